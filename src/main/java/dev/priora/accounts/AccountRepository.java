@@ -1,0 +1,106 @@
+package dev.priora.accounts;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class AccountRepository {
+
+	private static final String USER_COLUMNS = "id, email, display_name, password_hash, active";
+	private static final String TOKEN_COLUMNS = "id, name, token_prefix, created_at, last_used_at, revoked_at";
+
+	private final JdbcClient jdbc;
+
+	AccountRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	long countUsers() {
+		return jdbc.sql("select count(*) from users").query(Long.class).single();
+	}
+
+	UserId insertUser(String email, String displayName, String passwordHash, Instant now) {
+		return new UserId(jdbc.sql("""
+				insert into users (email, display_name, password_hash, created_at) values (?, ?, ?, ?)
+				returning id""").params(email, displayName, passwordHash, utc(now)).query(Long.class).single());
+	}
+
+	Optional<SignedInUser> findByEmail(String email) {
+		return jdbc.sql("select " + USER_COLUMNS + " from users where email = ?").param(email)
+				.query(AccountRepository::user).optional();
+	}
+
+	Optional<SignedInUser> findById(UserId id) {
+		return jdbc.sql("select " + USER_COLUMNS + " from users where id = ?").param(id.value())
+				.query(AccountRepository::user).optional();
+	}
+
+	List<SignedInUser> findAll(Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("select " + USER_COLUMNS + " from users where id in (:ids)").param("ids", ids)
+				.query(AccountRepository::user).list();
+	}
+
+	long insertToken(UserId user, String name, String hash, String prefix, Instant now) {
+		return jdbc.sql("""
+				insert into api_tokens (user_id, name, token_hash, token_prefix, created_at) values (?, ?, ?, ?, ?)
+				returning id""").params(user.value(), name, hash, prefix, utc(now)).query(Long.class).single();
+	}
+
+	Optional<SignedInUser> findActiveTokenOwner(String hash) {
+		return jdbc.sql("""
+				select u.id, u.email, u.display_name, u.password_hash, u.active from api_tokens t
+				join users u on u.id = t.user_id where t.token_hash = ? and t.revoked_at is null""")
+				.param(hash).query(AccountRepository::user).optional();
+	}
+
+	void touchToken(String hash, Instant now) {
+		jdbc.sql("update api_tokens set last_used_at = ? where token_hash = ?").params(utc(now), hash).update();
+	}
+
+	List<ApiTokenView> tokensOf(UserId user) {
+		return jdbc.sql("select " + TOKEN_COLUMNS + " from api_tokens where user_id = ? order by id desc")
+				.param(user.value()).query(AccountRepository::token).list();
+	}
+
+	Optional<ApiTokenView> token(UserId user, long id) {
+		return jdbc.sql("select " + TOKEN_COLUMNS + " from api_tokens where user_id = ? and id = ?")
+				.params(user.value(), id).query(AccountRepository::token).optional();
+	}
+
+	void revokeToken(UserId user, long id, Instant now) {
+		jdbc.sql("update api_tokens set revoked_at = ? where user_id = ? and id = ? and revoked_at is null")
+				.params(utc(now), user.value(), id).update();
+	}
+
+	private static SignedInUser user(ResultSet rs, int row) throws SQLException {
+		return new SignedInUser(new UserId(rs.getLong("id")), rs.getString("email"), rs.getString("display_name"),
+				rs.getString("password_hash"), rs.getBoolean("active"));
+	}
+
+	private static ApiTokenView token(ResultSet rs, int row) throws SQLException {
+		return new ApiTokenView(rs.getLong("id"), rs.getString("name"), rs.getString("token_prefix"),
+				instant(rs, "created_at"), instant(rs, "last_used_at"), instant(rs, "revoked_at"));
+	}
+
+	private static Instant instant(ResultSet rs, String column) throws SQLException {
+		Timestamp ts = rs.getTimestamp(column);
+		return ts == null ? null : ts.toInstant();
+	}
+
+	private static OffsetDateTime utc(Instant instant) {
+		return instant.atOffset(ZoneOffset.UTC);
+	}
+}

@@ -1,0 +1,50 @@
+package dev.priora.accounts;
+
+import java.io.IOException;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/** Authenticates {@code Authorization: Bearer pri_…} personal tokens; a bad token answers 401 at once. */
+class BearerTokenFilter extends OncePerRequestFilter {
+
+	private final AccountService accounts;
+	private final ProblemAuthenticationEntryPoint entryPoint;
+
+	BearerTokenFilter(AccountService accounts, ProblemAuthenticationEntryPoint entryPoint) {
+		this.accounts = accounts;
+		this.entryPoint = entryPoint;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+		if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+			chain.doFilter(request, response);
+			return;
+		}
+		var user = accounts.authenticateToken(header.substring(7).trim());
+		if (user.isEmpty()) {
+			entryPoint.write(response, "The bearer token is unknown, revoked or malformed.");
+			return;
+		}
+		var auth = UsernamePasswordAuthenticationToken.authenticated(user.get(), null, user.get().getAuthorities());
+		var context = SecurityContextHolder.createEmptyContext();
+		context.setAuthentication(auth);
+		SecurityContextHolder.setContext(context);
+		try {
+			chain.doFilter(request, response);
+		}
+		finally {
+			SecurityContextHolder.clearContext();
+		}
+	}
+}

@@ -1,0 +1,58 @@
+package dev.priora.accounts;
+
+import java.util.Collection;
+import java.util.List;
+
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetails;
+
+/** The principal of a signed-in request, by form, HTTP Basic or bearer token. */
+public final class SignedInUser implements UserDetails {
+
+	private final UserId id;
+	private final String email;
+	private final String displayName;
+	private final String passwordHash;
+	private final boolean active;
+
+	SignedInUser(UserId id, String email, String displayName, String passwordHash, boolean active) {
+		this.id = id;
+		this.email = email;
+		this.displayName = displayName;
+		this.passwordHash = passwordHash;
+		this.active = active;
+	}
+
+	public UserId id() {
+		return id;
+	}
+
+	public String email() {
+		return email;
+	}
+
+	public String displayName() {
+		return displayName;
+	}
+
+	@Override
+	public Collection<? extends GrantedAuthority> getAuthorities() {
+		return List.of(new SimpleGrantedAuthority("ROLE_USER"));
+	}
+
+	@Override
+	public String getPassword() {
+		return passwordHash;
+	}
+
+	@Override
+	public String getUsername() {
+		return email;
+	}
+
+	@Override
+	public boolean isEnabled() {
+		return active;
+	}
+}

@@ -1,0 +1,2 @@
+/** Accounts: users, sign-in, personal API tokens and the first administrator. */
+package dev.priora.accounts;

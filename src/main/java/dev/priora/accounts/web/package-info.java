@@ -1,0 +1,2 @@
+/** Sign-in page, personal token pages and the token API. */
+package dev.priora.accounts.web;

@@ -1,0 +1,262 @@
+package dev.priora.backlog;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.priora.accounts.AccountService;
+import dev.priora.accounts.UserId;
+import dev.priora.backlog.BacklogEvents.ItemCreated;
+import dev.priora.backlog.BacklogEvents.ItemMoved;
+import dev.priora.backlog.BacklogEvents.ItemUpdated;
+import dev.priora.backlog.HistoryRepository.Change;
+import dev.priora.backlog.engine.RankKeys;
+
+/** Backlog items: create, read, list, edit, change status, move and delete; every change is one transaction. */
+@Service
+public class BacklogService {
+
+	/** Largest page a listing returns. */
+	public static final int MAX_PAGE_SIZE = 200;
+
+	private final ProductService products;
+	private final ProductRepository productRows;
+	private final ItemRepository items;
+	private final HistoryRepository history;
+	private final ItemOrdering ordering;
+	private final ItemViews views;
+	private final ApplicationEventPublisher events;
+	private final Clock clock;
+
+	BacklogService(ProductService products, ProductRepository productRows, ItemRepository items,
+			HistoryRepository history, ItemOrdering ordering, ItemViews views, ApplicationEventPublisher events,
+			Clock clock) {
+		this.products = products;
+		this.productRows = productRows;
+		this.items = items;
+		this.history = history;
+		this.ordering = ordering;
+		this.views = views;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/** Creates an item with status NEW at the given place (top, bottom, before or after another item). */
+	@Transactional
+	public ItemView create(String productKey, ItemDraft draft, Placement placement, UserId user) {
+		ProductView product = products.get(productKey);
+		ItemDraft d = DraftValidator.normalize(draft, product.estimateScale());
+		Long parentId = views.parentId(product, d, null);
+		ItemRow target = targetOf(product, placement, null);
+		long number = productRows.lockAndTakeItemNumber(product.id());
+		String rank = ordering.rankFor(product.id().value(), null, placement, target).orElseThrow();
+		Instant now = clock.instant();
+		long id = items.insert(new ItemRow(0, product.id().value(), number, d.type(), d.title(), d.description(),
+				d.estimate(), ItemStatus.NEW, parentId, rank, now, user.value(), now, user.value(), 0));
+		items.replaceLabels(id, d.labels());
+		items.replaceCriteria(id, d.acceptanceCriteria());
+		history.record(id, List.of(new Change("created", null, d.type().label() + ": " + d.title(), null)),
+				user.value(), now);
+		ItemKey key = new ItemKey(product.key(), number);
+		events.publishEvent(new ItemCreated(new ItemId(id), key));
+		return item(key);
+	}
+
+	/** The item with its criteria, readiness, dependencies and, for an epic, roll-up and children. */
+	@Transactional(readOnly = true)
+	public ItemView item(ItemKey key) {
+		ProductView product = products.get(key.productKey());
+		return views.view(product, row(product, key));
+	}
+
+	/** One page in backlog order; {@code cursor} is the previous page's {@code nextCursor} or null. */
+	@Transactional(readOnly = true)
+	public ItemPage page(String productKey, ItemFilter filter, String cursor, int limit) {
+		if (limit < 1 || limit > MAX_PAGE_SIZE) {
+			throw BacklogProblem.invalid("limit", "must be from 1 to " + MAX_PAGE_SIZE);
+		}
+		ProductView product = products.get(productKey);
+		return views.page(product, filter, decodeCursor(cursor), limit);
+	}
+
+	/** Replaces the editable fields when {@code expectedVersion} is current; records each changed field. */
+	@Transactional
+	public ItemView update(ItemKey key, ItemDraft draft, long expectedVersion, UserId user) {
+		ProductView product = products.get(key.productKey());
+		ItemRow row = views.checkVersion(row(product, key), expectedVersion);
+		ItemDraft d = DraftValidator.normalize(draft, product.estimateScale());
+		Long parentId = views.parentId(product, d, row);
+		if (row.type() == ItemType.EPIC && d.type() != ItemType.EPIC && items.hasChildren(row.id())) {
+			throw BacklogProblem.conflict("epic-has-children", key + " has children; it must stay an epic.");
+		}
+		List<Change> changes = views.diff(product, row, d, parentId);
+		if (changes.isEmpty()) {
+			return item(key);
+		}
+		Instant now = clock.instant();
+		ItemRow updated = new ItemRow(row.id(), row.productId(), row.number(), d.type(), d.title(), d.description(),
+				d.estimate(), row.status(), parentId, row.rank(), row.createdAt(), row.createdBy(), now, user.value(),
+				row.version());
+		write(updated, expectedVersion, key);
+		items.replaceLabels(row.id(), d.labels());
+		items.replaceCriteria(row.id(), d.acceptanceCriteria());
+		history.record(row.id(), changes, user.value(), now);
+		events.publishEvent(new ItemUpdated(new ItemId(row.id()), key, expectedVersion + 1));
+		return item(key);
+	}
+
+	/**
+	 * Applies a partial change in one transaction: first the fields, then the status (if given), both against
+	 * {@code expectedVersion}.
+	 */
+	@Transactional
+	public ItemView edit(ItemKey key, UnaryOperator<ItemDraft> fields, ItemStatus status, long expectedVersion,
+			boolean force, UserId user) {
+		ItemView current = item(key);
+		ItemView updated = update(key, fields.apply(ItemDraft.of(current)), expectedVersion, user);
+		long version = updated.version() == current.version() ? expectedVersion : updated.version();
+		return status == null ? updated : changeStatus(key, status, version, force, user);
+	}
+
+	/**
+	 * Changes the status along the workflow. Moving to READY checks the Definition of Ready; {@code force}
+	 * overrides a failed check and records that it did.
+	 */
+	@Transactional
+	public ItemView changeStatus(ItemKey key, ItemStatus target, long expectedVersion, boolean force, UserId user) {
+		ProductView product = products.get(key.productKey());
+		ItemRow row = views.checkVersion(row(product, key), expectedVersion);
+		if (target == null) {
+			throw BacklogProblem.invalid("status", "is required");
+		}
+		if (row.status() == target) {
+			return item(key);
+		}
+		if (!row.status().canChangeTo(target)) {
+			throw BacklogProblem.invalidTransition(key, row.status(), target);
+		}
+		String note = null;
+		if (target == ItemStatus.READY) {
+			Readiness readiness = views.readiness(product, row);
+			if (!readiness.ready() && !force) {
+				throw BacklogProblem.notReady(key, readiness.reasons());
+			}
+			note = readiness.ready() ? null : "forced ready despite: " + String.join("; ", readiness.reasons());
+		}
+		Instant now = clock.instant();
+		ItemRow updated = new ItemRow(row.id(), row.productId(), row.number(), row.type(), row.title(),
+				row.description(), row.estimate(), target, row.parentId(), row.rank(), row.createdAt(),
+				row.createdBy(), now, user.value(), row.version());
+		write(updated, expectedVersion, key);
+		history.record(row.id(), List.of(new Change("status", row.status().name(), target.name(), note)),
+				user.value(), now);
+		events.publishEvent(new ItemUpdated(new ItemId(row.id()), key, expectedVersion + 1));
+		return item(key);
+	}
+
+	/** Moves the item; one row is written (rarely, a rebalance rewrites the product's keys). */
+	@Transactional
+	public void move(ItemKey key, Placement placement, UserId user) {
+		ProductView product = products.get(key.productKey());
+		ItemRow target = targetOf(product, placement, key);
+		productRows.lock(product.id());
+		ItemRow row = row(product, key);
+		ItemRow freshTarget = target == null ? null : row(product, new ItemKey(product.key(), target.number()));
+		var rank = ordering.rankFor(product.id().value(), row, placement, freshTarget);
+		if (rank.isEmpty()) {
+			return;
+		}
+		items.updateRank(row.id(), rank.get());
+		history.record(row.id(), List.of(new Change("position", null, describe(placement), null)), user.value(),
+				clock.instant());
+		events.publishEvent(new ItemMoved(new ItemId(row.id()), key));
+	}
+
+	/** Deletes an item that has no children, with its criteria, links and history. */
+	@Transactional
+	public void delete(ItemKey key, long expectedVersion) {
+		ProductView product = products.get(key.productKey());
+		ItemRow row = views.checkVersion(row(product, key), expectedVersion);
+		if (items.hasChildren(row.id())) {
+			throw BacklogProblem.conflict("epic-has-children", key + " has children; move or delete them first.");
+		}
+		items.delete(row.id());
+	}
+
+	/** Every recorded change of the item, newest first. */
+	@Transactional(readOnly = true)
+	public List<HistoryEntry> history(ItemKey key) {
+		ProductView product = products.get(key.productKey());
+		return views.history(row(product, key));
+	}
+
+	private ItemRow row(ProductView product, ItemKey key) {
+		if (!product.key().equals(key.productKey())) {
+			throw BacklogProblem.notFound("Item " + key);
+		}
+		return items.find(product.id().value(), key.number())
+			.orElseThrow(() -> BacklogProblem.notFound("Item " + key));
+	}
+
+	private ItemRow targetOf(ProductView product, Placement placement, ItemKey moving) {
+		ItemKey target = placement instanceof Placement.Before b ? b.target()
+				: placement instanceof Placement.After a ? a.target() : null;
+		if (target == null) {
+			return null;
+		}
+		if (target.equals(moving)) {
+			throw BacklogProblem.invalid("target", "an item cannot be placed relative to itself");
+		}
+		if (!target.productKey().equals(product.key())) {
+			throw BacklogProblem.invalid("target", target + " is not in product " + product.key());
+		}
+		return items.find(product.id().value(), target.number())
+			.orElseThrow(() -> BacklogProblem.invalid("target", target + " does not exist"));
+	}
+
+	private void write(ItemRow updated, long expectedVersion, ItemKey key) {
+		if (!items.update(updated, expectedVersion)) {
+			ProductView product = products.get(key.productKey());
+			views.checkVersion(row(product, key), expectedVersion);
+			throw BacklogProblem.conflict("concurrent-update", key + " was changed concurrently; try again.");
+		}
+	}
+
+	private static String describe(Placement p) {
+		if (p instanceof Placement.Top) {
+			return "moved to the top";
+		}
+		if (p instanceof Placement.Bottom) {
+			return "moved to the bottom";
+		}
+		return p instanceof Placement.Before b ? "moved before " + b.target()
+				: "moved after " + ((Placement.After) p).target();
+	}
+
+	static String encodeCursor(String rank) {
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(rank.getBytes(StandardCharsets.US_ASCII));
+	}
+
+	private static String decodeCursor(String cursor) {
+		if (cursor == null || cursor.isBlank()) {
+			return null;
+		}
+		try {
+			String rank = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.US_ASCII);
+			if (RankKeys.isValid(rank)) {
+				return rank;
+			}
+		}
+		catch (IllegalArgumentException e) {
+			// fall through to the error below
+		}
+		throw BacklogProblem.invalid("cursor", "is not a cursor this server returned");
+	}
+}

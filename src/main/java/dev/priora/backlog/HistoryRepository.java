@@ -1,0 +1,51 @@
+package dev.priora.backlog;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class HistoryRepository {
+
+	/** A change about to be recorded. */
+	record Change(String field, String oldValue, String newValue, String note) {
+		static Change of(String field, Object oldValue, Object newValue) {
+			return new Change(field, text(oldValue), text(newValue), null);
+		}
+
+		private static String text(Object value) {
+			return value == null ? null : value.toString();
+		}
+	}
+
+	record Row(String field, String oldValue, String newValue, String note, long changedBy, Instant changedAt) {
+	}
+
+	private final JdbcClient jdbc;
+
+	HistoryRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	void record(long itemId, List<Change> changes, long user, Instant now) {
+		for (Change c : changes) {
+			jdbc.sql("""
+					insert into item_history (item_id, field, old_value, new_value, note, changed_by, changed_at)
+					values (?, ?, ?, ?, ?, ?, ?)""")
+				.params(itemId, c.field(), c.oldValue(), c.newValue(), c.note(), user, Rows.utc(now))
+				.update();
+		}
+	}
+
+	List<Row> of(long itemId) {
+		return jdbc.sql("""
+				select field, old_value, new_value, note, changed_by, changed_at from item_history
+				where item_id = ? order by id desc""")
+			.param(itemId)
+			.query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+					rs.getLong(5), Rows.instant(rs, "changed_at")))
+			.list();
+	}
+}

@@ -1,0 +1,250 @@
+package dev.priora.backlog;
+
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class ItemRepository {
+
+	private final JdbcClient jdbc;
+
+	ItemRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	long insert(ItemRow r) {
+		return jdbc.sql("""
+				insert into items (product_id, item_number, item_type, title, description, estimate, status,
+				  parent_id, rank_key, created_at, created_by, updated_at, updated_by)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+			.params(r.productId(), r.number(), r.type().name(), r.title(), r.description(), r.estimate(),
+					r.status().name(), r.parentId(), r.rank(), Rows.utc(r.createdAt()), r.createdBy(),
+					Rows.utc(r.updatedAt()), r.updatedBy())
+			.query(Long.class)
+			.single();
+	}
+
+	Optional<ItemRow> find(long productId, long number) {
+		return jdbc.sql("select " + ItemRow.COLUMNS + " from items i where i.product_id = ? and i.item_number = ?")
+			.params(productId, number).query(ItemRow::map).optional();
+	}
+
+	Optional<ItemRow> findForUpdate(long productId, long number) {
+		return jdbc.sql("select " + ItemRow.COLUMNS
+				+ " from items i where i.product_id = ? and i.item_number = ? for update")
+			.params(productId, number).query(ItemRow::map).optional();
+	}
+
+	Map<Long, ItemRow> findAll(Collection<Long> ids) {
+		Map<Long, ItemRow> rows = new HashMap<>();
+		if (!ids.isEmpty()) {
+			jdbc.sql("select " + ItemRow.COLUMNS + " from items i where i.id in (:ids)").param("ids", ids)
+				.query(ItemRow::map).list().forEach(r -> rows.put(r.id(), r));
+		}
+		return rows;
+	}
+
+	/** Writes the editable fields when the version still matches; true when it did. */
+	boolean update(ItemRow r, long expectedVersion) {
+		return jdbc.sql("""
+				update items set item_type = ?, title = ?, description = ?, estimate = ?, status = ?, parent_id = ?,
+				  updated_at = ?, updated_by = ?, version = version + 1 where id = ? and version = ?""")
+			.params(r.type().name(), r.title(), r.description(), r.estimate(), r.status().name(), r.parentId(),
+					Rows.utc(r.updatedAt()), r.updatedBy(), r.id(), expectedVersion)
+			.update() == 1;
+	}
+
+	void delete(long id) {
+		jdbc.sql("delete from items where id = ?").param(id).update();
+	}
+
+	boolean hasChildren(long id) {
+		return jdbc.sql("select count(*) from items where parent_id = ?").param(id).query(Long.class).single() > 0;
+	}
+
+	void replaceLabels(long itemId, List<String> labels) {
+		jdbc.sql("delete from item_labels where item_id = ?").param(itemId).update();
+		for (String label : labels) {
+			jdbc.sql("insert into item_labels (item_id, label) values (?, ?)").params(itemId, label).update();
+		}
+	}
+
+	Map<Long, List<String>> labels(Collection<Long> ids) {
+		Map<Long, List<String>> labels = new HashMap<>();
+		if (!ids.isEmpty()) {
+			jdbc.sql("select item_id, label from item_labels where item_id in (:ids) order by label")
+				.param("ids", ids)
+				.query((rs, n) -> labels.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2)))
+				.list();
+		}
+		return labels;
+	}
+
+	void replaceCriteria(long itemId, List<AcceptanceCriterion> criteria) {
+		jdbc.sql("delete from acceptance_criteria where item_id = ?").param(itemId).update();
+		for (int i = 0; i < criteria.size(); i++) {
+			jdbc.sql("insert into acceptance_criteria (item_id, position, statement, done) values (?, ?, ?, ?)")
+				.params(itemId, i, criteria.get(i).statement(), criteria.get(i).done())
+				.update();
+		}
+	}
+
+	List<AcceptanceCriterion> criteria(long itemId) {
+		return jdbc.sql("select statement, done from acceptance_criteria where item_id = ? order by position")
+			.param(itemId).query((rs, n) -> new AcceptanceCriterion(rs.getString(1), rs.getBoolean(2))).list();
+	}
+
+	Map<Long, Integer> criteriaCounts(Collection<Long> ids) {
+		Map<Long, Integer> counts = new HashMap<>();
+		if (!ids.isEmpty()) {
+			jdbc.sql("select item_id, count(*) from acceptance_criteria where item_id in (:ids) group by item_id")
+				.param("ids", ids).query((rs, n) -> counts.put(rs.getLong(1), rs.getInt(2))).list();
+		}
+		return counts;
+	}
+
+	// --- order ---
+
+	Optional<String> firstRank(long productId) {
+		return jdbc.sql("select min(rank_key) from items where product_id = ?").param(productId)
+			.query(String.class).optional();
+	}
+
+	Optional<String> lastRank(long productId) {
+		return jdbc.sql("select max(rank_key) from items where product_id = ?").param(productId)
+			.query(String.class).optional();
+	}
+
+	Optional<String> rankBefore(long productId, String rank) {
+		return jdbc.sql("select max(rank_key) from items where product_id = ? and rank_key < ?")
+			.params(productId, rank).query(String.class).optional();
+	}
+
+	Optional<String> rankAfter(long productId, String rank) {
+		return jdbc.sql("select min(rank_key) from items where product_id = ? and rank_key > ?")
+			.params(productId, rank).query(String.class).optional();
+	}
+
+	void updateRank(long itemId, String rank) {
+		jdbc.sql("update items set rank_key = ? where id = ?").params(rank, itemId).update();
+	}
+
+	List<Long> idsInOrder(long productId) {
+		return jdbc.sql("select id from items where product_id = ? order by rank_key").param(productId)
+			.query(Long.class).list();
+	}
+
+	/** Rewrites every rank of a product; first to unique temporary keys, so no unique check trips midway. */
+	void rewriteRanks(long productId, List<Long> ids, String[] keys) {
+		jdbc.sql("update items set rank_key = concat('t', cast(id as varchar(20))) where product_id = ?")
+			.param(productId).update();
+		for (int i = 0; i < ids.size(); i++) {
+			jdbc.sql("update items set rank_key = ? where id = ?").params(keys[i], ids.get(i)).update();
+		}
+	}
+
+	// --- listing ---
+
+	record ListRow(long id, long number, ItemType type, String title, ItemStatus status,
+			java.math.BigDecimal estimate, Long parentNumber, long version, String rank, boolean hasDescription,
+			boolean hasParent) {
+	}
+
+	List<ListRow> page(long productId, ItemFilter filter, String afterRank, int limit, String readySql) {
+		StringBuilder sql = new StringBuilder("""
+				select i.id, i.item_number, i.item_type, i.title, i.status, i.estimate, p.item_number as parent_number,
+				  i.version, i.rank_key, case when length(trim(i.description)) > 0 then 1 else 0 end as has_description
+				from items i left join items p on p.id = i.parent_id
+				where i.product_id = :product""");
+		Map<String, Object> params = new LinkedHashMap<>();
+		params.put("product", productId);
+		if (afterRank != null) {
+			sql.append(" and i.rank_key > :after");
+			params.put("after", afterRank);
+		}
+		appendFilter(sql, params, filter, readySql);
+		sql.append(" order by i.rank_key limit :limit");
+		params.put("limit", limit);
+		return jdbc.sql(sql.toString()).params(params).query((rs, n) -> new ListRow(rs.getLong("id"),
+				rs.getLong("item_number"), ItemType.valueOf(rs.getString("item_type")), rs.getString("title"),
+				ItemStatus.valueOf(rs.getString("status")), rs.getBigDecimal("estimate"),
+				Rows.nullableLong(rs, "parent_number"), rs.getLong("version"), rs.getString("rank_key"),
+				rs.getInt("has_description") == 1, Rows.nullableLong(rs, "parent_number") != null)).list();
+	}
+
+	List<ListRow> children(long parentId) {
+		return jdbc.sql("""
+				select i.id, i.item_number, i.item_type, i.title, i.status, i.estimate, p.item_number as parent_number,
+				  i.version, i.rank_key, case when length(trim(i.description)) > 0 then 1 else 0 end as has_description
+				from items i join items p on p.id = i.parent_id where i.parent_id = ? order by i.rank_key""")
+			.param(parentId)
+			.query((rs, n) -> new ListRow(rs.getLong("id"), rs.getLong("item_number"),
+					ItemType.valueOf(rs.getString("item_type")), rs.getString("title"),
+					ItemStatus.valueOf(rs.getString("status")), rs.getBigDecimal("estimate"),
+					rs.getLong("parent_number"), rs.getLong("version"), rs.getString("rank_key"),
+					rs.getInt("has_description") == 1, true))
+			.list();
+	}
+
+	private static void appendFilter(StringBuilder sql, Map<String, Object> params, ItemFilter f, String readySql) {
+		if (f.type() != null) {
+			sql.append(" and i.item_type = :type");
+			params.put("type", f.type().name());
+		}
+		if (f.status() != null) {
+			sql.append(" and i.status = :status");
+			params.put("status", f.status().name());
+		}
+		if (f.label() != null) {
+			sql.append(" and exists (select 1 from item_labels l where l.item_id = i.id and l.label = :label)");
+			params.put("label", f.label().toLowerCase(Locale.ROOT));
+		}
+		if (f.parent() != null) {
+			sql.append(" and p.item_number = :parent");
+			params.put("parent", f.parent().number());
+		}
+		if (f.ready() != null) {
+			sql.append(f.ready() ? " and " : " and not ").append(readySql);
+		}
+		if (f.text() != null) {
+			sql.append(" and (lower(i.title) like :text escape '\\' or lower(i.description) like :text escape '\\')");
+			params.put("text", "%" + escapeLike(f.text().toLowerCase(Locale.ROOT)) + "%");
+		}
+	}
+
+	private static String escapeLike(String s) {
+		return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+	}
+
+	record Rollup(long parentId, int children, java.math.BigDecimal total, java.math.BigDecimal done,
+			int unestimated) {
+	}
+
+	Map<Long, EpicRollup> rollups(Collection<Long> epicIds) {
+		Map<Long, EpicRollup> result = new HashMap<>();
+		if (epicIds.isEmpty()) {
+			return result;
+		}
+		jdbc.sql("""
+				select parent_id, count(*) as children, coalesce(sum(estimate), 0) as total,
+				  coalesce(sum(case when status = 'DONE' then estimate else 0 end), 0) as done,
+				  sum(case when estimate is null then 1 else 0 end) as unestimated
+				from items where parent_id in (:ids) and status <> 'REJECTED' group by parent_id""")
+			.param("ids", epicIds)
+			.query((rs, n) -> result.put(rs.getLong("parent_id"), new EpicRollup(rs.getInt("children"),
+					rs.getBigDecimal("total"), rs.getBigDecimal("done"), rs.getInt("unestimated"))))
+			.list();
+		return result;
+	}
+
+}

@@ -1,0 +1,5 @@
+package dev.priora.backlog;
+
+/** Identifies a product. */
+public record ProductId(long value) {
+}

@@ -1,0 +1,2 @@
+/** Plain-Java graph algorithms over item ids. */
+package dev.priora.dependencies.engine;

@@ -1,0 +1,2 @@
+/** Priora: a self-hosted workbench for the product owner. */
+package dev.priora;
