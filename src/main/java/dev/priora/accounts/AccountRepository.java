@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
 @Repository
@@ -30,9 +32,10 @@ class AccountRepository {
 	}
 
 	UserId insertUser(String email, String displayName, String passwordHash, Instant now) {
-		return new UserId(jdbc.sql("""
-				insert into users (email, display_name, password_hash, created_at) values (?, ?, ?, ?)
-				returning id""").params(email, displayName, passwordHash, utc(now)).query(Long.class).single());
+		KeyHolder keys = new GeneratedKeyHolder();
+		jdbc.sql("insert into users (email, display_name, password_hash, created_at) values (?, ?, ?, ?)")
+			.params(email, displayName, passwordHash, utc(now)).update(keys, "id");
+		return new UserId(keys.getKey().longValue());
 	}
 
 	Optional<SignedInUser> findByEmail(String email) {
@@ -54,9 +57,10 @@ class AccountRepository {
 	}
 
 	long insertToken(UserId user, String name, String hash, String prefix, Instant now) {
-		return jdbc.sql("""
-				insert into api_tokens (user_id, name, token_hash, token_prefix, created_at) values (?, ?, ?, ?, ?)
-				returning id""").params(user.value(), name, hash, prefix, utc(now)).query(Long.class).single();
+		KeyHolder keys = new GeneratedKeyHolder();
+		jdbc.sql("insert into api_tokens (user_id, name, token_hash, token_prefix, created_at) values (?, ?, ?, ?, ?)")
+			.params(user.value(), name, hash, prefix, utc(now)).update(keys, "id");
+		return keys.getKey().longValue();
 	}
 
 	Optional<SignedInUser> findActiveTokenOwner(String hash) {

@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
 @Repository
@@ -23,15 +25,16 @@ class ItemRepository {
 	}
 
 	long insert(ItemRow r) {
-		return jdbc.sql("""
+		KeyHolder keys = new GeneratedKeyHolder();
+		jdbc.sql("""
 				insert into items (product_id, item_number, item_type, title, description, estimate, status,
 				  parent_id, rank_key, created_at, created_by, updated_at, updated_by)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(r.productId(), r.number(), r.type().name(), r.title(), r.description(), r.estimate(),
 					r.status().name(), r.parentId(), r.rank(), Rows.utc(r.createdAt()), r.createdBy(),
 					Rows.utc(r.updatedAt()), r.updatedBy())
-			.query(Long.class)
-			.single();
+			.update(keys, "id");
+		return keys.getKey().longValue();
 	}
 
 	Optional<ItemRow> find(long productId, long number) {
@@ -177,7 +180,7 @@ class ItemRepository {
 		params.put("limit", limit);
 		return jdbc.sql(sql.toString()).params(params).query((rs, n) -> new ListRow(rs.getLong("id"),
 				rs.getLong("item_number"), ItemType.valueOf(rs.getString("item_type")), rs.getString("title"),
-				ItemStatus.valueOf(rs.getString("status")), rs.getBigDecimal("estimate"),
+				ItemStatus.valueOf(rs.getString("status")), Rows.points(rs, "estimate"),
 				Rows.nullableLong(rs, "parent_number"), rs.getLong("version"), rs.getString("rank_key"),
 				rs.getInt("has_description") == 1, Rows.nullableLong(rs, "parent_number") != null)).list();
 	}
@@ -190,7 +193,7 @@ class ItemRepository {
 			.param(parentId)
 			.query((rs, n) -> new ListRow(rs.getLong("id"), rs.getLong("item_number"),
 					ItemType.valueOf(rs.getString("item_type")), rs.getString("title"),
-					ItemStatus.valueOf(rs.getString("status")), rs.getBigDecimal("estimate"),
+					ItemStatus.valueOf(rs.getString("status")), Rows.points(rs, "estimate"),
 					rs.getLong("parent_number"), rs.getLong("version"), rs.getString("rank_key"),
 					rs.getInt("has_description") == 1, true))
 			.list();
@@ -242,7 +245,7 @@ class ItemRepository {
 				from items where parent_id in (:ids) and status <> 'REJECTED' group by parent_id""")
 			.param("ids", epicIds)
 			.query((rs, n) -> result.put(rs.getLong("parent_id"), new EpicRollup(rs.getInt("children"),
-					rs.getBigDecimal("total"), rs.getBigDecimal("done"), rs.getInt("unestimated"))))
+					Rows.points(rs, "total"), Rows.points(rs, "done"), rs.getInt("unestimated"))))
 			.list();
 		return result;
 	}

@@ -17,7 +17,7 @@ record ItemRow(long id, long productId, long number, ItemType type, String title
 	static ItemRow map(ResultSet rs, int row) throws SQLException {
 		return new ItemRow(rs.getLong("id"), rs.getLong("product_id"), rs.getLong("item_number"),
 				ItemType.valueOf(rs.getString("item_type")), rs.getString("title"), rs.getString("description"),
-				rs.getBigDecimal("estimate"), ItemStatus.valueOf(rs.getString("status")),
+				Rows.points(rs, "estimate"), ItemStatus.valueOf(rs.getString("status")),
 				Rows.nullableLong(rs, "parent_id"), rs.getString("rank_key"), Rows.instant(rs, "created_at"),
 				rs.getLong("created_by"), Rows.instant(rs, "updated_at"), rs.getLong("updated_by"),
 				rs.getLong("version"));

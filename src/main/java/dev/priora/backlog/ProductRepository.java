@@ -10,6 +10,8 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
 @Repository
@@ -25,12 +27,13 @@ class ProductRepository {
 	}
 
 	ProductId insert(String key, String name, String vision, List<BigDecimal> scale, long user, Instant now) {
-		return new ProductId(jdbc.sql("""
+		KeyHolder keys = new GeneratedKeyHolder();
+		jdbc.sql("""
 				insert into products (product_key, name, vision, estimate_scale, created_at, created_by, updated_at,
-				  updated_by) values (?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+				  updated_by) values (?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(key, name, vision, scaleText(scale), Rows.utc(now), user, Rows.utc(now), user)
-			.query(Long.class)
-			.single());
+			.update(keys, "id");
+		return new ProductId(keys.getKey().longValue());
 	}
 
 	Optional<ProductView> findByKey(String key) {

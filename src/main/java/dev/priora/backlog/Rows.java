@@ -22,6 +22,16 @@ final class Rows {
 		return ts == null ? null : ts.toInstant();
 	}
 
+	/** A points value without trailing zeros: 13.00 reads as 13, 0.50 as 0.5. */
+	static java.math.BigDecimal points(ResultSet rs, String column) throws SQLException {
+		java.math.BigDecimal v = rs.getBigDecimal(column);
+		if (v == null) {
+			return null;
+		}
+		v = v.stripTrailingZeros();
+		return v.scale() < 0 ? v.setScale(0) : v;
+	}
+
 	static Long nullableLong(ResultSet rs, String column) throws SQLException {
 		long v = rs.getLong(column);
 		return rs.wasNull() ? null : v;

@@ -114,6 +114,8 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
 		}
 		int nl = s.indexOf('\n');
 		String line = nl < 0 ? s : s.substring(0, nl);
+		int hint = line.indexOf(" (set `");
+		line = hint < 0 ? line : line.substring(0, hint);
 		return line.length() > 200 ? line.substring(0, 200) : line;
 	}
 }

@@ -52,7 +52,7 @@ class ItemApiController {
 		this.backlog = backlog;
 	}
 
-	record Criterion(@NotBlank @Size(max = 1000) String statement, boolean done) {
+	record Criterion(@NotBlank @Size(max = 1000) String statement, Boolean done) {
 	}
 
 	record ItemBody(@NotNull ItemType type, @NotBlank @Size(max = 300) String title,
@@ -63,7 +63,7 @@ class ItemApiController {
 
 		ItemDraft draft(String productKey) {
 			List<AcceptanceCriterion> criteria = acceptanceCriteria == null ? List.of()
-					: acceptanceCriteria.stream().map(c -> new AcceptanceCriterion(c.statement(), c.done())).toList();
+					: acceptanceCriteria.stream().map(c -> new AcceptanceCriterion(c.statement(), Boolean.TRUE.equals(c.done()))).toList();
 			return new ItemDraft(type, title, description, estimate, labels,
 					ItemKeys.field("parent", productKey, parent), criteria);
 		}

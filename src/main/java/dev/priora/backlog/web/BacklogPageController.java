@@ -1,0 +1,110 @@
+package dev.priora.backlog.web;
+
+import java.util.Locale;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+
+import dev.priora.accounts.SignedInUser;
+import dev.priora.backlog.BacklogProblem;
+import dev.priora.backlog.BacklogService;
+import dev.priora.backlog.ItemDraft;
+import dev.priora.backlog.ItemFilter;
+import dev.priora.backlog.ItemStatus;
+import dev.priora.backlog.ItemType;
+import dev.priora.backlog.Placement;
+import dev.priora.backlog.ProductService;
+
+/** The backlog page: ordered rows, filters, inline creation and reordering by drag or keyboard. */
+@Controller
+class BacklogPageController {
+
+	static final String BACKLOG_VIEW = "backlog/backlog";
+	static final String LIST_FRAGMENT = "backlog/backlog :: list";
+	static final String ROWS_FRAGMENT = "backlog/backlog :: rows";
+	private static final int PAGE = 50;
+
+	private final ProductService products;
+	private final BacklogService backlog;
+
+	BacklogPageController(ProductService products, BacklogService backlog) {
+		this.products = products;
+		this.backlog = backlog;
+	}
+
+	/** A filter as typed in the filter bar; blanks mean "any". */
+	record FilterForm(String type, String status, String label, String parent, String ready, String q) {
+
+		ItemFilter toFilter(String productKey) {
+			return new ItemFilter(enumOrNull(ItemType.class, type), enumOrNull(ItemStatus.class, status), label,
+					ItemKeys.field("parent", productKey, parent),
+					ready == null || ready.isBlank() ? null : Boolean.valueOf(ready), q);
+		}
+
+		private static <E extends Enum<E>> E enumOrNull(Class<E> type, String v) {
+			return v == null || v.isBlank() ? null : Enum.valueOf(type, v.toUpperCase(Locale.ROOT));
+		}
+	}
+
+	@GetMapping("/p/{key}/backlog")
+	String page(@PathVariable String key, FilterForm filter,
+			@RequestHeader(name = "HX-Target", required = false) String target, Model model) {
+		fill(key, filter, null, model);
+		return "backlog-list".equals(target) ? LIST_FRAGMENT : BACKLOG_VIEW;
+	}
+
+	@GetMapping("/p/{key}/backlog/rows")
+	String more(@PathVariable String key, FilterForm filter, @RequestParam String cursor, Model model) {
+		fill(key, filter, cursor, model);
+		return ROWS_FRAGMENT;
+	}
+
+	@PostMapping("/p/{key}/backlog/items")
+	String create(@AuthenticationPrincipal SignedInUser user, @PathVariable String key, @RequestParam String type,
+			@RequestParam String title, @RequestParam(defaultValue = "bottom") String position, Model model) {
+		try {
+			ItemType t = ItemType.valueOf(type.toUpperCase(Locale.ROOT));
+			var created = backlog.create(key, new ItemDraft(t, title, "", null, null, null, null),
+					ItemKeys.placement(position, key, null), user.id());
+			model.addAttribute("createdKey", created.key().toString());
+		}
+		catch (BacklogProblem e) {
+			model.addAttribute("createError", e.getMessage());
+			model.addAttribute("draftTitle", title);
+		}
+		fill(key, new FilterForm(null, null, null, null, null, null), null, model);
+		return LIST_FRAGMENT;
+	}
+
+	@PostMapping("/p/{key}/backlog/move")
+	@ResponseBody
+	ResponseEntity<String> move(@AuthenticationPrincipal SignedInUser user, @PathVariable String key,
+			@RequestParam String item, @RequestParam String position, @RequestParam(required = false) String target) {
+		Placement placement = ItemKeys.placement(position, key, target);
+		backlog.move(ItemKeys.inPath(key, item), placement, user.id());
+		return ResponseEntity.noContent().build();
+	}
+
+	private void fill(String key, FilterForm filter, String cursor, Model model) {
+		var product = products.get(key);
+		model.addAttribute("product", product);
+		model.addAttribute("filter", filter);
+		model.addAttribute("types", ItemType.values());
+		model.addAttribute("statuses", ItemStatus.values());
+		try {
+			model.addAttribute("page", backlog.page(key, filter.toFilter(key), cursor, PAGE));
+		}
+		catch (BacklogProblem | IllegalArgumentException e) {
+			model.addAttribute("filterError", e.getMessage());
+			model.addAttribute("page", backlog.page(key, ItemFilter.NONE, null, PAGE));
+		}
+	}
+}

@@ -1,0 +1,202 @@
+package dev.priora.backlog.web;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.UnaryOperator;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import dev.priora.accounts.SignedInUser;
+import dev.priora.backlog.AcceptanceCriterion;
+import dev.priora.backlog.BacklogProblem;
+import dev.priora.backlog.BacklogService;
+import dev.priora.backlog.DependencyKind;
+import dev.priora.backlog.DependencyService;
+import dev.priora.backlog.ItemDraft;
+import dev.priora.backlog.ItemKey;
+import dev.priora.backlog.ItemStatus;
+import dev.priora.backlog.ItemType;
+import dev.priora.backlog.ItemView;
+
+/**
+ * The item page. Every action answers with the re-rendered item content (htmx swaps it in place); a refused
+ * action shows its reason inline, and a stale edit shows both versions and keeps what the user typed.
+ */
+@Controller
+class ItemPageController {
+
+	static final String ITEM_VIEW = "backlog/item";
+	static final String CONTENT_FRAGMENT = "backlog/item :: content";
+
+	private final BacklogService backlog;
+	private final DependencyService dependencies;
+
+	ItemPageController(BacklogService backlog, DependencyService dependencies) {
+		this.backlog = backlog;
+		this.dependencies = dependencies;
+	}
+
+	@GetMapping("/p/{key}/items/{itemKey}")
+	String page(@PathVariable String key, @PathVariable String itemKey, Model model) {
+		ItemView item = backlog.item(ItemKeys.inPath(key, itemKey));
+		fill(item, ItemForm.of(item), model);
+		return ITEM_VIEW;
+	}
+
+	@PostMapping("/p/{key}/items/{itemKey}/edit")
+	String edit(@AuthenticationPrincipal SignedInUser user, @PathVariable String key, @PathVariable String itemKey,
+			ItemForm form, Model model) {
+		ItemKey k = ItemKeys.inPath(key, itemKey);
+		ItemView current = backlog.item(k);
+		try {
+			ItemView saved = backlog.update(k, form.draft(key, current.acceptanceCriteria()), form.versionOrZero(),
+					user.id());
+			fill(saved, ItemForm.of(saved), model);
+			model.addAttribute("notice", "Saved.");
+		}
+		catch (BacklogProblem e) {
+			fill(current, form, model);
+			if (e.getStatusCode().value() == HttpStatus.PRECONDITION_FAILED.value()) {
+				model.addAttribute("conflict", current);
+				model.addAttribute("conflictBy", current.updatedBy());
+				model.addAttribute("form", new ItemForm(form.type(), form.title(), form.description(), form.estimate(),
+						form.labels(), form.parent(), current.version()));
+			}
+			else {
+				model.addAttribute("formError", e.getMessage());
+				model.addAttribute("editOpen", true);
+			}
+		}
+		return CONTENT_FRAGMENT;
+	}
+
+	@PostMapping("/p/{key}/items/{itemKey}/status")
+	String status(@AuthenticationPrincipal SignedInUser user, @PathVariable String key, @PathVariable String itemKey,
+			@RequestParam String status, @RequestParam long version,
+			@RequestParam(defaultValue = "false") boolean force, Model model) {
+		ItemKey k = ItemKeys.inPath(key, itemKey);
+		ItemStatus target = ItemStatus.valueOf(status.toUpperCase(Locale.ROOT));
+		return act(k, model, () -> backlog.changeStatus(k, target, version, force, user.id()), target);
+	}
+
+	@PostMapping("/p/{key}/items/{itemKey}/criteria")
+	String addCriterion(@AuthenticationPrincipal SignedInUser user, @PathVariable String key,
+			@PathVariable String itemKey, @RequestParam String statement, @RequestParam long version, Model model) {
+		return changeCriteria(user, key, itemKey, version, model, list -> {
+			if (statement.isBlank()) {
+				throw BacklogProblem.invalid("statement", "must not be blank");
+			}
+			list.add(new AcceptanceCriterion(statement, false));
+			return list;
+		});
+	}
+
+	@PostMapping("/p/{key}/items/{itemKey}/criteria/{index}/{action}")
+	String criterionAction(@AuthenticationPrincipal SignedInUser user, @PathVariable String key,
+			@PathVariable String itemKey, @PathVariable int index, @PathVariable String action,
+			@RequestParam long version, Model model) {
+		return changeCriteria(user, key, itemKey, version, model, list -> {
+			if (index < 0 || index >= list.size()) {
+				throw BacklogProblem.invalid("index", "no criterion " + (index + 1));
+			}
+			switch (action) {
+				case "toggle" -> list.set(index, new AcceptanceCriterion(list.get(index).statement(),
+						!list.get(index).done()));
+				case "delete" -> list.remove(index);
+				case "up" -> {
+					if (index > 0) {
+						list.add(index - 1, list.remove(index));
+					}
+				}
+				case "down" -> {
+					if (index < list.size() - 1) {
+						list.add(index + 1, list.remove(index));
+					}
+				}
+				default -> throw BacklogProblem.invalid("action", "must be toggle, delete, up or down");
+			}
+			return list;
+		});
+	}
+
+	@PostMapping("/p/{key}/items/{itemKey}/dependencies")
+	String addDependency(@AuthenticationPrincipal SignedInUser user, @PathVariable String key,
+			@PathVariable String itemKey, @RequestParam String kind, @RequestParam String target, Model model) {
+		ItemKey k = ItemKeys.inPath(key, itemKey);
+		return act(k, model, () -> {
+			dependencies.add(k, DependencyKind.valueOf(kind), ItemKeys.field("target", key, target), user.id());
+			return null;
+		}, null);
+	}
+
+	@PostMapping("/p/{key}/items/{itemKey}/dependencies/remove")
+	String removeDependency(@AuthenticationPrincipal SignedInUser user, @PathVariable String key,
+			@PathVariable String itemKey, @RequestParam String kind, @RequestParam String target, Model model) {
+		ItemKey k = ItemKeys.inPath(key, itemKey);
+		return act(k, model, () -> {
+			dependencies.remove(k, DependencyKind.valueOf(kind), ItemKeys.inPath(key, target), user.id());
+			return null;
+		}, null);
+	}
+
+	@PostMapping("/p/{key}/items/{itemKey}/delete")
+	String delete(@PathVariable String key, @PathVariable String itemKey, @RequestParam long version, Model model) {
+		ItemKey k = ItemKeys.inPath(key, itemKey);
+		try {
+			backlog.delete(k, version);
+			return "redirect:/p/" + k.productKey() + "/backlog";
+		}
+		catch (BacklogProblem e) {
+			ItemView item = backlog.item(k);
+			fill(item, ItemForm.of(item), model);
+			model.addAttribute("actionError", e.getMessage());
+			return ITEM_VIEW;
+		}
+	}
+
+	private String changeCriteria(SignedInUser user, String key, String itemKey, long version, Model model,
+			UnaryOperator<List<AcceptanceCriterion>> change) {
+		ItemKey k = ItemKeys.inPath(key, itemKey);
+		return act(k, model, () -> {
+			ItemView current = backlog.item(k);
+			ItemDraft d = ItemDraft.of(current);
+			List<AcceptanceCriterion> list = change.apply(new ArrayList<>(d.acceptanceCriteria()));
+			return backlog.update(k, new ItemDraft(d.type(), d.title(), d.description(), d.estimate(), d.labels(),
+					d.parent(), list), version, user.id());
+		}, null);
+	}
+
+	interface Action {
+		ItemView run();
+	}
+
+	private String act(ItemKey k, Model model, Action action, ItemStatus attempted) {
+		try {
+			action.run();
+		}
+		catch (BacklogProblem e) {
+			model.addAttribute("actionError", e.getMessage());
+			if (attempted == ItemStatus.READY && e.properties().containsKey("reasons")) {
+				model.addAttribute("canForceReady", true);
+			}
+		}
+		ItemView item = backlog.item(k);
+		fill(item, ItemForm.of(item), model);
+		return CONTENT_FRAGMENT;
+	}
+
+	private static void fill(ItemView item, ItemForm form, Model model) {
+		model.addAttribute("item", item);
+		model.addAttribute("form", form);
+		model.addAttribute("types", ItemType.values());
+		model.addAttribute("kinds", DependencyKind.values());
+	}
+}

@@ -1,0 +1,108 @@
+package dev.priora.backlog.web;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import dev.priora.accounts.SignedInUser;
+import dev.priora.backlog.BacklogProblem;
+import dev.priora.backlog.ProductService;
+import dev.priora.backlog.ReadyRule;
+import dev.priora.backlog.ReadyRuleSetting;
+
+/** The product list, product creation and product settings (estimate scale, Definition of Ready). */
+@Controller
+class ProductPageController {
+
+	static final String PRODUCTS_VIEW = "backlog/products";
+	static final String SETTINGS_VIEW = "backlog/settings";
+
+	private final ProductService products;
+
+	ProductPageController(ProductService products) {
+		this.products = products;
+	}
+
+	@GetMapping("/products")
+	String list(Model model) {
+		model.addAttribute("products", products.list());
+		return PRODUCTS_VIEW;
+	}
+
+	@PostMapping("/products")
+	String create(@AuthenticationPrincipal SignedInUser user, @RequestParam String key, @RequestParam String name,
+			@RequestParam(defaultValue = "") String vision, Model model) {
+		try {
+			var p = products.create(key, name, vision, user.id());
+			return "redirect:/p/" + p.key() + "/backlog";
+		}
+		catch (BacklogProblem e) {
+			model.addAttribute("error", e.getMessage());
+			model.addAttribute("form", Map.of("key", key, "name", name, "vision", vision));
+			model.addAttribute("products", products.list());
+			return PRODUCTS_VIEW;
+		}
+	}
+
+	@GetMapping("/p/{key}/settings")
+	String settings(@PathVariable String key, Model model) {
+		return settingsPage(key, model);
+	}
+
+	@PostMapping("/p/{key}/settings")
+	String update(@AuthenticationPrincipal SignedInUser user, @PathVariable String key, @RequestParam String name,
+			@RequestParam(defaultValue = "") String vision, @RequestParam String scale, @RequestParam long version,
+			Model model) {
+		try {
+			products.update(key, name, vision, parseScale(scale), version, user.id());
+			model.addAttribute("saved", "Product settings saved.");
+		}
+		catch (BacklogProblem e) {
+			model.addAttribute("error", e.getMessage());
+		}
+		return settingsPage(key, model);
+	}
+
+	@PostMapping("/p/{key}/settings/ready")
+	String updateRules(@PathVariable String key, @RequestParam(defaultValue = "") List<String> enabled,
+			@RequestParam(required = false) Integer sizeLimit, Model model) {
+		List<ReadyRuleSetting> rules = new ArrayList<>();
+		try {
+			for (ReadyRule r : ReadyRule.values()) {
+				boolean on = enabled.contains(r.name());
+				rules.add(new ReadyRuleSetting(r, on, r == ReadyRule.SMALL_ENOUGH ? sizeLimit : null));
+			}
+			products.updateReadyRules(key, rules);
+			model.addAttribute("saved", "Definition of Ready saved.");
+		}
+		catch (IllegalArgumentException e) {
+			model.addAttribute("error", "The size rule needs a positive limit.");
+		}
+		return settingsPage(key, model);
+	}
+
+	private String settingsPage(String key, Model model) {
+		model.addAttribute("product", products.get(key));
+		model.addAttribute("rules", products.readyRules(key));
+		return SETTINGS_VIEW;
+	}
+
+	private static List<BigDecimal> parseScale(String text) {
+		try {
+			return Arrays.stream(text.split("[,;\\s]+")).filter(s -> !s.isBlank()).map(BigDecimal::new).toList();
+		}
+		catch (NumberFormatException e) {
+			throw BacklogProblem.invalid("estimateScale", "must be numbers separated by commas");
+		}
+	}
+}

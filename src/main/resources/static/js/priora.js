@@ -1,0 +1,117 @@
+// Priora's little hand-written JavaScript: CSRF for htmx, and backlog reordering by drag or keyboard.
+(function () {
+  'use strict';
+
+  function csrf() {
+    var meta = document.querySelector('meta[name="_csrf"]');
+    return meta ? meta.content : null;
+  }
+
+  document.addEventListener('htmx:configRequest', function (e) {
+    var token = csrf();
+    if (token) { e.detail.headers['X-CSRF-TOKEN'] = token; }
+  });
+
+  function list() { return document.getElementById('backlog-rows'); }
+
+  function announce(text, isError) {
+    var box = document.getElementById('move-status');
+    if (!box) {
+      box = document.createElement('p');
+      box.id = 'move-status';
+      box.setAttribute('role', 'status');
+      var l = list();
+      if (l) { l.parentNode.insertBefore(box, l); }
+    }
+    box.className = isError ? 'error' : 'notice';
+    box.textContent = text;
+  }
+
+  // Sends the move; on success moves the row in the page, so the order shown is the order stored.
+  function move(row, position, target) {
+    var body = new URLSearchParams({ item: row.dataset.key, position: position });
+    if (target) { body.append('target', target.dataset.key); }
+    var headers = { 'Content-Type': 'application/x-www-form-urlencoded' };
+    if (csrf()) { headers['X-CSRF-TOKEN'] = csrf(); }
+    return fetch(list().dataset.moveUrl, { method: 'POST', headers: headers, body: body, credentials: 'same-origin' })
+      .then(function (response) {
+        if (!response.ok) { throw new Error('HTTP ' + response.status); }
+        var l = list();
+        if (position === 'top') { l.insertBefore(row, l.firstElementChild); }
+        else if (position === 'bottom') { l.insertBefore(row, l.querySelector('li.more')); }
+        else if (position === 'before') { l.insertBefore(row, target); }
+        else { l.insertBefore(row, target.nextElementSibling); }
+        row.focus();
+        announce(row.dataset.key + ' moved ' + (target ? position + ' ' + target.dataset.key : 'to the ' + position) + '.', false);
+      })
+      .catch(function (err) { announce('The move was refused (' + err.message + '); reload to see the current order.', true); });
+  }
+
+  var dragged = null;
+
+  function rowOf(el) { return el && el.closest ? el.closest('#backlog-rows > li.row') : null; }
+
+  function clearMarks() {
+    document.querySelectorAll('#backlog-rows > li.drop-before, #backlog-rows > li.drop-after').forEach(function (li) {
+      li.classList.remove('drop-before', 'drop-after');
+    });
+  }
+
+  function half(row, event) {
+    var box = row.getBoundingClientRect();
+    return event.clientY < box.top + box.height / 2 ? 'before' : 'after';
+  }
+
+  document.addEventListener('dragstart', function (e) {
+    var row = rowOf(e.target);
+    if (!row) { return; }
+    dragged = row;
+    row.classList.add('dragging');
+    e.dataTransfer.effectAllowed = 'move';
+    e.dataTransfer.setData('text/plain', row.dataset.key);
+  });
+
+  document.addEventListener('dragover', function (e) {
+    var row = rowOf(e.target);
+    if (!dragged || !row || row === dragged) { return; }
+    e.preventDefault();
+    clearMarks();
+    row.classList.add(half(row, e) === 'before' ? 'drop-before' : 'drop-after');
+  });
+
+  document.addEventListener('drop', function (e) {
+    var row = rowOf(e.target);
+    if (!dragged || !row || row === dragged) { return; }
+    e.preventDefault();
+    var position = half(row, e);
+    clearMarks();
+    move(dragged, position, row);
+  });
+
+  document.addEventListener('dragend', function () {
+    if (dragged) { dragged.classList.remove('dragging'); }
+    dragged = null;
+    clearMarks();
+  });
+
+  document.addEventListener('keydown', function (e) {
+    var row = rowOf(e.target);
+    if (!row || !e.altKey || e.target !== row) { return; }
+    var prev = row.previousElementSibling;
+    var next = row.nextElementSibling;
+    if (next && !next.classList.contains('row')) { next = null; }
+    if (e.key === 'ArrowUp' && prev) { e.preventDefault(); move(row, 'before', prev); }
+    else if (e.key === 'ArrowDown' && next) { e.preventDefault(); move(row, 'after', next); }
+    else if (e.key === 'Home') { e.preventDefault(); move(row, 'top', null); }
+    else if (e.key === 'End') { e.preventDefault(); move(row, 'bottom', null); }
+  });
+
+  // Enter on a focused row opens the item.
+  document.addEventListener('keydown', function (e) {
+    var row = rowOf(e.target);
+    if (row && e.key === 'Enter' && e.target === row) {
+      var link = row.querySelector('.key a');
+      if (link) { window.location = link.href; }
+    }
+  });
+})();

@@ -1,0 +1,30 @@
+package dev.priora;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.modulith.core.ApplicationModules;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+
+class ModularityTests {
+
+	private static final ApplicationModules MODULES = ApplicationModules.of(PrioraApplication.class);
+
+	@Test
+	void featuresDependOnEachOtherOnlyThroughTheirPublicFaces() {
+		MODULES.verify();
+	}
+
+	@Test
+	void enginesArePlainJava() {
+		JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+			.importPackages("dev.priora");
+		classes().that().resideInAPackage("..engine..").and().doNotHaveSimpleName("package-info")
+			.should().onlyDependOnClassesThat().resideInAnyPackage("java..", "..engine..")
+			.because("engines import only java.* (STYLE.md §3)")
+			.check(classes);
+	}
+}

@@ -1,0 +1,42 @@
+package dev.priora.support;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * A full Priora server on a random loopback port over a fresh database (H2 or PostgreSQL, see {@link TestDatabase}),
+ * with the demo product and an administrator whose password is {@link #ADMIN_PASSWORD}.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class IntegrationTestBase {
+
+	public static final String ADMIN_EMAIL = "admin@localhost";
+	public static final String ADMIN_PASSWORD = "correct horse battery";
+
+	@LocalServerPort
+	protected int port;
+
+	@DynamicPropertySource
+	static void database(DynamicPropertyRegistry registry) throws Exception {
+		String[] db = TestDatabase.freshDatabase();
+		Path dataDir = Files.createTempDirectory("priora-test-data");
+		registry.add("spring.datasource.url", () -> db[0]);
+		registry.add("spring.datasource.username", () -> db[1]);
+		registry.add("spring.datasource.password", () -> db[2]);
+		registry.add("priora.data-dir", dataDir::toString);
+		registry.add("priora.admin.password", () -> ADMIN_PASSWORD);
+	}
+
+	protected ApiClient api() {
+		return ApiClient.signIn(port, ADMIN_EMAIL, ADMIN_PASSWORD);
+	}
+
+	protected ApiClient anonymous() {
+		return ApiClient.anonymous(port);
+	}
+}
