@@ -38,10 +38,12 @@ class ItemPageController {
 
 	private final BacklogService backlog;
 	private final DependencyService dependencies;
+	private final MarkdownRenderer markdown;
 
-	ItemPageController(BacklogService backlog, DependencyService dependencies) {
+	ItemPageController(BacklogService backlog, DependencyService dependencies, MarkdownRenderer markdown) {
 		this.backlog = backlog;
 		this.dependencies = dependencies;
+		this.markdown = markdown;
 	}
 
 	@GetMapping("/p/{key}/items/{itemKey}")
@@ -193,8 +195,10 @@ class ItemPageController {
 		return CONTENT_FRAGMENT;
 	}
 
-	private static void fill(ItemView item, ItemForm form, Model model) {
+	private void fill(ItemView item, ItemForm form, Model model) {
 		model.addAttribute("item", item);
+		model.addAttribute("descriptionHtml", markdown.render(item.description()));
+		model.addAttribute("history", backlog.history(item.key()));
 		model.addAttribute("form", form);
 		model.addAttribute("types", ItemType.values());
 		model.addAttribute("kinds", DependencyKind.values());

@@ -10,9 +10,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Renders item descriptions: CommonMark with tables, raw HTML escaped (so no script survives) and link targets
- * limited to safe schemes. Exposed to templates as {@code @markdown}.
+ * limited to safe schemes.
  */
-@Component("markdown")
+@Component
 public class MarkdownRenderer {
 
 	private final Parser parser;

@@ -1,0 +1,133 @@
+package dev.priora.backlog.web;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.Page;
+
+import dev.priora.support.ApiClient;
+import dev.priora.support.BrowserTestBase;
+
+class BacklogBrowserTest extends BrowserTestBase {
+
+	private static final AtomicInteger PRODUCTS = new AtomicInteger();
+
+	private String product(String... titles) {
+		ApiClient api = api();
+		String key = "BR" + PRODUCTS.incrementAndGet();
+		api.post("/api/v1/products", "{\"key\":\"" + key + "\",\"name\":\"Browser " + key + "\"}");
+		for (String t : titles) {
+			api.post("/api/v1/products/" + key + "/items", "{\"type\":\"STORY\",\"title\":\"" + t + "\"}");
+		}
+		return key;
+	}
+
+	private List<String> order(String product) {
+		List<String> keys = new ArrayList<>();
+		api().get("/api/v1/products/" + product + "/items?limit=200").json().get("items")
+			.forEach(i -> keys.add(i.get("key").asText()));
+		return keys;
+	}
+
+	@Test
+	void signsInAndCreatesAnItemWithoutReloadingThePage() {
+		signIn();
+		page.navigate("/p/SHOP/backlog");
+		assertThat(page.locator("ol.backlog li.row").first()).isVisible();
+		page.evaluate("window.__marker = 'same page'");
+		page.locator("#new-title").fill("Pay by bank transfer");
+		page.locator("form.create select[name=position]").selectOption("top");
+		page.locator("#new-title").press("Enter");
+		Locator created = page.locator("ol.backlog li.row", new Page.LocatorOptions().setHasText("Pay by bank transfer"));
+		assertThat(created).isVisible();
+		assertThat(page.locator("ol.backlog li.row").first()).containsText("Pay by bank transfer");
+		assertThat(page.locator("p.notice")).containsText("Created SHOP-");
+		assertThat(page.evaluate("window.__marker")).isEqualTo("same page");
+	}
+
+	@Test
+	void reordersByDragAndByKeyboard() {
+		String p = product("First", "Second", "Third");
+		signIn();
+		page.navigate("/p/" + p + "/backlog");
+		Locator third = page.locator("li.row[data-key='" + p + "-3']");
+		Locator first = page.locator("li.row[data-key='" + p + "-1']");
+		third.dragTo(first, new Locator.DragToOptions().setTargetPosition(20, 3));
+		assertThat(page.locator("#move-status")).containsText("moved before " + p + "-1");
+		assertThat(order(p)).containsExactly(p + "-3", p + "-1", p + "-2");
+		assertThat(page.locator("li.row").first()).hasAttribute("data-key", p + "-3");
+
+		first.focus();
+		page.keyboard().press("Alt+ArrowDown");
+		assertThat(page.locator("#move-status")).containsText(p + "-1 moved after " + p + "-2");
+		assertThat(order(p)).containsExactly(p + "-3", p + "-2", p + "-1");
+	}
+
+	@Test
+	void showsARefusedDependencyCycleOnTheItemPage() {
+		String p = product("Login", "Checkout");
+		api().post("/api/v1/products/" + p + "/items/" + p + "-2/dependencies",
+				"{\"kind\":\"DEPENDS_ON\",\"target\":\"" + p + "-1\"}");
+		signIn();
+		page.navigate("/p/" + p + "/items/" + p + "-1");
+		page.locator("#add-dependency input[name=target]").fill(p + "-2");
+		page.locator("#add-dependency button").click();
+		assertThat(page.locator("#action-error")).containsText(p + "-1 → " + p + "-2 → " + p + "-1");
+		assertThat(page.locator("#waits-on")).containsText("Nothing.");
+
+		page.navigate("/p/" + p + "/items/" + p + "-2");
+		assertThat(page.locator("#waits-on")).containsText(p + "-1");
+	}
+
+	@Test
+	void keepsWhatTheUserTypedWhenSomeoneElseChangedTheItem() {
+		String p = product("Shared story");
+		signIn();
+		page.navigate("/p/" + p + "/items/" + p + "-1");
+		page.locator("#edit summary").click();
+		page.locator("#edit-form input[name=title]").fill("My careful title");
+		page.locator("#edit-form textarea[name=description]").fill("My long description");
+		ApiClient other = api();
+		assertThat(other.patch("/api/v1/products/" + p + "/items/" + p + "-1", "{\"title\":\"Their title\"}", "\"0\"")
+			.status()).isEqualTo(200);
+		page.locator("#edit-form button[type=submit]").click();
+		assertThat(page.locator("#conflict")).containsText("Changed by Administrator meanwhile");
+		assertThat(page.locator("#conflict")).containsText("Their title");
+		assertThat(page.locator("#edit-form input[name=title]")).hasValue("My careful title");
+		assertThat(page.locator("#edit-form textarea[name=description]")).hasValue("My long description");
+		page.locator("#edit-form button[type=submit]").click();
+		assertThat(page.locator("#item-title")).hasText("My careful title");
+		assertThat(other.get("/api/v1/products/" + p + "/items/" + p + "-1").json().get("description").asText())
+			.isEqualTo("My long description");
+	}
+
+	@Test
+	void editsAcceptanceCriteriaAndRendersMarkdownSafely() {
+		String p = product("Criteria story");
+		api().patch("/api/v1/products/" + p + "/items/" + p + "-1",
+				"{\"description\":\"**Bold** <script>window.__xss = 1</script>\"}", "\"0\"");
+		signIn();
+		page.navigate("/p/" + p + "/items/" + p + "-1");
+		assertThat(page.locator("#description strong")).hasText("Bold");
+		assertThat(page.evaluate("window.__xss === undefined")).isEqualTo(true);
+		page.locator("#new-criterion").fill("Shows a receipt");
+		page.locator("#new-criterion").press("Enter");
+		assertThat(page.locator("#criteria li")).hasCount(1);
+		page.locator("#criteria li button.check").click();
+		assertThat(page.locator("#criteria li.done")).hasCount(1);
+		assertThat(page.locator("#history")).containsText("acceptanceCriteria");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Move to ready")).click();
+		assertThat(page.locator("#action-error")).containsText("is not estimated");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Force ready (recorded)")).click();
+		assertThat(page.locator("#item-status")).hasText("Ready");
+		assertThat(page.locator("#history")).containsText("forced ready despite");
+	}
+}

@@ -1,0 +1,84 @@
+package dev.priora.support;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+
+/**
+ * Real headless Chromium (Debian's {@code /usr/bin/chromium}) driven by Playwright against the real server. Without
+ * Chromium the tests are skipped with a message, unless {@code PRIORA_REQUIRE_BROWSER=1} makes that a failure.
+ */
+public abstract class BrowserTestBase extends IntegrationTestBase {
+
+	private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("PRIORA_CHROMIUM", "/usr/bin/chromium"));
+
+	private static Playwright playwright;
+	private static Browser browser;
+
+	protected BrowserContext context;
+	protected Page page;
+
+	@BeforeAll
+	static void launchBrowser() {
+		if (!Files.isExecutable(CHROMIUM)) {
+			String message = "Browser tests need Chromium at " + CHROMIUM
+					+ " (Debian: apt-get install chromium); skipping them.";
+			if ("1".equals(System.getenv("PRIORA_REQUIRE_BROWSER"))) {
+				fail(message + " PRIORA_REQUIRE_BROWSER=1 makes this a failure.");
+			}
+			Assumptions.abort(message);
+		}
+		playwright = Playwright.create(new Playwright.CreateOptions()
+			.setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+		browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM)
+			.setHeadless(true)
+			.setArgs(List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+					"--disable-component-update", "--disable-sync")));
+	}
+
+	@AfterAll
+	static void closeBrowser() {
+		if (playwright != null) {
+			playwright.close();
+			playwright = null;
+		}
+	}
+
+	@BeforeEach
+	void openContext() {
+		context = browser.newContext(new Browser.NewContextOptions().setBaseURL("http://127.0.0.1:" + port));
+		context.setDefaultTimeout(15_000);
+		page = context.newPage();
+	}
+
+	@AfterEach
+	void closeContext() {
+		if (context != null) {
+			context.close();
+		}
+	}
+
+	protected void signIn() {
+		page.navigate("/login");
+		page.getByLabel("Email").fill(ADMIN_EMAIL);
+		page.getByLabel("Password").fill(ADMIN_PASSWORD);
+		page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+				new Page.GetByRoleOptions().setName("Sign in")).click();
+		page.waitForURL("**/backlog");
+	}
+}
