@@ -40,6 +40,13 @@ public final class ApiClient {
 		return withToken(port, r.json().get("token").asText());
 	}
 
+	/** The raw token from signing in, for tools such as wrk. */
+	public static String signInToken(int port, String email, String password) {
+		String basic = "Basic " + Base64.getEncoder()
+			.encodeToString((email + ":" + password).getBytes(StandardCharsets.UTF_8));
+		return new ApiClient(port, basic).post("/api/v1/tokens", "{\"name\":\"bench\"}").json().get("token").asText();
+	}
+
 	public static ApiClient withToken(int port, String token) {
 		return new ApiClient(port, "Bearer " + token);
 	}

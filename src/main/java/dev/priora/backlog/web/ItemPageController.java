@@ -25,6 +25,7 @@ import dev.priora.backlog.ItemKey;
 import dev.priora.backlog.ItemStatus;
 import dev.priora.backlog.ItemType;
 import dev.priora.backlog.ItemView;
+import dev.priora.backlog.ProductService;
 
 /**
  * The item page. Every action answers with the re-rendered item content (htmx swaps it in place); a refused
@@ -39,8 +40,11 @@ class ItemPageController {
 	private final BacklogService backlog;
 	private final DependencyService dependencies;
 	private final MarkdownRenderer markdown;
+	private final ProductService products;
 
-	ItemPageController(BacklogService backlog, DependencyService dependencies, MarkdownRenderer markdown) {
+	ItemPageController(BacklogService backlog, DependencyService dependencies, MarkdownRenderer markdown,
+			ProductService products) {
+		this.products = products;
 		this.backlog = backlog;
 		this.dependencies = dependencies;
 		this.markdown = markdown;
@@ -197,6 +201,7 @@ class ItemPageController {
 
 	private void fill(ItemView item, ItemForm form, Model model) {
 		model.addAttribute("item", item);
+		model.addAttribute("product", products.get(item.key().productKey()));
 		model.addAttribute("descriptionHtml", markdown.render(item.description()));
 		model.addAttribute("history", backlog.history(item.key()));
 		model.addAttribute("form", form);

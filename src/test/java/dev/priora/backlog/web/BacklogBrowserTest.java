@@ -51,6 +51,11 @@ class BacklogBrowserTest extends BrowserTestBase {
 		assertThat(page.locator("ol.backlog li.row").first()).containsText("Pay by bank transfer");
 		assertThat(page.locator("p.notice")).containsText("Created SHOP-");
 		assertThat(page.evaluate("window.__marker")).isEqualTo("same page");
+		page.screenshot(new Page.ScreenshotOptions().setPath(java.nio.file.Path.of("target/screenshots/backlog.png"))
+			.setFullPage(false));
+		page.navigate("/p/SHOP/items/SHOP-4");
+		page.screenshot(new Page.ScreenshotOptions().setPath(java.nio.file.Path.of("target/screenshots/item.png"))
+			.setFullPage(true));
 	}
 
 	@Test

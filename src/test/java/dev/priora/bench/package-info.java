@@ -1,0 +1,2 @@
+/** Benchmarks: run by hand (see docs/BENCHMARKS.md), never by {@code ./mvnw verify}. */
+package dev.priora.bench;
