@@ -7,12 +7,14 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * A full Priora server on a random loopback port over a fresh database (H2 or PostgreSQL, see {@link TestDatabase}),
  * with the demo product and an administrator whose password is {@link #ADMIN_PASSWORD}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestPropertySource(properties = "priora.admin.password=" + IntegrationTestBase.ADMIN_PASSWORD)
 public abstract class IntegrationTestBase {
 
 	public static final String ADMIN_EMAIL = "admin@localhost";
@@ -29,7 +31,6 @@ public abstract class IntegrationTestBase {
 		registry.add("spring.datasource.username", () -> db[1]);
 		registry.add("spring.datasource.password", () -> db[2]);
 		registry.add("priora.data-dir", dataDir::toString);
-		registry.add("priora.admin.password", () -> ADMIN_PASSWORD);
 	}
 
 	protected ApiClient api() {

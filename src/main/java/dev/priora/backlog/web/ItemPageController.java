@@ -2,7 +2,6 @@ package dev.priora.backlog.web;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.UnaryOperator;
 
 import org.springframework.http.HttpStatus;
@@ -89,7 +88,7 @@ class ItemPageController {
 			@RequestParam String status, @RequestParam long version,
 			@RequestParam(defaultValue = "false") boolean force, Model model) {
 		ItemKey k = ItemKeys.inPath(key, itemKey);
-		ItemStatus target = ItemStatus.valueOf(status.toUpperCase(Locale.ROOT));
+		ItemStatus target = ItemPatch.statusOf(status);
 		return act(k, model, () -> backlog.changeStatus(k, target, version, force, user.id()), target);
 	}
 
@@ -138,7 +137,7 @@ class ItemPageController {
 			@PathVariable String itemKey, @RequestParam String kind, @RequestParam String target, Model model) {
 		ItemKey k = ItemKeys.inPath(key, itemKey);
 		return act(k, model, () -> {
-			dependencies.add(k, DependencyKind.valueOf(kind), ItemKeys.field("target", key, target), user.id());
+			dependencies.add(k, ItemPatch.kindOf(kind), ItemKeys.field("target", key, target), user.id());
 			return null;
 		}, null);
 	}
@@ -148,7 +147,7 @@ class ItemPageController {
 			@PathVariable String itemKey, @RequestParam String kind, @RequestParam String target, Model model) {
 		ItemKey k = ItemKeys.inPath(key, itemKey);
 		return act(k, model, () -> {
-			dependencies.remove(k, DependencyKind.valueOf(kind), ItemKeys.inPath(key, target), user.id());
+			dependencies.remove(k, ItemPatch.kindOf(kind), ItemKeys.inPath(key, target), user.id());
 			return null;
 		}, null);
 	}

@@ -98,6 +98,14 @@ record ItemPatch(UnaryOperator<ItemDraft> fields, ItemStatus status) {
 		return out;
 	}
 
+	static ItemStatus statusOf(String text) {
+		return enumOf(ItemStatus.class, "status", text);
+	}
+
+	static dev.priora.backlog.DependencyKind kindOf(String text) {
+		return enumOf(dev.priora.backlog.DependencyKind.class, "kind", text);
+	}
+
 	private static <E extends Enum<E>> E enumOf(Class<E> type, String field, Object v) {
 		if (v instanceof String s) {
 			try {

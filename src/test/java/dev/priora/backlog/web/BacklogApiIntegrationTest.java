@@ -231,6 +231,7 @@ class BacklogApiIntegrationTest extends IntegrationTestBase {
 				"{\"type\":\"STORY\",\"title\":\"   \"}", "title",
 				"{\"type\":\"STORY\",\"title\":\"x\",\"labels\":[\"bad label!\"]}", "labels",
 				"{\"type\":\"STORY\",\"title\":\"x\",\"description\":\"" + "y".repeat(1_000_000) + "\"}", "description",
+				"{\"type\":\"STORY\",\"title\":5}", "title",
 				"{\"type\":\"STORY\",", "body");
 		cases.forEach((body, field) -> {
 			Response r = api.post(items(), body);
