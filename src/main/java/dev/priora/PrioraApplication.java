@@ -20,4 +20,5 @@ public class PrioraApplication {
 	Clock clock() {
 		return Clock.systemUTC();
 	}
+
 }

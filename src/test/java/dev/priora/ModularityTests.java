@@ -22,9 +22,15 @@ class ModularityTests {
 	void enginesArePlainJava() {
 		JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
 			.importPackages("dev.priora");
-		classes().that().resideInAPackage("..engine..").and().doNotHaveSimpleName("package-info")
-			.should().onlyDependOnClassesThat().resideInAnyPackage("java..", "..engine..")
+		classes().that()
+			.resideInAPackage("..engine..")
+			.and()
+			.doNotHaveSimpleName("package-info")
+			.should()
+			.onlyDependOnClassesThat()
+			.resideInAnyPackage("java..", "..engine..")
 			.because("engines import only java.* (STYLE.md §3)")
 			.check(classes);
 	}
+
 }

@@ -19,6 +19,7 @@ import org.springframework.stereotype.Repository;
 class AccountRepository {
 
 	private static final String USER_COLUMNS = "id, email, display_name, password_hash, active";
+
 	private static final String TOKEN_COLUMNS = "id, name, token_prefix, created_at, last_used_at, revoked_at";
 
 	private final JdbcClient jdbc;
@@ -34,32 +35,40 @@ class AccountRepository {
 	UserId insertUser(String email, String displayName, String passwordHash, Instant now) {
 		KeyHolder keys = new GeneratedKeyHolder();
 		jdbc.sql("insert into users (email, display_name, password_hash, created_at) values (?, ?, ?, ?)")
-			.params(email, displayName, passwordHash, utc(now)).update(keys, "id");
+			.params(email, displayName, passwordHash, utc(now))
+			.update(keys, "id");
 		return new UserId(keys.getKey().longValue());
 	}
 
 	Optional<SignedInUser> findByEmail(String email) {
-		return jdbc.sql("select " + USER_COLUMNS + " from users where email = ?").param(email)
-				.query(AccountRepository::user).optional();
+		return jdbc.sql("select " + USER_COLUMNS + " from users where email = ?")
+			.param(email)
+			.query(AccountRepository::user)
+			.optional();
 	}
 
 	Optional<SignedInUser> findById(UserId id) {
-		return jdbc.sql("select " + USER_COLUMNS + " from users where id = ?").param(id.value())
-				.query(AccountRepository::user).optional();
+		return jdbc.sql("select " + USER_COLUMNS + " from users where id = ?")
+			.param(id.value())
+			.query(AccountRepository::user)
+			.optional();
 	}
 
 	List<SignedInUser> findAll(Collection<Long> ids) {
 		if (ids.isEmpty()) {
 			return List.of();
 		}
-		return jdbc.sql("select " + USER_COLUMNS + " from users where id in (:ids)").param("ids", ids)
-				.query(AccountRepository::user).list();
+		return jdbc.sql("select " + USER_COLUMNS + " from users where id in (:ids)")
+			.param("ids", ids)
+			.query(AccountRepository::user)
+			.list();
 	}
 
 	long insertToken(UserId user, String name, String hash, String prefix, Instant now) {
 		KeyHolder keys = new GeneratedKeyHolder();
 		jdbc.sql("insert into api_tokens (user_id, name, token_hash, token_prefix, created_at) values (?, ?, ?, ?, ?)")
-			.params(user.value(), name, hash, prefix, utc(now)).update(keys, "id");
+			.params(user.value(), name, hash, prefix, utc(now))
+			.update(keys, "id");
 		return keys.getKey().longValue();
 	}
 
@@ -67,7 +76,9 @@ class AccountRepository {
 		return jdbc.sql("""
 				select u.id, u.email, u.display_name, u.password_hash, u.active from api_tokens t
 				join users u on u.id = t.user_id where t.token_hash = ? and t.revoked_at is null""")
-				.param(hash).query(AccountRepository::user).optional();
+			.param(hash)
+			.query(AccountRepository::user)
+			.optional();
 	}
 
 	void touchToken(String hash, Instant now) {
@@ -76,17 +87,22 @@ class AccountRepository {
 
 	List<ApiTokenView> tokensOf(UserId user) {
 		return jdbc.sql("select " + TOKEN_COLUMNS + " from api_tokens where user_id = ? order by id desc")
-				.param(user.value()).query(AccountRepository::token).list();
+			.param(user.value())
+			.query(AccountRepository::token)
+			.list();
 	}
 
 	Optional<ApiTokenView> token(UserId user, long id) {
 		return jdbc.sql("select " + TOKEN_COLUMNS + " from api_tokens where user_id = ? and id = ?")
-				.params(user.value(), id).query(AccountRepository::token).optional();
+			.params(user.value(), id)
+			.query(AccountRepository::token)
+			.optional();
 	}
 
 	void revokeToken(UserId user, long id, Instant now) {
 		jdbc.sql("update api_tokens set revoked_at = ? where user_id = ? and id = ? and revoked_at is null")
-				.params(utc(now), user.value(), id).update();
+			.params(utc(now), user.value(), id)
+			.update();
 	}
 
 	private static SignedInUser user(ResultSet rs, int row) throws SQLException {
@@ -107,4 +123,5 @@ class AccountRepository {
 	private static OffsetDateTime utc(Instant instant) {
 		return instant.atOffset(ZoneOffset.UTC);
 	}
+
 }

@@ -27,11 +27,15 @@ import org.springframework.web.ErrorResponseException;
 public class AccountService {
 
 	static final String TOKEN_PREFIX = "pri_";
+
 	private static final SecureRandom RANDOM = new SecureRandom();
 
 	private final AccountRepository users;
+
 	private final PasswordEncoder passwords;
+
 	private final Clock clock;
+
 	private final Map<String, Instant> lastTouched = new ConcurrentHashMap<>();
 
 	AccountService(AccountRepository users, PasswordEncoder passwords, Clock clock) {
@@ -65,11 +69,14 @@ public class AccountService {
 	/** Display names of the given users, for showing who changed what. */
 	public Map<UserId, String> displayNames(Collection<UserId> ids) {
 		List<Long> raw = ids.stream().map(UserId::value).distinct().toList();
-		return users.findAll(raw).stream()
-				.collect(Collectors.toMap(SignedInUser::id, SignedInUser::displayName, (a, b) -> a));
+		return users.findAll(raw)
+			.stream()
+			.collect(Collectors.toMap(SignedInUser::id, SignedInUser::displayName, (a, b) -> a));
 	}
 
-	/** Creates a personal token; the secret is returned once and only its SHA-256 is kept. */
+	/**
+	 * Creates a personal token; the secret is returned once and only its SHA-256 is kept.
+	 */
 	@Transactional
 	public CreatedToken createToken(UserId user, String name) {
 		byte[] bytes = new byte[32];
@@ -93,8 +100,8 @@ public class AccountService {
 	}
 
 	/**
-	 * The active user owning the token. "Last used" is written at most once a minute per token, so that busy
-	 * scripts do not turn every read into a write on one row.
+	 * The active user owning the token. "Last used" is written at most once a minute per
+	 * token, so that busy scripts do not turn every read into a write on one row.
 	 */
 	Optional<SignedInUser> authenticateToken(String secret) {
 		if (!secret.startsWith(TOKEN_PREFIX) || secret.length() > 200) {

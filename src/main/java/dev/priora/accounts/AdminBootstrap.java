@@ -17,20 +17,25 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * On first start (no users), creates the administrator with a given or random one-time password, prints it once
- * and writes it to {@code <data-dir>/initial-admin-password}.
+ * On first start (no users), creates the administrator with a given or random one-time
+ * password, prints it once and writes it to {@code <data-dir>/initial-admin-password}.
  */
 @Component
 @Order(0)
 class AdminBootstrap implements ApplicationRunner {
 
 	private static final Logger LOG = LoggerFactory.getLogger(AdminBootstrap.class);
+
 	private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
 
 	private final AccountService accounts;
+
 	private final ApplicationEventPublisher events;
+
 	private final String email;
+
 	private final String password;
+
 	private final Path dataDir;
 
 	AdminBootstrap(AccountService accounts, ApplicationEventPublisher events,
@@ -90,4 +95,5 @@ class AdminBootstrap implements ApplicationRunner {
 		}
 		return sb.toString();
 	}
+
 }

@@ -12,10 +12,14 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** Authenticates {@code Authorization: Bearer pri_…} personal tokens; a bad token answers 401 at once. */
+/**
+ * Authenticates {@code Authorization: Bearer pri_…} personal tokens; a bad token answers
+ * 401 at once.
+ */
 class BearerTokenFilter extends OncePerRequestFilter {
 
 	private final AccountService accounts;
+
 	private final ProblemAuthenticationEntryPoint entryPoint;
 
 	BearerTokenFilter(AccountService accounts, ProblemAuthenticationEntryPoint entryPoint) {
@@ -47,4 +51,5 @@ class BearerTokenFilter extends OncePerRequestFilter {
 			SecurityContextHolder.clearContext();
 		}
 	}
+
 }

@@ -32,12 +32,13 @@ class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint, Acces
 		body(response, 401, "Unauthorized", detail);
 	}
 
-	private static void body(HttpServletResponse response, int status, String title, String detail)
-			throws IOException {
+	private static void body(HttpServletResponse response, int status, String title, String detail) throws IOException {
 		response.setStatus(status);
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		response.setCharacterEncoding("UTF-8");
-		response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status
-				+ ",\"detail\":\"" + detail.replace("\"", "'") + "\"}");
+		response.getWriter()
+			.write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status + ",\"detail\":\""
+					+ detail.replace("\"", "'") + "\"}");
 	}
+
 }

@@ -16,8 +16,8 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
- * Three filter chains: token creation (HTTP Basic), the rest of the API (bearer tokens, stateless) and the web
- * UI (form sign-in, session, CSRF).
+ * Three filter chains: token creation (HTTP Basic), the rest of the API (bearer tokens,
+ * stateless) and the web UI (form sign-in, session, CSRF).
  */
 @Configuration
 class SecurityConfig {
@@ -29,8 +29,7 @@ class SecurityConfig {
 
 	@Bean
 	UserDetailsService userDetailsService(AccountService accounts) {
-		return email -> accounts.loadForSignIn(email)
-				.orElseThrow(() -> new UsernameNotFoundException("unknown user"));
+		return email -> accounts.loadForSignIn(email).orElseThrow(() -> new UsernameNotFoundException("unknown user"));
 	}
 
 	@Bean
@@ -78,10 +77,12 @@ class SecurityConfig {
 			.authenticated())
 			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
 			.logout(logout -> logout.logoutSuccessUrl("/login?logout"))
-			.headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(
-					"default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:;"
-							+ " frame-ancestors 'none'; form-action 'self'; base-uri 'self'"))
+			.headers(h -> h
+				.contentSecurityPolicy(csp -> csp.policyDirectives(
+						"default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:;"
+								+ " frame-ancestors 'none'; form-action 'self'; base-uri 'self'"))
 				.referrerPolicy(r -> r.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)));
 		return http.build();
 	}
+
 }

@@ -11,9 +11,13 @@ import org.springframework.security.core.userdetails.UserDetails;
 public final class SignedInUser implements UserDetails {
 
 	private final UserId id;
+
 	private final String email;
+
 	private final String displayName;
+
 	private final String passwordHash;
+
 	private final boolean active;
 
 	SignedInUser(UserId id, String email, String displayName, String passwordHash, boolean active) {
@@ -55,4 +59,5 @@ public final class SignedInUser implements UserDetails {
 	public boolean isEnabled() {
 		return active;
 	}
+
 }

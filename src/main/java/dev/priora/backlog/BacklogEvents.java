@@ -17,4 +17,5 @@ public final class BacklogEvents {
 	/** An item moved in the backlog order. */
 	public record ItemMoved(ItemId item, ItemKey key) {
 	}
+
 }

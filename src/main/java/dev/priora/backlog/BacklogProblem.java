@@ -34,7 +34,9 @@ public class BacklogProblem extends ErrorResponseException {
 		return problem.getDetail();
 	}
 
-	/** The problem's properties, e.g. {@code errors}, {@code cycle} or {@code reasons}. */
+	/**
+	 * The problem's properties, e.g. {@code errors}, {@code cycle} or {@code reasons}.
+	 */
 	public Map<String, Object> properties() {
 		return problem.getProperties() == null ? Map.of() : problem.getProperties();
 	}
@@ -51,12 +53,17 @@ public class BacklogProblem extends ErrorResponseException {
 		return e;
 	}
 
-	/** Several bad fields at once: 400 with {@code errors: [{field, reason}]}, in the order given. */
+	/**
+	 * Several bad fields at once: 400 with {@code errors: [{field, reason}]}, in the
+	 * order given.
+	 */
 	public static BacklogProblem invalid(Map<String, String> reasonsByField) {
-		List<Map<String, String>> errors = reasonsByField.entrySet().stream()
+		List<Map<String, String>> errors = reasonsByField.entrySet()
+			.stream()
 			.map(e -> Map.of("field", e.getKey(), "reason", e.getValue()))
 			.toList();
-		String detail = errors.stream().map(e -> e.get("field") + ": " + e.get("reason"))
+		String detail = errors.stream()
+			.map(e -> e.get("field") + ": " + e.get("reason"))
 			.collect(java.util.stream.Collectors.joining("; "));
 		BacklogProblem e = new BacklogProblem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", detail);
 		e.problem.setProperty("errors", errors);
@@ -67,7 +74,10 @@ public class BacklogProblem extends ErrorResponseException {
 		return new BacklogProblem(HttpStatus.CONFLICT, slug, "Conflict", detail);
 	}
 
-	/** A dependency would close a cycle; the cycle is named, e.g. {@code PAY-3 → PAY-7 → PAY-3}. */
+	/**
+	 * A dependency would close a cycle; the cycle is named, e.g.
+	 * {@code PAY-3 → PAY-7 → PAY-3}.
+	 */
 	public static BacklogProblem cycle(List<String> cycle) {
 		BacklogProblem e = new BacklogProblem(HttpStatus.CONFLICT, "dependency-cycle", "Dependency cycle",
 				"This dependency would close a cycle: " + String.join(" → ", cycle));
@@ -104,4 +114,5 @@ public class BacklogProblem extends ErrorResponseException {
 		return new BacklogProblem(HttpStatus.PRECONDITION_REQUIRED, "version-required", "Version required",
 				"Send the ETag you read as 'If-Match' so that no update is lost.");
 	}
+
 }

@@ -11,11 +11,15 @@ import org.springframework.stereotype.Component;
 import dev.priora.backlog.ItemRepository.ListRow;
 import dev.priora.backlog.engine.DefinitionOfReady;
 
-/** Turns rows into backlog rows with labels, readiness, dependency badges and roll-ups, a few queries per page. */
+/**
+ * Turns rows into backlog rows with labels, readiness, dependency badges and roll-ups, a
+ * few queries per page.
+ */
 @Component
 class BacklogReader {
 
 	private final ItemRepository items;
+
 	private final DependencyRepository links;
 
 	BacklogReader(ItemRepository items, DependencyRepository links) {
@@ -28,7 +32,9 @@ class BacklogReader {
 			return List.of();
 		}
 		List<Long> ids = rows.stream().map(ListRow::id).toList();
-		Set<Long> epicIds = rows.stream().filter(r -> r.type() == ItemType.EPIC).map(ListRow::id)
+		Set<Long> epicIds = rows.stream()
+			.filter(r -> r.type() == ItemType.EPIC)
+			.map(ListRow::id)
 			.collect(Collectors.toSet());
 		Map<Long, List<String>> labels = items.labels(ids);
 		Map<Long, Integer> criteria = items.criteriaCounts(ids);
@@ -87,4 +93,5 @@ class BacklogReader {
 	private static LinkedItem linked(String productKey, DependencyRepository.Link l) {
 		return new LinkedItem(new ItemKey(productKey, l.otherNumber()), l.otherTitle(), l.otherStatus(), l.kind());
 	}
+
 }

@@ -1,9 +1,7 @@
 package dev.priora.backlog;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
@@ -17,9 +15,11 @@ import dev.priora.backlog.BacklogEvents.ItemCreated;
 import dev.priora.backlog.BacklogEvents.ItemMoved;
 import dev.priora.backlog.BacklogEvents.ItemUpdated;
 import dev.priora.backlog.HistoryRepository.Change;
-import dev.priora.backlog.engine.RankKeys;
 
-/** Backlog items: create, read, list, edit, change status, move and delete; every change is one transaction. */
+/**
+ * Backlog items: create, read, list, edit, change status, move and delete; every change
+ * is one transaction.
+ */
 @Service
 public class BacklogService {
 
@@ -27,12 +27,19 @@ public class BacklogService {
 	public static final int MAX_PAGE_SIZE = 200;
 
 	private final ProductService products;
+
 	private final ProductRepository productRows;
+
 	private final ItemRepository items;
+
 	private final HistoryRepository history;
+
 	private final ItemOrdering ordering;
+
 	private final ItemViews views;
+
 	private final ApplicationEventPublisher events;
+
 	private final Clock clock;
 
 	BacklogService(ProductService products, ProductRepository productRows, ItemRepository items,
@@ -48,7 +55,10 @@ public class BacklogService {
 		this.clock = clock;
 	}
 
-	/** Creates an item with status NEW at the given place (top, bottom, before or after another item). */
+	/**
+	 * Creates an item with status NEW at the given place (top, bottom, before or after
+	 * another item).
+	 */
 	@Transactional
 	public ItemView create(String productKey, ItemDraft draft, Placement placement, UserId user) {
 		ProductView product = products.get(productKey);
@@ -69,24 +79,33 @@ public class BacklogService {
 		return item(key);
 	}
 
-	/** The item with its criteria, readiness, dependencies and, for an epic, roll-up and children. */
+	/**
+	 * The item with its criteria, readiness, dependencies and, for an epic, roll-up and
+	 * children.
+	 */
 	@Transactional(readOnly = true)
 	public ItemView item(ItemKey key) {
 		ProductView product = products.get(key.productKey());
 		return views.view(product, row(product, key));
 	}
 
-	/** One page in backlog order; {@code cursor} is the previous page's {@code nextCursor} or null. */
+	/**
+	 * One page in backlog order; {@code cursor} is the previous page's {@code nextCursor}
+	 * or null.
+	 */
 	@Transactional(readOnly = true)
 	public ItemPage page(String productKey, ItemFilter filter, String cursor, int limit) {
 		if (limit < 1 || limit > MAX_PAGE_SIZE) {
 			throw BacklogProblem.invalid("limit", "must be from 1 to " + MAX_PAGE_SIZE);
 		}
 		ProductView product = products.get(productKey);
-		return views.page(product, filter, decodeCursor(cursor), limit);
+		return views.page(product, filter, Cursors.decode(cursor), limit);
 	}
 
-	/** Replaces the editable fields when {@code expectedVersion} is current; records each changed field. */
+	/**
+	 * Replaces the editable fields when {@code expectedVersion} is current; records each
+	 * changed field.
+	 */
 	@Transactional
 	public ItemView update(ItemKey key, ItemDraft draft, long expectedVersion, UserId user) {
 		ProductView product = products.get(key.productKey());
@@ -113,8 +132,8 @@ public class BacklogService {
 	}
 
 	/**
-	 * Applies a partial change in one transaction: first the fields, then the status (if given), both against
-	 * {@code expectedVersion}.
+	 * Applies a partial change in one transaction: first the fields, then the status (if
+	 * given), both against {@code expectedVersion}.
 	 */
 	@Transactional
 	public ItemView edit(ItemKey key, UnaryOperator<ItemDraft> fields, ItemStatus status, long expectedVersion,
@@ -126,8 +145,8 @@ public class BacklogService {
 	}
 
 	/**
-	 * Changes the status along the workflow. Moving to READY checks the Definition of Ready; {@code force}
-	 * overrides a failed check and records that it did.
+	 * Changes the status along the workflow. Moving to READY checks the Definition of
+	 * Ready; {@code force} overrides a failed check and records that it did.
 	 */
 	@Transactional
 	public ItemView changeStatus(ItemKey key, ItemStatus target, long expectedVersion, boolean force, UserId user) {
@@ -152,16 +171,19 @@ public class BacklogService {
 		}
 		Instant now = clock.instant();
 		ItemRow updated = new ItemRow(row.id(), row.productId(), row.number(), row.type(), row.title(),
-				row.description(), row.estimate(), target, row.parentId(), row.rank(), row.createdAt(),
-				row.createdBy(), now, user.value(), row.version());
+				row.description(), row.estimate(), target, row.parentId(), row.rank(), row.createdAt(), row.createdBy(),
+				now, user.value(), row.version());
 		write(updated, expectedVersion, key);
-		history.record(row.id(), List.of(new Change("status", row.status().name(), target.name(), note)),
-				user.value(), now);
+		history.record(row.id(), List.of(new Change("status", row.status().name(), target.name(), note)), user.value(),
+				now);
 		events.publishEvent(new ItemUpdated(new ItemId(row.id()), key, expectedVersion + 1));
 		return item(key);
 	}
 
-	/** Moves the item; one row is written (rarely, a rebalance rewrites the product's keys). */
+	/**
+	 * Moves the item; one row is written (rarely, a rebalance rewrites the product's
+	 * keys).
+	 */
 	@Transactional
 	public void move(ItemKey key, Placement placement, UserId user) {
 		ProductView product = products.get(key.productKey());
@@ -201,8 +223,7 @@ public class BacklogService {
 		if (!product.key().equals(key.productKey())) {
 			throw BacklogProblem.notFound("Item " + key);
 		}
-		return items.find(product.id().value(), key.number())
-			.orElseThrow(() -> BacklogProblem.notFound("Item " + key));
+		return items.find(product.id().value(), key.number()).orElseThrow(() -> BacklogProblem.notFound("Item " + key));
 	}
 
 	private ItemRow targetOf(ProductView product, Placement placement, ItemKey moving) {
@@ -240,23 +261,4 @@ public class BacklogService {
 				: "moved after " + ((Placement.After) p).target();
 	}
 
-	static String encodeCursor(String rank) {
-		return Base64.getUrlEncoder().withoutPadding().encodeToString(rank.getBytes(StandardCharsets.US_ASCII));
-	}
-
-	private static String decodeCursor(String cursor) {
-		if (cursor == null || cursor.isBlank()) {
-			return null;
-		}
-		try {
-			String rank = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.US_ASCII);
-			if (RankKeys.isValid(rank)) {
-				return rank;
-			}
-		}
-		catch (IllegalArgumentException e) {
-			// fall through to the error below
-		}
-		throw BacklogProblem.invalid("cursor", "is not a cursor this server returned");
-	}
 }

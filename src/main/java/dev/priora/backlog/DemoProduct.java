@@ -21,8 +21,9 @@ import dev.priora.accounts.UserId;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * On the first start of an empty database, creates a realistic demo product from {@code demo/product.json}:
- * four epics with stories, bugs, tasks and spikes, acceptance criteria, estimates, dependencies and statuses.
+ * On the first start of an empty database, creates a realistic demo product from
+ * {@code demo/product.json}: four epics with stories, bugs, tasks and spikes, acceptance
+ * criteria, estimates, dependencies and statuses.
  */
 @Component
 class DemoProduct {
@@ -40,9 +41,13 @@ class DemoProduct {
 	}
 
 	private final ProductService products;
+
 	private final BacklogService backlog;
+
 	private final DependencyService dependencies;
+
 	private final JsonMapper json;
+
 	private final boolean enabled;
 
 	DemoProduct(ProductService products, BacklogService backlog, DependencyService dependencies, JsonMapper json,
@@ -70,10 +75,15 @@ class DemoProduct {
 		Map<String, ItemKey> keys = new HashMap<>();
 		List<Entry> all = new ArrayList<>();
 		for (Epic epic : demo.epics()) {
-			ItemKey epicKey = backlog.create(product.key(), new ItemDraft(ItemType.EPIC, epic.title(),
-					epic.description(), null, epic.labels(), null, List.of()), new Placement.Bottom(), user).key();
-			boolean started = epic.items().stream().anyMatch(e -> e.status() == ItemStatus.IN_PROGRESS
-					|| e.status() == ItemStatus.DONE);
+			ItemKey epicKey = backlog
+				.create(product.key(),
+						new ItemDraft(ItemType.EPIC, epic.title(), epic.description(), null, epic.labels(), null,
+								List.of()),
+						new Placement.Bottom(), user)
+				.key();
+			boolean started = epic.items()
+				.stream()
+				.anyMatch(e -> e.status() == ItemStatus.IN_PROGRESS || e.status() == ItemStatus.DONE);
 			if (started) {
 				advance(epicKey, ItemStatus.IN_PROGRESS, user);
 			}
@@ -81,8 +91,13 @@ class DemoProduct {
 			for (Entry e : ordered) {
 				List<AcceptanceCriterion> criteria = e.criteria() == null ? List.of()
 						: e.criteria().stream().map(c -> new AcceptanceCriterion(c, false)).toList();
-				keys.put(e.ref(), backlog.create(product.key(), new ItemDraft(e.type(), e.title(), e.description(),
-						e.estimate(), e.labels(), epicKey, criteria), new Placement.Bottom(), user).key());
+				keys.put(e.ref(),
+						backlog
+							.create(product.key(),
+									new ItemDraft(e.type(), e.title(), e.description(), e.estimate(), e.labels(),
+											epicKey, criteria),
+									new Placement.Bottom(), user)
+							.key());
 				all.add(e);
 			}
 		}
@@ -97,7 +112,8 @@ class DemoProduct {
 				advance(keys.get(e.ref()), e.status(), user);
 			}
 		}
-		all.stream().filter(e -> e.status() == ItemStatus.DONE)
+		all.stream()
+			.filter(e -> e.status() == ItemStatus.DONE)
 			.forEach(e -> backlog.move(keys.get(e.ref()), new Placement.Bottom(), user));
 		LOG.info("Created the demo product {} with {} items", product.key(), all.size() + demo.epics().size());
 	}
@@ -114,4 +130,5 @@ class DemoProduct {
 			backlog.changeStatus(key, s, backlog.item(key).version(), true, user);
 		}
 	}
+
 }

@@ -34,19 +34,24 @@ class DependencyRepository {
 
 	boolean exists(long itemId, long targetId, DependencyKind kind) {
 		return jdbc.sql("select count(*) from item_dependencies where item_id = ? and target_id = ? and kind = ?")
-			.params(itemId, targetId, kind.name()).query(Long.class).single() > 0;
+			.params(itemId, targetId, kind.name())
+			.query(Long.class)
+			.single() > 0;
 	}
 
 	boolean delete(long itemId, long targetId, DependencyKind kind) {
 		return jdbc.sql("delete from item_dependencies where item_id = ? and target_id = ? and kind = ?")
-			.params(itemId, targetId, kind.name()).update() > 0;
+			.params(itemId, targetId, kind.name())
+			.update() > 0;
 	}
 
 	/** All "depends on" edges of a product as parallel arrays {from[], to[]}. */
 	long[][] dependsOnEdges(long productId) {
-		List<long[]> edges = jdbc.sql("select item_id, target_id from item_dependencies where product_id = ? and kind = ?")
+		List<long[]> edges = jdbc
+			.sql("select item_id, target_id from item_dependencies where product_id = ? and kind = ?")
 			.params(productId, DependencyKind.DEPENDS_ON.name())
-			.query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2) }).list();
+			.query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2) })
+			.list();
 		long[] from = new long[edges.size()];
 		long[] to = new long[edges.size()];
 		for (int i = 0; i < edges.size(); i++) {
@@ -56,36 +61,36 @@ class DependencyRepository {
 		return new long[][] { from, to };
 	}
 
-	/** One end of a link: {@code itemId} is the item asked about, the rest describes the other item. */
+	/**
+	 * One end of a link: {@code itemId} is the item asked about, the rest describes the
+	 * other item.
+	 */
 	record Link(long itemId, boolean outgoing, DependencyKind kind, long otherNumber, String otherTitle,
 			ItemStatus otherStatus) {
 	}
 
 	/** Links leaving the given items (they depend on or relate to another item). */
 	List<Link> outgoing(Collection<Long> ids) {
-		if (ids.isEmpty()) {
-			return List.of();
-		}
-		return jdbc.sql("""
-				select d.item_id, d.kind, t.item_number, t.title, t.status from item_dependencies d
-				join items t on t.id = d.target_id where d.item_id in (:ids) order by t.rank_key""")
-			.param("ids", ids)
-			.query((rs, n) -> new Link(rs.getLong(1), true, DependencyKind.valueOf(rs.getString(2)), rs.getLong(3),
-					rs.getString(4), ItemStatus.valueOf(rs.getString(5))))
-			.list();
+		return links(ids, true);
 	}
 
 	/** Links arriving at the given items (another item depends on or relates to them). */
 	List<Link> incoming(Collection<Long> ids) {
+		return links(ids, false);
+	}
+
+	private List<Link> links(Collection<Long> ids, boolean outgoing) {
 		if (ids.isEmpty()) {
 			return List.of();
 		}
-		return jdbc.sql("""
-				select d.target_id, d.kind, s.item_number, s.title, s.status from item_dependencies d
-				join items s on s.id = d.item_id where d.target_id in (:ids) order by s.rank_key""")
+		String self = outgoing ? "item_id" : "target_id";
+		String other = outgoing ? "target_id" : "item_id";
+		return jdbc
+			.sql("select d." + self + ", d.kind, o.item_number, o.title, o.status from item_dependencies d"
+					+ " join items o on o.id = d." + other + " where d." + self + " in (:ids) order by o.rank_key")
 			.param("ids", ids)
-			.query((rs, n) -> new Link(rs.getLong(1), false, DependencyKind.valueOf(rs.getString(2)),
-					rs.getLong(3), rs.getString(4), ItemStatus.valueOf(rs.getString(5))))
+			.query((rs, n) -> new Link(rs.getLong(1), outgoing, DependencyKind.valueOf(rs.getString(2)), rs.getLong(3),
+					rs.getString(4), ItemStatus.valueOf(rs.getString(5))))
 			.list();
 	}
 
@@ -96,4 +101,5 @@ class DependencyRepository {
 		}
 		return map;
 	}
+
 }

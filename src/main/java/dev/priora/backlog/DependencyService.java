@@ -16,11 +16,17 @@ import dev.priora.dependencies.engine.DependencyGraph;
 public class DependencyService {
 
 	private final ProductService products;
+
 	private final ProductRepository productRows;
+
 	private final ItemRepository items;
+
 	private final DependencyRepository links;
+
 	private final HistoryRepository history;
+
 	private final BacklogReader reader;
+
 	private final Clock clock;
 
 	DependencyService(ProductService products, ProductRepository productRows, ItemRepository items,
@@ -42,8 +48,8 @@ public class DependencyService {
 	}
 
 	/**
-	 * Links {@code key} to {@code target}. A "depends on" link that would close a cycle is refused with 409 naming
-	 * the cycle. Adding an existing link changes nothing.
+	 * Links {@code key} to {@code target}. A "depends on" link that would close a cycle
+	 * is refused with 409 naming the cycle. Adding an existing link changes nothing.
 	 */
 	@Transactional
 	public ItemLinks add(ItemKey key, DependencyKind kind, ItemKey target, UserId user) {
@@ -62,15 +68,18 @@ public class DependencyService {
 		}
 		boolean reverseRelation = kind == DependencyKind.RELATES_TO
 				&& links.exists(other.id(), item.id(), DependencyKind.RELATES_TO);
-		if (!reverseRelation && links.insert(product.id().value(), item.id(), other.id(), kind, user.value(),
-				clock.instant())) {
-			history.record(item.id(), List.of(Change.of("dependency", null, phrase(kind) + " " + target)),
-					user.value(), clock.instant());
+		if (!reverseRelation
+				&& links.insert(product.id().value(), item.id(), other.id(), kind, user.value(), clock.instant())) {
+			history.record(item.id(), List.of(Change.of("dependency", null, phrase(kind) + " " + target)), user.value(),
+					clock.instant());
 		}
 		return reader.linksOf(product.key(), item.id());
 	}
 
-	/** Removes the link; 404 when there is none. A "relates to" link is removed whichever side it was made from. */
+	/**
+	 * Removes the link; 404 when there is none. A "relates to" link is removed whichever
+	 * side it was made from.
+	 */
 	@Transactional
 	public ItemLinks remove(ItemKey key, DependencyKind kind, ItemKey target, UserId user) {
 		ProductView product = products.get(key.productKey());
@@ -91,8 +100,8 @@ public class DependencyService {
 		var cycle = DependencyGraph.of(edges[0], edges[1]).cycleClosedBy(item.id(), other.id());
 		if (cycle.isPresent()) {
 			Map<Long, ItemRow> rows = items.findAll(cycle.get());
-			throw BacklogProblem.cycle(cycle.get().stream()
-				.map(id -> product.key() + "-" + rows.get(id).number()).toList());
+			throw BacklogProblem
+				.cycle(cycle.get().stream().map(id -> product.key() + "-" + rows.get(id).number()).toList());
 		}
 	}
 
@@ -111,4 +120,5 @@ public class DependencyService {
 	private static String phrase(DependencyKind kind) {
 		return kind == DependencyKind.DEPENDS_ON ? "depends on" : "relates to";
 	}
+
 }

@@ -10,7 +10,10 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-/** Checks an item draft against its product, naming every bad field; normalizes labels and text. */
+/**
+ * Checks an item draft against its product, naming every bad field; normalizes labels and
+ * text.
+ */
 final class DraftValidator {
 
 	static final int MAX_TITLE = 300;
@@ -18,13 +21,18 @@ final class DraftValidator {
 	static final int MAX_LABELS = 20;
 	static final int MAX_CRITERIA = 100;
 	static final int MAX_CRITERION = 1000;
+
 	private static final Pattern LABEL = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}._-]{0,49}");
+
 	private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}&&[^\\r\\n\\t]]");
 
 	private DraftValidator() {
 	}
 
-	/** The draft with labels lower-cased and deduplicated and text stripped; 400 listing all bad fields. */
+	/**
+	 * The draft with labels lower-cased and deduplicated and text stripped; 400 listing
+	 * all bad fields.
+	 */
 	static ItemDraft normalize(ItemDraft d, List<BigDecimal> scale) {
 		Map<String, String> errors = new LinkedHashMap<>();
 		if (d.type() == null) {
@@ -41,15 +49,17 @@ final class DraftValidator {
 			errors.put("title", "must be one line without control characters");
 		}
 		if (d.description().length() > MAX_DESCRIPTION) {
-			errors.put("description", "must be at most " + MAX_DESCRIPTION + " characters, was "
-					+ d.description().length());
+			errors.put("description",
+					"must be at most " + MAX_DESCRIPTION + " characters, was " + d.description().length());
 		}
 		else if (CONTROL.matcher(d.description()).find()) {
 			errors.put("description", "must not contain control characters");
 		}
 		if (d.estimate() != null && scale.stream().noneMatch(v -> v.compareTo(d.estimate()) == 0)) {
-			errors.put("estimate", "must be one of the product's scale: " + scale.stream()
-				.map(v -> v.stripTrailingZeros().toPlainString()).collect(Collectors.joining(", ")));
+			errors.put("estimate",
+					"must be one of the product's scale: " + scale.stream()
+						.map(v -> v.stripTrailingZeros().toPlainString())
+						.collect(Collectors.joining(", ")));
 		}
 		Set<String> labels = new LinkedHashSet<>();
 		for (String label : d.labels()) {
@@ -86,4 +96,5 @@ final class DraftValidator {
 	private static String abbreviate(String s) {
 		return s.length() > 20 ? s.substring(0, 20) + "…" : s;
 	}
+
 }

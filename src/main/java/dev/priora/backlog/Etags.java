@@ -10,7 +10,10 @@ public final class Etags {
 		return "\"" + version + "\"";
 	}
 
-	/** The version in an If-Match header; a missing header answers 428, an unreadable one 412. */
+	/**
+	 * The version in an If-Match header; a missing header answers 428, an unreadable one
+	 * 412.
+	 */
 	public static long versionFrom(String ifMatch) {
 		if (ifMatch == null || ifMatch.isBlank()) {
 			throw BacklogProblem.versionRequired();
@@ -27,4 +30,5 @@ public final class Etags {
 			throw BacklogProblem.invalid("If-Match", "must be an ETag this server sent, like \"3\"");
 		}
 	}
+
 }

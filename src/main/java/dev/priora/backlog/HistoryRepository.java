@@ -44,8 +44,9 @@ class HistoryRepository {
 				select field, old_value, new_value, note, changed_by, changed_at from item_history
 				where item_id = ? order by id desc""")
 			.param(itemId)
-			.query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-					rs.getLong(5), Rows.instant(rs, "changed_at")))
+			.query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5),
+					Rows.instant(rs, "changed_at")))
 			.list();
 	}
+
 }

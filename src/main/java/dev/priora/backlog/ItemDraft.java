@@ -4,8 +4,8 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /**
- * The editable fields of an item, used to create one or to replace all of them at once. Null estimate means
- * unestimated; null parent means none.
+ * The editable fields of an item, used to create one or to replace all of them at once.
+ * Null estimate means unestimated; null parent means none.
  */
 public record ItemDraft(ItemType type, String title, String description, BigDecimal estimate, List<String> labels,
 		ItemKey parent, List<AcceptanceCriterion> acceptanceCriteria) {

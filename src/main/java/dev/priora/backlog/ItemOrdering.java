@@ -8,8 +8,9 @@ import org.springframework.stereotype.Component;
 import dev.priora.backlog.engine.RankKeys;
 
 /**
- * Finds the rank key for a placement. Callers hold the product lock, so neighbours cannot change underneath;
- * when a key would grow past {@link RankKeys#MAX_LENGTH} the product's order is rebalanced first.
+ * Finds the rank key for a placement. Callers hold the product lock, so neighbours cannot
+ * change underneath; when a key would grow past {@link RankKeys#MAX_LENGTH} the product's
+ * order is rebalanced first.
  */
 @Component
 class ItemOrdering {
@@ -21,8 +22,9 @@ class ItemOrdering {
 	}
 
 	/**
-	 * The new rank for {@code item} (null for a new item) at {@code placement}; empty when it already stands
-	 * there. {@code target} is the row named by a before/after placement.
+	 * The new rank for {@code item} (null for a new item) at {@code placement}; empty
+	 * when it already stands there. {@code target} is the row named by a before/after
+	 * placement.
 	 */
 	Optional<String> rankFor(long productId, ItemRow item, Placement placement, ItemRow target) {
 		String current = item == null ? null : item.rank();
@@ -66,4 +68,5 @@ class ItemOrdering {
 		List<Long> ids = items.idsInOrder(productId);
 		items.rewriteRanks(productId, ids, RankKeys.evenlySpaced(ids.size()));
 	}
+
 }

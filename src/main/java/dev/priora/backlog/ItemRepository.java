@@ -1,6 +1,5 @@
 package dev.priora.backlog;
 
-
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -39,20 +38,27 @@ class ItemRepository {
 
 	Optional<ItemRow> find(long productId, long number) {
 		return jdbc.sql("select " + ItemRow.COLUMNS + " from items i where i.product_id = ? and i.item_number = ?")
-			.params(productId, number).query(ItemRow::map).optional();
+			.params(productId, number)
+			.query(ItemRow::map)
+			.optional();
 	}
 
 	Optional<ItemRow> findForUpdate(long productId, long number) {
-		return jdbc.sql("select " + ItemRow.COLUMNS
-				+ " from items i where i.product_id = ? and i.item_number = ? for update")
-			.params(productId, number).query(ItemRow::map).optional();
+		return jdbc
+			.sql("select " + ItemRow.COLUMNS + " from items i where i.product_id = ? and i.item_number = ? for update")
+			.params(productId, number)
+			.query(ItemRow::map)
+			.optional();
 	}
 
 	Map<Long, ItemRow> findAll(Collection<Long> ids) {
 		Map<Long, ItemRow> rows = new HashMap<>();
 		if (!ids.isEmpty()) {
-			jdbc.sql("select " + ItemRow.COLUMNS + " from items i where i.id in (:ids)").param("ids", ids)
-				.query(ItemRow::map).list().forEach(r -> rows.put(r.id(), r));
+			jdbc.sql("select " + ItemRow.COLUMNS + " from items i where i.id in (:ids)")
+				.param("ids", ids)
+				.query(ItemRow::map)
+				.list()
+				.forEach(r -> rows.put(r.id(), r));
 		}
 		return rows;
 	}
@@ -104,46 +110,59 @@ class ItemRepository {
 
 	List<AcceptanceCriterion> criteria(long itemId) {
 		return jdbc.sql("select statement, done from acceptance_criteria where item_id = ? order by position")
-			.param(itemId).query((rs, n) -> new AcceptanceCriterion(rs.getString(1), rs.getBoolean(2))).list();
+			.param(itemId)
+			.query((rs, n) -> new AcceptanceCriterion(rs.getString(1), rs.getBoolean(2)))
+			.list();
 	}
 
 	Map<Long, Integer> criteriaCounts(Collection<Long> ids) {
 		Map<Long, Integer> counts = new HashMap<>();
 		if (!ids.isEmpty()) {
 			jdbc.sql("select item_id, count(*) from acceptance_criteria where item_id in (:ids) group by item_id")
-				.param("ids", ids).query((rs, n) -> counts.put(rs.getLong(1), rs.getInt(2))).list();
+				.param("ids", ids)
+				.query((rs, n) -> counts.put(rs.getLong(1), rs.getInt(2)))
+				.list();
 		}
 		return counts;
 	}
 
 	// --- order ---
 
-	// Each "order by product_id, rank_key" with a range on rank_key matches the index items_rank_uq, so the
-	// database reads only the rows it returns instead of sorting the product (H2 needs both to choose that index).
+	// Each "order by product_id, rank_key" with a range on rank_key matches the index
+	// items_rank_uq, so the
+	// database reads only the rows it returns instead of sorting the product (H2 needs
+	// both to choose that index).
 
 	Optional<String> firstRank(long productId) {
-		return jdbc.sql("select rank_key from items where product_id = ? and rank_key > '' order by product_id, rank_key limit 1")
-			.param(productId).query(String.class).optional();
+		return jdbc.sql(
+				"select rank_key from items where product_id = ? and rank_key > '' order by product_id, rank_key limit 1")
+			.param(productId)
+			.query(String.class)
+			.optional();
 	}
 
 	Optional<String> lastRank(long productId) {
 		return jdbc.sql("""
 				select rank_key from items where product_id = ? and rank_key > ''
-				order by product_id desc, rank_key desc limit 1""")
-			.param(productId).query(String.class).optional();
+				order by product_id desc, rank_key desc limit 1""").param(productId).query(String.class).optional();
 	}
 
 	Optional<String> rankBefore(long productId, String rank) {
 		return jdbc.sql("""
 				select rank_key from items where product_id = ? and rank_key < ?
 				order by product_id desc, rank_key desc limit 1""")
-			.params(productId, rank).query(String.class).optional();
+			.params(productId, rank)
+			.query(String.class)
+			.optional();
 	}
 
 	Optional<String> rankAfter(long productId, String rank) {
-		return jdbc.sql("""
-				select rank_key from items where product_id = ? and rank_key > ? order by product_id, rank_key limit 1""")
-			.params(productId, rank).query(String.class).optional();
+		return jdbc
+			.sql("""
+					select rank_key from items where product_id = ? and rank_key > ? order by product_id, rank_key limit 1""")
+			.params(productId, rank)
+			.query(String.class)
+			.optional();
 	}
 
 	void updateRank(long itemId, String rank) {
@@ -151,14 +170,20 @@ class ItemRepository {
 	}
 
 	List<Long> idsInOrder(long productId) {
-		return jdbc.sql("select id from items where product_id = ? order by product_id, rank_key").param(productId)
-			.query(Long.class).list();
+		return jdbc.sql("select id from items where product_id = ? order by product_id, rank_key")
+			.param(productId)
+			.query(Long.class)
+			.list();
 	}
 
-	/** Rewrites every rank of a product; first to unique temporary keys, so no unique check trips midway. */
+	/**
+	 * Rewrites every rank of a product; first to unique temporary keys, so no unique
+	 * check trips midway.
+	 */
 	void rewriteRanks(long productId, List<Long> ids, String[] keys) {
 		jdbc.sql("update items set rank_key = concat('t', cast(id as varchar(20))) where product_id = ?")
-			.param(productId).update();
+			.param(productId)
+			.update();
 		for (int i = 0; i < ids.size(); i++) {
 			jdbc.sql("update items set rank_key = ? where id = ?").params(keys[i], ids.get(i)).update();
 		}
@@ -166,9 +191,8 @@ class ItemRepository {
 
 	// --- listing ---
 
-	record ListRow(long id, long number, ItemType type, String title, ItemStatus status,
-			java.math.BigDecimal estimate, Long parentNumber, long version, String rank, boolean hasDescription,
-			boolean hasParent) {
+	record ListRow(long id, long number, ItemType type, String title, ItemStatus status, java.math.BigDecimal estimate,
+			Long parentNumber, long version, String rank, boolean hasDescription, boolean hasParent) {
 	}
 
 	List<ListRow> page(long productId, ItemFilter filter, String afterRank, int limit, String readySql) {
@@ -184,11 +208,14 @@ class ItemRepository {
 		appendFilter(sql, params, filter, readySql);
 		sql.append(" order by i.product_id, i.rank_key limit :limit");
 		params.put("limit", limit);
-		return jdbc.sql(sql.toString()).params(params).query((rs, n) -> new ListRow(rs.getLong("id"),
-				rs.getLong("item_number"), ItemType.valueOf(rs.getString("item_type")), rs.getString("title"),
-				ItemStatus.valueOf(rs.getString("status")), Rows.points(rs, "estimate"),
-				Rows.nullableLong(rs, "parent_number"), rs.getLong("version"), rs.getString("rank_key"),
-				rs.getInt("has_description") == 1, Rows.nullableLong(rs, "parent_number") != null)).list();
+		return jdbc.sql(sql.toString())
+			.params(params)
+			.query((rs, n) -> new ListRow(rs.getLong("id"), rs.getLong("item_number"),
+					ItemType.valueOf(rs.getString("item_type")), rs.getString("title"),
+					ItemStatus.valueOf(rs.getString("status")), Rows.points(rs, "estimate"),
+					Rows.nullableLong(rs, "parent_number"), rs.getLong("version"), rs.getString("rank_key"),
+					rs.getInt("has_description") == 1, Rows.nullableLong(rs, "parent_number") != null))
+			.list();
 	}
 
 	List<ListRow> children(long parentId) {
@@ -235,8 +262,7 @@ class ItemRepository {
 		return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
 	}
 
-	record Rollup(long parentId, int children, java.math.BigDecimal total, java.math.BigDecimal done,
-			int unestimated) {
+	record Rollup(long parentId, int children, java.math.BigDecimal total, java.math.BigDecimal done, int unestimated) {
 	}
 
 	Map<Long, EpicRollup> rollups(Collection<Long> epicIds) {
@@ -250,8 +276,9 @@ class ItemRepository {
 				  sum(case when estimate is null then 1 else 0 end) as unestimated
 				from items where parent_id in (:ids) and status <> 'REJECTED' group by parent_id""")
 			.param("ids", epicIds)
-			.query((rs, n) -> result.put(rs.getLong("parent_id"), new EpicRollup(rs.getInt("children"),
-					Rows.points(rs, "total"), Rows.points(rs, "done"), rs.getInt("unestimated"))))
+			.query((rs, n) -> result.put(rs.getLong("parent_id"),
+					new EpicRollup(rs.getInt("children"), Rows.points(rs, "total"), Rows.points(rs, "done"),
+							rs.getInt("unestimated"))))
 			.list();
 		return result;
 	}

@@ -6,6 +6,7 @@ import java.util.Set;
 
 /** An item's workflow: new → ready → in progress → done, and rejected. */
 public enum ItemStatus {
+
 	NEW, READY, IN_PROGRESS, DONE, REJECTED;
 
 	/** The statuses this one may change to. */
@@ -27,4 +28,5 @@ public enum ItemStatus {
 		String s = name().replace('_', ' ').toLowerCase(Locale.ROOT);
 		return Character.toUpperCase(s.charAt(0)) + s.substring(1);
 	}
+
 }

@@ -17,14 +17,20 @@ import dev.priora.backlog.HistoryRepository.Change;
 import dev.priora.backlog.ItemRepository.ListRow;
 import dev.priora.backlog.engine.DefinitionOfReady;
 
-/** Assembles item views and pages, and the checks and diffs the service needs around them. */
+/**
+ * Assembles item views and pages, and the checks and diffs the service needs around them.
+ */
 @Component
 class ItemViews {
 
 	private final ProductService products;
+
 	private final ItemRepository items;
+
 	private final HistoryRepository history;
+
 	private final BacklogReader reader;
+
 	private final AccountService accounts;
 
 	ItemViews(ProductService products, ItemRepository items, HistoryRepository history, BacklogReader reader,
@@ -40,8 +46,8 @@ class ItemViews {
 		List<AcceptanceCriterion> criteria = items.criteria(row.id());
 		List<String> labels = items.labels(List.of(row.id())).getOrDefault(row.id(), List.of());
 		ItemRow parent = row.parentId() == null ? null : items.findAll(List.of(row.parentId())).get(row.parentId());
-		Map<UserId, String> names = accounts.displayNames(List.of(new UserId(row.createdBy()),
-				new UserId(row.updatedBy())));
+		Map<UserId, String> names = accounts
+			.displayNames(List.of(new UserId(row.createdBy()), new UserId(row.updatedBy())));
 		ItemLinks itemLinks = reader.linksOf(product.key(), row.id());
 		Readiness readiness = readiness(product, row, criteria.size(), itemLinks);
 		EpicRollup rollup = null;
@@ -51,7 +57,8 @@ class ItemViews {
 			children = reader.summaries(product.key(), items.children(row.id()), products.readiness(product));
 		}
 		return new ItemView(new ItemKey(product.key(), row.number()), row.type(), row.title(), row.description(),
-				row.estimate(), row.status(), labels, parent == null ? null : new ItemKey(product.key(), parent.number()),
+				row.estimate(), row.status(), labels,
+				parent == null ? null : new ItemKey(product.key(), parent.number()),
 				parent == null ? null : parent.title(), criteria, row.createdAt(),
 				names.get(new UserId(row.createdBy())), row.updatedAt(), names.get(new UserId(row.updatedBy())),
 				row.version(), readiness, itemLinks, rollup, children);
@@ -62,7 +69,7 @@ class ItemViews {
 		List<ListRow> rows = items.page(product.id().value(), filter, afterRank, limit + 1, rules.sql());
 		boolean more = rows.size() > limit;
 		List<ListRow> shown = more ? rows.subList(0, limit) : rows;
-		String next = more ? BacklogService.encodeCursor(shown.get(shown.size() - 1).rank()) : null;
+		String next = more ? Cursors.encode(shown.get(shown.size() - 1).rank()) : null;
 		return new ItemPage(reader.summaries(product.key(), shown, rules), next);
 	}
 
@@ -71,14 +78,20 @@ class ItemViews {
 	}
 
 	private Readiness readiness(ProductView product, ItemRow row, int criteria, ItemLinks itemLinks) {
-		List<String> unfinished = itemLinks.waitsOn().stream().filter(l -> !l.done()).map(l -> l.key().toString())
+		List<String> unfinished = itemLinks.waitsOn()
+			.stream()
+			.filter(l -> !l.done())
+			.map(l -> l.key().toString())
 			.toList();
 		var facts = new DefinitionOfReady.Facts(row.type() == ItemType.EPIC, !row.description().isBlank(), criteria,
 				row.estimate(), row.parentId() != null, unfinished);
 		return products.readiness(product).evaluate(facts);
 	}
 
-	/** The parent's row id for the draft, after checking it is an epic of the same product and not the item. */
+	/**
+	 * The parent's row id for the draft, after checking it is an epic of the same product
+	 * and not the item.
+	 */
 	Long parentId(ProductView product, ItemDraft draft, ItemRow self) {
 		ItemKey parent = draft.parent();
 		if (parent == null) {
@@ -93,13 +106,15 @@ class ItemViews {
 			throw BacklogProblem.invalid("parent", "an item cannot be its own parent");
 		}
 		if (row.type() != ItemType.EPIC) {
-			throw BacklogProblem.invalid("parent", parent + " is a " + row.type().label().toLowerCase()
-					+ "; only epics have children");
+			throw BacklogProblem.invalid("parent",
+					parent + " is a " + row.type().label().toLowerCase() + "; only epics have children");
 		}
 		return row.id();
 	}
 
-	/** The row when its version is {@code expected}; otherwise 412 naming who changed it. */
+	/**
+	 * The row when its version is {@code expected}; otherwise 412 naming who changed it.
+	 */
 	ItemRow checkVersion(ItemRow row, long expected) {
 		if (row.version() != expected) {
 			String who = accounts.displayNames(List.of(new UserId(row.updatedBy())))
@@ -134,7 +149,8 @@ class ItemViews {
 		}
 		List<AcceptanceCriterion> oldCriteria = items.criteria(row.id());
 		if (!oldCriteria.equals(d.acceptanceCriteria())) {
-			changes.add(Change.of("acceptanceCriteria", criteriaText(oldCriteria), criteriaText(d.acceptanceCriteria())));
+			changes
+				.add(Change.of("acceptanceCriteria", criteriaText(oldCriteria), criteriaText(d.acceptanceCriteria())));
 		}
 		return changes;
 	}
@@ -143,8 +159,10 @@ class ItemViews {
 		List<HistoryRepository.Row> rows = history.of(row.id());
 		Set<UserId> users = rows.stream().map(r -> new UserId(r.changedBy())).collect(Collectors.toSet());
 		Map<UserId, String> names = accounts.displayNames(users);
-		return rows.stream().map(r -> new HistoryEntry(r.field(), r.oldValue(), r.newValue(), r.note(),
-				names.getOrDefault(new UserId(r.changedBy()), "unknown"), r.changedAt())).toList();
+		return rows.stream()
+			.map(r -> new HistoryEntry(r.field(), r.oldValue(), r.newValue(), r.note(),
+					names.getOrDefault(new UserId(r.changedBy()), "unknown"), r.changedAt()))
+			.toList();
 	}
 
 	private static boolean sameEstimate(BigDecimal a, BigDecimal b) {
@@ -156,7 +174,9 @@ class ItemViews {
 	}
 
 	private static String criteriaText(List<AcceptanceCriterion> criteria) {
-		return criteria.stream().map(c -> (c.done() ? "[x] " : "[ ] ") + c.statement())
+		return criteria.stream()
+			.map(c -> (c.done() ? "[x] " : "[ ] ") + c.statement())
 			.collect(Collectors.joining("\n"));
 	}
+
 }

@@ -1,6 +1,8 @@
 package dev.priora.backlog;
 
-/** Where to put an item in the backlog: top, bottom, or just before or after another item. */
+/**
+ * Where to put an item in the backlog: top, bottom, or just before or after another item.
+ */
 public sealed interface Placement {
 
 	record Top() implements Placement {
@@ -14,4 +16,5 @@ public sealed interface Placement {
 
 	record After(ItemKey target) implements Placement {
 	}
+
 }

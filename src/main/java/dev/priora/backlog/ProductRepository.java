@@ -37,22 +37,27 @@ class ProductRepository {
 	}
 
 	Optional<ProductView> findByKey(String key) {
-		return jdbc.sql("select " + COLUMNS + " from products where product_key = ?").param(key)
-			.query(ProductRepository::map).optional();
+		return jdbc.sql("select " + COLUMNS + " from products where product_key = ?")
+			.param(key)
+			.query(ProductRepository::map)
+			.optional();
 	}
 
 	Optional<Long> updatedBy(String key) {
-		return jdbc.sql("select updated_by from products where product_key = ?").param(key).query(Long.class)
+		return jdbc.sql("select updated_by from products where product_key = ?")
+			.param(key)
+			.query(Long.class)
 			.optional();
 	}
 
 	List<ProductView> findAll() {
-		return jdbc.sql("select " + COLUMNS + " from products order by product_key").query(ProductRepository::map)
+		return jdbc.sql("select " + COLUMNS + " from products order by product_key")
+			.query(ProductRepository::map)
 			.list();
 	}
 
-	boolean update(ProductId id, String name, String vision, List<BigDecimal> scale, long expectedVersion,
-			long user, Instant now) {
+	boolean update(ProductId id, String name, String vision, List<BigDecimal> scale, long expectedVersion, long user,
+			Instant now) {
 		return jdbc.sql("""
 				update products set name = ?, vision = ?, estimate_scale = ?, updated_at = ?, updated_by = ?,
 				  version = version + 1 where id = ? and version = ?""")
@@ -60,15 +65,22 @@ class ProductRepository {
 			.update() == 1;
 	}
 
-	/** Locks the product row for the rest of the transaction and takes the next item number. */
+	/**
+	 * Locks the product row for the rest of the transaction and takes the next item
+	 * number.
+	 */
 	long lockAndTakeItemNumber(ProductId id) {
-		long next = jdbc.sql("select next_item_number from products where id = ? for update").param(id.value())
-			.query(Long.class).single();
+		long next = jdbc.sql("select next_item_number from products where id = ? for update")
+			.param(id.value())
+			.query(Long.class)
+			.single();
 		jdbc.sql("update products set next_item_number = ? where id = ?").params(next + 1, id.value()).update();
 		return next;
 	}
 
-	/** Locks the product row, serializing moves and dependency changes within one product. */
+	/**
+	 * Locks the product row, serializing moves and dependency changes within one product.
+	 */
 	void lock(ProductId id) {
 		jdbc.sql("select id from products where id = ? for update").param(id.value()).query(Long.class).single();
 	}
@@ -95,10 +107,10 @@ class ProductRepository {
 	}
 
 	private static ProductView map(ResultSet rs, int row) throws SQLException {
-		List<BigDecimal> scale = Arrays.stream(rs.getString("estimate_scale").split(",")).map(BigDecimal::new)
-			.toList();
+		List<BigDecimal> scale = Arrays.stream(rs.getString("estimate_scale").split(",")).map(BigDecimal::new).toList();
 		return new ProductView(new ProductId(rs.getLong("id")), rs.getString("product_key"), rs.getString("name"),
 				rs.getString("vision"), scale, Rows.instant(rs, "created_at"), Rows.instant(rs, "updated_at"),
 				rs.getLong("version"));
 	}
+
 }

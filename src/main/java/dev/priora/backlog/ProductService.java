@@ -14,16 +14,22 @@ import org.springframework.transaction.annotation.Transactional;
 import dev.priora.accounts.AccountService;
 import dev.priora.accounts.UserId;
 
-/** Products in the workspace and their settings: estimate scale and Definition of Ready. */
+/**
+ * Products in the workspace and their settings: estimate scale and Definition of Ready.
+ */
 @Service
 public class ProductService {
 
 	/** Story points on the Fibonacci scale, the default for new products. */
-	public static final List<BigDecimal> FIBONACCI = List.of(0, 1, 2, 3, 5, 8, 13, 21, 34, 55, 89).stream()
-		.map(BigDecimal::valueOf).toList();
+	public static final List<BigDecimal> FIBONACCI = List.of(0, 1, 2, 3, 5, 8, 13, 21, 34, 55, 89)
+		.stream()
+		.map(BigDecimal::valueOf)
+		.toList();
 
 	private final ProductRepository products;
+
 	private final AccountService accounts;
+
 	private final Clock clock;
 
 	ProductService(ProductRepository products, AccountService accounts, Clock clock) {
@@ -32,7 +38,10 @@ public class ProductService {
 		this.clock = clock;
 	}
 
-	/** Creates a product with the default scale and Definition of Ready; 409 when the key is taken. */
+	/**
+	 * Creates a product with the default scale and Definition of Ready; 409 when the key
+	 * is taken.
+	 */
 	@Transactional
 	public ProductView create(String key, String name, String vision, UserId user) {
 		String k = key == null ? "" : key.strip().toUpperCase(java.util.Locale.ROOT);
@@ -40,8 +49,8 @@ public class ProductService {
 		if (products.findByKey(k).isPresent()) {
 			throw BacklogProblem.conflict("product-key-taken", "A product with key " + k + " exists already.");
 		}
-		ProductId id = products.insert(k, name.strip(), vision == null ? "" : vision.strip(), FIBONACCI,
-				user.value(), clock.instant());
+		ProductId id = products.insert(k, name.strip(), vision == null ? "" : vision.strip(), FIBONACCI, user.value(),
+				clock.instant());
 		products.saveReadyRules(id, ReadinessRules.defaults());
 		return get(k);
 	}
@@ -55,7 +64,10 @@ public class ProductService {
 			.orElseThrow(() -> BacklogProblem.notFound("Product " + key));
 	}
 
-	/** Replaces name, vision and estimate scale when {@code expectedVersion} is current; 412 otherwise. */
+	/**
+	 * Replaces name, vision and estimate scale when {@code expectedVersion} is current;
+	 * 412 otherwise.
+	 */
 	@Transactional
 	public ProductView update(String key, String name, String vision, List<BigDecimal> scale, long expectedVersion,
 			UserId user) {
@@ -65,8 +77,8 @@ public class ProductService {
 		if (!products.update(current.id(), name.strip(), vision == null ? "" : vision.strip(), s, expectedVersion,
 				user.value(), clock.instant())) {
 			long by = products.updatedBy(current.key()).orElse(0L);
-			String who = by == 0 ? "someone" : accounts.displayNames(List.of(new UserId(by))).getOrDefault(
-					new UserId(by), "someone");
+			String who = by == 0 ? "someone"
+					: accounts.displayNames(List.of(new UserId(by))).getOrDefault(new UserId(by), "someone");
 			throw BacklogProblem.stale("Product " + current.key(), get(key).version(), who);
 		}
 		return get(key);
@@ -108,12 +120,13 @@ public class ProductService {
 		if (vision != null && vision.length() > 5000) {
 			errors.put("vision", "must be at most 5000 characters");
 		}
-		if (scale.isEmpty() || scale.size() > 30 || scale.stream().anyMatch(v -> v.signum() < 0 || v.scale() > 2
-				|| v.compareTo(BigDecimal.valueOf(999_999)) > 0)) {
+		if (scale.isEmpty() || scale.size() > 30 || scale.stream()
+			.anyMatch(v -> v.signum() < 0 || v.scale() > 2 || v.compareTo(BigDecimal.valueOf(999_999)) > 0)) {
 			errors.put("estimateScale", "must hold 1 to 30 values from 0 to 999999 with at most 2 decimals");
 		}
 		if (!errors.isEmpty()) {
 			throw BacklogProblem.invalid(errors);
 		}
 	}
+
 }

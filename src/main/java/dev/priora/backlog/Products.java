@@ -14,4 +14,5 @@ public final class Products {
 	public static boolean isValidKey(String key) {
 		return key != null && KEY.matcher(key).matches();
 	}
+
 }

@@ -7,10 +7,14 @@ import dev.priora.backlog.engine.DefinitionOfReady;
 import dev.priora.backlog.engine.DefinitionOfReady.Check;
 import dev.priora.backlog.engine.DefinitionOfReady.Requirement;
 
-/** A product's Definition of Ready, both as the engine that explains it and as the SQL that filters by it. */
+/**
+ * A product's Definition of Ready, both as the engine that explains it and as the SQL
+ * that filters by it.
+ */
 final class ReadinessRules {
 
 	private final List<Requirement> requirements;
+
 	private final DefinitionOfReady definition;
 
 	private ReadinessRules(List<Requirement> requirements) {
@@ -21,7 +25,8 @@ final class ReadinessRules {
 	static List<ReadyRuleSetting> defaults() {
 		List<ReadyRuleSetting> settings = new ArrayList<>();
 		for (ReadyRule rule : ReadyRule.values()) {
-			settings.add(new ReadyRuleSetting(rule, rule.enabledByDefault(), rule == ReadyRule.SMALL_ENOUGH ? 13 : null));
+			settings
+				.add(new ReadyRuleSetting(rule, rule.enabledByDefault(), rule == ReadyRule.SMALL_ENOUGH ? 13 : null));
 		}
 		return settings;
 	}
@@ -53,7 +58,10 @@ final class ReadinessRules {
 		return new Readiness(result.ready(), result.reasons());
 	}
 
-	/** A boolean SQL expression over the item alias {@code i}: true exactly when the item is ready. */
+	/**
+	 * A boolean SQL expression over the item alias {@code i}: true exactly when the item
+	 * is ready.
+	 */
 	String sql() {
 		if (requirements.isEmpty()) {
 			return "(1 = 1)";
@@ -72,4 +80,5 @@ final class ReadinessRules {
 		}
 		return "(" + String.join(" and ", parts) + ")";
 	}
+
 }

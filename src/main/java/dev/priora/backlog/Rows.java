@@ -36,4 +36,5 @@ final class Rows {
 		long v = rs.getLong(column);
 		return rs.wasNull() ? null : v;
 	}
+
 }

@@ -1,2 +1,4 @@
-/** The product backlog: products, items, their order, dependencies, readiness and history. */
+/**
+ * The product backlog: products, items, their order, dependencies, readiness and history.
+ */
 package dev.priora.backlog;

@@ -26,8 +26,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import tools.jackson.core.JacksonException;
 
 /**
- * Turns every failure of a JSON API call into RFC 9457 problem+json naming the bad field and why; nothing reaches
- * the client as a bare 500.
+ * Turns every failure of a JSON API call into RFC 9457 problem+json naming the bad field
+ * and why; nothing reaches the client as a bare 500.
  */
 @RestControllerAdvice(annotations = RestController.class)
 class ApiProblemAdvice extends ResponseEntityExceptionHandler {
@@ -37,7 +37,9 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		List<Map<String, String>> errors = ex.getBindingResult().getFieldErrors().stream()
+		List<Map<String, String>> errors = ex.getBindingResult()
+			.getFieldErrors()
+			.stream()
 			.map(e -> Map.of("field", e.getField(), "reason", String.valueOf(e.getDefaultMessage())))
 			.toList();
 		return problem(errors);
@@ -46,10 +48,12 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		List<Map<String, String>> errors = ex.getParameterValidationResults().stream()
-			.flatMap(r -> r.getResolvableErrors().stream()
-				.map(e -> Map.of("field", String.valueOf(r.getMethodParameter().getParameterName()),
-						"reason", String.valueOf(e.getDefaultMessage()))))
+		List<Map<String, String>> errors = ex.getParameterValidationResults()
+			.stream()
+			.flatMap(r -> r.getResolvableErrors()
+				.stream()
+				.map(e -> Map.of("field", String.valueOf(r.getMethodParameter().getParameterName()), "reason",
+						String.valueOf(e.getDefaultMessage()))))
 			.toList();
 		return problem(errors);
 	}
@@ -59,10 +63,13 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		Throwable cause = ex.getMostSpecificCause();
 		if (ex.getCause() instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
-			String field = jackson.getPath().stream()
+			String field = jackson.getPath()
+				.stream()
 				.map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
-				.collect(Collectors.joining(".")).replace(".[", "[");
-			String reason = jackson.getClass().getSimpleName().startsWith("UnrecognizedProperty") ? "is not a known field"
+				.collect(Collectors.joining("."))
+				.replace(".[", "[");
+			String reason = jackson.getClass().getSimpleName().startsWith("UnrecognizedProperty")
+					? "is not a known field"
 					: "has the wrong type or format: " + firstLine(jackson.getOriginalMessage());
 			return problem(List.of(Map.of("field", field, "reason", reason)));
 		}
@@ -90,12 +97,13 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<Object> unexpected(Exception ex) {
 		LOG.error("unexpected failure of an API call", ex);
-		return status(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Priora failed unexpectedly; nothing was changed.");
+		return status(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
+				"Priora failed unexpectedly; nothing was changed.");
 	}
 
 	private static ResponseEntity<Object> problem(List<Map<String, String>> errors) {
-		ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, errors.stream()
-			.map(e -> e.get("field") + ": " + e.get("reason")).collect(Collectors.joining("; ")));
+		ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+				errors.stream().map(e -> e.get("field") + ": " + e.get("reason")).collect(Collectors.joining("; ")));
 		p.setType(URI.create("https://priora.dev/problems/invalid-request"));
 		p.setTitle("Invalid request");
 		p.setProperty("errors", errors);
@@ -118,4 +126,5 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
 		line = hint < 0 ? line : line.substring(0, hint);
 		return line.length() > 200 ? line.substring(0, 200) : line;
 	}
+
 }

@@ -5,7 +5,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 import dev.priora.backlog.ProductService;
 
-/** Sends a signed-in user to the first product's backlog, or to the product list when there is none. */
+/**
+ * Sends a signed-in user to the first product's backlog, or to the product list when
+ * there is none.
+ */
 @Controller
 class HomeController {
 
@@ -17,7 +20,11 @@ class HomeController {
 
 	@GetMapping("/")
 	String home() {
-		return products.list().stream().findFirst().map(p -> "redirect:/p/" + p.key() + "/backlog")
+		return products.list()
+			.stream()
+			.findFirst()
+			.map(p -> "redirect:/p/" + p.key() + "/backlog")
 			.orElse("redirect:/products");
 	}
+
 }

@@ -12,7 +12,10 @@ import org.springframework.web.servlet.ModelAndView;
 import dev.priora.accounts.SignedInUser;
 import dev.priora.backlog.ProductService;
 
-/** Adds what the layout shell shows (products, signed-in user) to every rendered page, and to no JSON answer. */
+/**
+ * Adds what the layout shell shows (products, signed-in user) to every rendered page, and
+ * to no JSON answer.
+ */
 @Component
 class LayoutInterceptor implements HandlerInterceptor {
 
@@ -23,8 +26,7 @@ class LayoutInterceptor implements HandlerInterceptor {
 	}
 
 	@Override
-	public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
-			ModelAndView mav) {
+	public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler, ModelAndView mav) {
 		if (mav == null || mav.getViewName() == null || mav.getViewName().startsWith("redirect:")) {
 			return;
 		}
@@ -35,4 +37,5 @@ class LayoutInterceptor implements HandlerInterceptor {
 		}
 		mav.addObject("htmx", "true".equals(request.getHeader("HX-Request")));
 	}
+
 }

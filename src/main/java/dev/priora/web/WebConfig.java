@@ -17,4 +17,5 @@ class WebConfig implements WebMvcConfigurer {
 	public void addInterceptors(InterceptorRegistry registry) {
 		registry.addInterceptor(layout).excludePathPatterns("/api/**", "/css/**", "/js/**", "/webjars/**");
 	}
+
 }

@@ -42,8 +42,10 @@ class AccountsIntegrationTest extends IntegrationTestBase {
 		assertThat(none.status()).isEqualTo(401);
 		assertThat(none.isProblem()).isTrue();
 		assertThat(ApiClient.withToken(port, "pri_made_up").get("/api/v1/products").status()).isEqualTo(401);
-		assertThat(ApiClient.withAuthorization(port, basic(ADMIN_EMAIL, ADMIN_PASSWORD)).get("/api/v1/products")
-			.status()).as("HTTP Basic only issues tokens").isEqualTo(401);
+		assertThat(
+				ApiClient.withAuthorization(port, basic(ADMIN_EMAIL, ADMIN_PASSWORD)).get("/api/v1/products").status())
+			.as("HTTP Basic only issues tokens")
+			.isEqualTo(401);
 	}
 
 	@Test
@@ -65,4 +67,5 @@ class AccountsIntegrationTest extends IntegrationTestBase {
 		assertThat(docs.status()).isEqualTo(200);
 		assertThat(docs.json().get("paths").has("/api/v1/products/{productKey}/items/{itemKey}/move")).isTrue();
 	}
+
 }

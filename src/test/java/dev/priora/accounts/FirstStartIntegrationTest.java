@@ -13,7 +13,10 @@ import org.springframework.test.context.TestPropertySource;
 import dev.priora.support.ApiClient;
 import dev.priora.support.IntegrationTestBase;
 
-/** First start without PRIORA_ADMIN_PASSWORD: a random one-time password, written to the data folder. */
+/**
+ * First start without PRIORA_ADMIN_PASSWORD: a random one-time password, written to the
+ * data folder.
+ */
 @TestPropertySource(properties = { "priora.admin.password=", "priora.admin.email=Owner@Example.org" })
 class FirstStartIntegrationTest extends IntegrationTestBase {
 
@@ -30,4 +33,5 @@ class FirstStartIntegrationTest extends IntegrationTestBase {
 		ApiClient owner = ApiClient.signIn(port, "owner@example.org", password);
 		assertThat(owner.get("/api/v1/products/SHOP").status()).isEqualTo(200);
 	}
+
 }

@@ -28,9 +28,10 @@ import dev.priora.support.ApiClient;
 import dev.priora.support.TestDatabase;
 
 /**
- * The backlog benchmark of docs/BENCHMARKS.md: a real Priora server over H2 (file) or PostgreSQL with 100,000 items
- * in one product; measures the server-side time of a 50-item backlog page and of a move (p50/p99 over thousands
- * of calls after warm-up), then the page endpoint under {@code wrk} with 64 connections, and the heap in use.
+ * The backlog benchmark of docs/BENCHMARKS.md: a real Priora server over H2 (file) or
+ * PostgreSQL with 100,000 items in one product; measures the server-side time of a
+ * 50-item backlog page and of a move (p50/p99 over thousands of calls after warm-up),
+ * then the page endpoint under {@code wrk} with 64 connections, and the heap in use.
  * Arguments: {@code h2|postgres [items] [wrkSeconds]}.
  */
 public final class BacklogBenchmark {
@@ -44,9 +45,8 @@ public final class BacklogBenchmark {
 		int wrkSeconds = args.length > 2 ? Integer.parseInt(args[2]) : 20;
 		System.setProperty("priora.test.db", db);
 		Path dataDir = Files.createTempDirectory("priora-bench");
-		String[] url = "postgres".equals(db) ? TestDatabase.freshDatabase()
-				: new String[] { "jdbc:h2:file:" + dataDir + "/priora;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-						+ "DEFAULT_NULL_ORDERING=HIGH", "sa", "" };
+		String[] url = "postgres".equals(db) ? TestDatabase.freshDatabase() : new String[] { "jdbc:h2:file:" + dataDir
+				+ "/priora;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;" + "DEFAULT_NULL_ORDERING=HIGH", "sa", "" };
 		ConfigurableApplicationContext app = new SpringApplication(PrioraApplication.class).run(
 				"--spring.datasource.url=" + url[0], "--spring.datasource.username=" + url[1],
 				"--spring.datasource.password=" + url[2], "--priora.data-dir=" + dataDir, "--server.port=0",
@@ -57,16 +57,18 @@ public final class BacklogBenchmark {
 		var product = app.getBean(ProductService.class).create("BENCH", "Benchmark", "", admin);
 		long t0 = System.nanoTime();
 		new BacklogSeeder(app.getBean(JdbcTemplate.class)).seed(product.id().value(), admin.value(), n, 7);
-		System.out.printf(Locale.ROOT, "database=%s items=%d seeded in %.1f s%n", db, n, (System.nanoTime() - t0) / 1e9);
+		System.out.printf(Locale.ROOT, "database=%s items=%d seeded in %.1f s%n", db, n,
+				(System.nanoTime() - t0) / 1e9);
 
 		BacklogService backlog = app.getBean(BacklogService.class);
 		List<String> cursors = cursors(backlog, n);
 		Random random = new Random(11);
-		measure("page (50 items, server side)", 3000, 5000, () -> backlog.page("BENCH", ItemFilter.NONE,
-				cursors.get(random.nextInt(cursors.size())), 50));
-		measure("page filtered (type=BUG, ready=true)", 300, 1000, () -> backlog.page("BENCH",
-				new ItemFilter(dev.priora.backlog.ItemType.BUG, null, null, null, true, null),
-				cursors.get(random.nextInt(cursors.size())), 50));
+		measure("page (50 items, server side)", 3000, 5000,
+				() -> backlog.page("BENCH", ItemFilter.NONE, cursors.get(random.nextInt(cursors.size())), 50));
+		measure("page filtered (type=BUG, ready=true)", 300, 1000,
+				() -> backlog.page("BENCH",
+						new ItemFilter(dev.priora.backlog.ItemType.BUG, null, null, null, true, null),
+						cursors.get(random.nextInt(cursors.size())), 50));
 		measure("move (before/after a random item)", 2000, 5000, () -> {
 			ItemKey item = new ItemKey("BENCH", 1 + random.nextInt(n));
 			ItemKey target = new ItemKey("BENCH", 1 + random.nextInt(n));
@@ -76,8 +78,8 @@ public final class BacklogBenchmark {
 			}
 		});
 		ApiClient api = ApiClient.signIn(port, "admin@localhost", "benchmark-password");
-		measure("page over HTTP (one client, loopback round trip)", 1000, 3000,
-				() -> api.get("/api/v1/products/BENCH/items?limit=50&cursor=" + cursors.get(random.nextInt(cursors.size()))));
+		measure("page over HTTP (one client, loopback round trip)", 1000, 3000, () -> api
+			.get("/api/v1/products/BENCH/items?limit=50&cursor=" + cursors.get(random.nextInt(cursors.size()))));
 		String token = ApiClient.signInToken(port, "admin@localhost", "benchmark-password");
 		wrk(port, token, wrkSeconds);
 		System.gc();
@@ -126,10 +128,12 @@ public final class BacklogBenchmark {
 		}
 		Process p = new ProcessBuilder("/usr/bin/wrk", "-t2", "-c64", "-d" + seconds + "s", "--latency", "-H",
 				"Authorization: Bearer " + token, "http://127.0.0.1:" + port + "/api/v1/products/BENCH/items?limit=50")
-			.redirectErrorStream(true).start();
+			.redirectErrorStream(true)
+			.start();
 		try (var in = new BufferedReader(new InputStreamReader(p.getInputStream()))) {
 			in.lines().forEach(line -> System.out.println("wrk| " + line));
 		}
 		p.waitFor();
 	}
+
 }

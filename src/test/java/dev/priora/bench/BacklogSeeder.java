@@ -11,8 +11,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import dev.priora.backlog.engine.RankKeys;
 
 /**
- * Fills one product with {@code n} items by batched SQL: 1 % epics with the rest spread under them, labels on a
- * third, acceptance criteria on half, one dependency per five items (always on an earlier item, so no cycle).
+ * Fills one product with {@code n} items by batched SQL: 1 % epics with the rest spread
+ * under them, labels on a third, acceptance criteria on half, one dependency per five
+ * items (always on an earlier item, so no cycle).
  */
 final class BacklogSeeder {
 
@@ -35,7 +36,8 @@ final class BacklogSeeder {
 			rows.add(new Object[] { productId, i + 1L, epic ? "EPIC" : types[random.nextInt(types.length)],
 					"Benchmark item " + (i + 1) + " about " + (random.nextBoolean() ? "checkout" : "search"),
 					random.nextInt(3) == 0 ? "" : "As a shopper I want item " + (i + 1) + " so that it is measured.",
-					random.nextInt(5) == 0 ? null : new java.math.BigDecimal(new int[] { 1, 2, 3, 5, 8, 13 }[random.nextInt(6)]),
+					random.nextInt(5) == 0 ? null
+							: new java.math.BigDecimal(new int[] { 1, 2, 3, 5, 8, 13 }[random.nextInt(6)]),
 					epic ? "IN_PROGRESS" : statuses[random.nextInt(statuses.length)], ranks[i], now, user, now, user });
 			if (rows.size() == 2000) {
 				insertItems(rows);
@@ -74,10 +76,12 @@ final class BacklogSeeder {
 	}
 
 	private void insertItems(List<Object[]> rows) {
-		jdbc.batchUpdate("""
-				insert into items (product_id, item_number, item_type, title, description, estimate, status,
-				  rank_key, created_at, created_by, updated_at, updated_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+		jdbc.batchUpdate(
+				"""
+						insert into items (product_id, item_number, item_type, title, description, estimate, status,
+						  rank_key, created_at, created_by, updated_at, updated_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
 				rows);
 		rows.clear();
 	}
+
 }

@@ -15,9 +15,11 @@ import tools.jackson.databind.json.JsonMapper;
 public final class ApiClient {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
+
 	private static final HttpClient HTTP = HttpClient.newHttpClient();
 
 	private final int port;
+
 	private final String authorization;
 
 	private ApiClient(int port, String authorization) {
@@ -29,10 +31,13 @@ public final class ApiClient {
 		return new ApiClient(port, null);
 	}
 
-	/** Signs in with HTTP Basic at {@code POST /api/v1/tokens} and uses the token it answers with. */
+	/**
+	 * Signs in with HTTP Basic at {@code POST /api/v1/tokens} and uses the token it
+	 * answers with.
+	 */
 	public static ApiClient signIn(int port, String email, String password) {
-		String basic = "Basic " + Base64.getEncoder()
-			.encodeToString((email + ":" + password).getBytes(StandardCharsets.UTF_8));
+		String basic = "Basic "
+				+ Base64.getEncoder().encodeToString((email + ":" + password).getBytes(StandardCharsets.UTF_8));
 		Response r = new ApiClient(port, basic).post("/api/v1/tokens", "{\"name\":\"test\"}");
 		if (r.status() != 201) {
 			throw new IllegalStateException("sign-in failed: " + r.status() + " " + r.text());
@@ -42,8 +47,8 @@ public final class ApiClient {
 
 	/** The raw token from signing in, for tools such as wrk. */
 	public static String signInToken(int port, String email, String password) {
-		String basic = "Basic " + Base64.getEncoder()
-			.encodeToString((email + ":" + password).getBytes(StandardCharsets.UTF_8));
+		String basic = "Basic "
+				+ Base64.getEncoder().encodeToString((email + ":" + password).getBytes(StandardCharsets.UTF_8));
 		return new ApiClient(port, basic).post("/api/v1/tokens", "{\"name\":\"bench\"}").json().get("token").asText();
 	}
 
@@ -81,8 +86,8 @@ public final class ApiClient {
 
 	public Response sendBytes(String method, String path, byte[] body, String ifMatch) {
 		HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-			.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-					: HttpRequest.BodyPublishers.ofByteArray(body));
+			.method(method,
+					body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
 		if (body != null) {
 			b.header("Content-Type", "application/json");
 		}
@@ -121,4 +126,5 @@ public final class ApiClient {
 			return contentType.startsWith("application/problem+json");
 		}
 	}
+
 }

@@ -20,17 +20,20 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 
 /**
- * Real headless Chromium (Debian's {@code /usr/bin/chromium}) driven by Playwright against the real server. Without
- * Chromium the tests are skipped with a message, unless {@code PRIORA_REQUIRE_BROWSER=1} makes that a failure.
+ * Real headless Chromium (Debian's {@code /usr/bin/chromium}) driven by Playwright
+ * against the real server. Without Chromium the tests are skipped with a message, unless
+ * {@code PRIORA_REQUIRE_BROWSER=1} makes that a failure.
  */
 public abstract class BrowserTestBase extends IntegrationTestBase {
 
 	private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("PRIORA_CHROMIUM", "/usr/bin/chromium"));
 
 	private static Playwright playwright;
+
 	private static Browser browser;
 
 	protected BrowserContext context;
+
 	protected Page page;
 
 	@BeforeAll
@@ -43,12 +46,13 @@ public abstract class BrowserTestBase extends IntegrationTestBase {
 			}
 			Assumptions.abort(message);
 		}
-		playwright = Playwright.create(new Playwright.CreateOptions()
-			.setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-		browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM)
-			.setHeadless(true)
-			.setArgs(List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-					"--disable-component-update", "--disable-sync")));
+		playwright = Playwright
+			.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+		browser = playwright.chromium()
+			.launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM)
+				.setHeadless(true)
+				.setArgs(List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+						"--disable-component-update", "--disable-sync")));
 	}
 
 	@AfterAll
@@ -77,8 +81,9 @@ public abstract class BrowserTestBase extends IntegrationTestBase {
 		page.navigate("/login");
 		page.getByLabel("Email").fill(ADMIN_EMAIL);
 		page.getByLabel("Password").fill(ADMIN_PASSWORD);
-		page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
-				new Page.GetByRoleOptions().setName("Sign in")).click();
+		page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
+			.click();
 		page.waitForURL("**/backlog");
 	}
+
 }

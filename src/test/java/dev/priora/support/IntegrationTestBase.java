@@ -10,14 +10,16 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * A full Priora server on a random loopback port over a fresh database (H2 or PostgreSQL, see {@link TestDatabase}),
- * with the demo product and an administrator whose password is {@link #ADMIN_PASSWORD}.
+ * A full Priora server on a random loopback port over a fresh database (H2 or PostgreSQL,
+ * see {@link TestDatabase}), with the demo product and an administrator whose password is
+ * {@link #ADMIN_PASSWORD}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestPropertySource(properties = "priora.admin.password=" + IntegrationTestBase.ADMIN_PASSWORD)
 public abstract class IntegrationTestBase {
 
 	public static final String ADMIN_EMAIL = "admin@localhost";
+
 	public static final String ADMIN_PASSWORD = "correct horse battery";
 
 	@LocalServerPort
@@ -40,4 +42,5 @@ public abstract class IntegrationTestBase {
 	protected ApiClient anonymous() {
 		return ApiClient.anonymous(port);
 	}
+
 }

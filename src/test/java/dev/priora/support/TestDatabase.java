@@ -6,9 +6,10 @@ import java.util.UUID;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
- * The database integration tests run on: H2 (PostgreSQL mode) or an embedded PostgreSQL, chosen by the system
- * property {@code priora.test.db} (the build runs every integration test on both). One PostgreSQL server serves the
- * whole test JVM; each Spring context gets a database of its own.
+ * The database integration tests run on: H2 (PostgreSQL mode) or an embedded PostgreSQL,
+ * chosen by the system property {@code priora.test.db} (the build runs every integration
+ * test on both). One PostgreSQL server serves the whole test JVM; each Spring context
+ * gets a database of its own.
  */
 public final class TestDatabase {
 
@@ -29,8 +30,10 @@ public final class TestDatabase {
 	public static String[] freshDatabase() {
 		String db = "priora_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
 		if (!isPostgres()) {
-			return new String[] { "jdbc:h2:mem:" + db
-					+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1", "sa", "" };
+			return new String[] {
+					"jdbc:h2:mem:" + db
+							+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+					"sa", "" };
 		}
 		EmbeddedPostgres pg = server();
 		try (var c = pg.getPostgresDatabase().getConnection(); var s = c.createStatement()) {
@@ -65,4 +68,5 @@ public final class TestDatabase {
 		}
 		return postgres;
 	}
+
 }

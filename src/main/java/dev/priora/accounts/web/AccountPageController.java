@@ -54,4 +54,5 @@ class AccountPageController {
 		accounts.revokeToken(user.id(), id);
 		return "redirect:/account/tokens";
 	}
+
 }

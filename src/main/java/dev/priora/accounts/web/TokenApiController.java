@@ -66,4 +66,5 @@ class TokenApiController {
 	void revoke(@AuthenticationPrincipal SignedInUser user, @PathVariable long id) {
 		accounts.revokeToken(user.id(), id);
 	}
+
 }

@@ -5,23 +5,29 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Evaluates a Definition of Ready: a list of checks, each failing with a reason a person can act on. The same
- * checks are expressed in SQL for filtering; a test keeps the two in step.
+ * Evaluates a Definition of Ready: a list of checks, each failing with a reason a person
+ * can act on. The same checks are expressed in SQL for filtering; a test keeps the two in
+ * step.
  */
 public final class DefinitionOfReady {
 
 	/** The checks a Definition of Ready can contain. */
 	public enum Check {
+
 		DESCRIPTION, ACCEPTANCE_CRITERIA, ESTIMATE, PREREQUISITES, EPIC, SIZE
+
 	}
 
-	/** One enabled check; {@code limit} is the largest allowed estimate for {@link Check#SIZE}. */
+	/**
+	 * One enabled check; {@code limit} is the largest allowed estimate for
+	 * {@link Check#SIZE}.
+	 */
 	public record Requirement(Check check, int limit) {
 	}
 
 	/**
-	 * What is known of one item. {@code unfinishedPrerequisites} are the keys of items it depends on that are not
-	 * done; {@code estimate} is null when unestimated.
+	 * What is known of one item. {@code unfinishedPrerequisites} are the keys of items it
+	 * depends on that are not done; {@code estimate} is null when unestimated.
 	 */
 	public record Facts(boolean epic, boolean hasDescription, int acceptanceCriteria, BigDecimal estimate,
 			boolean hasParent, List<String> unfinishedPrerequisites) {
@@ -66,9 +72,10 @@ public final class DefinitionOfReady {
 			case PREREQUISITES -> f.unfinishedPrerequisites().isEmpty() ? null
 					: "waits on unfinished " + String.join(", ", f.unfinishedPrerequisites());
 			case EPIC -> f.epic() || f.hasParent() ? null : "belongs to no epic";
-			case SIZE -> f.estimate() == null || f.estimate().compareTo(BigDecimal.valueOf(r.limit())) <= 0 ? null
-					: "estimate " + f.estimate().stripTrailingZeros().toPlainString() + " is above the limit of "
-							+ r.limit();
+			case SIZE ->
+				f.estimate() == null || f.estimate().compareTo(BigDecimal.valueOf(r.limit())) <= 0 ? null : "estimate "
+						+ f.estimate().stripTrailingZeros().toPlainString() + " is above the limit of " + r.limit();
 		};
 	}
+
 }

@@ -1,12 +1,13 @@
 package dev.priora.backlog.engine;
 
 /**
- * Fractional rank keys: each key is a string of decimal digits read as the fraction 0.d1d2d3…, with no trailing
- * zero. Keys sort as strings exactly as their fractions do, and in every database collation, because they hold
- * only digits. A key can always be made strictly between two others, so a move writes one row; keys grow by
- * about one digit per three inserts at the same spot, and {@link #evenlySpaced(int)} rebalances when a key
- * exceeds {@link #MAX_LENGTH}. The midpoint algorithm is the base-10 form of the one in David Greenspan's
- * "Implementing Fractional Indexing".
+ * Fractional rank keys: each key is a string of decimal digits read as the fraction
+ * 0.d1d2d3…, with no trailing zero. Keys sort as strings exactly as their fractions do,
+ * and in every database collation, because they hold only digits. A key can always be
+ * made strictly between two others, so a move writes one row; keys grow by about one
+ * digit per three inserts at the same spot, and {@link #evenlySpaced(int)} rebalances
+ * when a key exceeds {@link #MAX_LENGTH}. The midpoint algorithm is the base-10 form of
+ * the one in David Greenspan's "Implementing Fractional Indexing".
  */
 public final class RankKeys {
 
@@ -17,8 +18,8 @@ public final class RankKeys {
 	}
 
 	/**
-	 * A key strictly between {@code before} and {@code after}; a null {@code before} means the start of the list,
-	 * a null {@code after} its end.
+	 * A key strictly between {@code before} and {@code after}; a null {@code before}
+	 * means the start of the list, a null {@code after} its end.
 	 * @throws IllegalArgumentException if a key is malformed or {@code before >= after}
 	 */
 	public static String between(String before, String after) {
@@ -100,4 +101,5 @@ public final class RankKeys {
 			throw new IllegalArgumentException("not a rank key: " + key);
 		}
 	}
+
 }

@@ -41,9 +41,8 @@ final class BacklogJson {
 		}
 	}
 
-	record Summary(String key, ItemType type, String title, ItemStatus status, BigDecimal estimate,
-			List<String> labels, String parent, long version, Readiness readiness, DependencyBadge dependencies,
-			Rollup rollup) {
+	record Summary(String key, ItemType type, String title, ItemStatus status, BigDecimal estimate, List<String> labels,
+			String parent, long version, Readiness readiness, DependencyBadge dependencies, Rollup rollup) {
 		static Summary of(ItemSummary s) {
 			return new Summary(s.key().toString(), s.type(), s.title(), s.status(), s.estimate(), s.labels(),
 					text(s.parent()), s.version(), s.readiness(), s.dependencies(), Rollup.of(s.rollup()));
@@ -82,8 +81,7 @@ final class BacklogJson {
 		}
 	}
 
-	record History(String field, String oldValue, String newValue, String note, String changedBy,
-			Instant changedAt) {
+	record History(String field, String oldValue, String newValue, String note, String changedBy, Instant changedAt) {
 		static History of(HistoryEntry h) {
 			return new History(h.field(), h.oldValue(), h.newValue(), h.note(), h.changedBy(), h.changedAt());
 		}
@@ -92,4 +90,5 @@ final class BacklogJson {
 	private static String text(ItemKey key) {
 		return key == null ? null : key.toString();
 	}
+
 }

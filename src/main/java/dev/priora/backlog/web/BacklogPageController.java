@@ -23,16 +23,21 @@ import dev.priora.backlog.ItemType;
 import dev.priora.backlog.Placement;
 import dev.priora.backlog.ProductService;
 
-/** The backlog page: ordered rows, filters, inline creation and reordering by drag or keyboard. */
+/**
+ * The backlog page: ordered rows, filters, inline creation and reordering by drag or
+ * keyboard.
+ */
 @Controller
 class BacklogPageController {
 
 	static final String BACKLOG_VIEW = "backlog/backlog";
 	static final String LIST_FRAGMENT = "backlog/backlog :: list";
 	static final String ROWS_FRAGMENT = "backlog/backlog :: rows";
+
 	private static final int PAGE = 50;
 
 	private final ProductService products;
+
 	private final BacklogService backlog;
 
 	BacklogPageController(ProductService products, BacklogService backlog) {
@@ -107,4 +112,5 @@ class BacklogPageController {
 			model.addAttribute("page", backlog.page(key, ItemFilter.NONE, null, PAGE));
 		}
 	}
+
 }

@@ -59,4 +59,5 @@ class DependencyApiController {
 		return BacklogJson.Links.of(dependencies.remove(ItemKeys.inPath(productKey, itemKey), kind,
 				ItemKeys.inPath(productKey, target), user.id()));
 	}
+
 }

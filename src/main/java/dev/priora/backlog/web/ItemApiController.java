@@ -63,7 +63,9 @@ class ItemApiController {
 
 		ItemDraft draft(String productKey) {
 			List<AcceptanceCriterion> criteria = acceptanceCriteria == null ? List.of()
-					: acceptanceCriteria.stream().map(c -> new AcceptanceCriterion(c.statement(), Boolean.TRUE.equals(c.done()))).toList();
+					: acceptanceCriteria.stream()
+						.map(c -> new AcceptanceCriterion(c.statement(), Boolean.TRUE.equals(c.done())))
+						.toList();
 			return new ItemDraft(type, title, description, estimate, labels,
 					ItemKeys.field("parent", productKey, parent), criteria);
 		}
@@ -87,12 +89,13 @@ class ItemApiController {
 
 	@PostMapping
 	@Operation(summary = "Create an item (position: top, bottom (default), before or after a target)")
-	ResponseEntity<BacklogJson.Item> create(@AuthenticationPrincipal SignedInUser user,
-			@PathVariable String productKey, @Valid @RequestBody ItemBody body) {
+	ResponseEntity<BacklogJson.Item> create(@AuthenticationPrincipal SignedInUser user, @PathVariable String productKey,
+			@Valid @RequestBody ItemBody body) {
 		var placement = ItemKeys.placement(body.position(), productKey, body.target());
 		ItemView v = backlog.create(productKey, body.draft(productKey), placement, user.id());
 		return ResponseEntity.created(URI.create("/api/v1/products/" + v.key().productKey() + "/items/" + v.key()))
-			.eTag(Etags.of(v.version())).body(BacklogJson.Item.of(v));
+			.eTag(Etags.of(v.version()))
+			.body(BacklogJson.Item.of(v));
 	}
 
 	@GetMapping("/{itemKey}")
@@ -111,10 +114,10 @@ class ItemApiController {
 	}
 
 	@PatchMapping(path = "/{itemKey}", consumes = { "application/json", "application/merge-patch+json" })
-	@Operation(summary = "Change some fields and/or the status (If-Match required; force=true overrides the Definition of Ready)")
-	ResponseEntity<BacklogJson.Item> patch(@AuthenticationPrincipal SignedInUser user,
-			@PathVariable String productKey, @PathVariable String itemKey,
-			@RequestHeader(name = "If-Match", required = false) String ifMatch,
+	@Operation(
+			summary = "Change some fields and/or the status (If-Match required; force=true overrides the Definition of Ready)")
+	ResponseEntity<BacklogJson.Item> patch(@AuthenticationPrincipal SignedInUser user, @PathVariable String productKey,
+			@PathVariable String itemKey, @RequestHeader(name = "If-Match", required = false) String ifMatch,
 			@RequestParam(defaultValue = "false") boolean force, @RequestBody Map<String, Object> body) {
 		ItemKey key = ItemKeys.inPath(productKey, itemKey);
 		long version = Etags.versionFrom(ifMatch);
@@ -133,8 +136,8 @@ class ItemApiController {
 	@PostMapping("/{itemKey}/move")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@Operation(summary = "Move an item to the top, the bottom, or before/after another item")
-	void move(@AuthenticationPrincipal SignedInUser user, @PathVariable String productKey,
-			@PathVariable String itemKey, @Valid @RequestBody MoveBody body) {
+	void move(@AuthenticationPrincipal SignedInUser user, @PathVariable String productKey, @PathVariable String itemKey,
+			@Valid @RequestBody MoveBody body) {
 		backlog.move(ItemKeys.inPath(productKey, itemKey),
 				ItemKeys.placement(body.position(), productKey, body.target()), user.id());
 	}
@@ -154,4 +157,5 @@ class ItemApiController {
 	private static ResponseEntity<BacklogJson.Item> withEtag(ItemView v) {
 		return ResponseEntity.ok().eTag(Etags.of(v.version())).body(BacklogJson.Item.of(v));
 	}
+
 }

@@ -11,7 +11,10 @@ import dev.priora.backlog.ItemDraft;
 import dev.priora.backlog.ItemType;
 import dev.priora.backlog.ItemView;
 
-/** The item edit form as typed: every field a string, so that nothing the user typed is lost on an error. */
+/**
+ * The item edit form as typed: every field a string, so that nothing the user typed is
+ * lost on an error.
+ */
 record ItemForm(String type, String title, String description, String estimate, String labels, String parent,
 		Long version) {
 
@@ -36,10 +39,12 @@ record ItemForm(String type, String title, String description, String estimate, 
 		catch (NumberFormatException e) {
 			throw BacklogProblem.invalid("estimate", "must be a number from the product's scale, or empty");
 		}
-		List<String> labelList = Arrays.stream(nz(labels).split(",")).map(String::strip).filter(s -> !s.isEmpty())
+		List<String> labelList = Arrays.stream(nz(labels).split(","))
+			.map(String::strip)
+			.filter(s -> !s.isEmpty())
 			.toList();
-		return new ItemDraft(t, title, nz(description), points, labelList,
-				ItemKeys.field("parent", productKey, parent), criteria);
+		return new ItemDraft(t, title, nz(description), points, labelList, ItemKeys.field("parent", productKey, parent),
+				criteria);
 	}
 
 	long versionOrZero() {

@@ -12,11 +12,15 @@ final class ItemKeys {
 	private ItemKeys() {
 	}
 
-	/** The key in a path under a product: {@code PAY-42} or just {@code 42}; 404 when it names another product. */
+	/**
+	 * The key in a path under a product: {@code PAY-42} or just {@code 42}; 404 when it
+	 * names another product.
+	 */
 	static ItemKey inPath(String productKey, String text) {
 		String p = productKey.toUpperCase(Locale.ROOT);
 		String full = text.chars().allMatch(Character::isDigit) ? p + "-" + text : text;
-		return ItemKey.parse(full).filter(k -> k.productKey().equals(p))
+		return ItemKey.parse(full)
+			.filter(k -> k.productKey().equals(p))
 			.orElseThrow(() -> BacklogProblem.notFound("Item " + text));
 	}
 
@@ -28,7 +32,8 @@ final class ItemKeys {
 		String full = text.strip().chars().allMatch(Character::isDigit)
 				? productKey.toUpperCase(Locale.ROOT) + "-" + text.strip() : text;
 		return ItemKey.parse(full)
-			.orElseThrow(() -> BacklogProblem.invalid(field, "'" + abbreviate(text) + "' is not an item key like PAY-42"));
+			.orElseThrow(
+					() -> BacklogProblem.invalid(field, "'" + abbreviate(text) + "' is not an item key like PAY-42"));
 	}
 
 	static Placement placement(String position, String productKey, String target) {
@@ -52,4 +57,5 @@ final class ItemKeys {
 	private static String abbreviate(String s) {
 		return s.length() > 30 ? s.substring(0, 30) + "…" : s;
 	}
+
 }

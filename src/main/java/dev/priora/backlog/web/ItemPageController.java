@@ -27,8 +27,9 @@ import dev.priora.backlog.ItemView;
 import dev.priora.backlog.ProductService;
 
 /**
- * The item page. Every action answers with the re-rendered item content (htmx swaps it in place); a refused
- * action shows its reason inline, and a stale edit shows both versions and keeps what the user typed.
+ * The item page. Every action answers with the re-rendered item content (htmx swaps it in
+ * place); a refused action shows its reason inline, and a stale edit shows both versions
+ * and keeps what the user typed.
  */
 @Controller
 class ItemPageController {
@@ -37,8 +38,11 @@ class ItemPageController {
 	static final String CONTENT_FRAGMENT = "backlog/item :: content";
 
 	private final BacklogService backlog;
+
 	private final DependencyService dependencies;
+
 	private final MarkdownRenderer markdown;
+
 	private final ProductService products;
 
 	ItemPageController(BacklogService backlog, DependencyService dependencies, MarkdownRenderer markdown,
@@ -113,8 +117,8 @@ class ItemPageController {
 				throw BacklogProblem.invalid("index", "no criterion " + (index + 1));
 			}
 			switch (action) {
-				case "toggle" -> list.set(index, new AcceptanceCriterion(list.get(index).statement(),
-						!list.get(index).done()));
+				case "toggle" ->
+					list.set(index, new AcceptanceCriterion(list.get(index).statement(), !list.get(index).done()));
 				case "delete" -> list.remove(index);
 				case "up" -> {
 					if (index > 0) {
@@ -174,13 +178,16 @@ class ItemPageController {
 			ItemView current = backlog.item(k);
 			ItemDraft d = ItemDraft.of(current);
 			List<AcceptanceCriterion> list = change.apply(new ArrayList<>(d.acceptanceCriteria()));
-			return backlog.update(k, new ItemDraft(d.type(), d.title(), d.description(), d.estimate(), d.labels(),
-					d.parent(), list), version, user.id());
+			return backlog.update(k,
+					new ItemDraft(d.type(), d.title(), d.description(), d.estimate(), d.labels(), d.parent(), list),
+					version, user.id());
 		}, null);
 	}
 
 	interface Action {
+
 		ItemView run();
+
 	}
 
 	private String act(ItemKey k, Model model, Action action, ItemStatus attempted) {
@@ -207,4 +214,5 @@ class ItemPageController {
 		model.addAttribute("types", ItemType.values());
 		model.addAttribute("kinds", DependencyKind.values());
 	}
+
 }

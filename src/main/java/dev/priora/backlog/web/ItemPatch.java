@@ -16,8 +16,9 @@ import dev.priora.backlog.ItemStatus;
 import dev.priora.backlog.ItemType;
 
 /**
- * A JSON merge patch (RFC 7396) of an item: fields present are changed, {@code null} clears estimate and parent,
- * unknown fields and wrong types are refused naming the field.
+ * A JSON merge patch (RFC 7396) of an item: fields present are changed, {@code null}
+ * clears estimate and parent, unknown fields and wrong types are refused naming the
+ * field.
  */
 record ItemPatch(UnaryOperator<ItemDraft> fields, ItemStatus status) {
 

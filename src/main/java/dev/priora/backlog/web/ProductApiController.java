@@ -62,7 +62,8 @@ class ProductApiController {
 	ResponseEntity<BacklogJson.Product> create(@AuthenticationPrincipal SignedInUser user,
 			@Valid @RequestBody CreateProduct body) {
 		var p = products.create(body.key(), body.name(), body.vision(), user.id());
-		return ResponseEntity.created(URI.create("/api/v1/products/" + p.key())).eTag(Etags.of(p.version()))
+		return ResponseEntity.created(URI.create("/api/v1/products/" + p.key()))
+			.eTag(Etags.of(p.version()))
 			.body(BacklogJson.Product.of(p));
 	}
 
@@ -101,4 +102,5 @@ class ProductApiController {
 			throw dev.priora.backlog.BacklogProblem.invalid("limit", e.getMessage());
 		}
 	}
+
 }

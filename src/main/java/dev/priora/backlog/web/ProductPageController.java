@@ -20,7 +20,10 @@ import dev.priora.backlog.ProductService;
 import dev.priora.backlog.ReadyRule;
 import dev.priora.backlog.ReadyRuleSetting;
 
-/** The product list, product creation and product settings (estimate scale, Definition of Ready). */
+/**
+ * The product list, product creation and product settings (estimate scale, Definition of
+ * Ready).
+ */
 @Controller
 class ProductPageController {
 
@@ -105,4 +108,5 @@ class ProductPageController {
 			throw BacklogProblem.invalid("estimateScale", "must be numbers separated by commas");
 		}
 	}
+
 }

@@ -10,15 +10,19 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * An immutable directed graph of "depends on" edges between item ids (an edge {@code a → b} means a waits on b),
- * stored in compressed sparse rows so that a million edges take a few megabytes. Built once per check from the
- * product's edges; answers whether a new edge would close a cycle, and which one.
+ * An immutable directed graph of "depends on" edges between item ids (an edge
+ * {@code a → b} means a waits on b), stored in compressed sparse rows so that a million
+ * edges take a few megabytes. Built once per check from the product's edges; answers
+ * whether a new edge would close a cycle, and which one.
  */
 public final class DependencyGraph {
 
 	private final Map<Long, Integer> index;
+
 	private final long[] ids;
+
 	private final int[] offsets;
+
 	private final int[] targets;
 
 	private DependencyGraph(Map<Long, Integer> index, long[] ids, int[] offsets, int[] targets) {
@@ -28,7 +32,9 @@ public final class DependencyGraph {
 		this.targets = targets;
 	}
 
-	/** Builds the graph from parallel arrays: {@code from[i]} depends on {@code to[i]}. */
+	/**
+	 * Builds the graph from parallel arrays: {@code from[i]} depends on {@code to[i]}.
+	 */
 	public static DependencyGraph of(long[] from, long[] to) {
 		if (from.length != to.length) {
 			throw new IllegalArgumentException("edge arrays differ in length");
@@ -63,8 +69,9 @@ public final class DependencyGraph {
 	}
 
 	/**
-	 * The cycle that the new edge {@code from → to} would close, as ids from {@code from} back to {@code from}
-	 * ({@code [from, to, …, from]}); empty when the edge is safe. Breadth-first, so the cycle named is a shortest.
+	 * The cycle that the new edge {@code from → to} would close, as ids from {@code from}
+	 * back to {@code from} ({@code [from, to, …, from]}); empty when the edge is safe.
+	 * Breadth-first, so the cycle named is a shortest.
 	 */
 	public Optional<List<Long>> cycleClosedBy(long from, long to) {
 		if (from == to) {
@@ -107,4 +114,5 @@ public final class DependencyGraph {
 		cycle.addAll(reversed);
 		return List.copyOf(cycle);
 	}
+
 }

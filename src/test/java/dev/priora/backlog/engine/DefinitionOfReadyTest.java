@@ -13,9 +13,9 @@ import dev.priora.backlog.engine.DefinitionOfReady.Requirement;
 
 class DefinitionOfReadyTest {
 
-	private static final DefinitionOfReady DEFAULTS = new DefinitionOfReady(List.of(
-			new Requirement(Check.DESCRIPTION, 0), new Requirement(Check.ACCEPTANCE_CRITERIA, 0),
-			new Requirement(Check.ESTIMATE, 0), new Requirement(Check.PREREQUISITES, 0)));
+	private static final DefinitionOfReady DEFAULTS = new DefinitionOfReady(
+			List.of(new Requirement(Check.DESCRIPTION, 0), new Requirement(Check.ACCEPTANCE_CRITERIA, 0),
+					new Requirement(Check.ESTIMATE, 0), new Requirement(Check.PREREQUISITES, 0)));
 
 	@Test
 	void aWellDescribedItemWithFinishedPrerequisitesIsReady() {
@@ -39,4 +39,5 @@ class DefinitionOfReadyTest {
 		assertThat(DEFAULTS.evaluate(new Facts(false, true, 1, BigDecimal.valueOf(13), false, List.of())).ready())
 			.isTrue();
 	}
+
 }

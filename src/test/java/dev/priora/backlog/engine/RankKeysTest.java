@@ -65,4 +65,5 @@ class RankKeysTest {
 		assertThatThrownBy(() -> RankKeys.between("10", null)).isInstanceOf(IllegalArgumentException.class);
 		assertThatThrownBy(() -> RankKeys.between("a", null)).isInstanceOf(IllegalArgumentException.class);
 	}
+
 }

@@ -20,6 +20,7 @@ class BacklogApiIntegrationTest extends IntegrationTestBase {
 	private static final AtomicInteger PRODUCTS = new AtomicInteger();
 
 	private ApiClient api;
+
 	private String product;
 
 	@BeforeEach
@@ -87,8 +88,10 @@ class BacklogApiIntegrationTest extends IntegrationTestBase {
 		assertThat(api.get(items() + "/" + key).json().get("title").asText()).isEqualTo("First edit");
 		assertThat(api.patch(items() + "/" + key, "{\"title\":\"x\"}", null).status()).isEqualTo(428);
 		assertThat(api.delete(items() + "/" + key, null).status()).isEqualTo(428);
-		assertThat(api.put(items() + "/" + key, "{\"type\":\"BUG\",\"title\":\"Replaced\"}", "\"1\"").json()
-			.get("type").asText()).isEqualTo("BUG");
+		assertThat(api.put(items() + "/" + key, "{\"type\":\"BUG\",\"title\":\"Replaced\"}", "\"1\"")
+			.json()
+			.get("type")
+			.asText()).isEqualTo("BUG");
 	}
 
 	@Test
@@ -140,7 +143,8 @@ class BacklogApiIntegrationTest extends IntegrationTestBase {
 		for (int i = 0; i < 6; i++) {
 			keys.add(story("S" + i));
 		}
-		// always insert right after the first item: keys grow, and the product is rebalanced when too long
+		// always insert right after the first item: keys grow, and the product is
+		// rebalanced when too long
 		for (int round = 0; round < 150; round++) {
 			String moving = keys.get(keys.size() - 1);
 			api.post(items() + "/" + moving + "/move", "{\"position\":\"after\",\"target\":\"" + keys.get(0) + "\"}");
@@ -172,7 +176,8 @@ class BacklogApiIntegrationTest extends IntegrationTestBase {
 	void rollsUpAnEpicsChildren() {
 		String epic = create("{\"type\":\"EPIC\",\"title\":\"Epic\"}").get("key").asText();
 		String done = create("{\"type\":\"STORY\",\"title\":\"a\",\"estimate\":5,\"parent\":\"" + epic + "\"}")
-			.get("key").asText();
+			.get("key")
+			.asText();
 		create("{\"type\":\"STORY\",\"title\":\"b\",\"estimate\":3,\"parent\":\"" + epic + "\"}");
 		create("{\"type\":\"BUG\",\"title\":\"c\",\"parent\":\"" + epic + "\"}");
 		api.send("PATCH", items() + "/" + done + "?force=true", "{\"status\":\"READY\"}", "\"0\"");
@@ -207,8 +212,8 @@ class BacklogApiIntegrationTest extends IntegrationTestBase {
 		assertThat(links.get("waitedOnBy").get(0).get("key").asText()).isEqualTo(a);
 		assertThat(api.get(items() + "/" + a + "/readiness").json().get("reasons").toString())
 			.contains("waits on unfinished " + b);
-		assertThat(api.post(items() + "/" + c + "/dependencies",
-				"{\"kind\":\"RELATES_TO\",\"target\":\"" + a + "\"}").status()).isEqualTo(201);
+		assertThat(api.post(items() + "/" + c + "/dependencies", "{\"kind\":\"RELATES_TO\",\"target\":\"" + a + "\"}")
+			.status()).isEqualTo(201);
 		assertThat(api.get(items() + "/" + a + "/dependencies").json().get("relatesTo").get(0).get("key").asText())
 			.isEqualTo(c);
 		assertThat(api.delete(items() + "/" + a + "/dependencies/DEPENDS_ON/" + b, null).status()).isEqualTo(200);
@@ -222,8 +227,7 @@ class BacklogApiIntegrationTest extends IntegrationTestBase {
 	@Test
 	void answersBadInputWithProblemJsonNamingTheFieldAndWritesNothing() {
 		int before = order().size();
-		Map<String, String> cases = Map.of(
-				"{\"type\":\"STORY\",\"title\":\"x\",\"colour\":\"red\"}", "colour",
+		Map<String, String> cases = Map.of("{\"type\":\"STORY\",\"title\":\"x\",\"colour\":\"red\"}", "colour",
 				"{\"type\":\"STORY\",\"title\":\"x\",\"estimate\":\"lots\"}", "estimate",
 				"{\"type\":\"STORY\",\"title\":\"x\",\"estimate\":4}", "estimate",
 				"{\"type\":\"SAGA\",\"title\":\"x\"}", "type",
@@ -231,16 +235,15 @@ class BacklogApiIntegrationTest extends IntegrationTestBase {
 				"{\"type\":\"STORY\",\"title\":\"   \"}", "title",
 				"{\"type\":\"STORY\",\"title\":\"x\",\"labels\":[\"bad label!\"]}", "labels",
 				"{\"type\":\"STORY\",\"title\":\"x\",\"description\":\"" + "y".repeat(1_000_000) + "\"}", "description",
-				"{\"type\":\"STORY\",\"title\":5}", "title",
-				"{\"type\":\"STORY\",", "body");
+				"{\"type\":\"STORY\",\"title\":5}", "title", "{\"type\":\"STORY\",", "body");
 		cases.forEach((body, field) -> {
 			Response r = api.post(items(), body);
 			assertThat(r.status()).as(body.length() > 80 ? field : body).isEqualTo(400);
 			assertThat(r.isProblem()).isTrue();
 			assertThat(r.json().get("errors").toString()).contains("\"" + field);
 		});
-		Response badUtf8 = api.sendBytes("POST", items(), new byte[] { '{', '"', 't', 'y', 'p', 'e', '"', ':', '"',
-				(byte) 0xC3, (byte) 0x28, '"', '}' }, null);
+		Response badUtf8 = api.sendBytes("POST", items(),
+				new byte[] { '{', '"', 't', 'y', 'p', 'e', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}' }, null);
 		assertThat(badUtf8.status()).isEqualTo(400);
 		Response control = api.post(items(), "{\"type\":\"STORY\",\"title\":\"bell\\u0007\"}");
 		assertThat(control.status()).isEqualTo(400);
@@ -248,4 +251,5 @@ class BacklogApiIntegrationTest extends IntegrationTestBase {
 		assertThat(api.get(items() + "/" + product + "-999").status()).isEqualTo(404);
 		assertThat(api.get("/api/v1/products/NOPE/items").status()).isEqualTo(404);
 	}
+
 }

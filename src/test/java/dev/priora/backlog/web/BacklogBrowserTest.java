@@ -32,7 +32,9 @@ class BacklogBrowserTest extends BrowserTestBase {
 
 	private List<String> order(String product) {
 		List<String> keys = new ArrayList<>();
-		api().get("/api/v1/products/" + product + "/items?limit=200").json().get("items")
+		api().get("/api/v1/products/" + product + "/items?limit=200")
+			.json()
+			.get("items")
 			.forEach(i -> keys.add(i.get("key").asText()));
 		return keys;
 	}
@@ -46,7 +48,8 @@ class BacklogBrowserTest extends BrowserTestBase {
 		page.locator("#new-title").fill("Pay by bank transfer");
 		page.locator("form.create select[name=position]").selectOption("top");
 		page.locator("#new-title").press("Enter");
-		Locator created = page.locator("ol.backlog li.row", new Page.LocatorOptions().setHasText("Pay by bank transfer"));
+		Locator created = page.locator("ol.backlog li.row",
+				new Page.LocatorOptions().setHasText("Pay by bank transfer"));
 		assertThat(created).isVisible();
 		assertThat(page.locator("ol.backlog li.row").first()).containsText("Pay by bank transfer");
 		assertThat(page.locator("p.notice")).containsText("Created SHOP-");
@@ -135,4 +138,5 @@ class BacklogBrowserTest extends BrowserTestBase {
 		assertThat(page.locator("#item-status")).hasText("Ready");
 		assertThat(page.locator("#history")).containsText("forced ready despite");
 	}
+
 }

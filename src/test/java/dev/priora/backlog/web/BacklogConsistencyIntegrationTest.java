@@ -18,7 +18,10 @@ import dev.priora.support.ApiClient;
 import dev.priora.support.IntegrationTestBase;
 import tools.jackson.databind.JsonNode;
 
-/** The demo product, the readiness filter against the explained readiness, and concurrent reordering. */
+/**
+ * The demo product, the readiness filter against the explained readiness, and concurrent
+ * reordering.
+ */
 class BacklogConsistencyIntegrationTest extends IntegrationTestBase {
 
 	@Test
@@ -34,8 +37,7 @@ class BacklogConsistencyIntegrationTest extends IntegrationTestBase {
 	@Test
 	void readinessFilterAgreesWithTheExplainedReadinessForEveryRuleSet() {
 		ApiClient api = api();
-		String[] ruleSets = {
-				"[]",
+		String[] ruleSets = { "[]",
 				"[{\"rule\":\"HAS_EPIC\",\"enabled\":true},{\"rule\":\"SMALL_ENOUGH\",\"enabled\":true,\"limit\":5}]",
 				"[{\"rule\":\"HAS_DESCRIPTION\",\"enabled\":false},{\"rule\":\"PREREQUISITES_DONE\",\"enabled\":false}]" };
 		for (String rules : ruleSets) {
@@ -47,10 +49,14 @@ class BacklogConsistencyIntegrationTest extends IntegrationTestBase {
 				}
 			});
 			Set<String> filteredReady = new HashSet<>();
-			api.get("/api/v1/products/SHOP/items?limit=200&ready=true").json().get("items")
+			api.get("/api/v1/products/SHOP/items?limit=200&ready=true")
+				.json()
+				.get("items")
 				.forEach(i -> filteredReady.add(i.get("key").asText()));
 			Set<String> filteredNotReady = new HashSet<>();
-			api.get("/api/v1/products/SHOP/items?limit=200&ready=false").json().get("items")
+			api.get("/api/v1/products/SHOP/items?limit=200&ready=false")
+				.json()
+				.get("items")
 				.forEach(i -> filteredNotReady.add(i.get("key").asText()));
 			assertThat(filteredReady).as(rules).isEqualTo(explainedReady).isNotEmpty();
 			assertThat(filteredNotReady).as(rules).doesNotContainAnyElementsOf(filteredReady).isNotEmpty();
@@ -63,8 +69,10 @@ class BacklogConsistencyIntegrationTest extends IntegrationTestBase {
 		assertThat(api.post("/api/v1/products", "{\"key\":\"CONC\",\"name\":\"Concurrency\"}").status()).isEqualTo(201);
 		List<String> keys = new ArrayList<>();
 		for (int i = 0; i < 40; i++) {
-			keys.add(api.post("/api/v1/products/CONC/items", "{\"type\":\"TASK\",\"title\":\"t" + i + "\"}").json()
-				.get("key").asText());
+			keys.add(api.post("/api/v1/products/CONC/items", "{\"type\":\"TASK\",\"title\":\"t" + i + "\"}")
+				.json()
+				.get("key")
+				.asText());
 		}
 		ExecutorService pool = Executors.newFixedThreadPool(8);
 		List<Future<List<Integer>>> results = new ArrayList<>();
@@ -81,7 +89,8 @@ class BacklogConsistencyIntegrationTest extends IntegrationTestBase {
 						position = "top";
 					}
 					statuses.add(api.post("/api/v1/products/CONC/items/" + item + "/move",
-							"{\"position\":\"" + position + "\",\"target\":\"" + target + "\"}").status());
+							"{\"position\":\"" + position + "\",\"target\":\"" + target + "\"}")
+						.status());
 				}
 				return statuses;
 			}));
@@ -96,4 +105,5 @@ class BacklogConsistencyIntegrationTest extends IntegrationTestBase {
 		page.get("items").forEach(i -> order.add(i.get("key").asText()));
 		assertThat(order).hasSize(40).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(keys);
 	}
+
 }

@@ -10,14 +10,16 @@ class MarkdownRendererTest {
 
 	@Test
 	void rendersMarkdown() {
-		assertThat(markdown.render("**bold** and a [link](https://example.org)"))
-			.contains("<strong>bold</strong>").contains("href=\"https://example.org\">link</a>");
+		assertThat(markdown.render("**bold** and a [link](https://example.org)")).contains("<strong>bold</strong>")
+			.contains("href=\"https://example.org\">link</a>");
 	}
 
 	@Test
 	void escapesRawHtmlAndDropsScriptLinks() {
-		String html = markdown.render("<script>alert(1)</script>\n\n<img src=x onerror=alert(2)>\n\n[x](javascript:alert(3))");
+		String html = markdown
+			.render("<script>alert(1)</script>\n\n<img src=x onerror=alert(2)>\n\n[x](javascript:alert(3))");
 		assertThat(html).doesNotContain("<script").doesNotContain("<img").doesNotContain("javascript:");
 		assertThat(html).contains("&lt;script&gt;");
 	}
+
 }

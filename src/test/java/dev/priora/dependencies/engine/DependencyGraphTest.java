@@ -42,4 +42,5 @@ class DependencyGraphTest {
 		var chain = DependencyGraph.of(from, to);
 		assertThat(chain.cycleClosedBy(n - 1, 0).orElseThrow()).hasSize(n + 1);
 	}
+
 }
