@@ -62,9 +62,11 @@
     return event.clientY < box.top + box.height / 2 ? 'before' : 'after';
   }
 
+  function movable() { var l = list(); return l && l.dataset.moveUrl; }
+
   document.addEventListener('dragstart', function (e) {
     var row = rowOf(e.target);
-    if (!row) { return; }
+    if (!row || !movable()) { return; }
     dragged = row;
     row.classList.add('dragging');
     e.dataTransfer.effectAllowed = 'move';
@@ -96,7 +98,7 @@
 
   document.addEventListener('keydown', function (e) {
     var row = rowOf(e.target);
-    if (!row || !e.altKey || e.target !== row) { return; }
+    if (!row || !e.altKey || e.target !== row || !movable()) { return; }
     var prev = row.previousElementSibling;
     var next = row.nextElementSibling;
     if (next && !next.classList.contains('row')) { next = null; }

@@ -18,9 +18,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 class AccountRepository {
 
-	private static final String USER_COLUMNS = "id, email, display_name, password_hash, active";
+	private static final String USER_COLUMNS = "id, email, display_name, password_hash, active, is_admin";
 
-	private static final String TOKEN_COLUMNS = "id, name, token_prefix, created_at, last_used_at, revoked_at";
+	private static final String TOKEN_COLUMNS = "id, name, token_prefix, created_at, last_used_at, revoked_at, scope, product_keys";
 
 	private final JdbcClient jdbc;
 
@@ -32,10 +32,10 @@ class AccountRepository {
 		return jdbc.sql("select count(*) from users").query(Long.class).single();
 	}
 
-	UserId insertUser(String email, String displayName, String passwordHash, Instant now) {
+	UserId insertUser(String email, String displayName, String passwordHash, boolean admin, Instant now) {
 		KeyHolder keys = new GeneratedKeyHolder();
-		jdbc.sql("insert into users (email, display_name, password_hash, created_at) values (?, ?, ?, ?)")
-			.params(email, displayName, passwordHash, utc(now))
+		jdbc.sql("insert into users (email, display_name, password_hash, is_admin, created_at) values (?, ?, ?, ?, ?)")
+			.params(email, displayName, passwordHash, admin, utc(now))
 			.update(keys, "id");
 		return new UserId(keys.getKey().longValue());
 	}
@@ -64,20 +64,26 @@ class AccountRepository {
 			.list();
 	}
 
-	long insertToken(UserId user, String name, String hash, String prefix, Instant now) {
+	long insertToken(UserId user, String name, String hash, String prefix, TokenScope scope, Instant now) {
 		KeyHolder keys = new GeneratedKeyHolder();
-		jdbc.sql("insert into api_tokens (user_id, name, token_hash, token_prefix, created_at) values (?, ?, ?, ?, ?)")
-			.params(user.value(), name, hash, prefix, utc(now))
+		jdbc.sql("""
+				insert into api_tokens (user_id, name, token_hash, token_prefix, scope, product_keys, created_at)
+				values (?, ?, ?, ?, ?, ?, ?)""")
+			.params(user.value(), name, hash, prefix, scope.readOnly() ? "read" : "write",
+					scope.productKeys().isEmpty() ? null
+							: String.join(",", new java.util.TreeSet<>(scope.productKeys())),
+					utc(now))
 			.update(keys, "id");
 		return keys.getKey().longValue();
 	}
 
 	Optional<SignedInUser> findActiveTokenOwner(String hash) {
 		return jdbc.sql("""
-				select u.id, u.email, u.display_name, u.password_hash, u.active from api_tokens t
+				select u.id, u.email, u.display_name, u.password_hash, u.active, u.is_admin, t.scope, t.product_keys
+				from api_tokens t
 				join users u on u.id = t.user_id where t.token_hash = ? and t.revoked_at is null""")
 			.param(hash)
-			.query(AccountRepository::user)
+			.query((rs, n) -> user(rs, n).withScope(scope(rs.getString("scope"), rs.getString("product_keys"))))
 			.optional();
 	}
 
@@ -105,14 +111,52 @@ class AccountRepository {
 			.update();
 	}
 
+	List<SignedInUser> allUsers() {
+		return jdbc.sql("select " + USER_COLUMNS + " from users order by lower(display_name), id")
+			.query(AccountRepository::user)
+			.list();
+	}
+
+	void updateName(UserId user, String displayName) {
+		jdbc.sql("update users set display_name = ?, version = version + 1 where id = ?")
+			.params(displayName, user.value())
+			.update();
+	}
+
+	void updatePassword(UserId user, String passwordHash) {
+		jdbc.sql("update users set password_hash = ?, version = version + 1 where id = ?")
+			.params(passwordHash, user.value())
+			.update();
+	}
+
+	void setActive(UserId user, boolean active) {
+		jdbc.sql("update users set active = ?, version = version + 1 where id = ?")
+			.params(active, user.value())
+			.update();
+	}
+
+	void revokeAllTokens(UserId user, Instant now) {
+		jdbc.sql("update api_tokens set revoked_at = ? where user_id = ? and revoked_at is null")
+			.params(utc(now), user.value())
+			.update();
+	}
+
 	private static SignedInUser user(ResultSet rs, int row) throws SQLException {
 		return new SignedInUser(new UserId(rs.getLong("id")), rs.getString("email"), rs.getString("display_name"),
-				rs.getString("password_hash"), rs.getBoolean("active"));
+				rs.getString("password_hash"), rs.getBoolean("active"), rs.getBoolean("is_admin"), TokenScope.FULL);
+	}
+
+	static TokenScope scope(String scope, String productKeys) {
+		java.util.Set<String> keys = productKeys == null || productKeys.isBlank() ? java.util.Set.of()
+				: java.util.Set.of(productKeys.split(","));
+		return new TokenScope("read".equals(scope), keys);
 	}
 
 	private static ApiTokenView token(ResultSet rs, int row) throws SQLException {
+		TokenScope scope = scope(rs.getString("scope"), rs.getString("product_keys"));
 		return new ApiTokenView(rs.getLong("id"), rs.getString("name"), rs.getString("token_prefix"),
-				instant(rs, "created_at"), instant(rs, "last_used_at"), instant(rs, "revoked_at"));
+				instant(rs, "created_at"), instant(rs, "last_used_at"), instant(rs, "revoked_at"), scope.readOnly(),
+				scope.productKeys().stream().sorted().toList());
 	}
 
 	private static Instant instant(ResultSet rs, String column) throws SQLException {

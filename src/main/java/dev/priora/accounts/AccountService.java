@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Collection;
@@ -20,38 +21,51 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.ErrorResponseException;
 
-/** Users, passwords and personal API tokens. */
+/** Users, passwords, personal API tokens, invitations and password resets. */
 @Service
 public class AccountService {
 
 	static final String TOKEN_PREFIX = "pri_";
 
+	/** How long an invitation or a password-reset link stays valid. */
+	public static final Duration LINK_VALIDITY = Duration.ofDays(3);
+
 	private static final SecureRandom RANDOM = new SecureRandom();
 
 	private final AccountRepository users;
 
+	private final AccountLinkRepository links;
+
 	private final PasswordEncoder passwords;
+
+	private final SecurityLog log;
+
+	private final SessionTerminator sessions;
 
 	private final Clock clock;
 
 	private final Map<String, Instant> lastTouched = new ConcurrentHashMap<>();
 
-	AccountService(AccountRepository users, PasswordEncoder passwords, Clock clock) {
+	AccountService(AccountRepository users, AccountLinkRepository links, PasswordEncoder passwords, SecurityLog log,
+			SessionTerminator sessions, Clock clock) {
 		this.users = users;
+		this.links = links;
 		this.passwords = passwords;
+		this.log = log;
+		this.sessions = sessions;
 		this.clock = clock;
 	}
 
 	/** Creates a user; the email is stored in lower case and must be unused. */
 	@Transactional
-	public UserId createUser(String email, String displayName, String rawPassword) {
-		String normalized = email.trim().toLowerCase(Locale.ROOT);
+	public UserId createUser(String email, String displayName, String rawPassword, boolean admin) {
+		String normalized = normalize(email);
+		checkPassword(rawPassword);
 		if (users.findByEmail(normalized).isPresent()) {
-			throw new ErrorResponseException(HttpStatus.CONFLICT);
+			throw ProductRoles.problem(HttpStatus.CONFLICT, "email", "a user with this email exists already");
 		}
-		return users.insertUser(normalized, displayName, passwords.encode(rawPassword), clock.instant());
+		return users.insertUser(normalized, displayName.strip(), passwords.encode(rawPassword), admin, clock.instant());
 	}
 
 	public long userCount() {
@@ -59,11 +73,19 @@ public class AccountService {
 	}
 
 	public Optional<UserView> findByEmail(String email) {
-		return users.findByEmail(email.trim().toLowerCase(Locale.ROOT)).map(AccountService::view);
+		return users.findByEmail(normalize(email)).map(AccountService::view);
+	}
+
+	public Optional<UserView> findById(UserId id) {
+		return users.findById(id).map(AccountService::view);
+	}
+
+	public List<UserView> users() {
+		return users.allUsers().stream().map(AccountService::view).toList();
 	}
 
 	Optional<SignedInUser> loadForSignIn(String email) {
-		return users.findByEmail(email.trim().toLowerCase(Locale.ROOT));
+		return users.findByEmail(normalize(email));
 	}
 
 	/** Display names of the given users, for showing who changed what. */
@@ -78,14 +100,13 @@ public class AccountService {
 	 * Creates a personal token; the secret is returned once and only its SHA-256 is kept.
 	 */
 	@Transactional
-	public CreatedToken createToken(UserId user, String name) {
-		byte[] bytes = new byte[32];
-		RANDOM.nextBytes(bytes);
-		String secret = TOKEN_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-		String prefix = secret.substring(0, 10);
-		long id = users.insertToken(user, name, sha256(secret), prefix, clock.instant());
-		ApiTokenView view = users.token(user, id).orElseThrow();
-		return new CreatedToken(view, secret);
+	public CreatedToken createToken(UserId user, String name, TokenScope scope) {
+		String secret = TOKEN_PREFIX + randomSecret();
+		long id = users.insertToken(user, name, sha256(secret), secret.substring(0, 10), scope, clock.instant());
+		log.record(SecurityEventType.TOKEN_CREATED, user, name,
+				(scope.readOnly() ? "read" : "read-write") + (scope.productKeys().isEmpty() ? ", all products"
+						: ", products " + ProductRoles.keys(scope.productKeys())));
+		return new CreatedToken(users.token(user, id).orElseThrow(), secret);
 	}
 
 	public List<ApiTokenView> tokens(UserId user) {
@@ -95,13 +116,16 @@ public class AccountService {
 	/** Revokes a token of the user; unknown ids answer 404. */
 	@Transactional
 	public void revokeToken(UserId user, long tokenId) {
-		users.token(user, tokenId).orElseThrow(() -> new ErrorResponseException(HttpStatus.NOT_FOUND));
+		ApiTokenView token = users.token(user, tokenId)
+			.orElseThrow(() -> ProductRoles.problem(HttpStatus.NOT_FOUND, "id", "no such token"));
 		users.revokeToken(user, tokenId, clock.instant());
+		log.record(SecurityEventType.TOKEN_REVOKED, user, token.name(), null);
 	}
 
 	/**
-	 * The active user owning the token. "Last used" is written at most once a minute per
-	 * token, so that busy scripts do not turn every read into a write on one row.
+	 * The active user owning the token, with the token's scope. "Last used" is written at
+	 * most once a minute per token, so that busy scripts do not turn every read into a
+	 * write on one row.
 	 */
 	Optional<SignedInUser> authenticateToken(String secret) {
 		if (!secret.startsWith(TOKEN_PREFIX) || secret.length() > 200) {
@@ -120,8 +144,144 @@ public class AccountService {
 		return owner;
 	}
 
+	/** Changes the user's own name. */
+	@Transactional
+	public void changeName(UserId user, String displayName) {
+		if (displayName == null || displayName.isBlank() || displayName.strip().length() > 200) {
+			throw ProductRoles.problem(HttpStatus.BAD_REQUEST, "displayName", "must be 1 to 200 characters");
+		}
+		users.updateName(user, displayName.strip());
+	}
+
+	/** Changes the user's own password after checking the current one. */
+	@Transactional
+	public void changePassword(UserId user, String current, String next) {
+		SignedInUser u = users.findById(user).orElseThrow();
+		if (current == null || !passwords.matches(current, u.getPassword())) {
+			throw ProductRoles.problem(HttpStatus.BAD_REQUEST, "currentPassword", "is wrong");
+		}
+		checkPassword(next);
+		users.updatePassword(user, passwords.encode(next));
+		log.record(SecurityEventType.PASSWORD_CHANGED, user, u.email(), null);
+	}
+
+	/**
+	 * Invites {@code email}: returns the one-time secret of the invitation link (valid
+	 * {@link #LINK_VALIDITY}).
+	 */
+	@Transactional
+	public String invite(String email, UserId admin) {
+		String normalized = normalize(email);
+		if (!normalized.matches("[^@\\s]+@[^@\\s]+") || normalized.length() > 320) {
+			throw ProductRoles.problem(HttpStatus.BAD_REQUEST, "email", "is not an email address");
+		}
+		if (users.findByEmail(normalized).isPresent()) {
+			throw ProductRoles.problem(HttpStatus.CONFLICT, "email", "a user with this email exists already");
+		}
+		String secret = randomSecret();
+		Instant now = clock.instant();
+		links.insert("INVITE", sha256(secret), normalized, null, admin, now, now.plus(LINK_VALIDITY));
+		log.record(SecurityEventType.USER_INVITED, admin, normalized, null);
+		return secret;
+	}
+
+	/** Accepts an invitation: creates the user with the chosen name and password. */
+	@Transactional
+	public UserId acceptInvitation(String secret, String displayName, String password) {
+		var link = usableLink("INVITE", secret);
+		if (displayName == null || displayName.isBlank()) {
+			throw ProductRoles.problem(HttpStatus.BAD_REQUEST, "displayName", "must not be blank");
+		}
+		UserId id = createUser(link.email(), displayName, password, false);
+		links.markUsed(link.id(), clock.instant());
+		log.record(SecurityEventType.USER_JOINED, id, link.email(), null);
+		return id;
+	}
+
+	/** Issues a password-reset link for the user; returns its one-time secret. */
+	@Transactional
+	public String issuePasswordReset(UserId user, UserId admin) {
+		SignedInUser u = users.findById(user)
+			.orElseThrow(() -> ProductRoles.problem(HttpStatus.NOT_FOUND, "user", "no such user"));
+		String secret = randomSecret();
+		Instant now = clock.instant();
+		links.insert("RESET", sha256(secret), u.email(), user, admin, now, now.plus(LINK_VALIDITY));
+		log.record(SecurityEventType.PASSWORD_RESET_ISSUED, admin, u.email(), null);
+		return secret;
+	}
+
+	/**
+	 * Sets a new password through a reset link; the user's sessions and tokens stay
+	 * valid.
+	 */
+	@Transactional
+	public void resetPassword(String secret, String password) {
+		var link = usableLink("RESET", secret);
+		checkPassword(password);
+		users.updatePassword(new UserId(link.userId()), passwords.encode(password));
+		links.markUsed(link.id(), clock.instant());
+		log.record(SecurityEventType.PASSWORD_RESET, new UserId(link.userId()), link.email(), null);
+	}
+
+	/** Whether a one-time link is still usable, for showing its form. */
+	public Optional<String> linkEmail(String kind, String secret) {
+		return links.find(kind, sha256(secret == null ? "" : secret))
+			.filter(l -> l.usedAt() == null && l.expiresAt().isAfter(clock.instant()))
+			.map(AccountLinkRepository.Link::email);
+	}
+
+	/**
+	 * Deactivates a user: sign-in refused, every session ended and every token revoked at
+	 * once.
+	 */
+	@Transactional
+	public void deactivate(UserId user, UserId admin) {
+		if (user.equals(admin)) {
+			throw ProductRoles.problem(HttpStatus.CONFLICT, "user", "you cannot deactivate yourself");
+		}
+		SignedInUser u = users.findById(user)
+			.orElseThrow(() -> ProductRoles.problem(HttpStatus.NOT_FOUND, "user", "no such user"));
+		users.setActive(user, false);
+		users.revokeAllTokens(user, clock.instant());
+		sessions.endSessionsOf(u.email());
+		log.record(SecurityEventType.USER_DEACTIVATED, admin, u.email(), null);
+	}
+
+	@Transactional
+	public void reactivate(UserId user, UserId admin) {
+		SignedInUser u = users.findById(user)
+			.orElseThrow(() -> ProductRoles.problem(HttpStatus.NOT_FOUND, "user", "no such user"));
+		users.setActive(user, true);
+		log.record(SecurityEventType.USER_REACTIVATED, admin, u.email(), null);
+	}
+
+	private AccountLinkRepository.Link usableLink(String kind, String secret) {
+		var link = links.find(kind, sha256(secret == null ? "" : secret))
+			.orElseThrow(() -> ProductRoles.problem(HttpStatus.NOT_FOUND, "link", "this link is unknown"));
+		if (link.usedAt() != null || !link.expiresAt().isAfter(clock.instant())) {
+			throw ProductRoles.problem(HttpStatus.GONE, "link", "this link was used or has expired");
+		}
+		return link;
+	}
+
+	static void checkPassword(String password) {
+		if (password == null || password.length() < 10 || password.length() > 200) {
+			throw ProductRoles.problem(HttpStatus.BAD_REQUEST, "password", "must be 10 to 200 characters");
+		}
+	}
+
+	private static String normalize(String email) {
+		return email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
+	}
+
+	private static String randomSecret() {
+		byte[] bytes = new byte[32];
+		RANDOM.nextBytes(bytes);
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+	}
+
 	private static UserView view(SignedInUser u) {
-		return new UserView(u.id(), u.email(), u.displayName(), u.isEnabled());
+		return new UserView(u.id(), u.email(), u.displayName(), u.isEnabled(), u.admin());
 	}
 
 	static String sha256(String value) {

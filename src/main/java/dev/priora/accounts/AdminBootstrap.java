@@ -56,7 +56,7 @@ class AdminBootstrap implements ApplicationRunner {
 		}
 		boolean generated = password == null || password.isBlank();
 		String secret = generated ? randomPassword() : password;
-		UserId admin = accounts.createUser(email, "Administrator", secret);
+		UserId admin = accounts.createUser(email, "Administrator", secret, true);
 		if (generated) {
 			Path file = writePasswordFile(secret);
 			LOG.warn("""

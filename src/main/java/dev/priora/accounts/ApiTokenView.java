@@ -4,7 +4,7 @@ import java.time.Instant;
 
 /** A personal API token without its secret. */
 public record ApiTokenView(long id, String name, String prefix, Instant createdAt, Instant lastUsedAt,
-		Instant revokedAt) {
+		Instant revokedAt, boolean readOnly, java.util.List<String> products) {
 
 	public boolean active() {
 		return revokedAt == null;

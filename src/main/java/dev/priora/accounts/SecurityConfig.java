@@ -1,9 +1,16 @@
 package dev.priora.accounts;
 
+import java.time.Clock;
+import java.time.Duration;
+
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -17,10 +24,14 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 
 /**
  * Three filter chains: token creation (HTTP Basic), the rest of the API (bearer tokens,
- * stateless) and the web UI (form sign-in, session, CSRF).
+ * stateless) and the web UI (form sign-in, session in the database, CSRF). All password
+ * checks go through the throttled provider.
  */
 @Configuration
 class SecurityConfig {
+
+	private static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline';"
+			+ " img-src 'self' data:; frame-ancestors 'none'; form-action 'self'; base-uri 'self'; object-src 'none'";
 
 	@Bean
 	PasswordEncoder passwordEncoder() {
@@ -33,6 +44,17 @@ class SecurityConfig {
 	}
 
 	@Bean
+	AuthenticationManager authenticationManager(UserDetailsService users, PasswordEncoder passwords, SecurityLog log,
+			Clock clock, @Value("${priora.security.max-failures-per-account}") int perAccount,
+			@Value("${priora.security.max-failures-per-address}") int perAddress,
+			@Value("${priora.security.lockout-minutes}") int lockoutMinutes) {
+		DaoAuthenticationProvider dao = new DaoAuthenticationProvider(users);
+		dao.setPasswordEncoder(passwords);
+		return new ProviderManager(new ThrottledAuthenticationProvider(dao, log, clock, perAccount, perAddress,
+				Duration.ofMinutes(lockoutMinutes)));
+	}
+
+	@Bean
 	ProblemAuthenticationEntryPoint problemEntryPoint() {
 		return new ProblemAuthenticationEntryPoint();
 	}
@@ -40,47 +62,55 @@ class SecurityConfig {
 	@Bean
 	@Order(1)
 	SecurityFilterChain tokenIssuing(HttpSecurity http, AccountService accounts,
-			ProblemAuthenticationEntryPoint problems) throws Exception {
+			ProblemAuthenticationEntryPoint problems, AuthenticationManager manager) throws Exception {
 		http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/api/v1/tokens"));
-		apiDefaults(http, accounts, problems);
+		apiDefaults(http, accounts, problems, manager);
 		http.httpBasic(basic -> basic.authenticationEntryPoint(problems));
 		return http.build();
 	}
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain api(HttpSecurity http, AccountService accounts, ProblemAuthenticationEntryPoint problems)
-			throws Exception {
+	SecurityFilterChain api(HttpSecurity http, AccountService accounts, ProblemAuthenticationEntryPoint problems,
+			AuthenticationManager manager) throws Exception {
 		http.securityMatcher("/api/**");
-		apiDefaults(http, accounts, problems);
+		apiDefaults(http, accounts, problems, manager);
 		return http.build();
 	}
 
 	private static void apiDefaults(HttpSecurity http, AccountService accounts,
-			ProblemAuthenticationEntryPoint problems) throws Exception {
+			ProblemAuthenticationEntryPoint problems, AuthenticationManager manager) throws Exception {
 		http.csrf(csrf -> csrf.disable())
+			.authenticationManager(manager)
 			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.requestCache(cache -> cache.disable())
-			.authorizeHttpRequests(a -> a.anyRequest().authenticated())
+			.authorizeHttpRequests(a -> a.requestMatchers("/api/v1/users/**", "/api/v1/audit/**")
+				.hasRole("ADMIN")
+				.anyRequest()
+				.authenticated())
 			.exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+			.headers(h -> h
+				.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'")))
 			.addFilterBefore(new BearerTokenFilter(accounts, problems), BasicAuthenticationFilter.class);
 	}
 
 	@Bean
 	@Order(3)
-	SecurityFilterChain web(HttpSecurity http) throws Exception {
-		http.authorizeHttpRequests(a -> a
-			.requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
-					"/actuator/health/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
-			.permitAll()
-			.anyRequest()
-			.authenticated())
+	SecurityFilterChain web(HttpSecurity http, AuthenticationManager manager) throws Exception {
+		http.authenticationManager(manager)
+			.authorizeHttpRequests(a -> a
+				.requestMatchers("/login", "/invite/**", "/reset/**", "/css/**", "/js/**", "/webjars/**",
+						"/favicon.ico", "/error", "/actuator/health/**", "/v3/api-docs/**", "/swagger-ui/**",
+						"/swagger-ui.html")
+				.permitAll()
+				.requestMatchers("/admin/**")
+				.hasRole("ADMIN")
+				.anyRequest()
+				.authenticated())
 			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
 			.logout(logout -> logout.logoutSuccessUrl("/login?logout"))
-			.headers(h -> h
-				.contentSecurityPolicy(csp -> csp.policyDirectives(
-						"default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:;"
-								+ " frame-ancestors 'none'; form-action 'self'; base-uri 'self'"))
+			.sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
+			.headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
 				.referrerPolicy(r -> r.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)));
 		return http.build();
 	}

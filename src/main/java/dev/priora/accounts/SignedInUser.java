@@ -20,12 +20,36 @@ public final class SignedInUser implements UserDetails {
 
 	private final boolean active;
 
-	SignedInUser(UserId id, String email, String displayName, String passwordHash, boolean active) {
+	private final boolean admin;
+
+	private final TokenScope scope;
+
+	SignedInUser(UserId id, String email, String displayName, String passwordHash, boolean active, boolean admin,
+			TokenScope scope) {
 		this.id = id;
 		this.email = email;
 		this.displayName = displayName;
 		this.passwordHash = passwordHash;
 		this.active = active;
+		this.admin = admin;
+		this.scope = scope;
+	}
+
+	SignedInUser withScope(TokenScope tokenScope) {
+		return new SignedInUser(id, email, displayName, passwordHash, active, admin, tokenScope);
+	}
+
+	/** A workspace administrator: manages users and counts as owner of every product. */
+	public boolean admin() {
+		return admin;
+	}
+
+	/**
+	 * The token's scope when the request came with a token; {@link TokenScope#FULL}
+	 * otherwise.
+	 */
+	public TokenScope scope() {
+		return scope;
 	}
 
 	public UserId id() {
@@ -42,7 +66,8 @@ public final class SignedInUser implements UserDetails {
 
 	@Override
 	public Collection<? extends GrantedAuthority> getAuthorities() {
-		return List.of(new SimpleGrantedAuthority("ROLE_USER"));
+		return admin ? List.of(new SimpleGrantedAuthority("ROLE_USER"), new SimpleGrantedAuthority("ROLE_ADMIN"))
+				: List.of(new SimpleGrantedAuthority("ROLE_USER"));
 	}
 
 	@Override

@@ -12,6 +12,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.priora.accounts.AccountService;
+import dev.priora.accounts.ProductRoles;
 import dev.priora.accounts.UserId;
 
 /**
@@ -30,10 +31,13 @@ public class ProductService {
 
 	private final AccountService accounts;
 
+	private final ProductRoles roles;
+
 	private final Clock clock;
 
-	ProductService(ProductRepository products, AccountService accounts, Clock clock) {
+	ProductService(ProductRepository products, AccountService accounts, ProductRoles roles, Clock clock) {
 		this.products = products;
+		this.roles = roles;
 		this.accounts = accounts;
 		this.clock = clock;
 	}
@@ -52,6 +56,7 @@ public class ProductService {
 		ProductId id = products.insert(k, name.strip(), vision == null ? "" : vision.strip(), FIBONACCI, user.value(),
 				clock.instant());
 		products.saveReadyRules(id, ReadinessRules.defaults());
+		roles.grantCreator(k, user);
 		return get(k);
 	}
 

@@ -9,6 +9,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.ModelAndView;
 
+import dev.priora.accounts.Permission;
+import dev.priora.accounts.ProductAccess;
+import dev.priora.accounts.ProductRoles;
 import dev.priora.accounts.SignedInUser;
 import dev.priora.backlog.ProductService;
 
@@ -21,8 +24,11 @@ class LayoutInterceptor implements HandlerInterceptor {
 
 	private final ProductService products;
 
-	LayoutInterceptor(ProductService products) {
+	private final ProductRoles roles;
+
+	LayoutInterceptor(ProductService products, ProductRoles roles) {
 		this.products = products;
+		this.roles = roles;
 	}
 
 	@Override
@@ -33,9 +39,18 @@ class LayoutInterceptor implements HandlerInterceptor {
 		Authentication auth = SecurityContextHolder.getContext().getAuthentication();
 		if (auth != null && auth.getPrincipal() instanceof SignedInUser user) {
 			mav.addObject("currentUser", user.displayName());
-			mav.addObject("navProducts", products.list());
+			mav.addObject("isAdmin", user.admin());
+			mav.addObject("navProducts", products.list().stream().filter(p -> roles.canSee(user, p.key())).toList());
 		}
 		mav.addObject("htmx", "true".equals(request.getHeader("HX-Request")));
+		if (request.getAttribute(ProductAccess.ATTRIBUTE) instanceof ProductAccess access) {
+			mav.addObject("role", access.role().label());
+			mav.addObject("navKey", access.productKey());
+			mav.addObject("navName", products.get(access.productKey()).name());
+			mav.addObject("canEdit", access.can(Permission.EDIT_BACKLOG));
+			mav.addObject("canWork", access.can(Permission.WORK_ITEMS));
+			mav.addObject("canManage", access.can(Permission.MANAGE_PRODUCT));
+		}
 	}
 
 }

@@ -52,7 +52,8 @@ class AccountsIntegrationTest extends IntegrationTestBase {
 	void revokedTokenStopsWorkingAtOnce() {
 		ApiClient client = api();
 		long id = client.get("/api/v1/tokens").json().get(0).get("id").asLong();
-		var created = accounts.createToken(accounts.findByEmail(ADMIN_EMAIL).orElseThrow().id(), "to revoke");
+		var created = accounts.createToken(accounts.findByEmail(ADMIN_EMAIL).orElseThrow().id(), "to revoke",
+				TokenScope.FULL);
 		ApiClient second = ApiClient.withToken(port, created.secret());
 		assertThat(second.get("/api/v1/products").status()).isEqualTo(200);
 		assertThat(client.delete("/api/v1/tokens/" + created.token().id(), null).status()).isEqualTo(204);

@@ -1,32 +1,75 @@
 package dev.priora.accounts.web;
 
+import java.util.List;
+
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import dev.priora.accounts.AccountService;
+import dev.priora.accounts.ProductRoles;
 import dev.priora.accounts.SignedInUser;
 
-/** The sign-in page and the personal token page. */
+/** The sign-in page, the user's own profile (name, password) and personal tokens. */
 @Controller
 class AccountPageController {
 
 	static final String LOGIN_VIEW = "accounts/login";
+
 	static final String TOKENS_VIEW = "accounts/tokens";
+
+	static final String PROFILE_VIEW = "accounts/profile";
 
 	private final AccountService accounts;
 
-	AccountPageController(AccountService accounts) {
+	private final ProductRoles roles;
+
+	AccountPageController(AccountService accounts, ProductRoles roles) {
 		this.accounts = accounts;
+		this.roles = roles;
 	}
 
 	@GetMapping("/login")
 	String login() {
 		return LOGIN_VIEW;
+	}
+
+	@GetMapping("/account")
+	String profile(@AuthenticationPrincipal SignedInUser user, Model model) {
+		model.addAttribute("me", accounts.findById(user.id()).orElseThrow());
+		return PROFILE_VIEW;
+	}
+
+	@PostMapping("/account/name")
+	String changeName(@AuthenticationPrincipal SignedInUser user, @RequestParam(defaultValue = "") String displayName,
+			Model model) {
+		try {
+			accounts.changeName(user.id(), displayName);
+			model.addAttribute("saved", "Your name is saved; it shows everywhere after your next sign-in.");
+		}
+		catch (ErrorResponseException e) {
+			model.addAttribute("error", e.getBody().getDetail());
+		}
+		return profile(user, model);
+	}
+
+	@PostMapping("/account/password")
+	String changePassword(@AuthenticationPrincipal SignedInUser user,
+			@RequestParam(defaultValue = "") String currentPassword,
+			@RequestParam(defaultValue = "") String newPassword, Model model) {
+		try {
+			accounts.changePassword(user.id(), currentPassword, newPassword);
+			model.addAttribute("saved", "Your password is changed.");
+		}
+		catch (ErrorResponseException e) {
+			model.addAttribute("error", e.getBody().getDetail());
+		}
+		return profile(user, model);
 	}
 
 	@GetMapping("/account/tokens")
@@ -37,16 +80,24 @@ class AccountPageController {
 
 	@PostMapping("/account/tokens")
 	String create(@AuthenticationPrincipal SignedInUser user, @RequestParam(defaultValue = "") String name,
-			Model model) {
+			@RequestParam(defaultValue = "false") boolean readOnly,
+			@RequestParam(defaultValue = "") List<String> products, Model model) {
 		String trimmed = name.isBlank() ? "personal token" : name.strip();
-		if (trimmed.length() > 100) {
-			model.addAttribute("error", "A token name has at most 100 characters.");
+		try {
+			if (trimmed.length() > 100) {
+				throw new IllegalArgumentException("A token name has at most 100 characters.");
+			}
+			var scope = TokenApiController.TokenScopes.of(user, roles, readOnly,
+					products.stream().filter(p -> !p.isBlank()).toList());
+			model.addAttribute("created", accounts.createToken(user.id(), trimmed, scope));
 		}
-		else {
-			model.addAttribute("created", accounts.createToken(user.id(), trimmed));
+		catch (IllegalArgumentException e) {
+			model.addAttribute("error", e.getMessage());
 		}
-		model.addAttribute("tokens", accounts.tokens(user.id()));
-		return TOKENS_VIEW;
+		catch (ErrorResponseException e) {
+			model.addAttribute("error", e.getBody().getDetail());
+		}
+		return tokens(user, model);
 	}
 
 	@PostMapping("/account/tokens/{id}/revoke")

@@ -1,7 +1,10 @@
 package dev.priora.accounts.web;
 
 import java.net.URI;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -21,7 +24,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.priora.accounts.AccountService;
 import dev.priora.accounts.ApiTokenView;
+import dev.priora.accounts.ProductRoles;
 import dev.priora.accounts.SignedInUser;
+import dev.priora.accounts.TokenScope;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -33,25 +38,33 @@ class TokenApiController {
 
 	private final AccountService accounts;
 
-	TokenApiController(AccountService accounts) {
+	private final ProductRoles roles;
+
+	TokenApiController(AccountService accounts, ProductRoles roles) {
 		this.accounts = accounts;
+		this.roles = roles;
 	}
 
-	record CreateTokenRequest(@NotBlank @Size(max = 100) String name) {
+	record CreateTokenRequest(@NotBlank @Size(max = 100) String name, Boolean readOnly,
+			@Size(max = 50) List<@NotBlank @Size(max = 10) String> products) {
 	}
 
-	record CreatedTokenResponse(long id, String name, String token) {
+	record CreatedTokenResponse(long id, String name, String token, boolean readOnly, List<String> products) {
 	}
 
 	@PostMapping
 	@Operation(summary = "Create a personal token",
-			description = "Authenticate with HTTP Basic (email and password) or a bearer token. The token is shown only in this answer.")
+			description = "Authenticate with HTTP Basic (email and password) or a bearer token. The token is shown only "
+					+ "in this answer. readOnly and products narrow it; it never exceeds your roles.")
 	ResponseEntity<CreatedTokenResponse> create(@AuthenticationPrincipal SignedInUser user,
 			@Valid @RequestBody(required = false) CreateTokenRequest request) {
 		String name = request == null ? "api" : request.name();
-		var created = accounts.createToken(user.id(), name);
-		return ResponseEntity.created(URI.create("/api/v1/tokens/" + created.token().id()))
-			.body(new CreatedTokenResponse(created.token().id(), created.token().name(), created.secret()));
+		TokenScope scope = TokenScopes.of(user, roles, request != null && Boolean.TRUE.equals(request.readOnly()),
+				request == null || request.products() == null ? List.of() : request.products());
+		var created = accounts.createToken(user.id(), name, scope);
+		var t = created.token();
+		return ResponseEntity.created(URI.create("/api/v1/tokens/" + t.id()))
+			.body(new CreatedTokenResponse(t.id(), t.name(), created.secret(), t.readOnly(), t.products()));
 	}
 
 	@GetMapping
@@ -65,6 +78,41 @@ class TokenApiController {
 	@Operation(summary = "Revoke a token; it stops working at once")
 	void revoke(@AuthenticationPrincipal SignedInUser user, @PathVariable long id) {
 		accounts.revokeToken(user.id(), id);
+	}
+
+	/**
+	 * Builds token scopes, refusing products the user cannot see and scopes wider than
+	 * the calling token's.
+	 */
+	static final class TokenScopes {
+
+		private TokenScopes() {
+		}
+
+		static TokenScope of(SignedInUser user, ProductRoles roles, boolean readOnly, List<String> products) {
+			Set<String> keys = new HashSet<>();
+			for (String p : products) {
+				String key = p.strip().toUpperCase(Locale.ROOT);
+				if (!roles.canSee(user, key)) {
+					throw new org.springframework.web.ErrorResponseException(HttpStatus.BAD_REQUEST,
+							problem("products", "you hold no role in " + key), null);
+				}
+				keys.add(key);
+			}
+			TokenScope caller = user.scope();
+			if (!caller.productKeys().isEmpty() && keys.isEmpty()) {
+				keys.addAll(caller.productKeys());
+			}
+			return new TokenScope(readOnly || caller.readOnly(), keys);
+		}
+
+		private static org.springframework.http.ProblemDetail problem(String field, String reason) {
+			var p = org.springframework.http.ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+					field + ": " + reason);
+			p.setProperty("errors", List.of(java.util.Map.of("field", field, "reason", reason)));
+			return p;
+		}
+
 	}
 
 }

@@ -13,6 +13,8 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 
+import dev.priora.accounts.Permission;
+import dev.priora.accounts.Requires;
 import dev.priora.accounts.SignedInUser;
 import dev.priora.backlog.BacklogProblem;
 import dev.priora.backlog.BacklogService;
@@ -73,6 +75,7 @@ class BacklogPageController {
 	}
 
 	@PostMapping("/p/{key}/backlog/items")
+	@Requires(Permission.EDIT_BACKLOG)
 	String create(@AuthenticationPrincipal SignedInUser user, @PathVariable String key, @RequestParam String type,
 			@RequestParam String title, @RequestParam(defaultValue = "bottom") String position, Model model) {
 		try {
@@ -90,6 +93,7 @@ class BacklogPageController {
 	}
 
 	@PostMapping("/p/{key}/backlog/move")
+	@Requires(Permission.EDIT_BACKLOG)
 	@ResponseBody
 	ResponseEntity<String> move(@AuthenticationPrincipal SignedInUser user, @PathVariable String key,
 			@RequestParam String item, @RequestParam String position, @RequestParam(required = false) String target) {

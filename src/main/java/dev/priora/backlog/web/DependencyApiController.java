@@ -16,6 +16,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.priora.accounts.Permission;
+import dev.priora.accounts.Requires;
 import dev.priora.accounts.SignedInUser;
 import dev.priora.backlog.DependencyKind;
 import dev.priora.backlog.DependencyService;
@@ -44,6 +46,7 @@ class DependencyApiController {
 	}
 
 	@PostMapping
+	@Requires(Permission.EDIT_BACKLOG)
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Add 'depends on' (the target must be done first) or 'relates to'")
 	BacklogJson.Links add(@AuthenticationPrincipal SignedInUser user, @PathVariable String productKey,
@@ -53,6 +56,7 @@ class DependencyApiController {
 	}
 
 	@DeleteMapping("/{kind}/{target}")
+	@Requires(Permission.EDIT_BACKLOG)
 	@Operation(summary = "Remove a link")
 	BacklogJson.Links remove(@AuthenticationPrincipal SignedInUser user, @PathVariable String productKey,
 			@PathVariable String itemKey, @PathVariable DependencyKind kind, @PathVariable String target) {

@@ -20,12 +20,16 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.priora.accounts.Permission;
+import dev.priora.accounts.ProductAccess;
+import dev.priora.accounts.Requires;
 import dev.priora.accounts.SignedInUser;
 import dev.priora.backlog.AcceptanceCriterion;
 import dev.priora.backlog.BacklogService;
@@ -88,6 +92,7 @@ class ItemApiController {
 	}
 
 	@PostMapping
+	@Requires(Permission.EDIT_BACKLOG)
 	@Operation(summary = "Create an item (position: top, bottom (default), before or after a target)")
 	ResponseEntity<BacklogJson.Item> create(@AuthenticationPrincipal SignedInUser user, @PathVariable String productKey,
 			@Valid @RequestBody ItemBody body) {
@@ -105,6 +110,7 @@ class ItemApiController {
 	}
 
 	@PutMapping("/{itemKey}")
+	@Requires(Permission.EDIT_BACKLOG)
 	@Operation(summary = "Replace an item's editable fields (If-Match required)")
 	ResponseEntity<BacklogJson.Item> replace(@AuthenticationPrincipal SignedInUser user,
 			@PathVariable String productKey, @PathVariable String itemKey,
@@ -114,18 +120,22 @@ class ItemApiController {
 	}
 
 	@PatchMapping(path = "/{itemKey}", consumes = { "application/json", "application/merge-patch+json" })
+	@Requires(Permission.WORK_ITEMS)
 	@Operation(
 			summary = "Change some fields and/or the status (If-Match required; force=true overrides the Definition of Ready)")
 	ResponseEntity<BacklogJson.Item> patch(@AuthenticationPrincipal SignedInUser user, @PathVariable String productKey,
 			@PathVariable String itemKey, @RequestHeader(name = "If-Match", required = false) String ifMatch,
-			@RequestParam(defaultValue = "false") boolean force, @RequestBody Map<String, Object> body) {
+			@RequestParam(defaultValue = "false") boolean force, @RequestBody Map<String, Object> body,
+			@RequestAttribute(ProductAccess.ATTRIBUTE) ProductAccess access) {
 		ItemKey key = ItemKeys.inPath(productKey, itemKey);
 		long version = Etags.versionFrom(ifMatch);
+		ItemPatch.checkAllowed(access, body, force);
 		ItemPatch patch = ItemPatch.parse(productKey, body);
 		return withEtag(backlog.edit(key, patch.fields(), patch.status(), version, force, user.id()));
 	}
 
 	@DeleteMapping("/{itemKey}")
+	@Requires(Permission.EDIT_BACKLOG)
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@Operation(summary = "Delete an item without children (If-Match required)")
 	void delete(@PathVariable String productKey, @PathVariable String itemKey,
@@ -134,6 +144,7 @@ class ItemApiController {
 	}
 
 	@PostMapping("/{itemKey}/move")
+	@Requires(Permission.EDIT_BACKLOG)
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@Operation(summary = "Move an item to the top, the bottom, or before/after another item")
 	void move(@AuthenticationPrincipal SignedInUser user, @PathVariable String productKey, @PathVariable String itemKey,

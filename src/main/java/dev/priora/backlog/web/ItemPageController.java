@@ -11,8 +11,13 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.ErrorResponseException;
 
+import dev.priora.accounts.Permission;
+import dev.priora.accounts.ProductAccess;
+import dev.priora.accounts.Requires;
 import dev.priora.accounts.SignedInUser;
 import dev.priora.backlog.AcceptanceCriterion;
 import dev.priora.backlog.BacklogProblem;
@@ -61,6 +66,7 @@ class ItemPageController {
 	}
 
 	@PostMapping("/p/{key}/items/{itemKey}/edit")
+	@Requires(Permission.EDIT_BACKLOG)
 	String edit(@AuthenticationPrincipal SignedInUser user, @PathVariable String key, @PathVariable String itemKey,
 			ItemForm form, Model model) {
 		ItemKey k = ItemKeys.inPath(key, itemKey);
@@ -88,15 +94,21 @@ class ItemPageController {
 	}
 
 	@PostMapping("/p/{key}/items/{itemKey}/status")
+	@Requires(Permission.WORK_ITEMS)
 	String status(@AuthenticationPrincipal SignedInUser user, @PathVariable String key, @PathVariable String itemKey,
 			@RequestParam String status, @RequestParam long version,
-			@RequestParam(defaultValue = "false") boolean force, Model model) {
+			@RequestParam(defaultValue = "false") boolean force,
+			@RequestAttribute(ProductAccess.ATTRIBUTE) ProductAccess access, Model model) {
 		ItemKey k = ItemKeys.inPath(key, itemKey);
+		if (force && !access.can(Permission.EDIT_BACKLOG)) {
+			throw new ErrorResponseException(HttpStatus.FORBIDDEN);
+		}
 		ItemStatus target = ItemPatch.statusOf(status);
 		return act(k, model, () -> backlog.changeStatus(k, target, version, force, user.id()), target);
 	}
 
 	@PostMapping("/p/{key}/items/{itemKey}/criteria")
+	@Requires(Permission.EDIT_BACKLOG)
 	String addCriterion(@AuthenticationPrincipal SignedInUser user, @PathVariable String key,
 			@PathVariable String itemKey, @RequestParam String statement, @RequestParam long version, Model model) {
 		return changeCriteria(user, key, itemKey, version, model, list -> {
@@ -108,7 +120,15 @@ class ItemPageController {
 		});
 	}
 
+	@PostMapping("/p/{key}/items/{itemKey}/criteria/{index}/toggle")
+	@Requires(Permission.WORK_ITEMS)
+	String toggleCriterion(@AuthenticationPrincipal SignedInUser user, @PathVariable String key,
+			@PathVariable String itemKey, @PathVariable int index, @RequestParam long version, Model model) {
+		return criterionAction(user, key, itemKey, index, "toggle", version, model);
+	}
+
 	@PostMapping("/p/{key}/items/{itemKey}/criteria/{index}/{action}")
+	@Requires(Permission.EDIT_BACKLOG)
 	String criterionAction(@AuthenticationPrincipal SignedInUser user, @PathVariable String key,
 			@PathVariable String itemKey, @PathVariable int index, @PathVariable String action,
 			@RequestParam long version, Model model) {
@@ -137,6 +157,7 @@ class ItemPageController {
 	}
 
 	@PostMapping("/p/{key}/items/{itemKey}/dependencies")
+	@Requires(Permission.EDIT_BACKLOG)
 	String addDependency(@AuthenticationPrincipal SignedInUser user, @PathVariable String key,
 			@PathVariable String itemKey, @RequestParam String kind, @RequestParam String target, Model model) {
 		ItemKey k = ItemKeys.inPath(key, itemKey);
@@ -147,6 +168,7 @@ class ItemPageController {
 	}
 
 	@PostMapping("/p/{key}/items/{itemKey}/dependencies/remove")
+	@Requires(Permission.EDIT_BACKLOG)
 	String removeDependency(@AuthenticationPrincipal SignedInUser user, @PathVariable String key,
 			@PathVariable String itemKey, @RequestParam String kind, @RequestParam String target, Model model) {
 		ItemKey k = ItemKeys.inPath(key, itemKey);
@@ -157,6 +179,7 @@ class ItemPageController {
 	}
 
 	@PostMapping("/p/{key}/items/{itemKey}/delete")
+	@Requires(Permission.EDIT_BACKLOG)
 	String delete(@PathVariable String key, @PathVariable String itemKey, @RequestParam long version, Model model) {
 		ItemKey k = ItemKeys.inPath(key, itemKey);
 		try {

@@ -8,6 +8,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+
+import dev.priora.accounts.Permission;
+import dev.priora.accounts.ProductAccess;
 import dev.priora.backlog.AcceptanceCriterion;
 import dev.priora.backlog.BacklogProblem;
 import dev.priora.backlog.ItemDraft;
@@ -24,6 +30,26 @@ record ItemPatch(UnaryOperator<ItemDraft> fields, ItemStatus status) {
 
 	private static final Set<String> FIELDS = Set.of("type", "title", "description", "estimate", "labels", "parent",
 			"acceptanceCriteria", "status");
+
+	/** Fields a team member (who may work items but not edit the backlog) may change. */
+	private static final Set<String> WORK_FIELDS = Set.of("status", "estimate");
+
+	/**
+	 * Without {@link Permission#EDIT_BACKLOG}, only status and estimate may change, and
+	 * readiness cannot be forced: 403 otherwise.
+	 */
+	static void checkAllowed(ProductAccess access, Map<String, Object> body, boolean force) {
+		if (access.can(Permission.EDIT_BACKLOG) || body == null) {
+			return;
+		}
+		boolean onlyWork = WORK_FIELDS.containsAll(body.keySet());
+		if (!onlyWork || force) {
+			throw new ErrorResponseException(HttpStatus.FORBIDDEN, ProblemDetail.forStatusAndDetail(
+					HttpStatus.FORBIDDEN,
+					"Your role (" + access.role().label() + ") may change only status and estimate, without forcing."),
+					null);
+		}
+	}
 
 	static ItemPatch parse(String productKey, Map<String, Object> body) {
 		if (body == null) {

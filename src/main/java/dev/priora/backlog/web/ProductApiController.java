@@ -20,6 +20,9 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.priora.accounts.Permission;
+import dev.priora.accounts.ProductRoles;
+import dev.priora.accounts.Requires;
 import dev.priora.accounts.SignedInUser;
 import dev.priora.backlog.Etags;
 import dev.priora.backlog.ProductService;
@@ -36,8 +39,11 @@ class ProductApiController {
 
 	private final ProductService products;
 
-	ProductApiController(ProductService products) {
+	private final ProductRoles roles;
+
+	ProductApiController(ProductService products, ProductRoles roles) {
 		this.products = products;
+		this.roles = roles;
 	}
 
 	record CreateProduct(@NotBlank @Size(max = 10) String key, @NotBlank @Size(max = 200) String name,
@@ -53,8 +59,8 @@ class ProductApiController {
 
 	@GetMapping
 	@Operation(summary = "List the workspace's products")
-	List<BacklogJson.Product> list() {
-		return products.list().stream().map(BacklogJson.Product::of).toList();
+	List<BacklogJson.Product> list(@AuthenticationPrincipal SignedInUser user) {
+		return products.list().stream().filter(p -> roles.canSee(user, p.key())).map(BacklogJson.Product::of).toList();
 	}
 
 	@PostMapping
@@ -75,6 +81,7 @@ class ProductApiController {
 	}
 
 	@PutMapping("/{key}")
+	@Requires(Permission.MANAGE_PRODUCT)
 	@Operation(summary = "Update a product's name, vision and estimate scale (If-Match required)")
 	ResponseEntity<BacklogJson.Product> update(@AuthenticationPrincipal SignedInUser user, @PathVariable String key,
 			@RequestHeader(name = "If-Match", required = false) String ifMatch,
@@ -91,6 +98,7 @@ class ProductApiController {
 	}
 
 	@PutMapping("/{key}/ready-rules")
+	@Requires(Permission.MANAGE_PRODUCT)
 	@Operation(summary = "Change rules of the Definition of Ready; rules not sent keep their setting")
 	List<ReadyRuleSetting> updateReadyRules(@PathVariable String key,
 			@Valid @RequestBody @Size(max = 20) List<@Valid RuleSetting> rules) {

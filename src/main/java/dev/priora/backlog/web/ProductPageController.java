@@ -14,6 +14,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import dev.priora.accounts.Permission;
+import dev.priora.accounts.ProductRoles;
+import dev.priora.accounts.Requires;
 import dev.priora.accounts.SignedInUser;
 import dev.priora.backlog.BacklogProblem;
 import dev.priora.backlog.ProductService;
@@ -32,13 +35,16 @@ class ProductPageController {
 
 	private final ProductService products;
 
-	ProductPageController(ProductService products) {
+	private final ProductRoles roles;
+
+	ProductPageController(ProductService products, ProductRoles roles) {
 		this.products = products;
+		this.roles = roles;
 	}
 
 	@GetMapping("/products")
-	String list(Model model) {
-		model.addAttribute("products", products.list());
+	String list(@AuthenticationPrincipal SignedInUser user, Model model) {
+		model.addAttribute("products", products.list().stream().filter(p -> roles.canSee(user, p.key())).toList());
 		return PRODUCTS_VIEW;
 	}
 
@@ -52,7 +58,7 @@ class ProductPageController {
 		catch (BacklogProblem e) {
 			model.addAttribute("error", e.getMessage());
 			model.addAttribute("form", Map.of("key", key, "name", name, "vision", vision));
-			model.addAttribute("products", products.list());
+			model.addAttribute("products", products.list().stream().filter(p -> roles.canSee(user, p.key())).toList());
 			return PRODUCTS_VIEW;
 		}
 	}
@@ -63,6 +69,7 @@ class ProductPageController {
 	}
 
 	@PostMapping("/p/{key}/settings")
+	@Requires(Permission.MANAGE_PRODUCT)
 	String update(@AuthenticationPrincipal SignedInUser user, @PathVariable String key, @RequestParam String name,
 			@RequestParam(defaultValue = "") String vision, @RequestParam String scale, @RequestParam long version,
 			Model model) {
@@ -77,6 +84,7 @@ class ProductPageController {
 	}
 
 	@PostMapping("/p/{key}/settings/ready")
+	@Requires(Permission.MANAGE_PRODUCT)
 	String updateRules(@PathVariable String key, @RequestParam(defaultValue = "") List<String> enabled,
 			@RequestParam(required = false) Integer sizeLimit, Model model) {
 		List<ReadyRuleSetting> rules = new ArrayList<>();

@@ -1,0 +1,9 @@
+package dev.priora.accounts;
+
+/** The kinds of security event the audit log records. */
+public enum SecurityEventType {
+
+	SIGN_IN, SIGN_IN_FAILED, SIGN_IN_THROTTLED, USER_INVITED, USER_JOINED, USER_DEACTIVATED, USER_REACTIVATED,
+	PASSWORD_CHANGED, PASSWORD_RESET_ISSUED, PASSWORD_RESET, ROLE_CHANGED, ROLE_REMOVED, TOKEN_CREATED, TOKEN_REVOKED
+
+}

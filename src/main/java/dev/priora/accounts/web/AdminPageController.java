@@ -1,0 +1,122 @@
+package dev.priora.accounts.web;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+import dev.priora.accounts.AccountService;
+import dev.priora.accounts.SecurityEvent;
+import dev.priora.accounts.SecurityLog;
+import dev.priora.accounts.SignedInUser;
+import dev.priora.accounts.UserId;
+
+/**
+ * The workspace admin's pages: users (invite, deactivate, reset password) and the
+ * security audit log.
+ */
+@Controller
+class AdminPageController {
+
+	static final String USERS_VIEW = "accounts/admin-users";
+
+	static final String AUDIT_VIEW = "accounts/admin-audit";
+
+	private final AccountService accounts;
+
+	private final SecurityLog log;
+
+	AdminPageController(AccountService accounts, SecurityLog log) {
+		this.accounts = accounts;
+		this.log = log;
+	}
+
+	@GetMapping("/admin/users")
+	String users(Model model) {
+		model.addAttribute("users", accounts.users());
+		return USERS_VIEW;
+	}
+
+	@PostMapping("/admin/users/invite")
+	String invite(@AuthenticationPrincipal SignedInUser admin, @RequestParam(defaultValue = "") String email,
+			Model model) {
+		try {
+			String secret = accounts.invite(email, admin.id());
+			model.addAttribute("link", absolute("/invite/" + secret));
+			model.addAttribute("linkFor", "Invitation for " + email.strip());
+		}
+		catch (ErrorResponseException e) {
+			model.addAttribute("error", e.getBody().getDetail());
+		}
+		return users(model);
+	}
+
+	@PostMapping("/admin/users/{id}/deactivate")
+	String deactivate(@AuthenticationPrincipal SignedInUser admin, @PathVariable long id, Model model) {
+		try {
+			accounts.deactivate(new UserId(id), admin.id());
+			model.addAttribute("saved", "User deactivated; their sessions and tokens are revoked.");
+		}
+		catch (ErrorResponseException e) {
+			model.addAttribute("error", e.getBody().getDetail());
+		}
+		return users(model);
+	}
+
+	@PostMapping("/admin/users/{id}/reactivate")
+	String reactivate(@AuthenticationPrincipal SignedInUser admin, @PathVariable long id, Model model) {
+		accounts.reactivate(new UserId(id), admin.id());
+		model.addAttribute("saved", "User reactivated.");
+		return users(model);
+	}
+
+	@PostMapping("/admin/users/{id}/reset")
+	String reset(@AuthenticationPrincipal SignedInUser admin, @PathVariable long id, Model model) {
+		String secret = accounts.issuePasswordReset(new UserId(id), admin.id());
+		model.addAttribute("link", absolute("/reset/" + secret));
+		model.addAttribute("linkFor", "Password reset for " + accounts.findById(new UserId(id)).orElseThrow().email());
+		return users(model);
+	}
+
+	@GetMapping("/admin/audit")
+	String audit(Model model) {
+		model.addAttribute("events", log.recent(500));
+		return AUDIT_VIEW;
+	}
+
+	@GetMapping("/admin/audit.csv")
+	ResponseEntity<byte[]> auditCsv() throws IOException {
+		StringWriter out = new StringWriter();
+		try (CSVPrinter csv = new CSVPrinter(out,
+				CSVFormat.DEFAULT.builder()
+					.setHeader("id", "occurred_at", "type", "actor", "subject", "client_ip", "detail")
+					.get())) {
+			for (SecurityEvent e : log.recent(100_000)) {
+				csv.printRecord(e.id(), e.occurredAt(), e.type(), e.actor(), e.subject(), e.clientIp(), e.detail());
+			}
+		}
+		return ResponseEntity.ok()
+			.contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"priora-audit.csv\"")
+			.body(out.toString().getBytes(StandardCharsets.UTF_8));
+	}
+
+	private static String absolute(String path) {
+		return ServletUriComponentsBuilder.fromCurrentContextPath().path(path).toUriString();
+	}
+
+}

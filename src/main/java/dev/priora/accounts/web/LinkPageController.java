@@ -1,0 +1,72 @@
+package dev.priora.accounts.web;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import dev.priora.accounts.AccountService;
+
+/**
+ * Pages behind one-time links: accepting an invitation and resetting a password. No
+ * sign-in needed.
+ */
+@Controller
+class LinkPageController {
+
+	static final String LINK_VIEW = "accounts/link";
+
+	private final AccountService accounts;
+
+	LinkPageController(AccountService accounts) {
+		this.accounts = accounts;
+	}
+
+	@GetMapping("/invite/{secret}")
+	String invitation(@PathVariable String secret, Model model) {
+		return page("invite", secret, model);
+	}
+
+	@PostMapping("/invite/{secret}")
+	String accept(@PathVariable String secret, @RequestParam(defaultValue = "") String displayName,
+			@RequestParam(defaultValue = "") String password, Model model) {
+		try {
+			accounts.acceptInvitation(secret, displayName, password);
+			return "redirect:/login?joined";
+		}
+		catch (ErrorResponseException e) {
+			model.addAttribute("error", e.getBody().getDetail());
+			model.addAttribute("displayName", displayName);
+			return page("invite", secret, model);
+		}
+	}
+
+	@GetMapping("/reset/{secret}")
+	String reset(@PathVariable String secret, Model model) {
+		return page("reset", secret, model);
+	}
+
+	@PostMapping("/reset/{secret}")
+	String doReset(@PathVariable String secret, @RequestParam(defaultValue = "") String password, Model model) {
+		try {
+			accounts.resetPassword(secret, password);
+			return "redirect:/login?reset";
+		}
+		catch (ErrorResponseException e) {
+			model.addAttribute("error", e.getBody().getDetail());
+			return page("reset", secret, model);
+		}
+	}
+
+	private String page(String kind, String secret, Model model) {
+		model.addAttribute("kind", kind);
+		model.addAttribute("secret", secret);
+		model.addAttribute("email",
+				accounts.linkEmail("invite".equals(kind) ? "INVITE" : "RESET", secret).orElse(null));
+		return LINK_VIEW;
+	}
+
+}

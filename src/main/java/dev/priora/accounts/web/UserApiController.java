@@ -1,0 +1,121 @@
+package dev.priora.accounts.web;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+import dev.priora.accounts.AccountService;
+import dev.priora.accounts.SecurityEvent;
+import dev.priora.accounts.SecurityLog;
+import dev.priora.accounts.SignedInUser;
+import dev.priora.accounts.UserId;
+import dev.priora.accounts.UserView;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/** Users (workspace admin only), the audit log, and the signed-in user's own profile. */
+@RestController
+@Tag(name = "Users")
+class UserApiController {
+
+	private final AccountService accounts;
+
+	private final SecurityLog log;
+
+	UserApiController(AccountService accounts, SecurityLog log) {
+		this.accounts = accounts;
+		this.log = log;
+	}
+
+	record Invite(@NotBlank @Size(max = 320) String email) {
+	}
+
+	record Name(@NotBlank @Size(max = 200) String displayName) {
+	}
+
+	record PasswordChange(@NotBlank @Size(max = 200) String currentPassword,
+			@NotBlank @Size(max = 200) String newPassword) {
+	}
+
+	@GetMapping("/api/v1/users")
+	@Operation(summary = "List users (admin)")
+	List<UserView> users() {
+		return accounts.users();
+	}
+
+	@PostMapping("/api/v1/users/invitations")
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "Invite a user by email (admin); answers the one-time link, valid for 3 days")
+	Map<String, String> invite(@AuthenticationPrincipal SignedInUser admin, @Valid @RequestBody Invite body) {
+		String secret = accounts.invite(body.email(), admin.id());
+		return Map.of("email", body.email().strip().toLowerCase(java.util.Locale.ROOT), "link",
+				link("/invite/" + secret));
+	}
+
+	@PostMapping("/api/v1/users/{id}/deactivate")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	@Operation(summary = "Deactivate a user (admin): sign-in refused, sessions and tokens revoked at once")
+	void deactivate(@AuthenticationPrincipal SignedInUser admin, @PathVariable long id) {
+		accounts.deactivate(new UserId(id), admin.id());
+	}
+
+	@PostMapping("/api/v1/users/{id}/reactivate")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	@Operation(summary = "Reactivate a user (admin)")
+	void reactivate(@AuthenticationPrincipal SignedInUser admin, @PathVariable long id) {
+		accounts.reactivate(new UserId(id), admin.id());
+	}
+
+	@PostMapping("/api/v1/users/{id}/password-reset")
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "Issue a one-time password-reset link for a user (admin)")
+	Map<String, String> reset(@AuthenticationPrincipal SignedInUser admin, @PathVariable long id) {
+		return Map.of("link", link("/reset/" + accounts.issuePasswordReset(new UserId(id), admin.id())));
+	}
+
+	@GetMapping("/api/v1/audit")
+	@Operation(summary = "The security audit log, newest first (admin)")
+	List<SecurityEvent> audit(@RequestParam(defaultValue = "200") int limit) {
+		return log.recent(Math.max(1, Math.min(limit, 10_000)));
+	}
+
+	@GetMapping("/api/v1/me")
+	@Operation(summary = "Your own account")
+	UserView me(@AuthenticationPrincipal SignedInUser user) {
+		return accounts.findById(user.id()).orElseThrow();
+	}
+
+	@PutMapping("/api/v1/me/name")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	@Operation(summary = "Change your display name")
+	void name(@AuthenticationPrincipal SignedInUser user, @Valid @RequestBody Name body) {
+		accounts.changeName(user.id(), body.displayName());
+	}
+
+	@PutMapping("/api/v1/me/password")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	@Operation(summary = "Change your password (the current one is required)")
+	void password(@AuthenticationPrincipal SignedInUser user, @Valid @RequestBody PasswordChange body) {
+		accounts.changePassword(user.id(), body.currentPassword(), body.newPassword());
+	}
+
+	private static String link(String path) {
+		return ServletUriComponentsBuilder.fromCurrentContextPath().path(path).toUriString();
+	}
+
+}
