@@ -1,0 +1,106 @@
+package dev.priora.support;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * A web-UI session over plain HTTP: cookies kept, redirects not followed, CSRF token sent
+ * with every POST.
+ */
+public final class BrowserlessSession {
+
+	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" (?:content|value)=\"([^\"]+)\"");
+
+	private final int port;
+
+	private final HttpClient http;
+
+	private String csrf;
+
+	private BrowserlessSession(int port) {
+		this.port = port;
+		this.http = HttpClient.newBuilder()
+			.cookieHandler(new CookieManager())
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.build();
+	}
+
+	/** An anonymous session that holds a CSRF token (from the sign-in page). */
+	public static BrowserlessSession anonymous(int port) {
+		BrowserlessSession s = new BrowserlessSession(port);
+		s.refreshCsrf("/login");
+		return s;
+	}
+
+	/** Signs in through the sign-in form, as a browser would. */
+	public static BrowserlessSession signIn(int port, String email, String password) {
+		BrowserlessSession s = anonymous(port);
+		HttpResponse<String> r = s.post("/login", Map.of("username", email, "password", password));
+		String location = r.headers().firstValue("Location").orElse("");
+		if (r.statusCode() != 302 || location.contains("error")) {
+			throw new IllegalStateException("sign-in failed for " + email + ": " + r.statusCode() + " " + location);
+		}
+		s.refreshCsrf("/account");
+		return s;
+	}
+
+	private void refreshCsrf(String path) {
+		Matcher m = CSRF.matcher(get(path).body());
+		if (m.find()) {
+			csrf = m.group(1);
+		}
+	}
+
+	public HttpResponse<String> get(String path) {
+		return send(HttpRequest.newBuilder(uri(path)).GET());
+	}
+
+	public HttpResponse<String> post(String path, Map<String, String> form) {
+		String body = form.entrySet()
+			.stream()
+			.map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+			.collect(Collectors.joining("&"));
+		if (csrf != null) {
+			body = body + (body.isEmpty() ? "" : "&") + "_csrf=" + enc(csrf);
+		}
+		return send(HttpRequest.newBuilder(uri(path))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(body)));
+	}
+
+	public HttpResponse<String> send(String method, String path) {
+		return "GET".equals(method) ? get(path) : post(path, Map.of());
+	}
+
+	private HttpResponse<String> send(HttpRequest.Builder request) {
+		try {
+			return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+		}
+		catch (IOException e) {
+			throw new IllegalStateException(e);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(e);
+		}
+	}
+
+	private URI uri(String path) {
+		return URI.create("http://127.0.0.1:" + port + path);
+	}
+
+	private static String enc(String s) {
+		return URLEncoder.encode(s, StandardCharsets.UTF_8);
+	}
+
+}

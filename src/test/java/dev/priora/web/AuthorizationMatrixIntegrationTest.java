@@ -1,0 +1,295 @@
+package dev.priora.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import dev.priora.accounts.AccountService;
+import dev.priora.accounts.Permission;
+import dev.priora.accounts.ProductRole;
+import dev.priora.accounts.ProductRoles;
+import dev.priora.accounts.UserId;
+import dev.priora.support.ApiClient;
+import dev.priora.support.BrowserlessSession;
+import dev.priora.support.IntegrationTestBase;
+
+/**
+ * Every HTTP route of the application, read from its own request mappings, against
+ * anonymous callers, each product role, a user of another product, and the workspace
+ * admin. A route missing from {@link #MATRIX} fails the test, so no new route escapes it.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
+
+	/**
+	 * Who may call a route: nobody needs to sign in, any signed-in user, the admin, or a
+	 * product permission.
+	 */
+	sealed interface Rule permits Public, Authenticated, Admin, Product {
+
+	}
+
+	record Public() implements Rule {
+	}
+
+	record Authenticated() implements Rule {
+	}
+
+	record Admin() implements Rule {
+	}
+
+	record Product(Permission permission) implements Rule {
+	}
+
+	private static final Map<String, Rule> MATRIX = new LinkedHashMap<>();
+
+	static {
+		Rule pub = new Public();
+		Rule auth = new Authenticated();
+		Rule admin = new Admin();
+		for (String r : List.of("GET /login", "GET /invite/{secret}", "POST /invite/{secret}", "GET /reset/{secret}",
+				"POST /reset/{secret}")) {
+			MATRIX.put(r, pub);
+		}
+		for (String r : List.of("POST /api/v1/tokens", "GET /api/v1/tokens", "DELETE /api/v1/tokens/{id}",
+				"GET /api/v1/me", "PUT /api/v1/me/name", "PUT /api/v1/me/password", "GET /api/v1/products",
+				"POST /api/v1/products", "GET /", "GET /products", "POST /products", "GET /account",
+				"POST /account/name", "POST /account/password", "GET /account/tokens", "POST /account/tokens",
+				"POST /account/tokens/{id}/revoke")) {
+			MATRIX.put(r, auth);
+		}
+		for (String r : List.of("GET /api/v1/users", "POST /api/v1/users/invitations",
+				"POST /api/v1/users/{id}/deactivate", "POST /api/v1/users/{id}/reactivate",
+				"POST /api/v1/users/{id}/password-reset", "GET /api/v1/audit", "GET /admin/users",
+				"POST /admin/users/invite", "POST /admin/users/{id}/deactivate", "POST /admin/users/{id}/reactivate",
+				"POST /admin/users/{id}/reset", "GET /admin/audit", "GET /admin/audit.csv")) {
+			MATRIX.put(r, admin);
+		}
+		String items = "/api/v1/products/{productKey}/items";
+		product(Permission.READ, "GET /api/v1/products/{key}", "GET /api/v1/products/{key}/ready-rules",
+				"GET /api/v1/products/{productKey}/members", "GET " + items, "GET " + items + "/{itemKey}",
+				"GET " + items + "/{itemKey}/readiness", "GET " + items + "/{itemKey}/history",
+				"GET " + items + "/{itemKey}/dependencies", "GET /p/{key}/members", "GET /p/{key}/settings",
+				"GET /p/{key}/backlog", "GET /p/{key}/backlog/rows", "GET /p/{key}/items/{itemKey}");
+		product(Permission.WORK_ITEMS, "PATCH " + items + "/{itemKey}", "POST /p/{key}/items/{itemKey}/status",
+				"POST /p/{key}/items/{itemKey}/criteria/{index}/toggle");
+		product(Permission.EDIT_BACKLOG, "POST " + items, "PUT " + items + "/{itemKey}",
+				"DELETE " + items + "/{itemKey}", "POST " + items + "/{itemKey}/move",
+				"POST " + items + "/{itemKey}/dependencies",
+				"DELETE " + items + "/{itemKey}/dependencies/{kind}/{target}", "POST /p/{key}/backlog/items",
+				"POST /p/{key}/backlog/move", "POST /p/{key}/items/{itemKey}/edit",
+				"POST /p/{key}/items/{itemKey}/criteria", "POST /p/{key}/items/{itemKey}/criteria/{index}/{action}",
+				"POST /p/{key}/items/{itemKey}/dependencies", "POST /p/{key}/items/{itemKey}/dependencies/remove",
+				"POST /p/{key}/items/{itemKey}/delete");
+		product(Permission.MANAGE_PRODUCT, "PUT /api/v1/products/{key}", "PUT /api/v1/products/{key}/ready-rules",
+				"PUT /api/v1/products/{productKey}/members", "DELETE /api/v1/products/{productKey}/members/{userId}",
+				"POST /p/{key}/members", "POST /p/{key}/members/{userId}/remove", "POST /p/{key}/settings",
+				"POST /p/{key}/settings/ready");
+	}
+
+	private static void product(Permission permission, String... routes) {
+		for (String r : routes) {
+			MATRIX.put(r, new Product(permission));
+		}
+	}
+
+	private static boolean isFrameworkPublic(String path) {
+		return path.startsWith("/v3/api-docs") || path.startsWith("/swagger-ui") || path.equals("/error");
+	}
+
+	@Autowired
+	@Qualifier("requestMappingHandlerMapping")
+	RequestMappingHandlerMapping mappings;
+
+	@Autowired
+	AccountService accounts;
+
+	@Autowired
+	ProductRoles roles;
+
+	private final Map<String, ApiClient> api = new LinkedHashMap<>();
+
+	private final Map<String, BrowserlessSession> ui = new LinkedHashMap<>();
+
+	private final Map<String, ProductRole> roleOf = new LinkedHashMap<>();
+
+	private long outsiderId;
+
+	@BeforeAll
+	void people() {
+		ApiClient admin = api();
+		assertThat(admin.post("/api/v1/products", "{\"key\":\"MTX\",\"name\":\"Matrix\"}").status()).isEqualTo(201);
+		admin.post("/api/v1/products/MTX/items", "{\"type\":\"STORY\",\"title\":\"One\"}");
+		admin.post("/api/v1/products/MTX/items", "{\"type\":\"STORY\",\"title\":\"Two\"}");
+		admin.post("/api/v1/products/MTX/items/MTX-1/dependencies", "{\"kind\":\"DEPENDS_ON\",\"target\":\"MTX-2\"}");
+		UserId adminId = accounts.findByEmail(ADMIN_EMAIL).orElseThrow().id();
+		for (ProductRole role : ProductRole.values()) {
+			String email = role.name().toLowerCase() + "@matrix.test";
+			accounts.createUser(email, role.label(), "password-" + role.name(), false);
+			roles.grant("MTX", email, role, adminId);
+			roleOf.put(email, role);
+		}
+		outsiderId = accounts.createUser("outsider@matrix.test", "Outsider", "password-OUTSIDER", false).value();
+		ApiClient outsider = ApiClient.signIn(port, "outsider@matrix.test", "password-OUTSIDER");
+		assertThat(outsider.post("/api/v1/products", "{\"key\":\"OTH\",\"name\":\"Other\"}").status()).isEqualTo(201);
+		for (String email : roleOf.keySet()) {
+			String password = "password-" + roleOf.get(email).name();
+			api.put(email, ApiClient.signIn(port, email, password));
+			ui.put(email, BrowserlessSession.signIn(port, email, password));
+		}
+		api.put("outsider@matrix.test", outsider);
+		ui.put("outsider@matrix.test", BrowserlessSession.signIn(port, "outsider@matrix.test", "password-OUTSIDER"));
+		api.put(ADMIN_EMAIL, admin);
+		ui.put(ADMIN_EMAIL, BrowserlessSession.signIn(port, ADMIN_EMAIL, ADMIN_PASSWORD));
+	}
+
+	private List<String> routes() {
+		List<String> routes = new ArrayList<>();
+		for (RequestMappingInfo info : mappings.getHandlerMethods().keySet()) {
+			Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+			for (String pattern : info.getPathPatternsCondition().getPatternValues()) {
+				if (methods.isEmpty()) {
+					routes.add("GET " + pattern);
+				}
+				for (RequestMethod m : methods) {
+					routes.add(m.name() + " " + pattern);
+				}
+			}
+		}
+		return routes;
+	}
+
+	@Test
+	void everyRouteIsInTheMatrix() {
+		Set<String> missing = new TreeSet<>();
+		for (String route : routes()) {
+			if (!MATRIX.containsKey(route) && !isFrameworkPublic(route.substring(route.indexOf(' ') + 1))) {
+				missing.add(route);
+			}
+		}
+		assertThat(missing).as("routes without an authorization rule in the matrix").isEmpty();
+		assertThat(routes()).hasSizeGreaterThan(60);
+	}
+
+	@Test
+	void everyRouteAnswersEachCallerAsItsRuleSays() {
+		List<String> failures = new ArrayList<>();
+		for (String route : routes()) {
+			String method = route.substring(0, route.indexOf(' '));
+			String path = concrete(route.substring(route.indexOf(' ') + 1));
+			Rule rule = MATRIX.get(route);
+			if (rule == null || rule instanceof Public) {
+				continue;
+			}
+			boolean isApi = path.startsWith("/api/");
+			check(failures, route, "anonymous", call(isApi, null, method, path),
+					isApi ? Outcome.UNAUTHENTICATED : Outcome.TO_SIGN_IN, false);
+			for (String who : callers()) {
+				check(failures, route, who, call(isApi, who, method, path), expected(rule, who),
+						rule instanceof Product);
+			}
+		}
+		assertThat(failures).isEmpty();
+	}
+
+	private List<String> callers() {
+		List<String> callers = new ArrayList<>(List.of("outsider@matrix.test"));
+		List<ProductRole> leastFirst = List.of(ProductRole.VIEWER, ProductRole.STAKEHOLDER, ProductRole.MEMBER,
+				ProductRole.MANAGER, ProductRole.OWNER);
+		leastFirst.forEach(r -> callers.add(r.name().toLowerCase() + "@matrix.test"));
+		callers.add(ADMIN_EMAIL);
+		return callers;
+	}
+
+	enum Outcome {
+
+		ALLOWED, FORBIDDEN, HIDDEN, UNAUTHENTICATED, TO_SIGN_IN
+
+	}
+
+	private Outcome expected(Rule rule, String who) {
+		boolean admin = ADMIN_EMAIL.equals(who);
+		if (rule instanceof Authenticated) {
+			return Outcome.ALLOWED;
+		}
+		if (rule instanceof Admin) {
+			return admin ? Outcome.ALLOWED : Outcome.FORBIDDEN;
+		}
+		Permission permission = ((Product) rule).permission();
+		if (admin) {
+			return Outcome.ALLOWED;
+		}
+		ProductRole role = roleOf.get(who);
+		if (role == null) {
+			return Outcome.HIDDEN;
+		}
+		return role.allows(permission) ? Outcome.ALLOWED : Outcome.FORBIDDEN;
+	}
+
+	record Answer(int status, String location, String body) {
+	}
+
+	private Answer call(boolean isApi, String who, String method, String path) {
+		if (isApi) {
+			ApiClient client = who == null ? anonymous() : api.get(who);
+			String body = "GET".equals(method) || "DELETE".equals(method) ? null : "{}";
+			var r = client.send(method, path, body, null);
+			return new Answer(r.status(), null, r.text());
+		}
+		BrowserlessSession session = who == null ? BrowserlessSession.anonymous(port) : ui.get(who);
+		var r = session.send(method, path);
+		return new Answer(r.statusCode(), r.headers().firstValue("Location").orElse(null), r.body());
+	}
+
+	/**
+	 * A 404 counts as "hidden by authorization" on product routes only: the API's says
+	 * the product does not exist; the UI's fixtures all exist, so any 404 there is the
+	 * product being hidden.
+	 */
+	private static void check(List<String> failures, String route, String who, Answer a, Outcome expected,
+			boolean productRoute) {
+		boolean signIn = a.status() == 302 && a.location() != null && a.location().contains("/login");
+		boolean api = route.contains(" /api/");
+		boolean hidden = productRoute && a.status() == 404
+				&& (!api || a.body() != null && a.body().contains("product MTX does not exist"));
+		boolean ok = switch (expected) {
+			case UNAUTHENTICATED -> a.status() == 401;
+			case TO_SIGN_IN -> signIn;
+			case FORBIDDEN -> a.status() == 403;
+			case HIDDEN -> a.status() == 404;
+			case ALLOWED -> a.status() != 401 && a.status() != 403 && !signIn && !hidden && a.status() < 500;
+		};
+		if (!ok) {
+			failures.add(route + " as " + who + ": expected " + expected + ", got " + a.status()
+					+ (a.location() == null ? "" : " → " + a.location()));
+		}
+	}
+
+	private String concrete(String pattern) {
+		return pattern.replace("{productKey}", "MTX")
+			.replace("{key}", "MTX")
+			.replace("{itemKey}", "MTX-1")
+			.replace("{target}", "MTX-2")
+			.replace("{kind}", "DEPENDS_ON")
+			.replace("{index}", "0")
+			.replace("{action}", "up")
+			.replace("{userId}", String.valueOf(outsiderId))
+			.replace("{id}", "999999")
+			.replace("{secret}", "unknown");
+	}
+
+}
