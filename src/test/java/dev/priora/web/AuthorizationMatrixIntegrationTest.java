@@ -14,8 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.web.bind.annotation.RequestMethod;
-import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import dev.priora.accounts.AccountService;
@@ -26,6 +24,7 @@ import dev.priora.accounts.UserId;
 import dev.priora.support.ApiClient;
 import dev.priora.support.BrowserlessSession;
 import dev.priora.support.IntegrationTestBase;
+import dev.priora.support.Routes;
 
 /**
  * Every HTTP route of the application, read from its own request mappings, against
@@ -158,19 +157,7 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 	}
 
 	private List<String> routes() {
-		List<String> routes = new ArrayList<>();
-		for (RequestMappingInfo info : mappings.getHandlerMethods().keySet()) {
-			Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
-			for (String pattern : info.getPathPatternsCondition().getPatternValues()) {
-				if (methods.isEmpty()) {
-					routes.add("GET " + pattern);
-				}
-				for (RequestMethod m : methods) {
-					routes.add(m.name() + " " + pattern);
-				}
-			}
-		}
-		return routes;
+		return Routes.of(mappings);
 	}
 
 	@Test
@@ -280,16 +267,7 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 	}
 
 	private String concrete(String pattern) {
-		return pattern.replace("{productKey}", "MTX")
-			.replace("{key}", "MTX")
-			.replace("{itemKey}", "MTX-1")
-			.replace("{target}", "MTX-2")
-			.replace("{kind}", "DEPENDS_ON")
-			.replace("{index}", "0")
-			.replace("{action}", "up")
-			.replace("{userId}", String.valueOf(outsiderId))
-			.replace("{id}", "999999")
-			.replace("{secret}", "unknown");
+		return Routes.concrete(pattern, "MTX", "MTX-1", "MTX-2", outsiderId);
 	}
 
 }

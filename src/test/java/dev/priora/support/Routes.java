@@ -1,0 +1,61 @@
+package dev.priora.support;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Every route of the application as {@code "METHOD /pattern"}, read from its own request
+ * mappings.
+ */
+public final class Routes {
+
+	private Routes() {
+	}
+
+	public static List<String> of(RequestMappingHandlerMapping mappings) {
+		List<String> routes = new ArrayList<>();
+		for (RequestMappingInfo info : mappings.getHandlerMethods().keySet()) {
+			Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+			for (String pattern : info.getPathPatternsCondition().getPatternValues()) {
+				if (methods.isEmpty()) {
+					routes.add("GET " + pattern);
+				}
+				for (RequestMethod m : methods) {
+					routes.add(m.name() + " " + pattern);
+				}
+			}
+		}
+		return routes;
+	}
+
+	public static String method(String route) {
+		return route.substring(0, route.indexOf(' '));
+	}
+
+	public static String pattern(String route) {
+		return route.substring(route.indexOf(' ') + 1);
+	}
+
+	/**
+	 * A concrete path for a pattern: the given product and item, and harmless values for
+	 * the other variables.
+	 */
+	public static String concrete(String pattern, String product, String item, String target, long userId) {
+		return pattern.replace("{productKey}", product)
+			.replace("{key}", product)
+			.replace("{itemKey}", item)
+			.replace("{target}", target)
+			.replace("{kind}", "DEPENDS_ON")
+			.replace("{index}", "0")
+			.replace("{action}", "up")
+			.replace("{userId}", String.valueOf(userId))
+			.replace("{id}", "999999")
+			.replace("{secret}", "unknown");
+	}
+
+}
