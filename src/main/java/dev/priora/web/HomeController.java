@@ -25,9 +25,10 @@ class HomeController {
 	}
 
 	@GetMapping("/")
-	String home() {
+	String home(@AuthenticationPrincipal SignedInUser user) {
 		return products.list()
 			.stream()
+			.filter(p -> roles.canSee(user, p.key()))
 			.findFirst()
 			.map(p -> "redirect:/p/" + p.key() + "/backlog")
 			.orElse("redirect:/products");

@@ -63,6 +63,13 @@ public abstract class BrowserTestBase extends IntegrationTestBase {
 		}
 	}
 
+	/** A second, independent browser session (its own cookies), closed by the caller. */
+	protected BrowserContext newContext() {
+		BrowserContext c = browser.newContext(new Browser.NewContextOptions().setBaseURL("http://127.0.0.1:" + port));
+		c.setDefaultTimeout(15_000);
+		return c;
+	}
+
 	@BeforeEach
 	void openContext() {
 		context = browser.newContext(new Browser.NewContextOptions().setBaseURL("http://127.0.0.1:" + port));
