@@ -28,11 +28,26 @@ public final class BrowserlessSession {
 	private String csrf;
 
 	private BrowserlessSession(int port) {
+		this(port,
+				HttpClient.newBuilder()
+					.cookieHandler(new CookieManager())
+					.followRedirects(HttpClient.Redirect.NEVER)
+					.build(),
+				null);
+	}
+
+	private BrowserlessSession(int port, HttpClient http, String csrf) {
 		this.port = port;
-		this.http = HttpClient.newBuilder()
-			.cookieHandler(new CookieManager())
-			.followRedirects(HttpClient.Redirect.NEVER)
-			.build();
+		this.http = http;
+		this.csrf = csrf;
+	}
+
+	/**
+	 * The same browser (cookies, CSRF token) talking to another server, e.g. a second
+	 * node.
+	 */
+	public BrowserlessSession on(int otherPort) {
+		return new BrowserlessSession(otherPort, http, csrf);
 	}
 
 	/** An anonymous session that holds a CSRF token (from the sign-in page). */

@@ -1,0 +1,155 @@
+package dev.priora.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
+
+import dev.priora.PrioraApplication;
+import dev.priora.support.ApiClient;
+import dev.priora.support.BrowserlessSession;
+import dev.priora.support.IntegrationTestBase;
+import dev.priora.support.TestDatabase;
+
+/**
+ * Two Priora servers on two loopback ports over one database (the build runs this on
+ * PostgreSQL and on H2): a session started on one node works on the other, and 32
+ * concurrent writers split across both nodes, editing and reordering the same items, lose
+ * no update.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TwoNodeIntegrationTest extends IntegrationTestBase {
+
+	@Autowired
+	Environment env;
+
+	private ConfigurableApplicationContext nodeB;
+
+	private int portB;
+
+	@BeforeAll
+	void startSecondNode() throws Exception {
+		nodeB = new SpringApplicationBuilder(PrioraApplication.class).run("--server.port=0",
+				"--spring.datasource.url=" + env.getProperty("spring.datasource.url"),
+				"--spring.datasource.username=" + env.getProperty("spring.datasource.username"),
+				"--spring.datasource.password=" + env.getProperty("spring.datasource.password", ""),
+				"--priora.data-dir=" + Files.createTempDirectory("priora-node-b"), "--priora.demo.enabled=false",
+				"--spring.main.banner-mode=off", "--logging.level.root=WARN");
+		portB = ((WebServerApplicationContext) nodeB).getWebServer().getPort();
+	}
+
+	@AfterAll
+	void stopSecondNode() {
+		if (nodeB != null) {
+			nodeB.close();
+		}
+	}
+
+	@Test
+	void aSessionStartedOnOneNodeWorksOnTheOther() {
+		BrowserlessSession onA = BrowserlessSession.signIn(port, ADMIN_EMAIL, ADMIN_PASSWORD);
+		BrowserlessSession onB = onA.on(portB);
+		assertThat(onB.get("/p/SHOP/backlog").statusCode()).as("signed in on A, served by B on " + TestDatabase.name())
+			.isEqualTo(200);
+		var created = onB.post("/p/SHOP/backlog/items", Map.of("type", "TASK", "title", "Made on node B"));
+		assertThat(created.statusCode()).isEqualTo(200);
+		assertThat(onA.get("/p/SHOP/backlog?q=node%20B").body()).contains("Made on node B");
+	}
+
+	record Write(String item, long version, String title) {
+	}
+
+	@Test
+	void concurrentWritersOnBothNodesLoseNoUpdate() throws Exception {
+		ApiClient a = api();
+		assertThat(a.post("/api/v1/products", "{\"key\":\"TWO\",\"name\":\"Two nodes\"}").status()).isEqualTo(201);
+		List<String> items = new ArrayList<>();
+		for (int i = 0; i < 8; i++) {
+			items.add(a.post("/api/v1/products/TWO/items", "{\"type\":\"STORY\",\"title\":\"start " + i + "\"}")
+				.json()
+				.get("key")
+				.asText());
+		}
+		String token = ApiClient.signInToken(port, ADMIN_EMAIL, ADMIN_PASSWORD);
+		ApiClient[] nodes = { ApiClient.withToken(port, token), ApiClient.withToken(portB, token) };
+		List<Write> successes = new CopyOnWriteArrayList<>();
+		List<String> unexpected = new CopyOnWriteArrayList<>();
+		Map<Integer, Integer> statuses = new ConcurrentHashMap<>();
+		ExecutorService pool = Executors.newFixedThreadPool(32);
+		for (int w = 0; w < 32; w++) {
+			int writer = w;
+			pool.submit(() -> {
+				Random random = new Random(writer);
+				ApiClient node = nodes[writer % 2];
+				for (int op = 0; op < 12; op++) {
+					String item = items.get(random.nextInt(items.size()));
+					String path = "/api/v1/products/TWO/items/" + item;
+					if (op % 3 == 2) {
+						String target = items.get(random.nextInt(items.size()));
+						var moved = node.post(path + "/move", "{\"position\":\""
+								+ (random.nextBoolean() ? "before" : "after") + "\",\"target\":\"" + target + "\"}");
+						statuses.merge(moved.status(), 1, Integer::sum);
+						if (moved.status() != 204 && !(item.equals(target) && moved.status() == 400)) {
+							unexpected.add("move " + moved.status() + " " + moved.text());
+						}
+						continue;
+					}
+					String etag = node.get(path).etag();
+					String title = "writer " + writer + " op " + op;
+					var r = node.patch(path, "{\"title\":\"" + title + "\"}", etag);
+					statuses.merge(r.status(), 1, Integer::sum);
+					if (r.status() == 200) {
+						successes.add(new Write(item, Long.parseLong(r.etag().replace("\"", "")), title));
+					}
+					else if (r.status() != 412) {
+						unexpected.add("patch " + r.status() + " " + r.text());
+					}
+				}
+			});
+		}
+		pool.shutdown();
+		assertThat(pool.awaitTermination(3, TimeUnit.MINUTES)).isTrue();
+		assertThat(unexpected).isEmpty();
+		assertThat(statuses).containsKey(200);
+		for (String item : items) {
+			List<Write> writes = successes.stream()
+				.filter(s -> s.item().equals(item))
+				.sorted(Comparator.comparingLong(Write::version))
+				.toList();
+			var current = a.get("/api/v1/products/TWO/items/" + item).json();
+			assertThat(writes.stream().map(Write::version).distinct().count()).as("each success made its own version")
+				.isEqualTo(writes.size());
+			if (!writes.isEmpty()) {
+				Write last = writes.get(writes.size() - 1);
+				assertThat(current.get("version").asLong()).isEqualTo(last.version());
+				assertThat(current.get("title").asText()).as("replaying the successful writes of " + item)
+					.isEqualTo(last.title());
+				assertThat(writes.get(0).version()).isEqualTo(1);
+				assertThat(last.version()).isEqualTo(writes.size());
+			}
+		}
+		List<String> order = new ArrayList<>();
+		a.get("/api/v1/products/TWO/items?limit=50").json().get("items").forEach(i -> order.add(i.get("key").asText()));
+		assertThat(order).hasSize(8).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(items);
+	}
+
+}
