@@ -7,6 +7,11 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
+
+import dev.priora.accounts.AccountService;
+import dev.priora.accounts.ProductRole;
+import dev.priora.accounts.ProductRoles;
 import dev.priora.support.ApiClient;
 import dev.priora.support.BrowserTestBase;
 
@@ -17,6 +22,12 @@ import dev.priora.support.BrowserTestBase;
  * may run.
  */
 class XssBrowserTest extends BrowserTestBase {
+
+	@Autowired
+	AccountService accounts;
+
+	@Autowired
+	ProductRoles roles;
 
 	private static final List<String> PAYLOADS = List.of("<script>window.__xss=1</script>",
 			"\"><img src=x onerror=\"window.__xss=2\">", "<svg onload=window.__xss=3>",
@@ -44,9 +55,13 @@ class XssBrowserTest extends BrowserTestBase {
 		}
 		admin.post("/api/v1/products/XSS/items/" + items.get(0) + "/dependencies",
 				"{\"kind\":\"DEPENDS_ON\",\"target\":\"" + items.get(1) + "\"}");
-		admin.send("PUT", "/api/v1/me/name",
-				ApiClient.json(java.util.Map.of("displayName", "<script>window.__xss=12</script>")), null);
-		admin.post("/api/v1/tokens", ApiClient.json(java.util.Map.of("name", "<img src=x onerror=window.__xss=13>")));
+		// a second user whose name and token name are payloads, shown on the members and
+		// admin pages
+		accounts.createUser("xss@browser.test", "<script>window.__xss=12</script>", "a long password", false);
+		roles.grant("XSS", "xss@browser.test", ProductRole.MEMBER,
+				accounts.findByEmail(ADMIN_EMAIL).orElseThrow().id());
+		ApiClient.signIn(port, "xss@browser.test", "a long password")
+			.post("/api/v1/tokens", ApiClient.json(java.util.Map.of("name", "<img src=x onerror=window.__xss=13>")));
 
 		List<String> dialogs = new ArrayList<>();
 		page.onDialog(d -> {
