@@ -194,6 +194,18 @@ class SecurityIntegrationTest extends IntegrationTestBase {
 	}
 
 	@Test
+	void theAdminExportsTheAuditLogAsCsv() {
+		BrowserlessSession admin = BrowserlessSession.signIn(port, ADMIN_EMAIL, ADMIN_PASSWORD);
+		var csv = admin.get("/admin/audit.csv");
+		assertThat(csv.statusCode()).isEqualTo(200);
+		assertThat(csv.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv");
+		assertThat(csv.body()).startsWith("id,occurred_at,type,actor,subject,client_ip,detail").contains(",SIGN_IN,");
+		String viewer = newUser("VIEWER", "SHOP");
+		assertThat(BrowserlessSession.signIn(port, viewer, "a long password").get("/admin/audit.csv").statusCode())
+			.isEqualTo(403);
+	}
+
+	@Test
 	void answersWithSecurityHeaders() throws Exception {
 		var page = java.net.http.HttpClient.newHttpClient()
 			.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/login"))
