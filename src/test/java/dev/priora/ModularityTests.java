@@ -25,11 +25,22 @@ class ModularityTests {
 		classes().that()
 			.resideInAPackage("..engine..")
 			.and()
+			.resideOutsideOfPackage("..feedback.engine..")
+			.and()
 			.doNotHaveSimpleName("package-info")
 			.should()
 			.onlyDependOnClassesThat()
 			.resideInAnyPackage("java..", "..engine..")
 			.because("engines import only java.* (STYLE.md §3)")
+			.check(classes);
+		classes().that()
+			.resideInAPackage("..feedback.engine..")
+			.and()
+			.doNotHaveSimpleName("package-info")
+			.should()
+			.onlyDependOnClassesThat()
+			.resideInAnyPackage("java..", "..engine..", "org.apache.lucene..")
+			.because("the text-similarity engine imports java.* and Lucene, the library it wraps (STYLE.md §3)")
 			.check(classes);
 	}
 

@@ -1,0 +1,268 @@
+package dev.priora.feedback.engine;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.KnnFloatVectorField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.VectorSimilarityFunction;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.similarities.BM25Similarity;
+import org.apache.lucene.store.ByteBuffersDirectory;
+
+/**
+ * Finds the texts most like a given one by combining two rankings: BM25 over the words
+ * (title counted twice, English stemming; good at rare shared terms) and nearest
+ * neighbours over sentence-embedding vectors (good at the same request in other words).
+ * Each ranking's top {@value #CANDIDATES} are min-max normalised to 0–1 and mixed,
+ * {@link #LEXICAL_WEIGHT} lexical to the rest semantic; a text without a vector is ranked
+ * by words alone. On the Redmine duplicate set this hybrid beats either ranking alone
+ * (docs/BENCHMARKS.md).
+ *
+ * <p>
+ * Entries are keyed by id; {@link #put} replaces, {@link #remove} deletes, and searches
+ * see every change made before them. Thread-safe. Held in memory.
+ */
+public final class SimilarityIndex implements AutoCloseable {
+
+	/** Share of the lexical (BM25) ranking in the combined score. */
+	public static final double LEXICAL_WEIGHT = 0.3;
+
+	/** How many candidates each ranking contributes before they are combined. */
+	public static final int CANDIDATES = 100;
+
+	private static final int MAX_QUERY_TERMS = 512;
+
+	/**
+	 * One text: {@code vector} is its sentence embedding (any fixed dimension, or null
+	 * for words only).
+	 */
+	public record Entry(String id, String title, String text, float[] vector) {
+		public Entry {
+			if (id == null || id.isBlank()) {
+				throw new IllegalArgumentException("an entry needs an id");
+			}
+			title = title == null ? "" : title;
+			text = text == null ? "" : text;
+		}
+	}
+
+	/**
+	 * What to find texts like; {@code exclude} lists ids never to return (e.g. the
+	 * query's own).
+	 */
+	public record Query(String title, String text, float[] vector, int limit, Set<String> exclude) {
+		public Query {
+			if (limit < 1) {
+				throw new IllegalArgumentException("limit must be positive");
+			}
+			title = title == null ? "" : title;
+			text = text == null ? "" : text;
+			exclude = exclude == null ? Set.of() : Set.copyOf(exclude);
+		}
+	}
+
+	/**
+	 * A similar text: {@code score} in 0–1 (combined, relative to the other candidates),
+	 * {@code lexical} the raw BM25 score (0 when not a lexical candidate),
+	 * {@code semantic} the cosine similarity (0 when not a vector candidate).
+	 */
+	public record Match(String id, double score, double lexical, double semantic) {
+	}
+
+	private final Analyzer analyzer = new EnglishAnalyzer();
+
+	private final ByteBuffersDirectory directory = new ByteBuffersDirectory();
+
+	private final IndexWriter writer;
+
+	private final SearcherManager searchers;
+
+	public SimilarityIndex() {
+		try {
+			IndexWriterConfig config = new IndexWriterConfig(analyzer);
+			config.setSimilarity(new BM25Similarity());
+			this.writer = new IndexWriter(directory, config);
+			this.searchers = new SearcherManager(writer, null);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	/** Adds the entry, or replaces the one with the same id. */
+	public void put(Entry entry) {
+		Document doc = new Document();
+		doc.add(new StringField("id", entry.id(), Field.Store.YES));
+		doc.add(new TextField("text", entry.title() + "\n" + entry.title() + "\n" + entry.text(), Field.Store.NO));
+		if (entry.vector() != null) {
+			doc.add(new KnnFloatVectorField("vector", entry.vector(), VectorSimilarityFunction.COSINE));
+		}
+		try {
+			writer.updateDocument(new Term("id", entry.id()), doc);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	public void remove(String id) {
+		try {
+			writer.deleteDocuments(new Term("id", id));
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	/** The entries most like the query, best first. */
+	public List<Match> similar(Query query) {
+		try {
+			searchers.maybeRefreshBlocking();
+			IndexSearcher searcher = searchers.acquire();
+			try {
+				searcher.setSimilarity(new BM25Similarity());
+				Map<String, Double> lexical = lexical(searcher, query);
+				Map<String, Double> semantic = query.vector() == null ? Map.of() : semantic(searcher, query);
+				return combine(lexical, semantic, query);
+			}
+			finally {
+				searchers.release(searcher);
+			}
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	/** How many entries the index holds. */
+	public int size() {
+		try {
+			searchers.maybeRefreshBlocking();
+			IndexSearcher searcher = searchers.acquire();
+			try {
+				return searcher.getIndexReader().numDocs();
+			}
+			finally {
+				searchers.release(searcher);
+			}
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	private Map<String, Double> lexical(IndexSearcher searcher, Query query) throws IOException {
+		Map<String, Integer> counts = terms(query.title() + "\n" + query.title() + "\n" + query.text());
+		if (counts.isEmpty()) {
+			return Map.of();
+		}
+		BooleanQuery.Builder bool = new BooleanQuery.Builder();
+		counts.entrySet()
+			.stream()
+			.sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+			.limit(MAX_QUERY_TERMS)
+			.forEach(e -> bool.add(new BoostQuery(new TermQuery(new Term("text", e.getKey())), e.getValue()),
+					BooleanClause.Occur.SHOULD));
+		return ids(searcher, searcher.search(bool.build(), CANDIDATES + query.exclude().size()).scoreDocs, false);
+	}
+
+	private Map<String, Double> semantic(IndexSearcher searcher, Query query) throws IOException {
+		var knn = new KnnFloatVectorQuery("vector", query.vector(), CANDIDATES + query.exclude().size());
+		return ids(searcher, searcher.search(knn, CANDIDATES + query.exclude().size()).scoreDocs, true);
+	}
+
+	private static Map<String, Double> ids(IndexSearcher searcher, ScoreDoc[] hits, boolean cosine) throws IOException {
+		Map<String, Double> scores = new LinkedHashMap<>();
+		var fields = searcher.storedFields();
+		for (ScoreDoc hit : hits) {
+			// Lucene scores COSINE as (1 + cos) / 2; report the cosine itself
+			scores.put(fields.document(hit.doc).get("id"), cosine ? 2.0 * hit.score - 1.0 : hit.score);
+		}
+		return scores;
+	}
+
+	private Map<String, Integer> terms(String text) throws IOException {
+		Map<String, Integer> counts = new HashMap<>();
+		try (TokenStream tokens = analyzer.tokenStream("text", text)) {
+			CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
+			tokens.reset();
+			while (tokens.incrementToken()) {
+				counts.merge(term.toString(), 1, Integer::sum);
+			}
+			tokens.end();
+		}
+		return counts;
+	}
+
+	private static List<Match> combine(Map<String, Double> lexical, Map<String, Double> semantic, Query query) {
+		Map<String, Double> lex = normalized(lexical);
+		Map<String, Double> sem = normalized(semantic);
+		double lexicalWeight = semantic.isEmpty() ? 1.0 : lexical.isEmpty() ? 0.0 : LEXICAL_WEIGHT;
+		List<Match> matches = new ArrayList<>();
+		for (String id : union(lexical, semantic)) {
+			if (!query.exclude().contains(id)) {
+				double score = lexicalWeight * lex.getOrDefault(id, 0.0)
+						+ (1 - lexicalWeight) * sem.getOrDefault(id, 0.0);
+				matches.add(new Match(id, score, lexical.getOrDefault(id, 0.0), semantic.getOrDefault(id, 0.0)));
+			}
+		}
+		matches.sort(Comparator.comparingDouble(Match::score).reversed().thenComparing(Match::id));
+		return List.copyOf(matches.subList(0, Math.min(query.limit(), matches.size())));
+	}
+
+	private static List<String> union(Map<String, Double> a, Map<String, Double> b) {
+		Map<String, Boolean> all = new LinkedHashMap<>();
+		a.keySet().forEach(k -> all.put(k, true));
+		b.keySet().forEach(k -> all.put(k, true));
+		return new ArrayList<>(all.keySet());
+	}
+
+	private static Map<String, Double> normalized(Map<String, Double> scores) {
+		if (scores.isEmpty()) {
+			return Map.of();
+		}
+		double max = scores.values().stream().mapToDouble(Double::doubleValue).max().orElse(1);
+		double min = scores.values().stream().mapToDouble(Double::doubleValue).min().orElse(0);
+		Map<String, Double> out = new HashMap<>();
+		scores.forEach((k, v) -> out.put(k, max == min ? 1.0 : (v - min) / (max - min)));
+		return out;
+	}
+
+	@Override
+	public void close() {
+		try {
+			searchers.close();
+			writer.close();
+			directory.close();
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+}

@@ -1,0 +1,2 @@
+/** Customer voice: customers, their feedback, and finding what is alike. */
+package dev.priora.feedback;
