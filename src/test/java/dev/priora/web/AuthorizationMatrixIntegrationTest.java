@@ -84,6 +84,15 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 				"GET " + items + "/{itemKey}/readiness", "GET " + items + "/{itemKey}/history",
 				"GET " + items + "/{itemKey}/dependencies", "GET /p/{key}/members", "GET /p/{key}/settings",
 				"GET /p/{key}/backlog", "GET /p/{key}/backlog/rows", "GET /p/{key}/items/{itemKey}");
+		String base = "/api/v1/products/{productKey}";
+		product(Permission.READ, "GET " + base + "/customers", "GET " + base + "/customers/{id}",
+				"GET " + base + "/feedback", "GET " + base + "/feedback/{id}", "GET " + base + "/feedback/{id}/similar",
+				"POST " + base + "/similar", "GET " + base + "/items/{itemKey}/demand");
+		product(Permission.SUBMIT_FEEDBACK, "POST " + base + "/feedback");
+		product(Permission.EDIT_BACKLOG, "POST " + base + "/customers", "PUT " + base + "/customers/{id}",
+				"DELETE " + base + "/customers/{id}", "PATCH " + base + "/feedback/{id}",
+				"POST " + base + "/feedback/{id}/links", "DELETE " + base + "/feedback/{id}/links/{itemKey}",
+				"POST " + base + "/feedback/{id}/merge");
 		product(Permission.WORK_ITEMS, "PATCH " + items + "/{itemKey}", "POST /p/{key}/items/{itemKey}/status",
 				"POST /p/{key}/items/{itemKey}/criteria/{index}/toggle");
 		product(Permission.EDIT_BACKLOG, "POST " + items, "PUT " + items + "/{itemKey}",

@@ -1,0 +1,8 @@
+package dev.priora.feedback;
+
+/** Where a piece of feedback came from. */
+public enum Channel {
+
+	MANUAL, API, CSV, WEB_FORM, EMAIL
+
+}

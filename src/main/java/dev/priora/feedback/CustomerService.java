@@ -1,0 +1,117 @@
+package dev.priora.feedback;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.priora.accounts.UserId;
+import dev.priora.backlog.BacklogProblem;
+import dev.priora.backlog.ProductService;
+
+/** A product's customers (accounts) and their contacts. */
+@Service
+public class CustomerService {
+
+	private final CustomerRepository customers;
+
+	private final ProductService products;
+
+	private final Clock clock;
+
+	CustomerService(CustomerRepository customers, ProductService products, Clock clock) {
+		this.customers = customers;
+		this.products = products;
+		this.clock = clock;
+	}
+
+	public List<CustomerView> list(String productKey) {
+		return customers.all(key(productKey));
+	}
+
+	public CustomerView get(String productKey, long id) {
+		return customers.find(key(productKey), id).orElseThrow(() -> BacklogProblem.notFound("Customer " + id));
+	}
+
+	@Transactional
+	public CustomerView create(String productKey, CustomerDraft draft, UserId user) {
+		String key = key(productKey);
+		CustomerDraft d = validate(draft);
+		return get(key, customers.insert(key, d, user.value(), clock.instant()));
+	}
+
+	/**
+	 * Replaces the customer's fields when {@code expectedVersion} is current; 412
+	 * otherwise.
+	 */
+	@Transactional
+	public CustomerView update(String productKey, long id, CustomerDraft draft, long expectedVersion, UserId user) {
+		CustomerView current = get(productKey, id);
+		CustomerDraft d = validate(draft);
+		if (current.version() != expectedVersion
+				|| !customers.update(id, d, expectedVersion, user.value(), clock.instant())) {
+			throw BacklogProblem.stale("Customer " + current.name(), get(productKey, id).version(), "someone");
+		}
+		return get(productKey, id);
+	}
+
+	/** Deletes a customer without feedback; 409 while feedback refers to it. */
+	@Transactional
+	public void delete(String productKey, long id) {
+		get(productKey, id);
+		if (customers.hasFeedback(id)) {
+			throw BacklogProblem.conflict("customer-has-feedback",
+					"This customer has feedback; it stays so that the feedback keeps its customer.");
+		}
+		customers.delete(id);
+	}
+
+	private String key(String productKey) {
+		return products.get(productKey).key();
+	}
+
+	private static CustomerDraft validate(CustomerDraft d) {
+		Map<String, String> errors = new LinkedHashMap<>();
+		String name = d.name() == null ? "" : d.name().strip();
+		if (name.isEmpty() || name.length() > 200) {
+			errors.put("name", "must be 1 to 200 characters");
+		}
+		if (d.segment().length() > 100) {
+			errors.put("segment", "must be at most 100 characters");
+		}
+		if (d.tier().length() > 50) {
+			errors.put("tier", "must be at most 50 characters");
+		}
+		String currency = d.currency() == null ? null : d.currency().strip().toUpperCase(Locale.ROOT);
+		if (d.revenue() != null && (d.revenue().signum() < 0 || d.revenue().compareTo(new BigDecimal("1e13")) >= 0)) {
+			errors.put("revenue", "must be from 0 to 9999999999999");
+		}
+		if (d.revenue() != null && (currency == null || !currency.matches("[A-Z]{3}"))) {
+			errors.put("currency", "is required with a revenue: a three-letter ISO 4217 code like EUR");
+		}
+		if (d.weight() != null && (d.weight().signum() < 0 || d.weight().compareTo(new BigDecimal("1000")) > 0)) {
+			errors.put("weight", "must be from 0 to 1000");
+		}
+		if (d.contacts().size() > 100) {
+			errors.put("contacts", "at most 100 contacts");
+		}
+		for (var c : d.contacts()) {
+			if (c.name() == null || c.name().isBlank() || c.name().length() > 200
+					|| c.email() != null && c.email().length() > 320) {
+				errors.put("contacts",
+						"each contact needs a name of at most 200 characters and an email of at most 320");
+			}
+		}
+		if (!errors.isEmpty()) {
+			throw BacklogProblem.invalid(errors);
+		}
+		return new CustomerDraft(name, d.segment(), d.revenue(), d.revenue() == null ? null : currency, d.tier(),
+				d.weight(), d.contacts());
+	}
+
+}

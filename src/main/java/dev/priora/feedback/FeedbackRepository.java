@@ -1,0 +1,282 @@
+package dev.priora.feedback;
+
+import java.nio.ByteBuffer;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Feedback, its tags and links. Item keys and titles are read from the backlog's
+ * {@code items} table (read only), so that a page of feedback with its links is one query
+ * each.
+ */
+@Repository
+class FeedbackRepository {
+
+	private static final String COLUMNS = """
+			f.id, f.title, f.body, f.customer_id, c.name as customer_name, f.contact_id, f.channel, f.received_at,
+			f.status, f.external_id, f.merged_into, f.version""";
+
+	record Row(long id, String title, String text, Long customerId, String customerName, Long contactId,
+			Channel channel, Instant receivedAt, FeedbackStatus status, String externalId, Long mergedInto,
+			long version) {
+	}
+
+	/** One feedback's text and stored embedding, for building the similarity index. */
+	record Text(long id, String title, String text, float[] vector) {
+	}
+
+	/** One item's text, for the similarity index. */
+	record ItemText(long id, long number, String title, String text) {
+	}
+
+	/**
+	 * One link seen from an item: the customer behind it, their segment and revenue, and
+	 * the importance.
+	 */
+	record DemandRow(Long customerId, String segment, java.math.BigDecimal revenue, String currency,
+			Importance importance) {
+	}
+
+	private final JdbcClient jdbc;
+
+	FeedbackRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	long insert(String productKey, FeedbackDraft d, Channel channel, Instant receivedAt, float[] vector, Long user,
+			Instant now) {
+		KeyHolder keys = new GeneratedKeyHolder();
+		jdbc.sql(
+				"""
+						insert into feedback (product_key, title, body, customer_id, contact_id, channel, received_at, status,
+						  external_id, embedding, submitted_by, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(productKey, d.title(), d.text(), d.customerId(), d.contactId(), channel.name(),
+					receivedAt.atOffset(ZoneOffset.UTC), FeedbackStatus.NEW.name(), d.externalId(), bytes(vector), user,
+					now.atOffset(ZoneOffset.UTC), now.atOffset(ZoneOffset.UTC))
+			.update(keys, "id");
+		long id = keys.getKey().longValue();
+		for (String tag : d.tags()) {
+			jdbc.sql("insert into feedback_tags (feedback_id, tag) values (?, ?)").params(id, tag).update();
+		}
+		return id;
+	}
+
+	Optional<Row> find(String productKey, long id) {
+		return jdbc.sql("select " + COLUMNS
+				+ " from feedback f left join customers c on c.id = f.customer_id where f.product_key = ? and f.id = ?")
+			.params(productKey, id)
+			.query(FeedbackRepository::row)
+			.optional();
+	}
+
+	/**
+	 * Newest first, after {@code beforeId} (the cursor) when given, filtered by the
+	 * non-null arguments.
+	 */
+	List<Row> page(String productKey, FeedbackFilter filter, Long beforeId, int limit) {
+		StringBuilder sql = new StringBuilder("select " + COLUMNS
+				+ " from feedback f left join customers c on c.id = f.customer_id where f.product_key = :product");
+		Map<String, Object> params = new LinkedHashMap<>();
+		params.put("product", productKey);
+		if (beforeId != null) {
+			sql.append(" and f.id < :before");
+			params.put("before", beforeId);
+		}
+		if (filter.status() != null) {
+			sql.append(" and f.status = :status");
+			params.put("status", filter.status().name());
+		}
+		if (filter.channel() != null) {
+			sql.append(" and f.channel = :channel");
+			params.put("channel", filter.channel().name());
+		}
+		if (filter.customerId() != null) {
+			sql.append(" and f.customer_id = :customer");
+			params.put("customer", filter.customerId());
+		}
+		if (filter.segment() != null) {
+			sql.append(" and c.segment = :segment");
+			params.put("segment", filter.segment());
+		}
+		if (filter.tag() != null) {
+			sql.append(" and exists (select 1 from feedback_tags t where t.feedback_id = f.id and t.tag = :tag)");
+			params.put("tag", filter.tag());
+		}
+		if (filter.from() != null) {
+			sql.append(" and f.received_at >= :from");
+			params.put("from", filter.from().atOffset(ZoneOffset.UTC));
+		}
+		if (filter.to() != null) {
+			sql.append(" and f.received_at < :to");
+			params.put("to", filter.to().atOffset(ZoneOffset.UTC));
+		}
+		sql.append(" order by f.id desc limit :limit");
+		params.put("limit", limit);
+		return jdbc.sql(sql.toString()).params(params).query(FeedbackRepository::row).list();
+	}
+
+	void update(long id, String title, String text, Long customerId, FeedbackStatus status, Long mergedInto,
+			Instant now) {
+		jdbc.sql("""
+				update feedback set title = ?, body = ?, customer_id = ?, status = ?, merged_into = ?, updated_at = ?,
+				  version = version + 1 where id = ?""")
+			.params(title, text, customerId, status.name(), mergedInto, now.atOffset(ZoneOffset.UTC), id)
+			.update();
+	}
+
+	Map<Long, List<String>> tags(List<Long> ids) {
+		Map<Long, List<String>> map = new HashMap<>();
+		if (!ids.isEmpty()) {
+			jdbc.sql("select feedback_id, tag from feedback_tags where feedback_id in (:ids) order by tag")
+				.param("ids", ids)
+				.query((rs, n) -> map.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2)))
+				.list();
+		}
+		return map;
+	}
+
+	Map<Long, List<FeedbackView.Link>> links(String productKey, List<Long> ids) {
+		Map<Long, List<FeedbackView.Link>> map = new HashMap<>();
+		if (!ids.isEmpty()) {
+			jdbc.sql("""
+					select l.feedback_id, i.item_number, i.title, l.importance, l.quote from feedback_links l
+					join items i on i.id = l.item_id where l.feedback_id in (:ids) order by i.item_number""")
+				.param("ids", ids)
+				.query((rs, n) -> map.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+					.add(new FeedbackView.Link(productKey + "-" + rs.getLong(2), rs.getString(3),
+							Importance.valueOf(rs.getString(4)), rs.getString(5))))
+				.list();
+		}
+		return map;
+	}
+
+	Optional<Long> itemId(String productKey, long number) {
+		return jdbc.sql("""
+				select i.id from items i join products p on p.id = i.product_id where p.product_key = ?
+				and i.item_number = ?""").params(productKey, number).query(Long.class).optional();
+	}
+
+	void link(long feedbackId, long itemId, Importance importance, String quote, long user, Instant now) {
+		jdbc.sql("delete from feedback_links where feedback_id = ? and item_id = ?")
+			.params(feedbackId, itemId)
+			.update();
+		jdbc.sql("""
+				insert into feedback_links (feedback_id, item_id, importance, quote, created_at, created_by)
+				values (?, ?, ?, ?, ?, ?)""")
+			.params(feedbackId, itemId, importance.name(), quote, now.atOffset(ZoneOffset.UTC), user)
+			.update();
+	}
+
+	boolean unlink(long feedbackId, long itemId) {
+		return jdbc.sql("delete from feedback_links where feedback_id = ? and item_id = ?")
+			.params(feedbackId, itemId)
+			.update() > 0;
+	}
+
+	int linkCount(long feedbackId) {
+		return jdbc.sql("select count(*) from feedback_links where feedback_id = ?")
+			.param(feedbackId)
+			.query(Integer.class)
+			.single();
+	}
+
+	/**
+	 * Copies the links of one feedback to another, keeping the higher importance where
+	 * both have one.
+	 */
+	void copyLinks(long from, long to, long user, Instant now) {
+		for (var l : jdbc.sql("select item_id, importance, quote from feedback_links where feedback_id = ?")
+			.param(from)
+			.query((rs, n) -> new Object[] { rs.getLong(1), Importance.valueOf(rs.getString(2)), rs.getString(3) })
+			.list()) {
+			Optional<Importance> existing = jdbc
+				.sql("select importance from feedback_links where feedback_id = ? and item_id = ?")
+				.params(to, l[0])
+				.query(String.class)
+				.optional()
+				.map(Importance::valueOf);
+			Importance importance = (Importance) l[1];
+			if (existing.isEmpty() || existing.get().weight() < importance.weight()) {
+				link(to, (Long) l[0], importance, (String) l[2], user, now);
+			}
+		}
+	}
+
+	List<DemandRow> demand(long itemId) {
+		return jdbc
+			.sql("""
+					select f.customer_id, c.segment, c.revenue_amount, c.revenue_currency, l.importance
+					from feedback_links l join feedback f on f.id = l.feedback_id left join customers c on c.id = f.customer_id
+					where l.item_id = ?""")
+			.param(itemId)
+			.query((rs, n) -> new DemandRow((Long) rs.getObject(1, Long.class), rs.getString(2), rs.getBigDecimal(3),
+					rs.getString(4), Importance.valueOf(rs.getString(5))))
+			.list();
+	}
+
+	/** Feedback added after {@code afterId}, oldest first. */
+	List<Text> texts(String productKey, long afterId) {
+		return jdbc.sql("""
+				select id, title, body, embedding from feedback where product_key = ? and id > ? and merged_into is null
+				order by id""")
+			.params(productKey, afterId)
+			.query((rs, n) -> new Text(rs.getLong(1), rs.getString(2), rs.getString(3), floats(rs.getBytes(4))))
+			.list();
+	}
+
+	List<ItemText> itemTexts(String productKey) {
+		return jdbc.sql("""
+				select i.id, i.item_number, i.title, i.description from items i join products p on p.id = i.product_id
+				where p.product_key = ? and i.status <> 'REJECTED'""")
+			.param(productKey)
+			.query((rs, n) -> new ItemText(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4)))
+			.list();
+	}
+
+	Optional<ItemText> itemText(long itemId) {
+		return jdbc.sql("select id, item_number, title, description from items where id = ?")
+			.param(itemId)
+			.query((rs, n) -> new ItemText(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4)))
+			.optional();
+	}
+
+	private static Row row(ResultSet rs, int n) throws SQLException {
+		return new Row(rs.getLong("id"), rs.getString("title"), rs.getString("body"),
+				(Long) rs.getObject("customer_id", Long.class), rs.getString("customer_name"),
+				(Long) rs.getObject("contact_id", Long.class), Channel.valueOf(rs.getString("channel")),
+				rs.getTimestamp("received_at").toInstant(), FeedbackStatus.valueOf(rs.getString("status")),
+				rs.getString("external_id"), (Long) rs.getObject("merged_into", Long.class), rs.getLong("version"));
+	}
+
+	static byte[] bytes(float[] vector) {
+		if (vector == null) {
+			return null;
+		}
+		ByteBuffer buffer = ByteBuffer.allocate(vector.length * 4);
+		buffer.asFloatBuffer().put(vector);
+		return buffer.array();
+	}
+
+	static float[] floats(byte[] bytes) {
+		if (bytes == null) {
+			return null;
+		}
+		float[] v = new float[bytes.length / 4];
+		ByteBuffer.wrap(bytes).asFloatBuffer().get(v);
+		return v;
+	}
+
+}

@@ -1,0 +1,355 @@
+package dev.priora.feedback;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.priora.accounts.UserId;
+import dev.priora.backlog.BacklogProblem;
+import dev.priora.backlog.ItemKey;
+import dev.priora.backlog.ProductService;
+import dev.priora.feedback.engine.SimilarityIndex;
+
+/**
+ * Customer feedback: intake, triage, links to backlog items (with importance and quote),
+ * merging duplicates, similar feedback and items, and the demand per item that follows
+ * from the links.
+ */
+@Service
+public class FeedbackService {
+
+	public static final int MAX_TEXT = 20_000;
+
+	public static final int MAX_PAGE_SIZE = 200;
+
+	private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}&&[^\\r\\n\\t]]");
+
+	private static final Pattern TAG = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}._-]{0,49}");
+
+	private final FeedbackRepository feedback;
+
+	private final CustomerService customers;
+
+	private final ProductService products;
+
+	private final FeedbackIndex index;
+
+	private final Clock clock;
+
+	FeedbackService(FeedbackRepository feedback, CustomerService customers, ProductService products,
+			FeedbackIndex index, Clock clock) {
+		this.feedback = feedback;
+		this.customers = customers;
+		this.products = products;
+		this.index = index;
+		this.clock = clock;
+	}
+
+	/**
+	 * Records feedback (status NEW); {@code user} is null for anonymous channels such as
+	 * the public form.
+	 */
+	@Transactional
+	public FeedbackView create(String productKey, FeedbackDraft draft, UserId user) {
+		String key = products.get(productKey).key();
+		FeedbackDraft d = validate(key, draft);
+		Instant now = clock.instant();
+		Instant received = d.receivedAt() == null ? now : d.receivedAt();
+		float[] vector = index.embed(d.title(), d.text());
+		long id = feedback.insert(key, d, d.channel() == null ? Channel.MANUAL : d.channel(), received, vector,
+				user == null ? null : user.value(), now);
+		return get(key, id);
+	}
+
+	public FeedbackView get(String productKey, long id) {
+		String key = products.get(productKey).key();
+		return views(key, List.of(row(key, id))).get(0);
+	}
+
+	/**
+	 * Newest first; {@code cursor} is the id of the last feedback of the previous page.
+	 */
+	public List<FeedbackView> page(String productKey, FeedbackFilter filter, Long cursor, int limit) {
+		if (limit < 1 || limit > MAX_PAGE_SIZE) {
+			throw BacklogProblem.invalid("limit", "must be from 1 to " + MAX_PAGE_SIZE);
+		}
+		String key = products.get(productKey).key();
+		return views(key, feedback.page(key, filter, cursor, limit));
+	}
+
+	/**
+	 * Moves feedback along its triage (new, triaged, declined, archived) when the version
+	 * is current.
+	 */
+	@Transactional
+	public FeedbackView changeStatus(String productKey, long id, FeedbackStatus target, long expectedVersion) {
+		String key = products.get(productKey).key();
+		var row = current(key, id, expectedVersion);
+		if (target == null || target == FeedbackStatus.LINKED || !row.status().next().contains(target)) {
+			throw BacklogProblem.conflict("invalid-transition", "Feedback " + id + " cannot go from " + row.status()
+					+ " to " + target + "; link it to an item to make it LINKED.");
+		}
+		feedback.update(id, row.title(), row.text(), row.customerId(), target, row.mergedInto(), clock.instant());
+		return get(key, id);
+	}
+
+	/**
+	 * Links the feedback to an item (replacing an earlier link to it); the feedback
+	 * becomes LINKED.
+	 */
+	@Transactional
+	public FeedbackView link(String productKey, long id, ItemKey item, Importance importance, String quote,
+			UserId user) {
+		String key = products.get(productKey).key();
+		var row = row(key, id);
+		if (row.mergedInto() != null) {
+			throw BacklogProblem.conflict("merged", "Feedback " + id + " was merged into " + row.mergedInto() + ".");
+		}
+		long itemId = itemId(key, item);
+		String q = quote == null ? "" : quote.strip();
+		if (q.length() > 2000 || CONTROL.matcher(q).find()) {
+			throw BacklogProblem.invalid("quote", "must be at most 2000 characters without control characters");
+		}
+		if (importance == null) {
+			throw BacklogProblem.invalid("importance", "is required: NICE_TO_HAVE, IMPORTANT or CRITICAL");
+		}
+		feedback.link(id, itemId, importance, q, user.value(), clock.instant());
+		feedback.update(id, row.title(), row.text(), row.customerId(), FeedbackStatus.LINKED, null, clock.instant());
+		return get(key, id);
+	}
+
+	@Transactional
+	public FeedbackView unlink(String productKey, long id, ItemKey item) {
+		String key = products.get(productKey).key();
+		var row = row(key, id);
+		if (!feedback.unlink(id, itemId(key, item))) {
+			throw BacklogProblem.notFound("The link of feedback " + id + " to " + item);
+		}
+		if (row.status() == FeedbackStatus.LINKED && feedback.linkCount(id) == 0) {
+			feedback.update(id, row.title(), row.text(), row.customerId(), FeedbackStatus.TRIAGED, null,
+					clock.instant());
+		}
+		return get(key, id);
+	}
+
+	/**
+	 * Merges a duplicate into another feedback: both texts are kept, the duplicate's
+	 * links move over (the higher importance wins), and the duplicate is archived, so its
+	 * customer counts once in demand.
+	 */
+	@Transactional
+	public FeedbackView merge(String productKey, long duplicateId, long intoId, UserId user) {
+		String key = products.get(productKey).key();
+		if (duplicateId == intoId) {
+			throw BacklogProblem.invalid("into", "feedback cannot be merged into itself");
+		}
+		var duplicate = row(key, duplicateId);
+		var into = row(key, intoId);
+		if (duplicate.mergedInto() != null || into.mergedInto() != null) {
+			throw BacklogProblem.conflict("merged", "Merged feedback cannot be merged again.");
+		}
+		feedback.copyLinks(duplicateId, intoId, user.value(), clock.instant());
+		feedback.update(duplicateId, duplicate.title(), duplicate.text(), duplicate.customerId(),
+				FeedbackStatus.ARCHIVED, intoId, clock.instant());
+		if (feedback.linkCount(intoId) > 0 && into.status() != FeedbackStatus.LINKED) {
+			feedback.update(intoId, into.title(), into.text(), into.customerId(), FeedbackStatus.LINKED, null,
+					clock.instant());
+		}
+		index.remove(key, duplicateId);
+		return get(key, intoId);
+	}
+
+	/**
+	 * Feedback and items most similar to the given feedback (possible duplicates, where
+	 * it belongs).
+	 */
+	public List<SimilarView> similarTo(String productKey, long id, int limit) {
+		String key = products.get(productKey).key();
+		var row = row(key, id);
+		return similar(key, row.title(), row.text(), Set.of(FeedbackIndex.FEEDBACK + id), limit);
+	}
+
+	/**
+	 * Feedback and items most similar to a text, e.g. while writing a new item or
+	 * feedback.
+	 */
+	public List<SimilarView> similarTo(String productKey, String title, String text, int limit) {
+		String key = products.get(productKey).key();
+		if ((title == null || title.isBlank()) && (text == null || text.isBlank())) {
+			throw BacklogProblem.invalid("text", "a title or a text is required");
+		}
+		if ((text == null ? 0 : text.length()) > MAX_TEXT || text != null && CONTROL.matcher(text).find()) {
+			throw BacklogProblem.invalid("text",
+					"must be at most " + MAX_TEXT + " characters without control characters");
+		}
+		if (title != null && (title.length() > 300 || CONTROL.matcher(title).find())) {
+			throw BacklogProblem.invalid("title", "must be at most 300 characters without control characters");
+		}
+		return similar(key, title, text, Set.of(), limit);
+	}
+
+	/** The customer demand for an item, from the feedback linked to it. */
+	public Demand demand(ItemKey item) {
+		String key = products.get(item.productKey()).key();
+		Map<Long, FeedbackRepository.DemandRow> byCustomer = new HashMap<>();
+		int anonymous = 0;
+		for (var r : feedback.demand(itemId(key, item))) {
+			if (r.customerId() == null) {
+				anonymous++;
+			}
+			else {
+				byCustomer.merge(r.customerId(), r,
+						(a, b) -> a.importance().weight() >= b.importance().weight() ? a : b);
+			}
+		}
+		Map<String, BigDecimal> revenue = new TreeMap<>();
+		Map<String, int[]> segments = new TreeMap<>();
+		int importance = 0;
+		for (var r : byCustomer.values()) {
+			importance += r.importance().weight();
+			if (r.revenue() != null) {
+				revenue.merge(r.currency(), r.revenue(), BigDecimal::add);
+			}
+			int[] s = segments.computeIfAbsent(r.segment() == null || r.segment().isEmpty() ? "(none)" : r.segment(),
+					k -> new int[2]);
+			s[0]++;
+			s[1] += r.importance().weight();
+		}
+		Map<String, Demand.Segment> bySegment = new LinkedHashMap<>();
+		segments.forEach((k, v) -> bySegment.put(k, new Demand.Segment(v[0], v[1])));
+		return new Demand(byCustomer.size(), revenue, importance, bySegment, anonymous);
+	}
+
+	private List<SimilarView> similar(String key, String title, String text, Set<String> exclude, int limit) {
+		if (limit < 1 || limit > 50) {
+			throw BacklogProblem.invalid("limit", "must be from 1 to 50");
+		}
+		SimilarityIndex similarity = index.upToDate(key);
+		float[] vector = index.embed(title, text);
+		List<SimilarView> result = new ArrayList<>();
+		for (var m : similarity.similar(new SimilarityIndex.Query(title, text, vector, limit + 5, exclude))) {
+			SimilarView view = resolve(key, m);
+			if (view != null && result.size() < limit) {
+				result.add(view);
+			}
+		}
+		return result;
+	}
+
+	private SimilarView resolve(String key, SimilarityIndex.Match m) {
+		long id = Long.parseLong(m.id().substring(1));
+		if (m.id().startsWith(FeedbackIndex.FEEDBACK)) {
+			return feedback.find(key, id)
+				.filter(r -> r.mergedInto() == null)
+				.map(r -> new SimilarView("feedback", id, null, r.title().isEmpty() ? abbreviate(r.text()) : r.title(),
+						m.score(), m.semantic()))
+				.orElse(null);
+		}
+		return feedback.itemText(id)
+			.map(i -> new SimilarView("item", null, key + "-" + i.number(), i.title(), m.score(), m.semantic()))
+			.orElse(null);
+	}
+
+	private List<FeedbackView> views(String key, List<FeedbackRepository.Row> rows) {
+		List<Long> ids = rows.stream().map(FeedbackRepository.Row::id).toList();
+		var tags = feedback.tags(ids);
+		var links = feedback.links(key, ids);
+		return rows.stream()
+			.map(r -> new FeedbackView(r.id(), r.title(), r.text(), r.customerId(), r.customerName(), r.contactId(),
+					r.channel(), r.receivedAt(), r.status(), tags.getOrDefault(r.id(), List.of()), r.externalId(),
+					r.mergedInto(), links.getOrDefault(r.id(), List.of()), r.version()))
+			.toList();
+	}
+
+	private FeedbackRepository.Row row(String key, long id) {
+		return feedback.find(key, id).orElseThrow(() -> BacklogProblem.notFound("Feedback " + id));
+	}
+
+	private FeedbackRepository.Row current(String key, long id, long expectedVersion) {
+		var row = row(key, id);
+		if (row.version() != expectedVersion) {
+			throw BacklogProblem.stale("Feedback " + id, row.version(), "someone");
+		}
+		return row;
+	}
+
+	private long itemId(String key, ItemKey item) {
+		if (item == null || !item.productKey().equals(key)) {
+			throw BacklogProblem.invalid("item", (item == null ? "an item" : item) + " is not in product " + key);
+		}
+		return feedback.itemId(key, item.number())
+			.orElseThrow(() -> BacklogProblem.invalid("item", item + " does not exist"));
+	}
+
+	private FeedbackDraft validate(String key, FeedbackDraft d) {
+		Map<String, String> errors = new LinkedHashMap<>();
+		String text = d.text() == null ? "" : d.text().strip();
+		if (text.isEmpty()) {
+			errors.put("text", "is required");
+		}
+		else if (text.length() > MAX_TEXT) {
+			errors.put("text", "must be at most " + MAX_TEXT + " characters, was " + text.length());
+		}
+		else if (CONTROL.matcher(text).find()) {
+			errors.put("text", "must not contain control characters");
+		}
+		if (d.title().length() > 300 || CONTROL.matcher(d.title()).find() || d.title().contains("\n")) {
+			errors.put("title", "must be one line of at most 300 characters");
+		}
+		Set<String> tags = new LinkedHashSet<>();
+		for (String t : d.tags()) {
+			String tag = t == null ? "" : t.strip().toLowerCase(Locale.ROOT);
+			if (!TAG.matcher(tag).matches()) {
+				errors.put("tags", "each tag is 1 to 50 letters, digits, '.', '_' or '-'");
+			}
+			tags.add(tag);
+		}
+		if (tags.size() > 20) {
+			errors.put("tags", "at most 20 tags");
+		}
+		if (d.externalId() != null && d.externalId().length() > 100) {
+			errors.put("externalId", "must be at most 100 characters");
+		}
+		if (d.receivedAt() != null && d.receivedAt().isAfter(clock.instant().plus(Duration.ofDays(1)))) {
+			errors.put("receivedAt", "must not be in the future");
+		}
+		if (d.customerId() != null) {
+			try {
+				CustomerView c = customers.get(key, d.customerId());
+				if (d.contactId() != null && c.contacts().stream().noneMatch(x -> x.id() == d.contactId())) {
+					errors.put("contactId", "is not a contact of customer " + d.customerId());
+				}
+			}
+			catch (BacklogProblem e) {
+				errors.put("customerId", "no customer " + d.customerId() + " in product " + key);
+			}
+		}
+		else if (d.contactId() != null) {
+			errors.put("contactId", "needs a customerId");
+		}
+		if (!errors.isEmpty()) {
+			throw BacklogProblem.invalid(errors);
+		}
+		return new FeedbackDraft(d.title(), text, d.customerId(), d.contactId(), d.channel(), d.receivedAt(),
+				List.copyOf(tags), d.externalId());
+	}
+
+	private static String abbreviate(String s) {
+		return s.length() > 80 ? s.substring(0, 80) + "…" : s;
+	}
+
+}

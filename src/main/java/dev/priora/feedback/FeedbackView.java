@@ -1,0 +1,15 @@
+package dev.priora.feedback;
+
+import java.time.Instant;
+import java.util.List;
+
+/** A piece of customer feedback with the items it is linked to. */
+public record FeedbackView(long id, String title, String text, Long customerId, String customerName, Long contactId,
+		Channel channel, Instant receivedAt, FeedbackStatus status, List<String> tags, String externalId,
+		Long mergedInto, List<Link> links, long version) {
+
+	/** A link to a backlog item, with how much it matters and the quote that shows it. */
+	public record Link(String item, String itemTitle, Importance importance, String quote) {
+	}
+
+}

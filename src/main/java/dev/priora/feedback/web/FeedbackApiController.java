@@ -1,0 +1,170 @@
+package dev.priora.feedback.web;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.priora.accounts.Permission;
+import dev.priora.accounts.Requires;
+import dev.priora.accounts.SignedInUser;
+import dev.priora.backlog.BacklogProblem;
+import dev.priora.backlog.Etags;
+import dev.priora.backlog.ItemKey;
+import dev.priora.feedback.Channel;
+import dev.priora.feedback.Demand;
+import dev.priora.feedback.FeedbackDraft;
+import dev.priora.feedback.FeedbackFilter;
+import dev.priora.feedback.FeedbackService;
+import dev.priora.feedback.FeedbackStatus;
+import dev.priora.feedback.FeedbackView;
+import dev.priora.feedback.Importance;
+import dev.priora.feedback.SimilarView;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/**
+ * Feedback intake and triage, links to items, duplicates and similar items, and demand
+ * per item.
+ */
+@RestController
+@Tag(name = "Feedback")
+class FeedbackApiController {
+
+	private static final String BASE = "/api/v1/products/{productKey}";
+
+	private final FeedbackService feedback;
+
+	FeedbackApiController(FeedbackService feedback) {
+		this.feedback = feedback;
+	}
+
+	record FeedbackBody(@Size(max = 300) String title, @Size(max = FeedbackService.MAX_TEXT) String text,
+			Long customerId, Long contactId, Instant receivedAt, @Size(max = 20) List<@Size(max = 50) String> tags,
+			@Size(max = 100) String externalId) {
+	}
+
+	record StatusBody(@NotNull FeedbackStatus status) {
+	}
+
+	record LinkBody(@NotNull @Size(max = 30) String item, @NotNull Importance importance,
+			@Size(max = 2000) String quote) {
+	}
+
+	record MergeBody(@NotNull Long into) {
+	}
+
+	record TextBody(@Size(max = 300) String title, @Size(max = FeedbackService.MAX_TEXT) String text) {
+	}
+
+	record Page(List<FeedbackView> feedback, String nextCursor) {
+	}
+
+	@GetMapping(BASE + "/feedback")
+	@Operation(summary = "Feedback, newest first, filtered; pass nextCursor as cursor for the next page")
+	Page list(@PathVariable String productKey, @RequestParam(required = false) FeedbackStatus status,
+			@RequestParam(required = false) Channel channel, @RequestParam(required = false) Long customer,
+			@RequestParam(required = false) @Size(max = 100) String segment,
+			@RequestParam(required = false) @Size(max = 50) String tag, @RequestParam(required = false) Instant from,
+			@RequestParam(required = false) Instant to, @RequestParam(required = false) Long cursor,
+			@RequestParam(defaultValue = "50") int limit) {
+		var items = feedback.page(productKey, new FeedbackFilter(status, channel, customer, segment, tag, from, to),
+				cursor, limit);
+		String next = items.size() == limit ? String.valueOf(items.get(items.size() - 1).id()) : null;
+		return new Page(items, next);
+	}
+
+	@PostMapping(BASE + "/feedback")
+	@Requires(Permission.SUBMIT_FEEDBACK)
+	@Operation(summary = "Submit feedback (text required)")
+	ResponseEntity<FeedbackView> create(@AuthenticationPrincipal SignedInUser user, @PathVariable String productKey,
+			@Valid @RequestBody FeedbackBody body) {
+		FeedbackView f = feedback.create(productKey, new FeedbackDraft(body.title(), body.text(), body.customerId(),
+				body.contactId(), Channel.API, body.receivedAt(), body.tags(), body.externalId()), user.id());
+		return ResponseEntity.created(URI.create("/api/v1/products/" + productKey + "/feedback/" + f.id()))
+			.eTag(Etags.of(f.version()))
+			.body(f);
+	}
+
+	@GetMapping(BASE + "/feedback/{id}")
+	@Operation(summary = "One piece of feedback with its links")
+	ResponseEntity<FeedbackView> get(@PathVariable String productKey, @PathVariable long id) {
+		FeedbackView f = feedback.get(productKey, id);
+		return ResponseEntity.ok().eTag(Etags.of(f.version())).body(f);
+	}
+
+	@PatchMapping(BASE + "/feedback/{id}")
+	@Requires(Permission.EDIT_BACKLOG)
+	@Operation(summary = "Triage: change the status (If-Match required)")
+	ResponseEntity<FeedbackView> triage(@PathVariable String productKey, @PathVariable long id,
+			@RequestHeader(name = "If-Match", required = false) String ifMatch, @Valid @RequestBody StatusBody body) {
+		FeedbackView f = feedback.changeStatus(productKey, id, body.status(), Etags.versionFrom(ifMatch));
+		return ResponseEntity.ok().eTag(Etags.of(f.version())).body(f);
+	}
+
+	@PostMapping(BASE + "/feedback/{id}/links")
+	@Requires(Permission.EDIT_BACKLOG)
+	@Operation(summary = "Link to an item with an importance and the quote that matters")
+	FeedbackView link(@AuthenticationPrincipal SignedInUser user, @PathVariable String productKey,
+			@PathVariable long id, @Valid @RequestBody LinkBody body) {
+		return feedback.link(productKey, id, key(productKey, body.item()), body.importance(), body.quote(), user.id());
+	}
+
+	@DeleteMapping(BASE + "/feedback/{id}/links/{itemKey}")
+	@Requires(Permission.EDIT_BACKLOG)
+	@Operation(summary = "Remove a link to an item")
+	FeedbackView unlink(@PathVariable String productKey, @PathVariable long id, @PathVariable String itemKey) {
+		return feedback.unlink(productKey, id, key(productKey, itemKey));
+	}
+
+	@PostMapping(BASE + "/feedback/{id}/merge")
+	@Requires(Permission.EDIT_BACKLOG)
+	@Operation(summary = "Merge this duplicate into other feedback: both texts kept, the customer counted once")
+	FeedbackView merge(@AuthenticationPrincipal SignedInUser user, @PathVariable String productKey,
+			@PathVariable long id, @Valid @RequestBody MergeBody body) {
+		return feedback.merge(productKey, id, body.into(), user.id());
+	}
+
+	@GetMapping(BASE + "/feedback/{id}/similar")
+	@Operation(summary = "Feedback and items most similar to this feedback, scored")
+	List<SimilarView> similar(@PathVariable String productKey, @PathVariable long id,
+			@RequestParam(defaultValue = "10") int limit) {
+		return feedback.similarTo(productKey, id, limit);
+	}
+
+	@PostMapping(BASE + "/similar")
+	@Requires(Permission.READ)
+	@Operation(summary = "Feedback and items most similar to a text, scored")
+	List<SimilarView> similarToText(@PathVariable String productKey, @Valid @RequestBody TextBody body,
+			@RequestParam(defaultValue = "10") int limit) {
+		return feedback.similarTo(productKey, body.title(), body.text(), limit);
+	}
+
+	@GetMapping(BASE + "/items/{itemKey}/demand")
+	@Operation(summary = "Customer demand for an item: customers, revenue, importance, per segment")
+	Demand demand(@PathVariable String productKey, @PathVariable String itemKey) {
+		return feedback.demand(key(productKey, itemKey));
+	}
+
+	private static ItemKey key(String productKey, String text) {
+		String full = text.strip().chars().allMatch(Character::isDigit)
+				? productKey.toUpperCase(java.util.Locale.ROOT) + "-" + text.strip() : text;
+		return ItemKey.parse(full).orElseThrow(() -> BacklogProblem.invalid("item", "'" + text + "' is no item key"));
+	}
+
+}

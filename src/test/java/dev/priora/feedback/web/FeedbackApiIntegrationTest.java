@@ -1,0 +1,143 @@
+package dev.priora.feedback.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import dev.priora.support.ApiClient;
+import dev.priora.support.ApiClient.Response;
+import dev.priora.support.IntegrationTestBase;
+import tools.jackson.databind.JsonNode;
+
+class FeedbackApiIntegrationTest extends IntegrationTestBase {
+
+	private static final String BASE = "/api/v1/products/SHOP";
+
+	private long customer(ApiClient api, String name, String segment, int revenue) {
+		Response r = api.post(BASE + "/customers",
+				"{\"name\":\"" + name + "\",\"segment\":\"" + segment + "\",\"revenue\":" + revenue
+						+ ",\"currency\":\"eur\",\"contacts\":[{\"name\":\"Ann\",\"email\":\"ann@"
+						+ name.toLowerCase().replace(' ', '-') + ".test\"}]}");
+		assertThat(r.status()).as(r.text()).isEqualTo(201);
+		return r.json().get("id").asLong();
+	}
+
+	private long feedback(ApiClient api, String json) {
+		Response r = api.post(BASE + "/feedback", json);
+		assertThat(r.status()).as(r.text()).isEqualTo(201);
+		return r.json().get("id").asLong();
+	}
+
+	@Test
+	void managesCustomersWithVersions() {
+		ApiClient api = api();
+		long id = customer(api, "Acme Retail", "Enterprise", 120000);
+		Response got = api.get(BASE + "/customers/" + id);
+		assertThat(got.json().get("currency").asText()).isEqualTo("EUR");
+		assertThat(got.json().get("contacts").get(0).get("email").asText()).isEqualTo("ann@acme-retail.test");
+		String body = "{\"name\":\"Acme Retail Group\",\"segment\":\"Enterprise\",\"revenue\":150000,\"currency\":\"EUR\"}";
+		assertThat(api.put(BASE + "/customers/" + id, body, got.etag()).status()).isEqualTo(200);
+		assertThat(api.put(BASE + "/customers/" + id, body, got.etag()).status()).isEqualTo(412);
+		Response noCurrency = api.post(BASE + "/customers", "{\"name\":\"X\",\"revenue\":5}");
+		assertThat(noCurrency.status()).isEqualTo(400);
+		assertThat(noCurrency.json().get("errors").toString()).contains("currency");
+		long unused = customer(api, "Short Lived", "SMB", 1);
+		assertThat(api.delete(BASE + "/customers/" + unused, null).status()).isEqualTo(204);
+		assertThat(api.get(BASE + "/customers/" + unused).status()).isEqualTo(404);
+	}
+
+	@Test
+	void takesInFeedbackAndTriagesIt() {
+		ApiClient api = api();
+		long acme = customer(api, "Triage Co", "Mid-market", 50000);
+		Response missing = api.post(BASE + "/feedback", "{\"title\":\"no text\"}");
+		assertThat(missing.status()).isEqualTo(400);
+		assertThat(missing.json().get("errors").toString()).contains("\"text\"");
+		assertThat(api.post(BASE + "/feedback", "{\"text\":\"x\",\"customerId\":999999}").status()).isEqualTo(400);
+		long id = feedback(api, "{\"title\":\"Invoices in PDF\",\"text\":\"We need PDF invoices for our accountants\","
+				+ "\"customerId\":" + acme + ",\"tags\":[\"Billing\"]}");
+		JsonNode f = api.get(BASE + "/feedback/" + id).json();
+		assertThat(f.get("status").asText()).isEqualTo("NEW");
+		assertThat(f.get("channel").asText()).isEqualTo("API");
+		assertThat(f.get("tags").toString()).isEqualTo("[\"billing\"]");
+		assertThat(f.get("customerName").asText()).isEqualTo("Triage Co");
+		assertThat(ids(api.get(BASE + "/feedback?tag=billing&status=NEW").json())).contains(id);
+		assertThat(ids(api.get(BASE + "/feedback?segment=Mid-market").json())).containsExactly(id);
+		assertThat(ids(api.get(BASE + "/feedback?status=ARCHIVED").json())).doesNotContain(id);
+		assertThat(api.patch(BASE + "/feedback/" + id, "{\"status\":\"TRIAGED\"}", "\"0\"").status()).isEqualTo(200);
+		assertThat(api.patch(BASE + "/feedback/" + id, "{\"status\":\"LINKED\"}", "\"1\"").status()).isEqualTo(409);
+		assertThat(api.patch(BASE + "/feedback/" + id, "{\"status\":\"DECLINED\"}", "\"0\"").status()).isEqualTo(412);
+	}
+
+	private static List<Long> ids(JsonNode page) {
+		List<Long> ids = new ArrayList<>();
+		page.get("feedback").forEach(f -> ids.add(f.get("id").asLong()));
+		return ids;
+	}
+
+	@Test
+	void suggestsSimilarFeedbackAndTheItemItProbablyBelongsTo() {
+		ApiClient api = api();
+		long first = feedback(api, "{\"title\":\"Apple Pay on iPhone\",\"text\":\"Let shoppers pay with Apple Pay from "
+				+ "their phones, typing card numbers on mobile is painful\"}");
+		feedback(api, "{\"title\":\"Dark theme\",\"text\":\"The admin is too bright at night\"}");
+		long second = feedback(api, "{\"title\":\"Wallet payments\",\"text\":\"Our customers want to check out with "
+				+ "their phone wallet instead of entering a credit card\"}");
+		JsonNode similar = api.get(BASE + "/feedback/" + second + "/similar?limit=5").json();
+		List<String> found = new ArrayList<>();
+		similar.forEach(s -> found.add(s.get("kind").asText() + ":"
+				+ (s.get("kind").asText().equals("item") ? s.get("itemKey").asText() : s.get("feedbackId").asText())));
+		assertThat(found).contains("feedback:" + first).contains("item:SHOP-5").doesNotContain("feedback:" + second);
+		assertThat(similar.get(0).get("score").asDouble()).isBetween(0.0, 1.0);
+		JsonNode byText = api.post(BASE + "/similar?limit=3", "{\"text\":\"pay with google pay or apple pay\"}").json();
+		assertThat(byText.toString()).contains("SHOP-5");
+		assertThat(api.post(BASE + "/similar", "{\"text\":\"\"}").status()).isEqualTo(400);
+	}
+
+	@Test
+	void linksFeedbackToItemsAndCountsEachCustomerOnceInDemand() {
+		ApiClient api = api();
+		long big = customer(api, "Big Buyer", "Enterprise", 200000);
+		long small = customer(api, "Small Shop", "SMB", 10000);
+		long a1 = feedback(api, "{\"text\":\"Need direct debit\",\"customerId\":" + big + "}");
+		long a2 = feedback(api, "{\"text\":\"SEPA please, urgently\",\"customerId\":" + big + "}");
+		long b1 = feedback(api, "{\"text\":\"Direct debit would help us\",\"customerId\":" + small + "}");
+		long anon = feedback(api, "{\"text\":\"direct debit!\"}");
+		link(api, a1, "NICE_TO_HAVE", "direct debit");
+		link(api, a2, "CRITICAL", "urgently");
+		link(api, b1, "IMPORTANT", "");
+		link(api, anon, "IMPORTANT", "");
+		assertThat(api.get(BASE + "/feedback/" + a2).json().get("status").asText()).isEqualTo("LINKED");
+		JsonNode demand = api.get(BASE + "/items/SHOP-6/demand").json();
+		assertThat(demand.get("customers").asInt()).isEqualTo(2);
+		assertThat(demand.get("importance").asInt()).isEqualTo(3 + 2);
+		assertThat(demand.get("revenue").get("EUR").decimalValue()).isEqualByComparingTo("210000");
+		assertThat(demand.get("segments").get("Enterprise").get("importance").asInt()).isEqualTo(3);
+		assertThat(demand.get("segments").get("SMB").get("customers").asInt()).isEqualTo(1);
+		assertThat(demand.get("anonymousFeedback").asInt()).isEqualTo(1);
+
+		JsonNode merged = api.post(BASE + "/feedback/" + a1 + "/merge", "{\"into\":" + a2 + "}").json();
+		assertThat(merged.get("id").asLong()).isEqualTo(a2);
+		assertThat(api.get(BASE + "/feedback/" + a1).json().get("mergedInto").asLong()).isEqualTo(a2);
+		assertThat(api.get(BASE + "/feedback/" + a1).json().get("text").asText()).isEqualTo("Need direct debit");
+		assertThat(api.get(BASE + "/items/SHOP-6/demand").json().get("customers").asInt()).isEqualTo(2);
+		assertThat(api.post(BASE + "/feedback/" + a1 + "/merge", "{\"into\":" + b1 + "}").status()).isEqualTo(409);
+
+		assertThat(api.delete(BASE + "/feedback/" + b1 + "/links/SHOP-6", null).json().get("status").asText())
+			.isEqualTo("TRIAGED");
+		assertThat(api.get(BASE + "/items/SHOP-6/demand").json().get("customers").asInt()).isEqualTo(1);
+		assertThat(api.post(BASE + "/feedback/" + b1 + "/links", "{\"item\":\"SHOP-999\",\"importance\":\"CRITICAL\"}")
+			.status()).isEqualTo(400);
+		assertThat(api.delete(BASE + "/customers/" + big, null).status()).isEqualTo(409);
+	}
+
+	private static void link(ApiClient api, long feedback, String importance, String quote) {
+		Response r = api.post(BASE + "/feedback/" + feedback + "/links",
+				"{\"item\":\"SHOP-6\",\"importance\":\"" + importance + "\",\"quote\":\"" + quote + "\"}");
+		assertThat(r.status()).as(r.text()).isEqualTo(200);
+	}
+
+}
