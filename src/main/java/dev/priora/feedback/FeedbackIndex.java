@@ -43,6 +43,8 @@ class FeedbackIndex {
 
 		long lastFeedbackId;
 
+		final java.util.Set<Long> withoutVector = new java.util.HashSet<>();
+
 		Instant itemsSeenUntil = Instant.EPOCH;
 
 	}
@@ -52,9 +54,19 @@ class FeedbackIndex {
 		ProductIndex p = products.computeIfAbsent(productKey, k -> new ProductIndex());
 		synchronized (p) {
 			for (var t : feedback.texts(productKey, p.lastFeedbackId)) {
-				float[] vector = t.vector() != null ? t.vector() : embedder.embed(t.title(), t.text());
-				p.index.put(new SimilarityIndex.Entry(FEEDBACK + t.id(), t.title(), t.text(), vector));
+				// bulk imports store no vector; words only until the background embedding
+				// has stored it
+				p.index.put(new SimilarityIndex.Entry(FEEDBACK + t.id(), t.title(), t.text(), t.vector()));
+				if (t.vector() == null) {
+					p.withoutVector.add(t.id());
+				}
 				p.lastFeedbackId = Math.max(p.lastFeedbackId, t.id());
+			}
+			if (!p.withoutVector.isEmpty()) {
+				for (var t : feedback.textsWithVectors(List.copyOf(p.withoutVector))) {
+					p.index.put(new SimilarityIndex.Entry(FEEDBACK + t.id(), t.title(), t.text(), t.vector()));
+					p.withoutVector.remove(t.id());
+				}
 			}
 			Instant newest = changedItemsSince(productKey, p.itemsSeenUntil, p.index);
 			if (newest.isAfter(p.itemsSeenUntil)) {

@@ -237,6 +237,18 @@ class FeedbackRepository {
 			.list();
 	}
 
+	/**
+	 * Those of the given feedback that have a stored vector by now (at most 1000 ids are
+	 * looked at).
+	 */
+	List<Text> textsWithVectors(List<Long> ids) {
+		List<Long> some = ids.size() > 1000 ? ids.subList(0, 1000) : ids;
+		return jdbc.sql("select id, title, body, embedding from feedback where id in (:ids) and embedding is not null")
+			.param("ids", some)
+			.query((rs, n) -> new Text(rs.getLong(1), rs.getString(2), rs.getString(3), floats(rs.getBytes(4))))
+			.list();
+	}
+
 	List<ItemText> itemTexts(String productKey) {
 		return jdbc.sql("""
 				select i.id, i.item_number, i.title, i.description from items i join products p on p.id = i.product_id

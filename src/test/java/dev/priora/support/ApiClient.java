@@ -84,12 +84,21 @@ public final class ApiClient {
 		return sendBytes(method, path, json == null ? null : json.getBytes(StandardCharsets.UTF_8), ifMatch);
 	}
 
+	/** Posts a file with its content type, e.g. {@code text/csv}. */
+	public Response postFile(String path, byte[] body, String contentType) {
+		return sendBytes("POST", path, body, null, contentType);
+	}
+
 	public Response sendBytes(String method, String path, byte[] body, String ifMatch) {
+		return sendBytes(method, path, body, ifMatch, "application/json");
+	}
+
+	private Response sendBytes(String method, String path, byte[] body, String ifMatch, String contentType) {
 		HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
 			.method(method,
 					body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
 		if (body != null) {
-			b.header("Content-Type", "application/json");
+			b.header("Content-Type", contentType);
 		}
 		if (authorization != null) {
 			b.header("Authorization", authorization);

@@ -92,7 +92,7 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 		product(Permission.EDIT_BACKLOG, "POST " + base + "/customers", "PUT " + base + "/customers/{id}",
 				"DELETE " + base + "/customers/{id}", "PATCH " + base + "/feedback/{id}",
 				"POST " + base + "/feedback/{id}/links", "DELETE " + base + "/feedback/{id}/links/{itemKey}",
-				"POST " + base + "/feedback/{id}/merge");
+				"POST " + base + "/feedback/{id}/merge", "POST " + base + "/feedback/import");
 		product(Permission.WORK_ITEMS, "PATCH " + items + "/{itemKey}", "POST /p/{key}/items/{itemKey}/status",
 				"POST /p/{key}/items/{itemKey}/criteria/{index}/toggle");
 		product(Permission.EDIT_BACKLOG, "POST " + items, "PUT " + items + "/{itemKey}",

@@ -30,6 +30,9 @@ import dev.priora.feedback.Channel;
 import dev.priora.feedback.Demand;
 import dev.priora.feedback.FeedbackDraft;
 import dev.priora.feedback.FeedbackFilter;
+import dev.priora.feedback.FeedbackImporter;
+import dev.priora.feedback.ImportMapping;
+import dev.priora.feedback.ImportResult;
 import dev.priora.feedback.FeedbackService;
 import dev.priora.feedback.FeedbackStatus;
 import dev.priora.feedback.FeedbackView;
@@ -50,8 +53,11 @@ class FeedbackApiController {
 
 	private final FeedbackService feedback;
 
-	FeedbackApiController(FeedbackService feedback) {
+	private final FeedbackImporter importer;
+
+	FeedbackApiController(FeedbackService feedback, FeedbackImporter importer) {
 		this.feedback = feedback;
+		this.importer = importer;
 	}
 
 	record FeedbackBody(@Size(max = 300) String title, @Size(max = FeedbackService.MAX_TEXT) String text,
@@ -99,6 +105,23 @@ class FeedbackApiController {
 		return ResponseEntity.created(URI.create("/api/v1/products/" + productKey + "/feedback/" + f.id()))
 			.eTag(Etags.of(f.version()))
 			.body(f);
+	}
+
+	@PostMapping(BASE + "/feedback/import")
+	@Requires(Permission.EDIT_BACKLOG)
+	@Operation(summary = "Import feedback from CSV with a column mapping",
+			description = "Send the file as the request body (text/csv). Name the columns: text (required), title, customer (a name; missing customers are created),"
+					+ " date, externalId (rows imported before are skipped), tags (separated by ; or ,). dryRun=true "
+					+ "checks and previews without writing. By default one bad row imports nothing (400 with each row's"
+					+ " error); validRowsOnly=true imports the valid rows and reports the others.")
+	ImportResult importCsv(@AuthenticationPrincipal SignedInUser user, @PathVariable String productKey,
+			@RequestBody byte[] file, @RequestParam String text, @RequestParam(required = false) String title,
+			@RequestParam(required = false) String customer, @RequestParam(required = false) String date,
+			@RequestParam(required = false) String externalId, @RequestParam(required = false) String tags,
+			@RequestParam(defaultValue = "false") boolean validRowsOnly,
+			@RequestParam(defaultValue = "false") boolean dryRun) {
+		return importer.importCsv(productKey, file,
+				new ImportMapping(text, title, customer, date, externalId, tags, validRowsOnly), dryRun, user.id());
 	}
 
 	@GetMapping(BASE + "/feedback/{id}")

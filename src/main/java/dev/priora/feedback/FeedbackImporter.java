@@ -1,0 +1,326 @@
+package dev.priora.feedback;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import dev.priora.accounts.UserId;
+import dev.priora.backlog.BacklogProblem;
+import dev.priora.backlog.ProductService;
+
+/**
+ * Imports feedback from CSV (UTF-8, with or without BOM, any line ends) with a column
+ * mapping. Every row is checked first; by default one bad row imports nothing (400
+ * listing each row's error), or the valid rows are imported when asked. Rows whose
+ * external id was imported before are skipped, so re-importing a file adds nothing.
+ * Sentence vectors are computed after the import commits, in the background (words-only
+ * similarity until then).
+ */
+@Service
+public class FeedbackImporter {
+
+	/** Largest file accepted, in bytes. */
+	public static final int MAX_BYTES = 64 * 1024 * 1024;
+
+	private static final int PREVIEW_ROWS = 10;
+
+	private final ProductService products;
+
+	private final CustomerService customers;
+
+	private final FeedbackRepository feedback;
+
+	private final BackgroundEmbedding embedding;
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	FeedbackImporter(ProductService products, CustomerService customers, FeedbackRepository feedback,
+			BackgroundEmbedding embedding, JdbcClient jdbc, Clock clock) {
+		this.products = products;
+		this.customers = customers;
+		this.feedback = feedback;
+		this.embedding = embedding;
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	record Parsed(long row, FeedbackDraft draft, String customerName) {
+	}
+
+	/** Imports (or with {@code dryRun} only checks and previews) the CSV file. */
+	@Transactional
+	public ImportResult importCsv(String productKey, byte[] file, ImportMapping mapping, boolean dryRun, UserId user) {
+		String key = products.get(productKey).key();
+		List<CSVRecord> records = records(file, mapping);
+		List<ImportResult.RowError> errors = new ArrayList<>();
+		List<Parsed> rows = new ArrayList<>();
+		List<Map<String, String>> preview = new ArrayList<>();
+		Set<String> known = new HashSet<>(knownExternalIds(key));
+		int duplicates = 0;
+		for (CSVRecord r : records) {
+			long row = r.getRecordNumber();
+			Parsed parsed = parse(row, r, mapping, errors);
+			if (preview.size() < PREVIEW_ROWS) {
+				preview.add(previewOf(row, r, mapping));
+			}
+			if (parsed == null) {
+				continue;
+			}
+			String ext = parsed.draft().externalId();
+			if (ext != null && !known.add(ext)) {
+				duplicates++;
+				continue;
+			}
+			rows.add(parsed);
+		}
+		if (!errors.isEmpty() && !mapping.validRowsOnly() && !dryRun) {
+			throw rowErrors(errors);
+		}
+		if (dryRun) {
+			return new ImportResult(true, records.size(), rows.size(), duplicates, newCustomers(key, rows).size(),
+					limit(errors), preview);
+		}
+		Map<String, Long> customerIds = customerIds(key, rows, user);
+		Instant now = clock.instant();
+		for (Parsed p : rows) {
+			FeedbackDraft d = p.draft();
+			Long customer = p.customerName() == null ? null : customerIds.get(norm(p.customerName()));
+			feedback.insert(key,
+					new FeedbackDraft(d.title(), d.text(), customer, null, Channel.CSV, d.receivedAt(), d.tags(),
+							d.externalId()),
+					Channel.CSV, d.receivedAt() == null ? now : d.receivedAt(), null, user.value(), now);
+		}
+		afterCommit(() -> embedding.embedMissing(key));
+		return new ImportResult(false, records.size(), rows.size(), duplicates, newCustomers(key, rows).size(),
+				limit(errors), preview);
+	}
+
+	private List<CSVRecord> records(byte[] file, ImportMapping mapping) {
+		if (file == null || file.length == 0) {
+			throw BacklogProblem.invalid("file", "is empty");
+		}
+		if (file.length > MAX_BYTES) {
+			throw BacklogProblem.invalid("file", "is larger than " + MAX_BYTES / 1024 / 1024 + " MB");
+		}
+		String text;
+		try {
+			text = StandardCharsets.UTF_8.newDecoder()
+				.onMalformedInput(CodingErrorAction.REPORT)
+				.onUnmappableCharacter(CodingErrorAction.REPORT)
+				.decode(ByteBuffer.wrap(file))
+				.toString();
+		}
+		catch (CharacterCodingException e) {
+			throw BacklogProblem.invalid("file", "is not UTF-8 text; save it as CSV UTF-8 and try again");
+		}
+		if (text.startsWith("\uFEFF")) {
+			text = text.substring(1);
+		}
+		try (CSVParser parser = CSVFormat.DEFAULT.builder()
+			.setHeader()
+			.setSkipHeaderRecord(true)
+			.setIgnoreEmptyLines(true)
+			.setTrim(true)
+			.get()
+			.parse(new StringReader(text))) {
+			List<String> header = parser.getHeaderNames();
+			for (var entry : columns(mapping).entrySet()) {
+				if (entry.getValue() != null && !header.contains(entry.getValue())) {
+					throw BacklogProblem.invalid(entry.getKey(),
+							"column '" + entry.getValue() + "' is not in the file; its columns are " + header);
+				}
+			}
+			return parser.getRecords();
+		}
+		catch (IOException | java.io.UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
+			throw BacklogProblem.invalid("file", "is not valid CSV: " + e.getMessage());
+		}
+	}
+
+	private static Map<String, String> columns(ImportMapping m) {
+		if (m.text() == null || m.text().isBlank()) {
+			throw BacklogProblem.invalid("text", "name the column that holds the feedback text");
+		}
+		Map<String, String> c = new LinkedHashMap<>();
+		c.put("text", m.text());
+		c.put("title", blank(m.title()));
+		c.put("customer", blank(m.customer()));
+		c.put("date", blank(m.date()));
+		c.put("externalId", blank(m.externalId()));
+		c.put("tags", blank(m.tags()));
+		return c;
+	}
+
+	private static Parsed parse(long row, CSVRecord r, ImportMapping m, List<ImportResult.RowError> errors) {
+		int before = errors.size();
+		String text = value(r, m.text());
+		if (text == null || text.isEmpty()) {
+			errors.add(new ImportResult.RowError(row, "text", "is empty"));
+		}
+		else if (text.length() > FeedbackService.MAX_TEXT) {
+			errors.add(new ImportResult.RowError(row, "text",
+					"is longer than " + FeedbackService.MAX_TEXT + " characters"));
+		}
+		String title = value(r, m.title());
+		if (title != null && title.length() > 300) {
+			errors.add(new ImportResult.RowError(row, "title", "is longer than 300 characters"));
+		}
+		String ext = value(r, m.externalId());
+		if (ext != null && ext.length() > 100) {
+			errors.add(new ImportResult.RowError(row, "externalId", "is longer than 100 characters"));
+		}
+		Instant received = date(row, value(r, m.date()), errors);
+		List<String> tags = value(r, m.tags()) == null ? List.of()
+				: Arrays.stream(value(r, m.tags()).split("[;,]"))
+					.map(String::strip)
+					.filter(s -> !s.isEmpty())
+					.map(s -> s.toLowerCase(Locale.ROOT))
+					.toList();
+		String customer = value(r, m.customer());
+		if (customer != null && customer.length() > 200) {
+			errors.add(new ImportResult.RowError(row, "customer", "is longer than 200 characters"));
+		}
+		if (errors.size() > before) {
+			return null;
+		}
+		String clean = title == null ? "" : title.replaceAll("\\s+", " ");
+		return new Parsed(row,
+				new FeedbackDraft(clean, text, null, null, Channel.CSV, received, tags,
+						ext == null || ext.isEmpty() ? null : ext),
+				customer == null || customer.isEmpty() ? null : customer);
+	}
+
+	private static Instant date(long row, String value, List<ImportResult.RowError> errors) {
+		if (value == null || value.isEmpty()) {
+			return null;
+		}
+		try {
+			return value.length() <= 10 ? LocalDate.parse(value).atStartOfDay().toInstant(ZoneOffset.UTC)
+					: OffsetDateTime
+						.parse(value.replace(' ', 'T').endsWith("Z") || value.matches(".*[+-]\\d\\d:\\d\\d$")
+								? value.replace(' ', 'T') : value.replace(' ', 'T') + "Z")
+						.toInstant();
+		}
+		catch (DateTimeParseException e) {
+			errors.add(new ImportResult.RowError(row, "date",
+					"'" + value + "' is no date like 2024-03-31 or 2024-03-31T10:15:00Z"));
+			return null;
+		}
+	}
+
+	private static String value(CSVRecord r, String column) {
+		if (column == null || column.isBlank() || !r.isMapped(column) || !r.isSet(column)) {
+			return null;
+		}
+		String v = r.get(column);
+		return v == null ? null : v.replaceAll("[\\p{Cntrl}&&[^\\r\\n\\t]]", "").strip();
+	}
+
+	private static Map<String, String> previewOf(long row, CSVRecord r, ImportMapping m) {
+		Map<String, String> p = new LinkedHashMap<>();
+		p.put("row", String.valueOf(row));
+		columns(m).forEach((field, column) -> {
+			String v = column == null ? null : value(r, column);
+			if (v != null) {
+				p.put(field, v.length() > 200 ? v.substring(0, 200) + "…" : v);
+			}
+		});
+		return p;
+	}
+
+	private List<String> knownExternalIds(String key) {
+		return jdbc.sql("select external_id from feedback where product_key = ? and external_id is not null")
+			.param(key)
+			.query(String.class)
+			.list();
+	}
+
+	private Set<String> newCustomers(String key, List<Parsed> rows) {
+		Set<String> existing = new HashSet<>();
+		customers.list(key).forEach(c -> existing.add(norm(c.name())));
+		Set<String> created = new HashSet<>();
+		rows.stream()
+			.map(Parsed::customerName)
+			.filter(n -> n != null && !existing.contains(norm(n)))
+			.forEach(n -> created.add(norm(n)));
+		return created;
+	}
+
+	private Map<String, Long> customerIds(String key, List<Parsed> rows, UserId user) {
+		Map<String, Long> ids = new HashMap<>();
+		customers.list(key).forEach(c -> ids.putIfAbsent(norm(c.name()), c.id()));
+		for (Parsed p : rows) {
+			if (p.customerName() != null && !ids.containsKey(norm(p.customerName()))) {
+				ids.put(norm(p.customerName()),
+						customers
+							.create(key, new CustomerDraft(p.customerName(), "", null, null, "", null, List.of()), user)
+							.id());
+			}
+		}
+		return ids;
+	}
+
+	private static BacklogProblem rowErrors(List<ImportResult.RowError> errors) {
+		Map<String, String> byRow = new LinkedHashMap<>();
+		for (var e : limit(errors)) {
+			byRow.put("row " + e.row() + " " + e.field(), e.reason());
+		}
+		return BacklogProblem.invalid(byRow);
+	}
+
+	private static List<ImportResult.RowError> limit(List<ImportResult.RowError> errors) {
+		return errors.size() > 1000 ? List.copyOf(errors.subList(0, 1000)) : List.copyOf(errors);
+	}
+
+	private static void afterCommit(Runnable task) {
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					task.run();
+				}
+			});
+		}
+		else {
+			task.run();
+		}
+	}
+
+	private static String norm(String name) {
+		return name.strip().toLowerCase(Locale.ROOT);
+	}
+
+	private static String blank(String s) {
+		return s == null || s.isBlank() ? null : s.strip();
+	}
+
+}
