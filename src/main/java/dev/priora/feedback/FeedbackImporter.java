@@ -182,15 +182,19 @@ public class FeedbackImporter {
 
 	private static Parsed parse(long row, CSVRecord r, ImportMapping m, List<ImportResult.RowError> errors) {
 		int before = errors.size();
+		String title = value(r, m.title());
 		String text = value(r, m.text());
 		if (text == null || text.isEmpty()) {
-			errors.add(new ImportResult.RowError(row, "text", "is empty"));
+			// a request with only a subject is still feedback: its title is its text
+			text = title;
+		}
+		if (text == null || text.isEmpty()) {
+			errors.add(new ImportResult.RowError(row, "text", "is empty (and so is the title)"));
 		}
 		else if (text.length() > FeedbackService.MAX_TEXT) {
 			errors.add(new ImportResult.RowError(row, "text",
 					"is longer than " + FeedbackService.MAX_TEXT + " characters"));
 		}
-		String title = value(r, m.title());
 		if (title != null && title.length() > 300) {
 			errors.add(new ImportResult.RowError(row, "title", "is longer than 300 characters"));
 		}

@@ -83,7 +83,7 @@ class FeedbackImportIntegrationTest extends IntegrationTestBase {
 	@Test
 	void oneBadRowImportsNothingUnlessOnlyValidRowsAreAskedFor() {
 		ApiClient api = product("IMPC");
-		String bad = "id,subject,body,account,when,labels\n1,ok,fine text,,,\n2,empty,,,,\n3,date,text,,31/12/2024,\n";
+		String bad = "id,subject,body,account,when,labels\n1,ok,fine text,,,\n2,,,,,\n3,date,text,,31/12/2024,\n";
 		Response refused = upload(api, "IMPC", bad, "");
 		assertThat(refused.status()).isEqualTo(400);
 		assertThat(refused.isProblem()).isTrue();
