@@ -108,6 +108,27 @@
     else if (e.key === 'End') { e.preventDefault(); move(row, 'bottom', null); }
   });
 
+  // Feedback inbox: j / k move, Enter opens, t / d / a triage, decline, archive the focused feedback.
+  document.addEventListener('keydown', function (e) {
+    var row = e.target && e.target.closest ? e.target.closest('#inbox-rows > li.feedback') : null;
+    if (!row || e.target !== row || e.altKey || e.ctrlKey || e.metaKey) { return; }
+    var actions = { t: 'TRIAGED', d: 'DECLINED', a: 'ARCHIVED' };
+    if (e.key === 'j' && row.nextElementSibling) { e.preventDefault(); row.nextElementSibling.focus(); }
+    else if (e.key === 'k' && row.previousElementSibling) { e.preventDefault(); row.previousElementSibling.focus(); }
+    else if (e.key === 'Enter') { e.preventDefault(); window.location = row.querySelector('a.open').href; }
+    else if (actions[e.key]) {
+      var form = row.querySelector('form[data-action="' + actions[e.key] + '"]');
+      if (form) { e.preventDefault(); form.requestSubmit(); }
+    }
+  });
+
+  document.addEventListener('htmx:afterSwap', function (e) {
+    if (e.detail.target && e.detail.target.id === 'inbox') {
+      var first = document.querySelector('#inbox-rows > li.feedback');
+      if (first) { first.focus(); }
+    }
+  });
+
   // Enter on a focused row opens the item.
   document.addEventListener('keydown', function (e) {
     var row = rowOf(e.target);

@@ -50,6 +50,7 @@ class LayoutInterceptor implements HandlerInterceptor {
 			mav.addObject("canEdit", access.can(Permission.EDIT_BACKLOG));
 			mav.addObject("canWork", access.can(Permission.WORK_ITEMS));
 			mav.addObject("canManage", access.can(Permission.MANAGE_PRODUCT));
+			mav.addObject("canSubmit", access.can(Permission.SUBMIT_FEEDBACK));
 		}
 	}
 

@@ -88,7 +88,11 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 		product(Permission.READ, "GET " + base + "/customers", "GET " + base + "/customers/{id}",
 				"GET " + base + "/feedback", "GET " + base + "/feedback/{id}", "GET " + base + "/feedback/{id}/similar",
 				"POST " + base + "/similar", "GET " + base + "/items/{itemKey}/demand");
-		product(Permission.SUBMIT_FEEDBACK, "POST " + base + "/feedback");
+		product(Permission.SUBMIT_FEEDBACK, "POST " + base + "/feedback", "POST /p/{key}/feedback");
+		product(Permission.READ, "GET /p/{key}/feedback", "GET /p/{key}/feedback/{id}",
+				"GET /p/{key}/items/{itemKey}/demand");
+		product(Permission.EDIT_BACKLOG, "POST /p/{key}/feedback/{id}/status", "POST /p/{key}/feedback/{id}/links",
+				"POST /p/{key}/feedback/{id}/merge");
 		product(Permission.EDIT_BACKLOG, "POST " + base + "/customers", "PUT " + base + "/customers/{id}",
 				"DELETE " + base + "/customers/{id}", "PATCH " + base + "/feedback/{id}",
 				"POST " + base + "/feedback/{id}/links", "DELETE " + base + "/feedback/{id}/links/{itemKey}",
@@ -137,6 +141,8 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 
 	private long outsiderId;
 
+	private long feedbackId;
+
 	@BeforeAll
 	void people() {
 		ApiClient admin = api();
@@ -144,6 +150,10 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 		admin.post("/api/v1/products/MTX/items", "{\"type\":\"STORY\",\"title\":\"One\"}");
 		admin.post("/api/v1/products/MTX/items", "{\"type\":\"STORY\",\"title\":\"Two\"}");
 		admin.post("/api/v1/products/MTX/items/MTX-1/dependencies", "{\"kind\":\"DEPENDS_ON\",\"target\":\"MTX-2\"}");
+		feedbackId = admin.post("/api/v1/products/MTX/feedback", "{\"text\":\"Matrix feedback\"}")
+			.json()
+			.get("id")
+			.asLong();
 		UserId adminId = accounts.findByEmail(ADMIN_EMAIL).orElseThrow().id();
 		for (ProductRole role : ProductRole.values()) {
 			String email = role.name().toLowerCase() + "@matrix.test";
@@ -276,7 +286,8 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 	}
 
 	private String concrete(String pattern) {
-		return Routes.concrete(pattern, "MTX", "MTX-1", "MTX-2", outsiderId);
+		return Routes.concrete(pattern.replace("/feedback/{id}", "/feedback/" + feedbackId), "MTX", "MTX-1", "MTX-2",
+				outsiderId);
 	}
 
 }

@@ -1,0 +1,54 @@
+package dev.priora.feedback.web;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+
+import dev.priora.support.BrowserTestBase;
+
+/**
+ * Feedback in the browser: submit, see the duplicate and the item suggested, link, see
+ * demand, triage by key.
+ */
+class FeedbackBrowserTest extends BrowserTestBase {
+
+	@Test
+	void submitsFeedbackSeesSuggestionsLinksItAndTriagesByKeyboard() {
+		api().post("/api/v1/products/SHOP/feedback",
+				"{\"title\":\"Apple Pay please\",\"text\":\"Let us pay with Apple Pay on the phone\"}");
+		signIn();
+		page.navigate("/p/SHOP/feedback");
+		page.locator("#submit-feedback input[name=title]").fill("Wallet checkout");
+		page.locator("#submit-feedback textarea[name=text]").fill("Our shoppers want to pay with their phone wallet");
+		page.locator("#submit-feedback button[type=submit]").click();
+		assertThat(page.locator("#inbox p.notice")).containsText("added");
+		Locator mine = page.locator("#inbox-rows li.feedback", new Page.LocatorOptions().setHasText("Wallet checkout"));
+		assertThat(mine).isVisible();
+
+		mine.locator("a.open").click();
+		assertThat(page.locator("#similar li[data-kind=feedback]").first()).containsText("Apple Pay please");
+		assertThat(page.locator("#similar")).containsText("SHOP-5");
+		page.locator("#link-form input[name=item]").fill("SHOP-5");
+		page.locator("#link-form select[name=importance]").selectOption("CRITICAL");
+		page.locator("#link-form input[name=quote]").fill("pay with their phone wallet");
+		page.locator("#link-form button[type=submit]").click();
+		assertThat(page.locator("#feedback-links")).containsText("SHOP-5");
+		assertThat(page.locator("#feedback-status")).hasText("linked");
+
+		page.navigate("/p/SHOP/items/SHOP-5");
+		assertThat(page.locator("#demand")).containsText("feedback without a customer");
+
+		page.navigate("/p/SHOP/feedback");
+		Locator first = page.locator("#inbox-rows li.feedback").first();
+		String id = first.getAttribute("data-id");
+		first.focus();
+		page.keyboard().press("a");
+		assertThat(page.locator("#inbox-rows li.feedback[data-id='" + id + "']")).hasCount(0);
+		page.navigate("/p/SHOP/feedback?status=ARCHIVED");
+		assertThat(page.locator("#inbox-rows li.feedback[data-id='" + id + "']")).hasCount(1);
+	}
+
+}
