@@ -19,10 +19,16 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.priora.accounts.UserId;
+import dev.priora.backlog.AcceptanceCriterion;
 import dev.priora.backlog.BacklogProblem;
+import dev.priora.backlog.BacklogService;
+import dev.priora.backlog.ItemDraft;
+import dev.priora.backlog.ItemType;
+import dev.priora.backlog.Placement;
 import dev.priora.backlog.ItemKey;
 import dev.priora.backlog.ProductService;
 import dev.priora.feedback.engine.SimilarityIndex;
+import dev.priora.feedback.engine.StoryDrafter;
 
 /**
  * Customer feedback: intake, triage, links to backlog items (with importance and quote),
@@ -48,10 +54,13 @@ public class FeedbackService {
 
 	private final FeedbackIndex index;
 
+	private final BacklogService backlog;
+
 	private final Clock clock;
 
 	FeedbackService(FeedbackRepository feedback, CustomerService customers, ProductService products,
-			FeedbackIndex index, Clock clock) {
+			FeedbackIndex index, BacklogService backlog, Clock clock) {
+		this.backlog = backlog;
 		this.feedback = feedback;
 		this.customers = customers;
 		this.products = products;
@@ -200,6 +209,40 @@ public class FeedbackService {
 			throw BacklogProblem.invalid("title", "must be at most 300 characters without control characters");
 		}
 		return similar(key, title, text, Set.of(), limit);
+	}
+
+	/**
+	 * A user-story draft for the feedback (role from the customer's segment, else
+	 * "customer"; goal and benefit from the text), for the product owner to edit before
+	 * saving.
+	 */
+	public StoryDrafter.Draft storyDraft(String productKey, long id) {
+		String key = products.get(productKey).key();
+		var row = row(key, id);
+		String role = row.customerId() == null ? null : customers.get(key, row.customerId()).segment();
+		return StoryDrafter.draft(role == null || role.isBlank() ? null : role + " customer", row.title(), row.text());
+	}
+
+	/**
+	 * Creates the story as edited, at the bottom of the backlog, and links the feedback
+	 * to it; one transaction.
+	 */
+	@Transactional
+	public ItemKey convertToStory(String productKey, long id, String title, String description, List<String> criteria,
+			UserId user) {
+		String key = products.get(productKey).key();
+		row(key, id);
+		List<AcceptanceCriterion> ac = criteria == null ? List.of()
+				: criteria.stream()
+					.filter(c -> c != null && !c.isBlank())
+					.map(c -> new AcceptanceCriterion(c, false))
+					.toList();
+		ItemKey item = backlog
+			.create(key, new ItemDraft(ItemType.STORY, title, description, null, List.of(), null, ac),
+					new Placement.Bottom(), user)
+			.key();
+		link(key, id, item, Importance.IMPORTANT, "", user);
+		return item;
 	}
 
 	/** The customer demand for an item, from the feedback linked to it. */

@@ -89,6 +89,8 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 				"GET " + base + "/feedback", "GET " + base + "/feedback/{id}", "GET " + base + "/feedback/{id}/similar",
 				"POST " + base + "/similar", "GET " + base + "/items/{itemKey}/demand");
 		product(Permission.SUBMIT_FEEDBACK, "POST " + base + "/feedback", "POST /p/{key}/feedback");
+		product(Permission.READ, "GET /p/{key}/feedback/{id}/story", "GET " + base + "/feedback/{id}/story-draft");
+		product(Permission.EDIT_BACKLOG, "POST /p/{key}/feedback/{id}/story", "POST " + base + "/feedback/{id}/story");
 		product(Permission.READ, "GET /p/{key}/feedback", "GET /p/{key}/feedback/{id}",
 				"GET /p/{key}/items/{itemKey}/demand");
 		product(Permission.EDIT_BACKLOG, "POST /p/{key}/feedback/{id}/status", "POST /p/{key}/feedback/{id}/links",

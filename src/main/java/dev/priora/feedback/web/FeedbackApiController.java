@@ -38,6 +38,7 @@ import dev.priora.feedback.FeedbackStatus;
 import dev.priora.feedback.FeedbackView;
 import dev.priora.feedback.Importance;
 import dev.priora.feedback.SimilarView;
+import dev.priora.feedback.engine.StoryDrafter;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -176,6 +177,30 @@ class FeedbackApiController {
 	List<SimilarView> similarToText(@PathVariable String productKey, @Valid @RequestBody TextBody body,
 			@RequestParam(defaultValue = "10") int limit) {
 		return feedback.similarTo(productKey, body.title(), body.text(), limit);
+	}
+
+	record StoryBody(@NotNull @Size(max = 300) String title, @Size(max = 50_000) String description,
+			@Size(max = 100) List<@Size(max = 1000) String> acceptanceCriteria) {
+	}
+
+	record CreatedStory(String item) {
+	}
+
+	@GetMapping(BASE + "/feedback/{id}/story-draft")
+	@Operation(summary = "A user-story draft from the feedback (As a …, I want …, so that …) to edit before saving")
+	StoryDrafter.Draft storyDraft(@PathVariable String productKey, @PathVariable long id) {
+		return feedback.storyDraft(productKey, id);
+	}
+
+	@PostMapping(BASE + "/feedback/{id}/story")
+	@Requires(Permission.EDIT_BACKLOG)
+	@Operation(summary = "Create a user story from the feedback (as edited) and link the feedback to it")
+	ResponseEntity<CreatedStory> story(@AuthenticationPrincipal SignedInUser user, @PathVariable String productKey,
+			@PathVariable long id, @Valid @RequestBody StoryBody body) {
+		ItemKey item = feedback.convertToStory(productKey, id, body.title(), body.description(),
+				body.acceptanceCriteria(), user.id());
+		return ResponseEntity.created(URI.create("/api/v1/products/" + productKey + "/items/" + item))
+			.body(new CreatedStory(item.toString()));
 	}
 
 	@GetMapping(BASE + "/items/{itemKey}/demand")

@@ -43,6 +43,8 @@ class FeedbackPageController {
 
 	static final String DEMAND_FRAGMENT = "feedback/demand :: demand";
 
+	static final String STORY_VIEW = "feedback/story";
+
 	private final FeedbackService feedback;
 
 	private final CustomerService customers;
@@ -133,6 +135,33 @@ class FeedbackPageController {
 			model.addAttribute("error", e.getMessage());
 		}
 		return page(key, id, model);
+	}
+
+	@GetMapping("/p/{key}/feedback/{id}/story")
+	String storyDialog(@PathVariable String key, @PathVariable long id, Model model) {
+		model.addAttribute("productKey", key.toUpperCase(Locale.ROOT));
+		model.addAttribute("f", feedback.get(key, id));
+		model.addAttribute("draft", feedback.storyDraft(key, id));
+		return STORY_VIEW;
+	}
+
+	@PostMapping("/p/{key}/feedback/{id}/story")
+	@Requires(Permission.EDIT_BACKLOG)
+	String createStory(@AuthenticationPrincipal SignedInUser user, @PathVariable String key, @PathVariable long id,
+			@RequestParam(defaultValue = "") String title, @RequestParam(defaultValue = "") String description,
+			@RequestParam(defaultValue = "") List<String> criteria, Model model) {
+		try {
+			ItemKey item = feedback.convertToStory(key, id, title, description, criteria, user.id());
+			return "redirect:/p/" + item.productKey() + "/items/" + item;
+		}
+		catch (BacklogProblem e) {
+			model.addAttribute("error", e.getMessage());
+			model.addAttribute("productKey", key.toUpperCase(Locale.ROOT));
+			model.addAttribute("f", feedback.get(key, id));
+			model.addAttribute("draft",
+					new dev.priora.feedback.engine.StoryDrafter.Draft(title, description, criteria));
+			return STORY_VIEW;
+		}
 	}
 
 	@GetMapping("/p/{key}/items/{itemKey}/demand")

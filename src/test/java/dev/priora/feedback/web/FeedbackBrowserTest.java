@@ -51,4 +51,32 @@ class FeedbackBrowserTest extends BrowserTestBase {
 		assertThat(page.locator("#inbox-rows li.feedback[data-id='" + id + "']")).hasCount(1);
 	}
 
+	@Test
+	void turnsFeedbackIntoAUserStoryAfterEditingTheDraft() {
+		long customer = api()
+			.post("/api/v1/products/SHOP/customers", "{\"name\":\"Fashion Co\",\"segment\":\"Retail\"}")
+			.json()
+			.get("id")
+			.asLong();
+		long id = api()
+			.post("/api/v1/products/SHOP/feedback", "{\"title\":\"Size guide\",\"text\":\"We need a size "
+					+ "guide on product pages so that fewer clothes come back. Show it per brand.\",\"customerId\":"
+					+ customer + "}")
+			.json()
+			.get("id")
+			.asLong();
+		signIn();
+		page.navigate("/p/SHOP/feedback/" + id);
+		page.locator("#to-story").click();
+		assertThat(page.locator("#story-form textarea[name=description]"))
+			.hasValue("As a retail customer, I want a size guide on product pages, so that fewer clothes come back.");
+		page.locator("#story-form input[name=title]").fill("Size guide per brand");
+		page.locator("#story-form button[type=submit]").click();
+		assertThat(page.locator("#item-title")).hasText("Size guide per brand");
+		assertThat(page.locator("#criteria li")).hasCount(2);
+		assertThat(page.locator("#demand")).containsText("1 customers asking");
+		page.navigate("/p/SHOP/feedback/" + id);
+		assertThat(page.locator("#feedback-links")).containsText("Size guide per brand");
+	}
+
 }
