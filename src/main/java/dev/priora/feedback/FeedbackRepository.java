@@ -152,11 +152,11 @@ class FeedbackRepository {
 		Map<Long, List<FeedbackView.Link>> map = new HashMap<>();
 		if (!ids.isEmpty()) {
 			jdbc.sql("""
-					select l.feedback_id, i.item_number, i.title, l.importance, l.quote from feedback_links l
+					select l.feedback_id, i.item_number, i.title, l.importance, l.quote, i.status from feedback_links l
 					join items i on i.id = l.item_id where l.feedback_id in (:ids) order by i.item_number""")
 				.param("ids", ids)
 				.query((rs, n) -> map.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
-					.add(new FeedbackView.Link(productKey + "-" + rs.getLong(2), rs.getString(3),
+					.add(new FeedbackView.Link(productKey + "-" + rs.getLong(2), rs.getString(3), rs.getString(6),
 							Importance.valueOf(rs.getString(4)), rs.getString(5))))
 				.list();
 		}

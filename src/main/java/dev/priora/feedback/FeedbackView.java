@@ -9,7 +9,12 @@ public record FeedbackView(long id, String title, String text, Long customerId, 
 		Long mergedInto, List<Link> links, long version) {
 
 	/** A link to a backlog item, with how much it matters and the quote that shows it. */
-	public record Link(String item, String itemTitle, Importance importance, String quote) {
+	public record Link(String item, String itemTitle, String itemStatus, Importance importance, String quote) {
+
+		public boolean delivered() {
+			return "DONE".equals(itemStatus);
+		}
+
 	}
 
 }

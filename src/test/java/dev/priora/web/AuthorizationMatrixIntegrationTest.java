@@ -89,7 +89,9 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 				"GET " + base + "/feedback", "GET " + base + "/feedback/{id}", "GET " + base + "/feedback/{id}/similar",
 				"POST " + base + "/similar", "GET " + base + "/items/{itemKey}/demand");
 		product(Permission.SUBMIT_FEEDBACK, "POST " + base + "/feedback", "POST /p/{key}/feedback");
-		product(Permission.READ, "GET /p/{key}/feedback/{id}/story", "GET " + base + "/feedback/{id}/story-draft");
+		product(Permission.READ, "GET /p/{key}/feedback/{id}/story", "GET " + base + "/feedback/{id}/story-draft",
+				"GET /p/{key}/customers", "GET /p/{key}/customers/{id}");
+		product(Permission.EDIT_BACKLOG, "POST /p/{key}/customers");
 		product(Permission.EDIT_BACKLOG, "POST /p/{key}/feedback/{id}/story", "POST " + base + "/feedback/{id}/story");
 		product(Permission.READ, "GET /p/{key}/feedback", "GET /p/{key}/feedback/{id}",
 				"GET /p/{key}/items/{itemKey}/demand");
@@ -145,6 +147,8 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 
 	private long feedbackId;
 
+	private long customerId;
+
 	@BeforeAll
 	void people() {
 		ApiClient admin = api();
@@ -152,7 +156,12 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 		admin.post("/api/v1/products/MTX/items", "{\"type\":\"STORY\",\"title\":\"One\"}");
 		admin.post("/api/v1/products/MTX/items", "{\"type\":\"STORY\",\"title\":\"Two\"}");
 		admin.post("/api/v1/products/MTX/items/MTX-1/dependencies", "{\"kind\":\"DEPENDS_ON\",\"target\":\"MTX-2\"}");
-		feedbackId = admin.post("/api/v1/products/MTX/feedback", "{\"text\":\"Matrix feedback\"}")
+		customerId = admin.post("/api/v1/products/MTX/customers", "{\"name\":\"Matrix customer\"}")
+			.json()
+			.get("id")
+			.asLong();
+		feedbackId = admin
+			.post("/api/v1/products/MTX/feedback", "{\"text\":\"Matrix feedback\",\"customerId\":" + customerId + "}")
 			.json()
 			.get("id")
 			.asLong();
@@ -288,8 +297,8 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 	}
 
 	private String concrete(String pattern) {
-		return Routes.concrete(pattern.replace("/feedback/{id}", "/feedback/" + feedbackId), "MTX", "MTX-1", "MTX-2",
-				outsiderId);
+		return Routes.concrete(pattern.replace("/feedback/{id}", "/feedback/" + feedbackId)
+			.replace("/customers/{id}", "/customers/" + customerId), "MTX", "MTX-1", "MTX-2", outsiderId);
 	}
 
 }

@@ -29,7 +29,9 @@ class FeedbackBrowserTest extends BrowserTestBase {
 		assertThat(mine).isVisible();
 
 		mine.locator("a.open").click();
-		assertThat(page.locator("#similar li[data-kind=feedback]").first()).containsText("Apple Pay please");
+		assertThat(page.locator("#similar li[data-kind=feedback]",
+				new Page.LocatorOptions().setHasText("Apple Pay please")))
+			.hasCount(1);
 		assertThat(page.locator("#similar")).containsText("SHOP-5");
 		page.locator("#link-form input[name=item]").fill("SHOP-5");
 		page.locator("#link-form select[name=importance]").selectOption("CRITICAL");
@@ -49,6 +51,19 @@ class FeedbackBrowserTest extends BrowserTestBase {
 		assertThat(page.locator("#inbox-rows li.feedback[data-id='" + id + "']")).hasCount(0);
 		page.navigate("/p/SHOP/feedback?status=ARCHIVED");
 		assertThat(page.locator("#inbox-rows li.feedback[data-id='" + id + "']")).hasCount(1);
+	}
+
+	@Test
+	void addsACustomerOnTheCustomersPage() {
+		signIn();
+		page.navigate("/p/SHOP/customers");
+		page.locator("#add-customer input[name=name]").fill("Nordic Outdoor");
+		page.locator("#add-customer input[name=segment]").fill("Mid-market");
+		page.locator("#add-customer input[name=revenue]").fill("84000");
+		page.locator("#add-customer input[name=currency]").fill("sek");
+		page.locator("#add-customer button[type=submit]").click();
+		assertThat(page.locator("#customers")).containsText("Nordic Outdoor");
+		assertThat(page.locator("#customers")).containsText("84,000 SEK");
 	}
 
 	@Test
@@ -77,6 +92,10 @@ class FeedbackBrowserTest extends BrowserTestBase {
 		assertThat(page.locator("#demand")).containsText("1 customers asking");
 		page.navigate("/p/SHOP/feedback/" + id);
 		assertThat(page.locator("#feedback-links")).containsText("Size guide per brand");
+		page.navigate("/p/SHOP/customers/" + customer);
+		assertThat(page.locator("#customer-feedback")).containsText("Size guide");
+		assertThat(page.locator("#customer-items")).containsText("Size guide per brand");
+		assertThat(page.locator("#customer-items")).containsText("not delivered");
 	}
 
 }

@@ -1,0 +1,85 @@
+package dev.priora.feedback.web;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Locale;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import dev.priora.accounts.Permission;
+import dev.priora.accounts.Requires;
+import dev.priora.accounts.SignedInUser;
+import dev.priora.backlog.BacklogProblem;
+import dev.priora.feedback.CustomerDraft;
+import dev.priora.feedback.CustomerService;
+import dev.priora.feedback.FeedbackFilter;
+import dev.priora.feedback.FeedbackService;
+
+/**
+ * The customers page (list, add) and each customer's page: their feedback and the items
+ * it maps to.
+ */
+@Controller
+class CustomerPageController {
+
+	static final String CUSTOMERS_VIEW = "feedback/customers";
+
+	static final String CUSTOMER_VIEW = "feedback/customer";
+
+	private final CustomerService customers;
+
+	private final FeedbackService feedback;
+
+	CustomerPageController(CustomerService customers, FeedbackService feedback) {
+		this.customers = customers;
+		this.feedback = feedback;
+	}
+
+	@GetMapping("/p/{key}/customers")
+	String list(@PathVariable String key, Model model) {
+		model.addAttribute("productKey", key.toUpperCase(Locale.ROOT));
+		model.addAttribute("customers", customers.list(key));
+		return CUSTOMERS_VIEW;
+	}
+
+	@PostMapping("/p/{key}/customers")
+	@Requires(Permission.EDIT_BACKLOG)
+	String create(@AuthenticationPrincipal SignedInUser user, @PathVariable String key,
+			@RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String segment,
+			@RequestParam(defaultValue = "") String revenue, @RequestParam(defaultValue = "") String currency,
+			@RequestParam(defaultValue = "") String tier, @RequestParam(defaultValue = "") String contactName,
+			@RequestParam(defaultValue = "") String contactEmail, Model model) {
+		try {
+			BigDecimal amount = revenue.isBlank() ? null : new BigDecimal(revenue.strip());
+			List<CustomerDraft.ContactDraft> contacts = contactName.isBlank() ? List.of()
+					: List.of(new CustomerDraft.ContactDraft(contactName.strip(), contactEmail.strip()));
+			customers.create(key, new CustomerDraft(name, segment, amount, currency.isBlank() ? null : currency, tier,
+					null, contacts), user.id());
+			model.addAttribute("saved", name.strip() + " added.");
+		}
+		catch (NumberFormatException e) {
+			model.addAttribute("error", "revenue: must be a number like 120000 or 9500.50");
+		}
+		catch (BacklogProblem e) {
+			model.addAttribute("error", e.getMessage());
+		}
+		return list(key, model);
+	}
+
+	@GetMapping("/p/{key}/customers/{id}")
+	String customer(@PathVariable String key, @PathVariable long id, Model model) {
+		model.addAttribute("productKey", key.toUpperCase(Locale.ROOT));
+		model.addAttribute("customer", customers.get(key, id));
+		var items = feedback.page(key, new FeedbackFilter(null, null, id, null, null, null, null), null, 200);
+		model.addAttribute("feedback", items);
+		model.addAttribute("links", items.stream().flatMap(f -> f.links().stream()).distinct().toList());
+		return CUSTOMER_VIEW;
+	}
+
+}
