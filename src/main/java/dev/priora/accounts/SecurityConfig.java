@@ -99,7 +99,7 @@ class SecurityConfig {
 	SecurityFilterChain web(HttpSecurity http, AuthenticationManager manager) throws Exception {
 		http.authenticationManager(manager)
 			.authorizeHttpRequests(a -> a
-				.requestMatchers("/login", "/invite/**", "/reset/**", "/css/**", "/js/**", "/webjars/**",
+				.requestMatchers("/login", "/invite/**", "/reset/**", "/f/**", "/css/**", "/js/**", "/webjars/**",
 						"/favicon.ico", "/error", "/actuator/health/**", "/v3/api-docs/**", "/swagger-ui/**",
 						"/swagger-ui.html")
 				.permitAll()

@@ -61,7 +61,7 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 		Rule auth = new Authenticated();
 		Rule admin = new Admin();
 		for (String r : List.of("GET /login", "GET /invite/{secret}", "POST /invite/{secret}", "GET /reset/{secret}",
-				"POST /reset/{secret}")) {
+				"POST /reset/{secret}", "GET /f/{secret}", "POST /f/{secret}")) {
 			MATRIX.put(r, pub);
 		}
 		for (String r : List.of("POST /api/v1/tokens", "GET /api/v1/tokens", "DELETE /api/v1/tokens/{id}",
@@ -92,6 +92,8 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 		product(Permission.READ, "GET /p/{key}/feedback/{id}/story", "GET " + base + "/feedback/{id}/story-draft",
 				"GET /p/{key}/customers", "GET /p/{key}/customers/{id}");
 		product(Permission.EDIT_BACKLOG, "POST /p/{key}/customers");
+		product(Permission.READ, "GET /p/{key}/public-forms");
+		product(Permission.MANAGE_PRODUCT, "POST /p/{key}/public-forms", "POST /p/{key}/public-forms/{id}/revoke");
 		product(Permission.EDIT_BACKLOG, "POST /p/{key}/feedback/{id}/story", "POST " + base + "/feedback/{id}/story");
 		product(Permission.READ, "GET /p/{key}/feedback", "GET /p/{key}/feedback/{id}",
 				"GET /p/{key}/items/{itemKey}/demand");

@@ -54,6 +54,33 @@ class FeedbackBrowserTest extends BrowserTestBase {
 	}
 
 	@Test
+	void aVisitorSubmitsThroughThePublicFormAndTheOwnerTriagesIt() {
+		signIn();
+		page.navigate("/p/SHOP/public-forms");
+		page.locator("#new-form button").click();
+		String link = page.locator("#new-form-link code").textContent().strip();
+
+		var visitorContext = newContext();
+		Page visitor = visitorContext.newPage();
+		visitor.navigate(link.substring(link.indexOf("/f/")));
+		visitor.getByLabel("Subject").fill("Loyalty points");
+		visitor.getByLabel("What would help you?").fill("I would love loyalty points for repeat purchases");
+		visitor.locator("#public-form button[type=submit]").click();
+		assertThat(visitor.locator("#thanks")).isVisible();
+		visitorContext.close();
+
+		page.navigate("/p/SHOP/feedback");
+		Locator row = page.locator("#inbox-rows li.feedback", new Page.LocatorOptions().setHasText("Loyalty points"));
+		assertThat(row).isVisible();
+		String id = row.getAttribute("data-id");
+		row.focus();
+		page.keyboard().press("t");
+		assertThat(page.locator("#inbox-rows li.feedback[data-id='" + id + "']")).hasCount(0);
+		page.navigate("/p/SHOP/feedback/" + id);
+		assertThat(page.locator("#feedback-status")).hasText("triaged");
+	}
+
+	@Test
 	void addsACustomerOnTheCustomersPage() {
 		signIn();
 		page.navigate("/p/SHOP/customers");

@@ -1,0 +1,159 @@
+package dev.priora.feedback;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.ErrorResponseException;
+
+import dev.priora.accounts.UserId;
+import dev.priora.backlog.BacklogProblem;
+import dev.priora.backlog.ProductService;
+
+/**
+ * A product's public feedback forms: revocable links anyone can submit feedback through
+ * without signing in, throttled per client address, with a honeypot field that bots fill
+ * and people do not see.
+ */
+@Service
+public class PublicForms {
+
+	private static final SecureRandom RANDOM = new SecureRandom();
+
+	/** A form as listed to its owners (the secret is shown only when created). */
+	public record Form(long id, Instant createdAt, Instant revokedAt) {
+		public boolean active() {
+			return revokedAt == null;
+		}
+	}
+
+	/** What a visitor typed; {@code website} is the honeypot and must stay empty. */
+	public record Submission(String title, String text, String name, String email, String website) {
+	}
+
+	private final JdbcClient jdbc;
+
+	private final ProductService products;
+
+	private final FeedbackService feedback;
+
+	private final Clock clock;
+
+	private final int perAddress;
+
+	PublicForms(JdbcClient jdbc, ProductService products, FeedbackService feedback, Clock clock,
+			@Value("${priora.feedback.public-form.max-per-address-per-hour:10}") int perAddress) {
+		this.jdbc = jdbc;
+		this.products = products;
+		this.feedback = feedback;
+		this.clock = clock;
+		this.perAddress = perAddress;
+	}
+
+	/** Creates a form link for the product and answers its secret, shown once. */
+	@Transactional
+	public String create(String productKey, UserId user) {
+		String key = products.get(productKey).key();
+		byte[] bytes = new byte[24];
+		RANDOM.nextBytes(bytes);
+		String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+		jdbc.sql("insert into public_forms (product_key, token_hash, created_at, created_by) values (?, ?, ?, ?)")
+			.params(key, sha256(secret), clock.instant().atOffset(ZoneOffset.UTC), user.value())
+			.update();
+		return secret;
+	}
+
+	public List<Form> forms(String productKey) {
+		return jdbc.sql("select id, created_at, revoked_at from public_forms where product_key = ? order by id desc")
+			.param(products.get(productKey).key())
+			.query((rs, n) -> new Form(rs.getLong(1), rs.getTimestamp(2).toInstant(),
+					rs.getTimestamp(3) == null ? null : rs.getTimestamp(3).toInstant()))
+			.list();
+	}
+
+	@Transactional
+	public void revoke(String productKey, long id) {
+		int n = jdbc
+			.sql("update public_forms set revoked_at = ? where product_key = ? and id = ? and revoked_at is null")
+			.params(clock.instant().atOffset(ZoneOffset.UTC), products.get(productKey).key(), id)
+			.update();
+		if (n == 0) {
+			throw BacklogProblem.notFound("Active form " + id);
+		}
+	}
+
+	/**
+	 * The product (name) behind an active form, for showing it; empty for unknown or
+	 * revoked links.
+	 */
+	public Optional<String> productOf(String secret) {
+		return jdbc.sql("select product_key from public_forms where token_hash = ? and revoked_at is null")
+			.param(sha256(secret == null ? "" : secret))
+			.query(String.class)
+			.optional();
+	}
+
+	/**
+	 * Records the submission as new WEB_FORM feedback. A filled honeypot is accepted
+	 * silently and dropped; more than the allowed submissions per hour from one address
+	 * are refused with 429.
+	 */
+	@Transactional
+	public void submit(String secret, Submission s, String clientIp) {
+		String key = productOf(secret).orElseThrow(() -> BacklogProblem.notFound("This form"));
+		if (s.website() != null && !s.website().isBlank()) {
+			return;
+		}
+		if (clientIp != null && recentFrom(clientIp) >= perAddress) {
+			throw new ErrorResponseException(HttpStatus.TOO_MANY_REQUESTS);
+		}
+		String name = clip(s.name(), 200);
+		String email = clip(s.email(), 320);
+		FeedbackView created = feedback.create(key,
+				new FeedbackDraft(s.title(), s.text(), null, null, Channel.WEB_FORM, null, List.of(), null), null);
+		jdbc.sql("update feedback set submitter_name = ?, submitter_email = ?, client_ip = ? where id = ?")
+			.params(name, email, clientIp, created.id())
+			.update();
+	}
+
+	private int recentFrom(String clientIp) {
+		return jdbc.sql("select count(*) from feedback where client_ip = ? and created_at >= ?")
+			.params(clientIp, Timestamp.from(clock.instant().minus(Duration.ofHours(1))))
+			.query(Integer.class)
+			.single();
+	}
+
+	private static String clip(String s, int max) {
+		if (s == null || s.isBlank()) {
+			return null;
+		}
+		String t = s.strip().replaceAll("\\p{Cntrl}", "");
+		return t.length() > max ? t.substring(0, max) : t;
+	}
+
+	private static String sha256(String value) {
+		try {
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+}

@@ -1,0 +1,102 @@
+package dev.priora.feedback.web;
+
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+import dev.priora.accounts.Permission;
+import dev.priora.accounts.Requires;
+import dev.priora.accounts.SignedInUser;
+import dev.priora.backlog.BacklogProblem;
+import dev.priora.backlog.ProductService;
+import dev.priora.feedback.PublicForms;
+
+/** The public feedback form (no sign-in) and its management by the product's owners. */
+@Controller
+class PublicFormPageController {
+
+	static final String FORM_VIEW = "feedback/public-form";
+
+	static final String FORMS_VIEW = "feedback/public-forms";
+
+	private final PublicForms forms;
+
+	private final ProductService products;
+
+	PublicFormPageController(PublicForms forms, ProductService products) {
+		this.forms = forms;
+		this.products = products;
+	}
+
+	@GetMapping("/f/{secret}")
+	String form(@PathVariable String secret, Model model) {
+		String key = forms.productOf(secret).orElseThrow(() -> new ErrorResponseException(HttpStatus.NOT_FOUND));
+		model.addAttribute("productName", products.get(key).name());
+		model.addAttribute("secret", secret);
+		return FORM_VIEW;
+	}
+
+	@PostMapping("/f/{secret}")
+	String submit(@PathVariable String secret, @RequestParam(defaultValue = "") String title,
+			@RequestParam(defaultValue = "") String text, @RequestParam(defaultValue = "") String name,
+			@RequestParam(defaultValue = "") String email, @RequestParam(defaultValue = "") String website,
+			HttpServletRequest request, Model model) {
+		String key = forms.productOf(secret).orElseThrow(() -> new ErrorResponseException(HttpStatus.NOT_FOUND));
+		model.addAttribute("productName", products.get(key).name());
+		model.addAttribute("secret", secret);
+		try {
+			forms.submit(secret, new PublicForms.Submission(title, text, name, email, website),
+					request.getRemoteAddr());
+			model.addAttribute("thanks", true);
+		}
+		catch (BacklogProblem e) {
+			model.addAttribute("error", e.getMessage());
+			model.addAttribute("title", title);
+			model.addAttribute("text", text);
+		}
+		catch (ErrorResponseException e) {
+			model.addAttribute("error", "Too many submissions from your address; please try again in an hour.");
+		}
+		return FORM_VIEW;
+	}
+
+	@GetMapping("/p/{key}/public-forms")
+	String list(@PathVariable String key, Model model) {
+		model.addAttribute("productKey", key.toUpperCase(Locale.ROOT));
+		model.addAttribute("forms", forms.forms(key));
+		return FORMS_VIEW;
+	}
+
+	@PostMapping("/p/{key}/public-forms")
+	@Requires(Permission.MANAGE_PRODUCT)
+	String create(@AuthenticationPrincipal SignedInUser user, @PathVariable String key, Model model) {
+		String secret = forms.create(key, user.id());
+		model.addAttribute("link",
+				ServletUriComponentsBuilder.fromCurrentContextPath().path("/f/" + secret).toUriString());
+		return list(key, model);
+	}
+
+	@PostMapping("/p/{key}/public-forms/{id}/revoke")
+	@Requires(Permission.MANAGE_PRODUCT)
+	String revoke(@PathVariable String key, @PathVariable long id, Model model) {
+		try {
+			forms.revoke(key, id);
+		}
+		catch (BacklogProblem e) {
+			model.addAttribute("error", e.getMessage());
+		}
+		return list(key, model);
+	}
+
+}
