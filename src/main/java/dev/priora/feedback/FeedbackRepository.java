@@ -249,6 +249,15 @@ class FeedbackRepository {
 			.list();
 	}
 
+	/** The feedback's stored sentence vector, or null while it has none. */
+	float[] vector(long id) {
+		return jdbc.sql("select embedding from feedback where id = ?")
+			.param(id)
+			.query((rs, n) -> floats(rs.getBytes(1)))
+			.optional()
+			.orElse(null);
+	}
+
 	List<ItemText> itemTexts(String productKey) {
 		return jdbc.sql("""
 				select i.id, i.item_number, i.title, i.description from items i join products p on p.id = i.product_id

@@ -189,7 +189,8 @@ public class FeedbackService {
 	public List<SimilarView> similarTo(String productKey, long id, int limit) {
 		String key = products.get(productKey).key();
 		var row = row(key, id);
-		return similar(key, row.title(), row.text(), Set.of(FeedbackIndex.FEEDBACK + id), limit);
+		float[] stored = feedback.vector(id);
+		return similar(key, row.title(), row.text(), stored, Set.of(FeedbackIndex.FEEDBACK + id), limit);
 	}
 
 	/**
@@ -208,7 +209,7 @@ public class FeedbackService {
 		if (title != null && (title.length() > 300 || CONTROL.matcher(title).find())) {
 			throw BacklogProblem.invalid("title", "must be at most 300 characters without control characters");
 		}
-		return similar(key, title, text, Set.of(), limit);
+		return similar(key, title, text, null, Set.of(), limit);
 	}
 
 	/**
@@ -277,14 +278,16 @@ public class FeedbackService {
 		return new Demand(byCustomer.size(), revenue, importance, bySegment, anonymous);
 	}
 
-	private List<SimilarView> similar(String key, String title, String text, Set<String> exclude, int limit) {
+	/** {@code vector} is the text's stored sentence vector, or null to compute it now. */
+	private List<SimilarView> similar(String key, String title, String text, float[] vector, Set<String> exclude,
+			int limit) {
 		if (limit < 1 || limit > 50) {
 			throw BacklogProblem.invalid("limit", "must be from 1 to 50");
 		}
 		SimilarityIndex similarity = index.upToDate(key);
-		float[] vector = index.embed(title, text);
+		float[] v = vector != null ? vector : index.embed(title, text);
 		List<SimilarView> result = new ArrayList<>();
-		for (var m : similarity.similar(new SimilarityIndex.Query(title, text, vector, limit + 5, exclude))) {
+		for (var m : similarity.similar(new SimilarityIndex.Query(title, text, v, limit + 5, exclude))) {
 			SimilarView view = resolve(key, m);
 			if (view != null && result.size() < limit) {
 				result.add(view);

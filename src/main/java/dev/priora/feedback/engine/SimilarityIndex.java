@@ -17,10 +17,15 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KnnFloatVectorField;
+import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.BooleanClause;
@@ -33,6 +38,7 @@ import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * Finds the texts most like a given one by combining two rankings: BM25 over the words
@@ -55,7 +61,24 @@ public final class SimilarityIndex implements AutoCloseable {
 	/** How many candidates each ranking contributes before they are combined. */
 	public static final int CANDIDATES = 100;
 
-	private static final int MAX_QUERY_TERMS = 512;
+	/**
+	 * Nearest neighbours asked of the vector index (HNSW): enough for a top 10, and cheap
+	 * at 100,000 texts.
+	 */
+	public static final int VECTOR_CANDIDATES = 40;
+
+	/**
+	 * The lexical query keeps the words that best tell the text apart (highest tf·idf),
+	 * as Lucene's MoreLikeThis does: long texts stay fast, and common words add nothing
+	 * to the ranking anyway.
+	 */
+	private static final int MAX_QUERY_TERMS = 25;
+
+	/**
+	 * Words found in more than this share of the texts are left out of the lexical query
+	 * (cost, not signal).
+	 */
+	private static final double MAX_DOC_FREQ = 0.2;
 
 	/**
 	 * One text: {@code vector} is its sentence embedding (any fixed dimension, or null
@@ -106,6 +129,8 @@ public final class SimilarityIndex implements AutoCloseable {
 		try {
 			IndexWriterConfig config = new IndexWriterConfig(analyzer);
 			config.setSimilarity(new BM25Similarity());
+			// fewer, larger segments: a vector search visits every segment's graph
+			config.setRAMBufferSizeMB(128);
 			this.writer = new IndexWriter(directory, config);
 			this.searchers = new SearcherManager(writer, null);
 		}
@@ -117,7 +142,8 @@ public final class SimilarityIndex implements AutoCloseable {
 	/** Adds the entry, or replaces the one with the same id. */
 	public void put(Entry entry) {
 		Document doc = new Document();
-		doc.add(new StringField("id", entry.id(), Field.Store.YES));
+		doc.add(new StringField("id", entry.id(), Field.Store.NO));
+		doc.add(new SortedDocValuesField("id", new BytesRef(entry.id())));
 		doc.add(new TextField("text", entry.title() + "\n" + entry.title() + "\n" + entry.text(), Field.Store.NO));
 		if (entry.vector() != null) {
 			doc.add(new KnnFloatVectorField("vector", entry.vector(), VectorSimilarityFunction.COSINE));
@@ -181,27 +207,42 @@ public final class SimilarityIndex implements AutoCloseable {
 		if (counts.isEmpty()) {
 			return Map.of();
 		}
+		var reader = searcher.getIndexReader();
+		int docs = Math.max(1, reader.numDocs());
+		Map<String, Double> weights = new HashMap<>();
+		for (var e : counts.entrySet()) {
+			int df = reader.docFreq(new Term("text", e.getKey()));
+			if (df > 0 && (docs < 100 || df <= MAX_DOC_FREQ * docs)) {
+				weights.put(e.getKey(), e.getValue() * Math.log(1.0 + (double) docs / df));
+			}
+		}
 		BooleanQuery.Builder bool = new BooleanQuery.Builder();
-		counts.entrySet()
+		weights.entrySet()
 			.stream()
-			.sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+			.sorted(Map.Entry.<String, Double>comparingByValue().reversed())
 			.limit(MAX_QUERY_TERMS)
-			.forEach(e -> bool.add(new BoostQuery(new TermQuery(new Term("text", e.getKey())), e.getValue()),
+			.forEach(e -> bool.add(new BoostQuery(new TermQuery(new Term("text", e.getKey())), counts.get(e.getKey())),
 					BooleanClause.Occur.SHOULD));
 		return ids(searcher, searcher.search(bool.build(), CANDIDATES + query.exclude().size()).scoreDocs, false);
 	}
 
 	private Map<String, Double> semantic(IndexSearcher searcher, Query query) throws IOException {
-		var knn = new KnnFloatVectorQuery("vector", query.vector(), CANDIDATES + query.exclude().size());
-		return ids(searcher, searcher.search(knn, CANDIDATES + query.exclude().size()).scoreDocs, true);
+		int k = VECTOR_CANDIDATES + query.exclude().size();
+		return ids(searcher, searcher.search(new KnnFloatVectorQuery("vector", query.vector(), k), k).scoreDocs, true);
 	}
 
 	private static Map<String, Double> ids(IndexSearcher searcher, ScoreDoc[] hits, boolean cosine) throws IOException {
 		Map<String, Double> scores = new LinkedHashMap<>();
-		var fields = searcher.storedFields();
+		List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
 		for (ScoreDoc hit : hits) {
-			// Lucene scores COSINE as (1 + cos) / 2; report the cosine itself
-			scores.put(fields.document(hit.doc).get("id"), cosine ? 2.0 * hit.score - 1.0 : hit.score);
+			// ids come from doc values: reading stored fields would decompress a block
+			// per hit
+			LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(hit.doc, leaves));
+			SortedDocValues ids = DocValues.getSorted(leaf.reader(), "id");
+			if (ids.advanceExact(hit.doc - leaf.docBase)) {
+				// Lucene scores COSINE as (1 + cos) / 2; report the cosine itself
+				scores.put(ids.lookupOrd(ids.ordValue()).utf8ToString(), cosine ? 2.0 * hit.score - 1.0 : hit.score);
+			}
 		}
 		return scores;
 	}
