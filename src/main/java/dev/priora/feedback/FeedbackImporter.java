@@ -109,6 +109,7 @@ public class FeedbackImporter {
 			return new ImportResult(true, records.size(), rows.size(), duplicates, newCustomers(key, rows).size(),
 					limit(errors), preview);
 		}
+		int customersCreated = newCustomers(key, rows).size();
 		Map<String, Long> customerIds = customerIds(key, rows, user);
 		Instant now = clock.instant();
 		for (Parsed p : rows) {
@@ -120,8 +121,8 @@ public class FeedbackImporter {
 					Channel.CSV, d.receivedAt() == null ? now : d.receivedAt(), null, user.value(), now);
 		}
 		afterCommit(() -> embedding.embedMissing(key));
-		return new ImportResult(false, records.size(), rows.size(), duplicates, newCustomers(key, rows).size(),
-				limit(errors), preview);
+		return new ImportResult(false, records.size(), rows.size(), duplicates, customersCreated, limit(errors),
+				preview);
 	}
 
 	private List<CSVRecord> records(byte[] file, ImportMapping mapping) {

@@ -64,6 +64,7 @@ class FeedbackImportIntegrationTest extends IntegrationTestBase {
 		Response first = upload(api, "IMPB", CSV, "");
 		assertThat(first.status()).as(first.text()).isEqualTo(200);
 		assertThat(first.json().get("imported").asInt()).isEqualTo(3);
+		assertThat(first.json().get("customersCreated").asInt()).isEqualTo(2);
 		var feedback = api.get("/api/v1/products/IMPB/feedback?limit=10").json().get("feedback");
 		assertThat(feedback.size()).isEqualTo(3);
 		var excel = feedback.get(2);
