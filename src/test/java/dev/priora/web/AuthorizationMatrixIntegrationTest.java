@@ -92,7 +92,7 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 		product(Permission.READ, "GET /p/{key}/feedback/{id}/story", "GET " + base + "/feedback/{id}/story-draft",
 				"GET /p/{key}/customers", "GET /p/{key}/customers/{id}");
 		product(Permission.EDIT_BACKLOG, "POST /p/{key}/customers");
-		product(Permission.READ, "GET /p/{key}/public-forms");
+		product(Permission.READ, "GET /p/{key}/public-forms", "GET /p/{key}/similar");
 		product(Permission.MANAGE_PRODUCT, "POST /p/{key}/public-forms", "POST /p/{key}/public-forms/{id}/revoke");
 		product(Permission.EDIT_BACKLOG, "POST /p/{key}/feedback/{id}/story", "POST " + base + "/feedback/{id}/story");
 		product(Permission.READ, "GET /p/{key}/feedback", "GET /p/{key}/feedback/{id}",

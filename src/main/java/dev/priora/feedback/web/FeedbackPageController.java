@@ -45,6 +45,8 @@ class FeedbackPageController {
 
 	static final String STORY_VIEW = "feedback/story";
 
+	static final String SUGGESTIONS_FRAGMENT = "feedback/suggestions :: suggestions";
+
 	private final FeedbackService feedback;
 
 	private final CustomerService customers;
@@ -162,6 +164,18 @@ class FeedbackPageController {
 					new dev.priora.feedback.engine.StoryDrafter.Draft(title, description, criteria));
 			return STORY_VIEW;
 		}
+	}
+
+	/**
+	 * Suggestions while writing: the feedback and items most like the title typed so far
+	 * (htmx fragment).
+	 */
+	@GetMapping("/p/{key}/similar")
+	String suggestions(@PathVariable String key, @RequestParam(defaultValue = "") String title, Model model) {
+		model.addAttribute("productKey", key.toUpperCase(Locale.ROOT));
+		model.addAttribute("suggestions", title.strip().length() < 3 ? List.of()
+				: feedback.similarTo(key, title.length() > 300 ? title.substring(0, 300) : title, "", 5));
+		return SUGGESTIONS_FRAGMENT;
 	}
 
 	@GetMapping("/p/{key}/items/{itemKey}/demand")

@@ -81,6 +81,15 @@ class FeedbackBrowserTest extends BrowserTestBase {
 	}
 
 	@Test
+	void suggestsSimilarItemsWhileTypingANewItem() {
+		signIn();
+		page.navigate("/p/SHOP/backlog");
+		page.locator("#new-title")
+			.pressSequentially("pay with apple pay", new Locator.PressSequentiallyOptions().setDelay(20));
+		assertThat(page.locator("#new-item-similar")).containsText("SHOP-5");
+	}
+
+	@Test
 	void addsACustomerOnTheCustomersPage() {
 		signIn();
 		page.navigate("/p/SHOP/customers");
