@@ -11,12 +11,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 
-import org.springframework.boot.SpringApplication;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import dev.priora.PrioraApplication;
 import dev.priora.accounts.AccountService;
 import dev.priora.accounts.UserId;
 import dev.priora.backlog.BacklogService;
@@ -25,7 +23,6 @@ import dev.priora.backlog.ItemKey;
 import dev.priora.backlog.Placement;
 import dev.priora.backlog.ProductService;
 import dev.priora.support.ApiClient;
-import dev.priora.support.TestDatabase;
 
 /**
  * The backlog benchmark of docs/BENCHMARKS.md: a real Priora server over H2 (file) or
@@ -43,15 +40,7 @@ public final class BacklogBenchmark {
 		String db = args.length > 0 ? args[0] : "h2";
 		int n = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
 		int wrkSeconds = args.length > 2 ? Integer.parseInt(args[2]) : 20;
-		System.setProperty("priora.test.db", db);
-		Path dataDir = Files.createTempDirectory("priora-bench");
-		String[] url = "postgres".equals(db) ? TestDatabase.freshDatabase() : new String[] { "jdbc:h2:file:" + dataDir
-				+ "/priora;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;" + "DEFAULT_NULL_ORDERING=HIGH", "sa", "" };
-		ConfigurableApplicationContext app = new SpringApplication(PrioraApplication.class).run(
-				"--spring.datasource.url=" + url[0], "--spring.datasource.username=" + url[1],
-				"--spring.datasource.password=" + url[2], "--priora.data-dir=" + dataDir, "--server.port=0",
-				"--priora.demo.enabled=false", "--priora.admin.password=benchmark-password",
-				"--logging.level.root=WARN");
+		ConfigurableApplicationContext app = BenchServer.start(db);
 		int port = ((WebServerApplicationContext) app).getWebServer().getPort();
 		UserId admin = app.getBean(AccountService.class).findByEmail("admin@localhost").orElseThrow().id();
 		var product = app.getBean(ProductService.class).create("BENCH", "Benchmark", "", admin);
@@ -77,10 +66,10 @@ public final class BacklogBenchmark {
 						admin);
 			}
 		});
-		ApiClient api = ApiClient.signIn(port, "admin@localhost", "benchmark-password");
+		ApiClient api = ApiClient.signIn(port, "admin@localhost", BenchServer.PASSWORD);
 		measure("page over HTTP (one client, loopback round trip)", 1000, 3000, () -> api
 			.get("/api/v1/products/BENCH/items?limit=50&cursor=" + cursors.get(random.nextInt(cursors.size()))));
-		String token = ApiClient.signInToken(port, "admin@localhost", "benchmark-password");
+		String token = ApiClient.signInToken(port, "admin@localhost", BenchServer.PASSWORD);
 		wrk(port, token, wrkSeconds);
 		System.gc();
 		Thread.sleep(500);

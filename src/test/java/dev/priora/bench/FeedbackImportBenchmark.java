@@ -1,21 +1,16 @@
 package dev.priora.bench;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Random;
 
-import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import dev.priora.PrioraApplication;
 import dev.priora.accounts.AccountService;
 import dev.priora.accounts.UserId;
 import dev.priora.backlog.ProductService;
 import dev.priora.feedback.FeedbackImporter;
 import dev.priora.feedback.ImportMapping;
-import dev.priora.support.TestDatabase;
 
 /**
  * Time to import an n-row feedback CSV (default 100,000) through
@@ -30,15 +25,7 @@ public final class FeedbackImportBenchmark {
 	public static void main(String[] args) throws Exception {
 		String db = args.length > 0 ? args[0] : "h2";
 		int n = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
-		System.setProperty("priora.test.db", db);
-		Path dataDir = Files.createTempDirectory("priora-import-bench");
-		String[] url = "postgres".equals(db) ? TestDatabase.freshDatabase() : new String[] { "jdbc:h2:file:" + dataDir
-				+ "/priora;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;" + "DEFAULT_NULL_ORDERING=HIGH", "sa", "" };
-		ConfigurableApplicationContext app = new SpringApplication(PrioraApplication.class).run(
-				"--spring.datasource.url=" + url[0], "--spring.datasource.username=" + url[1],
-				"--spring.datasource.password=" + url[2], "--priora.data-dir=" + dataDir, "--server.port=0",
-				"--priora.demo.enabled=false", "--priora.admin.password=benchmark-password",
-				"--logging.level.root=WARN");
+		ConfigurableApplicationContext app = BenchServer.start(db);
 		UserId admin = app.getBean(AccountService.class).findByEmail("admin@localhost").orElseThrow().id();
 		app.getBean(ProductService.class).create("IMP", "Import benchmark", "", admin);
 		Random random = new Random(5);
