@@ -39,6 +39,7 @@ class BacklogReader {
 		Map<Long, List<String>> labels = items.labels(ids);
 		Map<Long, Integer> criteria = items.criteriaCounts(ids);
 		Map<Long, EpicRollup> rollups = items.rollups(epicIds);
+		Map<Long, ItemDemand> demand = items.demand(ids);
 		Map<Long, List<DependencyRepository.Link>> out = DependencyRepository.byItem(links.outgoing(ids));
 		Map<Long, List<DependencyRepository.Link>> in = DependencyRepository.byItem(links.incoming(ids));
 		List<ItemSummary> result = new ArrayList<>(rows.size());
@@ -52,7 +53,8 @@ class BacklogReader {
 					r.estimate(), labels.getOrDefault(r.id(), List.of()),
 					r.parentNumber() == null ? null : new ItemKey(productKey, r.parentNumber()), r.version(),
 					rules.evaluate(facts), badge(outs, ins, unfinished.size()),
-					epicIds.contains(r.id()) ? rollups.getOrDefault(r.id(), emptyRollup()) : null));
+					epicIds.contains(r.id()) ? rollups.getOrDefault(r.id(), emptyRollup()) : null,
+					demand.getOrDefault(r.id(), ItemDemand.NONE)));
 		}
 		return result;
 	}

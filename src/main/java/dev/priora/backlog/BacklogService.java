@@ -99,7 +99,7 @@ public class BacklogService {
 			throw BacklogProblem.invalid("limit", "must be from 1 to " + MAX_PAGE_SIZE);
 		}
 		ProductView product = products.get(productKey);
-		return views.page(product, filter, Cursors.decode(cursor), limit);
+		return views.page(product, filter, cursor, limit);
 	}
 
 	/**

@@ -5,7 +5,10 @@ import java.util.Base64;
 
 import dev.priora.backlog.engine.RankKeys;
 
-/** Opaque page cursors: the rank key of the last item shown, base64url-encoded. */
+/**
+ * Opaque page cursors, base64url-encoded: in rank order the rank key of the last item
+ * shown, in other orders the number of items shown so far ({@code #n}).
+ */
 final class Cursors {
 
 	private Cursors() {
@@ -29,6 +32,26 @@ final class Cursors {
 			// fall through to the error below
 		}
 		throw BacklogProblem.invalid("cursor", "is not a cursor this server returned");
+	}
+
+	static String encodeOffset(int offset) {
+		return encode("#" + offset);
+	}
+
+	static int decodeOffset(String cursor) {
+		if (cursor == null || cursor.isBlank()) {
+			return 0;
+		}
+		try {
+			String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.US_ASCII);
+			if (text.matches("#\\d{1,9}")) {
+				return Integer.parseInt(text.substring(1));
+			}
+		}
+		catch (IllegalArgumentException e) {
+			// fall through to the error below
+		}
+		throw BacklogProblem.invalid("cursor", "is not a cursor this server returned for this order");
 	}
 
 }

@@ -2,15 +2,25 @@ package dev.priora.backlog;
 
 /**
  * Optional filters of a backlog listing; null means "any". {@code text} matches title or
- * description.
+ * description; {@code minCustomers} keeps items at least that many customers asked for.
+ * {@code order} (default rank) is how the listing is sorted.
  */
-public record ItemFilter(ItemType type, ItemStatus status, String label, ItemKey parent, Boolean ready, String text) {
+public record ItemFilter(ItemType type, ItemStatus status, String label, ItemKey parent, Boolean ready, String text,
+		Integer minCustomers, ItemOrder order) {
 
-	public static final ItemFilter NONE = new ItemFilter(null, null, null, null, null, null);
+	public static final ItemFilter NONE = new ItemFilter(null, null, null, null, null, null, null, null);
 
 	public ItemFilter {
 		label = blankToNull(label);
 		text = blankToNull(text);
+		order = order == null ? ItemOrder.RANK : order;
+		if (minCustomers != null && minCustomers < 0) {
+			throw BacklogProblem.invalid("minCustomers", "must be 0 or more");
+		}
+	}
+
+	public ItemFilter(ItemType type, ItemStatus status, String label, ItemKey parent, Boolean ready, String text) {
+		this(type, status, label, parent, ready, text, null, null);
 	}
 
 	private static String blankToNull(String s) {

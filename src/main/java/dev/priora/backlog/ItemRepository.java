@@ -195,18 +195,35 @@ class ItemRepository {
 			Long parentNumber, long version, String rank, boolean hasDescription, boolean hasParent) {
 	}
 
-	List<ListRow> page(long productId, ItemFilter filter, String afterRank, int limit, String readySql) {
+	List<ListRow> page(long productId, ItemFilter filter, String afterRank, int offset, int limit, String readySql) {
+		boolean byDemand = filter.order() == ItemOrder.DEMAND;
 		StringBuilder sql = new StringBuilder("""
 				select i.id, i.item_number, i.item_type, i.title, i.status, i.estimate, p.item_number as parent_number,
 				  i.version, i.rank_key, case when length(trim(i.description)) > 0 then 1 else 0 end as has_description
-				from items i left join items p on p.id = i.parent_id
-				where i.product_id = :product""");
+				from items i left join items p on p.id = i.parent_id""");
+		if (byDemand || filter.minCustomers() != null) {
+			sql.append(" left join item_demand d on d.item_id = i.id");
+		}
+		sql.append(" where i.product_id = :product");
 		Map<String, Object> params = new LinkedHashMap<>();
 		params.put("product", productId);
-		sql.append(" and i.rank_key > :after");
-		params.put("after", afterRank == null ? "" : afterRank);
+		if (!byDemand) {
+			sql.append(" and i.rank_key > :after");
+			params.put("after", afterRank == null ? "" : afterRank);
+		}
 		appendFilter(sql, params, filter, readySql);
-		sql.append(" order by i.product_id, i.rank_key limit :limit");
+		if (filter.minCustomers() != null) {
+			sql.append(" and coalesce(d.customers, 0) >= :minCustomers");
+			params.put("minCustomers", filter.minCustomers());
+		}
+		if (byDemand) {
+			sql.append(" order by coalesce(d.importance, 0) desc, coalesce(d.customers, 0) desc,"
+					+ " coalesce(d.revenue, 0) desc, i.rank_key limit :limit offset :offset");
+			params.put("offset", offset);
+		}
+		else {
+			sql.append(" order by i.product_id, i.rank_key limit :limit");
+		}
 		params.put("limit", limit);
 		return jdbc.sql(sql.toString())
 			.params(params)
@@ -216,6 +233,24 @@ class ItemRepository {
 					Rows.nullableLong(rs, "parent_number"), rs.getLong("version"), rs.getString("rank_key"),
 					rs.getInt("has_description") == 1, Rows.nullableLong(rs, "parent_number") != null))
 			.list();
+	}
+
+	/**
+	 * The demand the feedback module recorded for the items (items without any are left
+	 * out).
+	 */
+	Map<Long, ItemDemand> demand(Collection<Long> ids) {
+		Map<Long, ItemDemand> result = new HashMap<>();
+		if (ids.isEmpty()) {
+			return result;
+		}
+		jdbc.sql(
+				"select item_id, customers, importance, revenue, currency, feedback from item_demand where item_id in (:ids)")
+			.param("ids", ids)
+			.query((rs, n) -> result.put(rs.getLong(1),
+					new ItemDemand(rs.getInt(2), rs.getInt(3), rs.getBigDecimal(4), rs.getString(5), rs.getInt(6))))
+			.list();
+		return result;
 	}
 
 	List<ListRow> children(long parentId) {

@@ -5,9 +5,9 @@ import java.util.List;
 
 /**
  * An item as a backlog row: the list fields, readiness, dependency counts and, for epics,
- * the roll-up.
+ * the roll-up, and customer demand ({@link ItemDemand#NONE} when nobody asked).
  */
 public record ItemSummary(ItemKey key, ItemType type, String title, ItemStatus status, BigDecimal estimate,
 		List<String> labels, ItemKey parent, long version, Readiness readiness, DependencyBadge dependencies,
-		EpicRollup rollup) {
+		EpicRollup rollup, ItemDemand demand) {
 }

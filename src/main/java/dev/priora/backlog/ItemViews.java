@@ -64,12 +64,16 @@ class ItemViews {
 				row.version(), readiness, itemLinks, rollup, children);
 	}
 
-	ItemPage page(ProductView product, ItemFilter filter, String afterRank, int limit) {
+	ItemPage page(ProductView product, ItemFilter filter, String cursor, int limit) {
 		ReadinessRules rules = products.readiness(product);
-		List<ListRow> rows = items.page(product.id().value(), filter, afterRank, limit + 1, rules.sql());
+		boolean byDemand = filter.order() == ItemOrder.DEMAND;
+		int offset = byDemand ? Cursors.decodeOffset(cursor) : 0;
+		List<ListRow> rows = items.page(product.id().value(), filter, byDemand ? null : Cursors.decode(cursor), offset,
+				limit + 1, rules.sql());
 		boolean more = rows.size() > limit;
 		List<ListRow> shown = more ? rows.subList(0, limit) : rows;
-		String next = more ? Cursors.encode(shown.get(shown.size() - 1).rank()) : null;
+		String next = !more ? null
+				: byDemand ? Cursors.encodeOffset(offset + limit) : Cursors.encode(shown.get(shown.size() - 1).rank());
 		return new ItemPage(reader.summaries(product.key(), shown, rules), next);
 	}
 

@@ -22,10 +22,13 @@ public class CustomerService {
 
 	private final ProductService products;
 
+	private final DemandStore demand;
+
 	private final Clock clock;
 
-	CustomerService(CustomerRepository customers, ProductService products, Clock clock) {
+	CustomerService(CustomerRepository customers, ProductService products, DemandStore demand, Clock clock) {
 		this.customers = customers;
+		this.demand = demand;
 		this.products = products;
 		this.clock = clock;
 	}
@@ -57,6 +60,8 @@ public class CustomerService {
 				|| !customers.update(id, d, expectedVersion, user.value(), clock.instant())) {
 			throw BacklogProblem.stale("Customer " + current.name(), get(productKey, id).version(), "someone");
 		}
+		// segment and revenue feed the demand of every item this customer asked for
+		demand.refresh(demand.itemsOfCustomer(id));
 		return get(productKey, id);
 	}
 

@@ -1,6 +1,5 @@
 package dev.priora.feedback;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 import org.springframework.stereotype.Service;
@@ -56,11 +54,14 @@ public class FeedbackService {
 
 	private final BacklogService backlog;
 
+	private final DemandStore demandStore;
+
 	private final Clock clock;
 
 	FeedbackService(FeedbackRepository feedback, CustomerService customers, ProductService products,
-			FeedbackIndex index, BacklogService backlog, Clock clock) {
+			FeedbackIndex index, BacklogService backlog, DemandStore demand, Clock clock) {
 		this.backlog = backlog;
+		this.demandStore = demand;
 		this.feedback = feedback;
 		this.customers = customers;
 		this.products = products;
@@ -138,6 +139,7 @@ public class FeedbackService {
 		}
 		feedback.link(id, itemId, importance, q, user.value(), clock.instant());
 		feedback.update(id, row.title(), row.text(), row.customerId(), FeedbackStatus.LINKED, null, clock.instant());
+		demandStore.refresh(List.of(itemId));
 		return get(key, id);
 	}
 
@@ -145,9 +147,11 @@ public class FeedbackService {
 	public FeedbackView unlink(String productKey, long id, ItemKey item) {
 		String key = products.get(productKey).key();
 		var row = row(key, id);
-		if (!feedback.unlink(id, itemId(key, item))) {
+		long itemId = itemId(key, item);
+		if (!feedback.unlink(id, itemId)) {
 			throw BacklogProblem.notFound("The link of feedback " + id + " to " + item);
 		}
+		demandStore.refresh(List.of(itemId));
 		if (row.status() == FeedbackStatus.LINKED && feedback.linkCount(id) == 0) {
 			feedback.update(id, row.title(), row.text(), row.customerId(), FeedbackStatus.TRIAGED, null,
 					clock.instant());
@@ -172,6 +176,7 @@ public class FeedbackService {
 			throw BacklogProblem.conflict("merged", "Merged feedback cannot be merged again.");
 		}
 		feedback.copyLinks(duplicateId, intoId, user.value(), clock.instant());
+		demandStore.refresh(demandStore.itemsOfFeedback(List.of(duplicateId, intoId)));
 		feedback.update(duplicateId, duplicate.title(), duplicate.text(), duplicate.customerId(),
 				FeedbackStatus.ARCHIVED, intoId, clock.instant());
 		if (feedback.linkCount(intoId) > 0 && into.status() != FeedbackStatus.LINKED) {
@@ -249,33 +254,7 @@ public class FeedbackService {
 	/** The customer demand for an item, from the feedback linked to it. */
 	public Demand demand(ItemKey item) {
 		String key = products.get(item.productKey()).key();
-		Map<Long, FeedbackRepository.DemandRow> byCustomer = new HashMap<>();
-		int anonymous = 0;
-		for (var r : feedback.demand(itemId(key, item))) {
-			if (r.customerId() == null) {
-				anonymous++;
-			}
-			else {
-				byCustomer.merge(r.customerId(), r,
-						(a, b) -> a.importance().weight() >= b.importance().weight() ? a : b);
-			}
-		}
-		Map<String, BigDecimal> revenue = new TreeMap<>();
-		Map<String, int[]> segments = new TreeMap<>();
-		int importance = 0;
-		for (var r : byCustomer.values()) {
-			importance += r.importance().weight();
-			if (r.revenue() != null) {
-				revenue.merge(r.currency(), r.revenue(), BigDecimal::add);
-			}
-			int[] s = segments.computeIfAbsent(r.segment() == null || r.segment().isEmpty() ? "(none)" : r.segment(),
-					k -> new int[2]);
-			s[0]++;
-			s[1] += r.importance().weight();
-		}
-		Map<String, Demand.Segment> bySegment = new LinkedHashMap<>();
-		segments.forEach((k, v) -> bySegment.put(k, new Demand.Segment(v[0], v[1])));
-		return new Demand(byCustomer.size(), revenue, importance, bySegment, anonymous);
+		return DemandStore.compute(feedback.demand(itemId(key, item)));
 	}
 
 	/** {@code vector} is the text's stored sentence vector, or null to compute it now. */

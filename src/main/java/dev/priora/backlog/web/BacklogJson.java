@@ -12,6 +12,7 @@ import dev.priora.backlog.ItemKey;
 import dev.priora.backlog.ItemLinks;
 import dev.priora.backlog.ItemPage;
 import dev.priora.backlog.ItemStatus;
+import dev.priora.backlog.ItemDemand;
 import dev.priora.backlog.ItemSummary;
 import dev.priora.backlog.ItemType;
 import dev.priora.backlog.ItemView;
@@ -42,10 +43,11 @@ final class BacklogJson {
 	}
 
 	record Summary(String key, ItemType type, String title, ItemStatus status, BigDecimal estimate, List<String> labels,
-			String parent, long version, Readiness readiness, DependencyBadge dependencies, Rollup rollup) {
+			String parent, long version, Readiness readiness, DependencyBadge dependencies, Rollup rollup,
+			ItemDemand demand) {
 		static Summary of(ItemSummary s) {
 			return new Summary(s.key().toString(), s.type(), s.title(), s.status(), s.estimate(), s.labels(),
-					text(s.parent()), s.version(), s.readiness(), s.dependencies(), Rollup.of(s.rollup()));
+					text(s.parent()), s.version(), s.readiness(), s.dependencies(), Rollup.of(s.rollup()), s.demand());
 		}
 	}
 

@@ -20,6 +20,7 @@ import dev.priora.backlog.BacklogProblem;
 import dev.priora.backlog.BacklogService;
 import dev.priora.backlog.ItemDraft;
 import dev.priora.backlog.ItemFilter;
+import dev.priora.backlog.ItemOrder;
 import dev.priora.backlog.ItemStatus;
 import dev.priora.backlog.ItemType;
 import dev.priora.backlog.Placement;
@@ -48,12 +49,20 @@ class BacklogPageController {
 	}
 
 	/** A filter as typed in the filter bar; blanks mean "any". */
-	record FilterForm(String type, String status, String label, String parent, String ready, String q) {
+	record FilterForm(String type, String status, String label, String parent, String ready, String q, String demanded,
+			String order) {
 
 		ItemFilter toFilter(String productKey) {
 			return new ItemFilter(enumOrNull(ItemType.class, type), enumOrNull(ItemStatus.class, status), label,
 					ItemKeys.field("parent", productKey, parent),
-					ready == null || ready.isBlank() ? null : Boolean.valueOf(ready), q);
+					ready == null || ready.isBlank() ? null : Boolean.valueOf(ready), q,
+					demanded == null || demanded.isBlank() ? null : Integer.valueOf(demanded.strip()),
+					enumOrNull(ItemOrder.class, order));
+		}
+
+		/** True when the list is in backlog order, so rows may be dragged. */
+		public boolean rankOrder() {
+			return order == null || order.isBlank() || "rank".equalsIgnoreCase(order);
 		}
 
 		private static <E extends Enum<E>> E enumOrNull(Class<E> type, String v) {
@@ -88,7 +97,7 @@ class BacklogPageController {
 			model.addAttribute("createError", e.getMessage());
 			model.addAttribute("draftTitle", title);
 		}
-		fill(key, new FilterForm(null, null, null, null, null, null), null, model);
+		fill(key, new FilterForm(null, null, null, null, null, null, null, null), null, model);
 		return LIST_FRAGMENT;
 	}
 

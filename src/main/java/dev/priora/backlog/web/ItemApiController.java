@@ -36,6 +36,7 @@ import dev.priora.backlog.BacklogService;
 import dev.priora.backlog.Etags;
 import dev.priora.backlog.ItemDraft;
 import dev.priora.backlog.ItemFilter;
+import dev.priora.backlog.ItemOrder;
 import dev.priora.backlog.ItemKey;
 import dev.priora.backlog.ItemStatus;
 import dev.priora.backlog.ItemType;
@@ -80,14 +81,18 @@ class ItemApiController {
 
 	@GetMapping
 	@Operation(summary = "List items in backlog order, filtered, a page at a time",
-			description = "Pass the answer's nextCursor as cursor for the next page.")
+			description = "Pass the answer's nextCursor as cursor for the next page. order=DEMAND sorts by customer"
+					+ " demand (importance, then customers, then revenue); minCustomers keeps items at least that many"
+					+ " customers asked for.")
 	BacklogJson.Page list(@PathVariable String productKey, @RequestParam(required = false) ItemType type,
 			@RequestParam(required = false) ItemStatus status, @RequestParam(required = false) String label,
 			@RequestParam(required = false) String parent, @RequestParam(required = false) Boolean ready,
 			@RequestParam(required = false) @Size(max = 200) String q,
+			@RequestParam(required = false) Integer minCustomers, @RequestParam(required = false) ItemOrder order,
 			@RequestParam(required = false) @Size(max = 200) String cursor,
 			@RequestParam(defaultValue = "50") int limit) {
-		var filter = new ItemFilter(type, status, label, ItemKeys.field("parent", productKey, parent), ready, q);
+		var filter = new ItemFilter(type, status, label, ItemKeys.field("parent", productKey, parent), ready, q,
+				minCustomers, order);
 		return BacklogJson.Page.of(backlog.page(productKey, filter, cursor, limit));
 	}
 

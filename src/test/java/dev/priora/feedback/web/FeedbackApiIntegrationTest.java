@@ -134,6 +134,66 @@ class FeedbackApiIntegrationTest extends IntegrationTestBase {
 		assertThat(api.delete(BASE + "/customers/" + big, null).status()).isEqualTo(409);
 	}
 
+	@Test
+	void backlogSortsAndFiltersByDemandKeptUpToDate() {
+		ApiClient api = api();
+		assertThat(api.post("/api/v1/products", "{\"key\":\"DMD\",\"name\":\"Demand\"}").status()).isEqualTo(201);
+		String base = "/api/v1/products/DMD";
+		for (String title : List.of("First by rank", "Second by rank", "Third by rank")) {
+			assertThat(api.post(base + "/items", "{\"type\":\"STORY\",\"title\":\"" + title + "\"}").status())
+				.isEqualTo(201);
+		}
+		long one = api.post(base + "/customers", "{\"name\":\"One\",\"revenue\":1000,\"currency\":\"USD\"}")
+			.json()
+			.get("id")
+			.asLong();
+		long two = api.post(base + "/customers", "{\"name\":\"Two\",\"revenue\":3000,\"currency\":\"USD\"}")
+			.json()
+			.get("id")
+			.asLong();
+		long f1 = api.post(base + "/feedback", "{\"text\":\"a\",\"customerId\":" + one + "}").json().get("id").asLong();
+		long f2 = api.post(base + "/feedback", "{\"text\":\"b\",\"customerId\":" + two + "}").json().get("id").asLong();
+		long f3 = api.post(base + "/feedback", "{\"text\":\"c\",\"customerId\":" + two + "}").json().get("id").asLong();
+		api.post(base + "/feedback/" + f1 + "/links", "{\"item\":\"DMD-3\",\"importance\":\"CRITICAL\"}");
+		api.post(base + "/feedback/" + f2 + "/links", "{\"item\":\"DMD-3\",\"importance\":\"IMPORTANT\"}");
+		api.post(base + "/feedback/" + f3 + "/links", "{\"item\":\"DMD-2\",\"importance\":\"NICE_TO_HAVE\"}");
+
+		assertThat(keys(api.get(base + "/items").json())).containsExactly("DMD-1", "DMD-2", "DMD-3");
+		JsonNode byDemand = api.get(base + "/items?order=DEMAND&limit=2").json();
+		assertThat(keys(byDemand)).containsExactly("DMD-3", "DMD-2");
+		JsonNode top = byDemand.get("items").get(0).get("demand");
+		assertThat(top.get("customers").asInt()).isEqualTo(2);
+		assertThat(top.get("importance").asInt()).isEqualTo(5);
+		assertThat(top.get("revenue").decimalValue()).isEqualByComparingTo("4000");
+		assertThat(top.get("currency").asText()).isEqualTo("USD");
+		String cursor = byDemand.get("nextCursor").asText();
+		assertThat(keys(api.get(base + "/items?order=DEMAND&limit=2&cursor=" + cursor).json()))
+			.containsExactly("DMD-1");
+		assertThat(keys(api.get(base + "/items?minCustomers=2").json())).containsExactly("DMD-3");
+		assertThat(api.get(base + "/items?minCustomers=-1").status()).isEqualTo(400);
+		assertThat(api.get(base + "/items?order=DEMAND&cursor=" + cursor.substring(1)).status()).isEqualTo(400);
+
+		// a customer's revenue change reaches the items they asked for
+		Response c = api.get(base + "/customers/" + two);
+		api.put(base + "/customers/" + two, "{\"name\":\"Two\",\"revenue\":9000,\"currency\":\"USD\"}", c.etag());
+		assertThat(api.get(base + "/items?minCustomers=2")
+			.json()
+			.get("items")
+			.get(0)
+			.get("demand")
+			.get("revenue")
+			.decimalValue()).isEqualByComparingTo("10000");
+		// unlinking drops the demand
+		api.delete(base + "/feedback/" + f3 + "/links/DMD-2", null);
+		assertThat(keys(api.get(base + "/items?minCustomers=1").json())).containsExactly("DMD-3");
+	}
+
+	private static List<String> keys(JsonNode page) {
+		List<String> keys = new ArrayList<>();
+		page.get("items").forEach(i -> keys.add(i.get("key").asText()));
+		return keys;
+	}
+
 	private static void link(ApiClient api, long feedback, String importance, String quote) {
 		Response r = api.post(BASE + "/feedback/" + feedback + "/links",
 				"{\"item\":\"SHOP-6\",\"importance\":\"" + importance + "\",\"quote\":\"" + quote + "\"}");
