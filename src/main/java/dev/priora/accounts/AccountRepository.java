@@ -69,7 +69,7 @@ class AccountRepository {
 		jdbc.sql("""
 				insert into api_tokens (user_id, name, token_hash, token_prefix, scope, product_keys, created_at)
 				values (?, ?, ?, ?, ?, ?, ?)""")
-			.params(user.value(), name, hash, prefix, scope.readOnly() ? "read" : "write",
+			.params(user.value(), name, hash, prefix, scope.access(),
 					scope.productKeys().isEmpty() ? null
 							: String.join(",", new java.util.TreeSet<>(scope.productKeys())),
 					utc(now))
@@ -149,14 +149,14 @@ class AccountRepository {
 	static TokenScope scope(String scope, String productKeys) {
 		java.util.Set<String> keys = productKeys == null || productKeys.isBlank() ? java.util.Set.of()
 				: java.util.Set.of(productKeys.split(","));
-		return new TokenScope("read".equals(scope), keys);
+		return TokenScope.of(scope, keys);
 	}
 
 	private static ApiTokenView token(ResultSet rs, int row) throws SQLException {
 		TokenScope scope = scope(rs.getString("scope"), rs.getString("product_keys"));
 		return new ApiTokenView(rs.getLong("id"), rs.getString("name"), rs.getString("token_prefix"),
 				instant(rs, "created_at"), instant(rs, "last_used_at"), instant(rs, "revoked_at"), scope.readOnly(),
-				scope.productKeys().stream().sorted().toList());
+				scope.intakeOnly(), scope.productKeys().stream().sorted().toList());
 	}
 
 	private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -103,9 +103,8 @@ public class AccountService {
 	public CreatedToken createToken(UserId user, String name, TokenScope scope) {
 		String secret = TOKEN_PREFIX + randomSecret();
 		long id = users.insertToken(user, name, sha256(secret), secret.substring(0, 10), scope, clock.instant());
-		log.record(SecurityEventType.TOKEN_CREATED, user, name,
-				(scope.readOnly() ? "read" : "read-write") + (scope.productKeys().isEmpty() ? ", all products"
-						: ", products " + ProductRoles.keys(scope.productKeys())));
+		log.record(SecurityEventType.TOKEN_CREATED, user, name, scope.access() + (scope.productKeys().isEmpty()
+				? ", all products" : ", products " + ProductRoles.keys(scope.productKeys())));
 		return new CreatedToken(users.token(user, id).orElseThrow(), secret);
 	}
 

@@ -43,6 +43,10 @@ class ProductAccessInterceptor implements HandlerInterceptor {
 		}
 		String key = productKey(request);
 		Requires requires = method.getMethodAnnotation(Requires.class);
+		if (user != null && user.scope().intakeOnly()
+				&& (requires == null || requires.value() != Permission.SUBMIT_FEEDBACK)) {
+			throw ProductRoles.problem(HttpStatus.FORBIDDEN, "token", "this token may only submit feedback");
+		}
 		if (key == null || user == null) {
 			return true;
 		}

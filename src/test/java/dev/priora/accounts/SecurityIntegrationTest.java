@@ -165,6 +165,28 @@ class SecurityIntegrationTest extends IntegrationTestBase {
 	}
 
 	@Test
+	void intakeTokensOnlySubmitFeedback() {
+		ApiClient admin = api();
+		var created = admin.post("/api/v1/tokens", "{\"name\":\"desk\",\"intakeOnly\":true,\"products\":[\"SHOP\"]}");
+		assertThat(created.status()).as(created.text()).isEqualTo(201);
+		assertThat(created.json().get("intakeOnly").asBoolean()).isTrue();
+		ApiClient intake = ApiClient.withToken(port, created.json().get("token").asText());
+		var submitted = intake.post("/api/v1/products/SHOP/feedback", "{\"text\":\"From the support desk\"}");
+		assertThat(submitted.status()).as(submitted.text()).isEqualTo(201);
+		assertThat(admin.get("/api/v1/products/SHOP/feedback/" + submitted.json().get("id").asLong()).status())
+			.isEqualTo(200);
+		assertThat(intake.get("/api/v1/products/SHOP/feedback").status()).isEqualTo(403);
+		assertThat(intake.get("/api/v1/products/SHOP/items?limit=1").status()).isEqualTo(403);
+		assertThat(intake.get("/api/v1/me").status()).isEqualTo(403);
+		assertThat(intake.post("/api/v1/tokens", "{\"name\":\"wider\"}").status()).isEqualTo(403);
+		assertThat(intake.post("/api/v1/products/SHOP/items", "{\"type\":\"BUG\",\"title\":\"x\"}").status())
+			.isEqualTo(403);
+		assertThat(admin.post("/api/v1/tokens", "{\"name\":\"both\",\"intakeOnly\":true,\"readOnly\":true}").status())
+			.isEqualTo(400);
+		assertThat(admin.get("/api/v1/tokens").text()).contains("\"intakeOnly\":true");
+	}
+
+	@Test
 	void membersWorkItemsButDoNotEditThem() {
 		String member = newUser("MEMBER", "SHOP");
 		ApiClient client = ApiClient.signIn(port, member, "a long password");

@@ -80,14 +80,14 @@ class AccountPageController {
 
 	@PostMapping("/account/tokens")
 	String create(@AuthenticationPrincipal SignedInUser user, @RequestParam(defaultValue = "") String name,
-			@RequestParam(defaultValue = "false") boolean readOnly,
-			@RequestParam(defaultValue = "") List<String> products, Model model) {
+			@RequestParam(defaultValue = "write") String access, @RequestParam(defaultValue = "") List<String> products,
+			Model model) {
 		String trimmed = name.isBlank() ? "personal token" : name.strip();
 		try {
 			if (trimmed.length() > 100) {
 				throw new IllegalArgumentException("A token name has at most 100 characters.");
 			}
-			var scope = TokenApiController.TokenScopes.of(user, roles, readOnly,
+			var scope = TokenApiController.TokenScopes.of(user, roles, "read".equals(access), "intake".equals(access),
 					products.stream().filter(p -> !p.isBlank()).toList());
 			model.addAttribute("created", accounts.createToken(user.id(), trimmed, scope));
 		}

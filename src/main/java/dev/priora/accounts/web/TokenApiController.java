@@ -45,26 +45,30 @@ class TokenApiController {
 		this.roles = roles;
 	}
 
-	record CreateTokenRequest(@NotBlank @Size(max = 100) String name, Boolean readOnly,
+	record CreateTokenRequest(@NotBlank @Size(max = 100) String name, Boolean readOnly, Boolean intakeOnly,
 			@Size(max = 50) List<@NotBlank @Size(max = 10) String> products) {
 	}
 
-	record CreatedTokenResponse(long id, String name, String token, boolean readOnly, List<String> products) {
+	record CreatedTokenResponse(long id, String name, String token, boolean readOnly, boolean intakeOnly,
+			List<String> products) {
 	}
 
 	@PostMapping
 	@Operation(summary = "Create a personal token",
 			description = "Authenticate with HTTP Basic (email and password) or a bearer token. The token is shown only "
-					+ "in this answer. readOnly and products narrow it; it never exceeds your roles.")
+					+ "in this answer. readOnly, intakeOnly (may only submit feedback) and products narrow it; it never "
+					+ "exceeds your roles.")
 	ResponseEntity<CreatedTokenResponse> create(@AuthenticationPrincipal SignedInUser user,
 			@Valid @RequestBody(required = false) CreateTokenRequest request) {
 		String name = request == null ? "api" : request.name();
 		TokenScope scope = TokenScopes.of(user, roles, request != null && Boolean.TRUE.equals(request.readOnly()),
+				request != null && Boolean.TRUE.equals(request.intakeOnly()),
 				request == null || request.products() == null ? List.of() : request.products());
 		var created = accounts.createToken(user.id(), name, scope);
 		var t = created.token();
 		return ResponseEntity.created(URI.create("/api/v1/tokens/" + t.id()))
-			.body(new CreatedTokenResponse(t.id(), t.name(), created.secret(), t.readOnly(), t.products()));
+			.body(new CreatedTokenResponse(t.id(), t.name(), created.secret(), t.readOnly(), t.intakeOnly(),
+					t.products()));
 	}
 
 	@GetMapping
@@ -89,7 +93,12 @@ class TokenApiController {
 		private TokenScopes() {
 		}
 
-		static TokenScope of(SignedInUser user, ProductRoles roles, boolean readOnly, List<String> products) {
+		static TokenScope of(SignedInUser user, ProductRoles roles, boolean readOnly, boolean intakeOnly,
+				List<String> products) {
+			if (readOnly && intakeOnly) {
+				throw new org.springframework.web.ErrorResponseException(HttpStatus.BAD_REQUEST,
+						problem("intakeOnly", "a token is read-only or intake-only, not both"), null);
+			}
 			Set<String> keys = new HashSet<>();
 			for (String p : products) {
 				String key = p.strip().toUpperCase(Locale.ROOT);
@@ -103,7 +112,8 @@ class TokenApiController {
 			if (!caller.productKeys().isEmpty() && keys.isEmpty()) {
 				keys.addAll(caller.productKeys());
 			}
-			return new TokenScope(readOnly || caller.readOnly(), keys);
+			boolean intake = intakeOnly || caller.intakeOnly();
+			return new TokenScope(!intake && (readOnly || caller.readOnly()), intake, keys);
 		}
 
 		private static org.springframework.http.ProblemDetail problem(String field, String reason) {
