@@ -3,6 +3,6 @@ package dev.priora.feedback;
 /** Where a piece of feedback came from. */
 public enum Channel {
 
-	MANUAL, API, CSV, WEB_FORM, EMAIL
+	MANUAL, API, CSV, JSON, WEB_FORM, EMAIL
 
 }

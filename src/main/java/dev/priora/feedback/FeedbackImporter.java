@@ -17,11 +17,15 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -36,8 +40,9 @@ import dev.priora.backlog.BacklogProblem;
 import dev.priora.backlog.ProductService;
 
 /**
- * Imports feedback from CSV (UTF-8, with or without BOM, any line ends) with a column
- * mapping. Every row is checked first; by default one bad row imports nothing (400
+ * Imports feedback from CSV (UTF-8, with or without BOM, any line ends) or JSON (an array
+ * of objects; a column names a field, or a nested one as {@code customer.name}) with a
+ * column mapping. Every row is checked first; by default one bad row imports nothing (400
  * listing each row's error), or the valid rows are imported when asked. Rows whose
  * external id was imported before are skipped, so re-importing a file adds nothing.
  * Sentence vectors are computed after the import commits, in the background (words-only
@@ -51,6 +56,8 @@ public class FeedbackImporter {
 
 	private static final int PREVIEW_ROWS = 10;
 
+	private static final int PROGRESS_EVERY = 1000;
+
 	private final ProductService products;
 
 	private final CustomerService customers;
@@ -63,8 +70,11 @@ public class FeedbackImporter {
 
 	private final Clock clock;
 
+	private final JsonMapper json;
+
 	FeedbackImporter(ProductService products, CustomerService customers, FeedbackRepository feedback,
-			BackgroundEmbedding embedding, JdbcClient jdbc, Clock clock) {
+			BackgroundEmbedding embedding, JdbcClient jdbc, Clock clock, JsonMapper json) {
+		this.json = json;
 		this.products = products;
 		this.customers = customers;
 		this.feedback = feedback;
@@ -76,19 +86,80 @@ public class FeedbackImporter {
 	record Parsed(long row, FeedbackDraft draft, String customerName) {
 	}
 
+	/** A file format the importer reads. */
+	public enum Format {
+
+		CSV, JSON;
+
+		/** JSON when the content type or file name says so, CSV otherwise. */
+		public static Format guess(String contentType, String fileName) {
+			boolean json = (contentType != null && contentType.toLowerCase(Locale.ROOT).contains("json"))
+					|| (fileName != null && fileName.toLowerCase(Locale.ROOT).endsWith(".json"));
+			return json ? JSON : CSV;
+		}
+
+	}
+
+	/**
+	 * Told how far an import got; may throw {@link Cancelled} to stop it (nothing is
+	 * kept).
+	 */
+	public interface Progress {
+
+		Progress NONE = (done, total) -> {
+		};
+
+		void rows(int done, int total);
+
+	}
+
+	/** Thrown by a {@link Progress} to cancel the import; the transaction rolls back. */
+	public static class Cancelled extends RuntimeException {
+
+		private static final long serialVersionUID = 1L;
+
+		public Cancelled() {
+			super("The import was cancelled; nothing was imported.");
+		}
+
+	}
+
+	/** One record of the file: its number (1 = first data row) and values by column. */
+	interface SourceRow {
+
+		long number();
+
+		String value(String column);
+
+	}
+
+	record Source(List<String> columns, List<SourceRow> rows) {
+	}
+
 	/** Imports (or with {@code dryRun} only checks and previews) the CSV file. */
 	@Transactional
 	public ImportResult importCsv(String productKey, byte[] file, ImportMapping mapping, boolean dryRun, UserId user) {
+		return importFile(productKey, Format.CSV, file, mapping, dryRun, user, Progress.NONE);
+	}
+
+	/**
+	 * Imports (or with {@code dryRun} only checks and previews) the file in one
+	 * transaction, telling {@code progress} how far it got.
+	 */
+	@Transactional
+	public ImportResult importFile(String productKey, Format format, byte[] file, ImportMapping mapping, boolean dryRun,
+			UserId user, Progress progress) {
 		String key = products.get(productKey).key();
-		List<CSVRecord> records = records(file, mapping);
+		Source source = format == Format.JSON ? jsonRecords(file, mapping) : records(file, mapping);
+		Channel channel = format == Format.JSON ? Channel.JSON : Channel.CSV;
 		List<ImportResult.RowError> errors = new ArrayList<>();
 		List<Parsed> rows = new ArrayList<>();
 		List<Map<String, String>> preview = new ArrayList<>();
 		Set<String> known = new HashSet<>(knownExternalIds(key));
 		int duplicates = 0;
-		for (CSVRecord r : records) {
-			long row = r.getRecordNumber();
-			Parsed parsed = parse(row, r, mapping, errors);
+		for (SourceRow r : source.rows()) {
+			long row = r.number();
+			Parsed parsed = parse(row, r, mapping, channel, errors);
 			if (preview.size() < PREVIEW_ROWS) {
 				preview.add(previewOf(row, r, mapping));
 			}
@@ -102,36 +173,149 @@ public class FeedbackImporter {
 			}
 			rows.add(parsed);
 		}
+		int total = source.rows().size();
 		if (!errors.isEmpty() && !mapping.validRowsOnly() && !dryRun) {
 			throw rowErrors(errors);
 		}
 		if (dryRun) {
-			return new ImportResult(true, records.size(), rows.size(), duplicates, newCustomers(key, rows).size(),
-					limit(errors), preview);
+			return new ImportResult(true, total, rows.size(), duplicates, newCustomers(key, rows).size(), limit(errors),
+					preview, source.columns());
 		}
+		progress.rows(0, rows.size());
 		int customersCreated = newCustomers(key, rows).size();
 		Map<String, Long> customerIds = customerIds(key, rows, user);
 		Instant now = clock.instant();
+		int done = 0;
 		for (Parsed p : rows) {
 			FeedbackDraft d = p.draft();
 			Long customer = p.customerName() == null ? null : customerIds.get(norm(p.customerName()));
 			feedback.insert(key,
-					new FeedbackDraft(d.title(), d.text(), customer, null, Channel.CSV, d.receivedAt(), d.tags(),
+					new FeedbackDraft(d.title(), d.text(), customer, null, channel, d.receivedAt(), d.tags(),
 							d.externalId()),
-					Channel.CSV, d.receivedAt() == null ? now : d.receivedAt(), null, user.value(), now);
+					channel, d.receivedAt() == null ? now : d.receivedAt(), null, user.value(), now);
+			if (++done % PROGRESS_EVERY == 0) {
+				progress.rows(done, rows.size());
+			}
 		}
+		progress.rows(done, rows.size());
 		afterCommit(() -> embedding.embedMissing(key));
-		return new ImportResult(false, records.size(), rows.size(), duplicates, customersCreated, limit(errors),
-				preview);
+		return new ImportResult(false, total, rows.size(), duplicates, customersCreated, limit(errors), preview,
+				source.columns());
 	}
 
-	private List<CSVRecord> records(byte[] file, ImportMapping mapping) {
+	private Source jsonRecords(byte[] file, ImportMapping mapping) {
+		checkSize(file);
+		JsonNode root;
+		try {
+			root = json.readTree(file);
+		}
+		catch (JacksonException e) {
+			throw BacklogProblem.invalid("file", "is not valid JSON: " + e.getOriginalMessage());
+		}
+		JsonNode array = root;
+		if (root != null && root.isObject()) {
+			// {"feedback": [...]} or any object holding exactly one array
+			List<JsonNode> arrays = new ArrayList<>();
+			root.forEach(v -> {
+				if (v.isArray()) {
+					arrays.add(v);
+				}
+			});
+			array = arrays.size() == 1 ? arrays.get(0) : null;
+		}
+		if (array == null || !array.isArray()) {
+			throw BacklogProblem.invalid("file", "must be a JSON array of objects (one per feedback)");
+		}
+		Set<String> columns = new LinkedHashSet<>();
+		List<SourceRow> rows = new ArrayList<>(array.size());
+		long number = 0;
+		for (JsonNode node : array) {
+			long row = ++number;
+			if (node.isObject()) {
+				for (var field : node.properties()) {
+					columns.add(field.getKey());
+					if (field.getValue().isObject()) {
+						field.getValue()
+							.properties()
+							.forEach(inner -> columns.add(field.getKey() + "." + inner.getKey()));
+					}
+				}
+			}
+			rows.add(new JsonRow(row, node));
+		}
+		List<String> known = List.copyOf(columns);
+		if (!rows.isEmpty()) {
+			for (var entry : columns(mapping).entrySet()) {
+				if (entry.getValue() != null && !columns.contains(entry.getValue())) {
+					throw BacklogProblem.invalid(entry.getKey(),
+							"field '" + entry.getValue() + "' is in none of the records; their fields are " + known);
+				}
+			}
+		}
+		return new Source(known, rows);
+	}
+
+	/** A JSON record; a column is a field name or a dotted path into nested objects. */
+	private record JsonRow(long number, JsonNode node) implements SourceRow {
+
+		@Override
+		public String value(String column) {
+			if (column == null || column.isBlank() || !node.isObject()) {
+				return null;
+			}
+			JsonNode v = node.get(column);
+			if (v == null && column.contains(".")) {
+				v = node;
+				for (String part : column.split("\\.")) {
+					v = v == null || !v.isObject() ? null : v.get(part);
+				}
+			}
+			if (v == null || v.isNull() || v.isMissingNode()) {
+				return null;
+			}
+			if (v.isArray()) {
+				List<String> parts = new ArrayList<>();
+				v.forEach(e -> parts.add(e.isValueNode() ? e.asString() : e.toString()));
+				return clean(String.join(";", parts));
+			}
+			return clean(v.isValueNode() ? v.asString() : v.toString());
+		}
+
+	}
+
+	private static String clean(String v) {
+		return v == null ? null : v.replaceAll("[\\p{Cntrl}&&[^\\r\\n\\t]]", "").strip();
+	}
+
+	/** A CSV record. */
+	private record CsvRow(CSVRecord record) implements SourceRow {
+
+		@Override
+		public long number() {
+			return record.getRecordNumber();
+		}
+
+		@Override
+		public String value(String column) {
+			if (column == null || column.isBlank() || !record.isMapped(column) || !record.isSet(column)) {
+				return null;
+			}
+			return clean(record.get(column));
+		}
+
+	}
+
+	private static void checkSize(byte[] file) {
 		if (file == null || file.length == 0) {
 			throw BacklogProblem.invalid("file", "is empty");
 		}
 		if (file.length > MAX_BYTES) {
 			throw BacklogProblem.invalid("file", "is larger than " + MAX_BYTES / 1024 / 1024 + " MB");
 		}
+	}
+
+	private Source records(byte[] file, ImportMapping mapping) {
+		checkSize(file);
 		String text;
 		try {
 			text = StandardCharsets.UTF_8.newDecoder()
@@ -160,7 +344,11 @@ public class FeedbackImporter {
 							"column '" + entry.getValue() + "' is not in the file; its columns are " + header);
 				}
 			}
-			return parser.getRecords();
+			List<SourceRow> rows = new ArrayList<>();
+			for (CSVRecord r : parser) {
+				rows.add(new CsvRow(r));
+			}
+			return new Source(List.copyOf(header), rows);
 		}
 		catch (IOException | java.io.UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
 			throw BacklogProblem.invalid("file", "is not valid CSV: " + e.getMessage());
@@ -181,7 +369,8 @@ public class FeedbackImporter {
 		return c;
 	}
 
-	private static Parsed parse(long row, CSVRecord r, ImportMapping m, List<ImportResult.RowError> errors) {
+	private static Parsed parse(long row, SourceRow r, ImportMapping m, Channel channel,
+			List<ImportResult.RowError> errors) {
 		int before = errors.size();
 		String title = value(r, m.title());
 		String text = value(r, m.text());
@@ -219,7 +408,7 @@ public class FeedbackImporter {
 		}
 		String clean = title == null ? "" : title.replaceAll("\\s+", " ");
 		return new Parsed(row,
-				new FeedbackDraft(clean, text, null, null, Channel.CSV, received, tags,
+				new FeedbackDraft(clean, text, null, null, channel, received, tags,
 						ext == null || ext.isEmpty() ? null : ext),
 				customer == null || customer.isEmpty() ? null : customer);
 	}
@@ -242,15 +431,11 @@ public class FeedbackImporter {
 		}
 	}
 
-	private static String value(CSVRecord r, String column) {
-		if (column == null || column.isBlank() || !r.isMapped(column) || !r.isSet(column)) {
-			return null;
-		}
-		String v = r.get(column);
-		return v == null ? null : v.replaceAll("[\\p{Cntrl}&&[^\\r\\n\\t]]", "").strip();
+	private static String value(SourceRow r, String column) {
+		return r.value(column);
 	}
 
-	private static Map<String, String> previewOf(long row, CSVRecord r, ImportMapping m) {
+	private static Map<String, String> previewOf(long row, SourceRow r, ImportMapping m) {
 		Map<String, String> p = new LinkedHashMap<>();
 		p.put("row", String.valueOf(row));
 		columns(m).forEach((field, column) -> {

@@ -31,6 +31,7 @@ import dev.priora.feedback.Demand;
 import dev.priora.feedback.FeedbackDraft;
 import dev.priora.feedback.FeedbackFilter;
 import dev.priora.feedback.FeedbackImporter;
+import dev.priora.feedback.ImportJobs;
 import dev.priora.feedback.ImportMapping;
 import dev.priora.feedback.ImportResult;
 import dev.priora.feedback.FeedbackService;
@@ -56,7 +57,10 @@ class FeedbackApiController {
 
 	private final FeedbackImporter importer;
 
-	FeedbackApiController(FeedbackService feedback, FeedbackImporter importer) {
+	private final ImportJobs jobs;
+
+	FeedbackApiController(FeedbackService feedback, FeedbackImporter importer, ImportJobs jobs) {
+		this.jobs = jobs;
 		this.feedback = feedback;
 		this.importer = importer;
 	}
@@ -110,19 +114,50 @@ class FeedbackApiController {
 
 	@PostMapping(BASE + "/feedback/import")
 	@Requires(Permission.EDIT_BACKLOG)
-	@Operation(summary = "Import feedback from CSV with a column mapping",
-			description = "Send the file as the request body (text/csv). Name the columns: text (required), title, customer (a name; missing customers are created),"
-					+ " date, externalId (rows imported before are skipped), tags (separated by ; or ,). dryRun=true "
-					+ "checks and previews without writing. By default one bad row imports nothing (400 with each row's"
-					+ " error); validRowsOnly=true imports the valid rows and reports the others.")
-	ImportResult importCsv(@AuthenticationPrincipal SignedInUser user, @PathVariable String productKey,
-			@RequestBody byte[] file, @RequestParam String text, @RequestParam(required = false) String title,
-			@RequestParam(required = false) String customer, @RequestParam(required = false) String date,
-			@RequestParam(required = false) String externalId, @RequestParam(required = false) String tags,
-			@RequestParam(defaultValue = "false") boolean validRowsOnly,
-			@RequestParam(defaultValue = "false") boolean dryRun) {
-		return importer.importCsv(productKey, file,
-				new ImportMapping(text, title, customer, date, externalId, tags, validRowsOnly), dryRun, user.id());
+	@Operation(summary = "Import feedback from CSV or JSON with a column mapping",
+			description = "Send the file as the request body: text/csv, or application/json (an array of objects; a column"
+					+ " names a field, or a nested one as customer.name). Name the columns: text (required), title, customer"
+					+ " (a name; missing customers are created), date, externalId (rows imported before are skipped), tags"
+					+ " (separated by ; or , or a JSON array). dryRun=true checks and previews without writing. By default"
+					+ " one bad row imports nothing (400 with each row's error); validRowsOnly=true imports the valid rows"
+					+ " and reports the others. async=true answers 202 at once with an import job to follow (progress) or"
+					+ " cancel; otherwise the answer waits for the import.")
+	ResponseEntity<?> importFile(@AuthenticationPrincipal SignedInUser user, @PathVariable String productKey,
+			@RequestBody byte[] file, @RequestHeader(name = "Content-Type", required = false) String contentType,
+			@RequestParam(required = false) FeedbackImporter.Format format, @RequestParam String text,
+			@RequestParam(required = false) String title, @RequestParam(required = false) String customer,
+			@RequestParam(required = false) String date, @RequestParam(required = false) String externalId,
+			@RequestParam(required = false) String tags, @RequestParam(defaultValue = "false") boolean validRowsOnly,
+			@RequestParam(defaultValue = "false") boolean dryRun, @RequestParam(defaultValue = "false") boolean async) {
+		var mapping = new ImportMapping(text, title, customer, date, externalId, tags, validRowsOnly);
+		var f = format != null ? format : FeedbackImporter.Format.guess(contentType, null);
+		if (async && !dryRun) {
+			ImportJobs.Job job = jobs.start(productKey, f, file, mapping, user.id());
+			return ResponseEntity.accepted()
+				.location(URI.create("/api/v1/products/" + productKey + "/feedback/imports/" + job.id()))
+				.body(job);
+		}
+		return ResponseEntity
+			.ok(importer.importFile(productKey, f, file, mapping, dryRun, user.id(), FeedbackImporter.Progress.NONE));
+	}
+
+	@GetMapping(BASE + "/feedback/imports")
+	@Operation(summary = "The product's latest imports, newest first")
+	List<ImportJobs.Job> imports(@PathVariable String productKey, @RequestParam(defaultValue = "20") int limit) {
+		return jobs.recent(productKey, limit);
+	}
+
+	@GetMapping(BASE + "/feedback/imports/{jobId}")
+	@Operation(summary = "An import's state and progress (rows done of total), its result or its row errors")
+	ImportJobs.Job importJob(@PathVariable String productKey, @PathVariable String jobId) {
+		return jobs.get(productKey, jobId);
+	}
+
+	@DeleteMapping(BASE + "/feedback/imports/{jobId}")
+	@Requires(Permission.EDIT_BACKLOG)
+	@Operation(summary = "Cancel a running import; nothing of it is kept")
+	ResponseEntity<ImportJobs.Job> cancelImport(@PathVariable String productKey, @PathVariable String jobId) {
+		return ResponseEntity.accepted().body(jobs.cancel(productKey, jobId));
 	}
 
 	@GetMapping(BASE + "/feedback/{id}")

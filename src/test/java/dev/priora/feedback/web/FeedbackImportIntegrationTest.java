@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -132,6 +133,98 @@ class FeedbackImportIntegrationTest extends IntegrationTestBase {
 		var similar = api.post("/api/v1/products/IMPE/similar?limit=1", "{\"text\":\"a spreadsheet export of orders\"}")
 			.json();
 		assertThat(similar.get(0).get("title").asText()).isEqualTo("Export to Excel");
+	}
+
+	@Test
+	void importsJsonWithNestedFieldsAndTagArrays() {
+		ApiClient api = product("IMPJ");
+		String json = """
+				{"feedback": [
+				  {"id": "j1", "title": "Dark mode", "body": "Please add a dark mode", "customer": {"name": "Initech"},
+				   "created": "2024-05-01", "labels": ["ui", "theme"]},
+				  {"id": 2, "title": "Bulk edit", "body": "Edit many products at once", "customer": {"name": "Initech"}}
+				]}""";
+		String query = "/api/v1/products/IMPJ/feedback/import?text=body&title=title&customer=customer.name"
+				+ "&date=created&externalId=id&tags=labels";
+		Response done = api.postFile(query, json.getBytes(StandardCharsets.UTF_8), "application/json");
+		assertThat(done.status()).as(done.text()).isEqualTo(200);
+		assertThat(done.json().get("imported").asInt()).isEqualTo(2);
+		assertThat(done.json().get("customersCreated").asInt()).isEqualTo(1);
+		assertThat(done.json().get("columns").toString()).contains("customer.name");
+		var list = api.get("/api/v1/products/IMPJ/feedback?tag=theme").json().get("feedback");
+		assertThat(list.get(0).get("channel").asText()).isEqualTo("JSON");
+		assertThat(list.get(0).get("customerName").asText()).isEqualTo("Initech");
+		assertThat(list.get(0).get("receivedAt").asText()).startsWith("2024-05-01");
+
+		Response bad = api.postFile("/api/v1/products/IMPJ/feedback/import?text=body",
+				"[{\"body\": \"fine\"}, 7, {\"body\": \"\"}]".getBytes(StandardCharsets.UTF_8), "application/json");
+		assertThat(bad.status()).isEqualTo(400);
+		assertThat(bad.json().get("errors").toString()).contains("row 2 text").contains("row 3 text");
+		Response notJson = api.postFile(query, "{\"feedback\": [".getBytes(StandardCharsets.UTF_8), "application/json");
+		assertThat(notJson.status()).isEqualTo(400);
+		assertThat(notJson.json().get("detail").asText()).contains("not valid JSON");
+		Response noArray = api.postFile(query, "{\"a\": 1}".getBytes(StandardCharsets.UTF_8), "application/json");
+		assertThat(noArray.json().get("detail").asText()).contains("array of objects");
+		assertThat(count("IMPJ")).isEqualTo(2);
+	}
+
+	@Test
+	void runsImportsInTheBackgroundWithProgressAndCancel() throws InterruptedException {
+		ApiClient api = product("IMPF");
+		StringBuilder big = new StringBuilder("body\n");
+		for (int i = 0; i < 20_000; i++) {
+			big.append("Feedback number ").append(i).append(" about the checkout\n");
+		}
+		String url = "/api/v1/products/IMPF/feedback/import?text=body&async=true";
+		Response first = api.postFile(url, big.toString().getBytes(StandardCharsets.UTF_8), "text/csv");
+		assertThat(first.status()).as(first.text()).isEqualTo(202);
+		Response second = api.postFile(url, "body\nqueued behind the first\n".getBytes(StandardCharsets.UTF_8),
+				"text/csv");
+		String firstJob = first.json().get("id").asText();
+		String secondJob = second.json().get("id").asText();
+		// the second waits behind the first, so it is cancelled before it starts
+		Response cancelled = api.delete("/api/v1/products/IMPF/feedback/imports/" + secondJob, null);
+		assertThat(cancelled.status()).as(cancelled.text()).isEqualTo(202);
+		assertThat(cancelled.json().get("cancelRequested").asBoolean()).isTrue();
+
+		var firstDone = await(api, firstJob);
+		assertThat(firstDone.get("state").asText()).isEqualTo("DONE");
+		assertThat(firstDone.get("doneRows").asInt()).isEqualTo(20_000);
+		assertThat(firstDone.get("percent").asInt()).isEqualTo(100);
+		assertThat(firstDone.get("result").get("imported").asInt()).isEqualTo(20_000);
+		assertThat(await(api, secondJob).get("state").asText()).isEqualTo("CANCELLED");
+		assertThat(count("IMPF")).isEqualTo(20_000);
+		assertThat(api.delete("/api/v1/products/IMPF/feedback/imports/" + firstJob, null).status()).isEqualTo(409);
+		assertThat(api.get("/api/v1/products/IMPF/feedback/imports").text()).contains(firstJob).contains(secondJob);
+
+		// cancelling a running import keeps nothing of it
+		Response third = api.postFile(url,
+				big.toString().replace("checkout", "basket").getBytes(StandardCharsets.UTF_8), "text/csv");
+		String thirdJob = third.json().get("id").asText();
+		api.delete("/api/v1/products/IMPF/feedback/imports/" + thirdJob, null);
+		assertThat(await(api, thirdJob).get("state").asText()).isEqualTo("CANCELLED");
+		assertThat(count("IMPF")).isEqualTo(20_000);
+
+		// row errors of a background import are reported on the job
+		Response failing = api.postFile(url, "body\n\"\"\n".getBytes(StandardCharsets.UTF_8), "text/csv");
+		var failed = await(api, failing.json().get("id").asText());
+		assertThat(failed.get("state").asText()).isEqualTo("FAILED");
+		assertThat(failed.get("problem").get("errors").toString()).contains("row 1 text");
+		assertThat(api.get("/api/v1/products/IMPF/feedback/imports/nope").status()).isEqualTo(404);
+		// spare the background sentence vectors 20,000 texts no other test needs
+		jdbc.sql("delete from feedback where product_key = 'IMPF'").update();
+	}
+
+	private static tools.jackson.databind.JsonNode await(ApiClient api, String job) throws InterruptedException {
+		Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+		tools.jackson.databind.JsonNode j;
+		do {
+			Thread.sleep(100);
+			j = api.get("/api/v1/products/IMPF/feedback/imports/" + job).json();
+		}
+		while (!List.of("DONE", "FAILED", "CANCELLED").contains(j.get("state").asText())
+				&& Instant.now().isBefore(deadline));
+		return j;
 	}
 
 }
