@@ -27,11 +27,11 @@ class FeedbackRepository {
 
 	private static final String COLUMNS = """
 			f.id, f.title, f.body, f.customer_id, c.name as customer_name, f.contact_id, f.channel, f.received_at,
-			f.status, f.external_id, f.merged_into, f.version""";
+			f.status, f.external_id, f.merged_into, f.version, f.submitter_name, f.submitter_email""";
 
 	record Row(long id, String title, String text, Long customerId, String customerName, Long contactId,
 			Channel channel, Instant receivedAt, FeedbackStatus status, String externalId, Long mergedInto,
-			long version) {
+			long version, String submitterName, String submitterEmail) {
 	}
 
 	/** One feedback's text and stored embedding, for building the similarity index. */
@@ -279,7 +279,8 @@ class FeedbackRepository {
 				(Long) rs.getObject("customer_id", Long.class), rs.getString("customer_name"),
 				(Long) rs.getObject("contact_id", Long.class), Channel.valueOf(rs.getString("channel")),
 				rs.getTimestamp("received_at").toInstant(), FeedbackStatus.valueOf(rs.getString("status")),
-				rs.getString("external_id"), (Long) rs.getObject("merged_into", Long.class), rs.getLong("version"));
+				rs.getString("external_id"), (Long) rs.getObject("merged_into", Long.class), rs.getLong("version"),
+				rs.getString("submitter_name"), rs.getString("submitter_email"));
 	}
 
 	static byte[] bytes(float[] vector) {

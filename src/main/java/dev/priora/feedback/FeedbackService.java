@@ -159,6 +159,53 @@ public class FeedbackService {
 		return get(key, id);
 	}
 
+	/** Largest batch of a bulk action. */
+	public static final int MAX_BULK = 500;
+
+	/**
+	 * Applies one triage action to many feedback at once: a status change (triage,
+	 * decline, archive) or a link to an item. All or nothing: one feedback that cannot
+	 * take the action changes none.
+	 */
+	@Transactional
+	public List<FeedbackView> bulk(String productKey, List<Long> ids, FeedbackStatus status, ItemKey item,
+			Importance importance, UserId user) {
+		String key = products.get(productKey).key();
+		if (ids == null || ids.isEmpty() || ids.size() > MAX_BULK) {
+			throw BacklogProblem.invalid("ids", "name 1 to " + MAX_BULK + " feedback");
+		}
+		if ((status == null) == (item == null)) {
+			throw BacklogProblem.invalid("action", "give either a status or an item to link to");
+		}
+		List<Long> distinct = ids.stream().distinct().toList();
+		List<String> refused = new ArrayList<>();
+		for (long id : distinct) {
+			var row = feedback.find(key, id).orElseThrow(() -> BacklogProblem.invalid("ids", "no feedback " + id));
+			if (status != null && (status == FeedbackStatus.LINKED || !row.status().next().contains(status))) {
+				refused.add(id + " (" + row.status().name().toLowerCase(Locale.ROOT) + ")");
+			}
+			if (item != null && row.mergedInto() != null) {
+				refused.add(id + " (merged)");
+			}
+		}
+		if (!refused.isEmpty()) {
+			throw BacklogProblem.conflict("invalid-transition",
+					"Nothing changed: feedback " + String.join(", ", refused) + " cannot be "
+							+ (status != null ? "moved to " + status.name().toLowerCase(Locale.ROOT) : "linked") + ".");
+		}
+		for (long id : distinct) {
+			if (status != null) {
+				var row = row(key, id);
+				feedback.update(id, row.title(), row.text(), row.customerId(), status, row.mergedInto(),
+						clock.instant());
+			}
+			else {
+				link(key, id, item, importance == null ? Importance.IMPORTANT : importance, "", user);
+			}
+		}
+		return views(key, distinct.stream().map(id -> row(key, id)).toList());
+	}
+
 	/**
 	 * Merges a duplicate into another feedback: both texts are kept, the duplicate's
 	 * links move over (the higher importance wins), and the duplicate is archived, so its
@@ -296,7 +343,8 @@ public class FeedbackService {
 		return rows.stream()
 			.map(r -> new FeedbackView(r.id(), r.title(), r.text(), r.customerId(), r.customerName(), r.contactId(),
 					r.channel(), r.receivedAt(), r.status(), tags.getOrDefault(r.id(), List.of()), r.externalId(),
-					r.mergedInto(), links.getOrDefault(r.id(), List.of()), r.version()))
+					r.mergedInto(), links.getOrDefault(r.id(), List.of()), r.version(), r.submitterName(),
+					r.submitterEmail()))
 			.toList();
 	}
 

@@ -3,10 +3,14 @@ package dev.priora.feedback;
 import java.time.Instant;
 import java.util.List;
 
-/** A piece of customer feedback with the items it is linked to. */
+/**
+ * A piece of customer feedback with the items it is linked to; {@code submitterName} and
+ * {@code submitterEmail} are who sent it through a public form or an e-mail (null when
+ * not known).
+ */
 public record FeedbackView(long id, String title, String text, Long customerId, String customerName, Long contactId,
 		Channel channel, Instant receivedAt, FeedbackStatus status, List<String> tags, String externalId,
-		Long mergedInto, List<Link> links, long version) {
+		Long mergedInto, List<Link> links, long version, String submitterName, String submitterEmail) {
 
 	/** A link to a backlog item, with how much it matters and the quote that shows it. */
 	public record Link(String item, String itemTitle, String itemStatus, Importance importance, String quote) {

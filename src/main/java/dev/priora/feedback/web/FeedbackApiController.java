@@ -28,6 +28,7 @@ import dev.priora.backlog.Etags;
 import dev.priora.backlog.ItemKey;
 import dev.priora.feedback.Channel;
 import dev.priora.feedback.Demand;
+import dev.priora.feedback.EmailIntake;
 import dev.priora.feedback.FeedbackDraft;
 import dev.priora.feedback.FeedbackFilter;
 import dev.priora.feedback.FeedbackImporter;
@@ -59,7 +60,10 @@ class FeedbackApiController {
 
 	private final ImportJobs jobs;
 
-	FeedbackApiController(FeedbackService feedback, FeedbackImporter importer, ImportJobs jobs) {
+	private final EmailIntake emails;
+
+	FeedbackApiController(FeedbackService feedback, FeedbackImporter importer, ImportJobs jobs, EmailIntake emails) {
+		this.emails = emails;
 		this.jobs = jobs;
 		this.feedback = feedback;
 		this.importer = importer;
@@ -158,6 +162,37 @@ class FeedbackApiController {
 	@Operation(summary = "Cancel a running import; nothing of it is kept")
 	ResponseEntity<ImportJobs.Job> cancelImport(@PathVariable String productKey, @PathVariable String jobId) {
 		return ResponseEntity.accepted().body(jobs.cancel(productKey, jobId));
+	}
+
+	record EmailBody(@NotNull @Size(max = EmailIntake.MAX_CHARS) String email,
+			@Size(max = 20) List<@Size(max = 50) String> tags) {
+	}
+
+	@PostMapping(BASE + "/feedback/email")
+	@Requires(Permission.SUBMIT_FEEDBACK)
+	@Operation(summary = "Submit a pasted e-mail (the whole message with its headers) as feedback",
+			description = "The subject becomes the title, the text the feedback, the sender the contact: a contact with"
+					+ " that address, or a new contact at the one customer with contacts at the sender's domain.")
+	ResponseEntity<EmailIntake.Result> email(@AuthenticationPrincipal SignedInUser user,
+			@PathVariable String productKey, @Valid @RequestBody EmailBody body) {
+		EmailIntake.Result r = emails.submit(productKey, body.email(), body.tags() == null ? List.of() : body.tags(),
+				user.id());
+		return ResponseEntity.created(URI.create("/api/v1/products/" + productKey + "/feedback/" + r.feedback().id()))
+			.body(r);
+	}
+
+	record BulkBody(@NotNull @Size(min = 1, max = FeedbackService.MAX_BULK) List<@NotNull Long> ids,
+			FeedbackStatus status, @Size(max = 30) String item, Importance importance) {
+	}
+
+	@PostMapping(BASE + "/feedback/bulk")
+	@Requires(Permission.EDIT_BACKLOG)
+	@Operation(summary = "Triage many at once: a status (TRIAGED, DECLINED, ARCHIVED) or a link to an item",
+			description = "All or nothing: if one feedback cannot take the action, nothing changes (409 naming it).")
+	List<FeedbackView> bulk(@AuthenticationPrincipal SignedInUser user, @PathVariable String productKey,
+			@Valid @RequestBody BulkBody body) {
+		return feedback.bulk(productKey, body.ids(), body.status(),
+				body.item() == null ? null : key(productKey, body.item()), body.importance(), user.id());
 	}
 
 	@GetMapping(BASE + "/feedback/{id}")

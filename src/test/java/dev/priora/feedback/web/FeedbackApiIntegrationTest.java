@@ -188,6 +188,80 @@ class FeedbackApiIntegrationTest extends IntegrationTestBase {
 		assertThat(keys(api.get(base + "/items?minCustomers=1").json())).containsExactly("DMD-3");
 	}
 
+	@Test
+	void turnsPastedEmailsIntoFeedbackFromTheirSenders() {
+		ApiClient api = api();
+		api.post("/api/v1/products", "{\"key\":\"EML\",\"name\":\"Email\"}");
+		String base = "/api/v1/products/EML";
+		long acme = api
+			.post(base + "/customers",
+					"{\"name\":\"Acme\",\"contacts\":[{\"name\":\"Ann\",\"email\":\"ann@acme.example\"}]}")
+			.json()
+			.get("id")
+			.asLong();
+		String known = "From: Ann Smith <Ann@Acme.example>\nTo: support@shop.test\nSubject: =?UTF-8?Q?Export_f=C3=BCr_Excel?=\n"
+				+ "Date: Tue, 5 Mar 2024 10:15:00 +0100\nContent-Type: text/plain; charset=UTF-8\n\n"
+				+ "Hello, we need an Excel export of all orders.\n\n-- \nAnn, Acme purchasing\n";
+		Response r = api.post(base + "/feedback/email", ApiClient.json(java.util.Map.of("email", known)));
+		assertThat(r.status()).as(r.text()).isEqualTo(201);
+		assertThat(r.json().get("match").asText()).isEqualTo("CONTACT");
+		JsonNode f = r.json().get("feedback");
+		assertThat(f.get("title").asText()).isEqualTo("Export für Excel");
+		assertThat(f.get("text").asText()).isEqualTo("Hello, we need an Excel export of all orders.");
+		assertThat(f.get("customerId").asLong()).isEqualTo(acme);
+		assertThat(f.get("channel").asText()).isEqualTo("EMAIL");
+		assertThat(f.get("receivedAt").asText()).isEqualTo("2024-03-05T09:15:00Z");
+		assertThat(f.get("submitterEmail").asText()).isEqualTo("ann@acme.example");
+
+		String colleague = "From: Bob <bob@acme.example>\nSubject: Re: export\nMIME-Version: 1.0\n"
+				+ "Content-Type: multipart/alternative; boundary=\"b1\"\n\n--b1\nContent-Type: text/html\n\n"
+				+ "<p>Also <b>PDF</b> please</p>\n--b1--\n";
+		Response second = api.post(base + "/feedback/email", ApiClient.json(java.util.Map.of("email", colleague)));
+		assertThat(second.status()).as(second.text()).isEqualTo(201);
+		assertThat(second.json().get("match").asText()).isEqualTo("NEW_CONTACT");
+		assertThat(second.json().get("feedback").get("text").asText()).isEqualTo("Also PDF please");
+		assertThat(api.get(base + "/customers/" + acme).text()).contains("bob@acme.example");
+
+		Response stranger = api.post(base + "/feedback/email",
+				ApiClient.json(java.util.Map.of("email", "From: someone@gmail.com\nSubject: hi\n\nLove it")));
+		assertThat(stranger.json().get("match").asText()).isEqualTo("NONE");
+		assertThat(stranger.json().get("feedback").get("customerId").isNull()).isTrue();
+
+		Response noHeaders = api.post(base + "/feedback/email",
+				ApiClient.json(java.util.Map.of("email", "just some text\nwithout headers")));
+		assertThat(noHeaders.status()).isEqualTo(400);
+		assertThat(noHeaders.json().get("errors").toString()).contains("From:");
+		assertThat(api.post(base + "/feedback/email", "{\"email\":\"\"}").status()).isEqualTo(400);
+	}
+
+	@Test
+	void triagesManyFeedbackAtOnceAllOrNothing() {
+		ApiClient api = api();
+		api.post("/api/v1/products", "{\"key\":\"BLK\",\"name\":\"Bulk\"}");
+		String base = "/api/v1/products/BLK";
+		api.post(base + "/items", "{\"type\":\"STORY\",\"title\":\"Target\"}");
+		long a = api.post(base + "/feedback", "{\"text\":\"one\"}").json().get("id").asLong();
+		long b = api.post(base + "/feedback", "{\"text\":\"two\"}").json().get("id").asLong();
+		long c = api.post(base + "/feedback", "{\"text\":\"three\"}").json().get("id").asLong();
+		Response triaged = api.post(base + "/feedback/bulk", "{\"ids\":[" + a + "," + b + "],\"status\":\"TRIAGED\"}");
+		assertThat(triaged.status()).as(triaged.text()).isEqualTo(200);
+		assertThat(api.get(base + "/feedback/" + b).json().get("status").asText()).isEqualTo("TRIAGED");
+		// c is new and may be triaged, but a and b are triaged already: nothing changes
+		Response refused = api.post(base + "/feedback/bulk", "{\"ids\":[" + c + "," + a + "],\"status\":\"TRIAGED\"}");
+		assertThat(refused.status()).isEqualTo(409);
+		assertThat(refused.json().get("detail").asText()).contains(a + " (triaged)");
+		assertThat(api.get(base + "/feedback/" + c).json().get("status").asText()).isEqualTo("NEW");
+		Response linked = api.post(base + "/feedback/bulk",
+				"{\"ids\":[" + a + "," + b + "," + c + "],\"item\":\"BLK-1\",\"importance\":\"CRITICAL\"}");
+		assertThat(linked.status()).as(linked.text()).isEqualTo(200);
+		assertThat(linked.json().get(2).get("status").asText()).isEqualTo("LINKED");
+		assertThat(api.get(base + "/items/BLK-1/demand").json().get("anonymousFeedback").asInt()).isEqualTo(3);
+		assertThat(api.post(base + "/feedback/bulk", "{\"ids\":[" + a + "]}").status()).isEqualTo(400);
+		assertThat(api.post(base + "/feedback/bulk", "{\"ids\":[999999],\"status\":\"ARCHIVED\"}").status())
+			.isEqualTo(400);
+		assertThat(api.post(base + "/feedback/bulk", "{\"ids\":[],\"status\":\"ARCHIVED\"}").status()).isEqualTo(400);
+	}
+
 	private static List<String> keys(JsonNode page) {
 		List<String> keys = new ArrayList<>();
 		page.get("items").forEach(i -> keys.add(i.get("key").asText()));
