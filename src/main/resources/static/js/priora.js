@@ -138,3 +138,12 @@
     }
   });
 })();
+
+// "Select all" boxes: <input type="checkbox" data-select-all="ids"> ticks every box named ids.
+document.addEventListener('change', function (e) {
+  var name = e.target && e.target.dataset ? e.target.dataset.selectAll : null;
+  if (!name) { return; }
+  document.querySelectorAll('input[type=checkbox][name="' + name + '"]').forEach(function (box) {
+    box.checked = e.target.checked;
+  });
+});

@@ -203,6 +203,11 @@ public class FeedbackImporter {
 				source.columns());
 	}
 
+	/** The columns (CSV header, or JSON fields) of the file, to choose a mapping from. */
+	public List<String> columns(Format format, byte[] file) {
+		return (format == Format.JSON ? jsonRecords(file, null) : records(file, null)).columns();
+	}
+
 	private Source jsonRecords(byte[] file, ImportMapping mapping) {
 		checkSize(file);
 		JsonNode root;
@@ -244,7 +249,7 @@ public class FeedbackImporter {
 			rows.add(new JsonRow(row, node));
 		}
 		List<String> known = List.copyOf(columns);
-		if (!rows.isEmpty()) {
+		if (!rows.isEmpty() && mapping != null) {
 			for (var entry : columns(mapping).entrySet()) {
 				if (entry.getValue() != null && !columns.contains(entry.getValue())) {
 					throw BacklogProblem.invalid(entry.getKey(),
@@ -338,7 +343,7 @@ public class FeedbackImporter {
 			.get()
 			.parse(new StringReader(text))) {
 			List<String> header = parser.getHeaderNames();
-			for (var entry : columns(mapping).entrySet()) {
+			for (var entry : mapping == null ? Map.<String, String>of().entrySet() : columns(mapping).entrySet()) {
 				if (entry.getValue() != null && !header.contains(entry.getValue())) {
 					throw BacklogProblem.invalid(entry.getKey(),
 							"column '" + entry.getValue() + "' is not in the file; its columns are " + header);

@@ -197,6 +197,10 @@ class FeedbackRepository {
 	 * Copies the links of one feedback to another, keeping the higher importance where
 	 * both have one.
 	 */
+	void setContact(long id, Long contactId) {
+		jdbc.sql("update feedback set contact_id = ? where id = ?").params(contactId, id).update();
+	}
+
 	void copyLinks(long from, long to, long user, Instant now) {
 		for (var l : jdbc.sql("select item_id, importance, quote from feedback_links where feedback_id = ?")
 			.param(from)

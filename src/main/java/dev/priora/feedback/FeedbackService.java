@@ -159,6 +159,35 @@ public class FeedbackService {
 		return get(key, id);
 	}
 
+	/**
+	 * Sets (or with null clears) who the feedback is from; demand of the items it is
+	 * linked to follows.
+	 */
+	@Transactional
+	public FeedbackView assignCustomer(String productKey, long id, Long customerId, Long contactId) {
+		String key = products.get(productKey).key();
+		var row = row(key, id);
+		if (customerId != null) {
+			CustomerView c;
+			try {
+				c = customers.get(key, customerId);
+			}
+			catch (BacklogProblem e) {
+				throw BacklogProblem.invalid("customerId", "no customer " + customerId + " in product " + key);
+			}
+			if (contactId != null && c.contacts().stream().noneMatch(x -> x.id() == contactId)) {
+				throw BacklogProblem.invalid("contactId", "is not a contact of customer " + customerId);
+			}
+		}
+		else if (contactId != null) {
+			throw BacklogProblem.invalid("contactId", "needs a customerId");
+		}
+		feedback.update(id, row.title(), row.text(), customerId, row.status(), row.mergedInto(), clock.instant());
+		feedback.setContact(id, contactId);
+		demandStore.refresh(demandStore.itemsOfFeedback(List.of(id)));
+		return get(key, id);
+	}
+
 	/** Largest batch of a bulk action. */
 	public static final int MAX_BULK = 500;
 

@@ -55,6 +55,7 @@ public final class Routes {
 			.replace("{action}", "up")
 			.replace("{userId}", String.valueOf(userId))
 			.replace("{id}", "999999")
+			.replace("{jobId}", "00000000-0000-0000-0000-000000000000")
 			.replace("{secret}", "unknown");
 	}
 

@@ -103,6 +103,14 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 				"DELETE " + base + "/customers/{id}", "PATCH " + base + "/feedback/{id}",
 				"POST " + base + "/feedback/{id}/links", "DELETE " + base + "/feedback/{id}/links/{itemKey}",
 				"POST " + base + "/feedback/{id}/merge", "POST " + base + "/feedback/import");
+		product(Permission.READ, "GET " + base + "/feedback/imports", "GET " + base + "/feedback/imports/{jobId}");
+		product(Permission.EDIT_BACKLOG, "DELETE " + base + "/feedback/imports/{jobId}",
+				"POST " + base + "/feedback/bulk", "PUT " + base + "/feedback/{id}/customer",
+				"POST /p/{key}/feedback/bulk", "POST /p/{key}/feedback/{id}/customer", "GET /p/{key}/feedback/import",
+				"POST /p/{key}/feedback/import/preview", "POST /p/{key}/feedback/import/start",
+				"GET /p/{key}/feedback/import/{jobId}", "POST /p/{key}/feedback/import/{jobId}/cancel");
+		product(Permission.SUBMIT_FEEDBACK, "POST " + base + "/feedback/email", "GET /p/{key}/feedback/email",
+				"POST /p/{key}/feedback/email");
 		product(Permission.WORK_ITEMS, "PATCH " + items + "/{itemKey}", "POST /p/{key}/items/{itemKey}/status",
 				"POST /p/{key}/items/{itemKey}/criteria/{index}/toggle");
 		product(Permission.EDIT_BACKLOG, "POST " + items, "PUT " + items + "/{itemKey}",
@@ -151,6 +159,8 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 
 	private long customerId;
 
+	private String jobId;
+
 	@BeforeAll
 	void people() {
 		ApiClient admin = api();
@@ -167,6 +177,12 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 			.json()
 			.get("id")
 			.asLong();
+		jobId = admin
+			.postFile("/api/v1/products/MTX/feedback/import?text=body&async=true",
+					"body\nimported for the matrix\n".getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/csv")
+			.json()
+			.get("id")
+			.asText();
 		UserId adminId = accounts.findByEmail(ADMIN_EMAIL).orElseThrow().id();
 		for (ProductRole role : ProductRole.values()) {
 			String email = role.name().toLowerCase() + "@matrix.test";
@@ -300,7 +316,8 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 
 	private String concrete(String pattern) {
 		return Routes.concrete(pattern.replace("/feedback/{id}", "/feedback/" + feedbackId)
-			.replace("/customers/{id}", "/customers/" + customerId), "MTX", "MTX-1", "MTX-2", outsiderId);
+			.replace("/customers/{id}", "/customers/" + customerId)
+			.replace("{jobId}", jobId), "MTX", "MTX-1", "MTX-2", outsiderId);
 	}
 
 }

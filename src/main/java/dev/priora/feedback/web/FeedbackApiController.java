@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -209,6 +210,17 @@ class FeedbackApiController {
 			@RequestHeader(name = "If-Match", required = false) String ifMatch, @Valid @RequestBody StatusBody body) {
 		FeedbackView f = feedback.changeStatus(productKey, id, body.status(), Etags.versionFrom(ifMatch));
 		return ResponseEntity.ok().eTag(Etags.of(f.version())).body(f);
+	}
+
+	record CustomerBody(Long customerId, Long contactId) {
+	}
+
+	@PutMapping(BASE + "/feedback/{id}/customer")
+	@Requires(Permission.EDIT_BACKLOG)
+	@Operation(summary = "Set who the feedback is from (customer and optionally contact; null clears)")
+	FeedbackView assignCustomer(@PathVariable String productKey, @PathVariable long id,
+			@Valid @RequestBody CustomerBody body) {
+		return feedback.assignCustomer(productKey, id, body.customerId(), body.contactId());
 	}
 
 	@PostMapping(BASE + "/feedback/{id}/links")

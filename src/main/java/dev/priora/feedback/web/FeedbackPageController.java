@@ -1,5 +1,7 @@
 package dev.priora.feedback.web;
 
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 
@@ -9,6 +11,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import dev.priora.accounts.Permission;
@@ -37,6 +40,10 @@ class FeedbackPageController {
 
 	static final String INBOX_LIST = "feedback/inbox :: list";
 
+	static final String INBOX_ROWS = "feedback/inbox :: rows";
+
+	private static final int PAGE = 50;
+
 	static final String FEEDBACK_VIEW = "feedback/feedback";
 
 	static final String FEEDBACK_CONTENT = "feedback/feedback :: content";
@@ -56,12 +63,68 @@ class FeedbackPageController {
 		this.customers = customers;
 	}
 
+	/**
+	 * The inbox filter as in the filter bar (blanks mean any; status defaults to new);
+	 * dates are days, {@code to} inclusive.
+	 */
+	record InboxFilter(String status, Long customer, String segment, String tag, String channel, LocalDate from,
+			LocalDate to) {
+
+		static final InboxFilter NEW = new InboxFilter("NEW", null, "", "", "", null, null);
+
+		String statusOrNew() {
+			return status == null ? "NEW" : status;
+		}
+
+		FeedbackFilter toFilter() {
+			String st = statusOrNew();
+			FeedbackStatus s = st.isBlank() || "ALL".equalsIgnoreCase(st) ? null
+					: FeedbackStatus.valueOf(st.toUpperCase(Locale.ROOT));
+			Channel c = channel == null || channel.isBlank() ? null : Channel.valueOf(channel.toUpperCase(Locale.ROOT));
+			return new FeedbackFilter(s, c, customer, segment, tag,
+					from == null ? null : from.atStartOfDay(ZoneOffset.UTC).toInstant(),
+					to == null ? null : to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+		}
+	}
+
 	@GetMapping("/p/{key}/feedback")
-	String inbox(@PathVariable String key, @RequestParam(defaultValue = "NEW") String status,
-			@RequestParam(required = false) Long customer, @RequestParam(defaultValue = "") String segment,
-			@RequestParam(defaultValue = "") String tag, Model model) {
-		fillInbox(key, status, customer, segment, tag, model);
-		return INBOX_VIEW;
+	String inbox(@PathVariable String key, InboxFilter filter, @RequestParam(required = false) Long cursor,
+			@RequestHeader(name = "HX-Target", required = false) String target, Model model) {
+		fillInbox(key, filter, cursor, model);
+		return "inbox-more".equals(target) ? INBOX_ROWS : INBOX_VIEW;
+	}
+
+	@PostMapping("/p/{key}/feedback/bulk")
+	@Requires(Permission.EDIT_BACKLOG)
+	String bulk(@AuthenticationPrincipal SignedInUser user, @PathVariable String key, InboxFilter filter,
+			@RequestParam(required = false) List<Long> ids, @RequestParam(defaultValue = "") String action,
+			@RequestParam(defaultValue = "") String item, @RequestParam(defaultValue = "IMPORTANT") String importance,
+			Model model) {
+		try {
+			if (ids == null || ids.isEmpty()) {
+				throw BacklogProblem.invalid("ids", "select feedback first");
+			}
+			boolean link = "LINK".equals(action);
+			FeedbackStatus status = link || action.isBlank() ? null
+					: FeedbackStatus.valueOf(action.toUpperCase(Locale.ROOT));
+			ItemKey itemKey = null;
+			if (link) {
+				String full = item.strip().chars().allMatch(Character::isDigit) && !item.isBlank()
+						? key.toUpperCase(Locale.ROOT) + "-" + item.strip() : item.strip().toUpperCase(Locale.ROOT);
+				itemKey = ItemKey.parse(full)
+					.orElseThrow(() -> BacklogProblem.invalid("item", "'" + item + "' is no item key"));
+			}
+			int n = feedback
+				.bulk(key, ids, status, itemKey, Importance.valueOf(importance.toUpperCase(Locale.ROOT)), user.id())
+				.size();
+			model.addAttribute("bulkDone", n + " feedback "
+					+ (link ? "linked to " + itemKey : "moved to " + status.name().toLowerCase(Locale.ROOT)) + ".");
+		}
+		catch (BacklogProblem | IllegalArgumentException e) {
+			model.addAttribute("error", e.getMessage());
+		}
+		fillInbox(key, filter, null, model);
+		return INBOX_LIST;
 	}
 
 	@PostMapping("/p/{key}/feedback")
@@ -80,14 +143,15 @@ class FeedbackPageController {
 			model.addAttribute("draftTitle", title);
 			model.addAttribute("draftText", text);
 		}
-		fillInbox(key, "NEW", null, "", "", model);
+		fillInbox(key, InboxFilter.NEW, null, model);
 		return INBOX_LIST;
 	}
 
 	@PostMapping("/p/{key}/feedback/{id}/status")
 	@Requires(Permission.EDIT_BACKLOG)
-	String triage(@PathVariable String key, @PathVariable long id, @RequestParam String status,
-			@RequestParam long version, @RequestParam(defaultValue = "") String from, Model model) {
+	String triage(@PathVariable String key, @PathVariable long id, @RequestParam(name = "next") String status,
+			@RequestParam long version, @RequestParam(name = "view", defaultValue = "") String from, InboxFilter filter,
+			Model model) {
 		try {
 			feedback.changeStatus(key, id, FeedbackStatus.valueOf(status.toUpperCase(Locale.ROOT)), version);
 		}
@@ -97,7 +161,7 @@ class FeedbackPageController {
 		if ("page".equals(from)) {
 			return page(key, id, model);
 		}
-		fillInbox(key, "NEW", null, "", "", model);
+		fillInbox(key, filter, null, model);
 		return INBOX_LIST;
 	}
 
@@ -105,6 +169,19 @@ class FeedbackPageController {
 	String feedbackPage(@PathVariable String key, @PathVariable long id, Model model) {
 		fillPage(key, id, model);
 		return FEEDBACK_VIEW;
+	}
+
+	@PostMapping("/p/{key}/feedback/{id}/customer")
+	@Requires(Permission.EDIT_BACKLOG)
+	String assignCustomer(@PathVariable String key, @PathVariable long id,
+			@RequestParam(required = false) Long customerId, Model model) {
+		try {
+			feedback.assignCustomer(key, id, customerId, null);
+		}
+		catch (BacklogProblem e) {
+			model.addAttribute("error", e.getMessage());
+		}
+		return page(key, id, model);
 	}
 
 	@PostMapping("/p/{key}/feedback/{id}/links")
@@ -196,17 +273,29 @@ class FeedbackPageController {
 		model.addAttribute("f", f);
 		model.addAttribute("similar", feedback.similarTo(key, id, 8));
 		model.addAttribute("importances", Importance.values());
+		model.addAttribute("customers", customers.list(key));
 	}
 
-	private void fillInbox(String key, String status, Long customer, String segment, String tag, Model model) {
-		FeedbackStatus s = status.isBlank() || "ALL".equalsIgnoreCase(status) ? null
-				: FeedbackStatus.valueOf(status.toUpperCase(Locale.ROOT));
+	private void fillInbox(String key, InboxFilter filter, Long cursor, Model model) {
 		model.addAttribute("productKey", key.toUpperCase(Locale.ROOT));
-		model.addAttribute("status", s == null ? "ALL" : s.name());
+		model.addAttribute("filter", filter);
+		model.addAttribute("status",
+				filter.statusOrNew().isBlank() ? "ALL" : filter.statusOrNew().toUpperCase(Locale.ROOT));
 		model.addAttribute("statuses", FeedbackStatus.values());
+		model.addAttribute("channels", Channel.values());
 		model.addAttribute("customers", customers.list(key));
-		model.addAttribute("feedback",
-				feedback.page(key, new FeedbackFilter(s, null, customer, segment, tag, null, null), null, 100));
+		model.addAttribute("importances", Importance.values());
+		FeedbackFilter f;
+		try {
+			f = filter.toFilter();
+		}
+		catch (IllegalArgumentException e) {
+			model.addAttribute("error", "Unknown status or channel in the filter.");
+			f = InboxFilter.NEW.toFilter();
+		}
+		List<FeedbackView> page = feedback.page(key, f, cursor, PAGE);
+		model.addAttribute("feedback", page);
+		model.addAttribute("nextCursor", page.size() == PAGE ? page.get(page.size() - 1).id() : null);
 	}
 
 }
