@@ -12,6 +12,7 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
@@ -50,8 +51,11 @@ class DemoProduct {
 
 	private final boolean enabled;
 
+	private final ApplicationEventPublisher events;
+
 	DemoProduct(ProductService products, BacklogService backlog, DependencyService dependencies, JsonMapper json,
-			@Value("${priora.demo.enabled:true}") boolean enabled) {
+			@Value("${priora.demo.enabled:true}") boolean enabled, ApplicationEventPublisher events) {
+		this.events = events;
 		this.products = products;
 		this.backlog = backlog;
 		this.dependencies = dependencies;
@@ -116,6 +120,7 @@ class DemoProduct {
 			.filter(e -> e.status() == ItemStatus.DONE)
 			.forEach(e -> backlog.move(keys.get(e.ref()), new Placement.Bottom(), user));
 		LOG.info("Created the demo product {} with {} items", product.key(), all.size() + demo.epics().size());
+		events.publishEvent(new DemoProductCreated(product.key(), user));
 	}
 
 	private void advance(ItemKey key, ItemStatus target, UserId user) {

@@ -32,6 +32,13 @@ class FirstStartIntegrationTest extends IntegrationTestBase {
 		assertThat(password).hasSize(20).doesNotContain(ADMIN_PASSWORD);
 		ApiClient owner = ApiClient.signIn(port, "owner@example.org", password);
 		assertThat(owner.get("/api/v1/products/SHOP").status()).isEqualTo(200);
+		// the demo comes with its customer voice: customers, feedback, and demand on the
+		// items they ask for
+		assertThat(owner.get("/api/v1/products/SHOP/customers").text()).contains("Summit Sports");
+		var mostDemanded = owner.get("/api/v1/products/SHOP/items?order=DEMAND&limit=3").json().get("items");
+		assertThat(mostDemanded.get(0).get("demand").get("customers").asInt()).isGreaterThanOrEqualTo(2);
+		assertThat(owner.get("/api/v1/products/SHOP/feedback?status=NEW").json().get("feedback").size())
+			.isGreaterThanOrEqualTo(3);
 	}
 
 }

@@ -100,18 +100,23 @@ class FeedbackApiIntegrationTest extends IntegrationTestBase {
 	@Test
 	void linksFeedbackToItemsAndCountsEachCustomerOnceInDemand() {
 		ApiClient api = api();
+		// an item of its own: the demo feedback asks for the demo's items
+		String item = api.post(BASE + "/items", "{\"type\":\"STORY\",\"title\":\"Direct debit for demand\"}")
+			.json()
+			.get("key")
+			.asText();
 		long big = customer(api, "Big Buyer", "Enterprise", 200000);
 		long small = customer(api, "Small Shop", "SMB", 10000);
 		long a1 = feedback(api, "{\"text\":\"Need direct debit\",\"customerId\":" + big + "}");
 		long a2 = feedback(api, "{\"text\":\"SEPA please, urgently\",\"customerId\":" + big + "}");
 		long b1 = feedback(api, "{\"text\":\"Direct debit would help us\",\"customerId\":" + small + "}");
 		long anon = feedback(api, "{\"text\":\"direct debit!\"}");
-		link(api, a1, "NICE_TO_HAVE", "direct debit");
-		link(api, a2, "CRITICAL", "urgently");
-		link(api, b1, "IMPORTANT", "");
-		link(api, anon, "IMPORTANT", "");
+		link(api, item, a1, "NICE_TO_HAVE", "direct debit");
+		link(api, item, a2, "CRITICAL", "urgently");
+		link(api, item, b1, "IMPORTANT", "");
+		link(api, item, anon, "IMPORTANT", "");
 		assertThat(api.get(BASE + "/feedback/" + a2).json().get("status").asText()).isEqualTo("LINKED");
-		JsonNode demand = api.get(BASE + "/items/SHOP-6/demand").json();
+		JsonNode demand = api.get(BASE + "/items/" + item + "/demand").json();
 		assertThat(demand.get("customers").asInt()).isEqualTo(2);
 		assertThat(demand.get("importance").asInt()).isEqualTo(3 + 2);
 		assertThat(demand.get("revenue").get("EUR").decimalValue()).isEqualByComparingTo("210000");
@@ -123,12 +128,12 @@ class FeedbackApiIntegrationTest extends IntegrationTestBase {
 		assertThat(merged.get("id").asLong()).isEqualTo(a2);
 		assertThat(api.get(BASE + "/feedback/" + a1).json().get("mergedInto").asLong()).isEqualTo(a2);
 		assertThat(api.get(BASE + "/feedback/" + a1).json().get("text").asText()).isEqualTo("Need direct debit");
-		assertThat(api.get(BASE + "/items/SHOP-6/demand").json().get("customers").asInt()).isEqualTo(2);
+		assertThat(api.get(BASE + "/items/" + item + "/demand").json().get("customers").asInt()).isEqualTo(2);
 		assertThat(api.post(BASE + "/feedback/" + a1 + "/merge", "{\"into\":" + b1 + "}").status()).isEqualTo(409);
 
-		assertThat(api.delete(BASE + "/feedback/" + b1 + "/links/SHOP-6", null).json().get("status").asText())
+		assertThat(api.delete(BASE + "/feedback/" + b1 + "/links/" + item + "", null).json().get("status").asText())
 			.isEqualTo("TRIAGED");
-		assertThat(api.get(BASE + "/items/SHOP-6/demand").json().get("customers").asInt()).isEqualTo(1);
+		assertThat(api.get(BASE + "/items/" + item + "/demand").json().get("customers").asInt()).isEqualTo(1);
 		assertThat(api.post(BASE + "/feedback/" + b1 + "/links", "{\"item\":\"SHOP-999\",\"importance\":\"CRITICAL\"}")
 			.status()).isEqualTo(400);
 		assertThat(api.delete(BASE + "/customers/" + big, null).status()).isEqualTo(409);
@@ -268,9 +273,9 @@ class FeedbackApiIntegrationTest extends IntegrationTestBase {
 		return keys;
 	}
 
-	private static void link(ApiClient api, long feedback, String importance, String quote) {
+	private static void link(ApiClient api, String item, long feedback, String importance, String quote) {
 		Response r = api.post(BASE + "/feedback/" + feedback + "/links",
-				"{\"item\":\"SHOP-6\",\"importance\":\"" + importance + "\",\"quote\":\"" + quote + "\"}");
+				"{\"item\":\"" + item + "\",\"importance\":\"" + importance + "\",\"quote\":\"" + quote + "\"}");
 		assertThat(r.status()).as(r.text()).isEqualTo(200);
 	}
 
