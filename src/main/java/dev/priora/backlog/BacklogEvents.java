@@ -18,4 +18,11 @@ public final class BacklogEvents {
 	public record ItemMoved(ItemId item, ItemKey key) {
 	}
 
+	/**
+	 * The product's backlog was put in a new order at once; {@code moved} items changed
+	 * place.
+	 */
+	public record BacklogReordered(String productKey, int moved) {
+	}
+
 }

@@ -169,6 +169,36 @@ class ItemRepository {
 		jdbc.sql("update items set rank_key = ? where id = ?").params(rank, itemId).update();
 	}
 
+	record SnapshotRow(long id, long number, ItemType type, String title, ItemStatus status,
+			java.math.BigDecimal estimate, Long parentNumber) {
+	}
+
+	/** Every item of the product in backlog order, without texts. */
+	List<SnapshotRow> snapshot(long productId) {
+		return jdbc.sql("""
+				select i.id, i.item_number, i.item_type, i.title, i.status, i.estimate, p.item_number as parent_number
+				from items i left join items p on p.id = i.parent_id
+				where i.product_id = ? and i.rank_key > '' order by i.product_id, i.rank_key""")
+			.param(productId)
+			.query((rs, n) -> new SnapshotRow(rs.getLong(1), rs.getLong(2), ItemType.valueOf(rs.getString(3)),
+					rs.getString(4), ItemStatus.valueOf(rs.getString(5)), Rows.points(rs, "estimate"),
+					Rows.nullableLong(rs, "parent_number")))
+			.list();
+	}
+
+	/** Every label of the product's items, by item id. */
+	Map<Long, List<String>> productLabels(long productId) {
+		Map<Long, List<String>> result = new HashMap<>();
+		jdbc.sql("""
+				select l.item_id, l.label from item_labels l join items i on i.id = l.item_id
+				where i.product_id = ? order by l.label""")
+			.param(productId)
+			.query((rs, n) -> result.computeIfAbsent(rs.getLong(1), k -> new java.util.ArrayList<>())
+				.add(rs.getString(2)))
+			.list();
+		return result;
+	}
+
 	List<Long> idsInOrder(long productId) {
 		return jdbc.sql("select id from items where product_id = ? order by product_id, rank_key")
 			.param(productId)

@@ -1,0 +1,2 @@
+/** Prioritization pages and API. */
+package dev.priora.prioritization.web;
