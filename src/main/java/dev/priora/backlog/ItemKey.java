@@ -24,6 +24,18 @@ public record ItemKey(String productKey, long number) {
 		return m.matches() ? Optional.of(new ItemKey(m.group(1), Long.parseLong(m.group(2)))) : Optional.empty();
 	}
 
+	/**
+	 * An item of the product given as {@code PAY-42} or just {@code 42}; 404 when it is
+	 * no key of that product.
+	 */
+	public static ItemKey inProduct(String productKey, String text) {
+		String p = productKey.toUpperCase(java.util.Locale.ROOT);
+		String t = text == null ? "" : text.strip();
+		String full = !t.isEmpty() && t.chars().allMatch(Character::isDigit) ? p + "-" + t : t;
+		return parse(full).filter(k -> k.productKey().equals(p))
+			.orElseThrow(() -> BacklogProblem.notFound("Item " + text));
+	}
+
 	@Override
 	public String toString() {
 		return productKey + "-" + number;

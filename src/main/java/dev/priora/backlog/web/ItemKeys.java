@@ -17,11 +17,7 @@ final class ItemKeys {
 	 * names another product.
 	 */
 	static ItemKey inPath(String productKey, String text) {
-		String p = productKey.toUpperCase(Locale.ROOT);
-		String full = text.chars().allMatch(Character::isDigit) ? p + "-" + text : text;
-		return ItemKey.parse(full)
-			.filter(k -> k.productKey().equals(p))
-			.orElseThrow(() -> BacklogProblem.notFound("Item " + text));
+		return ItemKey.inProduct(productKey, text);
 	}
 
 	/** A key given as a field value; 400 naming the field when it is no item key. */

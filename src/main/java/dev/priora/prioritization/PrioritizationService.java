@@ -1,0 +1,288 @@
+package dev.priora.prioritization;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.priora.accounts.AccountService;
+import dev.priora.accounts.UserId;
+import dev.priora.backlog.BacklogOrder;
+import dev.priora.backlog.BacklogProblem;
+import dev.priora.backlog.BacklogService;
+import dev.priora.backlog.BacklogSnapshot;
+import dev.priora.backlog.ItemKey;
+import dev.priora.backlog.ProductService;
+import dev.priora.prioritization.engine.Criterion;
+import dev.priora.prioritization.engine.ItemFacts;
+import dev.priora.prioritization.engine.ModelSpec;
+import dev.priora.prioritization.engine.Scale;
+import dev.priora.prioritization.engine.Score;
+import dev.priora.prioritization.engine.Scorer;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Scoring models per product (every product starts with the presets, RICE active) and
+ * absolute, explainable scores for its items: typed-in inputs with history, evidence from
+ * customer demand and estimates.
+ */
+@Service
+public class PrioritizationService {
+
+	private final PrioritizationRepository repository;
+
+	private final ProductService products;
+
+	private final BacklogOrder backlog;
+
+	private final AccountService accounts;
+
+	private final BacklogService items;
+
+	private final JsonMapper json;
+
+	private final Clock clock;
+
+	PrioritizationService(PrioritizationRepository repository, ProductService products, BacklogOrder backlog,
+			AccountService accounts, BacklogService items, JsonMapper json, Clock clock) {
+		this.items = items;
+		this.repository = repository;
+		this.products = products;
+		this.backlog = backlog;
+		this.accounts = accounts;
+		this.json = json;
+		this.clock = clock;
+	}
+
+	/** The product's models, the presets first; created on first use. */
+	@Transactional
+	public List<ScoringModelView> models(String productKey) {
+		String key = products.get(productKey).key();
+		if (repository.models(key).isEmpty()) {
+			boolean first = true;
+			for (Presets.Preset p : Presets.all()) {
+				try {
+					repository.insertModel(key, p.name(), p.key(), json.writeValueAsString(p.definition()), first, null,
+							clock.instant());
+				}
+				catch (DuplicateKeyException e) {
+					// another request created the presets at the same time
+					break;
+				}
+				first = false;
+			}
+		}
+		return repository.models(key).stream().map(this::view).toList();
+	}
+
+	public ScoringModelView model(String productKey, Long id) {
+		List<ScoringModelView> all = models(productKey);
+		return all.stream()
+			.filter(m -> id == null ? m.active() : m.id() == id)
+			.findFirst()
+			.orElseThrow(() -> BacklogProblem.notFound("Scoring model " + id));
+	}
+
+	@Transactional
+	public ScoringModelView create(String productKey, String name, ModelDefinition definition, UserId user) {
+		String key = products.get(productKey).key();
+		models(key);
+		String n = checkName(key, name, -1);
+		definition.toSpec();
+		long id = repository.insertModel(key, n, null, json.writeValueAsString(definition), false, user.value(),
+				clock.instant());
+		return model(key, id);
+	}
+
+	/**
+	 * Replaces name and definition when the version is current; inputs of removed
+	 * criteria stay unused.
+	 */
+	@Transactional
+	public ScoringModelView update(String productKey, long id, String name, ModelDefinition definition,
+			long expectedVersion, UserId user) {
+		ScoringModelView current = model(productKey, id);
+		String n = checkName(products.get(productKey).key(), name, id);
+		definition.toSpec();
+		if (current.version() != expectedVersion || !repository.updateModel(id, n, json.writeValueAsString(definition),
+				expectedVersion, user.value(), clock.instant())) {
+			throw BacklogProblem.stale("Scoring model " + current.name(), model(productKey, id).version(), "someone");
+		}
+		return model(productKey, id);
+	}
+
+	@Transactional
+	public void delete(String productKey, long id) {
+		ScoringModelView m = model(productKey, id);
+		if (m.active()) {
+			throw BacklogProblem.conflict("active-model",
+					"The active model cannot be deleted; activate another first.");
+		}
+		repository.deleteModel(id);
+	}
+
+	@Transactional
+	public ScoringModelView activate(String productKey, long id) {
+		model(productKey, id);
+		repository.activate(products.get(productKey).key(), id);
+		return model(productKey, id);
+	}
+
+	/**
+	 * Every item of the backlog, in backlog order, scored by the model (the active one
+	 * when null).
+	 */
+	@Transactional(readOnly = true)
+	public List<ItemScore> scores(String productKey, Long modelId) {
+		ScoringModelView m = model(productKey, modelId);
+		ModelSpec spec = m.definition().toSpec();
+		BacklogSnapshot snapshot = backlog.snapshot(productKey);
+		Map<Long, Map<String, String>> inputs = repository.inputs(m.id());
+		Map<Long, PrioritizationRepository.Demand> demand = repository.demand(snapshot.productKey());
+		List<ItemScore> result = new ArrayList<>(snapshot.items().size());
+		for (var e : snapshot.items()) {
+			Map<String, String> in = inputs.getOrDefault(e.id(), Map.of());
+			result.add(new ItemScore(e.key().toString(), e.title(), e.type(), e.status(),
+					e.parent() == null ? null : e.parent().toString(), e.labels(), e.estimate(), e.open(), in,
+					Scorer.score(spec, facts(in, demand.get(e.id()), e.estimate()))));
+		}
+		return result;
+	}
+
+	/** The item's score under every model of its product. */
+	@Transactional(readOnly = true)
+	public Map<ScoringModelView, ItemScore> itemScores(ItemKey item) {
+		Map<ScoringModelView, ItemScore> result = new LinkedHashMap<>();
+		for (ScoringModelView m : models(item.productKey())) {
+			result.put(m, itemScore(item, m));
+		}
+		return result;
+	}
+
+	public ItemScore itemScore(ItemKey item, ScoringModelView m) {
+		var e = entry(item);
+		Map<String, String> in = repository.inputs(m.id(), e.id());
+		var demand = repository.demand(e.id()).orElse(null);
+		return new ItemScore(e.key().toString(), e.title(), e.type(), e.status(),
+				e.parent() == null ? null : e.parent().toString(), e.labels(), e.estimate(), e.open(), in,
+				Scorer.score(m.definition().toSpec(), facts(in, demand, e.estimate())));
+	}
+
+	/**
+	 * Sets typed-in inputs of an item under a model (a blank value clears one), each
+	 * checked against its criterion's scale; every change is recorded with the score
+	 * before and after. One transaction: one bad input changes nothing.
+	 */
+	@Transactional
+	public ItemScore setInputs(ItemKey item, long modelId, Map<String, String> inputs, UserId user) {
+		ScoringModelView m = model(item.productKey(), modelId);
+		ModelSpec spec = m.definition().toSpec();
+		Map<String, String> errors = new LinkedHashMap<>();
+		Map<String, String> clean = new LinkedHashMap<>();
+		if (inputs == null || inputs.isEmpty()) {
+			throw BacklogProblem.invalid("inputs", "give at least one criterion and its value");
+		}
+		inputs.forEach((criterion, value) -> {
+			Criterion c = spec.criterion(criterion);
+			String v = value == null || value.isBlank() ? null : value.strip();
+			if (c == null) {
+				errors.put(criterion, "is not a criterion of " + m.name());
+			}
+			else if (c.source() != Criterion.Source.MANUAL) {
+				errors.put(criterion, "comes from " + c.source().description() + "; it cannot be typed in");
+			}
+			else if (v != null && v.length() > 100) {
+				errors.put(criterion, "is longer than 100 characters");
+			}
+			else if (v != null && c.scale().parse(v).problem() != null) {
+				errors.put(criterion, c.scale().parse(v).problem());
+			}
+			else {
+				clean.put(criterion, v != null && c.scale() instanceof Scale.Choice choice ? choice.labelOf(v) : v);
+			}
+		});
+		if (!errors.isEmpty()) {
+			throw BacklogProblem.invalid(errors);
+		}
+		var e = entry(item);
+		var demand = repository.demand(e.id()).orElse(null);
+		Map<String, String> now = new HashMap<>(repository.inputs(m.id(), e.id()));
+		for (var change : clean.entrySet()) {
+			String old = now.get(change.getKey());
+			if (Objects.equals(old, change.getValue())) {
+				continue;
+			}
+			String oldScore = text(Scorer.score(spec, facts(now, demand, e.estimate())));
+			if (change.getValue() == null) {
+				now.remove(change.getKey());
+			}
+			else {
+				now.put(change.getKey(), change.getValue());
+			}
+			repository.setInput(m.id(), e.id(), change.getKey(), change.getValue(), user.value(), clock.instant());
+			repository.recordHistory(m.id(), e.id(), change.getKey(), old, change.getValue(), oldScore,
+					text(Scorer.score(spec, facts(now, demand, e.estimate()))), user.value(), clock.instant());
+		}
+		return itemScore(item, m);
+	}
+
+	/** Changes of the item's inputs under the model, newest first. */
+	@Transactional(readOnly = true)
+	public List<ScoreChange> history(ItemKey item, long modelId) {
+		ScoringModelView m = model(item.productKey(), modelId);
+		var rows = repository.history(m.id(), entry(item).id());
+		var names = accounts.displayNames(rows.stream().map(r -> new UserId(r.changedBy())).toList());
+		return rows.stream()
+			.map(r -> new ScoreChange(r.criterion(), r.oldValue(), r.newValue(), r.oldScore(), r.newScore(),
+					names.getOrDefault(new UserId(r.changedBy()), "someone"), r.changedAt()))
+			.toList();
+	}
+
+	static ItemFacts facts(Map<String, String> inputs, PrioritizationRepository.Demand demand, BigDecimal estimate) {
+		return new ItemFacts(inputs, demand == null ? 0 : demand.customers(),
+				demand == null || demand.revenue() == null ? 0d : demand.revenue().doubleValue() / 1000,
+				demand == null ? 0 : demand.importance(), estimate == null ? null : estimate.doubleValue());
+	}
+
+	private BacklogSnapshot.Entry entry(ItemKey item) {
+		var v = items.item(item);
+		long id = repository.itemId(v.key().productKey(), v.key().number())
+			.orElseThrow(() -> BacklogProblem.notFound("Item " + item));
+		return new BacklogSnapshot.Entry(id, v.key(), v.type(), v.title(), v.status(), v.estimate(), v.parent(),
+				v.labels());
+	}
+
+	private String checkName(String key, String name, long exceptId) {
+		String n = name == null ? "" : name.strip();
+		if (n.isEmpty() || n.length() > 100) {
+			throw BacklogProblem.invalid("name", "is required, at most 100 characters");
+		}
+		if (repository.nameTaken(key, n, exceptId)) {
+			throw BacklogProblem.invalid("name", "another model is called '" + n + "'");
+		}
+		return n;
+	}
+
+	private ScoringModelView view(PrioritizationRepository.ModelRow r) {
+		return new ScoringModelView(r.id(), r.name(), r.preset(), r.active(),
+				json.readValue(r.definition(), ModelDefinition.class), r.version());
+	}
+
+	static String text(Score s) {
+		return s.scorable() ? format(s.value()) : null;
+	}
+
+	static String format(double v) {
+		return v == Math.rint(v) && Math.abs(v) < 1e15 ? String.valueOf((long) v)
+				: BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+	}
+
+}

@@ -1,0 +1,78 @@
+package dev.priora.prioritization;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.priora.backlog.BacklogProblem;
+import dev.priora.prioritization.engine.ModelSpec;
+
+/**
+ * The priority map: value (the benefit side of a model) against effort (its cost side)
+ * for the unfinished scorable items, split into quadrants at the median value and effort
+ * of the items shown: quick wins (high value, low effort), big bets (high, high),
+ * fill-ins (low, low) and money pits (low value, high effort).
+ */
+@Service
+public class PriorityMap {
+
+	/** One item on the map. */
+	public record Point(String key, String title, String epic, double value, double effort, double score,
+			String quadrant) {
+	}
+
+	/** The points, where the quadrants split, and how many items could not be placed. */
+	public record MapView(ScoringModelView model, List<Point> points, double valueSplit, double effortSplit,
+			double maxValue, double maxEffort, int notScorable) {
+	}
+
+	private final PrioritizationService scores;
+
+	PriorityMap(PrioritizationService scores) {
+		this.scores = scores;
+	}
+
+	@Transactional(readOnly = true)
+	public MapView map(String productKey, Long modelId, String epic, String label) {
+		ScoringModelView model = scores.model(productKey, modelId);
+		if (model.definition().formula() == ModelSpec.Formula.CATEGORY) {
+			throw BacklogProblem.invalid("model", model.name() + " sorts into categories; the map needs a model with"
+					+ " value and effort, such as RICE, WSJF or value ÷ effort");
+		}
+		List<ItemScore> items = scores.scores(productKey, model.id())
+			.stream()
+			.filter(ItemScore::open)
+			.filter(i -> epic == null || epic.isBlank() || epic.equalsIgnoreCase(i.epic()))
+			.filter(i -> label == null || label.isBlank() || i.labels().contains(label.strip().toLowerCase()))
+			.toList();
+		List<ItemScore> scorable = items.stream().filter(i -> i.score().scorable()).toList();
+		double valueSplit = median(scorable.stream().mapToDouble(i -> i.score().benefit()).toArray());
+		double effortSplit = median(scorable.stream().mapToDouble(i -> i.score().cost()).toArray());
+		List<Point> points = new ArrayList<>();
+		double maxValue = 0;
+		double maxEffort = 0;
+		for (ItemScore i : scorable) {
+			double v = i.score().benefit();
+			double e = i.score().cost();
+			maxValue = Math.max(maxValue, v);
+			maxEffort = Math.max(maxEffort, e);
+			String quadrant = v >= valueSplit ? (e <= effortSplit ? "quick win" : "big bet")
+					: (e <= effortSplit ? "fill-in" : "money pit");
+			points.add(new Point(i.key(), i.title(), i.epic(), v, e, i.score().value(), quadrant));
+		}
+		return new MapView(model, points, valueSplit, effortSplit, maxValue, maxEffort, items.size() - scorable.size());
+	}
+
+	static double median(double[] values) {
+		if (values.length == 0) {
+			return 0;
+		}
+		double[] v = values.clone();
+		Arrays.sort(v);
+		return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+	}
+
+}

@@ -1,0 +1,255 @@
+package dev.priora.prioritization;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.priora.accounts.UserId;
+import dev.priora.backlog.BacklogOrder;
+import dev.priora.backlog.BacklogProblem;
+import dev.priora.backlog.BacklogSnapshot;
+import dev.priora.backlog.ItemKey;
+import dev.priora.dependencies.engine.PriorityOrder;
+
+/**
+ * "Order by score": proposes the backlog sorted by the active score in which no item
+ * stands above an unfinished prerequisite (pinned and finished items keep their places),
+ * applies it as one change, and undoes it.
+ */
+@Service
+public class PriorityOrderService {
+
+	/**
+	 * An applied order: when, from which model, how many items moved, and whether it was
+	 * undone.
+	 */
+	public record AppliedOrder(long id, String model, int moved, java.time.Instant appliedAt, boolean undone) {
+	}
+
+	private final PrioritizationService scores;
+
+	private final PrioritizationRepository repository;
+
+	private final BacklogOrder backlog;
+
+	private final Clock clock;
+
+	PriorityOrderService(PrioritizationService scores, PrioritizationRepository repository, BacklogOrder backlog,
+			Clock clock) {
+		this.scores = scores;
+		this.repository = repository;
+		this.backlog = backlog;
+		this.clock = clock;
+	}
+
+	@Transactional(readOnly = true)
+	public OrderProposal preview(String productKey) {
+		return propose(productKey).proposal();
+	}
+
+	private record Proposed(OrderProposal proposal, List<Long> order, List<Long> current) {
+	}
+
+	private Proposed propose(String productKey) {
+		ScoringModelView model = scores.model(productKey, null);
+		List<ItemScore> scored = scores.scores(productKey, model.id());
+		BacklogSnapshot snapshot = backlog.snapshot(productKey);
+		Set<Long> pins = repository.pins(snapshot.productKey());
+		int n = snapshot.items().size();
+		Map<Long, Integer> index = new HashMap<>();
+		for (int i = 0; i < n; i++) {
+			index.put(snapshot.items().get(i).id(), i);
+		}
+		double[] score = new double[n];
+		boolean[] pinned = new boolean[n];
+		for (int i = 0; i < n; i++) {
+			var e = snapshot.items().get(i);
+			Double s = scored.get(i).score().value();
+			score[i] = s == null ? Double.NaN : s;
+			pinned[i] = pins.contains(e.id()) || !e.open();
+		}
+		List<int[]> edges = new ArrayList<>();
+		for (int k = 0; k < snapshot.dependsOnFrom().length; k++) {
+			Integer w = index.get(snapshot.dependsOnFrom()[k]);
+			Integer p = index.get(snapshot.dependsOnTo()[k]);
+			if (w != null && p != null && snapshot.items().get(w).open() && snapshot.items().get(p).open()) {
+				edges.add(new int[] { w, p });
+			}
+		}
+		int[] waitsOn = edges.stream().mapToInt(e -> e[0]).toArray();
+		int[] prerequisite = edges.stream().mapToInt(e -> e[1]).toArray();
+		var result = PriorityOrder.order(new PriorityOrder.Input(score, pinned, waitsOn, prerequisite));
+		if (!result.complete()) {
+			throw BacklogProblem.conflict("dependency-cycle", "These items wait on each other: "
+					+ Arrays.stream(result.cycle()).mapToObj(i -> snapshot.items().get(i).key().toString()).toList()
+					+ "; remove one of their dependencies first.");
+		}
+		Map<Integer, List<Integer>> prereqsOf = new HashMap<>();
+		for (int[] e : edges) {
+			prereqsOf.computeIfAbsent(e[0], k -> new ArrayList<>()).add(e[1]);
+		}
+		int[] to = new int[n];
+		for (int pos = 0; pos < n; pos++) {
+			to[result.order()[pos]] = pos;
+		}
+		List<OrderProposal.Move> moves = new ArrayList<>();
+		List<Long> order = new ArrayList<>();
+		int moved = 0;
+		int notScorable = 0;
+		for (int pos = 0; pos < n; pos++) {
+			int i = result.order()[pos];
+			var e = snapshot.items().get(i);
+			ItemScore s = scored.get(i);
+			order.add(e.id());
+			moved += i != pos ? 1 : 0;
+			notScorable += e.open() && !s.score().scorable() ? 1 : 0;
+			moves.add(new OrderProposal.Move(e.key().toString(), e.title(), e.open(), i + 1, pos + 1, s.score().value(),
+					pins.contains(e.id()),
+					reason(e, s, pins.contains(e.id()), prereqsOf.getOrDefault(i, List.of()), snapshot, to, i, pos)));
+		}
+		List<Long> current = snapshot.items().stream().map(BacklogSnapshot.Entry::id).toList();
+		return new Proposed(new OrderProposal(model.name(), basis(current, order), moved, notScorable, moves), order,
+				current);
+	}
+
+	private static String reason(BacklogSnapshot.Entry e, ItemScore s, boolean pinned, List<Integer> prereqs,
+			BacklogSnapshot snapshot, int[] to, int from, int pos) {
+		if (!e.open()) {
+			return e.status().label().toLowerCase() + ": keeps its place";
+		}
+		List<String> parts = new ArrayList<>();
+		if (pinned) {
+			parts.add(pos == from ? "pinned: keeps its place" : "pinned, but after its prerequisites");
+		}
+		else if (s.score().scorable()) {
+			parts.add("score " + PrioritizationService.format(s.score().value()));
+		}
+		else {
+			parts.add("not scorable (" + String.join("; ", s.score().missing()) + "): after the scored items");
+		}
+		Set<String> waits = new LinkedHashSet<>();
+		for (int p : prereqs) {
+			if (to[p] < pos) {
+				waits.add(snapshot.items().get(p).key().toString());
+			}
+		}
+		if (!waits.isEmpty()) {
+			parts.add("waits on " + String.join(", ", waits));
+		}
+		return String.join("; ", parts);
+	}
+
+	/**
+	 * Applies the proposal made from {@code basis}; 409 when the backlog changed since.
+	 * One change, recorded so that it can be undone.
+	 */
+	@Transactional
+	public AppliedOrder apply(String productKey, String basis, UserId user) {
+		Proposed p = propose(productKey);
+		if (basis == null || !basis.equals(p.proposal().basis())) {
+			throw BacklogProblem.conflict("order-changed",
+					"The backlog or its scores changed since this preview; look at the new preview and apply that.");
+		}
+		String key = productKey.toUpperCase(java.util.Locale.ROOT);
+		int moved = backlog.reorder(key, p.order(), "ordered by score (" + p.proposal().model() + ")", user);
+		long id = repository.insertChange(key, p.proposal().model(), p.current(), moved, user.value(), clock.instant());
+		return applied(repository.change(key, id).orElseThrow());
+	}
+
+	/**
+	 * Puts the backlog back in the order it had before the applied order; items created
+	 * since go after the others, in their current order.
+	 */
+	@Transactional
+	public AppliedOrder undo(String productKey, long changeId, UserId user) {
+		String key = productKey.toUpperCase(java.util.Locale.ROOT);
+		var change = repository.change(key, changeId)
+			.orElseThrow(() -> BacklogProblem.notFound("Applied order " + changeId));
+		if (change.undoneAt() != null) {
+			throw BacklogProblem.conflict("already-undone", "This order was undone already.");
+		}
+		var latest = repository.latestChange(key).orElseThrow();
+		if (latest.id() != changeId) {
+			throw BacklogProblem.conflict("not-latest", "Only the latest applied order can be undone.");
+		}
+		List<Long> current = backlog.snapshot(key).items().stream().map(BacklogSnapshot.Entry::id).toList();
+		Set<Long> exists = new HashSet<>(current);
+		List<Long> restored = new ArrayList<>();
+		for (String id : change.beforeOrder().split(",")) {
+			if (!id.isEmpty() && exists.remove(Long.parseLong(id))) {
+				restored.add(Long.parseLong(id));
+			}
+		}
+		for (Long id : current) {
+			if (exists.contains(id)) {
+				restored.add(id);
+			}
+		}
+		backlog.reorder(key, restored, "undo of the order by score (" + change.modelName() + ")", user);
+		repository.markUndone(changeId, clock.instant());
+		return applied(repository.change(key, changeId).orElseThrow());
+	}
+
+	public java.util.Optional<AppliedOrder> latest(String productKey) {
+		return repository.latestChange(productKey.toUpperCase(java.util.Locale.ROOT))
+			.map(PriorityOrderService::applied);
+	}
+
+	/** Pins the item: ordering by score keeps it where it is. */
+	@Transactional
+	public void pin(ItemKey item, UserId user) {
+		repository.pin(id(item), user.value(), clock.instant());
+	}
+
+	@Transactional
+	public void unpin(ItemKey item) {
+		if (!repository.unpin(id(item))) {
+			throw BacklogProblem.notFound("A pin on " + item);
+		}
+	}
+
+	public boolean pinned(ItemKey item) {
+		return repository.pins(item.productKey()).contains(id(item));
+	}
+
+	private long id(ItemKey item) {
+		return repository.itemId(item.productKey(), item.number())
+			.orElseThrow(() -> BacklogProblem.notFound("Item " + item));
+	}
+
+	private static AppliedOrder applied(PrioritizationRepository.OrderChange c) {
+		return new AppliedOrder(c.id(), c.modelName(), c.moved(), c.appliedAt(), c.undoneAt() != null);
+	}
+
+	/** Identifies the order a proposal was made from and the order it proposes. */
+	static String basis(List<Long> current, List<Long> proposed) {
+		try {
+			MessageDigest sha = MessageDigest.getInstance("SHA-256");
+			for (Long id : current) {
+				sha.update((id + ",").getBytes(StandardCharsets.US_ASCII));
+			}
+			sha.update((byte) '|');
+			for (Long id : proposed) {
+				sha.update((id + ",").getBytes(StandardCharsets.US_ASCII));
+			}
+			return HexFormat.of().formatHex(sha.digest(), 0, 12);
+		}
+		catch (NoSuchAlgorithmException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+}

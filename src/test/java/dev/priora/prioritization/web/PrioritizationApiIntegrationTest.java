@@ -1,0 +1,226 @@
+package dev.priora.prioritization.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import dev.priora.support.ApiClient;
+import dev.priora.support.ApiClient.Response;
+import dev.priora.support.IntegrationTestBase;
+import tools.jackson.databind.JsonNode;
+
+class PrioritizationApiIntegrationTest extends IntegrationTestBase {
+
+	private ApiClient product(String key) {
+		ApiClient api = api();
+		assertThat(api.post("/api/v1/products", "{\"key\":\"" + key + "\",\"name\":\"Prio " + key + "\"}").status())
+			.isEqualTo(201);
+		return api;
+	}
+
+	private static void item(ApiClient api, String key, String title, Integer estimate) {
+		Response r = api.post("/api/v1/products/" + key + "/items", "{\"type\":\"STORY\",\"title\":\"" + title + "\""
+				+ (estimate == null ? "" : ",\"estimate\":" + estimate) + "}");
+		assertThat(r.status()).as(r.text()).isEqualTo(201);
+	}
+
+	private static long model(ApiClient api, String key, String preset) {
+		for (JsonNode m : api.get("/api/v1/products/" + key + "/scoring-models").json()) {
+			if (preset.equals(m.get("preset").asText())) {
+				return m.get("id").asLong();
+			}
+		}
+		throw new AssertionError("no preset " + preset);
+	}
+
+	private static void wsjf(ApiClient api, String key, String item, long model, int value, int time, int size) {
+		Response r = api.put("/api/v1/products/" + key + "/items/" + item + "/scores/" + model,
+				"{\"inputs\":{\"businessValue\":\"" + value + "\",\"timeCriticality\":\"" + time
+						+ "\",\"riskReduction\":\"1\",\"jobSize\":\"" + size + "\"}}",
+				null);
+		assertThat(r.status()).as(r.text()).isEqualTo(200);
+	}
+
+	private static List<String> order(ApiClient api, String key) {
+		List<String> keys = new ArrayList<>();
+		api.get("/api/v1/products/" + key + "/items?limit=50")
+			.json()
+			.get("items")
+			.forEach(i -> keys.add(i.get("key").asText()));
+		return keys;
+	}
+
+	@Test
+	void scoresWithBreakdownAndHistoryAndRefusesBadInputs() {
+		ApiClient api = product("PRA");
+		item(api, "PRA", "Alpha", 5);
+		item(api, "PRA", "Beta", null);
+		JsonNode models = api.get("/api/v1/products/PRA/scoring-models").json();
+		assertThat(models).hasSize(5);
+		assertThat(models.get(0).get("name").asText()).isEqualTo("RICE");
+		assertThat(models.get(0).get("active").asBoolean()).isTrue();
+		long wsjf = model(api, "PRA", "WSJF");
+		wsjf(api, "PRA", "PRA-1", wsjf, 8, 13, 5);
+		JsonNode score = api.get("/api/v1/products/PRA/scores?model=" + wsjf).json().get(0).get("score");
+		assertThat(score.get("value").asDouble()).isEqualTo((8 + 13 + 1) / 5.0);
+		assertThat(score.get("breakdown").get(3).get("effect").asText()).isEqualTo("adds to the divisor 5");
+		JsonNode beta = api.get("/api/v1/products/PRA/scores?model=" + wsjf).json().get(1).get("score");
+		assertThat(beta.get("value").isNull()).isTrue();
+		assertThat(beta.get("missing").toString()).contains("Business value: missing");
+
+		Response notFibonacci = api.put("/api/v1/products/PRA/items/PRA-1/scores/" + wsjf,
+				"{\"inputs\":{\"businessValue\":\"4\",\"jobSize\":\"3\"}}", null);
+		assertThat(notFibonacci.status()).isEqualTo(400);
+		assertThat(notFibonacci.json().get("errors").toString()).contains("businessValue").contains("one of 1, 2, 3");
+		long rice = model(api, "PRA", "RICE");
+		Response evidence = api.put("/api/v1/products/PRA/items/PRA-1/scores/" + rice,
+				"{\"inputs\":{\"reach\":\"100\"}}", null);
+		assertThat(evidence.status()).isEqualTo(400);
+		assertThat(evidence.json().get("errors").toString()).contains("customers asking");
+		assertThat(api.put("/api/v1/products/PRA/items/PRA-1/scores/" + wsjf, "{\"inputs\":{\"nope\":\"1\"}}", null)
+			.status()).isEqualTo(400);
+		// RICE: reach from customers (none yet), effort from the estimate
+		api.put("/api/v1/products/PRA/items/PRA-1/scores/" + rice,
+				"{\"inputs\":{\"impact\":\"HIGH\",\"confidence\":\"medium\"}}", null);
+		JsonNode riceScore = api.get("/api/v1/products/PRA/items/PRA-1/scores").json().get(0).get("score");
+		assertThat(riceScore.get("inputs").get("impact").asText()).isEqualTo("high");
+		assertThat(riceScore.get("score").get("value").asDouble()).isZero();
+		assertThat(riceScore.get("score").get("breakdown").get(3).get("source").asText())
+			.isEqualTo("the item's estimate");
+
+		wsjf(api, "PRA", "PRA-1", wsjf, 8, 13, 8);
+		JsonNode history = api.get("/api/v1/products/PRA/items/PRA-1/scores/" + wsjf + "/history").json();
+		assertThat(history.get(0).get("criterion").asText()).isEqualTo("jobSize");
+		assertThat(history.get(0).get("oldScore").asText()).isEqualTo("4.4");
+		assertThat(history.get(0).get("newScore").asText()).isEqualTo("2.75");
+	}
+
+	@Test
+	void managesCustomScorecards() {
+		ApiClient api = product("PRB");
+		String body = """
+				{"name": "Growth", "definition": {"formula": "SUM", "criteria": [
+				  {"key": "revenue", "label": "Revenue asking", "role": "BENEFIT", "weight": 2,
+				   "scale": {"type": "linear", "min": 0, "max": 100000}, "source": "REVENUE"},
+				  {"key": "strategic", "label": "Strategic fit", "role": "BENEFIT",
+				   "scale": {"type": "choice", "options": [{"label": "core", "value": 10}, {"label": "adjacent", "value": 3}]}},
+				  {"key": "cost", "label": "Cost", "role": "COST", "scale": {"type": "linear", "min": 0, "max": 1000}}]}}""";
+		Response created = api.post("/api/v1/products/PRB/scoring-models", body);
+		assertThat(created.status()).as(created.text()).isEqualTo(201);
+		long id = created.json().get("id").asLong();
+		assertThat(api.post("/api/v1/products/PRB/scoring-models", body).status()).as("same name").isEqualTo(400);
+		Response noBenefit = api.post("/api/v1/products/PRB/scoring-models",
+				"{\"name\":\"X\",\"definition\":{\"formula\":\"SUM\",\"criteria\":[{\"key\":\"c\",\"label\":\"C\","
+						+ "\"role\":\"COST\",\"scale\":{\"type\":\"fibonacci\"}}]}}");
+		assertThat(noBenefit.status()).isEqualTo(400);
+		assertThat(noBenefit.json().get("detail").asText()).contains("benefit");
+		Response badScale = api.post("/api/v1/products/PRB/scoring-models",
+				"{\"name\":\"Y\",\"definition\":{\"formula\":\"SUM\",\"criteria\":[{\"key\":\"v\",\"label\":\"V\","
+						+ "\"role\":\"BENEFIT\",\"scale\":{\"type\":\"linear\",\"min\":5,\"max\":1}}]}}");
+		assertThat(badScale.status()).isEqualTo(400);
+		assertThat(badScale.json().get("errors").toString()).contains("criteria[0]");
+		Response renamed = api.put("/api/v1/products/PRB/scoring-models/" + id, body.replace("Growth", "Growth 2"),
+				created.etag());
+		assertThat(renamed.status()).as(renamed.text()).isEqualTo(200);
+		assertThat(api.put("/api/v1/products/PRB/scoring-models/" + id, body, created.etag()).status()).isEqualTo(412);
+		assertThat(api.post("/api/v1/products/PRB/scoring-models/" + id + "/activate", null)
+			.json()
+			.get("active")
+			.asBoolean()).isTrue();
+		assertThat(api.delete("/api/v1/products/PRB/scoring-models/" + id, null).status()).isEqualTo(409);
+		long rice = model(api, "PRB", "RICE");
+		api.post("/api/v1/products/PRB/scoring-models/" + rice + "/activate", null);
+		assertThat(api.delete("/api/v1/products/PRB/scoring-models/" + id, null).status()).isEqualTo(204);
+	}
+
+	@Test
+	void ordersByScoreWithoutPuttingAnItemAbovePrerequisitesThenUndoes() {
+		ApiClient api = product("PRC");
+		item(api, "PRC", "Low foundation", 3);
+		item(api, "PRC", "Medium", 2);
+		item(api, "PRC", "High, needs the foundation", 5);
+		item(api, "PRC", "Unscored", null);
+		item(api, "PRC", "Pinned", 1);
+		api.post("/api/v1/products/PRC/items/PRC-3/dependencies", "{\"kind\":\"DEPENDS_ON\",\"target\":\"PRC-1\"}");
+		long wsjf = model(api, "PRC", "WSJF");
+		api.post("/api/v1/products/PRC/scoring-models/" + wsjf + "/activate", null);
+		wsjf(api, "PRC", "PRC-1", wsjf, 1, 1, 8);
+		wsjf(api, "PRC", "PRC-2", wsjf, 5, 5, 3);
+		wsjf(api, "PRC", "PRC-3", wsjf, 20, 20, 2);
+		wsjf(api, "PRC", "PRC-5", wsjf, 100, 100, 1);
+		assertThat(api.put("/api/v1/products/PRC/items/PRC-5/pin", null, null).status()).isEqualTo(204);
+
+		JsonNode preview = api.get("/api/v1/products/PRC/priority-order").json();
+		List<String> proposed = new ArrayList<>();
+		preview.get("items").forEach(i -> proposed.add(i.get("key").asText()));
+		assertThat(proposed).containsExactly("PRC-2", "PRC-1", "PRC-3", "PRC-4", "PRC-5");
+		assertThat(preview.get("items").get(2).get("reason").asText()).contains("waits on PRC-1");
+		assertThat(preview.get("items").get(3).get("reason").asText()).contains("not scorable");
+		assertThat(preview.get("items").get(4).get("reason").asText()).contains("pinned");
+		assertThat(preview.get("notScorable").asInt()).isEqualTo(1);
+		assertThat(order(api, "PRC")).containsExactly("PRC-1", "PRC-2", "PRC-3", "PRC-4", "PRC-5");
+
+		String basis = preview.get("basis").asText();
+		Response applied = api.post("/api/v1/products/PRC/priority-order", "{\"basis\":\"" + basis + "\"}");
+		assertThat(applied.status()).as(applied.text()).isEqualTo(200);
+		assertThat(applied.json().get("moved").asInt()).isEqualTo(2);
+		assertThat(order(api, "PRC")).containsExactly("PRC-2", "PRC-1", "PRC-3", "PRC-4", "PRC-5");
+		assertThat(api.get("/api/v1/products/PRC/items/PRC-2/history").text()).contains("ordered by score (WSJF)");
+		assertThat(api.post("/api/v1/products/PRC/priority-order", "{\"basis\":\"" + basis + "\"}").status())
+			.as("stale preview")
+			.isEqualTo(409);
+
+		long change = applied.json().get("id").asLong();
+		assertThat(api.post("/api/v1/products/PRC/priority-order/" + change + "/undo", null).status()).isEqualTo(200);
+		assertThat(order(api, "PRC")).containsExactly("PRC-1", "PRC-2", "PRC-3", "PRC-4", "PRC-5");
+		assertThat(api.post("/api/v1/products/PRC/priority-order/" + change + "/undo", null).status()).isEqualTo(409);
+		assertThat(api.delete("/api/v1/products/PRC/items/PRC-5/pin", null).status()).isEqualTo(204);
+		assertThat(api.delete("/api/v1/products/PRC/items/PRC-5/pin", null).status()).isEqualTo(404);
+	}
+
+	@Test
+	void findsTheCriticalPathBlockersGraphAndMap() {
+		ApiClient api = product("PRD");
+		api.post("/api/v1/products/PRD/items", "{\"type\":\"EPIC\",\"title\":\"Epic\"}");
+		item(api, "PRD", "Schema", 3);
+		item(api, "PRD", "API", 5);
+		item(api, "PRD", "UI", 2);
+		item(api, "PRD", "Docs", 1);
+		for (int i = 2; i <= 5; i++) {
+			api.patch("/api/v1/products/PRD/items/PRD-" + i, "{\"parent\":\"PRD-1\"}",
+					api.get("/api/v1/products/PRD/items/PRD-" + i).etag());
+		}
+		api.post("/api/v1/products/PRD/items/PRD-3/dependencies", "{\"kind\":\"DEPENDS_ON\",\"target\":\"PRD-2\"}");
+		api.post("/api/v1/products/PRD/items/PRD-4/dependencies", "{\"kind\":\"DEPENDS_ON\",\"target\":\"PRD-3\"}");
+		api.post("/api/v1/products/PRD/items/PRD-5/dependencies", "{\"kind\":\"DEPENDS_ON\",\"target\":\"PRD-2\"}");
+		JsonNode path = api.get("/api/v1/products/PRD/critical-path?epic=PRD-1").json();
+		List<String> keys = new ArrayList<>();
+		path.get("path").forEach(n -> keys.add(n.get("key").asText()));
+		assertThat(keys).containsExactly("PRD-2", "PRD-3", "PRD-4");
+		assertThat(path.get("totalEstimate").asDouble()).isEqualTo(10);
+		assertThat(path.get("blockers").get(0).get("item").get("key").asText()).isEqualTo("PRD-2");
+		assertThat(path.get("blockers").get(0).get("downstream").asInt()).isEqualTo(3);
+		assertThat(api.get("/api/v1/products/PRD/critical-path?epic=PRD-2").status()).isEqualTo(400);
+
+		JsonNode graph = api.get("/api/v1/products/PRD/dependency-graph").json();
+		assertThat(graph.get("nodes")).hasSize(4);
+		assertThat(graph.get("columns").asInt()).isEqualTo(3);
+		assertThat(graph.get("edges").toString()).contains("{\"from\":\"PRD-3\",\"to\":\"PRD-2\",\"critical\":true}");
+
+		long value = model(api, "PRD", "VALUE_EFFORT");
+		for (int i = 2; i <= 5; i++) {
+			api.put("/api/v1/products/PRD/items/PRD-" + i + "/scores/" + value,
+					"{\"inputs\":{\"value\":\"" + (i * 10) + "\"}}", null);
+		}
+		JsonNode map = api.get("/api/v1/products/PRD/priority-map?model=" + value + "&epic=1").json();
+		assertThat(map.get("points")).hasSize(4);
+		assertThat(map.get("notScorable").asInt()).isZero();
+		assertThat(map.toString()).contains("quick win").contains("money pit");
+		assertThat(api.get("/api/v1/products/PRD/priority-map?model=" + model(api, "PRD", "MOSCOW")).status())
+			.isEqualTo(400);
+	}
+
+}
