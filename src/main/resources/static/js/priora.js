@@ -147,3 +147,33 @@ document.addEventListener('change', function (e) {
     box.checked = e.target.checked;
   });
 });
+
+// Scoring grid: Enter or ArrowDown / ArrowUp on an input moves to the same column in the next / previous row.
+document.addEventListener('keydown', function (e) {
+  var input = e.target;
+  if (!input || !input.closest || !input.closest('#score-grid') || !input.name || input.name.indexOf('c.') !== 0) { return; }
+  var down = e.key === 'Enter' || (e.key === 'ArrowDown' && input.tagName === 'INPUT');
+  var up = e.key === 'ArrowUp' && input.tagName === 'INPUT';
+  if (!down && !up) { return; }
+  var row = input.closest('tr');
+  var next = down ? row.nextElementSibling : row.previousElementSibling;
+  var target = next ? next.querySelector('[name="' + input.name + '"]') : null;
+  if (target) {
+    e.preventDefault();
+    if (input.tagName === 'INPUT') { input.dispatchEvent(new Event('change', { bubbles: true })); }
+    target.focus();
+  }
+});
+
+// Dependency graph zoom: buttons with data-zoom scale the drawing.
+document.addEventListener('click', function (e) {
+  var button = e.target && e.target.closest ? e.target.closest('[data-zoom]') : null;
+  var svg = document.getElementById('dependency-graph');
+  if (!button || !svg) { return; }
+  var factor = parseFloat(button.dataset.zoom);
+  var width = parseFloat(svg.getAttribute('width')) * factor;
+  var base = parseFloat(svg.dataset.width);
+  if (width < base * 0.25 || width > base * 4) { return; }
+  svg.setAttribute('width', width);
+  svg.setAttribute('height', parseFloat(svg.getAttribute('height')) * factor);
+});

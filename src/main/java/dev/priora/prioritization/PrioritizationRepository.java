@@ -188,6 +188,15 @@ class PrioritizationRepository {
 			.list());
 	}
 
+	Set<String> pinnedKeys(String productKey) {
+		return new HashSet<>(jdbc.sql("""
+				select r.product_key || '-' || cast(i.item_number as varchar(20)) from pinned_items p
+				join items i on i.id = p.item_id join products r on r.id = i.product_id where r.product_key = ?""")
+			.param(productKey)
+			.query(String.class)
+			.list());
+	}
+
 	void pin(long itemId, long user, Instant now) {
 		jdbc.sql("delete from pinned_items where item_id = ?").param(itemId).update();
 		jdbc.sql("insert into pinned_items (item_id, pinned_by, pinned_at) values (?, ?, ?)")

@@ -225,6 +225,11 @@ public class PriorityOrderService {
 		return repository.pins(item.productKey()).contains(id(item));
 	}
 
+	/** Keys of the product's pinned items. */
+	public Set<String> pinnedKeys(String productKey) {
+		return repository.pinnedKeys(productKey.toUpperCase(java.util.Locale.ROOT));
+	}
+
 	private long id(ItemKey item) {
 		return repository.itemId(item.productKey(), item.number())
 			.orElseThrow(() -> BacklogProblem.notFound("Item " + item));

@@ -33,6 +33,23 @@ public final class Routes {
 		return routes;
 	}
 
+	/** The routes whose handler reads a request body ({@code @RequestBody}). */
+	public static List<String> withBody(RequestMappingHandlerMapping mappings) {
+		List<String> routes = new ArrayList<>();
+		mappings.getHandlerMethods().forEach((info, handler) -> {
+			boolean body = java.util.Arrays.stream(handler.getMethodParameters())
+				.anyMatch(p -> p.hasParameterAnnotation(org.springframework.web.bind.annotation.RequestBody.class));
+			if (body) {
+				for (String pattern : info.getPathPatternsCondition().getPatternValues()) {
+					for (RequestMethod m : info.getMethodsCondition().getMethods()) {
+						routes.add(m.name() + " " + pattern);
+					}
+				}
+			}
+		});
+		return routes;
+	}
+
 	public static String method(String route) {
 		return route.substring(0, route.indexOf(' '));
 	}
@@ -56,6 +73,8 @@ public final class Routes {
 			.replace("{userId}", String.valueOf(userId))
 			.replace("{id}", "999999")
 			.replace("{jobId}", "00000000-0000-0000-0000-000000000000")
+			.replace("{changeId}", "999999")
+			.replace("{modelId}", "999999")
 			.replace("{secret}", "unknown");
 	}
 

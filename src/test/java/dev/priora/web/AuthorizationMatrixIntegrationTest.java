@@ -111,6 +111,20 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 				"GET /p/{key}/feedback/import/{jobId}", "POST /p/{key}/feedback/import/{jobId}/cancel");
 		product(Permission.SUBMIT_FEEDBACK, "POST " + base + "/feedback/email", "GET /p/{key}/feedback/email",
 				"POST /p/{key}/feedback/email");
+		product(Permission.READ, "GET " + base + "/scoring-models", "GET " + base + "/scoring-models/{id}",
+				"GET " + base + "/scores", "GET " + base + "/items/{itemKey}/scores",
+				"GET " + base + "/items/{itemKey}/scores/{modelId}/history", "GET " + base + "/priority-order",
+				"GET " + base + "/critical-path", "GET " + base + "/dependency-graph", "GET " + base + "/priority-map",
+				"GET /p/{key}/scoring", "GET /p/{key}/priority-map", "GET /p/{key}/priority-order",
+				"GET /p/{key}/dependencies", "GET /p/{key}/scoring/models");
+		product(Permission.EDIT_BACKLOG, "POST " + base + "/scoring-models", "PUT " + base + "/scoring-models/{id}",
+				"DELETE " + base + "/scoring-models/{id}", "POST " + base + "/scoring-models/{id}/activate",
+				"PUT " + base + "/items/{itemKey}/scores/{modelId}", "POST " + base + "/priority-order",
+				"POST " + base + "/priority-order/{changeId}/undo", "PUT " + base + "/items/{itemKey}/pin",
+				"DELETE " + base + "/items/{itemKey}/pin", "POST /p/{key}/scoring/{modelId}/items/{itemKey}",
+				"POST /p/{key}/scoring/{modelId}/items/{itemKey}/pin", "POST /p/{key}/priority-order",
+				"POST /p/{key}/priority-order/{changeId}/undo", "POST /p/{key}/scoring/models",
+				"POST /p/{key}/scoring/models/{id}/activate", "POST /p/{key}/scoring/models/{id}/delete");
 		product(Permission.WORK_ITEMS, "PATCH " + items + "/{itemKey}", "POST /p/{key}/items/{itemKey}/status",
 				"POST /p/{key}/items/{itemKey}/criteria/{index}/toggle");
 		product(Permission.EDIT_BACKLOG, "POST " + items, "PUT " + items + "/{itemKey}",
@@ -161,6 +175,10 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 
 	private String jobId;
 
+	private long modelId;
+
+	private long customModelId;
+
 	@BeforeAll
 	void people() {
 		ApiClient admin = api();
@@ -183,6 +201,18 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 			.json()
 			.get("id")
 			.asText();
+		for (var m : admin.get("/api/v1/products/MTX/scoring-models").json()) {
+			if ("WSJF".equals(m.get("preset").asText())) {
+				modelId = m.get("id").asLong();
+			}
+		}
+		customModelId = admin
+			.post("/api/v1/products/MTX/scoring-models",
+					"{\"name\":\"Matrix\",\"definition\":{\"formula\":\"SUM\",\"criteria\":[{\"key\":\"v\","
+							+ "\"label\":\"V\",\"role\":\"BENEFIT\",\"scale\":{\"type\":\"fibonacci\"}}]}}")
+			.json()
+			.get("id")
+			.asLong();
 		UserId adminId = accounts.findByEmail(ADMIN_EMAIL).orElseThrow().id();
 		for (ProductRole role : ProductRole.values()) {
 			String email = role.name().toLowerCase() + "@matrix.test";
@@ -317,7 +347,10 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 	private String concrete(String pattern) {
 		return Routes.concrete(pattern.replace("/feedback/{id}", "/feedback/" + feedbackId)
 			.replace("/customers/{id}", "/customers/" + customerId)
-			.replace("{jobId}", jobId), "MTX", "MTX-1", "MTX-2", outsiderId);
+			.replace("{jobId}", jobId)
+			.replace("/scoring/models/{id}/delete", "/scoring/models/" + customModelId + "/delete")
+			.replace("/scoring/models/{id}", "/scoring/models/" + modelId)
+			.replace("{modelId}", String.valueOf(modelId)), "MTX", "MTX-1", "MTX-2", outsiderId);
 	}
 
 }

@@ -72,7 +72,8 @@ class BadInputSweepIntegrationTest extends IntegrationTestBase {
 	@Test
 	void everyJsonWriteEndpointRefusesBadInputWithoutWriting() {
 		ApiClient admin = api();
-		List<String> writes = Routes.of(mappings)
+		// handlers that read no body (pin, activate, undo …) have nothing to refuse
+		List<String> writes = Routes.withBody(mappings)
 			.stream()
 			.filter(r -> Routes.pattern(r).startsWith("/api/"))
 			.filter(r -> List.of("POST", "PUT", "PATCH").contains(Routes.method(r)))

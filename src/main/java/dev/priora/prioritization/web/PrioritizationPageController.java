@@ -1,0 +1,261 @@
+package dev.priora.prioritization.web;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import dev.priora.accounts.Permission;
+import dev.priora.accounts.Requires;
+import dev.priora.accounts.SignedInUser;
+import dev.priora.backlog.BacklogProblem;
+import dev.priora.backlog.ItemKey;
+import dev.priora.prioritization.DependencyInsights;
+import dev.priora.prioritization.ItemScore;
+import dev.priora.prioritization.PrioritizationService;
+import dev.priora.prioritization.PriorityMap;
+import dev.priora.prioritization.PriorityOrderService;
+import dev.priora.prioritization.ScoringModelView;
+import dev.priora.prioritization.engine.Criterion;
+import dev.priora.prioritization.engine.Scale;
+
+/**
+ * The scoring grid (inline editing of inputs), the priority map, the order-by-score
+ * preview with apply and undo, and the dependency graph with the critical path.
+ */
+@Controller
+class PrioritizationPageController {
+
+	static final String GRID_VIEW = "prioritization/scoring";
+
+	static final String ROW_FRAGMENT = "prioritization/scoring :: row";
+
+	static final String MAP_VIEW = "prioritization/map";
+
+	static final String ORDER_VIEW = "prioritization/order";
+
+	static final String GRAPH_VIEW = "prioritization/dependencies";
+
+	private final PrioritizationService scores;
+
+	private final PriorityOrderService order;
+
+	private final PriorityMap map;
+
+	private final DependencyInsights insights;
+
+	PrioritizationPageController(PrioritizationService scores, PriorityOrderService order, PriorityMap map,
+			DependencyInsights insights) {
+		this.scores = scores;
+		this.order = order;
+		this.map = map;
+		this.insights = insights;
+	}
+
+	@GetMapping("/p/{key}/scoring")
+	String grid(@PathVariable String key, @RequestParam(required = false) Long model, Model m) {
+		ScoringModelView chosen = scores.model(key, model);
+		m.addAttribute("productKey", key.toUpperCase(Locale.ROOT));
+		m.addAttribute("models", scores.models(key));
+		m.addAttribute("model", chosen);
+		m.addAttribute("columns", columns(chosen));
+		m.addAttribute("evidence",
+				chosen.definition()
+					.toSpec()
+					.criteria()
+					.stream()
+					.filter(c -> c.source() != Criterion.Source.MANUAL)
+					.toList());
+		m.addAttribute("items", scores.scores(key, chosen.id()).stream().filter(ItemScore::open).toList());
+		m.addAttribute("pinned", order.pinnedKeys(key));
+		return GRID_VIEW;
+	}
+
+	@PostMapping("/p/{key}/scoring/{modelId}/items/{itemKey}")
+	@Requires(Permission.EDIT_BACKLOG)
+	String setInputs(@AuthenticationPrincipal SignedInUser user, @PathVariable String key, @PathVariable long modelId,
+			@PathVariable String itemKey, @RequestParam Map<String, String> params, Model m) {
+		ScoringModelView model = scores.model(key, modelId);
+		ItemKey item = ItemKey.inProduct(key, itemKey);
+		Map<String, String> inputs = new LinkedHashMap<>();
+		for (Criterion c : manual(model)) {
+			if (params.containsKey("c." + c.key())) {
+				inputs.put(c.key(), params.get("c." + c.key()));
+			}
+		}
+		ItemScore row;
+		try {
+			row = scores.setInputs(item, modelId, inputs, user.id());
+		}
+		catch (BacklogProblem e) {
+			m.addAttribute("rowError", e.getMessage());
+			row = scores.itemScore(item, model);
+		}
+		return row(key, model, row, m);
+	}
+
+	@PostMapping("/p/{key}/scoring/{modelId}/items/{itemKey}/pin")
+	@Requires(Permission.EDIT_BACKLOG)
+	String pin(@AuthenticationPrincipal SignedInUser user, @PathVariable String key, @PathVariable long modelId,
+			@PathVariable String itemKey, @RequestParam(defaultValue = "true") boolean pinned, Model m) {
+		ItemKey item = ItemKey.inProduct(key, itemKey);
+		if (pinned) {
+			order.pin(item, user.id());
+		}
+		else if (order.pinned(item)) {
+			order.unpin(item);
+		}
+		ScoringModelView model = scores.model(key, modelId);
+		return row(key, model, scores.itemScore(item, model), m);
+	}
+
+	private String row(String key, ScoringModelView model, ItemScore row, Model m) {
+		m.addAttribute("productKey", key.toUpperCase(Locale.ROOT));
+		m.addAttribute("model", model);
+		m.addAttribute("columns", columns(model));
+		m.addAttribute("i", row);
+		m.addAttribute("pinned", order.pinnedKeys(key));
+		return ROW_FRAGMENT;
+	}
+
+	@GetMapping("/p/{key}/priority-map")
+	String priorityMap(@PathVariable String key, @RequestParam(required = false) Long model,
+			@RequestParam(required = false) String epic, @RequestParam(required = false) String label, Model m) {
+		m.addAttribute("productKey", key.toUpperCase(Locale.ROOT));
+		m.addAttribute("models", scores.models(key));
+		m.addAttribute("epics", epics(key));
+		m.addAttribute("epic", epic);
+		m.addAttribute("label", label);
+		try {
+			ItemKey e = PrioritizationApiController.epic(key, epic);
+			var view = map.map(key, model, e == null ? null : e.toString(), label);
+			m.addAttribute("map", view);
+			m.addAttribute("chart", Charts.map(view));
+			m.addAttribute("model", view.model());
+		}
+		catch (BacklogProblem e) {
+			m.addAttribute("error", e.getMessage());
+			m.addAttribute("model", scores.model(key, model));
+		}
+		return MAP_VIEW;
+	}
+
+	@GetMapping("/p/{key}/priority-order")
+	String orderPage(@PathVariable String key, Model m) {
+		fillOrder(key, m);
+		return ORDER_VIEW;
+	}
+
+	@PostMapping("/p/{key}/priority-order")
+	@Requires(Permission.EDIT_BACKLOG)
+	String apply(@AuthenticationPrincipal SignedInUser user, @PathVariable String key,
+			@RequestParam(defaultValue = "") String basis, Model m) {
+		try {
+			var applied = order.apply(key, basis, user.id());
+			m.addAttribute("notice", "Applied: " + applied.moved() + " items moved. You can undo this.");
+		}
+		catch (BacklogProblem e) {
+			m.addAttribute("error", e.getMessage());
+		}
+		fillOrder(key, m);
+		return ORDER_VIEW;
+	}
+
+	@PostMapping("/p/{key}/priority-order/{changeId}/undo")
+	@Requires(Permission.EDIT_BACKLOG)
+	String undo(@AuthenticationPrincipal SignedInUser user, @PathVariable String key, @PathVariable long changeId,
+			Model m) {
+		try {
+			order.undo(key, changeId, user.id());
+			m.addAttribute("notice", "Undone: the backlog is back in its earlier order.");
+		}
+		catch (BacklogProblem e) {
+			m.addAttribute("error", e.getMessage());
+		}
+		fillOrder(key, m);
+		return ORDER_VIEW;
+	}
+
+	private void fillOrder(String key, Model m) {
+		m.addAttribute("productKey", key.toUpperCase(Locale.ROOT));
+		try {
+			m.addAttribute("proposal", order.preview(key));
+		}
+		catch (BacklogProblem e) {
+			m.addAttribute("error", e.getMessage());
+		}
+		order.latest(key).filter(c -> !c.undone()).ifPresent(c -> m.addAttribute("latest", c));
+	}
+
+	@GetMapping("/p/{key}/dependencies")
+	String dependencies(@PathVariable String key, @RequestParam(required = false) String epic, Model m) {
+		m.addAttribute("productKey", key.toUpperCase(Locale.ROOT));
+		m.addAttribute("epics", epics(key));
+		m.addAttribute("epic", epic);
+		try {
+			ItemKey e = PrioritizationApiController.epic(key, epic);
+			m.addAttribute("path", insights.criticalPath(key, e));
+			var graph = insights.graph(key, e);
+			m.addAttribute("graph", graph);
+			m.addAttribute("chart", Charts.graph(graph));
+		}
+		catch (BacklogProblem e) {
+			m.addAttribute("error", e.getMessage());
+		}
+		return GRAPH_VIEW;
+	}
+
+	private List<ItemScore> epics(String key) {
+		List<ItemScore> epics = new ArrayList<>();
+		for (ItemScore i : scores.scores(key, null)) {
+			if (i.type() == dev.priora.backlog.ItemType.EPIC) {
+				epics.add(i);
+			}
+		}
+		return epics;
+	}
+
+	/**
+	 * A typed-in criterion as a grid column: a select when it has options, a number input
+	 * otherwise.
+	 */
+	record Column(String key, String label, List<String> options, String min, String max) {
+	}
+
+	static List<Column> columns(ScoringModelView model) {
+		List<Column> columns = new ArrayList<>();
+		for (Criterion c : manual(model)) {
+			if (c.scale() instanceof Scale.Choice ch) {
+				columns.add(new Column(c.key(), c.label(), ch.options().stream().map(Scale.Option::label).toList(),
+						null, null));
+			}
+			else if (c.scale() instanceof Scale.Linear l) {
+				columns.add(new Column(c.key(), c.label(), null, Charts.num(l.min()), Charts.num(l.max())));
+			}
+			else {
+				columns.add(new Column(c.key(), c.label(), Scale.Fibonacci.VALUES.stream().map(Charts::num).toList(),
+						null, null));
+			}
+		}
+		return columns;
+	}
+
+	static List<Criterion> manual(ScoringModelView model) {
+		return model.definition()
+			.toSpec()
+			.criteria()
+			.stream()
+			.filter(c -> c.source() == Criterion.Source.MANUAL)
+			.toList();
+	}
+
+}
