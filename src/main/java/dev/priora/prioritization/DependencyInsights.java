@@ -33,6 +33,12 @@ public class DependencyInsights {
 
 	/** An item in a path, list or drawing. */
 	public record Node(String key, String title, String status, Double estimate, Double score) {
+
+		/** The estimate as shown: "3", "0.5"; null without one. */
+		public String estimateText() {
+			return estimate == null ? null : PrioritizationService.format(estimate);
+		}
+
 	}
 
 	/**
@@ -48,6 +54,12 @@ public class DependencyInsights {
 	 */
 	public record CriticalPathView(String scope, List<Node> path, double totalEstimate, List<String> unestimated,
 			List<Blocker> blockers) {
+
+		/** The total as shown: "8", "2.5". */
+		public String totalText() {
+			return PrioritizationService.format(totalEstimate);
+		}
+
 	}
 
 	/**

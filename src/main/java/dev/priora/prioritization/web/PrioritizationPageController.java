@@ -122,7 +122,7 @@ class PrioritizationPageController {
 		m.addAttribute("productKey", key.toUpperCase(Locale.ROOT));
 		m.addAttribute("model", model);
 		m.addAttribute("columns", columns(model));
-		m.addAttribute("i", row);
+		m.addAttribute("items", List.of(row));
 		m.addAttribute("pinned", order.pinnedKeys(key));
 		return ROW_FRAGMENT;
 	}
