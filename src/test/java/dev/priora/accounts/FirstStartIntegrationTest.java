@@ -39,6 +39,14 @@ class FirstStartIntegrationTest extends IntegrationTestBase {
 		assertThat(mostDemanded.get(0).get("demand").get("customers").asInt()).isGreaterThanOrEqualTo(2);
 		assertThat(owner.get("/api/v1/products/SHOP/feedback?status=NEW").json().get("feedback").size())
 			.isGreaterThanOrEqualTo(3);
+		// and with RICE inputs, so scores, the map and the order by score have something
+		// to show
+		int scorable = 0;
+		for (var s : owner.get("/api/v1/products/SHOP/scores").json()) {
+			scorable += s.get("score").get("value").isNull() ? 0 : 1;
+		}
+		assertThat(scorable).isGreaterThanOrEqualTo(10);
+		assertThat(owner.get("/api/v1/products/SHOP/priority-order").json().get("moved").asInt()).isPositive();
 	}
 
 }

@@ -41,6 +41,8 @@ class PrioritizationPageController {
 
 	static final String MAP_VIEW = "prioritization/map";
 
+	static final String ITEM_SCORES_FRAGMENT = "prioritization/item-scores :: scores";
+
 	static final String ORDER_VIEW = "prioritization/order";
 
 	static final String GRAPH_VIEW = "prioritization/dependencies";
@@ -125,6 +127,16 @@ class PrioritizationPageController {
 		m.addAttribute("items", List.of(row));
 		m.addAttribute("pinned", order.pinnedKeys(key));
 		return ROW_FRAGMENT;
+	}
+
+	@GetMapping("/p/{key}/items/{itemKey}/scores")
+	String itemScores(@PathVariable String key, @PathVariable String itemKey, Model m) {
+		ItemKey item = ItemKey.inProduct(key, itemKey);
+		m.addAttribute("productKey", key.toUpperCase(Locale.ROOT));
+		m.addAttribute("itemKey", item.toString());
+		m.addAttribute("scores", scores.itemScores(item));
+		m.addAttribute("pinned", order.pinned(item));
+		return ITEM_SCORES_FRAGMENT;
 	}
 
 	@GetMapping("/p/{key}/priority-map")

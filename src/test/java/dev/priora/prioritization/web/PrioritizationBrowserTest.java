@@ -55,6 +55,10 @@ class PrioritizationBrowserTest extends BrowserTestBase {
 		page.locator("#score-PBR-3 summary").click();
 		assertThat(page.locator("#score-PBR-3 .breakdown")).containsText("adds to the divisor 2");
 
+		page.navigate("/p/PBR/items/PBR-3");
+		assertThat(page.locator("#item-scores tr[data-model=WSJF]")).containsText("20.50");
+		assertThat(page.locator("#item-scores tr[data-model=RICE]")).containsText("not scorable");
+
 		page.navigate("/p/PBR/priority-order");
 		assertThat(page.locator("#order-preview tbody tr").nth(0)).hasAttribute("data-key", "PBR-2");
 		assertThat(page.locator("#order-preview tr[data-key=PBR-3]")).containsText("waits on PBR-1");

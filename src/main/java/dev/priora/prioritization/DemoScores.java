@@ -1,0 +1,52 @@
+package dev.priora.prioritization;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Map;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
+
+import dev.priora.backlog.DemoProductCreated;
+import dev.priora.backlog.ItemKey;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Gives the demo product's open items RICE impact and confidence from
+ * {@code demo/scores.json}; reach (customers asking) and effort (estimates) come from the
+ * demo's feedback and backlog, so the scores, the map and the order by score work from
+ * the first start.
+ */
+@Component
+class DemoScores {
+
+	record Demo(String model, Map<String, Map<String, String>> inputs) {
+	}
+
+	private final PrioritizationService scores;
+
+	private final JsonMapper json;
+
+	DemoScores(PrioritizationService scores, JsonMapper json) {
+		this.scores = scores;
+		this.json = json;
+	}
+
+	@EventListener
+	void on(DemoProductCreated event) throws IOException {
+		Demo demo;
+		try (InputStream in = new ClassPathResource("demo/scores.json").getInputStream()) {
+			demo = json.readValue(in, Demo.class);
+		}
+		var model = scores.models(event.productKey())
+			.stream()
+			.filter(m -> m.name().equals(demo.model()))
+			.findFirst()
+			.orElseThrow();
+		demo.inputs()
+			.forEach((number, inputs) -> scores.setInputs(new ItemKey(event.productKey(), Long.parseLong(number)),
+					model.id(), inputs, event.createdBy()));
+	}
+
+}
