@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-import org.springframework.dao.DuplicateKeyException;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -51,8 +53,16 @@ public class PrioritizationService {
 
 	private final Clock clock;
 
+	private final TransactionTemplate separate;
+
+	private final TransactionTemplate joined;
+
 	PrioritizationService(PrioritizationRepository repository, ProductService products, BacklogOrder backlog,
-			AccountService accounts, BacklogService items, JsonMapper json, Clock clock) {
+			AccountService accounts, BacklogService items, JsonMapper json, Clock clock,
+			PlatformTransactionManager transactions) {
+		this.joined = new TransactionTemplate(transactions);
+		this.separate = new TransactionTemplate(transactions);
+		this.separate.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.items = items;
 		this.repository = repository;
 		this.products = products;
@@ -62,22 +72,32 @@ public class PrioritizationService {
 		this.clock = clock;
 	}
 
-	/** The product's models, the presets first; created on first use. */
-	@Transactional
+	/**
+	 * The product's models, the presets first; the presets are created on first use, in a
+	 * transaction of their own (callers may be reading in a read-only one).
+	 */
 	public List<ScoringModelView> models(String productKey) {
 		String key = products.get(productKey).key();
 		if (repository.models(key).isEmpty()) {
-			boolean first = true;
-			for (Presets.Preset p : Presets.all()) {
-				try {
-					repository.insertModel(key, p.name(), p.key(), json.writeValueAsString(p.definition()), first, null,
-							clock.instant());
-				}
-				catch (DuplicateKeyException e) {
-					// another request created the presets at the same time
-					break;
-				}
-				first = false;
+			// in the caller's transaction when it may write (it may hold the new
+			// product), else in one of their own
+			TransactionTemplate tx = org.springframework.transaction.support.TransactionSynchronizationManager
+				.isCurrentTransactionReadOnly() ? separate : joined;
+			try {
+				tx.executeWithoutResult(status -> {
+					if (!repository.models(key).isEmpty()) {
+						return;
+					}
+					boolean first = true;
+					for (Presets.Preset p : Presets.all()) {
+						repository.insertModel(key, p.name(), p.key(), json.writeValueAsString(p.definition()), first,
+								null, clock.instant());
+						first = false;
+					}
+				});
+			}
+			catch (org.springframework.dao.DuplicateKeyException e) {
+				// another request created them at the same time
 			}
 		}
 		return repository.models(key).stream().map(this::view).toList();

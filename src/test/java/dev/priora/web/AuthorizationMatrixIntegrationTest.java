@@ -106,7 +106,8 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 		product(Permission.READ, "GET " + base + "/feedback/imports", "GET " + base + "/feedback/imports/{jobId}");
 		product(Permission.EDIT_BACKLOG, "DELETE " + base + "/feedback/imports/{jobId}",
 				"POST " + base + "/feedback/bulk", "PUT " + base + "/feedback/{id}/customer",
-				"POST /p/{key}/feedback/bulk", "POST /p/{key}/feedback/{id}/customer", "GET /p/{key}/feedback/import",
+				"DELETE " + base + "/feedback/{id}/customer", "POST /p/{key}/feedback/bulk",
+				"POST /p/{key}/feedback/{id}/customer", "GET /p/{key}/feedback/import",
 				"POST /p/{key}/feedback/import/preview", "POST /p/{key}/feedback/import/start",
 				"GET /p/{key}/feedback/import/{jobId}", "POST /p/{key}/feedback/import/{jobId}/cancel");
 		product(Permission.SUBMIT_FEEDBACK, "POST " + base + "/feedback/email", "GET /p/{key}/feedback/email",
@@ -175,6 +176,8 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 
 	private String jobId;
 
+	private long spareFeedbackId;
+
 	private long modelId;
 
 	private long customModelId;
@@ -192,6 +195,10 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 			.asLong();
 		feedbackId = admin
 			.post("/api/v1/products/MTX/feedback", "{\"text\":\"Matrix feedback\",\"customerId\":" + customerId + "}")
+			.json()
+			.get("id")
+			.asLong();
+		spareFeedbackId = admin.post("/api/v1/products/MTX/feedback", "{\"text\":\"Spare matrix feedback\"}")
 			.json()
 			.get("id")
 			.asLong();
@@ -345,7 +352,11 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 	}
 
 	private String concrete(String pattern) {
-		return Routes.concrete(pattern.replace("/feedback/{id}", "/feedback/" + feedbackId)
+		// assigning or clearing a customer gets feedback of its own: the customer must
+		// keep feedback so that it
+		// cannot be deleted halfway through the run
+		return Routes.concrete(pattern.replace("/feedback/{id}/customer", "/feedback/" + spareFeedbackId + "/customer")
+			.replace("/feedback/{id}", "/feedback/" + feedbackId)
 			.replace("/customers/{id}", "/customers/" + customerId)
 			.replace("{jobId}", jobId)
 			.replace("/scoring/models/{id}/delete", "/scoring/models/" + customModelId + "/delete")

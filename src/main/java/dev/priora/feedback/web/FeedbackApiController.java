@@ -212,15 +212,22 @@ class FeedbackApiController {
 		return ResponseEntity.ok().eTag(Etags.of(f.version())).body(f);
 	}
 
-	record CustomerBody(Long customerId, Long contactId) {
+	record CustomerBody(@NotNull Long customerId, Long contactId) {
 	}
 
 	@PutMapping(BASE + "/feedback/{id}/customer")
 	@Requires(Permission.EDIT_BACKLOG)
-	@Operation(summary = "Set who the feedback is from (customer and optionally contact; null clears)")
+	@Operation(summary = "Set who the feedback is from (a customer and optionally one of its contacts)")
 	FeedbackView assignCustomer(@PathVariable String productKey, @PathVariable long id,
 			@Valid @RequestBody CustomerBody body) {
 		return feedback.assignCustomer(productKey, id, body.customerId(), body.contactId());
+	}
+
+	@DeleteMapping(BASE + "/feedback/{id}/customer")
+	@Requires(Permission.EDIT_BACKLOG)
+	@Operation(summary = "Forget who the feedback is from")
+	FeedbackView clearCustomer(@PathVariable String productKey, @PathVariable long id) {
+		return feedback.assignCustomer(productKey, id, null, null);
 	}
 
 	@PostMapping(BASE + "/feedback/{id}/links")

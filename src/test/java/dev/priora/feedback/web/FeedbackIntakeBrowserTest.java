@@ -28,6 +28,9 @@ class FeedbackIntakeBrowserTest extends BrowserTestBase {
 		signIn();
 		page.navigate("/p/INB/feedback");
 		page.locator("#to-import").click();
+		// htmx wires the file input up once the page has loaded
+		page.waitForURL("**/feedback/import");
+		page.waitForLoadState(com.microsoft.playwright.options.LoadState.LOAD);
 		page.locator("#import-file")
 			.setInputFiles(new FilePayload("requests.csv", "text/csv", CSV.getBytes(StandardCharsets.UTF_8)));
 		assertThat(page.locator("#map-text")).hasValue("description");
