@@ -7,12 +7,17 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
 
-/** Starts the Priora server. */
+import dev.priora.cli.Cli;
+
+/** Starts the Priora server, or runs a command-line subcommand ({@link Cli}). */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class PrioraApplication {
 
 	public static void main(String[] args) {
+		if (Cli.handles(args)) {
+			System.exit(Cli.run(args, System.out, System.err));
+		}
 		SpringApplication.run(PrioraApplication.class, args);
 	}
 

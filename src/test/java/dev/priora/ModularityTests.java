@@ -27,6 +27,8 @@ class ModularityTests {
 			.and()
 			.resideOutsideOfPackage("..feedback.engine..")
 			.and()
+			.resideOutsideOfPackage("..planning.engine..")
+			.and()
 			.doNotHaveSimpleName("package-info")
 			.should()
 			.onlyDependOnClassesThat()
@@ -41,6 +43,15 @@ class ModularityTests {
 			.onlyDependOnClassesThat()
 			.resideInAnyPackage("java..", "..engine..", "org.apache.lucene..")
 			.because("the text-similarity engine imports java.* and Lucene, the library it wraps (STYLE.md §3)")
+			.check(classes);
+		classes().that()
+			.resideInAPackage("..planning.engine..")
+			.and()
+			.doNotHaveSimpleName("package-info")
+			.should()
+			.onlyDependOnClassesThat()
+			.resideInAnyPackage("java..", "..engine..", "com.google.ortools..")
+			.because("the release optimizer imports java.* and OR-Tools, the solver it wraps (STYLE.md §3)")
 			.check(classes);
 	}
 

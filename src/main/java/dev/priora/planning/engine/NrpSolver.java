@@ -16,6 +16,7 @@ import com.google.ortools.sat.CpSolverSolutionCallback;
 import com.google.ortools.sat.CpSolverStatus;
 import com.google.ortools.sat.LinearExpr;
 import com.google.ortools.sat.LinearExprBuilder;
+import com.google.ortools.sat.Literal;
 
 /**
  * Solves the Next Release Problem exactly with CP-SAT after shrinking it:
@@ -106,11 +107,60 @@ public final class NrpSolver {
 			for (int c : users.get(u)) {
 				any.add(y[c]);
 			}
-			model.addLessOrEqual(x[u], any);
+			if (!"off".equals(System.getProperty("priora.nrp.usedonly"))) {
+				model.addLessOrEqual(x[u], any);
+			}
 		}
 		model.addLessOrEqual(cost, budget);
+		int implied = 0;
+		if ("on".equals(System.getProperty("priora.nrp.nested"))) {
+			// when every customer needing unit u also needs unit v, delivering u means
+			// delivering v
+			BitSet[] needers = new BitSet[units];
+			for (int u = 0; u < units; u++) {
+				needers[u] = new BitSet(k);
+				for (int c : users.get(u)) {
+					needers[u].set(c);
+				}
+			}
+			for (int u = 0; u < units; u++) {
+				for (int v = 0; v < units; v++) {
+					if (u != v && needers[u].cardinality() < needers[v].cardinality()) {
+						BitSet rest = (BitSet) needers[u].clone();
+						rest.andNot(needers[v]);
+						if (rest.isEmpty()) {
+							model.addImplication(x[u], x[v]);
+							implied++;
+						}
+					}
+				}
+			}
+		}
+		if (System.getProperty("priora.nrp.debug") != null) {
+			System.err.println("nested implications " + implied);
+		}
+		if (!"off".equals(System.getProperty("priora.nrp.freeriders"))) {
+			// a customer whose units are all delivered is satisfied (it costs nothing
+			// more)
+			for (int c = 0; c < k; c++) {
+				Literal[] clause = new Literal[r.customers().get(c).length + 1];
+				for (int i = 0; i < r.customers().get(c).length; i++) {
+					clause[i] = x[r.customers().get(c)[i]].not();
+				}
+				clause[clause.length - 1] = y[c];
+				model.addBoolOr(clause);
+			}
+		}
 		model.maximize(objective);
-		boolean[] hint = r.hint(greedy.customers());
+		// a few hundred milliseconds of ruin and recreate give the solver a near-optimal
+		// start
+		boolean[] hint = LocalSearch.improve(r, budget, r.hint(greedy.customers()),
+				(long) Math.min(800, settings.timeLimitSeconds() * 100), settings.seed());
+		long hintValue = 0;
+		for (int c = 0; c < k; c++) {
+			hintValue += hint[c] ? r.profit()[c] : 0;
+		}
+		progress.report(hintValue, Long.MAX_VALUE, (System.nanoTime() - start) / 1e9);
 		for (int c = 0; c < k; c++) {
 			model.addHint(y[c], hint[c] ? 1 : 0);
 		}
@@ -127,7 +177,7 @@ public final class NrpSolver {
 			.setNumWorkers(settings.workers())
 			.setRandomSeed(settings.seed())
 			.setLinearizationLevel(2);
-		String subsolvers = System.getProperty("priora.nrp.subsolvers", "max_lp,core");
+		String subsolvers = System.getProperty("priora.nrp.subsolvers", "max_lp");
 		if (!subsolvers.isBlank()) {
 			for (String sub : subsolvers.split(",")) {
 				solver.getParameters().addSubsolvers(sub);
@@ -137,7 +187,7 @@ public final class NrpSolver {
 			System.err.println("units " + units + " customers " + k + " (of " + in.customers() + ")");
 			solver.getParameters().setLogSearchProgress(true);
 		}
-		long[] best = { greedy.value() };
+		long[] best = { hintValue };
 		CpSolverSolutionCallback callback = new CpSolverSolutionCallback() {
 			@Override
 			public void onSolutionCallback() {
@@ -181,9 +231,9 @@ public final class NrpSolver {
 				value += chosen[c] ? r.profit()[c] : 0;
 			}
 		}
-		if (!found || value < greedy.value()) {
+		if (!found || value < hintValue) {
 			chosen = hint;
-			value = greedy.value();
+			value = hintValue;
 		}
 		long bound = found ? Math.max(value, (long) Math.floor(solver.bestObjectiveBound() + 1e-6)) : Long.MAX_VALUE;
 		return result(in, r, chosen, value, bound, status == CpSolverStatus.OPTIMAL, start, greedy.value());

@@ -1,0 +1,138 @@
+package dev.priora.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.nio.charset.MalformedInputException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import dev.priora.planning.NrpPlans;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code java -jar priora.jar <subcommand>}: runs without starting the server. Exit
+ * codes: 0 done, 2 bad arguments or input (the message says which), 1 failure.
+ */
+public final class Cli {
+
+	private static final Set<String> COMMANDS = Set.of("plan", "help", "--help");
+
+	private Cli() {
+	}
+
+	/** True when the arguments name a subcommand rather than server options. */
+	public static boolean handles(String[] args) {
+		return args.length > 0 && COMMANDS.contains(args[0]);
+	}
+
+	public static int run(String[] args, PrintStream out, PrintStream err) {
+		try {
+			return switch (args[0]) {
+				case "plan" -> plan(options(List.of(args).subList(1, args.length),
+						Set.of("--nrp", "--budget-ratio", "--time-limit")), out);
+				default -> {
+					out.println(usage());
+					yield 0;
+				}
+			};
+		}
+		catch (UsageException e) {
+			err.println("priora " + args[0] + ": " + e.getMessage());
+			err.println(usage());
+			return 2;
+		}
+		catch (RuntimeException e) {
+			err.println("priora " + args[0] + " failed: " + e);
+			return 1;
+		}
+	}
+
+	static String usage() {
+		return """
+				usage: java -jar priora.jar                       run the server
+				       java -jar priora.jar plan --nrp FILE --budget-ratio R [--time-limit SECONDS]
+				           solve a Next Release Problem file (budget = floor(R × total cost)); prints one JSON object""";
+	}
+
+	private static int plan(Map<String, String> o, PrintStream out) {
+		String file = required(o, "--nrp");
+		BigDecimal ratio = decimal(required(o, "--budget-ratio"), "--budget-ratio");
+		double limit = o.containsKey("--time-limit") ? decimal(o.get("--time-limit"), "--time-limit").doubleValue()
+				: 60;
+		String text;
+		try {
+			text = Files.readString(Path.of(file), StandardCharsets.UTF_8);
+		}
+		catch (NoSuchFileException e) {
+			throw new UsageException("no file " + file);
+		}
+		catch (MalformedInputException e) {
+			throw new UsageException(file + " is not a text file");
+		}
+		catch (IOException e) {
+			throw new UsageException("cannot read " + file + ": " + e.getMessage());
+		}
+		NrpPlans.NrpPlan plan;
+		try {
+			plan = NrpPlans.solve(text, ratio, limit);
+		}
+		catch (NrpPlans.BadFile e) {
+			throw new UsageException(file + ", " + e.getMessage());
+		}
+		catch (IllegalArgumentException e) {
+			throw new UsageException(e.getMessage());
+		}
+		out.println(JsonMapper.builder().build().writeValueAsString(plan));
+		return 0;
+	}
+
+	private static Map<String, String> options(List<String> args, Set<String> known) {
+		Map<String, String> o = new HashMap<>();
+		for (int i = 0; i < args.size(); i++) {
+			String name = args.get(i);
+			if (!known.contains(name)) {
+				throw new UsageException("unknown option " + name);
+			}
+			if (i + 1 >= args.size()) {
+				throw new UsageException(name + " needs a value");
+			}
+			o.put(name, args.get(++i));
+		}
+		return o;
+	}
+
+	private static String required(Map<String, String> o, String name) {
+		String v = o.get(name);
+		if (v == null) {
+			throw new UsageException(name + " is required");
+		}
+		return v;
+	}
+
+	private static BigDecimal decimal(String v, String name) {
+		try {
+			return new BigDecimal(v);
+		}
+		catch (NumberFormatException e) {
+			throw new UsageException(name + " must be a number, was '" + v + "'");
+		}
+	}
+
+	private static final class UsageException extends RuntimeException {
+
+		private static final long serialVersionUID = 1L;
+
+		UsageException(String message) {
+			super(message);
+		}
+
+	}
+
+}

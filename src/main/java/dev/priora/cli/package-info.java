@@ -1,0 +1,5 @@
+/**
+ * The command line: subcommands of {@code java -jar priora.jar} that run without the
+ * server.
+ */
+package dev.priora.cli;

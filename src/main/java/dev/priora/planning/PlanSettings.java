@@ -1,0 +1,36 @@
+package dev.priora.planning;
+
+import java.util.List;
+import java.util.Map;
+
+import dev.priora.planning.engine.ReleaseOptimizer.ValueMode;
+
+/**
+ * What to plan: the value to maximize (ITEM: the active score; CUSTOMER: a customer's
+ * value counts when all it asked for is planned), the candidates (ALL_OPEN, or READY:
+ * ready and in progress), the releases (empty: every release not yet released), the
+ * discount per later release (0 to 0.9), the time limit in seconds (1 to 600), and pins
+ * by item key.
+ */
+public record PlanSettings(String name, ValueMode value, Candidates candidates, List<Long> releases, Double discount,
+		Integer timeLimitSeconds, List<String> mustInclude, List<String> mustExclude, Map<String, Long> fixedRelease) {
+
+	/** Which items may be planned. */
+	public enum Candidates {
+
+		ALL_OPEN, READY
+
+	}
+
+	public PlanSettings {
+		value = value == null ? ValueMode.ITEM : value;
+		candidates = candidates == null ? Candidates.ALL_OPEN : candidates;
+		releases = releases == null ? List.of() : List.copyOf(releases);
+		discount = discount == null ? 0.1 : discount;
+		timeLimitSeconds = timeLimitSeconds == null ? 20 : timeLimitSeconds;
+		mustInclude = mustInclude == null ? List.of() : List.copyOf(mustInclude);
+		mustExclude = mustExclude == null ? List.of() : List.copyOf(mustExclude);
+		fixedRelease = fixedRelease == null ? Map.of() : Map.copyOf(fixedRelease);
+	}
+
+}

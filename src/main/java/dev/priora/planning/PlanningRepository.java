@@ -1,0 +1,279 @@
+package dev.priora.planning;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** Releases, sprints, item assignments and optimizer runs. */
+@Repository
+class PlanningRepository {
+
+	record ReleaseRow(long id, String name, LocalDate targetDate, BigDecimal capacity, boolean fromSprints,
+			ReleaseStatus status, long version) {
+	}
+
+	record Assignment(long itemId, Long releaseId, Long sprintId) {
+	}
+
+	record PlanRow(long id, String productKey, String name, String state, String settings, Long bestValue, Long bound,
+			BigDecimal elapsed, boolean cancelRequested, String result, String problem, String previous,
+			Instant createdAt, Instant finishedAt, Instant appliedAt, Instant undoneAt) {
+	}
+
+	private final JdbcClient jdbc;
+
+	PlanningRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	List<ReleaseRow> releases(String productKey) {
+		return jdbc
+			.sql("select * from releases where product_key = ? order by coalesce(target_date, date '9999-12-31'), id")
+			.param(productKey)
+			.query(PlanningRepository::release)
+			.list();
+	}
+
+	Optional<ReleaseRow> release(String productKey, long id) {
+		return jdbc.sql("select * from releases where product_key = ? and id = ?")
+			.params(productKey, id)
+			.query(PlanningRepository::release)
+			.optional();
+	}
+
+	boolean releaseNameTaken(String productKey, String name, long except) {
+		return jdbc.sql("select count(*) from releases where product_key = ? and lower(name) = lower(?) and id <> ?")
+			.params(productKey, name, except)
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	long insertRelease(String productKey, String name, LocalDate target, BigDecimal capacity, boolean fromSprints,
+			Instant now) {
+		KeyHolder keys = new GeneratedKeyHolder();
+		jdbc.sql(
+				"""
+						insert into releases (product_key, name, target_date, capacity, capacity_from_sprints, created_at, updated_at)
+						values (?, ?, ?, ?, ?, ?, ?)""")
+			.params(productKey, name, date(target), capacity, fromSprints, utc(now), utc(now))
+			.update(keys, "id");
+		return keys.getKey().longValue();
+	}
+
+	boolean updateRelease(long id, String name, LocalDate target, BigDecimal capacity, boolean fromSprints,
+			ReleaseStatus status, long version, Instant now) {
+		return jdbc.sql("""
+				update releases set name = ?, target_date = ?, capacity = ?, capacity_from_sprints = ?, status = ?,
+				  updated_at = ?, version = version + 1 where id = ? and version = ?""")
+			.params(name, date(target), capacity, fromSprints, status.name(), utc(now), id, version)
+			.update() == 1;
+	}
+
+	void deleteRelease(long id) {
+		jdbc.sql("delete from releases where id = ?").param(id).update();
+	}
+
+	List<SprintView> sprints(String productKey) {
+		return jdbc.sql("select * from sprints where product_key = ? order by start_date, id")
+			.param(productKey)
+			.query(PlanningRepository::sprint)
+			.list();
+	}
+
+	Optional<SprintView> sprint(String productKey, long id) {
+		return jdbc.sql("select * from sprints where product_key = ? and id = ?")
+			.params(productKey, id)
+			.query(PlanningRepository::sprint)
+			.optional();
+	}
+
+	long insertSprint(String productKey, String name, LocalDate start, LocalDate end, BigDecimal capacity, String goal,
+			Long releaseId, Instant now) {
+		KeyHolder keys = new GeneratedKeyHolder();
+		jdbc.sql(
+				"""
+						insert into sprints (product_key, name, start_date, end_date, capacity, goal, release_id, created_at, updated_at)
+						values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(productKey, name, date(start), date(end), capacity, goal, releaseId, utc(now), utc(now))
+			.update(keys, "id");
+		return keys.getKey().longValue();
+	}
+
+	void deleteSprint(long id) {
+		jdbc.sql("delete from sprints where id = ?").param(id).update();
+	}
+
+	boolean sprintNameTaken(String productKey, String name) {
+		return jdbc.sql("select count(*) from sprints where product_key = ? and lower(name) = lower(?)")
+			.params(productKey, name)
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	/** Assignments of the product's items, by item id. */
+	Map<Long, Assignment> assignments(String productKey) {
+		Map<Long, Assignment> result = new HashMap<>();
+		jdbc.sql("""
+				select a.item_id, a.release_id, a.sprint_id from planned_items a join items i on i.id = a.item_id
+				join products p on p.id = i.product_id where p.product_key = ?""")
+			.param(productKey)
+			.query((rs, n) -> result.put(rs.getLong(1),
+					new Assignment(rs.getLong(1), (Long) rs.getObject(2, Long.class),
+							(Long) rs.getObject(3, Long.class))))
+			.list();
+		return result;
+	}
+
+	void assign(long itemId, Long releaseId, Long sprintId, long user, Instant now) {
+		jdbc.sql("delete from planned_items where item_id = ?").param(itemId).update();
+		if (releaseId != null || sprintId != null) {
+			jdbc.sql(
+					"insert into planned_items (item_id, release_id, sprint_id, updated_at, updated_by) values (?, ?, ?, ?, ?)")
+				.params(itemId, releaseId, sprintId, utc(now), user)
+				.update();
+		}
+	}
+
+	long insertPlan(String productKey, String name, String settings, long user, Instant now) {
+		KeyHolder keys = new GeneratedKeyHolder();
+		jdbc.sql("""
+				insert into release_plans (product_key, name, state, settings, created_by, created_at)
+				values (?, ?, 'QUEUED', ?, ?, ?)""")
+			.params(productKey, name, settings, user, utc(now))
+			.update(keys, "id");
+		return keys.getKey().longValue();
+	}
+
+	Optional<PlanRow> plan(String productKey, long id) {
+		return jdbc.sql("select * from release_plans where product_key = ? and id = ?")
+			.params(productKey, id)
+			.query(PlanningRepository::plan)
+			.optional();
+	}
+
+	List<PlanRow> plans(String productKey) {
+		return jdbc.sql("select * from release_plans where product_key = ? order by id desc limit 50")
+			.param(productKey)
+			.query(PlanningRepository::plan)
+			.list();
+	}
+
+	void progress(long id, String state, Long best, Long bound, double seconds) {
+		jdbc.sql("update release_plans set state = ?, best_value = ?, bound = ?, elapsed_seconds = ? where id = ?")
+			.params(state, best, bound == null || bound == Long.MAX_VALUE ? null : bound, BigDecimal.valueOf(seconds),
+					id)
+			.update();
+	}
+
+	void finish(long id, String state, String result, String problem, Instant now) {
+		jdbc.sql("update release_plans set state = ?, result = ?, problem = ?, finished_at = ? where id = ?")
+			.params(state, result, problem, utc(now), id)
+			.update();
+	}
+
+	void requestCancel(long id) {
+		jdbc.sql("update release_plans set cancel_requested = true where id = ?").param(id).update();
+	}
+
+	boolean cancelRequested(long id) {
+		return Boolean.TRUE.equals(jdbc.sql("select cancel_requested from release_plans where id = ?")
+			.param(id)
+			.query(Boolean.class)
+			.single());
+	}
+
+	void applied(long id, String previous, Instant now) {
+		jdbc.sql("update release_plans set state = 'APPLIED', previous = ?, applied_at = ? where id = ?")
+			.params(previous, utc(now), id)
+			.update();
+	}
+
+	void undone(long id, Instant now) {
+		jdbc.sql("update release_plans set state = 'DONE', undone_at = ? where id = ?").params(utc(now), id).update();
+	}
+
+	/**
+	 * Customers of the product and the items their feedback is linked to (customer
+	 * value).
+	 */
+	Map<Long, List<Long>> customerRequests(String productKey) {
+		Map<Long, List<Long>> result = new HashMap<>();
+		jdbc.sql("""
+				select distinct f.customer_id, l.item_id from feedback_links l join feedback f on f.id = l.feedback_id
+				where f.product_key = ? and f.customer_id is not null""")
+			.param(productKey)
+			.query((rs, n) -> result.computeIfAbsent(rs.getLong(1), k -> new java.util.ArrayList<>())
+				.add(rs.getLong(2)))
+			.list();
+		return result;
+	}
+
+	/**
+	 * A customer's profit for planning: its weight, else its revenue in thousands, else
+	 * 1.
+	 */
+	Map<Long, Long> customerProfits(String productKey) {
+		Map<Long, Long> result = new HashMap<>();
+		jdbc.sql("select id, weight, revenue_amount from customers where product_key = ?")
+			.param(productKey)
+			.query((rs, n) -> {
+				BigDecimal weight = rs.getBigDecimal(2);
+				BigDecimal revenue = rs.getBigDecimal(3);
+				long profit = weight != null ? Math.max(1, weight.longValue())
+						: revenue != null ? Math.max(1, revenue.longValue() / 1000) : 1;
+				return result.put(rs.getLong(1), profit);
+			})
+			.list();
+		return result;
+	}
+
+	private static ReleaseRow release(ResultSet rs, int n) throws SQLException {
+		Date d = rs.getDate("target_date");
+		return new ReleaseRow(rs.getLong("id"), rs.getString("name"), d == null ? null : d.toLocalDate(),
+				rs.getBigDecimal("capacity"), rs.getBoolean("capacity_from_sprints"),
+				ReleaseStatus.valueOf(rs.getString("status")), rs.getLong("version"));
+	}
+
+	private static SprintView sprint(ResultSet rs, int n) throws SQLException {
+		return new SprintView(rs.getLong("id"), rs.getString("name"), rs.getDate("start_date").toLocalDate(),
+				rs.getDate("end_date").toLocalDate(), rs.getBigDecimal("capacity"), rs.getString("goal"),
+				(Long) rs.getObject("release_id", Long.class), rs.getLong("version"));
+	}
+
+	private static PlanRow plan(ResultSet rs, int n) throws SQLException {
+		return new PlanRow(rs.getLong("id"), rs.getString("product_key"), rs.getString("name"), rs.getString("state"),
+				rs.getString("settings"), (Long) rs.getObject("best_value", Long.class),
+				(Long) rs.getObject("bound", Long.class), rs.getBigDecimal("elapsed_seconds"),
+				rs.getBoolean("cancel_requested"), rs.getString("result"), rs.getString("problem"),
+				rs.getString("previous"), instant(rs, "created_at"), instant(rs, "finished_at"),
+				instant(rs, "applied_at"), instant(rs, "undone_at"));
+	}
+
+	private static Instant instant(ResultSet rs, String c) throws SQLException {
+		OffsetDateTime t = rs.getObject(c, OffsetDateTime.class);
+		return t == null ? null : t.toInstant();
+	}
+
+	private static Date date(LocalDate d) {
+		return d == null ? null : Date.valueOf(d);
+	}
+
+	private static OffsetDateTime utc(Instant t) {
+		return t.atOffset(ZoneOffset.UTC);
+	}
+
+}

@@ -1,0 +1,212 @@
+package dev.priora.planning;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.priora.accounts.UserId;
+import dev.priora.backlog.BacklogOrder;
+import dev.priora.backlog.BacklogProblem;
+import dev.priora.backlog.BacklogSnapshot;
+import dev.priora.backlog.ItemKey;
+import dev.priora.backlog.ProductService;
+
+/**
+ * Releases and sprints with capacities, and which release (and sprint) each item is
+ * planned for: the planning board.
+ */
+@Service
+public class PlanningService {
+
+	/**
+	 * The board: releases with their items, the sprints, and the open items not planned
+	 * yet.
+	 */
+	public record Board(List<ReleaseView> releases, List<SprintView> sprints, List<ReleaseView.PlannedItem> unplanned) {
+	}
+
+	private final PlanningRepository repository;
+
+	private final ProductService products;
+
+	private final BacklogOrder backlog;
+
+	private final Clock clock;
+
+	PlanningService(PlanningRepository repository, ProductService products, BacklogOrder backlog, Clock clock) {
+		this.repository = repository;
+		this.products = products;
+		this.backlog = backlog;
+		this.clock = clock;
+	}
+
+	@Transactional(readOnly = true)
+	public Board board(String productKey) {
+		String key = products.get(productKey).key();
+		BacklogSnapshot snapshot = backlog.snapshot(key);
+		var assignments = repository.assignments(key);
+		List<SprintView> sprints = repository.sprints(key);
+		Map<Long, List<ReleaseView.PlannedItem>> byRelease = new LinkedHashMap<>();
+		List<ReleaseView.PlannedItem> unplanned = new ArrayList<>();
+		for (var e : snapshot.items()) {
+			var a = assignments.get(e.id());
+			var item = new ReleaseView.PlannedItem(e.key().toString(), e.title(), e.status().label(), e.estimate(),
+					a == null ? null : a.sprintId());
+			if (a != null && a.releaseId() != null) {
+				byRelease.computeIfAbsent(a.releaseId(), k -> new ArrayList<>()).add(item);
+			}
+			else if (e.open() && e.type() != dev.priora.backlog.ItemType.EPIC) {
+				unplanned.add(item);
+			}
+		}
+		List<ReleaseView> releases = new ArrayList<>();
+		for (var r : repository.releases(key)) {
+			List<ReleaseView.PlannedItem> items = byRelease.getOrDefault(r.id(), List.of());
+			BigDecimal planned = items.stream()
+				.map(i -> i.estimate() == null ? BigDecimal.ZERO : i.estimate())
+				.reduce(BigDecimal.ZERO, BigDecimal::add);
+			releases.add(new ReleaseView(r.id(), r.name(), r.targetDate(), capacity(r, sprints), r.fromSprints(),
+					r.status(), planned, items, r.version()));
+		}
+		return new Board(releases, sprints, unplanned);
+	}
+
+	public ReleaseView release(String productKey, long id) {
+		return board(productKey).releases()
+			.stream()
+			.filter(r -> r.id() == id)
+			.findFirst()
+			.orElseThrow(() -> BacklogProblem.notFound("Release " + id));
+	}
+
+	@Transactional
+	public ReleaseView createRelease(String productKey, String name, LocalDate target, BigDecimal capacity,
+			boolean fromSprints) {
+		String key = products.get(productKey).key();
+		String n = name(name, "name");
+		if (repository.releaseNameTaken(key, n, -1)) {
+			throw BacklogProblem.invalid("name", "another release is called '" + n + "'");
+		}
+		long id = repository.insertRelease(key, n, target, capacity(capacity), fromSprints, clock.instant());
+		return release(key, id);
+	}
+
+	@Transactional
+	public ReleaseView updateRelease(String productKey, long id, String name, LocalDate target, BigDecimal capacity,
+			boolean fromSprints, ReleaseStatus status, long expectedVersion) {
+		String key = products.get(productKey).key();
+		var current = repository.release(key, id).orElseThrow(() -> BacklogProblem.notFound("Release " + id));
+		String n = name(name, "name");
+		if (repository.releaseNameTaken(key, n, id)) {
+			throw BacklogProblem.invalid("name", "another release is called '" + n + "'");
+		}
+		if (current.version() != expectedVersion || !repository.updateRelease(id, n, target, capacity(capacity),
+				fromSprints, status == null ? current.status() : status, expectedVersion, clock.instant())) {
+			throw BacklogProblem.stale("Release " + current.name(), current.version(), "someone");
+		}
+		return release(key, id);
+	}
+
+	/** Deletes a release; its items become unplanned. */
+	@Transactional
+	public void deleteRelease(String productKey, long id) {
+		String key = products.get(productKey).key();
+		repository.release(key, id).orElseThrow(() -> BacklogProblem.notFound("Release " + id));
+		repository.deleteRelease(id);
+	}
+
+	@Transactional
+	public SprintView createSprint(String productKey, String name, LocalDate start, LocalDate end, BigDecimal capacity,
+			String goal, Long releaseId) {
+		String key = products.get(productKey).key();
+		String n = name(name, "name");
+		Map<String, String> errors = new LinkedHashMap<>();
+		if (start == null) {
+			errors.put("start", "is required");
+		}
+		if (end == null) {
+			errors.put("end", "is required");
+		}
+		if (start != null && end != null && end.isBefore(start)) {
+			errors.put("end", "must not be before the start");
+		}
+		if (goal != null && goal.length() > 1000) {
+			errors.put("goal", "must be at most 1000 characters");
+		}
+		if (releaseId != null && repository.release(key, releaseId).isEmpty()) {
+			errors.put("releaseId", "no release " + releaseId + " in " + key);
+		}
+		if (repository.sprintNameTaken(key, n)) {
+			errors.put("name", "another sprint is called '" + n + "'");
+		}
+		if (!errors.isEmpty()) {
+			throw BacklogProblem.invalid(errors);
+		}
+		long id = repository.insertSprint(key, n, start, end, capacity(capacity), goal == null ? "" : goal.strip(),
+				releaseId, clock.instant());
+		return repository.sprint(key, id).orElseThrow();
+	}
+
+	@Transactional
+	public void deleteSprint(String productKey, long id) {
+		String key = products.get(productKey).key();
+		repository.sprint(key, id).orElseThrow(() -> BacklogProblem.notFound("Sprint " + id));
+		repository.deleteSprint(id);
+	}
+
+	/** Plans the item for a release (and sprint), or unplans it when both are null. */
+	@Transactional
+	public void assign(ItemKey item, Long releaseId, Long sprintId, UserId user) {
+		String key = products.get(item.productKey()).key();
+		long itemId = backlog.snapshot(key)
+			.items()
+			.stream()
+			.filter(e -> e.key().equals(item))
+			.findFirst()
+			.orElseThrow(() -> BacklogProblem.notFound("Item " + item))
+			.id();
+		if (releaseId != null && repository.release(key, releaseId).isEmpty()) {
+			throw BacklogProblem.invalid("releaseId", "no release " + releaseId + " in " + key);
+		}
+		if (sprintId != null && repository.sprint(key, sprintId).isEmpty()) {
+			throw BacklogProblem.invalid("sprintId", "no sprint " + sprintId + " in " + key);
+		}
+		repository.assign(itemId, releaseId, sprintId, user.value(), clock.instant());
+	}
+
+	static BigDecimal capacity(PlanningRepository.ReleaseRow r, List<SprintView> sprints) {
+		if (!r.fromSprints()) {
+			return r.capacity();
+		}
+		return sprints.stream()
+			.filter(s -> s.releaseId() != null && s.releaseId() == r.id())
+			.map(SprintView::capacity)
+			.reduce(BigDecimal.ZERO, BigDecimal::add);
+	}
+
+	private static BigDecimal capacity(BigDecimal c) {
+		if (c == null) {
+			return BigDecimal.ZERO;
+		}
+		if (c.signum() < 0 || c.compareTo(BigDecimal.valueOf(100_000)) > 0) {
+			throw BacklogProblem.invalid("capacity", "must be from 0 to 100000 points");
+		}
+		return c;
+	}
+
+	private static String name(String name, String field) {
+		String n = name == null ? "" : name.strip();
+		if (n.isEmpty() || n.length() > 100) {
+			throw BacklogProblem.invalid(field, "is required, at most 100 characters");
+		}
+		return n;
+	}
+
+}

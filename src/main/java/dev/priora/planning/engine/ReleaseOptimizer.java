@@ -1,0 +1,303 @@
+package dev.priora.planning.engine;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+import com.google.ortools.Loader;
+import com.google.ortools.sat.BoolVar;
+import com.google.ortools.sat.CpModel;
+import com.google.ortools.sat.CpSolver;
+import com.google.ortools.sat.CpSolverSolutionCallback;
+import com.google.ortools.sat.CpSolverStatus;
+import com.google.ortools.sat.LinearExpr;
+import com.google.ortools.sat.LinearExprBuilder;
+
+/**
+ * Picks the most valuable assignment of items to releases with CP-SAT. Items have a cost
+ * (points × 10) and a value; releases have capacities (same unit); a prerequisite goes in
+ * the same or an earlier release; pins force an item in, out, or into one release. Value
+ * is the items' value, or (customer value) a customer's profit when every item it asked
+ * for is planned; release r's value is multiplied by (1 − discount)^r, so earlier
+ * delivery wins. Infeasible pins are explained before solving, never reported as a solver
+ * error.
+ */
+public final class ReleaseOptimizer {
+
+	static {
+		Loader.loadNativeLibraries();
+	}
+
+	private ReleaseOptimizer() {
+	}
+
+	/** How value is counted. */
+	public enum ValueMode {
+
+		ITEM, CUSTOMER
+
+	}
+
+	/**
+	 * The problem: per item cost and value (values ≥ 0), edges {@code waitsOn[k]} →
+	 * {@code prerequisite[k]}, customers (profit and the items they asked for; CUSTOMER
+	 * mode), release capacities, discount per release (0 to 1), and pins: {@code pin[i]}
+	 * is -2 for "must be out", -1 for "must be in", a release index for "exactly there",
+	 * or {@code FREE}. Names are used in explanations.
+	 */
+	public record Problem(long[] cost, long[] value, int[] waitsOn, int[] prerequisite, long[] customerProfit,
+			int[][] customerItems, long[] capacity, double discount, ValueMode mode, int[] pin, String[] itemNames,
+			String[] releaseNames) {
+
+		public static final int FREE = Integer.MIN_VALUE;
+
+		public static final int OUT = -2;
+
+		public static final int IN = -1;
+
+	}
+
+	/**
+	 * The plan: {@code release[i]} (-1 when left out), its value, the proven bound,
+	 * whether it is optimal, seconds, and the reasons when the pins cannot all hold.
+	 */
+	public record Plan(int[] release, long value, long bound, boolean optimal, double seconds,
+			List<String> infeasible) {
+	}
+
+	/** Best value and bound so far. */
+	public interface Progress {
+
+		void report(long value, long bound, double seconds);
+
+	}
+
+	public static Plan solve(Problem p, double timeLimitSeconds, int workers, Progress progress,
+			BooleanSupplier cancelled) {
+		long start = System.nanoTime();
+		List<String> problems = PinCheck.problems(p);
+		int n = p.cost().length;
+		int r = p.capacity().length;
+		if (!problems.isEmpty() || r == 0) {
+			int[] none = new int[n];
+			Arrays.fill(none, -1);
+			return new Plan(none, 0, 0, problems.isEmpty(), 0,
+					r == 0 && problems.isEmpty() ? List.of("there are no releases to plan") : problems);
+		}
+		CpModel model = new CpModel();
+		BoolVar[][] x = new BoolVar[n][r];
+		for (int i = 0; i < n; i++) {
+			LinearExprBuilder once = LinearExpr.newBuilder();
+			for (int j = 0; j < r; j++) {
+				x[i][j] = model.newBoolVar("x" + i + "_" + j);
+				once.add(x[i][j]);
+			}
+			int pin = p.pin()[i];
+			if (pin == Problem.OUT) {
+				model.addEquality(once, 0);
+			}
+			else if (pin == Problem.IN) {
+				model.addEquality(once, 1);
+			}
+			else if (pin >= 0) {
+				model.addEquality(x[i][pin], 1);
+			}
+			else {
+				model.addLessOrEqual(once, 1);
+			}
+		}
+		for (int j = 0; j < r; j++) {
+			LinearExprBuilder load = LinearExpr.newBuilder();
+			for (int i = 0; i < n; i++) {
+				load.addTerm(x[i][j], p.cost()[i]);
+			}
+			model.addLessOrEqual(load, p.capacity()[j]);
+		}
+		for (int k = 0; k < p.waitsOn().length; k++) {
+			int w = p.waitsOn()[k];
+			int q = p.prerequisite()[k];
+			for (int j = 0; j < r; j++) {
+				// by release j, the dependent is planned only if the prerequisite is
+				LinearExprBuilder dep = LinearExpr.newBuilder();
+				LinearExprBuilder pre = LinearExpr.newBuilder();
+				for (int s = 0; s <= j; s++) {
+					dep.add(x[w][s]);
+					pre.add(x[q][s]);
+				}
+				model.addLessOrEqual(dep, pre);
+			}
+		}
+		long[] weight = new long[r];
+		for (int j = 0; j < r; j++) {
+			weight[j] = Math.round(1000 * Math.pow(1 - p.discount(), j));
+		}
+		LinearExprBuilder objective = LinearExpr.newBuilder();
+		if (p.mode() == ValueMode.ITEM) {
+			for (int i = 0; i < n; i++) {
+				for (int j = 0; j < r; j++) {
+					objective.addTerm(x[i][j], p.value()[i] * weight[j]);
+				}
+			}
+		}
+		else {
+			for (int c = 0; c < p.customerProfit().length; c++) {
+				// y[c][j]: every item of customer c is planned in release j or earlier
+				BoolVar[] y = new BoolVar[r];
+				for (int j = 0; j < r; j++) {
+					y[j] = model.newBoolVar("y" + c + "_" + j);
+					for (int i : p.customerItems()[c]) {
+						LinearExprBuilder by = LinearExpr.newBuilder();
+						for (int s = 0; s <= j; s++) {
+							by.add(x[i][s]);
+						}
+						model.addLessOrEqual(y[j], by);
+					}
+					if (j > 0) {
+						model.addImplication(y[j - 1], y[j]);
+					}
+					long gain = p.customerProfit()[c] * (weight[j] - (j + 1 < r ? weight[j + 1] : 0));
+					objective.addTerm(y[j], gain);
+				}
+			}
+		}
+		model.maximize(objective);
+		CpSolver solver = new CpSolver();
+		solver.getParameters()
+			.setMaxTimeInSeconds(timeLimitSeconds)
+			.setNumWorkers(Math.max(1, workers))
+			.setRandomSeed(1)
+			.addSubsolvers("max_lp");
+		CpSolverSolutionCallback callback = new CpSolverSolutionCallback() {
+			@Override
+			public void onSolutionCallback() {
+				progress.report((long) objectiveValue() / 1000, (long) Math.floor(bestObjectiveBound() / 1000 + 1e-9),
+						(System.nanoTime() - start) / 1e9);
+				if (cancelled.getAsBoolean()) {
+					stopSearch();
+				}
+			}
+		};
+		Thread watcher = new Thread(() -> {
+			while (!Thread.currentThread().isInterrupted()) {
+				if (cancelled.getAsBoolean()) {
+					callback.stopSearch();
+					return;
+				}
+				try {
+					Thread.sleep(100);
+				}
+				catch (InterruptedException e) {
+					return;
+				}
+			}
+		});
+		watcher.setDaemon(true);
+		watcher.start();
+		CpSolverStatus status;
+		try {
+			status = solver.solve(model, callback);
+		}
+		finally {
+			watcher.interrupt();
+		}
+		int[] release = new int[n];
+		Arrays.fill(release, -1);
+		if (status == CpSolverStatus.INFEASIBLE) {
+			return new Plan(release, 0, 0, true, (System.nanoTime() - start) / 1e9,
+					List.of("the pins and dependencies cannot all hold within the capacities"));
+		}
+		if (status != CpSolverStatus.OPTIMAL && status != CpSolverStatus.FEASIBLE) {
+			return new Plan(release, 0, Long.MAX_VALUE, false, (System.nanoTime() - start) / 1e9,
+					List.of("no plan was found in the time given; give it more time"));
+		}
+		for (int i = 0; i < n; i++) {
+			for (int j = 0; j < r; j++) {
+				if (solver.booleanValue(x[i][j])) {
+					release[i] = j;
+				}
+			}
+		}
+		return new Plan(release, Math.round(solver.objectiveValue() / 1000),
+				(long) Math.floor(solver.bestObjectiveBound() / 1000 + 1e-9), status == CpSolverStatus.OPTIMAL,
+				(System.nanoTime() - start) / 1e9, List.of());
+	}
+
+	/**
+	 * The value of an assignment under the problem's rules, so that other plans
+	 * (rank-order filling, a plan by hand) are measured the same way.
+	 */
+	public static long valueOf(Problem p, int[] release) {
+		int r = p.capacity().length;
+		double total = 0;
+		if (p.mode() == ValueMode.ITEM) {
+			for (int i = 0; i < release.length; i++) {
+				if (release[i] >= 0) {
+					total += p.value()[i] * Math.round(1000 * Math.pow(1 - p.discount(), release[i]));
+				}
+			}
+		}
+		else {
+			for (int c = 0; c < p.customerProfit().length; c++) {
+				int last = -1;
+				for (int i : p.customerItems()[c]) {
+					last = release[i] < 0 ? Integer.MAX_VALUE : Math.max(last, release[i]);
+				}
+				if (last >= 0 && last < r) {
+					total += p.customerProfit()[c] * Math.round(1000 * Math.pow(1 - p.discount(), last));
+				}
+			}
+		}
+		return Math.round(total / 1000);
+	}
+
+	/**
+	 * Rank-order filling: in the given order, each item goes into the earliest release
+	 * with room in which its prerequisites are already planned; pins are respected.
+	 */
+	public static int[] rankOrder(Problem p, int[] order) {
+		int n = p.cost().length;
+		int r = p.capacity().length;
+		int[] release = new int[n];
+		Arrays.fill(release, -1);
+		long[] left = p.capacity().clone();
+		List<List<Integer>> prereqs = new ArrayList<>();
+		for (int i = 0; i < n; i++) {
+			prereqs.add(new ArrayList<>());
+		}
+		for (int k = 0; k < p.waitsOn().length; k++) {
+			prereqs.get(p.waitsOn()[k]).add(p.prerequisite()[k]);
+		}
+		for (int i = 0; i < n; i++) {
+			if (p.pin()[i] >= 0 && left[p.pin()[i]] >= p.cost()[i]) {
+				release[i] = p.pin()[i];
+				left[p.pin()[i]] -= p.cost()[i];
+			}
+		}
+		for (int i : order) {
+			if (release[i] >= 0 || p.pin()[i] == Problem.OUT) {
+				continue;
+			}
+			int earliest = 0;
+			boolean ready = true;
+			for (int q : prereqs.get(i)) {
+				if (release[q] < 0) {
+					ready = false;
+				}
+				earliest = Math.max(earliest, release[q]);
+			}
+			if (!ready) {
+				continue;
+			}
+			for (int j = earliest; j < r; j++) {
+				if (left[j] >= p.cost()[i]) {
+					release[i] = j;
+					left[j] -= p.cost()[i];
+					break;
+				}
+			}
+		}
+		return release;
+	}
+
+}

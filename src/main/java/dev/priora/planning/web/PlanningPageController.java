@@ -1,0 +1,193 @@
+package dev.priora.planning.web;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import dev.priora.accounts.Permission;
+import dev.priora.accounts.Requires;
+import dev.priora.accounts.SignedInUser;
+import dev.priora.backlog.BacklogProblem;
+import dev.priora.backlog.ItemKey;
+import dev.priora.planning.PlanComparison;
+import dev.priora.planning.PlanRunner;
+import dev.priora.planning.PlanSettings;
+import dev.priora.planning.PlanningService;
+import dev.priora.planning.engine.ReleaseOptimizer;
+
+/**
+ * The planning board, "plan for me" with live progress, a plan's explanation, and plan
+ * comparison.
+ */
+@Controller
+class PlanningPageController {
+
+	static final String BOARD_VIEW = "planning/board";
+
+	static final String BOARD_FRAGMENT = "planning/board :: board";
+
+	static final String PLAN_VIEW = "planning/plan";
+
+	static final String PLAN_FRAGMENT = "planning/plan :: plan";
+
+	static final String PLANS_VIEW = "planning/plans";
+
+	private final PlanningService planning;
+
+	private final PlanRunner plans;
+
+	PlanningPageController(PlanningService planning, PlanRunner plans) {
+		this.planning = planning;
+		this.plans = plans;
+	}
+
+	@GetMapping("/p/{key}/releases")
+	String board(@PathVariable String key, Model m) {
+		fill(key, m);
+		return BOARD_VIEW;
+	}
+
+	@PostMapping("/p/{key}/releases")
+	@Requires(Permission.EDIT_BACKLOG)
+	String createRelease(@PathVariable String key, @RequestParam(defaultValue = "") String name,
+			@RequestParam(required = false) LocalDate targetDate, @RequestParam(required = false) BigDecimal capacity,
+			@RequestParam(defaultValue = "false") boolean capacityFromSprints, Model m) {
+		try {
+			planning.createRelease(key, name, targetDate, capacity, capacityFromSprints);
+			m.addAttribute("notice", "Release " + name.strip() + " added.");
+		}
+		catch (BacklogProblem e) {
+			m.addAttribute("error", e.getMessage());
+		}
+		fill(key, m);
+		return BOARD_VIEW;
+	}
+
+	@PostMapping("/p/{key}/sprints")
+	@Requires(Permission.EDIT_BACKLOG)
+	String createSprint(@PathVariable String key, @RequestParam(defaultValue = "") String name,
+			@RequestParam(required = false) LocalDate start, @RequestParam(required = false) LocalDate end,
+			@RequestParam(required = false) BigDecimal capacity, @RequestParam(defaultValue = "") String goal,
+			@RequestParam(required = false) Long releaseId, Model m) {
+		try {
+			planning.createSprint(key, name, start, end, capacity, goal, releaseId);
+			m.addAttribute("notice", "Sprint " + name.strip() + " added.");
+		}
+		catch (BacklogProblem e) {
+			m.addAttribute("error", e.getMessage());
+		}
+		fill(key, m);
+		return BOARD_VIEW;
+	}
+
+	@PostMapping("/p/{key}/releases/assign")
+	@Requires(Permission.EDIT_BACKLOG)
+	String assign(@AuthenticationPrincipal SignedInUser user, @PathVariable String key, @RequestParam String item,
+			@RequestParam(defaultValue = "") String release, Model m) {
+		try {
+			planning.assign(ItemKey.inProduct(key, item), release.isBlank() ? null : Long.valueOf(release), null,
+					user.id());
+		}
+		catch (BacklogProblem | NumberFormatException e) {
+			m.addAttribute("error", e.getMessage());
+		}
+		fill(key, m);
+		return BOARD_FRAGMENT;
+	}
+
+	@PostMapping("/p/{key}/plans")
+	@Requires(Permission.EDIT_BACKLOG)
+	String start(@AuthenticationPrincipal SignedInUser user, @PathVariable String key,
+			@RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "ITEM") String value,
+			@RequestParam(defaultValue = "ALL_OPEN") String candidates,
+			@RequestParam(defaultValue = "0.1") double discount, @RequestParam(defaultValue = "20") int timeLimit,
+			@RequestParam(defaultValue = "") String mustInclude, @RequestParam(defaultValue = "") String mustExclude,
+			Model m) {
+		try {
+			var settings = new PlanSettings(name, ReleaseOptimizer.ValueMode.valueOf(value.toUpperCase(Locale.ROOT)),
+					PlanSettings.Candidates.valueOf(candidates.toUpperCase(Locale.ROOT)), List.of(), discount,
+					timeLimit, keys(mustInclude), keys(mustExclude), null);
+			return "redirect:/p/" + key.toUpperCase(Locale.ROOT) + "/plans/"
+					+ plans.start(key, settings, user.id()).id();
+		}
+		catch (BacklogProblem | IllegalArgumentException e) {
+			m.addAttribute("error", e.getMessage());
+			fill(key, m);
+			return BOARD_VIEW;
+		}
+	}
+
+	@GetMapping("/p/{key}/plans/{id}")
+	String plan(@PathVariable String key, @PathVariable long id,
+			@org.springframework.web.bind.annotation.RequestHeader(name = "HX-Request", required = false) String htmx,
+			Model m) {
+		m.addAttribute("productKey", key.toUpperCase(Locale.ROOT));
+		m.addAttribute("plan", plans.get(key, id));
+		return htmx != null ? PLAN_FRAGMENT : PLAN_VIEW;
+	}
+
+	@PostMapping("/p/{key}/plans/{id}/{action}")
+	@Requires(Permission.EDIT_BACKLOG)
+	String act(@AuthenticationPrincipal SignedInUser user, @PathVariable String key, @PathVariable long id,
+			@PathVariable String action, Model m) {
+		try {
+			switch (action) {
+				case "apply" -> {
+					plans.apply(key, id, user.id());
+					m.addAttribute("notice", "Applied: the items are planned as shown. You can undo this.");
+				}
+				case "undo" -> {
+					plans.undo(key, id, user.id());
+					m.addAttribute("notice", "Undone: the earlier assignments are back.");
+				}
+				case "cancel" -> plans.cancel(key, id);
+				default -> throw BacklogProblem.notFound("Action " + action);
+			}
+		}
+		catch (BacklogProblem e) {
+			if (e.getStatusCode().value() == 404) {
+				throw e;
+			}
+			m.addAttribute("error", e.getMessage());
+		}
+		m.addAttribute("productKey", key.toUpperCase(Locale.ROOT));
+		m.addAttribute("plan", plans.get(key, id));
+		return PLAN_VIEW;
+	}
+
+	@GetMapping("/p/{key}/plans")
+	String plans(@PathVariable String key, @RequestParam(required = false) Long a,
+			@RequestParam(required = false) Long b, Model m) {
+		m.addAttribute("productKey", key.toUpperCase(Locale.ROOT));
+		m.addAttribute("plans", plans.list(key));
+		if (a != null && b != null) {
+			try {
+				m.addAttribute("comparison", PlanComparison.of(plans.get(key, a), plans.get(key, b)));
+			}
+			catch (BacklogProblem e) {
+				m.addAttribute("error", e.getMessage());
+			}
+		}
+		return PLANS_VIEW;
+	}
+
+	private void fill(String key, Model m) {
+		m.addAttribute("productKey", key.toUpperCase(Locale.ROOT));
+		m.addAttribute("board", planning.board(key));
+	}
+
+	private static List<String> keys(String text) {
+		return text.isBlank() ? List.of()
+				: java.util.Arrays.stream(text.split("[,;\\s]+")).filter(s -> !s.isBlank()).map(String::strip).toList();
+	}
+
+}
