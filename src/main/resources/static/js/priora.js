@@ -177,3 +177,29 @@ document.addEventListener('click', function (e) {
   svg.setAttribute('width', width);
   svg.setAttribute('height', parseFloat(svg.getAttribute('height')) * factor);
 });
+
+// Planning board: drag a card onto a release column (or back to Unplanned) to plan it there.
+(function () {
+  var dragged = null;
+  document.addEventListener('dragstart', function (e) {
+    var card = e.target && e.target.closest ? e.target.closest('#board .card') : null;
+    if (card) { dragged = card; e.dataTransfer.effectAllowed = 'move'; }
+  });
+  document.addEventListener('dragover', function (e) {
+    var column = dragged && e.target.closest ? e.target.closest('#board .board-column') : null;
+    if (column) { e.preventDefault(); column.classList.add('drop'); }
+  });
+  document.addEventListener('dragleave', function (e) {
+    var column = e.target.closest ? e.target.closest('#board .board-column') : null;
+    if (column) { column.classList.remove('drop'); }
+  });
+  document.addEventListener('drop', function (e) {
+    var column = dragged && e.target.closest ? e.target.closest('#board .board-column') : null;
+    var board = document.getElementById('board');
+    if (!column || !board || !board.dataset.assignUrl) { return; }
+    e.preventDefault();
+    htmx.ajax('POST', board.dataset.assignUrl, { target: '#board', swap: 'outerHTML',
+      values: { item: dragged.dataset.key, release: column.dataset.release } });
+    dragged = null;
+  });
+})();

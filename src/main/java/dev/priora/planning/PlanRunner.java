@@ -274,8 +274,8 @@ public class PlanRunner implements DisposableBean {
 		var assignments = repository.assignments(key);
 		Map<String, Double> score = new HashMap<>();
 		for (ItemScore i : scores.scores(key, null)) {
-			if (i.score().scorable()) {
-				score.put(i.key(), i.score().value());
+			if (i.scoreValue() != null) {
+				score.put(i.key(), i.scoreValue());
 			}
 		}
 		Map<String, String> leftOut = new LinkedHashMap<>();
