@@ -11,10 +11,12 @@ import java.util.List;
 public record ReleaseView(long id, String name, LocalDate targetDate, BigDecimal capacity, boolean capacityFromSprints,
 		ReleaseStatus status, BigDecimal planned, List<PlannedItem> items, long version) {
 
+	@com.fasterxml.jackson.annotation.JsonProperty("overCapacity")
 	public boolean overCapacity() {
 		return planned.compareTo(capacity) > 0;
 	}
 
+	@com.fasterxml.jackson.annotation.JsonProperty("percent")
 	public int percent() {
 		return capacity.signum() == 0 ? (planned.signum() > 0 ? 100 : 0)
 				: planned.multiply(BigDecimal.valueOf(100))

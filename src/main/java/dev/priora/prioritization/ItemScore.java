@@ -14,4 +14,10 @@ import dev.priora.prioritization.engine.Score;
  */
 public record ItemScore(String key, String title, ItemType type, ItemStatus status, String epic, List<String> labels,
 		BigDecimal estimate, boolean open, Map<String, String> inputs, Score score) {
+
+	/** The score's value, null when the item is not scorable. */
+	public Double scoreValue() {
+		return score.value();
+	}
+
 }

@@ -74,6 +74,7 @@ public final class Routes {
 			.replace("{id}", "999999")
 			.replace("{jobId}", "00000000-0000-0000-0000-000000000000")
 			.replace("{changeId}", "999999")
+			.replace("{other}", "999999")
 			.replace("{modelId}", "999999")
 			.replace("{secret}", "unknown");
 	}

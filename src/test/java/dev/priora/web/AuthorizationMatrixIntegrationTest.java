@@ -126,6 +126,15 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 				"POST /p/{key}/scoring/{modelId}/items/{itemKey}/pin", "POST /p/{key}/priority-order",
 				"POST /p/{key}/priority-order/{changeId}/undo", "POST /p/{key}/scoring/models",
 				"POST /p/{key}/scoring/models/{id}/activate", "POST /p/{key}/scoring/models/{id}/delete");
+		product(Permission.READ, "GET " + base + "/releases", "GET " + base + "/releases/{id}",
+				"GET " + base + "/plans", "GET " + base + "/plans/{id}", "GET " + base + "/plans/{id}/compare/{other}",
+				"GET /p/{key}/releases", "GET /p/{key}/plans", "GET /p/{key}/plans/{id}");
+		product(Permission.EDIT_BACKLOG, "POST " + base + "/releases", "PUT " + base + "/releases/{id}",
+				"DELETE " + base + "/releases/{id}", "POST " + base + "/sprints", "DELETE " + base + "/sprints/{id}",
+				"PUT " + base + "/items/{itemKey}/release", "POST " + base + "/plans",
+				"POST " + base + "/plans/{id}/cancel", "POST " + base + "/plans/{id}/apply",
+				"POST " + base + "/plans/{id}/undo", "POST /p/{key}/releases", "POST /p/{key}/sprints",
+				"POST /p/{key}/releases/assign", "POST /p/{key}/plans", "POST /p/{key}/plans/{id}/{action}");
 		product(Permission.WORK_ITEMS, "PATCH " + items + "/{itemKey}", "POST /p/{key}/items/{itemKey}/status",
 				"POST /p/{key}/items/{itemKey}/criteria/{index}/toggle");
 		product(Permission.EDIT_BACKLOG, "POST " + items, "PUT " + items + "/{itemKey}",
@@ -182,6 +191,8 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 
 	private long customModelId;
 
+	private long planId;
+
 	@BeforeAll
 	void people() {
 		ApiClient admin = api();
@@ -220,6 +231,8 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 			.json()
 			.get("id")
 			.asLong();
+		admin.post("/api/v1/products/MTX/releases", "{\"name\":\"Matrix release\",\"capacity\":5}");
+		planId = admin.post("/api/v1/products/MTX/plans", "{\"timeLimitSeconds\":1}").json().get("id").asLong();
 		UserId adminId = accounts.findByEmail(ADMIN_EMAIL).orElseThrow().id();
 		for (ProductRole role : ProductRole.values()) {
 			String email = role.name().toLowerCase() + "@matrix.test";
@@ -361,7 +374,9 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 			.replace("{jobId}", jobId)
 			.replace("/scoring/models/{id}/delete", "/scoring/models/" + customModelId + "/delete")
 			.replace("/scoring/models/{id}", "/scoring/models/" + modelId)
-			.replace("{modelId}", String.valueOf(modelId)), "MTX", "MTX-1", "MTX-2", outsiderId);
+			.replace("{modelId}", String.valueOf(modelId))
+			.replace("/p/{key}/plans/{id}", "/p/{key}/plans/" + planId)
+			.replace("{action}", "cancel"), "MTX", "MTX-1", "MTX-2", outsiderId);
 	}
 
 }

@@ -1,0 +1,166 @@
+package dev.priora.planning.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import org.junit.jupiter.api.Test;
+
+import dev.priora.support.ApiClient;
+import dev.priora.support.ApiClient.Response;
+import dev.priora.support.IntegrationTestBase;
+import tools.jackson.databind.JsonNode;
+
+class PlanningApiIntegrationTest extends IntegrationTestBase {
+
+	private static final String BASE = "/api/v1/products/PLN";
+
+	private ApiClient setUp() {
+		ApiClient api = api();
+		api.post("/api/v1/products", "{\"key\":\"PLN\",\"name\":\"Planning\"}");
+		String[][] items = { { "Foundation", "5" }, { "Polish", "8" }, { "Quick win", "3" }, { "Big feature", "3" } };
+		for (String[] i : items) {
+			Response created = api.post(BASE + "/items",
+					"{\"type\":\"STORY\",\"title\":\"" + i[0] + "\",\"estimate\":" + i[1] + "}");
+			assertThat(created.status()).as(created.text()).isEqualTo(201);
+		}
+		api.post(BASE + "/items", "{\"type\":\"STORY\",\"title\":\"Unestimated\"}");
+		api.post(BASE + "/items/PLN-4/dependencies", "{\"kind\":\"DEPENDS_ON\",\"target\":\"PLN-1\"}");
+		long value = 0;
+		for (JsonNode m : api.get(BASE + "/scoring-models").json()) {
+			if ("VALUE_EFFORT".equals(m.get("preset").asText())) {
+				value = m.get("id").asLong();
+			}
+		}
+		api.post(BASE + "/scoring-models/" + value + "/activate", null);
+		int[] values = { 5, 40, 30, 80 };
+		for (int i = 0; i < values.length; i++) {
+			api.put(BASE + "/items/PLN-" + (i + 1) + "/scores/" + value,
+					"{\"inputs\":{\"value\":\"" + values[i] + "\"}}", null);
+		}
+		return api;
+	}
+
+	private static JsonNode await(ApiClient api, long plan) throws InterruptedException {
+		Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+		JsonNode p;
+		do {
+			Thread.sleep(100);
+			p = api.get(BASE + "/plans/" + plan).json();
+		}
+		while (!p.get("state").asText().matches("DONE|CANCELLED|FAILED") && Instant.now().isBefore(deadline));
+		return p;
+	}
+
+	@Test
+	void plansReleasesWithTheOptimizerAndExplainsWhatItLeftOut() throws InterruptedException {
+		ApiClient api = setUp();
+		Response r1 = api.post(BASE + "/releases", "{\"name\":\"R1\",\"targetDate\":\"2027-01-31\",\"capacity\":8}");
+		assertThat(r1.status()).as(r1.text()).isEqualTo(201);
+		long release1 = r1.json().get("id").asLong();
+		long release2 = api.post(BASE + "/releases", "{\"name\":\"R2\",\"capacity\":8}").json().get("id").asLong();
+		assertThat(api.post(BASE + "/releases", "{\"name\":\"r1\",\"capacity\":8}").status()).isEqualTo(400);
+		assertThat(api.post(BASE + "/releases", "{\"name\":\"R3\",\"capacity\":-1}").status()).isEqualTo(400);
+		Response sprint = api.post(BASE + "/sprints",
+				"{\"name\":\"S1\",\"start\":\"2027-01-10\",\"end\":\"2027-01-01\"}");
+		assertThat(sprint.status()).isEqualTo(400);
+		assertThat(sprint.json().get("errors").toString()).contains("end");
+
+		// by hand: over capacity is flagged
+		Response assigned = api.put(BASE + "/items/PLN-2/release", "{\"releaseId\":" + release1 + "}", null);
+		assertThat(assigned.status()).as(assigned.text()).isEqualTo(204);
+		api.put(BASE + "/items/PLN-1/release", "{\"releaseId\":" + release1 + "}", null);
+		JsonNode board = api.get(BASE + "/releases").json();
+		assertThat(board.get("releases").get(0).get("planned").decimalValue()).isEqualByComparingTo("13");
+		assertThat(board.get("releases").get(0).get("overCapacity").asBoolean()).isTrue();
+		assertThat(board.toString()).contains("\"name\":\"R1\"");
+		assertThat(api.get(BASE + "/releases/" + release1).json().get("items")).hasSize(2);
+
+		Response started = api.post(BASE + "/plans", "{\"name\":\"Best\",\"timeLimitSeconds\":10,\"discount\":0}");
+		assertThat(started.status()).as(started.text()).isEqualTo(202);
+		JsonNode plan = await(api, started.json().get("id").asLong());
+		assertThat(plan.get("state").asText()).isEqualTo("DONE");
+		JsonNode result = plan.get("result");
+		// value ÷ effort × 100: Foundation 100, Polish 500, Quick win 1000, Big feature
+		// 2667 (needs Foundation);
+		// two releases of 8 points hold Foundation, Quick win and Big feature; Polish (8)
+		// does not fit with them
+		assertThat(result.get("optimal").asBoolean()).isTrue();
+		assertThat(result.get("value").asLong()).isEqualTo(100 + 1000 + 2667);
+		// rank-order filling puts Polish in the second release first and has no room left
+		// for Big feature
+		assertThat(result.get("rankOrderValue").asLong()).isEqualTo(100 + 500 + 1000);
+		assertThat(result.get("excluded").toString()).contains("\"key\":\"PLN-2\"")
+			.contains("PLN-5")
+			.contains("no estimate")
+			.contains("capacity");
+		long best = started.json().get("id").asLong();
+
+		Response applied = api.post(BASE + "/plans/" + best + "/apply", null);
+		assertThat(applied.status()).as(applied.text()).isEqualTo(200);
+		JsonNode after = api.get(BASE + "/releases").json();
+		int planned = after.get("releases").get(0).get("items").size()
+				+ after.get("releases").get(1).get("items").size();
+		assertThat(planned).isEqualTo(3);
+		assertThat(after.get("releases").get(0).get("overCapacity").asBoolean()).isFalse();
+		assertThat(api.post(BASE + "/plans/" + best + "/undo", null).status()).isEqualTo(200);
+		assertThat(api.get(BASE + "/releases/" + release1).json().get("items")).hasSize(2);
+		assertThat(api.get(BASE + "/releases/" + release2).json().get("items")).isEmpty();
+
+		// pins that cannot hold are explained
+		long pinned = api.post(BASE + "/plans",
+				"{\"name\":\"Pinned\",\"timeLimitSeconds\":5,\"mustInclude\":[\"PLN-4\"],\"mustExclude\":[\"PLN-1\"]}")
+			.json()
+			.get("id")
+			.asLong();
+		JsonNode infeasible = await(api, pinned).get("result");
+		assertThat(infeasible.get("infeasible").toString())
+			.contains("PLN-4 is pinned in but its prerequisite PLN-1 is pinned out");
+		assertThat(api.post(BASE + "/plans/" + pinned + "/apply", null).status()).isEqualTo(409);
+		assertThat(api.post(BASE + "/plans", "{\"mustInclude\":[\"NOPE-1\"]}").status()).isEqualTo(400);
+		assertThat(api.post(BASE + "/plans", "{\"discount\":2}").status()).isEqualTo(400);
+
+		JsonNode compare = api.get(BASE + "/plans/" + best + "/compare/" + pinned).json();
+		assertThat(compare.get("valueA").asLong()).isEqualTo(3767);
+		assertThat(api.delete(BASE + "/releases/" + release2, null).status()).isEqualTo(204);
+	}
+
+	@Test
+	void countsCustomerValueOnlyWhenAllACustomerAskedForIsPlanned() throws InterruptedException {
+		ApiClient api = api();
+		api.post("/api/v1/products", "{\"key\":\"PLC\",\"name\":\"Customers\"}");
+		String base = "/api/v1/products/PLC";
+		api.post(base + "/items", "{\"type\":\"STORY\",\"title\":\"Export\",\"estimate\":5}");
+		api.post(base + "/items", "{\"type\":\"STORY\",\"title\":\"Import\",\"estimate\":5}");
+		api.post(base + "/items", "{\"type\":\"STORY\",\"title\":\"Search\",\"estimate\":4}");
+		long big = api.post(base + "/customers", "{\"name\":\"Big\",\"weight\":10}").json().get("id").asLong();
+		long small = api.post(base + "/customers", "{\"name\":\"Small\",\"weight\":3}").json().get("id").asLong();
+		for (String[] link : new String[][] { { "" + big, "PLC-1" }, { "" + big, "PLC-2" }, { "" + small, "PLC-3" } }) {
+			long f = api.post(base + "/feedback", "{\"text\":\"please\",\"customerId\":" + link[0] + "}")
+				.json()
+				.get("id")
+				.asLong();
+			api.post(base + "/feedback/" + f + "/links", "{\"item\":\"" + link[1] + "\",\"importance\":\"IMPORTANT\"}");
+		}
+		api.post(base + "/releases", "{\"name\":\"Only\",\"capacity\":10}");
+		long id = api.post(base + "/plans", "{\"value\":\"CUSTOMER\",\"timeLimitSeconds\":5}")
+			.json()
+			.get("id")
+			.asLong();
+		Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+		JsonNode p;
+		do {
+			Thread.sleep(100);
+			p = api.get(base + "/plans/" + id).json();
+		}
+		while (!"DONE".equals(p.get("state").asText()) && Instant.now().isBefore(deadline));
+		// Export + Import (10 points) satisfy Big (10); Search alone would only satisfy
+		// Small (3)
+		assertThat(p.get("result").get("value").asLong()).isEqualTo(10);
+		assertThat(p.get("result").get("planned").toString()).contains("PLC-1")
+			.contains("PLC-2")
+			.doesNotContain("PLC-3");
+	}
+
+}

@@ -1,0 +1,81 @@
+package dev.priora.planning.web;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+import com.microsoft.playwright.Locator;
+
+import dev.priora.support.ApiClient;
+import dev.priora.support.BrowserTestBase;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Release planning in the browser: add a release, plan by hand, let the optimizer plan,
+ * read why, apply, undo.
+ */
+class PlanningBrowserTest extends BrowserTestBase {
+
+	@Test
+	void addsAReleaseRunsTheOptimizerReadsTheExplanationAndAppliesThePlan() {
+		ApiClient api = api();
+		api.post("/api/v1/products", "{\"key\":\"PBP\",\"name\":\"Planned\"}");
+		String[][] items = { { "Foundation", "5", "5" }, { "Polish", "8", "40" }, { "Quick win", "3", "30" },
+				{ "Big feature", "3", "80" } };
+		for (String[] i : items) {
+			api.post("/api/v1/products/PBP/items",
+					"{\"type\":\"STORY\",\"title\":\"" + i[0] + "\",\"estimate\":" + i[1] + "}");
+		}
+		api.post("/api/v1/products/PBP/items/PBP-4/dependencies", "{\"kind\":\"DEPENDS_ON\",\"target\":\"PBP-1\"}");
+		long model = 0;
+		for (JsonNode m : api.get("/api/v1/products/PBP/scoring-models").json()) {
+			if ("VALUE_EFFORT".equals(m.get("preset").asText())) {
+				model = m.get("id").asLong();
+			}
+		}
+		api.post("/api/v1/products/PBP/scoring-models/" + model + "/activate", null);
+		for (int i = 0; i < items.length; i++) {
+			api.put("/api/v1/products/PBP/items/PBP-" + (i + 1) + "/scores/" + model,
+					"{\"inputs\":{\"value\":\"" + items[i][2] + "\"}}", null);
+		}
+		signIn();
+		page.navigate("/p/PBP/releases");
+		page.locator("#new-release summary").click();
+		page.locator("#new-release input[name=name]").fill("Spring");
+		page.locator("#new-release input[name=capacity]").fill("8");
+		page.locator("#new-release button[type=submit]").click();
+		page.locator("#new-release summary").click();
+		page.locator("#new-release input[name=name]").fill("Summer");
+		page.locator("#new-release input[name=capacity]").fill("8");
+		page.locator("#new-release button[type=submit]").click();
+		Locator spring = page.locator("#board .board-column", new com.microsoft.playwright.Page.LocatorOptions()
+			.setHas(page.locator("h2", new com.microsoft.playwright.Page.LocatorOptions().setHasText("Spring"))));
+		assertThat(spring).containsText("0 / 8");
+
+		// by hand: Polish and Foundation in Spring is over capacity
+		page.locator("#board .card[data-key=PBP-2] select").selectOption(new String[] { "Spring" });
+		assertThat(spring.locator(".card[data-key=PBP-2]")).hasCount(1);
+		page.locator("#board .card[data-key=PBP-1] select").selectOption(new String[] { "Spring" });
+		assertThat(spring).containsText("over capacity");
+
+		page.locator("#plan-form input[name=name]").fill("Best value");
+		page.locator("#plan-form input[name=timeLimit]").fill("10");
+		page.locator("#plan-form button[type=submit]").click();
+		assertThat(page.locator("#plan-state")).containsText("Done",
+				new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions().setTimeout(30_000));
+		assertThat(page.locator("#plan-summary")).containsText("(optimal)");
+		assertThat(page.locator("#plan-gain")).containsText("more value than filling releases in backlog order");
+		assertThat(page.locator("#plan-excluded tr[data-key=PBP-2]")).containsText("capacity");
+		assertThat(page.locator("#plan-items tr[data-key=PBP-4]")).isVisible();
+		page.locator("#apply-plan").click();
+		assertThat(page.locator("#plan-notice")).containsText("Applied");
+		page.navigate("/p/PBP/releases");
+		assertThat(page.locator("#board .board-column.over")).hasCount(0);
+		assertThat(page.locator("#board .board-column[data-release=''] .card[data-key=PBP-2]")).hasCount(1);
+		page.navigate("/p/PBP/plans");
+		page.locator("#plans a").first().click();
+		page.locator("#undo-plan").click();
+		assertThat(page.locator("#plan-notice")).containsText("Undone");
+	}
+
+}
