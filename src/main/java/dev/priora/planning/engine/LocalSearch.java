@@ -52,7 +52,8 @@ final class LocalSearch {
 		SplittableRandom random = new SplittableRandom(seed);
 		long deadline = System.nanoTime() + millis * 1_000_000;
 		int k = s.customers.length;
-		while (System.nanoTime() < deadline && k > 0) {
+		int stall = 0;
+		while (System.nanoTime() < deadline && k > 0 && stall < 20 * k) {
 			boolean[] before = s.chosen.clone();
 			long beforeValue = s.value;
 			int[] in = java.util.stream.IntStream.range(0, k).filter(c -> s.chosen[c]).toArray();
@@ -64,9 +65,11 @@ final class LocalSearch {
 				}
 			}
 			s.fill(random, 0.15);
+			stall++;
 			if (s.value > bestValue) {
 				bestValue = s.value;
 				best = s.chosen.clone();
+				stall = 0;
 			}
 			else if (s.value < beforeValue) {
 				s.reset(before);
