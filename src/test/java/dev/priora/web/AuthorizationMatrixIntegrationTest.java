@@ -134,7 +134,9 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 				"PUT " + base + "/items/{itemKey}/release", "POST " + base + "/plans",
 				"POST " + base + "/plans/{id}/cancel", "POST " + base + "/plans/{id}/apply",
 				"POST " + base + "/plans/{id}/undo", "POST /p/{key}/releases", "POST /p/{key}/sprints",
-				"POST /p/{key}/releases/assign", "POST /p/{key}/plans", "POST /p/{key}/plans/{id}/{action}");
+				"POST /p/{key}/releases/assign", "POST /p/{key}/plans", "POST /p/{key}/plans/{id}/{action}",
+				"POST /p/{key}/releases/{id}", "POST /p/{key}/releases/{id}/delete",
+				"POST /p/{key}/sprints/{id}/delete");
 		product(Permission.WORK_ITEMS, "PATCH " + items + "/{itemKey}", "POST /p/{key}/items/{itemKey}/status",
 				"POST /p/{key}/items/{itemKey}/criteria/{index}/toggle");
 		product(Permission.EDIT_BACKLOG, "POST " + items, "PUT " + items + "/{itemKey}",
@@ -193,6 +195,8 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 
 	private long planId;
 
+	private long releaseId;
+
 	@BeforeAll
 	void people() {
 		ApiClient admin = api();
@@ -231,7 +235,10 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 			.json()
 			.get("id")
 			.asLong();
-		admin.post("/api/v1/products/MTX/releases", "{\"name\":\"Matrix release\",\"capacity\":5}");
+		releaseId = admin.post("/api/v1/products/MTX/releases", "{\"name\":\"Matrix release\",\"capacity\":5}")
+			.json()
+			.get("id")
+			.asLong();
 		planId = admin.post("/api/v1/products/MTX/plans", "{\"timeLimitSeconds\":1}").json().get("id").asLong();
 		UserId adminId = accounts.findByEmail(ADMIN_EMAIL).orElseThrow().id();
 		for (ProductRole role : ProductRole.values()) {
@@ -376,6 +383,8 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 			.replace("/scoring/models/{id}", "/scoring/models/" + modelId)
 			.replace("{modelId}", String.valueOf(modelId))
 			.replace("/p/{key}/plans/{id}", "/p/{key}/plans/" + planId)
+			.replace("/p/{key}/releases/{id}/delete", "/p/{key}/releases/999999/delete")
+			.replace("/p/{key}/releases/{id}", "/p/{key}/releases/" + releaseId)
 			.replace("{action}", "cancel"), "MTX", "MTX-1", "MTX-2", outsiderId);
 	}
 

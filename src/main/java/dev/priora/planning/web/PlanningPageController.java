@@ -89,6 +89,53 @@ class PlanningPageController {
 		return BOARD_VIEW;
 	}
 
+	@PostMapping("/p/{key}/releases/{id}")
+	@Requires(Permission.EDIT_BACKLOG)
+	String updateRelease(@PathVariable String key, @PathVariable long id, @RequestParam(defaultValue = "") String name,
+			@RequestParam(required = false) LocalDate targetDate, @RequestParam(required = false) BigDecimal capacity,
+			@RequestParam(defaultValue = "false") boolean capacityFromSprints,
+			@RequestParam(defaultValue = "PLANNED") String status, @RequestParam(defaultValue = "0") long version,
+			Model m) {
+		try {
+			planning.updateRelease(key, id, name, targetDate, capacity, capacityFromSprints,
+					dev.priora.planning.ReleaseStatus.valueOf(status.toUpperCase(Locale.ROOT)), version);
+			m.addAttribute("notice", "Release " + name.strip() + " saved.");
+		}
+		catch (BacklogProblem | IllegalArgumentException e) {
+			m.addAttribute("error", e.getMessage());
+		}
+		fill(key, m);
+		return BOARD_VIEW;
+	}
+
+	@PostMapping("/p/{key}/releases/{id}/delete")
+	@Requires(Permission.EDIT_BACKLOG)
+	String deleteRelease(@PathVariable String key, @PathVariable long id, Model m) {
+		try {
+			planning.deleteRelease(key, id);
+			m.addAttribute("notice", "Release deleted; its items are unplanned.");
+		}
+		catch (BacklogProblem e) {
+			m.addAttribute("error", e.getMessage());
+		}
+		fill(key, m);
+		return BOARD_VIEW;
+	}
+
+	@PostMapping("/p/{key}/sprints/{id}/delete")
+	@Requires(Permission.EDIT_BACKLOG)
+	String deleteSprint(@PathVariable String key, @PathVariable long id, Model m) {
+		try {
+			planning.deleteSprint(key, id);
+			m.addAttribute("notice", "Sprint deleted.");
+		}
+		catch (BacklogProblem e) {
+			m.addAttribute("error", e.getMessage());
+		}
+		fill(key, m);
+		return BOARD_VIEW;
+	}
+
 	@PostMapping("/p/{key}/releases/assign")
 	@Requires(Permission.EDIT_BACKLOG)
 	String assign(@AuthenticationPrincipal SignedInUser user, @PathVariable String key, @RequestParam String item,

@@ -76,6 +76,19 @@ class PlanningBrowserTest extends BrowserTestBase {
 		page.locator("#plans a").first().click();
 		page.locator("#undo-plan").click();
 		assertThat(page.locator("#plan-notice")).containsText("Undone");
+
+		page.navigate("/p/PBP/releases");
+		Locator summer = page.locator("#board .board-column", new com.microsoft.playwright.Page.LocatorOptions()
+			.setHas(page.locator("h2", new com.microsoft.playwright.Page.LocatorOptions().setHasText("Summer"))));
+		summer.locator(".edit-release summary").click();
+		summer.locator(".edit-release input[name=capacity]").fill("20");
+		summer.locator(".edit-release button[type=submit]").first().click();
+		assertThat(page.locator(".notice")).containsText("Release Summer saved.");
+		assertThat(summer.locator(".capacity")).containsText("/ 20");
+		summer.locator(".edit-release summary").click();
+		summer.locator(".edit-release button.danger").click();
+		assertThat(page.locator("#board h2", new com.microsoft.playwright.Page.LocatorOptions().setHasText("Summer")))
+			.hasCount(0);
 	}
 
 }
