@@ -22,7 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class Cli {
 
-	private static final Set<String> COMMANDS = Set.of("plan", "help", "--help");
+	private static final Set<String> COMMANDS = Set.of("plan", "forecast", "help", "--help");
 
 	private Cli() {
 	}
@@ -37,6 +37,9 @@ public final class Cli {
 			return switch (args[0]) {
 				case "plan" -> plan(options(List.of(args).subList(1, args.length),
 						Set.of("--nrp", "--budget-ratio", "--time-limit")), out);
+				case "forecast" ->
+					forecast(options(List.of(args).subList(1, args.length), Set.of("--history", "--remaining",
+							"--trials", "--seed", "--start", "--sprint-days", "--target", "--velocity")), out);
 				default -> {
 					out.println(usage());
 					yield 0;
@@ -58,7 +61,10 @@ public final class Cli {
 		return """
 				usage: java -jar priora.jar                       run the server
 				       java -jar priora.jar plan --nrp FILE --budget-ratio R [--time-limit SECONDS]
-				           solve a Next Release Problem file (budget = floor(R × total cost)); prints one JSON object""";
+				           solve a Next Release Problem file (budget = floor(R × total cost)); prints one JSON object
+				       java -jar priora.jar forecast --history FILE --remaining POINTS [--trials N] [--seed S]
+				           [--start DATE --sprint-days D [--target DATE]] [--velocity V]
+				           Monte Carlo delivery forecast from completed-sprint velocities (one per line)""";
 	}
 
 	private static int plan(Map<String, String> o, PrintStream out) {
@@ -91,6 +97,73 @@ public final class Cli {
 		}
 		out.println(JsonMapper.builder().build().writeValueAsString(plan));
 		return 0;
+	}
+
+	private static int forecast(Map<String, String> o, PrintStream out) {
+		String file = required(o, "--history");
+		double remaining = decimal(required(o, "--remaining"), "--remaining").doubleValue();
+		int trials = o.containsKey("--trials") ? integer(o.get("--trials"), "--trials") : 10_000;
+		long seed = o.containsKey("--seed") ? integer(o.get("--seed"), "--seed") : 1;
+		java.time.LocalDate start = o.containsKey("--start") ? date(o.get("--start"), "--start") : null;
+		Integer days = o.containsKey("--sprint-days") ? integer(o.get("--sprint-days"), "--sprint-days") : null;
+		java.time.LocalDate target = o.containsKey("--target") ? date(o.get("--target"), "--target") : null;
+		Double velocity = o.containsKey("--velocity") ? decimal(o.get("--velocity"), "--velocity").doubleValue() : null;
+		List<String> lines;
+		try {
+			lines = Files.readAllLines(Path.of(file), StandardCharsets.UTF_8);
+		}
+		catch (NoSuchFileException e) {
+			throw new UsageException("no file " + file);
+		}
+		catch (IOException e) {
+			throw new UsageException("cannot read " + file + ": " + e.getMessage());
+		}
+		java.util.List<Double> velocities = new java.util.ArrayList<>();
+		for (int i = 0; i < lines.size(); i++) {
+			String line = lines.get(i).strip();
+			if (line.isEmpty() || line.startsWith("#")) {
+				continue;
+			}
+			try {
+				double v = Double.parseDouble(line);
+				if (!(v >= 0) || Double.isInfinite(v)) {
+					throw new NumberFormatException();
+				}
+				velocities.add(v);
+			}
+			catch (NumberFormatException e) {
+				throw new UsageException(
+						file + ", line " + (i + 1) + ": '" + line + "' is not a velocity (a number ≥ 0)");
+			}
+		}
+		try {
+			var f = dev.priora.progress.Forecasts.forecast(
+					velocities.stream().mapToDouble(Double::doubleValue).toArray(), remaining, trials, seed, start,
+					days, target, velocity);
+			out.println(JsonMapper.builder().build().writeValueAsString(f));
+		}
+		catch (IllegalArgumentException e) {
+			throw new UsageException(e.getMessage());
+		}
+		return 0;
+	}
+
+	private static int integer(String v, String name) {
+		try {
+			return Integer.parseInt(v);
+		}
+		catch (NumberFormatException e) {
+			throw new UsageException(name + " must be a whole number, was '" + v + "'");
+		}
+	}
+
+	private static java.time.LocalDate date(String v, String name) {
+		try {
+			return java.time.LocalDate.parse(v);
+		}
+		catch (java.time.format.DateTimeParseException e) {
+			throw new UsageException(name + " must be a date like 2027-03-31, was '" + v + "'");
+		}
 	}
 
 	private static Map<String, String> options(List<String> args, Set<String> known) {

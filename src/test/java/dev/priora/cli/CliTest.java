@@ -58,4 +58,34 @@ class CliTest {
 		assertThat(Cli.handles(new String[] { "--server.port=9" })).isFalse();
 	}
 
+	@Test
+	void forecastsFromAVelocityHistory() throws Exception {
+		Path history = Files.writeString(dir.resolve("velocity.txt"), "# sprint velocities\n28\n31\n30\n\n27\n33\n");
+		Run r = run("forecast", "--history", history.toString(), "--remaining", "300", "--trials", "10000", "--seed",
+				"7", "--start", "2027-01-04", "--sprint-days", "14", "--target", "2027-06-01");
+		assertThat(r.code()).as(r.err()).isZero();
+		var json = tools.jackson.databind.json.JsonMapper.builder().build().readTree(r.out());
+		double p50 = json.get("p50").asDouble();
+		assertThat(p50).isBetween(9.3, 10.8);
+		assertThat(json.get("p85").asDouble()).isGreaterThan(p50);
+		assertThat(json.get("p95").asDouble()).isGreaterThan(json.get("p85").asDouble());
+		assertThat(json.get("p50Date").asText()).startsWith("2027-05");
+		assertThat(json.get("probability").asDouble()).isBetween(0.0, 1.0);
+		assertThat(run("forecast", "--history", history.toString(), "--remaining", "300", "--seed", "7").out())
+			.as("seeded: the same forecast again")
+			.isEqualTo(run("forecast", "--history", history.toString(), "--remaining", "300", "--seed", "7").out());
+
+		Path short_ = Files.writeString(dir.resolve("short.txt"), "30\n");
+		assertThat(run("forecast", "--history", short_.toString(), "--remaining", "100").err())
+			.contains("at least 3 are needed");
+		Run stated = run("forecast", "--history", short_.toString(), "--remaining", "100", "--velocity", "25");
+		assertThat(stated.out()).contains("assumption: the team's stated velocity 25.0");
+		Path bad = Files.writeString(dir.resolve("bad.txt"), "30\nthirty\n");
+		assertThat(run("forecast", "--history", bad.toString(), "--remaining", "100").err())
+			.contains("line 2: 'thirty' is not a velocity");
+		assertThat(
+				run("forecast", "--history", history.toString(), "--remaining", "100", "--target", "2027-01-01").err())
+			.contains("--target needs --start");
+	}
+
 }

@@ -1,0 +1,2 @@
+/** The Monte Carlo delivery forecaster: plain Java, seeded. */
+package dev.priora.progress.engine;
