@@ -78,6 +78,31 @@ public class PlanningService {
 		return new Board(releases, sprints, unplanned);
 	}
 
+	public List<SprintView> sprints(String productKey) {
+		return repository.sprints(products.get(productKey).key());
+	}
+
+	public SprintView sprint(String productKey, long id) {
+		return repository.sprint(products.get(productKey).key(), id)
+			.orElseThrow(() -> BacklogProblem.notFound("Sprint " + id));
+	}
+
+	/** The items planned for a sprint, in backlog order. */
+	@Transactional(readOnly = true)
+	public List<ReleaseView.PlannedItem> sprintItems(String productKey, long sprintId) {
+		String key = products.get(productKey).key();
+		var assignments = repository.assignments(key);
+		List<ReleaseView.PlannedItem> items = new ArrayList<>();
+		for (var e : backlog.snapshot(key).items()) {
+			var a = assignments.get(e.id());
+			if (a != null && a.sprintId() != null && a.sprintId() == sprintId) {
+				items.add(new ReleaseView.PlannedItem(e.key().toString(), e.title(), e.status().label(), e.estimate(),
+						sprintId));
+			}
+		}
+		return items;
+	}
+
 	public ReleaseView release(String productKey, long id) {
 		return board(productKey).releases()
 			.stream()

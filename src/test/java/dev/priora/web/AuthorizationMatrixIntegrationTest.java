@@ -137,6 +137,13 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 				"POST /p/{key}/releases/assign", "POST /p/{key}/plans", "POST /p/{key}/plans/{id}/{action}",
 				"POST /p/{key}/releases/{id}", "POST /p/{key}/releases/{id}/delete",
 				"POST /p/{key}/sprints/{id}/delete");
+		product(Permission.READ, "GET " + base + "/sprint-runs", "GET " + base + "/sprints/{id}/burndown",
+				"GET " + base + "/sprints/{id}/burndown.csv", "GET " + base + "/velocity",
+				"GET " + base + "/releases/{id}/progress", "GET /p/{key}/sprints/{id}",
+				"GET /p/{key}/releases/{id}/progress");
+		product(Permission.EDIT_BACKLOG, "POST " + base + "/sprints/{id}/start", "POST " + base + "/sprints/{id}/close",
+				"POST " + base + "/releases/{id}/decisions", "POST /p/{key}/sprints/{id}/{action:start|close}",
+				"POST /p/{key}/releases/{id}/decisions");
 		product(Permission.WORK_ITEMS, "PATCH " + items + "/{itemKey}", "POST /p/{key}/items/{itemKey}/status",
 				"POST /p/{key}/items/{itemKey}/criteria/{index}/toggle");
 		product(Permission.EDIT_BACKLOG, "POST " + items, "PUT " + items + "/{itemKey}",
@@ -197,6 +204,8 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 
 	private long releaseId;
 
+	private long sprintId;
+
 	@BeforeAll
 	void people() {
 		ApiClient admin = api();
@@ -236,6 +245,12 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 			.get("id")
 			.asLong();
 		releaseId = admin.post("/api/v1/products/MTX/releases", "{\"name\":\"Matrix release\",\"capacity\":5}")
+			.json()
+			.get("id")
+			.asLong();
+		sprintId = admin
+			.post("/api/v1/products/MTX/sprints",
+					"{\"name\":\"Matrix sprint\",\"start\":\"2027-01-04\",\"end\":\"2027-01-17\"}")
 			.json()
 			.get("id")
 			.asLong();
@@ -385,6 +400,9 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 			.replace("/p/{key}/plans/{id}", "/p/{key}/plans/" + planId)
 			.replace("/p/{key}/releases/{id}/delete", "/p/{key}/releases/999999/delete")
 			.replace("/p/{key}/releases/{id}", "/p/{key}/releases/" + releaseId)
+			.replace("/p/{key}/sprints/{id}/delete", "/p/{key}/sprints/999999/delete")
+			.replace("/p/{key}/sprints/{id}", "/p/{key}/sprints/" + sprintId)
+			.replace("{action:start|close}", "start")
 			.replace("{action}", "cancel"), "MTX", "MTX-1", "MTX-2", outsiderId);
 	}
 

@@ -1,0 +1,323 @@
+package dev.priora.progress;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.priora.accounts.AccountService;
+import dev.priora.accounts.UserId;
+import dev.priora.backlog.BacklogProblem;
+import dev.priora.backlog.BacklogService;
+import dev.priora.backlog.ItemKey;
+import dev.priora.backlog.ItemStatus;
+import dev.priora.planning.PlanningService;
+import dev.priora.planning.ReleaseView;
+import dev.priora.planning.SprintView;
+
+/**
+ * Sprint runs (start with the points committed, close with the points completed and the
+ * unfinished items recorded as spillover), the velocity history, a release's progress
+ * with a calibrated forecast and its flag, a sprint's burndown, and the release decision
+ * log.
+ */
+@Service
+public class ProgressService {
+
+	/** A sprint with its run (null before it starts). */
+	public record SprintRun(SprintView sprint, String state, BigDecimal committed, BigDecimal completed,
+			List<String> spillover) {
+	}
+
+	/** One day of a sprint burndown: points not done at the end of the day. */
+	public record BurndownDay(LocalDate day, BigDecimal remaining) {
+	}
+
+	/**
+	 * A release's progress: scope, done and remaining points, risks, the forecast (null
+	 * when nothing is left or there is no history nor stated velocity), its flag, and the
+	 * decisions.
+	 */
+	public record ReleaseProgress(ReleaseView release, BigDecimal scope, BigDecimal done, BigDecimal remaining,
+			List<String> unestimated, List<String> notReady, List<String> blocked, List<BigDecimal> velocities,
+			Forecasts.DeliveryForecast forecast, String flag, int sprintDays, List<DecisionView> decisions) {
+	}
+
+	/** A "continue" or "go back" decision. */
+	public record DecisionView(String decision, String note, String by, java.time.Instant at) {
+	}
+
+	private final ProgressRepository repository;
+
+	private final PlanningService planning;
+
+	private final BacklogService backlog;
+
+	private final AccountService accounts;
+
+	private final Clock clock;
+
+	ProgressService(ProgressRepository repository, PlanningService planning, BacklogService backlog,
+			AccountService accounts, Clock clock) {
+		this.repository = repository;
+		this.planning = planning;
+		this.backlog = backlog;
+		this.accounts = accounts;
+		this.clock = clock;
+	}
+
+	public List<SprintRun> sprints(String productKey) {
+		List<SprintRun> result = new ArrayList<>();
+		for (SprintView s : planning.sprints(productKey)) {
+			result.add(run(s));
+		}
+		return result;
+	}
+
+	public SprintRun sprint(String productKey, long id) {
+		return run(planning.sprint(productKey, id));
+	}
+
+	private SprintRun run(SprintView s) {
+		var r = repository.run(s.id());
+		return new SprintRun(s, r.map(ProgressRepository.Run::state).orElse("PLANNED"),
+				r.map(ProgressRepository.Run::committed).orElse(null),
+				r.map(ProgressRepository.Run::completed).orElse(null), repository.spilledOver(s.id()));
+	}
+
+	/**
+	 * Starts a sprint: its items must meet the Definition of Ready (409 naming those that
+	 * do not) unless {@code force}; one sprint runs at a time.
+	 */
+	@Transactional
+	public SprintRun start(String productKey, long sprintId, boolean force, UserId user) {
+		SprintView s = planning.sprint(productKey, sprintId);
+		if (repository.run(sprintId).isPresent()) {
+			throw BacklogProblem.conflict("sprint-started", "Sprint " + s.name() + " has started already.");
+		}
+		for (SprintRun other : sprints(productKey)) {
+			if ("ACTIVE".equals(other.state())) {
+				throw BacklogProblem.conflict("sprint-running",
+						"Sprint " + other.sprint().name() + " is running; close it first.");
+			}
+		}
+		var items = planning.sprintItems(productKey, sprintId);
+		if (items.isEmpty()) {
+			throw BacklogProblem.conflict("sprint-empty", "Plan items for sprint " + s.name() + " before starting it.");
+		}
+		List<String> notReady = new ArrayList<>();
+		BigDecimal committed = BigDecimal.ZERO;
+		for (var i : items) {
+			var item = backlog.item(ItemKey.parse(i.key()).orElseThrow());
+			if (!item.readiness().ready() && item.status() != ItemStatus.DONE) {
+				notReady.add(i.key() + " (" + String.join("; ", item.readiness().reasons()) + ")");
+			}
+			committed = committed.add(i.estimate() == null ? BigDecimal.ZERO : i.estimate());
+		}
+		if (!notReady.isEmpty() && !force) {
+			throw BacklogProblem.conflict("items-not-ready",
+					"Not ready: " + String.join(", ", notReady) + ". Make them ready, or start anyway.");
+		}
+		repository.start(sprintId, committed, user.value(), clock.instant());
+		return sprint(productKey, sprintId);
+	}
+
+	/**
+	 * Closes the running sprint: done points become its velocity; unfinished items are
+	 * recorded as spillover and move to {@code nextSprintId} (or out of any sprint).
+	 */
+	@Transactional
+	public SprintRun close(String productKey, long sprintId, Long nextSprintId, UserId user) {
+		SprintView s = planning.sprint(productKey, sprintId);
+		var run = repository.run(sprintId)
+			.orElseThrow(
+					() -> BacklogProblem.conflict("sprint-not-started", "Sprint " + s.name() + " has not started."));
+		if (!"ACTIVE".equals(run.state())) {
+			throw BacklogProblem.conflict("sprint-closed", "Sprint " + s.name() + " is closed already.");
+		}
+		if (nextSprintId != null) {
+			if (nextSprintId == sprintId) {
+				throw BacklogProblem.invalid("nextSprintId", "is the sprint being closed");
+			}
+			planning.sprint(productKey, nextSprintId);
+		}
+		BigDecimal done = BigDecimal.ZERO;
+		for (var i : planning.sprintItems(productKey, sprintId)) {
+			BigDecimal points = i.estimate() == null ? BigDecimal.ZERO : i.estimate();
+			if (ItemStatus.DONE.label().equals(i.status())) {
+				done = done.add(points);
+			}
+			else if (!ItemStatus.REJECTED.label().equals(i.status())) {
+				ItemKey key = ItemKey.parse(i.key()).orElseThrow();
+				repository.spillover(sprintId, key.productKey(), key.number(), i.estimate(), nextSprintId);
+				Long release = releaseOf(productKey, i.key());
+				planning.assign(key, release, nextSprintId, user);
+			}
+		}
+		repository.close(sprintId, done, user.value(), clock.instant());
+		return sprint(productKey, sprintId);
+	}
+
+	private Long releaseOf(String productKey, String itemKey) {
+		for (ReleaseView r : planning.board(productKey).releases()) {
+			if (r.items().stream().anyMatch(i -> i.key().equals(itemKey))) {
+				return r.id();
+			}
+		}
+		return null;
+	}
+
+	/** Completed points of closed sprints, oldest first. */
+	public List<BigDecimal> velocities(String productKey) {
+		return repository.runs(productKey.toUpperCase(java.util.Locale.ROOT))
+			.stream()
+			.filter(r -> "CLOSED".equals(r.state()))
+			.map(ProgressRepository.Run::completed)
+			.toList();
+	}
+
+	/**
+	 * Points of the sprint's items not done at the end of each day of the sprint (up to
+	 * today).
+	 */
+	@Transactional(readOnly = true)
+	public List<BurndownDay> burndown(String productKey, long sprintId) {
+		SprintView s = planning.sprint(productKey, sprintId);
+		var items = planning.sprintItems(productKey, sprintId);
+		Map<String, BigDecimal> points = new HashMap<>();
+		Map<String, Boolean> done = new HashMap<>();
+		for (var i : items) {
+			points.put(i.key(), i.estimate() == null ? BigDecimal.ZERO : i.estimate());
+		}
+		var changes = repository.statusChanges(productKey.toUpperCase(java.util.Locale.ROOT),
+				s.start().atStartOfDay(ZoneOffset.UTC).toInstant());
+		// done before the sprint: as of its start
+		for (var i : items) {
+			done.put(i.key(), false);
+		}
+		LocalDate today = LocalDate.now(clock);
+		List<BurndownDay> days = new ArrayList<>();
+		int c = 0;
+		for (LocalDate d = s.start(); !d.isAfter(s.end()) && !d.isAfter(today); d = d.plusDays(1)) {
+			java.time.Instant endOfDay = d.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+			while (c < changes.size() && changes.get(c).at().isBefore(endOfDay)) {
+				var ch = changes.get(c++);
+				if (done.containsKey(ch.itemKey())) {
+					done.put(ch.itemKey(), "DONE".equals(ch.to()));
+				}
+			}
+			BigDecimal remaining = BigDecimal.ZERO;
+			for (var e : points.entrySet()) {
+				if (!done.get(e.getKey())) {
+					remaining = remaining.add(e.getValue());
+				}
+			}
+			days.add(new BurndownDay(d, remaining));
+		}
+		return days;
+	}
+
+	/**
+	 * A release's progress and forecast: remaining points over the closed sprints'
+	 * velocities (10,000 trials, seeded by the release), from today in sprints of the
+	 * usual length; on track at ≥ 85 % for the target date, at risk from 50 %, off track
+	 * below. With fewer than three closed sprints the forecast uses the release's
+	 * capacity per sprint as a stated velocity, labelled as such.
+	 */
+	@Transactional(readOnly = true)
+	public ReleaseProgress release(String productKey, long releaseId) {
+		ReleaseView r = planning.release(productKey, releaseId);
+		BigDecimal scope = BigDecimal.ZERO;
+		BigDecimal done = BigDecimal.ZERO;
+		List<String> unestimated = new ArrayList<>();
+		List<String> notReady = new ArrayList<>();
+		List<String> blocked = new ArrayList<>();
+		for (var i : r.items()) {
+			BigDecimal p = i.estimate() == null ? BigDecimal.ZERO : i.estimate();
+			scope = scope.add(p);
+			boolean finished = ItemStatus.DONE.label().equals(i.status());
+			if (finished) {
+				done = done.add(p);
+				continue;
+			}
+			if (i.estimate() == null) {
+				unestimated.add(i.key());
+			}
+			var item = backlog.item(ItemKey.parse(i.key()).orElseThrow());
+			if (!item.readiness().ready()) {
+				notReady.add(i.key());
+			}
+			if (item.links().waitsOn().stream().anyMatch(l -> !l.done())) {
+				blocked.add(i.key());
+			}
+		}
+		BigDecimal remaining = scope.subtract(done);
+		List<BigDecimal> velocities = velocities(productKey);
+		List<SprintView> sprints = planning.sprints(productKey);
+		int sprintDays = sprints.isEmpty() ? 14 : (int) Math.max(1, Math.round(
+				sprints.stream().mapToLong(s -> ChronoUnit.DAYS.between(s.start(), s.end()) + 1).average().orElse(14)));
+		Forecasts.DeliveryForecast forecast = null;
+		String flag = null;
+		LocalDate today = LocalDate.now(clock);
+		if (remaining.signum() > 0) {
+			double[] history = velocities.stream().mapToDouble(BigDecimal::doubleValue).toArray();
+			Double stated = velocities.size() >= 3 ? null : statedVelocity(r, sprints);
+			if (velocities.size() >= 3 || stated != null) {
+				forecast = Forecasts.forecast(history, remaining.doubleValue(), 10_000, releaseId, today, sprintDays,
+						r.targetDate() != null && !r.targetDate().isBefore(today) ? r.targetDate() : null, stated);
+				if (r.targetDate() != null) {
+					double p = r.targetDate().isBefore(today) ? 0 : forecast.probability();
+					flag = p >= 0.85 ? "on track" : p >= 0.5 ? "at risk" : "off track";
+				}
+			}
+		}
+		else if (r.targetDate() != null) {
+			flag = "on track";
+		}
+		var rows = repository.decisions(releaseId);
+		var names = accounts.displayNames(rows.stream().map(d -> new UserId(d.decidedBy())).toList());
+		List<DecisionView> decisions = rows.stream()
+			.map(d -> new DecisionView(d.decision(), d.note(), names.getOrDefault(new UserId(d.decidedBy()), "someone"),
+					d.decidedAt()))
+			.toList();
+		return new ReleaseProgress(r, scope, done, remaining, unestimated, notReady, blocked, velocities, forecast,
+				flag, sprintDays, decisions);
+	}
+
+	/**
+	 * The release's capacity spread over its sprints (or over one sprint when it has
+	 * none).
+	 */
+	private static Double statedVelocity(ReleaseView r, List<SprintView> sprints) {
+		long count = sprints.stream().filter(s -> s.releaseId() != null && s.releaseId() == r.id()).count();
+		double capacity = r.capacity().doubleValue();
+		if (capacity <= 0) {
+			return null;
+		}
+		return capacity / Math.max(1, count);
+	}
+
+	/** Records a "continue" or "go back" decision with a note. */
+	@Transactional
+	public void decide(String productKey, long releaseId, String decision, String note, UserId user) {
+		planning.release(productKey, releaseId);
+		String d = decision == null ? "" : decision.strip().toUpperCase(java.util.Locale.ROOT).replace(' ', '_');
+		if (!d.equals("CONTINUE") && !d.equals("GO_BACK")) {
+			throw BacklogProblem.invalid("decision", "is CONTINUE or GO_BACK");
+		}
+		String n = note == null ? "" : note.strip();
+		if (n.length() > 2000) {
+			throw BacklogProblem.invalid("note", "must be at most 2000 characters");
+		}
+		repository.decide(releaseId, d, n, user.value(), clock.instant());
+	}
+
+}

@@ -1,0 +1,110 @@
+package dev.priora.progress.web;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.priora.accounts.Permission;
+import dev.priora.accounts.Requires;
+import dev.priora.accounts.SignedInUser;
+import dev.priora.progress.ProgressService;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/**
+ * Sprint runs, burndown (JSON and CSV), release progress with its forecast, and
+ * decisions.
+ */
+@RestController
+@Tag(name = "Progress")
+class ProgressApiController {
+
+	private static final String BASE = "/api/v1/products/{productKey}";
+
+	private final ProgressService progress;
+
+	ProgressApiController(ProgressService progress) {
+		this.progress = progress;
+	}
+
+	record StartBody(Boolean force) {
+	}
+
+	record CloseBody(Long nextSprintId) {
+	}
+
+	record DecisionBody(@NotNull @Size(max = 10) String decision, @Size(max = 2000) String note) {
+	}
+
+	@GetMapping(BASE + "/sprint-runs")
+	@Operation(summary = "Every sprint with its state, committed and completed points, and spillover")
+	List<ProgressService.SprintRun> sprints(@PathVariable String productKey) {
+		return progress.sprints(productKey);
+	}
+
+	@PostMapping(BASE + "/sprints/{id}/start")
+	@Requires(Permission.EDIT_BACKLOG)
+	@Operation(summary = "Start a sprint (its items must be ready unless force is true)")
+	ProgressService.SprintRun start(@AuthenticationPrincipal SignedInUser user, @PathVariable String productKey,
+			@PathVariable long id, @Valid @RequestBody(required = false) StartBody body) {
+		return progress.start(productKey, id, body != null && Boolean.TRUE.equals(body.force()), user.id());
+	}
+
+	@PostMapping(BASE + "/sprints/{id}/close")
+	@Requires(Permission.EDIT_BACKLOG)
+	@Operation(summary = "Close the running sprint; unfinished items are recorded as spillover and move on")
+	ProgressService.SprintRun close(@AuthenticationPrincipal SignedInUser user, @PathVariable String productKey,
+			@PathVariable long id, @Valid @RequestBody(required = false) CloseBody body) {
+		return progress.close(productKey, id, body == null ? null : body.nextSprintId(), user.id());
+	}
+
+	@GetMapping(BASE + "/sprints/{id}/burndown")
+	@Operation(summary = "Points not done at the end of each sprint day")
+	List<ProgressService.BurndownDay> burndown(@PathVariable String productKey, @PathVariable long id) {
+		return progress.burndown(productKey, id);
+	}
+
+	@GetMapping(value = BASE + "/sprints/{id}/burndown.csv", produces = "text/csv")
+	@Operation(summary = "The burndown as CSV (day, remaining)")
+	ResponseEntity<String> burndownCsv(@PathVariable String productKey, @PathVariable long id) {
+		StringBuilder csv = new StringBuilder("day,remaining\n");
+		progress.burndown(productKey, id)
+			.forEach(d -> csv.append(d.day()).append(',').append(d.remaining()).append('\n'));
+		return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/csv")).body(csv.toString());
+	}
+
+	@GetMapping(BASE + "/velocity")
+	@Operation(summary = "Completed points of closed sprints, oldest first")
+	List<BigDecimal> velocity(@PathVariable String productKey) {
+		return progress.velocities(productKey);
+	}
+
+	@GetMapping(BASE + "/releases/{id}/progress")
+	@Operation(
+			summary = "Scope, done, remaining, risks, the forecast (50/85/95 % dates, chance of the target) and its flag")
+	ProgressService.ReleaseProgress releaseProgress(@PathVariable String productKey, @PathVariable long id) {
+		return progress.release(productKey, id);
+	}
+
+	@PostMapping(BASE + "/releases/{id}/decisions")
+	@Requires(Permission.EDIT_BACKLOG)
+	@Operation(summary = "Record a CONTINUE or GO_BACK decision with a note")
+	ResponseEntity<Void> decide(@AuthenticationPrincipal SignedInUser user, @PathVariable String productKey,
+			@PathVariable long id, @Valid @RequestBody DecisionBody body) {
+		progress.decide(productKey, id, body.decision(), body.note(), user.id());
+		return ResponseEntity.noContent().build();
+	}
+
+}

@@ -1,0 +1,104 @@
+package dev.priora.progress.web;
+
+import java.util.Locale;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import dev.priora.accounts.Permission;
+import dev.priora.accounts.Requires;
+import dev.priora.accounts.SignedInUser;
+import dev.priora.backlog.BacklogProblem;
+import dev.priora.planning.PlanningService;
+import dev.priora.progress.ProgressService;
+
+/** A sprint's page (start, close, burndown) and a release's "evaluate progress" page. */
+@Controller
+class ProgressPageController {
+
+	static final String SPRINT_VIEW = "progress/sprint";
+
+	static final String RELEASE_VIEW = "progress/release";
+
+	private final ProgressService progress;
+
+	private final PlanningService planning;
+
+	ProgressPageController(ProgressService progress, PlanningService planning) {
+		this.progress = progress;
+		this.planning = planning;
+	}
+
+	@GetMapping("/p/{key}/sprints/{id}")
+	String sprint(@PathVariable String key, @PathVariable long id, Model m) {
+		fillSprint(key, id, m);
+		return SPRINT_VIEW;
+	}
+
+	@PostMapping("/p/{key}/sprints/{id}/{action:start|close}")
+	@Requires(Permission.EDIT_BACKLOG)
+	String act(@AuthenticationPrincipal SignedInUser user, @PathVariable String key, @PathVariable long id,
+			@PathVariable String action, @RequestParam(defaultValue = "false") boolean force,
+			@RequestParam(required = false) Long nextSprintId, Model m) {
+		try {
+			if ("start".equals(action)) {
+				progress.start(key, id, force, user.id());
+				m.addAttribute("notice", "Sprint started.");
+			}
+			else {
+				progress.close(key, id, nextSprintId, user.id());
+				m.addAttribute("notice", "Sprint closed.");
+			}
+		}
+		catch (BacklogProblem e) {
+			m.addAttribute("error", e.getMessage());
+		}
+		fillSprint(key, id, m);
+		return SPRINT_VIEW;
+	}
+
+	@GetMapping("/p/{key}/releases/{id}/progress")
+	String release(@PathVariable String key, @PathVariable long id, Model m) {
+		fillRelease(key, id, m);
+		return RELEASE_VIEW;
+	}
+
+	@PostMapping("/p/{key}/releases/{id}/decisions")
+	@Requires(Permission.EDIT_BACKLOG)
+	String decide(@AuthenticationPrincipal SignedInUser user, @PathVariable String key, @PathVariable long id,
+			@RequestParam(defaultValue = "") String decision, @RequestParam(defaultValue = "") String note, Model m) {
+		try {
+			progress.decide(key, id, decision, note, user.id());
+			m.addAttribute("notice", "Decision recorded.");
+		}
+		catch (BacklogProblem e) {
+			m.addAttribute("error", e.getMessage());
+		}
+		fillRelease(key, id, m);
+		return RELEASE_VIEW;
+	}
+
+	private void fillSprint(String key, long id, Model m) {
+		m.addAttribute("productKey", key.toUpperCase(Locale.ROOT));
+		var run = progress.sprint(key, id);
+		m.addAttribute("run", run);
+		m.addAttribute("items", planning.sprintItems(key, id));
+		m.addAttribute("others", planning.sprints(key).stream().filter(s -> s.id() != id).toList());
+		var days = progress.burndown(key, id);
+		m.addAttribute("burndown", days);
+		m.addAttribute("chart", ProgressCharts.burndown(run.sprint(), days, run.committed()));
+	}
+
+	private void fillRelease(String key, long id, Model m) {
+		m.addAttribute("productKey", key.toUpperCase(Locale.ROOT));
+		var p = progress.release(key, id);
+		m.addAttribute("p", p);
+		m.addAttribute("chart", ProgressCharts.velocity(p.velocities()));
+	}
+
+}

@@ -1,0 +1,2 @@
+/** Sprint runs, burndown, release progress and forecasts: pages and API. */
+package dev.priora.progress.web;

@@ -1,0 +1,120 @@
+package dev.priora.progress.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+
+import org.junit.jupiter.api.Test;
+
+import dev.priora.support.ApiClient;
+import dev.priora.support.ApiClient.Response;
+import dev.priora.support.IntegrationTestBase;
+import tools.jackson.databind.JsonNode;
+
+class ProgressApiIntegrationTest extends IntegrationTestBase {
+
+	static final String BASE = "/api/v1/products/PRG";
+
+	static void readyItem(ApiClient api, String base, String title, int estimate) {
+		Response r = api.post(base + "/items",
+				"{\"type\":\"STORY\",\"title\":\"" + title + "\",\"description\":\"Why and what\"," + "\"estimate\":"
+						+ estimate + ",\"acceptanceCriteria\":[{\"statement\":\"It works\"}]}");
+		assertThat(r.status()).as(r.text()).isEqualTo(201);
+	}
+
+	static void finish(ApiClient api, String base, String key) {
+		for (String status : new String[] { "READY", "IN_PROGRESS", "DONE" }) {
+			String etag = api.get(base + "/items/" + key).etag();
+			Response r = api.patch(base + "/items/" + key, "{\"status\":\"" + status + "\"}", etag);
+			assertThat(r.status()).as(r.text()).isEqualTo(200);
+		}
+	}
+
+	static long sprint(ApiClient api, String base, String name, LocalDate start, long release) {
+		Response r = api.post(base + "/sprints", "{\"name\":\"" + name + "\",\"start\":\"" + start + "\",\"end\":\""
+				+ start.plusDays(13) + "\",\"capacity\":10,\"releaseId\":" + release + "}");
+		assertThat(r.status()).as(r.text()).isEqualTo(201);
+		return r.json().get("id").asLong();
+	}
+
+	@Test
+	void runsSprintsRecordsSpilloverAndForecastsTheRelease() {
+		ApiClient api = api();
+		api.post("/api/v1/products", "{\"key\":\"PRG\",\"name\":\"Progress\"}");
+		LocalDate today = LocalDate.now();
+		long release = api
+			.post(BASE + "/releases",
+					"{\"name\":\"Big one\",\"capacity\":40,\"targetDate\":\"" + today.plusDays(60) + "\"}")
+			.json()
+			.get("id")
+			.asLong();
+		for (int i = 1; i <= 8; i++) {
+			readyItem(api, BASE, "Story " + i, 5);
+			api.put(BASE + "/items/PRG-" + i + "/release", "{\"releaseId\":" + release + "}", null);
+		}
+		api.post(BASE + "/items", "{\"type\":\"STORY\",\"title\":\"Not ready\",\"estimate\":3}");
+		long s1 = sprint(api, BASE, "S1", today.minusDays(42), release);
+		long s2 = sprint(api, BASE, "S2", today.minusDays(28), release);
+		long s3 = sprint(api, BASE, "S3", today.minusDays(14), release);
+
+		assertThat(api.post(BASE + "/sprints/" + s1 + "/start", null).status()).as("nothing planned").isEqualTo(409);
+		api.put(BASE + "/items/PRG-9/release", "{\"releaseId\":" + release + ",\"sprintId\":" + s1 + "}", null);
+		api.put(BASE + "/items/PRG-1/release", "{\"releaseId\":" + release + ",\"sprintId\":" + s1 + "}", null);
+		api.put(BASE + "/items/PRG-2/release", "{\"releaseId\":" + release + ",\"sprintId\":" + s1 + "}", null);
+		Response notReady = api.post(BASE + "/sprints/" + s1 + "/start", null);
+		assertThat(notReady.status()).isEqualTo(409);
+		assertThat(notReady.json().get("detail").asText()).contains("PRG-9");
+		Response started = api.post(BASE + "/sprints/" + s1 + "/start", "{\"force\":true}");
+		assertThat(started.status()).as(started.text()).isEqualTo(200);
+		assertThat(started.json().get("committed").decimalValue()).isEqualByComparingTo("13");
+		assertThat(api.post(BASE + "/sprints/" + s2 + "/start", "{\"force\":true}").status()).as("one at a time")
+			.isEqualTo(409);
+		finish(api, BASE, "PRG-1");
+		finish(api, BASE, "PRG-2");
+		Response closed = api.post(BASE + "/sprints/" + s1 + "/close", "{\"nextSprintId\":" + s2 + "}");
+		assertThat(closed.status()).as(closed.text()).isEqualTo(200);
+		assertThat(closed.json().get("completed").decimalValue()).isEqualByComparingTo("10");
+		assertThat(closed.json().get("spillover").toString()).contains("PRG-9");
+		JsonNode burndown = api.get(BASE + "/sprints/" + s1 + "/burndown").json();
+		assertThat(burndown).hasSize(14);
+		assertThat(api.get(BASE + "/sprints/" + s1 + "/burndown.csv").text()).startsWith("day,remaining\n");
+
+		for (long[] s : new long[][] { { s2, 3, 4 }, { s3, 5, 6 } }) {
+			for (long item : new long[] { s[1], s[2] }) {
+				api.put(BASE + "/items/PRG-" + item + "/release",
+						"{\"releaseId\":" + release + ",\"sprintId\":" + s[0] + "}", null);
+			}
+			api.post(BASE + "/sprints/" + s[0] + "/start", "{\"force\":true}");
+			finish(api, BASE, "PRG-" + s[1]);
+			finish(api, BASE, "PRG-" + s[2]);
+			api.post(BASE + "/sprints/" + s[0] + "/close", null);
+		}
+		assertThat(api.get(BASE + "/velocity").text()).isEqualTo("[10.00,10.00,10.00]");
+
+		JsonNode progress = api.get(BASE + "/releases/" + release + "/progress").json();
+		assertThat(progress.get("remaining").decimalValue()).isEqualByComparingTo("13");
+		assertThat(progress.get("forecast").get("p50").asDouble()).isBetween(1.0, 1.6);
+		assertThat(progress.get("flag").asText()).isEqualTo("on track");
+		assertThat(progress.get("forecast").get("method").asText()).contains("3 completed sprints");
+		assertThat(progress.get("notReady").toString()).contains("PRG-9");
+
+		// scope grows by 100 points: ten more sprints at 10 points each cannot finish in
+		// 60 days
+		for (int i = 0; i < 20; i++) {
+			readyItem(api, BASE, "More " + i, 5);
+			api.put(BASE + "/items/PRG-" + (10 + i) + "/release", "{\"releaseId\":" + release + "}", null);
+		}
+		JsonNode grown = api.get(BASE + "/releases/" + release + "/progress").json();
+		assertThat(grown.get("flag").asText()).isEqualTo("off track");
+		assertThat(grown.get("forecast").get("probability").asDouble()).isLessThan(0.5);
+
+		assertThat(api
+			.post(BASE + "/releases/" + release + "/decisions", "{\"decision\":\"GO_BACK\",\"note\":\"cut scope\"}")
+			.status()).isEqualTo(204);
+		assertThat(api.post(BASE + "/releases/" + release + "/decisions", "{\"decision\":\"MAYBE\"}").status())
+			.isEqualTo(400);
+		assertThat(api.get(BASE + "/releases/" + release + "/progress").json().get("decisions").toString())
+			.contains("cut scope");
+	}
+
+}

@@ -1,0 +1,68 @@
+package dev.priora.progress.web;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import java.time.LocalDate;
+
+import org.junit.jupiter.api.Test;
+
+import dev.priora.support.ApiClient;
+import dev.priora.support.BrowserTestBase;
+
+/**
+ * Running sprints in the browser, the burndown, and a forecast whose flag changes when
+ * scope grows.
+ */
+class ProgressBrowserTest extends BrowserTestBase {
+
+	@Test
+	void runsSprintsSeesTheBurndownAndTheForecastFlagChangeWhenScopeGrows() {
+		ApiClient api = api();
+		String base = "/api/v1/products/PRB";
+		api.post("/api/v1/products", "{\"key\":\"PRB\",\"name\":\"Progress browser\"}");
+		LocalDate today = LocalDate.now();
+		long release = api
+			.post(base + "/releases",
+					"{\"name\":\"Launch\",\"capacity\":40,\"targetDate\":\"" + today.plusDays(45) + "\"}")
+			.json()
+			.get("id")
+			.asLong();
+		long[] sprints = new long[3];
+		for (int s = 0; s < 3; s++) {
+			sprints[s] = ProgressApiIntegrationTest.sprint(api, base, "Sprint " + (s + 1),
+					today.minusDays(42 - 14L * s), release);
+		}
+		for (int i = 1; i <= 8; i++) {
+			ProgressApiIntegrationTest.readyItem(api, base, "Story " + i, 5);
+			api.put(base + "/items/PRB-" + i + "/release",
+					"{\"releaseId\":" + release + (i <= 6 ? ",\"sprintId\":" + sprints[(i - 1) / 2] : "") + "}", null);
+		}
+		signIn();
+		for (int s = 0; s < 3; s++) {
+			page.navigate("/p/PRB/sprints/" + sprints[s]);
+			page.locator("#start-sprint button").click();
+			assertThat(page.locator("#sprint-state")).hasText("active");
+			ProgressApiIntegrationTest.finish(api, base, "PRB-" + (2 * s + 1));
+			ProgressApiIntegrationTest.finish(api, base, "PRB-" + (2 * s + 2));
+			page.navigate("/p/PRB/sprints/" + sprints[s]);
+			assertThat(page.locator("#burndown polyline.burn")).hasCount(1);
+			page.locator("#close-sprint button").click();
+			assertThat(page.locator("#sprint-state")).hasText("closed");
+		}
+		page.navigate("/p/PRB/releases/" + release + "/progress");
+		assertThat(page.locator("#remaining")).hasText("10 points");
+		assertThat(page.locator("#forecast-flag")).hasText("on track");
+		assertThat(page.locator("#velocity rect.vbar")).hasCount(3);
+		for (int i = 0; i < 20; i++) {
+			ProgressApiIntegrationTest.readyItem(api, base, "Later " + i, 5);
+			api.put(base + "/items/PRB-" + (9 + i) + "/release", "{\"releaseId\":" + release + "}", null);
+		}
+		page.reload();
+		assertThat(page.locator("#forecast-flag")).hasText("off track");
+		page.locator("#decision-form input[name=note]").fill("Cut the later stories");
+		page.locator("#decision-form select").selectOption("GO_BACK");
+		page.locator("#decision-form button").click();
+		assertThat(page.locator("#decisions")).containsText("Cut the later stories");
+	}
+
+}
