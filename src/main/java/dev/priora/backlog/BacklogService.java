@@ -150,6 +150,16 @@ public class BacklogService {
 	 */
 	@Transactional
 	public ItemView changeStatus(ItemKey key, ItemStatus target, long expectedVersion, boolean force, UserId user) {
+		return changeStatus(key, target, expectedVersion, force, user, null);
+	}
+
+	/**
+	 * As {@link #changeStatus(ItemKey, ItemStatus, long, boolean, UserId)}, with a reason
+	 * kept in the history.
+	 */
+	@Transactional
+	public ItemView changeStatus(ItemKey key, ItemStatus target, long expectedVersion, boolean force, UserId user,
+			String reason) {
 		ProductView product = products.get(key.productKey());
 		ItemRow row = views.checkVersion(row(product, key), expectedVersion);
 		if (target == null) {
@@ -168,6 +178,9 @@ public class BacklogService {
 				throw BacklogProblem.notReady(key, readiness.reasons());
 			}
 			note = readiness.ready() ? null : "forced ready despite: " + String.join("; ", readiness.reasons());
+		}
+		if (reason != null && !reason.isBlank()) {
+			note = note == null ? reason.strip() : reason.strip() + "; " + note;
 		}
 		Instant now = clock.instant();
 		ItemRow updated = new ItemRow(row.id(), row.productId(), row.number(), row.type(), row.title(),

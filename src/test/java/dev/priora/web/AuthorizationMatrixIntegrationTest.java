@@ -140,8 +140,9 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 		product(Permission.READ, "GET " + base + "/sprint-runs", "GET " + base + "/sprints/{id}/burndown",
 				"GET " + base + "/sprints/{id}/burndown.csv", "GET " + base + "/velocity",
 				"GET " + base + "/releases/{id}/progress", "GET /p/{key}/sprints/{id}",
-				"GET /p/{key}/releases/{id}/progress");
+				"GET " + base + "/sprints/{id}/review", "GET /p/{key}/releases/{id}/progress");
 		product(Permission.EDIT_BACKLOG, "POST " + base + "/sprints/{id}/start", "POST " + base + "/sprints/{id}/close",
+				"POST " + base + "/sprints/{id}/review", "POST /p/{key}/sprints/{id}/review",
 				"POST " + base + "/releases/{id}/decisions", "POST /p/{key}/sprints/{id}/{action:start|close}",
 				"POST /p/{key}/releases/{id}/decisions");
 		product(Permission.WORK_ITEMS, "PATCH " + items + "/{itemKey}", "POST /p/{key}/items/{itemKey}/status",

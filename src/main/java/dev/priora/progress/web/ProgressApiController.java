@@ -20,6 +20,7 @@ import dev.priora.accounts.Permission;
 import dev.priora.accounts.Requires;
 import dev.priora.accounts.SignedInUser;
 import dev.priora.progress.ProgressService;
+import dev.priora.progress.SprintReview;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -35,8 +36,11 @@ class ProgressApiController {
 
 	private final ProgressService progress;
 
-	ProgressApiController(ProgressService progress) {
+	private final SprintReview review;
+
+	ProgressApiController(ProgressService progress, SprintReview review) {
 		this.progress = progress;
+		this.review = review;
 	}
 
 	record StartBody(Boolean force) {
@@ -83,6 +87,27 @@ class ProgressApiController {
 		progress.burndown(productKey, id)
 			.forEach(d -> csv.append(d.day()).append(',').append(d.remaining()).append('\n'));
 		return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/csv")).body(csv.toString());
+	}
+
+	record ReviewBody(@NotNull @Size(max = 30) String item, @NotNull Boolean accepted, @Size(max = 2000) String reason,
+			@Size(max = 100) List<@NotNull Integer> criteriaMet) {
+	}
+
+	@PostMapping(BASE + "/sprints/{id}/review")
+	@Requires(Permission.EDIT_BACKLOG)
+	@Operation(
+			summary = "Accept a done item (every criterion ticked in criteriaMet, 0-based) or reject it with a reason",
+			description = "A rejected item goes back to the backlog (ready, out of the sprint) with the reason in its history.")
+	SprintReview.Verdict review(@AuthenticationPrincipal SignedInUser user, @PathVariable String productKey,
+			@PathVariable long id, @Valid @RequestBody ReviewBody body) {
+		return review.review(productKey, id, body.item(), body.accepted(), body.reason(), body.criteriaMet(),
+				user.id());
+	}
+
+	@GetMapping(BASE + "/sprints/{id}/review")
+	@Operation(summary = "The sprint review's verdicts so far")
+	List<SprintReview.Verdict> verdicts(@PathVariable String productKey, @PathVariable long id) {
+		return review.verdicts(productKey, id);
 	}
 
 	@GetMapping(BASE + "/velocity")

@@ -16,6 +16,7 @@ import dev.priora.accounts.SignedInUser;
 import dev.priora.backlog.BacklogProblem;
 import dev.priora.planning.PlanningService;
 import dev.priora.progress.ProgressService;
+import dev.priora.progress.SprintReview;
 
 /** A sprint's page (start, close, burndown) and a release's "evaluate progress" page. */
 @Controller
@@ -29,7 +30,10 @@ class ProgressPageController {
 
 	private final PlanningService planning;
 
-	ProgressPageController(ProgressService progress, PlanningService planning) {
+	private final SprintReview review;
+
+	ProgressPageController(ProgressService progress, PlanningService planning, SprintReview review) {
+		this.review = review;
 		this.progress = progress;
 		this.planning = planning;
 	}
@@ -54,6 +58,23 @@ class ProgressPageController {
 				progress.close(key, id, nextSprintId, user.id());
 				m.addAttribute("notice", "Sprint closed.");
 			}
+		}
+		catch (BacklogProblem e) {
+			m.addAttribute("error", e.getMessage());
+		}
+		fillSprint(key, id, m);
+		return SPRINT_VIEW;
+	}
+
+	@PostMapping("/p/{key}/sprints/{id}/review")
+	@Requires(Permission.EDIT_BACKLOG)
+	String review(@AuthenticationPrincipal SignedInUser user, @PathVariable String key, @PathVariable long id,
+			@RequestParam String item, @RequestParam(defaultValue = "accept") String verdict,
+			@RequestParam(defaultValue = "") String reason,
+			@RequestParam(required = false) java.util.List<Integer> criteria, Model m) {
+		try {
+			var v = review.review(key, id, item, "accept".equals(verdict), reason, criteria, user.id());
+			m.addAttribute("notice", v.item() + (v.accepted() ? " accepted." : " rejected: back in the backlog."));
 		}
 		catch (BacklogProblem e) {
 			m.addAttribute("error", e.getMessage());
@@ -88,6 +109,7 @@ class ProgressPageController {
 		var run = progress.sprint(key, id);
 		m.addAttribute("run", run);
 		m.addAttribute("items", planning.sprintItems(key, id));
+		m.addAttribute("reviewable", review.reviewable(key, id));
 		m.addAttribute("others", planning.sprints(key).stream().filter(s -> s.id() != id).toList());
 		var days = progress.burndown(key, id);
 		m.addAttribute("burndown", days);

@@ -117,4 +117,43 @@ class ProgressApiIntegrationTest extends IntegrationTestBase {
 			.contains("cut scope");
 	}
 
+	@Test
+	void reviewsDoneItemsAgainstTheirCriteriaAndSendsRejectedOnesBack() {
+		ApiClient api = api();
+		String base = "/api/v1/products/PRV";
+		api.post("/api/v1/products", "{\"key\":\"PRV\",\"name\":\"Review\"}");
+		long release = api.post(base + "/releases", "{\"name\":\"R\",\"capacity\":20}").json().get("id").asLong();
+		long sprint = sprint(api, base, "S", LocalDate.now().minusDays(7), release);
+		readyItem(api, base, "Good", 3);
+		readyItem(api, base, "Flawed", 3);
+		for (String key : new String[] { "PRV-1", "PRV-2" }) {
+			api.put(base + "/items/" + key + "/release", "{\"releaseId\":" + release + ",\"sprintId\":" + sprint + "}",
+					null);
+		}
+		api.post(base + "/sprints/" + sprint + "/start", null);
+		finish(api, base, "PRV-1");
+		finish(api, base, "PRV-2");
+		Response unticked = api.post(base + "/sprints/" + sprint + "/review", "{\"item\":\"PRV-1\",\"accepted\":true}");
+		assertThat(unticked.status()).isEqualTo(400);
+		assertThat(unticked.json().get("errors").toString()).contains("It works");
+		assertThat(api
+			.post(base + "/sprints/" + sprint + "/review", "{\"item\":\"PRV-1\",\"accepted\":true,\"criteriaMet\":[0]}")
+			.status()).isEqualTo(200);
+		assertThat(
+				api.post(base + "/sprints/" + sprint + "/review", "{\"item\":\"PRV-2\",\"accepted\":false}").status())
+			.as("a rejection needs a reason")
+			.isEqualTo(400);
+		Response rejected = api.post(base + "/sprints/" + sprint + "/review",
+				"{\"item\":\"PRV-2\",\"accepted\":false,\"reason\":\"crashes on empty carts\"}");
+		assertThat(rejected.status()).as(rejected.text()).isEqualTo(200);
+		assertThat(api.get(base + "/items/PRV-2").json().get("status").asText()).isEqualTo("READY");
+		assertThat(api.get(base + "/items/PRV-2/history").text()).contains("crashes on empty carts");
+		assertThat(api.get(base + "/releases/" + release).json().get("items").toString()).contains("PRV-2");
+		assertThat(api.get(base + "/sprints/" + sprint + "/review").text()).contains("\"accepted\":true")
+			.contains("crashes on empty carts");
+		assertThat(api
+			.post(base + "/sprints/" + sprint + "/review", "{\"item\":\"PRV-2\",\"accepted\":true,\"criteriaMet\":[0]}")
+			.status()).as("no longer in the sprint").isEqualTo(400);
+	}
+
 }

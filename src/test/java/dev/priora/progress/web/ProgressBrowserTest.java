@@ -46,6 +46,12 @@ class ProgressBrowserTest extends BrowserTestBase {
 			ProgressApiIntegrationTest.finish(api, base, "PRB-" + (2 * s + 2));
 			page.navigate("/p/PRB/sprints/" + sprints[s]);
 			assertThat(page.locator("#burndown polyline.burn")).hasCount(1);
+			if (s == 0) {
+				var good = page.locator(".review-item[data-key=PRB-1]");
+				good.locator("input[name=criteria]").check();
+				good.locator("button[value=accept]").click();
+				assertThat(page.locator(".review-item[data-key=PRB-1] .verdict")).hasText("accepted");
+			}
 			page.locator("#close-sprint button").click();
 			assertThat(page.locator("#sprint-state")).hasText("closed");
 		}

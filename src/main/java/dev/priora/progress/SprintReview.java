@@ -1,0 +1,149 @@
+package dev.priora.progress;
+
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.priora.accounts.UserId;
+import dev.priora.backlog.BacklogProblem;
+import dev.priora.backlog.BacklogService;
+import dev.priora.backlog.ItemKey;
+import dev.priora.backlog.ItemStatus;
+import dev.priora.backlog.ItemView;
+import dev.priora.planning.PlanningService;
+
+/**
+ * Sprint review: every done item of a sprint is accepted (each acceptance criterion
+ * ticked) or rejected with a reason; a rejected item goes back to the backlog (ready, out
+ * of the sprint, in its release) with the reason in its history.
+ */
+@Service
+public class SprintReview {
+
+	/** A review decision on one item. */
+	public record Verdict(String item, boolean accepted, String reason, List<Integer> criteriaMet) {
+	}
+
+	private final PlanningService planning;
+
+	private final BacklogService backlog;
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	SprintReview(PlanningService planning, BacklogService backlog, JdbcClient jdbc, Clock clock) {
+		this.planning = planning;
+		this.backlog = backlog;
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	@Transactional
+	public Verdict review(String productKey, long sprintId, String itemText, boolean accept, String reason,
+			List<Integer> criteriaMet, UserId user) {
+		var sprint = planning.sprint(productKey, sprintId);
+		ItemKey key = ItemKey.inProduct(productKey, itemText);
+		if (planning.sprintItems(productKey, sprintId).stream().noneMatch(i -> i.key().equals(key.toString()))) {
+			throw BacklogProblem.invalid("item", key + " is not in sprint " + sprint.name());
+		}
+		ItemView item = backlog.item(key);
+		if (item.status() != ItemStatus.DONE) {
+			throw BacklogProblem.conflict("not-done", key + " is not done; only done items are reviewed.");
+		}
+		Set<Integer> met = new TreeSet<>(criteriaMet == null ? List.of() : criteriaMet);
+		int n = item.acceptanceCriteria().size();
+		for (int i : met) {
+			if (i < 0 || i >= n) {
+				throw BacklogProblem.invalid("criteria", key + " has no criterion " + i);
+			}
+		}
+		String r = reason == null ? "" : reason.strip();
+		if (r.length() > 2000) {
+			throw BacklogProblem.invalid("reason", "must be at most 2000 characters");
+		}
+		if (accept) {
+			List<String> open = new ArrayList<>();
+			for (int i = 0; i < n; i++) {
+				if (!met.contains(i)) {
+					open.add("'" + item.acceptanceCriteria().get(i).statement() + "'");
+				}
+			}
+			if (!open.isEmpty()) {
+				throw BacklogProblem.invalid("criteria", "not met: " + String.join(", ", open)
+						+ "; tick every criterion to accept, or reject with a reason");
+			}
+		}
+		else {
+			if (r.isEmpty()) {
+				throw BacklogProblem.invalid("reason", "say why the item is rejected");
+			}
+			String note = "rejected in the review of " + sprint.name() + ": " + r;
+			ItemView back = backlog.changeStatus(key, ItemStatus.IN_PROGRESS, item.version(), false, user, note);
+			backlog.changeStatus(key, ItemStatus.READY, back.version(), true, user, note);
+			Long release = planning.board(productKey)
+				.releases()
+				.stream()
+				.filter(rv -> rv.items().stream().anyMatch(i -> i.key().equals(key.toString())))
+				.map(rv -> rv.id())
+				.findFirst()
+				.orElse(null);
+			planning.assign(key, release, null, user);
+		}
+		jdbc.sql("""
+				delete from sprint_reviews where sprint_id = ? and item_id = (select i.id from items i
+				join products p on p.id = i.product_id where p.product_key = ? and i.item_number = ?)""")
+			.params(sprintId, key.productKey(), key.number())
+			.update();
+		jdbc.sql(
+				"""
+						insert into sprint_reviews (sprint_id, item_id, accepted, reason, criteria_met, reviewed_by, reviewed_at)
+						select ?, i.id, ?, ?, ?, ?, ? from items i join products p on p.id = i.product_id
+						where p.product_key = ? and i.item_number = ?""")
+			.params(sprintId, accept, r, String.join(",", met.stream().map(String::valueOf).toList()), user.value(),
+					clock.instant().atOffset(ZoneOffset.UTC), key.productKey(), key.number())
+			.update();
+		return new Verdict(key.toString(), accept, r, List.copyOf(met));
+	}
+
+	/** The sprint's review so far. */
+	public List<Verdict> verdicts(String productKey, long sprintId) {
+		planning.sprint(productKey, sprintId);
+		return jdbc.sql("""
+				select p.product_key || '-' || cast(i.item_number as varchar(20)), r.accepted, r.reason, r.criteria_met
+				from sprint_reviews r join items i on i.id = r.item_id join products p on p.id = i.product_id
+				where r.sprint_id = ? order by i.item_number""")
+			.param(sprintId)
+			.query((rs, row) -> new Verdict(rs.getString(1), rs.getBoolean(2), rs.getString(3),
+					rs.getString(4).isEmpty() ? List.of()
+							: java.util.Arrays.stream(rs.getString(4).split(",")).map(Integer::valueOf).toList()))
+			.list();
+	}
+
+	/** A done item to review: its criteria and the verdict so far (null before). */
+	public record Reviewable(String key, String title, List<String> criteria, Verdict verdict) {
+	}
+
+	public List<Reviewable> reviewable(String productKey, long sprintId) {
+		var verdicts = verdicts(productKey, sprintId);
+		List<Reviewable> result = new ArrayList<>();
+		for (var i : planning.sprintItems(productKey, sprintId)) {
+			if (!ItemStatus.DONE.label().equals(i.status())) {
+				continue;
+			}
+			ItemView item = backlog.item(ItemKey.parse(i.key()).orElseThrow());
+			result.add(new Reviewable(i.key(), i.title(),
+					item.acceptanceCriteria().stream().map(c -> c.statement()).toList(),
+					verdicts.stream().filter(v -> v.item().equals(i.key())).findFirst().orElse(null)));
+		}
+		return result;
+	}
+
+}
