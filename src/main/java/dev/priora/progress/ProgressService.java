@@ -63,10 +63,13 @@ public class ProgressService {
 
 	private final AccountService accounts;
 
+	private final dev.priora.backlog.BacklogOrder order;
+
 	private final Clock clock;
 
 	ProgressService(ProgressRepository repository, PlanningService planning, BacklogService backlog,
-			AccountService accounts, Clock clock) {
+			AccountService accounts, dev.priora.backlog.BacklogOrder order, Clock clock) {
+		this.order = order;
 		this.repository = repository;
 		this.planning = planning;
 		this.backlog = backlog;
@@ -290,6 +293,69 @@ public class ProgressService {
 			.toList();
 		return new ReleaseProgress(r, scope, done, remaining, unestimated, notReady, blocked, velocities, forecast,
 				flag, sprintDays, decisions);
+	}
+
+	/**
+	 * A forecast for some scope: what it covers, its remaining points, and the forecast
+	 * (null without history).
+	 */
+	public record ScopeForecast(String scope, List<String> items, BigDecimal remaining, List<String> unestimated,
+			Forecasts.DeliveryForecast forecast, String note) {
+	}
+
+	/**
+	 * Forecasts the unfinished items of an epic, or of everything ranked above an item
+	 * (the item included), from the closed sprints' velocities.
+	 */
+	@Transactional(readOnly = true)
+	public ScopeForecast forecastScope(String productKey, ItemKey epic, ItemKey above) {
+		if ((epic == null) == (above == null)) {
+			throw BacklogProblem.invalid("scope", "give either epic or above");
+		}
+		List<String> keys = new ArrayList<>();
+		List<String> unestimated = new ArrayList<>();
+		BigDecimal remaining = BigDecimal.ZERO;
+		var snapshot = order.snapshot(productKey);
+		boolean found = false;
+		for (var e : snapshot.items()) {
+			boolean inScope = epic != null ? epic.equals(e.parent()) : !found;
+			if (e.key().equals(above) || e.key().equals(epic)) {
+				found = true;
+				if (e.key().equals(epic) && e.type() != dev.priora.backlog.ItemType.EPIC) {
+					throw BacklogProblem.invalid("epic", epic + " is not an epic");
+				}
+			}
+			if (!inScope || !e.open() || e.type() == dev.priora.backlog.ItemType.EPIC) {
+				continue;
+			}
+			keys.add(e.key().toString());
+			if (e.estimate() == null) {
+				unestimated.add(e.key().toString());
+			}
+			else {
+				remaining = remaining.add(e.estimate());
+			}
+		}
+		if (!found) {
+			throw BacklogProblem.invalid(epic != null ? "epic" : "above",
+					(epic != null ? epic : above) + " is not in " + productKey.toUpperCase(java.util.Locale.ROOT));
+		}
+		List<BigDecimal> velocities = velocities(productKey);
+		String scope = epic != null ? "epic " + epic : "everything up to " + above + " in backlog order";
+		if (velocities.size() < 3) {
+			return new ScopeForecast(scope, keys, remaining, unestimated, null,
+					"fewer than 3 closed sprints: no forecast from history yet");
+		}
+		if (remaining.signum() == 0) {
+			return new ScopeForecast(scope, keys, remaining, unestimated, null, "nothing estimated is left");
+		}
+		List<SprintView> sprints = planning.sprints(productKey);
+		int sprintDays = (int) Math.max(1, Math.round(
+				sprints.stream().mapToLong(s -> ChronoUnit.DAYS.between(s.start(), s.end()) + 1).average().orElse(14)));
+		var f = Forecasts.forecast(velocities.stream().mapToDouble(BigDecimal::doubleValue).toArray(),
+				remaining.doubleValue(), 10_000, scope.hashCode(), LocalDate.now(clock), sprintDays, null, null);
+		return new ScopeForecast(scope, keys, remaining, unestimated, f,
+				unestimated.isEmpty() ? null : unestimated.size() + " unestimated items are not counted");
 	}
 
 	/**

@@ -137,9 +137,9 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 				"POST /p/{key}/releases/assign", "POST /p/{key}/plans", "POST /p/{key}/plans/{id}/{action}",
 				"POST /p/{key}/releases/{id}", "POST /p/{key}/releases/{id}/delete",
 				"POST /p/{key}/sprints/{id}/delete");
-		product(Permission.READ, "GET " + base + "/sprint-runs", "GET " + base + "/sprints/{id}/burndown",
-				"GET " + base + "/sprints/{id}/burndown.csv", "GET " + base + "/velocity",
-				"GET " + base + "/releases/{id}/progress", "GET /p/{key}/sprints/{id}",
+		product(Permission.READ, "GET " + base + "/forecast", "GET " + base + "/sprint-runs",
+				"GET " + base + "/sprints/{id}/burndown", "GET " + base + "/sprints/{id}/burndown.csv",
+				"GET " + base + "/velocity", "GET " + base + "/releases/{id}/progress", "GET /p/{key}/sprints/{id}",
 				"GET " + base + "/sprints/{id}/review", "GET /p/{key}/releases/{id}/progress");
 		product(Permission.EDIT_BACKLOG, "POST " + base + "/sprints/{id}/start", "POST " + base + "/sprints/{id}/close",
 				"POST " + base + "/sprints/{id}/review", "POST /p/{key}/sprints/{id}/review",

@@ -110,6 +110,27 @@ class ProgressApiController {
 		return review.verdicts(productKey, id);
 	}
 
+	@GetMapping(BASE + "/forecast")
+	@Operation(
+			summary = "Forecast an epic's unfinished items (epic=KEY) or everything up to an item in backlog order (above=KEY)")
+	ProgressService.ScopeForecast forecast(@PathVariable String productKey,
+			@org.springframework.web.bind.annotation.RequestParam(required = false) String epic,
+			@org.springframework.web.bind.annotation.RequestParam(required = false) String above) {
+		return progress.forecastScope(productKey, key(productKey, "epic", epic), key(productKey, "above", above));
+	}
+
+	private static dev.priora.backlog.ItemKey key(String productKey, String field, String text) {
+		if (text == null || text.isBlank()) {
+			return null;
+		}
+		try {
+			return dev.priora.backlog.ItemKey.inProduct(productKey, text);
+		}
+		catch (dev.priora.backlog.BacklogProblem e) {
+			throw dev.priora.backlog.BacklogProblem.invalid(field, "'" + text + "' is no item key of " + productKey);
+		}
+	}
+
 	@GetMapping(BASE + "/velocity")
 	@Operation(summary = "Completed points of closed sprints, oldest first")
 	List<BigDecimal> velocity(@PathVariable String productKey) {

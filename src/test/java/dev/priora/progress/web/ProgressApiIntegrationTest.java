@@ -98,6 +98,13 @@ class ProgressApiIntegrationTest extends IntegrationTestBase {
 		assertThat(progress.get("forecast").get("method").asText()).contains("3 completed sprints");
 		assertThat(progress.get("notReady").toString()).contains("PRG-9");
 
+		JsonNode upTo = api.get(BASE + "/forecast?above=PRG-8").json();
+		assertThat(upTo.get("items").toString()).isEqualTo("[\"PRG-7\",\"PRG-8\"]");
+		assertThat(upTo.get("remaining").decimalValue()).isEqualByComparingTo("10");
+		assertThat(upTo.get("forecast").get("p50").asDouble()).isBetween(0.8, 1.2);
+		assertThat(api.get(BASE + "/forecast?epic=PRG-1").status()).isEqualTo(400);
+		assertThat(api.get(BASE + "/forecast").status()).isEqualTo(400);
+
 		// scope grows by 100 points: ten more sprints at 10 points each cannot finish in
 		// 60 days
 		for (int i = 0; i < 20; i++) {
