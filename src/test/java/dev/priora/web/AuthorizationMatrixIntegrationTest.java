@@ -137,6 +137,11 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 				"POST /p/{key}/releases/assign", "POST /p/{key}/plans", "POST /p/{key}/plans/{id}/{action}",
 				"POST /p/{key}/releases/{id}", "POST /p/{key}/releases/{id}/delete",
 				"POST /p/{key}/sprints/{id}/delete");
+		product(Permission.READ, "GET " + base + "/team", "GET " + base + "/sprints/{id}/workload",
+				"GET " + base + "/items/{itemKey}/suggested-assignees", "GET /p/{key}/team");
+		product(Permission.EDIT_BACKLOG, "POST " + base + "/team", "DELETE " + base + "/team/{id}",
+				"PUT " + base + "/team/{id}/days-off", "PUT " + base + "/items/{itemKey}/assignee",
+				"POST /p/{key}/team", "POST /p/{key}/team/{id}/days-off", "POST /p/{key}/sprints/{id}/assignee");
 		product(Permission.READ, "GET " + base + "/forecast", "GET " + base + "/sprint-runs",
 				"GET " + base + "/sprints/{id}/burndown", "GET " + base + "/sprints/{id}/burndown.csv",
 				"GET " + base + "/velocity", "GET " + base + "/releases/{id}/progress", "GET /p/{key}/sprints/{id}",

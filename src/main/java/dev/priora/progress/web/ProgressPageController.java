@@ -32,7 +32,11 @@ class ProgressPageController {
 
 	private final SprintReview review;
 
-	ProgressPageController(ProgressService progress, PlanningService planning, SprintReview review) {
+	private final dev.priora.progress.TeamService team;
+
+	ProgressPageController(ProgressService progress, PlanningService planning, SprintReview review,
+			dev.priora.progress.TeamService team) {
+		this.team = team;
 		this.review = review;
 		this.progress = progress;
 		this.planning = planning;
@@ -110,6 +114,18 @@ class ProgressPageController {
 		m.addAttribute("run", run);
 		m.addAttribute("items", planning.sprintItems(key, id));
 		m.addAttribute("reviewable", review.reviewable(key, id));
+		m.addAttribute("members", team.members(key));
+		m.addAttribute("assignees", team.assignees(key));
+		java.util.Map<String, String> suggested = new java.util.HashMap<>();
+		if (!team.members(key).isEmpty()) {
+			for (var i : planning.sprintItems(key, id)) {
+				var best = team.suggest(dev.priora.backlog.ItemKey.inProduct(key, i.key()), id);
+				if (!best.isEmpty()) {
+					suggested.put(i.key(), best.get(0).member().name() + " (" + best.get(0).why() + ")");
+				}
+			}
+		}
+		m.addAttribute("suggested", suggested);
 		m.addAttribute("others", planning.sprints(key).stream().filter(s -> s.id() != id).toList());
 		var days = progress.burndown(key, id);
 		m.addAttribute("burndown", days);

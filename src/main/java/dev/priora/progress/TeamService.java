@@ -1,0 +1,255 @@
+package dev.priora.progress;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.priora.backlog.BacklogOrder;
+import dev.priora.backlog.BacklogProblem;
+import dev.priora.backlog.ItemKey;
+import dev.priora.backlog.ProductService;
+import dev.priora.planning.PlanningService;
+
+/**
+ * The team and delegation: members with a capacity per sprint and skills, days off per
+ * sprint, who works on which item, each member's workload against capacity, and a
+ * suggested assignee (matching skills first, then most capacity left, then fewest open
+ * items).
+ */
+@Service
+public class TeamService {
+
+	/** A member. */
+	public record Member(long id, String name, String email, BigDecimal capacity, List<String> skills) {
+	}
+
+	/**
+	 * A member's load in a sprint: capacity after days off, points and items assigned.
+	 */
+	public record Load(Member member, BigDecimal capacity, BigDecimal assigned, int openItems, int daysOff) {
+
+		@com.fasterxml.jackson.annotation.JsonProperty("over")
+		public boolean over() {
+			return assigned.compareTo(capacity) > 0;
+		}
+
+	}
+
+	/** A suggestion: the member and why. */
+	public record Suggestion(Member member, int matchingSkills, BigDecimal capacityLeft, int openItems, String why) {
+	}
+
+	private final JdbcClient jdbc;
+
+	private final ProductService products;
+
+	private final PlanningService planning;
+
+	private final BacklogOrder backlog;
+
+	TeamService(JdbcClient jdbc, ProductService products, PlanningService planning, BacklogOrder backlog) {
+		this.jdbc = jdbc;
+		this.products = products;
+		this.planning = planning;
+		this.backlog = backlog;
+	}
+
+	public List<Member> members(String productKey) {
+		return jdbc.sql("select * from team_members where product_key = ? order by name")
+			.param(products.get(productKey).key())
+			.query((rs, n) -> new Member(rs.getLong("id"), rs.getString("name"), rs.getString("email"),
+					rs.getBigDecimal("capacity"), skills(rs.getString("skills"))))
+			.list();
+	}
+
+	@Transactional
+	public Member add(String productKey, String name, String email, BigDecimal capacity, List<String> skills) {
+		String key = products.get(productKey).key();
+		Map<String, String> errors = new LinkedHashMap<>();
+		String n = name == null ? "" : name.strip();
+		if (n.isEmpty() || n.length() > 100) {
+			errors.put("name", "is required, at most 100 characters");
+		}
+		if (capacity == null || capacity.signum() < 0 || capacity.compareTo(BigDecimal.valueOf(1000)) > 0) {
+			errors.put("capacity", "must be from 0 to 1000 points per sprint");
+		}
+		String e = email == null ? "" : email.strip();
+		if (e.length() > 320 || (!e.isEmpty() && !e.contains("@"))) {
+			errors.put("email", "is not an e-mail address");
+		}
+		String s = String.join(",", normalize(skills));
+		if (s.length() > 1000) {
+			errors.put("skills", "too many skills");
+		}
+		if (!errors.isEmpty()) {
+			throw BacklogProblem.invalid(errors);
+		}
+		try {
+			jdbc.sql("insert into team_members (product_key, name, email, capacity, skills) values (?, ?, ?, ?, ?)")
+				.params(key, n, e, capacity, s)
+				.update();
+		}
+		catch (DuplicateKeyException ex) {
+			throw BacklogProblem.invalid("name", "another member is called '" + n + "'");
+		}
+		return members(key).stream().filter(m -> m.name().equals(n)).findFirst().orElseThrow();
+	}
+
+	@Transactional
+	public void remove(String productKey, long memberId) {
+		member(productKey, memberId);
+		jdbc.sql("delete from team_members where id = ?").param(memberId).update();
+	}
+
+	@Transactional
+	public void daysOff(String productKey, long memberId, long sprintId, int days) {
+		member(productKey, memberId);
+		var sprint = planning.sprint(productKey, sprintId);
+		long length = ChronoUnit.DAYS.between(sprint.start(), sprint.end()) + 1;
+		if (days < 0 || days > length) {
+			throw BacklogProblem.invalid("days", "must be from 0 to the sprint's " + length + " days");
+		}
+		jdbc.sql("delete from member_days_off where member_id = ? and sprint_id = ?")
+			.params(memberId, sprintId)
+			.update();
+		if (days > 0) {
+			jdbc.sql("insert into member_days_off (member_id, sprint_id, days) values (?, ?, ?)")
+				.params(memberId, sprintId, days)
+				.update();
+		}
+	}
+
+	/** Assigns the item to a member, or clears the assignee with null. */
+	@Transactional
+	public void assign(ItemKey item, Long memberId) {
+		long itemId = itemId(item);
+		if (memberId != null) {
+			member(item.productKey(), memberId);
+		}
+		jdbc.sql("delete from item_assignees where item_id = ?").param(itemId).update();
+		if (memberId != null) {
+			jdbc.sql("insert into item_assignees (item_id, member_id) values (?, ?)").params(itemId, memberId).update();
+		}
+	}
+
+	/** Who works on what: item key → member, for the product. */
+	public Map<String, Member> assignees(String productKey) {
+		Map<Long, Member> byId = new HashMap<>();
+		members(productKey).forEach(m -> byId.put(m.id(), m));
+		Map<String, Member> result = new HashMap<>();
+		jdbc.sql("""
+				select p.product_key || '-' || cast(i.item_number as varchar(20)), a.member_id from item_assignees a
+				join items i on i.id = a.item_id join products p on p.id = i.product_id where p.product_key = ?""")
+			.param(products.get(productKey).key())
+			.query((rs, n) -> result.put(rs.getString(1), byId.get(rs.getLong(2))))
+			.list();
+		return result;
+	}
+
+	/**
+	 * Each member's load in the sprint: open points assigned against capacity after days
+	 * off.
+	 */
+	@Transactional(readOnly = true)
+	public List<Load> workload(String productKey, long sprintId) {
+		var sprint = planning.sprint(productKey, sprintId);
+		long length = ChronoUnit.DAYS.between(sprint.start(), sprint.end()) + 1;
+		var items = planning.sprintItems(productKey, sprintId);
+		var assignees = assignees(productKey);
+		List<Load> loads = new ArrayList<>();
+		for (Member m : members(productKey)) {
+			int off = jdbc
+				.sql("select coalesce(max(days), 0) from member_days_off where member_id = ? and sprint_id = ?")
+				.params(m.id(), sprintId)
+				.query(Integer.class)
+				.single();
+			BigDecimal capacity = m.capacity()
+				.multiply(BigDecimal.valueOf(length - off))
+				.divide(BigDecimal.valueOf(length), 1, RoundingMode.HALF_UP);
+			BigDecimal assigned = BigDecimal.ZERO;
+			int open = 0;
+			for (var i : items) {
+				Member who = assignees.get(i.key());
+				if (who != null && who.id() == m.id() && !"Done".equals(i.status())) {
+					assigned = assigned.add(i.estimate() == null ? BigDecimal.ZERO : i.estimate());
+					open++;
+				}
+			}
+			loads.add(new Load(m, capacity, assigned, open, off));
+		}
+		return loads;
+	}
+
+	/**
+	 * Members ranked for the item in the sprint: most of the item's labels among their
+	 * skills, then most capacity left, then fewest open items.
+	 */
+	@Transactional(readOnly = true)
+	public List<Suggestion> suggest(ItemKey item, long sprintId) {
+		var entry = backlog.snapshot(item.productKey())
+			.items()
+			.stream()
+			.filter(e -> e.key().equals(item))
+			.findFirst()
+			.orElseThrow(() -> BacklogProblem.notFound("Item " + item));
+		List<Suggestion> result = new ArrayList<>();
+		for (Load l : workload(item.productKey(), sprintId)) {
+			int matching = (int) entry.labels().stream().filter(l.member().skills()::contains).count();
+			BigDecimal left = l.capacity().subtract(l.assigned());
+			result.add(new Suggestion(l.member(), matching, left, l.openItems(),
+					matching + " matching skill" + (matching == 1 ? "" : "s") + ", "
+							+ left.stripTrailingZeros().toPlainString() + " points left, " + l.openItems()
+							+ " open items"));
+		}
+		result.sort(Comparator.comparingInt(Suggestion::matchingSkills)
+			.reversed()
+			.thenComparing(Suggestion::capacityLeft, Comparator.reverseOrder())
+			.thenComparingInt(Suggestion::openItems)
+			.thenComparing(s -> s.member().name()));
+		return result;
+	}
+
+	private Member member(String productKey, long id) {
+		return members(productKey).stream()
+			.filter(m -> m.id() == id)
+			.findFirst()
+			.orElseThrow(() -> BacklogProblem.notFound("Team member " + id));
+	}
+
+	private long itemId(ItemKey item) {
+		return backlog.snapshot(item.productKey())
+			.items()
+			.stream()
+			.filter(e -> e.key().equals(item))
+			.findFirst()
+			.orElseThrow(() -> BacklogProblem.notFound("Item " + item))
+			.id();
+	}
+
+	private static List<String> skills(String text) {
+		return text == null || text.isBlank() ? List.of() : Arrays.asList(text.split(","));
+	}
+
+	private static List<String> normalize(List<String> skills) {
+		return skills == null ? List.of()
+				: skills.stream()
+					.filter(s -> s != null && !s.isBlank())
+					.map(s -> s.strip().toLowerCase(Locale.ROOT))
+					.distinct()
+					.toList();
+	}
+
+}

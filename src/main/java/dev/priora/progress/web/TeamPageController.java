@@ -1,0 +1,99 @@
+package dev.priora.progress.web;
+
+import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import dev.priora.accounts.Permission;
+import dev.priora.accounts.Requires;
+import dev.priora.backlog.BacklogProblem;
+import dev.priora.backlog.ItemKey;
+import dev.priora.planning.PlanningService;
+import dev.priora.progress.TeamService;
+
+/**
+ * The team page (members, days off, workload per sprint) and assigning items on the
+ * sprint page.
+ */
+@Controller
+class TeamPageController {
+
+	static final String TEAM_VIEW = "progress/team";
+
+	private final TeamService team;
+
+	private final PlanningService planning;
+
+	TeamPageController(TeamService team, PlanningService planning) {
+		this.team = team;
+		this.planning = planning;
+	}
+
+	@GetMapping("/p/{key}/team")
+	String page(@PathVariable String key, @RequestParam(required = false) Long sprint, Model m) {
+		fill(key, sprint, m);
+		return TEAM_VIEW;
+	}
+
+	@PostMapping("/p/{key}/team")
+	@Requires(Permission.EDIT_BACKLOG)
+	String add(@PathVariable String key, @RequestParam(defaultValue = "") String name,
+			@RequestParam(defaultValue = "") String email, @RequestParam(required = false) BigDecimal capacity,
+			@RequestParam(defaultValue = "") String skills, Model m) {
+		try {
+			team.add(key, name, email, capacity, Arrays.asList(skills.split("[,;]")));
+			m.addAttribute("notice", name.strip() + " added to the team.");
+		}
+		catch (BacklogProblem e) {
+			m.addAttribute("error", e.getMessage());
+		}
+		fill(key, null, m);
+		return TEAM_VIEW;
+	}
+
+	@PostMapping("/p/{key}/team/{id}/days-off")
+	@Requires(Permission.EDIT_BACKLOG)
+	String daysOff(@PathVariable String key, @PathVariable long id, @RequestParam long sprint,
+			@RequestParam(defaultValue = "0") int days, Model m) {
+		try {
+			team.daysOff(key, id, sprint, days);
+		}
+		catch (BacklogProblem e) {
+			m.addAttribute("error", e.getMessage());
+		}
+		fill(key, sprint, m);
+		return TEAM_VIEW;
+	}
+
+	@PostMapping("/p/{key}/sprints/{id}/assignee")
+	@Requires(Permission.EDIT_BACKLOG)
+	String assign(@PathVariable String key, @PathVariable long id, @RequestParam String item,
+			@RequestParam(defaultValue = "") String member) {
+		try {
+			team.assign(ItemKey.inProduct(key, item), member.isBlank() ? null : Long.valueOf(member));
+		}
+		catch (NumberFormatException e) {
+			throw BacklogProblem.invalid("member", "'" + member + "' is no member");
+		}
+		return "redirect:/p/" + key.toUpperCase(Locale.ROOT) + "/sprints/" + id;
+	}
+
+	private void fill(String key, Long sprint, Model m) {
+		m.addAttribute("productKey", key.toUpperCase(Locale.ROOT));
+		m.addAttribute("members", team.members(key));
+		var sprints = planning.sprints(key);
+		m.addAttribute("sprints", sprints);
+		Long chosen = sprint != null ? sprint : sprints.isEmpty() ? null : sprints.get(sprints.size() - 1).id();
+		m.addAttribute("sprint", chosen);
+		m.addAttribute("workload", chosen == null ? List.of() : team.workload(key, chosen));
+	}
+
+}

@@ -1,0 +1,71 @@
+package dev.priora.progress.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+
+import org.junit.jupiter.api.Test;
+
+import dev.priora.support.ApiClient;
+import dev.priora.support.IntegrationTestBase;
+import tools.jackson.databind.JsonNode;
+
+class TeamApiIntegrationTest extends IntegrationTestBase {
+
+	@Test
+	void showsWorkloadAgainstCapacityAndSuggestsWhoShouldTakeAnItem() {
+		ApiClient api = api();
+		String base = "/api/v1/products/TEM";
+		api.post("/api/v1/products", "{\"key\":\"TEM\",\"name\":\"Team\"}");
+		long release = api.post(base + "/releases", "{\"name\":\"R\",\"capacity\":30}").json().get("id").asLong();
+		long sprint = ProgressApiIntegrationTest.sprint(api, base, "S", LocalDate.now(), release);
+		long ann = api.post(base + "/team", "{\"name\":\"Ann\",\"capacity\":10,\"skills\":[\"Payments\"]}")
+			.json()
+			.get("id")
+			.asLong();
+		long bob = api.post(base + "/team", "{\"name\":\"Bob\",\"capacity\":8,\"skills\":[\"search\"]}")
+			.json()
+			.get("id")
+			.asLong();
+		assertThat(api.post(base + "/team", "{\"name\":\"Ann\",\"capacity\":5}").status()).isEqualTo(400);
+		assertThat(api.post(base + "/team", "{\"name\":\"Eve\",\"capacity\":-1}").status()).isEqualTo(400);
+		api.post(base + "/items",
+				"{\"type\":\"STORY\",\"title\":\"Wallets\",\"estimate\":8,\"labels\":[\"payments\"]}");
+		api.post(base + "/items",
+				"{\"type\":\"STORY\",\"title\":\"Refunds\",\"estimate\":5,\"labels\":[\"payments\"]}");
+		api.post(base + "/items", "{\"type\":\"STORY\",\"title\":\"Filters\",\"estimate\":3,\"labels\":[\"search\"]}");
+		for (int i = 1; i <= 3; i++) {
+			api.put(base + "/items/TEM-" + i + "/release",
+					"{\"releaseId\":" + release + ",\"sprintId\":" + sprint + "}", null);
+		}
+		// the payments item goes to Ann, who knows payments
+		JsonNode first = api.get(base + "/items/TEM-1/suggested-assignees?sprint=" + sprint).json();
+		assertThat(first.get(0).get("member").get("name").asText()).isEqualTo("Ann");
+		assertThat(first.get(0).get("why").asText()).contains("1 matching skill");
+		assertThat(api.put(base + "/items/TEM-1/assignee", "{\"memberId\":" + ann + "}", null).status()).isEqualTo(204);
+		assertThat(api.put(base + "/items/TEM-2/assignee", "{\"memberId\":" + ann + "}", null).status()).isEqualTo(204);
+		assertThat(
+				api.put(base + "/team/" + ann + "/days-off", "{\"sprintId\":" + sprint + ",\"days\":7}", null).status())
+			.isEqualTo(204);
+		JsonNode load = api.get(base + "/sprints/" + sprint + "/workload").json();
+		JsonNode annLoad = load.get(0);
+		assertThat(annLoad.get("member").get("name").asText()).isEqualTo("Ann");
+		assertThat(annLoad.get("capacity").decimalValue()).isEqualByComparingTo("5.0");
+		assertThat(annLoad.get("assigned").decimalValue()).isEqualByComparingTo("13");
+		assertThat(annLoad.get("over").asBoolean()).isTrue();
+		assertThat(load.get(1).get("assigned").decimalValue()).isEqualByComparingTo("0");
+		// the search item: Bob matches; and when skills tie, capacity left decides
+		assertThat(api.get(base + "/items/TEM-3/suggested-assignees?sprint=" + sprint)
+			.json()
+			.get(0)
+			.get("member")
+			.get("name")
+			.asText()).isEqualTo("Bob");
+		assertThat(api.put(base + "/items/TEM-3/assignee", "{\"memberId\":999999}", null).status()).isEqualTo(404);
+		assertThat(api.put(base + "/team/" + bob + "/days-off", "{\"sprintId\":" + sprint + ",\"days\":99}", null)
+			.status()).isEqualTo(400);
+		assertThat(api.delete(base + "/team/" + bob, null).status()).isEqualTo(204);
+		assertThat(api.get(base + "/team").json()).hasSize(1);
+	}
+
+}
