@@ -108,6 +108,32 @@ class ProgressRepository {
 			.list();
 	}
 
+	/** An item's creation (as NEW) and type, for flow charts. */
+	record Created(String itemKey, Instant at) {
+	}
+
+	List<Created> created(String productKey) {
+		return jdbc.sql("""
+				select p.product_key || '-' || cast(i.item_number as varchar(20)), i.created_at from items i
+				join products p on p.id = i.product_id where p.product_key = ? and i.item_type <> 'EPIC'""")
+			.param(productKey)
+			.query((rs, n) -> new Created(rs.getString(1), rs.getObject(2, OffsetDateTime.class).toInstant()))
+			.list();
+	}
+
+	/** Sprint names with their runs, oldest first. */
+	List<Object[]> runHistory(String productKey) {
+		return jdbc
+			.sql("""
+					select s.name, r.committed, r.completed, s.release_id from sprint_runs r join sprints s on s.id = r.sprint_id
+					where s.product_key = ? and r.state = 'CLOSED' order by r.closed_at""")
+			.param(productKey)
+			.query((rs,
+					n) -> new Object[] { rs.getString(1), rs.getBigDecimal(2), rs.getBigDecimal(3),
+							rs.getObject(4, Long.class) })
+			.list();
+	}
+
 	private static Run run(ResultSet rs, int n) throws SQLException {
 		OffsetDateTime closed = rs.getObject("closed_at", OffsetDateTime.class);
 		return new Run(rs.getLong("sprint_id"), rs.getString("state"), rs.getBigDecimal("committed"),

@@ -98,6 +98,18 @@ class ProgressApiIntegrationTest extends IntegrationTestBase {
 		assertThat(progress.get("forecast").get("method").asText()).contains("3 completed sprints");
 		assertThat(progress.get("notReady").toString()).contains("PRG-9");
 
+		JsonNode velocity = api.get(BASE + "/charts/velocity").json();
+		assertThat(velocity).hasSize(3);
+		assertThat(velocity.get(0).get("committed").decimalValue()).isEqualByComparingTo("13");
+		JsonNode cycle = api.get(BASE + "/charts/cycle-times").json();
+		assertThat(cycle.get("items")).hasSize(6);
+		assertThat(cycle.get("p85").asDouble()).isGreaterThanOrEqualTo(0);
+		JsonNode flow = api.get(BASE + "/charts/cumulative-flow?days=5").json();
+		assertThat(flow).hasSize(5);
+		assertThat(flow.get(4).get("counts").get("DONE").asInt()).isEqualTo(6);
+		assertThat(api.get(BASE + "/charts/cumulative-flow.csv?days=2").text())
+			.startsWith("day,new,ready,in_progress,done,rejected\n");
+
 		JsonNode upTo = api.get(BASE + "/forecast?above=PRG-8").json();
 		assertThat(upTo.get("items").toString()).isEqualTo("[\"PRG-7\",\"PRG-8\"]");
 		assertThat(upTo.get("remaining").decimalValue()).isEqualByComparingTo("10");

@@ -65,6 +65,11 @@ class ProgressBrowserTest extends BrowserTestBase {
 		}
 		page.reload();
 		assertThat(page.locator("#forecast-flag")).hasText("off track");
+		page.navigate("/p/PRB/charts");
+		assertThat(page.locator("#velocity-chart rect.vbar")).hasCount(3);
+		assertThat(page.locator("#flow-chart polygon.band")).hasCount(4);
+		assertThat(page.locator("#cycle-chart circle.dot")).hasCount(6);
+		page.navigate("/p/PRB/releases/" + release + "/progress");
 		page.locator("#decision-form input[name=note]").fill("Cut the later stories");
 		page.locator("#decision-form select").selectOption("GO_BACK");
 		page.locator("#decision-form button").click();

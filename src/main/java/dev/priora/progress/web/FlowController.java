@@ -1,0 +1,115 @@
+package dev.priora.progress.web;
+
+import java.util.List;
+import java.util.Locale;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+
+import dev.priora.progress.FlowMetrics;
+import io.swagger.v3.oas.annotations.Operation;
+
+/**
+ * The charts page (velocity, cumulative flow, cycle times) and the same data as JSON and
+ * CSV.
+ */
+@Controller
+class FlowController {
+
+	static final String CHARTS_VIEW = "progress/charts";
+
+	private static final String BASE = "/api/v1/products/{productKey}/charts";
+
+	private final FlowMetrics flow;
+
+	FlowController(FlowMetrics flow) {
+		this.flow = flow;
+	}
+
+	@GetMapping("/p/{key}/charts")
+	String page(@PathVariable String key, @RequestParam(defaultValue = "60") int days, Model m) {
+		m.addAttribute("productKey", key.toUpperCase(Locale.ROOT));
+		m.addAttribute("days", days);
+		var velocity = flow.velocity(key);
+		var cfd = flow.cumulativeFlow(key, days);
+		var cycle = flow.cycleTimes(key);
+		m.addAttribute("velocity", velocity);
+		m.addAttribute("velocityChart", FlowCharts.velocity(velocity));
+		m.addAttribute("flowChart", FlowCharts.flow(cfd));
+		m.addAttribute("cycle", cycle);
+		m.addAttribute("cycleChart", FlowCharts.cycleTimes(cycle));
+		return CHARTS_VIEW;
+	}
+
+	@GetMapping(BASE + "/velocity")
+	@ResponseBody
+	@Operation(summary = "Committed and completed points per closed sprint")
+	List<FlowMetrics.SprintVelocity> velocity(@PathVariable String productKey) {
+		return flow.velocity(productKey);
+	}
+
+	@GetMapping(BASE + "/cumulative-flow")
+	@ResponseBody
+	@Operation(summary = "Items per status at the end of each of the last days (default 60)")
+	List<FlowMetrics.FlowDay> cumulativeFlow(@PathVariable String productKey,
+			@RequestParam(defaultValue = "60") int days) {
+		return flow.cumulativeFlow(productKey, days);
+	}
+
+	@GetMapping(value = BASE + "/cumulative-flow.csv", produces = "text/csv")
+	@ResponseBody
+	@Operation(summary = "The cumulative flow as CSV")
+	ResponseEntity<String> cumulativeFlowCsv(@PathVariable String productKey,
+			@RequestParam(defaultValue = "60") int days) {
+		return ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType("text/csv"))
+			.body(FlowMetricsCsv.flow(flow.cumulativeFlow(productKey, days)));
+	}
+
+	@GetMapping(BASE + "/cycle-times")
+	@ResponseBody
+	@Operation(summary = "Cycle times of done items with 50/85/95 % percentiles")
+	FlowMetrics.CycleTimes cycleTimes(@PathVariable String productKey) {
+		return flow.cycleTimes(productKey);
+	}
+
+	@GetMapping(value = BASE + "/cycle-times.csv", produces = "text/csv")
+	@ResponseBody
+	@Operation(summary = "Cycle times as CSV")
+	ResponseEntity<String> cycleTimesCsv(@PathVariable String productKey) {
+		StringBuilder csv = new StringBuilder("item,done,days\n");
+		flow.cycleTimes(productKey)
+			.items()
+			.forEach(i -> csv.append(i.item()).append(',').append(i.done()).append(',').append(i.days()).append('\n'));
+		return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/csv")).body(csv.toString());
+	}
+
+	/** CSV of the flow, one column per status. */
+	static final class FlowMetricsCsv {
+
+		private FlowMetricsCsv() {
+		}
+
+		static String flow(List<FlowMetrics.FlowDay> days) {
+			StringBuilder s = new StringBuilder("day");
+			for (var st : dev.priora.backlog.ItemStatus.values()) {
+				s.append(',').append(st.name().toLowerCase(Locale.ROOT));
+			}
+			s.append('\n');
+			for (var d : days) {
+				s.append(d.day());
+				d.counts().values().forEach(v -> s.append(',').append(v));
+				s.append('\n');
+			}
+			return s.toString();
+		}
+
+	}
+
+}
