@@ -65,10 +65,13 @@ public class ProgressService {
 
 	private final dev.priora.backlog.BacklogOrder order;
 
+	private final FlowMetrics flow;
+
 	private final Clock clock;
 
 	ProgressService(ProgressRepository repository, PlanningService planning, BacklogService backlog,
-			AccountService accounts, dev.priora.backlog.BacklogOrder order, Clock clock) {
+			AccountService accounts, dev.priora.backlog.BacklogOrder order, FlowMetrics flow, Clock clock) {
+		this.flow = flow;
 		this.order = order;
 		this.repository = repository;
 		this.planning = planning;
@@ -270,7 +273,26 @@ public class ProgressService {
 		Forecasts.DeliveryForecast forecast = null;
 		String flag = null;
 		LocalDate today = LocalDate.now(clock);
-		if (remaining.signum() > 0) {
+		long openItems = r.items().stream().filter(i -> !ItemStatus.DONE.label().equals(i.status())).count();
+		if (scope.signum() == 0 && openItems > 0) {
+			// nothing is estimated: forecast items from the weekly throughput instead
+			double[] weeks = flow.weeklyThroughput(productKey, 12);
+			if (java.util.Arrays.stream(weeks).filter(w -> w > 0).count() >= 1 && weeks.length >= 3) {
+				forecast = Forecasts.forecast(weeks, openItems, 10_000, releaseId, today, 7,
+						r.targetDate() != null && !r.targetDate().isBefore(today) ? r.targetDate() : null, null);
+				forecast = new Forecasts.DeliveryForecast(forecast.p50(), forecast.p85(), forecast.p95(),
+						forecast.p50Date(), forecast.p85Date(), forecast.p95Date(), forecast.probability(),
+						forecast.history(), forecast.trials(), forecast.seed(),
+						"items are not estimated: " + openItems + " open items over the weekly throughput of the last"
+								+ " 12 weeks (one row a week); " + forecast.method());
+				if (r.targetDate() != null) {
+					double p = r.targetDate().isBefore(today) ? 0 : forecast.probability();
+					flag = p >= 0.85 ? "on track" : p >= 0.5 ? "at risk" : "off track";
+				}
+				sprintDays = 7;
+			}
+		}
+		else if (remaining.signum() > 0) {
 			double[] history = velocities.stream().mapToDouble(BigDecimal::doubleValue).toArray();
 			Double stated = velocities.size() >= 3 ? null : statedVelocity(r, sprints);
 			if (velocities.size() >= 3 || stated != null) {
@@ -282,7 +304,7 @@ public class ProgressService {
 				}
 			}
 		}
-		else if (r.targetDate() != null) {
+		else if (r.targetDate() != null && remaining.signum() == 0 && openItems == 0) {
 			flag = "on track";
 		}
 		var rows = repository.decisions(releaseId);

@@ -175,4 +175,34 @@ class ProgressApiIntegrationTest extends IntegrationTestBase {
 			.status()).as("no longer in the sprint").isEqualTo(400);
 	}
 
+	@Test
+	void forecastsUnestimatedReleasesFromWeeklyThroughput() {
+		ApiClient api = api();
+		String base = "/api/v1/products/THR";
+		api.post("/api/v1/products", "{\"key\":\"THR\",\"name\":\"Throughput\"}");
+		long release = api
+			.post(base + "/releases",
+					"{\"name\":\"R\",\"capacity\":0,\"targetDate\":\"" + LocalDate.now().plusDays(300) + "\"}")
+			.json()
+			.get("id")
+			.asLong();
+		for (int i = 1; i <= 6; i++) {
+			Response r = api.post(base + "/items", "{\"type\":\"STORY\",\"title\":\"Unestimated " + i
+					+ "\",\"description\":\"d\",\"acceptanceCriteria\":[{\"statement\":\"ok\"}]}");
+			assertThat(r.status()).as(r.text()).isEqualTo(201);
+			api.put(base + "/items/THR-" + i + "/release", "{\"releaseId\":" + release + "}", null);
+		}
+		for (int i = 1; i <= 3; i++) {
+			String key = "THR-" + i;
+			for (String status : new String[] { "READY", "IN_PROGRESS", "DONE" }) {
+				String etag = api.get(base + "/items/" + key).etag();
+				api.send("PATCH", base + "/items/" + key + "?force=true", "{\"status\":\"" + status + "\"}", etag);
+			}
+		}
+		JsonNode p = api.get(base + "/releases/" + release + "/progress").json();
+		assertThat(p.get("forecast").get("method").asText()).contains("items are not estimated: 3 open items");
+		assertThat(p.get("sprintDays").asInt()).isEqualTo(7);
+		assertThat(p.get("flag").asText()).isEqualTo("on track");
+	}
+
 }
