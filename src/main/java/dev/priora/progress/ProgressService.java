@@ -48,7 +48,8 @@ public class ProgressService {
 	 */
 	public record ReleaseProgress(ReleaseView release, BigDecimal scope, BigDecimal done, BigDecimal remaining,
 			List<String> unestimated, List<String> notReady, List<String> blocked, List<BigDecimal> velocities,
-			Forecasts.DeliveryForecast forecast, String flag, int sprintDays, List<DecisionView> decisions) {
+			Forecasts.DeliveryForecast forecast, String flag, int sprintDays, List<DecisionView> decisions,
+			List<BigDecimal> burnup) {
 	}
 
 	/** A "continue" or "go back" decision. */
@@ -313,8 +314,18 @@ public class ProgressService {
 			.map(d -> new DecisionView(d.decision(), d.note(), names.getOrDefault(new UserId(d.decidedBy()), "someone"),
 					d.decidedAt()))
 			.toList();
+		// burnup: points completed by the end of each closed sprint of this release,
+		// cumulated
+		List<BigDecimal> burnup = new ArrayList<>();
+		BigDecimal sum = BigDecimal.ZERO;
+		for (Object[] run : repository.runHistory(productKey.toUpperCase(java.util.Locale.ROOT))) {
+			if (run[3] != null && ((Long) run[3]) == releaseId) {
+				sum = sum.add((BigDecimal) run[2]);
+				burnup.add(sum);
+			}
+		}
 		return new ReleaseProgress(r, scope, done, remaining, unestimated, notReady, blocked, velocities, forecast,
-				flag, sprintDays, decisions);
+				flag, sprintDays, decisions, burnup);
 	}
 
 	/**

@@ -50,6 +50,24 @@ final class ProgressCharts {
 				days.isEmpty() ? "" : days.get(days.size() - 1).remaining().stripTrailingZeros().toPlainString());
 	}
 
+	/** The burnup: the done line over closed sprints and the scope line. */
+	record Burnup(int width, int height, int pad, String done, double scopeY, String scope) {
+	}
+
+	static Burnup burnup(List<BigDecimal> done, BigDecimal scope) {
+		double max = Math.max(scope.doubleValue(), done.isEmpty() ? 0 : done.get(done.size() - 1).doubleValue());
+		max = max <= 0 ? 1 : max;
+		StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%d,%d ", PAD, H - PAD));
+		int n = Math.max(1, done.size());
+		for (int i = 0; i < done.size(); i++) {
+			double x = PAD + (W - 2.0 * PAD) * (i + 1) / n;
+			double y = H - PAD - (H - 2.0 * PAD) * done.get(i).doubleValue() / max;
+			line.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y));
+		}
+		return new Burnup(W, H, PAD, line.toString().strip(), H - PAD - (H - 2.0 * PAD) * scope.doubleValue() / max,
+				scope.stripTrailingZeros().toPlainString());
+	}
+
 	static Bars velocity(List<BigDecimal> velocities) {
 		double max = velocities.stream().mapToDouble(BigDecimal::doubleValue).max().orElse(1);
 		max = max <= 0 ? 1 : max;

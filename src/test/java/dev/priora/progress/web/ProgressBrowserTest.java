@@ -59,6 +59,7 @@ class ProgressBrowserTest extends BrowserTestBase {
 		assertThat(page.locator("#remaining")).hasText("10 points");
 		assertThat(page.locator("#forecast-flag")).hasText("on track");
 		assertThat(page.locator("#velocity rect.vbar")).hasCount(3);
+		assertThat(page.locator("#burnup")).hasAttribute("aria-label", "Burnup: 30 of 40 points done");
 		for (int i = 0; i < 20; i++) {
 			ProgressApiIntegrationTest.readyItem(api, base, "Later " + i, 5);
 			api.put(base + "/items/PRB-" + (9 + i) + "/release", "{\"releaseId\":" + release + "}", null);
