@@ -81,6 +81,17 @@ class ProgressRepository {
 				order by i.item_number""").param(sprintId).query(String.class).list();
 	}
 
+	/** Spillover points per closed sprint of the product, oldest first. */
+	List<BigDecimal> spilloverTrend(String productKey) {
+		return jdbc.sql("""
+				select coalesce(sum(o.points), 0) from sprint_runs r join sprints s on s.id = r.sprint_id
+				left join sprint_spillover o on o.sprint_id = s.id where s.product_key = ? and r.state = 'CLOSED'
+				group by r.sprint_id, r.closed_at order by r.closed_at""")
+			.param(productKey)
+			.query(BigDecimal.class)
+			.list();
+	}
+
 	void decide(long releaseId, String decision, String note, long user, Instant now) {
 		jdbc.sql(
 				"insert into release_decisions (release_id, decision, note, decided_by, decided_at) values (?, ?, ?, ?, ?)")

@@ -49,7 +49,7 @@ public class ProgressService {
 	public record ReleaseProgress(ReleaseView release, BigDecimal scope, BigDecimal done, BigDecimal remaining,
 			List<String> unestimated, List<String> notReady, List<String> blocked, List<BigDecimal> velocities,
 			Forecasts.DeliveryForecast forecast, String flag, int sprintDays, List<DecisionView> decisions,
-			List<BigDecimal> burnup) {
+			List<BigDecimal> burnup, List<BigDecimal> spillover) {
 	}
 
 	/** A "continue" or "go back" decision. */
@@ -324,8 +324,10 @@ public class ProgressService {
 				burnup.add(sum);
 			}
 		}
+		List<BigDecimal> trend = repository.spilloverTrend(productKey.toUpperCase(java.util.Locale.ROOT));
+		List<BigDecimal> spillover = trend.subList(Math.max(0, trend.size() - 5), trend.size());
 		return new ReleaseProgress(r, scope, done, remaining, unestimated, notReady, blocked, velocities, forecast,
-				flag, sprintDays, decisions, burnup);
+				flag, sprintDays, decisions, burnup, List.copyOf(spillover));
 	}
 
 	/**

@@ -137,9 +137,10 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 				"POST /p/{key}/releases/assign", "POST /p/{key}/plans", "POST /p/{key}/plans/{id}/{action}",
 				"POST /p/{key}/releases/{id}", "POST /p/{key}/releases/{id}/delete",
 				"POST /p/{key}/sprints/{id}/delete");
-		product(Permission.READ, "GET " + base + "/charts/velocity", "GET " + base + "/charts/cumulative-flow",
-				"GET " + base + "/charts/cumulative-flow.csv", "GET " + base + "/charts/cycle-times",
-				"GET " + base + "/charts/cycle-times.csv", "GET /p/{key}/charts");
+		product(Permission.READ, "GET " + base + "/charts/velocity.csv", "GET " + base + "/charts/velocity",
+				"GET " + base + "/charts/cumulative-flow", "GET " + base + "/charts/cumulative-flow.csv",
+				"GET " + base + "/charts/cycle-times", "GET " + base + "/charts/cycle-times.csv",
+				"GET /p/{key}/charts");
 		product(Permission.READ, "GET " + base + "/team", "GET " + base + "/sprints/{id}/workload",
 				"GET " + base + "/items/{itemKey}/suggested-assignees", "GET /p/{key}/team");
 		product(Permission.EDIT_BACKLOG, "POST " + base + "/team", "DELETE " + base + "/team/{id}",

@@ -54,6 +54,22 @@ class FlowController {
 		return flow.velocity(productKey);
 	}
 
+	@GetMapping(value = BASE + "/velocity.csv", produces = "text/csv")
+	@ResponseBody
+	@Operation(summary = "Committed and completed points per closed sprint as CSV")
+	ResponseEntity<String> velocityCsv(@PathVariable String productKey) {
+		StringBuilder csv = new StringBuilder("sprint,committed,completed\n");
+		flow.velocity(productKey)
+			.forEach(v -> csv.append('"')
+				.append(v.sprint().replace("\"", "\"\""))
+				.append("\",")
+				.append(v.committed())
+				.append(',')
+				.append(v.completed())
+				.append('\n'));
+		return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/csv")).body(csv.toString());
+	}
+
 	@GetMapping(BASE + "/cumulative-flow")
 	@ResponseBody
 	@Operation(summary = "Items per status at the end of each of the last days (default 60)")

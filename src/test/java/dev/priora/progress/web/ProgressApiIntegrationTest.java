@@ -97,6 +97,13 @@ class ProgressApiIntegrationTest extends IntegrationTestBase {
 		assertThat(progress.get("flag").asText()).isEqualTo("on track");
 		assertThat(progress.get("forecast").get("method").asText()).contains("3 completed sprints");
 		assertThat(progress.get("notReady").toString()).contains("PRG-9");
+		// PRG-9 (3 points) spilled over from S1 into S2 and out of S2; S3 finished
+		// everything
+		assertThat(progress.get("spillover").get(0).decimalValue()).isEqualByComparingTo("3");
+		assertThat(progress.get("spillover").get(1).decimalValue()).isEqualByComparingTo("3");
+		assertThat(progress.get("spillover").get(2).decimalValue()).isEqualByComparingTo("0");
+		assertThat(api.get(BASE + "/charts/velocity.csv").text())
+			.isEqualTo("sprint,committed,completed\n\"S1\",13.00,10.00\n\"S2\",13.00,10.00\n\"S3\",10.00,10.00\n");
 
 		JsonNode velocity = api.get(BASE + "/charts/velocity").json();
 		assertThat(velocity).hasSize(3);
