@@ -99,9 +99,9 @@ class SecurityConfig {
 	SecurityFilterChain web(HttpSecurity http, AuthenticationManager manager) throws Exception {
 		http.authenticationManager(manager)
 			.authorizeHttpRequests(a -> a
-				.requestMatchers("/login", "/invite/**", "/reset/**", "/f/**", "/css/**", "/js/**", "/webjars/**",
-						"/favicon.ico", "/error", "/actuator/health/**", "/v3/api-docs/**", "/swagger-ui/**",
-						"/swagger-ui.html")
+				.requestMatchers("/login", "/invite/**", "/reset/**", "/f/**", "/r/**", "/css/**", "/js/**",
+						"/webjars/**", "/favicon.ico", "/error", "/actuator/health/**", "/v3/api-docs/**",
+						"/swagger-ui/**", "/swagger-ui.html")
 				.permitAll()
 				.requestMatchers("/admin/**")
 				.hasRole("ADMIN")

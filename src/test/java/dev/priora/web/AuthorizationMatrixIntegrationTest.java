@@ -61,7 +61,7 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 		Rule auth = new Authenticated();
 		Rule admin = new Admin();
 		for (String r : List.of("GET /login", "GET /invite/{secret}", "POST /invite/{secret}", "GET /reset/{secret}",
-				"POST /reset/{secret}", "GET /f/{secret}", "POST /f/{secret}")) {
+				"POST /reset/{secret}", "GET /f/{secret}", "POST /f/{secret}", "GET /r/{secret}")) {
 			MATRIX.put(r, pub);
 		}
 		for (String r : List.of("POST /api/v1/tokens", "GET /api/v1/tokens", "DELETE /api/v1/tokens/{id}",
@@ -137,6 +137,14 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 				"POST /p/{key}/releases/assign", "POST /p/{key}/plans", "POST /p/{key}/plans/{id}/{action}",
 				"POST /p/{key}/releases/{id}", "POST /p/{key}/releases/{id}/delete",
 				"POST /p/{key}/sprints/{id}/delete");
+		product(Permission.READ, "GET " + base + "/roadmap", "GET " + base + "/objectives",
+				"GET " + base + "/alignment", "GET " + base + "/roadmap/links", "GET /p/{key}/roadmap");
+		product(Permission.MANAGE_PRODUCT, "PUT " + base + "/goal", "POST " + base + "/objectives",
+				"DELETE " + base + "/objectives/{id}", "POST " + base + "/roadmap/links",
+				"DELETE " + base + "/roadmap/links/{id}", "POST /p/{key}/roadmap/goal",
+				"POST /p/{key}/roadmap/objectives", "POST /p/{key}/roadmap/links",
+				"POST /p/{key}/roadmap/links/{id}/revoke");
+		product(Permission.EDIT_BACKLOG, "PUT " + base + "/items/{itemKey}/objectives");
 		product(Permission.READ, "GET " + base + "/charts/velocity.csv", "GET " + base + "/charts/velocity",
 				"GET " + base + "/charts/cumulative-flow", "GET " + base + "/charts/cumulative-flow.csv",
 				"GET " + base + "/charts/cycle-times", "GET " + base + "/charts/cycle-times.csv",

@@ -1,0 +1,121 @@
+package dev.priora.roadmap.web;
+
+import java.util.List;
+import java.util.Locale;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+
+import dev.priora.accounts.Permission;
+import dev.priora.accounts.Requires;
+import dev.priora.accounts.SignedInUser;
+import dev.priora.backlog.BacklogProblem;
+import dev.priora.roadmap.RoadmapService;
+
+/**
+ * The roadmap page (goal, objectives, alignment, now/next/later, timeline, links) and the
+ * shared read-only view.
+ */
+@Controller
+class RoadmapPageController {
+
+	static final String ROADMAP_VIEW = "roadmap/roadmap";
+
+	static final String SHARED_VIEW = "roadmap/shared";
+
+	private final RoadmapService roadmap;
+
+	RoadmapPageController(RoadmapService roadmap) {
+		this.roadmap = roadmap;
+	}
+
+	@GetMapping("/p/{key}/roadmap")
+	String page(@PathVariable String key, @RequestParam(required = false) Long objective, Model m) {
+		fill(key, objective, m);
+		return ROADMAP_VIEW;
+	}
+
+	@PostMapping("/p/{key}/roadmap/goal")
+	@Requires(Permission.MANAGE_PRODUCT)
+	String goal(@PathVariable String key, @RequestParam(defaultValue = "") String goal, Model m) {
+		try {
+			roadmap.setGoal(key, goal);
+			m.addAttribute("notice", "Product goal saved.");
+		}
+		catch (BacklogProblem e) {
+			m.addAttribute("error", e.getMessage());
+		}
+		fill(key, null, m);
+		return ROADMAP_VIEW;
+	}
+
+	@PostMapping("/p/{key}/roadmap/objectives")
+	@Requires(Permission.MANAGE_PRODUCT)
+	String objective(@PathVariable String key, @RequestParam(defaultValue = "") String title,
+			@RequestParam(defaultValue = "") String keyResults, @RequestParam(defaultValue = "") String target,
+			Model m) {
+		try {
+			roadmap.createObjective(key, title, "", List.of(keyResults.split("\\r?\\n")), target);
+			m.addAttribute("notice", "Objective added.");
+		}
+		catch (BacklogProblem e) {
+			m.addAttribute("error", e.getMessage());
+		}
+		fill(key, null, m);
+		return ROADMAP_VIEW;
+	}
+
+	@PostMapping("/p/{key}/roadmap/links")
+	@Requires(Permission.MANAGE_PRODUCT)
+	String share(@AuthenticationPrincipal SignedInUser user, @PathVariable String key,
+			@RequestParam(required = false) Integer days, Model m) {
+		try {
+			m.addAttribute("link", "/r/" + roadmap.share(key, days, user.id()));
+		}
+		catch (BacklogProblem e) {
+			m.addAttribute("error", e.getMessage());
+		}
+		fill(key, null, m);
+		return ROADMAP_VIEW;
+	}
+
+	@PostMapping("/p/{key}/roadmap/links/{id}/revoke")
+	@Requires(Permission.MANAGE_PRODUCT)
+	String revoke(@PathVariable String key, @PathVariable long id, Model m) {
+		try {
+			roadmap.revoke(key, id);
+			m.addAttribute("notice", "Link revoked.");
+		}
+		catch (BacklogProblem e) {
+			m.addAttribute("error", e.getMessage());
+		}
+		fill(key, null, m);
+		return ROADMAP_VIEW;
+	}
+
+	/** The roadmap for someone with the link: read only, no sign-in. */
+	@GetMapping("/r/{secret}")
+	String shared(@PathVariable String secret, Model m) {
+		String key = roadmap.productOf(secret)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "This roadmap link does not work."));
+		m.addAttribute("roadmap", roadmap.roadmap(key, null));
+		return SHARED_VIEW;
+	}
+
+	private void fill(String key, Long objective, Model m) {
+		m.addAttribute("productKey", key.toUpperCase(Locale.ROOT));
+		m.addAttribute("roadmap", roadmap.roadmap(key, objective));
+		m.addAttribute("objective", objective);
+		m.addAttribute("alignment", roadmap.alignment(key));
+		m.addAttribute("links", roadmap.links(key));
+		m.addAttribute("now", java.time.Instant.now());
+	}
+
+}
