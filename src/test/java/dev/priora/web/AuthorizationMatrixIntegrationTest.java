@@ -144,7 +144,8 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 				"DELETE " + base + "/roadmap/links/{id}", "POST /p/{key}/roadmap/goal",
 				"POST /p/{key}/roadmap/objectives", "POST /p/{key}/roadmap/links",
 				"POST /p/{key}/roadmap/links/{id}/revoke");
-		product(Permission.EDIT_BACKLOG, "PUT " + base + "/items/{itemKey}/objectives");
+		product(Permission.EDIT_BACKLOG, "PUT " + base + "/items/{itemKey}/objectives",
+				"POST " + base + "/imports/github", "GET /p/{key}/import", "POST /p/{key}/import");
 		product(Permission.READ, "GET " + base + "/charts/velocity.csv", "GET " + base + "/charts/velocity",
 				"GET " + base + "/charts/cumulative-flow", "GET " + base + "/charts/cumulative-flow.csv",
 				"GET " + base + "/charts/cycle-times", "GET " + base + "/charts/cycle-times.csv",

@@ -1,0 +1,2 @@
+/** Integration: importing backlogs from other tools (GitHub issues so far). */
+package dev.priora.integration;

@@ -1,0 +1,2 @@
+/** Import page and API. */
+package dev.priora.integration.web;
