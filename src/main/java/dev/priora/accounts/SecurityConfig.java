@@ -28,15 +28,11 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
  * checks go through the throttled provider.
  */
 @Configuration
+@org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication
 class SecurityConfig {
 
 	private static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline';"
 			+ " img-src 'self' data:; frame-ancestors 'none'; form-action 'self'; base-uri 'self'; object-src 'none'";
-
-	@Bean
-	PasswordEncoder passwordEncoder() {
-		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
-	}
 
 	@Bean
 	UserDetailsService userDetailsService(AccountService accounts) {

@@ -22,7 +22,17 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class Cli {
 
-	private static final Set<String> COMMANDS = Set.of("plan", "forecast", "help", "--help");
+	private static final Set<String> COMMANDS = Set.of("plan", "forecast", "import", "help", "--help");
+
+	/**
+	 * Starts the application without its web server, for subcommands that need the
+	 * database.
+	 */
+	public interface ContextFactory {
+
+		org.springframework.context.ConfigurableApplicationContext start(String[] springArgs);
+
+	}
 
 	private Cli() {
 	}
@@ -33,10 +43,15 @@ public final class Cli {
 	}
 
 	public static int run(String[] args, PrintStream out, PrintStream err) {
+		return run(args, out, err, null);
+	}
+
+	public static int run(String[] args, PrintStream out, PrintStream err, ContextFactory context) {
 		try {
 			return switch (args[0]) {
 				case "plan" -> plan(options(List.of(args).subList(1, args.length),
 						Set.of("--nrp", "--budget-ratio", "--time-limit")), out);
+				case "import" -> importBacklog(List.of(args).subList(1, args.length), out, context);
 				case "forecast" ->
 					forecast(options(List.of(args).subList(1, args.length), Set.of("--history", "--remaining",
 							"--trials", "--seed", "--start", "--sprint-days", "--target", "--velocity")), out);
@@ -64,7 +79,10 @@ public final class Cli {
 				           solve a Next Release Problem file (budget = floor(R × total cost)); prints one JSON object
 				       java -jar priora.jar forecast --history FILE --remaining POINTS [--trials N] [--seed S]
 				           [--start DATE --sprint-days D [--target DATE]] [--velocity V]
-				           Monte Carlo delivery forecast from completed-sprint velocities (one per line)""";
+				           Monte Carlo delivery forecast from completed-sprint velocities (one per line)
+				       java -jar priora.jar import github FILE --product KEY [--dry-run] [--as EMAIL]
+				           import GitHub issues JSON into a product (needs the database; Spring options such as
+				           --priora.data-dir=… pass through); prints the counts as JSON""";
 	}
 
 	private static int plan(Map<String, String> o, PrintStream out) {
@@ -144,6 +162,60 @@ public final class Cli {
 		}
 		catch (IllegalArgumentException e) {
 			throw new UsageException(e.getMessage());
+		}
+		return 0;
+	}
+
+	private static int importBacklog(List<String> args, PrintStream out, ContextFactory context) {
+		if (args.size() < 2 || !"github".equals(args.get(0))) {
+			throw new UsageException("say what to import: import github FILE --product KEY");
+		}
+		Path file = Path.of(args.get(1));
+		java.util.List<String> spring = new java.util.ArrayList<>();
+		java.util.List<String> own = new java.util.ArrayList<>();
+		boolean dryRun = false;
+		for (String a : args.subList(2, args.size())) {
+			if (a.startsWith("--priora.") || a.startsWith("--spring.") || a.startsWith("--logging.")) {
+				spring.add(a);
+			}
+			else if ("--dry-run".equals(a)) {
+				dryRun = true;
+			}
+			else {
+				own.add(a);
+			}
+		}
+		Map<String, String> o = options(own, Set.of("--product", "--as"));
+		String product = required(o, "--product");
+		byte[] bytes;
+		try {
+			bytes = Files.readAllBytes(file);
+		}
+		catch (NoSuchFileException e) {
+			throw new UsageException("no file " + file);
+		}
+		catch (IOException e) {
+			throw new UsageException("cannot read " + file + ": " + e.getMessage());
+		}
+		if (context == null) {
+			throw new UsageException("import needs the application; run it as java -jar priora.jar import …");
+		}
+		spring.add("--spring.main.banner-mode=off");
+		spring.add("--logging.level.root=WARN");
+		try (var ctx = context.start(spring.toArray(String[]::new))) {
+			String email = o.getOrDefault("--as",
+					ctx.getEnvironment().getProperty("priora.admin.email", "admin@localhost"));
+			var user = ctx.getBean(dev.priora.accounts.AccountService.class)
+				.findByEmail(email)
+				.orElseThrow(() -> new UsageException("no user " + email + "; name one with --as"));
+			try {
+				var report = ctx.getBean(dev.priora.integration.GitHubImport.class)
+					.importIssues(product, bytes, dryRun, user.id());
+				out.println(JsonMapper.builder().build().writeValueAsString(report));
+			}
+			catch (org.springframework.web.ErrorResponseException e) {
+				throw new UsageException(String.valueOf(e.getBody().getDetail()));
+			}
 		}
 		return 0;
 	}
