@@ -31,12 +31,44 @@ public class PriorityMap {
 
 	private final PrioritizationService scores;
 
-	PriorityMap(PrioritizationService scores) {
+	private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+	PriorityMap(PrioritizationService scores, org.springframework.jdbc.core.simple.JdbcClient jdbc) {
 		this.scores = scores;
+		this.jdbc = jdbc;
 	}
 
 	@Transactional(readOnly = true)
 	public MapView map(String productKey, Long modelId, String epic, String label) {
+		return map(productKey, modelId, epic, label, null);
+	}
+
+	/** An objective a map can be narrowed to (from the roadmap's objectives). */
+	public record ObjectiveOption(long id, String title) {
+	}
+
+	/** The product's objectives, for the map's filter. */
+	public List<ObjectiveOption> objectives(String productKey) {
+		return jdbc.sql("select id, title from objectives where product_key = ? order by id")
+			.param(productKey.toUpperCase(java.util.Locale.ROOT))
+			.query((rs, n) -> new ObjectiveOption(rs.getLong(1), rs.getString(2)))
+			.list();
+	}
+
+	/**
+	 * As above, narrowed to the items aligned with an objective when {@code objective} is
+	 * given.
+	 */
+	@Transactional(readOnly = true)
+	public MapView map(String productKey, Long modelId, String epic, String label, Long objective) {
+		java.util.Set<String> aligned = objective == null ? null
+				: new java.util.HashSet<>(jdbc.sql("""
+						select p.product_key || '-' || cast(i.item_number as varchar(20)) from item_objectives o
+						join items i on i.id = o.item_id join products p on p.id = i.product_id
+						where p.product_key = ? and o.objective_id = ?""")
+					.params(productKey.toUpperCase(java.util.Locale.ROOT), objective)
+					.query(String.class)
+					.list());
 		ScoringModelView model = scores.model(productKey, modelId);
 		if (model.definition().formula() == ModelSpec.Formula.CATEGORY) {
 			throw BacklogProblem.invalid("model", model.name() + " sorts into categories; the map needs a model with"
@@ -47,6 +79,7 @@ public class PriorityMap {
 			.filter(ItemScore::open)
 			.filter(i -> epic == null || epic.isBlank() || epic.equalsIgnoreCase(i.epic()))
 			.filter(i -> label == null || label.isBlank() || i.labels().contains(label.strip().toLowerCase()))
+			.filter(i -> aligned == null || aligned.contains(i.key()))
 			.toList();
 		List<ItemScore> scorable = items.stream().filter(i -> i.score().scorable()).toList();
 		double valueSplit = median(scorable.stream().mapToDouble(i -> i.score().benefit()).toArray());

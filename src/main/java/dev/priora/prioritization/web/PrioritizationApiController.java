@@ -216,9 +216,10 @@ class PrioritizationApiController {
 	@GetMapping(BASE + "/priority-map")
 	@Operation(summary = "Value against effort with quadrants (quick wins, big bets, fill-ins, money pits)")
 	PriorityMap.MapView priorityMap(@PathVariable String productKey, @RequestParam(required = false) Long model,
-			@RequestParam(required = false) String epic, @RequestParam(required = false) @Size(max = 50) String label) {
+			@RequestParam(required = false) String epic, @RequestParam(required = false) @Size(max = 50) String label,
+			@RequestParam(required = false) Long objective) {
 		ItemKey e = epic(productKey, epic);
-		return map.map(productKey, model, e == null ? null : e.toString(), label);
+		return map.map(productKey, model, e == null ? null : e.toString(), label, objective);
 	}
 
 	static ItemKey epic(String productKey, String epic) {

@@ -141,15 +141,18 @@ class PrioritizationPageController {
 
 	@GetMapping("/p/{key}/priority-map")
 	String priorityMap(@PathVariable String key, @RequestParam(required = false) Long model,
-			@RequestParam(required = false) String epic, @RequestParam(required = false) String label, Model m) {
+			@RequestParam(required = false) String epic, @RequestParam(required = false) String label,
+			@RequestParam(required = false) Long objective, Model m) {
 		m.addAttribute("productKey", key.toUpperCase(Locale.ROOT));
 		m.addAttribute("models", scores.models(key));
 		m.addAttribute("epics", epics(key));
 		m.addAttribute("epic", epic);
 		m.addAttribute("label", label);
+		m.addAttribute("objective", objective);
+		m.addAttribute("objectives", map.objectives(key));
 		try {
 			ItemKey e = PrioritizationApiController.epic(key, epic);
-			var view = map.map(key, model, e == null ? null : e.toString(), label);
+			var view = map.map(key, model, e == null ? null : e.toString(), label, objective);
 			m.addAttribute("map", view);
 			m.addAttribute("chart", Charts.map(view));
 			m.addAttribute("model", view.model());

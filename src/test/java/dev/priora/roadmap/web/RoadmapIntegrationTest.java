@@ -67,6 +67,26 @@ class RoadmapIntegrationTest extends IntegrationTestBase {
 		assertThat(filtered.get("board").get(0).get("entries")).isEmpty();
 		assertThat(filtered.get("board").get(1).get("entries")).hasSize(1);
 
+		// the priority map narrows to an objective's items
+		long value = 0;
+		for (JsonNode m : api.get(base + "/scoring-models").json()) {
+			if ("VALUE_EFFORT".equals(m.get("preset").asText())) {
+				value = m.get("id").asLong();
+			}
+		}
+		for (int i = 1; i <= 4; i++) {
+			api.put(base + "/items/RDP-" + i + "/scores/" + value, "{\"inputs\":{\"value\":\"10\"}}", null);
+		}
+		assertThat(api.get(base + "/priority-map?model=" + value).json().get("points")).hasSize(4);
+		assertThat(api.get(base + "/priority-map?model=" + value + "&objective=" + conversion).json().get("points"))
+			.hasSize(2);
+		assertThat(api.get(base + "/priority-map?model=" + value + "&objective=" + retention)
+			.json()
+			.get("points")
+			.get(0)
+			.get("key")
+			.asText()).isEqualTo("RDP-2");
+
 		JsonNode alignment = api.get(base + "/alignment").json();
 		assertThat(alignment.get("objectives").get(0).get("plannedShare").asDouble()).isEqualTo(50.0);
 		assertThat(alignment.get("unaligned").toString()).isEqualTo("[\"RDP-3\",\"RDP-4\"]");
