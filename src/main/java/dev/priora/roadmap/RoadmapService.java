@@ -308,6 +308,71 @@ public class RoadmapService {
 	}
 
 	/**
+	 * A release's notes: a draft from its done items, and what was published (null
+	 * before).
+	 */
+	public record ReleaseNotes(String release, String draft, String published, Instant publishedAt) {
+	}
+
+	/**
+	 * Release notes: a Markdown draft of the release's done items grouped into new
+	 * features (stories), fixes (bugs) and other changes, each with its objectives; and
+	 * the published text.
+	 */
+	@Transactional(readOnly = true)
+	public ReleaseNotes releaseNotes(String productKey, long releaseId) {
+		ReleaseView release = planning.release(productKey, releaseId);
+		Map<String, List<String>> byItem = byItem(objectives(productKey));
+		Map<String, dev.priora.backlog.ItemType> types = new HashMap<>();
+		backlog.snapshot(productKey).items().forEach(e -> types.put(e.key().toString(), e.type()));
+		Map<String, List<String>> sections = new LinkedHashMap<>();
+		sections.put("New", new ArrayList<>());
+		sections.put("Fixed", new ArrayList<>());
+		sections.put("Also changed", new ArrayList<>());
+		for (var i : release.items()) {
+			if (!ItemStatus.DONE.label().equals(i.status())) {
+				continue;
+			}
+			var type = types.get(i.key());
+			String section = type == dev.priora.backlog.ItemType.STORY ? "New"
+					: type == dev.priora.backlog.ItemType.BUG ? "Fixed" : "Also changed";
+			List<String> objectives = byItem.getOrDefault(i.key(), List.of());
+			sections.get(section)
+				.add("- " + i.title().replace('\n', ' ') + " (" + i.key() + ")"
+						+ (objectives.isEmpty() ? "" : " — " + String.join(", ", objectives)));
+		}
+		StringBuilder md = new StringBuilder("# " + release.name() + "\n");
+		if (release.targetDate() != null) {
+			md.append("\n").append(release.targetDate()).append("\n");
+		}
+		sections.forEach((title, lines) -> {
+			if (!lines.isEmpty()) {
+				md.append("\n## ").append(title).append("\n\n").append(String.join("\n", lines)).append("\n");
+			}
+		});
+		var published = jdbc.sql("select markdown, published_at from release_notes where release_id = ?")
+			.param(releaseId)
+			.query((rs, n) -> new Object[] { rs.getString(1), rs.getObject(2, OffsetDateTime.class).toInstant() })
+			.optional();
+		return new ReleaseNotes(release.name(), md.toString(), published.map(p -> (String) p[0]).orElse(null),
+				published.map(p -> (Instant) p[1]).orElse(null));
+	}
+
+	@Transactional
+	public ReleaseNotes publishReleaseNotes(String productKey, long releaseId, String markdown, UserId user) {
+		planning.release(productKey, releaseId);
+		String md = markdown == null ? "" : markdown.strip();
+		if (md.isEmpty() || md.length() > 100_000) {
+			throw BacklogProblem.invalid("markdown", "is required, at most 100,000 characters");
+		}
+		jdbc.sql("delete from release_notes where release_id = ?").param(releaseId).update();
+		jdbc.sql("insert into release_notes (release_id, markdown, published_at, published_by) values (?, ?, ?, ?)")
+			.params(releaseId, md, utc(clock.instant()), user.value())
+			.update();
+		return releaseNotes(productKey, releaseId);
+	}
+
+	/**
 	 * Makes a read-only link to the roadmap, expiring after {@code days} (null: never);
 	 * the secret is shown once.
 	 */

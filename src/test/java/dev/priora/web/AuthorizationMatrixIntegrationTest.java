@@ -144,6 +144,9 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 				"DELETE " + base + "/roadmap/links/{id}", "POST /p/{key}/roadmap/goal",
 				"POST /p/{key}/roadmap/objectives", "POST /p/{key}/roadmap/links",
 				"POST /p/{key}/roadmap/links/{id}/revoke");
+		product(Permission.READ, "GET " + base + "/releases/{id}/release-notes", "GET /p/{key}/releases/{id}/notes");
+		product(Permission.EDIT_BACKLOG, "PUT " + base + "/releases/{id}/release-notes",
+				"POST /p/{key}/releases/{id}/notes");
 		product(Permission.EDIT_BACKLOG, "PUT " + base + "/items/{itemKey}/objectives",
 				"POST " + base + "/imports/github", "GET /p/{key}/import", "POST /p/{key}/import");
 		product(Permission.READ, "GET " + base + "/charts/velocity.csv", "GET " + base + "/charts/velocity",

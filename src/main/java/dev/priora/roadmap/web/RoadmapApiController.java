@@ -108,6 +108,23 @@ class RoadmapApiController {
 		return roadmap.alignment(productKey);
 	}
 
+	record NotesBody(@NotNull @Size(max = 100_000) String markdown) {
+	}
+
+	@GetMapping(BASE + "/releases/{id}/release-notes")
+	@Operation(summary = "Release notes: a Markdown draft from the release's done items and the published text")
+	RoadmapService.ReleaseNotes releaseNotes(@PathVariable String productKey, @PathVariable long id) {
+		return roadmap.releaseNotes(productKey, id);
+	}
+
+	@PutMapping(BASE + "/releases/{id}/release-notes")
+	@Requires(Permission.EDIT_BACKLOG)
+	@Operation(summary = "Publish the release notes as edited")
+	RoadmapService.ReleaseNotes publishNotes(@AuthenticationPrincipal SignedInUser user,
+			@PathVariable String productKey, @PathVariable long id, @Valid @RequestBody NotesBody body) {
+		return roadmap.publishReleaseNotes(productKey, id, body.markdown(), user.id());
+	}
+
 	@PostMapping(BASE + "/roadmap/links")
 	@Requires(Permission.MANAGE_PRODUCT)
 	@Operation(summary = "Make a read-only roadmap link for stakeholders (optionally expiring after days); shown once")

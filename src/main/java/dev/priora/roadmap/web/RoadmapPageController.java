@@ -30,6 +30,8 @@ class RoadmapPageController {
 
 	static final String SHARED_VIEW = "roadmap/shared";
 
+	static final String NOTES_VIEW = "roadmap/notes";
+
 	private final RoadmapService roadmap;
 
 	RoadmapPageController(RoadmapService roadmap) {
@@ -98,6 +100,28 @@ class RoadmapPageController {
 		}
 		fill(key, null, m);
 		return ROADMAP_VIEW;
+	}
+
+	@GetMapping("/p/{key}/releases/{id}/notes")
+	String notes(@PathVariable String key, @PathVariable long id, Model m) {
+		m.addAttribute("productKey", key.toUpperCase(Locale.ROOT));
+		m.addAttribute("notes", roadmap.releaseNotes(key, id));
+		m.addAttribute("releaseId", id);
+		return NOTES_VIEW;
+	}
+
+	@PostMapping("/p/{key}/releases/{id}/notes")
+	@Requires(Permission.EDIT_BACKLOG)
+	String publish(@AuthenticationPrincipal SignedInUser user, @PathVariable String key, @PathVariable long id,
+			@RequestParam(defaultValue = "") String markdown, Model m) {
+		try {
+			roadmap.publishReleaseNotes(key, id, markdown, user.id());
+			m.addAttribute("notice", "Release notes published.");
+		}
+		catch (BacklogProblem e) {
+			m.addAttribute("error", e.getMessage());
+		}
+		return notes(key, id, m);
 	}
 
 	/** The roadmap for someone with the link: read only, no sign-in. */

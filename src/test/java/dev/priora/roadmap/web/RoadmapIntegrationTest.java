@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
 import dev.priora.support.ApiClient;
+import dev.priora.support.ApiClient.Response;
 import dev.priora.support.BrowserlessSession;
 import dev.priora.support.IntegrationTestBase;
 import tools.jackson.databind.JsonNode;
@@ -90,6 +91,28 @@ class RoadmapIntegrationTest extends IntegrationTestBase {
 		JsonNode alignment = api.get(base + "/alignment").json();
 		assertThat(alignment.get("objectives").get(0).get("plannedShare").asDouble()).isEqualTo(50.0);
 		assertThat(alignment.get("unaligned").toString()).isEqualTo("[\"RDP-3\",\"RDP-4\"]");
+
+		// release notes from the done items, grouped by type, with objectives
+		String etag1 = api.get(base + "/items/RDP-1").etag();
+		for (String status : new String[] { "READY", "IN_PROGRESS", "DONE" }) {
+			api.send("PATCH", base + "/items/RDP-1?force=true", "{\"status\":\"" + status + "\"}", etag1);
+			etag1 = api.get(base + "/items/RDP-1").etag();
+		}
+		Response notesAnswer = api.get(base + "/releases/" + now + "/release-notes");
+		assertThat(notesAnswer.status()).as(notesAnswer.text()).isEqualTo(200);
+		JsonNode notes = notesAnswer.json();
+		assertThat(notes.get("draft").asText()).startsWith("# Now")
+			.contains("## New")
+			.contains("- Item 1 (RDP-1) — Conversion")
+			.doesNotContain("RDP-4");
+		assertThat(notes.get("published").isNull()).isTrue();
+		assertThat(api
+			.put(base + "/releases/" + now + "/release-notes", "{\"markdown\":\"# Now\\n\\nBetter checkout.\"}", null)
+			.json()
+			.get("published")
+			.asText()).isEqualTo("# Now\n\nBetter checkout.");
+		assertThat(api.put(base + "/releases/" + now + "/release-notes", "{\"markdown\":\"  \"}", null).status())
+			.isEqualTo(400);
 
 		String url = api.post(base + "/roadmap/links", "{\"days\":7}").json().get("url").asText();
 		BrowserlessSession visitor = BrowserlessSession.anonymous(port);
