@@ -107,12 +107,16 @@ class PrioritizationBrowserTest extends BrowserTestBase {
 		cost.locator("select[name=csource]").selectOption("ESTIMATE");
 		page.locator("#model-form button[type=submit]").click();
 		assertThat(page.locator("#model-notice")).hasText("Saved Retention.");
-		assertThat(page.locator("#models tr[data-model=Retention]")).containsText("Effort (cost, the item's estimate)");
-		page.locator("#models tr[data-model=Retention] a").first().click();
+		page.navigate("/p/PBS/scoring/models");
+		var retention = page.locator("#models tr[data-model='Retention']");
+		assertThat(retention).containsText("Effort (cost, the item's estimate)");
+		retention.locator("a").first().click();
+		page.waitForLoadState(com.microsoft.playwright.options.LoadState.LOAD);
+		var slow = new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(15_000);
 		page.locator("#in-PBS-1-churn").selectOption("high");
-		assertThat(page.locator("#score-PBS-1 .score strong")).hasText("1.00");
+		assertThat(page.locator("#score-PBS-1 .score strong")).hasText("1.00", slow);
 		page.locator("#in-PBS-2-churn").selectOption("high");
-		assertThat(page.locator("#score-PBS-2 .score strong")).hasText("3.00");
+		assertThat(page.locator("#score-PBS-2 .score strong")).hasText("3.00", slow);
 	}
 
 }
