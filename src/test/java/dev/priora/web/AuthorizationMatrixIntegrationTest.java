@@ -144,7 +144,8 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 				"DELETE " + base + "/roadmap/links/{id}", "POST /p/{key}/roadmap/goal",
 				"POST /p/{key}/roadmap/objectives", "POST /p/{key}/roadmap/links",
 				"POST /p/{key}/roadmap/links/{id}/revoke");
-		product(Permission.READ, "GET " + base + "/releases/{id}/release-notes", "GET /p/{key}/releases/{id}/notes");
+		product(Permission.READ, "GET " + base + "/items.csv", "GET " + base + "/releases/{id}/release-notes",
+				"GET /p/{key}/releases/{id}/notes");
 		product(Permission.EDIT_BACKLOG, "PUT " + base + "/releases/{id}/release-notes",
 				"POST /p/{key}/releases/{id}/notes");
 		product(Permission.EDIT_BACKLOG, "PUT " + base + "/items/{itemKey}/objectives",

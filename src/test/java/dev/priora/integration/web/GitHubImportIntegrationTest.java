@@ -61,6 +61,11 @@ class GitHubImportIntegrationTest extends IntegrationTestBase {
 		assertThat(board.get("releases").get(0).get("targetDate").asText()).isEqualTo("2027-03-01");
 		assertThat(board.get("releases").get(0).get("items").get(0).get("key").asText()).isEqualTo("GHI-1");
 
+		String csv = api.get("/api/v1/products/GHI/items.csv").text();
+		assertThat(csv).startsWith("rank,key,type,title,status,estimate,labels,epic,release\r\n")
+			.contains("1,GHI-1,STORY,Dark mode,NEW,,enhancement;ui-ux,,v1.0\r\n")
+			.contains("2,GHI-2,BUG,Crash on empty cart,DONE,,bug,,\r\n");
+
 		Response again = upload(api, "GHI", file, false);
 		assertThat(again.json().get("created").asInt()).isZero();
 		assertThat(again.json().get("alreadyImported").asInt()).isEqualTo(2);
