@@ -308,6 +308,47 @@ public class RoadmapService {
 	}
 
 	/**
+	 * A comment on a roadmap entry (or on the roadmap: entry ""), or the manager's
+	 * feedback on the roadmap.
+	 */
+	public record Comment(long id, String entry, String kind, String body, String author, Instant at) {
+	}
+
+	/**
+	 * Adds a comment on an entry (an item key, a release name, or "" for the roadmap), or
+	 * — with {@code feedback} — the product manager's feedback on the roadmap.
+	 */
+	@Transactional
+	public Comment comment(String productKey, String entry, String body, boolean feedback, UserId user) {
+		String key = products.get(productKey).key();
+		String b = body == null ? "" : body.strip();
+		if (b.isEmpty() || b.length() > 4000) {
+			throw BacklogProblem.invalid("body", "is required, at most 4000 characters");
+		}
+		String e = entry == null ? "" : entry.strip();
+		if (e.length() > 120) {
+			throw BacklogProblem.invalid("entry", "must be at most 120 characters");
+		}
+		jdbc.sql(
+				"""
+						insert into roadmap_comments (product_key, entry, kind, body, author, created_at) values (?, ?, ?, ?, ?, ?)""")
+			.params(key, e, feedback ? "FEEDBACK" : "COMMENT", b, user.value(), utc(clock.instant()))
+			.update();
+		return comments(key).get(0);
+	}
+
+	/** Comments and feedback, newest first. */
+	public List<Comment> comments(String productKey) {
+		return jdbc.sql("""
+				select c.id, c.entry, c.kind, c.body, u.display_name, c.created_at from roadmap_comments c
+				join users u on u.id = c.author where c.product_key = ? order by c.id desc""")
+			.param(products.get(productKey).key())
+			.query((rs, n) -> new Comment(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+					rs.getString(5), rs.getObject(6, OffsetDateTime.class).toInstant()))
+			.list();
+	}
+
+	/**
 	 * A release's notes: a draft from its done items, and what was published (null
 	 * before).
 	 */

@@ -50,6 +50,8 @@ class LayoutInterceptor implements HandlerInterceptor {
 			mav.addObject("canEdit", access.can(Permission.EDIT_BACKLOG));
 			mav.addObject("canWork", access.can(Permission.WORK_ITEMS));
 			mav.addObject("canManage", access.can(Permission.MANAGE_PRODUCT));
+			mav.addObject("canRoadmap", access.can(Permission.MANAGE_ROADMAP));
+			mav.addObject("canComment", access.can(Permission.COMMENT));
 			mav.addObject("canSubmit", access.can(Permission.SUBMIT_FEEDBACK));
 		}
 	}

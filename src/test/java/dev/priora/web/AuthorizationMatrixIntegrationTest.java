@@ -139,7 +139,10 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 				"POST /p/{key}/sprints/{id}/delete");
 		product(Permission.READ, "GET " + base + "/roadmap", "GET " + base + "/objectives",
 				"GET " + base + "/alignment", "GET " + base + "/roadmap/links", "GET /p/{key}/roadmap");
-		product(Permission.MANAGE_PRODUCT, "PUT " + base + "/goal", "POST " + base + "/objectives",
+		product(Permission.READ, "GET " + base + "/roadmap/comments");
+		product(Permission.COMMENT, "POST " + base + "/roadmap/comments", "POST /p/{key}/roadmap/comments");
+		product(Permission.MANAGE_ROADMAP, "POST " + base + "/roadmap/feedback");
+		product(Permission.MANAGE_ROADMAP, "PUT " + base + "/goal", "POST " + base + "/objectives",
 				"DELETE " + base + "/objectives/{id}", "POST " + base + "/roadmap/links",
 				"DELETE " + base + "/roadmap/links/{id}", "POST /p/{key}/roadmap/goal",
 				"POST /p/{key}/roadmap/objectives", "POST /p/{key}/roadmap/links",

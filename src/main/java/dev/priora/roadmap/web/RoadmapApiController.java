@@ -63,7 +63,7 @@ class RoadmapApiController {
 	}
 
 	@PutMapping(BASE + "/goal")
-	@Requires(Permission.MANAGE_PRODUCT)
+	@Requires(Permission.MANAGE_ROADMAP)
 	@Operation(summary = "Set the product goal")
 	ResponseEntity<Void> goal(@PathVariable String productKey, @Valid @RequestBody GoalBody body) {
 		roadmap.setGoal(productKey, body.goal());
@@ -77,7 +77,7 @@ class RoadmapApiController {
 	}
 
 	@PostMapping(BASE + "/objectives")
-	@Requires(Permission.MANAGE_PRODUCT)
+	@Requires(Permission.MANAGE_ROADMAP)
 	@Operation(summary = "Add an objective (a theme or an OKR with key results and a target)")
 	ResponseEntity<RoadmapService.Objective> createObjective(@PathVariable String productKey,
 			@Valid @RequestBody ObjectiveBody body) {
@@ -86,7 +86,7 @@ class RoadmapApiController {
 	}
 
 	@DeleteMapping(BASE + "/objectives/{id}")
-	@Requires(Permission.MANAGE_PRODUCT)
+	@Requires(Permission.MANAGE_ROADMAP)
 	@Operation(summary = "Delete an objective")
 	ResponseEntity<Void> deleteObjective(@PathVariable String productKey, @PathVariable long id) {
 		roadmap.deleteObjective(productKey, id);
@@ -108,6 +108,32 @@ class RoadmapApiController {
 		return roadmap.alignment(productKey);
 	}
 
+	record CommentBody(@Size(max = 120) String entry, @NotNull @Size(max = 4000) String body) {
+	}
+
+	@GetMapping(BASE + "/roadmap/comments")
+	@Operation(summary = "Comments on roadmap entries and the manager's feedback, newest first")
+	List<RoadmapService.Comment> comments(@PathVariable String productKey) {
+		return roadmap.comments(productKey);
+	}
+
+	@PostMapping(BASE + "/roadmap/comments")
+	@Requires(Permission.COMMENT)
+	@Operation(summary = "Comment on a roadmap entry (an item key, a release name, or empty for the roadmap)")
+	ResponseEntity<RoadmapService.Comment> comment(@AuthenticationPrincipal SignedInUser user,
+			@PathVariable String productKey, @Valid @RequestBody CommentBody body) {
+		return ResponseEntity.status(201)
+			.body(roadmap.comment(productKey, body.entry(), body.body(), false, user.id()));
+	}
+
+	@PostMapping(BASE + "/roadmap/feedback")
+	@Requires(Permission.MANAGE_ROADMAP)
+	@Operation(summary = "Record the product manager's feedback on the roadmap")
+	ResponseEntity<RoadmapService.Comment> feedback(@AuthenticationPrincipal SignedInUser user,
+			@PathVariable String productKey, @Valid @RequestBody CommentBody body) {
+		return ResponseEntity.status(201).body(roadmap.comment(productKey, body.entry(), body.body(), true, user.id()));
+	}
+
 	record NotesBody(@NotNull @Size(max = 100_000) String markdown) {
 	}
 
@@ -126,7 +152,7 @@ class RoadmapApiController {
 	}
 
 	@PostMapping(BASE + "/roadmap/links")
-	@Requires(Permission.MANAGE_PRODUCT)
+	@Requires(Permission.MANAGE_ROADMAP)
 	@Operation(summary = "Make a read-only roadmap link for stakeholders (optionally expiring after days); shown once")
 	ResponseEntity<Shared> share(@AuthenticationPrincipal SignedInUser user, @PathVariable String productKey,
 			@Valid @RequestBody(required = false) ShareBody body) {
@@ -141,7 +167,7 @@ class RoadmapApiController {
 	}
 
 	@DeleteMapping(BASE + "/roadmap/links/{id}")
-	@Requires(Permission.MANAGE_PRODUCT)
+	@Requires(Permission.MANAGE_ROADMAP)
 	@Operation(summary = "Revoke a roadmap link; it stops working at once")
 	ResponseEntity<Void> revoke(@PathVariable String productKey, @PathVariable long id) {
 		roadmap.revoke(productKey, id);

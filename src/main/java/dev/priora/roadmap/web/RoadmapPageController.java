@@ -45,7 +45,7 @@ class RoadmapPageController {
 	}
 
 	@PostMapping("/p/{key}/roadmap/goal")
-	@Requires(Permission.MANAGE_PRODUCT)
+	@Requires(Permission.MANAGE_ROADMAP)
 	String goal(@PathVariable String key, @RequestParam(defaultValue = "") String goal, Model m) {
 		try {
 			roadmap.setGoal(key, goal);
@@ -59,7 +59,7 @@ class RoadmapPageController {
 	}
 
 	@PostMapping("/p/{key}/roadmap/objectives")
-	@Requires(Permission.MANAGE_PRODUCT)
+	@Requires(Permission.MANAGE_ROADMAP)
 	String objective(@PathVariable String key, @RequestParam(defaultValue = "") String title,
 			@RequestParam(defaultValue = "") String keyResults, @RequestParam(defaultValue = "") String target,
 			Model m) {
@@ -75,7 +75,7 @@ class RoadmapPageController {
 	}
 
 	@PostMapping("/p/{key}/roadmap/links")
-	@Requires(Permission.MANAGE_PRODUCT)
+	@Requires(Permission.MANAGE_ROADMAP)
 	String share(@AuthenticationPrincipal SignedInUser user, @PathVariable String key,
 			@RequestParam(required = false) Integer days, Model m) {
 		try {
@@ -89,11 +89,26 @@ class RoadmapPageController {
 	}
 
 	@PostMapping("/p/{key}/roadmap/links/{id}/revoke")
-	@Requires(Permission.MANAGE_PRODUCT)
+	@Requires(Permission.MANAGE_ROADMAP)
 	String revoke(@PathVariable String key, @PathVariable long id, Model m) {
 		try {
 			roadmap.revoke(key, id);
 			m.addAttribute("notice", "Link revoked.");
+		}
+		catch (BacklogProblem e) {
+			m.addAttribute("error", e.getMessage());
+		}
+		fill(key, null, m);
+		return ROADMAP_VIEW;
+	}
+
+	@PostMapping("/p/{key}/roadmap/comments")
+	@Requires(Permission.COMMENT)
+	String comment(@AuthenticationPrincipal SignedInUser user, @PathVariable String key,
+			@RequestParam(defaultValue = "") String entry, @RequestParam(defaultValue = "") String body, Model m) {
+		try {
+			roadmap.comment(key, entry, body, false, user.id());
+			m.addAttribute("notice", "Comment added.");
 		}
 		catch (BacklogProblem e) {
 			m.addAttribute("error", e.getMessage());
@@ -139,6 +154,7 @@ class RoadmapPageController {
 		m.addAttribute("objective", objective);
 		m.addAttribute("alignment", roadmap.alignment(key));
 		m.addAttribute("links", roadmap.links(key));
+		m.addAttribute("comments", roadmap.comments(key));
 		m.addAttribute("now", java.time.Instant.now());
 	}
 

@@ -114,6 +114,14 @@ class RoadmapIntegrationTest extends IntegrationTestBase {
 		assertThat(api.put(base + "/releases/" + now + "/release-notes", "{\"markdown\":\"  \"}", null).status())
 			.isEqualTo(400);
 
+		assertThat(api.post(base + "/roadmap/comments", "{\"entry\":\"RDP-2\",\"body\":\"Can this come sooner?\"}")
+			.status()).isEqualTo(201);
+		assertThat(api.post(base + "/roadmap/feedback", "{\"body\":\"Validated with sales\"}").status()).isEqualTo(201);
+		assertThat(api.post(base + "/roadmap/comments", "{\"body\":\"  \"}").status()).isEqualTo(400);
+		JsonNode comments = api.get(base + "/roadmap/comments").json();
+		assertThat(comments.get(0).get("kind").asText()).isEqualTo("FEEDBACK");
+		assertThat(comments.get(1).get("entry").asText()).isEqualTo("RDP-2");
+
 		String url = api.post(base + "/roadmap/links", "{\"days\":7}").json().get("url").asText();
 		BrowserlessSession visitor = BrowserlessSession.anonymous(port);
 		var shared = visitor.get(url);
