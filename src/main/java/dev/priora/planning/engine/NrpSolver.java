@@ -12,7 +12,6 @@ import com.google.ortools.Loader;
 import com.google.ortools.sat.BoolVar;
 import com.google.ortools.sat.CpModel;
 import com.google.ortools.sat.CpSolver;
-import com.google.ortools.sat.CpSolverSolutionCallback;
 import com.google.ortools.sat.CpSolverStatus;
 import com.google.ortools.sat.LinearExpr;
 import com.google.ortools.sat.LinearExprBuilder;
@@ -188,40 +187,10 @@ public final class NrpSolver {
 			solver.getParameters().setLogSearchProgress(true);
 		}
 		long[] best = { hintValue };
-		CpSolverSolutionCallback callback = new CpSolverSolutionCallback() {
-			@Override
-			public void onSolutionCallback() {
-				best[0] = Math.max(best[0], (long) objectiveValue());
-				progress.report(best[0], (long) Math.floor(bestObjectiveBound() + 1e-6),
-						(System.nanoTime() - start) / 1e9);
-				if (cancelled.getAsBoolean()) {
-					stopSearch();
-				}
-			}
-		};
-		Thread watcher = new Thread(() -> {
-			while (!Thread.currentThread().isInterrupted()) {
-				if (cancelled.getAsBoolean()) {
-					callback.stopSearch();
-					return;
-				}
-				try {
-					Thread.sleep(100);
-				}
-				catch (InterruptedException e) {
-					return;
-				}
-			}
-		});
-		watcher.setDaemon(true);
-		watcher.start();
-		CpSolverStatus status;
-		try {
-			status = solver.solve(model, callback);
-		}
-		finally {
-			watcher.interrupt();
-		}
+		CpSolverStatus status = CancellableSolve.solve(solver, model, (value, bound) -> {
+			best[0] = Math.max(best[0], (long) value);
+			progress.report(best[0], (long) Math.floor(bound + 1e-6), (System.nanoTime() - start) / 1e9);
+		}, cancelled);
 		boolean found = status == CpSolverStatus.OPTIMAL || status == CpSolverStatus.FEASIBLE;
 		boolean[] chosen = new boolean[k];
 		long value = 0;

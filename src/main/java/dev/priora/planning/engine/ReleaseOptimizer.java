@@ -9,7 +9,6 @@ import com.google.ortools.Loader;
 import com.google.ortools.sat.BoolVar;
 import com.google.ortools.sat.CpModel;
 import com.google.ortools.sat.CpSolver;
-import com.google.ortools.sat.CpSolverSolutionCallback;
 import com.google.ortools.sat.CpSolverStatus;
 import com.google.ortools.sat.LinearExpr;
 import com.google.ortools.sat.LinearExprBuilder;
@@ -168,39 +167,9 @@ public final class ReleaseOptimizer {
 			.setNumWorkers(Math.max(1, workers))
 			.setRandomSeed(1)
 			.addSubsolvers("max_lp");
-		CpSolverSolutionCallback callback = new CpSolverSolutionCallback() {
-			@Override
-			public void onSolutionCallback() {
-				progress.report((long) objectiveValue() / 1000, (long) Math.floor(bestObjectiveBound() / 1000 + 1e-9),
-						(System.nanoTime() - start) / 1e9);
-				if (cancelled.getAsBoolean()) {
-					stopSearch();
-				}
-			}
-		};
-		Thread watcher = new Thread(() -> {
-			while (!Thread.currentThread().isInterrupted()) {
-				if (cancelled.getAsBoolean()) {
-					callback.stopSearch();
-					return;
-				}
-				try {
-					Thread.sleep(100);
-				}
-				catch (InterruptedException e) {
-					return;
-				}
-			}
-		});
-		watcher.setDaemon(true);
-		watcher.start();
-		CpSolverStatus status;
-		try {
-			status = solver.solve(model, callback);
-		}
-		finally {
-			watcher.interrupt();
-		}
+		CpSolverStatus status = CancellableSolve.solve(solver, model, (value, bound) -> progress
+			.report((long) value / 1000, (long) Math.floor(bound / 1000 + 1e-9), (System.nanoTime() - start) / 1e9),
+				cancelled);
 		int[] release = new int[n];
 		Arrays.fill(release, -1);
 		if (status == CpSolverStatus.INFEASIBLE) {
