@@ -218,6 +218,17 @@ public class PlanRunner implements DisposableBean {
 		List<String> pinned = new ArrayList<>(s.mustInclude());
 		pinned.addAll(s.mustExclude());
 		pinned.addAll(s.fixedRelease().keySet());
+		s.values().forEach((item, v) -> {
+			if (!keys.contains(item.toUpperCase(Locale.ROOT))) {
+				errors.put("values", item + " is no item of " + key);
+			}
+			else if (v == null || !Double.isFinite(v) || v < 0 || v > 1_000_000_000) {
+				errors.put("values", "the value of " + item + " must be from 0 to 1000000000");
+			}
+		});
+		if (s.value() == ReleaseOptimizer.ValueMode.TYPED && s.values().isEmpty()) {
+			errors.put("values", "type a value for at least one item, or choose another value");
+		}
 		for (String item : pinned) {
 			if (!keys.contains(item.toUpperCase(Locale.ROOT))) {
 				errors.put("pins", item + " is no item of " + key);
@@ -278,6 +289,8 @@ public class PlanRunner implements DisposableBean {
 				score.put(i.key(), i.scoreValue());
 			}
 		}
+		Map<String, Double> typed = new HashMap<>();
+		s.values().forEach((k, v) -> typed.put(k.toUpperCase(Locale.ROOT), v));
 		Map<String, String> leftOut = new LinkedHashMap<>();
 		List<BacklogSnapshot.Entry> items = new ArrayList<>();
 		for (var e : snap.items()) {
@@ -308,7 +321,8 @@ public class PlanRunner implements DisposableBean {
 		for (int i = 0; i < n; i++) {
 			var e = items.get(i);
 			cost[i] = e.estimate().multiply(BigDecimal.TEN).setScale(0, java.math.RoundingMode.CEILING).longValue();
-			value[i] = Math.round(100 * score.getOrDefault(e.key().toString(), 0d));
+			value[i] = Math.round(100 * (s.value() == ReleaseOptimizer.ValueMode.TYPED
+					? typed.getOrDefault(e.key().toString(), 0d) : score.getOrDefault(e.key().toString(), 0d)));
 			names[i] = e.key().toString();
 			pin[i] = ReleaseOptimizer.Problem.FREE;
 		}
@@ -438,6 +452,9 @@ public class PlanRunner implements DisposableBean {
 			}
 			else if (p.mode() == ReleaseOptimizer.ValueMode.ITEM && b.values()[i] == 0) {
 				reason = "no value: it has no score under the active model";
+			}
+			else if (p.mode() == ReleaseOptimizer.ValueMode.TYPED && b.values()[i] == 0) {
+				reason = "no value: no value was typed for it in this plan";
 			}
 			else {
 				reason = "capacity: the points it needs deliver more value in the planned items";

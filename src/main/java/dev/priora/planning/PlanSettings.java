@@ -6,14 +6,15 @@ import java.util.Map;
 import dev.priora.planning.engine.ReleaseOptimizer.ValueMode;
 
 /**
- * What to plan: the value to maximize (ITEM: the active score; CUSTOMER: a customer's
- * value counts when all it asked for is planned), the candidates (ALL_OPEN, or READY:
- * ready and in progress), the releases (empty: every release not yet released), the
- * discount per later release (0 to 0.9), the time limit in seconds (1 to 600), and pins
- * by item key.
+ * What to plan: the value to maximize (ITEM: the active score; TYPED: the values typed in
+ * {@code values} by item key, 0 for the others; CUSTOMER: a customer's value counts when
+ * all it asked for is planned), the candidates (ALL_OPEN, or READY: ready and in
+ * progress), the releases (empty: every release not yet released), the discount per later
+ * release (0 to 0.9), the time limit in seconds (1 to 600), and pins by item key.
  */
 public record PlanSettings(String name, ValueMode value, Candidates candidates, List<Long> releases, Double discount,
-		Integer timeLimitSeconds, List<String> mustInclude, List<String> mustExclude, Map<String, Long> fixedRelease) {
+		Integer timeLimitSeconds, List<String> mustInclude, List<String> mustExclude, Map<String, Long> fixedRelease,
+		Map<String, Double> values) {
 
 	/** Which items may be planned. */
 	public enum Candidates {
@@ -31,6 +32,7 @@ public record PlanSettings(String name, ValueMode value, Candidates candidates, 
 		mustInclude = mustInclude == null ? List.of() : List.copyOf(mustInclude);
 		mustExclude = mustExclude == null ? List.of() : List.copyOf(mustExclude);
 		fixedRelease = fixedRelease == null ? Map.of() : Map.copyOf(fixedRelease);
+		values = values == null ? Map.of() : Map.copyOf(values);
 	}
 
 }

@@ -190,20 +190,66 @@ public class PlanningService {
 	@Transactional
 	public void assign(ItemKey item, Long releaseId, Long sprintId, UserId user) {
 		String key = products.get(item.productKey()).key();
-		long itemId = backlog.snapshot(key)
+		long itemId = itemId(key, item);
+		if (releaseId != null && repository.release(key, releaseId).isEmpty()) {
+			throw BacklogProblem.invalid("releaseId", "no release " + releaseId + " in " + key);
+		}
+		if (sprintId != null) {
+			SprintView sprint = repository.sprint(key, sprintId)
+				.orElseThrow(() -> BacklogProblem.invalid("sprintId", "no sprint " + sprintId + " in " + key));
+			if (sprint.releaseId() != null && releaseId != null && !sprint.releaseId().equals(releaseId)) {
+				throw BacklogProblem.invalid("sprintId",
+						"sprint " + sprint.name() + " belongs to another release (" + sprint.releaseId() + ")");
+			}
+			releaseId = releaseId == null ? sprint.releaseId() : releaseId;
+		}
+		repository.assign(itemId, releaseId, sprintId, user.value(), clock.instant());
+	}
+
+	/**
+	 * Moves an item to a release (null: unplanned), keeping its sprint when that sprint
+	 * belongs to no release or to the new one.
+	 */
+	@Transactional
+	public void moveToRelease(ItemKey item, Long releaseId, UserId user) {
+		String key = products.get(item.productKey()).key();
+		var current = repository.assignments(key).get(itemId(key, item));
+		Long sprintId = current == null ? null : current.sprintId();
+		if (sprintId != null) {
+			Long sprintRelease = repository.sprint(key, sprintId).map(SprintView::releaseId).orElse(null);
+			if (releaseId == null || (sprintRelease != null && !sprintRelease.equals(releaseId))) {
+				sprintId = null;
+			}
+		}
+		assign(item, releaseId, sprintId, user);
+	}
+
+	/**
+	 * Moves an item to a sprint (null: out of its sprint); it joins the sprint's release,
+	 * or keeps its own when the sprint belongs to none.
+	 */
+	@Transactional
+	public void moveToSprint(ItemKey item, Long sprintId, UserId user) {
+		String key = products.get(item.productKey()).key();
+		var current = repository.assignments(key).get(itemId(key, item));
+		Long releaseId = current == null ? null : current.releaseId();
+		if (sprintId != null) {
+			Long sprintRelease = repository.sprint(key, sprintId)
+				.orElseThrow(() -> BacklogProblem.invalid("sprintId", "no sprint " + sprintId + " in " + key))
+				.releaseId();
+			releaseId = sprintRelease != null ? sprintRelease : releaseId;
+		}
+		assign(item, releaseId, sprintId, user);
+	}
+
+	private long itemId(String key, ItemKey item) {
+		return backlog.snapshot(key)
 			.items()
 			.stream()
 			.filter(e -> e.key().equals(item))
 			.findFirst()
 			.orElseThrow(() -> BacklogProblem.notFound("Item " + item))
 			.id();
-		if (releaseId != null && repository.release(key, releaseId).isEmpty()) {
-			throw BacklogProblem.invalid("releaseId", "no release " + releaseId + " in " + key);
-		}
-		if (sprintId != null && repository.sprint(key, sprintId).isEmpty()) {
-			throw BacklogProblem.invalid("sprintId", "no sprint " + sprintId + " in " + key);
-		}
-		repository.assign(itemId, releaseId, sprintId, user.value(), clock.instant());
 	}
 
 	static BigDecimal capacity(PlanningRepository.ReleaseRow r, List<SprintView> sprints) {

@@ -106,49 +106,18 @@ public final class NrpSolver {
 			for (int c : users.get(u)) {
 				any.add(y[c]);
 			}
-			if (!"off".equals(System.getProperty("priora.nrp.usedonly"))) {
-				model.addLessOrEqual(x[u], any);
-			}
+			// a unit nobody selected asks for is never delivered
+			model.addLessOrEqual(x[u], any);
 		}
 		model.addLessOrEqual(cost, budget);
-		int implied = 0;
-		if ("on".equals(System.getProperty("priora.nrp.nested"))) {
-			// when every customer needing unit u also needs unit v, delivering u means
-			// delivering v
-			BitSet[] needers = new BitSet[units];
-			for (int u = 0; u < units; u++) {
-				needers[u] = new BitSet(k);
-				for (int c : users.get(u)) {
-					needers[u].set(c);
-				}
+		// a customer whose units are all delivered is satisfied (it costs nothing more)
+		for (int c = 0; c < k; c++) {
+			Literal[] clause = new Literal[r.customers().get(c).length + 1];
+			for (int i = 0; i < r.customers().get(c).length; i++) {
+				clause[i] = x[r.customers().get(c)[i]].not();
 			}
-			for (int u = 0; u < units; u++) {
-				for (int v = 0; v < units; v++) {
-					if (u != v && needers[u].cardinality() < needers[v].cardinality()) {
-						BitSet rest = (BitSet) needers[u].clone();
-						rest.andNot(needers[v]);
-						if (rest.isEmpty()) {
-							model.addImplication(x[u], x[v]);
-							implied++;
-						}
-					}
-				}
-			}
-		}
-		if (System.getProperty("priora.nrp.debug") != null) {
-			System.err.println("nested implications " + implied);
-		}
-		if (!"off".equals(System.getProperty("priora.nrp.freeriders"))) {
-			// a customer whose units are all delivered is satisfied (it costs nothing
-			// more)
-			for (int c = 0; c < k; c++) {
-				Literal[] clause = new Literal[r.customers().get(c).length + 1];
-				for (int i = 0; i < r.customers().get(c).length; i++) {
-					clause[i] = x[r.customers().get(c)[i]].not();
-				}
-				clause[clause.length - 1] = y[c];
-				model.addBoolOr(clause);
-			}
+			clause[clause.length - 1] = y[c];
+			model.addBoolOr(clause);
 		}
 		model.maximize(objective);
 		// a few hundred milliseconds of ruin and recreate give the solver a near-optimal
@@ -176,16 +145,9 @@ public final class NrpSolver {
 			.setNumWorkers(settings.workers())
 			.setRandomSeed(settings.seed())
 			.setLinearizationLevel(2);
-		String subsolvers = System.getProperty("priora.nrp.subsolvers", "max_lp");
-		if (!subsolvers.isBlank()) {
-			for (String sub : subsolvers.split(",")) {
-				solver.getParameters().addSubsolvers(sub);
-			}
-		}
-		if (System.getProperty("priora.nrp.debug") != null) {
-			System.err.println("units " + units + " customers " + k + " (of " + in.customers() + ")");
-			solver.getParameters().setLogSearchProgress(true);
-		}
+		// the LP-driven worker proves these models far sooner than the default portfolio
+		// (measured: docs/BENCHMARKS.md)
+		solver.getParameters().addSubsolvers("max_lp");
 		long[] best = { hintValue };
 		CpSolverStatus status = CancellableSolve.solve(solver, model, (value, bound) -> {
 			best[0] = Math.max(best[0], (long) value);

@@ -34,7 +34,12 @@ public final class ReleaseOptimizer {
 	/** How value is counted. */
 	public enum ValueMode {
 
-		ITEM, CUSTOMER
+		/** Each item's own value (its score, or a value typed for the plan). */
+		ITEM,
+		/** Each item's own value, typed per plan. */
+		TYPED,
+		/** A customer's value counts when everything it asked for is planned. */
+		CUSTOMER
 
 	}
 
@@ -132,7 +137,7 @@ public final class ReleaseOptimizer {
 			weight[j] = Math.round(1000 * Math.pow(1 - p.discount(), j));
 		}
 		LinearExprBuilder objective = LinearExpr.newBuilder();
-		if (p.mode() == ValueMode.ITEM) {
+		if (p.mode() != ValueMode.CUSTOMER) {
 			for (int i = 0; i < n; i++) {
 				for (int j = 0; j < r; j++) {
 					objective.addTerm(x[i][j], p.value()[i] * weight[j]);
@@ -199,7 +204,7 @@ public final class ReleaseOptimizer {
 	public static long valueOf(Problem p, int[] release) {
 		int r = p.capacity().length;
 		double total = 0;
-		if (p.mode() == ValueMode.ITEM) {
+		if (p.mode() != ValueMode.CUSTOMER) {
 			for (int i = 0; i < release.length; i++) {
 				if (release[i] >= 0) {
 					total += p.value()[i] * Math.round(1000 * Math.pow(1 - p.discount(), release[i]));

@@ -139,10 +139,16 @@ class PlanningPageController {
 	@PostMapping("/p/{key}/releases/assign")
 	@Requires(Permission.EDIT_BACKLOG)
 	String assign(@AuthenticationPrincipal SignedInUser user, @PathVariable String key, @RequestParam String item,
-			@RequestParam(defaultValue = "") String release, Model m) {
+			@RequestParam(required = false) String release, @RequestParam(required = false) String sprint, Model m) {
 		try {
-			planning.assign(ItemKey.inProduct(key, item), release.isBlank() ? null : Long.valueOf(release), null,
-					user.id());
+			ItemKey itemKey = ItemKey.inProduct(key, item);
+			if (sprint != null) {
+				planning.moveToSprint(itemKey, sprint.isBlank() ? null : Long.valueOf(sprint), user.id());
+			}
+			else {
+				planning.moveToRelease(itemKey, release == null || release.isBlank() ? null : Long.valueOf(release),
+						user.id());
+			}
 		}
 		catch (BacklogProblem | NumberFormatException e) {
 			m.addAttribute("error", e.getMessage());
@@ -158,11 +164,11 @@ class PlanningPageController {
 			@RequestParam(defaultValue = "ALL_OPEN") String candidates,
 			@RequestParam(defaultValue = "0.1") double discount, @RequestParam(defaultValue = "20") int timeLimit,
 			@RequestParam(defaultValue = "") String mustInclude, @RequestParam(defaultValue = "") String mustExclude,
-			Model m) {
+			@RequestParam(defaultValue = "") String values, Model m) {
 		try {
 			var settings = new PlanSettings(name, ReleaseOptimizer.ValueMode.valueOf(value.toUpperCase(Locale.ROOT)),
 					PlanSettings.Candidates.valueOf(candidates.toUpperCase(Locale.ROOT)), List.of(), discount,
-					timeLimit, keys(mustInclude), keys(mustExclude), null);
+					timeLimit, keys(mustInclude), keys(mustExclude), null, values(values));
 			return "redirect:/p/" + key.toUpperCase(Locale.ROOT) + "/plans/"
 					+ plans.start(key, settings, user.id()).id();
 		}
@@ -230,6 +236,27 @@ class PlanningPageController {
 	private void fill(String key, Model m) {
 		m.addAttribute("productKey", key.toUpperCase(Locale.ROOT));
 		m.addAttribute("board", planning.board(key));
+	}
+
+	/** "SHOP-4 120" or "SHOP-4 = 120", one item per line. */
+	static java.util.Map<String, Double> values(String text) {
+		java.util.Map<String, Double> values = new java.util.LinkedHashMap<>();
+		String[] lines = text.split("\\R");
+		for (int i = 0; i < lines.length; i++) {
+			String line = lines[i].strip();
+			if (line.isEmpty()) {
+				continue;
+			}
+			String[] parts = line.split("\\s*[=:\\s]\\s*", 2);
+			try {
+				values.put(parts[0].toUpperCase(Locale.ROOT), Double.valueOf(parts[1].strip()));
+			}
+			catch (RuntimeException e) {
+				throw BacklogProblem.invalid("values",
+						"line " + (i + 1) + " must be an item key and a number, like SHOP-4 120");
+			}
+		}
+		return values;
 	}
 
 	private static List<String> keys(String text) {

@@ -121,6 +121,19 @@ class PlanningApiIntegrationTest extends IntegrationTestBase {
 		assertThat(api.post(BASE + "/plans", "{\"mustInclude\":[\"NOPE-1\"]}").status()).isEqualTo(400);
 		assertThat(api.post(BASE + "/plans", "{\"discount\":2}").status()).isEqualTo(400);
 
+		// typed values per plan instead of scores: Polish is worth most now
+		Response typed = api.post(BASE + "/plans", "{\"name\":\"Typed\",\"value\":\"TYPED\",\"timeLimitSeconds\":5,"
+				+ "\"discount\":0,\"values\":{\"PLN-2\":100,\"pln-3\":1}}");
+		assertThat(typed.status()).as(typed.text()).isEqualTo(202);
+		JsonNode typedResult = await(api, typed.json().get("id").asLong()).get("result");
+		assertThat(typedResult.get("optimal").asBoolean()).isTrue();
+		assertThat(typedResult.get("value").asLong()).isEqualTo(100 * 100 + 100);
+		assertThat(typedResult.get("planned").toString()).contains("PLN-2").contains("PLN-3");
+		Response badValue = api.post(BASE + "/plans", "{\"value\":\"TYPED\",\"values\":{\"PLN-2\":-1}}");
+		assertThat(badValue.status()).isEqualTo(400);
+		assertThat(badValue.json().get("errors").toString()).contains("values");
+		assertThat(api.post(BASE + "/plans", "{\"value\":\"TYPED\"}").status()).isEqualTo(400);
+
 		JsonNode compare = api.get(BASE + "/plans/" + best + "/compare/" + pinned).json();
 		assertThat(compare.get("valueA").asLong()).isEqualTo(3767);
 		assertThat(api.delete(BASE + "/releases/" + release2, null).status()).isEqualTo(204);

@@ -53,9 +53,9 @@ class PlanningBrowserTest extends BrowserTestBase {
 		assertThat(spring).containsText("0 / 8");
 
 		// by hand: Polish and Foundation in Spring is over capacity
-		page.locator("#board .card[data-key=PBP-2] select").selectOption(new String[] { "Spring" });
+		page.locator("#board .card[data-key=PBP-2] select[name=release]").selectOption(new String[] { "Spring" });
 		assertThat(spring.locator(".card[data-key=PBP-2]")).hasCount(1);
-		page.locator("#board .card[data-key=PBP-1] select").selectOption(new String[] { "Spring" });
+		page.locator("#board .card[data-key=PBP-1] select[name=release]").selectOption(new String[] { "Spring" });
 		assertThat(spring).containsText("over capacity");
 
 		page.locator("#plan-form input[name=name]").fill("Best value");
@@ -85,6 +85,20 @@ class PlanningBrowserTest extends BrowserTestBase {
 		summer.locator(".edit-release button[type=submit]").first().click();
 		assertThat(page.locator(".notice")).containsText("Release Summer saved.");
 		assertThat(summer.locator(".capacity")).containsText("/ 20");
+
+		// a sprint of Summer: choosing it on a card moves the card into Summer;
+		// moving the card to another release takes it out of the sprint
+		long summerId = Long.parseLong(summer.getAttribute("data-release"));
+		var created = api.post("/api/v1/products/PBP/sprints", "{\"name\":\"Sprint 7\",\"start\":\"2027-03-01\","
+				+ "\"end\":\"2027-03-14\",\"capacity\":10,\"releaseId\":" + summerId + "}");
+		org.assertj.core.api.Assertions.assertThat(created.status()).as(created.text()).isEqualTo(201);
+		page.navigate("/p/PBP/releases");
+		page.waitForLoadState(com.microsoft.playwright.options.LoadState.LOAD);
+		page.locator("#board .card[data-key=PBP-3] select[name=sprint]").selectOption(new String[] { "Sprint 7" });
+		assertThat(summer.locator(".card[data-key=PBP-3] select[name=sprint]"))
+			.hasValue(java.util.regex.Pattern.compile("\\d+"));
+		page.locator("#board .card[data-key=PBP-3] select[name=release]").selectOption(new String[] { "Spring" });
+		assertThat(spring.locator(".card[data-key=PBP-3] select[name=sprint]")).hasValue("");
 		summer.locator(".edit-release summary").click();
 		summer.locator(".edit-release button.danger").click();
 		assertThat(page.locator("#board h2", new com.microsoft.playwright.Page.LocatorOptions().setHasText("Summer")))
