@@ -138,7 +138,28 @@ class PlanningRepository {
 		return result;
 	}
 
+	List<PlanningService.AssignmentChange> assignmentLog(String productKey) {
+		return jdbc.sql("""
+				select l.item_id, l.release_id, l.sprint_id, l.changed_at from assignment_log l
+				join items i on i.id = l.item_id join products p on p.id = i.product_id
+				where p.product_key = ? order by l.changed_at, l.id""")
+			.param(productKey)
+			.query((rs, n) -> new PlanningService.AssignmentChange(rs.getLong(1), (Long) rs.getObject(2, Long.class),
+					(Long) rs.getObject(3, Long.class), rs.getObject(4, java.time.OffsetDateTime.class).toInstant()))
+			.list();
+	}
+
 	void assign(long itemId, Long releaseId, Long sprintId, long user, Instant now) {
+		var before = jdbc.sql("select release_id, sprint_id from planned_items where item_id = ?")
+			.param(itemId)
+			.query((rs, n) -> new Long[] { (Long) rs.getObject(1, Long.class), (Long) rs.getObject(2, Long.class) })
+			.optional()
+			.orElse(new Long[2]);
+		if (!java.util.Objects.equals(before[0], releaseId) || !java.util.Objects.equals(before[1], sprintId)) {
+			jdbc.sql("insert into assignment_log (item_id, release_id, sprint_id, changed_at) values (?, ?, ?, ?)")
+				.params(itemId, releaseId, sprintId, utc(now))
+				.update();
+		}
 		jdbc.sql("delete from planned_items where item_id = ?").param(itemId).update();
 		if (releaseId != null || sprintId != null) {
 			jdbc.sql(

@@ -78,6 +78,16 @@ public class PlanningService {
 		return new Board(releases, sprints, unplanned);
 	}
 
+	/** An item's release and sprint from a moment on (both null: unplanned). */
+	public record AssignmentChange(long itemId, Long releaseId, Long sprintId, java.time.Instant at) {
+	}
+
+	/** Every change of an item's release or sprint in the product, oldest first. */
+	@Transactional(readOnly = true)
+	public List<AssignmentChange> assignmentLog(String productKey) {
+		return repository.assignmentLog(products.get(productKey).key());
+	}
+
 	public List<SprintView> sprints(String productKey) {
 		return repository.sprints(products.get(productKey).key());
 	}

@@ -119,6 +119,22 @@ class ProgressRepository {
 			.list();
 	}
 
+	/** A change of a field of an item (from and to as text). */
+	record FieldChange(String itemKey, String from, String to, Instant at) {
+	}
+
+	List<FieldChange> fieldChanges(String productKey, String field) {
+		return jdbc
+			.sql("""
+					select p.product_key || '-' || cast(i.item_number as varchar(20)), h.old_value, h.new_value, h.changed_at
+					from item_history h join items i on i.id = h.item_id join products p on p.id = i.product_id
+					where p.product_key = ? and h.field = ? order by h.changed_at, h.id""")
+			.params(productKey, field)
+			.query((rs, n) -> new FieldChange(rs.getString(1), rs.getString(2), rs.getString(3),
+					rs.getObject(4, OffsetDateTime.class).toInstant()))
+			.list();
+	}
+
 	/** An item's creation (as NEW) and type, for flow charts. */
 	record Created(String itemKey, Instant at) {
 	}
@@ -136,12 +152,12 @@ class ProgressRepository {
 	List<Object[]> runHistory(String productKey) {
 		return jdbc
 			.sql("""
-					select s.name, r.committed, r.completed, s.release_id from sprint_runs r join sprints s on s.id = r.sprint_id
+					select s.name, r.committed, r.completed, s.release_id, r.closed_at from sprint_runs r join sprints s on s.id = r.sprint_id
 					where s.product_key = ? and r.state = 'CLOSED' order by r.closed_at""")
 			.param(productKey)
 			.query((rs,
 					n) -> new Object[] { rs.getString(1), rs.getBigDecimal(2), rs.getBigDecimal(3),
-							rs.getObject(4, Long.class) })
+							rs.getObject(4, Long.class), rs.getObject(5, OffsetDateTime.class).toInstant() })
 			.list();
 	}
 

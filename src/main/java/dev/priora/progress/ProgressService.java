@@ -37,8 +37,19 @@ public class ProgressService {
 			List<String> spillover) {
 	}
 
-	/** One day of a sprint burndown: points not done at the end of the day. */
-	public record BurndownDay(LocalDate day, BigDecimal remaining) {
+	/**
+	 * One day of a sprint burndown: points not done at the end of the day, the sprint's
+	 * scope then, and the points (and items) added to or taken out of it that day.
+	 */
+	public record BurndownDay(LocalDate day, BigDecimal remaining, BigDecimal scope, BigDecimal added,
+			BigDecimal removed, List<String> addedItems, List<String> removedItems) {
+	}
+
+	/**
+	 * A point of a release burnup: at the close of a sprint (or now), the release's scope
+	 * and the points done in it.
+	 */
+	public record BurnupPoint(String label, java.time.Instant at, BigDecimal scope, BigDecimal done) {
 	}
 
 	/**
@@ -49,7 +60,7 @@ public class ProgressService {
 	public record ReleaseProgress(ReleaseView release, BigDecimal scope, BigDecimal done, BigDecimal remaining,
 			List<String> unestimated, List<String> notReady, List<String> blocked, List<BigDecimal> velocities,
 			Forecasts.DeliveryForecast forecast, String flag, int sprintDays, List<DecisionView> decisions,
-			List<BigDecimal> burnup, List<BigDecimal> spillover) {
+			List<BurnupPoint> burnup, List<BigDecimal> spillover) {
 	}
 
 	/** A "continue" or "go back" decision. */
@@ -192,44 +203,78 @@ public class ProgressService {
 	}
 
 	/**
-	 * Points of the sprint's items not done at the end of each day of the sprint (up to
-	 * today).
+	 * Each day of the sprint up to today: the points of the items in the sprint at the
+	 * end of the day (scope), those not done (remaining), and the points added to or
+	 * taken out of the sprint that day (by the day before, or by the sprint's start for
+	 * its first day), with the item keys: scope changes are shown, not hidden.
 	 */
 	@Transactional(readOnly = true)
 	public List<BurndownDay> burndown(String productKey, long sprintId) {
 		SprintView s = planning.sprint(productKey, sprintId);
-		var items = planning.sprintItems(productKey, sprintId);
-		Map<String, BigDecimal> points = new HashMap<>();
-		Map<String, Boolean> done = new HashMap<>();
-		for (var i : items) {
-			points.put(i.key(), i.estimate() == null ? BigDecimal.ZERO : i.estimate());
-		}
-		var changes = repository.statusChanges(productKey.toUpperCase(java.util.Locale.ROOT),
-				s.start().atStartOfDay(ZoneOffset.UTC).toInstant());
-		// done before the sprint: as of its start
-		for (var i : items) {
-			done.put(i.key(), false);
-		}
+		ScopeHistory history = history(productKey);
+		List<Long> ever = history.everInSprint(sprintId);
+		java.time.Instant startedAt = repository.run(sprintId)
+			.map(ProgressRepository.Run::startedAt)
+			.orElse(s.start().atStartOfDay(ZoneOffset.UTC).toInstant());
 		LocalDate today = LocalDate.now(clock);
 		List<BurndownDay> days = new ArrayList<>();
-		int c = 0;
+		java.time.Instant previous = startedAt;
 		for (LocalDate d = s.start(); !d.isAfter(s.end()) && !d.isAfter(today); d = d.plusDays(1)) {
-			java.time.Instant endOfDay = d.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-			while (c < changes.size() && changes.get(c).at().isBefore(endOfDay)) {
-				var ch = changes.get(c++);
-				if (done.containsKey(ch.itemKey())) {
-					done.put(ch.itemKey(), "DONE".equals(ch.to()));
-				}
-			}
+			// before the sprint was started, its scope is what it started with
+			java.time.Instant endOfDay = max(d.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant(), startedAt);
+			BigDecimal scope = BigDecimal.ZERO;
 			BigDecimal remaining = BigDecimal.ZERO;
-			for (var e : points.entrySet()) {
-				if (!done.get(e.getKey())) {
-					remaining = remaining.add(e.getValue());
+			BigDecimal added = BigDecimal.ZERO;
+			BigDecimal removed = BigDecimal.ZERO;
+			List<String> addedItems = new ArrayList<>();
+			List<String> removedItems = new ArrayList<>();
+			for (long item : ever) {
+				boolean in = history.inSprint(item, sprintId, endOfDay);
+				boolean was = history.inSprint(item, sprintId, previous);
+				BigDecimal points = history.points(item, endOfDay);
+				if (in) {
+					scope = scope.add(points);
+					if (!history.done(item, endOfDay)) {
+						remaining = remaining.add(points);
+					}
+				}
+				if (in && !was) {
+					added = added.add(points);
+					addedItems.add(history.key(item));
+				}
+				else if (!in && was) {
+					removed = removed.add(history.points(item, previous));
+					removedItems.add(history.key(item));
 				}
 			}
-			days.add(new BurndownDay(d, remaining));
+			days.add(new BurndownDay(d, remaining, scope, added, removed, addedItems, removedItems));
+			previous = endOfDay;
 		}
 		return days;
+	}
+
+	private static java.time.Instant max(java.time.Instant a, java.time.Instant b) {
+		return a.isAfter(b) ? a : b;
+	}
+
+	private static BurnupPoint burnupPoint(String label, java.time.Instant at, List<Long> ever, long releaseId,
+			ScopeHistory history) {
+		BigDecimal scope = BigDecimal.ZERO;
+		BigDecimal done = BigDecimal.ZERO;
+		for (long item : ever) {
+			if (history.inRelease(item, releaseId, at)) {
+				BigDecimal points = history.points(item, at);
+				scope = scope.add(points);
+				done = history.done(item, at) ? done.add(points) : done;
+			}
+		}
+		return new BurnupPoint(label, at, scope, done);
+	}
+
+	private ScopeHistory history(String productKey) {
+		String key = productKey.toUpperCase(java.util.Locale.ROOT);
+		return new ScopeHistory(order.snapshot(key), planning.assignmentLog(key),
+				repository.fieldChanges(key, "estimate"), repository.statusChanges(key, java.time.Instant.EPOCH));
 	}
 
 	/**
@@ -314,16 +359,17 @@ public class ProgressService {
 			.map(d -> new DecisionView(d.decision(), d.note(), names.getOrDefault(new UserId(d.decidedBy()), "someone"),
 					d.decidedAt()))
 			.toList();
-		// burnup: points completed by the end of each closed sprint of this release,
-		// cumulated
-		List<BigDecimal> burnup = new ArrayList<>();
-		BigDecimal sum = BigDecimal.ZERO;
+		// burnup: the release's scope and its done points at the close of each of its
+		// sprints, and now
+		ScopeHistory history = history(productKey);
+		List<Long> ever = history.everInRelease(releaseId);
+		List<BurnupPoint> burnup = new ArrayList<>();
 		for (Object[] run : repository.runHistory(productKey.toUpperCase(java.util.Locale.ROOT))) {
 			if (run[3] != null && ((Long) run[3]) == releaseId) {
-				sum = sum.add((BigDecimal) run[2]);
-				burnup.add(sum);
+				burnup.add(burnupPoint((String) run[0], (java.time.Instant) run[4], ever, releaseId, history));
 			}
 		}
+		burnup.add(burnupPoint("now", clock.instant(), ever, releaseId, history));
 		List<BigDecimal> trend = repository.spilloverTrend(productKey.toUpperCase(java.util.Locale.ROOT));
 		List<BigDecimal> spillover = trend.subList(Math.max(0, trend.size() - 5), trend.size());
 		return new ReleaseProgress(r, scope, done, remaining, unestimated, notReady, blocked, velocities, forecast,

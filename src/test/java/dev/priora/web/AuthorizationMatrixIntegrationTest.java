@@ -164,7 +164,8 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 				"POST /p/{key}/team", "POST /p/{key}/team/{id}/days-off", "POST /p/{key}/sprints/{id}/assignee");
 		product(Permission.READ, "GET " + base + "/forecast", "GET " + base + "/sprint-runs",
 				"GET " + base + "/sprints/{id}/burndown", "GET " + base + "/sprints/{id}/burndown.csv",
-				"GET " + base + "/velocity", "GET " + base + "/releases/{id}/progress", "GET /p/{key}/sprints/{id}",
+				"GET " + base + "/releases/{id}/burnup.csv", "GET " + base + "/velocity",
+				"GET " + base + "/releases/{id}/progress", "GET /p/{key}/sprints/{id}",
 				"GET " + base + "/sprints/{id}/review", "GET /p/{key}/releases/{id}/progress");
 		product(Permission.EDIT_BACKLOG, "POST " + base + "/sprints/{id}/start", "POST " + base + "/sprints/{id}/close",
 				"POST " + base + "/sprints/{id}/review", "POST /p/{key}/sprints/{id}/review",

@@ -3,7 +3,6 @@ package dev.priora.progress.web;
 import java.util.List;
 import java.util.Locale;
 
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -58,16 +57,11 @@ class FlowController {
 	@ResponseBody
 	@Operation(summary = "Committed and completed points per closed sprint as CSV")
 	ResponseEntity<String> velocityCsv(@PathVariable String productKey) {
-		StringBuilder csv = new StringBuilder("sprint,committed,completed\n");
-		flow.velocity(productKey)
-			.forEach(v -> csv.append('"')
-				.append(v.sprint().replace("\"", "\"\""))
-				.append("\",")
-				.append(v.committed())
-				.append(',')
-				.append(v.completed())
-				.append('\n'));
-		return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/csv")).body(csv.toString());
+		return Csv.of(List.of("sprint", "committed", "completed"),
+				flow.velocity(productKey)
+					.stream()
+					.map(v -> List.<Object>of(v.sprint(), v.committed(), v.completed()))
+					.toList());
 	}
 
 	@GetMapping(BASE + "/cumulative-flow")
@@ -83,9 +77,17 @@ class FlowController {
 	@Operation(summary = "The cumulative flow as CSV")
 	ResponseEntity<String> cumulativeFlowCsv(@PathVariable String productKey,
 			@RequestParam(defaultValue = "60") int days) {
-		return ResponseEntity.ok()
-			.contentType(MediaType.parseMediaType("text/csv"))
-			.body(FlowMetricsCsv.flow(flow.cumulativeFlow(productKey, days)));
+		var flowDays = flow.cumulativeFlow(productKey, days);
+		List<String> header = new java.util.ArrayList<>(List.of("day"));
+		for (var st : dev.priora.backlog.ItemStatus.values()) {
+			header.add(st.name().toLowerCase(Locale.ROOT));
+		}
+		return Csv.of(header, flowDays.stream().map(d -> {
+			List<Object> row = new java.util.ArrayList<>();
+			row.add(d.day());
+			row.addAll(d.counts().values());
+			return row;
+		}).toList());
 	}
 
 	@GetMapping(BASE + "/cycle-times")
@@ -99,33 +101,12 @@ class FlowController {
 	@ResponseBody
 	@Operation(summary = "Cycle times as CSV")
 	ResponseEntity<String> cycleTimesCsv(@PathVariable String productKey) {
-		StringBuilder csv = new StringBuilder("item,done,days\n");
-		flow.cycleTimes(productKey)
-			.items()
-			.forEach(i -> csv.append(i.item()).append(',').append(i.done()).append(',').append(i.days()).append('\n'));
-		return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/csv")).body(csv.toString());
-	}
-
-	/** CSV of the flow, one column per status. */
-	static final class FlowMetricsCsv {
-
-		private FlowMetricsCsv() {
-		}
-
-		static String flow(List<FlowMetrics.FlowDay> days) {
-			StringBuilder s = new StringBuilder("day");
-			for (var st : dev.priora.backlog.ItemStatus.values()) {
-				s.append(',').append(st.name().toLowerCase(Locale.ROOT));
-			}
-			s.append('\n');
-			for (var d : days) {
-				s.append(d.day());
-				d.counts().values().forEach(v -> s.append(',').append(v));
-				s.append('\n');
-			}
-			return s.toString();
-		}
-
+		return Csv.of(List.of("item", "done", "days"),
+				flow.cycleTimes(productKey)
+					.items()
+					.stream()
+					.map(i -> List.<Object>of(i.item(), i.done(), i.days()))
+					.toList());
 	}
 
 }

@@ -7,7 +7,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -81,12 +80,25 @@ class ProgressApiController {
 	}
 
 	@GetMapping(value = BASE + "/sprints/{id}/burndown.csv", produces = "text/csv")
-	@Operation(summary = "The burndown as CSV (day, remaining)")
+	@Operation(summary = "The burndown as CSV (day, remaining, scope, added, removed, added items, removed items)")
 	ResponseEntity<String> burndownCsv(@PathVariable String productKey, @PathVariable long id) {
-		StringBuilder csv = new StringBuilder("day,remaining\n");
-		progress.burndown(productKey, id)
-			.forEach(d -> csv.append(d.day()).append(',').append(d.remaining()).append('\n'));
-		return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/csv")).body(csv.toString());
+		return Csv.of(List.of("day", "remaining", "scope", "added", "removed", "added_items", "removed_items"),
+				progress.burndown(productKey, id)
+					.stream()
+					.map(d -> List.<Object>of(d.day(), d.remaining(), d.scope(), d.added(), d.removed(),
+							String.join(" ", d.addedItems()), String.join(" ", d.removedItems())))
+					.toList());
+	}
+
+	@GetMapping(value = BASE + "/releases/{id}/burnup.csv", produces = "text/csv")
+	@Operation(summary = "The release burnup as CSV: scope and done points at the close of each sprint and now")
+	ResponseEntity<String> burnupCsv(@PathVariable String productKey, @PathVariable long id) {
+		return Csv.of(List.of("at", "time", "scope", "done"),
+				progress.release(productKey, id)
+					.burnup()
+					.stream()
+					.map(b -> List.<Object>of(b.label(), b.at(), b.scope(), b.done()))
+					.toList());
 	}
 
 	record ReviewBody(@NotNull @Size(max = 30) String item, @NotNull Boolean accepted, @Size(max = 2000) String reason,

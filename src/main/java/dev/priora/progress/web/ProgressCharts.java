@@ -21,8 +21,16 @@ final class ProgressCharts {
 	private ProgressCharts() {
 	}
 
-	/** A line chart: the actual polyline, the ideal line, axis labels. */
-	record Line(int width, int height, int pad, String actual, String ideal, String top, String last) {
+	/**
+	 * A burndown: the remaining polyline, the scope polyline, the even pace, axis labels,
+	 * and a marker on each day the scope changed.
+	 */
+	record Line(int width, int height, int pad, String actual, String ideal, String top, String last, String scope,
+			List<Marker> changes) {
+	}
+
+	/** A point on a chart with its accessible description. */
+	record Marker(double x, double y, String label) {
 	}
 
 	/** Bars: one per closed sprint. */
@@ -34,38 +42,63 @@ final class ProgressCharts {
 
 	static Line burndown(SprintView sprint, List<ProgressService.BurndownDay> days, BigDecimal committed) {
 		long length = Math.max(1, ChronoUnit.DAYS.between(sprint.start(), sprint.end()));
-		double max = days.stream().mapToDouble(d -> d.remaining().doubleValue()).max().orElse(0);
+		double max = days.stream()
+			.mapToDouble(d -> Math.max(d.remaining().doubleValue(), d.scope().doubleValue()))
+			.max()
+			.orElse(0);
 		max = Math.max(max, committed == null ? 0 : committed.doubleValue());
 		max = max <= 0 ? 1 : max;
 		StringBuilder actual = new StringBuilder();
+		StringBuilder scope = new StringBuilder();
+		List<Marker> changes = new ArrayList<>();
 		for (var d : days) {
 			double x = PAD + (W - 2 * PAD) * ChronoUnit.DAYS.between(sprint.start(), d.day()) / (double) length;
 			double y = H - PAD - (H - 2 * PAD) * d.remaining().doubleValue() / max;
+			double sy = H - PAD - (H - 2 * PAD) * d.scope().doubleValue() / max;
 			actual.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y));
+			scope.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, sy));
+			if (d.added().signum() > 0 || d.removed().signum() > 0) {
+				changes.add(new Marker(x, sy,
+						d.day() + ": scope " + (d.added().signum() > 0 ? "+" + num(d.added()) : "")
+								+ (d.added().signum() > 0 && d.removed().signum() > 0 ? " " : "")
+								+ (d.removed().signum() > 0 ? "−" + num(d.removed()) : "") + " points"));
+			}
 		}
 		double start = days.isEmpty() ? max : days.get(0).remaining().doubleValue();
 		String ideal = String.format(Locale.ROOT, "%d,%.1f %d,%d", PAD, H - PAD - (H - 2 * PAD) * start / max, W - PAD,
 				H - PAD);
 		return new Line(W, H, PAD, actual.toString().strip(), ideal, num(max),
-				days.isEmpty() ? "" : days.get(days.size() - 1).remaining().stripTrailingZeros().toPlainString());
+				days.isEmpty() ? "" : days.get(days.size() - 1).remaining().stripTrailingZeros().toPlainString(),
+				scope.toString().strip(), changes);
 	}
 
-	/** The burnup: the done line over closed sprints and the scope line. */
-	record Burnup(int width, int height, int pad, String done, double scopeY, String scope) {
+	/**
+	 * The burnup: the done line and the scope line at the close of each sprint and now,
+	 * with a label per point.
+	 */
+	record Burnup(int width, int height, int pad, String done, String scope, String top, List<Marker> points) {
 	}
 
-	static Burnup burnup(List<BigDecimal> done, BigDecimal scope) {
-		double max = Math.max(scope.doubleValue(), done.isEmpty() ? 0 : done.get(done.size() - 1).doubleValue());
+	static Burnup burnup(List<ProgressService.BurnupPoint> points) {
+		double max = points.stream()
+			.mapToDouble(p -> Math.max(p.scope().doubleValue(), p.done().doubleValue()))
+			.max()
+			.orElse(0);
 		max = max <= 0 ? 1 : max;
-		StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%d,%d ", PAD, H - PAD));
-		int n = Math.max(1, done.size());
-		for (int i = 0; i < done.size(); i++) {
-			double x = PAD + (W - 2.0 * PAD) * (i + 1) / n;
-			double y = H - PAD - (H - 2.0 * PAD) * done.get(i).doubleValue() / max;
-			line.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y));
+		StringBuilder done = new StringBuilder();
+		StringBuilder scope = new StringBuilder();
+		List<Marker> markers = new ArrayList<>();
+		int n = Math.max(1, points.size() - 1);
+		for (int i = 0; i < points.size(); i++) {
+			var p = points.get(i);
+			double x = points.size() == 1 ? W - PAD : PAD + (W - 2.0 * PAD) * i / n;
+			double y = H - PAD - (H - 2.0 * PAD) * p.done().doubleValue() / max;
+			double sy = H - PAD - (H - 2.0 * PAD) * p.scope().doubleValue() / max;
+			done.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y));
+			scope.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, sy));
+			markers.add(new Marker(x, y, p.label() + ": " + num(p.done()) + " of " + num(p.scope()) + " points done"));
 		}
-		return new Burnup(W, H, PAD, line.toString().strip(), H - PAD - (H - 2.0 * PAD) * scope.doubleValue() / max,
-				scope.stripTrailingZeros().toPlainString());
+		return new Burnup(W, H, PAD, done.toString().strip(), scope.toString().strip(), num(max), markers);
 	}
 
 	static Bars velocity(List<BigDecimal> velocities) {
@@ -80,6 +113,10 @@ final class ProgressCharts {
 					velocities.get(i).stripTrailingZeros().toPlainString()));
 		}
 		return new Bars(W, H, PAD, bars, num(max));
+	}
+
+	private static String num(BigDecimal v) {
+		return v.stripTrailingZeros().toPlainString();
 	}
 
 	private static String num(double v) {

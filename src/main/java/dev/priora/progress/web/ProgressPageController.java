@@ -137,7 +137,7 @@ class ProgressPageController {
 		var p = progress.release(key, id);
 		m.addAttribute("p", p);
 		m.addAttribute("chart", ProgressCharts.velocity(p.velocities()));
-		m.addAttribute("burnupChart", ProgressCharts.burnup(p.burnup(), p.scope()));
+		m.addAttribute("burnupChart", ProgressCharts.burnup(p.burnup()));
 	}
 
 }

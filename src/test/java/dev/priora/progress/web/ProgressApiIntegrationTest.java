@@ -38,6 +38,46 @@ class ProgressApiIntegrationTest extends IntegrationTestBase {
 	}
 
 	@Test
+	void burndownAndBurnupShowScopeAddedAndTakenOutMidSprint() {
+		ApiClient api = api();
+		String base = "/api/v1/products/SCB";
+		api.post("/api/v1/products", "{\"key\":\"SCB\",\"name\":\"Scope changes\"}");
+		LocalDate today = LocalDate.now();
+		long release = api.post(base + "/releases", "{\"name\":\"R\",\"capacity\":40}").json().get("id").asLong();
+		long sprint = sprint(api, base, "S", today.minusDays(3), release);
+		readyItem(api, base, "A", 5);
+		readyItem(api, base, "B", 3);
+		readyItem(api, base, "C", 2);
+		for (String item : new String[] { "SCB-1", "SCB-2" }) {
+			api.put(base + "/items/" + item + "/release", "{\"sprintId\":" + sprint + "}", null);
+		}
+		assertThat(api.post(base + "/sprints/" + sprint + "/start", "{\"force\":true}").status()).isEqualTo(200);
+		// mid-sprint: C comes in, B goes out (stays in the release), A is finished
+		api.put(base + "/items/SCB-3/release", "{\"sprintId\":" + sprint + "}", null);
+		api.put(base + "/items/SCB-2/release", "{\"releaseId\":" + release + "}", null);
+		finish(api, base, "SCB-1");
+
+		JsonNode days = api.get(base + "/sprints/" + sprint + "/burndown").json();
+		assertThat(days).hasSize(4);
+		assertThat(days.get(0).get("scope").decimalValue()).isEqualByComparingTo("8");
+		assertThat(days.get(0).get("remaining").decimalValue()).isEqualByComparingTo("8");
+		assertThat(days.get(0).get("added").decimalValue()).isEqualByComparingTo("0");
+		JsonNode last = days.get(3);
+		assertThat(last.get("scope").decimalValue()).isEqualByComparingTo("7");
+		assertThat(last.get("remaining").decimalValue()).isEqualByComparingTo("2");
+		assertThat(last.get("added").decimalValue()).isEqualByComparingTo("2");
+		assertThat(last.get("removed").decimalValue()).isEqualByComparingTo("3");
+		assertThat(last.get("addedItems").toString()).isEqualTo("[\"SCB-3\"]");
+		assertThat(last.get("removedItems").toString()).isEqualTo("[\"SCB-2\"]");
+		assertThat(api.get(base + "/sprints/" + sprint + "/burndown.csv").text())
+			.contains(today + ",2,7,2,3,SCB-3,SCB-2\n");
+
+		String burnup = api.get(base + "/releases/" + release + "/burnup.csv").text();
+		assertThat(burnup).startsWith("at,time,scope,done\n");
+		assertThat(burnup.strip()).endsWith(",10,5").contains("now,");
+	}
+
+	@Test
 	void runsSprintsRecordsSpilloverAndForecastsTheRelease() {
 		ApiClient api = api();
 		api.post("/api/v1/products", "{\"key\":\"PRG\",\"name\":\"Progress\"}");
@@ -77,7 +117,8 @@ class ProgressApiIntegrationTest extends IntegrationTestBase {
 		assertThat(closed.json().get("spillover").toString()).contains("PRG-9");
 		JsonNode burndown = api.get(BASE + "/sprints/" + s1 + "/burndown").json();
 		assertThat(burndown).hasSize(14);
-		assertThat(api.get(BASE + "/sprints/" + s1 + "/burndown.csv").text()).startsWith("day,remaining\n");
+		assertThat(api.get(BASE + "/sprints/" + s1 + "/burndown.csv").text())
+			.startsWith("day,remaining,scope,added,removed,added_items,removed_items\n");
 
 		for (long[] s : new long[][] { { s2, 3, 4 }, { s3, 5, 6 } }) {
 			for (long item : new long[] { s[1], s[2] }) {
@@ -103,7 +144,7 @@ class ProgressApiIntegrationTest extends IntegrationTestBase {
 		assertThat(progress.get("spillover").get(1).decimalValue()).isEqualByComparingTo("3");
 		assertThat(progress.get("spillover").get(2).decimalValue()).isEqualByComparingTo("0");
 		assertThat(api.get(BASE + "/charts/velocity.csv").text())
-			.isEqualTo("sprint,committed,completed\n\"S1\",13.00,10.00\n\"S2\",13.00,10.00\n\"S3\",10.00,10.00\n");
+			.isEqualTo("sprint,committed,completed\nS1,13.00,10.00\nS2,13.00,10.00\nS3,10.00,10.00\n");
 
 		JsonNode velocity = api.get(BASE + "/charts/velocity").json();
 		assertThat(velocity).hasSize(3);

@@ -46,6 +46,7 @@ class ProgressBrowserTest extends BrowserTestBase {
 			ProgressApiIntegrationTest.finish(api, base, "PGB-" + (2 * s + 2));
 			page.navigate("/p/PGB/sprints/" + sprints[s]);
 			assertThat(page.locator("#burndown polyline.burn")).hasCount(1);
+			assertThat(page.locator("#burndown polyline.scope-line")).hasCount(1);
 			if (s == 0) {
 				var good = page.locator(".review-item[data-key=PGB-1]");
 				good.locator("input[name=criteria]").check();
