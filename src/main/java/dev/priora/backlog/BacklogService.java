@@ -225,6 +225,22 @@ public class BacklogService {
 		items.delete(row.id());
 	}
 
+	/**
+	 * For imports: dates a just-imported item as the other tool had it — its creation and
+	 * the history the import wrote at {@code created}, and its finishing status change at
+	 * {@code resolved} — so flow charts and cycle times count the real dates. Either may
+	 * be null (left as is).
+	 */
+	@Transactional
+	public void backdate(ItemKey key, Instant created, Instant resolved) {
+		ProductView product = products.get(key.productKey());
+		ItemRow row = row(product, key);
+		if (created != null) {
+			items.backdate(row.id(), created);
+		}
+		history.backdate(row.id(), created, resolved);
+	}
+
 	/** Every recorded change of the item, newest first. */
 	@Transactional(readOnly = true)
 	public List<HistoryEntry> history(ItemKey key) {

@@ -55,19 +55,18 @@ public class DependencyService {
 	public ItemLinks add(ItemKey key, DependencyKind kind, ItemKey target, UserId user) {
 		ProductView product = products.get(key.productKey());
 		if (kind == null) {
-			throw BacklogProblem.invalid("kind", "is required: DEPENDS_ON or RELATES_TO");
+			throw BacklogProblem.invalid("kind", "is required: DEPENDS_ON, RELATES_TO or DUPLICATES");
 		}
 		ItemRow item = row(product, key, "item");
 		ItemRow other = row(product, target, "target");
 		productRows.lock(product.id());
-		if (kind == DependencyKind.RELATES_TO && item.id() == other.id()) {
+		if (kind.relation() && item.id() == other.id()) {
 			throw BacklogProblem.invalid("target", "an item cannot relate to itself");
 		}
 		if (kind == DependencyKind.DEPENDS_ON) {
 			refuseCycle(product, item, other);
 		}
-		boolean reverseRelation = kind == DependencyKind.RELATES_TO
-				&& links.exists(other.id(), item.id(), DependencyKind.RELATES_TO);
+		boolean reverseRelation = kind.relation() && links.exists(other.id(), item.id(), kind);
 		if (!reverseRelation
 				&& links.insert(product.id().value(), item.id(), other.id(), kind, user.value(), clock.instant())) {
 			history.record(item.id(), List.of(Change.of("dependency", null, phrase(kind) + " " + target)), user.value(),
@@ -86,7 +85,7 @@ public class DependencyService {
 		ItemRow item = row(product, key, "item");
 		ItemRow other = row(product, target, "target");
 		boolean removed = links.delete(item.id(), other.id(), kind)
-				|| kind == DependencyKind.RELATES_TO && links.delete(other.id(), item.id(), kind);
+				|| kind.relation() && links.delete(other.id(), item.id(), kind);
 		if (!removed) {
 			throw BacklogProblem.notFound("The link " + key + " " + phrase(kind) + " " + target);
 		}
@@ -118,7 +117,11 @@ public class DependencyService {
 	}
 
 	private static String phrase(DependencyKind kind) {
-		return kind == DependencyKind.DEPENDS_ON ? "depends on" : "relates to";
+		return switch (kind) {
+			case DEPENDS_ON -> "depends on";
+			case RELATES_TO -> "relates to";
+			case DUPLICATES -> "duplicates";
+		};
 	}
 
 }

@@ -29,6 +29,23 @@ class HistoryRepository {
 		this.jdbc = jdbc;
 	}
 
+	/**
+	 * Dates an item's history: all of it at {@code created}, its finishing change at
+	 * {@code resolved}.
+	 */
+	void backdate(long itemId, Instant created, Instant resolved) {
+		if (created != null) {
+			jdbc.sql("update item_history set changed_at = ? where item_id = ?")
+				.params(Rows.utc(created), itemId)
+				.update();
+		}
+		if (resolved != null) {
+			jdbc.sql("""
+					update item_history set changed_at = ? where item_id = ? and field = 'status'
+					and new_value in ('DONE', 'REJECTED')""").params(Rows.utc(resolved), itemId).update();
+		}
+	}
+
 	void record(long itemId, List<Change> changes, long user, Instant now) {
 		for (Change c : changes) {
 			jdbc.sql("""

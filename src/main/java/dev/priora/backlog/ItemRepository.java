@@ -36,6 +36,10 @@ class ItemRepository {
 		return keys.getKey().longValue();
 	}
 
+	void backdate(long id, java.time.Instant created) {
+		jdbc.sql("update items set created_at = ? where id = ?").params(Rows.utc(created), id).update();
+	}
+
 	Optional<ItemRow> find(long productId, long number) {
 		return jdbc.sql("select " + ItemRow.COLUMNS + " from items i where i.product_id = ? and i.item_number = ?")
 			.params(productId, number)

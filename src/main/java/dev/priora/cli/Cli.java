@@ -80,9 +80,12 @@ public final class Cli {
 				       java -jar priora.jar forecast --history FILE --remaining POINTS [--trials N] [--seed S]
 				           [--start DATE --sprint-days D [--target DATE]] [--velocity V]
 				           Monte Carlo delivery forecast from completed-sprint velocities (one per line)
-				       java -jar priora.jar import github FILE --product KEY [--dry-run] [--as EMAIL]
-				           import GitHub issues JSON into a product (needs the database; Spring options such as
-				           --priora.data-dir=… pass through); prints the counts as JSON""";
+				       java -jar priora.jar import jira|jira-json|github|trello FILE --product KEY [--dry-run] [--as EMAIL]
+				           [--status "Name=STATUS"]… [--type "Name=TYPE"]… [--include-archived]
+				           [--fields FIELDS.json] [--sprints SPRINTS.json] [--story-points-field ID] [--epic-link-field ID]
+				           import a Jira CSV or REST JSON export, GitHub issues JSON or a Trello board into a product
+				           (needs the database; Spring options such as --priora.data-dir=… pass through); prints the
+				           counts as JSON""";
 	}
 
 	private static int plan(Map<String, String> o, PrintStream out) {
@@ -166,36 +169,50 @@ public final class Cli {
 		return 0;
 	}
 
+	private static final Set<String> SOURCES = Set.of("jira", "jira-json", "github", "trello");
+
 	private static int importBacklog(List<String> args, PrintStream out, ContextFactory context) {
-		if (args.size() < 2 || !"github".equals(args.get(0))) {
-			throw new UsageException("say what to import: import github FILE --product KEY");
+		if (args.size() < 2 || !SOURCES.contains(args.get(0))) {
+			throw new UsageException("say what to import: import jira|jira-json|github|trello FILE --product KEY");
 		}
 		Path file = Path.of(args.get(1));
-		java.util.List<String> spring = new java.util.ArrayList<>();
-		java.util.List<String> own = new java.util.ArrayList<>();
+		List<String> spring = new java.util.ArrayList<>();
+		List<String> own = new java.util.ArrayList<>();
+		List<String> status = new java.util.ArrayList<>();
+		List<String> type = new java.util.ArrayList<>();
 		boolean dryRun = false;
-		for (String a : args.subList(2, args.size())) {
+		boolean archived = false;
+		List<String> rest = args.subList(2, args.size());
+		for (int i = 0; i < rest.size(); i++) {
+			String a = rest.get(i);
 			if (a.startsWith("--priora.") || a.startsWith("--spring.") || a.startsWith("--logging.")) {
 				spring.add(a);
 			}
 			else if ("--dry-run".equals(a)) {
 				dryRun = true;
 			}
+			else if ("--include-archived".equals(a)) {
+				archived = true;
+			}
+			else if (("--status".equals(a) || "--type".equals(a)) && i + 1 < rest.size()) {
+				("--status".equals(a) ? status : type).add(rest.get(++i));
+			}
 			else {
 				own.add(a);
 			}
 		}
-		Map<String, String> o = options(own, Set.of("--product", "--as"));
+		Map<String, String> o = options(own,
+				Set.of("--product", "--as", "--fields", "--sprints", "--story-points-field", "--epic-link-field"));
 		String product = required(o, "--product");
-		byte[] bytes;
-		try {
-			bytes = Files.readAllBytes(file);
-		}
-		catch (NoSuchFileException e) {
-			throw new UsageException("no file " + file);
-		}
-		catch (IOException e) {
-			throw new UsageException("cannot read " + file + ": " + e.getMessage());
+		byte[] bytes = read(file);
+		if (o.containsKey("--fields") || o.containsKey("--sprints")) {
+			if (!"jira-json".equals(args.get(0))) {
+				throw new UsageException("--fields and --sprints go with import jira-json");
+			}
+			String fields = o.containsKey("--fields") ? text(read(Path.of(o.get("--fields")))) : "[]";
+			String sprints = o.containsKey("--sprints") ? text(read(Path.of(o.get("--sprints")))) : "[]";
+			bytes = ("{\"fields\":" + fields + ",\"sprints\":" + sprints + ",\"pages\":" + text(bytes) + "}")
+				.getBytes(StandardCharsets.UTF_8);
 		}
 		if (context == null) {
 			throw new UsageException("import needs the application; run it as java -jar priora.jar import …");
@@ -209,15 +226,36 @@ public final class Cli {
 				.findByEmail(email)
 				.orElseThrow(() -> new UsageException("no user " + email + "; name one with --as"));
 			try {
-				var report = ctx.getBean(dev.priora.integration.GitHubImport.class)
-					.importIssues(product, bytes, dryRun, user.id());
+				var options = new dev.priora.integration.BacklogImport.Options(status, type, archived,
+						o.get("--story-points-field"), o.get("--epic-link-field"));
+				var report = ctx.getBean(dev.priora.integration.BacklogImport.class)
+					.run(product, dev.priora.integration.BacklogImport.Source.of(args.get(0)), bytes, options, dryRun,
+							user.id(), null);
 				out.println(JsonMapper.builder().build().writeValueAsString(report));
 			}
 			catch (org.springframework.web.ErrorResponseException e) {
-				throw new UsageException(String.valueOf(e.getBody().getDetail()));
+				var errors = e.getBody().getProperties() == null ? null : e.getBody().getProperties().get("errors");
+				throw new UsageException(e.getBody().getDetail() + (errors == null ? "" : " " + errors));
 			}
 		}
 		return 0;
+	}
+
+	private static byte[] read(Path file) {
+		try {
+			return Files.readAllBytes(file);
+		}
+		catch (NoSuchFileException e) {
+			throw new UsageException("no file " + file);
+		}
+		catch (IOException e) {
+			throw new UsageException("cannot read " + file + ": " + e.getMessage());
+		}
+	}
+
+	private static String text(byte[] bytes) {
+		String t = new String(bytes, StandardCharsets.UTF_8).strip();
+		return t.startsWith("\uFEFF") ? t.substring(1) : t;
 	}
 
 	private static int integer(String v, String name) {

@@ -57,9 +57,9 @@ final class BacklogJson {
 		}
 	}
 
-	record Link(String key, String title, ItemStatus status, boolean done) {
+	record Link(String key, String title, ItemStatus status, boolean done, dev.priora.backlog.DependencyKind kind) {
 		static Link of(LinkedItem l) {
-			return new Link(l.key().toString(), l.title(), l.status(), l.done());
+			return new Link(l.key().toString(), l.title(), l.status(), l.done(), l.kind());
 		}
 	}
 

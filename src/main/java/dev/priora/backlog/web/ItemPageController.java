@@ -22,6 +22,7 @@ import dev.priora.accounts.SignedInUser;
 import dev.priora.backlog.AcceptanceCriterion;
 import dev.priora.backlog.BacklogProblem;
 import dev.priora.backlog.BacklogService;
+import dev.priora.backlog.CommentService;
 import dev.priora.backlog.DependencyKind;
 import dev.priora.backlog.DependencyService;
 import dev.priora.backlog.ItemDraft;
@@ -50,9 +51,12 @@ class ItemPageController {
 
 	private final ProductService products;
 
+	private final CommentService comments;
+
 	ItemPageController(BacklogService backlog, DependencyService dependencies, MarkdownRenderer markdown,
-			ProductService products) {
+			ProductService products, CommentService comments) {
 		this.products = products;
+		this.comments = comments;
 		this.backlog = backlog;
 		this.dependencies = dependencies;
 		this.markdown = markdown;
@@ -178,6 +182,23 @@ class ItemPageController {
 		}, null);
 	}
 
+	@PostMapping("/p/{key}/items/{itemKey}/comments")
+	@Requires(Permission.COMMENT)
+	String comment(@AuthenticationPrincipal SignedInUser user, @PathVariable String key, @PathVariable String itemKey,
+			@RequestParam(defaultValue = "") String body, Model model) {
+		ItemKey k = ItemKeys.inPath(key, itemKey);
+		try {
+			comments.add(k, body, user.id());
+		}
+		catch (BacklogProblem e) {
+			model.addAttribute("commentError", e.getMessage());
+			model.addAttribute("commentDraft", body);
+		}
+		ItemView item = backlog.item(k);
+		fill(item, ItemForm.of(item), model);
+		return CONTENT_FRAGMENT;
+	}
+
 	@PostMapping("/p/{key}/items/{itemKey}/delete")
 	@Requires(Permission.EDIT_BACKLOG)
 	String delete(@PathVariable String key, @PathVariable String itemKey, @RequestParam long version, Model model) {
@@ -207,6 +228,10 @@ class ItemPageController {
 		}, null);
 	}
 
+	/** A comment with its Markdown rendered (sanitized) for the page. */
+	record ShownComment(CommentService.Comment comment, String html) {
+	}
+
 	interface Action {
 
 		ItemView run();
@@ -233,6 +258,11 @@ class ItemPageController {
 		model.addAttribute("product", products.get(item.key().productKey()));
 		model.addAttribute("descriptionHtml", markdown.render(item.description()));
 		model.addAttribute("history", backlog.history(item.key()));
+		model.addAttribute("comments",
+				comments.comments(item.key())
+					.stream()
+					.map(c -> new ShownComment(c, markdown.render(c.body())))
+					.toList());
 		model.addAttribute("form", form);
 		model.addAttribute("types", ItemType.values());
 		model.addAttribute("kinds", DependencyKind.values());

@@ -42,7 +42,7 @@ class GitHubImportIntegrationTest extends IntegrationTestBase {
 		Response dry = upload(api, "GHI", file, true);
 		assertThat(dry.status()).as(dry.text()).isEqualTo(200);
 		assertThat(dry.json().get("created").asInt()).isEqualTo(2);
-		assertThat(dry.json().get("pullRequests").asInt()).isEqualTo(1);
+		assertThat(dry.json().get("ignored").get("pull requests").asInt()).isEqualTo(1);
 		assertThat(dry.json().get("releasesCreated").asInt()).isEqualTo(1);
 		assertThat(dry.json().get("skipped").toString()).contains("\"row\":4");
 		assertThat(api.get("/api/v1/products/GHI/items").json().get("items")).isEmpty();
@@ -86,8 +86,8 @@ class GitHubImportIntegrationTest extends IntegrationTestBase {
 		Response closed = upload(api, "GHR",
 				Files.readAllBytes(dir.resolve("hub4j-github-api_closed-issues-page1.json")), true);
 		assertThat(closed.status()).as(closed.text()).isEqualTo(200);
-		assertThat(closed.json().get("issues").asInt()).isEqualTo(30);
-		assertThat(closed.json().get("pullRequests").asInt()).isEqualTo(24);
+		assertThat(closed.json().get("rows").asInt()).isEqualTo(30);
+		assertThat(closed.json().get("ignored").get("pull requests").asInt()).isEqualTo(24);
 		assertThat(closed.json().get("created").asInt()).isEqualTo(6);
 		Response labelled = upload(api, "GHR",
 				Files.readAllBytes(dir.resolve("hub4j-test-org_testQueryIssues_state-all.json")), false);

@@ -1,0 +1,128 @@
+package dev.priora.backlog;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.priora.accounts.AccountService;
+import dev.priora.accounts.UserId;
+
+/**
+ * Comments on items, oldest first: written by the team, or brought over by an import with
+ * the original author's name and date.
+ */
+@Service
+public class CommentService {
+
+	/** Longest comment, in characters. */
+	public static final int MAX_LENGTH = 20_000;
+
+	/**
+	 * A comment: its text (Markdown), who wrote it, where it came from ("" for Priora).
+	 */
+	public record Comment(long id, String body, String author, String source, Instant at) {
+	}
+
+	private final JdbcClient jdbc;
+
+	private final ProductService products;
+
+	private final ItemRepository items;
+
+	private final AccountService accounts;
+
+	private final Clock clock;
+
+	CommentService(JdbcClient jdbc, ProductService products, ItemRepository items, AccountService accounts,
+			Clock clock) {
+		this.jdbc = jdbc;
+		this.products = products;
+		this.items = items;
+		this.accounts = accounts;
+		this.clock = clock;
+	}
+
+	@Transactional(readOnly = true)
+	public List<Comment> comments(ItemKey key) {
+		long item = itemId(key);
+		record Row(long id, String body, Long authorId, String authorName, String source, Instant at) {
+		}
+		List<Row> rows = jdbc.sql("""
+				select id, body, author_id, author_name, source, created_at from item_comments
+				where item_id = ? order by created_at, id""")
+			.param(item)
+			.query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), (Long) rs.getObject(3, Long.class),
+					rs.getString(4), rs.getString(5), rs.getObject(6, OffsetDateTime.class).toInstant()))
+			.list();
+		Map<UserId, String> names = accounts
+			.displayNames(rows.stream().filter(r -> r.authorId() != null).map(r -> new UserId(r.authorId())).toList());
+		return rows.stream()
+			.map(r -> new Comment(r.id(), r.body(),
+					r.authorId() != null ? names.getOrDefault(new UserId(r.authorId()), "someone")
+							: r.authorName().isBlank() ? "someone" : r.authorName(),
+					r.source(), r.at()))
+			.toList();
+	}
+
+	/** Adds the user's comment. */
+	@Transactional
+	public Comment add(ItemKey key, String body, UserId user) {
+		String text = text(body);
+		Instant now = clock.instant();
+		long id = insert(itemId(key), text, user.value(), "", "", now);
+		return new Comment(id, text, accounts.displayNames(List.of(user)).getOrDefault(user, "someone"), "", now);
+	}
+
+	/** Adds a comment brought over from another tool, with its author and date. */
+	@Transactional
+	public void addImported(ItemKey key, String body, String author, String source, Instant at) {
+		String text = body == null ? "" : body.strip();
+		if (text.isEmpty()) {
+			return;
+		}
+		insert(itemId(key), text.length() > MAX_LENGTH ? text.substring(0, MAX_LENGTH - 1) + "…" : text, null,
+				author == null ? "" : clip(author, 200), clip(source, 20), at == null ? clock.instant() : at);
+	}
+
+	private long insert(long item, String body, Long author, String authorName, String source, Instant at) {
+		var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+		jdbc.sql("""
+				insert into item_comments (item_id, body, author_id, author_name, source, created_at)
+				values (?, ?, ?, ?, ?, ?)""")
+			.params(item, body, author, authorName, source, Rows.utc(at))
+			.update(keys, "id");
+		return keys.getKey().longValue();
+	}
+
+	private static String text(String body) {
+		String text = body == null ? "" : body.strip();
+		if (text.isEmpty()) {
+			throw BacklogProblem.invalid("body", "must not be blank");
+		}
+		if (text.length() > MAX_LENGTH) {
+			throw BacklogProblem.invalid("body", "must be at most " + MAX_LENGTH + " characters");
+		}
+		return text;
+	}
+
+	private long itemId(ItemKey key) {
+		ProductView product = products.get(key.productKey());
+		if (!product.key().equals(key.productKey())) {
+			throw BacklogProblem.notFound("Item " + key);
+		}
+		return items.find(product.id().value(), key.number())
+			.orElseThrow(() -> BacklogProblem.notFound("Item " + key))
+			.id();
+	}
+
+	private static String clip(String s, int max) {
+		return s.length() > max ? s.substring(0, max) : s;
+	}
+
+}
