@@ -57,6 +57,23 @@ class CliImportIntegrationTest {
 				new PrintStream(bad, true, StandardCharsets.UTF_8), factory);
 		assertThat(refused).isEqualTo(2);
 		assertThat(bad.toString(StandardCharsets.UTF_8)).contains("NOPE");
+
+		Path jira = Files.writeString(dir.resolve("jira.csv"), dev.priora.integration.engine.Exports.JIRA_CSV);
+		ByteArrayOutputStream dry = new ByteArrayOutputStream();
+		int jiraCode = Cli.run(
+				new String[] { "import", "jira", jira.toString(), "--product", "SHOP", "--dry-run", "--status",
+						"Mystery=READY", args[5], args[6], args[7] },
+				new PrintStream(dry, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+				factory);
+		assertThat(jiraCode).as(err.toString(StandardCharsets.UTF_8)).isZero();
+		assertThat(dry.toString(StandardCharsets.UTF_8)).contains("\"source\":\"jira\"")
+			.contains("\"dryRun\":true")
+			.contains("\"created\":5")
+			.contains("\"READY\":1");
+		assertThat(Cli.run(new String[] { "import", "asana", jira.toString(), "--product", "SHOP" },
+				new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+				new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), factory))
+			.isEqualTo(2);
 	}
 
 }

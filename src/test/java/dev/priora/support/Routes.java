@@ -76,6 +76,7 @@ public final class Routes {
 			.replace("{changeId}", "999999")
 			.replace("{other}", "999999")
 			.replace("{modelId}", "999999")
+			.replace("{source}", "github")
 			.replace("{secret}", "unknown");
 	}
 

@@ -152,7 +152,13 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 		product(Permission.EDIT_BACKLOG, "PUT " + base + "/releases/{id}/release-notes",
 				"POST /p/{key}/releases/{id}/notes");
 		product(Permission.EDIT_BACKLOG, "PUT " + base + "/items/{itemKey}/objectives",
-				"POST " + base + "/imports/github", "GET /p/{key}/import", "POST /p/{key}/import");
+				"POST " + base + "/imports/{source}", "DELETE " + base + "/imports/{jobId}", "GET /p/{key}/import",
+				"POST /p/{key}/import/preview", "POST /p/{key}/import/start", "GET /p/{key}/import/{jobId}",
+				"POST /p/{key}/import/{jobId}/cancel");
+		product(Permission.READ, "GET " + base + "/imports", "GET " + base + "/imports/{jobId}",
+				"GET " + base + "/items/{itemKey}/comments");
+		product(Permission.COMMENT, "POST " + base + "/items/{itemKey}/comments",
+				"POST /p/{key}/items/{itemKey}/comments");
 		product(Permission.READ, "GET " + base + "/charts/velocity.csv", "GET " + base + "/charts/velocity",
 				"GET " + base + "/charts/cumulative-flow", "GET " + base + "/charts/cumulative-flow.csv",
 				"GET " + base + "/charts/cycle-times", "GET " + base + "/charts/cycle-times.csv",
@@ -219,6 +225,8 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 
 	private long customerId;
 
+	private String backlogJobId;
+
 	private String jobId;
 
 	private long spareFeedbackId;
@@ -256,6 +264,14 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 		jobId = admin
 			.postFile("/api/v1/products/MTX/feedback/import?text=body&async=true",
 					"body\nimported for the matrix\n".getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/csv")
+			.json()
+			.get("id")
+			.asText();
+		backlogJobId = admin
+			.postFile("/api/v1/products/MTX/imports/github?async=true",
+					"[{\"number\": 1, \"title\": \"Matrix issue\", \"state\": \"open\"}]"
+						.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+					"application/json")
 			.json()
 			.get("id")
 			.asText();
@@ -420,6 +436,10 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 		return Routes.concrete(pattern.replace("/feedback/{id}/customer", "/feedback/" + spareFeedbackId + "/customer")
 			.replace("/feedback/{id}", "/feedback/" + feedbackId)
 			.replace("/customers/{id}", "/customers/" + customerId)
+			.replace("/feedback/import/{jobId}", "/feedback/import/" + jobId)
+			.replace("/feedback/imports/{jobId}", "/feedback/imports/" + jobId)
+			.replace("/import/{jobId}", "/import/" + backlogJobId)
+			.replace("/imports/{jobId}", "/imports/" + backlogJobId)
 			.replace("{jobId}", jobId)
 			.replace("/scoring/models/{id}/delete", "/scoring/models/" + customModelId + "/delete")
 			.replace("/scoring/models/{id}", "/scoring/models/" + modelId)

@@ -44,7 +44,7 @@ class ImportPageController {
 	}
 
 	/** The form's fields besides the file. */
-	record ImportForm(String source, String statusMap, String typeMap, boolean includeArchived, String storyPointsField,
+	record ImportForm(String source, String statusMap, String typeMap, Boolean includeArchived, String storyPointsField,
 			String epicLinkField) {
 
 		BacklogImport.Source tool() {
@@ -52,8 +52,8 @@ class ImportPageController {
 		}
 
 		BacklogImport.Options options() {
-			return new BacklogImport.Options(lines(statusMap), lines(typeMap), includeArchived, blank(storyPointsField),
-					blank(epicLinkField));
+			return new BacklogImport.Options(lines(statusMap), lines(typeMap), Boolean.TRUE.equals(includeArchived),
+					blank(storyPointsField), blank(epicLinkField));
 		}
 
 		private static List<String> lines(String text) {
