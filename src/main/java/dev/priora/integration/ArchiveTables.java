@@ -1,0 +1,115 @@
+package dev.priora.integration;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The tables a product export holds, in the order they are written back, each with the
+ * query that picks the product's rows (alias {@code t}; {@code :pid} is the product's id,
+ * {@code :key} its key), a stable order, its surrogate id column (null when it has none),
+ * and the columns that refer to other tables' rows ("users" for people). Operational
+ * tables (import jobs, draft plans, undo records, share links and form secrets) are left
+ * out on purpose.
+ */
+final class ArchiveTables {
+
+	static final String USERS = "users";
+
+	/** One table of the export. */
+	record Table(String name, String where, String order, String id, Map<String, String> refs) {
+
+		String select() {
+			return "select t.* from " + name + " t " + where + " order by " + order;
+		}
+
+	}
+
+	static final List<Table> ALL = List.of(
+			new Table("products", "where t.id = :pid", "t.id", "id", Map.of("created_by", USERS, "updated_by", USERS)),
+			new Table("ready_rules", "where t.product_id = :pid", "t.rule_code", null,
+					Map.of("product_id", "products")),
+			new Table("product_roles", "where t.product_key = :key", "t.user_id", null,
+					Map.of("user_id", USERS, "granted_by", USERS)),
+			new Table("items", "where t.product_id = :pid", "t.id", "id",
+					Map.of("product_id", "products", "parent_id", "items", "created_by", USERS, "updated_by", USERS)),
+			new Table("item_labels", items(), "t.item_id, t.label", null, Map.of("item_id", "items")),
+			new Table("acceptance_criteria", items(), "t.item_id, t.position", null, Map.of("item_id", "items")),
+			new Table("item_dependencies", "where t.product_id = :pid", "t.id", "id",
+					Map.of("product_id", "products", "item_id", "items", "target_id", "items", "created_by", USERS)),
+			new Table("item_history", items(), "t.id", "id", Map.of("item_id", "items", "changed_by", USERS)),
+			new Table("item_comments", items(), "t.id", "id", Map.of("item_id", "items", "author_id", USERS)),
+			new Table("item_external_keys", items(), "t.item_id", null, Map.of("item_id", "items")),
+			new Table("customers", "where t.product_key = :key", "t.id", "id",
+					Map.of("created_by", USERS, "updated_by", USERS)),
+			new Table("contacts", "join customers c on c.id = t.customer_id where c.product_key = :key", "t.id", "id",
+					Map.of("customer_id", "customers")),
+			new Table("feedback", "where t.product_key = :key", "t.id", "id",
+					Map.of("customer_id", "customers", "contact_id", "contacts", "merged_into", "feedback",
+							"submitted_by", USERS)),
+			new Table("feedback_tags", feedback(), "t.feedback_id, t.tag", null, Map.of("feedback_id", "feedback")),
+			new Table("feedback_links", feedback(), "t.feedback_id, t.item_id", null,
+					Map.of("feedback_id", "feedback", "item_id", "items", "created_by", USERS)),
+			new Table("item_demand", items(), "t.item_id", null, Map.of("item_id", "items")),
+			new Table("scoring_models", "where t.product_key = :key", "t.id", "id", Map.of("updated_by", USERS)),
+			new Table("score_inputs", models(), "t.model_id, t.item_id, t.criterion", null,
+					Map.of("model_id", "scoring_models", "item_id", "items", "updated_by", USERS)),
+			new Table("score_history", models(), "t.id", "id",
+					Map.of("model_id", "scoring_models", "item_id", "items", "changed_by", USERS)),
+			new Table("pinned_items", items(), "t.item_id", null, Map.of("item_id", "items", "pinned_by", USERS)),
+			new Table("releases", "where t.product_key = :key", "t.id", "id", Map.of()),
+			new Table("sprints", "where t.product_key = :key", "t.id", "id", Map.of("release_id", "releases")),
+			new Table("planned_items", items(), "t.item_id", null,
+					Map.of("item_id", "items", "release_id", "releases", "sprint_id", "sprints", "updated_by", USERS)),
+			new Table("assignment_log", items(), "t.id", "id",
+					Map.of("item_id", "items", "release_id", "releases", "sprint_id", "sprints")),
+			new Table("sprint_runs", sprints(), "t.sprint_id", null,
+					Map.of("sprint_id", "sprints", "started_by", USERS, "closed_by", USERS)),
+			new Table("sprint_spillover", sprints(), "t.sprint_id, t.item_id", null,
+					Map.of("sprint_id", "sprints", "item_id", "items", "moved_to", "sprints")),
+			new Table("sprint_reviews", sprints(), "t.sprint_id, t.item_id", null,
+					Map.of("sprint_id", "sprints", "item_id", "items", "reviewed_by", USERS)),
+			new Table("release_decisions", releases(), "t.id", "id",
+					Map.of("release_id", "releases", "decided_by", USERS)),
+			new Table("release_notes", releases(), "t.release_id", null,
+					Map.of("release_id", "releases", "published_by", USERS)),
+			new Table("team_members", "where t.product_key = :key", "t.id", "id", Map.of()),
+			new Table("member_days_off", "join team_members m on m.id = t.member_id where m.product_key = :key",
+					"t.member_id, t.sprint_id", null, Map.of("member_id", "team_members", "sprint_id", "sprints")),
+			new Table("item_assignees", items(), "t.item_id", null,
+					Map.of("item_id", "items", "member_id", "team_members")),
+			new Table("product_goals", "where t.product_key = :key", "t.product_key", null, Map.of()),
+			new Table("objectives", "where t.product_key = :key", "t.id", "id", Map.of()),
+			new Table("item_objectives", items(), "t.item_id, t.objective_id", null,
+					Map.of("item_id", "items", "objective_id", "objectives")),
+			new Table("roadmap_comments", "where t.product_key = :key", "t.id", "id", Map.of("author", USERS)));
+
+	/** Columns that name the product itself: filled in with the new product on import. */
+	static final List<String> PRODUCT_COLUMNS = List.of("product_id", "product_key");
+
+	/** Derived data recomputed after an import (feedback embeddings). */
+	static final List<String> DERIVED_COLUMNS = List.of("embedding");
+
+	private ArchiveTables() {
+	}
+
+	private static String items() {
+		return "join items i on i.id = t.item_id where i.product_id = :pid";
+	}
+
+	private static String feedback() {
+		return "join feedback f on f.id = t.feedback_id where f.product_key = :key";
+	}
+
+	private static String models() {
+		return "join scoring_models m on m.id = t.model_id where m.product_key = :key";
+	}
+
+	private static String sprints() {
+		return "join sprints s on s.id = t.sprint_id where s.product_key = :key";
+	}
+
+	private static String releases() {
+		return "join releases r on r.id = t.release_id where r.product_key = :key";
+	}
+
+}
