@@ -80,7 +80,7 @@ class SecurityConfig {
 			.authenticationManager(manager)
 			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.requestCache(cache -> cache.disable())
-			.authorizeHttpRequests(a -> a.requestMatchers("/api/v1/users/**", "/api/v1/audit/**")
+			.authorizeHttpRequests(a -> a.requestMatchers("/api/v1/users/**", "/api/v1/audit/**", "/api/v1/admin/**")
 				.hasRole("ADMIN")
 				.anyRequest()
 				.authenticated())

@@ -58,8 +58,12 @@ public class FeedbackService {
 
 	private final Clock clock;
 
+	private final org.springframework.context.ApplicationEventPublisher events;
+
 	FeedbackService(FeedbackRepository feedback, CustomerService customers, ProductService products,
-			FeedbackIndex index, BacklogService backlog, DemandStore demand, Clock clock) {
+			FeedbackIndex index, BacklogService backlog, DemandStore demand, Clock clock,
+			org.springframework.context.ApplicationEventPublisher events) {
+		this.events = events;
 		this.backlog = backlog;
 		this.demandStore = demand;
 		this.feedback = feedback;
@@ -82,7 +86,9 @@ public class FeedbackService {
 		float[] vector = index.embed(d.title(), d.text());
 		long id = feedback.insert(key, d, d.channel() == null ? Channel.MANUAL : d.channel(), received, vector,
 				user == null ? null : user.value(), now);
-		return get(key, id);
+		FeedbackView created = get(key, id);
+		events.publishEvent(new FeedbackReceived(key, id, created.title(), created.channel().name(), d.customerId()));
+		return created;
 	}
 
 	public FeedbackView get(String productKey, long id) {

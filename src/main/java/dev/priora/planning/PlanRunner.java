@@ -68,8 +68,12 @@ public class PlanRunner implements DisposableBean {
 
 	private final Clock clock;
 
+	private final org.springframework.context.ApplicationEventPublisher events;
+
 	PlanRunner(PlanningRepository repository, PlanningService planning, ProductService products, BacklogOrder backlog,
-			PrioritizationService scores, JsonMapper json, PlatformTransactionManager transactions, Clock clock) {
+			PrioritizationService scores, JsonMapper json, PlatformTransactionManager transactions, Clock clock,
+			org.springframework.context.ApplicationEventPublisher events) {
+		this.events = events;
 		this.repository = repository;
 		this.planning = planning;
 		this.products = products;
@@ -154,6 +158,7 @@ public class PlanRunner implements DisposableBean {
 			}
 		}
 		repository.applied(id, json.writeValueAsString(previous), clock.instant());
+		events.publishEvent(new PlanApplied(key, id, p.name(), p.result().value(), p.result().planned().size()));
 		return get(key, id);
 	}
 

@@ -81,8 +81,12 @@ public class ProgressService {
 
 	private final Clock clock;
 
+	private final org.springframework.context.ApplicationEventPublisher events;
+
 	ProgressService(ProgressRepository repository, PlanningService planning, BacklogService backlog,
-			AccountService accounts, dev.priora.backlog.BacklogOrder order, FlowMetrics flow, Clock clock) {
+			AccountService accounts, dev.priora.backlog.BacklogOrder order, FlowMetrics flow, Clock clock,
+			org.springframework.context.ApplicationEventPublisher events) {
+		this.events = events;
 		this.flow = flow;
 		this.order = order;
 		this.repository = repository;
@@ -181,7 +185,10 @@ public class ProgressService {
 			}
 		}
 		repository.close(sprintId, done, user.value(), clock.instant());
-		return sprint(productKey, sprintId);
+		SprintRun closed = sprint(productKey, sprintId);
+		events.publishEvent(new SprintClosed(productKey.toUpperCase(java.util.Locale.ROOT), sprintId, s.name(),
+				closed.committed(), done, closed.spillover()));
+		return closed;
 	}
 
 	private Long releaseOf(String productKey, String itemKey) {

@@ -15,7 +15,8 @@ import org.springframework.test.context.TestPropertySource;
  * {@link #ADMIN_PASSWORD}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@TestPropertySource(properties = "priora.admin.password=" + IntegrationTestBase.ADMIN_PASSWORD)
+@TestPropertySource(properties = { "priora.admin.password=" + IntegrationTestBase.ADMIN_PASSWORD,
+		"priora.webhooks.retry-base=300ms" })
 public abstract class IntegrationTestBase {
 
 	public static final String ADMIN_EMAIL = "admin@localhost";

@@ -1,0 +1,154 @@
+package dev.priora.integration;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+import dev.priora.backlog.BacklogProblem;
+
+/**
+ * Sends the delivery log's due deliveries: each is claimed with a lease (so one node of a
+ * cluster sends it), POSTed with its signature, and marked delivered on a 2xx answer;
+ * otherwise retried after 1, 2, 4, … times the base delay (30 s unless
+ * {@code priora.webhooks.retry-base} says otherwise, at most 6 hours apart), and given up
+ * after {@value #MAX_ATTEMPTS} attempts. Redirects are not followed; the target is
+ * checked again before each attempt.
+ */
+@Component
+class WebhookDispatcher implements DisposableBean {
+
+	static final int MAX_ATTEMPTS = 8;
+
+	private static final Logger LOG = LoggerFactory.getLogger(WebhookDispatcher.class);
+
+	private final WebhookRepository repository;
+
+	private final Webhooks webhooks;
+
+	private final Clock clock;
+
+	private final Duration base;
+
+	private final HttpClient http = HttpClient.newBuilder()
+		.connectTimeout(Duration.ofSeconds(5))
+		.followRedirects(HttpClient.Redirect.NEVER)
+		.build();
+
+	private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+		Thread t = new Thread(r, "priora-webhooks");
+		t.setDaemon(true);
+		return t;
+	});
+
+	WebhookDispatcher(WebhookRepository repository, Webhooks webhooks, Clock clock,
+			@Value("${priora.webhooks.retry-base:30s}") Duration base) {
+		this.repository = repository;
+		this.webhooks = webhooks;
+		this.clock = clock;
+		this.base = base;
+	}
+
+	@EventListener(ApplicationReadyEvent.class)
+	void start() {
+		timer.scheduleWithFixedDelay(this::sendDue, 500, 250, TimeUnit.MILLISECONDS);
+	}
+
+	void sendDue() {
+		try {
+			Instant now = clock.instant();
+			for (Webhooks.Delivery d : repository.due(now, 20)) {
+				if (repository.claim(d, now.plusSeconds(60))) {
+					send(d);
+				}
+			}
+		}
+		catch (RuntimeException e) {
+			LOG.warn("sending webhooks failed; trying again shortly", e);
+		}
+	}
+
+	private void send(Webhooks.Delivery d) {
+		var hook = repository.hook(d.webhookId()).orElse(null);
+		if (hook == null) {
+			return;
+		}
+		int attempt = d.attempts() + 1;
+		Integer status = null;
+		String error;
+		try {
+			URI target = WebhookTargets.check(hook.url(), webhooks.allowPrivateTargets());
+			byte[] body = d.payload().getBytes(StandardCharsets.UTF_8);
+			HttpRequest request = HttpRequest.newBuilder(target)
+				.timeout(Duration.ofSeconds(10))
+				.header("Content-Type", "application/json")
+				.header("User-Agent", "Priora-Webhooks")
+				.header("X-Priora-Event", d.event())
+				.header("X-Priora-Delivery", String.valueOf(d.id()))
+				.header("X-Priora-Signature-256", "sha256=" + sign(hook.secret(), body))
+				.POST(HttpRequest.BodyPublishers.ofByteArray(body))
+				.build();
+			HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+			status = response.statusCode();
+			if (status / 100 == 2) {
+				repository.delivered(d.id(), attempt, status, clock.instant());
+				return;
+			}
+			error = "the receiver answered " + status;
+		}
+		catch (BacklogProblem e) {
+			error = "refused: " + e.getBody().getDetail();
+		}
+		catch (java.io.IOException e) {
+			error = "could not deliver: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			error = "interrupted";
+		}
+		Instant now = clock.instant();
+		long factor = 1L << Math.min(attempt - 1, 20);
+		Duration wait = base.multipliedBy(factor);
+		wait = wait.compareTo(Duration.ofHours(6)) > 0 ? Duration.ofHours(6) : wait;
+		repository.failed(d.id(), attempt, status, error, now, now.plus(wait), attempt >= MAX_ATTEMPTS);
+	}
+
+	/** HMAC-SHA256 of the body with the secret, as hex. */
+	static String sign(String secret, byte[] body) {
+		try {
+			Mac mac = Mac.getInstance("HmacSHA256");
+			mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+			return HexFormat.of().formatHex(mac.doFinal(body));
+		}
+		catch (NoSuchAlgorithmException | InvalidKeyException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+	@Override
+	public void destroy() {
+		timer.shutdownNow();
+	}
+
+}

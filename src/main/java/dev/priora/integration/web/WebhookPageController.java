@@ -1,0 +1,123 @@
+package dev.priora.integration.web;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import dev.priora.accounts.Permission;
+import dev.priora.accounts.Requires;
+import dev.priora.accounts.SignedInUser;
+import dev.priora.integration.Webhooks;
+
+/**
+ * The product's webhooks page with each webhook's delivery log; the administrators'
+ * setting.
+ */
+@Controller
+class WebhookPageController {
+
+	static final String WEBHOOKS_VIEW = "integration/webhooks";
+
+	static final String ADMIN_VIEW = "integration/admin-webhooks";
+
+	private final Webhooks webhooks;
+
+	WebhookPageController(Webhooks webhooks) {
+		this.webhooks = webhooks;
+	}
+
+	@GetMapping("/p/{key}/webhooks")
+	@Requires(Permission.MANAGE_PRODUCT)
+	String page(@PathVariable String key, Model m) {
+		return fill(key, m);
+	}
+
+	@PostMapping("/p/{key}/webhooks")
+	@Requires(Permission.MANAGE_PRODUCT)
+	String create(@AuthenticationPrincipal SignedInUser user, @PathVariable String key, @RequestParam String url,
+			@RequestParam(required = false) List<String> events, Model m) {
+		try {
+			var hook = webhooks.create(key, url, events, user.id());
+			m.addAttribute("created", hook);
+		}
+		catch (ErrorResponseException e) {
+			m.addAttribute("error", e.getBody().getDetail());
+			m.addAttribute("url", url);
+		}
+		return fill(key, m);
+	}
+
+	@PostMapping("/p/{key}/webhooks/{id}/{action:ping|pause|resume|delete}")
+	@Requires(Permission.MANAGE_PRODUCT)
+	String act(@PathVariable String key, @PathVariable long id, @PathVariable String action, Model m) {
+		try {
+			switch (action) {
+				case "ping" -> webhooks.ping(key, id);
+				case "pause" -> webhooks.setActive(key, id, false);
+				case "resume" -> webhooks.setActive(key, id, true);
+				default -> webhooks.delete(key, id);
+			}
+			m.addAttribute("notice", switch (action) {
+				case "ping" -> "Ping queued; it shows in the delivery log in a moment.";
+				case "pause" -> "Webhook paused: no new deliveries.";
+				case "resume" -> "Webhook resumed.";
+				default -> "Webhook deleted.";
+			});
+		}
+		catch (ErrorResponseException e) {
+			m.addAttribute("error", e.getBody().getDetail());
+		}
+		return fill(key, m);
+	}
+
+	@PostMapping("/p/{key}/webhooks/{id}/deliveries/{deliveryId}/redeliver")
+	@Requires(Permission.MANAGE_PRODUCT)
+	String redeliver(@PathVariable String key, @PathVariable long id, @PathVariable long deliveryId, Model m) {
+		try {
+			webhooks.redeliver(key, id, deliveryId);
+			m.addAttribute("notice", "Delivery " + deliveryId + " queued again.");
+		}
+		catch (ErrorResponseException e) {
+			m.addAttribute("error", e.getBody().getDetail());
+		}
+		return fill(key, m);
+	}
+
+	@GetMapping("/admin/webhooks")
+	String admin(Model m) {
+		m.addAttribute("allowPrivate", webhooks.allowPrivateTargets());
+		return ADMIN_VIEW;
+	}
+
+	@PostMapping("/admin/webhooks")
+	String admin(@AuthenticationPrincipal SignedInUser user,
+			@RequestParam(defaultValue = "false") boolean allowPrivateTargets, Model m) {
+		webhooks.allowPrivateTargets(allowPrivateTargets, user.id());
+		m.addAttribute("allowPrivate", webhooks.allowPrivateTargets());
+		m.addAttribute("notice", "Saved.");
+		return ADMIN_VIEW;
+	}
+
+	private String fill(String key, Model m) {
+		m.addAttribute("productKey", key.toUpperCase(Locale.ROOT));
+		var hooks = webhooks.hooks(key);
+		Map<Long, List<Webhooks.Delivery>> log = new LinkedHashMap<>();
+		hooks.forEach(h -> log.put(h.id(), webhooks.deliveries(key, h.id(), 20)));
+		m.addAttribute("hooks", hooks);
+		m.addAttribute("log", log);
+		m.addAttribute("events", Webhooks.EVENTS);
+		m.addAttribute("allowPrivate", webhooks.allowPrivateTargets());
+		return WEBHOOKS_VIEW;
+	}
+
+}
