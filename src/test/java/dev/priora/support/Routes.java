@@ -77,6 +77,7 @@ public final class Routes {
 			.replace("{other}", "999999")
 			.replace("{modelId}", "999999")
 			.replace("{source}", "github")
+			.replace("{deliveryId}", "999999")
 			.replace("{secret}", "unknown");
 	}
 

@@ -68,14 +68,16 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 				"GET /api/v1/me", "PUT /api/v1/me/name", "PUT /api/v1/me/password", "GET /api/v1/products",
 				"POST /api/v1/products", "GET /", "GET /products", "POST /products", "GET /account",
 				"POST /account/name", "POST /account/password", "GET /account/tokens", "POST /account/tokens",
-				"POST /account/tokens/{id}/revoke")) {
+				"POST /account/tokens/{id}/revoke", "POST /api/v1/products/import", "POST /products/import")) {
 			MATRIX.put(r, auth);
 		}
 		for (String r : List.of("GET /api/v1/users", "POST /api/v1/users/invitations",
 				"POST /api/v1/users/{id}/deactivate", "POST /api/v1/users/{id}/reactivate",
 				"POST /api/v1/users/{id}/password-reset", "GET /api/v1/audit", "GET /admin/users",
 				"POST /admin/users/invite", "POST /admin/users/{id}/deactivate", "POST /admin/users/{id}/reactivate",
-				"POST /admin/users/{id}/reset", "GET /admin/audit", "GET /admin/audit.csv")) {
+				"POST /admin/users/{id}/reset", "GET /admin/audit", "GET /admin/audit.csv",
+				"GET /api/v1/admin/webhooks", "PUT /api/v1/admin/webhooks", "GET /admin/webhooks",
+				"POST /admin/webhooks")) {
 			MATRIX.put(r, admin);
 		}
 		String items = "/api/v1/products/{productKey}/items";
@@ -155,6 +157,12 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 				"POST " + base + "/imports/{source}", "DELETE " + base + "/imports/{jobId}", "GET /p/{key}/import",
 				"POST /p/{key}/import/preview", "POST /p/{key}/import/start", "GET /p/{key}/import/{jobId}",
 				"POST /p/{key}/import/{jobId}/cancel");
+		product(Permission.MANAGE_PRODUCT, "GET " + base + "/export", "GET " + base + "/webhooks",
+				"POST " + base + "/webhooks", "PUT " + base + "/webhooks/{id}", "DELETE " + base + "/webhooks/{id}",
+				"GET " + base + "/webhooks/{id}/deliveries", "POST " + base + "/webhooks/{id}/ping",
+				"POST " + base + "/webhooks/{id}/deliveries/{deliveryId}/redeliver", "GET /p/{key}/webhooks",
+				"POST /p/{key}/webhooks", "POST /p/{key}/webhooks/{id}/deliveries/{deliveryId}/redeliver",
+				"POST /p/{key}/webhooks/{id}/{action:ping|pause|resume|delete}");
 		product(Permission.READ, "GET " + base + "/imports", "GET " + base + "/imports/{jobId}",
 				"GET " + base + "/items/{itemKey}/comments");
 		product(Permission.COMMENT, "POST " + base + "/items/{itemKey}/comments",
@@ -450,6 +458,7 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 			.replace("/p/{key}/sprints/{id}/delete", "/p/{key}/sprints/999999/delete")
 			.replace("/p/{key}/sprints/{id}", "/p/{key}/sprints/" + sprintId)
 			.replace("{action:start|close}", "start")
+			.replace("{action:ping|pause|resume|delete}", "ping")
 			.replace("{action}", "cancel"), "MTX", "MTX-1", "MTX-2", outsiderId);
 	}
 
