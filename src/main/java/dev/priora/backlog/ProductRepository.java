@@ -17,8 +17,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ProductRepository {
 
-	private static final String COLUMNS = "id, product_key, name, vision, estimate_scale, created_at, updated_at,"
-			+ " version, updated_by";
+	private static final String COLUMNS = "id, product_key, name, vision, estimate_scale, estimate_unit, created_at,"
+			+ " updated_at, version, updated_by";
 
 	private final JdbcClient jdbc;
 
@@ -56,12 +56,12 @@ class ProductRepository {
 			.list();
 	}
 
-	boolean update(ProductId id, String name, String vision, List<BigDecimal> scale, long expectedVersion, long user,
-			Instant now) {
+	boolean update(ProductId id, String name, String vision, List<BigDecimal> scale, EstimateUnit unit,
+			long expectedVersion, long user, Instant now) {
 		return jdbc.sql("""
-				update products set name = ?, vision = ?, estimate_scale = ?, updated_at = ?, updated_by = ?,
-				  version = version + 1 where id = ? and version = ?""")
-			.params(name, vision, scaleText(scale), Rows.utc(now), user, id.value(), expectedVersion)
+				update products set name = ?, vision = ?, estimate_scale = ?, estimate_unit = ?, updated_at = ?,
+				  updated_by = ?, version = version + 1 where id = ? and version = ?""")
+			.params(name, vision, scaleText(scale), unit.name(), Rows.utc(now), user, id.value(), expectedVersion)
 			.update() == 1;
 	}
 
@@ -109,8 +109,8 @@ class ProductRepository {
 	private static ProductView map(ResultSet rs, int row) throws SQLException {
 		List<BigDecimal> scale = Arrays.stream(rs.getString("estimate_scale").split(",")).map(BigDecimal::new).toList();
 		return new ProductView(new ProductId(rs.getLong("id")), rs.getString("product_key"), rs.getString("name"),
-				rs.getString("vision"), scale, Rows.instant(rs, "created_at"), Rows.instant(rs, "updated_at"),
-				rs.getLong("version"));
+				rs.getString("vision"), scale, EstimateUnit.valueOf(rs.getString("estimate_unit")),
+				Rows.instant(rs, "created_at"), Rows.instant(rs, "updated_at"), rs.getLong("version"));
 	}
 
 }

@@ -74,13 +74,13 @@ public class ProductService {
 	 * 412 otherwise.
 	 */
 	@Transactional
-	public ProductView update(String key, String name, String vision, List<BigDecimal> scale, long expectedVersion,
-			UserId user) {
+	public ProductView update(String key, String name, String vision, List<BigDecimal> scale, EstimateUnit unit,
+			long expectedVersion, UserId user) {
 		ProductView current = get(key);
 		List<BigDecimal> s = scale == null ? current.estimateScale() : scale.stream().distinct().sorted().toList();
 		validate(current.key(), name, vision, s);
-		if (!products.update(current.id(), name.strip(), vision == null ? "" : vision.strip(), s, expectedVersion,
-				user.value(), clock.instant())) {
+		if (!products.update(current.id(), name.strip(), vision == null ? "" : vision.strip(), s,
+				unit == null ? current.estimateUnit() : unit, expectedVersion, user.value(), clock.instant())) {
 			long by = products.updatedBy(current.key()).orElse(0L);
 			String who = by == 0 ? "someone"
 					: accounts.displayNames(List.of(new UserId(by))).getOrDefault(new UserId(by), "someone");

@@ -6,5 +6,5 @@ import java.util.List;
 
 /** A product in the workspace. */
 public record ProductView(ProductId id, String key, String name, String vision, List<BigDecimal> estimateScale,
-		Instant createdAt, Instant updatedAt, long version) {
+		EstimateUnit estimateUnit, Instant createdAt, Instant updatedAt, long version) {
 }

@@ -451,9 +451,9 @@ public class PlanRunner implements DisposableBean {
 				reason = "its prerequisite " + String.join(", ", missing) + " is not planned";
 			}
 			else if (p.cost()[i] > left) {
-				reason = "capacity: it needs " + e.estimate().stripTrailingZeros().toPlainString()
-						+ " points; the releases have "
-						+ BigDecimal.valueOf(left, 1).stripTrailingZeros().toPlainString() + " left";
+				reason = "capacity: its estimate is " + e.estimate().stripTrailingZeros().toPlainString()
+						+ "; the releases have " + BigDecimal.valueOf(left, 1).stripTrailingZeros().toPlainString()
+						+ " left";
 			}
 			else if (p.mode() == ReleaseOptimizer.ValueMode.ITEM && b.values()[i] == 0) {
 				reason = "no value: it has no score under the active model";
@@ -462,7 +462,7 @@ public class PlanRunner implements DisposableBean {
 				reason = "no value: no value was typed for it in this plan";
 			}
 			else {
-				reason = "capacity: the points it needs deliver more value in the planned items";
+				reason = "capacity: what its estimate would take delivers more value in the planned items";
 			}
 			excluded.add(new PlanResult.Excluded(e.key().toString(), e.title(), e.estimate(), b.values()[i], reason));
 		}

@@ -277,7 +277,7 @@ public class PlanningService {
 			return BigDecimal.ZERO;
 		}
 		if (c.signum() < 0 || c.compareTo(BigDecimal.valueOf(100_000)) > 0) {
-			throw BacklogProblem.invalid("capacity", "must be from 0 to 100000 points");
+			throw BacklogProblem.invalid("capacity", "must be from 0 to 100000 (in the product's unit)");
 		}
 		return c;
 	}

@@ -84,7 +84,7 @@ public class TeamService {
 			errors.put("name", "is required, at most 100 characters");
 		}
 		if (capacity == null || capacity.signum() < 0 || capacity.compareTo(BigDecimal.valueOf(1000)) > 0) {
-			errors.put("capacity", "must be from 0 to 1000 points per sprint");
+			errors.put("capacity", "must be from 0 to 1000 per sprint (in the product's unit)");
 		}
 		String e = email == null ? "" : email.strip();
 		if (e.length() > 320 || (!e.isEmpty() && !e.contains("@"))) {
@@ -211,7 +211,7 @@ public class TeamService {
 			BigDecimal left = l.capacity().subtract(l.assigned());
 			result.add(new Suggestion(l.member(), matching, left, l.openItems(),
 					matching + " matching skill" + (matching == 1 ? "" : "s") + ", "
-							+ left.stripTrailingZeros().toPlainString() + " points left, " + l.openItems()
+							+ left.stripTrailingZeros().toPlainString() + " capacity left, " + l.openItems()
 							+ " open items"));
 		}
 		result.sort(Comparator.comparingInt(Suggestion::matchingSkills)

@@ -46,7 +46,10 @@ class LayoutInterceptor implements HandlerInterceptor {
 		if (request.getAttribute(ProductAccess.ATTRIBUTE) instanceof ProductAccess access) {
 			mav.addObject("role", access.role().label());
 			mav.addObject("navKey", access.productKey());
-			mav.addObject("navName", products.get(access.productKey()).name());
+			var product = products.get(access.productKey());
+			mav.addObject("navName", product.name());
+			mav.addObject("unit", product.estimateUnit().label());
+			mav.addObject("unitShort", product.estimateUnit().shortLabel());
 			mav.addObject("canEdit", access.can(Permission.EDIT_BACKLOG));
 			mav.addObject("canWork", access.can(Permission.WORK_ITEMS));
 			mav.addObject("canManage", access.can(Permission.MANAGE_PRODUCT));

@@ -26,11 +26,11 @@ final class BacklogJson {
 	private BacklogJson() {
 	}
 
-	record Product(String key, String name, String vision, List<BigDecimal> estimateScale, Instant createdAt,
-			Instant updatedAt, long version) {
+	record Product(String key, String name, String vision, List<BigDecimal> estimateScale,
+			dev.priora.backlog.EstimateUnit estimateUnit, Instant createdAt, Instant updatedAt, long version) {
 		static Product of(ProductView p) {
-			return new Product(p.key(), p.name(), p.vision(), p.estimateScale(), p.createdAt(), p.updatedAt(),
-					p.version());
+			return new Product(p.key(), p.name(), p.vision(), p.estimateScale(), p.estimateUnit(), p.createdAt(),
+					p.updatedAt(), p.version());
 		}
 	}
 

@@ -51,7 +51,8 @@ class ProductApiController {
 	}
 
 	record UpdateProduct(@NotBlank @Size(max = 200) String name, @Size(max = 5000) String vision,
-			@Size(min = 1, max = 30) List<@NotNull BigDecimal> estimateScale) {
+			@Size(min = 1, max = 30) List<@NotNull BigDecimal> estimateScale,
+			dev.priora.backlog.EstimateUnit estimateUnit) {
 	}
 
 	record RuleSetting(@NotNull ReadyRule rule, boolean enabled, Integer limit) {
@@ -87,7 +88,8 @@ class ProductApiController {
 			@RequestHeader(name = "If-Match", required = false) String ifMatch,
 			@Valid @RequestBody UpdateProduct body) {
 		long version = Etags.versionFrom(ifMatch);
-		var p = products.update(key, body.name(), body.vision(), body.estimateScale(), version, user.id());
+		var p = products.update(key, body.name(), body.vision(), body.estimateScale(), body.estimateUnit(), version,
+				user.id());
 		return ResponseEntity.ok().eTag(Etags.of(p.version())).body(BacklogJson.Product.of(p));
 	}
 

@@ -71,10 +71,17 @@ class ProductPageController {
 	@PostMapping("/p/{key}/settings")
 	@Requires(Permission.MANAGE_PRODUCT)
 	String update(@AuthenticationPrincipal SignedInUser user, @PathVariable String key, @RequestParam String name,
-			@RequestParam(defaultValue = "") String vision, @RequestParam String scale, @RequestParam long version,
-			Model model) {
+			@RequestParam(defaultValue = "") String vision, @RequestParam String scale,
+			@RequestParam(defaultValue = "POINTS") String unit, @RequestParam long version, Model model) {
 		try {
-			products.update(key, name, vision, parseScale(scale), version, user.id());
+			dev.priora.backlog.EstimateUnit u;
+			try {
+				u = dev.priora.backlog.EstimateUnit.valueOf(unit.toUpperCase(java.util.Locale.ROOT));
+			}
+			catch (IllegalArgumentException e) {
+				throw BacklogProblem.invalid("unit", "must be points or hours");
+			}
+			products.update(key, name, vision, parseScale(scale), u, version, user.id());
 			model.addAttribute("saved", "Product settings saved.");
 		}
 		catch (BacklogProblem e) {

@@ -34,12 +34,12 @@ final class PinCheck {
 		for (int j = 0; j < r; j++) {
 			if (fixed[j] > p.capacity()[j]) {
 				problems.add("the items pinned to " + p.releaseNames()[j] + " need " + fixed[j] / 10.0
-						+ " points; it has " + p.capacity()[j] / 10.0);
+						+ " of capacity; it has " + p.capacity()[j] / 10.0);
 			}
 		}
 		if (pinnedIn > total) {
-			problems.add(
-					"the pinned items need " + pinnedIn / 10.0 + " points; all releases together have " + total / 10.0);
+			problems.add("the pinned items need " + pinnedIn / 10.0 + " of capacity; all releases together have "
+					+ total / 10.0);
 		}
 		for (int k = 0; k < p.waitsOn().length; k++) {
 			int w = p.waitsOn()[k];

@@ -61,7 +61,7 @@ final class ProgressCharts {
 				changes.add(new Marker(x, sy,
 						d.day() + ": scope " + (d.added().signum() > 0 ? "+" + num(d.added()) : "")
 								+ (d.added().signum() > 0 && d.removed().signum() > 0 ? " " : "")
-								+ (d.removed().signum() > 0 ? "−" + num(d.removed()) : "") + " points"));
+								+ (d.removed().signum() > 0 ? "−" + num(d.removed()) : "")));
 			}
 		}
 		double start = days.isEmpty() ? max : days.get(0).remaining().doubleValue();
@@ -96,7 +96,7 @@ final class ProgressCharts {
 			double sy = H - PAD - (H - 2.0 * PAD) * p.scope().doubleValue() / max;
 			done.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y));
 			scope.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, sy));
-			markers.add(new Marker(x, y, p.label() + ": " + num(p.done()) + " of " + num(p.scope()) + " points done"));
+			markers.add(new Marker(x, y, p.label() + ": " + num(p.done()) + " of " + num(p.scope()) + " done"));
 		}
 		return new Burnup(W, H, PAD, done.toString().strip(), scope.toString().strip(), num(max), markers);
 	}

@@ -59,7 +59,7 @@ class ReleaseOptimizerTest {
 		Problem tooBig = problem(new long[] { 1, 1, 1, 1 }, new int[] { 0, 0, 0, F }, ValueMode.ITEM, new long[0],
 				new int[0][]);
 		assertThat(ReleaseOptimizer.solve(tooBig, 5, 2, (v, b, s) -> {
-		}, () -> false).infeasible()).containsExactly("the items pinned to R1 need 12.0 points; it has 8.0");
+		}, () -> false).infeasible()).containsExactly("the items pinned to R1 need 12.0 of capacity; it has 8.0");
 	}
 
 }
