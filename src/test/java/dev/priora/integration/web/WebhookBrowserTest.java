@@ -1,0 +1,65 @@
+package dev.priora.integration.web;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import java.net.InetSocketAddress;
+
+import org.junit.jupiter.api.Test;
+
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import com.sun.net.httpserver.HttpServer;
+
+import dev.priora.support.BrowserTestBase;
+
+/**
+ * Webhooks in the browser: the administrator allows loopback targets, the owner adds a
+ * webhook (its secret shown once), sends a ping and reads the delivery log.
+ */
+class WebhookBrowserTest extends BrowserTestBase {
+
+	@Test
+	void addsAWebhookSendsAPingAndShowsTheDeliveryLog() throws Exception {
+		HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		receiver.createContext("/hook", exchange -> {
+			exchange.getRequestBody().readAllBytes();
+			exchange.sendResponseHeaders(200, -1);
+			exchange.close();
+		});
+		receiver.start();
+		try {
+			api().post("/api/v1/products", "{\"key\":\"WHB\",\"name\":\"Webhook browser\"}");
+			signIn();
+			page.navigate("/p/WHB/webhooks");
+			page.locator("#new-webhook input[name=url]")
+				.fill("http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook");
+			page.locator("#new-webhook button").click();
+			assertThat(page.locator("#webhook-error")).containsText("private or loopback");
+
+			page.navigate("/admin/webhooks");
+			page.locator("#webhook-settings input[name=allowPrivateTargets]").check();
+			page.locator("#webhook-settings button").click();
+			assertThat(page.locator("main")).containsText("Saved.");
+
+			page.navigate("/p/WHB/webhooks");
+			page.locator("#new-webhook input[name=url]")
+				.fill("http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook");
+			page.locator("#new-webhook input[value='item.created']").check();
+			page.locator("#new-webhook button").click();
+			assertThat(page.locator("#webhook-secret code")).hasText(java.util.regex.Pattern.compile("[0-9a-f]{48}"));
+			page.locator(".webhook button.ping").click();
+			assertThat(page.locator("#webhook-notice")).containsText("Ping queued");
+			for (int i = 0; i < 30 && page.locator(".deliveries tr[data-state=DELIVERED]").count() == 0; i++) {
+				page.waitForTimeout(300);
+				page.navigate("/p/WHB/webhooks");
+			}
+			assertThat(page.locator(".deliveries tr[data-state=DELIVERED]")).hasCount(1,
+					new LocatorAssertions.HasCountOptions().setTimeout(10_000));
+			assertThat(page.locator(".deliveries")).containsText("ping");
+		}
+		finally {
+			api().put("/api/v1/admin/webhooks", "{\"allowPrivateTargets\":false}", null);
+			receiver.stop(0);
+		}
+	}
+
+}
