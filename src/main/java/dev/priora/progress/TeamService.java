@@ -194,6 +194,53 @@ public class TeamService {
 	}
 
 	/**
+	 * Each member's load across the release: capacity summed over the release's sprints
+	 * (each after the member's days off in it) against the open estimates of the
+	 * release's items assigned to them.
+	 */
+	@Transactional(readOnly = true)
+	public List<Load> releaseWorkload(String productKey, long releaseId) {
+		String key = productKey.toUpperCase(java.util.Locale.ROOT);
+		var release = planning.release(key, releaseId);
+		var sprints = planning.sprints(key)
+			.stream()
+			.filter(s -> s.releaseId() != null && s.releaseId() == releaseId)
+			.toList();
+		Map<String, Integer> off = new HashMap<>();
+		jdbc.sql("""
+				select d.member_id, d.sprint_id, d.days from member_days_off d join team_members m on m.id = d.member_id
+				where m.product_key = ?""")
+			.param(key)
+			.query((rs, n) -> off.put(rs.getLong(1) + ":" + rs.getLong(2), rs.getInt(3)))
+			.list();
+		var assignees = assignees(key);
+		List<Load> loads = new ArrayList<>();
+		for (Member m : members(key)) {
+			BigDecimal capacity = BigDecimal.ZERO;
+			int daysOff = 0;
+			for (var s : sprints) {
+				long length = ChronoUnit.DAYS.between(s.start(), s.end()) + 1;
+				int days = Math.min((int) length, off.getOrDefault(m.id() + ":" + s.id(), 0));
+				daysOff += days;
+				capacity = capacity.add(m.capacity()
+					.multiply(BigDecimal.valueOf(length - days))
+					.divide(BigDecimal.valueOf(length), 1, RoundingMode.HALF_UP));
+			}
+			BigDecimal assigned = BigDecimal.ZERO;
+			int open = 0;
+			for (var i : release.items()) {
+				Member who = assignees.get(i.key());
+				if (who != null && who.id() == m.id() && !"Done".equals(i.status())) {
+					assigned = assigned.add(i.estimate() == null ? BigDecimal.ZERO : i.estimate());
+					open++;
+				}
+			}
+			loads.add(new Load(m, capacity, assigned, open, daysOff));
+		}
+		return loads;
+	}
+
+	/**
 	 * Members ranked for the item in the sprint: most of the item's labels among their
 	 * skills, then most capacity left, then fewest open items.
 	 */

@@ -172,7 +172,8 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 				"GET " + base + "/charts/cycle-times", "GET " + base + "/charts/cycle-times.csv",
 				"GET /p/{key}/charts");
 		product(Permission.READ, "GET " + base + "/team", "GET " + base + "/sprints/{id}/workload",
-				"GET " + base + "/items/{itemKey}/suggested-assignees", "GET /p/{key}/team");
+				"GET " + base + "/releases/{id}/workload", "GET " + base + "/items/{itemKey}/suggested-assignees",
+				"GET /p/{key}/team");
 		product(Permission.EDIT_BACKLOG, "POST " + base + "/team", "DELETE " + base + "/team/{id}",
 				"PUT " + base + "/team/{id}/days-off", "PUT " + base + "/items/{itemKey}/assignee",
 				"POST /p/{key}/team", "POST /p/{key}/team/{id}/days-off", "POST /p/{key}/sprints/{id}/assignee");

@@ -87,6 +87,12 @@ class TeamApiController {
 		return ResponseEntity.noContent().build();
 	}
 
+	@GetMapping(BASE + "/releases/{id}/workload")
+	@Operation(summary = "Each member's open work in the release against capacity over its sprints (after days off)")
+	List<TeamService.Load> releaseWorkload(@PathVariable String productKey, @PathVariable long id) {
+		return team.releaseWorkload(productKey, id);
+	}
+
 	@GetMapping(BASE + "/sprints/{id}/workload")
 	@Operation(summary = "Each member's open points in the sprint against capacity after days off")
 	List<TeamService.Load> workload(@PathVariable String productKey, @PathVariable long id) {

@@ -38,8 +38,19 @@ class TeamPageController {
 	}
 
 	@GetMapping("/p/{key}/team")
-	String page(@PathVariable String key, @RequestParam(required = false) Long sprint, Model m) {
+	String page(@PathVariable String key, @RequestParam(required = false) Long sprint,
+			@RequestParam(required = false) Long release, Model m) {
 		fill(key, sprint, m);
+		var releases = planning.board(key).releases();
+		m.addAttribute("releases", releases);
+		Long chosen = release != null ? release : releases.isEmpty() ? null : releases.get(0).id();
+		m.addAttribute("release", chosen);
+		try {
+			m.addAttribute("releaseWorkload", chosen == null ? List.of() : team.releaseWorkload(key, chosen));
+		}
+		catch (BacklogProblem e) {
+			m.addAttribute("releaseWorkload", List.of());
+		}
 		return TEAM_VIEW;
 	}
 

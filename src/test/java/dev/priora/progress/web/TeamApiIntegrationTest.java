@@ -54,6 +54,16 @@ class TeamApiIntegrationTest extends IntegrationTestBase {
 		assertThat(annLoad.get("assigned").decimalValue()).isEqualByComparingTo("13");
 		assertThat(annLoad.get("over").asBoolean()).isTrue();
 		assertThat(load.get(1).get("assigned").decimalValue()).isEqualByComparingTo("0");
+		// across the release: a second sprint adds Ann's full 10 to the 5 left in the
+		// first
+		long second = ProgressApiIntegrationTest.sprint(api, base, "S2", LocalDate.now().plusDays(14), release);
+		JsonNode releaseLoad = api.get(base + "/releases/" + release + "/workload").json();
+		assertThat(releaseLoad.get(0).get("capacity").decimalValue()).isEqualByComparingTo("15.0");
+		assertThat(releaseLoad.get(0).get("daysOff").asInt()).isEqualTo(7);
+		assertThat(releaseLoad.get(0).get("assigned").decimalValue()).isEqualByComparingTo("13");
+		assertThat(releaseLoad.get(0).get("over").asBoolean()).isFalse();
+		assertThat(releaseLoad.get(1).get("capacity").decimalValue()).isEqualByComparingTo("16.0");
+		assertThat(api.delete(base + "/sprints/" + second, null).status()).isEqualTo(204);
 		// the search item: Bob matches; and when skills tie, capacity left decides
 		assertThat(api.get(base + "/items/TEM-3/suggested-assignees?sprint=" + sprint)
 			.json()
