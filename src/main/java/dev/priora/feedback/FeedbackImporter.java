@@ -101,8 +101,8 @@ public class FeedbackImporter {
 	}
 
 	/**
-	 * Told how far an import got; may throw {@link Cancelled} to stop it (nothing is
-	 * kept).
+	 * Told how far an import got; may throw (a background job's
+	 * {@link dev.priora.backlog.JobRunner.Cancelled}) to stop it: nothing is kept.
 	 */
 	public interface Progress {
 
@@ -110,17 +110,6 @@ public class FeedbackImporter {
 		};
 
 		void rows(int done, int total);
-
-	}
-
-	/** Thrown by a {@link Progress} to cancel the import; the transaction rolls back. */
-	public static class Cancelled extends RuntimeException {
-
-		private static final long serialVersionUID = 1L;
-
-		public Cancelled() {
-			super("The import was cancelled; nothing was imported.");
-		}
 
 	}
 

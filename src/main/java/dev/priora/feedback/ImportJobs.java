@@ -13,18 +13,14 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.web.ErrorResponseException;
 
 import dev.priora.accounts.UserId;
 import dev.priora.backlog.BacklogProblem;
+import dev.priora.backlog.JobRunner;
 import dev.priora.backlog.ProductService;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -36,8 +32,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Service
 public class ImportJobs implements DisposableBean {
-
-	private static final Logger LOG = LoggerFactory.getLogger(ImportJobs.class);
 
 	/** Where a job is: queued, running, done, failed (nothing imported) or cancelled. */
 	public enum State {
@@ -77,7 +71,7 @@ public class ImportJobs implements DisposableBean {
 
 	private final JdbcClient jdbc;
 
-	private final TransactionTemplate separate;
+	private final JobRunner runner;
 
 	private final JsonMapper json;
 
@@ -88,8 +82,8 @@ public class ImportJobs implements DisposableBean {
 		this.importer = importer;
 		this.products = products;
 		this.jdbc = jdbc;
-		this.separate = new TransactionTemplate(transactions);
-		this.separate.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		this.runner = new JobRunner(jdbc, transactions, json, clock, "import_jobs", "total_rows", "done_rows",
+				"result");
 		this.json = json;
 		this.clock = clock;
 	}
@@ -146,56 +140,7 @@ public class ImportJobs implements DisposableBean {
 
 	private void run(String id, String key, FeedbackImporter.Format format, byte[] file, ImportMapping mapping,
 			UserId user) {
-		try {
-			if (cancelRequested(id)) {
-				throw new FeedbackImporter.Cancelled();
-			}
-			separate.executeWithoutResult(s -> jdbc.sql("update import_jobs set state = ? where id = ?")
-				.params(State.RUNNING.name(), id)
-				.update());
-			ImportResult result = importer.importFile(key, format, file, mapping, false, user, (done, total) -> {
-				boolean cancel = separate.execute(s -> {
-					jdbc.sql("update import_jobs set total_rows = ?, done_rows = ? where id = ?")
-						.params(total, done, id)
-						.update();
-					return cancelRequested(id);
-				});
-				if (cancel) {
-					throw new FeedbackImporter.Cancelled();
-				}
-			});
-			finish(id, State.DONE, json.writeValueAsString(result), null);
-		}
-		catch (FeedbackImporter.Cancelled e) {
-			finish(id, State.CANCELLED, null, null);
-		}
-		catch (ErrorResponseException e) {
-			Map<String, Object> problem = new LinkedHashMap<>();
-			problem.put("detail", e.getBody().getDetail());
-			if (e.getBody().getProperties() != null) {
-				problem.putAll(e.getBody().getProperties());
-			}
-			finish(id, State.FAILED, null, json.writeValueAsString(problem));
-		}
-		catch (RuntimeException e) {
-			LOG.error("import {} failed", id, e);
-			finish(id, State.FAILED, null, json
-				.writeValueAsString(Map.of("detail", "The import failed on the server; nothing was imported.")));
-		}
-	}
-
-	private boolean cancelRequested(String id) {
-		return Boolean.TRUE.equals(jdbc.sql("select cancel_requested from import_jobs where id = ?")
-			.param(id)
-			.query(Boolean.class)
-			.single());
-	}
-
-	private void finish(String id, State state, String result, String problem) {
-		separate.executeWithoutResult(
-				s -> jdbc.sql("update import_jobs set state = ?, result = ?, error = ?, finished_at = ? where id = ?")
-					.params(state.name(), result, problem, now(), id)
-					.update());
+		runner.run(id, progress -> importer.importFile(key, format, file, mapping, false, user, progress::at));
 	}
 
 	@SuppressWarnings("unchecked")

@@ -13,18 +13,14 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.web.ErrorResponseException;
 
 import dev.priora.accounts.UserId;
 import dev.priora.backlog.BacklogProblem;
+import dev.priora.backlog.JobRunner;
 import dev.priora.backlog.ProductService;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -36,8 +32,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Service
 public class BacklogImportJobs implements DisposableBean {
-
-	private static final Logger LOG = LoggerFactory.getLogger(BacklogImportJobs.class);
 
 	/** Where a job is. */
 	public enum State {
@@ -65,16 +59,6 @@ public class BacklogImportJobs implements DisposableBean {
 
 	}
 
-	private static final class Cancelled extends RuntimeException {
-
-		private static final long serialVersionUID = 1L;
-
-		Cancelled() {
-			super(null, null, false, false);
-		}
-
-	}
-
 	private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
 		Thread t = new Thread(r, "priora-backlog-import");
 		t.setDaemon(true);
@@ -87,7 +71,7 @@ public class BacklogImportJobs implements DisposableBean {
 
 	private final JdbcClient jdbc;
 
-	private final TransactionTemplate separate;
+	private final JobRunner runner;
 
 	private final JsonMapper json;
 
@@ -98,8 +82,8 @@ public class BacklogImportJobs implements DisposableBean {
 		this.imports = imports;
 		this.products = products;
 		this.jdbc = jdbc;
-		this.separate = new TransactionTemplate(transactions);
-		this.separate.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		this.runner = new JobRunner(jdbc, transactions, json, clock, "backlog_import_jobs", "total_items", "done_items",
+				"report");
 		this.json = json;
 		this.clock = clock;
 	}
@@ -148,56 +132,7 @@ public class BacklogImportJobs implements DisposableBean {
 
 	private void run(String id, String key, BacklogImport.Source source, byte[] file, BacklogImport.Options options,
 			UserId user) {
-		try {
-			if (cancelRequested(id)) {
-				throw new Cancelled();
-			}
-			separate.executeWithoutResult(s -> jdbc.sql("update backlog_import_jobs set state = ? where id = ?")
-				.params(State.RUNNING.name(), id)
-				.update());
-			var report = imports.run(key, source, file, options, false, user, (done, total) -> {
-				boolean cancel = separate.execute(s -> {
-					jdbc.sql("update backlog_import_jobs set total_items = ?, done_items = ? where id = ?")
-						.params(total, done, id)
-						.update();
-					return cancelRequested(id);
-				});
-				if (cancel) {
-					throw new Cancelled();
-				}
-			});
-			finish(id, State.DONE, json.writeValueAsString(report), null);
-		}
-		catch (Cancelled e) {
-			finish(id, State.CANCELLED, null, null);
-		}
-		catch (ErrorResponseException e) {
-			Map<String, Object> problem = new LinkedHashMap<>();
-			problem.put("detail", e.getBody().getDetail());
-			if (e.getBody().getProperties() != null) {
-				problem.putAll(e.getBody().getProperties());
-			}
-			finish(id, State.FAILED, null, json.writeValueAsString(problem));
-		}
-		catch (RuntimeException e) {
-			LOG.error("backlog import {} failed", id, e);
-			finish(id, State.FAILED, null, json
-				.writeValueAsString(Map.of("detail", "The import failed on the server; nothing was imported.")));
-		}
-	}
-
-	private boolean cancelRequested(String id) {
-		return Boolean.TRUE.equals(jdbc.sql("select cancel_requested from backlog_import_jobs where id = ?")
-			.param(id)
-			.query(Boolean.class)
-			.single());
-	}
-
-	private void finish(String id, State state, String report, String problem) {
-		separate.executeWithoutResult(s -> jdbc
-			.sql("update backlog_import_jobs set state = ?, report = ?, error = ?, finished_at = ? where id = ?")
-			.params(state.name(), report, problem, now(), id)
-			.update());
+		runner.run(id, progress -> imports.run(key, source, file, options, false, user, progress::at));
 	}
 
 	@SuppressWarnings("unchecked")
