@@ -25,9 +25,20 @@ import tools.jackson.databind.json.JsonMapper;
  * cancellation. The work runs in its own transaction, so a cancelled or failed job keeps
  * nothing. Used by the feedback and backlog imports.
  */
-public final class JobRunner {
+public final class JobRunner implements AutoCloseable {
 
 	private static final Logger LOG = LoggerFactory.getLogger(JobRunner.class);
+
+	/** Where a job is: queued, running, done, failed (nothing kept) or cancelled. */
+	public enum State {
+
+		QUEUED, RUNNING, DONE, FAILED, CANCELLED;
+
+		public boolean finished() {
+			return this == DONE || this == FAILED || this == CANCELLED;
+		}
+
+	}
 
 	/** Told how far the work got; stops the work when a cancel was asked for. */
 	public interface Progress {
@@ -63,6 +74,8 @@ public final class JobRunner {
 
 	private final String resultColumn;
 
+	private final java.util.concurrent.ExecutorService executor;
+
 	public JobRunner(JdbcClient jdbc, PlatformTransactionManager transactions, JsonMapper json, Clock clock,
 			String table, String totalColumn, String doneColumn, String resultColumn) {
 		this.jdbc = jdbc;
@@ -74,6 +87,55 @@ public final class JobRunner {
 		this.totalColumn = totalColumn;
 		this.doneColumn = doneColumn;
 		this.resultColumn = resultColumn;
+		this.executor = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+			Thread t = new Thread(r, "priora-" + table);
+			t.setDaemon(true);
+			return t;
+		});
+	}
+
+	/** Queues the job's work; jobs of this runner run one at a time, in order. */
+	public void submit(String id, Function<Progress, Object> work) {
+		executor.submit(() -> run(id, work));
+	}
+
+	@Override
+	public void close() {
+		executor.shutdownNow();
+	}
+
+	/** The job of the product, or 404 naming it {@code what}. */
+	public <J> J get(String productKey, String id, org.springframework.jdbc.core.RowMapper<J> rows, String what) {
+		return jdbc.sql("select * from " + table + " where product_key = ? and id = ?")
+			.params(productKey, id)
+			.query(rows)
+			.optional()
+			.orElseThrow(() -> BacklogProblem.notFound(what + " " + id));
+	}
+
+	/** The product's latest jobs, newest first (1 to 100). */
+	public <J> java.util.List<J> recent(String productKey, int limit, org.springframework.jdbc.core.RowMapper<J> rows) {
+		return jdbc.sql("select * from " + table + " where product_key = ? order by created_at desc limit ?")
+			.params(productKey, Math.max(1, Math.min(limit, 100)))
+			.query(rows)
+			.list();
+	}
+
+	/**
+	 * Asks a queued or running job to stop; it rolls back at its next progress step. A
+	 * finished job cannot be cancelled (409).
+	 */
+	public void cancel(String productKey, String id, String what) {
+		String state = jdbc.sql("select state from " + table + " where product_key = ? and id = ?")
+			.params(productKey, id)
+			.query(String.class)
+			.optional()
+			.orElseThrow(() -> BacklogProblem.notFound(what + " " + id));
+		if (java.util.Set.of("DONE", "FAILED", "CANCELLED").contains(state)) {
+			throw BacklogProblem.conflict("import-finished", what + " " + id + " is "
+					+ state.toLowerCase(java.util.Locale.ROOT) + "; only a running import can be cancelled.");
+		}
+		jdbc.sql("update " + table + " set cancel_requested = true where id = ?").param(id).update();
 	}
 
 	/** Runs the job's work (which returns the result to record). */

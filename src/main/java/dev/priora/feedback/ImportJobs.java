@@ -6,12 +6,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -33,37 +30,20 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class ImportJobs implements DisposableBean {
 
-	/** Where a job is: queued, running, done, failed (nothing imported) or cancelled. */
-	public enum State {
-
-		QUEUED, RUNNING, DONE, FAILED, CANCELLED;
-
-		public boolean finished() {
-			return this == DONE || this == FAILED || this == CANCELLED;
-		}
-
-	}
-
 	/**
 	 * A job: rows to insert and inserted so far, the result when done, and when it failed
 	 * the problem (detail and per-row errors).
 	 */
-	public record Job(String id, String productKey, FeedbackImporter.Format format, State state, int totalRows,
-			int doneRows, boolean cancelRequested, ImportResult result, Map<String, Object> problem, Instant createdAt,
-			Instant finishedAt) {
+	public record Job(String id, String productKey, FeedbackImporter.Format format, JobRunner.State state,
+			int totalRows, int doneRows, boolean cancelRequested, ImportResult result, Map<String, Object> problem,
+			Instant createdAt, Instant finishedAt) {
 
 		@com.fasterxml.jackson.annotation.JsonProperty("percent")
 		public int percent() {
-			return state == State.DONE ? 100 : totalRows == 0 ? 0 : (int) (100L * doneRows / totalRows);
+			return state == JobRunner.State.DONE ? 100 : totalRows == 0 ? 0 : (int) (100L * doneRows / totalRows);
 		}
 
 	}
-
-	private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
-		Thread t = new Thread(r, "priora-import");
-		t.setDaemon(true);
-		return t;
-	});
 
 	private final FeedbackImporter importer;
 
@@ -102,26 +82,19 @@ public class ImportJobs implements DisposableBean {
 		jdbc.sql("""
 				insert into import_jobs (id, product_key, format, state, created_by, created_at)
 				values (?, ?, ?, ?, ?, ?)""")
-			.params(id, key, format.name(), State.QUEUED.name(), user.value(), now())
+			.params(id, key, format.name(), JobRunner.State.QUEUED.name(), user.value(), now())
 			.update();
-		executor.submit(() -> run(id, key, format, file, mapping, user));
+		runner.submit(id, progress -> importer.importFile(key, format, file, mapping, false, user, progress::at));
 		return get(key, id);
 	}
 
 	public Job get(String productKey, String id) {
-		return jdbc.sql("select * from import_jobs where product_key = ? and id = ?")
-			.params(products.get(productKey).key(), id)
-			.query(this::job)
-			.optional()
-			.orElseThrow(() -> BacklogProblem.notFound("Import " + id));
+		return runner.get(products.get(productKey).key(), id, this::job, "Import");
 	}
 
 	/** The product's latest imports, newest first. */
 	public List<Job> recent(String productKey, int limit) {
-		return jdbc.sql("select * from import_jobs where product_key = ? order by created_at desc limit ?")
-			.params(products.get(productKey).key(), Math.max(1, Math.min(limit, 100)))
-			.query(this::job)
-			.list();
+		return runner.recent(products.get(productKey).key(), limit, this::job);
 	}
 
 	/**
@@ -129,18 +102,8 @@ public class ImportJobs implements DisposableBean {
 	 * finished import cannot be cancelled (409).
 	 */
 	public Job cancel(String productKey, String id) {
-		Job job = get(productKey, id);
-		if (job.state().finished()) {
-			throw BacklogProblem.conflict("import-finished", "Import " + id + " is " + job.state().name().toLowerCase()
-					+ "; only a running import can be cancelled.");
-		}
-		jdbc.sql("update import_jobs set cancel_requested = true where id = ?").param(id).update();
+		runner.cancel(products.get(productKey).key(), id, "Import");
 		return get(productKey, id);
-	}
-
-	private void run(String id, String key, FeedbackImporter.Format format, byte[] file, ImportMapping mapping,
-			UserId user) {
-		runner.run(id, progress -> importer.importFile(key, format, file, mapping, false, user, progress::at));
 	}
 
 	@SuppressWarnings("unchecked")
@@ -149,7 +112,7 @@ public class ImportJobs implements DisposableBean {
 		String error = rs.getString("error");
 		OffsetDateTime finished = rs.getObject("finished_at", OffsetDateTime.class);
 		return new Job(rs.getString("id"), rs.getString("product_key"),
-				FeedbackImporter.Format.valueOf(rs.getString("format")), State.valueOf(rs.getString("state")),
+				FeedbackImporter.Format.valueOf(rs.getString("format")), JobRunner.State.valueOf(rs.getString("state")),
 				rs.getInt("total_rows"), rs.getInt("done_rows"), rs.getBoolean("cancel_requested"),
 				result == null ? null : json.readValue(result, ImportResult.class),
 				error == null ? null : json.readValue(error, Map.class),
@@ -163,7 +126,7 @@ public class ImportJobs implements DisposableBean {
 
 	@Override
 	public void destroy() {
-		executor.shutdownNow();
+		runner.close();
 	}
 
 }

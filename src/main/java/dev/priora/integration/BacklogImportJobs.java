@@ -6,12 +6,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -33,37 +30,20 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class BacklogImportJobs implements DisposableBean {
 
-	/** Where a job is. */
-	public enum State {
-
-		QUEUED, RUNNING, DONE, FAILED, CANCELLED;
-
-		public boolean finished() {
-			return this == DONE || this == FAILED || this == CANCELLED;
-		}
-
-	}
-
 	/**
 	 * A job: items to write and written so far, the report when done, the problem when
 	 * failed.
 	 */
-	public record Job(String id, String productKey, String source, State state, int totalItems, int doneItems,
+	public record Job(String id, String productKey, String source, JobRunner.State state, int totalItems, int doneItems,
 			boolean cancelRequested, BacklogImport.Report report, Map<String, Object> problem, Instant createdAt,
 			Instant finishedAt) {
 
 		@com.fasterxml.jackson.annotation.JsonProperty("percent")
 		public int percent() {
-			return state == State.DONE ? 100 : totalItems == 0 ? 0 : (int) (100L * doneItems / totalItems);
+			return state == JobRunner.State.DONE ? 100 : totalItems == 0 ? 0 : (int) (100L * doneItems / totalItems);
 		}
 
 	}
-
-	private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
-		Thread t = new Thread(r, "priora-backlog-import");
-		t.setDaemon(true);
-		return t;
-	});
 
 	private final BacklogImport imports;
 
@@ -97,42 +77,25 @@ public class BacklogImportJobs implements DisposableBean {
 		jdbc.sql("""
 				insert into backlog_import_jobs (id, product_key, source, state, created_by, created_at)
 				values (?, ?, ?, ?, ?, ?)""")
-			.params(id, key, source.label(), State.QUEUED.name(), user.value(), now())
+			.params(id, key, source.label(), JobRunner.State.QUEUED.name(), user.value(), now())
 			.update();
-		executor.submit(() -> run(id, key, source, file, options, user));
+		runner.submit(id, progress -> imports.run(key, source, file, options, false, user, progress::at));
 		return get(key, id);
 	}
 
 	public Job get(String productKey, String id) {
-		return jdbc.sql("select * from backlog_import_jobs where product_key = ? and id = ?")
-			.params(products.get(productKey).key(), id)
-			.query(this::job)
-			.optional()
-			.orElseThrow(() -> BacklogProblem.notFound("Import " + id));
+		return runner.get(products.get(productKey).key(), id, this::job, "Import");
 	}
 
 	/** The product's latest imports, newest first. */
 	public List<Job> recent(String productKey, int limit) {
-		return jdbc.sql("select * from backlog_import_jobs where product_key = ? order by created_at desc limit ?")
-			.params(products.get(productKey).key(), Math.max(1, Math.min(limit, 100)))
-			.query(this::job)
-			.list();
+		return runner.recent(products.get(productKey).key(), limit, this::job);
 	}
 
 	/** Asks a queued or running import to stop (it rolls back); 409 once finished. */
 	public Job cancel(String productKey, String id) {
-		Job job = get(productKey, id);
-		if (job.state().finished()) {
-			throw BacklogProblem.conflict("import-finished", "Import " + id + " is " + job.state().name().toLowerCase()
-					+ "; only a running import can be cancelled.");
-		}
-		jdbc.sql("update backlog_import_jobs set cancel_requested = true where id = ?").param(id).update();
+		runner.cancel(products.get(productKey).key(), id, "Import");
 		return get(productKey, id);
-	}
-
-	private void run(String id, String key, BacklogImport.Source source, byte[] file, BacklogImport.Options options,
-			UserId user) {
-		runner.run(id, progress -> imports.run(key, source, file, options, false, user, progress::at));
 	}
 
 	@SuppressWarnings("unchecked")
@@ -141,7 +104,7 @@ public class BacklogImportJobs implements DisposableBean {
 		String error = rs.getString("error");
 		OffsetDateTime finished = rs.getObject("finished_at", OffsetDateTime.class);
 		return new Job(rs.getString("id"), rs.getString("product_key"), rs.getString("source"),
-				State.valueOf(rs.getString("state")), rs.getInt("total_items"), rs.getInt("done_items"),
+				JobRunner.State.valueOf(rs.getString("state")), rs.getInt("total_items"), rs.getInt("done_items"),
 				rs.getBoolean("cancel_requested"),
 				report == null ? null : json.readValue(report, BacklogImport.Report.class),
 				error == null ? null : json.readValue(error, Map.class),
@@ -155,7 +118,7 @@ public class BacklogImportJobs implements DisposableBean {
 
 	@Override
 	public void destroy() {
-		executor.shutdownNow();
+		runner.close();
 	}
 
 }
