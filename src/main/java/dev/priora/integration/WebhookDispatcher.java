@@ -34,7 +34,7 @@ import dev.priora.backlog.BacklogProblem;
  * otherwise retried after 1, 2, 4, … times the base delay (30 s unless
  * {@code priora.webhooks.retry-base} says otherwise, at most 6 hours apart), and given up
  * after {@value #MAX_ATTEMPTS} attempts. Redirects are not followed; the target is
- * checked again before each attempt.
+ * checked again before each attempt. Finished deliveries stay in the log for 30 days.
  */
 @Component
 class WebhookDispatcher implements DisposableBean {
@@ -73,6 +73,17 @@ class WebhookDispatcher implements DisposableBean {
 	@EventListener(ApplicationReadyEvent.class)
 	void start() {
 		timer.scheduleWithFixedDelay(this::sendDue, 500, 250, TimeUnit.MILLISECONDS);
+		timer.scheduleWithFixedDelay(this::prune, 1, 60, TimeUnit.MINUTES);
+	}
+
+	/** The delivery log keeps finished deliveries for 30 days. */
+	void prune() {
+		try {
+			repository.prune(clock.instant().minus(Duration.ofDays(30)));
+		}
+		catch (RuntimeException e) {
+			LOG.warn("pruning the webhook delivery log failed", e);
+		}
 	}
 
 	void sendDue() {

@@ -138,6 +138,16 @@ class WebhookRepository {
 			.update();
 	}
 
+	/**
+	 * Forgets finished deliveries older than {@code before}; the log keeps the recent
+	 * ones.
+	 */
+	int prune(Instant before) {
+		return jdbc.sql("delete from webhook_deliveries where state <> 'PENDING' and created_at < ?")
+			.param(utc(before))
+			.update();
+	}
+
 	Optional<String> setting(String name) {
 		return jdbc.sql("select setting_value from workspace_settings where name = ?")
 			.param(name)
