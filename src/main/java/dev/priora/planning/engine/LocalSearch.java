@@ -28,6 +28,9 @@ final class LocalSearch {
 
 	private final boolean[] chosen;
 
+	/** Customers every plan must include (1) or leave out (-1); 0 free. */
+	private final int[] fixed;
+
 	/** The customers needing each unit. */
 	private final int[][] users;
 
@@ -38,7 +41,8 @@ final class LocalSearch {
 
 	private long value;
 
-	private LocalSearch(NrpSolver.Reduced r, long budget) {
+	private LocalSearch(NrpSolver.Reduced r, long budget, int[] fixed) {
+		this.fixed = fixed;
 		this.unitCost = java.util.Arrays.stream(r.unitCost()).asLongStream().toArray();
 		this.customers = r.customers().toArray(int[][]::new);
 		this.profit = r.profit();
@@ -69,9 +73,23 @@ final class LocalSearch {
 	 * customers.
 	 */
 	static boolean[] improve(NrpSolver.Reduced r, long budget, boolean[] start, long millis, long seed) {
-		LocalSearch s = new LocalSearch(r, budget);
+		return improve(r, budget, start, new int[start.length], millis, seed);
+	}
+
+	/**
+	 * The best plan found from {@code start} within {@code millis} that includes every
+	 * customer fixed in and none fixed out (the customers fixed in must fit the budget);
+	 * chosen merged customers.
+	 */
+	static boolean[] improve(NrpSolver.Reduced r, long budget, boolean[] start, int[] fixed, long millis, long seed) {
+		LocalSearch s = new LocalSearch(r, budget, fixed);
 		for (int c = 0; c < start.length; c++) {
-			if (start[c]) {
+			if (fixed[c] > 0) {
+				s.add(c);
+			}
+		}
+		for (int c = 0; c < start.length; c++) {
+			if (start[c] && fixed[c] == 0 && s.spent + s.extra(c) <= budget) {
 				s.add(c);
 			}
 		}
@@ -125,7 +143,7 @@ final class LocalSearch {
 
 	/** Drops a satisfied customer and up to three others that share its units. */
 	private void ruinRelated(SplittableRandom random) {
-		int[] in = java.util.stream.IntStream.range(0, chosen.length).filter(c -> chosen[c]).toArray();
+		int[] in = java.util.stream.IntStream.range(0, chosen.length).filter(c -> chosen[c] && fixed[c] == 0).toArray();
 		if (in.length == 0) {
 			return;
 		}
@@ -136,7 +154,7 @@ final class LocalSearch {
 		for (int i = 0; i < units.length && drops > 0; i++) {
 			int u = units[random.nextInt(units.length)];
 			for (int d : users[u]) {
-				if (chosen[d] && drops > 0 && random.nextBoolean()) {
+				if (chosen[d] && fixed[d] == 0 && drops > 0 && random.nextBoolean()) {
 					remove(d);
 					drops--;
 				}
@@ -146,7 +164,7 @@ final class LocalSearch {
 
 	/** Drops one to four satisfied customers at random. */
 	private void ruin(SplittableRandom random) {
-		int[] in = java.util.stream.IntStream.range(0, chosen.length).filter(c -> chosen[c]).toArray();
+		int[] in = java.util.stream.IntStream.range(0, chosen.length).filter(c -> chosen[c] && fixed[c] == 0).toArray();
 		int drops = in.length == 0 ? 0 : 1 + random.nextInt(Math.min(4, in.length));
 		for (int d = 0; d < drops; d++) {
 			int c = in[random.nextInt(in.length)];
@@ -161,14 +179,14 @@ final class LocalSearch {
 	 * units buy the least profit, then satisfies it.
 	 */
 	private void insert(int x) {
-		if (chosen[x]) {
+		if (chosen[x] || fixed[x] < 0) {
 			return;
 		}
 		while (spent + extra(x) > budget) {
 			int worst = -1;
 			double worstRatio = Double.MAX_VALUE;
 			for (int c = 0; c < chosen.length; c++) {
-				if (!chosen[c]) {
+				if (!chosen[c] || fixed[c] > 0) {
 					continue;
 				}
 				long own = 0;
@@ -209,7 +227,7 @@ final class LocalSearch {
 			int best = -1;
 			double bestRatio = -1;
 			for (int c = 0; c < customers.length; c++) {
-				if (chosen[c]) {
+				if (chosen[c] || fixed[c] < 0) {
 					continue;
 				}
 				long extra = extra(c);

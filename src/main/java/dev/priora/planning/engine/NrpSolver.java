@@ -3,6 +3,7 @@ package dev.priora.planning.engine;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,9 +14,11 @@ import com.google.ortools.sat.BoolVar;
 import com.google.ortools.sat.CpModel;
 import com.google.ortools.sat.CpSolver;
 import com.google.ortools.sat.CpSolverStatus;
+import com.google.ortools.sat.DecisionStrategyProto;
 import com.google.ortools.sat.LinearExpr;
 import com.google.ortools.sat.LinearExprBuilder;
 import com.google.ortools.sat.Literal;
+import com.google.ortools.sat.SatParameters;
 
 /**
  * Solves the Next Release Problem exactly with CP-SAT after shrinking it:
@@ -29,9 +32,12 @@ import com.google.ortools.sat.Literal;
  * </ol>
  * The model is then: maximize Σ profit × customer, customer ⇒ unit, Σ cost × unit ≤
  * budget, a unit only when some customer needs it. Rank-order filling (the best profit ÷
- * remaining cost first) gives a first plan, passed to the solver as a hint and reported.
- * The solver runs with LP-heavy workers; progress (best value, bound) goes to the
- * listener.
+ * remaining cost first), improved by a local search, gives a first plan. The Lagrangian
+ * relaxation of the budget ({@link BudgetRelaxation}) then fixes the customers every
+ * better plan must include or leave out, and a short local search among the plans left
+ * may improve the first plan (fixing more). The solver gets that plan as a hint and
+ * searches the rest with the LP, branching on the most shared and costly units first;
+ * progress (best value, bound) goes to the listener.
  */
 public final class NrpSolver {
 
@@ -120,17 +126,49 @@ public final class NrpSolver {
 			model.addBoolOr(clause);
 		}
 		model.maximize(objective);
+		// branch on the units many customers share and that cost most first, buying them
+		// first: with the LP, this proves the hard classic cases several times sooner
+		// than
+		// the solver's own choice (measured: docs/BENCHMARKS.md)
+		Integer[] order = new Integer[units];
+		for (int u = 0; u < units; u++) {
+			order[u] = u;
+		}
+		Arrays.sort(order, Comparator.comparingLong((Integer u) -> -(long) users.get(u).size() * r.unitCost()[u]));
+		model.addDecisionStrategy(Arrays.stream(order).map(u -> x[u]).toArray(BoolVar[]::new),
+				DecisionStrategyProto.VariableSelectionStrategy.CHOOSE_FIRST,
+				DecisionStrategyProto.DomainReductionStrategy.SELECT_MAX_VALUE);
 		// a few hundred milliseconds of ruin and recreate give the solver a near-optimal
 		// start
 		boolean[] hint = LocalSearch.improve(r, budget, r.hint(greedy.customers()),
 				(long) Math.min(800, settings.timeLimitSeconds() * 100), settings.seed());
-		long hintValue = 0;
-		for (int c = 0; c < k; c++) {
-			hintValue += hint[c] ? r.profit()[c] : 0;
-		}
+		long hintValue = r.value(hint);
 		progress.report(hintValue, Long.MAX_VALUE, (System.nanoTime() - start) / 1e9);
+		// customers every better plan must include or leave out: the search for one
+		// shrinks
+		BudgetRelaxation.Bounds bounds = BudgetRelaxation.bounds(r, budget, hintValue, cancelled);
+		BudgetRelaxation.Fixing fixing = bounds.against(hintValue);
+		// short searches among the plans left: a better plan fixes more, and so on
+		for (int round = 1; round <= 3 && !fixing.nothingBetter() && fixing.count() > 0; round++) {
+			boolean[] better = LocalSearch.improve(r, budget, hint, fixing.fixed(),
+					(long) Math.min(400, settings.timeLimitSeconds() * 50), settings.seed() + round);
+			if (r.value(better) <= hintValue) {
+				break;
+			}
+			hint = better;
+			hintValue = r.value(better);
+			fixing = bounds.against(hintValue);
+		}
+		if (fixing.nothingBetter()) {
+			return result(in, r, hint, hintValue, hintValue, true, start, greedy.value());
+		}
+		long relaxed = Math.max(hintValue, bounds.root());
+		progress.report(hintValue, relaxed, (System.nanoTime() - start) / 1e9);
 		for (int c = 0; c < k; c++) {
 			model.addHint(y[c], hint[c] ? 1 : 0);
+			if (fixing.fixed()[c] != 0) {
+				model.addEquality(y[c], (fixing.fixed()[c] > 0) ? 1 : 0);
+			}
 		}
 		for (int u = 0; u < units; u++) {
 			boolean used = false;
@@ -141,17 +179,19 @@ public final class NrpSolver {
 		}
 		CpSolver solver = new CpSolver();
 		solver.getParameters()
-			.setMaxTimeInSeconds(settings.timeLimitSeconds())
+			.setMaxTimeInSeconds(Math.max(0.1, settings.timeLimitSeconds() - (System.nanoTime() - start) / 1e9))
 			.setNumWorkers(settings.workers())
 			.setRandomSeed(settings.seed())
-			.setLinearizationLevel(2);
+			.setLinearizationLevel(2)
+			.setSearchBranching(SatParameters.SearchBranching.FIXED_SEARCH);
 		// the LP-driven worker proves these models far sooner than the default portfolio
 		// (measured: docs/BENCHMARKS.md)
 		solver.getParameters().addSubsolvers("max_lp");
 		long[] best = { hintValue };
 		CpSolverStatus status = CancellableSolve.solve(solver, model, (value, bound) -> {
 			best[0] = Math.max(best[0], (long) value);
-			progress.report(best[0], (long) Math.floor(bound + 1e-6), (System.nanoTime() - start) / 1e9);
+			progress.report(best[0], Math.min(relaxed, Math.max(best[0], (long) Math.floor(bound + 1e-6))),
+					(System.nanoTime() - start) / 1e9);
 		}, cancelled);
 		boolean found = status == CpSolverStatus.OPTIMAL || status == CpSolverStatus.FEASIBLE;
 		boolean[] chosen = new boolean[k];
@@ -166,8 +206,12 @@ public final class NrpSolver {
 			chosen = hint;
 			value = hintValue;
 		}
-		long bound = found ? Math.max(value, (long) Math.floor(solver.bestObjectiveBound() + 1e-6)) : Long.MAX_VALUE;
-		return result(in, r, chosen, value, bound, status == CpSolverStatus.OPTIMAL, start, greedy.value());
+		// the fixings leave out only plans worth no more than the hint: when the rest
+		// hold nothing (infeasible) or nothing better (optimal), the plan in hand is best
+		boolean optimal = status == CpSolverStatus.OPTIMAL || status == CpSolverStatus.INFEASIBLE;
+		long bound = found ? Math.min(relaxed, Math.max(value, (long) Math.floor(solver.bestObjectiveBound() + 1e-6)))
+				: relaxed;
+		return result(in, r, chosen, value, bound, optimal, start, greedy.value());
 	}
 
 	private static Result result(NrpInstance in, Reduced r, boolean[] chosen, long value, long bound, boolean optimal,
@@ -256,6 +300,15 @@ public final class NrpSolver {
 			return new Reduced(closures, customers, profit.stream().mapToLong(Long::longValue).toArray(),
 					unitCost.stream().mapToInt(Long::intValue).toArray(),
 					members.stream().map(l -> l.stream().mapToInt(Integer::intValue).toArray()).toList());
+		}
+
+		/** The total profit of the chosen merged customers. */
+		long value(boolean[] chosen) {
+			long value = 0;
+			for (int c = 0; c < chosen.length; c++) {
+				value += chosen[c] ? this.profit[c] : 0;
+			}
+			return value;
 		}
 
 		/**

@@ -34,23 +34,7 @@ class NrpSolverTest {
 	void findsTheOptimumOfRandomSmallInstancesProvenAgainstEnumeration() {
 		SplittableRandom random = new SplittableRandom(42);
 		for (int round = 0; round < 25; round++) {
-			int m = 4 + random.nextInt(8);
-			int n = 3 + random.nextInt(8);
-			int[] cost = random.ints(m, 1, 10).toArray();
-			int edges = random.nextInt(m);
-			int[] pre = new int[edges];
-			int[] dep = new int[edges];
-			for (int e = 0; e < edges; e++) {
-				int a = random.nextInt(m - 1);
-				pre[e] = a;
-				dep[e] = a + 1 + random.nextInt(m - a - 1);
-			}
-			long[] profit = random.longs(n, 0, 30).toArray();
-			int[][] requests = new int[n][];
-			for (int c = 0; c < n; c++) {
-				requests[c] = random.ints(1 + random.nextInt(3), 0, m).distinct().toArray();
-			}
-			NrpInstance in = new NrpInstance(cost, pre, dep, profit, requests);
+			NrpInstance in = RandomNrp.next(random, 10);
 			long budget = in.totalCost() * (2 + random.nextInt(6)) / 10;
 			var r = NrpSolver.solve(in, budget, NrpSolver.Settings.defaults(10), NrpSolver.Progress.NONE, () -> false);
 			assertThat(r.optimal()).isTrue();
