@@ -146,7 +146,10 @@ public final class NrpSolver {
 		progress.report(hintValue, Long.MAX_VALUE, (System.nanoTime() - start) / 1e9);
 		// customers every better plan must include or leave out: the search for one
 		// shrinks
-		BudgetRelaxation.Bounds bounds = BudgetRelaxation.bounds(r, budget, hintValue, cancelled);
+		// (within half the time limit: the bounds worked out by then are as valid)
+		BooleanSupplier halfTime = () -> cancelled.getAsBoolean()
+				|| (System.nanoTime() - start) / 1e9 > settings.timeLimitSeconds() / 2;
+		BudgetRelaxation.Bounds bounds = BudgetRelaxation.bounds(r, budget, hintValue, halfTime);
 		BudgetRelaxation.Fixing fixing = bounds.against(hintValue);
 		// short searches among the plans left: a better plan fixes more, and so on
 		for (int round = 1; round <= 3 && !fixing.nothingBetter() && fixing.count() > 0; round++) {

@@ -39,6 +39,10 @@ class BudgetRelaxationTest {
 			long known = Math.max(0, optimum - random.nextInt(4));
 			BudgetRelaxation.Bounds bounds = BudgetRelaxation.bounds(r, budget, known, () -> false);
 			assertThat(bounds.root()).as("round " + round).isGreaterThanOrEqualTo(optimum);
+			// stopped at once: the LP bound still, and no fixing it cannot prove
+			BudgetRelaxation.Bounds stopped = BudgetRelaxation.bounds(r, budget, known, () -> true);
+			assertThat(stopped.root()).isGreaterThanOrEqualTo(optimum);
+			assertThat(stopped.against(known).count()).isZero();
 			for (int mask = 0; mask < 1 << k; mask++) {
 				for (int c = 0; c < k && fits[mask]; c++) {
 					long bound = ((mask >> c & 1) == 1) ? bounds.with()[c] : bounds.without()[c];
