@@ -23,9 +23,10 @@ public final class NrpBenchmark {
 	private NrpBenchmark() {
 	}
 
-	public static void main(String[] args) throws Exception {
-		double limit = args.length > 0 ? Double.parseDouble(args[0]) : 30;
-		Path dir = Path.of(args.length > 1 ? args[1] : "../shared/data/nrp");
+	/**
+	 * The proven optima in the folder's README, by "instance@ratio" (e.g. "nrp1@0.3").
+	 */
+	public static Map<String, Long> optima(Path dir) throws java.io.IOException {
 		Map<String, Long> optima = new HashMap<>();
 		for (String line : Files.readAllLines(dir.resolve("README.md"))) {
 			String[] cells = line.split("\\|");
@@ -33,6 +34,13 @@ public final class NrpBenchmark {
 				optima.put(cells[1].strip() + "@" + cells[2].strip(), Long.parseLong(cells[6].strip()));
 			}
 		}
+		return optima;
+	}
+
+	public static void main(String[] args) throws Exception {
+		double limit = args.length > 0 ? Double.parseDouble(args[0]) : 30;
+		Path dir = Path.of(args.length > 1 ? args[1] : "../shared/data/nrp");
+		Map<String, Long> optima = optima(dir);
 		System.out
 			.println("| instance | ratio | optimum | found | proven | seconds | best after 1 s | rank-order filling |");
 		System.out.println("| --- | --- | --- | --- | --- | --- | --- | --- |");
