@@ -314,7 +314,7 @@
         var message = document.createElement('span');
         message.className = 'field-error';
         message.id = field.id + '-error';
-        message.textContent = link.textContent;
+        message.textContent = link.dataset.reason || link.textContent;
         label.appendChild(message);
         field.setAttribute('aria-describedby', message.id);
       }

@@ -12,8 +12,6 @@ import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 
-import dev.priora.PrioraApplication;
-
 /**
  * The OpenAPI document's title, version and description (shown by Swagger UI at
  * {@code /swagger-ui.html}), and the bearer token every call needs.
@@ -25,8 +23,7 @@ class OpenApiConfig {
 
 	@Bean
 	OpenAPI prioraOpenApi() {
-		String version = Optional.ofNullable(PrioraApplication.class.getPackage().getImplementationVersion())
-			.orElse("1");
+		String version = Optional.ofNullable(OpenApiConfig.class.getPackage().getImplementationVersion()).orElse("1");
 		return new OpenAPI()
 			.info(new Info().title(TITLE)
 				.version(version)

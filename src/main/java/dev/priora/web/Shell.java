@@ -20,6 +20,7 @@ import dev.priora.accounts.ProductRole;
 import dev.priora.accounts.ProductRoles;
 import dev.priora.accounts.SignedInUser;
 import dev.priora.backlog.ProductService;
+import dev.priora.backlog.ProductView;
 
 /**
  * What the layout shell shows around every page: the signed-in user, the products they
@@ -86,32 +87,40 @@ class Shell {
 		}
 		model.put("currentUser", user.displayName());
 		model.put("isAdmin", user.admin());
-		var visible = products.list().stream().filter(p -> roles.canSee(user, p.key())).toList();
+		List<ProductView> visible = products.list().stream().filter(p -> roles.canSee(user, p.key())).toList();
 		model.put("navProducts", visible);
 		String path = request.getRequestURI().substring(request.getContextPath().length());
-		if (request.getAttribute(ProductAccess.ATTRIBUTE) instanceof ProductAccess access) {
+		ProductAccess access = request.getAttribute(ProductAccess.ATTRIBUTE) instanceof ProductAccess a ? a : null;
+		Optional<ProductView> here = visible.stream()
+			.filter(p -> access != null && p.key().equals(access.productKey()))
+			.findFirst();
+		if (here.isPresent()) {
 			rememberProduct(request, access.productKey());
-			var product = products.get(access.productKey());
-			model.put("role", access.role().label());
-			model.put("navKey", access.productKey());
-			model.put("navName", product.name());
-			model.put("unit", product.estimateUnit().label());
-			model.put("unitShort", product.estimateUnit().shortLabel());
-			model.put("canEdit", access.can(Permission.EDIT_BACKLOG));
-			model.put("canWork", access.can(Permission.WORK_ITEMS));
-			model.put("canManage", access.can(Permission.MANAGE_PRODUCT));
-			model.put("canRoadmap", access.can(Permission.MANAGE_ROADMAP));
-			model.put("canComment", access.can(Permission.COMMENT));
-			model.put("canSubmit", access.can(Permission.SUBMIT_FEEDBACK));
-			model.put("shellNav", nav(access.productKey(), product.name(), access::can, path, true));
+			product(model, here.get(), access);
+			model.put("shellNav", nav(here.get().key(), here.get().name(), access::can, path, true));
 		}
 		else {
-			lastProduct(request, user).ifPresent(key -> {
-				ProductRole role = roles.roleOf(user, key).orElseThrow();
-				model.put("shellNav", nav(key, products.get(key).name(), role::allows, path, false));
+			lastProduct(request, visible).ifPresent(p -> {
+				ProductRole role = roles.roleOf(user, p.key()).orElseThrow();
+				model.put("shellNav", nav(p.key(), p.name(), role::allows, path, false));
 			});
 		}
 		return model;
+	}
+
+	/** The product page's product, unit and what the role may do there. */
+	private static void product(Map<String, Object> model, ProductView product, ProductAccess access) {
+		model.put("role", access.role().label());
+		model.put("navKey", product.key());
+		model.put("navName", product.name());
+		model.put("unit", product.estimateUnit().label());
+		model.put("unitShort", product.estimateUnit().shortLabel());
+		model.put("canEdit", access.can(Permission.EDIT_BACKLOG));
+		model.put("canWork", access.can(Permission.WORK_ITEMS));
+		model.put("canManage", access.can(Permission.MANAGE_PRODUCT));
+		model.put("canRoadmap", access.can(Permission.MANAGE_ROADMAP));
+		model.put("canComment", access.can(Permission.COMMENT));
+		model.put("canSubmit", access.can(Permission.SUBMIT_FEEDBACK));
 	}
 
 	static ShellNav nav(String key, String name, Predicate<Permission> may, String path, boolean inProduct) {
@@ -163,13 +172,11 @@ class Shell {
 		}
 	}
 
-	private Optional<String> lastProduct(HttpServletRequest request, SignedInUser user) {
+	/** The product last visited in this session, else the first one the user may see. */
+	private static Optional<ProductView> lastProduct(HttpServletRequest request, List<ProductView> visible) {
 		HttpSession session = request.getSession(false);
 		Object key = session == null ? null : session.getAttribute(LAST_PRODUCT);
-		if (key instanceof String k && roles.roleOf(user, k).isPresent()) {
-			return Optional.of(k);
-		}
-		return products.list().stream().map(p -> p.key()).filter(k -> roles.canSee(user, k)).findFirst();
+		return visible.stream().filter(p -> p.key().equals(key)).findFirst().or(() -> visible.stream().findFirst());
 	}
 
 }

@@ -5,6 +5,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -160,15 +162,18 @@ class FeedbackPageController {
 	@Requires(Permission.EDIT_BACKLOG)
 	String triage(@PathVariable String key, @PathVariable long id, @RequestParam(name = "next") String status,
 			@RequestParam long version, @RequestParam(name = "view", defaultValue = "") String from, InboxFilter filter,
-			Model model, @RequestHeader(name = "HX-Request", required = false) String htmx,
-			RedirectAttributes redirect) {
+			Model model, @RequestHeader(name = "HX-Request", required = false) String htmx, RedirectAttributes redirect,
+			HttpServletResponse response) {
 		try {
 			var changed = feedback.changeStatus(key, id, FeedbackStatus.valueOf(status.toUpperCase(Locale.ROOT)),
 					version);
+			String done = "Feedback #" + id + " is " + changed.status().name().toLowerCase(Locale.ROOT) + ".";
 			if (htmx == null) {
-				return redirect(key, "page".equals(from) ? id : null,
-						"Feedback #" + id + " is " + changed.status().name().toLowerCase(Locale.ROOT) + ".", redirect);
+				return redirect(key, "page".equals(from) ? id : null, done, redirect);
 			}
+			// the row leaves the inbox: a toast says where it went (priora.js listens to
+			// "priora:toast")
+			response.setHeader("HX-Trigger", "{\"priora:toast\": {\"message\": \"" + done + "\"}}");
 		}
 		catch (BacklogProblem | IllegalArgumentException e) {
 			model.addAttribute("error", e.getMessage());
