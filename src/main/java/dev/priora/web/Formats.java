@@ -85,6 +85,27 @@ public final class Formats {
 		return pattern(v.scale() <= 0 ? 0 : v.scale()).format(v);
 	}
 
+	/**
+	 * A quantity with its unit, singular for one: "1 point", "8 points", "1 pt", "3 pts",
+	 * "4 h"; a dash for nothing.
+	 */
+	public String amount(Number n, String unit) {
+		if (n == null) {
+			return DASH;
+		}
+		String u = unit == null ? "" : unit;
+		boolean one = new BigDecimal(n.toString()).compareTo(BigDecimal.ONE) == 0;
+		return num(n) + (u.isEmpty() ? "" : " " + (one && u.endsWith("s") ? u.substring(0, u.length() - 1) : u));
+	}
+
+	/**
+	 * A number for an input's value: no grouping, no exponent, no trailing zeros ("1",
+	 * "1000000000").
+	 */
+	public String plain(Number n) {
+		return n == null ? "" : new BigDecimal(n.toString()).stripTrailingZeros().toPlainString();
+	}
+
 	/** {@link #num}, or a dash for nothing. */
 	public String numOrDash(Number n) {
 		return n == null ? DASH : num(n);

@@ -37,6 +37,12 @@ class FormatsTest {
 		assertThat(fmt.num(new BigDecimal("0.50"))).isEqualTo("0.5");
 		assertThat(fmt.num(12500)).isEqualTo("12,500");
 		assertThat(fmt.numOrDash(null)).isEqualTo("–");
+		assertThat(fmt.plain(1.0E9)).isEqualTo("1000000000");
+		assertThat(fmt.plain(1.0)).isEqualTo("1");
+		assertThat(fmt.amount(1, "pts")).isEqualTo("1 pt");
+		assertThat(fmt.amount(new BigDecimal("3.0"), "pts")).isEqualTo("3 pts");
+		assertThat(fmt.amount(1, "point")).isEqualTo("1 point");
+		assertThat(fmt.amount(4, "h")).isEqualTo("4 h");
 		assertThat(fmt.fixed(4.4, 2)).isEqualTo("4.40");
 		assertThat(fmt.fixed(20.5, 2)).isEqualTo("20.50");
 		assertThat(fmt.percent(0.425)).isEqualTo("43 %");

@@ -127,6 +127,10 @@ class ShellSweepBrowserTest extends dev.priora.support.BrowserTestBase {
 				.equals(p.evaluate("document.documentElement.scrollWidth > document.documentElement.clientWidth"))) {
 				problems.add(where + "scrolls sideways at 1280 px");
 			}
+			if (Boolean.TRUE.equals(p.evaluate("Array.from(document.querySelectorAll('.list > li.row, .list-head'))"
+					+ ".some(r => r.scrollWidth > r.clientWidth + 1)"))) {
+				problems.add(where + "a list row is wider than its list");
+			}
 			String text = (String) p.evaluate("document.body.innerText + ' ' + Array.from(document.querySelectorAll"
 					+ "('input, textarea')).map(i => i.value).join(' ')");
 			TEMPLATE_CODE.stream().filter(text::contains).forEach(t -> problems.add(where + "template code " + t));
