@@ -148,6 +148,7 @@
   document.addEventListener('submit', function (e) {
     var form = e.target;
     var submitter = e.submitter;
+    if ((form.getAttribute('method') || '').toLowerCase() === 'dialog') { return; }
     var source = submitter && submitter.dataset.confirm ? submitter : (form.dataset.confirm ? form : null);
     if (!source || confirmed === form) {
       confirmed = null;

@@ -65,6 +65,9 @@ class ShellSweepBrowserTest extends dev.priora.support.BrowserTestBase {
 				roles.grant("SHOP", email, role, admin);
 			}
 			BrowserContext ctx = newContext();
+			// the first feedback page loads the sentence model and builds the product's
+			// index
+			ctx.setDefaultNavigationTimeout(90_000);
 			try {
 				Page p = ctx.newPage();
 				p.setViewportSize(1280, 900);
