@@ -51,13 +51,21 @@ final class CrossProductRequests {
 
 	}
 
-	static final Map<String, Send> PATH = new LinkedHashMap<>();
-
-	static final List<BodyRequest> BODY = new ArrayList<>();
-
 	private static final String BASE = "/api/v1/products/{productKey}";
 
 	private static final String ITEM = BASE + "/items/{itemKey}";
+
+	static final Map<String, Send> PATH = new LinkedHashMap<>();
+
+	/**
+	 * Body fields ({@code METHOD pattern field}) named like an object that the route does
+	 * not read as one, so there is nothing to refuse; with the reason.
+	 */
+	static final Map<String, String> NO_OBJECT = Map.of("PUT " + BASE + "/items/{itemKey} target",
+			"a replaced item keeps its place: position and target are read when an item is created",
+			"POST " + BASE + "/objectives target", "an objective's target is a text (\"40 % of orders\")");
+
+	static final List<BodyRequest> BODY = new ArrayList<>();
 
 	private static final String MODEL = "{\"name\":\"Hijacked\",\"definition\":{\"formula\":\"SUM\",\"criteria\":"
 			+ "[{\"key\":\"v\",\"label\":\"V\",\"role\":\"BENEFIT\",\"scale\":{\"type\":\"fibonacci\"}}]}}";
@@ -296,6 +304,7 @@ final class CrossProductRequests {
 		body("GET", b + "/dependency-graph", none().query("epic=${B.ITEM3}"));
 		body("POST", b + "/plans", json("{\"releases\":[${B.RELEASE}],\"timeLimitSeconds\":1}"));
 		body("POST", b + "/plans", json("{\"mustInclude\":[\"${B.ITEM1}\"],\"timeLimitSeconds\":1}"));
+		body("POST", b + "/plans", json("{\"mustExclude\":[\"${B.ITEM1}\"],\"timeLimitSeconds\":1}"));
 		body("POST", b + "/plans", json("{\"fixedRelease\":{\"${ITEM1}\":${B.RELEASE}},\"timeLimitSeconds\":1}"));
 		body("POST", b + "/plans", json("{\"value\":\"TYPED\",\"values\":{\"${B.ITEM1}\":5},\"timeLimitSeconds\":1}"));
 	}
