@@ -333,10 +333,17 @@ public class FeedbackService {
 		return item;
 	}
 
-	/** The customer demand for an item, from the feedback linked to it. */
-	public Demand demand(ItemKey item) {
-		String key = products.get(item.productKey()).key();
-		return DemandStore.compute(feedback.demand(itemId(key, item)));
+	/**
+	 * The customer demand for an item of the product, from the feedback linked to it; 404
+	 * when the item is not one of the product's.
+	 */
+	public Demand demand(String productKey, ItemKey item) {
+		String key = products.get(productKey).key();
+		long itemId = item.productKey().equals(key) ? feedback.itemId(key, item.number()).orElse(-1L) : -1L;
+		if (itemId < 0) {
+			throw BacklogProblem.notFound("Item " + item);
+		}
+		return DemandStore.compute(feedback.demand(itemId));
 	}
 
 	/** {@code vector} is the text's stored sentence vector, or null to compute it now. */
