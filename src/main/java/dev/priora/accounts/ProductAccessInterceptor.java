@@ -76,7 +76,7 @@ class ProductAccessInterceptor implements HandlerInterceptor {
 	 * An item in the path ({@code PAY-42}, or just {@code 42}) must be one of the path's
 	 * product: another product's item is not found, whether or not it exists.
 	 */
-	static void refuseItemsOfOtherProducts(Map<String, String> variables, String productKey) {
+	private static void refuseItemsOfOtherProducts(Map<String, String> variables, String productKey) {
 		for (String name : ITEM_VARIABLES) {
 			String value = variables.get(name);
 			if (value == null) {

@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -339,10 +340,10 @@ public class FeedbackService {
 	 */
 	public Demand demand(String productKey, ItemKey item) {
 		String key = products.get(productKey).key();
-		long itemId = item.productKey().equals(key) ? feedback.itemId(key, item.number()).orElse(-1L) : -1L;
-		if (itemId < 0) {
-			throw BacklogProblem.notFound("Item " + item);
-		}
+		long itemId = Optional.of(item)
+			.filter(i -> i.productKey().equals(key))
+			.flatMap(i -> feedback.itemId(key, i.number()))
+			.orElseThrow(() -> BacklogProblem.notFound("Item " + item));
 		return DemandStore.compute(feedback.demand(itemId));
 	}
 
