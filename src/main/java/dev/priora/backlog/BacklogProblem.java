@@ -41,6 +41,17 @@ public class BacklogProblem extends ErrorResponseException {
 		return problem.getProperties() == null ? Map.of() : problem.getProperties();
 	}
 
+	/**
+	 * Throws {@code e} again when it says that something does not exist: pages show other
+	 * refusals inline, but an object that is not in the page's product is a 404, as in
+	 * the API.
+	 */
+	public static void rethrowNotFound(ErrorResponseException e) {
+		if (e.getStatusCode().isSameCodeAs(HttpStatus.NOT_FOUND)) {
+			throw e;
+		}
+	}
+
 	public static BacklogProblem notFound(String what) {
 		return new BacklogProblem(HttpStatus.NOT_FOUND, "not-found", "Not found", what + " does not exist.");
 	}

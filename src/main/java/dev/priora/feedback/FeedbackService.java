@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -333,10 +334,17 @@ public class FeedbackService {
 		return item;
 	}
 
-	/** The customer demand for an item, from the feedback linked to it. */
-	public Demand demand(ItemKey item) {
-		String key = products.get(item.productKey()).key();
-		return DemandStore.compute(feedback.demand(itemId(key, item)));
+	/**
+	 * The customer demand for an item of the product, from the feedback linked to it; 404
+	 * when the item is not one of the product's.
+	 */
+	public Demand demand(String productKey, ItemKey item) {
+		String key = products.get(productKey).key();
+		long itemId = Optional.of(item)
+			.filter(i -> i.productKey().equals(key))
+			.flatMap(i -> feedback.itemId(key, i.number()))
+			.orElseThrow(() -> BacklogProblem.notFound("Item " + item));
+		return DemandStore.compute(feedback.demand(itemId));
 	}
 
 	/** {@code vector} is the text's stored sentence vector, or null to compute it now. */

@@ -2,6 +2,7 @@ package dev.priora.accounts.web;
 
 import java.util.Locale;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -66,6 +67,9 @@ class MemberPageController {
 			model.addAttribute("saved", "Role removed.");
 		}
 		catch (ErrorResponseException e) {
+			if (e.getStatusCode().isSameCodeAs(HttpStatus.NOT_FOUND)) {
+				throw e;
+			}
 			model.addAttribute("error", e.getBody().getDetail());
 		}
 		return members(key, model);

@@ -242,7 +242,7 @@ class FeedbackApiController {
 	@Requires(Permission.EDIT_BACKLOG)
 	@Operation(summary = "Remove a link to an item")
 	FeedbackView unlink(@PathVariable String productKey, @PathVariable long id, @PathVariable String itemKey) {
-		return feedback.unlink(productKey, id, key(productKey, itemKey));
+		return feedback.unlink(productKey, id, ItemKey.inProduct(productKey, itemKey));
 	}
 
 	@PostMapping(BASE + "/feedback/{id}/merge")
@@ -295,7 +295,7 @@ class FeedbackApiController {
 	@GetMapping(BASE + "/items/{itemKey}/demand")
 	@Operation(summary = "Customer demand for an item: customers, revenue, importance, per segment")
 	Demand demand(@PathVariable String productKey, @PathVariable String itemKey) {
-		return feedback.demand(key(productKey, itemKey));
+		return feedback.demand(productKey, ItemKey.inProduct(productKey, itemKey));
 	}
 
 	private static ItemKey key(String productKey, String text) {

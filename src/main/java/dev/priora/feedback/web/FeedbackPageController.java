@@ -155,7 +155,11 @@ class FeedbackPageController {
 		try {
 			feedback.changeStatus(key, id, FeedbackStatus.valueOf(status.toUpperCase(Locale.ROOT)), version);
 		}
-		catch (BacklogProblem | IllegalArgumentException e) {
+		catch (BacklogProblem e) {
+			BacklogProblem.rethrowNotFound(e);
+			model.addAttribute("error", e.getMessage());
+		}
+		catch (IllegalArgumentException e) {
 			model.addAttribute("error", e.getMessage());
 		}
 		if ("page".equals(from)) {
@@ -257,8 +261,7 @@ class FeedbackPageController {
 
 	@GetMapping("/p/{key}/items/{itemKey}/demand")
 	String demand(@PathVariable String key, @PathVariable String itemKey, Model model) {
-		ItemKey k = ItemKey.parse(itemKey).orElseThrow(() -> BacklogProblem.notFound("Item " + itemKey));
-		model.addAttribute("demand", feedback.demand(k));
+		model.addAttribute("demand", feedback.demand(key, ItemKey.inProduct(key, itemKey)));
 		return DEMAND_FRAGMENT;
 	}
 

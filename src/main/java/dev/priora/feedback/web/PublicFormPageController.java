@@ -94,6 +94,7 @@ class PublicFormPageController {
 			forms.revoke(key, id);
 		}
 		catch (BacklogProblem e) {
+			BacklogProblem.rethrowNotFound(e);
 			model.addAttribute("error", e.getMessage());
 		}
 		return list(key, model);

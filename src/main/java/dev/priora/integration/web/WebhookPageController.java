@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import dev.priora.accounts.Permission;
 import dev.priora.accounts.Requires;
 import dev.priora.accounts.SignedInUser;
+import dev.priora.backlog.BacklogProblem;
 import dev.priora.integration.Webhooks;
 
 /**
@@ -75,6 +76,7 @@ class WebhookPageController {
 			});
 		}
 		catch (ErrorResponseException e) {
+			BacklogProblem.rethrowNotFound(e);
 			m.addAttribute("error", e.getBody().getDetail());
 		}
 		return fill(key, m);
@@ -88,6 +90,7 @@ class WebhookPageController {
 			m.addAttribute("notice", "Delivery " + deliveryId + " queued again.");
 		}
 		catch (ErrorResponseException e) {
+			BacklogProblem.rethrowNotFound(e);
 			m.addAttribute("error", e.getBody().getDetail());
 		}
 		return fill(key, m);

@@ -101,7 +101,11 @@ class PlanningPageController {
 					dev.priora.planning.ReleaseStatus.valueOf(status.toUpperCase(Locale.ROOT)), version);
 			m.addAttribute("notice", "Release " + name.strip() + " saved.");
 		}
-		catch (BacklogProblem | IllegalArgumentException e) {
+		catch (BacklogProblem e) {
+			BacklogProblem.rethrowNotFound(e);
+			m.addAttribute("error", e.getMessage());
+		}
+		catch (IllegalArgumentException e) {
 			m.addAttribute("error", e.getMessage());
 		}
 		fill(key, m);
@@ -116,6 +120,7 @@ class PlanningPageController {
 			m.addAttribute("notice", "Release deleted; its items are unplanned.");
 		}
 		catch (BacklogProblem e) {
+			BacklogProblem.rethrowNotFound(e);
 			m.addAttribute("error", e.getMessage());
 		}
 		fill(key, m);
@@ -130,6 +135,7 @@ class PlanningPageController {
 			m.addAttribute("notice", "Sprint deleted.");
 		}
 		catch (BacklogProblem e) {
+			BacklogProblem.rethrowNotFound(e);
 			m.addAttribute("error", e.getMessage());
 		}
 		fill(key, m);
@@ -207,9 +213,7 @@ class PlanningPageController {
 			}
 		}
 		catch (BacklogProblem e) {
-			if (e.getStatusCode().value() == 404) {
-				throw e;
-			}
+			BacklogProblem.rethrowNotFound(e);
 			m.addAttribute("error", e.getMessage());
 		}
 		m.addAttribute("productKey", key.toUpperCase(Locale.ROOT));

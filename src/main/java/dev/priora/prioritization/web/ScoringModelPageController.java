@@ -148,6 +148,7 @@ class ScoringModelPageController {
 			m.addAttribute("notice", "Deleted.");
 		}
 		catch (BacklogProblem e) {
+			BacklogProblem.rethrowNotFound(e);
 			m.addAttribute("error", e.getMessage());
 		}
 		fill(key, null, m);

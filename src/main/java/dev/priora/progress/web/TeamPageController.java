@@ -78,6 +78,7 @@ class TeamPageController {
 			team.daysOff(key, id, sprint, days);
 		}
 		catch (BacklogProblem e) {
+			BacklogProblem.rethrowNotFound(e);
 			m.addAttribute("error", e.getMessage());
 		}
 		fill(key, sprint, m);
@@ -88,6 +89,7 @@ class TeamPageController {
 	@Requires(Permission.EDIT_BACKLOG)
 	String assign(@PathVariable String key, @PathVariable long id, @RequestParam String item,
 			@RequestParam(defaultValue = "") String member) {
+		planning.sprint(key, id);
 		try {
 			team.assign(ItemKey.inProduct(key, item), member.isBlank() ? null : Long.valueOf(member));
 		}

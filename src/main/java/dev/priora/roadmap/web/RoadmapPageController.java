@@ -96,6 +96,7 @@ class RoadmapPageController {
 			m.addAttribute("notice", "Link revoked.");
 		}
 		catch (BacklogProblem e) {
+			BacklogProblem.rethrowNotFound(e);
 			m.addAttribute("error", e.getMessage());
 		}
 		fill(key, null, m);
