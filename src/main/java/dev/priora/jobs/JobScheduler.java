@@ -14,6 +14,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.task.OnStartup;
 import com.github.kagkarlsson.scheduler.task.Task;
 
 /**
@@ -62,7 +63,10 @@ class JobScheduler implements DisposableBean {
 			LOG.warn("{} executions were still marked as running on this node ({}) before it started; they are"
 					+ " handled as dead", former, node.get());
 		}
-		scheduler = Scheduler.create(dataSource, tasks)
+		List<Task<?>> recurring = tasks.stream().filter(OnStartup.class::isInstance).toList();
+		List<Task<?>> other = tasks.stream().filter(t -> !(t instanceof OnStartup)).toList();
+		scheduler = Scheduler.create(dataSource, other)
+			.startTasks(startTasks(recurring))
 			.schedulerName(node::get)
 			.threads(settings.threads())
 			.pollingInterval(settings.pollingInterval())
@@ -71,6 +75,12 @@ class JobScheduler implements DisposableBean {
 			.shutdownMaxWait(settings.shutdownWait())
 			.build();
 		scheduler.start();
+	}
+
+	/** Tasks that schedule themselves when the scheduler starts (recurring ones). */
+	@SuppressWarnings({ "unchecked", "rawtypes" })
+	private static List startTasks(List<Task<?>> tasks) {
+		return tasks;
 	}
 
 	/** Looks for due executions now (a job was just queued on this node). */
