@@ -1,0 +1,248 @@
+package dev.priora.web;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Enforces each route's body limit ({@link BodyLimits}) before anything reads the body,
+ * even before sign-in is checked: a declared length over the limit is answered 413 at
+ * once, nothing of the body read; a body of unknown length (chunked) is counted as it is
+ * read and refused the moment it crosses the limit. Multipart and form bodies of unknown
+ * length are read here first (files to disk) and refused the same way. The answer is
+ * problem+json naming the limit and its setting.
+ */
+@Component
+class BodyLimitFilter extends OncePerRequestFilter implements Ordered {
+
+	/** Before the session and security filters, which may read form parameters. */
+	static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 20;
+
+	private final BodyLimits limits;
+
+	private final JsonMapper json;
+
+	BodyLimitFilter(BodyLimits limits, JsonMapper json) {
+		this.limits = limits;
+		this.json = json;
+	}
+
+	@Override
+	public int getOrder() {
+		return ORDER;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		BodyLimits.Limit limit = limits.of(request);
+		long length = request.getContentLengthLong();
+		if (length > limit.bytes()) {
+			refuse(response, limit);
+			return;
+		}
+		Counted counted = new Counted(request, limit.bytes());
+		HttpServletRequest next = counted;
+		if (length < 0 && request.getHeader("Transfer-Encoding") != null) {
+			try {
+				next = UnknownLength.read(counted, limit.bytes());
+			}
+			catch (BodyTooLarge e) {
+				refuse(response, limit);
+				return;
+			}
+		}
+		try {
+			chain.doFilter(next, response);
+		}
+		catch (IOException | ServletException | RuntimeException e) {
+			if (!counted.exceeded || response.isCommitted()) {
+				throw e;
+			}
+		}
+		if (counted.exceeded && !response.isCommitted()) {
+			response.reset();
+			refuse(response, limit);
+		}
+	}
+
+	private void refuse(HttpServletResponse response, BodyLimits.Limit limit) throws IOException {
+		ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
+				"The request body is larger than " + readable(limit.bytes()) + ", the limit of " + limit.method() + " "
+						+ limit.pattern() + " (" + limit.setting() + "); nothing was done.");
+		p.setType(URI.create("https://priora.dev/problems/body-too-large"));
+		p.setTitle("Request body too large");
+		p.setProperty("limit", limit.bytes());
+		p.setProperty("setting", limit.setting());
+		response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+		response.setHeader("Connection", "close");
+		response.getOutputStream().write(json.writeValueAsBytes(p));
+		response.flushBuffer();
+	}
+
+	static String readable(long bytes) {
+		DataSize size = DataSize.ofBytes(bytes);
+		if (bytes % (1024 * 1024) == 0) {
+			return size.toMegabytes() + " MB";
+		}
+		if (bytes % 1024 == 0) {
+			return size.toKilobytes() + " KB";
+		}
+		return bytes + " bytes";
+	}
+
+	/** Thrown while reading when a body crosses its limit. */
+	static final class BodyTooLarge extends IOException {
+
+		private static final long serialVersionUID = 1L;
+
+		BodyTooLarge(long limit) {
+			super("the request body is larger than its limit of " + limit + " bytes");
+		}
+
+	}
+
+	/** The request whose body stream counts what is read and stops at the limit. */
+	static final class Counted extends HttpServletRequestWrapper {
+
+		private final long limit;
+
+		private ServletInputStream stream;
+
+		volatile boolean exceeded;
+
+		Counted(HttpServletRequest request, long limit) {
+			super(request);
+			this.limit = limit;
+		}
+
+		@Override
+		public ServletInputStream getInputStream() throws IOException {
+			if (stream == null) {
+				stream = new CountingStream(super.getInputStream());
+			}
+			return stream;
+		}
+
+		@Override
+		public java.io.BufferedReader getReader() throws IOException {
+			String charset = getCharacterEncoding() == null ? StandardCharsets.UTF_8.name() : getCharacterEncoding();
+			return new java.io.BufferedReader(new java.io.InputStreamReader(getInputStream(), charset));
+		}
+
+		private final class CountingStream extends ServletInputStream {
+
+			private final ServletInputStream in;
+
+			private long count;
+
+			CountingStream(ServletInputStream in) {
+				this.in = in;
+			}
+
+			@Override
+			public int read() throws IOException {
+				int b = in.read();
+				if (b >= 0) {
+					add(1);
+				}
+				return b;
+			}
+
+			@Override
+			public int read(byte[] buffer, int offset, int length) throws IOException {
+				int n = in.read(buffer, offset, length);
+				if (n > 0) {
+					add(n);
+				}
+				return n;
+			}
+
+			private void add(long n) throws BodyTooLarge {
+				count += n;
+				if (count > limit) {
+					exceeded = true;
+					throw new BodyTooLarge(limit);
+				}
+			}
+
+			@Override
+			public boolean isFinished() {
+				return in.isFinished();
+			}
+
+			@Override
+			public boolean isReady() {
+				return in.isReady();
+			}
+
+			@Override
+			public void setReadListener(ReadListener listener) {
+				in.setReadListener(listener);
+			}
+
+		}
+
+	}
+
+	/**
+	 * Bodies of unknown length that the container would parse itself (forms, multipart):
+	 * read here, through the counted stream, before anything else asks for a parameter.
+	 */
+	static final class UnknownLength {
+
+		private UnknownLength() {
+		}
+
+		static HttpServletRequest read(Counted request, long limit) throws IOException, ServletException {
+			String type = request.getContentType() == null ? "" : request.getContentType().toLowerCase(Locale.ROOT);
+			if (type.startsWith("multipart/")) {
+				try {
+					long total = 0;
+					for (var part : request.getParts()) {
+						total += part.getSize();
+					}
+					if (total > limit) {
+						throw new BodyTooLarge(limit);
+					}
+				}
+				catch (IllegalStateException e) {
+					// the container's multipart limit (the largest of all routes) was
+					// crossed
+					throw new BodyTooLarge(limit);
+				}
+				return request;
+			}
+			if (type.startsWith(MediaType.APPLICATION_FORM_URLENCODED_VALUE)) {
+				try (InputStream in = request.getInputStream()) {
+					return new FormRequest(request, in.readAllBytes());
+				}
+			}
+			return request;
+		}
+
+	}
+
+}
