@@ -85,12 +85,7 @@ select 'plan-' || id, 'plan', product_key,
             else '{"detail":"' || replace(replace(problem, '\', '\\'), '"', '\"') || '"}' end,
        created_by, created_at, coalesce(finished_at, created_at)
 from release_plans order by id;
-alter table release_plans drop column result;
-alter table release_plans drop column problem;
-alter table release_plans drop column cancel_requested;
-alter table release_plans drop column finished_at;
-
-drop table import_jobs;
-drop table backlog_import_jobs;
+-- import_jobs, backlog_import_jobs and release_plans' result, problem, cancel_requested and finished_at are no longer
+-- used; they stay for this release (nodes of the previous version may run during a rolling upgrade) and go later.
 -- a plan's own state is now only whether it is applied; its run's state is its job's
 update release_plans set state = 'RUN' where state <> 'APPLIED';

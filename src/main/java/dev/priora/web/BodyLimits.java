@@ -23,6 +23,8 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.web.util.pattern.PathPattern;
 
+import dev.priora.jobs.Upload;
+
 /**
  * The body limit of every route, read from the application's request mappings: a route
  * listed in {@code priora.limits.routes} has that limit; otherwise a route reading JSON

@@ -42,7 +42,7 @@ import dev.priora.feedback.FeedbackView;
 import dev.priora.feedback.Importance;
 import dev.priora.feedback.SimilarView;
 import dev.priora.feedback.engine.StoryDrafter;
-import dev.priora.web.Upload;
+import dev.priora.jobs.Upload;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 

@@ -18,7 +18,7 @@ import dev.priora.accounts.Requires;
 import dev.priora.accounts.SignedInUser;
 import dev.priora.integration.BacklogImport;
 import dev.priora.integration.BacklogImportJobs;
-import dev.priora.web.Upload;
+import dev.priora.jobs.Upload;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 

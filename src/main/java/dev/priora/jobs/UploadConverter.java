@@ -1,4 +1,4 @@
-package dev.priora.web;
+package dev.priora.jobs;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package dev.priora.web;
+package dev.priora.jobs;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,8 +9,8 @@ import java.nio.file.Path;
 /**
  * A request body taken as a file ({@code @RequestBody Upload file}): spooled to a
  * temporary file as it streams in, so memory stays flat however large it is, and deleted
- * when the request ends. Its size was checked against the route's limit while it was read
- * ({@link BodyLimitFilter}).
+ * when the request ends; what an import stores as its job's input. The route's body limit
+ * (the web module's {@code BodyLimitFilter}) stopped it at its limit while it was read.
  */
 @io.swagger.v3.oas.annotations.media.Schema(type = "string", format = "binary")
 public final class Upload {
