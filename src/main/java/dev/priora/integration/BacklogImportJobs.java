@@ -9,11 +9,11 @@ import org.springframework.stereotype.Service;
 
 import dev.priora.accounts.UserId;
 import dev.priora.backlog.BacklogProblem;
+import dev.priora.backlog.ProductJobs;
 import dev.priora.backlog.ProductService;
 import dev.priora.jobs.JobContext;
 import dev.priora.jobs.JobState;
 import dev.priora.jobs.JobWork;
-import dev.priora.jobs.Jobs;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -51,11 +51,11 @@ public class BacklogImportJobs implements JobWork {
 
 	private final ProductService products;
 
-	private final Jobs jobs;
+	private final ProductJobs jobs;
 
 	private final JsonMapper json;
 
-	BacklogImportJobs(BacklogImport imports, ProductService products, Jobs jobs, JsonMapper json) {
+	BacklogImportJobs(BacklogImport imports, ProductService products, ProductJobs jobs, JsonMapper json) {
 		this.imports = imports;
 		this.products = products;
 		this.jobs = jobs;
@@ -84,25 +84,17 @@ public class BacklogImportJobs implements JobWork {
 	}
 
 	public Job get(String productKey, String id) {
-		return view(jobs.find(KIND, products.get(productKey).key(), id)
-			.orElseThrow(() -> BacklogProblem.notFound("Import " + id)));
+		return view(jobs.get(KIND, productKey, id, "Import"));
 	}
 
 	/** The product's latest imports, newest first. */
 	public List<Job> recent(String productKey, int limit) {
-		return jobs.recent(KIND, products.get(productKey).key(), limit).stream().map(this::view).toList();
+		return jobs.recent(KIND, productKey, limit).stream().map(this::view).toList();
 	}
 
 	/** Asks a queued or running import to stop (it rolls back); 409 once finished. */
 	public Job cancel(String productKey, String id) {
-		var cancel = jobs.cancel(KIND, products.get(productKey).key(), id)
-			.orElseThrow(() -> BacklogProblem.notFound("Import " + id));
-		if (!cancel.accepted()) {
-			throw BacklogProblem.conflict("import-finished",
-					"Import " + id + " is " + cancel.job().state().name().toLowerCase(java.util.Locale.ROOT)
-							+ "; only a running import can be cancelled.");
-		}
-		return view(cancel.job());
+		return view(jobs.cancel(KIND, productKey, id, "Import", "import-finished"));
 	}
 
 	private Job view(dev.priora.jobs.Job j) {

@@ -13,7 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * node starts at once; one started elsewhere within this interval)
  * @param heartbeatInterval how often a node tells the database it still runs its jobs
  * @param missedHeartbeats heartbeats a node may miss before other nodes take it for dead
- * and fail its jobs ({@code heartbeatInterval × missedHeartbeats})
+ * and fail its jobs ({@code heartbeatInterval × missedHeartbeats}); at least 4
  * @param shutdownWait how long a stopping node waits for its running jobs
  * @param nodeName this node's name, unique among running nodes and the same after a
  * restart (default: host name and port); a restarted node fails its former life's jobs at
@@ -25,8 +25,9 @@ public record JobSettings(@DefaultValue("4") int threads, @DefaultValue("500ms")
 		@DefaultValue("10s") Duration shutdownWait, String nodeName) {
 
 	public JobSettings {
-		if (threads < 1 || missedHeartbeats < 1) {
-			throw new IllegalArgumentException("priora.jobs.threads and missed-heartbeats must be at least 1");
+		if (threads < 1 || missedHeartbeats < 4) {
+			throw new IllegalArgumentException(
+					"priora.jobs.threads must be at least 1 and priora.jobs.missed-heartbeats at least 4");
 		}
 	}
 

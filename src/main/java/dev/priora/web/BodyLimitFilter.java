@@ -14,6 +14,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -33,6 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
  * problem+json naming the limit and its setting.
  */
 @Component
+@ConditionalOnWebApplication
 class BodyLimitFilter extends OncePerRequestFilter implements Ordered {
 
 	/** Before the session and security filters, which may read form parameters. */
@@ -98,7 +100,9 @@ class BodyLimitFilter extends OncePerRequestFilter implements Ordered {
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
 		response.setHeader("Connection", "close");
-		response.getOutputStream().write(json.writeValueAsBytes(p));
+		byte[] body = json.writeValueAsBytes(p);
+		response.setContentLength(body.length);
+		response.getOutputStream().write(body);
 		response.flushBuffer();
 	}
 

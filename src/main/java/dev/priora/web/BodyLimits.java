@@ -10,6 +10,7 @@ import java.util.Set;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.Part;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -34,6 +35,7 @@ import dev.priora.jobs.Upload;
  * limit.
  */
 @Component
+@ConditionalOnWebApplication
 public class BodyLimits implements SmartInitializingSingleton {
 
 	/** A route's limit and the setting it comes from. */

@@ -2,6 +2,7 @@ package dev.priora.web;
 
 import jakarta.servlet.MultipartConfigElement;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.servlet.MultipartConfigFactory;
 import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -14,6 +15,7 @@ import org.springframework.util.unit.DataSize;
  * route limit. Each route's own limit is enforced before, by {@link BodyLimitFilter}.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication
 class UploadLimitsConfig {
 
 	@Bean

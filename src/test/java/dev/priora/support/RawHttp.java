@@ -38,7 +38,7 @@ public final class RawHttp {
 	public static Answer declared(int port, String method, String path, String contentType, long length,
 			Map<String, String> headers) throws IOException {
 		try (Socket socket = new Socket("127.0.0.1", port)) {
-			socket.setSoTimeout(30_000);
+			socket.setSoTimeout(10_000);
 			OutputStream out = socket.getOutputStream();
 			out.write(head(method, path, contentType, headers, "Content-Length: " + length));
 			out.flush();
