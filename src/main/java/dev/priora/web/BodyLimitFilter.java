@@ -63,11 +63,11 @@ class BodyLimitFilter extends OncePerRequestFilter implements Ordered {
 			refuse(response, limit);
 			return;
 		}
-		Counted counted = new Counted(request, limit.bytes());
+		Counted counted = new Counted(request, limit);
 		HttpServletRequest next = counted;
 		if (length < 0 && request.getHeader("Transfer-Encoding") != null) {
 			try {
-				next = UnknownLength.read(counted, limit.bytes());
+				next = UnknownLength.read(counted, limit);
 			}
 			catch (BodyTooLarge e) {
 				refuse(response, limit);
@@ -88,7 +88,8 @@ class BodyLimitFilter extends OncePerRequestFilter implements Ordered {
 		}
 	}
 
-	private void refuse(HttpServletResponse response, BodyLimits.Limit limit) throws IOException {
+	/** The 413 problem naming the limit and its setting. */
+	static ProblemDetail problem(BodyLimits.Limit limit) {
 		ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
 				"The request body is larger than " + readable(limit.bytes()) + ", the limit of " + limit.method() + " "
 						+ limit.pattern() + " (" + limit.setting() + "); nothing was done.");
@@ -96,6 +97,21 @@ class BodyLimitFilter extends OncePerRequestFilter implements Ordered {
 		p.setTitle("Request body too large");
 		p.setProperty("limit", limit.bytes());
 		p.setProperty("setting", limit.setting());
+		return p;
+	}
+
+	/** The body limit crossed while this failure happened, if one was. */
+	static java.util.Optional<BodyLimits.Limit> crossed(Throwable failure) {
+		for (Throwable t = failure; t != null; t = t.getCause()) {
+			if (t instanceof BodyTooLarge tooLarge) {
+				return java.util.Optional.of(tooLarge.limit);
+			}
+		}
+		return java.util.Optional.empty();
+	}
+
+	private void refuse(HttpServletResponse response, BodyLimits.Limit limit) throws IOException {
+		ProblemDetail p = problem(limit);
 		response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
@@ -122,8 +138,11 @@ class BodyLimitFilter extends OncePerRequestFilter implements Ordered {
 
 		private static final long serialVersionUID = 1L;
 
-		BodyTooLarge(long limit) {
-			super("the request body is larger than its limit of " + limit + " bytes");
+		private final transient BodyLimits.Limit limit;
+
+		BodyTooLarge(BodyLimits.Limit limit) {
+			super("the request body is larger than its limit of " + limit.bytes() + " bytes");
+			this.limit = limit;
 		}
 
 	}
@@ -131,13 +150,13 @@ class BodyLimitFilter extends OncePerRequestFilter implements Ordered {
 	/** The request whose body stream counts what is read and stops at the limit. */
 	static final class Counted extends HttpServletRequestWrapper {
 
-		private final long limit;
+		private final BodyLimits.Limit limit;
 
 		private ServletInputStream stream;
 
 		volatile boolean exceeded;
 
-		Counted(HttpServletRequest request, long limit) {
+		Counted(HttpServletRequest request, BodyLimits.Limit limit) {
 			super(request);
 			this.limit = limit;
 		}
@@ -186,7 +205,7 @@ class BodyLimitFilter extends OncePerRequestFilter implements Ordered {
 
 			private void add(long n) throws BodyTooLarge {
 				count += n;
-				if (count > limit) {
+				if (count > limit.bytes()) {
 					exceeded = true;
 					throw new BodyTooLarge(limit);
 				}
@@ -220,7 +239,7 @@ class BodyLimitFilter extends OncePerRequestFilter implements Ordered {
 		private UnknownLength() {
 		}
 
-		static HttpServletRequest read(Counted request, long limit) throws IOException, ServletException {
+		static HttpServletRequest read(Counted request, BodyLimits.Limit limit) throws IOException, ServletException {
 			String type = request.getContentType() == null ? "" : request.getContentType().toLowerCase(Locale.ROOT);
 			if (type.startsWith("multipart/")) {
 				try {
@@ -228,7 +247,7 @@ class BodyLimitFilter extends OncePerRequestFilter implements Ordered {
 					for (var part : request.getParts()) {
 						total += part.getSize();
 					}
-					if (total > limit) {
+					if (total > limit.bytes()) {
 						throw new BodyTooLarge(limit);
 					}
 				}
