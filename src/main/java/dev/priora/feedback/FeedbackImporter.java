@@ -32,8 +32,6 @@ import org.apache.commons.csv.CSVRecord;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import dev.priora.accounts.UserId;
 import dev.priora.backlog.BacklogProblem;
@@ -46,7 +44,7 @@ import dev.priora.backlog.ProductService;
  * listing each row's error), or the valid rows are imported when asked. Rows whose
  * external id was imported before are skipped, so re-importing a file adds nothing.
  * Sentence vectors are computed after the import commits, in the background (words-only
- * similarity until then).
+ * similarity until then): the import queues that task in its own transaction.
  */
 @Service
 public class FeedbackImporter {
@@ -102,7 +100,7 @@ public class FeedbackImporter {
 
 	/**
 	 * Told how far an import got; may throw (a background job's
-	 * {@link dev.priora.backlog.JobRunner.Cancelled}) to stop it: nothing is kept.
+	 * {@link dev.priora.jobs.Jobs.Cancelled}) to stop it: nothing is kept.
 	 */
 	public interface Progress {
 
@@ -187,7 +185,7 @@ public class FeedbackImporter {
 			}
 		}
 		progress.rows(done, rows.size());
-		afterCommit(() -> embedding.embedMissing(key));
+		embedding.embedMissing(key);
 		return new ImportResult(false, total, rows.size(), duplicates, customersCreated, limit(errors), preview,
 				source.columns());
 	}
@@ -300,10 +298,17 @@ public class FeedbackImporter {
 	}
 
 	private static void checkSize(byte[] file) {
-		if (file == null || file.length == 0) {
+		checkSize(file == null ? 0 : file.length);
+	}
+
+	/**
+	 * 400 when a file of this size cannot be imported: empty, or over {@link #MAX_BYTES}.
+	 */
+	static void checkSize(long size) {
+		if (size == 0) {
 			throw BacklogProblem.invalid("file", "is empty");
 		}
-		if (file.length > MAX_BYTES) {
+		if (size > MAX_BYTES) {
 			throw BacklogProblem.invalid("file", "is larger than " + MAX_BYTES / 1024 / 1024 + " MB");
 		}
 	}
@@ -483,20 +488,6 @@ public class FeedbackImporter {
 
 	private static List<ImportResult.RowError> limit(List<ImportResult.RowError> errors) {
 		return errors.size() > 1000 ? List.copyOf(errors.subList(0, 1000)) : List.copyOf(errors);
-	}
-
-	private static void afterCommit(Runnable task) {
-		if (TransactionSynchronizationManager.isSynchronizationActive()) {
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-				@Override
-				public void afterCommit() {
-					task.run();
-				}
-			});
-		}
-		else {
-			task.run();
-		}
 	}
 
 	private static String norm(String name) {

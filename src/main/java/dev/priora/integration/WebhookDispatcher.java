@@ -11,33 +11,28 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import dev.priora.backlog.BacklogProblem;
 
 /**
- * Sends the delivery log's due deliveries: each is claimed with a lease (so one node of a
- * cluster sends it), POSTed with its signature, and marked delivered on a 2xx answer;
+ * Sends the delivery log's due deliveries, as a recurring task of the job scheduler (one
+ * node at a time, see {@link WebhookTasks}): each is claimed with a lease (so one node of
+ * a cluster sends it), POSTed with its signature, and marked delivered on a 2xx answer;
  * otherwise retried after 1, 2, 4, … times the base delay (30 s unless
  * {@code priora.webhooks.retry-base} says otherwise, at most 6 hours apart), and given up
  * after {@value #MAX_ATTEMPTS} attempts. Redirects are not followed; the target is
  * checked again before each attempt. Finished deliveries stay in the log for 30 days.
  */
 @Component
-class WebhookDispatcher implements DisposableBean {
+class WebhookDispatcher {
 
 	static final int MAX_ATTEMPTS = 8;
 
@@ -56,24 +51,12 @@ class WebhookDispatcher implements DisposableBean {
 		.followRedirects(HttpClient.Redirect.NEVER)
 		.build();
 
-	private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-		Thread t = new Thread(r, "priora-webhooks");
-		t.setDaemon(true);
-		return t;
-	});
-
 	WebhookDispatcher(WebhookRepository repository, Webhooks webhooks, Clock clock,
 			@Value("${priora.webhooks.retry-base:30s}") Duration base) {
 		this.repository = repository;
 		this.webhooks = webhooks;
 		this.clock = clock;
 		this.base = base;
-	}
-
-	@EventListener(ApplicationReadyEvent.class)
-	void start() {
-		timer.scheduleWithFixedDelay(this::sendDue, 500, 250, TimeUnit.MILLISECONDS);
-		timer.scheduleWithFixedDelay(this::prune, 1, 60, TimeUnit.MINUTES);
 	}
 
 	/** The delivery log keeps finished deliveries for 30 days. */
@@ -155,11 +138,6 @@ class WebhookDispatcher implements DisposableBean {
 		catch (NoSuchAlgorithmException | InvalidKeyException e) {
 			throw new IllegalStateException(e);
 		}
-	}
-
-	@Override
-	public void destroy() {
-		timer.shutdownNow();
 	}
 
 }

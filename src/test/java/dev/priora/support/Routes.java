@@ -33,12 +33,17 @@ public final class Routes {
 		return routes;
 	}
 
-	/** The routes whose handler reads a request body ({@code @RequestBody}). */
+	/**
+	 * The routes whose handler reads a request body ({@code @RequestBody}, or a multipart
+	 * file).
+	 */
 	public static List<String> withBody(RequestMappingHandlerMapping mappings) {
 		List<String> routes = new ArrayList<>();
 		mappings.getHandlerMethods().forEach((info, handler) -> {
 			boolean body = java.util.Arrays.stream(handler.getMethodParameters())
-				.anyMatch(p -> p.hasParameterAnnotation(org.springframework.web.bind.annotation.RequestBody.class));
+				.anyMatch(p -> p.hasParameterAnnotation(org.springframework.web.bind.annotation.RequestBody.class)
+						|| org.springframework.web.multipart.MultipartFile.class
+							.isAssignableFrom(p.getParameterType()));
 			if (body) {
 				for (String pattern : info.getPathPatternsCondition().getPatternValues()) {
 					for (RequestMethod m : info.getMethodsCondition().getMethods()) {

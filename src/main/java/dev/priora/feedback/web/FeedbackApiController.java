@@ -42,6 +42,7 @@ import dev.priora.feedback.FeedbackView;
 import dev.priora.feedback.Importance;
 import dev.priora.feedback.SimilarView;
 import dev.priora.feedback.engine.StoryDrafter;
+import dev.priora.jobs.Upload;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -128,7 +129,7 @@ class FeedbackApiController {
 					+ " and reports the others. async=true answers 202 at once with an import job to follow (progress) or"
 					+ " cancel; otherwise the answer waits for the import.")
 	ResponseEntity<?> importFile(@AuthenticationPrincipal SignedInUser user, @PathVariable String productKey,
-			@RequestBody byte[] file, @RequestHeader(name = "Content-Type", required = false) String contentType,
+			@RequestBody Upload file, @RequestHeader(name = "Content-Type", required = false) String contentType,
 			@RequestParam(required = false) FeedbackImporter.Format format, @RequestParam String text,
 			@RequestParam(required = false) String title, @RequestParam(required = false) String customer,
 			@RequestParam(required = false) String date, @RequestParam(required = false) String externalId,
@@ -137,13 +138,13 @@ class FeedbackApiController {
 		var mapping = new ImportMapping(text, title, customer, date, externalId, tags, validRowsOnly);
 		var f = format != null ? format : FeedbackImporter.Format.guess(contentType, null);
 		if (async && !dryRun) {
-			ImportJobs.Job job = jobs.start(productKey, f, file, mapping, user.id());
+			ImportJobs.Job job = jobs.start(productKey, f, file.open(), file.size(), mapping, user.id());
 			return ResponseEntity.accepted()
 				.location(URI.create("/api/v1/products/" + productKey + "/feedback/imports/" + job.id()))
 				.body(job);
 		}
-		return ResponseEntity
-			.ok(importer.importFile(productKey, f, file, mapping, dryRun, user.id(), FeedbackImporter.Progress.NONE));
+		return ResponseEntity.ok(importer.importFile(productKey, f, file.bytes(), mapping, dryRun, user.id(),
+				FeedbackImporter.Progress.NONE));
 	}
 
 	@GetMapping(BASE + "/feedback/imports")

@@ -135,9 +135,14 @@ class FeedbackIntakePageController {
 			@RequestParam(required = false) MultipartFile file, MappingForm mapping, Model model) {
 		model.addAttribute("productKey", key.toUpperCase(Locale.ROOT));
 		try {
-			byte[] bytes = bytes(file);
+			chosen(file);
 			var format = FeedbackImporter.Format.guess(file.getContentType(), file.getOriginalFilename());
-			model.addAttribute("job", jobs.start(key, format, bytes, mapping.toMapping(), user.id()));
+			try (var in = file.getInputStream()) {
+				model.addAttribute("job", jobs.start(key, format, in, file.getSize(), mapping.toMapping(), user.id()));
+			}
+			catch (IOException e) {
+				throw dev.priora.backlog.BacklogProblem.invalid("file", "could not be read: " + e.getMessage());
+			}
 		}
 		catch (ErrorResponseException e) {
 			model.addAttribute("error", e.getBody().getDetail());
@@ -191,10 +196,14 @@ class FeedbackIntakePageController {
 		return EMAIL_VIEW;
 	}
 
-	private static byte[] bytes(MultipartFile file) {
+	private static void chosen(MultipartFile file) {
 		if (file == null || file.isEmpty()) {
 			throw dev.priora.backlog.BacklogProblem.invalid("file", "choose a CSV or JSON file");
 		}
+	}
+
+	private static byte[] bytes(MultipartFile file) {
+		chosen(file);
 		try {
 			return file.getBytes();
 		}

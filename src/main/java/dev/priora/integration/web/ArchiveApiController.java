@@ -18,6 +18,7 @@ import dev.priora.accounts.Requires;
 import dev.priora.accounts.SignedInUser;
 import dev.priora.backlog.ProductView;
 import dev.priora.integration.ProductArchive;
+import dev.priora.jobs.Upload;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -49,9 +50,9 @@ class ArchiveApiController {
 	@Operation(summary = "Create a product from an export (the JSON as the body); key=NEW imports it under another key",
 			description = "All or nothing. People are matched by e-mail address; those not in this workspace become the"
 					+ " importing user, who keeps access to the product. 409 when the key is taken.")
-	ResponseEntity<Map<String, Object>> restore(@AuthenticationPrincipal SignedInUser user, @RequestBody byte[] file,
+	ResponseEntity<Map<String, Object>> restore(@AuthenticationPrincipal SignedInUser user, @RequestBody Upload file,
 			@RequestParam(required = false) String key) {
-		ProductView p = archive.restore(file, key, user.id());
+		ProductView p = archive.restore(file.bytes(), key, user.id());
 		return ResponseEntity.created(URI.create("/api/v1/products/" + p.key()))
 			.body(Map.of("key", p.key(), "name", p.name()));
 	}
