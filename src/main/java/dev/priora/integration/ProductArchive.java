@@ -26,6 +26,7 @@ import dev.priora.backlog.BacklogProblem;
 import dev.priora.backlog.ProductService;
 import dev.priora.backlog.ProductView;
 import dev.priora.backlog.Products;
+import dev.priora.feedback.CustomerService;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -175,6 +176,8 @@ public class ProductArchive {
 
 		private final Map<String, Map<Integer, Long>> ids = new HashMap<>();
 
+		private final Map<String, Long> customerKeys = new HashMap<>();
+
 		private long productId;
 
 		Restore(String key, String oldKey, Map<Integer, Long> users, UserId user) {
@@ -237,7 +240,21 @@ public class ProductArchive {
 					if (t.name().equals("product_roles") && !seen.add(String.valueOf(values.get("user_id")))) {
 						continue;
 					}
+					if (t.name().equals("customers")) {
+						// names are unique per product: a customer an older export holds
+						// twice becomes one
+						String nameKey = CustomerService.nameKey(String.valueOf(values.get("name")));
+						values.put("name_key", nameKey);
+						Long same = customerKeys.get(nameKey);
+						if (same != null && ref != null) {
+							own.put(ref, same);
+							continue;
+						}
+					}
 					Long id = repository.insert(t.name(), values, t.id());
+					if (t.name().equals("customers")) {
+						customerKeys.put((String) values.get("name_key"), id);
+					}
 					if (t.id() != null) {
 						if (ref == null) {
 							throw BacklogProblem.invalid(t.name() + "[" + row + "]", "has no " + t.id());

@@ -86,9 +86,10 @@ class AdminPageController {
 
 	@PostMapping("/admin/users/{id}/reset")
 	String reset(@AuthenticationPrincipal SignedInUser admin, @PathVariable long id, Model model) {
-		String secret = accounts.issuePasswordReset(new UserId(id), admin.id());
-		model.addAttribute("link", absolute("/reset/" + secret));
+		AccountService.PasswordReset reset = accounts.issuePasswordReset(new UserId(id), admin.id());
+		model.addAttribute("link", absolute("/reset/" + reset.secret()));
 		model.addAttribute("linkFor", "Password reset for " + accounts.findById(new UserId(id)).orElseThrow().email());
+		model.addAttribute("saved", "They are signed out everywhere: " + reset.ended().describe() + ".");
 		return users(model);
 	}
 
