@@ -1,31 +1,36 @@
 package dev.priora.integration;
 
 import java.math.BigDecimal;
-import java.sql.Types;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.priora.accounts.AccountService;
+import dev.priora.accounts.ProductRole;
 import dev.priora.accounts.ProductRoles;
 import dev.priora.accounts.UserId;
+import dev.priora.accounts.UserView;
 import dev.priora.backlog.BacklogProblem;
 import dev.priora.backlog.ProductService;
 import dev.priora.backlog.ProductView;
 import dev.priora.backlog.Products;
+import dev.priora.prioritization.ModelDefinition;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -49,6 +54,8 @@ public class ProductArchive {
 	/** The document's format version; imports accept this one. */
 	public static final int VERSION = 1;
 
+	private static final Logger LOG = LoggerFactory.getLogger(ProductArchive.class);
+
 	private final ArchiveRepository repository;
 
 	private final ProductService products;
@@ -61,6 +68,8 @@ public class ProductArchive {
 
 	private final Clock clock;
 
+	private final ArchiveLinks.Models models;
+
 	ProductArchive(ArchiveRepository repository, ProductService products, AccountService accounts, ProductRoles roles,
 			JsonMapper json, Clock clock) {
 		this.repository = repository;
@@ -69,6 +78,23 @@ public class ProductArchive {
 		this.roles = roles;
 		this.json = json;
 		this.clock = clock;
+		this.models = new ArchiveLinks.Models() {
+			@Override
+			public String definitionProblem(String definition) {
+				try {
+					json.readValue(definition, ModelDefinition.class).toSpec();
+					return null;
+				}
+				catch (JacksonException | BacklogProblem | IllegalArgumentException e) {
+					return "is not a usable scoring model: " + e.getMessage();
+				}
+			}
+
+			@Override
+			public String inputProblem(String definition, String criterion, String value) {
+				return json.readValue(definition, ModelDefinition.class).inputProblem(criterion, value);
+			}
+		};
 	}
 
 	/** The product as an export document (maps and lists, ready for JSON). */
@@ -129,16 +155,24 @@ public class ProductArchive {
 	}
 
 	/**
+	 * What an import made: the new product's key and name, and what was changed on the
+	 * way (people mapped to the importing user, roles not given).
+	 */
+	public record Imported(String key, String name, List<String> warnings) {
+	}
+
+	/**
 	 * Creates a product from an export document, under {@code newKey} (or the document's
-	 * key when null); people are matched by e-mail address, and those not in this
-	 * workspace become the importing user. The importing user keeps access to the
-	 * product.
+	 * key when null), all or nothing. Every cell is checked first ({@link ArchiveCheck}):
+	 * a bad document is refused with 400 naming each bad table, row and column, and
+	 * nothing is written. People are mapped by {@link ArchivePeople}: a workspace
+	 * administrator's import names existing users by e-mail, anyone else's only the
+	 * importing user. The importing user owns the new product.
 	 */
 	@Transactional
-	public ProductView restore(byte[] file, String newKey, UserId user) {
+	public Imported restore(byte[] file, String newKey, UserId user) {
 		JsonNode doc = document(file);
-		JsonNode tables = doc.path("tables");
-		String oldKey = doc.path("product").asString("");
+		String oldKey = doc.path("product").isString() ? doc.path("product").asString() : "";
 		String key = (newKey == null || newKey.isBlank() ? oldKey : newKey).strip().toUpperCase(Locale.ROOT);
 		if (!Products.isValidKey(key)) {
 			throw BacklogProblem.invalid("key", "must be 2 to 10 upper-case letters or digits, starting with a letter");
@@ -147,163 +181,152 @@ public class ProductArchive {
 			throw BacklogProblem.conflict("product-key-taken",
 					"A product with key " + key + " exists already; import it under another key.");
 		}
-		if (tables.path("products").size() != 1) {
-			throw BacklogProblem.invalid("file", "must hold exactly one product");
+		Map<String, Map<String, ArchiveRepository.Column>> schema = new HashMap<>();
+		ArchiveTables.ALL.forEach(t -> schema.put(t.name(), repository.columns(t.name())));
+		ArchiveCheck.Checked checked = new ArchiveCheck(schema, renamer(oldKey, key), models).check(doc);
+		if (!checked.problems().isEmpty()) {
+			throw refused(checked.problems());
 		}
-		Map<Integer, Long> users = new HashMap<>();
-		for (JsonNode u : doc.path("users")) {
-			users.put(u.path("ref").asInt(),
-					accounts.findByEmail(u.path("email").asString("")).map(v -> v.id().value()).orElse(user.value()));
-		}
-		new Restore(key, oldKey, users, user).run(tables);
+		UserView importer = accounts.findById(user).orElseThrow(() -> BacklogProblem.notFound("User " + user.value()));
+		ArchivePeople people = ArchivePeople.map(checked.people(), importer, accounts::findByEmail);
+		List<String> warnings = new ArrayList<>(people.warnings());
+		new Restore(key, schema, people, warnings).run(checked);
 		if (!repository.hasRole(key, user.value())) {
 			roles.grantCreator(key, user);
 		}
-		return products.get(key);
+		ProductView product = products.get(key);
+		return new Imported(product.key(), product.name(), List.copyOf(warnings));
 	}
 
-	/** One import's id maps and writes. */
+	private static BacklogProblem refused(List<ArchiveCheck.Problem> problems) {
+		String detail = "The file was not imported: " + problems.size()
+				+ (problems.size() == ArchiveCheck.MAX_PROBLEMS ? " or more" : "") + " problem"
+				+ (problems.size() == 1 ? "" : "s") + "; "
+				+ String.join("; ", problems.stream().limit(3).map(ArchiveCheck.Problem::toString).toList());
+		return BacklogProblem.invalid(detail, problems.stream().map(ArchiveCheck.Problem::toMap).toList());
+	}
+
+	/** Item keys of the old product in text become the new product's. */
+	private static UnaryOperator<String> renamer(String oldKey, String key) {
+		if (oldKey.isEmpty() || oldKey.equals(key) || !Products.isValidKey(oldKey)) {
+			return UnaryOperator.identity();
+		}
+		Pattern pattern = Pattern.compile("\\b" + Pattern.quote(oldKey) + "-(\\d+)\\b");
+		String replacement = Matcher.quoteReplacement(key) + "-$1";
+		return text -> {
+			Matcher m = pattern.matcher(text);
+			return m.find() ? m.replaceAll(replacement) : text;
+		};
+	}
+
+	/** One import's writes, table by table in {@link ArchiveTables#ALL} order. */
 	private final class Restore {
 
 		private final String key;
 
-		private final Pattern oldItemKey;
+		private final Map<String, Map<String, ArchiveRepository.Column>> schema;
 
-		private final Map<Integer, Long> users;
+		private final ArchivePeople people;
 
-		private final UserId user;
+		private final List<String> warnings;
 
 		private final Map<String, Map<Integer, Long>> ids = new HashMap<>();
 
 		private long productId;
 
-		Restore(String key, String oldKey, Map<Integer, Long> users, UserId user) {
+		Restore(String key, Map<String, Map<String, ArchiveRepository.Column>> schema, ArchivePeople people,
+				List<String> warnings) {
 			this.key = key;
-			this.oldItemKey = oldKey.isEmpty() || oldKey.equals(key) ? null
-					: Pattern.compile("\\b" + Pattern.quote(oldKey) + "-(\\d+)\\b");
-			this.users = users;
-			this.user = user;
+			this.schema = schema;
+			this.people = people;
+			this.warnings = warnings;
 		}
 
-		void run(JsonNode tables) {
+		void run(ArchiveCheck.Checked checked) {
 			for (ArchiveTables.Table t : ArchiveTables.ALL) {
-				Map<String, Integer> types = repository.columns(t.name());
 				Map<Integer, Long> own = new HashMap<>();
 				ids.put(t.name(), own);
 				List<Object[]> later = new ArrayList<>();
-				java.util.Set<String> seen = new java.util.HashSet<>();
-				int row = 0;
-				for (JsonNode r : tables.path(t.name())) {
-					row++;
-					Map<String, Object> values = new LinkedHashMap<>();
-					List<Object[]> selfRefs = new ArrayList<>();
-					Integer ref = null;
-					for (var field : r.properties()) {
-						String column = field.getKey();
-						JsonNode v = field.getValue();
-						if (column.equals(t.id())) {
-							ref = v.asInt();
-							continue;
-						}
-						if (!types.containsKey(column)) {
-							throw BacklogProblem.invalid(t.name() + "[" + row + "]",
-									"has a column '" + column + "' this version of Priora does not know");
-						}
-						String target = t.refs().get(column);
-						if (target != null && target.equals(t.name())) {
-							values.put(column, null);
-							if (!v.isNull()) {
-								selfRefs.add(new Object[] { column, v.asInt() });
-							}
-						}
-						else if (target != null) {
-							values.put(column, reference(t, row, target, v));
-						}
-						else {
-							values.put(column, value(v, types.get(column), column, t, row));
-						}
-					}
-					if (t.name().equals("products")) {
-						values.put("product_key", key);
-					}
-					else {
-						if (types.containsKey("product_id")) {
-							values.put("product_id", productId);
-						}
-						if (types.containsKey("product_key")) {
-							values.put("product_key", key);
-						}
-					}
-					if (t.name().equals("product_roles") && !seen.add(String.valueOf(values.get("user_id")))) {
+				Set<Long> roles = new HashSet<>();
+				for (ArchiveCheck.Row row : checked.tables().get(t.name())) {
+					Map<String, Object> values = values(t, row, later);
+					if (t.name().equals("product_roles") && !role(row, values, roles)) {
 						continue;
 					}
-					Long id = repository.insert(t.name(), values, t.id());
+					Long id = insert(t, row, values);
 					if (t.id() != null) {
-						if (ref == null) {
-							throw BacklogProblem.invalid(t.name() + "[" + row + "]", "has no " + t.id());
-						}
-						own.put(ref, id);
-						if (t.name().equals("products")) {
-							productId = id;
-						}
+						own.put(row.ref(), id);
+						productId = t.name().equals("products") ? id : productId;
 					}
-					for (Object[] l : selfRefs) {
-						later.add(new Object[] { l[0], l[1], id });
-					}
+					later.forEach(l -> l[2] = l[2] == null ? id : l[2]);
 				}
 				for (Object[] l : later) {
-					Long target = own.get((Integer) l[1]);
-					if (target == null) {
-						throw BacklogProblem.invalid(t.name(), "refers to a missing row " + l[1] + " in " + l[0]);
-					}
-					repository.set(t.name(), (String) l[0], target, (Long) l[2]);
+					repository.set(t.name(), (String) l[0], own.get((Integer) l[1]), (Long) l[2]);
 				}
 			}
 		}
 
-		private Long reference(ArchiveTables.Table t, int row, String target, JsonNode v) {
-			if (v.isNull()) {
-				return null;
+		private Map<String, Object> values(ArchiveTables.Table t, ArchiveCheck.Row row, List<Object[]> later) {
+			Map<String, Object> values = new LinkedHashMap<>();
+			row.values().forEach((column, v) -> {
+				if (v instanceof ArchiveCheck.Ref ref && ref.table().equals(t.name())) {
+					values.put(column, null);
+					later.add(new Object[] { column, ref.ref(), null });
+				}
+				else if (v instanceof ArchiveCheck.Ref ref) {
+					values.put(column, ids.get(ref.table()).get(ref.ref()));
+				}
+				else if (v instanceof ArchiveCheck.Person p) {
+					values.put(column, people.user(p));
+				}
+				else {
+					values.put(column, v);
+				}
+			});
+			if (t.name().equals("products")) {
+				values.put("product_key", key);
 			}
-			if (target.equals(ArchiveTables.USERS)) {
-				return users.getOrDefault(v.asInt(), user.value());
+			else {
+				Map<String, ArchiveRepository.Column> columns = schema.get(t.name());
+				if (columns.containsKey("product_id")) {
+					values.put("product_id", productId);
+				}
+				if (columns.containsKey("product_key")) {
+					values.put("product_key", key);
+				}
 			}
-			Long id = ids.getOrDefault(target, Map.of()).get(v.asInt());
-			if (id == null) {
-				throw BacklogProblem.invalid(t.name() + "[" + row + "]",
-						"refers to " + target + " row " + v.asInt() + ", which the file does not hold");
-			}
-			return id;
+			return values;
 		}
 
-		private Object value(JsonNode v, int type, String column, ArchiveTables.Table t, int row) {
-			if (v == null || v.isNull()) {
-				return null;
+		/**
+		 * Whether the role row is written: only for people mapped to themselves, once per
+		 * user; the importing user's role is always owner.
+		 */
+		private boolean role(ArchiveCheck.Row row, Map<String, Object> values, Set<Long> granted) {
+			ArchiveCheck.Person person = (ArchiveCheck.Person) row.get("user_id");
+			long user = people.user(person);
+			if (!people.named(person) || !granted.add(user)) {
+				if (people.named(person)) {
+					warnings.add("product_roles row " + row.number() + " names a user who holds a role already;"
+							+ " the first role was kept.");
+				}
+				return false;
 			}
+			if (user == people.importer()) {
+				values.put("role", ProductRole.OWNER.name());
+			}
+			return true;
+		}
+
+		private Long insert(ArchiveTables.Table t, ArchiveCheck.Row row, Map<String, Object> values) {
 			try {
-				return switch (type) {
-					case Types.TIMESTAMP_WITH_TIMEZONE, Types.TIMESTAMP ->
-						OffsetDateTime.ofInstant(Instant.parse(v.asString()), ZoneOffset.UTC);
-					case Types.DATE -> LocalDate.parse(v.asString());
-					case Types.NUMERIC, Types.DECIMAL -> new BigDecimal(v.asString());
-					case Types.BIGINT -> v.asLong();
-					case Types.INTEGER, Types.SMALLINT, Types.TINYINT -> v.asInt();
-					case Types.BOOLEAN, Types.BIT -> v.asBoolean();
-					case Types.DOUBLE, Types.FLOAT, Types.REAL -> v.asDouble();
-					default -> rename(v.asString(), column);
-				};
+				return repository.insert(t.name(), values, t.id());
 			}
-			catch (RuntimeException e) {
-				throw BacklogProblem.invalid(t.name() + "[" + row + "]." + column, "cannot be read: " + v);
+			catch (DataAccessException e) {
+				LOG.info("an archive row was refused by the database: {}", e.getMostSpecificCause().getMessage());
+				throw refused(List.of(new ArchiveCheck.Problem(t.name(), row.number(), null,
+						"conflicts with another row or a rule of the database")));
 			}
-		}
-
-		private String rename(String text, String column) {
-			if (oldItemKey == null || column.equals("external_key")) {
-				return text;
-			}
-			Matcher m = oldItemKey.matcher(text);
-			return m.find() ? m.replaceAll(Matcher.quoteReplacement(key) + "-$1") : text;
 		}
 
 	}
