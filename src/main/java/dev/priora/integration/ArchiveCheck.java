@@ -1,12 +1,5 @@
 package dev.priora.integration;
 
-import java.math.BigDecimal;
-import java.sql.Types;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -16,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 
+import dev.priora.backlog.BacklogProblem;
 import dev.priora.integration.ArchiveRepository.Column;
 import tools.jackson.databind.JsonNode;
 
@@ -269,13 +263,13 @@ final class ArchiveCheck {
 		String problem;
 		Object value;
 		try {
-			value = value(v, c);
-			problem = value == null ? "has the wrong type: " + expected(c)
+			value = ArchiveValues.value(v, c, rename);
+			problem = value == null ? "has the wrong type: " + ArchiveValues.expected(c)
 					: ArchiveRules.check(t.name(), column, value);
 		}
 		catch (RuntimeException e) {
 			value = null;
-			problem = "cannot be read as " + expected(c);
+			problem = "cannot be read as " + ArchiveValues.expected(c);
 		}
 		if (problem != null) {
 			add(t.name(), n, column, problem);
@@ -305,87 +299,15 @@ final class ArchiveCheck {
 		return new Ref(target, ref);
 	}
 
-	/** The JDBC value of a cell, or null when the JSON type does not fit the column. */
-	private Object value(JsonNode v, Column c) {
-		return switch (c.type()) {
-			case Types.TIMESTAMP_WITH_TIMEZONE, Types.TIMESTAMP -> v.isString() ? timestamp(v.asString()) : null;
-			case Types.DATE -> v.isString() ? date(v.asString()) : null;
-			case Types.NUMERIC, Types.DECIMAL -> decimal(v, c);
-			case Types.BIGINT -> v.isIntegralNumber() && v.canConvertToLong() ? (Object) v.asLong() : null;
-			case Types.INTEGER, Types.SMALLINT, Types.TINYINT ->
-				v.isIntegralNumber() && v.canConvertToInt() ? (Object) v.asInt() : null;
-			case Types.BOOLEAN, Types.BIT -> v.isBoolean() ? (Object) v.asBoolean() : null;
-			case Types.VARCHAR, Types.CHAR, Types.NVARCHAR, Types.NCHAR, Types.LONGVARCHAR, Types.LONGNVARCHAR,
-					Types.CLOB, Types.NCLOB ->
-				v.isString() ? text(v.asString(), c) : null;
-			default -> throw new IllegalStateException("column " + c.name() + " has a type the export does not write");
-		};
-	}
-
-	private static OffsetDateTime timestamp(String text) {
-		Instant instant = Instant.parse(text);
-		OffsetDateTime t = OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
-		if (t.getYear() < 1 || t.getYear() > 9999) {
-			throw new DateTimeParseException("year out of range", text, 0);
-		}
-		return t;
-	}
-
-	private static LocalDate date(String text) {
-		LocalDate d = LocalDate.parse(text);
-		if (d.getYear() < 1 || d.getYear() > 9999) {
-			throw new DateTimeParseException("year out of range", text, 0);
-		}
-		return d;
-	}
-
-	private static BigDecimal decimal(JsonNode v, Column c) {
-		if (!v.isString() && !v.isNumber()) {
-			return null;
-		}
-		String text = v.isString() ? v.asString().strip() : v.asString();
-		if (text.length() > 60) {
-			throw new NumberFormatException("too long");
-		}
-		BigDecimal d = new BigDecimal(text);
-		if ((long) d.precision() - d.scale() > c.precision() - c.scale()) {
-			throw new NumberFormatException("too many digits");
-		}
-		if (d.scale() > c.scale() && d.stripTrailingZeros().scale() > c.scale()) {
-			throw new NumberFormatException("too many decimals");
-		}
-		return d.setScale(c.scale());
-	}
-
-	private String text(String raw, Column c) {
-		String s = c.name().equals("external_key") ? raw : rename.apply(raw);
-		long max = c.length() > 0 && c.length() < MAX_TEXT ? c.length() : MAX_TEXT;
-		if (s.length() > max) {
-			throw new IllegalArgumentException();
-		}
-		for (int i = 0; i < s.length(); i++) {
-			char ch = s.charAt(i);
-			boolean control = ch < 0x20 && ch != '\t' && ch != '\n' && ch != '\r' || ch == 0x7f;
-			boolean lone = Character.isHighSurrogate(ch)
-					? i + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(++i)) : Character.isLowSurrogate(ch);
-			if (control || lone) {
-				throw new IllegalArgumentException();
-			}
-		}
-		return s;
-	}
-
-	private static String expected(Column c) {
-		return switch (c.type()) {
-			case Types.TIMESTAMP_WITH_TIMEZONE, Types.TIMESTAMP -> "a UTC time like 2026-01-31T12:00:00Z";
-			case Types.DATE -> "a date like 2026-01-31";
-			case Types.NUMERIC, Types.DECIMAL -> "a number with at most " + (c.precision() - c.scale())
-					+ " digits before the point and " + c.scale() + " after";
-			case Types.BIGINT, Types.INTEGER, Types.SMALLINT, Types.TINYINT -> "a whole number";
-			case Types.BOOLEAN, Types.BIT -> "true or false";
-			default -> "text of at most " + (c.length() > 0 && c.length() < MAX_TEXT ? c.length() : MAX_TEXT)
-					+ " characters without control characters";
-		};
+	/**
+	 * 400 naming every problem (table, row, column, reason); the detail names the first
+	 * three.
+	 */
+	static BacklogProblem refused(List<ArchiveCheck.Problem> problems) {
+		String detail = "The file was not imported: " + problems.size()
+				+ (problems.size() == MAX_PROBLEMS ? " or more" : "") + " problem" + (problems.size() == 1 ? "" : "s")
+				+ "; " + String.join("; ", problems.stream().limit(3).map(Problem::toString).toList());
+		return BacklogProblem.invalid(detail, problems.stream().map(Problem::toMap).toList());
 	}
 
 }

@@ -5,24 +5,18 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.priora.accounts.AccountService;
-import dev.priora.accounts.ProductRole;
 import dev.priora.accounts.ProductRoles;
 import dev.priora.accounts.UserId;
 import dev.priora.accounts.UserView;
@@ -54,8 +48,6 @@ public class ProductArchive {
 	/** The document's format version; imports accept this one. */
 	public static final int VERSION = 1;
 
-	private static final Logger LOG = LoggerFactory.getLogger(ProductArchive.class);
-
 	private final ArchiveRepository repository;
 
 	private final ProductService products;
@@ -69,6 +61,8 @@ public class ProductArchive {
 	private final Clock clock;
 
 	private final ArchiveLinks.Models models;
+
+	private volatile Map<String, Map<String, ArchiveRepository.Column>> schema;
 
 	ProductArchive(ArchiveRepository repository, ProductService products, AccountService accounts, ProductRoles roles,
 			JsonMapper json, Clock clock) {
@@ -181,16 +175,15 @@ public class ProductArchive {
 			throw BacklogProblem.conflict("product-key-taken",
 					"A product with key " + key + " exists already; import it under another key.");
 		}
-		Map<String, Map<String, ArchiveRepository.Column>> schema = new HashMap<>();
-		ArchiveTables.ALL.forEach(t -> schema.put(t.name(), repository.columns(t.name())));
+		Map<String, Map<String, ArchiveRepository.Column>> schema = schema();
 		ArchiveCheck.Checked checked = new ArchiveCheck(schema, renamer(oldKey, key), models).check(doc);
 		if (!checked.problems().isEmpty()) {
-			throw refused(checked.problems());
+			throw ArchiveCheck.refused(checked.problems());
 		}
 		UserView importer = accounts.findById(user).orElseThrow(() -> BacklogProblem.notFound("User " + user.value()));
 		ArchivePeople people = ArchivePeople.map(checked.people(), importer, accounts::findByEmail);
 		List<String> warnings = new ArrayList<>(people.warnings());
-		new Restore(key, schema, people, warnings).run(checked);
+		new ArchiveWriter(repository, key, schema, people, warnings).write(checked);
 		if (!repository.hasRole(key, user.value())) {
 			roles.grantCreator(key, user);
 		}
@@ -198,12 +191,20 @@ public class ProductArchive {
 		return new Imported(product.key(), product.name(), List.copyOf(warnings));
 	}
 
-	private static BacklogProblem refused(List<ArchiveCheck.Problem> problems) {
-		String detail = "The file was not imported: " + problems.size()
-				+ (problems.size() == ArchiveCheck.MAX_PROBLEMS ? " or more" : "") + " problem"
-				+ (problems.size() == 1 ? "" : "s") + "; "
-				+ String.join("; ", problems.stream().limit(3).map(ArchiveCheck.Problem::toString).toList());
-		return BacklogProblem.invalid(detail, problems.stream().map(ArchiveCheck.Problem::toMap).toList());
+	/**
+	 * The exported tables' columns, read once (the schema changes only by migrations at
+	 * start).
+	 */
+	private Map<String, Map<String, ArchiveRepository.Column>> schema() {
+		Map<String, Map<String, ArchiveRepository.Column>> known = schema;
+		if (known == null) {
+			known = new HashMap<>();
+			for (ArchiveTables.Table t : ArchiveTables.ALL) {
+				known.put(t.name(), Map.copyOf(repository.columns(t.name())));
+			}
+			schema = Map.copyOf(known);
+		}
+		return schema;
 	}
 
 	/** Item keys of the old product in text become the new product's. */
@@ -217,118 +218,6 @@ public class ProductArchive {
 			Matcher m = pattern.matcher(text);
 			return m.find() ? m.replaceAll(replacement) : text;
 		};
-	}
-
-	/** One import's writes, table by table in {@link ArchiveTables#ALL} order. */
-	private final class Restore {
-
-		private final String key;
-
-		private final Map<String, Map<String, ArchiveRepository.Column>> schema;
-
-		private final ArchivePeople people;
-
-		private final List<String> warnings;
-
-		private final Map<String, Map<Integer, Long>> ids = new HashMap<>();
-
-		private long productId;
-
-		Restore(String key, Map<String, Map<String, ArchiveRepository.Column>> schema, ArchivePeople people,
-				List<String> warnings) {
-			this.key = key;
-			this.schema = schema;
-			this.people = people;
-			this.warnings = warnings;
-		}
-
-		void run(ArchiveCheck.Checked checked) {
-			for (ArchiveTables.Table t : ArchiveTables.ALL) {
-				Map<Integer, Long> own = new HashMap<>();
-				ids.put(t.name(), own);
-				List<Object[]> later = new ArrayList<>();
-				Set<Long> roles = new HashSet<>();
-				for (ArchiveCheck.Row row : checked.tables().get(t.name())) {
-					Map<String, Object> values = values(t, row, later);
-					if (t.name().equals("product_roles") && !role(row, values, roles)) {
-						continue;
-					}
-					Long id = insert(t, row, values);
-					if (t.id() != null) {
-						own.put(row.ref(), id);
-						productId = t.name().equals("products") ? id : productId;
-					}
-					later.forEach(l -> l[2] = l[2] == null ? id : l[2]);
-				}
-				for (Object[] l : later) {
-					repository.set(t.name(), (String) l[0], own.get((Integer) l[1]), (Long) l[2]);
-				}
-			}
-		}
-
-		private Map<String, Object> values(ArchiveTables.Table t, ArchiveCheck.Row row, List<Object[]> later) {
-			Map<String, Object> values = new LinkedHashMap<>();
-			row.values().forEach((column, v) -> {
-				if (v instanceof ArchiveCheck.Ref ref && ref.table().equals(t.name())) {
-					values.put(column, null);
-					later.add(new Object[] { column, ref.ref(), null });
-				}
-				else if (v instanceof ArchiveCheck.Ref ref) {
-					values.put(column, ids.get(ref.table()).get(ref.ref()));
-				}
-				else if (v instanceof ArchiveCheck.Person p) {
-					values.put(column, people.user(p));
-				}
-				else {
-					values.put(column, v);
-				}
-			});
-			if (t.name().equals("products")) {
-				values.put("product_key", key);
-			}
-			else {
-				Map<String, ArchiveRepository.Column> columns = schema.get(t.name());
-				if (columns.containsKey("product_id")) {
-					values.put("product_id", productId);
-				}
-				if (columns.containsKey("product_key")) {
-					values.put("product_key", key);
-				}
-			}
-			return values;
-		}
-
-		/**
-		 * Whether the role row is written: only for people mapped to themselves, once per
-		 * user; the importing user's role is always owner.
-		 */
-		private boolean role(ArchiveCheck.Row row, Map<String, Object> values, Set<Long> granted) {
-			ArchiveCheck.Person person = (ArchiveCheck.Person) row.get("user_id");
-			long user = people.user(person);
-			if (!people.named(person) || !granted.add(user)) {
-				if (people.named(person)) {
-					warnings.add("product_roles row " + row.number() + " names a user who holds a role already;"
-							+ " the first role was kept.");
-				}
-				return false;
-			}
-			if (user == people.importer()) {
-				values.put("role", ProductRole.OWNER.name());
-			}
-			return true;
-		}
-
-		private Long insert(ArchiveTables.Table t, ArchiveCheck.Row row, Map<String, Object> values) {
-			try {
-				return repository.insert(t.name(), values, t.id());
-			}
-			catch (DataAccessException e) {
-				LOG.info("an archive row was refused by the database: {}", e.getMostSpecificCause().getMessage());
-				throw refused(List.of(new ArchiveCheck.Problem(t.name(), row.number(), null,
-						"conflicts with another row or a rule of the database")));
-			}
-		}
-
 	}
 
 	private JsonNode document(byte[] file) {
