@@ -57,7 +57,7 @@ final class ArchiveRules {
 	private static final Rule NOT_BLANK = v -> ((String) v).isBlank() ? "must not be blank" : null;
 
 	private static final Rule ONE_LINE = v -> ((String) v).isBlank() || ((String) v).contains("\n")
-			|| ((String) v).contains("\r") || ((String) v).contains("\t") ? "must be one line, not blank" : null;
+			? "must be one line, not blank" : null;
 
 	private static final Rule NOT_NEGATIVE = v -> signum(v) < 0 ? "must not be negative" : null;
 

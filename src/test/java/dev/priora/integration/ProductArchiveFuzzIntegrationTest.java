@@ -419,13 +419,13 @@ class ProductArchiveFuzzIntegrationTest extends IntegrationTestBase {
 	}
 
 	private int maxLength(String table, String column) {
-		Long length = jdbc.sql("""
+		long length = jdbc.sql("""
 				select character_maximum_length from information_schema.columns
 				where lower(table_schema) = 'public' and lower(table_name) = ? and lower(column_name) = ?""")
 			.params(table, column)
-			.query(Long.class)
+			.query((rs, n) -> rs.getLong(1))
 			.single();
-		return length == null || length > ArchiveValues.MAX_TEXT ? ArchiveValues.MAX_TEXT : length.intValue();
+		return length <= 0 || length > ArchiveValues.MAX_TEXT ? ArchiveValues.MAX_TEXT : (int) length;
 	}
 
 	/**
