@@ -1,26 +1,21 @@
 package dev.priora.feedback;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
 
 import jakarta.mail.Address;
-import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.util.SharedByteArrayInputStream;
 
-import org.jsoup.Jsoup;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -43,6 +38,16 @@ public class EmailIntake {
 
 	/** Largest pasted message, in characters. */
 	public static final int MAX_CHARS = 2_000_000;
+
+	/**
+	 * Deepest nesting of multipart parts read (the message is level 0). Real mail nests
+	 * three or four levels (mixed, alternative, related, a signature); each level costs a
+	 * scan of the message.
+	 */
+	public static final int MAX_DEPTH = 10;
+
+	/** Most MIME parts read in one message, attachments included. */
+	public static final int MAX_PARTS = 500;
 
 	private static final Set<String> FREE_MAIL = Set.of("gmail.com", "googlemail.com", "outlook.com", "hotmail.com",
 			"live.com", "msn.com", "yahoo.com", "icloud.com", "me.com", "aol.com", "gmx.de", "gmx.net", "web.de",
@@ -132,15 +137,17 @@ public class EmailIntake {
 		}
 		String text = raw.stripLeading().replace("\r\n", "\n").replace("\n", "\r\n");
 		try {
+			// a shared stream: parts are views of the message's bytes, not copies per
+			// level
 			MimeMessage m = new MimeMessage(Session.getInstance(new Properties()),
-					new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+					new SharedByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
 			Address[] from = m.getFrom();
 			if (from == null || from.length == 0 || !(from[0] instanceof InternetAddress sender)
 					|| sender.getAddress() == null || !sender.getAddress().contains("@")) {
 				throw BacklogProblem.invalid("email",
 						"has no From: header with an address; paste the whole message, headers first");
 			}
-			String body = body(m);
+			String body = MailBody.of(m);
 			if (body == null || body.isBlank()) {
 				throw BacklogProblem.invalid("email", "has no text");
 			}
@@ -151,35 +158,6 @@ public class EmailIntake {
 		catch (MessagingException | IOException e) {
 			throw BacklogProblem.invalid("email", "cannot be read as an e-mail: " + e.getMessage());
 		}
-	}
-
-	/** The text/plain part, or the text of the text/html part. */
-	private static String body(Part part) throws MessagingException, IOException {
-		if (part.isMimeType("text/plain")) {
-			return String.valueOf(part.getContent());
-		}
-		if (part.isMimeType("text/html")) {
-			return Jsoup.parse(String.valueOf(part.getContent())).wholeText();
-		}
-		if (part.isMimeType("multipart/*") && part.getContent() instanceof Multipart multi) {
-			List<String> html = new ArrayList<>();
-			for (int i = 0; i < multi.getCount(); i++) {
-				BodyPart p = multi.getBodyPart(i);
-				if (Part.ATTACHMENT.equalsIgnoreCase(p.getDisposition())) {
-					continue;
-				}
-				if (p.isMimeType("text/html")) {
-					html.add(body(p));
-					continue;
-				}
-				String found = body(p);
-				if (found != null && !found.isBlank()) {
-					return found;
-				}
-			}
-			return html.isEmpty() ? null : html.get(0);
-		}
-		return null;
 	}
 
 	/**
