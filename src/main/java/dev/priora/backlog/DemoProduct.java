@@ -95,13 +95,8 @@ class DemoProduct {
 		List<Entry> all = new ArrayList<>();
 		DemoClock.Timeline later = clock.timeline();
 		for (Epic epic : demo.epics()) {
-			ItemKey epicKey = clock.at(DemoClock.moment(day, epic.created()),
-					() -> backlog
-						.create(product.key(),
-								new ItemDraft(ItemType.EPIC, epic.title(), epic.description(), null, epic.labels(),
-										null, List.of()),
-								new Placement.Bottom(), user)
-						.key());
+			ItemKey epicKey = write(product.key(), new ItemDraft(ItemType.EPIC, epic.title(), epic.description(), null,
+					epic.labels(), null, List.of()), DemoClock.moment(day, epic.created()), user);
 			if (epic.started() != null) {
 				later.add(DemoClock.moment(day, epic.started()), () -> advance(epicKey, ItemStatus.IN_PROGRESS, user));
 			}
@@ -109,30 +104,13 @@ class DemoProduct {
 				List<AcceptanceCriterion> criteria = e.criteria() == null ? List.of()
 						: e.criteria().stream().map(c -> new AcceptanceCriterion(c, false)).toList();
 				Instant at = DemoClock.moment(day, e.created());
-				keys.put(e.ref(),
-						clock.at(at,
-								() -> backlog
-									.create(product.key(),
-											new ItemDraft(e.type(), e.title(), e.description(), e.estimate(),
-													e.labels(), epicKey, criteria),
-											new Placement.Bottom(), user)
-									.key()));
+				keys.put(e.ref(), write(product.key(), new ItemDraft(e.type(), e.title(), e.description(), e.estimate(),
+						e.labels(), epicKey, criteria), at, user));
 				created.put(e.ref(), at);
 				all.add(e);
 			}
 		}
-		for (Entry e : all) {
-			for (String prerequisite : e.dependsOn() == null ? List.<String>of() : e.dependsOn()) {
-				Instant at = max(created.get(e.ref()), created.get(prerequisite)).plus(Duration.ofMinutes(30));
-				later.add(at, () -> dependencies.add(keys.get(e.ref()), DependencyKind.DEPENDS_ON,
-						keys.get(prerequisite), user));
-			}
-			ItemStatus refined = e.status() == ItemStatus.IN_PROGRESS || e.status() == ItemStatus.DONE
-					? ItemStatus.READY : e.status();
-			if (refined != null && refined != ItemStatus.NEW) {
-				later.add(DemoClock.moment(day, e.ready()), () -> advance(keys.get(e.ref()), refined, user));
-			}
-		}
+		all.forEach(e -> refine(e, keys, created, day, later, user));
 		later.run();
 		events.publishEvent(new DemoProductCreated(product.key(), user, day));
 		// after the other modules' parts, whose past comes before it
@@ -142,6 +120,28 @@ class DemoProduct {
 					.forEach(e -> backlog.move(keys.get(e.ref()), new Placement.Bottom(), user)));
 		LOG.info("Created the demo product {} with {} items and its past in {} ms", product.key(),
 				all.size() + demo.epics().size(), (System.nanoTime() - started) / 1_000_000);
+	}
+
+	private ItemKey write(String productKey, ItemDraft draft, Instant at, UserId user) {
+		return clock.at(at, () -> backlog.create(productKey, draft, new Placement.Bottom(), user).key());
+	}
+
+	/**
+	 * The entry's dependencies (once both ends exist) and its refinement to ready (items
+	 * worked on in sprints are ready first; the sprints take them further).
+	 */
+	private void refine(Entry e, Map<String, ItemKey> keys, Map<String, Instant> created, LocalDate day,
+			DemoClock.Timeline later, UserId user) {
+		for (String prerequisite : e.dependsOn() == null ? List.<String>of() : e.dependsOn()) {
+			Instant at = max(created.get(e.ref()), created.get(prerequisite)).plus(Duration.ofMinutes(30));
+			later.add(at,
+					() -> dependencies.add(keys.get(e.ref()), DependencyKind.DEPENDS_ON, keys.get(prerequisite), user));
+		}
+		ItemStatus refined = e.status() == ItemStatus.IN_PROGRESS || e.status() == ItemStatus.DONE ? ItemStatus.READY
+				: e.status();
+		if (refined != null && refined != ItemStatus.NEW) {
+			later.add(DemoClock.moment(day, e.ready()), () -> advance(keys.get(e.ref()), refined, user));
+		}
 	}
 
 	private void advance(ItemKey key, ItemStatus target, UserId user) {

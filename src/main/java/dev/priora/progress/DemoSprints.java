@@ -98,30 +98,8 @@ class DemoSprints {
 		demo.assignees().forEach((n, who) -> team.assign(new ItemKey(key, n), members.get(who)));
 		DemoClock.Timeline timeline = clock.timeline();
 		for (Sprint s : demo.sprints()) {
-			long id = sprints.get(s.name());
-			for (Work w : s.work()) {
-				ItemKey item = new ItemKey(key, w.item());
-				team.assign(item, members.get(w.by()));
-				timeline.add(event.at(w.added() != null ? w.added() : s.planned()),
-						() -> planning.moveToSprint(item, id, event.createdBy()));
-				if (w.started() != null) {
-					timeline.add(event.at(w.started()), () -> start(item, event.createdBy()));
-				}
-				if (w.done() != null) {
-					timeline.add(event.at(w.done()), () -> finish(item, event.createdBy()));
-				}
-			}
-			if (s.started() != null) {
-				timeline.add(event.at(s.started()),
-						() -> progress.start(key, id, Boolean.TRUE.equals(s.startAnyway()), event.createdBy()));
-			}
-			if (s.reviewed() != null) {
-				timeline.add(event.at(s.reviewed()), () -> accept(key, id, event.createdBy()));
-			}
-			if (s.closed() != null) {
-				timeline.add(event.at(s.closed()), () -> progress.close(key, id,
-						s.next() == null ? null : sprints.get(s.next()), event.createdBy()));
-			}
+			s.work().forEach(w -> team.assign(new ItemKey(key, w.item()), members.get(w.by())));
+			tell(s, sprints, event, timeline);
 		}
 		Map<String, Long> releases = new HashMap<>();
 		planning.board(key).releases().forEach(r -> releases.put(r.name(), r.id()));
@@ -130,6 +108,37 @@ class DemoSprints {
 					() -> progress.decide(key, releases.get(d.release()), d.decision(), d.note(), event.createdBy()));
 		}
 		timeline.run();
+	}
+
+	/**
+	 * A sprint's story as steps: planning, start, the work on each item, review, close.
+	 */
+	private void tell(Sprint s, Map<String, Long> sprints, DemoProductCreated event, DemoClock.Timeline timeline) {
+		String key = event.productKey();
+		UserId user = event.createdBy();
+		long id = sprints.get(s.name());
+		for (Work w : s.work()) {
+			ItemKey item = new ItemKey(key, w.item());
+			timeline.add(event.at(w.added() != null ? w.added() : s.planned()),
+					() -> planning.moveToSprint(item, id, user));
+			if (w.started() != null) {
+				timeline.add(event.at(w.started()), () -> start(item, user));
+			}
+			if (w.done() != null) {
+				timeline.add(event.at(w.done()), () -> finish(item, user));
+			}
+		}
+		if (s.started() != null) {
+			timeline.add(event.at(s.started()),
+					() -> progress.start(key, id, Boolean.TRUE.equals(s.startAnyway()), user));
+		}
+		if (s.reviewed() != null) {
+			timeline.add(event.at(s.reviewed()), () -> accept(key, id, user));
+		}
+		if (s.closed() != null) {
+			Long next = s.next() == null ? null : sprints.get(s.next());
+			timeline.add(event.at(s.closed()), () -> progress.close(key, id, next, user));
+		}
 	}
 
 	private void start(ItemKey item, UserId user) {

@@ -2,6 +2,7 @@ package dev.priora.roadmap;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -65,7 +66,7 @@ class DemoRoadmap {
 		Map<Long, List<Long>> aligned = new TreeMap<>();
 		for (Objective o : demo.objectives()) {
 			long id = roadmap.createObjective(key, o.title(), o.description(), o.keyResults(), o.target()).id();
-			o.items().forEach(n -> aligned.computeIfAbsent(n, k -> new java.util.ArrayList<>()).add(id));
+			o.items().forEach(n -> aligned.computeIfAbsent(n, k -> new ArrayList<>()).add(id));
 		}
 		aligned.forEach((n, objectives) -> roadmap.align(new ItemKey(key, n), objectives));
 		DemoClock.Timeline timeline = clock.timeline();

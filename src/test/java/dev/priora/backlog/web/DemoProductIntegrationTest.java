@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.test.context.TestPropertySource;
 
 import dev.priora.support.ApiClient;
 import dev.priora.support.IntegrationTestBase;
@@ -23,8 +24,11 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The demo product as a product owner meets it on the first start: releases in every
  * state, a past of closed sprints with velocity and cycle times, a sprint half-way, the
- * team at work, objectives with aligned items, and a history that runs forward.
+ * team at work, objectives with aligned items, and a history that runs forward. It has a
+ * context of its own (the property is read by nobody), so no other class has changed the
+ * demo before.
  */
+@TestPropertySource(properties = "priora.test.context=untouched-demo")
 class DemoProductIntegrationTest extends IntegrationTestBase {
 
 	private static final String BASE = "/api/v1/products/SHOP";
