@@ -1,5 +1,6 @@
 package dev.priora.accounts;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -20,6 +21,8 @@ import org.springframework.web.ErrorResponseException;
  */
 @Service
 public class ProductRoles {
+
+	private static final URI NOT_FOUND_TYPE = URI.create("https://priora.dev/problems/not-found");
 
 	private final JdbcClient jdbc;
 
@@ -154,8 +157,27 @@ public class ProductRoles {
 
 	static ErrorResponseException problem(HttpStatus status, String field, String reason) {
 		ProblemDetail p = ProblemDetail.forStatusAndDetail(status, field + ": " + reason);
+		typed(p, status);
 		p.setProperty("errors", List.of(java.util.Map.of("field", field, "reason", reason)));
 		return new ErrorResponseException(status, p, null);
+	}
+
+	/**
+	 * The answer for something the caller may not see or that does not exist, alike for
+	 * both: 404 with the problem type {@code not-found}, naming only what was asked for
+	 * (the same body as the backlog's {@code BacklogProblem.notFound}).
+	 */
+	static ErrorResponseException notFound(String what) {
+		ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, what + " does not exist.");
+		typed(p, HttpStatus.NOT_FOUND);
+		return new ErrorResponseException(HttpStatus.NOT_FOUND, p, null);
+	}
+
+	private static void typed(ProblemDetail p, HttpStatus status) {
+		if (status == HttpStatus.NOT_FOUND) {
+			p.setType(NOT_FOUND_TYPE);
+			p.setTitle("Not found");
+		}
 	}
 
 	static String keys(Set<String> keys) {

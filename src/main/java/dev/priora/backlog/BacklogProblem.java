@@ -41,6 +41,17 @@ public class BacklogProblem extends ErrorResponseException {
 		return problem.getProperties() == null ? Map.of() : problem.getProperties();
 	}
 
+	/**
+	 * Throws {@code e} again when it says that something does not exist: pages show other
+	 * refusals inline, but an object that is not in the page's product is a 404, as in
+	 * the API.
+	 */
+	public static void rethrowNotFound(ErrorResponseException e) {
+		if (e.getStatusCode().isSameCodeAs(HttpStatus.NOT_FOUND)) {
+			throw e;
+		}
+	}
+
 	public static BacklogProblem notFound(String what) {
 		return new BacklogProblem(HttpStatus.NOT_FOUND, "not-found", "Not found", what + " does not exist.");
 	}
@@ -67,6 +78,16 @@ public class BacklogProblem extends ErrorResponseException {
 			.collect(java.util.stream.Collectors.joining("; "));
 		BacklogProblem e = new BacklogProblem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", detail);
 		e.problem.setProperty("errors", errors);
+		return e;
+	}
+
+	/**
+	 * A refused document: 400 with the detail and {@code errors} as given (e.g.
+	 * {@code [{table, row, column, reason}]}).
+	 */
+	public static BacklogProblem invalid(String detail, List<? extends Map<String, ?>> errors) {
+		BacklogProblem e = new BacklogProblem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", detail);
+		e.problem.setProperty("errors", List.copyOf(errors));
 		return e;
 	}
 

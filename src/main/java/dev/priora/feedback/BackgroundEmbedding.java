@@ -1,52 +1,49 @@
 package dev.priora.feedback;
 
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.UUID;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import com.github.kagkarlsson.scheduler.task.ExecutionContext;
+import com.github.kagkarlsson.scheduler.task.TaskInstance;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+
+import dev.priora.jobs.Jobs;
+
 /**
- * Computes the sentence vectors of feedback stored without one (bulk imports), in the
- * background, one product at a time, 200 texts per database round; the similarity index
- * picks them up on its next search.
+ * Computes the sentence vectors of feedback stored without one (bulk imports) as a
+ * background task on any node, 200 texts per database round; the similarity index picks
+ * them up on its next search. The task is queued in the import's transaction, so it
+ * exists once the import commits; a node that dies in it leaves it to another (the
+ * scheduler revives it).
  */
 @Component
-class BackgroundEmbedding implements DisposableBean {
-
-	private static final Logger LOG = LoggerFactory.getLogger(BackgroundEmbedding.class);
-
-	private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
-		Thread t = new Thread(r, "priora-embedding");
-		t.setDaemon(true);
-		return t;
-	});
+class BackgroundEmbedding extends OneTimeTask<String> {
 
 	private final JdbcClient jdbc;
 
 	private final SentenceEmbedder embedder;
 
-	BackgroundEmbedding(JdbcClient jdbc, SentenceEmbedder embedder) {
+	private final Jobs jobs;
+
+	BackgroundEmbedding(JdbcClient jdbc, SentenceEmbedder embedder,
+			@org.springframework.context.annotation.Lazy Jobs jobs) {
+		super("feedback-embedding", String.class);
 		this.jdbc = jdbc;
 		this.embedder = embedder;
+		this.jobs = jobs;
 	}
 
+	/** Queues the product's missing vectors, in the caller's transaction. */
 	void embedMissing(String productKey) {
-		executor.submit(() -> {
-			try {
-				run(productKey);
-			}
-			catch (RuntimeException e) {
-				LOG.warn("embedding feedback of {} stopped; it resumes with the next import or restart", productKey, e);
-			}
-		});
+		jobs.runSoon(instance(productKey + "/" + UUID.randomUUID(), productKey));
 	}
 
-	private void run(String productKey) {
+	@Override
+	public void executeOnce(TaskInstance<String> instance, ExecutionContext context) {
+		String productKey = instance.getData();
 		while (!Thread.currentThread().isInterrupted()) {
 			List<Object[]> batch = jdbc
 				.sql("""
@@ -64,11 +61,6 @@ class BackgroundEmbedding implements DisposableBean {
 					.update();
 			}
 		}
-	}
-
-	@Override
-	public void destroy() {
-		executor.shutdownNow();
 	}
 
 }

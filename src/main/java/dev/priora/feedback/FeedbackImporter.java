@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -32,8 +33,6 @@ import org.apache.commons.csv.CSVRecord;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import dev.priora.accounts.UserId;
 import dev.priora.backlog.BacklogProblem;
@@ -46,7 +45,7 @@ import dev.priora.backlog.ProductService;
  * listing each row's error), or the valid rows are imported when asked. Rows whose
  * external id was imported before are skipped, so re-importing a file adds nothing.
  * Sentence vectors are computed after the import commits, in the background (words-only
- * similarity until then).
+ * similarity until then): the import queues that task in its own transaction.
  */
 @Service
 public class FeedbackImporter {
@@ -102,7 +101,7 @@ public class FeedbackImporter {
 
 	/**
 	 * Told how far an import got; may throw (a background job's
-	 * {@link dev.priora.backlog.JobRunner.Cancelled}) to stop it: nothing is kept.
+	 * {@link dev.priora.jobs.Jobs.Cancelled}) to stop it: nothing is kept.
 	 */
 	public interface Progress {
 
@@ -171,8 +170,8 @@ public class FeedbackImporter {
 					preview, source.columns());
 		}
 		progress.rows(0, rows.size());
-		int customersCreated = newCustomers(key, rows).size();
-		Map<String, Long> customerIds = customerIds(key, rows, user);
+		Map<String, Long> customerIds = new HashMap<>();
+		int customersCreated = customerIds(key, rows, user, customerIds);
 		Instant now = clock.instant();
 		int done = 0;
 		for (Parsed p : rows) {
@@ -187,7 +186,7 @@ public class FeedbackImporter {
 			}
 		}
 		progress.rows(done, rows.size());
-		afterCommit(() -> embedding.embedMissing(key));
+		embedding.embedMissing(key);
 		return new ImportResult(false, total, rows.size(), duplicates, customersCreated, limit(errors), preview,
 				source.columns());
 	}
@@ -300,10 +299,17 @@ public class FeedbackImporter {
 	}
 
 	private static void checkSize(byte[] file) {
-		if (file == null || file.length == 0) {
+		checkSize(file == null ? 0 : file.length);
+	}
+
+	/**
+	 * 400 when a file of this size cannot be imported: empty, or over {@link #MAX_BYTES}.
+	 */
+	static void checkSize(long size) {
+		if (size == 0) {
 			throw BacklogProblem.invalid("file", "is empty");
 		}
-		if (file.length > MAX_BYTES) {
+		if (size > MAX_BYTES) {
 			throw BacklogProblem.invalid("file", "is larger than " + MAX_BYTES / 1024 / 1024 + " MB");
 		}
 	}
@@ -459,18 +465,24 @@ public class FeedbackImporter {
 		return created;
 	}
 
-	private Map<String, Long> customerIds(String key, List<Parsed> rows, UserId user) {
-		Map<String, Long> ids = new HashMap<>();
-		customers.list(key).forEach(c -> ids.putIfAbsent(norm(c.name()), c.id()));
-		for (Parsed p : rows) {
-			if (p.customerName() != null && !ids.containsKey(norm(p.customerName()))) {
-				ids.put(norm(p.customerName()),
-						customers
-							.create(key, new CustomerDraft(p.customerName(), "", null, null, "", null, List.of()), user)
-							.id());
-			}
+	/**
+	 * Fills {@code ids} with the customer of every name in the rows (normalised),
+	 * creating the missing ones in name order (see {@link CustomerService#findOrCreate});
+	 * answers how many it created.
+	 */
+	private int customerIds(String key, List<Parsed> rows, UserId user, Map<String, Long> ids) {
+		Map<String, String> names = new TreeMap<>();
+		rows.stream()
+			.map(Parsed::customerName)
+			.filter(n -> n != null)
+			.forEach(n -> names.putIfAbsent(CustomerService.nameKey(n), n.strip()));
+		int created = 0;
+		for (var name : names.entrySet()) {
+			CustomerService.Named c = customers.findOrCreate(key, name.getValue(), user);
+			ids.put(name.getKey(), c.id());
+			created += c.created() ? 1 : 0;
 		}
-		return ids;
+		return created;
 	}
 
 	private static BacklogProblem rowErrors(List<ImportResult.RowError> errors) {
@@ -485,22 +497,8 @@ public class FeedbackImporter {
 		return errors.size() > 1000 ? List.copyOf(errors.subList(0, 1000)) : List.copyOf(errors);
 	}
 
-	private static void afterCommit(Runnable task) {
-		if (TransactionSynchronizationManager.isSynchronizationActive()) {
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-				@Override
-				public void afterCommit() {
-					task.run();
-				}
-			});
-		}
-		else {
-			task.run();
-		}
-	}
-
 	private static String norm(String name) {
-		return name.strip().toLowerCase(Locale.ROOT);
+		return CustomerService.nameKey(name);
 	}
 
 	private static String blank(String s) {

@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -91,6 +92,24 @@ public class FeedbackService {
 		return created;
 	}
 
+	/**
+	 * Records feedback for a caller that cannot read the product's customers (an
+	 * intake-only token): a customer or contact id that the product does not have is left
+	 * out instead of refused, so that the answer, the same either way, tells nothing
+	 * about which customers exist.
+	 */
+	@Transactional
+	public IntakeReceipt intake(String productKey, FeedbackDraft draft, UserId user) {
+		String key = products.get(productKey).key();
+		CustomerView customer = draft.customerId() == null ? null
+				: customers.find(key, draft.customerId()).orElse(null);
+		Long contact = customer != null && draft.contactId() != null
+				&& customer.contacts().stream().anyMatch(c -> c.id() == draft.contactId()) ? draft.contactId() : null;
+		return IntakeReceipt
+			.of(create(key, new FeedbackDraft(draft.title(), draft.text(), customer == null ? null : customer.id(),
+					contact, draft.channel(), draft.receivedAt(), draft.tags(), draft.externalId()), user));
+	}
+
 	public FeedbackView get(String productKey, long id) {
 		String key = products.get(productKey).key();
 		return views(key, List.of(row(key, id))).get(0);
@@ -166,8 +185,8 @@ public class FeedbackService {
 	}
 
 	/**
-	 * Sets (or with null clears) who the feedback is from; demand of the items it is
-	 * linked to follows.
+	 * Sets (or with null clears) who the feedback is from, which settles any customer
+	 * suggestion; demand of the items it is linked to follows.
 	 */
 	@Transactional
 	public FeedbackView assignCustomer(String productKey, long id, Long customerId, Long contactId) {
@@ -190,6 +209,7 @@ public class FeedbackService {
 		}
 		feedback.update(id, row.title(), row.text(), customerId, row.status(), row.mergedInto(), clock.instant());
 		feedback.setContact(id, contactId);
+		feedback.suggestCustomer(id, null);
 		demandStore.refresh(demandStore.itemsOfFeedback(List.of(id)));
 		return get(key, id);
 	}
@@ -333,10 +353,17 @@ public class FeedbackService {
 		return item;
 	}
 
-	/** The customer demand for an item, from the feedback linked to it. */
-	public Demand demand(ItemKey item) {
-		String key = products.get(item.productKey()).key();
-		return DemandStore.compute(feedback.demand(itemId(key, item)));
+	/**
+	 * The customer demand for an item of the product, from the feedback linked to it; 404
+	 * when the item is not one of the product's.
+	 */
+	public Demand demand(String productKey, ItemKey item) {
+		String key = products.get(productKey).key();
+		long itemId = Optional.of(item)
+			.filter(i -> i.productKey().equals(key))
+			.flatMap(i -> feedback.itemId(key, i.number()))
+			.orElseThrow(() -> BacklogProblem.notFound("Item " + item));
+		return DemandStore.compute(feedback.demand(itemId));
 	}
 
 	/** {@code vector} is the text's stored sentence vector, or null to compute it now. */
@@ -379,7 +406,7 @@ public class FeedbackService {
 			.map(r -> new FeedbackView(r.id(), r.title(), r.text(), r.customerId(), r.customerName(), r.contactId(),
 					r.channel(), r.receivedAt(), r.status(), tags.getOrDefault(r.id(), List.of()), r.externalId(),
 					r.mergedInto(), links.getOrDefault(r.id(), List.of()), r.version(), r.submitterName(),
-					r.submitterEmail()))
+					r.submitterEmail(), r.suggestedCustomerId(), r.suggestedCustomerName()))
 			.toList();
 	}
 

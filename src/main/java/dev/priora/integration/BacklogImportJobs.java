@@ -1,71 +1,65 @@
 package dev.priora.integration;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.Clock;
+import java.io.ByteArrayInputStream;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
-import org.springframework.beans.factory.DisposableBean;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
 
 import dev.priora.accounts.UserId;
 import dev.priora.backlog.BacklogProblem;
-import dev.priora.backlog.JobRunner;
+import dev.priora.backlog.ProductJobs;
 import dev.priora.backlog.ProductService;
+import dev.priora.jobs.JobContext;
+import dev.priora.jobs.JobState;
+import dev.priora.jobs.JobWork;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Backlog imports in the background, with progress: the file is read and checked at once
- * (a bad file is refused before a job exists), then written by one worker in one
- * transaction while the job's progress goes to the database in separate ones, so any node
- * can report it and take a cancel request. Cancelling rolls the import back.
+ * (a bad file is refused before a job exists), then stored with the job so that any node
+ * can write it, in one transaction, while the job's progress goes to the database in
+ * separate ones, so any node can report it and take a cancel request. Cancelling rolls
+ * the import back.
  */
 @Service
-public class BacklogImportJobs implements DisposableBean {
+public class BacklogImportJobs implements JobWork {
+
+	static final String KIND = "backlog-import";
 
 	/**
 	 * A job: items to write and written so far, the report when done, the problem when
 	 * failed.
 	 */
-	public record Job(String id, String productKey, String source, JobRunner.State state, int totalItems, int doneItems,
+	public record Job(String id, String productKey, String source, JobState state, int totalItems, int doneItems,
 			boolean cancelRequested, BacklogImport.Report report, Map<String, Object> problem, Instant createdAt,
 			Instant finishedAt) {
 
 		@com.fasterxml.jackson.annotation.JsonProperty("percent")
 		public int percent() {
-			return state == JobRunner.State.DONE ? 100 : totalItems == 0 ? 0 : (int) (100L * doneItems / totalItems);
+			return state == JobState.DONE ? 100 : totalItems == 0 ? 0 : (int) (100L * doneItems / totalItems);
 		}
 
+	}
+
+	/** What the job needs besides its file. */
+	record Params(String source, BacklogImport.Options options) {
 	}
 
 	private final BacklogImport imports;
 
 	private final ProductService products;
 
-	private final JdbcClient jdbc;
-
-	private final JobRunner runner;
+	private final ProductJobs jobs;
 
 	private final JsonMapper json;
 
-	private final Clock clock;
-
-	BacklogImportJobs(BacklogImport imports, ProductService products, JdbcClient jdbc,
-			PlatformTransactionManager transactions, JsonMapper json, Clock clock) {
+	BacklogImportJobs(BacklogImport imports, ProductService products, ProductJobs jobs, JsonMapper json) {
 		this.imports = imports;
 		this.products = products;
-		this.jdbc = jdbc;
-		this.runner = new JobRunner(jdbc, transactions, json, clock, "backlog_import_jobs", "total_items", "done_items",
-				"report");
+		this.jobs = jobs;
 		this.json = json;
-		this.clock = clock;
 	}
 
 	/** Checks the file, queues the import and returns its job at once. */
@@ -73,52 +67,42 @@ public class BacklogImportJobs implements DisposableBean {
 			UserId user) {
 		String key = products.get(productKey).key();
 		imports.read(source, file, options);
-		String id = UUID.randomUUID().toString();
-		jdbc.sql("""
-				insert into backlog_import_jobs (id, product_key, source, state, created_by, created_at)
-				values (?, ?, ?, ?, ?, ?)""")
-			.params(id, key, source.label(), JobRunner.State.QUEUED.name(), user.value(), now())
-			.update();
-		runner.submit(id, progress -> imports.run(key, source, file, options, false, user, progress::at));
-		return get(key, id);
+		return view(jobs.start(KIND, key, new Params(source.label(), options), new ByteArrayInputStream(file),
+				user.value()));
+	}
+
+	@Override
+	public String kind() {
+		return KIND;
+	}
+
+	@Override
+	public Object run(JobContext context) {
+		Params p = context.params(Params.class);
+		return imports.run(context.productKey(), BacklogImport.Source.of(p.source()), context.input(), p.options(),
+				false, new UserId(context.createdBy()), context::progress);
 	}
 
 	public Job get(String productKey, String id) {
-		return runner.get(products.get(productKey).key(), id, this::job, "Import");
+		return view(jobs.get(KIND, productKey, id, "Import"));
 	}
 
 	/** The product's latest imports, newest first. */
 	public List<Job> recent(String productKey, int limit) {
-		return runner.recent(products.get(productKey).key(), limit, this::job);
+		return jobs.recent(KIND, productKey, limit).stream().map(this::view).toList();
 	}
 
 	/** Asks a queued or running import to stop (it rolls back); 409 once finished. */
 	public Job cancel(String productKey, String id) {
-		runner.cancel(products.get(productKey).key(), id, "Import");
-		return get(productKey, id);
+		return view(jobs.cancel(KIND, productKey, id, "Import", "import-finished"));
 	}
 
-	@SuppressWarnings("unchecked")
-	private Job job(ResultSet rs, int n) throws SQLException {
-		String report = rs.getString("report");
-		String error = rs.getString("error");
-		OffsetDateTime finished = rs.getObject("finished_at", OffsetDateTime.class);
-		return new Job(rs.getString("id"), rs.getString("product_key"), rs.getString("source"),
-				JobRunner.State.valueOf(rs.getString("state")), rs.getInt("total_items"), rs.getInt("done_items"),
-				rs.getBoolean("cancel_requested"),
-				report == null ? null : json.readValue(report, BacklogImport.Report.class),
-				error == null ? null : json.readValue(error, Map.class),
-				rs.getObject("created_at", OffsetDateTime.class).toInstant(),
-				finished == null ? null : finished.toInstant());
-	}
-
-	private OffsetDateTime now() {
-		return clock.instant().atOffset(ZoneOffset.UTC);
-	}
-
-	@Override
-	public void destroy() {
-		runner.close();
+	private Job view(dev.priora.jobs.Job j) {
+		Params p = j.params() == null ? null : json.readValue(j.params(), Params.class);
+		return new Job(j.id(), j.productKey(), p == null ? null : p.source(), j.state(), (int) j.total(),
+				(int) j.done(), j.cancelRequested(),
+				j.result() == null ? null : json.readValue(j.result(), BacklogImport.Report.class), j.problem(),
+				j.createdAt(), j.finishedAt());
 	}
 
 }

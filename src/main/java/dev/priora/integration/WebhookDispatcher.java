@@ -1,9 +1,6 @@
 package dev.priora.integration;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
@@ -11,33 +8,30 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import dev.priora.backlog.BacklogProblem;
 
 /**
- * Sends the delivery log's due deliveries: each is claimed with a lease (so one node of a
- * cluster sends it), POSTed with its signature, and marked delivered on a 2xx answer;
+ * Sends the delivery log's due deliveries, as a recurring task of the job scheduler (one
+ * node at a time, see {@link WebhookTasks}): each is claimed with a lease (so one node of
+ * a cluster sends it), POSTed with its signature, and marked delivered on a 2xx answer;
  * otherwise retried after 1, 2, 4, … times the base delay (30 s unless
  * {@code priora.webhooks.retry-base} says otherwise, at most 6 hours apart), and given up
- * after {@value #MAX_ATTEMPTS} attempts. Redirects are not followed; the target is
- * checked again before each attempt. Finished deliveries stay in the log for 30 days.
+ * after {@value #MAX_ATTEMPTS} attempts. Sent through {@link OutboundHttp} (no redirects;
+ * every address it connects to is checked); the URL is checked again before each attempt.
+ * Finished deliveries stay in the log for 30 days.
  */
 @Component
-class WebhookDispatcher implements DisposableBean {
+class WebhookDispatcher {
 
 	static final int MAX_ATTEMPTS = 8;
 
@@ -51,29 +45,15 @@ class WebhookDispatcher implements DisposableBean {
 
 	private final Duration base;
 
-	private final HttpClient http = HttpClient.newBuilder()
-		.connectTimeout(Duration.ofSeconds(5))
-		.followRedirects(HttpClient.Redirect.NEVER)
-		.build();
+	private final OutboundHttp http;
 
-	private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-		Thread t = new Thread(r, "priora-webhooks");
-		t.setDaemon(true);
-		return t;
-	});
-
-	WebhookDispatcher(WebhookRepository repository, Webhooks webhooks, Clock clock,
+	WebhookDispatcher(WebhookRepository repository, Webhooks webhooks, OutboundHttp http, Clock clock,
 			@Value("${priora.webhooks.retry-base:30s}") Duration base) {
 		this.repository = repository;
+		this.http = http;
 		this.webhooks = webhooks;
 		this.clock = clock;
 		this.base = base;
-	}
-
-	@EventListener(ApplicationReadyEvent.class)
-	void start() {
-		timer.scheduleWithFixedDelay(this::sendDue, 500, 250, TimeUnit.MILLISECONDS);
-		timer.scheduleWithFixedDelay(this::prune, 1, 60, TimeUnit.MINUTES);
 	}
 
 	/** The delivery log keeps finished deliveries for 30 days. */
@@ -109,19 +89,13 @@ class WebhookDispatcher implements DisposableBean {
 		Integer status = null;
 		String error;
 		try {
-			URI target = WebhookTargets.check(hook.url(), webhooks.allowPrivateTargets());
+			boolean allowPrivate = webhooks.allowPrivateTargets();
+			URI target = WebhookTargets.check(hook.url(), allowPrivate);
 			byte[] body = d.payload().getBytes(StandardCharsets.UTF_8);
-			HttpRequest request = HttpRequest.newBuilder(target)
-				.timeout(Duration.ofSeconds(10))
-				.header("Content-Type", "application/json")
-				.header("User-Agent", "Priora-Webhooks")
-				.header("X-Priora-Event", d.event())
-				.header("X-Priora-Delivery", String.valueOf(d.id()))
-				.header("X-Priora-Signature-256", "sha256=" + sign(hook.secret(), body))
-				.POST(HttpRequest.BodyPublishers.ofByteArray(body))
-				.build();
-			HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
-			status = response.statusCode();
+			status = http.post(target,
+					Map.of("User-Agent", "Priora-Webhooks", "X-Priora-Event", d.event(), "X-Priora-Delivery",
+							String.valueOf(d.id()), "X-Priora-Signature-256", "sha256=" + sign(hook.secret(), body)),
+					body, "application/json", allowPrivate);
 			if (status / 100 == 2) {
 				repository.delivered(d.id(), attempt, status, clock.instant());
 				return;
@@ -131,12 +105,11 @@ class WebhookDispatcher implements DisposableBean {
 		catch (BacklogProblem e) {
 			error = "refused: " + e.getBody().getDetail();
 		}
+		catch (OutboundHttp.RefusedAddress e) {
+			error = "refused: " + e.getMessage() + "; an administrator can allow such targets under Admin → Webhooks";
+		}
 		catch (java.io.IOException e) {
 			error = "could not deliver: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
-		}
-		catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-			error = "interrupted";
 		}
 		Instant now = clock.instant();
 		long factor = 1L << Math.min(attempt - 1, 20);
@@ -155,11 +128,6 @@ class WebhookDispatcher implements DisposableBean {
 		catch (NoSuchAlgorithmException | InvalidKeyException e) {
 			throw new IllegalStateException(e);
 		}
-	}
-
-	@Override
-	public void destroy() {
-		timer.shutdownNow();
 	}
 
 }

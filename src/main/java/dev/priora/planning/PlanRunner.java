@@ -11,12 +11,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -30,27 +27,33 @@ import dev.priora.backlog.BacklogSnapshot;
 import dev.priora.backlog.ItemStatus;
 import dev.priora.backlog.ItemType;
 import dev.priora.backlog.ProductService;
+import dev.priora.jobs.Job;
+import dev.priora.jobs.JobContext;
+import dev.priora.jobs.JobWork;
+import dev.priora.jobs.Jobs;
 import dev.priora.planning.engine.ReleaseOptimizer;
 import dev.priora.prioritization.ItemScore;
 import dev.priora.prioritization.PrioritizationService;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Runs the release optimizer in the background ("plan for me"): progress (best value and
- * bound so far) is written to the database so any node can show it, a cancel keeps the
- * best plan found so far, and a finished plan can be applied (one change, undoable) or
- * compared with another.
+ * Runs the release optimizer in the background ("plan for me") as a job any node may run:
+ * progress (best value and bound so far) is written to the database so any node can show
+ * it, a cancel keeps the best plan found so far, and a finished plan can be applied (one
+ * change, undoable) or compared with another.
  */
 @Service
-public class PlanRunner implements DisposableBean {
+public class PlanRunner implements JobWork {
 
 	private static final Logger LOG = LoggerFactory.getLogger(PlanRunner.class);
 
-	private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
-		Thread t = new Thread(r, "priora-planner");
-		t.setDaemon(true);
-		return t;
-	});
+	static final String KIND = "plan";
+
+	/** The job's parameter: which plan it runs. */
+	record Params(long planId) {
+	}
+
+	private final Jobs jobs;
 
 	private final PlanningRepository repository;
 
@@ -72,7 +75,8 @@ public class PlanRunner implements DisposableBean {
 
 	PlanRunner(PlanningRepository repository, PlanningService planning, ProductService products, BacklogOrder backlog,
 			PrioritizationService scores, JsonMapper json, PlatformTransactionManager transactions, Clock clock,
-			org.springframework.context.ApplicationEventPublisher events) {
+			org.springframework.context.ApplicationEventPublisher events, Jobs jobs) {
+		this.jobs = jobs;
 		this.events = events;
 		this.repository = repository;
 		this.planning = planning;
@@ -95,7 +99,7 @@ public class PlanRunner implements DisposableBean {
 					settings.name() == null || settings.name().isBlank() ? "Plan " + java.time.LocalDate.now(clock)
 							: settings.name().strip(),
 					json.writeValueAsString(settings), user.value(), clock.instant());
-		afterCommit(() -> executor.submit(() -> run(key, id, settings)));
+		repository.runAs(id, jobs.start(KIND, key, new Params(id), null, user.value()).id());
 		return get(key, id);
 	}
 
@@ -105,16 +109,19 @@ public class PlanRunner implements DisposableBean {
 	}
 
 	public List<PlanView> list(String productKey) {
-		return repository.plans(products.get(productKey).key()).stream().map(this::view).toList();
+		var rows = repository.plans(products.get(productKey).key());
+		Map<String, Job> runs = jobs.byIds(rows.stream().map(PlanningRepository.PlanRow::jobId).toList());
+		return rows.stream().map(r -> view(r, runs.get(r.jobId()))).toList();
 	}
 
 	/** Stops a running plan; the best plan found so far is kept. */
 	public PlanView cancel(String productKey, long id) {
-		PlanView p = get(productKey, id);
-		if (p.finished()) {
+		String key = products.get(productKey).key();
+		var row = repository.plan(key, id).orElseThrow(() -> BacklogProblem.notFound("Plan " + id));
+		if ("APPLIED".equals(row.state())
+				|| !jobs.cancel(KIND, key, row.jobId()).map(Jobs.Cancel::accepted).orElse(false)) {
 			throw BacklogProblem.conflict("plan-finished", "This plan has finished; there is nothing to cancel.");
 		}
-		repository.requestCancel(id);
 		return get(productKey, id);
 	}
 
@@ -244,32 +251,40 @@ public class PlanRunner implements DisposableBean {
 		}
 	}
 
-	private void run(String key, long id, PlanSettings settings) {
+	@Override
+	public String kind() {
+		return KIND;
+	}
+
+	/**
+	 * Runs the optimizer for the job's plan; progress goes to the plan in short separate
+	 * transactions (at most 4 per second), a cancel stops the engine and keeps its best
+	 * plan.
+	 */
+	@Override
+	public Object run(JobContext context) {
+		long id = context.params(Params.class).planId();
+		var row = repository.plan(context.productKey(), id).orElseThrow();
+		PlanSettings settings = json.readValue(row.settings(), PlanSettings.class);
 		try {
-			Built b = build(key, settings);
+			Built b = build(row.productKey(), settings);
 			long[] last = { 0 };
 			ReleaseOptimizer.Plan plan = ReleaseOptimizer.solve(b.problem(), settings.timeLimitSeconds(), 2,
 					(value, bound, seconds) -> {
 						long now = System.nanoTime();
 						if (now - last[0] > 250_000_000L) {
 							last[0] = now;
-							separate
-								.executeWithoutResult(s -> repository.progress(id, "RUNNING", value, bound, seconds));
+							separate.executeWithoutResult(s -> repository.progress(id, value, bound, seconds));
 						}
-					}, () -> repository.cancelRequested(id));
-			boolean cancelled = repository.cancelRequested(id);
+					}, context::cancelRequested);
 			PlanResult result = explain(b, plan);
-			separate.executeWithoutResult(s -> {
-				repository.progress(id, cancelled ? "CANCELLED" : "DONE", result.value(),
-						result.optimal() ? result.value() : result.bound(), result.seconds());
-				repository.finish(id, cancelled ? "CANCELLED" : "DONE", json.writeValueAsString(result), null,
-						clock.instant());
-			});
+			repository.progress(id, result.value(), result.optimal() ? result.value() : result.bound(),
+					result.seconds());
+			return context.cancelRequested() ? new Jobs.Stopped(result) : result;
 		}
 		catch (RuntimeException e) {
 			LOG.error("plan {} failed", id, e);
-			separate.executeWithoutResult(s -> repository.finish(id, "FAILED", null,
-					"The optimizer failed: " + e.getMessage(), clock.instant()));
+			throw BacklogProblem.conflict("plan-failed", "The optimizer failed: " + e.getMessage());
 		}
 	}
 
@@ -500,30 +515,17 @@ public class PlanRunner implements DisposableBean {
 	}
 
 	private PlanView view(PlanningRepository.PlanRow r) {
-		return new PlanView(r.id(), r.name(), r.state(), json.readValue(r.settings(), PlanSettings.class),
-				r.bestValue(), r.bound(), r.elapsed() == null ? null : r.elapsed().doubleValue(), r.cancelRequested(),
-				r.result() == null ? null : json.readValue(r.result(), PlanResult.class), r.problem(), r.createdAt(),
-				r.appliedAt(), r.undoneAt());
+		return view(r, jobs.byIds(List.of(r.jobId())).get(r.jobId()));
 	}
 
-	private static void afterCommit(Runnable task) {
-		if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
-			org.springframework.transaction.support.TransactionSynchronizationManager
-				.registerSynchronization(new org.springframework.transaction.support.TransactionSynchronization() {
-					@Override
-					public void afterCommit() {
-						task.run();
-					}
-				});
-		}
-		else {
-			task.run();
-		}
-	}
-
-	@Override
-	public void destroy() {
-		executor.shutdownNow();
+	/** The plan with its run: APPLIED once applied, otherwise the run's state. */
+	private PlanView view(PlanningRepository.PlanRow r, Job run) {
+		String state = "APPLIED".equals(r.state()) ? "APPLIED" : run == null ? "FAILED" : run.state().name();
+		Object detail = run == null || run.problem() == null ? null : run.problem().get("detail");
+		return new PlanView(r.id(), r.name(), state, json.readValue(r.settings(), PlanSettings.class), r.bestValue(),
+				r.bound(), r.elapsed() == null ? null : r.elapsed().doubleValue(), run != null && run.cancelRequested(),
+				run == null || run.result() == null ? null : json.readValue(run.result(), PlanResult.class),
+				detail == null ? null : detail.toString(), r.createdAt(), r.appliedAt(), r.undoneAt());
 	}
 
 }

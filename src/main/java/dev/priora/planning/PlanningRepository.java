@@ -29,9 +29,13 @@ class PlanningRepository {
 	record Assignment(long itemId, Long releaseId, Long sprintId) {
 	}
 
+	/**
+	 * A plan: its run is the job {@code jobId} (state, cancel, result, problem); the row
+	 * keeps the live progress and, once applied, {@code APPLIED} as its state and what it
+	 * replaced.
+	 */
 	record PlanRow(long id, String productKey, String name, String state, String settings, Long bestValue, Long bound,
-			BigDecimal elapsed, boolean cancelRequested, String result, String problem, String previous,
-			Instant createdAt, Instant finishedAt, Instant appliedAt, Instant undoneAt) {
+			BigDecimal elapsed, String jobId, String previous, Instant createdAt, Instant appliedAt, Instant undoneAt) {
 	}
 
 	private final JdbcClient jdbc;
@@ -173,10 +177,19 @@ class PlanningRepository {
 		KeyHolder keys = new GeneratedKeyHolder();
 		jdbc.sql("""
 				insert into release_plans (product_key, name, state, settings, created_by, created_at)
-				values (?, ?, 'QUEUED', ?, ?, ?)""")
-			.params(productKey, name, settings, user, utc(now))
-			.update(keys, "id");
+				values (?, ?, 'RUN', ?, ?, ?)""").params(productKey, name, settings, user, utc(now)).update(keys, "id");
 		return keys.getKey().longValue();
+	}
+
+	void runAs(long id, String jobId) {
+		jdbc.sql("update release_plans set job_id = ? where id = ?").params(jobId, id).update();
+	}
+
+	Optional<PlanRow> planOfJob(String jobId) {
+		return jdbc.sql("select * from release_plans where job_id = ?")
+			.param(jobId)
+			.query(PlanningRepository::plan)
+			.optional();
 	}
 
 	Optional<PlanRow> plan(String productKey, long id) {
@@ -193,28 +206,10 @@ class PlanningRepository {
 			.list();
 	}
 
-	void progress(long id, String state, Long best, Long bound, double seconds) {
-		jdbc.sql("update release_plans set state = ?, best_value = ?, bound = ?, elapsed_seconds = ? where id = ?")
-			.params(state, best, bound == null || bound == Long.MAX_VALUE ? null : bound, BigDecimal.valueOf(seconds),
-					id)
+	void progress(long id, Long best, Long bound, double seconds) {
+		jdbc.sql("update release_plans set best_value = ?, bound = ?, elapsed_seconds = ? where id = ?")
+			.params(best, bound == null || bound == Long.MAX_VALUE ? null : bound, BigDecimal.valueOf(seconds), id)
 			.update();
-	}
-
-	void finish(long id, String state, String result, String problem, Instant now) {
-		jdbc.sql("update release_plans set state = ?, result = ?, problem = ?, finished_at = ? where id = ?")
-			.params(state, result, problem, utc(now), id)
-			.update();
-	}
-
-	void requestCancel(long id) {
-		jdbc.sql("update release_plans set cancel_requested = true where id = ?").param(id).update();
-	}
-
-	boolean cancelRequested(long id) {
-		return Boolean.TRUE.equals(jdbc.sql("select cancel_requested from release_plans where id = ?")
-			.param(id)
-			.query(Boolean.class)
-			.single());
 	}
 
 	void applied(long id, String previous, Instant now) {
@@ -224,7 +219,7 @@ class PlanningRepository {
 	}
 
 	void undone(long id, Instant now) {
-		jdbc.sql("update release_plans set state = 'DONE', undone_at = ? where id = ?").params(utc(now), id).update();
+		jdbc.sql("update release_plans set state = 'RUN', undone_at = ? where id = ?").params(utc(now), id).update();
 	}
 
 	/**
@@ -278,10 +273,9 @@ class PlanningRepository {
 	private static PlanRow plan(ResultSet rs, int n) throws SQLException {
 		return new PlanRow(rs.getLong("id"), rs.getString("product_key"), rs.getString("name"), rs.getString("state"),
 				rs.getString("settings"), (Long) rs.getObject("best_value", Long.class),
-				(Long) rs.getObject("bound", Long.class), rs.getBigDecimal("elapsed_seconds"),
-				rs.getBoolean("cancel_requested"), rs.getString("result"), rs.getString("problem"),
-				rs.getString("previous"), instant(rs, "created_at"), instant(rs, "finished_at"),
-				instant(rs, "applied_at"), instant(rs, "undone_at"));
+				(Long) rs.getObject("bound", Long.class), rs.getBigDecimal("elapsed_seconds"), rs.getString("job_id"),
+				rs.getString("previous"), instant(rs, "created_at"), instant(rs, "applied_at"),
+				instant(rs, "undone_at"));
 	}
 
 	private static Instant instant(ResultSet rs, String c) throws SQLException {

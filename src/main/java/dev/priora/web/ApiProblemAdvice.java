@@ -64,6 +64,12 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		var crossed = BodyLimitFilter.crossed(ex);
+		if (crossed.isPresent()) {
+			return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+				.header(HttpHeaders.CONNECTION, "close")
+				.body(BodyLimitFilter.problem(crossed.get()));
+		}
 		Throwable cause = ex.getMostSpecificCause();
 		if (ex.getCause() instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
 			String field = jackson.getPath()
@@ -99,6 +105,12 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<Object> unexpected(Exception ex) {
+		var crossed = BodyLimitFilter.crossed(ex);
+		if (crossed.isPresent()) {
+			return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+				.header(HttpHeaders.CONNECTION, "close")
+				.body(BodyLimitFilter.problem(crossed.get()));
+		}
 		LOG.error("unexpected failure of an API call", ex);
 		return status(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
 				"Priora failed unexpectedly; nothing was changed.");

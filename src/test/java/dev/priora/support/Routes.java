@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
@@ -33,12 +34,17 @@ public final class Routes {
 		return routes;
 	}
 
-	/** The routes whose handler reads a request body ({@code @RequestBody}). */
+	/**
+	 * The routes whose handler reads a request body ({@code @RequestBody}, or a multipart
+	 * file).
+	 */
 	public static List<String> withBody(RequestMappingHandlerMapping mappings) {
 		List<String> routes = new ArrayList<>();
 		mappings.getHandlerMethods().forEach((info, handler) -> {
 			boolean body = java.util.Arrays.stream(handler.getMethodParameters())
-				.anyMatch(p -> p.hasParameterAnnotation(org.springframework.web.bind.annotation.RequestBody.class));
+				.anyMatch(p -> p.hasParameterAnnotation(org.springframework.web.bind.annotation.RequestBody.class)
+						|| org.springframework.web.multipart.MultipartFile.class
+							.isAssignableFrom(p.getParameterType()));
 			if (body) {
 				for (String pattern : info.getPathPatternsCondition().getPatternValues()) {
 					for (RequestMethod m : info.getMethodsCondition().getMethods()) {
@@ -47,6 +53,29 @@ public final class Routes {
 				}
 			}
 		});
+		return routes;
+	}
+
+	/**
+	 * The GET routes that answer CSV: those that declare {@code produces = "text/csv"}
+	 * and those whose path ends in {@code .csv}.
+	 */
+	public static List<String> answeringCsv(RequestMappingHandlerMapping mappings) {
+		MediaType csv = MediaType.parseMediaType("text/csv");
+		List<String> routes = new ArrayList<>();
+		for (RequestMappingInfo info : mappings.getHandlerMethods().keySet()) {
+			Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+			boolean produces = info.getProducesCondition()
+				.getProducibleMediaTypes()
+				.stream()
+				.anyMatch(t -> t.isCompatibleWith(csv) && !t.isWildcardType());
+			for (String pattern : info.getPathPatternsCondition().getPatternValues()) {
+				if ((produces || pattern.endsWith(".csv"))
+						&& (methods.isEmpty() || methods.contains(RequestMethod.GET))) {
+					routes.add("GET " + pattern);
+				}
+			}
+		}
 		return routes;
 	}
 

@@ -21,6 +21,7 @@ import dev.priora.accounts.Permission;
 import dev.priora.accounts.ProductRole;
 import dev.priora.accounts.ProductRoles;
 import dev.priora.accounts.UserId;
+import dev.priora.feedback.PublicForms;
 import dev.priora.support.ApiClient;
 import dev.priora.support.BrowserlessSession;
 import dev.priora.support.IntegrationTestBase;
@@ -114,6 +115,9 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 				"GET /p/{key}/feedback/import/{jobId}", "POST /p/{key}/feedback/import/{jobId}/cancel");
 		product(Permission.SUBMIT_FEEDBACK, "POST " + base + "/feedback/email", "GET /p/{key}/feedback/email",
 				"POST /p/{key}/feedback/email");
+		product(Permission.EDIT_BACKLOG, "POST " + base + "/feedback/{id}/customer-suggestion/confirm",
+				"DELETE " + base + "/feedback/{id}/customer-suggestion",
+				"POST /p/{key}/feedback/{id}/suggestion/{decision:confirm|dismiss}");
 		product(Permission.READ, "GET " + base + "/scoring-models", "GET " + base + "/scoring-models/{id}",
 				"GET " + base + "/scores", "GET " + base + "/items/{itemKey}/scores",
 				"GET " + base + "/items/{itemKey}/scores/{modelId}/history", "GET " + base + "/priority-order",
@@ -250,6 +254,17 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 
 	private long sprintId;
 
+	private long webhookId;
+
+	private long deliveryId;
+
+	private long changeId;
+
+	private int spares;
+
+	@Autowired
+	PublicForms forms;
+
 	@BeforeAll
 	void people() {
 		ApiClient admin = api();
@@ -307,6 +322,18 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 			.get("id")
 			.asLong();
 		planId = admin.post("/api/v1/products/MTX/plans", "{\"timeLimitSeconds\":1}").json().get("id").asLong();
+		String basis = admin.get("/api/v1/products/MTX/priority-order").json().get("basis").asText();
+		changeId = admin.post("/api/v1/products/MTX/priority-order", "{\"basis\":\"" + basis + "\"}")
+			.json()
+			.get("id")
+			.asLong();
+		admin.put("/api/v1/admin/webhooks", "{\"allowPrivateTargets\":true}", null);
+		webhookId = admin.post("/api/v1/products/MTX/webhooks", "{\"url\":\"http://127.0.0.1:9/matrix\"}")
+			.json()
+			.get("id")
+			.asLong();
+		admin.put("/api/v1/admin/webhooks", "{\"allowPrivateTargets\":false}", null);
+		deliveryId = admin.post("/api/v1/products/MTX/webhooks/" + webhookId + "/ping", null).json().get("id").asLong();
 		UserId adminId = accounts.findByEmail(ADMIN_EMAIL).orElseThrow().id();
 		for (ProductRole role : ProductRole.values()) {
 			String email = role.name().toLowerCase() + "@matrix.test";
@@ -349,16 +376,19 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 		List<String> failures = new ArrayList<>();
 		for (String route : routes()) {
 			String method = route.substring(0, route.indexOf(' '));
-			String path = concrete(route.substring(route.indexOf(' ') + 1));
 			Rule rule = MATRIX.get(route);
 			if (rule == null || rule instanceof Public) {
 				continue;
 			}
+			String path = concrete(route.substring(route.indexOf(' ') + 1));
 			boolean isApi = path.startsWith("/api/");
 			check(failures, route, "anonymous", call(isApi, null, method, path),
 					isApi ? Outcome.UNAUTHENTICATED : Outcome.TO_SIGN_IN, false);
 			for (String who : callers()) {
-				check(failures, route, who, call(isApi, who, method, path), expected(rule, who),
+				String pattern = route.substring(route.indexOf(' ') + 1);
+				String own = fresh(route).map(id -> concrete(pattern.replace("{id}", id).replace("{userId}", id)))
+					.orElse(path);
+				check(failures, route, who, call(isApi, who, method, own), expected(rule, who),
 						rule instanceof Product);
 			}
 		}
@@ -415,6 +445,52 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 	}
 
 	/**
+	 * A fresh object for each call of a page route that removes the object its path names
+	 * (pages answer 404 for an object that is not there, as the API does), made by the
+	 * admin; empty for other routes.
+	 */
+	private java.util.Optional<String> fresh(String route) {
+		String n = String.valueOf(++spares);
+		String base = "/api/v1/products/MTX";
+		ApiClient admin = api.get(ADMIN_EMAIL);
+		String id = switch (route) {
+			case "POST /p/{key}/releases/{id}/delete" ->
+				admin.post(base + "/releases", "{\"name\":\"Spare " + n + "\"}").json().get("id").asText();
+			case "POST /p/{key}/sprints/{id}/delete" -> admin
+				.post(base + "/sprints",
+						"{\"name\":\"Spare " + n + "\",\"start\":\"2027-03-01\",\"end\":\"2027-03-14\"}")
+				.json()
+				.get("id")
+				.asText();
+			case "POST /p/{key}/public-forms/{id}/revoke" -> {
+				forms.create("MTX", accounts.findByEmail(ADMIN_EMAIL).orElseThrow().id());
+				yield String.valueOf(forms.forms("MTX").get(0).id());
+			}
+			case "POST /p/{key}/roadmap/links/{id}/revoke" -> {
+				admin.post(base + "/roadmap/links", null);
+				yield admin.get(base + "/roadmap/links").json().get(0).get("id").asText();
+			}
+			case "POST /p/{key}/scoring/models/{id}/delete" ->
+				admin
+					.post(base + "/scoring-models",
+							"{\"name\":\"Spare " + n + "\",\"definition\":{\"formula\":\"SUM\","
+									+ "\"criteria\":[{\"key\":\"v\",\"label\":\"V\",\"role\":\"BENEFIT\","
+									+ "\"scale\":{\"type\":\"fibonacci\"}}]}}")
+					.json()
+					.get("id")
+					.asText();
+			case "POST /p/{key}/members/{userId}/remove" -> {
+				String email = "spare" + n + "@matrix.test";
+				UserId spare = accounts.createUser(email, "Spare " + n, "password-spare", false);
+				roles.grant("MTX", email, ProductRole.VIEWER, accounts.findByEmail(ADMIN_EMAIL).orElseThrow().id());
+				yield String.valueOf(spare.value());
+			}
+			default -> null;
+		};
+		return java.util.Optional.ofNullable(id);
+	}
+
+	/**
 	 * A 404 counts as "hidden by authorization" on product routes only: the API's says
 	 * the product does not exist; the UI's fixtures all exist, so any 404 there is the
 	 * product being hidden.
@@ -424,7 +500,7 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 		boolean signIn = a.status() == 302 && a.location() != null && a.location().contains("/login");
 		boolean api = route.contains(" /api/");
 		boolean hidden = productRoute && a.status() == 404
-				&& (!api || a.body() != null && a.body().contains("product MTX does not exist"));
+				&& (!api || a.body() != null && a.body().contains("Product MTX does not exist"));
 		boolean ok = switch (expected) {
 			case UNAUTHENTICATED -> a.status() == 401;
 			case TO_SIGN_IN -> signIn;
@@ -458,8 +534,13 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 			.replace("/p/{key}/releases/{id}", "/p/{key}/releases/" + releaseId)
 			.replace("/p/{key}/sprints/{id}/delete", "/p/{key}/sprints/999999/delete")
 			.replace("/p/{key}/sprints/{id}", "/p/{key}/sprints/" + sprintId)
+			.replace("/p/{key}/webhooks/{id}/", "/p/{key}/webhooks/" + webhookId + "/")
+			.replace("/p/{key}/webhooks/" + webhookId + "/deliveries/{deliveryId}",
+					"/p/{key}/webhooks/" + webhookId + "/deliveries/" + deliveryId)
+			.replace("/p/{key}/priority-order/{changeId}", "/p/{key}/priority-order/" + changeId)
 			.replace("{action:start|close}", "start")
-			.replace("{action:ping|pause|resume|delete}", "ping")
+			.replace("{action:ping|pause|resume|delete}", "pause")
+			.replace("{decision:confirm|dismiss}", "dismiss")
 			.replace("{action}", "cancel"), "MTX", "MTX-1", "MTX-2", outsiderId);
 	}
 

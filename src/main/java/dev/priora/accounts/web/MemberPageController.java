@@ -2,6 +2,7 @@ package dev.priora.accounts.web;
 
 import java.util.Locale;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -69,6 +70,9 @@ class MemberPageController {
 			return "redirect:/p/" + key.toUpperCase(Locale.ROOT) + "/members";
 		}
 		catch (ErrorResponseException e) {
+			if (e.getStatusCode().isSameCodeAs(HttpStatus.NOT_FOUND)) {
+				throw e;
+			}
 			model.addAttribute("error", e.getBody().getDetail());
 		}
 		return members(key, model);

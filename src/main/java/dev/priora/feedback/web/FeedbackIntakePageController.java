@@ -136,9 +136,14 @@ class FeedbackIntakePageController {
 			@RequestParam(required = false) MultipartFile file, MappingForm mapping, Model model) {
 		model.addAttribute("productKey", key.toUpperCase(Locale.ROOT));
 		try {
-			byte[] bytes = bytes(file);
+			chosen(file);
 			var format = FeedbackImporter.Format.guess(file.getContentType(), file.getOriginalFilename());
-			model.addAttribute("job", jobs.start(key, format, bytes, mapping.toMapping(), user.id()));
+			try (var in = file.getInputStream()) {
+				model.addAttribute("job", jobs.start(key, format, in, file.getSize(), mapping.toMapping(), user.id()));
+			}
+			catch (IOException e) {
+				throw dev.priora.backlog.BacklogProblem.invalid("file", "could not be read: " + e.getMessage());
+			}
 		}
 		catch (ErrorResponseException e) {
 			model.addAttribute("error", e.getBody().getDetail());
@@ -195,21 +200,26 @@ class FeedbackIntakePageController {
 		return EMAIL_VIEW;
 	}
 
-	/** "from Carol Jones &lt;carol@…&gt;: added as a new contact of Umbrella." */
+	/** "from Carol Jones &lt;carol@…&gt;: a contact of Umbrella." */
 	static String describe(EmailIntake.Result r) {
 		String sender = r.senderName() != null ? r.senderName() + " <" + r.senderEmail() + ">" : r.senderEmail();
 		String match = switch (r.match()) {
 			case CONTACT -> "a contact of " + r.feedback().customerName() + ".";
-			case NEW_CONTACT -> "added as a new contact of " + r.feedback().customerName() + ".";
-			default -> "no customer matches the sender; assign one on the feedback page.";
+			case SUGGESTED -> "probably from " + r.feedback().suggestedCustomerName()
+					+ " (same company domain): confirm it on the feedback page.";
+			case NONE -> "no customer matches the sender; assign one on the feedback page.";
 		};
 		return "from " + sender + ": " + match;
 	}
 
-	private static byte[] bytes(MultipartFile file) {
+	private static void chosen(MultipartFile file) {
 		if (file == null || file.isEmpty()) {
 			throw dev.priora.backlog.BacklogProblem.invalid("file", "choose a CSV or JSON file");
 		}
+	}
+
+	private static byte[] bytes(MultipartFile file) {
+		chosen(file);
 		try {
 			return file.getBytes();
 		}

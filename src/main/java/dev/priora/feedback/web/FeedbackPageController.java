@@ -24,6 +24,7 @@ import dev.priora.backlog.BacklogProblem;
 import dev.priora.backlog.ItemKey;
 import dev.priora.feedback.Channel;
 import dev.priora.feedback.CustomerService;
+import dev.priora.feedback.CustomerSuggestions;
 import dev.priora.feedback.FeedbackDraft;
 import dev.priora.feedback.FeedbackFilter;
 import dev.priora.feedback.FeedbackService;
@@ -61,9 +62,12 @@ class FeedbackPageController {
 
 	private final CustomerService customers;
 
-	FeedbackPageController(FeedbackService feedback, CustomerService customers) {
+	private final CustomerSuggestions suggestions;
+
+	FeedbackPageController(FeedbackService feedback, CustomerService customers, CustomerSuggestions suggestions) {
 		this.feedback = feedback;
 		this.customers = customers;
+		this.suggestions = suggestions;
 	}
 
 	/**
@@ -175,7 +179,11 @@ class FeedbackPageController {
 			// "priora:toast")
 			response.setHeader("HX-Trigger", "{\"priora:toast\": {\"message\": \"" + done + "\"}}");
 		}
-		catch (BacklogProblem | IllegalArgumentException e) {
+		catch (BacklogProblem e) {
+			BacklogProblem.rethrowNotFound(e);
+			model.addAttribute("error", e.getMessage());
+		}
+		catch (IllegalArgumentException e) {
 			model.addAttribute("error", e.getMessage());
 		}
 		if ("page".equals(from)) {
@@ -201,6 +209,26 @@ class FeedbackPageController {
 			if (htmx == null) {
 				return redirect(key, id, "Customer assigned.", redirect);
 			}
+		}
+		catch (BacklogProblem e) {
+			model.addAttribute("error", e.getMessage());
+		}
+		return page(key, id, model, htmx);
+	}
+
+	@PostMapping("/p/{key}/feedback/{id}/suggestion/{decision:confirm|dismiss}")
+	@Requires(Permission.EDIT_BACKLOG)
+	String decideSuggestion(@PathVariable String key, @PathVariable long id, @PathVariable String decision, Model model,
+			@RequestHeader(name = "HX-Request", required = false) String htmx, RedirectAttributes redirect) {
+		try {
+			FeedbackView f = "confirm".equals(decision) ? suggestions.confirm(key, id) : suggestions.dismiss(key, id);
+			String done = "confirm".equals(decision)
+					? "The feedback is now " + f.customerName() + "'s, and its sender one of their contacts."
+					: "Suggestion dismissed.";
+			if (htmx == null) {
+				return redirect(key, id, done, redirect);
+			}
+			model.addAttribute("notice", done);
 		}
 		catch (BacklogProblem e) {
 			model.addAttribute("error", e.getMessage());
@@ -290,8 +318,7 @@ class FeedbackPageController {
 
 	@GetMapping("/p/{key}/items/{itemKey}/demand")
 	String demand(@PathVariable String key, @PathVariable String itemKey, Model model) {
-		ItemKey k = ItemKey.parse(itemKey).orElseThrow(() -> BacklogProblem.notFound("Item " + itemKey));
-		model.addAttribute("demand", feedback.demand(k));
+		model.addAttribute("demand", feedback.demand(key, ItemKey.inProduct(key, itemKey)));
 		return DEMAND_FRAGMENT;
 	}
 

@@ -102,6 +102,7 @@ class PublicFormPageController {
 			return "redirect:/p/" + key.toUpperCase(Locale.ROOT) + "/public-forms";
 		}
 		catch (BacklogProblem e) {
+			BacklogProblem.rethrowNotFound(e);
 			model.addAttribute("error", e.getMessage());
 		}
 		return list(key, model);

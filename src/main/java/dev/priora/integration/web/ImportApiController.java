@@ -18,6 +18,7 @@ import dev.priora.accounts.Requires;
 import dev.priora.accounts.SignedInUser;
 import dev.priora.integration.BacklogImport;
 import dev.priora.integration.BacklogImportJobs;
+import dev.priora.jobs.Upload;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -48,8 +49,8 @@ class ImportApiController {
 					+ " epicLinkField name Jira custom fields (customfield_10105) when the export does not."
 					+ " Items imported before (matched on the other tool's key) are skipped.")
 	ResponseEntity<Object> importFile(@AuthenticationPrincipal SignedInUser user, @PathVariable String productKey,
-			@PathVariable String source, @RequestBody byte[] file, @RequestParam(defaultValue = "false") boolean dryRun,
-			@RequestParam(defaultValue = "false") boolean async,
+			@PathVariable String source, @RequestBody Upload upload,
+			@RequestParam(defaultValue = "false") boolean dryRun, @RequestParam(defaultValue = "false") boolean async,
 			@RequestParam(name = "status", required = false) List<String> status,
 			@RequestParam(name = "type", required = false) List<String> type,
 			@RequestParam(defaultValue = "false") boolean includeArchived,
@@ -57,6 +58,7 @@ class ImportApiController {
 			@RequestParam(required = false) String epicLinkField) {
 		var options = new BacklogImport.Options(status, type, includeArchived, storyPointsField, epicLinkField);
 		BacklogImport.Source s = BacklogImport.Source.of(source);
+		byte[] file = upload.bytes();
 		if (async && !dryRun) {
 			return ResponseEntity.status(HttpStatus.ACCEPTED).body(jobs.start(productKey, s, file, options, user.id()));
 		}

@@ -18,6 +18,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import dev.priora.accounts.Permission;
 import dev.priora.accounts.Requires;
 import dev.priora.accounts.SignedInUser;
+import dev.priora.backlog.BacklogProblem;
 import dev.priora.integration.Webhooks;
 
 /**
@@ -79,6 +80,7 @@ class WebhookPageController {
 			return toWebhooks(key);
 		}
 		catch (ErrorResponseException e) {
+			BacklogProblem.rethrowNotFound(e);
 			m.addAttribute("error", e.getBody().getDetail());
 		}
 		return fill(key, m);
@@ -94,6 +96,7 @@ class WebhookPageController {
 			return toWebhooks(key);
 		}
 		catch (ErrorResponseException e) {
+			BacklogProblem.rethrowNotFound(e);
 			m.addAttribute("error", e.getBody().getDetail());
 		}
 		return fill(key, m);

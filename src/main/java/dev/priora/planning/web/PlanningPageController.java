@@ -103,7 +103,11 @@ class PlanningPageController {
 					dev.priora.planning.ReleaseStatus.valueOf(status.toUpperCase(Locale.ROOT)), version);
 			return toBoard(key, "Release " + name.strip() + " saved.", redirect);
 		}
-		catch (BacklogProblem | IllegalArgumentException e) {
+		catch (BacklogProblem e) {
+			BacklogProblem.rethrowNotFound(e);
+			m.addAttribute("error", e.getMessage());
+		}
+		catch (IllegalArgumentException e) {
 			m.addAttribute("error", e.getMessage());
 		}
 		fill(key, m);
@@ -118,6 +122,7 @@ class PlanningPageController {
 			return toBoard(key, "Release deleted; its items are unplanned.", redirect);
 		}
 		catch (BacklogProblem e) {
+			BacklogProblem.rethrowNotFound(e);
 			m.addAttribute("error", e.getMessage());
 		}
 		fill(key, m);
@@ -132,6 +137,7 @@ class PlanningPageController {
 			return toBoard(key, "Sprint deleted.", redirect);
 		}
 		catch (BacklogProblem e) {
+			BacklogProblem.rethrowNotFound(e);
 			m.addAttribute("error", e.getMessage());
 		}
 		fill(key, m);
@@ -219,9 +225,7 @@ class PlanningPageController {
 			return "redirect:/p/" + key.toUpperCase(Locale.ROOT) + "/plans/" + id;
 		}
 		catch (BacklogProblem e) {
-			if (e.getStatusCode().value() == 404) {
-				throw e;
-			}
+			BacklogProblem.rethrowNotFound(e);
 			m.addAttribute("error", e.getMessage());
 		}
 		m.addAttribute("productKey", key.toUpperCase(Locale.ROOT));

@@ -111,13 +111,13 @@ class PrioritizationPageController {
 	String pin(@AuthenticationPrincipal SignedInUser user, @PathVariable String key, @PathVariable long modelId,
 			@PathVariable String itemKey, @RequestParam(defaultValue = "true") boolean pinned, Model m) {
 		ItemKey item = ItemKey.inProduct(key, itemKey);
+		ScoringModelView model = scores.model(key, modelId);
 		if (pinned) {
 			order.pin(item, user.id());
 		}
 		else if (order.pinned(item)) {
 			order.unpin(item);
 		}
-		ScoringModelView model = scores.model(key, modelId);
 		return row(key, model, scores.itemScore(item, model), m);
 	}
 
@@ -198,6 +198,7 @@ class PrioritizationPageController {
 			return "redirect:/p/" + key.toUpperCase(Locale.ROOT) + "/priority-order";
 		}
 		catch (BacklogProblem e) {
+			BacklogProblem.rethrowNotFound(e);
 			m.addAttribute("error", e.getMessage());
 		}
 		fillOrder(key, m);

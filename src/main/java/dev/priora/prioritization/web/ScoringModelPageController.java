@@ -148,6 +148,7 @@ class ScoringModelPageController {
 			return "redirect:/p/" + key.toUpperCase(Locale.ROOT) + "/scoring/models";
 		}
 		catch (BacklogProblem e) {
+			BacklogProblem.rethrowNotFound(e);
 			m.addAttribute("error", e.getMessage());
 		}
 		fill(key, null, m);

@@ -82,6 +82,7 @@ class TeamPageController {
 			return "redirect:/p/" + key.toUpperCase(Locale.ROOT) + "/team?sprint=" + sprint;
 		}
 		catch (BacklogProblem e) {
+			BacklogProblem.rethrowNotFound(e);
 			m.addAttribute("error", e.getMessage());
 		}
 		fill(key, sprint, m);
@@ -92,6 +93,7 @@ class TeamPageController {
 	@Requires(Permission.EDIT_BACKLOG)
 	String assign(@PathVariable String key, @PathVariable long id, @RequestParam String item,
 			@RequestParam(defaultValue = "") String member, RedirectAttributes redirect) {
+		planning.sprint(key, id);
 		try {
 			team.assign(ItemKey.inProduct(key, item), member.isBlank() ? null : Long.valueOf(member));
 			redirect.addFlashAttribute("toast",

@@ -98,6 +98,7 @@ class RoadmapPageController {
 			return toRoadmap(key, "toast", "Link revoked.", redirect);
 		}
 		catch (BacklogProblem e) {
+			BacklogProblem.rethrowNotFound(e);
 			m.addAttribute("error", e.getMessage());
 		}
 		fill(key, null, m);

@@ -1,0 +1,103 @@
+package dev.priora.support;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import javax.sql.DataSource;
+
+/**
+ * Every row of every table of the application's schema, as sorted text per table, so that
+ * two snapshots compare equal exactly when no row was added, removed or changed.
+ * Sessions, the migration history, the scheduler's executions (recurring tasks reschedule
+ * themselves), rate-limit counters, token use times and derived sentence vectors are left
+ * out: they change without anyone changing data.
+ */
+public record DatabaseSnapshot(Map<String, List<String>> tables) {
+
+	private static final Set<String> SKIPPED_TABLES = Set.of("spring_session", "spring_session_attributes",
+			"flyway_schema_history", "scheduled_tasks", "rate_limits");
+
+	private static final Set<String> SKIPPED_COLUMNS = Set.of("api_tokens.last_used_at", "feedback.embedding");
+
+	public static DatabaseSnapshot of(DataSource dataSource) {
+		Map<String, List<String>> tables = new TreeMap<>();
+		try (Connection c = dataSource.getConnection()) {
+			for (String table : tables(c)) {
+				tables.put(table, rows(c, table));
+			}
+		}
+		catch (SQLException e) {
+			throw new IllegalStateException("could not read the database", e);
+		}
+		return new DatabaseSnapshot(tables);
+	}
+
+	/** The tables whose rows differ from the other snapshot's, each with what changed. */
+	public List<String> differencesFrom(DatabaseSnapshot before) {
+		List<String> differences = new ArrayList<>();
+		Set<String> names = new TreeSet<>(tables.keySet());
+		names.addAll(before.tables.keySet());
+		for (String table : names) {
+			List<String> now = tables.getOrDefault(table, List.of());
+			List<String> then = before.tables.getOrDefault(table, List.of());
+			if (!now.equals(then)) {
+				List<String> added = new ArrayList<>(now);
+				added.removeAll(then);
+				List<String> removed = new ArrayList<>(then);
+				removed.removeAll(now);
+				differences.add(table + ": added " + added + ", removed " + removed);
+			}
+		}
+		return differences;
+	}
+
+	private static List<String> tables(Connection c) throws SQLException {
+		List<String> names = new ArrayList<>();
+		try (ResultSet rs = c.getMetaData().getTables(null, null, "%", new String[] { "TABLE", "BASE TABLE" })) {
+			while (rs.next()) {
+				String schema = rs.getString("TABLE_SCHEM");
+				String name = rs.getString("TABLE_NAME").toLowerCase(Locale.ROOT);
+				if (schema != null && schema.equalsIgnoreCase("public") && !SKIPPED_TABLES.contains(name)) {
+					names.add(name);
+				}
+			}
+		}
+		return names;
+	}
+
+	private static List<String> rows(Connection c, String table) throws SQLException {
+		List<String> rows = new ArrayList<>();
+		try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select * from " + table)) {
+			ResultSetMetaData meta = rs.getMetaData();
+			while (rs.next()) {
+				StringBuilder row = new StringBuilder();
+				for (int i = 1; i <= meta.getColumnCount(); i++) {
+					String column = meta.getColumnName(i).toLowerCase(Locale.ROOT);
+					if (SKIPPED_COLUMNS.contains(table + "." + column)) {
+						continue;
+					}
+					Object value = rs.getObject(i);
+					row.append(column)
+						.append('=')
+						.append(value instanceof byte[] b ? Arrays.toString(b) : String.valueOf(value))
+						.append(' ');
+				}
+				rows.add(row.toString());
+			}
+		}
+		rows.sort(null);
+		return rows;
+	}
+
+}
