@@ -561,3 +561,129 @@ document.addEventListener('click', function (e) {
     dragged = null;
   });
 })();
+
+// Sprint board (#sprint-board, data-move-url): drag a card to another column with SortableJS, or focus it and press
+// Alt+←/→; arrows alone move the focus. The server answers the re-drawn board (data-announce, data-warning) or a
+// refusal (409 text: the workflow or the Definition of Ready), which puts the card back and shows why on it.
+(function () {
+  'use strict';
+
+  function board() { return document.getElementById('sprint-board'); }
+
+  function announce(text) {
+    var box = document.getElementById('board-status');
+    if (box) { box.textContent = ''; setTimeout(function () { box.textContent = text; }, 30); }
+  }
+
+  function columnOf(card) { return card.closest('.board-cell'); }
+
+  function neighbourCell(cell, step) {
+    var cells = Array.prototype.slice.call(cell.parentNode.querySelectorAll(':scope > .board-cell'));
+    return cells[cells.indexOf(cell) + step] || null;
+  }
+
+  function refuse(card, from, index, reason) {
+    if (from) { from.insertBefore(card, from.children[index] || null); }
+    var old = card.querySelector('.card-error');
+    if (old) { old.remove(); }
+    var note = document.createElement('p');
+    note.className = 'card-error';
+    note.textContent = reason;
+    card.appendChild(note);
+    card.focus();
+    window.Priora.toast(reason, 'error');
+    announce(card.dataset.key + ' was not moved: ' + reason);
+  }
+
+  function move(card, status, from, index) {
+    var b = board();
+    var body = new URLSearchParams({ item: card.dataset.key, status: status, version: card.dataset.version });
+    var headers = { 'Content-Type': 'application/x-www-form-urlencoded', 'HX-Request': 'true' };
+    if (window.Priora.csrf()) { headers['X-CSRF-TOKEN'] = window.Priora.csrf(); }
+    card.classList.add('moving');
+    return fetch(b.dataset.moveUrl, { method: 'POST', headers: headers, body: body, credentials: 'same-origin' })
+      .then(function (response) {
+        return response.text().then(function (text) {
+          card.classList.remove('moving');
+          if (!response.ok) {
+            var reason = /text\/plain/.test(response.headers.get('Content-Type') || '') && text
+              ? text : 'The move failed (' + response.status + '); nothing was changed.';
+            refuse(card, from, index, reason);
+            return;
+          }
+          var holder = document.createElement('div');
+          holder.innerHTML = text;
+          var fresh = holder.querySelector('#sprint-board');
+          b.replaceWith(fresh);
+          wire(fresh);
+          var moved = fresh.querySelector('.board-card[data-key="' + card.dataset.key + '"]');
+          if (moved) { moved.focus(); }
+          announce(fresh.dataset.announce || '');
+          if (fresh.dataset.warning) { window.Priora.toast(fresh.dataset.warning, 'error'); }
+          else if (fresh.dataset.announce) { window.Priora.toast(fresh.dataset.announce); }
+        });
+      })
+      .catch(function () {
+        card.classList.remove('moving');
+        refuse(card, from, index, 'Priora cannot be reached; the card is back where it was.');
+      });
+  }
+
+  function wire(root) {
+    if (!root || !root.dataset.moveUrl || typeof window.Sortable === 'undefined') { return; }
+    root.querySelectorAll('.board-cell').forEach(function (cell) {
+      window.Sortable.create(cell, {
+        group: 'lane-' + cell.dataset.lane,
+        sort: false,
+        draggable: '.board-card',
+        filter: 'a, summary, button, .menu-list',
+        preventOnFilter: false,
+        forceFallback: true,
+        fallbackTolerance: 3,
+        ghostClass: 'drag-ghost',
+        chosenClass: 'drag-chosen',
+        dragClass: 'dragging',
+        onStart: function () { root.classList.add('is-dragging'); },
+        onEnd: function (e) {
+          root.classList.remove('is-dragging');
+          if (e.to === e.from) { return; }
+          move(e.item, e.to.dataset.status, e.from, e.oldIndex);
+        }
+      });
+    });
+  }
+
+  document.addEventListener('DOMContentLoaded', function () { wire(board()); });
+
+  document.addEventListener('keydown', function (e) {
+    var card = e.target && e.target.closest ? e.target.closest('#sprint-board .board-card') : null;
+    if (!card || e.target !== card || e.ctrlKey || e.metaKey) { return; }
+    var cell = columnOf(card);
+    if (e.key === 'Enter' && !e.altKey) {
+      var link = card.querySelector('a.key');
+      if (link) { e.preventDefault(); window.location = link.href; }
+      return;
+    }
+    if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight' && e.key !== 'ArrowUp' && e.key !== 'ArrowDown') { return; }
+    e.preventDefault();
+    if (e.altKey) {
+      if (e.key === 'ArrowUp' || e.key === 'ArrowDown' || !board().dataset.moveUrl) { return; }
+      var target = neighbourCell(cell, e.key === 'ArrowLeft' ? -1 : 1);
+      if (!target) { announce(card.dataset.key + ' is already in the ' + (e.key === 'ArrowLeft' ? 'first' : 'last') + ' column.'); return; }
+      var index = Array.prototype.indexOf.call(cell.children, card);
+      target.appendChild(card);
+      card.focus();
+      move(card, target.dataset.status, cell, index);
+      return;
+    }
+    var next = null;
+    if (e.key === 'ArrowUp') { next = card.previousElementSibling; }
+    else if (e.key === 'ArrowDown') { next = card.nextElementSibling; }
+    else {
+      var side = neighbourCell(cell, e.key === 'ArrowLeft' ? -1 : 1);
+      while (side && !side.querySelector('.board-card')) { side = neighbourCell(side, e.key === 'ArrowLeft' ? -1 : 1); }
+      next = side ? side.querySelector('.board-card') : null;
+    }
+    if (next) { next.focus(); }
+  });
+})();

@@ -73,6 +73,7 @@ final class ArchiveTables {
 			new Table("release_notes", releases(), "t.release_id", null,
 					Map.of("release_id", "releases", "published_by", USERS)),
 			new Table("team_members", "where t.product_key = :key", "t.id", "id", Map.of()),
+			new Table("board_wip_limits", "where t.product_key = :key", "t.status", null, Map.of()),
 			new Table("member_days_off", "join team_members m on m.id = t.member_id where m.product_key = :key",
 					"t.member_id, t.sprint_id", null, Map.of("member_id", "team_members", "sprint_id", "sprints")),
 			new Table("item_assignees", items(), "t.item_id", null,

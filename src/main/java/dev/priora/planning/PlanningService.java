@@ -78,6 +78,31 @@ public class PlanningService {
 		return new Board(releases, sprints, unplanned);
 	}
 
+	/** Where an item is planned: its release and sprint (either may be null). */
+	public record Planned(Long releaseId, Long sprintId) {
+	}
+
+	/**
+	 * Where each planned item of the product is, by item id (unplanned items left out).
+	 */
+	@Transactional(readOnly = true)
+	public Map<Long, Planned> planned(String productKey) {
+		Map<Long, Planned> result = new java.util.HashMap<>();
+		repository.assignments(products.get(productKey).key())
+			.forEach((id, a) -> result.put(id, new Planned(a.releaseId(), a.sprintId())));
+		return result;
+	}
+
+	/**
+	 * The product's releases as id → name, in the planning board's order, without items.
+	 */
+	@Transactional(readOnly = true)
+	public Map<Long, String> releaseNames(String productKey) {
+		Map<Long, String> result = new LinkedHashMap<>();
+		repository.releases(products.get(productKey).key()).forEach(r -> result.put(r.id(), r.name()));
+		return result;
+	}
+
 	/** An item's release and sprint from a moment on (both null: unplanned). */
 	public record AssignmentChange(long itemId, Long releaseId, Long sprintId, java.time.Instant at) {
 	}

@@ -55,7 +55,7 @@ class Shell {
 							def("releases", "Releases", "/releases", "g r", "/plans"),
 							def("roadmap", "Roadmap", "/roadmap", "g m"))),
 			new GroupDef("Deliver",
-					List.of(def("board", "Sprint board", "/board", "g k", "/sprints"),
+					List.of(def("board", "Board", "/board", "g k", "/sprints"),
 							def("charts", "Charts", "/charts", "g h"), def("team", "Team", "/team", "g t"))),
 			new GroupDef("Product",
 					List.of(new Def("import", "Import", "/import", List.of("/import"), Permission.EDIT_BACKLOG, ""),

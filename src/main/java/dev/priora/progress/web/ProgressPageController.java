@@ -27,8 +27,6 @@ class ProgressPageController {
 
 	static final String RELEASE_VIEW = "progress/release";
 
-	static final String NO_SPRINT_VIEW = "progress/no-sprint";
-
 	private final ProgressService progress;
 
 	private final PlanningService planning;
@@ -43,27 +41,6 @@ class ProgressPageController {
 		this.review = review;
 		this.progress = progress;
 		this.planning = planning;
-	}
-
-	/**
-	 * The sprint board's place in the navigation ({@code /p/{key}/board}): until the
-	 * board is built there, the current sprint's page (the active sprint, else the next
-	 * planned one, else the last closed one), or a page saying there is no sprint yet.
-	 */
-	@GetMapping("/p/{key}/board")
-	String board(@PathVariable String key, Model m) {
-		var sprints = progress.sprints(key);
-		var current = sprints.stream()
-			.filter(r -> "ACTIVE".equals(r.state()))
-			.findFirst()
-			.or(() -> sprints.stream().filter(r -> "PLANNED".equals(r.state())).findFirst())
-			.or(() -> sprints.isEmpty() ? java.util.Optional.empty()
-					: java.util.Optional.of(sprints.get(sprints.size() - 1)));
-		if (current.isPresent()) {
-			return "redirect:/p/" + key.toUpperCase(Locale.ROOT) + "/sprints/" + current.get().sprint().id();
-		}
-		m.addAttribute("productKey", key.toUpperCase(Locale.ROOT));
-		return NO_SPRINT_VIEW;
 	}
 
 	@GetMapping("/p/{key}/sprints/{id}")

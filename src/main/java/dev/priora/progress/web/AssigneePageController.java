@@ -1,0 +1,98 @@
+package dev.priora.progress.web;
+
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import dev.priora.accounts.Permission;
+import dev.priora.accounts.Requires;
+import dev.priora.backlog.BacklogProblem;
+import dev.priora.backlog.ItemKey;
+import dev.priora.progress.TeamService;
+
+/**
+ * The item page's assignee: shown and changed in a part the item page loads (the team is
+ * this module's, the item page the backlog's).
+ */
+@Controller
+class AssigneePageController {
+
+	static final String ASSIGNEE_FRAGMENT = "progress/assignee :: assignee";
+
+	private final TeamService team;
+
+	AssigneePageController(TeamService team) {
+		this.team = team;
+	}
+
+	@GetMapping("/p/{key}/items/{itemKey}/assignee")
+	String assignee(@PathVariable String key, @PathVariable String itemKey, Model m) {
+		fill(ItemKey.inProduct(key, itemKey), m);
+		return ASSIGNEE_FRAGMENT;
+	}
+
+	@PostMapping("/p/{key}/items/{itemKey}/assignee")
+	@Requires(Permission.EDIT_BACKLOG)
+	String assign(@PathVariable String key, @PathVariable String itemKey,
+			@RequestParam(defaultValue = "") String member,
+			@RequestHeader(name = "HX-Request", required = false) String htmx, Model m, RedirectAttributes redirect,
+			HttpServletResponse response) {
+		ItemKey item = ItemKey.inProduct(key, itemKey);
+		Long memberId = memberId(member);
+		team.assign(item, memberId);
+		var now = team.assignees(key).get(item.toString());
+		String toast = now == null ? item + " is unassigned." : item + " is assigned to " + now.name() + ".";
+		if (htmx == null) {
+			redirect.addFlashAttribute("toast", toast);
+			return "redirect:/p/" + item.productKey() + "/items/" + item;
+		}
+		response.setHeader("HX-Trigger", "{\"priora:toast\":{\"message\":" + json(toast) + "}}");
+		fill(item, m);
+		return ASSIGNEE_FRAGMENT;
+	}
+
+	private void fill(ItemKey item, Model m) {
+		m.addAttribute("itemKey", item.toString());
+		m.addAttribute("productKey", item.productKey().toUpperCase(Locale.ROOT));
+		m.addAttribute("members", team.members(item.productKey()));
+		m.addAttribute("assignee", team.assignees(item.productKey()).get(item.toString()));
+	}
+
+	private static Long memberId(String text) {
+		if (text == null || text.isBlank()) {
+			return null;
+		}
+		try {
+			return Long.valueOf(text.strip());
+		}
+		catch (NumberFormatException e) {
+			throw BacklogProblem.invalid("member", "must be a team member's id, or empty for nobody");
+		}
+	}
+
+	private static String json(String text) {
+		StringBuilder b = new StringBuilder("\"");
+		for (char c : text.toCharArray()) {
+			if (c == '"' || c == '\\') {
+				b.append('\\').append(c);
+			}
+			else if (c < 32 || c > 126) {
+				b.append(String.format("\\u%04x", (int) c));
+			}
+			else {
+				b.append(c);
+			}
+		}
+		return b.append('"').toString();
+	}
+
+}
