@@ -40,6 +40,7 @@ class BacklogReader {
 		Map<Long, Integer> criteria = items.criteriaCounts(ids);
 		Map<Long, EpicRollup> rollups = items.rollups(epicIds);
 		Map<Long, ItemDemand> demand = items.demand(ids);
+		Map<Long, String> assignees = items.assignees(ids);
 		Map<Long, List<DependencyRepository.Link>> out = DependencyRepository.byItem(links.outgoing(ids));
 		Map<Long, List<DependencyRepository.Link>> in = DependencyRepository.byItem(links.incoming(ids));
 		List<ItemSummary> result = new ArrayList<>(rows.size());
@@ -54,7 +55,7 @@ class BacklogReader {
 					r.parentNumber() == null ? null : new ItemKey(productKey, r.parentNumber()), r.version(),
 					rules.evaluate(facts), badge(outs, ins, unfinished.size()),
 					epicIds.contains(r.id()) ? rollups.getOrDefault(r.id(), emptyRollup()) : null,
-					demand.getOrDefault(r.id(), ItemDemand.NONE)));
+					demand.getOrDefault(r.id(), ItemDemand.NONE), assignees.get(r.id())));
 		}
 		return result;
 	}

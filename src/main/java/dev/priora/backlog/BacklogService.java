@@ -102,6 +102,12 @@ public class BacklogService {
 		return views.page(product, filter, cursor, limit);
 	}
 
+	/** The product's team members items can be assigned to, by name (to filter by). */
+	@Transactional(readOnly = true)
+	public List<ItemAssignee> assignable(String productKey) {
+		return items.assignable(products.get(productKey).key());
+	}
+
 	/**
 	 * Replaces the editable fields when {@code expectedVersion} is current; records each
 	 * changed field.

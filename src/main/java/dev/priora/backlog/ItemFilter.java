@@ -3,12 +3,13 @@ package dev.priora.backlog;
 /**
  * Optional filters of a backlog listing; null means "any". {@code text} matches title or
  * description; {@code minCustomers} keeps items at least that many customers asked for.
- * {@code order} (default rank) is how the listing is sorted.
+ * {@code order} (default rank) is how the listing is sorted; {@code assignee} keeps the
+ * items of one team member, of the reader, or of nobody.
  */
 public record ItemFilter(ItemType type, ItemStatus status, String label, ItemKey parent, Boolean ready, String text,
-		Integer minCustomers, ItemOrder order) {
+		Integer minCustomers, ItemOrder order, AssigneeFilter assignee) {
 
-	public static final ItemFilter NONE = new ItemFilter(null, null, null, null, null, null, null, null);
+	public static final ItemFilter NONE = new ItemFilter(null, null, null, null, null, null, null, null, null);
 
 	public ItemFilter {
 		label = blankToNull(label);
@@ -20,7 +21,12 @@ public record ItemFilter(ItemType type, ItemStatus status, String label, ItemKey
 	}
 
 	public ItemFilter(ItemType type, ItemStatus status, String label, ItemKey parent, Boolean ready, String text) {
-		this(type, status, label, parent, ready, text, null, null);
+		this(type, status, label, parent, ready, text, null, null, null);
+	}
+
+	public ItemFilter(ItemType type, ItemStatus status, String label, ItemKey parent, Boolean ready, String text,
+			Integer minCustomers, ItemOrder order) {
+		this(type, status, label, parent, ready, text, minCustomers, order, null);
 	}
 
 	private static String blankToNull(String s) {

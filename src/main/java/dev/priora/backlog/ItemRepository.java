@@ -287,6 +287,31 @@ class ItemRepository {
 		return result;
 	}
 
+	/**
+	 * The assignee's name of each assigned item ({@code progress} owns the team and the
+	 * assignments; read only here).
+	 */
+	Map<Long, String> assignees(Collection<Long> ids) {
+		Map<Long, String> result = new HashMap<>();
+		if (ids.isEmpty()) {
+			return result;
+		}
+		jdbc.sql("select a.item_id, m.name from item_assignees a join team_members m on m.id = a.member_id"
+				+ " where a.item_id in (:ids)")
+			.param("ids", ids)
+			.query((rs, n) -> result.put(rs.getLong(1), rs.getString(2)))
+			.list();
+		return result;
+	}
+
+	/** The product's team members, by name, to filter by (read only, as above). */
+	List<ItemAssignee> assignable(String productKey) {
+		return jdbc.sql("select id, name from team_members where product_key = ? order by name")
+			.param(productKey)
+			.query((rs, n) -> new ItemAssignee(rs.getLong(1), rs.getString(2)))
+			.list();
+	}
+
 	List<ListRow> children(long parentId) {
 		return jdbc.sql("""
 				select i.id, i.item_number, i.item_type, i.title, i.status, i.estimate, p.item_number as parent_number,
@@ -301,7 +326,26 @@ class ItemRepository {
 			.list();
 	}
 
+	private static void appendAssignee(StringBuilder sql, Map<String, Object> params, AssigneeFilter a) {
+		if (a == null) {
+			return;
+		}
+		if (a.nobody()) {
+			sql.append(" and not exists (select 1 from item_assignees a where a.item_id = i.id)");
+		}
+		else if (a.memberId() != null) {
+			sql.append(" and exists (select 1 from item_assignees a where a.item_id = i.id and a.member_id = :member)");
+			params.put("member", a.memberId());
+		}
+		else {
+			sql.append(" and exists (select 1 from item_assignees a join team_members m on m.id = a.member_id"
+					+ " where a.item_id = i.id and lower(m.email) = lower(:assigneeEmail) and m.email <> '')");
+			params.put("assigneeEmail", a.email());
+		}
+	}
+
 	private static void appendFilter(StringBuilder sql, Map<String, Object> params, ItemFilter f, String readySql) {
+		appendAssignee(sql, params, f.assignee());
 		if (f.type() != null) {
 			sql.append(" and i.item_type = :type");
 			params.put("type", f.type().name());

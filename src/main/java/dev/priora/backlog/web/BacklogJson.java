@@ -44,10 +44,11 @@ final class BacklogJson {
 
 	record Summary(String key, ItemType type, String title, ItemStatus status, BigDecimal estimate, List<String> labels,
 			String parent, long version, Readiness readiness, DependencyBadge dependencies, Rollup rollup,
-			ItemDemand demand) {
+			ItemDemand demand, String assignee) {
 		static Summary of(ItemSummary s) {
 			return new Summary(s.key().toString(), s.type(), s.title(), s.status(), s.estimate(), s.labels(),
-					text(s.parent()), s.version(), s.readiness(), s.dependencies(), Rollup.of(s.rollup()), s.demand());
+					text(s.parent()), s.version(), s.readiness(), s.dependencies(), Rollup.of(s.rollup()), s.demand(),
+					s.assignee());
 		}
 	}
 

@@ -17,6 +17,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import dev.priora.accounts.Permission;
 import dev.priora.accounts.Requires;
 import dev.priora.accounts.SignedInUser;
+import dev.priora.backlog.AssigneeFilter;
 import dev.priora.backlog.BacklogProblem;
 import dev.priora.backlog.BacklogService;
 import dev.priora.backlog.ItemDraft;
@@ -51,14 +52,20 @@ class BacklogPageController {
 
 	/** A filter as typed in the filter bar; blanks mean "any". */
 	record FilterForm(String type, String status, String label, String parent, String ready, String q, String demanded,
-			String order) {
+			String order, String assignee) {
 
-		ItemFilter toFilter(String productKey) {
+		ItemFilter toFilter(String productKey, String readerEmail) {
 			return new ItemFilter(enumOrNull(ItemType.class, type), enumOrNull(ItemStatus.class, status), label,
 					ItemKeys.field("parent", productKey, parent),
 					ready == null || ready.isBlank() ? null : Boolean.valueOf(ready), q,
 					demanded == null || demanded.isBlank() ? null : Integer.valueOf(demanded.strip()),
-					enumOrNull(ItemOrder.class, order));
+					enumOrNull(ItemOrder.class, order), AssigneeFilter.of(assignee, readerEmail));
+		}
+
+		/** True when a filter narrows the list. */
+		public boolean any() {
+			return java.util.stream.Stream.of(type, status, label, parent, ready, q, demanded, assignee)
+				.anyMatch(v -> v != null && !v.isBlank());
 		}
 
 		/** True when the list is in backlog order, so rows may be dragged. */
@@ -72,15 +79,16 @@ class BacklogPageController {
 	}
 
 	@GetMapping("/p/{key}/backlog")
-	String page(@PathVariable String key, FilterForm filter,
+	String page(@AuthenticationPrincipal SignedInUser user, @PathVariable String key, FilterForm filter,
 			@RequestHeader(name = "HX-Target", required = false) String target, Model model) {
-		fill(key, filter, null, model);
+		fill(user, key, filter, null, model);
 		return "backlog-list".equals(target) ? LIST_FRAGMENT : BACKLOG_VIEW;
 	}
 
 	@GetMapping("/p/{key}/backlog/rows")
-	String more(@PathVariable String key, FilterForm filter, @RequestParam String cursor, Model model) {
-		fill(key, filter, cursor, model);
+	String more(@AuthenticationPrincipal SignedInUser user, @PathVariable String key, FilterForm filter,
+			@RequestParam String cursor, Model model) {
+		fill(user, key, filter, cursor, model);
 		return ROWS_FRAGMENT;
 	}
 
@@ -104,7 +112,7 @@ class BacklogPageController {
 			model.addAttribute("createError", e.getMessage());
 			model.addAttribute("draftTitle", title);
 		}
-		fill(key, new FilterForm(null, null, null, null, null, null, null, null), null, model);
+		fill(user, key, new FilterForm(null, null, null, null, null, null, null, null, null), null, model);
 		return htmx == null ? BACKLOG_VIEW : LIST_FRAGMENT;
 	}
 
@@ -118,14 +126,15 @@ class BacklogPageController {
 		return ResponseEntity.noContent().build();
 	}
 
-	private void fill(String key, FilterForm filter, String cursor, Model model) {
+	private void fill(SignedInUser user, String key, FilterForm filter, String cursor, Model model) {
 		var product = products.get(key);
 		model.addAttribute("product", product);
 		model.addAttribute("filter", filter);
 		model.addAttribute("types", ItemType.values());
 		model.addAttribute("statuses", ItemStatus.values());
+		model.addAttribute("assignable", backlog.assignable(key));
 		try {
-			model.addAttribute("page", backlog.page(key, filter.toFilter(key), cursor, PAGE));
+			model.addAttribute("page", backlog.page(key, filter.toFilter(key, user.email()), cursor, PAGE));
 		}
 		catch (BacklogProblem | IllegalArgumentException e) {
 			model.addAttribute("filterError", e.getMessage());

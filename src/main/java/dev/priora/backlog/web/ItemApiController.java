@@ -83,16 +83,17 @@ class ItemApiController {
 	@Operation(summary = "List items in backlog order, filtered, a page at a time",
 			description = "Pass the answer's nextCursor as cursor for the next page. order=DEMAND sorts by customer"
 					+ " demand (importance, then customers, then revenue); minCustomers keeps items at least that many"
-					+ " customers asked for.")
+					+ " customers asked for. assignee=me (the team member with your e-mail), none, or a team member's id.")
 	BacklogJson.Page list(@PathVariable String productKey, @RequestParam(required = false) ItemType type,
 			@RequestParam(required = false) ItemStatus status, @RequestParam(required = false) String label,
 			@RequestParam(required = false) String parent, @RequestParam(required = false) Boolean ready,
 			@RequestParam(required = false) @Size(max = 200) String q,
 			@RequestParam(required = false) Integer minCustomers, @RequestParam(required = false) ItemOrder order,
+			@RequestParam(required = false) @Size(max = 40) String assignee,
 			@RequestParam(required = false) @Size(max = 200) String cursor,
-			@RequestParam(defaultValue = "50") int limit) {
+			@RequestParam(defaultValue = "50") int limit, @AuthenticationPrincipal SignedInUser user) {
 		var filter = new ItemFilter(type, status, label, ItemKeys.field("parent", productKey, parent), ready, q,
-				minCustomers, order);
+				minCustomers, order, dev.priora.backlog.AssigneeFilter.of(assignee, user.email()));
 		return BacklogJson.Page.of(backlog.page(productKey, filter, cursor, limit));
 	}
 
