@@ -121,6 +121,13 @@ public class BoardService {
 		if (!Board.STATUSES.contains(target) && target != ItemStatus.REJECTED) {
 			throw BacklogProblem.invalid("status", "is not a board column");
 		}
+		ItemStatus now = backlog.item(item).status();
+		if (now != target && !now.canChangeTo(target)) {
+			throw BacklogProblem.conflict("invalid-transition",
+					item + " is " + title(now) + "; it can move to "
+							+ String.join(" or ", now.next().stream().map(BoardService::title).toList()) + ", not "
+							+ title(target) + ".");
+		}
 		backlog.changeStatus(item, target, expectedVersion, false, user);
 		Integer limit = repository.wipLimits(products.get(item.productKey()).key()).get(target);
 		String warning = null;
@@ -194,6 +201,10 @@ public class BoardService {
 			.orElse(Board.Scope.NOTHING);
 	}
 
+	private static String title(ItemStatus s) {
+		return s == ItemStatus.NEW ? "To do" : s.label();
+	}
+
 	private static boolean inScope(Board.Scope scope, PlanningService.Planned p) {
 		if (scope.sprint()) {
 			return scope.id().equals(p.sprintId());
@@ -210,8 +221,8 @@ public class BoardService {
 		}
 		List<Board.Column> result = new ArrayList<>();
 		for (ItemStatus s : Board.STATUSES) {
-			result.add(new Board.Column(s, s == ItemStatus.NEW ? "To do" : s.label(), limits.get(s),
-					counts.getOrDefault(s, new int[1])[0], points.getOrDefault(s, BigDecimal.ZERO)));
+			result.add(new Board.Column(s, title(s), limits.get(s), counts.getOrDefault(s, new int[1])[0],
+					points.getOrDefault(s, BigDecimal.ZERO)));
 		}
 		return result;
 	}
