@@ -25,9 +25,12 @@ class BoardBrowserTest extends BrowserTestBase {
 		return page.locator("#sprint-board .board-cell[data-status=" + status + "]").first();
 	}
 
+	/** Drags the card with the mouse into the column, level with where it was. */
 	private void drag(String key, String status) {
+		card(key).scrollIntoViewIfNeeded();
 		BoundingBox from = card(key).boundingBox();
 		BoundingBox to = cell(status).boundingBox();
+		double y = Math.max(to.y + 10, Math.min(from.y + from.height / 2, to.y + to.height - 10));
 		page.mouse().move(from.x + from.width / 2, from.y + from.height / 2);
 		page.mouse().down();
 		page.mouse()
