@@ -42,7 +42,8 @@ class ScoringModelPageController {
 	 * ignored.
 	 */
 	record CriteriaForm(List<String> ckey, List<String> clabel, List<String> crole, List<String> cweight,
-			List<String> cscale, List<String> cmin, List<String> cmax, List<String> coptions, List<String> csource) {
+			List<String> cscale, List<String> cmin, List<String> cmax, List<String> coptions, List<String> csource,
+			List<String> cdefault) {
 
 		ModelDefinition toDefinition(String formula) {
 			List<CriterionDef> criteria = new ArrayList<>();
@@ -50,11 +51,11 @@ class ScoringModelPageController {
 				if (ckey.get(i) == null || ckey.get(i).isBlank()) {
 					continue;
 				}
-				criteria.add(new CriterionDef(
-						ckey.get(i).strip(), at(clabel, i), enumOf(Criterion.Role.class, at(crole, i)),
-						number("weight", at(cweight, i)), new ScaleDef(at(cscale, i), number("min", at(cmin, i)),
-								number("max", at(cmax, i)), options(at(coptions, i))),
-						enumOf(Criterion.Source.class, at(csource, i))));
+				criteria.add(new CriterionDef(ckey.get(i).strip(), at(clabel, i),
+						enumOf(Criterion.Role.class, at(crole, i)), number("weight", at(cweight, i)),
+						new ScaleDef(at(cscale, i), number("min", at(cmin, i)), number("max", at(cmax, i)),
+								options(at(coptions, i))),
+						enumOf(Criterion.Source.class, at(csource, i)), number("default", at(cdefault, i))));
 			}
 			return new ModelDefinition(enumOf(ModelSpec.Formula.class, formula), criteria);
 		}
@@ -164,6 +165,16 @@ class ScoringModelPageController {
 		m.addAttribute("roles", Criterion.Role.values());
 		m.addAttribute("sources", Criterion.Source.values());
 		m.addAttribute("formulas", ModelSpec.Formula.values());
+		java.util.Map<String, String> optionTexts = new java.util.HashMap<>();
+		java.util.Map<String, String> defaults = new java.util.HashMap<>();
+		if (m.getAttribute("editing") instanceof ScoringModelView editing) {
+			for (CriterionDef c : editing.definition().criteria()) {
+				optionTexts.put(c.key(), optionsText(c.scale()));
+				defaults.put(c.key(), c.defaultValue() == null ? "" : Charts.num(c.defaultValue()));
+			}
+		}
+		m.addAttribute("optionTexts", optionTexts);
+		m.addAttribute("defaults", defaults);
 	}
 
 	/** Options of a choice scale as the editor shows them. */

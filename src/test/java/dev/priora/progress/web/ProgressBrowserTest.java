@@ -78,4 +78,44 @@ class ProgressBrowserTest extends BrowserTestBase {
 		assertThat(page.locator("#decisions")).containsText("Cut the later stories");
 	}
 
+	@Test
+	void forecastsReleasesInSequenceOnTheReleasesThePlanningBoardAndTheRoadmap() {
+		ApiClient api = api();
+		String base = "/api/v1/products/PGS";
+		api.post("/api/v1/products", "{\"key\":\"PGS\",\"name\":\"Sequence\"}");
+		LocalDate today = LocalDate.now();
+		long first = api
+			.post(base + "/releases",
+					"{\"name\":\"2027.1\",\"capacity\":20,\"targetDate\":\"" + today.plusDays(60) + "\"}")
+			.json()
+			.get("id")
+			.asLong();
+		long second = api
+			.post(base + "/releases",
+					"{\"name\":\"2027.2\",\"capacity\":10,\"targetDate\":\"" + today.plusDays(90) + "\"}")
+			.json()
+			.get("id")
+			.asLong();
+		ProgressApiIntegrationTest.sprint(api, base, "Sprint 1", today, first);
+		for (int i = 1; i <= 5; i++) {
+			ProgressApiIntegrationTest.readyItem(api, base, "Story " + i, 5);
+			api.put(base + "/items/PGS-" + i + "/release", "{\"releaseId\":" + (i <= 4 ? first : second) + "}", null);
+		}
+		signIn();
+		page.navigate("/p/PGS/releases");
+		var row = page.locator("#release-forecasts tr[data-release='2027.2']");
+		assertThat(row.locator("td").nth(2)).hasText("5.00");
+		assertThat(row.locator("td").nth(3)).hasText("20.00");
+		String firstLikely = page.locator("#release-forecasts tr[data-release='2027.1'] td[data-col=p50]")
+			.textContent();
+		String secondLikely = row.locator("td[data-col=p50]").textContent();
+		org.assertj.core.api.Assertions.assertThat(LocalDate.parse(secondLikely)).isAfter(LocalDate.parse(firstLikely));
+		page.locator("#release-forecasts a", new com.microsoft.playwright.Page.LocatorOptions().setHasText("2027.2"))
+			.click();
+		assertThat(page.locator("#forecast-sequence")).containsText("left in 2027.1 come first");
+		assertThat(page.locator("#forecast-method")).containsText("in sequence: after the 20 points left in 2027.1");
+		page.navigate("/p/PGS/roadmap");
+		assertThat(page.locator("#timeline tr[data-release='2027.2']")).containsText("after 2027.1");
+	}
+
 }
