@@ -115,6 +115,9 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 				"GET /p/{key}/feedback/import/{jobId}", "POST /p/{key}/feedback/import/{jobId}/cancel");
 		product(Permission.SUBMIT_FEEDBACK, "POST " + base + "/feedback/email", "GET /p/{key}/feedback/email",
 				"POST /p/{key}/feedback/email");
+		product(Permission.EDIT_BACKLOG, "POST " + base + "/feedback/{id}/customer-suggestion/confirm",
+				"DELETE " + base + "/feedback/{id}/customer-suggestion",
+				"POST /p/{key}/feedback/{id}/suggestion/{decision:confirm|dismiss}");
 		product(Permission.READ, "GET " + base + "/scoring-models", "GET " + base + "/scoring-models/{id}",
 				"GET " + base + "/scores", "GET " + base + "/items/{itemKey}/scores",
 				"GET " + base + "/items/{itemKey}/scores/{modelId}/history", "GET " + base + "/priority-order",
@@ -182,7 +185,7 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 				"GET " + base + "/sprints/{id}/burndown", "GET " + base + "/sprints/{id}/burndown.csv",
 				"GET " + base + "/releases/{id}/burnup.csv", "GET " + base + "/velocity",
 				"GET " + base + "/releases/{id}/progress", "GET /p/{key}/sprints/{id}",
-				"GET " + base + "/sprints/{id}/review", "GET /p/{key}/releases/{id}/progress",
+				"GET " + base + "/sprints/{id}/review", "GET /p/{key}/releases/{id}/progress", "GET /p/{key}/board",
 				"GET " + base + "/release-forecasts", "GET /p/{key}/release-forecasts");
 		product(Permission.EDIT_BACKLOG, "POST " + base + "/sprints/{id}/start", "POST " + base + "/sprints/{id}/close",
 				"POST " + base + "/sprints/{id}/review", "POST /p/{key}/sprints/{id}/review",
@@ -538,6 +541,7 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 			.replace("/p/{key}/priority-order/{changeId}", "/p/{key}/priority-order/" + changeId)
 			.replace("{action:start|close}", "start")
 			.replace("{action:ping|pause|resume|delete}", "pause")
+			.replace("{decision:confirm|dismiss}", "dismiss")
 			.replace("{action}", "cancel"), "MTX", "MTX-1", "MTX-2", outsiderId);
 	}
 

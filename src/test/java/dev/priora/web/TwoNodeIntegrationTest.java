@@ -71,7 +71,8 @@ class TwoNodeIntegrationTest extends IntegrationTestBase {
 		assertThat(onB.get("/p/SHOP/backlog").statusCode()).as("signed in on A, served by B on " + TestDatabase.name())
 			.isEqualTo(200);
 		var created = onB.post("/p/SHOP/backlog/items", Map.of("type", "TASK", "title", "Made on node B"));
-		assertThat(created.statusCode()).isEqualTo(200);
+		assertThat(created.statusCode()).as("post/redirect/get").isEqualTo(302);
+		assertThat(created.headers().firstValue("Location").orElse("")).endsWith("/p/SHOP/backlog");
 		assertThat(onA.get("/p/SHOP/backlog?q=node%20B").body()).contains("Made on node B");
 	}
 
@@ -150,6 +151,43 @@ class TwoNodeIntegrationTest extends IntegrationTestBase {
 		List<String> order = new ArrayList<>();
 		a.get("/api/v1/products/TWO/items?limit=50").json().get("items").forEach(i -> order.add(i.get("key").asText()));
 		assertThat(order).hasSize(8).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(items);
+	}
+
+	@Autowired
+	dev.priora.feedback.PublicForms forms;
+
+	@Autowired
+	dev.priora.accounts.AccountService accounts;
+
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+	@Test
+	void aPerAddressLimitHoldsAcrossBothNodes() throws Exception {
+		String secret = forms.create("SHOP", accounts.findByEmail(ADMIN_EMAIL).orElseThrow().id());
+		BrowserlessSession onA = BrowserlessSession.anonymous(port);
+		BrowserlessSession[] nodes = { onA, onA.on(portB) };
+		ExecutorService pool = Executors.newFixedThreadPool(30);
+		java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+		List<java.util.concurrent.Future<String>> answers = new ArrayList<>();
+		for (int i = 0; i < 30; i++) {
+			int n = i;
+			answers.add(pool.submit(() -> {
+				start.await();
+				return nodes[n % 2].post("/f/" + secret, Map.of("text", "two nodes " + n)).body();
+			}));
+		}
+		start.countDown();
+		int thanked = 0;
+		for (var answer : answers) {
+			thanked += answer.get(2, TimeUnit.MINUTES).contains("Thank you") ? 1 : 0;
+		}
+		pool.shutdown();
+		// this context (and so its database) is shared with other test classes: give the
+		// hour back
+		jdbc.sql("delete from rate_limits where bucket = 'public-form-address'").update();
+		assertThat(thanked).as("the default limit of 10 per hour, over both nodes on " + TestDatabase.name())
+			.isEqualTo(10);
 	}
 
 }

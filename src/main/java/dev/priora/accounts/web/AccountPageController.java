@@ -2,6 +2,9 @@ package dev.priora.accounts.web;
 
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -10,9 +13,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import dev.priora.accounts.AccountService;
 import dev.priora.accounts.ProductRoles;
+import dev.priora.accounts.SessionsEnded;
 import dev.priora.accounts.SignedInUser;
 
 /** The sign-in page, the user's own profile (name, password) and personal tokens. */
@@ -47,10 +52,11 @@ class AccountPageController {
 
 	@PostMapping("/account/name")
 	String changeName(@AuthenticationPrincipal SignedInUser user, @RequestParam(defaultValue = "") String displayName,
-			Model model) {
+			Model model, RedirectAttributes redirect) {
 		try {
 			accounts.changeName(user.id(), displayName);
-			model.addAttribute("saved", "Your name is saved; it shows everywhere after your next sign-in.");
+			redirect.addFlashAttribute("toast", "Your name is saved; it shows everywhere after your next sign-in.");
+			return "redirect:/account";
 		}
 		catch (ErrorResponseException e) {
 			model.addAttribute("error", e.getBody().getDetail());
@@ -61,10 +67,21 @@ class AccountPageController {
 	@PostMapping("/account/password")
 	String changePassword(@AuthenticationPrincipal SignedInUser user,
 			@RequestParam(defaultValue = "") String currentPassword,
-			@RequestParam(defaultValue = "") String newPassword, Model model) {
+			@RequestParam(defaultValue = "") String newPassword,
+			@RequestParam(defaultValue = "false") boolean revokeTokens, HttpServletRequest request, Model model,
+			RedirectAttributes redirect) {
 		try {
-			accounts.changePassword(user.id(), currentPassword, newPassword);
-			model.addAttribute("saved", "Your password is changed.");
+			HttpSession session = request.getSession(false);
+			SessionsEnded ended = accounts.changePassword(user.id(), new AccountService.PasswordChange(currentPassword,
+					newPassword, revokeTokens, session == null ? null : session.getId(), null));
+			redirect.addFlashAttribute("toast",
+					"Your password is changed. You stay signed in here; elsewhere you are signed out ("
+							+ ended.sessions() + (ended.sessions() == 1 ? " other session" : " other sessions")
+							+ " ended)"
+							+ (revokeTokens ? ", and " + ended.tokens()
+									+ (ended.tokens() == 1 ? " API token" : " API tokens") + " revoked."
+									: "; your API tokens still work."));
+			return "redirect:/account";
 		}
 		catch (ErrorResponseException e) {
 			model.addAttribute("error", e.getBody().getDetail());
@@ -81,7 +98,7 @@ class AccountPageController {
 	@PostMapping("/account/tokens")
 	String create(@AuthenticationPrincipal SignedInUser user, @RequestParam(defaultValue = "") String name,
 			@RequestParam(defaultValue = "write") String access, @RequestParam(defaultValue = "") List<String> products,
-			Model model) {
+			Model model, RedirectAttributes redirect) {
 		String trimmed = name.isBlank() ? "personal token" : name.strip();
 		try {
 			if (trimmed.length() > 100) {
@@ -89,7 +106,10 @@ class AccountPageController {
 			}
 			var scope = TokenApiController.TokenScopes.of(user, roles, "read".equals(access), "intake".equals(access),
 					products.stream().filter(p -> !p.isBlank()).toList());
-			model.addAttribute("created", accounts.createToken(user.id(), trimmed, scope));
+			var created = accounts.createToken(user.id(), trimmed, scope);
+			redirect.addFlashAttribute("tokenName", created.token().name());
+			redirect.addFlashAttribute("tokenSecret", created.secret());
+			return "redirect:/account/tokens";
 		}
 		catch (IllegalArgumentException e) {
 			model.addAttribute("error", e.getMessage());
@@ -101,8 +121,9 @@ class AccountPageController {
 	}
 
 	@PostMapping("/account/tokens/{id}/revoke")
-	String revoke(@AuthenticationPrincipal SignedInUser user, @PathVariable long id) {
+	String revoke(@AuthenticationPrincipal SignedInUser user, @PathVariable long id, RedirectAttributes redirect) {
 		accounts.revokeToken(user.id(), id);
+		redirect.addFlashAttribute("toast", "Token revoked: it stops working at once.");
 		return "redirect:/account/tokens";
 	}
 

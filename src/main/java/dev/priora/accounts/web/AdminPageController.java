@@ -1,13 +1,9 @@
 package dev.priora.accounts.web;
 
-import java.io.IOException;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -17,6 +13,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import dev.priora.accounts.AccountService;
@@ -24,6 +21,7 @@ import dev.priora.accounts.SecurityEvent;
 import dev.priora.accounts.SecurityLog;
 import dev.priora.accounts.SignedInUser;
 import dev.priora.accounts.UserId;
+import dev.priora.csv.CsvWriter;
 
 /**
  * The workspace admin's pages: users (invite, deactivate, reset password) and the
@@ -35,6 +33,8 @@ class AdminPageController {
 	static final String USERS_VIEW = "accounts/admin-users";
 
 	static final String AUDIT_VIEW = "accounts/admin-audit";
+
+	static final String USERS_REDIRECT = "redirect:/admin/users";
 
 	private final AccountService accounts;
 
@@ -53,11 +53,12 @@ class AdminPageController {
 
 	@PostMapping("/admin/users/invite")
 	String invite(@AuthenticationPrincipal SignedInUser admin, @RequestParam(defaultValue = "") String email,
-			Model model) {
+			Model model, RedirectAttributes redirect) {
 		try {
 			String secret = accounts.invite(email, admin.id());
-			model.addAttribute("link", absolute("/invite/" + secret));
-			model.addAttribute("linkFor", "Invitation for " + email.strip());
+			redirect.addFlashAttribute("link", absolute("/invite/" + secret));
+			redirect.addFlashAttribute("linkFor", "Invitation for " + email.strip());
+			return USERS_REDIRECT;
 		}
 		catch (ErrorResponseException e) {
 			model.addAttribute("error", e.getBody().getDetail());
@@ -66,10 +67,12 @@ class AdminPageController {
 	}
 
 	@PostMapping("/admin/users/{id}/deactivate")
-	String deactivate(@AuthenticationPrincipal SignedInUser admin, @PathVariable long id, Model model) {
+	String deactivate(@AuthenticationPrincipal SignedInUser admin, @PathVariable long id, Model model,
+			RedirectAttributes redirect) {
 		try {
 			accounts.deactivate(new UserId(id), admin.id());
-			model.addAttribute("saved", "User deactivated; their sessions and tokens are revoked.");
+			redirect.addFlashAttribute("toast", "User deactivated; their sessions and tokens are revoked.");
+			return USERS_REDIRECT;
 		}
 		catch (ErrorResponseException e) {
 			model.addAttribute("error", e.getBody().getDetail());
@@ -78,18 +81,20 @@ class AdminPageController {
 	}
 
 	@PostMapping("/admin/users/{id}/reactivate")
-	String reactivate(@AuthenticationPrincipal SignedInUser admin, @PathVariable long id, Model model) {
+	String reactivate(@AuthenticationPrincipal SignedInUser admin, @PathVariable long id, RedirectAttributes redirect) {
 		accounts.reactivate(new UserId(id), admin.id());
-		model.addAttribute("saved", "User reactivated.");
-		return users(model);
+		redirect.addFlashAttribute("toast", "User reactivated.");
+		return USERS_REDIRECT;
 	}
 
 	@PostMapping("/admin/users/{id}/reset")
-	String reset(@AuthenticationPrincipal SignedInUser admin, @PathVariable long id, Model model) {
-		String secret = accounts.issuePasswordReset(new UserId(id), admin.id());
-		model.addAttribute("link", absolute("/reset/" + secret));
-		model.addAttribute("linkFor", "Password reset for " + accounts.findById(new UserId(id)).orElseThrow().email());
-		return users(model);
+	String reset(@AuthenticationPrincipal SignedInUser admin, @PathVariable long id, RedirectAttributes redirect) {
+		AccountService.PasswordReset reset = accounts.issuePasswordReset(new UserId(id), admin.id());
+		redirect.addFlashAttribute("link", absolute("/reset/" + reset.secret()));
+		redirect.addFlashAttribute("linkFor",
+				"Password reset for " + accounts.findById(new UserId(id)).orElseThrow().email());
+		redirect.addFlashAttribute("toast", "They are signed out everywhere: " + reset.ended().describe() + ".");
+		return USERS_REDIRECT;
 	}
 
 	@GetMapping("/admin/audit")
@@ -99,20 +104,13 @@ class AdminPageController {
 	}
 
 	@GetMapping("/admin/audit.csv")
-	ResponseEntity<byte[]> auditCsv() throws IOException {
-		StringWriter out = new StringWriter();
-		try (CSVPrinter csv = new CSVPrinter(out,
-				CSVFormat.DEFAULT.builder()
-					.setHeader("id", "occurred_at", "type", "actor", "subject", "client_ip", "detail")
-					.get())) {
-			for (SecurityEvent e : log.recent(100_000)) {
-				csv.printRecord(e.id(), e.occurredAt(), e.type(), e.actor(), e.subject(), e.clientIp(), e.detail());
-			}
+	ResponseEntity<String> auditCsv() {
+		List<List<?>> rows = new ArrayList<>();
+		for (SecurityEvent e : log.recent(100_000)) {
+			rows.add(Arrays.asList(e.id(), e.occurredAt(), e.type(), e.actor(), e.subject(), e.clientIp(), e.detail()));
 		}
-		return ResponseEntity.ok()
-			.contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"priora-audit.csv\"")
-			.body(out.toString().getBytes(StandardCharsets.UTF_8));
+		return CsvWriter.download("priora-audit.csv",
+				List.of("id", "occurred_at", "type", "actor", "subject", "client_ip", "detail"), rows);
 	}
 
 	private static String absolute(String path) {
