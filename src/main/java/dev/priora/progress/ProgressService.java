@@ -193,8 +193,7 @@ public class ProgressService {
 			else if (!ItemStatus.REJECTED.label().equals(i.status())) {
 				ItemKey key = ItemKey.parse(i.key()).orElseThrow();
 				repository.spillover(sprintId, key.productKey(), key.number(), i.estimate(), nextSprintId);
-				Long release = releaseOf(productKey, i.key());
-				planning.assign(key, release, nextSprintId, user);
+				planning.moveToSprint(key, nextSprintId, user);
 			}
 		}
 		repository.close(sprintId, done, user.value(), clock.instant());
@@ -202,15 +201,6 @@ public class ProgressService {
 		events.publishEvent(new SprintClosed(productKey.toUpperCase(java.util.Locale.ROOT), sprintId, s.name(),
 				closed.committed(), done, closed.spillover()));
 		return closed;
-	}
-
-	private Long releaseOf(String productKey, String itemKey) {
-		for (ReleaseView r : planning.board(productKey).releases()) {
-			if (r.items().stream().anyMatch(i -> i.key().equals(itemKey))) {
-				return r.id();
-			}
-		}
-		return null;
 	}
 
 	/** Completed points of closed sprints, oldest first. */
@@ -233,15 +223,25 @@ public class ProgressService {
 		SprintView s = planning.sprint(productKey, sprintId);
 		ScopeHistory history = history(productKey);
 		List<Long> ever = history.everInSprint(sprintId);
-		java.time.Instant startedAt = repository.run(sprintId)
-			.map(ProgressRepository.Run::startedAt)
+		var run = repository.run(sprintId);
+		java.time.Instant startedAt = run.map(ProgressRepository.Run::startedAt)
 			.orElse(s.start().atStartOfDay(ZoneOffset.UTC).toInstant());
+		// a closed sprint stays as it was closed: its spillover moved out when it closed,
+		// which is no scope taken out
+		java.time.Instant closedAt = run.filter(r -> "CLOSED".equals(r.state()))
+			.map(ProgressRepository.Run::closedAt)
+			.orElse(null);
+		java.util.Set<String> spilled = closedAt == null ? java.util.Set.of()
+				: new java.util.HashSet<>(repository.spilledOver(sprintId));
 		LocalDate today = LocalDate.now(clock);
 		List<BurndownDay> days = new ArrayList<>();
 		java.time.Instant previous = startedAt;
 		for (LocalDate d = s.start(); !d.isAfter(s.end()) && !d.isAfter(today); d = d.plusDays(1)) {
 			// before the sprint was started, its scope is what it started with
 			java.time.Instant endOfDay = max(d.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant(), startedAt);
+			if (closedAt != null && endOfDay.isAfter(closedAt)) {
+				endOfDay = closedAt;
+			}
 			BigDecimal scope = BigDecimal.ZERO;
 			BigDecimal remaining = BigDecimal.ZERO;
 			BigDecimal added = BigDecimal.ZERO;
@@ -249,8 +249,9 @@ public class ProgressService {
 			List<String> addedItems = new ArrayList<>();
 			List<String> removedItems = new ArrayList<>();
 			for (long item : ever) {
-				boolean in = history.inSprint(item, sprintId, endOfDay);
-				boolean was = history.inSprint(item, sprintId, previous);
+				boolean spilledAtClose = spilled.contains(history.key(item));
+				boolean in = history.inSprint(item, sprintId, endOfDay) || spilledAtClose && endOfDay.equals(closedAt);
+				boolean was = history.inSprint(item, sprintId, previous) || spilledAtClose && previous.equals(closedAt);
 				BigDecimal points = history.points(item, endOfDay);
 				if (in) {
 					scope = scope.add(points);

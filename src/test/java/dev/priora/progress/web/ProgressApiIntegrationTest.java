@@ -320,4 +320,44 @@ class ProgressApiIntegrationTest extends IntegrationTestBase {
 		assertThat(upTo.get("forecast").get("method").asText()).contains("blended with 1 completed sprint");
 	}
 
+	@Test
+	void closesIntoASprintOfAnotherReleaseKeepsTheClosedBurndownAndEndsTheReview() {
+		ApiClient api = api();
+		String base = "/api/v1/products/SPO";
+		api.post("/api/v1/products", "{\"key\":\"SPO\",\"name\":\"Spillover\"}");
+		LocalDate today = LocalDate.now();
+		long first = api.post(base + "/releases", "{\"name\":\"R1\",\"capacity\":40}").json().get("id").asLong();
+		long second = api.post(base + "/releases", "{\"name\":\"R2\",\"capacity\":40}").json().get("id").asLong();
+		long sprint = sprint(api, base, "S1", today.minusDays(3), first);
+		long next = sprint(api, base, "S2", today.plusDays(11), second);
+		readyItem(api, base, "Done", 5);
+		readyItem(api, base, "Left over", 3);
+		for (String item : new String[] { "SPO-1", "SPO-2" }) {
+			api.put(base + "/items/" + item + "/release", "{\"sprintId\":" + sprint + "}", null);
+		}
+		assertThat(api.post(base + "/sprints/" + sprint + "/start", "{\"force\":true}").status()).isEqualTo(200);
+		finish(api, base, "SPO-1");
+
+		// the spillover goes to a sprint of the next release, and with it to that release
+		Response closed = api.post(base + "/sprints/" + sprint + "/close", "{\"nextSprintId\":" + next + "}");
+		assertThat(closed.status()).as(closed.text()).isEqualTo(200);
+		assertThat(closed.json().get("spillover").toString()).contains("SPO-2");
+		assertThat(api.get(base + "/releases/" + second).json().get("items").toString()).contains("SPO-2");
+
+		// the closed sprint's burndown ends where it was closed: 3 points left, nothing
+		// taken out
+		JsonNode days = api.get(base + "/sprints/" + sprint + "/burndown").json();
+		JsonNode last = days.get(days.size() - 1);
+		assertThat(last.get("scope").decimalValue()).isEqualByComparingTo("8");
+		assertThat(last.get("remaining").decimalValue()).isEqualByComparingTo("3");
+		assertThat(last.get("removed").decimalValue()).isEqualByComparingTo("0");
+		assertThat(last.get("removedItems")).isEmpty();
+
+		// the review is over once the sprint is closed
+		Response review = api.post(base + "/sprints/" + sprint + "/review",
+				"{\"item\":\"SPO-1\",\"accepted\":true,\"criteriaMet\":[0]}");
+		assertThat(review.status()).as(review.text()).isEqualTo(409);
+		assertThat(review.text()).contains("closed");
+	}
+
 }

@@ -37,6 +37,7 @@ class ProgressBrowserTest extends BrowserTestBase {
 			api.put(base + "/items/PGB-" + i + "/release",
 					"{\"releaseId\":" + release + (i <= 6 ? ",\"sprintId\":" + sprints[(i - 1) / 2] : "") + "}", null);
 		}
+		api.post(base + "/team", "{\"name\":\"Ann\",\"capacity\":10}");
 		signIn();
 		for (int s = 0; s < 3; s++) {
 			page.navigate("/p/PGB/sprints/" + sprints[s]);
@@ -46,6 +47,7 @@ class ProgressBrowserTest extends BrowserTestBase {
 			ProgressApiIntegrationTest.finish(api, base, "PGB-" + (2 * s + 2));
 			page.navigate("/p/PGB/sprints/" + sprints[s]);
 			assertThat(page.locator("#burndown polyline.burn")).hasCount(1);
+			assertThat(page.locator("#sprint-items select[name=member]")).hasCount(2);
 			assertThat(page.locator("#burndown polyline.scope-line")).hasCount(1);
 			if (s == 0) {
 				var good = page.locator(".review-item[data-key=PGB-1]");
@@ -56,6 +58,13 @@ class ProgressBrowserTest extends BrowserTestBase {
 			page.locator("#close-sprint-open").click();
 			page.locator("#close-sprint button.primary").click();
 			assertThat(page.locator("#sprint-state")).hasText("closed");
+			if (s == 0) {
+				// closed: the review is over and nobody is assigned any more
+				assertThat(page.locator(".review-item[data-key=PGB-2]")).isVisible();
+				assertThat(page.locator("#review form")).hasCount(0);
+				assertThat(page.locator("#review-over")).isVisible();
+				assertThat(page.locator("#sprint-items select[name=member]")).hasCount(0);
+			}
 		}
 		page.navigate("/p/PGB/releases/" + release + "/progress");
 		assertThat(page.locator("#remaining")).hasText("10 points");
