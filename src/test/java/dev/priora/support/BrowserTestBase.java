@@ -98,6 +98,15 @@ public abstract class BrowserTestBase extends IntegrationTestBase {
 		org.assertj.core.api.Assertions.assertThat(serverErrors).as("server errors while the test ran").isEmpty();
 	}
 
+	/**
+	 * A full-page screenshot of the current page in
+	 * {@code target/screenshots/<name>.png}, to look at.
+	 */
+	protected void screenshot(String name) {
+		page.screenshot(new com.microsoft.playwright.Page.ScreenshotOptions().setFullPage(true)
+			.setPath(java.nio.file.Path.of("target/screenshots", name + ".png")));
+	}
+
 	protected void signIn() {
 		page.navigate("/login");
 		page.getByLabel("Email").fill(ADMIN_EMAIL);

@@ -165,6 +165,7 @@ class FeedbackBrowserTest extends BrowserTestBase {
 		assertThat(page.locator("#story-form input[name=benefit]")).hasAttribute("placeholder",
 				java.util.regex.Pattern.compile("why it matters to them"));
 		assertThat(page.locator("#story-form")).not().containsText("<");
+		screenshot("story-draft");
 		page.locator("#story-form button[type=submit]").click();
 		assertThat(page.locator("#description"))
 			.containsText("As a customer, I want our customers to be able to order refills by subscription.");

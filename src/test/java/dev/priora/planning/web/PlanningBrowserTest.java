@@ -152,6 +152,7 @@ class PlanningBrowserTest extends BrowserTestBase {
 		signIn();
 		page.navigate("/p/PBQ/releases");
 		assertThat(page.locator("#release-forecasts tr[data-release=R1]")).isVisible();
+		page.locator("[data-dialog-open=plan-for-me]").click();
 		assertThat(page.locator("#plan-form select[name=keepStartedSprints]")).hasValue("true");
 		page.locator("#plan-form input[name=timeLimit]").fill("5");
 		page.locator("#plan-form button[type=submit]").click();
@@ -164,12 +165,15 @@ class PlanningBrowserTest extends BrowserTestBase {
 		assertThat(leaving).containsText("unplanned");
 		assertThat(page.locator("#sprint-changes tr")).hasCount(2);
 
+		screenshot("plan-sprint-changes");
 		// no choice made: the form does not go
 		page.locator("#apply-plan").click();
-		assertThat(page.locator("#plan-notice")).hasCount(0);
+		assertThat(page.locator("#plan")).hasAttribute("data-state", "DONE");
+		assertThat(page.locator("#plan-state")).containsText("Done");
 		page.locator("#sprint-choice input[value=KEEP]").check();
 		page.locator("#apply-plan").click();
-		assertThat(page.locator("#plan-notice")).containsText("keep every item that is in a sprint where it is");
+		assertThat(page.locator(".toast")).containsText("keep every item that is in a sprint where it is");
+		screenshot("plan-applied");
 		page.navigate("/p/PBQ/releases");
 		assertThat(page.locator("#board .card[data-key=PBQ-2] select[name=sprint]"))
 			.hasValue(String.valueOf(sprints[1]));

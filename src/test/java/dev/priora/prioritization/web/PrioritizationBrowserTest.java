@@ -140,18 +140,20 @@ class PrioritizationBrowserTest extends BrowserTestBase {
 		assertThat(page.locator("#score-PBD-1 .score strong")).hasText("60.00");
 		page.locator("#why-PBD-1 summary").click();
 		assertThat(page.locator("#why-PBD-1 .breakdown")).containsText("typed in (no customers asked)");
+		screenshot("scoring-typed-reach");
 
 		// the default is the model's: edit it on the models page
 		page.navigate("/p/PBD/scoring/models");
 		page.locator("#models tr[data-model=RICE] a",
-				new com.microsoft.playwright.Page.LocatorOptions().setHasText("edit"))
+				new com.microsoft.playwright.Page.LocatorOptions().setHasText("Edit"))
 			.click();
 		var reach = page.locator("#criteria tbody tr").nth(0);
 		assertThat(reach.locator("input[name=cdefault]")).hasValue("1");
 		reach.locator("input[name=cdefault]").fill("5");
 		page.locator("#model-form button[type=submit]").click();
-		assertThat(page.locator("#model-notice")).hasText("Saved RICE.");
+		assertThat(page.locator(".toast")).containsText("Saved RICE.");
 		assertThat(page.locator("#models tr[data-model=RICE]")).containsText("default 5 without evidence");
+		screenshot("scoring-models");
 	}
 
 	@Test
@@ -175,10 +177,11 @@ class PrioritizationBrowserTest extends BrowserTestBase {
 		assertThat(page.locator("#order-preview tr[data-key=PBE-1]")).hasAttribute("data-kind", "EPIC");
 		assertThat(page.locator("#order-preview tr[data-key=PBE-1]")).containsText("above its children");
 		assertThat(page.locator("#order-epics")).containsText("PBE-1 (1 → 2)");
-		assertThat(page.locator("#order-summary")).hasText("2 items move");
+		assertThat(page.locator("#order-summary")).hasText("2 items would move");
 		assertThat(page.locator("#order-preview tr[data-moves=true]")).hasCount(2);
+		screenshot("order-by-score-epics");
 		page.locator("#apply-order button").click();
-		assertThat(page.locator("#order-notice")).containsText("2 items moved");
+		assertThat(page.locator(".toast")).containsText("2 items moved");
 		page.navigate("/p/PBE/backlog");
 		assertThat(page.locator("#backlog-rows li.row").nth(1)).hasAttribute("data-key", "PBE-1");
 		assertThat(page.locator("#backlog-rows li.row").nth(2)).hasAttribute("data-key", "PBE-3");
