@@ -49,6 +49,8 @@ class PlanningBrowserTest extends BrowserTestBase {
 		page.locator("#new-release input[name=name]").fill("Summer");
 		page.locator("#new-release input[name=capacity]").fill("8");
 		page.locator("#new-release button[type=submit]").click();
+		assertThat(page.locator(".toast")).containsText("Release Summer added.");
+		assertThat(page.locator("#release-forecasts")).isVisible();
 		Locator spring = page.locator("#board .board-column", new com.microsoft.playwright.Page.LocatorOptions()
 			.setHas(page.locator("h2", new com.microsoft.playwright.Page.LocatorOptions().setHasText("Spring"))));
 		assertThat(spring).containsText("0 / 8");
