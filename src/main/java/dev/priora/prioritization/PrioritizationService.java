@@ -199,7 +199,8 @@ public class PrioritizationService {
 	/**
 	 * Sets typed-in inputs of an item under a model (a blank value clears one), each
 	 * checked against its criterion's scale; every change is recorded with the score
-	 * before and after. One transaction: one bad input changes nothing.
+	 * before and after. One transaction: one bad input changes nothing. A value typed for
+	 * an evidence criterion counts only while the item has no evidence.
 	 */
 	@Transactional
 	public ItemScore setInputs(ItemKey item, long modelId, Map<String, String> inputs, UserId user) {
@@ -215,9 +216,6 @@ public class PrioritizationService {
 			String v = value == null || value.isBlank() ? null : value.strip();
 			if (c == null) {
 				errors.put(criterion, "is not a criterion of " + m.name());
-			}
-			else if (c.source() != Criterion.Source.MANUAL) {
-				errors.put(criterion, "comes from " + c.source().description() + "; it cannot be typed in");
 			}
 			else if (v != null && v.length() > 100) {
 				errors.put(criterion, "is longer than 100 characters");

@@ -79,7 +79,8 @@ class CliTest {
 		assertThat(run("forecast", "--history", short_.toString(), "--remaining", "100").err())
 			.contains("at least 3 are needed");
 		Run stated = run("forecast", "--history", short_.toString(), "--remaining", "100", "--velocity", "25");
-		assertThat(stated.out()).contains("assumption: the team's stated velocity 25.0");
+		assertThat(stated.out()).contains("the team's stated velocity 25 (± 30 %, counted as 1.5 sprints) blended with")
+			.contains("completed sprint");
 		Path bad = Files.writeString(dir.resolve("bad.txt"), "30\nthirty\n");
 		assertThat(run("forecast", "--history", bad.toString(), "--remaining", "100").err())
 			.contains("line 2: 'thirty' is not a velocity");

@@ -77,6 +77,8 @@ class PrioritizationPageController {
 					.criteria()
 					.stream()
 					.filter(c -> c.source() != Criterion.Source.MANUAL)
+					.map(c -> c.label() + ": " + c.source().description()
+							+ (c.defaultValue() == null ? ", no default" : ", default " + Charts.num(c.defaultValue())))
 					.toList());
 		m.addAttribute("items", scores.scores(key, chosen.id()).stream().filter(ItemScore::open).toList());
 		m.addAttribute("pinned", order.pinnedKeys(key));
@@ -90,7 +92,7 @@ class PrioritizationPageController {
 		ScoringModelView model = scores.model(key, modelId);
 		ItemKey item = ItemKey.inProduct(key, itemKey);
 		Map<String, String> inputs = new LinkedHashMap<>();
-		for (Criterion c : manual(model)) {
+		for (Criterion c : model.definition().toSpec().criteria()) {
 			if (params.containsKey("c." + c.key())) {
 				inputs.put(c.key(), params.get("c." + c.key()));
 			}
@@ -245,37 +247,37 @@ class PrioritizationPageController {
 	}
 
 	/**
-	 * A typed-in criterion as a grid column: a select when it has options, a number input
-	 * otherwise.
+	 * A criterion as a grid column: a select when it has options, a number input
+	 * otherwise. An evidence criterion ({@code evidence}: where it comes from) takes a
+	 * typed value too, used only when an item has no evidence; {@code fallback} is the
+	 * model's default then (null: none).
 	 */
-	record Column(String key, String label, List<String> options, String min, String max) {
+	record Column(String key, String label, List<String> options, String min, String max, String evidence,
+			String fallback) {
 	}
 
 	static List<Column> columns(ScoringModelView model) {
 		List<Column> columns = new ArrayList<>();
-		for (Criterion c : manual(model)) {
+		for (Criterion c : model.definition().toSpec().criteria()) {
+			if (c.source() == Criterion.Source.ESTIMATE) {
+				continue;
+			}
+			String evidence = c.source() == Criterion.Source.MANUAL ? null : c.source().description();
+			String fallback = c.defaultValue() == null ? null : Charts.num(c.defaultValue());
 			if (c.scale() instanceof Scale.Choice ch) {
 				columns.add(new Column(c.key(), c.label(), ch.options().stream().map(Scale.Option::label).toList(),
-						null, null));
+						null, null, evidence, fallback));
 			}
 			else if (c.scale() instanceof Scale.Linear l) {
-				columns.add(new Column(c.key(), c.label(), null, Charts.num(l.min()), Charts.num(l.max())));
+				columns.add(new Column(c.key(), c.label(), null, Charts.num(l.min()), Charts.num(l.max()), evidence,
+						fallback));
 			}
 			else {
 				columns.add(new Column(c.key(), c.label(), Scale.Fibonacci.VALUES.stream().map(Charts::num).toList(),
-						null, null));
+						null, null, evidence, fallback));
 			}
 		}
 		return columns;
-	}
-
-	static List<Criterion> manual(ScoringModelView model) {
-		return model.definition()
-			.toSpec()
-			.criteria()
-			.stream()
-			.filter(c -> c.source() == Criterion.Source.MANUAL)
-			.toList();
 	}
 
 }

@@ -27,6 +27,8 @@ class ProgressPageController {
 
 	static final String RELEASE_VIEW = "progress/release";
 
+	static final String FORECASTS_FRAGMENT = "progress/forecasts :: forecasts";
+
 	static final String NO_SPRINT_VIEW = "progress/no-sprint";
 
 	private final ProgressService progress;
@@ -114,6 +116,17 @@ class ProgressPageController {
 	String release(@PathVariable String key, @PathVariable long id, Model m) {
 		fillRelease(key, id, m);
 		return RELEASE_VIEW;
+	}
+
+	/**
+	 * Every unreleased release's forecast in sequence, as a fragment for the release
+	 * planning page.
+	 */
+	@GetMapping("/p/{key}/release-forecasts")
+	String releaseForecasts(@PathVariable String key, Model m) {
+		m.addAttribute("productKey", key.toUpperCase(Locale.ROOT));
+		m.addAttribute("forecasts", progress.releaseForecasts(key));
+		return FORECASTS_FRAGMENT;
 	}
 
 	@PostMapping("/p/{key}/releases/{id}/decisions")

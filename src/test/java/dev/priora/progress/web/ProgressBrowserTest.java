@@ -37,6 +37,7 @@ class ProgressBrowserTest extends BrowserTestBase {
 			api.put(base + "/items/PGB-" + i + "/release",
 					"{\"releaseId\":" + release + (i <= 6 ? ",\"sprintId\":" + sprints[(i - 1) / 2] : "") + "}", null);
 		}
+		api.post(base + "/team", "{\"name\":\"Ann\",\"capacity\":10}");
 		signIn();
 		for (int s = 0; s < 3; s++) {
 			page.navigate("/p/PGB/sprints/" + sprints[s]);
@@ -46,6 +47,7 @@ class ProgressBrowserTest extends BrowserTestBase {
 			ProgressApiIntegrationTest.finish(api, base, "PGB-" + (2 * s + 2));
 			page.navigate("/p/PGB/sprints/" + sprints[s]);
 			assertThat(page.locator("#burndown polyline.burn")).hasCount(1);
+			assertThat(page.locator("#sprint-items select[name=member]")).hasCount(2);
 			assertThat(page.locator("#burndown polyline.scope-line")).hasCount(1);
 			if (s == 0) {
 				var good = page.locator(".review-item[data-key=PGB-1]");
@@ -56,6 +58,13 @@ class ProgressBrowserTest extends BrowserTestBase {
 			page.locator("#close-sprint-open").click();
 			page.locator("#close-sprint button.primary").click();
 			assertThat(page.locator("#sprint-state")).hasText("closed");
+			if (s == 0) {
+				// closed: the review is over and nobody is assigned any more
+				assertThat(page.locator(".review-item[data-key=PGB-2]")).isVisible();
+				assertThat(page.locator("#review form")).hasCount(0);
+				assertThat(page.locator("#review-over")).isVisible();
+				assertThat(page.locator("#sprint-items select[name=member]")).hasCount(0);
+			}
 		}
 		page.navigate("/p/PGB/releases/" + release + "/progress");
 		assertThat(page.locator("#remaining")).hasText("10 points");
@@ -77,6 +86,48 @@ class ProgressBrowserTest extends BrowserTestBase {
 		page.locator("#decision-form select").selectOption("GO_BACK");
 		page.locator("#decision-form button").click();
 		assertThat(page.locator("#decisions")).containsText("Cut the later stories");
+	}
+
+	@Test
+	void forecastsReleasesInSequenceOnTheReleasesThePlanningBoardAndTheRoadmap() {
+		ApiClient api = api();
+		String base = "/api/v1/products/PGS";
+		api.post("/api/v1/products", "{\"key\":\"PGS\",\"name\":\"Sequence\"}");
+		LocalDate today = LocalDate.now();
+		long first = api
+			.post(base + "/releases",
+					"{\"name\":\"2027.1\",\"capacity\":20,\"targetDate\":\"" + today.plusDays(60) + "\"}")
+			.json()
+			.get("id")
+			.asLong();
+		long second = api
+			.post(base + "/releases",
+					"{\"name\":\"2027.2\",\"capacity\":10,\"targetDate\":\"" + today.plusDays(90) + "\"}")
+			.json()
+			.get("id")
+			.asLong();
+		ProgressApiIntegrationTest.sprint(api, base, "Sprint 1", today, first);
+		for (int i = 1; i <= 5; i++) {
+			ProgressApiIntegrationTest.readyItem(api, base, "Story " + i, 5);
+			api.put(base + "/items/PGS-" + i + "/release", "{\"releaseId\":" + (i <= 4 ? first : second) + "}", null);
+		}
+		signIn();
+		page.navigate("/p/PGS/releases");
+		var row = page.locator("#release-forecasts tr[data-release='2027.2']");
+		assertThat(row.locator("td").nth(2)).hasText("5");
+		assertThat(row.locator("td").nth(3)).hasText("20");
+		String firstLikely = page.locator("#release-forecasts tr[data-release='2027.1'] td[data-col=p50]")
+			.getAttribute("data-date");
+		String secondLikely = row.locator("td[data-col=p50]").getAttribute("data-date");
+		org.assertj.core.api.Assertions.assertThat(LocalDate.parse(secondLikely)).isAfter(LocalDate.parse(firstLikely));
+		screenshot("releases-forecast");
+		page.locator("#release-forecasts a", new com.microsoft.playwright.Page.LocatorOptions().setHasText("2027.2"))
+			.click();
+		screenshot("release-progress-in-sequence");
+		assertThat(page.locator("#forecast-sequence")).containsText("left in 2027.1 come first");
+		assertThat(page.locator("#forecast-method")).containsText("in sequence: after the 20 points left in 2027.1");
+		page.navigate("/p/PGS/roadmap");
+		assertThat(page.locator("#timeline tr[data-release='2027.2']")).containsText("after 2027.1");
 	}
 
 }
