@@ -1,6 +1,7 @@
 package dev.priora;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
@@ -16,6 +17,29 @@ class ModularityTests {
 	@Test
 	void featuresDependOnEachOtherOnlyThroughTheirPublicFaces() {
 		MODULES.verify();
+	}
+
+	@Test
+	void outboundHttpGoesThroughTheOneClientThatRefusesNonGlobalAddresses() {
+		JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+			.importPackages("dev.priora");
+		noClasses().that()
+			.haveNameNotMatching("dev\\.priora\\.integration\\.OutboundHttp(\\$.*)?")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("java.net.http..", "org.apache.hc..", "org.springframework.web.client..",
+					"org.springframework.web.reactive.function.client..", "okhttp3..")
+			.orShould()
+			.dependOnClassesThat()
+			.haveFullyQualifiedName("java.net.URLConnection")
+			.orShould()
+			.dependOnClassesThat()
+			.haveFullyQualifiedName("java.net.HttpURLConnection")
+			.orShould()
+			.dependOnClassesThat()
+			.haveFullyQualifiedName("java.net.Socket")
+			.because("STYLE.md §10: one outbound HTTP client, which refuses non-global addresses")
+			.check(classes);
 	}
 
 	@Test

@@ -135,10 +135,15 @@ class AccountRepository {
 			.update();
 	}
 
-	void revokeAllTokens(UserId user, Instant now) {
-		jdbc.sql("update api_tokens set revoked_at = ? where user_id = ? and revoked_at is null")
-			.params(utc(now), user.value())
-			.update();
+	/**
+	 * Revokes the user's tokens but the one with {@code keepHash} (null: all); answers
+	 * how many.
+	 */
+	int revokeAllTokens(UserId user, String keepHash, Instant now) {
+		String sql = "update api_tokens set revoked_at = :now where user_id = :user and revoked_at is null"
+				+ (keepHash == null ? "" : " and token_hash <> :keep");
+		var statement = jdbc.sql(sql).param("now", utc(now)).param("user", user.value());
+		return (keepHash == null ? statement : statement.param("keep", keepHash)).update();
 	}
 
 	private static SignedInUser user(ResultSet rs, int row) throws SQLException {

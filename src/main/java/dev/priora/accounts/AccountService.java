@@ -152,16 +152,44 @@ public class AccountService {
 		users.updateName(user, displayName.strip());
 	}
 
-	/** Changes the user's own password after checking the current one. */
+	/**
+	 * A change of one's own password: the current and the new password, whether to revoke
+	 * one's API tokens too, and what the request came with, which stays valid: its web
+	 * session ({@code keepSession}, null from the API) or its token ({@code keepToken},
+	 * the secret; null from the web).
+	 */
+	public record PasswordChange(String currentPassword, String newPassword, boolean revokeTokens, String keepSession,
+			String keepToken) {
+	}
+
+	/**
+	 * Changes the user's own password after checking the current one, and ends every
+	 * other session of the user (and, when asked, revokes the user's other tokens), on
+	 * every node at once; answers what it ended.
+	 */
 	@Transactional
-	public void changePassword(UserId user, String current, String next) {
+	public SessionsEnded changePassword(UserId user, PasswordChange change) {
 		SignedInUser u = users.findById(user).orElseThrow();
-		if (current == null || !passwords.matches(current, u.getPassword())) {
+		if (change.currentPassword() == null || !passwords.matches(change.currentPassword(), u.getPassword())) {
 			throw ProductRoles.problem(HttpStatus.BAD_REQUEST, "currentPassword", "is wrong");
 		}
-		checkPassword(next);
-		users.updatePassword(user, passwords.encode(next));
+		checkPassword(change.newPassword());
+		users.updatePassword(user, passwords.encode(change.newPassword()));
 		log.record(SecurityEventType.PASSWORD_CHANGED, user, u.email(), null);
+		return signOut(u, user, "password changed", change.keepSession(), change.revokeTokens(),
+				change.keepToken() == null ? null : sha256(change.keepToken()));
+	}
+
+	/**
+	 * Ends the user's sessions but {@code keepSession} and, when {@code tokens}, revokes
+	 * the user's tokens but the one with {@code keepTokenHash}; audits what it ended.
+	 */
+	private SessionsEnded signOut(SignedInUser u, UserId actor, String why, String keepSession, boolean tokens,
+			String keepTokenHash) {
+		int revoked = tokens ? users.revokeAllTokens(u.id(), keepTokenHash, clock.instant()) : 0;
+		SessionsEnded ended = new SessionsEnded(sessions.endSessionsOf(u.email(), keepSession), revoked);
+		log.record(SecurityEventType.SESSIONS_ENDED, actor, u.email(), why + ": " + ended.describe());
+		return ended;
 	}
 
 	/**
@@ -197,29 +225,41 @@ public class AccountService {
 		return id;
 	}
 
-	/** Issues a password-reset link for the user; returns its one-time secret. */
+	/**
+	 * A password-reset link issued: its one-time secret, and the sessions and tokens of
+	 * the user it ended.
+	 */
+	public record PasswordReset(String secret, SessionsEnded ended) {
+	}
+
+	/**
+	 * Issues a password-reset link for the user and ends every session and token of the
+	 * user at once.
+	 */
 	@Transactional
-	public String issuePasswordReset(UserId user, UserId admin) {
+	public PasswordReset issuePasswordReset(UserId user, UserId admin) {
 		SignedInUser u = users.findById(user)
 			.orElseThrow(() -> ProductRoles.problem(HttpStatus.NOT_FOUND, "user", "no such user"));
 		String secret = randomSecret();
 		Instant now = clock.instant();
 		links.insert("RESET", sha256(secret), u.email(), user, admin, now, now.plus(LINK_VALIDITY));
 		log.record(SecurityEventType.PASSWORD_RESET_ISSUED, admin, u.email(), null);
-		return secret;
+		return new PasswordReset(secret, signOut(u, admin, "password reset issued", null, true, null));
 	}
 
 	/**
-	 * Sets a new password through a reset link; the user's sessions and tokens stay
-	 * valid.
+	 * Sets a new password through a reset link, and again ends every session and token of
+	 * the user (any made since the reset was issued).
 	 */
 	@Transactional
-	public void resetPassword(String secret, String password) {
+	public SessionsEnded resetPassword(String secret, String password) {
 		var link = usableLink("RESET", secret);
 		checkPassword(password);
-		users.updatePassword(new UserId(link.userId()), passwords.encode(password));
+		UserId user = new UserId(link.userId());
+		users.updatePassword(user, passwords.encode(password));
 		links.markUsed(link.id(), clock.instant());
-		log.record(SecurityEventType.PASSWORD_RESET, new UserId(link.userId()), link.email(), null);
+		log.record(SecurityEventType.PASSWORD_RESET, user, link.email(), null);
+		return signOut(users.findById(user).orElseThrow(), user, "password reset", null, true, null);
 	}
 
 	/** Whether a one-time link is still usable, for showing its form. */
@@ -241,9 +281,8 @@ public class AccountService {
 		SignedInUser u = users.findById(user)
 			.orElseThrow(() -> ProductRoles.problem(HttpStatus.NOT_FOUND, "user", "no such user"));
 		users.setActive(user, false);
-		users.revokeAllTokens(user, clock.instant());
-		sessions.endSessionsOf(u.email());
 		log.record(SecurityEventType.USER_DEACTIVATED, admin, u.email(), null);
+		signOut(u, admin, "deactivated", null, true, null);
 	}
 
 	@Transactional

@@ -1,6 +1,5 @@
 package dev.priora.accounts;
 
-import java.time.Clock;
 import java.time.Duration;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -41,12 +40,12 @@ class SecurityConfig {
 
 	@Bean
 	AuthenticationManager authenticationManager(UserDetailsService users, PasswordEncoder passwords, SecurityLog log,
-			Clock clock, @Value("${priora.security.max-failures-per-account}") int perAccount,
+			RateLimiter limiter, @Value("${priora.security.max-failures-per-account}") int perAccount,
 			@Value("${priora.security.max-failures-per-address}") int perAddress,
 			@Value("${priora.security.lockout-minutes}") int lockoutMinutes) {
 		DaoAuthenticationProvider dao = new DaoAuthenticationProvider(users);
 		dao.setPasswordEncoder(passwords);
-		return new ProviderManager(new ThrottledAuthenticationProvider(dao, log, clock, perAccount, perAddress,
+		return new ProviderManager(new ThrottledAuthenticationProvider(dao, log, limiter, perAccount, perAddress,
 				Duration.ofMinutes(lockoutMinutes)));
 	}
 

@@ -1,8 +1,6 @@
 package dev.priora.accounts;
 
-import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 
@@ -52,15 +50,9 @@ public class SecurityLog {
 	}
 
 	/**
-	 * How many events of the type concern {@code subject} (or came from {@code clientIp})
-	 * since {@code since}.
+	 * The client address of the current request: the connection's, or the one a trusted
+	 * proxy forwarded ({@code priora.trusted-proxies}); null outside a request.
 	 */
-	int countSince(SecurityEventType type, String column, String value, Instant since) {
-		String sql = "select count(*) from security_events where event_type = ? and " + column
-				+ " = ? and occurred_at >= ?";
-		return jdbc.sql(sql).params(type.name(), value, Timestamp.from(since)).query(Integer.class).single();
-	}
-
 	static String clientIp() {
 		if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
 			HttpServletRequest request = attributes.getRequest();

@@ -1,8 +1,8 @@
 package dev.priora.accounts;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -11,12 +11,16 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 
 /**
- * Password sign-in with throttling: after {@code maxPerAccount} failures for one email
- * within the lock-out window, or {@code maxPerAddress} failures from one client address
- * within three windows, further attempts are refused until the window has passed. The
- * lock-out is rolling and short, so an attacker can keep nobody out for long; every
- * refusal is the same generic "bad credentials", for unknown users, wrong passwords,
- * deactivated users and throttled attempts alike. Each outcome goes to the security log.
+ * Password sign-in with throttling through the {@link RateLimiter}: at most
+ * {@code maxPerAccount} failed attempts for one e-mail within the lock-out window, and
+ * {@code maxPerAddress} from one client address within three windows; further attempts
+ * are refused until the window has passed. Each attempt takes a use of both limits before
+ * the password is checked and gives them back when it succeeds, so parallel guesses
+ * cannot slip past the limit. The lock-out is rolling and short, so an attacker can keep
+ * nobody out for long; every refusal is the same generic "bad credentials", for unknown
+ * users, wrong passwords, deactivated users and throttled attempts alike. Each outcome
+ * goes to the security log. The client address is the connection's, or the one a trusted
+ * proxy forwarded ({@code priora.trusted-proxies}).
  */
 class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
@@ -24,34 +28,37 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
 	private final SecurityLog log;
 
-	private final Clock clock;
+	private final RateLimiter limiter;
 
-	private final int maxPerAccount;
+	private final RateLimiter.Limit perAccount;
 
-	private final int maxPerAddress;
+	private final RateLimiter.Limit perAddress;
 
-	private final Duration window;
-
-	ThrottledAuthenticationProvider(AuthenticationProvider delegate, SecurityLog log, Clock clock, int maxPerAccount,
-			int maxPerAddress, Duration window) {
+	ThrottledAuthenticationProvider(AuthenticationProvider delegate, SecurityLog log, RateLimiter limiter,
+			int maxPerAccount, int maxPerAddress, Duration window) {
 		this.delegate = delegate;
 		this.log = log;
-		this.clock = clock;
-		this.maxPerAccount = maxPerAccount;
-		this.maxPerAddress = maxPerAddress;
-		this.window = window;
+		this.limiter = limiter;
+		this.perAccount = new RateLimiter.Limit("sign-in-account", maxPerAccount, window);
+		this.perAddress = new RateLimiter.Limit("sign-in-address", maxPerAddress, window.multipliedBy(3));
 	}
 
 	@Override
 	public Authentication authenticate(Authentication authentication) throws AuthenticationException {
 		String email = String.valueOf(authentication.getName()).strip().toLowerCase(Locale.ROOT);
 		String address = SecurityLog.clientIp();
-		if (throttled(email, address)) {
+		Optional<RateLimiter.Permit> account = limiter.tryAcquire(perAccount, email);
+		Optional<RateLimiter.Permit> from = account.isEmpty() || address == null ? Optional.empty()
+				: limiter.tryAcquire(perAddress, address);
+		if (account.isEmpty() || (address != null && from.isEmpty())) {
+			account.ifPresent(limiter::release);
 			log.record(SecurityEventType.SIGN_IN_THROTTLED, null, email, null);
 			throw new BadCredentialsException("Bad credentials");
 		}
 		try {
 			Authentication result = delegate.authenticate(authentication);
+			account.ifPresent(limiter::release);
+			from.ifPresent(limiter::release);
 			SignedInUser user = (SignedInUser) result.getPrincipal();
 			log.record(SecurityEventType.SIGN_IN, user.id(), email, null);
 			return result;
@@ -60,15 +67,6 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
 			log.record(SecurityEventType.SIGN_IN_FAILED, null, email, e.getClass().getSimpleName());
 			throw new BadCredentialsException("Bad credentials");
 		}
-	}
-
-	private boolean throttled(String email, String address) {
-		var now = clock.instant();
-		if (log.countSince(SecurityEventType.SIGN_IN_FAILED, "subject", email, now.minus(window)) >= maxPerAccount) {
-			return true;
-		}
-		return address != null && log.countSince(SecurityEventType.SIGN_IN_FAILED, "client_ip", address,
-				now.minus(window.multipliedBy(3))) >= maxPerAddress;
 	}
 
 	@Override

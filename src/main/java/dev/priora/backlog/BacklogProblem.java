@@ -81,6 +81,16 @@ public class BacklogProblem extends ErrorResponseException {
 		return e;
 	}
 
+	/**
+	 * A refused document: 400 with the detail and {@code errors} as given (e.g.
+	 * {@code [{table, row, column, reason}]}).
+	 */
+	public static BacklogProblem invalid(String detail, List<? extends Map<String, ?>> errors) {
+		BacklogProblem e = new BacklogProblem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", detail);
+		e.problem.setProperty("errors", List.copyOf(errors));
+		return e;
+	}
+
 	public static BacklogProblem conflict(String slug, String detail) {
 		return new BacklogProblem(HttpStatus.CONFLICT, slug, "Conflict", detail);
 	}

@@ -26,24 +26,42 @@ class CustomerRepository {
 		this.jdbc = jdbc;
 	}
 
-	long insert(String productKey, CustomerDraft d, long user, Instant now) {
+	/**
+	 * Inserts the customer unless the product has one of that name (its {@code nameKey})
+	 * already; answers the new id, or empty. When another transaction is inserting the
+	 * same name, this waits for it to end, so parallel callers converge on one row.
+	 */
+	Optional<Long> insert(String productKey, CustomerDraft d, String nameKey, long user, Instant now) {
 		KeyHolder keys = new GeneratedKeyHolder();
-		jdbc.sql("""
-				insert into customers (product_key, name, segment, revenue_amount, revenue_currency, tier, weight,
-				  created_at, created_by, updated_at, updated_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-			.params(productKey, d.name(), d.segment(), d.revenue(), d.currency(), d.tier(), d.weight(),
+		int inserted = jdbc.sql("""
+				insert into customers (product_key, name, name_key, segment, revenue_amount, revenue_currency, tier,
+				  weight, created_at, created_by, updated_at, updated_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+				on conflict do nothing""")
+			.params(productKey, d.name(), nameKey, d.segment(), d.revenue(), d.currency(), d.tier(), d.weight(),
 					now.atOffset(ZoneOffset.UTC), user, now.atOffset(ZoneOffset.UTC), user)
 			.update(keys, "id");
+		if (inserted == 0) {
+			return Optional.empty();
+		}
 		long id = keys.getKey().longValue();
 		replaceContacts(id, d.contacts());
-		return id;
+		return Optional.of(id);
 	}
 
-	boolean update(long id, CustomerDraft d, long expectedVersion, long user, Instant now) {
+	/** The product's customer with that normalised name. */
+	Optional<Long> idByName(String productKey, String nameKey) {
+		return jdbc.sql("select id from customers where product_key = ? and name_key = ?")
+			.params(productKey, nameKey)
+			.query(Long.class)
+			.optional();
+	}
+
+	boolean update(long id, CustomerDraft d, String nameKey, long expectedVersion, long user, Instant now) {
 		boolean updated = jdbc.sql("""
-				update customers set name = ?, segment = ?, revenue_amount = ?, revenue_currency = ?, tier = ?,
-				  weight = ?, updated_at = ?, updated_by = ?, version = version + 1 where id = ? and version = ?""")
-			.params(d.name(), d.segment(), d.revenue(), d.currency(), d.tier(), d.weight(),
+				update customers set name = ?, name_key = ?, segment = ?, revenue_amount = ?, revenue_currency = ?,
+				  tier = ?, weight = ?, updated_at = ?, updated_by = ?, version = version + 1
+				where id = ? and version = ?""")
+			.params(d.name(), nameKey, d.segment(), d.revenue(), d.currency(), d.tier(), d.weight(),
 					now.atOffset(ZoneOffset.UTC), user, id, expectedVersion)
 			.update() == 1;
 		if (updated) {
@@ -82,6 +100,42 @@ class CustomerRepository {
 					.param(productKey)
 					.query(CustomerRepository::row)
 					.list());
+	}
+
+	/** A contact and its customer. */
+	record ContactRef(long contactId, long customerId) {
+	}
+
+	/** The product's first contact with exactly this e-mail address (in lower case). */
+	Optional<ContactRef> contactByEmail(String productKey, String email) {
+		return jdbc.sql("""
+				select k.id, k.customer_id from contacts k join customers c on c.id = k.customer_id
+				where c.product_key = ? and lower(k.email) = ? order by k.id""")
+			.params(productKey, email)
+			.query((rs, n) -> new ContactRef(rs.getLong(1), rs.getLong(2)))
+			.list()
+			.stream()
+			.findFirst();
+	}
+
+	/** The product's customers with a contact at the e-mail domain (in lower case). */
+	List<Long> customersWithContactsAt(String productKey, String domain) {
+		return jdbc.sql("""
+				select distinct c.id from contacts k join customers c on c.id = k.customer_id
+				where c.product_key = ? and lower(k.email) like ? escape '\\'""")
+			.params(productKey, "%@" + domain.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_"))
+			.query(Long.class)
+			.list();
+	}
+
+	/** Adds a contact to the customer (a change of the customer: its version goes up). */
+	long addContact(long customerId, String name, String email) {
+		KeyHolder keys = new GeneratedKeyHolder();
+		jdbc.sql("insert into contacts (customer_id, name, email) values (?, ?, ?)")
+			.params(customerId, name, email)
+			.update(keys, "id");
+		jdbc.sql("update customers set version = version + 1 where id = ?").param(customerId).update();
+		return keys.getKey().longValue();
 	}
 
 	boolean hasFeedback(long id) {

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,15 +38,58 @@ public class CustomerService {
 		return customers.all(key(productKey));
 	}
 
+	/** The product's customer with that id, if there is one. */
+	public Optional<CustomerView> find(String productKey, long id) {
+		return customers.find(key(productKey), id);
+	}
+
 	public CustomerView get(String productKey, long id) {
 		return customers.find(key(productKey), id).orElseThrow(() -> BacklogProblem.notFound("Customer " + id));
 	}
 
+	/**
+	 * Creates a customer; 409 when the product has a customer of that name (names are
+	 * compared by {@link #nameKey}).
+	 */
 	@Transactional
 	public CustomerView create(String productKey, CustomerDraft draft, UserId user) {
 		String key = key(productKey);
 		CustomerDraft d = validate(draft);
-		return get(key, customers.insert(key, d, user.value(), clock.instant()));
+		long id = customers.insert(key, d, nameKey(d.name()), user.value(), clock.instant())
+			.orElseThrow(() -> nameTaken(key, d.name()));
+		return get(key, id);
+	}
+
+	/** The customer of a name: found, or created with only its name. */
+	public record Named(long id, boolean created) {
+	}
+
+	/**
+	 * The product's customer of that name, created with only the name when there is none
+	 * (an upsert: parallel callers naming the same customer get the same row). Names
+	 * several customers in order of {@link #nameKey} within one transaction, so that two
+	 * such transactions never wait for each other in a circle.
+	 */
+	@Transactional
+	public Named findOrCreate(String productKey, String name, UserId user) {
+		String key = key(productKey);
+		CustomerDraft d = validate(new CustomerDraft(name, "", null, null, "", null, List.of()));
+		String nameKey = nameKey(d.name());
+		Optional<Long> existing = customers.idByName(key, nameKey);
+		if (existing.isPresent()) {
+			return new Named(existing.get(), false);
+		}
+		return customers.insert(key, d, nameKey, user.value(), clock.instant())
+			.map(id -> new Named(id, true))
+			.orElseGet(() -> new Named(customers.idByName(key, nameKey).orElseThrow(), false));
+	}
+
+	/**
+	 * How customer names are compared: without surrounding blanks, in lower case ("Acme",
+	 * " ACME " and "acme" are one customer).
+	 */
+	public static String nameKey(String name) {
+		return name == null ? "" : name.strip().toLowerCase(Locale.ROOT);
 	}
 
 	/**
@@ -56,8 +100,12 @@ public class CustomerService {
 	public CustomerView update(String productKey, long id, CustomerDraft draft, long expectedVersion, UserId user) {
 		CustomerView current = get(productKey, id);
 		CustomerDraft d = validate(draft);
+		String key = key(productKey);
+		if (customers.idByName(key, nameKey(d.name())).filter(other -> other != id).isPresent()) {
+			throw nameTaken(key, d.name());
+		}
 		if (current.version() != expectedVersion
-				|| !customers.update(id, d, expectedVersion, user.value(), clock.instant())) {
+				|| !customers.update(id, d, nameKey(d.name()), expectedVersion, user.value(), clock.instant())) {
 			throw BacklogProblem.stale("Customer " + current.name(), get(productKey, id).version(), "someone");
 		}
 		// segment and revenue feed the demand of every item this customer asked for
@@ -74,6 +122,12 @@ public class CustomerService {
 					"This customer has feedback; it stays so that the feedback keeps its customer.");
 		}
 		customers.delete(id);
+	}
+
+	private BacklogProblem nameTaken(String key, String name) {
+		long other = customers.idByName(key, nameKey(name)).orElse(0L);
+		return BacklogProblem.conflict("customer-exists",
+				"Product " + key + " has a customer named '" + name + "' already (customer " + other + ").");
 	}
 
 	private String key(String productKey) {

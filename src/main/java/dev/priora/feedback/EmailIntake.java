@@ -1,26 +1,21 @@
 package dev.priora.feedback;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
 
 import jakarta.mail.Address;
-import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.util.SharedByteArrayInputStream;
 
-import org.jsoup.Jsoup;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,16 +27,27 @@ import dev.priora.backlog.ProductService;
 /**
  * Turns a pasted e-mail (the whole message with its headers, as "show original" or "view
  * source" gives it) into feedback: the subject becomes the title, the plain text (or the
- * HTML's text) the feedback, the date its received time. The sender becomes the contact:
- * a contact with that address, or else a new contact at the one customer that already has
- * contacts at the sender's company domain; otherwise the sender is kept as the submitter
- * to assign later.
+ * HTML's text) the feedback, the date its received time. A contact with the sender's
+ * address makes the feedback that contact's customer's; otherwise the sender is kept as
+ * the submitter, and the one customer that has contacts at the sender's company domain,
+ * if there is one, is suggested for the team to confirm (never attached by itself: anyone
+ * can write from any address at a domain).
  */
 @Service
 public class EmailIntake {
 
 	/** Largest pasted message, in characters. */
 	public static final int MAX_CHARS = 2_000_000;
+
+	/**
+	 * Deepest nesting of multipart parts read (the message is level 0). Real mail nests
+	 * three or four levels (mixed, alternative, related, a signature); each level costs a
+	 * scan of the message.
+	 */
+	public static final int MAX_DEPTH = 10;
+
+	/** Most MIME parts read in one message, attachments included. */
+	public static final int MAX_PARTS = 500;
 
 	private static final Set<String> FREE_MAIL = Set.of("gmail.com", "googlemail.com", "outlook.com", "hotmail.com",
 			"live.com", "msn.com", "yahoo.com", "icloud.com", "me.com", "aol.com", "gmx.de", "gmx.net", "web.de",
@@ -51,10 +57,13 @@ public class EmailIntake {
 	public record Result(FeedbackView feedback, String senderName, String senderEmail, Match match) {
 	}
 
-	/** How the sender was matched: an existing contact, a new contact, or nobody. */
+	/**
+	 * How the sender was matched: an existing contact, a customer suggested by the
+	 * sender's domain (see {@link FeedbackView#suggestedCustomerId()}), or nobody.
+	 */
 	public enum Match {
 
-		CONTACT, NEW_CONTACT, NONE
+		CONTACT, SUGGESTED, NONE
 
 	}
 
@@ -62,13 +71,17 @@ public class EmailIntake {
 
 	private final ProductService products;
 
+	private final CustomerRepository customers;
+
 	private final JdbcClient jdbc;
 
 	private final Clock clock;
 
-	EmailIntake(FeedbackService feedback, ProductService products, JdbcClient jdbc, Clock clock) {
+	EmailIntake(FeedbackService feedback, ProductService products, CustomerRepository customers, JdbcClient jdbc,
+			Clock clock) {
 		this.feedback = feedback;
 		this.products = products;
+		this.customers = customers;
 		this.jdbc = jdbc;
 		this.clock = clock;
 	}
@@ -80,52 +93,39 @@ public class EmailIntake {
 	public Result submit(String productKey, String raw, List<String> tags, UserId user) {
 		String key = products.get(productKey).key();
 		Parsed mail = parse(raw);
-		Long customer = null;
-		Long contact = null;
-		Match match = Match.NONE;
 		String email = mail.fromEmail().toLowerCase(Locale.ROOT);
-		var known = jdbc.sql("""
-				select k.id, k.customer_id from contacts k join customers c on c.id = k.customer_id
-				where c.product_key = ? and lower(k.email) = ? order by k.id""")
-			.params(key, email)
-			.query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2) })
-			.list();
-		if (!known.isEmpty()) {
-			contact = known.get(0)[0];
-			customer = known.get(0)[1];
-			match = Match.CONTACT;
-		}
-		else {
-			String domain = email.substring(email.indexOf('@') + 1);
-			if (!FREE_MAIL.contains(domain)) {
-				List<Long> customers = jdbc.sql("""
-						select distinct c.id from contacts k join customers c on c.id = k.customer_id
-						where c.product_key = ? and lower(k.email) like ?""")
-					.params(key, "%@" + domain.replace("%", "").replace("_", "\\_"))
-					.query(Long.class)
-					.list();
-				if (customers.size() == 1) {
-					customer = customers.get(0);
-					String name = mail.fromName() == null || mail.fromName().isBlank() ? email : mail.fromName();
-					jdbc.sql("insert into contacts (customer_id, name, email) values (?, ?, ?)")
-						.params(customer, clip(name, 200), email)
-						.update();
-					contact = jdbc.sql("select max(id) from contacts where customer_id = ? and email = ?")
-						.params(customer, email)
-						.query(Long.class)
-						.single();
-					jdbc.sql("update customers set version = version + 1 where id = ?").param(customer).update();
-					match = Match.NEW_CONTACT;
-				}
-			}
-		}
+		var known = customers.contactByEmail(key, email);
+		Long suggested = known.isPresent() ? null : suggestion(key, email);
+		Match match = known.isPresent() ? Match.CONTACT : suggested != null ? Match.SUGGESTED : Match.NONE;
 		Instant received = mail.sent() == null || mail.sent().isAfter(clock.instant()) ? null : mail.sent();
 		FeedbackView created = feedback.create(key, new FeedbackDraft(clip(oneLine(mail.subject()), 300), mail.text(),
-				customer, contact, Channel.EMAIL, received, tags, null), user);
-		jdbc.sql("update feedback set submitter_name = ?, submitter_email = ? where id = ?")
-			.params(mail.fromName() == null ? null : clip(mail.fromName(), 200), clip(email, 320), created.id())
+				known.map(CustomerRepository.ContactRef::customerId).orElse(null),
+				known.map(CustomerRepository.ContactRef::contactId).orElse(null), Channel.EMAIL, received, tags, null),
+				user);
+		jdbc.sql("update feedback set submitter_name = ?, submitter_email = ?, suggested_customer_id = ? where id = ?")
+			.params(mail.fromName() == null ? null : clip(mail.fromName(), 200), clip(email, 320), suggested,
+					created.id())
 			.update();
 		return new Result(feedback.get(key, created.id()), mail.fromName(), email, match);
+	}
+
+	/**
+	 * Like {@link #submit}, for a caller that may only submit feedback (an intake-only
+	 * token): answers the new feedback's id and status only.
+	 */
+	@Transactional
+	public IntakeReceipt intake(String productKey, String raw, List<String> tags, UserId user) {
+		return IntakeReceipt.of(submit(productKey, raw, tags, user).feedback());
+	}
+
+	/** The one customer with contacts at the sender's company domain, if exactly one. */
+	private Long suggestion(String key, String email) {
+		String domain = email.substring(email.indexOf('@') + 1);
+		if (FREE_MAIL.contains(domain)) {
+			return null;
+		}
+		List<Long> candidates = customers.customersWithContactsAt(key, domain);
+		return candidates.size() == 1 ? candidates.get(0) : null;
 	}
 
 	static Parsed parse(String raw) {
@@ -137,15 +137,17 @@ public class EmailIntake {
 		}
 		String text = raw.stripLeading().replace("\r\n", "\n").replace("\n", "\r\n");
 		try {
+			// a shared stream: parts are views of the message's bytes, not copies per
+			// level
 			MimeMessage m = new MimeMessage(Session.getInstance(new Properties()),
-					new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+					new SharedByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
 			Address[] from = m.getFrom();
 			if (from == null || from.length == 0 || !(from[0] instanceof InternetAddress sender)
 					|| sender.getAddress() == null || !sender.getAddress().contains("@")) {
 				throw BacklogProblem.invalid("email",
 						"has no From: header with an address; paste the whole message, headers first");
 			}
-			String body = body(m);
+			String body = MailBody.of(m);
 			if (body == null || body.isBlank()) {
 				throw BacklogProblem.invalid("email", "has no text");
 			}
@@ -156,35 +158,6 @@ public class EmailIntake {
 		catch (MessagingException | IOException e) {
 			throw BacklogProblem.invalid("email", "cannot be read as an e-mail: " + e.getMessage());
 		}
-	}
-
-	/** The text/plain part, or the text of the text/html part. */
-	private static String body(Part part) throws MessagingException, IOException {
-		if (part.isMimeType("text/plain")) {
-			return String.valueOf(part.getContent());
-		}
-		if (part.isMimeType("text/html")) {
-			return Jsoup.parse(String.valueOf(part.getContent())).wholeText();
-		}
-		if (part.isMimeType("multipart/*") && part.getContent() instanceof Multipart multi) {
-			List<String> html = new ArrayList<>();
-			for (int i = 0; i < multi.getCount(); i++) {
-				BodyPart p = multi.getBodyPart(i);
-				if (Part.ATTACHMENT.equalsIgnoreCase(p.getDisposition())) {
-					continue;
-				}
-				if (p.isMimeType("text/html")) {
-					html.add(body(p));
-					continue;
-				}
-				String found = body(p);
-				if (found != null && !found.isBlank()) {
-					return found;
-				}
-			}
-			return html.isEmpty() ? null : html.get(0);
-		}
-		return null;
 	}
 
 	/**

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -169,8 +170,8 @@ public class FeedbackImporter {
 					preview, source.columns());
 		}
 		progress.rows(0, rows.size());
-		int customersCreated = newCustomers(key, rows).size();
-		Map<String, Long> customerIds = customerIds(key, rows, user);
+		Map<String, Long> customerIds = new HashMap<>();
+		int customersCreated = customerIds(key, rows, user, customerIds);
 		Instant now = clock.instant();
 		int done = 0;
 		for (Parsed p : rows) {
@@ -464,18 +465,24 @@ public class FeedbackImporter {
 		return created;
 	}
 
-	private Map<String, Long> customerIds(String key, List<Parsed> rows, UserId user) {
-		Map<String, Long> ids = new HashMap<>();
-		customers.list(key).forEach(c -> ids.putIfAbsent(norm(c.name()), c.id()));
-		for (Parsed p : rows) {
-			if (p.customerName() != null && !ids.containsKey(norm(p.customerName()))) {
-				ids.put(norm(p.customerName()),
-						customers
-							.create(key, new CustomerDraft(p.customerName(), "", null, null, "", null, List.of()), user)
-							.id());
-			}
+	/**
+	 * Fills {@code ids} with the customer of every name in the rows (normalised),
+	 * creating the missing ones in name order (see {@link CustomerService#findOrCreate});
+	 * answers how many it created.
+	 */
+	private int customerIds(String key, List<Parsed> rows, UserId user, Map<String, Long> ids) {
+		Map<String, String> names = new TreeMap<>();
+		rows.stream()
+			.map(Parsed::customerName)
+			.filter(n -> n != null)
+			.forEach(n -> names.putIfAbsent(CustomerService.nameKey(n), n.strip()));
+		int created = 0;
+		for (var name : names.entrySet()) {
+			CustomerService.Named c = customers.findOrCreate(key, name.getValue(), user);
+			ids.put(name.getKey(), c.id());
+			created += c.created() ? 1 : 0;
 		}
-		return ids;
+		return created;
 	}
 
 	private static BacklogProblem rowErrors(List<ImportResult.RowError> errors) {
@@ -491,7 +498,7 @@ public class FeedbackImporter {
 	}
 
 	private static String norm(String name) {
-		return name.strip().toLowerCase(Locale.ROOT);
+		return CustomerService.nameKey(name);
 	}
 
 	private static String blank(String s) {

@@ -27,11 +27,16 @@ class FeedbackRepository {
 
 	private static final String COLUMNS = """
 			f.id, f.title, f.body, f.customer_id, c.name as customer_name, f.contact_id, f.channel, f.received_at,
-			f.status, f.external_id, f.merged_into, f.version, f.submitter_name, f.submitter_email""";
+			f.status, f.external_id, f.merged_into, f.version, f.submitter_name, f.submitter_email,
+			f.suggested_customer_id, s.name as suggested_customer_name""";
+
+	private static final String FROM = " from feedback f left join customers c on c.id = f.customer_id"
+			+ " left join customers s on s.id = f.suggested_customer_id";
 
 	record Row(long id, String title, String text, Long customerId, String customerName, Long contactId,
 			Channel channel, Instant receivedAt, FeedbackStatus status, String externalId, Long mergedInto,
-			long version, String submitterName, String submitterEmail) {
+			long version, String submitterName, String submitterEmail, Long suggestedCustomerId,
+			String suggestedCustomerName) {
 	}
 
 	/** One feedback's text and stored embedding, for building the similarity index. */
@@ -75,8 +80,7 @@ class FeedbackRepository {
 	}
 
 	Optional<Row> find(String productKey, long id) {
-		return jdbc.sql("select " + COLUMNS
-				+ " from feedback f left join customers c on c.id = f.customer_id where f.product_key = ? and f.id = ?")
+		return jdbc.sql("select " + COLUMNS + FROM + " where f.product_key = ? and f.id = ?")
 			.params(productKey, id)
 			.query(FeedbackRepository::row)
 			.optional();
@@ -87,8 +91,7 @@ class FeedbackRepository {
 	 * non-null arguments.
 	 */
 	List<Row> page(String productKey, FeedbackFilter filter, Long beforeId, int limit) {
-		StringBuilder sql = new StringBuilder("select " + COLUMNS
-				+ " from feedback f left join customers c on c.id = f.customer_id where f.product_key = :product");
+		StringBuilder sql = new StringBuilder("select " + COLUMNS + FROM + " where f.product_key = :product");
 		Map<String, Object> params = new LinkedHashMap<>();
 		params.put("product", productKey);
 		if (beforeId != null) {
@@ -201,6 +204,14 @@ class FeedbackRepository {
 		jdbc.sql("update feedback set contact_id = ? where id = ?").params(contactId, id).update();
 	}
 
+	/**
+	 * Sets (or with null clears) the customer suggested for the feedback, for the team to
+	 * confirm or dismiss.
+	 */
+	void suggestCustomer(long id, Long customerId) {
+		jdbc.sql("update feedback set suggested_customer_id = ? where id = ?").params(customerId, id).update();
+	}
+
 	void copyLinks(long from, long to, long user, Instant now) {
 		for (var l : jdbc.sql("select item_id, importance, quote from feedback_links where feedback_id = ?")
 			.param(from)
@@ -284,7 +295,8 @@ class FeedbackRepository {
 				(Long) rs.getObject("contact_id", Long.class), Channel.valueOf(rs.getString("channel")),
 				rs.getTimestamp("received_at").toInstant(), FeedbackStatus.valueOf(rs.getString("status")),
 				rs.getString("external_id"), (Long) rs.getObject("merged_into", Long.class), rs.getLong("version"),
-				rs.getString("submitter_name"), rs.getString("submitter_email"));
+				rs.getString("submitter_name"), rs.getString("submitter_email"),
+				(Long) rs.getObject("suggested_customer_id", Long.class), rs.getString("suggested_customer_name"));
 	}
 
 	static byte[] bytes(float[] vector) {

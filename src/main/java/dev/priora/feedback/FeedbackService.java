@@ -92,6 +92,24 @@ public class FeedbackService {
 		return created;
 	}
 
+	/**
+	 * Records feedback for a caller that cannot read the product's customers (an
+	 * intake-only token): a customer or contact id that the product does not have is left
+	 * out instead of refused, so that the answer, the same either way, tells nothing
+	 * about which customers exist.
+	 */
+	@Transactional
+	public IntakeReceipt intake(String productKey, FeedbackDraft draft, UserId user) {
+		String key = products.get(productKey).key();
+		CustomerView customer = draft.customerId() == null ? null
+				: customers.find(key, draft.customerId()).orElse(null);
+		Long contact = customer != null && draft.contactId() != null
+				&& customer.contacts().stream().anyMatch(c -> c.id() == draft.contactId()) ? draft.contactId() : null;
+		return IntakeReceipt
+			.of(create(key, new FeedbackDraft(draft.title(), draft.text(), customer == null ? null : customer.id(),
+					contact, draft.channel(), draft.receivedAt(), draft.tags(), draft.externalId()), user));
+	}
+
 	public FeedbackView get(String productKey, long id) {
 		String key = products.get(productKey).key();
 		return views(key, List.of(row(key, id))).get(0);
@@ -167,8 +185,8 @@ public class FeedbackService {
 	}
 
 	/**
-	 * Sets (or with null clears) who the feedback is from; demand of the items it is
-	 * linked to follows.
+	 * Sets (or with null clears) who the feedback is from, which settles any customer
+	 * suggestion; demand of the items it is linked to follows.
 	 */
 	@Transactional
 	public FeedbackView assignCustomer(String productKey, long id, Long customerId, Long contactId) {
@@ -191,6 +209,7 @@ public class FeedbackService {
 		}
 		feedback.update(id, row.title(), row.text(), customerId, row.status(), row.mergedInto(), clock.instant());
 		feedback.setContact(id, contactId);
+		feedback.suggestCustomer(id, null);
 		demandStore.refresh(demandStore.itemsOfFeedback(List.of(id)));
 		return get(key, id);
 	}
@@ -387,7 +406,7 @@ public class FeedbackService {
 			.map(r -> new FeedbackView(r.id(), r.title(), r.text(), r.customerId(), r.customerName(), r.contactId(),
 					r.channel(), r.receivedAt(), r.status(), tags.getOrDefault(r.id(), List.of()), r.externalId(),
 					r.mergedInto(), links.getOrDefault(r.id(), List.of()), r.version(), r.submitterName(),
-					r.submitterEmail()))
+					r.submitterEmail(), r.suggestedCustomerId(), r.suggestedCustomerName()))
 			.toList();
 	}
 

@@ -6,11 +6,14 @@ import java.util.List;
 /**
  * A piece of customer feedback with the items it is linked to; {@code submitterName} and
  * {@code submitterEmail} are who sent it through a public form or an e-mail (null when
- * not known).
+ * not known); {@code suggestedCustomerId} and {@code suggestedCustomerName} the customer
+ * it probably comes from (its sender's company domain matches the customer's contacts),
+ * for the team to confirm or dismiss (null when there is no suggestion).
  */
 public record FeedbackView(long id, String title, String text, Long customerId, String customerName, Long contactId,
 		Channel channel, Instant receivedAt, FeedbackStatus status, List<String> tags, String externalId,
-		Long mergedInto, List<Link> links, long version, String submitterName, String submitterEmail) {
+		Long mergedInto, List<Link> links, long version, String submitterName, String submitterEmail,
+		Long suggestedCustomerId, String suggestedCustomerName) {
 
 	/** A link to a backlog item, with how much it matters and the quote that shows it. */
 	public record Link(String item, String itemTitle, String itemStatus, Importance importance, String quote) {

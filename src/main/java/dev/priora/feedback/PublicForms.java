@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,17 +17,20 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.ErrorResponseException;
 
+import dev.priora.accounts.RateLimiter;
 import dev.priora.accounts.UserId;
 import dev.priora.backlog.BacklogProblem;
 import dev.priora.backlog.ProductService;
 
 /**
  * A product's public feedback forms: revocable links anyone can submit feedback through
- * without signing in, throttled per client address, with a honeypot field that bots fill
- * and people do not see.
+ * without signing in, limited per client address by the {@link RateLimiter}, with a
+ * honeypot field that bots fill and people do not see.
  */
 @Service
 public class PublicForms {
@@ -54,15 +56,22 @@ public class PublicForms {
 
 	private final Clock clock;
 
-	private final int perAddress;
+	private final RateLimiter limiter;
 
-	PublicForms(JdbcClient jdbc, ProductService products, FeedbackService feedback, Clock clock,
+	private final RateLimiter.Limit perAddress;
+
+	private final TransactionTemplate transaction;
+
+	PublicForms(JdbcClient jdbc, ProductService products, FeedbackService feedback, Clock clock, RateLimiter limiter,
+			PlatformTransactionManager transactions,
 			@Value("${priora.feedback.public-form.max-per-address-per-hour:10}") int perAddress) {
 		this.jdbc = jdbc;
 		this.products = products;
 		this.feedback = feedback;
 		this.clock = clock;
-		this.perAddress = perAddress;
+		this.limiter = limiter;
+		this.perAddress = new RateLimiter.Limit("public-form-address", perAddress, Duration.ofHours(1));
+		this.transaction = new TransactionTemplate(transactions);
 	}
 
 	/** Creates a form link for the product and answers its secret, shown once. */
@@ -110,32 +119,32 @@ public class PublicForms {
 
 	/**
 	 * Records the submission as new WEB_FORM feedback. A filled honeypot is accepted
-	 * silently and dropped; more than the allowed submissions per hour from one address
-	 * are refused with 429.
+	 * silently and dropped; more than the allowed submissions within an hour from one
+	 * address are refused with 429 (a submission refused as invalid does not count).
+	 * {@code clientIp} is the connection's address, or the one a trusted proxy forwarded.
 	 */
-	@Transactional
 	public void submit(String secret, Submission s, String clientIp) {
 		String key = productOf(secret).orElseThrow(() -> BacklogProblem.notFound("This form"));
 		if (s.website() != null && !s.website().isBlank()) {
 			return;
 		}
-		if (clientIp != null && recentFrom(clientIp) >= perAddress) {
-			throw new ErrorResponseException(HttpStatus.TOO_MANY_REQUESTS);
+		RateLimiter.Permit permit = limiter.tryAcquire(perAddress, clientIp)
+			.orElseThrow(() -> new ErrorResponseException(HttpStatus.TOO_MANY_REQUESTS));
+		try {
+			transaction.executeWithoutResult(tx -> record(key, s, clientIp));
 		}
-		String name = clip(s.name(), 200);
-		String email = clip(s.email(), 320);
+		catch (RuntimeException e) {
+			limiter.release(permit);
+			throw e;
+		}
+	}
+
+	private void record(String key, Submission s, String clientIp) {
 		FeedbackView created = feedback.create(key,
 				new FeedbackDraft(s.title(), s.text(), null, null, Channel.WEB_FORM, null, List.of(), null), null);
 		jdbc.sql("update feedback set submitter_name = ?, submitter_email = ?, client_ip = ? where id = ?")
-			.params(name, email, clientIp, created.id())
+			.params(clip(s.name(), 200), clip(s.email(), 320), clip(clientIp, 64), created.id())
 			.update();
-	}
-
-	private int recentFrom(String clientIp) {
-		return jdbc.sql("select count(*) from feedback where client_ip = ? and created_at >= ?")
-			.params(clientIp, Timestamp.from(clock.instant().minus(Duration.ofHours(1))))
-			.query(Integer.class)
-			.single();
 	}
 
 	private static String clip(String s, int max) {

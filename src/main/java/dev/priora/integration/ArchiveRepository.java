@@ -37,8 +37,16 @@ class ArchiveRepository {
 		}).list();
 	}
 
-	/** The table's columns and their JDBC types ({@link java.sql.Types}). */
-	Map<String, Integer> columns(String table) {
+	/**
+	 * One column as the database declares it: its JDBC type ({@link java.sql.Types}),
+	 * whether it takes null, whether it has a default, and its length (characters) or
+	 * precision and scale (digits); 0 when the type has none.
+	 */
+	record Column(String name, int type, boolean nullable, boolean hasDefault, long length, int precision, int scale) {
+	}
+
+	/** The table's columns by name (lower case). */
+	Map<String, Column> columns(String table) {
 		Map<String, Integer> types = new HashMap<>();
 		jdbc.sql("select * from " + table + " where 1 = 0")
 			.query((org.springframework.jdbc.core.ResultSetExtractor<Boolean>) rs -> {
@@ -48,7 +56,20 @@ class ArchiveRepository {
 				}
 				return true;
 			});
-		return types;
+		Map<String, Column> columns = new HashMap<>();
+		jdbc.sql("""
+				select lower(column_name), is_nullable, column_default, is_identity, character_maximum_length,
+				numeric_precision, numeric_scale from information_schema.columns
+				where lower(table_name) = ? and lower(table_schema) = 'public'""").param(table).query((rs, n) -> {
+			String name = rs.getString(1);
+			boolean identity = "YES".equalsIgnoreCase(rs.getString(4));
+			columns.put(name,
+					new Column(name, types.getOrDefault(name, java.sql.Types.OTHER),
+							"YES".equalsIgnoreCase(rs.getString(2)), rs.getString(3) != null || identity, rs.getLong(5),
+							rs.getInt(6), rs.getInt(7)));
+			return name;
+		}).list();
+		return columns;
 	}
 
 	/** Inserts a row; returns its generated id when the table has one. */

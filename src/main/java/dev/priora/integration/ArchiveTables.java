@@ -45,7 +45,7 @@ final class ArchiveTables {
 					Map.of("customer_id", "customers")),
 			new Table("feedback", "where t.product_key = :key", "t.id", "id",
 					Map.of("customer_id", "customers", "contact_id", "contacts", "merged_into", "feedback",
-							"submitted_by", USERS)),
+							"submitted_by", USERS, "suggested_customer_id", "customers")),
 			new Table("feedback_tags", feedback(), "t.feedback_id, t.tag", null, Map.of("feedback_id", "feedback")),
 			new Table("feedback_links", feedback(), "t.feedback_id, t.item_id", null,
 					Map.of("feedback_id", "feedback", "item_id", "items", "created_by", USERS)),
@@ -92,13 +92,16 @@ final class ArchiveTables {
 	static final List<String> LEFT_OUT = List.of("users", "api_tokens", "account_links", "security_events",
 			"spring_session", "spring_session_attributes", "flyway_schema_history", "workspace_settings", "import_jobs",
 			"backlog_import_jobs", "jobs", "job_inputs", "scheduled_tasks", "release_plans", "order_changes",
-			"roadmap_links", "public_forms", "webhooks", "webhook_deliveries");
+			"roadmap_links", "public_forms", "webhooks", "webhook_deliveries", "rate_limits");
 
 	/** Columns that name the product itself: filled in with the new product on import. */
 	static final List<String> PRODUCT_COLUMNS = List.of("product_id", "product_key");
 
-	/** Derived data recomputed after an import (feedback embeddings). */
-	static final List<String> DERIVED_COLUMNS = List.of("embedding");
+	/**
+	 * Derived data recomputed after an import (feedback embeddings, customers' normalised
+	 * names).
+	 */
+	static final List<String> DERIVED_COLUMNS = List.of("embedding", "name_key");
 
 	private ArchiveTables() {
 	}

@@ -1,18 +1,15 @@
 package dev.priora.integration;
 
 import java.math.BigDecimal;
-import java.sql.Types;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,10 +19,12 @@ import org.springframework.transaction.annotation.Transactional;
 import dev.priora.accounts.AccountService;
 import dev.priora.accounts.ProductRoles;
 import dev.priora.accounts.UserId;
+import dev.priora.accounts.UserView;
 import dev.priora.backlog.BacklogProblem;
 import dev.priora.backlog.ProductService;
 import dev.priora.backlog.ProductView;
 import dev.priora.backlog.Products;
+import dev.priora.prioritization.ModelDefinition;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -61,6 +60,10 @@ public class ProductArchive {
 
 	private final Clock clock;
 
+	private final ArchiveLinks.Models models;
+
+	private volatile Map<String, Map<String, ArchiveRepository.Column>> schema;
+
 	ProductArchive(ArchiveRepository repository, ProductService products, AccountService accounts, ProductRoles roles,
 			JsonMapper json, Clock clock) {
 		this.repository = repository;
@@ -69,6 +72,23 @@ public class ProductArchive {
 		this.roles = roles;
 		this.json = json;
 		this.clock = clock;
+		this.models = new ArchiveLinks.Models() {
+			@Override
+			public String definitionProblem(String definition) {
+				try {
+					json.readValue(definition, ModelDefinition.class).toSpec();
+					return null;
+				}
+				catch (JacksonException | BacklogProblem | IllegalArgumentException e) {
+					return "is not a usable scoring model: " + e.getMessage();
+				}
+			}
+
+			@Override
+			public String inputProblem(String definition, String criterion, String value) {
+				return json.readValue(definition, ModelDefinition.class).inputProblem(criterion, value);
+			}
+		};
 	}
 
 	/** The product as an export document (maps and lists, ready for JSON). */
@@ -129,16 +149,24 @@ public class ProductArchive {
 	}
 
 	/**
+	 * What an import made: the new product's key and name, and what was changed on the
+	 * way (people mapped to the importing user, roles not given).
+	 */
+	public record Imported(String key, String name, List<String> warnings) {
+	}
+
+	/**
 	 * Creates a product from an export document, under {@code newKey} (or the document's
-	 * key when null); people are matched by e-mail address, and those not in this
-	 * workspace become the importing user. The importing user keeps access to the
-	 * product.
+	 * key when null), all or nothing. Every cell is checked first ({@link ArchiveCheck}):
+	 * a bad document is refused with 400 naming each bad table, row and column, and
+	 * nothing is written. People are mapped by {@link ArchivePeople}: a workspace
+	 * administrator's import names existing users by e-mail, anyone else's only the
+	 * importing user. The importing user owns the new product.
 	 */
 	@Transactional
-	public ProductView restore(byte[] file, String newKey, UserId user) {
+	public Imported restore(byte[] file, String newKey, UserId user) {
 		JsonNode doc = document(file);
-		JsonNode tables = doc.path("tables");
-		String oldKey = doc.path("product").asString("");
+		String oldKey = doc.path("product").isString() ? doc.path("product").asString() : "";
 		String key = (newKey == null || newKey.isBlank() ? oldKey : newKey).strip().toUpperCase(Locale.ROOT);
 		if (!Products.isValidKey(key)) {
 			throw BacklogProblem.invalid("key", "must be 2 to 10 upper-case letters or digits, starting with a letter");
@@ -147,165 +175,49 @@ public class ProductArchive {
 			throw BacklogProblem.conflict("product-key-taken",
 					"A product with key " + key + " exists already; import it under another key.");
 		}
-		if (tables.path("products").size() != 1) {
-			throw BacklogProblem.invalid("file", "must hold exactly one product");
+		Map<String, Map<String, ArchiveRepository.Column>> schema = schema();
+		ArchiveCheck.Checked checked = new ArchiveCheck(schema, renamer(oldKey, key), models).check(doc);
+		if (!checked.problems().isEmpty()) {
+			throw ArchiveCheck.refused(checked.problems());
 		}
-		Map<Integer, Long> users = new HashMap<>();
-		for (JsonNode u : doc.path("users")) {
-			users.put(u.path("ref").asInt(),
-					accounts.findByEmail(u.path("email").asString("")).map(v -> v.id().value()).orElse(user.value()));
-		}
-		new Restore(key, oldKey, users, user).run(tables);
+		UserView importer = accounts.findById(user).orElseThrow(() -> BacklogProblem.notFound("User " + user.value()));
+		ArchivePeople people = ArchivePeople.map(checked.people(), importer, accounts::findByEmail);
+		List<String> warnings = new ArrayList<>(people.warnings());
+		new ArchiveWriter(repository, key, schema, people, warnings).write(checked);
 		if (!repository.hasRole(key, user.value())) {
 			roles.grantCreator(key, user);
 		}
-		return products.get(key);
+		ProductView product = products.get(key);
+		return new Imported(product.key(), product.name(), List.copyOf(warnings));
 	}
 
-	/** One import's id maps and writes. */
-	private final class Restore {
-
-		private final String key;
-
-		private final Pattern oldItemKey;
-
-		private final Map<Integer, Long> users;
-
-		private final UserId user;
-
-		private final Map<String, Map<Integer, Long>> ids = new HashMap<>();
-
-		private long productId;
-
-		Restore(String key, String oldKey, Map<Integer, Long> users, UserId user) {
-			this.key = key;
-			this.oldItemKey = oldKey.isEmpty() || oldKey.equals(key) ? null
-					: Pattern.compile("\\b" + Pattern.quote(oldKey) + "-(\\d+)\\b");
-			this.users = users;
-			this.user = user;
-		}
-
-		void run(JsonNode tables) {
+	/**
+	 * The exported tables' columns, read once (the schema changes only by migrations at
+	 * start).
+	 */
+	private Map<String, Map<String, ArchiveRepository.Column>> schema() {
+		Map<String, Map<String, ArchiveRepository.Column>> known = schema;
+		if (known == null) {
+			known = new HashMap<>();
 			for (ArchiveTables.Table t : ArchiveTables.ALL) {
-				Map<String, Integer> types = repository.columns(t.name());
-				Map<Integer, Long> own = new HashMap<>();
-				ids.put(t.name(), own);
-				List<Object[]> later = new ArrayList<>();
-				java.util.Set<String> seen = new java.util.HashSet<>();
-				int row = 0;
-				for (JsonNode r : tables.path(t.name())) {
-					row++;
-					Map<String, Object> values = new LinkedHashMap<>();
-					List<Object[]> selfRefs = new ArrayList<>();
-					Integer ref = null;
-					for (var field : r.properties()) {
-						String column = field.getKey();
-						JsonNode v = field.getValue();
-						if (column.equals(t.id())) {
-							ref = v.asInt();
-							continue;
-						}
-						if (!types.containsKey(column)) {
-							throw BacklogProblem.invalid(t.name() + "[" + row + "]",
-									"has a column '" + column + "' this version of Priora does not know");
-						}
-						String target = t.refs().get(column);
-						if (target != null && target.equals(t.name())) {
-							values.put(column, null);
-							if (!v.isNull()) {
-								selfRefs.add(new Object[] { column, v.asInt() });
-							}
-						}
-						else if (target != null) {
-							values.put(column, reference(t, row, target, v));
-						}
-						else {
-							values.put(column, value(v, types.get(column), column, t, row));
-						}
-					}
-					if (t.name().equals("products")) {
-						values.put("product_key", key);
-					}
-					else {
-						if (types.containsKey("product_id")) {
-							values.put("product_id", productId);
-						}
-						if (types.containsKey("product_key")) {
-							values.put("product_key", key);
-						}
-					}
-					if (t.name().equals("product_roles") && !seen.add(String.valueOf(values.get("user_id")))) {
-						continue;
-					}
-					Long id = repository.insert(t.name(), values, t.id());
-					if (t.id() != null) {
-						if (ref == null) {
-							throw BacklogProblem.invalid(t.name() + "[" + row + "]", "has no " + t.id());
-						}
-						own.put(ref, id);
-						if (t.name().equals("products")) {
-							productId = id;
-						}
-					}
-					for (Object[] l : selfRefs) {
-						later.add(new Object[] { l[0], l[1], id });
-					}
-				}
-				for (Object[] l : later) {
-					Long target = own.get((Integer) l[1]);
-					if (target == null) {
-						throw BacklogProblem.invalid(t.name(), "refers to a missing row " + l[1] + " in " + l[0]);
-					}
-					repository.set(t.name(), (String) l[0], target, (Long) l[2]);
-				}
+				known.put(t.name(), Map.copyOf(repository.columns(t.name())));
 			}
+			schema = Map.copyOf(known);
 		}
+		return schema;
+	}
 
-		private Long reference(ArchiveTables.Table t, int row, String target, JsonNode v) {
-			if (v.isNull()) {
-				return null;
-			}
-			if (target.equals(ArchiveTables.USERS)) {
-				return users.getOrDefault(v.asInt(), user.value());
-			}
-			Long id = ids.getOrDefault(target, Map.of()).get(v.asInt());
-			if (id == null) {
-				throw BacklogProblem.invalid(t.name() + "[" + row + "]",
-						"refers to " + target + " row " + v.asInt() + ", which the file does not hold");
-			}
-			return id;
+	/** Item keys of the old product in text become the new product's. */
+	private static UnaryOperator<String> renamer(String oldKey, String key) {
+		if (oldKey.isEmpty() || oldKey.equals(key) || !Products.isValidKey(oldKey)) {
+			return UnaryOperator.identity();
 		}
-
-		private Object value(JsonNode v, int type, String column, ArchiveTables.Table t, int row) {
-			if (v == null || v.isNull()) {
-				return null;
-			}
-			try {
-				return switch (type) {
-					case Types.TIMESTAMP_WITH_TIMEZONE, Types.TIMESTAMP ->
-						OffsetDateTime.ofInstant(Instant.parse(v.asString()), ZoneOffset.UTC);
-					case Types.DATE -> LocalDate.parse(v.asString());
-					case Types.NUMERIC, Types.DECIMAL -> new BigDecimal(v.asString());
-					case Types.BIGINT -> v.asLong();
-					case Types.INTEGER, Types.SMALLINT, Types.TINYINT -> v.asInt();
-					case Types.BOOLEAN, Types.BIT -> v.asBoolean();
-					case Types.DOUBLE, Types.FLOAT, Types.REAL -> v.asDouble();
-					default -> rename(v.asString(), column);
-				};
-			}
-			catch (RuntimeException e) {
-				throw BacklogProblem.invalid(t.name() + "[" + row + "]." + column, "cannot be read: " + v);
-			}
-		}
-
-		private String rename(String text, String column) {
-			if (oldItemKey == null || column.equals("external_key")) {
-				return text;
-			}
-			Matcher m = oldItemKey.matcher(text);
-			return m.find() ? m.replaceAll(Matcher.quoteReplacement(key) + "-$1") : text;
-		}
-
+		Pattern pattern = Pattern.compile("\\b" + Pattern.quote(oldKey) + "-(\\d+)\\b");
+		String replacement = Matcher.quoteReplacement(key) + "-$1";
+		return text -> {
+			Matcher m = pattern.matcher(text);
+			return m.find() ? m.replaceAll(replacement) : text;
+		};
 	}
 
 	private JsonNode document(byte[] file) {

@@ -1,9 +1,6 @@
 package dev.priora.integration;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
@@ -11,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.Map;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -28,8 +26,9 @@ import dev.priora.backlog.BacklogProblem;
  * a cluster sends it), POSTed with its signature, and marked delivered on a 2xx answer;
  * otherwise retried after 1, 2, 4, … times the base delay (30 s unless
  * {@code priora.webhooks.retry-base} says otherwise, at most 6 hours apart), and given up
- * after {@value #MAX_ATTEMPTS} attempts. Redirects are not followed; the target is
- * checked again before each attempt. Finished deliveries stay in the log for 30 days.
+ * after {@value #MAX_ATTEMPTS} attempts. Sent through {@link OutboundHttp} (no redirects;
+ * every address it connects to is checked); the URL is checked again before each attempt.
+ * Finished deliveries stay in the log for 30 days.
  */
 @Component
 class WebhookDispatcher {
@@ -46,14 +45,12 @@ class WebhookDispatcher {
 
 	private final Duration base;
 
-	private final HttpClient http = HttpClient.newBuilder()
-		.connectTimeout(Duration.ofSeconds(5))
-		.followRedirects(HttpClient.Redirect.NEVER)
-		.build();
+	private final OutboundHttp http;
 
-	WebhookDispatcher(WebhookRepository repository, Webhooks webhooks, Clock clock,
+	WebhookDispatcher(WebhookRepository repository, Webhooks webhooks, OutboundHttp http, Clock clock,
 			@Value("${priora.webhooks.retry-base:30s}") Duration base) {
 		this.repository = repository;
+		this.http = http;
 		this.webhooks = webhooks;
 		this.clock = clock;
 		this.base = base;
@@ -92,19 +89,13 @@ class WebhookDispatcher {
 		Integer status = null;
 		String error;
 		try {
-			URI target = WebhookTargets.check(hook.url(), webhooks.allowPrivateTargets());
+			boolean allowPrivate = webhooks.allowPrivateTargets();
+			URI target = WebhookTargets.check(hook.url(), allowPrivate);
 			byte[] body = d.payload().getBytes(StandardCharsets.UTF_8);
-			HttpRequest request = HttpRequest.newBuilder(target)
-				.timeout(Duration.ofSeconds(10))
-				.header("Content-Type", "application/json")
-				.header("User-Agent", "Priora-Webhooks")
-				.header("X-Priora-Event", d.event())
-				.header("X-Priora-Delivery", String.valueOf(d.id()))
-				.header("X-Priora-Signature-256", "sha256=" + sign(hook.secret(), body))
-				.POST(HttpRequest.BodyPublishers.ofByteArray(body))
-				.build();
-			HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
-			status = response.statusCode();
+			status = http.post(target,
+					Map.of("User-Agent", "Priora-Webhooks", "X-Priora-Event", d.event(), "X-Priora-Delivery",
+							String.valueOf(d.id()), "X-Priora-Signature-256", "sha256=" + sign(hook.secret(), body)),
+					body, "application/json", allowPrivate);
 			if (status / 100 == 2) {
 				repository.delivered(d.id(), attempt, status, clock.instant());
 				return;
@@ -114,12 +105,11 @@ class WebhookDispatcher {
 		catch (BacklogProblem e) {
 			error = "refused: " + e.getBody().getDetail();
 		}
+		catch (OutboundHttp.RefusedAddress e) {
+			error = "refused: " + e.getMessage() + "; an administrator can allow such targets under Admin → Webhooks";
+		}
 		catch (java.io.IOException e) {
 			error = "could not deliver: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
-		}
-		catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-			error = "interrupted";
 		}
 		Instant now = clock.instant();
 		long factor = 1L << Math.min(attempt - 1, 20);

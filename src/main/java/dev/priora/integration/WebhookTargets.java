@@ -1,7 +1,5 @@
 package dev.priora.integration;
 
-import java.net.Inet4Address;
-import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -12,11 +10,12 @@ import dev.priora.backlog.BacklogProblem;
 
 /**
  * Which URLs a webhook may call: http or https, no user info, and — unless the workspace
- * administrator allows it — a host whose every address is public: not loopback, private
- * (10/8, 172.16/12, 192.168/16, fc00::/7), link-local (169.254/16, where cloud metadata
- * lives, and fe80::/10), carrier-grade NAT (100.64/10), unspecified or multicast. Checked
- * when the webhook is saved and again before every delivery (the name may resolve
- * differently later).
+ * administrator allows it — a host whose every address is globally reachable
+ * ({@link SpecialAddresses}: not loopback, private, link-local where cloud metadata
+ * lives, shared, documentation, benchmarking, reserved, broadcast, multicast, nor an IPv6
+ * form embedding such an IPv4 address). Checked when the webhook is saved and before
+ * every delivery; {@link OutboundHttp} checks again the addresses it connects to, so a
+ * name that resolves differently later (DNS rebinding) reaches nothing.
  */
 final class WebhookTargets {
 
@@ -57,32 +56,14 @@ final class WebhookTargets {
 				throw BacklogProblem.invalid("url", "host " + host + " does not resolve");
 			}
 			for (InetAddress a : addresses) {
-				if (!isPublic(a)) {
-					throw BacklogProblem.invalid("url", host + " is a private or loopback address ("
-							+ a.getHostAddress() + "); an administrator can allow such targets under Admin → Webhooks");
+				String refusal = SpecialAddresses.refusal(a);
+				if (refusal != null) {
+					throw BacklogProblem.invalid("url", host + " is a private or loopback address (" + refusal
+							+ ", not globally reachable); an administrator can allow such targets under Admin → Webhooks");
 				}
 			}
 		}
 		return uri;
-	}
-
-	static boolean isPublic(InetAddress a) {
-		if (a.isLoopbackAddress() || a.isAnyLocalAddress() || a.isLinkLocalAddress() || a.isSiteLocalAddress()
-				|| a.isMulticastAddress()) {
-			return false;
-		}
-		byte[] b = a.getAddress();
-		if (a instanceof Inet4Address) {
-			int first = b[0] & 0xff;
-			int second = b[1] & 0xff;
-			// 100.64.0.0/10 (carrier-grade NAT) and 0.0.0.0/8
-			return !(first == 100 && second >= 64 && second < 128) && first != 0;
-		}
-		if (a instanceof Inet6Address) {
-			// fc00::/7 unique local addresses
-			return (b[0] & 0xfe) != 0xfc;
-		}
-		return true;
 	}
 
 }

@@ -68,6 +68,30 @@ public record ModelDefinition(ModelSpec.Formula formula, List<CriterionDef> crit
 		}
 	}
 
+	/** The keys of the preset models a product starts with (RICE, WSJF, …). */
+	public static List<String> presetKeys() {
+		return Presets.all().stream().map(Presets.Preset::key).toList();
+	}
+
+	/**
+	 * Why {@code value} cannot be typed in for {@code criterion} under this model (no
+	 * such criterion, evidence rather than typed in, too long, off its scale), or null
+	 * when it can. 400 when the definition itself is not usable.
+	 */
+	public String inputProblem(String criterion, String value) {
+		Criterion c = toSpec().criterion(criterion);
+		if (c == null) {
+			return "is not a criterion of this model";
+		}
+		if (c.source() != Criterion.Source.MANUAL) {
+			return "comes from " + c.source().description() + "; it cannot be typed in";
+		}
+		if (value == null || value.isBlank() || value.length() > 100) {
+			return "must be 1 to 100 characters";
+		}
+		return c.scale().parse(value.strip()).problem();
+	}
+
 	private static Scale scale(ScaleDef s) {
 		String type = s.type() == null ? "" : s.type().toLowerCase(java.util.Locale.ROOT);
 		return switch (type) {

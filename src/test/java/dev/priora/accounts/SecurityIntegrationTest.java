@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -99,11 +100,103 @@ class SecurityIntegrationTest extends IntegrationTestBase {
 		assertThat(me
 			.send("PUT", "/api/v1/me/password",
 					"{\"currentPassword\":\"a long password\",\"newPassword\":\"my new password\"}", null)
-			.status()).isEqualTo(204);
+			.status()).isEqualTo(200);
 		assertThat(me.send("PUT", "/api/v1/me/name", "{\"displayName\":\"Renamed\"}", null).status()).isEqualTo(204);
 		assertThat(
 				ApiClient.signIn(port, email, "my new password").get("/api/v1/me").json().get("displayName").asText())
 			.isEqualTo("Renamed");
+	}
+
+	private static boolean signedIn(BrowserlessSession session) {
+		return session.get("/account").statusCode() == 200;
+	}
+
+	private List<String> sessionsEndedDetails(String email) {
+		return jdbc
+			.sql("select detail from security_events where event_type = 'SESSIONS_ENDED' and subject = ?"
+					+ " order by id")
+			.param(email)
+			.query(String.class)
+			.list();
+	}
+
+	@Test
+	void changingOnesPasswordEndsTheOtherSessionsAndOffersToRevokeTokens() {
+		String email = newUser("VIEWER", "SHOP");
+		BrowserlessSession here = BrowserlessSession.signIn(port, email, "a long password");
+		BrowserlessSession elsewhere = BrowserlessSession.signIn(port, email, "a long password");
+		ApiClient token = ApiClient.signIn(port, email, "a long password");
+		var changed = here.post("/account/password",
+				Map.of("currentPassword", "a long password", "newPassword", "a second password"));
+		assertThat(changed.body()).contains("1 other session ended", "your API tokens still work");
+		assertThat(signedIn(here)).as("the session that changed it stays").isTrue();
+		assertThat(signedIn(elsewhere)).as("every other session ends").isFalse();
+		assertThat(token.get("/api/v1/me").status()).as("tokens stay unless asked").isEqualTo(200);
+
+		BrowserlessSession third = BrowserlessSession.signIn(port, email, "a second password");
+		var revoking = here.post("/account/password", Map.of("currentPassword", "a second password", "newPassword",
+				"a third password", "revokeTokens", "true"));
+		assertThat(revoking.body()).contains("1 other session ended", "1 API token revoked");
+		assertThat(signedIn(here)).isTrue();
+		assertThat(signedIn(third)).isFalse();
+		assertThat(token.get("/api/v1/me").status()).isEqualTo(401);
+		assertThat(sessionsEndedDetails(email)).containsExactly("password changed: 1 session ended, 0 tokens revoked",
+				"password changed: 1 session ended, 1 token revoked");
+	}
+
+	@Test
+	void changingOnesPasswordThroughTheApiEndsEverySessionAndTheOtherTokens() {
+		String email = newUser("VIEWER", "SHOP");
+		BrowserlessSession browser = BrowserlessSession.signIn(port, email, "a long password");
+		ApiClient caller = ApiClient.signIn(port, email, "a long password");
+		ApiClient other = ApiClient.signIn(port, email, "a long password");
+		Response changed = caller.put("/api/v1/me/password",
+				"{\"currentPassword\":\"a long password\",\"newPassword\":\"a second password\",\"revokeTokens\":true}",
+				null);
+		assertThat(changed.status()).as(changed.text()).isEqualTo(200);
+		assertThat(changed.json().get("sessionsEnded").asInt()).isEqualTo(1);
+		assertThat(changed.json().get("tokensRevoked").asInt()).isEqualTo(1);
+		assertThat(changed.json().get("thisTokenKept").asBoolean()).isTrue();
+		assertThat(signedIn(browser)).isFalse();
+		assertThat(other.get("/api/v1/me").status()).isEqualTo(401);
+		assertThat(caller.get("/api/v1/me").status()).isEqualTo(200);
+		assertThat(sessionsEndedDetails(email)).containsExactly("password changed: 1 session ended, 1 token revoked");
+	}
+
+	@Test
+	void anAdminResetEndsEverySessionAndTokenWhenIssuedAndAgainWhenUsed() {
+		String email = newUser("VIEWER", "SHOP");
+		long id = accounts.findByEmail(email).orElseThrow().id().value();
+		BrowserlessSession one = BrowserlessSession.signIn(port, email, "a long password");
+		BrowserlessSession two = BrowserlessSession.signIn(port, email, "a long password");
+		ApiClient token = ApiClient.signIn(port, email, "a long password");
+		Response issued = api().post("/api/v1/users/" + id + "/password-reset", null);
+		assertThat(issued.status()).isEqualTo(201);
+		assertThat(issued.json().get("sessionsEnded").asInt()).isEqualTo(2);
+		assertThat(issued.json().get("tokensRevoked").asInt()).isEqualTo(1);
+		assertThat(signedIn(one)).isFalse();
+		assertThat(signedIn(two)).isFalse();
+		assertThat(token.get("/api/v1/me").status()).isEqualTo(401);
+
+		// whoever still knows the old password gets in before the link is used ...
+		BrowserlessSession meanwhile = BrowserlessSession.signIn(port, email, "a long password");
+		ApiClient meanwhileToken = ApiClient.signIn(port, email, "a long password");
+		String link = issued.json().get("link").asText();
+		var reset = BrowserlessSession.anonymous(port)
+			.post(link.substring(link.indexOf("/reset/")), Map.of("password", "a brand new one"));
+		assertThat(reset.headers().firstValue("Location").orElseThrow()).contains("/login?reset");
+		// ... and is out again once it is
+		assertThat(signedIn(meanwhile)).isFalse();
+		assertThat(meanwhileToken.get("/api/v1/me").status()).isEqualTo(401);
+		assertThat(sessionsEndedDetails(email)).containsExactly(
+				"password reset issued: 2 sessions ended, 1 token revoked",
+				"password reset: 1 session ended, 1 token revoked");
+
+		BrowserlessSession again = BrowserlessSession.signIn(port, email, "a brand new one");
+		var page = BrowserlessSession.signIn(port, ADMIN_EMAIL, ADMIN_PASSWORD)
+			.post("/admin/users/" + id + "/reset", Map.of());
+		assertThat(page.body()).contains("signed out everywhere: 1 session ended, 0 tokens revoked", "/reset/");
+		assertThat(signedIn(again)).isFalse();
 	}
 
 	@Test
@@ -130,10 +223,9 @@ class SecurityIntegrationTest extends IntegrationTestBase {
 	@Autowired
 	org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
+	/** Moves the account's counted failures two windows (of 5 minutes) into the past. */
 	private void ageFailures(String email) {
-		jdbc.sql("update security_events set occurred_at = occurred_at - interval '10' minute where subject = ?")
-			.param(email)
-			.update();
+		jdbc.sql("update rate_limits set window_start = window_start - 2 where subject = ?").param(email).update();
 	}
 
 	@Test

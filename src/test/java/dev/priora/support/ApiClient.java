@@ -7,6 +7,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -22,9 +24,26 @@ public final class ApiClient {
 
 	private final String authorization;
 
+	private final Map<String, String> headers;
+
 	private ApiClient(int port, String authorization) {
+		this(port, authorization, Map.of());
+	}
+
+	private ApiClient(int port, String authorization, Map<String, String> headers) {
 		this.port = port;
 		this.authorization = authorization;
+		this.headers = headers;
+	}
+
+	/**
+	 * The same caller sending one more header with every request, e.g.
+	 * {@code X-Forwarded-For}.
+	 */
+	public ApiClient withHeader(String name, String value) {
+		Map<String, String> more = new LinkedHashMap<>(headers);
+		more.put(name, value);
+		return new ApiClient(port, authorization, Map.copyOf(more));
 	}
 
 	public static ApiClient anonymous(int port) {
@@ -106,6 +125,7 @@ public final class ApiClient {
 		if (ifMatch != null) {
 			b.header("If-Match", ifMatch);
 		}
+		headers.forEach(b::header);
 		try {
 			HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
 			return new Response(r.statusCode(), r.headers().firstValue("ETag").orElse(null),

@@ -27,19 +27,22 @@ public final class BrowserlessSession {
 
 	private String csrf;
 
+	private final Map<String, String> headers;
+
 	private BrowserlessSession(int port) {
 		this(port,
 				HttpClient.newBuilder()
 					.cookieHandler(new CookieManager())
 					.followRedirects(HttpClient.Redirect.NEVER)
 					.build(),
-				null);
+				null, Map.of());
 	}
 
-	private BrowserlessSession(int port, HttpClient http, String csrf) {
+	private BrowserlessSession(int port, HttpClient http, String csrf, Map<String, String> headers) {
 		this.port = port;
 		this.http = http;
 		this.csrf = csrf;
+		this.headers = headers;
 	}
 
 	/**
@@ -47,7 +50,17 @@ public final class BrowserlessSession {
 	 * node.
 	 */
 	public BrowserlessSession on(int otherPort) {
-		return new BrowserlessSession(otherPort, http, csrf);
+		return new BrowserlessSession(otherPort, http, csrf, headers);
+	}
+
+	/**
+	 * The same browser sending one more header with every request, e.g.
+	 * {@code X-Forwarded-For}.
+	 */
+	public BrowserlessSession withHeader(String name, String value) {
+		Map<String, String> more = new java.util.LinkedHashMap<>(headers);
+		more.put(name, value);
+		return new BrowserlessSession(port, http, csrf, Map.copyOf(more));
 	}
 
 	/** An anonymous session that holds a CSRF token (from the sign-in page). */
@@ -98,6 +111,7 @@ public final class BrowserlessSession {
 	}
 
 	private HttpResponse<String> send(HttpRequest.Builder request) {
+		headers.forEach(request::header);
 		try {
 			return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 		}

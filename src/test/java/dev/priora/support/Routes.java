@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
@@ -52,6 +53,29 @@ public final class Routes {
 				}
 			}
 		});
+		return routes;
+	}
+
+	/**
+	 * The GET routes that answer CSV: those that declare {@code produces = "text/csv"}
+	 * and those whose path ends in {@code .csv}.
+	 */
+	public static List<String> answeringCsv(RequestMappingHandlerMapping mappings) {
+		MediaType csv = MediaType.parseMediaType("text/csv");
+		List<String> routes = new ArrayList<>();
+		for (RequestMappingInfo info : mappings.getHandlerMethods().keySet()) {
+			Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+			boolean produces = info.getProducesCondition()
+				.getProducibleMediaTypes()
+				.stream()
+				.anyMatch(t -> t.isCompatibleWith(csv) && !t.isWildcardType());
+			for (String pattern : info.getPathPatternsCondition().getPatternValues()) {
+				if ((produces || pattern.endsWith(".csv"))
+						&& (methods.isEmpty() || methods.contains(RequestMethod.GET))) {
+					routes.add("GET " + pattern);
+				}
+			}
+		}
 		return routes;
 	}
 

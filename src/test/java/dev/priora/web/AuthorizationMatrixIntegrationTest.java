@@ -115,6 +115,9 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 				"GET /p/{key}/feedback/import/{jobId}", "POST /p/{key}/feedback/import/{jobId}/cancel");
 		product(Permission.SUBMIT_FEEDBACK, "POST " + base + "/feedback/email", "GET /p/{key}/feedback/email",
 				"POST /p/{key}/feedback/email");
+		product(Permission.EDIT_BACKLOG, "POST " + base + "/feedback/{id}/customer-suggestion/confirm",
+				"DELETE " + base + "/feedback/{id}/customer-suggestion",
+				"POST /p/{key}/feedback/{id}/suggestion/{decision:confirm|dismiss}");
 		product(Permission.READ, "GET " + base + "/scoring-models", "GET " + base + "/scoring-models/{id}",
 				"GET " + base + "/scores", "GET " + base + "/items/{itemKey}/scores",
 				"GET " + base + "/items/{itemKey}/scores/{modelId}/history", "GET " + base + "/priority-order",
@@ -537,6 +540,7 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 			.replace("/p/{key}/priority-order/{changeId}", "/p/{key}/priority-order/" + changeId)
 			.replace("{action:start|close}", "start")
 			.replace("{action:ping|pause|resume|delete}", "pause")
+			.replace("{decision:confirm|dismiss}", "dismiss")
 			.replace("{action}", "cancel"), "MTX", "MTX-1", "MTX-2", outsiderId);
 	}
 

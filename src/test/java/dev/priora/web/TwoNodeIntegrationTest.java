@@ -152,4 +152,41 @@ class TwoNodeIntegrationTest extends IntegrationTestBase {
 		assertThat(order).hasSize(8).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(items);
 	}
 
+	@Autowired
+	dev.priora.feedback.PublicForms forms;
+
+	@Autowired
+	dev.priora.accounts.AccountService accounts;
+
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+	@Test
+	void aPerAddressLimitHoldsAcrossBothNodes() throws Exception {
+		String secret = forms.create("SHOP", accounts.findByEmail(ADMIN_EMAIL).orElseThrow().id());
+		BrowserlessSession onA = BrowserlessSession.anonymous(port);
+		BrowserlessSession[] nodes = { onA, onA.on(portB) };
+		ExecutorService pool = Executors.newFixedThreadPool(30);
+		java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+		List<java.util.concurrent.Future<String>> answers = new ArrayList<>();
+		for (int i = 0; i < 30; i++) {
+			int n = i;
+			answers.add(pool.submit(() -> {
+				start.await();
+				return nodes[n % 2].post("/f/" + secret, Map.of("text", "two nodes " + n)).body();
+			}));
+		}
+		start.countDown();
+		int thanked = 0;
+		for (var answer : answers) {
+			thanked += answer.get(2, TimeUnit.MINUTES).contains("Thank you") ? 1 : 0;
+		}
+		pool.shutdown();
+		// this context (and so its database) is shared with other test classes: give the
+		// hour back
+		jdbc.sql("delete from rate_limits where bucket = 'public-form-address'").update();
+		assertThat(thanked).as("the default limit of 10 per hour, over both nodes on " + TestDatabase.name())
+			.isEqualTo(10);
+	}
+
 }

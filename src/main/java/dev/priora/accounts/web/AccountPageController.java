@@ -2,6 +2,9 @@ package dev.priora.accounts.web;
 
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -13,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import dev.priora.accounts.AccountService;
 import dev.priora.accounts.ProductRoles;
+import dev.priora.accounts.SessionsEnded;
 import dev.priora.accounts.SignedInUser;
 
 /** The sign-in page, the user's own profile (name, password) and personal tokens. */
@@ -61,10 +65,19 @@ class AccountPageController {
 	@PostMapping("/account/password")
 	String changePassword(@AuthenticationPrincipal SignedInUser user,
 			@RequestParam(defaultValue = "") String currentPassword,
-			@RequestParam(defaultValue = "") String newPassword, Model model) {
+			@RequestParam(defaultValue = "") String newPassword,
+			@RequestParam(defaultValue = "false") boolean revokeTokens, HttpServletRequest request, Model model) {
 		try {
-			accounts.changePassword(user.id(), currentPassword, newPassword);
-			model.addAttribute("saved", "Your password is changed.");
+			HttpSession session = request.getSession(false);
+			SessionsEnded ended = accounts.changePassword(user.id(), new AccountService.PasswordChange(currentPassword,
+					newPassword, revokeTokens, session == null ? null : session.getId(), null));
+			model.addAttribute("saved",
+					"Your password is changed. You stay signed in here; elsewhere you are signed out ("
+							+ ended.sessions() + (ended.sessions() == 1 ? " other session" : " other sessions")
+							+ " ended)"
+							+ (revokeTokens ? ", and " + ended.tokens()
+									+ (ended.tokens() == 1 ? " API token" : " API tokens") + " revoked."
+									: "; your API tokens still work."));
 		}
 		catch (ErrorResponseException e) {
 			model.addAttribute("error", e.getBody().getDetail());

@@ -1,13 +1,9 @@
 package dev.priora.accounts.web;
 
-import java.io.IOException;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -24,6 +20,7 @@ import dev.priora.accounts.SecurityEvent;
 import dev.priora.accounts.SecurityLog;
 import dev.priora.accounts.SignedInUser;
 import dev.priora.accounts.UserId;
+import dev.priora.csv.CsvWriter;
 
 /**
  * The workspace admin's pages: users (invite, deactivate, reset password) and the
@@ -86,9 +83,10 @@ class AdminPageController {
 
 	@PostMapping("/admin/users/{id}/reset")
 	String reset(@AuthenticationPrincipal SignedInUser admin, @PathVariable long id, Model model) {
-		String secret = accounts.issuePasswordReset(new UserId(id), admin.id());
-		model.addAttribute("link", absolute("/reset/" + secret));
+		AccountService.PasswordReset reset = accounts.issuePasswordReset(new UserId(id), admin.id());
+		model.addAttribute("link", absolute("/reset/" + reset.secret()));
 		model.addAttribute("linkFor", "Password reset for " + accounts.findById(new UserId(id)).orElseThrow().email());
+		model.addAttribute("saved", "They are signed out everywhere: " + reset.ended().describe() + ".");
 		return users(model);
 	}
 
@@ -99,20 +97,13 @@ class AdminPageController {
 	}
 
 	@GetMapping("/admin/audit.csv")
-	ResponseEntity<byte[]> auditCsv() throws IOException {
-		StringWriter out = new StringWriter();
-		try (CSVPrinter csv = new CSVPrinter(out,
-				CSVFormat.DEFAULT.builder()
-					.setHeader("id", "occurred_at", "type", "actor", "subject", "client_ip", "detail")
-					.get())) {
-			for (SecurityEvent e : log.recent(100_000)) {
-				csv.printRecord(e.id(), e.occurredAt(), e.type(), e.actor(), e.subject(), e.clientIp(), e.detail());
-			}
+	ResponseEntity<String> auditCsv() {
+		List<List<?>> rows = new ArrayList<>();
+		for (SecurityEvent e : log.recent(100_000)) {
+			rows.add(Arrays.asList(e.id(), e.occurredAt(), e.type(), e.actor(), e.subject(), e.clientIp(), e.detail()));
 		}
-		return ResponseEntity.ok()
-			.contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"priora-audit.csv\"")
-			.body(out.toString().getBytes(StandardCharsets.UTF_8));
+		return CsvWriter.download("priora-audit.csv",
+				List.of("id", "occurred_at", "type", "actor", "subject", "client_ip", "detail"), rows);
 	}
 
 	private static String absolute(String path) {

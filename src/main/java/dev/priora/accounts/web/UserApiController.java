@@ -7,6 +7,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -22,6 +24,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import dev.priora.accounts.AccountService;
 import dev.priora.accounts.SecurityEvent;
 import dev.priora.accounts.SecurityLog;
+import dev.priora.accounts.SessionsEnded;
 import dev.priora.accounts.SignedInUser;
 import dev.priora.accounts.UserId;
 import dev.priora.accounts.UserView;
@@ -49,7 +52,18 @@ class UserApiController {
 	}
 
 	record PasswordChange(@NotBlank @Size(max = 200) String currentPassword,
-			@NotBlank @Size(max = 200) String newPassword) {
+			@NotBlank @Size(max = 200) String newPassword, Boolean revokeTokens) {
+	}
+
+	/**
+	 * What a password change ended: web sessions signed out, tokens revoked, and whether
+	 * the token this request came with was kept.
+	 */
+	record PasswordChanged(int sessionsEnded, int tokensRevoked, boolean thisTokenKept) {
+	}
+
+	/** A password-reset link, and the user's sessions and tokens it ended. */
+	record ResetIssued(String link, int sessionsEnded, int tokensRevoked) {
 	}
 
 	@GetMapping("/api/v1/users")
@@ -83,9 +97,12 @@ class UserApiController {
 
 	@PostMapping("/api/v1/users/{id}/password-reset")
 	@ResponseStatus(HttpStatus.CREATED)
-	@Operation(summary = "Issue a one-time password-reset link for a user (admin)")
-	Map<String, String> reset(@AuthenticationPrincipal SignedInUser admin, @PathVariable long id) {
-		return Map.of("link", link("/reset/" + accounts.issuePasswordReset(new UserId(id), admin.id())));
+	@Operation(summary = "Issue a one-time password-reset link for a user (admin)",
+			description = "Ends every session and revokes every token of the user at once, and again when the link"
+					+ " is used.")
+	ResetIssued reset(@AuthenticationPrincipal SignedInUser admin, @PathVariable long id) {
+		AccountService.PasswordReset reset = accounts.issuePasswordReset(new UserId(id), admin.id());
+		return new ResetIssued(link("/reset/" + reset.secret()), reset.ended().sessions(), reset.ended().tokens());
 	}
 
 	@GetMapping("/api/v1/audit")
@@ -108,10 +125,17 @@ class UserApiController {
 	}
 
 	@PutMapping("/api/v1/me/password")
-	@ResponseStatus(HttpStatus.NO_CONTENT)
-	@Operation(summary = "Change your password (the current one is required)")
-	void password(@AuthenticationPrincipal SignedInUser user, @Valid @RequestBody PasswordChange body) {
-		accounts.changePassword(user.id(), body.currentPassword(), body.newPassword());
+	@Operation(summary = "Change your password (the current one is required)",
+			description = "Signs out every web session of yours. With revokeTokens=true, also revokes every token of"
+					+ " yours but the one this request came with (revoke that one with DELETE /api/v1/tokens/{id}).")
+	PasswordChanged password(@AuthenticationPrincipal SignedInUser user, @Valid @RequestBody PasswordChange body,
+			@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
+		String token = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+				? authorization.substring(7).strip() : null;
+		boolean revoke = Boolean.TRUE.equals(body.revokeTokens());
+		SessionsEnded ended = accounts.changePassword(user.id(),
+				new AccountService.PasswordChange(body.currentPassword(), body.newPassword(), revoke, null, token));
+		return new PasswordChanged(ended.sessions(), ended.tokens(), token != null);
 	}
 
 	private static String link(String path) {

@@ -28,12 +28,14 @@ import dev.priora.backlog.BacklogProblem;
 import dev.priora.backlog.Etags;
 import dev.priora.backlog.ItemKey;
 import dev.priora.feedback.Channel;
+import dev.priora.feedback.CustomerSuggestions;
 import dev.priora.feedback.Demand;
 import dev.priora.feedback.EmailIntake;
 import dev.priora.feedback.FeedbackDraft;
 import dev.priora.feedback.FeedbackFilter;
 import dev.priora.feedback.FeedbackImporter;
 import dev.priora.feedback.ImportJobs;
+import dev.priora.feedback.IntakeReceipt;
 import dev.priora.feedback.ImportMapping;
 import dev.priora.feedback.ImportResult;
 import dev.priora.feedback.FeedbackService;
@@ -64,8 +66,12 @@ class FeedbackApiController {
 
 	private final EmailIntake emails;
 
-	FeedbackApiController(FeedbackService feedback, FeedbackImporter importer, ImportJobs jobs, EmailIntake emails) {
+	private final CustomerSuggestions suggestions;
+
+	FeedbackApiController(FeedbackService feedback, FeedbackImporter importer, ImportJobs jobs, EmailIntake emails,
+			CustomerSuggestions suggestions) {
 		this.emails = emails;
+		this.suggestions = suggestions;
 		this.jobs = jobs;
 		this.feedback = feedback;
 		this.importer = importer;
@@ -108,14 +114,23 @@ class FeedbackApiController {
 
 	@PostMapping(BASE + "/feedback")
 	@Requires(Permission.SUBMIT_FEEDBACK)
-	@Operation(summary = "Submit feedback (text required)")
-	ResponseEntity<FeedbackView> create(@AuthenticationPrincipal SignedInUser user, @PathVariable String productKey,
+	@Operation(summary = "Submit feedback (text required)",
+			description = "Answers the feedback; to an intake-only token only its id and status (a customerId or"
+					+ " contactId the product does not have is then left out, not refused).")
+	ResponseEntity<?> create(@AuthenticationPrincipal SignedInUser user, @PathVariable String productKey,
 			@Valid @RequestBody FeedbackBody body) {
-		FeedbackView f = feedback.create(productKey, new FeedbackDraft(body.title(), body.text(), body.customerId(),
-				body.contactId(), Channel.API, body.receivedAt(), body.tags(), body.externalId()), user.id());
-		return ResponseEntity.created(URI.create("/api/v1/products/" + productKey + "/feedback/" + f.id()))
-			.eTag(Etags.of(f.version()))
-			.body(f);
+		FeedbackDraft draft = new FeedbackDraft(body.title(), body.text(), body.customerId(), body.contactId(),
+				Channel.API, body.receivedAt(), body.tags(), body.externalId());
+		if (user.scope().intakeOnly()) {
+			IntakeReceipt receipt = feedback.intake(productKey, draft, user.id());
+			return ResponseEntity.created(location(productKey, receipt.id())).body(receipt);
+		}
+		FeedbackView f = feedback.create(productKey, draft, user.id());
+		return ResponseEntity.created(location(productKey, f.id())).eTag(Etags.of(f.version())).body(f);
+	}
+
+	private static URI location(String productKey, long id) {
+		return URI.create("/api/v1/products/" + productKey + "/feedback/" + id);
 	}
 
 	@PostMapping(BASE + "/feedback/import")
@@ -173,14 +188,33 @@ class FeedbackApiController {
 	@PostMapping(BASE + "/feedback/email")
 	@Requires(Permission.SUBMIT_FEEDBACK)
 	@Operation(summary = "Submit a pasted e-mail (the whole message with its headers) as feedback",
-			description = "The subject becomes the title, the text the feedback, the sender the contact: a contact with"
-					+ " that address, or a new contact at the one customer with contacts at the sender's domain.")
-	ResponseEntity<EmailIntake.Result> email(@AuthenticationPrincipal SignedInUser user,
-			@PathVariable String productKey, @Valid @RequestBody EmailBody body) {
-		EmailIntake.Result r = emails.submit(productKey, body.email(), body.tags() == null ? List.of() : body.tags(),
-				user.id());
-		return ResponseEntity.created(URI.create("/api/v1/products/" + productKey + "/feedback/" + r.feedback().id()))
-			.body(r);
+			description = "The subject becomes the title, the text the feedback. A contact with the sender's address"
+					+ " makes it that contact's customer's (match CONTACT); otherwise the one customer with contacts at"
+					+ " the sender's company domain is suggested (match SUGGESTED), to confirm or dismiss at"
+					+ " …/feedback/{id}/customer-suggestion. An intake-only token gets only the feedback's id and status.")
+	ResponseEntity<?> email(@AuthenticationPrincipal SignedInUser user, @PathVariable String productKey,
+			@Valid @RequestBody EmailBody body) {
+		List<String> tags = body.tags() == null ? List.of() : body.tags();
+		if (user.scope().intakeOnly()) {
+			IntakeReceipt receipt = emails.intake(productKey, body.email(), tags, user.id());
+			return ResponseEntity.created(location(productKey, receipt.id())).body(receipt);
+		}
+		EmailIntake.Result r = emails.submit(productKey, body.email(), tags, user.id());
+		return ResponseEntity.created(location(productKey, r.feedback().id())).body(r);
+	}
+
+	@PostMapping(BASE + "/feedback/{id}/customer-suggestion/confirm")
+	@Requires(Permission.EDIT_BACKLOG)
+	@Operation(summary = "Confirm the suggested customer: the feedback becomes its, the sender one of its contacts")
+	FeedbackView confirmSuggestion(@PathVariable String productKey, @PathVariable long id) {
+		return suggestions.confirm(productKey, id);
+	}
+
+	@DeleteMapping(BASE + "/feedback/{id}/customer-suggestion")
+	@Requires(Permission.EDIT_BACKLOG)
+	@Operation(summary = "Dismiss the suggested customer")
+	FeedbackView dismissSuggestion(@PathVariable String productKey, @PathVariable long id) {
+		return suggestions.dismiss(productKey, id);
 	}
 
 	record BulkBody(@NotNull @Size(min = 1, max = FeedbackService.MAX_BULK) List<@NotNull Long> ids,

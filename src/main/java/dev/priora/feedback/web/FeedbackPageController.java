@@ -21,6 +21,7 @@ import dev.priora.backlog.BacklogProblem;
 import dev.priora.backlog.ItemKey;
 import dev.priora.feedback.Channel;
 import dev.priora.feedback.CustomerService;
+import dev.priora.feedback.CustomerSuggestions;
 import dev.priora.feedback.FeedbackDraft;
 import dev.priora.feedback.FeedbackFilter;
 import dev.priora.feedback.FeedbackService;
@@ -58,9 +59,12 @@ class FeedbackPageController {
 
 	private final CustomerService customers;
 
-	FeedbackPageController(FeedbackService feedback, CustomerService customers) {
+	private final CustomerSuggestions suggestions;
+
+	FeedbackPageController(FeedbackService feedback, CustomerService customers, CustomerSuggestions suggestions) {
 		this.feedback = feedback;
 		this.customers = customers;
+		this.suggestions = suggestions;
 	}
 
 	/**
@@ -181,6 +185,23 @@ class FeedbackPageController {
 			@RequestParam(required = false) Long customerId, Model model) {
 		try {
 			feedback.assignCustomer(key, id, customerId, null);
+		}
+		catch (BacklogProblem e) {
+			model.addAttribute("error", e.getMessage());
+		}
+		return page(key, id, model);
+	}
+
+	@PostMapping("/p/{key}/feedback/{id}/suggestion/{decision:confirm|dismiss}")
+	@Requires(Permission.EDIT_BACKLOG)
+	String decideSuggestion(@PathVariable String key, @PathVariable long id, @PathVariable String decision,
+			Model model) {
+		try {
+			FeedbackView f = "confirm".equals(decision) ? suggestions.confirm(key, id) : suggestions.dismiss(key, id);
+			model.addAttribute("notice",
+					"confirm".equals(decision)
+							? "The feedback is now " + f.customerName() + "'s, and its sender one of their contacts."
+							: "Suggestion dismissed.");
 		}
 		catch (BacklogProblem e) {
 			model.addAttribute("error", e.getMessage());

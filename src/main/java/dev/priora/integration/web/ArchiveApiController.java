@@ -16,7 +16,6 @@ import org.springframework.web.bind.annotation.RestController;
 import dev.priora.accounts.Permission;
 import dev.priora.accounts.Requires;
 import dev.priora.accounts.SignedInUser;
-import dev.priora.backlog.ProductView;
 import dev.priora.integration.ProductArchive;
 import dev.priora.jobs.Upload;
 import io.swagger.v3.oas.annotations.Operation;
@@ -48,13 +47,16 @@ class ArchiveApiController {
 
 	@PostMapping("/api/v1/products/import")
 	@Operation(summary = "Create a product from an export (the JSON as the body); key=NEW imports it under another key",
-			description = "All or nothing. People are matched by e-mail address; those not in this workspace become the"
-					+ " importing user, who keeps access to the product. 409 when the key is taken.")
+			description = "All or nothing: every value is checked first, and a bad file is refused with 400 listing"
+					+ " errors [{table, row, column, reason}]. A workspace administrator's import maps people to the users"
+					+ " with their e-mail addresses; anyone else's maps only the importing user. Every other person becomes"
+					+ " the importing user (authorship, history) and gets no role; warnings say so. The importing user owns"
+					+ " the product. 409 when the key is taken.")
 	ResponseEntity<Map<String, Object>> restore(@AuthenticationPrincipal SignedInUser user, @RequestBody Upload file,
 			@RequestParam(required = false) String key) {
-		ProductView p = archive.restore(file.bytes(), key, user.id());
+		ProductArchive.Imported p = archive.restore(file.bytes(), key, user.id());
 		return ResponseEntity.created(URI.create("/api/v1/products/" + p.key()))
-			.body(Map.of("key", p.key(), "name", p.name()));
+			.body(Map.of("key", p.key(), "name", p.name(), "warnings", p.warnings()));
 	}
 
 }

@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 
+import dev.priora.csv.CsvWriter;
 import dev.priora.progress.FlowMetrics;
 import io.swagger.v3.oas.annotations.Operation;
 
@@ -57,7 +58,7 @@ class FlowController {
 	@ResponseBody
 	@Operation(summary = "Committed and completed points per closed sprint as CSV")
 	ResponseEntity<String> velocityCsv(@PathVariable String productKey) {
-		return Csv.of(List.of("sprint", "committed", "completed"),
+		return CsvWriter.response(List.of("sprint", "committed", "completed"),
 				flow.velocity(productKey)
 					.stream()
 					.map(v -> List.<Object>of(v.sprint(), v.committed(), v.completed()))
@@ -82,7 +83,7 @@ class FlowController {
 		for (var st : dev.priora.backlog.ItemStatus.values()) {
 			header.add(st.name().toLowerCase(Locale.ROOT));
 		}
-		return Csv.of(header, flowDays.stream().map(d -> {
+		return CsvWriter.response(header, flowDays.stream().map(d -> {
 			List<Object> row = new java.util.ArrayList<>();
 			row.add(d.day());
 			row.addAll(d.counts().values());
@@ -101,7 +102,7 @@ class FlowController {
 	@ResponseBody
 	@Operation(summary = "Cycle times as CSV")
 	ResponseEntity<String> cycleTimesCsv(@PathVariable String productKey) {
-		return Csv.of(List.of("item", "done", "days"),
+		return CsvWriter.response(List.of("item", "done", "days"),
 				flow.cycleTimes(productKey)
 					.items()
 					.stream()

@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 import dev.priora.accounts.Permission;
 import dev.priora.accounts.Requires;
 import dev.priora.accounts.SignedInUser;
+import dev.priora.csv.CsvWriter;
 import dev.priora.progress.ProgressService;
 import dev.priora.progress.SprintReview;
 import io.swagger.v3.oas.annotations.Operation;
@@ -82,7 +83,8 @@ class ProgressApiController {
 	@GetMapping(value = BASE + "/sprints/{id}/burndown.csv", produces = "text/csv")
 	@Operation(summary = "The burndown as CSV (day, remaining, scope, added, removed, added items, removed items)")
 	ResponseEntity<String> burndownCsv(@PathVariable String productKey, @PathVariable long id) {
-		return Csv.of(List.of("day", "remaining", "scope", "added", "removed", "added_items", "removed_items"),
+		return CsvWriter.response(
+				List.of("day", "remaining", "scope", "added", "removed", "added_items", "removed_items"),
 				progress.burndown(productKey, id)
 					.stream()
 					.map(d -> List.<Object>of(d.day(), d.remaining(), d.scope(), d.added(), d.removed(),
@@ -93,7 +95,7 @@ class ProgressApiController {
 	@GetMapping(value = BASE + "/releases/{id}/burnup.csv", produces = "text/csv")
 	@Operation(summary = "The release burnup as CSV: scope and done points at the close of each sprint and now")
 	ResponseEntity<String> burnupCsv(@PathVariable String productKey, @PathVariable long id) {
-		return Csv.of(List.of("at", "time", "scope", "done"),
+		return CsvWriter.response(List.of("at", "time", "scope", "done"),
 				progress.release(productKey, id)
 					.burnup()
 					.stream()

@@ -223,9 +223,11 @@ class FeedbackApiIntegrationTest extends IntegrationTestBase {
 				+ "<p>Also <b>PDF</b> please</p>\n--b1--\n";
 		Response second = api.post(base + "/feedback/email", ApiClient.json(java.util.Map.of("email", colleague)));
 		assertThat(second.status()).as(second.text()).isEqualTo(201);
-		assertThat(second.json().get("match").asText()).isEqualTo("NEW_CONTACT");
+		assertThat(second.json().get("match").asText()).isEqualTo("SUGGESTED");
 		assertThat(second.json().get("feedback").get("text").asText()).isEqualTo("Also PDF please");
-		assertThat(api.get(base + "/customers/" + acme).text()).contains("bob@acme.example");
+		assertThat(second.json().get("feedback").get("customerId").isNull()).as("only suggested").isTrue();
+		assertThat(second.json().get("feedback").get("suggestedCustomerId").asLong()).isEqualTo(acme);
+		assertThat(api.get(base + "/customers/" + acme).text()).doesNotContain("bob@acme.example");
 
 		Response stranger = api.post(base + "/feedback/email",
 				ApiClient.json(java.util.Map.of("email", "From: someone@gmail.com\nSubject: hi\n\nLove it")));
@@ -277,6 +279,85 @@ class FeedbackApiIntegrationTest extends IntegrationTestBase {
 		Response r = api.post(BASE + "/feedback/" + feedback + "/links",
 				"{\"item\":\"" + item + "\",\"importance\":\"" + importance + "\",\"quote\":\"" + quote + "\"}");
 		assertThat(r.status()).as(r.text()).isEqualTo(200);
+	}
+
+	@Test
+	void intakeTokensLearnNothingAboutCustomersAndDomainsOnlySuggestOne() {
+		ApiClient admin = api();
+		admin.post("/api/v1/products", "{\"key\":\"ITK\",\"name\":\"Intake\"}");
+		String base = "/api/v1/products/ITK";
+		long mega = admin
+			.post(base + "/customers",
+					"{\"name\":\"MegaCorp\",\"contacts\":[{\"name\":\"Alice\",\"email\":\"alice@megacorp.example\"}]}")
+			.json()
+			.get("id")
+			.asLong();
+		ApiClient intake = ApiClient.withToken(port,
+				admin.post("/api/v1/tokens", "{\"name\":\"desk\",\"intakeOnly\":true,\"products\":[\"ITK\"]}")
+					.json()
+					.get("token")
+					.asText());
+
+		Response known = intake.post(base + "/feedback",
+				"{\"text\":\"From a known customer\",\"customerId\":" + mega + "}");
+		Response unknown = intake.post(base + "/feedback", "{\"text\":\"From nobody\",\"customerId\":999999}");
+		for (Response r : List.of(known, unknown)) {
+			assertThat(r.status()).as(r.text()).isEqualTo(201);
+			assertThat(fieldNames(r.json())).containsExactly("id", "status");
+			assertThat(r.json().get("status").asText()).isEqualTo("NEW");
+			assertThat(r.text()).doesNotContain("MegaCorp");
+		}
+		assertThat(admin.get(base + "/feedback/" + known.json().get("id").asLong()).json().get("customerId").asLong())
+			.isEqualTo(mega);
+		assertThat(admin.get(base + "/feedback/" + unknown.json().get("id").asLong()).json().get("customerId").isNull())
+			.isTrue();
+
+		Response eve = intake.post(base + "/feedback/email", ApiClient.json(
+				java.util.Map.of("email", "From: Eve <eve@megacorp.example>\nSubject: Hello\n\nPlease add dark mode")));
+		assertThat(eve.status()).as(eve.text()).isEqualTo(201);
+		assertThat(fieldNames(eve.json())).containsExactly("id", "status");
+		long eveId = eve.json().get("id").asLong();
+		JsonNode seen = admin.get(base + "/feedback/" + eveId).json();
+		assertThat(seen.get("customerId").isNull()).as("a domain alone attaches nobody").isTrue();
+		assertThat(seen.get("suggestedCustomerId").asLong()).isEqualTo(mega);
+		assertThat(seen.get("suggestedCustomerName").asText()).isEqualTo("MegaCorp");
+		assertThat(admin.get(base + "/customers/" + mega).text()).doesNotContain("eve@megacorp.example");
+
+		Response alice = intake.post(base + "/feedback/email", ApiClient
+			.json(java.util.Map.of("email", "From: Alice <Alice@MegaCorp.example>\nSubject: Hi\n\nExport please")));
+		assertThat(admin.get(base + "/feedback/" + alice.json().get("id").asLong()).json().get("customerId").asLong())
+			.as("an exact contact address still attaches its customer")
+			.isEqualTo(mega);
+
+		Response confirmed = admin.post(base + "/feedback/" + eveId + "/customer-suggestion/confirm", null);
+		assertThat(confirmed.status()).as(confirmed.text()).isEqualTo(200);
+		assertThat(confirmed.json().get("customerId").asLong()).isEqualTo(mega);
+		assertThat(confirmed.json().get("suggestedCustomerId").isNull()).isTrue();
+		assertThat(admin.get(base + "/customers/" + mega).text()).contains("eve@megacorp.example");
+		assertThat(admin.post(base + "/feedback/" + eveId + "/customer-suggestion/confirm", null).status())
+			.as("nothing left to confirm")
+			.isEqualTo(409);
+
+		long mallory = admin
+			.post(base + "/feedback/email",
+					ApiClient.json(
+							java.util.Map.of("email", "From: mallory@megacorp.example\nSubject: Refund\n\nSend money")))
+			.json()
+			.get("feedback")
+			.get("id")
+			.asLong();
+		Response dismissed = admin.delete(base + "/feedback/" + mallory + "/customer-suggestion", null);
+		assertThat(dismissed.status()).isEqualTo(200);
+		assertThat(dismissed.json().get("suggestedCustomerId").isNull()).isTrue();
+		assertThat(dismissed.json().get("customerId").isNull()).isTrue();
+		assertThat(intake.post(base + "/feedback/" + mallory + "/customer-suggestion/confirm", null).status())
+			.isEqualTo(403);
+	}
+
+	private static List<String> fieldNames(JsonNode node) {
+		List<String> names = new ArrayList<>();
+		node.properties().forEach(e -> names.add(e.getKey()));
+		return names;
 	}
 
 }

@@ -227,4 +227,79 @@ class FeedbackImportIntegrationTest extends IntegrationTestBase {
 		return j;
 	}
 
+	private static final List<String> SEVEN = List.of("Acme", "Globex", "Initech", "Umbrella", "Hooli", "Stark",
+			"Wayne");
+
+	@Test
+	void twentyParallelImportsNamingTheSameCustomersCreateEachOnce() throws Exception {
+		ApiClient api = product("IMPP");
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(20);
+		java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+		List<java.util.concurrent.Future<Response>> answers = new java.util.ArrayList<>();
+		for (int i = 0; i < 20; i++) {
+			StringBuilder csv = new StringBuilder("body,account\n");
+			for (int c = 0; c < SEVEN.size(); c++) {
+				String name = SEVEN.get((c + i) % SEVEN.size());
+				// the same customers, written as people write them
+				String spelled = i % 3 == 0 ? name : i % 3 == 1 ? name.toUpperCase() : " " + name.toLowerCase() + " ";
+				csv.append("import ").append(i).append(" row ").append(c).append(",\"").append(spelled).append("\"\n");
+			}
+			answers.add(pool.submit(() -> {
+				start.await();
+				return api.postFile("/api/v1/products/IMPP/feedback/import?text=body&customer=account",
+						csv.toString().getBytes(StandardCharsets.UTF_8), "text/csv");
+			}));
+		}
+		start.countDown();
+		int created = 0;
+		for (var answer : answers) {
+			Response r = answer.get(3, java.util.concurrent.TimeUnit.MINUTES);
+			assertThat(r.status()).as(r.text()).isEqualTo(200);
+			created += r.json().get("customersCreated").asInt();
+		}
+		pool.shutdown();
+		assertThat(jdbc.sql("select name_key from customers where product_key = 'IMPP' order by name_key")
+			.query(String.class)
+			.list()).containsExactlyElementsOf(SEVEN.stream().map(String::toLowerCase).sorted().toList());
+		assertThat(created).as("customers reported created over all imports").isEqualTo(7);
+		assertThat(count("IMPP")).isEqualTo(140);
+		assertThat(jdbc.sql("select count(distinct customer_id) from feedback where product_key = 'IMPP'")
+			.query(Long.class)
+			.single()).isEqualTo(7);
+	}
+
+	@Test
+	void parallelCreatesOfOneCustomerLeaveOneRow() throws Exception {
+		ApiClient api = product("IMPQ");
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(10);
+		java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+		List<java.util.concurrent.Future<Response>> answers = new java.util.ArrayList<>();
+		for (int i = 0; i < 10; i++) {
+			String name = i % 2 == 0 ? "Initech" : "INITECH ";
+			answers.add(pool.submit(() -> {
+				start.await();
+				return api.post("/api/v1/products/IMPQ/customers", "{\"name\":\"" + name + "\"}");
+			}));
+		}
+		start.countDown();
+		List<Integer> statuses = new java.util.ArrayList<>();
+		for (var answer : answers) {
+			Response r = answer.get(2, java.util.concurrent.TimeUnit.MINUTES);
+			statuses.add(r.status());
+			if (r.status() == 409) {
+				assertThat(r.text()).contains("has a customer named");
+			}
+		}
+		pool.shutdown();
+		assertThat(statuses).containsOnly(201, 409).filteredOn(s -> s == 201).hasSize(1);
+		assertThat(jdbc.sql("select count(*) from customers where product_key = 'IMPQ'").query(Long.class).single())
+			.isEqualTo(1);
+		long id = api.get("/api/v1/products/IMPQ/customers").json().get(0).get("id").asLong();
+		long other = api.post("/api/v1/products/IMPQ/customers", "{\"name\":\"Globex\"}").json().get("id").asLong();
+		Response renamed = api.put("/api/v1/products/IMPQ/customers/" + other, "{\"name\":\" initech\"}",
+				api.get("/api/v1/products/IMPQ/customers/" + other).etag());
+		assertThat(renamed.status()).as("renaming onto another customer's name").isEqualTo(409);
+		assertThat(renamed.text()).contains("(customer " + id + ")");
+	}
+
 }

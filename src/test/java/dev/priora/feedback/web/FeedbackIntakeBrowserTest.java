@@ -84,11 +84,15 @@ class FeedbackIntakeBrowserTest extends BrowserTestBase {
 			.fill("From: Carol Jones <carol@umbrella.example>\nSubject: Invoices as PDF\n"
 					+ "Date: Mon, 4 Mar 2024 09:00:00 +0000\n\nCould invoices come as PDF attachments?\n");
 		page.locator("#email-form button[type=submit]").click();
-		assertThat(page.locator("#email-result")).containsText("added as a new contact of Umbrella");
+		assertThat(page.locator("#email-result")).containsText("probably from Umbrella");
 		page.locator("#email-result a").click();
 		assertThat(page.locator("#feedback-title")).hasText("Invoices as PDF");
 		assertThat(page.locator("#feedback-submitter")).containsText("carol@umbrella.example");
+		assertThat(page.locator("#feedback-customer")).hasCount(0);
+		assertThat(page.locator("#customer-suggestion")).containsText("Probably from Umbrella");
+		page.locator("#confirm-suggestion").click();
 		assertThat(page.locator("#feedback-customer")).hasText("Umbrella");
+		assertThat(page.locator("#customer-suggestion")).hasCount(0);
 	}
 
 }

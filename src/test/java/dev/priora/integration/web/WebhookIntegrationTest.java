@@ -120,6 +120,49 @@ class WebhookIntegrationTest extends IntegrationTestBase {
 		}
 	}
 
+	@Test
+	void refusesAtDeliveryATargetThatIsNoLongerAllowed() throws Exception {
+		AtomicInteger hits = new AtomicInteger();
+		HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		receiver.createContext("/hook", exchange -> {
+			hits.incrementAndGet();
+			exchange.sendResponseHeaders(204, -1);
+			exchange.close();
+		});
+		receiver.start();
+		ApiClient api = api();
+		String base = "/api/v1/products/WHR/webhooks";
+		try {
+			api.post("/api/v1/products", "{\"key\":\"WHR\",\"name\":\"Rebinding\"}");
+			for (String url : List.of("http://[::127.0.0.1]/", "http://[64:ff9b::7f00:1]/", "http://[2002:7f00:1::]/",
+					"http://255.255.255.255/", "http://240.0.0.1/", "http://198.18.0.1/", "http://192.0.0.1/")) {
+				Response refused = api.post(base, "{\"url\":\"" + url + "\"}");
+				assertThat(refused.status()).as(url).isEqualTo(400);
+				assertThat(refused.text()).as(url).contains("not globally reachable");
+			}
+			api.put("/api/v1/admin/webhooks", "{\"allowPrivateTargets\":true}", null);
+			long hook = api.post(base, "{\"url\":\"http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook\"}")
+				.json()
+				.get("id")
+				.asLong();
+			api.put("/api/v1/admin/webhooks", "{\"allowPrivateTargets\":false}", null);
+			assertThat(api.post(base + "/" + hook + "/ping", null).status()).isEqualTo(202);
+			JsonNode delivery = null;
+			for (int i = 0; i < 100 && delivery == null; i++) {
+				JsonNode log = api.get(base + "/" + hook + "/deliveries").json();
+				delivery = log.size() > 0 && log.get(0).get("attempts").asInt() > 0 ? log.get(0) : null;
+				Thread.sleep(100);
+			}
+			assertThat(delivery).as("an attempt was made").isNotNull();
+			assertThat(delivery.get("lastError").asString()).contains("refused").contains("127.0.0.1");
+			assertThat(hits).as("the receiver got nothing").hasValue(0);
+		}
+		finally {
+			api.put("/api/v1/admin/webhooks", "{\"allowPrivateTargets\":false}", null);
+			receiver.stop(0);
+		}
+	}
+
 	private static String hmac(String secret, String body) throws Exception {
 		Mac mac = Mac.getInstance("HmacSHA256");
 		mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));

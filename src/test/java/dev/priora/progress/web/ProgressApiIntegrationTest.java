@@ -70,10 +70,10 @@ class ProgressApiIntegrationTest extends IntegrationTestBase {
 		assertThat(last.get("addedItems").toString()).isEqualTo("[\"SCB-3\"]");
 		assertThat(last.get("removedItems").toString()).isEqualTo("[\"SCB-2\"]");
 		assertThat(api.get(base + "/sprints/" + sprint + "/burndown.csv").text())
-			.contains(today + ",2,7,2,3,SCB-3,SCB-2\n");
+			.contains(today + ",2,7,2,3,SCB-3,SCB-2\r\n");
 
 		String burnup = api.get(base + "/releases/" + release + "/burnup.csv").text();
-		assertThat(burnup).startsWith("at,time,scope,done\n");
+		assertThat(burnup).startsWith("at,time,scope,done\r\n");
 		assertThat(burnup.strip()).endsWith(",10,5").contains("now,");
 	}
 
@@ -118,7 +118,7 @@ class ProgressApiIntegrationTest extends IntegrationTestBase {
 		JsonNode burndown = api.get(BASE + "/sprints/" + s1 + "/burndown").json();
 		assertThat(burndown).hasSize(14);
 		assertThat(api.get(BASE + "/sprints/" + s1 + "/burndown.csv").text())
-			.startsWith("day,remaining,scope,added,removed,added_items,removed_items\n");
+			.startsWith("day,remaining,scope,added,removed,added_items,removed_items\r\n");
 
 		for (long[] s : new long[][] { { s2, 3, 4 }, { s3, 5, 6 } }) {
 			for (long item : new long[] { s[1], s[2] }) {
@@ -144,7 +144,7 @@ class ProgressApiIntegrationTest extends IntegrationTestBase {
 		assertThat(progress.get("spillover").get(1).decimalValue()).isEqualByComparingTo("3");
 		assertThat(progress.get("spillover").get(2).decimalValue()).isEqualByComparingTo("0");
 		assertThat(api.get(BASE + "/charts/velocity.csv").text())
-			.isEqualTo("sprint,committed,completed\nS1,13.00,10.00\nS2,13.00,10.00\nS3,10.00,10.00\n");
+			.isEqualTo("sprint,committed,completed\r\nS1,13.00,10.00\r\nS2,13.00,10.00\r\nS3,10.00,10.00\r\n");
 
 		JsonNode velocity = api.get(BASE + "/charts/velocity").json();
 		assertThat(velocity).hasSize(3);
@@ -156,7 +156,7 @@ class ProgressApiIntegrationTest extends IntegrationTestBase {
 		assertThat(flow).hasSize(5);
 		assertThat(flow.get(4).get("counts").get("DONE").asInt()).isEqualTo(6);
 		assertThat(api.get(BASE + "/charts/cumulative-flow.csv?days=2").text())
-			.startsWith("day,new,ready,in_progress,done,rejected\n");
+			.startsWith("day,new,ready,in_progress,done,rejected\r\n");
 
 		JsonNode upTo = api.get(BASE + "/forecast?above=PRG-8").json();
 		assertThat(upTo.get("items").toString()).isEqualTo("[\"PRG-7\",\"PRG-8\"]");
