@@ -1,6 +1,7 @@
 package dev.priora.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -8,8 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,11 +22,15 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Every command of the packaged {@code target/priora.jar}, run as a user runs it (its own
- * JVM): standard output is one JSON object and nothing else — checked by {@code jq} as in
- * {@code java -jar priora.jar … | jq}, when jq is installed, and by a strict JSON parser
- * — whatever the application logs on the way (here: the generated administrator password,
- * Flyway's warnings).
+ * The packaged {@code target/priora.jar} run as a user runs it: its own JVM, in a folder
+ * laid out like a fresh clone after {@code ./mvnw package} ({@code target/priora.jar} and
+ * {@code examples/}), with the README's command lines exactly as written. Standard output
+ * must be one JSON object and nothing else — checked by a strict Jackson parser and, when
+ * installed, by {@code jq} as in {@code java -jar priora.jar … | jq} — whatever the
+ * application logs on the way (the first start's administrator password, Flyway), which
+ * must be on standard error. On PostgreSQL the database is named by the
+ * {@code PRIORA_DB_…} variables, as the README says. Each run starts a JVM (tens of
+ * seconds on a busy machine), so the runs share one database and one test per kind.
  */
 class CliProcessIntegrationTest {
 
@@ -34,20 +41,93 @@ class CliProcessIntegrationTest {
 	private static final Path JQ = Path.of("/usr/bin/jq");
 
 	@TempDir
-	Path dir;
+	Path clone;
 
 	private record Run(int code, JsonNode json, String err) {
 	}
 
-	private Run run(String... args) throws Exception {
+	@BeforeEach
+	void aFreshClone() throws IOException {
 		Path jar = Path.of("target/priora.jar").toAbsolutePath();
 		assertThat(jar).as("the packaged jar (mvn package runs before the integration tests)").exists();
+		Files.createDirectories(clone.resolve("target"));
+		Files.createSymbolicLink(clone.resolve("target/priora.jar"), jar);
+		Files.createSymbolicLink(clone.resolve("examples"), Path.of("examples").toAbsolutePath());
+	}
+
+	@Test
+	void theReadmeEngineExamplesPrintOnlyJson() throws Exception {
+		assumeFalse(TestDatabase.isPostgres(), "plan and forecast use no database: run once, on H2");
+		List<List<String>> examples = new ArrayList<>(ReadmeCommands.of("plan"));
+		examples.addAll(ReadmeCommands.of("forecast"));
+		assertThat(examples).hasSizeGreaterThanOrEqualTo(2);
+		for (List<String> example : examples) {
+			Run r = run(Map.of(), example);
+			assertThat(r.code()).as(example + ": " + r.err()).isZero();
+			assertThat(r.json().size()).isGreaterThan(3);
+		}
+		assertThat(run(Map.of(), List.of("help")).json().get("commands").size()).isEqualTo(4);
+		Run bad = run(Map.of(), List.of("plan", "--nrp", "examples/velocities.txt", "--budget-ratio", "0.3"));
+		assertThat(bad.code()).isEqualTo(2);
+		assertThat(bad.json().get("errors").get(0).get("field").asText()).isEqualTo("--nrp");
+		assertThat(bad.err()).contains("priora plan: examples/velocities.txt, line");
+	}
+
+	@Test
+	void theReadmeImportExamplesPrintOnlyJsonAndLogOnStandardError() throws Exception {
+		Map<String, String> env = database();
+		List<List<String>> examples = ReadmeCommands.of("import");
+		assertThat(examples).as("the README's dry run, then its import").hasSize(2);
+
+		Run dry = run(env, examples.get(0));
+		assertThat(dry.code()).as(dry.err()).isZero();
+		assertThat(dry.json().get("dryRun").asBoolean()).isTrue();
+		assertThat(dry.json().get("created").asInt()).isEqualTo(5);
+		assertThat(dry.err()).as("the first start's log goes to standard error")
+			.contains("Priora created the administrator account")
+			.contains("product ACME does not exist");
+
+		Run created = run(env, examples.get(1));
+		assertThat(created.code()).as(created.err()).isZero();
+		assertThat(created.json().get("productCreated").asText()).isEqualTo("ACME");
+		assertThat(created.json().get("createdItems").size()).as("the dry run created nothing").isEqualTo(5);
+		assertThat(created.err()).doesNotContain("administrator account");
+
+		Run missing = run(env, List.of("import", "github", "examples/github/issues.json", "--product", "NOPE"));
+		assertThat(missing.code()).isEqualTo(2);
+		assertThat(missing.json().get("status").asInt()).isEqualTo(404);
+		assertThat(missing.json().get("exitCode").asInt()).isEqualTo(2);
+		assertThat(missing.err()).contains("priora import: Product NOPE does not exist.");
+
+		Run bad = run(env, List.of("import", "github", "examples/nrp/small.txt", "--product", "ACME", "--dry-run"));
+		assertThat(bad.code()).isEqualTo(2);
+		assertThat(bad.json().get("errors").get(0).get("field").asText()).isEqualTo("file");
+	}
+
+	/**
+	 * The database of the README's defaults (H2 under {@code ./priora-data}), or a fresh
+	 * PostgreSQL database named by the variables the README gives.
+	 */
+	private static Map<String, String> database() {
+		if (!TestDatabase.isPostgres()) {
+			return Map.of();
+		}
+		String[] db = TestDatabase.freshDatabase();
+		return Map.of("PRIORA_DB_URL", db[0], "PRIORA_DB_USER", db[1], "PRIORA_DB_PASSWORD", db[2]);
+	}
+
+	private Run run(Map<String, String> env, List<String> args) throws Exception {
 		String java = ProcessHandle.current().info().command().orElse("java");
-		List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-jar", jar.toString()));
-		command.addAll(List.of(args));
-		Path out = dir.resolve("out.json");
-		Path err = dir.resolve("err.txt");
-		Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+		List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-jar", "target/priora.jar"));
+		command.addAll(args);
+		Path out = Files.createTempFile(clone, "out", ".json");
+		Path err = Files.createTempFile(clone, "err", ".txt");
+		ProcessBuilder builder = new ProcessBuilder(command).directory(clone.toFile())
+			.redirectOutput(out.toFile())
+			.redirectError(err.toFile());
+		builder.environment().keySet().removeIf(name -> name.startsWith("PRIORA_"));
+		builder.environment().putAll(env);
+		Process p = builder.start();
 		assertThat(p.waitFor(5, TimeUnit.MINUTES)).as("finished").isTrue();
 		String stdout = Files.readString(out, StandardCharsets.UTF_8);
 		String stderr = Files.readString(err, StandardCharsets.UTF_8);
@@ -57,65 +137,11 @@ class CliProcessIntegrationTest {
 				.redirectErrorStream(true)
 				.start();
 			String said = new String(jq.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-			assertThat(jq.waitFor()).as("jq on the standard output of " + List.of(args) + ": " + said + "\n" + stdout)
-				.isZero();
+			assertThat(jq.waitFor()).as("jq on the standard output of " + args + ": " + said + "\n" + stdout).isZero();
 		}
 		JsonNode json = STRICT.readTree(stdout);
 		assertThat(json.isObject()).as(stdout).isTrue();
 		return new Run(p.exitValue(), json, stderr);
-	}
-
-	private String[] database() throws IOException {
-		if (TestDatabase.isPostgres()) {
-			return TestDatabase.freshDatabase();
-		}
-		return new String[] {
-				"jdbc:h2:file:" + dir.resolve("db/priora")
-						+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=FALSE",
-				"sa", "" };
-	}
-
-	@Test
-	void everyCommandPrintsOnlyJsonOnStandardOutput() throws Exception {
-		assertThat(run("help").json().get("commands").size()).isEqualTo(4);
-		assertThat(run("plan", "--nrp", "examples/nrp/small.txt", "--budget-ratio", "0.3").json()
-			.get("optimal")
-			.asBoolean()).isTrue();
-		assertThat(run("plan", "--nrp", "nothing.txt", "--budget-ratio", "0.3").code()).isEqualTo(2);
-		assertThat(run("forecast", "--history", "examples/velocities.txt", "--remaining", "300").json().has("p85"))
-			.isTrue();
-		assertThat(run("forecast", "--history", "examples/velocities.txt").code()).isEqualTo(2);
-		assertThat(run("improt").code()).isEqualTo(2);
-
-		String[] db = database();
-		String[] settings = { "--spring.datasource.url=" + db[0], "--spring.datasource.username=" + db[1],
-				"--spring.datasource.password=" + db[2], "--priora.data-dir=" + dir.resolve("data") };
-		String issues = "examples/github/issues.json";
-		Run dry = run(with(settings, "import", "github", issues, "--product", "ACME", "--dry-run"));
-		assertThat(dry.code()).as(dry.err()).isZero();
-		assertThat(dry.json().get("created").asInt()).isEqualTo(5);
-		assertThat(dry.err()).as("the first start's log goes to standard error")
-			.contains("Priora created the administrator account")
-			.contains("product ACME does not exist");
-
-		Run refused = run(with(settings, "import", "github", issues, "--product", "ACME"));
-		assertThat(refused.code()).isEqualTo(2);
-		assertThat(refused.json().get("status").asInt()).isEqualTo(404);
-
-		Run created = run(
-				with(settings, "import", "github", issues, "--create-product", "ACME", "--name", "Acme shop"));
-		assertThat(created.code()).as(created.err()).isZero();
-		assertThat(created.json().get("createdItems").size()).isEqualTo(5);
-
-		Run bad = run(with(settings, "import", "github", "examples/nrp/small.txt", "--product", "ACME"));
-		assertThat(bad.code()).isEqualTo(2);
-		assertThat(bad.json().get("errors").get(0).get("field").asText()).isEqualTo("file");
-	}
-
-	private static String[] with(String[] settings, String... args) {
-		List<String> all = new ArrayList<>(List.of(args));
-		all.addAll(List.of(settings));
-		return all.toArray(String[]::new);
 	}
 
 }
