@@ -52,10 +52,27 @@ final class EngineCommands {
 					velocity == null ? null : velocity.doubleValue());
 		}
 		catch (IllegalArgumentException e) {
-			var named = java.util.regex.Pattern.compile("--[a-z-]+|trials").matcher(e.getMessage());
-			throw CliProblem.invalid(named.find() ? "--" + named.group().replaceFirst("^--", "") : "--history",
-					e.getMessage());
+			throw CliProblem.invalid(forecastField(e.getMessage()), e.getMessage());
 		}
+	}
+
+	/** The argument a refusal of {@code Forecasts.forecast} is about. */
+	private static String forecastField(String message) {
+		if (message.startsWith("trials")) {
+			return "--trials";
+		}
+		if (message.startsWith("remaining")) {
+			return "--remaining";
+		}
+		if (message.startsWith("a stated velocity")) {
+			return "--velocity";
+		}
+		for (String named : List.of("--target", "--sprint-days", "--start")) {
+			if (message.startsWith(named) || message.startsWith("give " + named)) {
+				return named;
+			}
+		}
+		return "--history";
 	}
 
 	private static double[] velocities(String file, String text) {

@@ -14,6 +14,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.event.ContextClosedEvent;
+
 import dev.priora.PrioraApplication;
 import dev.priora.support.TestDatabase;
 import tools.jackson.databind.DeserializationFeature;
@@ -146,6 +151,36 @@ class CliImportIntegrationTest {
 		Run nobody = run("import", "github", file.toString(), "--product", "ACME", "--as", "nobody@example.com");
 		assertThat(nobody.code()).isEqualTo(2);
 		assertThat(nobody.json().get("errors").get(0).get("field").asText()).isEqualTo("--as");
+	}
+
+	@Test
+	void aDryRunStartsNeitherTheWebServerNorTheSentenceModelNorTheDemoProduct() throws Exception {
+		List<String> made = new ArrayList<>();
+		List<Boolean> web = new ArrayList<>();
+		Cli.ContextFactory watched = args -> {
+			ConfigurableApplicationContext ctx = APPLICATION.start(args);
+			web.add(ctx instanceof WebServerApplicationContext);
+			ctx.addApplicationListener((ContextClosedEvent closed) -> {
+				ConfigurableListableBeanFactory beans = ctx.getBeanFactory();
+				for (String name : beans.getSingletonNames()) {
+					Object bean = beans.getSingleton(name);
+					made.add(bean == null ? name : bean.getClass().getName());
+				}
+			});
+			return ctx;
+		};
+		List<String> all = new ArrayList<>(
+				List.of("import", "github", "examples/github/issues.json", "--product", "ACME", "--dry-run"));
+		all.addAll(database);
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		int code = Cli.run(all.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
+				new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), watched);
+		assertThat(code).as(out.toString(StandardCharsets.UTF_8)).isZero();
+		assertThat(web).containsExactly(false);
+		assertThat(made).as("the beans the dry run made")
+			.isNotEmpty()
+			.noneMatch(c -> c.contains("SentenceEmbedder") || c.contains("JobScheduler") || c.contains("DemoProduct")
+					|| c.contains("Tomcat"));
 	}
 
 	@Test
