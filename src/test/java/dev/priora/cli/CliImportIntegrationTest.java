@@ -20,6 +20,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
 
 import dev.priora.PrioraApplication;
+import dev.priora.backlog.ProductService;
+import dev.priora.backlog.ProductView;
 import dev.priora.support.TestDatabase;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
@@ -154,9 +156,10 @@ class CliImportIntegrationTest {
 	}
 
 	@Test
-	void aDryRunStartsNeitherTheWebServerNorTheSentenceModelNorTheDemoProduct() throws Exception {
+	void aDryRunStartsNoWebServerNorSentenceModelAndLeavesNoProduct() throws Exception {
 		List<String> made = new ArrayList<>();
 		List<Boolean> web = new ArrayList<>();
+		List<String> products = new ArrayList<>();
 		Cli.ContextFactory watched = args -> {
 			ConfigurableApplicationContext ctx = APPLICATION.start(args);
 			web.add(ctx instanceof WebServerApplicationContext);
@@ -166,6 +169,7 @@ class CliImportIntegrationTest {
 					Object bean = beans.getSingleton(name);
 					made.add(bean == null ? name : bean.getClass().getName());
 				}
+				products.addAll(ctx.getBean(ProductService.class).list().stream().map(ProductView::key).toList());
 			});
 			return ctx;
 		};
