@@ -117,7 +117,7 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 				"POST /p/{key}/feedback/email");
 		product(Permission.EDIT_BACKLOG, "POST " + base + "/feedback/{id}/customer-suggestion/confirm",
 				"DELETE " + base + "/feedback/{id}/customer-suggestion",
-				"POST /p/{key}/feedback/{id}/suggestion/{decision:confirm|dismiss}");
+				"POST /p/{key}/feedback/{id}/suggestion/confirm", "POST /p/{key}/feedback/{id}/suggestion/dismiss");
 		product(Permission.READ, "GET " + base + "/scoring-models", "GET " + base + "/scoring-models/{id}",
 				"GET " + base + "/scores", "GET " + base + "/items/{itemKey}/scores",
 				"GET " + base + "/items/{itemKey}/scores/{modelId}/history", "GET " + base + "/priority-order",

@@ -141,6 +141,8 @@ final class CrossProductRequests {
 		path("POST " + f + "/merge", json("{\"into\":${SPARE}}"));
 		path("GET " + f + "/similar", none());
 		path("GET " + f + "/story-draft", none());
+		path("POST " + f + "/customer-suggestion/confirm", none());
+		path("DELETE " + f + "/customer-suggestion", none());
 		path("POST " + f + "/story", json("{\"title\":\"Hijacked\"}"));
 		path("GET " + BASE + "/feedback/imports/{jobId}", none());
 		path("DELETE " + BASE + "/feedback/imports/{jobId}", none());
@@ -221,6 +223,8 @@ final class CrossProductRequests {
 		path("POST " + f + "/links", form("item", "${ITEM2}"));
 		path("POST " + f + "/merge", form("into", "${SPARE}"));
 		path("GET " + f + "/story", none());
+		path("POST " + f + "/suggestion/confirm", none());
+		path("POST " + f + "/suggestion/dismiss", none());
 		path("POST " + f + "/story", form("title", "Hijacked"));
 		path("GET /p/{key}/customers/{id}", none());
 		path("POST /p/{key}/public-forms/{id}/revoke", none());

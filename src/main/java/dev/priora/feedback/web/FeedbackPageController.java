@@ -216,10 +216,22 @@ class FeedbackPageController {
 		return page(key, id, model, htmx);
 	}
 
-	@PostMapping("/p/{key}/feedback/{id}/suggestion/{decision:confirm|dismiss}")
+	@PostMapping("/p/{key}/feedback/{id}/suggestion/confirm")
 	@Requires(Permission.EDIT_BACKLOG)
-	String decideSuggestion(@PathVariable String key, @PathVariable long id, @PathVariable String decision, Model model,
+	String confirmSuggestion(@PathVariable String key, @PathVariable long id, Model model,
 			@RequestHeader(name = "HX-Request", required = false) String htmx, RedirectAttributes redirect) {
+		return decideSuggestion(key, id, "confirm", model, htmx, redirect);
+	}
+
+	@PostMapping("/p/{key}/feedback/{id}/suggestion/dismiss")
+	@Requires(Permission.EDIT_BACKLOG)
+	String dismissSuggestion(@PathVariable String key, @PathVariable long id, Model model,
+			@RequestHeader(name = "HX-Request", required = false) String htmx, RedirectAttributes redirect) {
+		return decideSuggestion(key, id, "dismiss", model, htmx, redirect);
+	}
+
+	private String decideSuggestion(String key, long id, String decision, Model model, String htmx,
+			RedirectAttributes redirect) {
 		try {
 			FeedbackView f = "confirm".equals(decision) ? suggestions.confirm(key, id) : suggestions.dismiss(key, id);
 			String done = "confirm".equals(decision)
