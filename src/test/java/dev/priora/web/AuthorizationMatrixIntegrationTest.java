@@ -180,7 +180,8 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 				"GET /p/{key}/team");
 		product(Permission.EDIT_BACKLOG, "POST " + base + "/team", "DELETE " + base + "/team/{id}",
 				"PUT " + base + "/team/{id}/days-off", "PUT " + base + "/items/{itemKey}/assignee",
-				"POST /p/{key}/team", "POST /p/{key}/team/{id}/days-off", "POST /p/{key}/sprints/{id}/assignee");
+				"POST /p/{key}/team", "POST /p/{key}/team/{id}/days-off", "POST /p/{key}/sprints/{id}/assignee",
+				"PUT " + base + "/team/{id}", "POST /p/{key}/team/{id}", "POST /p/{key}/team/{id}/remove");
 		product(Permission.READ, "GET " + base + "/forecast", "GET " + base + "/sprint-runs",
 				"GET " + base + "/sprints/{id}/burndown", "GET " + base + "/sprints/{id}/burndown.csv",
 				"GET " + base + "/releases/{id}/burnup.csv", "GET " + base + "/velocity",

@@ -184,6 +184,7 @@ final class CrossProductRequests {
 		path("POST " + s + "/review", json("{\"item\":\"${ITEM1}\",\"accepted\":true}"));
 		path("GET " + s + "/review", none());
 		path("DELETE " + BASE + "/team/{id}", none());
+		path("PUT " + BASE + "/team/{id}", json("{\"name\":\"Hijacked\",\"capacity\":1}"));
 		path("PUT " + BASE + "/team/{id}/days-off", json("{\"sprintId\":${SPRINT},\"days\":2}"));
 		path("DELETE " + BASE + "/members/{userId}", none());
 	}
@@ -259,6 +260,8 @@ final class CrossProductRequests {
 		path("POST /p/{key}/webhooks/{id}/{action:ping|pause|resume|delete}", none().action("delete"));
 		path("POST /p/{key}/webhooks/{id}/deliveries/{deliveryId}/redeliver", none());
 		path("POST /p/{key}/team/{id}/days-off", form("sprint", "${SPRINT}", "days", "2"));
+		path("POST /p/{key}/team/{id}", form("name", "Hijacked", "capacity", "1"));
+		path("POST /p/{key}/team/{id}/remove", none());
 		path("POST /p/{key}/members/{userId}/remove", none());
 	}
 

@@ -173,15 +173,15 @@ class ProgressPageController {
 		m.addAttribute("others", planning.sprints(key).stream().filter(s -> s.id() != id).toList());
 		var days = progress.burndown(key, id);
 		m.addAttribute("burndown", days);
-		m.addAttribute("chart", ProgressCharts.burndown(run.sprint(), days, run.committed()));
+		m.addAttribute("chart", ProgressCharts.burndown(run.sprint(), days).json());
 	}
 
 	private void fillRelease(String key, long id, Model m) {
 		m.addAttribute("productKey", key.toUpperCase(Locale.ROOT));
 		var p = progress.release(key, id);
 		m.addAttribute("p", p);
-		m.addAttribute("chart", ProgressCharts.velocity(p.velocities()));
-		m.addAttribute("burnupChart", ProgressCharts.burnup(p.burnup()));
+		m.addAttribute("chart", ProgressCharts.velocity(p.velocities()).json());
+		m.addAttribute("burnupChart", ProgressCharts.burnup(p.burnup()).json());
 	}
 
 }

@@ -4,7 +4,10 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import java.time.LocalDate;
 
+import com.microsoft.playwright.Locator;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import dev.priora.support.ApiClient;
 import dev.priora.support.BrowserTestBase;
@@ -46,9 +49,9 @@ class ProgressBrowserTest extends BrowserTestBase {
 			ProgressApiIntegrationTest.finish(api, base, "PGB-" + (2 * s + 1));
 			ProgressApiIntegrationTest.finish(api, base, "PGB-" + (2 * s + 2));
 			page.navigate("/p/PGB/sprints/" + sprints[s]);
-			assertThat(page.locator("#burndown polyline.burn")).hasCount(1);
+			JsonNode burndown = drawn("#burndown", "Left", "Scope", "Even pace");
+			org.assertj.core.api.Assertions.assertThat(series(burndown, "Left").size()).isPositive();
 			assertThat(page.locator("#sprint-items select[name=member]")).hasCount(2);
-			assertThat(page.locator("#burndown polyline.scope-line")).hasCount(1);
 			if (s == 0) {
 				var good = page.locator(".review-item[data-key=PGB-1]");
 				good.locator("input[name=criteria]").check();
@@ -69,7 +72,8 @@ class ProgressBrowserTest extends BrowserTestBase {
 		page.navigate("/p/PGB/releases/" + release + "/progress");
 		assertThat(page.locator("#remaining")).hasText("10 points");
 		assertThat(page.locator("#forecast-flag")).hasText("on track");
-		assertThat(page.locator("#velocity rect.vbar")).hasCount(3);
+		org.assertj.core.api.Assertions.assertThat(series(drawn("#velocity", "Completed"), "Completed").size())
+			.isEqualTo(3);
 		assertThat(page.locator("#burnup")).hasAttribute("aria-label", "Burnup: 30 of 40 points done");
 		for (int i = 0; i < 20; i++) {
 			ProgressApiIntegrationTest.readyItem(api, base, "Later " + i, 5);
@@ -78,9 +82,26 @@ class ProgressBrowserTest extends BrowserTestBase {
 		page.reload();
 		assertThat(page.locator("#forecast-flag")).hasText("off track");
 		page.navigate("/p/PGB/charts");
-		assertThat(page.locator("#velocity-chart rect.vbar")).hasCount(3);
-		assertThat(page.locator("#flow-chart polygon.band")).hasCount(4);
-		assertThat(page.locator("#cycle-chart circle.dot")).hasCount(6);
+		JsonNode velocity = drawn("#velocity-chart", "Committed", "Completed");
+		org.assertj.core.api.Assertions.assertThat(series(velocity, "Completed").size()).isEqualTo(3);
+		JsonNode flow = drawn("#flow-chart", "Done", "In progress", "Ready", "New");
+		org.assertj.core.api.Assertions.assertThat(flow.get("series").size()).isEqualTo(4);
+		JsonNode cycle = drawn("#cycle-chart", "Finished item", "85 % within");
+		org.assertj.core.api.Assertions.assertThat(series(cycle, "Finished item").size()).isEqualTo(6);
+		// the percentile labels do not overlap: their boxes on the page are apart
+		var labels = page.locator("#cycle-chart svg text").filter(new Locator.FilterOptions().setHasText(" % within"));
+		assertThat(labels).hasCount(3);
+		for (int i = 0; i < 3; i++) {
+			for (int j = i + 1; j < 3; j++) {
+				var a = labels.nth(i).boundingBox();
+				var b = labels.nth(j).boundingBox();
+				boolean apart = a.x + a.width <= b.x || b.x + b.width <= a.x || a.y + a.height <= b.y
+						|| b.y + b.height <= a.y;
+				org.assertj.core.api.Assertions.assertThat(apart)
+					.as("percentile labels %s and %s overlap", labels.nth(i).textContent(), labels.nth(j).textContent())
+					.isTrue();
+			}
+		}
 		page.navigate("/p/PGB/releases/" + release + "/progress");
 		page.locator("#decision-form input[name=note]").fill("Cut the later stories");
 		page.locator("#decision-form select").selectOption("GO_BACK");
@@ -128,6 +149,29 @@ class ProgressBrowserTest extends BrowserTestBase {
 		assertThat(page.locator("#forecast-method")).containsText("in sequence: after the 20 points left in 2027.1");
 		page.navigate("/p/PGS/roadmap");
 		assertThat(page.locator("#timeline tr[data-release='2027.2']")).containsText("after 2027.1");
+	}
+
+	/**
+	 * The chart at the selector, once ECharts has drawn it (an SVG with each legend
+	 * entry), as the JSON it was drawn from.
+	 */
+	private JsonNode drawn(String selector, String... legend) {
+		Locator chart = page.locator(selector);
+		assertThat(chart.locator("svg")).hasCount(1);
+		for (String name : legend) {
+			assertThat(chart.locator("svg text").filter(new Locator.FilterOptions().setHasText(name)).first())
+				.isAttached();
+		}
+		return JsonMapper.builder().build().readTree(chart.getAttribute("data-chart"));
+	}
+
+	private static JsonNode series(JsonNode chart, String name) {
+		for (JsonNode s : chart.get("series")) {
+			if (s.get("name").asText().equals(name)) {
+				return s.get("data");
+			}
+		}
+		throw new AssertionError("no series " + name + " in " + chart);
 	}
 
 }
