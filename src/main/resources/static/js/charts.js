@@ -42,7 +42,7 @@
     });
   }
 
-  function option(spec, unit, t) {
+  function option(spec, unit, label, t) {
     var yName = spec.yName || unit || '';
     var stacked = spec.series.some(function (s) { return s.type === 'area'; });
     var series = spec.series.map(function (s) {
@@ -89,7 +89,8 @@
     var axisLine = { lineStyle: { color: t.border } };
     var axisLabel = { color: t.muted, hideOverlap: true };
     return {
-      aria: { enabled: true },
+      // the page's own label describes the chart; the table beside it carries the numbers
+      aria: { enabled: true, label: { description: label || undefined } },
       animation: false,
       textStyle: { color: t.text, fontFamily: getComputedStyle(document.body).fontFamily },
       color: t.colours,
@@ -142,7 +143,7 @@
       try { spec = JSON.parse(el.dataset.chart); } catch (e) { return; }
       el.dataset.drawn = 'true';
       var chart = window.echarts.init(el, null, { renderer: 'svg' });
-      chart.setOption(option(spec, el.dataset.unit, t));
+      chart.setOption(option(spec, el.dataset.unit, el.getAttribute('aria-label'), t));
       charts.push(chart);
     });
   }

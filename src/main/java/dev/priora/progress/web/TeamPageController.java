@@ -59,8 +59,8 @@ class TeamPageController {
 				: planning.sprints(key)
 					.stream()
 					.filter(s -> s.id() == sprintShown)
-					.map(SprintView::releaseId)
 					.findFirst()
+					.map(SprintView::releaseId)
 					.orElse(null);
 		// the release of the sprint shown, else the first one not released yet
 		Long chosen = release != null ? release
