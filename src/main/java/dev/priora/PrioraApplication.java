@@ -7,6 +7,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
 
+import dev.priora.backlog.DemoClock;
 import dev.priora.cli.Cli;
 
 /** Starts the Priora server, or runs a command-line subcommand ({@link Cli}). */
@@ -26,8 +27,8 @@ public class PrioraApplication {
 	}
 
 	@Bean
-	Clock clock() {
-		return Clock.systemUTC();
+	DemoClock clock() {
+		return new DemoClock(Clock.systemUTC());
 	}
 
 }
