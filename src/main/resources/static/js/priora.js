@@ -1,16 +1,345 @@
-// Priora's little hand-written JavaScript: CSRF for htmx, and backlog reordering by drag or keyboard.
+// Priora's one script. No inline handlers anywhere (the CSP forbids them): every behaviour is attached here, by data
+// attributes or htmx attributes. The data attributes it understands are listed in docs/ARCHITECTURE.md.
 (function () {
   'use strict';
+
+  var Priora = window.Priora = window.Priora || {};
+
+  function on(type, selector, handler, capture) {
+    document.addEventListener(type, function (e) {
+      var el = selector && e.target && e.target.closest ? e.target.closest(selector) : null;
+      if (!selector || el) { handler(e, el); }
+    }, !!capture);
+  }
 
   function csrf() {
     var meta = document.querySelector('meta[name="_csrf"]');
     return meta ? meta.content : null;
   }
+  Priora.csrf = csrf;
 
   document.addEventListener('htmx:configRequest', function (e) {
     var token = csrf();
     if (token) { e.detail.headers['X-CSRF-TOKEN'] = token; }
   });
+
+  // ---------- Toasts: Priora.toast(message, kind); flash messages after a redirect; htmx "HX-Trigger: priora:toast" ----
+  function region() {
+    var r = document.getElementById('toasts');
+    if (!r) {
+      r = document.createElement('div');
+      r.id = 'toasts';
+      r.className = 'toasts';
+      r.setAttribute('aria-live', 'polite');
+      document.body.appendChild(r);
+    }
+    return r;
+  }
+
+  function arm(toast) {
+    if (toast.dataset.armed) { return; }
+    toast.dataset.armed = 'true';
+    var close = document.createElement('button');
+    close.type = 'button';
+    close.className = 'toast-close';
+    close.setAttribute('aria-label', 'Dismiss');
+    close.textContent = '\u2715';
+    close.addEventListener('click', function () { dismiss(toast); });
+    toast.appendChild(close);
+    if (!toast.classList.contains('error')) {
+      setTimeout(function () { dismiss(toast); }, 6000);
+    }
+  }
+
+  function dismiss(toast) {
+    toast.classList.add('leaving');
+    setTimeout(function () { if (toast.parentNode) { toast.parentNode.removeChild(toast); } }, 300);
+  }
+
+  Priora.toast = function (message, kind) {
+    if (!message) { return null; }
+    var toast = document.createElement('p');
+    toast.className = 'toast' + (kind === 'error' ? ' error' : '');
+    toast.setAttribute('role', kind === 'error' ? 'alert' : 'status');
+    var text = document.createElement('span');
+    text.textContent = message;
+    toast.appendChild(text);
+    region().appendChild(toast);
+    arm(toast);
+    return toast;
+  };
+
+  document.addEventListener('priora:toast', function (e) {
+    var d = e.detail || {};
+    Priora.toast(d.message || d.value || (typeof d === 'string' ? d : ''), d.kind);
+  });
+
+  document.addEventListener('htmx:responseError', function (e) {
+    var xhr = e.detail.xhr;
+    var text = xhr && /text\/plain/.test(xhr.getResponseHeader('Content-Type') || '') ? xhr.responseText : '';
+    Priora.toast(text || 'The request failed (' + (xhr ? xhr.status : 'no answer') + '); nothing was changed.', 'error');
+  });
+  document.addEventListener('htmx:sendError', function () {
+    Priora.toast('Priora cannot be reached; check the connection and try again.', 'error');
+  });
+
+  // ---------- Busy indicator: after 300 ms of an htmx request or a page submit ----------
+  var busyTimer = null;
+  var pending = 0;
+  function busy(start) {
+    pending = Math.max(0, pending + (start ? 1 : -1));
+    if (pending > 0 && !busyTimer) {
+      busyTimer = setTimeout(function () { document.documentElement.classList.add('is-busy'); }, 300);
+    }
+    if (pending === 0) {
+      clearTimeout(busyTimer);
+      busyTimer = null;
+      document.documentElement.classList.remove('is-busy');
+    }
+  }
+  document.addEventListener('htmx:beforeRequest', function (e) {
+    // polling (hx-trigger "every …") is not the user waiting
+    var trigger = e.detail.elt && e.detail.elt.getAttribute('hx-trigger');
+    if (trigger && trigger.indexOf('every') === 0) { return; }
+    e.detail.elt.dataset.busy = 'true';
+    busy(true);
+  });
+  document.addEventListener('htmx:afterRequest', function (e) {
+    if (e.detail.elt && e.detail.elt.dataset.busy) { delete e.detail.elt.dataset.busy; busy(false); }
+  });
+  window.addEventListener('pageshow', function () { pending = 0; busy(false); });
+
+  // ---------- data-confirm="message": destructive actions ask first, in a <dialog> ----------
+  var confirmed = null;
+  // The confirmation dialog is made on first use, so pages carry no hidden buttons.
+  function confirmDialog() {
+    var dialog = document.getElementById('confirm-dialog');
+    if (dialog) { return dialog; }
+    dialog = document.createElement('dialog');
+    dialog.id = 'confirm-dialog';
+    dialog.className = 'dialog';
+    dialog.setAttribute('aria-labelledby', 'confirm-title');
+    dialog.innerHTML = '<form method="dialog"><div class="dialog-head"><h2 id="confirm-title">Are you sure?</h2></div>'
+      + '<div class="dialog-body"><p id="confirm-message"></p></div><div class="dialog-actions">'
+      + '<button type="submit" value="cancel" class="ghost">Cancel</button>'
+      + '<button type="submit" value="ok" class="danger solid" id="confirm-ok">Confirm</button></div></form>';
+    document.body.appendChild(dialog);
+    return dialog;
+  }
+
+  function ask(message, okLabel, then) {
+    var dialog = confirmDialog();
+    if (typeof dialog.showModal !== 'function') {
+      if (window.confirm(message)) { then(); }
+      return;
+    }
+    document.getElementById('confirm-message').textContent = message;
+    document.getElementById('confirm-ok').textContent = okLabel || 'Confirm';
+    dialog.returnValue = '';
+    dialog.addEventListener('close', function handler() {
+      dialog.removeEventListener('close', handler);
+      if (dialog.returnValue === 'ok') { then(); }
+    });
+    dialog.showModal();
+    dialog.querySelector('button[value=cancel]').focus();
+  }
+  Priora.confirm = ask;
+
+  document.addEventListener('submit', function (e) {
+    var form = e.target;
+    var submitter = e.submitter;
+    if ((form.getAttribute('method') || '').toLowerCase() === 'dialog') { return; }
+    var source = submitter && submitter.dataset.confirm ? submitter : (form.dataset.confirm ? form : null);
+    if (!source || confirmed === form) {
+      confirmed = null;
+      // a plain submit loads the next page; htmx cancels its own submits and counts its requests itself
+      setTimeout(function () { if (!e.defaultPrevented) { busy(true); } }, 0);
+      return;
+    }
+    e.preventDefault();
+    e.stopPropagation();
+    ask(source.dataset.confirm, source.dataset.confirmLabel || (submitter ? submitter.textContent.trim() : ''), function () {
+      confirmed = form;
+      form.requestSubmit(submitter || undefined);
+    });
+  }, true);
+
+  on('click', 'a[data-confirm]', function (e, link) {
+    if (link.dataset.confirmed) { delete link.dataset.confirmed; return; }
+    e.preventDefault();
+    ask(link.dataset.confirm, link.dataset.confirmLabel || link.textContent.trim(), function () {
+      link.dataset.confirmed = 'true';
+      link.click();
+    });
+  });
+
+  // ---------- data-autosubmit: a form (or one control in it) submits itself when a select or box changes ----------
+  on('change', '[data-autosubmit]', function (e) {
+    var control = e.target;
+    var form = control.form || control.closest('form');
+    if (!form || !(control.matches('select, input[type=checkbox], input[type=radio], input[type=date]'))) { return; }
+    if (form.hasAttribute('hx-get') || form.hasAttribute('hx-post')) { return; } // htmx submits it itself
+    form.requestSubmit();
+  });
+
+  // ---------- Dialogs: data-dialog-open="id", data-dialog-close; dialog[data-open] opens on load ----------
+  on('click', '[data-dialog-open]', function (e, button) {
+    var dialog = document.getElementById(button.dataset.dialogOpen);
+    if (dialog && dialog.showModal) {
+      e.preventDefault();
+      dialog.showModal();
+      var first = dialog.querySelector('[autofocus], input:not([type=hidden]), select, textarea');
+      if (first) { first.focus(); }
+    }
+  });
+  on('click', '[data-dialog-close]', function (e, button) {
+    var dialog = button.closest('dialog');
+    if (dialog) { dialog.close(); }
+  });
+
+  // ---------- data-focus="#selector": a link or button that brings the focus to a field (e.g. "New item") ----------
+  on('click', '[data-focus]', function (e, el) {
+    var target = document.querySelector(el.dataset.focus);
+    if (!target) { return; }
+    e.preventDefault();
+    var closed = target.closest('details:not([open])');
+    if (closed) { closed.open = true; }
+    target.scrollIntoView({ block: 'center' });
+    target.focus();
+  });
+
+  // ---------- data-copy="#selector": copy a secret or link ----------
+  on('click', '[data-copy]', function (e, button) {
+    var source = document.querySelector(button.dataset.copy);
+    if (!source || !navigator.clipboard) { return; }
+    navigator.clipboard.writeText(source.textContent.trim()).then(function () { Priora.toast('Copied.'); });
+  });
+
+  // ---------- Sidebar below 1100 px: data-sidebar-toggle ----------
+  function sidebar(open) {
+    document.documentElement.classList.toggle('sidebar-open', open);
+    document.querySelectorAll('[data-sidebar-toggle]').forEach(function (b) { b.setAttribute('aria-expanded', String(open)); });
+  }
+  on('click', '[data-sidebar-toggle]', function () {
+    sidebar(!document.documentElement.classList.contains('sidebar-open'));
+  });
+  on('click', null, function (e) {
+    if (document.documentElement.classList.contains('sidebar-open') && !e.target.closest('#sidebar, [data-sidebar-toggle]')) {
+      sidebar(false);
+    }
+  });
+
+  // ---------- Menus (details.menu): one open at a time, closed by Escape or a click outside ----------
+  on('click', null, function (e) {
+    document.querySelectorAll('details.menu[open]').forEach(function (menu) {
+      if (!menu.contains(e.target)) { menu.open = false; }
+    });
+  });
+
+  // ---------- Command palette hook: Ctrl/⌘-K or [data-palette-trigger] dispatch "priora:palette" ----------
+  // A palette listens to it and calls preventDefault(); until one exists, the page's own search gets the focus, or the
+  // trigger's data-search-url (the backlog) opens.
+  function openPalette(trigger) {
+    var event = new CustomEvent('priora:palette', { cancelable: true, detail: { trigger: trigger || null } });
+    if (!document.dispatchEvent(event)) { return; }
+    var search = pageSearch();
+    if (search) { search.focus(); search.select && search.select(); return; }
+    var button = trigger || document.querySelector('[data-palette-trigger]');
+    if (button && button.dataset.searchUrl) { window.location = button.dataset.searchUrl; }
+  }
+  Priora.openPalette = openPalette;
+  function pageSearch() {
+    return document.querySelector('[data-page-search]') || document.querySelector('main input[type=search]');
+  }
+  on('click', '[data-palette-trigger]', function (e, button) { openPalette(button); });
+  var mac = /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
+  document.querySelectorAll('[data-mod-key]').forEach(function (k) { k.textContent = mac ? '\u2318K' : 'Ctrl K'; });
+
+  // ---------- Keyboard: ?, /, g + key (sidebar data-shortcut), Escape ----------
+  function typing(target) {
+    return target && (target.isContentEditable || /^(INPUT|SELECT|TEXTAREA)$/.test(target.tagName));
+  }
+  var leader = null;
+  document.addEventListener('keydown', function (e) {
+    if ((e.ctrlKey || e.metaKey) && !e.altKey && (e.key === 'k' || e.key === 'K')) {
+      e.preventDefault();
+      openPalette(null);
+      return;
+    }
+    if (e.key === 'Escape') {
+      document.querySelectorAll('details.menu[open]').forEach(function (m) { m.open = false; });
+      sidebar(false);
+      return;
+    }
+    if (typing(e.target) || e.ctrlKey || e.metaKey || e.altKey || document.querySelector('dialog[open]')) { return; }
+    if (leader) {
+      var link = document.querySelector('[data-shortcut="' + leader + ' ' + e.key + '"]');
+      leader = null;
+      if (link) { e.preventDefault(); window.location = link.href; }
+      return;
+    }
+    if (e.key === 'g') { leader = 'g'; setTimeout(function () { leader = null; }, 1200); return; }
+    if (e.key === '?') {
+      var help = document.getElementById('shortcuts-dialog');
+      if (help && help.showModal) { e.preventDefault(); help.showModal(); }
+      return;
+    }
+    if (e.key === '/') {
+      var search = pageSearch();
+      if (search) { e.preventDefault(); search.focus(); }
+    }
+  });
+
+  // ---------- Times: the exact time on hover in the reader's own time zone ----------
+  function localTimes(root) {
+    if (!window.Intl) { return; }
+    var f = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+    (root || document).querySelectorAll('time.when[datetime]').forEach(function (t) {
+      var when = new Date(t.getAttribute('datetime'));
+      if (!isNaN(when) && t.getAttribute('datetime').length > 10) { t.title = f.format(when); }
+    });
+  }
+
+  // ---------- Error summary: mark the field it names, write the reason under it, link to it ----------
+  function errorSummaries(root) {
+    (root || document).querySelectorAll('[data-error-summary] a[data-field]').forEach(function (link) {
+      var summary = link.closest('[data-error-summary]');
+      var scope = summary.parentElement;
+      var field = scope.querySelector('[name="' + link.dataset.field + '"]') || document.querySelector('main [name="' + link.dataset.field + '"]');
+      if (!field) { return; }
+      if (!field.id) { field.id = 'field-' + link.dataset.field; }
+      link.href = '#' + field.id;
+      field.setAttribute('aria-invalid', 'true');
+      var label = field.closest('label') || field.parentElement;
+      if (label && !label.querySelector('.field-error')) {
+        var message = document.createElement('span');
+        message.className = 'field-error';
+        message.id = field.id + '-error';
+        message.textContent = link.dataset.reason || link.textContent;
+        label.appendChild(message);
+        field.setAttribute('aria-describedby', message.id);
+      }
+    });
+    var first = (root || document).querySelector('[data-error-summary]');
+    if (first && !root) { first.focus(); }
+  }
+  on('click', '[data-error-summary] a[data-field]', function (e, link) {
+    var field = document.getElementById(link.getAttribute('href').slice(1));
+    if (field) { e.preventDefault(); field.focus(); }
+  });
+
+  function ready(root) {
+    (root || document).querySelectorAll('#toasts .toast, .toast[data-toast]').forEach(arm);
+    localTimes(root);
+    (root || document).querySelectorAll('dialog[data-open]').forEach(function (d) { if (d.showModal && !d.open) { d.showModal(); } });
+  }
+  document.addEventListener('DOMContentLoaded', function () { ready(null); errorSummaries(null); });
+  document.addEventListener('htmx:afterSwap', function (e) { localTimes(e.detail.target); errorSummaries(e.detail.target); });
+})();
+
+// Backlog: reordering by drag or keyboard (Alt+↑/↓, Alt+Home/End), Enter opens the focused row.
+(function () {
+  'use strict';
 
   function list() { return document.getElementById('backlog-rows'); }
 
@@ -20,11 +349,12 @@
       box = document.createElement('p');
       box.id = 'move-status';
       box.setAttribute('role', 'status');
+      box.className = 'sr-only';
       var l = list();
       if (l) { l.parentNode.insertBefore(box, l); }
     }
-    box.className = isError ? 'error' : 'notice';
     box.textContent = text;
+    if (isError) { window.Priora.toast(text, 'error'); }
   }
 
   // Sends the move; on success moves the row in the page, so the order shown is the order stored.
@@ -32,7 +362,7 @@
     var body = new URLSearchParams({ item: row.dataset.key, position: position });
     if (target) { body.append('target', target.dataset.key); }
     var headers = { 'Content-Type': 'application/x-www-form-urlencoded' };
-    if (csrf()) { headers['X-CSRF-TOKEN'] = csrf(); }
+    if (window.Priora.csrf()) { headers['X-CSRF-TOKEN'] = window.Priora.csrf(); }
     return fetch(list().dataset.moveUrl, { method: 'POST', headers: headers, body: body, credentials: 'same-origin' })
       .then(function (response) {
         if (!response.ok) { throw new Error('HTTP ' + response.status); }
@@ -98,7 +428,13 @@
 
   document.addEventListener('keydown', function (e) {
     var row = rowOf(e.target);
-    if (!row || !e.altKey || e.target !== row || !movable()) { return; }
+    if (!row || e.target !== row) { return; }
+    if (e.key === 'Enter' && !e.altKey) {
+      var link = row.querySelector('a.key, .key a');
+      if (link) { window.location = link.href; }
+      return;
+    }
+    if (!e.altKey || !movable()) { return; }
     var prev = row.previousElementSibling;
     var next = row.nextElementSibling;
     if (next && !next.classList.contains('row')) { next = null; }
@@ -107,46 +443,68 @@
     else if (e.key === 'Home') { e.preventDefault(); move(row, 'top', null); }
     else if (e.key === 'End') { e.preventDefault(); move(row, 'bottom', null); }
   });
+})();
 
-  // Feedback inbox: j / k move, Enter opens, t / d / a triage, decline, archive the focused feedback.
+// Feedback inbox: j / k move, Enter opens, t / d / a triage, decline, archive the focused feedback.
+(function () {
+  'use strict';
   document.addEventListener('keydown', function (e) {
     var row = e.target && e.target.closest ? e.target.closest('#inbox-rows > li.feedback') : null;
     if (!row || e.target !== row || e.altKey || e.ctrlKey || e.metaKey) { return; }
     var actions = { t: 'TRIAGED', d: 'DECLINED', a: 'ARCHIVED' };
-    if (e.key === 'j' && row.nextElementSibling) { e.preventDefault(); row.nextElementSibling.focus(); }
+    var next = row.nextElementSibling && row.nextElementSibling.classList.contains('feedback') ? row.nextElementSibling : null;
+    if (e.key === 'j' && next) { e.preventDefault(); next.focus(); }
     else if (e.key === 'k' && row.previousElementSibling) { e.preventDefault(); row.previousElementSibling.focus(); }
     else if (e.key === 'Enter') { e.preventDefault(); window.location = row.querySelector('a.open').href; }
     else if (actions[e.key]) {
       var form = row.querySelector('form[data-action="' + actions[e.key] + '"]');
-      if (form) { e.preventDefault(); form.requestSubmit(); }
+      if (form) {
+        e.preventDefault();
+        var after = next || row.previousElementSibling;
+        document.documentElement.dataset.focusAfter = after ? after.dataset.id : '';
+        form.requestSubmit();
+      }
     }
   });
 
+  // After an inbox swap the focus goes to the row that followed the one acted on, else the first.
   document.addEventListener('htmx:afterSwap', function (e) {
-    if (e.detail.target && e.detail.target.id === 'inbox') {
-      var first = document.querySelector('#inbox-rows > li.feedback');
-      if (first) { first.focus(); }
-    }
-  });
-
-  // Enter on a focused row opens the item.
-  document.addEventListener('keydown', function (e) {
-    var row = rowOf(e.target);
-    if (row && e.key === 'Enter' && e.target === row) {
-      var link = row.querySelector('.key a');
-      if (link) { window.location = link.href; }
-    }
+    if (!e.detail.target || e.detail.target.id !== 'inbox') { return; }
+    var want = document.documentElement.dataset.focusAfter;
+    delete document.documentElement.dataset.focusAfter;
+    var row = (want && document.querySelector('#inbox-rows > li.feedback[data-id="' + want + '"]'))
+      || document.querySelector('#inbox-rows > li.feedback');
+    if (row) { row.focus(); }
   });
 })();
 
-// "Select all" boxes: <input type="checkbox" data-select-all="ids"> ticks every box named ids.
-document.addEventListener('change', function (e) {
-  var name = e.target && e.target.dataset ? e.target.dataset.selectAll : null;
-  if (!name) { return; }
-  document.querySelectorAll('input[type=checkbox][name="' + name + '"]').forEach(function (box) {
-    box.checked = e.target.checked;
+// "Select all" boxes: <input type="checkbox" data-select-all="ids"> ticks every box named ids; the bulk bar counts them.
+(function () {
+  'use strict';
+  function count(name) {
+    var n = document.querySelectorAll('input[type=checkbox][name="' + name + '"]:checked').length;
+    document.querySelectorAll('[data-selected-count="' + name + '"]').forEach(function (el) {
+      el.textContent = n === 1 ? '1 selected' : n + ' selected';
+    });
+  }
+  document.addEventListener('change', function (e) {
+    var t = e.target;
+    if (!t || !t.dataset) { return; }
+    if (t.dataset.selectAll) {
+      document.querySelectorAll('input[type=checkbox][name="' + t.dataset.selectAll + '"]').forEach(function (box) {
+        box.checked = t.checked;
+        var row = box.closest('li.row, tr');
+        if (row) { row.classList.toggle('selected', box.checked); }
+      });
+      count(t.dataset.selectAll);
+    }
+    else if (t.type === 'checkbox' && t.name) {
+      var row = t.closest('li.row');
+      if (row) { row.classList.toggle('selected', t.checked); }
+      count(t.name);
+    }
   });
-});
+})();
 
 // Scoring grid: Enter or ArrowDown / ArrowUp on an input moves to the same column in the next / previous row.
 document.addEventListener('keydown', function (e) {

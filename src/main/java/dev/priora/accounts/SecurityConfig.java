@@ -23,8 +23,9 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 
 /**
  * Three filter chains: token creation (HTTP Basic), the rest of the API (bearer tokens,
- * stateless) and the web UI (form sign-in, session in the database, CSRF). All password
- * checks go through the throttled provider.
+ * stateless; a signed-in session may also read, see {@link SessionReadsForApi}) and the
+ * web UI (form sign-in, session in the database, CSRF). All password checks go through
+ * the throttled provider.
  */
 @Configuration
 @org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication
@@ -78,6 +79,7 @@ class SecurityConfig {
 		http.csrf(csrf -> csrf.disable())
 			.authenticationManager(manager)
 			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.securityContext(c -> c.securityContextRepository(new SessionReadsForApi()))
 			.requestCache(cache -> cache.disable())
 			.authorizeHttpRequests(a -> a.requestMatchers("/api/v1/users/**", "/api/v1/audit/**", "/api/v1/admin/**")
 				.hasRole("ADMIN")
@@ -95,8 +97,8 @@ class SecurityConfig {
 		http.authenticationManager(manager)
 			.authorizeHttpRequests(a -> a
 				.requestMatchers("/login", "/invite/**", "/reset/**", "/f/**", "/r/**", "/css/**", "/js/**",
-						"/webjars/**", "/favicon.ico", "/error", "/actuator/health/**", "/v3/api-docs/**",
-						"/swagger-ui/**", "/swagger-ui.html")
+						"/webjars/**", "/favicon.ico", "/favicon.svg", "/error", "/actuator/health/**",
+						"/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
 				.permitAll()
 				.requestMatchers("/admin/**")
 				.hasRole("ADMIN")

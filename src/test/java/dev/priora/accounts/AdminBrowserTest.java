@@ -50,7 +50,8 @@ class AdminBrowserTest extends BrowserTestBase {
 
 		page.navigate("/admin/users");
 		page.locator("#users tr[data-email='newbie@browser.test'] button.danger").click();
-		assertThat(page.locator("p.notice")).containsText("deactivated");
+		page.locator("#confirm-ok").click();
+		assertThat(page.locator(".toast")).containsText("deactivated");
 		newbie.navigate("/p/SHOP/backlog");
 		newbie.waitForURL("**/login");
 

@@ -128,7 +128,8 @@ class SecurityIntegrationTest extends IntegrationTestBase {
 		ApiClient token = ApiClient.signIn(port, email, "a long password");
 		var changed = here.post("/account/password",
 				Map.of("currentPassword", "a long password", "newPassword", "a second password"));
-		assertThat(changed.body()).contains("1 other session ended", "your API tokens still work");
+		assertThat(changed.statusCode()).as("post/redirect/get").isEqualTo(302);
+		assertThat(here.get("/account").body()).contains("1 other session ended", "your API tokens still work");
 		assertThat(signedIn(here)).as("the session that changed it stays").isTrue();
 		assertThat(signedIn(elsewhere)).as("every other session ends").isFalse();
 		assertThat(token.get("/api/v1/me").status()).as("tokens stay unless asked").isEqualTo(200);
@@ -136,7 +137,8 @@ class SecurityIntegrationTest extends IntegrationTestBase {
 		BrowserlessSession third = BrowserlessSession.signIn(port, email, "a second password");
 		var revoking = here.post("/account/password", Map.of("currentPassword", "a second password", "newPassword",
 				"a third password", "revokeTokens", "true"));
-		assertThat(revoking.body()).contains("1 other session ended", "1 API token revoked");
+		assertThat(revoking.statusCode()).isEqualTo(302);
+		assertThat(here.get("/account").body()).contains("1 other session ended", "1 API token revoked");
 		assertThat(signedIn(here)).isTrue();
 		assertThat(signedIn(third)).isFalse();
 		assertThat(token.get("/api/v1/me").status()).isEqualTo(401);
@@ -193,8 +195,9 @@ class SecurityIntegrationTest extends IntegrationTestBase {
 				"password reset: 1 session ended, 1 token revoked");
 
 		BrowserlessSession again = BrowserlessSession.signIn(port, email, "a brand new one");
-		var page = BrowserlessSession.signIn(port, ADMIN_EMAIL, ADMIN_PASSWORD)
-			.post("/admin/users/" + id + "/reset", Map.of());
+		BrowserlessSession admin = BrowserlessSession.signIn(port, ADMIN_EMAIL, ADMIN_PASSWORD);
+		assertThat(admin.post("/admin/users/" + id + "/reset", Map.of()).statusCode()).isEqualTo(302);
+		var page = admin.get("/admin/users");
 		assertThat(page.body()).contains("signed out everywhere: 1 session ended, 0 tokens revoked", "/reset/");
 		assertThat(signedIn(again)).isFalse();
 	}

@@ -185,7 +185,7 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 				"GET " + base + "/sprints/{id}/burndown", "GET " + base + "/sprints/{id}/burndown.csv",
 				"GET " + base + "/releases/{id}/burnup.csv", "GET " + base + "/velocity",
 				"GET " + base + "/releases/{id}/progress", "GET /p/{key}/sprints/{id}",
-				"GET " + base + "/sprints/{id}/review", "GET /p/{key}/releases/{id}/progress");
+				"GET " + base + "/sprints/{id}/review", "GET /p/{key}/releases/{id}/progress", "GET /p/{key}/board");
 		product(Permission.EDIT_BACKLOG, "POST " + base + "/sprints/{id}/start", "POST " + base + "/sprints/{id}/close",
 				"POST " + base + "/sprints/{id}/review", "POST /p/{key}/sprints/{id}/review",
 				"POST " + base + "/releases/{id}/decisions", "POST /p/{key}/sprints/{id}/{action:start|close}",

@@ -71,7 +71,8 @@ class TwoNodeIntegrationTest extends IntegrationTestBase {
 		assertThat(onB.get("/p/SHOP/backlog").statusCode()).as("signed in on A, served by B on " + TestDatabase.name())
 			.isEqualTo(200);
 		var created = onB.post("/p/SHOP/backlog/items", Map.of("type", "TASK", "title", "Made on node B"));
-		assertThat(created.statusCode()).isEqualTo(200);
+		assertThat(created.statusCode()).as("post/redirect/get").isEqualTo(302);
+		assertThat(created.headers().firstValue("Location").orElse("")).endsWith("/p/SHOP/backlog");
 		assertThat(onA.get("/p/SHOP/backlog?q=node%20B").body()).contains("Made on node B");
 	}
 

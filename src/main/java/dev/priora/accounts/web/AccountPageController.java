@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import dev.priora.accounts.AccountService;
 import dev.priora.accounts.ProductRoles;
@@ -51,10 +52,11 @@ class AccountPageController {
 
 	@PostMapping("/account/name")
 	String changeName(@AuthenticationPrincipal SignedInUser user, @RequestParam(defaultValue = "") String displayName,
-			Model model) {
+			Model model, RedirectAttributes redirect) {
 		try {
 			accounts.changeName(user.id(), displayName);
-			model.addAttribute("saved", "Your name is saved; it shows everywhere after your next sign-in.");
+			redirect.addFlashAttribute("toast", "Your name is saved; it shows everywhere after your next sign-in.");
+			return "redirect:/account";
 		}
 		catch (ErrorResponseException e) {
 			model.addAttribute("error", e.getBody().getDetail());
@@ -66,18 +68,20 @@ class AccountPageController {
 	String changePassword(@AuthenticationPrincipal SignedInUser user,
 			@RequestParam(defaultValue = "") String currentPassword,
 			@RequestParam(defaultValue = "") String newPassword,
-			@RequestParam(defaultValue = "false") boolean revokeTokens, HttpServletRequest request, Model model) {
+			@RequestParam(defaultValue = "false") boolean revokeTokens, HttpServletRequest request, Model model,
+			RedirectAttributes redirect) {
 		try {
 			HttpSession session = request.getSession(false);
 			SessionsEnded ended = accounts.changePassword(user.id(), new AccountService.PasswordChange(currentPassword,
 					newPassword, revokeTokens, session == null ? null : session.getId(), null));
-			model.addAttribute("saved",
+			redirect.addFlashAttribute("toast",
 					"Your password is changed. You stay signed in here; elsewhere you are signed out ("
 							+ ended.sessions() + (ended.sessions() == 1 ? " other session" : " other sessions")
 							+ " ended)"
 							+ (revokeTokens ? ", and " + ended.tokens()
 									+ (ended.tokens() == 1 ? " API token" : " API tokens") + " revoked."
 									: "; your API tokens still work."));
+			return "redirect:/account";
 		}
 		catch (ErrorResponseException e) {
 			model.addAttribute("error", e.getBody().getDetail());
@@ -94,7 +98,7 @@ class AccountPageController {
 	@PostMapping("/account/tokens")
 	String create(@AuthenticationPrincipal SignedInUser user, @RequestParam(defaultValue = "") String name,
 			@RequestParam(defaultValue = "write") String access, @RequestParam(defaultValue = "") List<String> products,
-			Model model) {
+			Model model, RedirectAttributes redirect) {
 		String trimmed = name.isBlank() ? "personal token" : name.strip();
 		try {
 			if (trimmed.length() > 100) {
@@ -102,7 +106,10 @@ class AccountPageController {
 			}
 			var scope = TokenApiController.TokenScopes.of(user, roles, "read".equals(access), "intake".equals(access),
 					products.stream().filter(p -> !p.isBlank()).toList());
-			model.addAttribute("created", accounts.createToken(user.id(), trimmed, scope));
+			var created = accounts.createToken(user.id(), trimmed, scope);
+			redirect.addFlashAttribute("tokenName", created.token().name());
+			redirect.addFlashAttribute("tokenSecret", created.secret());
+			return "redirect:/account/tokens";
 		}
 		catch (IllegalArgumentException e) {
 			model.addAttribute("error", e.getMessage());
@@ -114,8 +121,9 @@ class AccountPageController {
 	}
 
 	@PostMapping("/account/tokens/{id}/revoke")
-	String revoke(@AuthenticationPrincipal SignedInUser user, @PathVariable long id) {
+	String revoke(@AuthenticationPrincipal SignedInUser user, @PathVariable long id, RedirectAttributes redirect) {
 		accounts.revokeToken(user.id(), id);
+		redirect.addFlashAttribute("toast", "Token revoked: it stops working at once.");
 		return "redirect:/account/tokens";
 	}
 

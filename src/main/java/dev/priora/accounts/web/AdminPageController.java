@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import dev.priora.accounts.AccountService;
@@ -33,6 +34,8 @@ class AdminPageController {
 
 	static final String AUDIT_VIEW = "accounts/admin-audit";
 
+	static final String USERS_REDIRECT = "redirect:/admin/users";
+
 	private final AccountService accounts;
 
 	private final SecurityLog log;
@@ -50,11 +53,12 @@ class AdminPageController {
 
 	@PostMapping("/admin/users/invite")
 	String invite(@AuthenticationPrincipal SignedInUser admin, @RequestParam(defaultValue = "") String email,
-			Model model) {
+			Model model, RedirectAttributes redirect) {
 		try {
 			String secret = accounts.invite(email, admin.id());
-			model.addAttribute("link", absolute("/invite/" + secret));
-			model.addAttribute("linkFor", "Invitation for " + email.strip());
+			redirect.addFlashAttribute("link", absolute("/invite/" + secret));
+			redirect.addFlashAttribute("linkFor", "Invitation for " + email.strip());
+			return USERS_REDIRECT;
 		}
 		catch (ErrorResponseException e) {
 			model.addAttribute("error", e.getBody().getDetail());
@@ -63,10 +67,12 @@ class AdminPageController {
 	}
 
 	@PostMapping("/admin/users/{id}/deactivate")
-	String deactivate(@AuthenticationPrincipal SignedInUser admin, @PathVariable long id, Model model) {
+	String deactivate(@AuthenticationPrincipal SignedInUser admin, @PathVariable long id, Model model,
+			RedirectAttributes redirect) {
 		try {
 			accounts.deactivate(new UserId(id), admin.id());
-			model.addAttribute("saved", "User deactivated; their sessions and tokens are revoked.");
+			redirect.addFlashAttribute("toast", "User deactivated; their sessions and tokens are revoked.");
+			return USERS_REDIRECT;
 		}
 		catch (ErrorResponseException e) {
 			model.addAttribute("error", e.getBody().getDetail());
@@ -75,19 +81,20 @@ class AdminPageController {
 	}
 
 	@PostMapping("/admin/users/{id}/reactivate")
-	String reactivate(@AuthenticationPrincipal SignedInUser admin, @PathVariable long id, Model model) {
+	String reactivate(@AuthenticationPrincipal SignedInUser admin, @PathVariable long id, RedirectAttributes redirect) {
 		accounts.reactivate(new UserId(id), admin.id());
-		model.addAttribute("saved", "User reactivated.");
-		return users(model);
+		redirect.addFlashAttribute("toast", "User reactivated.");
+		return USERS_REDIRECT;
 	}
 
 	@PostMapping("/admin/users/{id}/reset")
-	String reset(@AuthenticationPrincipal SignedInUser admin, @PathVariable long id, Model model) {
+	String reset(@AuthenticationPrincipal SignedInUser admin, @PathVariable long id, RedirectAttributes redirect) {
 		AccountService.PasswordReset reset = accounts.issuePasswordReset(new UserId(id), admin.id());
-		model.addAttribute("link", absolute("/reset/" + reset.secret()));
-		model.addAttribute("linkFor", "Password reset for " + accounts.findById(new UserId(id)).orElseThrow().email());
-		model.addAttribute("saved", "They are signed out everywhere: " + reset.ended().describe() + ".");
-		return users(model);
+		redirect.addFlashAttribute("link", absolute("/reset/" + reset.secret()));
+		redirect.addFlashAttribute("linkFor",
+				"Password reset for " + accounts.findById(new UserId(id)).orElseThrow().email());
+		redirect.addFlashAttribute("toast", "They are signed out everywhere: " + reset.ended().describe() + ".");
+		return USERS_REDIRECT;
 	}
 
 	@GetMapping("/admin/audit")

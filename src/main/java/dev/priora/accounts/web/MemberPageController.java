@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import dev.priora.accounts.Permission;
 import dev.priora.accounts.ProductRole;
@@ -43,11 +44,12 @@ class MemberPageController {
 	@Requires(Permission.MANAGE_PRODUCT)
 	String grant(@AuthenticationPrincipal SignedInUser user, @PathVariable String key,
 			@RequestParam(defaultValue = "") String email, @RequestParam(defaultValue = "VIEWER") String role,
-			Model model) {
+			Model model, RedirectAttributes redirect) {
 		try {
 			roles.grant(key.toUpperCase(Locale.ROOT), email, ProductRole.valueOf(role.toUpperCase(Locale.ROOT)),
 					user.id());
-			model.addAttribute("saved", email.strip() + " is now " + role.toLowerCase(Locale.ROOT) + ".");
+			redirect.addFlashAttribute("toast", email.strip() + " is now " + role.toLowerCase(Locale.ROOT) + ".");
+			return "redirect:/p/" + key.toUpperCase(Locale.ROOT) + "/members";
 		}
 		catch (ErrorResponseException e) {
 			model.addAttribute("error", e.getBody().getDetail());
@@ -61,10 +63,11 @@ class MemberPageController {
 	@PostMapping("/p/{key}/members/{userId}/remove")
 	@Requires(Permission.MANAGE_PRODUCT)
 	String remove(@AuthenticationPrincipal SignedInUser user, @PathVariable String key, @PathVariable long userId,
-			Model model) {
+			Model model, RedirectAttributes redirect) {
 		try {
 			roles.revoke(key.toUpperCase(Locale.ROOT), new UserId(userId), user.id());
-			model.addAttribute("saved", "Role removed.");
+			redirect.addFlashAttribute("toast", "Role removed.");
+			return "redirect:/p/" + key.toUpperCase(Locale.ROOT) + "/members";
 		}
 		catch (ErrorResponseException e) {
 			if (e.getStatusCode().isSameCodeAs(HttpStatus.NOT_FOUND)) {

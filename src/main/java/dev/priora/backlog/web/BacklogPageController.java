@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import dev.priora.accounts.Permission;
 import dev.priora.accounts.Requires;
@@ -86,11 +87,17 @@ class BacklogPageController {
 	@PostMapping("/p/{key}/backlog/items")
 	@Requires(Permission.EDIT_BACKLOG)
 	String create(@AuthenticationPrincipal SignedInUser user, @PathVariable String key, @RequestParam String type,
-			@RequestParam String title, @RequestParam(defaultValue = "bottom") String position, Model model) {
+			@RequestParam String title, @RequestParam(defaultValue = "bottom") String position,
+			@RequestHeader(name = "HX-Request", required = false) String htmx, Model model,
+			RedirectAttributes redirect) {
 		try {
 			ItemType t = ItemType.valueOf(type.toUpperCase(Locale.ROOT));
 			var created = backlog.create(key, new ItemDraft(t, title, "", null, null, null, null),
 					ItemKeys.placement(position, key, null), user.id());
+			if (htmx == null) {
+				redirect.addFlashAttribute("toast", "Created " + created.key() + ".");
+				return "redirect:/p/" + created.key().productKey() + "/backlog";
+			}
 			model.addAttribute("createdKey", created.key().toString());
 		}
 		catch (BacklogProblem e) {
@@ -98,7 +105,7 @@ class BacklogPageController {
 			model.addAttribute("draftTitle", title);
 		}
 		fill(key, new FilterForm(null, null, null, null, null, null, null, null), null, model);
-		return LIST_FRAGMENT;
+		return htmx == null ? BACKLOG_VIEW : LIST_FRAGMENT;
 	}
 
 	@PostMapping("/p/{key}/backlog/move")

@@ -12,8 +12,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestAttribute;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.ErrorResponseException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import dev.priora.accounts.Permission;
 import dev.priora.accounts.ProductAccess;
@@ -72,12 +74,16 @@ class ItemPageController {
 	@PostMapping("/p/{key}/items/{itemKey}/edit")
 	@Requires(Permission.EDIT_BACKLOG)
 	String edit(@AuthenticationPrincipal SignedInUser user, @PathVariable String key, @PathVariable String itemKey,
-			ItemForm form, Model model) {
+			ItemForm form, Model model, @RequestHeader(name = "HX-Request", required = false) String htmx,
+			RedirectAttributes redirect) {
 		ItemKey k = ItemKeys.inPath(key, itemKey);
 		ItemView current = backlog.item(k);
 		try {
 			ItemView saved = backlog.update(k, form.draft(key, current.acceptanceCriteria()), form.versionOrZero(),
 					user.id());
+			if (htmx == null) {
+				return toItem(k, redirect, "Saved.");
+			}
 			fill(saved, ItemForm.of(saved), model);
 			model.addAttribute("notice", "Saved.");
 		}
@@ -94,7 +100,7 @@ class ItemPageController {
 				model.addAttribute("editOpen", true);
 			}
 		}
-		return CONTENT_FRAGMENT;
+		return htmx == null ? ITEM_VIEW : CONTENT_FRAGMENT;
 	}
 
 	@PostMapping("/p/{key}/items/{itemKey}/status")
@@ -102,20 +108,22 @@ class ItemPageController {
 	String status(@AuthenticationPrincipal SignedInUser user, @PathVariable String key, @PathVariable String itemKey,
 			@RequestParam String status, @RequestParam long version,
 			@RequestParam(defaultValue = "false") boolean force,
-			@RequestAttribute(ProductAccess.ATTRIBUTE) ProductAccess access, Model model) {
+			@RequestAttribute(ProductAccess.ATTRIBUTE) ProductAccess access, Model model,
+			@RequestHeader(name = "HX-Request", required = false) String htmx, RedirectAttributes redirect) {
 		ItemKey k = ItemKeys.inPath(key, itemKey);
 		if (force && !access.can(Permission.EDIT_BACKLOG)) {
 			throw new ErrorResponseException(HttpStatus.FORBIDDEN);
 		}
 		ItemStatus target = ItemPatch.statusOf(status);
-		return act(k, model, () -> backlog.changeStatus(k, target, version, force, user.id()), target);
+		return act(k, model, htmx, redirect, () -> backlog.changeStatus(k, target, version, force, user.id()), target);
 	}
 
 	@PostMapping("/p/{key}/items/{itemKey}/criteria")
 	@Requires(Permission.EDIT_BACKLOG)
 	String addCriterion(@AuthenticationPrincipal SignedInUser user, @PathVariable String key,
-			@PathVariable String itemKey, @RequestParam String statement, @RequestParam long version, Model model) {
-		return changeCriteria(user, key, itemKey, version, model, list -> {
+			@PathVariable String itemKey, @RequestParam String statement, @RequestParam long version, Model model,
+			@RequestHeader(name = "HX-Request", required = false) String htmx, RedirectAttributes redirect) {
+		return changeCriteria(user, key, itemKey, version, model, htmx, redirect, list -> {
 			if (statement.isBlank()) {
 				throw BacklogProblem.invalid("statement", "must not be blank");
 			}
@@ -127,16 +135,18 @@ class ItemPageController {
 	@PostMapping("/p/{key}/items/{itemKey}/criteria/{index}/toggle")
 	@Requires(Permission.WORK_ITEMS)
 	String toggleCriterion(@AuthenticationPrincipal SignedInUser user, @PathVariable String key,
-			@PathVariable String itemKey, @PathVariable int index, @RequestParam long version, Model model) {
-		return criterionAction(user, key, itemKey, index, "toggle", version, model);
+			@PathVariable String itemKey, @PathVariable int index, @RequestParam long version, Model model,
+			@RequestHeader(name = "HX-Request", required = false) String htmx, RedirectAttributes redirect) {
+		return criterionAction(user, key, itemKey, index, "toggle", version, model, htmx, redirect);
 	}
 
 	@PostMapping("/p/{key}/items/{itemKey}/criteria/{index}/{action}")
 	@Requires(Permission.EDIT_BACKLOG)
 	String criterionAction(@AuthenticationPrincipal SignedInUser user, @PathVariable String key,
 			@PathVariable String itemKey, @PathVariable int index, @PathVariable String action,
-			@RequestParam long version, Model model) {
-		return changeCriteria(user, key, itemKey, version, model, list -> {
+			@RequestParam long version, Model model, @RequestHeader(name = "HX-Request", required = false) String htmx,
+			RedirectAttributes redirect) {
+		return changeCriteria(user, key, itemKey, version, model, htmx, redirect, list -> {
 			if (index < 0 || index >= list.size()) {
 				throw BacklogProblem.invalid("index", "no criterion " + (index + 1));
 			}
@@ -163,9 +173,10 @@ class ItemPageController {
 	@PostMapping("/p/{key}/items/{itemKey}/dependencies")
 	@Requires(Permission.EDIT_BACKLOG)
 	String addDependency(@AuthenticationPrincipal SignedInUser user, @PathVariable String key,
-			@PathVariable String itemKey, @RequestParam String kind, @RequestParam String target, Model model) {
+			@PathVariable String itemKey, @RequestParam String kind, @RequestParam String target, Model model,
+			@RequestHeader(name = "HX-Request", required = false) String htmx, RedirectAttributes redirect) {
 		ItemKey k = ItemKeys.inPath(key, itemKey);
-		return act(k, model, () -> {
+		return act(k, model, htmx, redirect, () -> {
 			dependencies.add(k, ItemPatch.kindOf(kind), ItemKeys.field("target", key, target), user.id());
 			return null;
 		}, null);
@@ -174,9 +185,10 @@ class ItemPageController {
 	@PostMapping("/p/{key}/items/{itemKey}/dependencies/remove")
 	@Requires(Permission.EDIT_BACKLOG)
 	String removeDependency(@AuthenticationPrincipal SignedInUser user, @PathVariable String key,
-			@PathVariable String itemKey, @RequestParam String kind, @RequestParam String target, Model model) {
+			@PathVariable String itemKey, @RequestParam String kind, @RequestParam String target, Model model,
+			@RequestHeader(name = "HX-Request", required = false) String htmx, RedirectAttributes redirect) {
 		ItemKey k = ItemKeys.inPath(key, itemKey);
-		return act(k, model, () -> {
+		return act(k, model, htmx, redirect, () -> {
 			dependencies.remove(k, ItemPatch.kindOf(kind), ItemKeys.inPath(key, target), user.id());
 			return null;
 		}, null);
@@ -185,10 +197,14 @@ class ItemPageController {
 	@PostMapping("/p/{key}/items/{itemKey}/comments")
 	@Requires(Permission.COMMENT)
 	String comment(@AuthenticationPrincipal SignedInUser user, @PathVariable String key, @PathVariable String itemKey,
-			@RequestParam(defaultValue = "") String body, Model model) {
+			@RequestParam(defaultValue = "") String body, Model model,
+			@RequestHeader(name = "HX-Request", required = false) String htmx, RedirectAttributes redirect) {
 		ItemKey k = ItemKeys.inPath(key, itemKey);
 		try {
 			comments.add(k, body, user.id());
+			if (htmx == null) {
+				return toItem(k, redirect, "Comment added.");
+			}
 		}
 		catch (BacklogProblem e) {
 			model.addAttribute("commentError", e.getMessage());
@@ -196,15 +212,17 @@ class ItemPageController {
 		}
 		ItemView item = backlog.item(k);
 		fill(item, ItemForm.of(item), model);
-		return CONTENT_FRAGMENT;
+		return htmx == null ? ITEM_VIEW : CONTENT_FRAGMENT;
 	}
 
 	@PostMapping("/p/{key}/items/{itemKey}/delete")
 	@Requires(Permission.EDIT_BACKLOG)
-	String delete(@PathVariable String key, @PathVariable String itemKey, @RequestParam long version, Model model) {
+	String delete(@PathVariable String key, @PathVariable String itemKey, @RequestParam long version, Model model,
+			RedirectAttributes redirect) {
 		ItemKey k = ItemKeys.inPath(key, itemKey);
 		try {
 			backlog.delete(k, version);
+			redirect.addFlashAttribute("toast", "Deleted " + k + ".");
 			return "redirect:/p/" + k.productKey() + "/backlog";
 		}
 		catch (BacklogProblem e) {
@@ -215,10 +233,10 @@ class ItemPageController {
 		}
 	}
 
-	private String changeCriteria(SignedInUser user, String key, String itemKey, long version, Model model,
-			UnaryOperator<List<AcceptanceCriterion>> change) {
+	private String changeCriteria(SignedInUser user, String key, String itemKey, long version, Model model, String htmx,
+			RedirectAttributes redirect, UnaryOperator<List<AcceptanceCriterion>> change) {
 		ItemKey k = ItemKeys.inPath(key, itemKey);
-		return act(k, model, () -> {
+		return act(k, model, htmx, redirect, () -> {
 			ItemView current = backlog.item(k);
 			ItemDraft d = ItemDraft.of(current);
 			List<AcceptanceCriterion> list = change.apply(new ArrayList<>(d.acceptanceCriteria()));
@@ -238,9 +256,13 @@ class ItemPageController {
 
 	}
 
-	private String act(ItemKey k, Model model, Action action, ItemStatus attempted) {
+	private String act(ItemKey k, Model model, String htmx, RedirectAttributes redirect, Action action,
+			ItemStatus attempted) {
 		try {
 			action.run();
+			if (htmx == null) {
+				return toItem(k, redirect, "Saved.");
+			}
 		}
 		catch (BacklogProblem e) {
 			model.addAttribute("actionError", e.getMessage());
@@ -250,7 +272,16 @@ class ItemPageController {
 		}
 		ItemView item = backlog.item(k);
 		fill(item, ItemForm.of(item), model);
-		return CONTENT_FRAGMENT;
+		return htmx == null ? ITEM_VIEW : CONTENT_FRAGMENT;
+	}
+
+	/**
+	 * A form posted without htmx (no script) that succeeded redirects to the item page
+	 * with a toast (post/redirect/get); htmx swaps the content in place instead.
+	 */
+	private static String toItem(ItemKey k, RedirectAttributes redirect, String toast) {
+		redirect.addFlashAttribute("toast", toast);
+		return "redirect:/p/" + k.productKey() + "/items/" + k;
 	}
 
 	private void fill(ItemView item, ItemForm form, Model model) {

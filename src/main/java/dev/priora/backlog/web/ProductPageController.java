@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import dev.priora.accounts.Permission;
 import dev.priora.accounts.ProductRoles;
@@ -50,9 +51,10 @@ class ProductPageController {
 
 	@PostMapping("/products")
 	String create(@AuthenticationPrincipal SignedInUser user, @RequestParam String key, @RequestParam String name,
-			@RequestParam(defaultValue = "") String vision, Model model) {
+			@RequestParam(defaultValue = "") String vision, Model model, RedirectAttributes redirect) {
 		try {
 			var p = products.create(key, name, vision, user.id());
+			redirect.addFlashAttribute("toast", p.name() + " is ready: add its first items.");
 			return "redirect:/p/" + p.key() + "/backlog";
 		}
 		catch (BacklogProblem e) {
@@ -72,7 +74,8 @@ class ProductPageController {
 	@Requires(Permission.MANAGE_PRODUCT)
 	String update(@AuthenticationPrincipal SignedInUser user, @PathVariable String key, @RequestParam String name,
 			@RequestParam(defaultValue = "") String vision, @RequestParam String scale,
-			@RequestParam(defaultValue = "POINTS") String unit, @RequestParam long version, Model model) {
+			@RequestParam(defaultValue = "POINTS") String unit, @RequestParam long version, Model model,
+			RedirectAttributes redirect) {
 		try {
 			dev.priora.backlog.EstimateUnit u;
 			try {
@@ -82,7 +85,7 @@ class ProductPageController {
 				throw BacklogProblem.invalid("unit", "must be points or hours");
 			}
 			products.update(key, name, vision, parseScale(scale), u, version, user.id());
-			model.addAttribute("saved", "Product settings saved.");
+			return saved(key, "Product settings saved.", redirect);
 		}
 		catch (BacklogProblem e) {
 			model.addAttribute("error", e.getMessage());
@@ -93,7 +96,7 @@ class ProductPageController {
 	@PostMapping("/p/{key}/settings/ready")
 	@Requires(Permission.MANAGE_PRODUCT)
 	String updateRules(@PathVariable String key, @RequestParam(defaultValue = "") List<String> enabled,
-			@RequestParam(required = false) Integer sizeLimit, Model model) {
+			@RequestParam(required = false) Integer sizeLimit, Model model, RedirectAttributes redirect) {
 		List<ReadyRuleSetting> rules = new ArrayList<>();
 		try {
 			for (ReadyRule r : ReadyRule.values()) {
@@ -101,12 +104,17 @@ class ProductPageController {
 				rules.add(new ReadyRuleSetting(r, on, r == ReadyRule.SMALL_ENOUGH ? sizeLimit : null));
 			}
 			products.updateReadyRules(key, rules);
-			model.addAttribute("saved", "Definition of Ready saved.");
+			return saved(key, "Definition of Ready saved.", redirect);
 		}
 		catch (IllegalArgumentException e) {
-			model.addAttribute("error", "The size rule needs a positive limit.");
+			model.addAttribute("readyError", "sizeLimit: the size rule needs a positive limit");
 		}
 		return settingsPage(key, model);
+	}
+
+	private static String saved(String key, String toast, RedirectAttributes redirect) {
+		redirect.addFlashAttribute("toast", toast);
+		return "redirect:/p/" + key.toUpperCase(java.util.Locale.ROOT) + "/settings";
 	}
 
 	private String settingsPage(String key, Model model) {

@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import dev.priora.accounts.Permission;
 import dev.priora.accounts.Requires;
@@ -54,14 +55,15 @@ class CustomerPageController {
 			@RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String segment,
 			@RequestParam(defaultValue = "") String revenue, @RequestParam(defaultValue = "") String currency,
 			@RequestParam(defaultValue = "") String tier, @RequestParam(defaultValue = "") String contactName,
-			@RequestParam(defaultValue = "") String contactEmail, Model model) {
+			@RequestParam(defaultValue = "") String contactEmail, Model model, RedirectAttributes redirect) {
 		try {
 			BigDecimal amount = revenue.isBlank() ? null : new BigDecimal(revenue.strip());
 			List<CustomerDraft.ContactDraft> contacts = contactName.isBlank() ? List.of()
 					: List.of(new CustomerDraft.ContactDraft(contactName.strip(), contactEmail.strip()));
 			customers.create(key, new CustomerDraft(name, segment, amount, currency.isBlank() ? null : currency, tier,
 					null, contacts), user.id());
-			model.addAttribute("saved", name.strip() + " added.");
+			redirect.addFlashAttribute("toast", name.strip() + " added.");
+			return "redirect:/p/" + key.toUpperCase(Locale.ROOT) + "/customers";
 		}
 		catch (NumberFormatException e) {
 			model.addAttribute("error", "revenue: must be a number like 120000 or 9500.50");
@@ -69,6 +71,8 @@ class CustomerPageController {
 		catch (BacklogProblem e) {
 			model.addAttribute("error", e.getMessage());
 		}
+		model.addAttribute("draft", java.util.Map.of("name", name, "segment", segment, "revenue", revenue, "currency",
+				currency, "tier", tier, "contactName", contactName, "contactEmail", contactEmail));
 		return list(key, model);
 	}
 

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import dev.priora.accounts.Permission;
 import dev.priora.accounts.Requires;
@@ -182,11 +183,14 @@ class FeedbackIntakePageController {
 	@PostMapping("/p/{key}/feedback/email")
 	@Requires(Permission.SUBMIT_FEEDBACK)
 	String email(@AuthenticationPrincipal SignedInUser user, @PathVariable String key,
-			@RequestParam(defaultValue = "") String email, @RequestParam(defaultValue = "") String tags, Model model) {
+			@RequestParam(defaultValue = "") String email, @RequestParam(defaultValue = "") String tags, Model model,
+			RedirectAttributes redirect) {
 		model.addAttribute("productKey", key.toUpperCase(Locale.ROOT));
 		try {
-			model.addAttribute("result",
-					emails.submit(key, email, tags.isBlank() ? List.of() : List.of(tags.split("[,;]")), user.id()));
+			var result = emails.submit(key, email, tags.isBlank() ? List.of() : List.of(tags.split("[,;]")), user.id());
+			redirect.addFlashAttribute("emailFeedback", result.feedback().id());
+			redirect.addFlashAttribute("emailResult", describe(result));
+			return "redirect:/p/" + key.toUpperCase(Locale.ROOT) + "/feedback/email";
 		}
 		catch (ErrorResponseException e) {
 			model.addAttribute("error", e.getBody().getDetail());
@@ -194,6 +198,18 @@ class FeedbackIntakePageController {
 			model.addAttribute("draftTags", tags);
 		}
 		return EMAIL_VIEW;
+	}
+
+	/** "from Carol Jones &lt;carol@…&gt;: a contact of Umbrella." */
+	static String describe(EmailIntake.Result r) {
+		String sender = r.senderName() != null ? r.senderName() + " <" + r.senderEmail() + ">" : r.senderEmail();
+		String match = switch (r.match()) {
+			case CONTACT -> "a contact of " + r.feedback().customerName() + ".";
+			case SUGGESTED -> "probably from " + r.feedback().suggestedCustomerName()
+					+ " (same company domain): confirm it on the feedback page.";
+			case NONE -> "no customer matches the sender; assign one on the feedback page.";
+		};
+		return "from " + sender + ": " + match;
 	}
 
 	private static void chosen(MultipartFile file) {

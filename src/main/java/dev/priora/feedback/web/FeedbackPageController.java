@@ -5,6 +5,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -13,6 +15,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import dev.priora.accounts.Permission;
 import dev.priora.accounts.Requires;
@@ -103,7 +106,8 @@ class FeedbackPageController {
 	String bulk(@AuthenticationPrincipal SignedInUser user, @PathVariable String key, InboxFilter filter,
 			@RequestParam(required = false) List<Long> ids, @RequestParam(defaultValue = "") String action,
 			@RequestParam(defaultValue = "") String item, @RequestParam(defaultValue = "IMPORTANT") String importance,
-			Model model) {
+			Model model, @RequestHeader(name = "HX-Request", required = false) String htmx,
+			RedirectAttributes redirect) {
 		try {
 			if (ids == null || ids.isEmpty()) {
 				throw BacklogProblem.invalid("ids", "select feedback first");
@@ -121,25 +125,32 @@ class FeedbackPageController {
 			int n = feedback
 				.bulk(key, ids, status, itemKey, Importance.valueOf(importance.toUpperCase(Locale.ROOT)), user.id())
 				.size();
-			model.addAttribute("bulkDone", n + " feedback "
-					+ (link ? "linked to " + itemKey : "moved to " + status.name().toLowerCase(Locale.ROOT)) + ".");
+			String done = n + " feedback "
+					+ (link ? "linked to " + itemKey : "moved to " + status.name().toLowerCase(Locale.ROOT)) + ".";
+			if (htmx == null) {
+				return redirect(key, null, done, redirect);
+			}
+			model.addAttribute("bulkDone", done);
 		}
 		catch (BacklogProblem | IllegalArgumentException e) {
 			model.addAttribute("error", e.getMessage());
 		}
 		fillInbox(key, filter, null, model);
-		return INBOX_LIST;
+		return htmx == null ? INBOX_VIEW : INBOX_LIST;
 	}
 
 	@PostMapping("/p/{key}/feedback")
 	@Requires(Permission.SUBMIT_FEEDBACK)
 	String submit(@AuthenticationPrincipal SignedInUser user, @PathVariable String key,
 			@RequestParam(defaultValue = "") String title, @RequestParam(defaultValue = "") String text,
-			@RequestParam(required = false) Long customerId, @RequestParam(defaultValue = "") String tags,
-			Model model) {
+			@RequestParam(required = false) Long customerId, @RequestParam(defaultValue = "") String tags, Model model,
+			@RequestHeader(name = "HX-Request", required = false) String htmx, RedirectAttributes redirect) {
 		try {
 			FeedbackView created = feedback.create(key, new FeedbackDraft(title, text, customerId, null, Channel.MANUAL,
 					null, tags.isBlank() ? List.of() : List.of(tags.split("[,;]")), null), user.id());
+			if (htmx == null) {
+				return redirect(key, null, "Feedback #" + created.id() + " added.", redirect);
+			}
 			model.addAttribute("created", created.id());
 		}
 		catch (BacklogProblem e) {
@@ -148,16 +159,25 @@ class FeedbackPageController {
 			model.addAttribute("draftText", text);
 		}
 		fillInbox(key, InboxFilter.NEW, null, model);
-		return INBOX_LIST;
+		return htmx == null ? INBOX_VIEW : INBOX_LIST;
 	}
 
 	@PostMapping("/p/{key}/feedback/{id}/status")
 	@Requires(Permission.EDIT_BACKLOG)
 	String triage(@PathVariable String key, @PathVariable long id, @RequestParam(name = "next") String status,
 			@RequestParam long version, @RequestParam(name = "view", defaultValue = "") String from, InboxFilter filter,
-			Model model) {
+			Model model, @RequestHeader(name = "HX-Request", required = false) String htmx, RedirectAttributes redirect,
+			HttpServletResponse response) {
 		try {
-			feedback.changeStatus(key, id, FeedbackStatus.valueOf(status.toUpperCase(Locale.ROOT)), version);
+			var changed = feedback.changeStatus(key, id, FeedbackStatus.valueOf(status.toUpperCase(Locale.ROOT)),
+					version);
+			String done = "Feedback #" + id + " is " + changed.status().name().toLowerCase(Locale.ROOT) + ".";
+			if (htmx == null) {
+				return redirect(key, "page".equals(from) ? id : null, done, redirect);
+			}
+			// the row leaves the inbox: a toast says where it went (priora.js listens to
+			// "priora:toast")
+			response.setHeader("HX-Trigger", "{\"priora:toast\": {\"message\": \"" + done + "\"}}");
 		}
 		catch (BacklogProblem e) {
 			BacklogProblem.rethrowNotFound(e);
@@ -167,10 +187,10 @@ class FeedbackPageController {
 			model.addAttribute("error", e.getMessage());
 		}
 		if ("page".equals(from)) {
-			return page(key, id, model);
+			return page(key, id, model, htmx);
 		}
 		fillInbox(key, filter, null, model);
-		return INBOX_LIST;
+		return htmx == null ? INBOX_VIEW : INBOX_LIST;
 	}
 
 	@GetMapping("/p/{key}/feedback/{id}")
@@ -182,63 +202,78 @@ class FeedbackPageController {
 	@PostMapping("/p/{key}/feedback/{id}/customer")
 	@Requires(Permission.EDIT_BACKLOG)
 	String assignCustomer(@PathVariable String key, @PathVariable long id,
-			@RequestParam(required = false) Long customerId, Model model) {
+			@RequestParam(required = false) Long customerId, Model model,
+			@RequestHeader(name = "HX-Request", required = false) String htmx, RedirectAttributes redirect) {
 		try {
 			feedback.assignCustomer(key, id, customerId, null);
+			if (htmx == null) {
+				return redirect(key, id, "Customer assigned.", redirect);
+			}
 		}
 		catch (BacklogProblem e) {
 			model.addAttribute("error", e.getMessage());
 		}
-		return page(key, id, model);
+		return page(key, id, model, htmx);
 	}
 
 	@PostMapping("/p/{key}/feedback/{id}/suggestion/{decision:confirm|dismiss}")
 	@Requires(Permission.EDIT_BACKLOG)
-	String decideSuggestion(@PathVariable String key, @PathVariable long id, @PathVariable String decision,
-			Model model) {
+	String decideSuggestion(@PathVariable String key, @PathVariable long id, @PathVariable String decision, Model model,
+			@RequestHeader(name = "HX-Request", required = false) String htmx, RedirectAttributes redirect) {
 		try {
 			FeedbackView f = "confirm".equals(decision) ? suggestions.confirm(key, id) : suggestions.dismiss(key, id);
-			model.addAttribute("notice",
-					"confirm".equals(decision)
-							? "The feedback is now " + f.customerName() + "'s, and its sender one of their contacts."
-							: "Suggestion dismissed.");
+			String done = "confirm".equals(decision)
+					? "The feedback is now " + f.customerName() + "'s, and its sender one of their contacts."
+					: "Suggestion dismissed.";
+			if (htmx == null) {
+				return redirect(key, id, done, redirect);
+			}
+			model.addAttribute("notice", done);
 		}
 		catch (BacklogProblem e) {
 			model.addAttribute("error", e.getMessage());
 		}
-		return page(key, id, model);
+		return page(key, id, model, htmx);
 	}
 
 	@PostMapping("/p/{key}/feedback/{id}/links")
 	@Requires(Permission.EDIT_BACKLOG)
 	String link(@AuthenticationPrincipal SignedInUser user, @PathVariable String key, @PathVariable long id,
 			@RequestParam String item, @RequestParam(defaultValue = "IMPORTANT") String importance,
-			@RequestParam(defaultValue = "") String quote, Model model) {
+			@RequestParam(defaultValue = "") String quote, Model model,
+			@RequestHeader(name = "HX-Request", required = false) String htmx, RedirectAttributes redirect) {
 		try {
 			ItemKey itemKey = ItemKey
 				.parse(item.strip().chars().allMatch(Character::isDigit)
 						? key.toUpperCase(Locale.ROOT) + "-" + item.strip() : item)
 				.orElseThrow(() -> BacklogProblem.invalid("item", "'" + item + "' is no item key like SHOP-7"));
 			feedback.link(key, id, itemKey, Importance.valueOf(importance), quote, user.id());
+			if (htmx == null) {
+				return redirect(key, id, "Linked to " + itemKey + ".", redirect);
+			}
 		}
 		catch (BacklogProblem | IllegalArgumentException e) {
 			model.addAttribute("error", e.getMessage());
 		}
-		return page(key, id, model);
+		return page(key, id, model, htmx);
 	}
 
 	@PostMapping("/p/{key}/feedback/{id}/merge")
 	@Requires(Permission.EDIT_BACKLOG)
 	String merge(@AuthenticationPrincipal SignedInUser user, @PathVariable String key, @PathVariable long id,
-			@RequestParam long into, Model model) {
+			@RequestParam long into, Model model, @RequestHeader(name = "HX-Request", required = false) String htmx,
+			RedirectAttributes redirect) {
 		try {
 			feedback.merge(key, id, into, user.id());
-			model.addAttribute("notice", "Merged into feedback " + into + ".");
+			if (htmx == null) {
+				return redirect(key, id, "Merged into feedback #" + into + ".", redirect);
+			}
+			model.addAttribute("notice", "Merged into feedback #" + into + ".");
 		}
 		catch (BacklogProblem e) {
 			model.addAttribute("error", e.getMessage());
 		}
-		return page(key, id, model);
+		return page(key, id, model, htmx);
 	}
 
 	@GetMapping("/p/{key}/feedback/{id}/story")
@@ -253,9 +288,10 @@ class FeedbackPageController {
 	@Requires(Permission.EDIT_BACKLOG)
 	String createStory(@AuthenticationPrincipal SignedInUser user, @PathVariable String key, @PathVariable long id,
 			@RequestParam(defaultValue = "") String title, @RequestParam(defaultValue = "") String description,
-			@RequestParam(defaultValue = "") List<String> criteria, Model model) {
+			@RequestParam(defaultValue = "") List<String> criteria, Model model, RedirectAttributes redirect) {
 		try {
 			ItemKey item = feedback.convertToStory(key, id, title, description, criteria, user.id());
+			redirect.addFlashAttribute("toast", "Story " + item + " created and linked to feedback #" + id + ".");
 			return "redirect:/p/" + item.productKey() + "/items/" + item;
 		}
 		catch (BacklogProblem e) {
@@ -286,9 +322,19 @@ class FeedbackPageController {
 		return DEMAND_FRAGMENT;
 	}
 
-	private String page(String key, long id, Model model) {
+	private String page(String key, long id, Model model, String htmx) {
 		fillPage(key, id, model);
-		return FEEDBACK_CONTENT;
+		return htmx == null ? FEEDBACK_VIEW : FEEDBACK_CONTENT;
+	}
+
+	/**
+	 * A form posted without htmx (no script) that succeeded redirects, with a toast, to
+	 * the feedback page (id given) or the inbox: post/redirect/get. htmx swaps the part
+	 * instead.
+	 */
+	private static String redirect(String key, Long id, String toast, RedirectAttributes redirect) {
+		redirect.addFlashAttribute("toast", toast);
+		return "redirect:/p/" + key.toUpperCase(Locale.ROOT) + "/feedback" + (id == null ? "" : "/" + id);
 	}
 
 	private void fillPage(String key, long id, Model model) {

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import dev.priora.accounts.Permission;
@@ -40,10 +41,11 @@ class PublicFormPageController {
 	}
 
 	@GetMapping("/f/{secret}")
-	String form(@PathVariable String secret, Model model) {
+	String form(@PathVariable String secret, @RequestParam(required = false) String sent, Model model) {
 		String key = forms.productOf(secret).orElseThrow(() -> new ErrorResponseException(HttpStatus.NOT_FOUND));
 		model.addAttribute("productName", products.get(key).name());
 		model.addAttribute("secret", secret);
+		model.addAttribute("thanks", sent != null);
 		return FORM_VIEW;
 	}
 
@@ -58,16 +60,20 @@ class PublicFormPageController {
 		try {
 			forms.submit(secret, new PublicForms.Submission(title, text, name, email, website),
 					request.getRemoteAddr());
-			model.addAttribute("thanks", true);
+			// a query parameter, not a flash attribute: visitors have no session
+			return "redirect:/f/" + secret + "?sent";
 		}
 		catch (BacklogProblem e) {
 			model.addAttribute("error", e.getMessage());
-			model.addAttribute("title", title);
-			model.addAttribute("text", text);
 		}
 		catch (ErrorResponseException e) {
 			model.addAttribute("error", "Too many submissions from your address; please try again in an hour.");
 		}
+		model.addAttribute("thanks", false);
+		model.addAttribute("draftTitle", title);
+		model.addAttribute("draftText", text);
+		model.addAttribute("draftName", name);
+		model.addAttribute("draftEmail", email);
 		return FORM_VIEW;
 	}
 
@@ -80,18 +86,20 @@ class PublicFormPageController {
 
 	@PostMapping("/p/{key}/public-forms")
 	@Requires(Permission.MANAGE_PRODUCT)
-	String create(@AuthenticationPrincipal SignedInUser user, @PathVariable String key, Model model) {
+	String create(@AuthenticationPrincipal SignedInUser user, @PathVariable String key, RedirectAttributes redirect) {
 		String secret = forms.create(key, user.id());
-		model.addAttribute("link",
+		redirect.addFlashAttribute("link",
 				ServletUriComponentsBuilder.fromCurrentContextPath().path("/f/" + secret).toUriString());
-		return list(key, model);
+		return "redirect:/p/" + key.toUpperCase(Locale.ROOT) + "/public-forms";
 	}
 
 	@PostMapping("/p/{key}/public-forms/{id}/revoke")
 	@Requires(Permission.MANAGE_PRODUCT)
-	String revoke(@PathVariable String key, @PathVariable long id, Model model) {
+	String revoke(@PathVariable String key, @PathVariable long id, Model model, RedirectAttributes redirect) {
 		try {
 			forms.revoke(key, id);
+			redirect.addFlashAttribute("toast", "Form #" + id + " revoked: its link no longer works.");
+			return "redirect:/p/" + key.toUpperCase(Locale.ROOT) + "/public-forms";
 		}
 		catch (BacklogProblem e) {
 			BacklogProblem.rethrowNotFound(e);

@@ -29,7 +29,9 @@ class ArchivePageController {
 		String error;
 		try {
 			if (file != null && !file.isEmpty()) {
-				return "redirect:/p/" + archive.restore(file.getBytes(), key, user.id()).key() + "/backlog";
+				var restored = archive.restore(file.getBytes(), key, user.id());
+				redirect.addFlashAttribute("toast", restored.name() + " is imported.");
+				return "redirect:/p/" + restored.key() + "/backlog";
 			}
 			error = "Choose a product export file.";
 		}

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import dev.priora.accounts.Permission;
 import dev.priora.accounts.Requires;
@@ -46,10 +47,11 @@ class WebhookPageController {
 	@PostMapping("/p/{key}/webhooks")
 	@Requires(Permission.MANAGE_PRODUCT)
 	String create(@AuthenticationPrincipal SignedInUser user, @PathVariable String key, @RequestParam String url,
-			@RequestParam(required = false) List<String> events, Model m) {
+			@RequestParam(required = false) List<String> events, Model m, RedirectAttributes redirect) {
 		try {
 			var hook = webhooks.create(key, url, events, user.id());
-			m.addAttribute("created", hook);
+			redirect.addFlashAttribute("createdSecret", hook.secret());
+			return toWebhooks(key);
 		}
 		catch (ErrorResponseException e) {
 			m.addAttribute("error", e.getBody().getDetail());
@@ -60,7 +62,8 @@ class WebhookPageController {
 
 	@PostMapping("/p/{key}/webhooks/{id}/{action:ping|pause|resume|delete}")
 	@Requires(Permission.MANAGE_PRODUCT)
-	String act(@PathVariable String key, @PathVariable long id, @PathVariable String action, Model m) {
+	String act(@PathVariable String key, @PathVariable long id, @PathVariable String action, Model m,
+			RedirectAttributes redirect) {
 		try {
 			switch (action) {
 				case "ping" -> webhooks.ping(key, id);
@@ -68,12 +71,13 @@ class WebhookPageController {
 				case "resume" -> webhooks.setActive(key, id, true);
 				default -> webhooks.delete(key, id);
 			}
-			m.addAttribute("notice", switch (action) {
+			redirect.addFlashAttribute("toast", switch (action) {
 				case "ping" -> "Ping queued; it shows in the delivery log in a moment.";
 				case "pause" -> "Webhook paused: no new deliveries.";
 				case "resume" -> "Webhook resumed.";
 				default -> "Webhook deleted.";
 			});
+			return toWebhooks(key);
 		}
 		catch (ErrorResponseException e) {
 			BacklogProblem.rethrowNotFound(e);
@@ -84,10 +88,12 @@ class WebhookPageController {
 
 	@PostMapping("/p/{key}/webhooks/{id}/deliveries/{deliveryId}/redeliver")
 	@Requires(Permission.MANAGE_PRODUCT)
-	String redeliver(@PathVariable String key, @PathVariable long id, @PathVariable long deliveryId, Model m) {
+	String redeliver(@PathVariable String key, @PathVariable long id, @PathVariable long deliveryId, Model m,
+			RedirectAttributes redirect) {
 		try {
 			webhooks.redeliver(key, id, deliveryId);
-			m.addAttribute("notice", "Delivery " + deliveryId + " queued again.");
+			redirect.addFlashAttribute("toast", "Delivery " + deliveryId + " queued again.");
+			return toWebhooks(key);
 		}
 		catch (ErrorResponseException e) {
 			BacklogProblem.rethrowNotFound(e);
@@ -104,11 +110,15 @@ class WebhookPageController {
 
 	@PostMapping("/admin/webhooks")
 	String admin(@AuthenticationPrincipal SignedInUser user,
-			@RequestParam(defaultValue = "false") boolean allowPrivateTargets, Model m) {
+			@RequestParam(defaultValue = "false") boolean allowPrivateTargets, RedirectAttributes redirect) {
 		webhooks.allowPrivateTargets(allowPrivateTargets, user.id());
-		m.addAttribute("allowPrivate", webhooks.allowPrivateTargets());
-		m.addAttribute("notice", "Saved.");
-		return ADMIN_VIEW;
+		redirect.addFlashAttribute("toast", "Saved.");
+		return "redirect:/admin/webhooks";
+	}
+
+	/** Post/redirect/get: a done change shows the webhooks page again. */
+	private static String toWebhooks(String key) {
+		return "redirect:/p/" + key.toUpperCase(Locale.ROOT) + "/webhooks";
 	}
 
 	private String fill(String key, Model m) {

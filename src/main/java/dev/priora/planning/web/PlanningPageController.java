@@ -11,7 +11,9 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import dev.priora.accounts.Permission;
 import dev.priora.accounts.Requires;
@@ -60,10 +62,10 @@ class PlanningPageController {
 	@Requires(Permission.EDIT_BACKLOG)
 	String createRelease(@PathVariable String key, @RequestParam(defaultValue = "") String name,
 			@RequestParam(required = false) LocalDate targetDate, @RequestParam(required = false) BigDecimal capacity,
-			@RequestParam(defaultValue = "false") boolean capacityFromSprints, Model m) {
+			@RequestParam(defaultValue = "false") boolean capacityFromSprints, Model m, RedirectAttributes redirect) {
 		try {
 			planning.createRelease(key, name, targetDate, capacity, capacityFromSprints);
-			m.addAttribute("notice", "Release " + name.strip() + " added.");
+			return toBoard(key, "Release " + name.strip() + " added.", redirect);
 		}
 		catch (BacklogProblem e) {
 			m.addAttribute("error", e.getMessage());
@@ -77,10 +79,10 @@ class PlanningPageController {
 	String createSprint(@PathVariable String key, @RequestParam(defaultValue = "") String name,
 			@RequestParam(required = false) LocalDate start, @RequestParam(required = false) LocalDate end,
 			@RequestParam(required = false) BigDecimal capacity, @RequestParam(defaultValue = "") String goal,
-			@RequestParam(required = false) Long releaseId, Model m) {
+			@RequestParam(required = false) Long releaseId, Model m, RedirectAttributes redirect) {
 		try {
 			planning.createSprint(key, name, start, end, capacity, goal, releaseId);
-			m.addAttribute("notice", "Sprint " + name.strip() + " added.");
+			return toBoard(key, "Sprint " + name.strip() + " added.", redirect);
 		}
 		catch (BacklogProblem e) {
 			m.addAttribute("error", e.getMessage());
@@ -95,11 +97,11 @@ class PlanningPageController {
 			@RequestParam(required = false) LocalDate targetDate, @RequestParam(required = false) BigDecimal capacity,
 			@RequestParam(defaultValue = "false") boolean capacityFromSprints,
 			@RequestParam(defaultValue = "PLANNED") String status, @RequestParam(defaultValue = "0") long version,
-			Model m) {
+			Model m, RedirectAttributes redirect) {
 		try {
 			planning.updateRelease(key, id, name, targetDate, capacity, capacityFromSprints,
 					dev.priora.planning.ReleaseStatus.valueOf(status.toUpperCase(Locale.ROOT)), version);
-			m.addAttribute("notice", "Release " + name.strip() + " saved.");
+			return toBoard(key, "Release " + name.strip() + " saved.", redirect);
 		}
 		catch (BacklogProblem e) {
 			BacklogProblem.rethrowNotFound(e);
@@ -114,10 +116,10 @@ class PlanningPageController {
 
 	@PostMapping("/p/{key}/releases/{id}/delete")
 	@Requires(Permission.EDIT_BACKLOG)
-	String deleteRelease(@PathVariable String key, @PathVariable long id, Model m) {
+	String deleteRelease(@PathVariable String key, @PathVariable long id, Model m, RedirectAttributes redirect) {
 		try {
 			planning.deleteRelease(key, id);
-			m.addAttribute("notice", "Release deleted; its items are unplanned.");
+			return toBoard(key, "Release deleted; its items are unplanned.", redirect);
 		}
 		catch (BacklogProblem e) {
 			BacklogProblem.rethrowNotFound(e);
@@ -129,10 +131,10 @@ class PlanningPageController {
 
 	@PostMapping("/p/{key}/sprints/{id}/delete")
 	@Requires(Permission.EDIT_BACKLOG)
-	String deleteSprint(@PathVariable String key, @PathVariable long id, Model m) {
+	String deleteSprint(@PathVariable String key, @PathVariable long id, Model m, RedirectAttributes redirect) {
 		try {
 			planning.deleteSprint(key, id);
-			m.addAttribute("notice", "Sprint deleted.");
+			return toBoard(key, "Sprint deleted.", redirect);
 		}
 		catch (BacklogProblem e) {
 			BacklogProblem.rethrowNotFound(e);
@@ -145,7 +147,8 @@ class PlanningPageController {
 	@PostMapping("/p/{key}/releases/assign")
 	@Requires(Permission.EDIT_BACKLOG)
 	String assign(@AuthenticationPrincipal SignedInUser user, @PathVariable String key, @RequestParam String item,
-			@RequestParam(required = false) String release, @RequestParam(required = false) String sprint, Model m) {
+			@RequestParam(required = false) String release, @RequestParam(required = false) String sprint, Model m,
+			@RequestHeader(name = "HX-Request", required = false) String htmx, RedirectAttributes redirect) {
 		try {
 			ItemKey itemKey = ItemKey.inProduct(key, item);
 			if (sprint != null) {
@@ -155,12 +158,15 @@ class PlanningPageController {
 				planning.moveToRelease(itemKey, release == null || release.isBlank() ? null : Long.valueOf(release),
 						user.id());
 			}
+			if (htmx == null) {
+				return toBoard(key, itemKey + " moved.", redirect);
+			}
 		}
 		catch (BacklogProblem | NumberFormatException e) {
 			m.addAttribute("error", e.getMessage());
 		}
 		fill(key, m);
-		return BOARD_FRAGMENT;
+		return htmx == null ? BOARD_VIEW : BOARD_FRAGMENT;
 	}
 
 	@PostMapping("/p/{key}/plans")
@@ -170,13 +176,14 @@ class PlanningPageController {
 			@RequestParam(defaultValue = "ALL_OPEN") String candidates,
 			@RequestParam(defaultValue = "0.1") double discount, @RequestParam(defaultValue = "20") int timeLimit,
 			@RequestParam(defaultValue = "") String mustInclude, @RequestParam(defaultValue = "") String mustExclude,
-			@RequestParam(defaultValue = "") String values, Model m) {
+			@RequestParam(defaultValue = "") String values, Model m, RedirectAttributes redirect) {
 		try {
 			var settings = new PlanSettings(name, ReleaseOptimizer.ValueMode.valueOf(value.toUpperCase(Locale.ROOT)),
 					PlanSettings.Candidates.valueOf(candidates.toUpperCase(Locale.ROOT)), List.of(), discount,
 					timeLimit, keys(mustInclude), keys(mustExclude), null, values(values));
-			return "redirect:/p/" + key.toUpperCase(Locale.ROOT) + "/plans/"
-					+ plans.start(key, settings, user.id()).id();
+			long id = plans.start(key, settings, user.id()).id();
+			redirect.addFlashAttribute("toast", "Planning started; its progress shows below.");
+			return "redirect:/p/" + key.toUpperCase(Locale.ROOT) + "/plans/" + id;
 		}
 		catch (BacklogProblem | IllegalArgumentException e) {
 			m.addAttribute("error", e.getMessage());
@@ -197,20 +204,25 @@ class PlanningPageController {
 	@PostMapping("/p/{key}/plans/{id}/{action}")
 	@Requires(Permission.EDIT_BACKLOG)
 	String act(@AuthenticationPrincipal SignedInUser user, @PathVariable String key, @PathVariable long id,
-			@PathVariable String action, Model m) {
+			@PathVariable String action, Model m, RedirectAttributes redirect) {
 		try {
-			switch (action) {
+			String done = switch (action) {
 				case "apply" -> {
 					plans.apply(key, id, user.id());
-					m.addAttribute("notice", "Applied: the items are planned as shown. You can undo this.");
+					yield "Applied: the items are planned as shown. You can undo this.";
 				}
 				case "undo" -> {
 					plans.undo(key, id, user.id());
-					m.addAttribute("notice", "Undone: the earlier assignments are back.");
+					yield "Undone: the earlier assignments are back.";
 				}
-				case "cancel" -> plans.cancel(key, id);
+				case "cancel" -> {
+					plans.cancel(key, id);
+					yield "Cancelled; the best plan found so far is kept.";
+				}
 				default -> throw BacklogProblem.notFound("Action " + action);
-			}
+			};
+			redirect.addFlashAttribute("toast", done);
+			return "redirect:/p/" + key.toUpperCase(Locale.ROOT) + "/plans/" + id;
 		}
 		catch (BacklogProblem e) {
 			BacklogProblem.rethrowNotFound(e);
@@ -235,6 +247,15 @@ class PlanningPageController {
 			}
 		}
 		return PLANS_VIEW;
+	}
+
+	/**
+	 * A successful change of the board redirects to it with a toast (post/redirect/get),
+	 * so a reload posts nothing.
+	 */
+	private static String toBoard(String key, String toast, RedirectAttributes redirect) {
+		redirect.addFlashAttribute("toast", toast);
+		return "redirect:/p/" + key.toUpperCase(Locale.ROOT) + "/releases";
 	}
 
 	private void fill(String key, Model m) {

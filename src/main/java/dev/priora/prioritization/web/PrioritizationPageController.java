@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import dev.priora.accounts.Permission;
 import dev.priora.accounts.Requires;
@@ -173,10 +174,12 @@ class PrioritizationPageController {
 	@PostMapping("/p/{key}/priority-order")
 	@Requires(Permission.EDIT_BACKLOG)
 	String apply(@AuthenticationPrincipal SignedInUser user, @PathVariable String key,
-			@RequestParam(defaultValue = "") String basis, Model m) {
+			@RequestParam(defaultValue = "") String basis, Model m, RedirectAttributes redirect) {
 		try {
 			var applied = order.apply(key, basis, user.id());
-			m.addAttribute("notice", "Applied: " + applied.moved() + " items moved. You can undo this.");
+			redirect.addFlashAttribute("toast", "Applied: " + applied.moved()
+					+ (applied.moved() == 1 ? " item" : " items") + " moved. You can undo this.");
+			return "redirect:/p/" + key.toUpperCase(Locale.ROOT) + "/priority-order";
 		}
 		catch (BacklogProblem e) {
 			m.addAttribute("error", e.getMessage());
@@ -188,10 +191,11 @@ class PrioritizationPageController {
 	@PostMapping("/p/{key}/priority-order/{changeId}/undo")
 	@Requires(Permission.EDIT_BACKLOG)
 	String undo(@AuthenticationPrincipal SignedInUser user, @PathVariable String key, @PathVariable long changeId,
-			Model m) {
+			Model m, RedirectAttributes redirect) {
 		try {
 			order.undo(key, changeId, user.id());
-			m.addAttribute("notice", "Undone: the backlog is back in its earlier order.");
+			redirect.addFlashAttribute("toast", "Undone: the backlog is back in its earlier order.");
+			return "redirect:/p/" + key.toUpperCase(Locale.ROOT) + "/priority-order";
 		}
 		catch (BacklogProblem e) {
 			BacklogProblem.rethrowNotFound(e);

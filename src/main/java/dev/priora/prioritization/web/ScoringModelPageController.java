@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import dev.priora.accounts.Permission;
 import dev.priora.accounts.Requires;
@@ -116,36 +117,35 @@ class ScoringModelPageController {
 	String save(@AuthenticationPrincipal SignedInUser user, @PathVariable String key,
 			@RequestParam(required = false) Long id, @RequestParam(defaultValue = "0") long version,
 			@RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "SUM") String formula,
-			CriteriaForm criteria, Model m) {
-		Long edit = id;
+			CriteriaForm criteria, Model m, RedirectAttributes redirect) {
 		try {
 			ModelDefinition definition = criteria.toDefinition(formula);
 			ScoringModelView saved = id == null ? scores.create(key, name, definition, user.id())
 					: scores.update(key, id, name, definition, version, user.id());
-			m.addAttribute("notice", "Saved " + saved.name() + ".");
-			edit = saved.id();
+			redirect.addFlashAttribute("toast", "Saved " + saved.name() + ".");
+			return "redirect:/p/" + key.toUpperCase(Locale.ROOT) + "/scoring/models?edit=" + saved.id();
 		}
 		catch (BacklogProblem e) {
 			m.addAttribute("error", e.getMessage());
 		}
-		fill(key, edit, m);
+		fill(key, id, m);
 		return MODELS_VIEW;
 	}
 
 	@PostMapping("/p/{key}/scoring/models/{id}/activate")
 	@Requires(Permission.EDIT_BACKLOG)
-	String activate(@PathVariable String key, @PathVariable long id, Model m) {
-		m.addAttribute("notice", scores.activate(key, id).name() + " now orders the backlog.");
-		fill(key, null, m);
-		return MODELS_VIEW;
+	String activate(@PathVariable String key, @PathVariable long id, RedirectAttributes redirect) {
+		redirect.addFlashAttribute("toast", scores.activate(key, id).name() + " now orders the backlog.");
+		return "redirect:/p/" + key.toUpperCase(Locale.ROOT) + "/scoring/models";
 	}
 
 	@PostMapping("/p/{key}/scoring/models/{id}/delete")
 	@Requires(Permission.EDIT_BACKLOG)
-	String delete(@PathVariable String key, @PathVariable long id, Model m) {
+	String delete(@PathVariable String key, @PathVariable long id, Model m, RedirectAttributes redirect) {
 		try {
 			scores.delete(key, id);
-			m.addAttribute("notice", "Deleted.");
+			redirect.addFlashAttribute("toast", "Model deleted.");
+			return "redirect:/p/" + key.toUpperCase(Locale.ROOT) + "/scoring/models";
 		}
 		catch (BacklogProblem e) {
 			BacklogProblem.rethrowNotFound(e);
@@ -159,8 +159,14 @@ class ScoringModelPageController {
 		m.addAttribute("productKey", key.toUpperCase(Locale.ROOT));
 		List<ScoringModelView> models = scores.models(key);
 		m.addAttribute("models", models);
-		m.addAttribute("editing",
-				edit == null ? null : models.stream().filter(x -> x.id() == edit).findFirst().orElse(null));
+		ScoringModelView editing = edit == null ? null
+				: models.stream().filter(x -> x.id() == edit).findFirst().orElse(null);
+		m.addAttribute("editing", editing);
+		java.util.Map<String, String> optionTexts = new java.util.HashMap<>();
+		if (editing != null) {
+			editing.definition().criteria().forEach(c -> optionTexts.put(c.key(), optionsText(c.scale())));
+		}
+		m.addAttribute("optionTexts", optionTexts);
 		m.addAttribute("roles", Criterion.Role.values());
 		m.addAttribute("sources", Criterion.Source.values());
 		m.addAttribute("formulas", ModelSpec.Formula.values());

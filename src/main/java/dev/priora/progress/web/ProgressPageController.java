@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import dev.priora.accounts.Permission;
 import dev.priora.accounts.Requires;
@@ -26,6 +27,8 @@ class ProgressPageController {
 
 	static final String RELEASE_VIEW = "progress/release";
 
+	static final String NO_SPRINT_VIEW = "progress/no-sprint";
+
 	private final ProgressService progress;
 
 	private final PlanningService planning;
@@ -42,6 +45,27 @@ class ProgressPageController {
 		this.planning = planning;
 	}
 
+	/**
+	 * The sprint board's place in the navigation ({@code /p/{key}/board}): until the
+	 * board is built there, the current sprint's page (the active sprint, else the next
+	 * planned one, else the last closed one), or a page saying there is no sprint yet.
+	 */
+	@GetMapping("/p/{key}/board")
+	String board(@PathVariable String key, Model m) {
+		var sprints = progress.sprints(key);
+		var current = sprints.stream()
+			.filter(r -> "ACTIVE".equals(r.state()))
+			.findFirst()
+			.or(() -> sprints.stream().filter(r -> "PLANNED".equals(r.state())).findFirst())
+			.or(() -> sprints.isEmpty() ? java.util.Optional.empty()
+					: java.util.Optional.of(sprints.get(sprints.size() - 1)));
+		if (current.isPresent()) {
+			return "redirect:/p/" + key.toUpperCase(Locale.ROOT) + "/sprints/" + current.get().sprint().id();
+		}
+		m.addAttribute("productKey", key.toUpperCase(Locale.ROOT));
+		return NO_SPRINT_VIEW;
+	}
+
 	@GetMapping("/p/{key}/sprints/{id}")
 	String sprint(@PathVariable String key, @PathVariable long id, Model m) {
 		fillSprint(key, id, m);
@@ -52,16 +76,14 @@ class ProgressPageController {
 	@Requires(Permission.EDIT_BACKLOG)
 	String act(@AuthenticationPrincipal SignedInUser user, @PathVariable String key, @PathVariable long id,
 			@PathVariable String action, @RequestParam(defaultValue = "false") boolean force,
-			@RequestParam(required = false) Long nextSprintId, Model m) {
+			@RequestParam(required = false) Long nextSprintId, Model m, RedirectAttributes redirect) {
 		try {
 			if ("start".equals(action)) {
 				progress.start(key, id, force, user.id());
-				m.addAttribute("notice", "Sprint started.");
+				return toSprint(key, id, "Sprint started.", redirect);
 			}
-			else {
-				progress.close(key, id, nextSprintId, user.id());
-				m.addAttribute("notice", "Sprint closed.");
-			}
+			progress.close(key, id, nextSprintId, user.id());
+			return toSprint(key, id, "Sprint closed.", redirect);
 		}
 		catch (BacklogProblem e) {
 			m.addAttribute("error", e.getMessage());
@@ -75,10 +97,11 @@ class ProgressPageController {
 	String review(@AuthenticationPrincipal SignedInUser user, @PathVariable String key, @PathVariable long id,
 			@RequestParam String item, @RequestParam(defaultValue = "accept") String verdict,
 			@RequestParam(defaultValue = "") String reason,
-			@RequestParam(required = false) java.util.List<Integer> criteria, Model m) {
+			@RequestParam(required = false) java.util.List<Integer> criteria, Model m, RedirectAttributes redirect) {
 		try {
 			var v = review.review(key, id, item, "accept".equals(verdict), reason, criteria, user.id());
-			m.addAttribute("notice", v.item() + (v.accepted() ? " accepted." : " rejected: back in the backlog."));
+			return toSprint(key, id, v.item() + (v.accepted() ? " accepted." : " rejected: back in the backlog."),
+					redirect);
 		}
 		catch (BacklogProblem e) {
 			m.addAttribute("error", e.getMessage());
@@ -96,16 +119,24 @@ class ProgressPageController {
 	@PostMapping("/p/{key}/releases/{id}/decisions")
 	@Requires(Permission.EDIT_BACKLOG)
 	String decide(@AuthenticationPrincipal SignedInUser user, @PathVariable String key, @PathVariable long id,
-			@RequestParam(defaultValue = "") String decision, @RequestParam(defaultValue = "") String note, Model m) {
+			@RequestParam(defaultValue = "") String decision, @RequestParam(defaultValue = "") String note, Model m,
+			RedirectAttributes redirect) {
 		try {
 			progress.decide(key, id, decision, note, user.id());
-			m.addAttribute("notice", "Decision recorded.");
+			redirect.addFlashAttribute("toast", "Decision recorded.");
+			return "redirect:/p/" + key.toUpperCase(Locale.ROOT) + "/releases/" + id + "/progress";
 		}
 		catch (BacklogProblem e) {
 			m.addAttribute("error", e.getMessage());
 		}
 		fillRelease(key, id, m);
 		return RELEASE_VIEW;
+	}
+
+	/** Post/redirect/get: a done action shows the sprint page again, with a toast. */
+	private static String toSprint(String key, long id, String toast, RedirectAttributes redirect) {
+		redirect.addFlashAttribute("toast", toast);
+		return "redirect:/p/" + key.toUpperCase(Locale.ROOT) + "/sprints/" + id;
 	}
 
 	private void fillSprint(String key, long id, Model m) {

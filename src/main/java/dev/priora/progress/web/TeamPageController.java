@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import dev.priora.accounts.Permission;
 import dev.priora.accounts.Requires;
@@ -58,10 +59,11 @@ class TeamPageController {
 	@Requires(Permission.EDIT_BACKLOG)
 	String add(@PathVariable String key, @RequestParam(defaultValue = "") String name,
 			@RequestParam(defaultValue = "") String email, @RequestParam(required = false) BigDecimal capacity,
-			@RequestParam(defaultValue = "") String skills, Model m) {
+			@RequestParam(defaultValue = "") String skills, Model m, RedirectAttributes redirect) {
 		try {
 			team.add(key, name, email, capacity, Arrays.asList(skills.split("[,;]")));
-			m.addAttribute("notice", name.strip() + " added to the team.");
+			redirect.addFlashAttribute("toast", name.strip() + " added to the team.");
+			return "redirect:/p/" + key.toUpperCase(Locale.ROOT) + "/team";
 		}
 		catch (BacklogProblem e) {
 			m.addAttribute("error", e.getMessage());
@@ -73,9 +75,11 @@ class TeamPageController {
 	@PostMapping("/p/{key}/team/{id}/days-off")
 	@Requires(Permission.EDIT_BACKLOG)
 	String daysOff(@PathVariable String key, @PathVariable long id, @RequestParam long sprint,
-			@RequestParam(defaultValue = "0") int days, Model m) {
+			@RequestParam(defaultValue = "0") int days, Model m, RedirectAttributes redirect) {
 		try {
 			team.daysOff(key, id, sprint, days);
+			redirect.addFlashAttribute("toast", "Days off saved.");
+			return "redirect:/p/" + key.toUpperCase(Locale.ROOT) + "/team?sprint=" + sprint;
 		}
 		catch (BacklogProblem e) {
 			BacklogProblem.rethrowNotFound(e);
@@ -88,10 +92,12 @@ class TeamPageController {
 	@PostMapping("/p/{key}/sprints/{id}/assignee")
 	@Requires(Permission.EDIT_BACKLOG)
 	String assign(@PathVariable String key, @PathVariable long id, @RequestParam String item,
-			@RequestParam(defaultValue = "") String member) {
+			@RequestParam(defaultValue = "") String member, RedirectAttributes redirect) {
 		planning.sprint(key, id);
 		try {
 			team.assign(ItemKey.inProduct(key, item), member.isBlank() ? null : Long.valueOf(member));
+			redirect.addFlashAttribute("toast",
+					member.isBlank() ? item + " is unassigned." : "Assignee of " + item + " saved.");
 		}
 		catch (NumberFormatException e) {
 			throw BacklogProblem.invalid("member", "'" + member + "' is no member");

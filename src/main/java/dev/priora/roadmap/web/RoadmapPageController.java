@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.server.ResponseStatusException;
 
 import dev.priora.accounts.Permission;
@@ -46,10 +47,11 @@ class RoadmapPageController {
 
 	@PostMapping("/p/{key}/roadmap/goal")
 	@Requires(Permission.MANAGE_ROADMAP)
-	String goal(@PathVariable String key, @RequestParam(defaultValue = "") String goal, Model m) {
+	String goal(@PathVariable String key, @RequestParam(defaultValue = "") String goal, Model m,
+			RedirectAttributes redirect) {
 		try {
 			roadmap.setGoal(key, goal);
-			m.addAttribute("notice", "Product goal saved.");
+			return toRoadmap(key, "toast", "Product goal saved.", redirect);
 		}
 		catch (BacklogProblem e) {
 			m.addAttribute("error", e.getMessage());
@@ -61,11 +63,11 @@ class RoadmapPageController {
 	@PostMapping("/p/{key}/roadmap/objectives")
 	@Requires(Permission.MANAGE_ROADMAP)
 	String objective(@PathVariable String key, @RequestParam(defaultValue = "") String title,
-			@RequestParam(defaultValue = "") String keyResults, @RequestParam(defaultValue = "") String target,
-			Model m) {
+			@RequestParam(defaultValue = "") String keyResults, @RequestParam(defaultValue = "") String target, Model m,
+			RedirectAttributes redirect) {
 		try {
 			roadmap.createObjective(key, title, "", List.of(keyResults.split("\\r?\\n")), target);
-			m.addAttribute("notice", "Objective added.");
+			return toRoadmap(key, "toast", "Objective added.", redirect);
 		}
 		catch (BacklogProblem e) {
 			m.addAttribute("error", e.getMessage());
@@ -77,9 +79,9 @@ class RoadmapPageController {
 	@PostMapping("/p/{key}/roadmap/links")
 	@Requires(Permission.MANAGE_ROADMAP)
 	String share(@AuthenticationPrincipal SignedInUser user, @PathVariable String key,
-			@RequestParam(required = false) Integer days, Model m) {
+			@RequestParam(required = false) Integer days, Model m, RedirectAttributes redirect) {
 		try {
-			m.addAttribute("link", "/r/" + roadmap.share(key, days, user.id()));
+			return toRoadmap(key, "link", "/r/" + roadmap.share(key, days, user.id()), redirect);
 		}
 		catch (BacklogProblem e) {
 			m.addAttribute("error", e.getMessage());
@@ -90,10 +92,10 @@ class RoadmapPageController {
 
 	@PostMapping("/p/{key}/roadmap/links/{id}/revoke")
 	@Requires(Permission.MANAGE_ROADMAP)
-	String revoke(@PathVariable String key, @PathVariable long id, Model m) {
+	String revoke(@PathVariable String key, @PathVariable long id, Model m, RedirectAttributes redirect) {
 		try {
 			roadmap.revoke(key, id);
-			m.addAttribute("notice", "Link revoked.");
+			return toRoadmap(key, "toast", "Link revoked.", redirect);
 		}
 		catch (BacklogProblem e) {
 			BacklogProblem.rethrowNotFound(e);
@@ -106,10 +108,11 @@ class RoadmapPageController {
 	@PostMapping("/p/{key}/roadmap/comments")
 	@Requires(Permission.COMMENT)
 	String comment(@AuthenticationPrincipal SignedInUser user, @PathVariable String key,
-			@RequestParam(defaultValue = "") String entry, @RequestParam(defaultValue = "") String body, Model m) {
+			@RequestParam(defaultValue = "") String entry, @RequestParam(defaultValue = "") String body, Model m,
+			RedirectAttributes redirect) {
 		try {
 			roadmap.comment(key, entry, body, false, user.id());
-			m.addAttribute("notice", "Comment added.");
+			return toRoadmap(key, "toast", "Comment added.", redirect);
 		}
 		catch (BacklogProblem e) {
 			m.addAttribute("error", e.getMessage());
@@ -129,10 +132,11 @@ class RoadmapPageController {
 	@PostMapping("/p/{key}/releases/{id}/notes")
 	@Requires(Permission.EDIT_BACKLOG)
 	String publish(@AuthenticationPrincipal SignedInUser user, @PathVariable String key, @PathVariable long id,
-			@RequestParam(defaultValue = "") String markdown, Model m) {
+			@RequestParam(defaultValue = "") String markdown, Model m, RedirectAttributes redirect) {
 		try {
 			roadmap.publishReleaseNotes(key, id, markdown, user.id());
-			m.addAttribute("notice", "Release notes published.");
+			redirect.addFlashAttribute("toast", "Release notes published.");
+			return "redirect:/p/" + key.toUpperCase(Locale.ROOT) + "/releases/" + id + "/notes";
 		}
 		catch (BacklogProblem e) {
 			m.addAttribute("error", e.getMessage());
@@ -147,6 +151,15 @@ class RoadmapPageController {
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "This roadmap link does not work."));
 		m.addAttribute("roadmap", roadmap.roadmap(key, null));
 		return SHARED_VIEW;
+	}
+
+	/**
+	 * Post/redirect/get: a done change shows the roadmap again with a flash attribute (a
+	 * toast, or the new link shown once).
+	 */
+	private static String toRoadmap(String key, String attribute, String value, RedirectAttributes redirect) {
+		redirect.addFlashAttribute(attribute, value);
+		return "redirect:/p/" + key.toUpperCase(Locale.ROOT) + "/roadmap";
 	}
 
 	private void fill(String key, Long objective, Model m) {

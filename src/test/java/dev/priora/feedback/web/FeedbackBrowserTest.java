@@ -21,6 +21,7 @@ class FeedbackBrowserTest extends BrowserTestBase {
 				"{\"title\":\"Apple Pay please\",\"text\":\"Let us pay with Apple Pay on the phone\"}");
 		signIn();
 		page.navigate("/p/SHOP/feedback");
+		page.locator("#page-action").click();
 		page.locator("#submit-feedback input[name=title]").fill("Wallet checkout");
 		page.locator("#submit-feedback textarea[name=text]").fill("Our shoppers want to pay with their phone wallet");
 		page.locator("#submit-feedback button[type=submit]").click();
@@ -93,6 +94,7 @@ class FeedbackBrowserTest extends BrowserTestBase {
 	void addsACustomerOnTheCustomersPage() {
 		signIn();
 		page.navigate("/p/SHOP/customers");
+		page.locator("#page-action").click();
 		page.locator("#add-customer input[name=name]").fill("Nordic Outdoor");
 		page.locator("#add-customer input[name=segment]").fill("Mid-market");
 		page.locator("#add-customer input[name=revenue]").fill("84000");
@@ -100,6 +102,7 @@ class FeedbackBrowserTest extends BrowserTestBase {
 		page.locator("#add-customer button[type=submit]").click();
 		assertThat(page.locator("#customers")).containsText("Nordic Outdoor");
 		assertThat(page.locator("#customers")).containsText("84,000 SEK");
+		assertThat(page.locator(".toast")).containsText("Nordic Outdoor added.");
 	}
 
 	@Test
@@ -125,7 +128,7 @@ class FeedbackBrowserTest extends BrowserTestBase {
 		page.locator("#story-form button[type=submit]").click();
 		assertThat(page.locator("#item-title")).hasText("Size guide per brand");
 		assertThat(page.locator("#criteria li")).hasCount(2);
-		assertThat(page.locator("#demand")).containsText("1 customers asking");
+		assertThat(page.locator("#demand")).containsText("1 customer asking");
 		page.navigate("/p/SHOP/feedback/" + id);
 		assertThat(page.locator("#feedback-links")).containsText("Size guide per brand");
 		page.navigate("/p/SHOP/customers/" + customer);

@@ -38,7 +38,7 @@ class WebhookBrowserTest extends BrowserTestBase {
 			page.navigate("/admin/webhooks");
 			page.locator("#webhook-settings input[name=allowPrivateTargets]").check();
 			page.locator("#webhook-settings button").click();
-			assertThat(page.locator("main")).containsText("Saved.");
+			assertThat(page.locator(".toast")).containsText("Saved.");
 
 			page.navigate("/p/WHB/webhooks");
 			page.locator("#new-webhook input[name=url]")
@@ -47,7 +47,7 @@ class WebhookBrowserTest extends BrowserTestBase {
 			page.locator("#new-webhook button").click();
 			assertThat(page.locator("#webhook-secret code")).hasText(java.util.regex.Pattern.compile("[0-9a-f]{48}"));
 			page.locator(".webhook button.ping").click();
-			assertThat(page.locator("#webhook-notice")).containsText("Ping queued");
+			assertThat(page.locator(".toast")).containsText("Ping queued");
 			for (int i = 0; i < 30 && page.locator(".deliveries tr[data-state=DELIVERED]").count() == 0; i++) {
 				page.waitForTimeout(300);
 				page.navigate("/p/WHB/webhooks");

@@ -40,11 +40,12 @@ class PlanningBrowserTest extends BrowserTestBase {
 		}
 		signIn();
 		page.navigate("/p/PBP/releases");
-		page.locator("#new-release summary").click();
+		page.locator("[data-dialog-open=new-release]").first().click();
 		page.locator("#new-release input[name=name]").fill("Spring");
 		page.locator("#new-release input[name=capacity]").fill("8");
 		page.locator("#new-release button[type=submit]").click();
-		page.locator("#new-release summary").click();
+		assertThat(page.locator(".toast")).containsText("Release Spring added.");
+		page.locator("[data-dialog-open=new-release]").first().click();
 		page.locator("#new-release input[name=name]").fill("Summer");
 		page.locator("#new-release input[name=capacity]").fill("8");
 		page.locator("#new-release button[type=submit]").click();
@@ -58,6 +59,7 @@ class PlanningBrowserTest extends BrowserTestBase {
 		page.locator("#board .card[data-key=PBP-1] select[name=release]").selectOption(new String[] { "Spring" });
 		assertThat(spring).containsText("over capacity");
 
+		page.locator("[data-dialog-open=plan-for-me]").click();
 		page.locator("#plan-form input[name=name]").fill("Best value");
 		page.locator("#plan-form input[name=timeLimit]").fill("10");
 		page.locator("#plan-form button[type=submit]").click();
@@ -68,14 +70,14 @@ class PlanningBrowserTest extends BrowserTestBase {
 		assertThat(page.locator("#plan-excluded tr[data-key=PBP-2]")).containsText("capacity");
 		assertThat(page.locator("#plan-items tr[data-key=PBP-4]")).isVisible();
 		page.locator("#apply-plan").click();
-		assertThat(page.locator("#plan-notice")).containsText("Applied");
+		assertThat(page.locator(".toast")).containsText("Applied");
 		page.navigate("/p/PBP/releases");
 		assertThat(page.locator("#board .board-column.over")).hasCount(0);
 		assertThat(page.locator("#board .board-column[data-release=''] .card[data-key=PBP-2]")).hasCount(1);
 		page.navigate("/p/PBP/plans");
 		page.locator("#plans a").first().click();
 		page.locator("#undo-plan").click();
-		assertThat(page.locator("#plan-notice")).containsText("Undone");
+		assertThat(page.locator(".toast")).containsText("Undone");
 
 		page.navigate("/p/PBP/releases");
 		Locator summer = page.locator("#board .board-column", new com.microsoft.playwright.Page.LocatorOptions()
@@ -83,7 +85,7 @@ class PlanningBrowserTest extends BrowserTestBase {
 		summer.locator(".edit-release summary").click();
 		summer.locator(".edit-release input[name=capacity]").fill("20");
 		summer.locator(".edit-release button[type=submit]").first().click();
-		assertThat(page.locator(".notice")).containsText("Release Summer saved.");
+		assertThat(page.locator(".toast")).containsText("Release Summer saved.");
 		assertThat(summer.locator(".capacity")).containsText("/ 20");
 
 		// a sprint of Summer: choosing it on a card moves the card into Summer;
@@ -101,6 +103,8 @@ class PlanningBrowserTest extends BrowserTestBase {
 		assertThat(spring.locator(".card[data-key=PBP-3] select[name=sprint]")).hasValue("");
 		summer.locator(".edit-release summary").click();
 		summer.locator(".edit-release button.danger").click();
+		assertThat(page.locator("#confirm-message")).containsText("Delete the release Summer?");
+		page.locator("#confirm-ok").click();
 		assertThat(page.locator("#board h2", new com.microsoft.playwright.Page.LocatorOptions().setHasText("Summer")))
 			.hasCount(0);
 	}

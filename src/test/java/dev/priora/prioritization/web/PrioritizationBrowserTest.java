@@ -63,12 +63,12 @@ class PrioritizationBrowserTest extends BrowserTestBase {
 		assertThat(page.locator("#order-preview tbody tr").nth(0)).hasAttribute("data-key", "PBR-2");
 		assertThat(page.locator("#order-preview tr[data-key=PBR-3]")).containsText("waits on PBR-1");
 		page.locator("#apply-order button").click();
-		assertThat(page.locator("#order-notice")).containsText("2 items moved");
+		assertThat(page.locator(".toast")).containsText("2 items moved");
 		page.navigate("/p/PBR/backlog");
 		assertThat(page.locator("#backlog-rows li.row").first()).hasAttribute("data-key", "PBR-2");
 		page.navigate("/p/PBR/priority-order");
 		page.locator("#undo-order button").click();
-		assertThat(page.locator("#order-notice")).containsText("Undone");
+		assertThat(page.locator(".toast")).containsText("Undone");
 		page.navigate("/p/PBR/backlog");
 		assertThat(page.locator("#backlog-rows li.row").first()).hasAttribute("data-key", "PBR-1");
 
@@ -106,7 +106,7 @@ class PrioritizationBrowserTest extends BrowserTestBase {
 		cost.locator("select[name=crole]").selectOption("COST");
 		cost.locator("select[name=csource]").selectOption("ESTIMATE");
 		page.locator("#model-form button[type=submit]").click();
-		assertThat(page.locator("#model-notice")).hasText("Saved Retention.");
+		assertThat(page.locator(".toast")).containsText("Saved Retention.");
 		page.navigate("/p/PBS/scoring/models");
 		var retention = page.locator("#models tr[data-model='Retention']");
 		assertThat(retention).containsText("Effort (cost, the item's estimate)");

@@ -53,7 +53,8 @@ class ProgressBrowserTest extends BrowserTestBase {
 				good.locator("button[value=accept]").click();
 				assertThat(page.locator(".review-item[data-key=PGB-1] .verdict")).hasText("accepted");
 			}
-			page.locator("#close-sprint button").click();
+			page.locator("#close-sprint-open").click();
+			page.locator("#close-sprint button.primary").click();
 			assertThat(page.locator("#sprint-state")).hasText("closed");
 		}
 		page.navigate("/p/PGB/releases/" + release + "/progress");
