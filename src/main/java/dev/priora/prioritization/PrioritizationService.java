@@ -177,6 +177,33 @@ public class PrioritizationService {
 		return result;
 	}
 
+	/** A page of the scoring grid, with the cursor of the next (null on the last). */
+	public record ScorePage(List<ItemScore> items, String nextCursor) {
+	}
+
+	/**
+	 * Up to {@code limit} open items in backlog order after {@code cursor}, scored by the
+	 * model (the active one when null): a fixed number of queries whatever the size of
+	 * the backlog.
+	 */
+	@Transactional(readOnly = true)
+	public ScorePage openScores(String productKey, Long modelId, String cursor, int limit) {
+		ScoringModelView m = model(productKey, modelId);
+		ModelSpec spec = m.definition().toSpec();
+		BacklogSnapshot.Page page = backlog.openItems(productKey, cursor, limit);
+		List<Long> ids = page.items().stream().map(BacklogSnapshot.Entry::id).toList();
+		Map<Long, Map<String, String>> inputs = repository.inputs(m.id(), ids);
+		Map<Long, PrioritizationRepository.Demand> demand = repository.demand(ids);
+		List<ItemScore> result = new ArrayList<>(page.items().size());
+		for (var e : page.items()) {
+			Map<String, String> in = inputs.getOrDefault(e.id(), Map.of());
+			result.add(new ItemScore(e.key().toString(), e.title(), e.type(), e.status(),
+					e.parent() == null ? null : e.parent().toString(), e.labels(), e.estimate(), e.open(), in,
+					Scorer.score(spec, facts(in, demand.get(e.id()), e.estimate()))));
+		}
+		return new ScorePage(result, page.nextCursor());
+	}
+
 	/** The item's score under every model of its product. */
 	@Transactional(readOnly = true)
 	public Map<ScoringModelView, ItemScore> itemScores(ItemKey item) {
