@@ -176,11 +176,12 @@ class FeedbackIndex implements DisposableBean {
 			Files.createDirectories(folder);
 			return new SimilarityIndex(FSDirectory.open(folder));
 		}
-		catch (LockObtainFailedException e) {
-			LOG.warn("The similarity index in {} is in use by another process; holding {}'s in memory", folder,
-					product.key());
-		}
 		catch (IOException | UncheckedIOException e) {
+			if (e.getCause() instanceof LockObtainFailedException) {
+				LOG.warn("The similarity index in {} is in use by another process; holding {}'s in memory", folder,
+						product.key());
+				return new SimilarityIndex();
+			}
 			LOG.warn("Cannot keep the similarity index in {} ({}); holding {}'s in memory", folder, e.getMessage(),
 					product.key());
 		}

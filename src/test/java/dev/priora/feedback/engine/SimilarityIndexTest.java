@@ -109,7 +109,8 @@ class SimilarityIndexTest {
 		java.nio.file.Path folder = java.nio.file.Files.createTempDirectory("similarity-test");
 		try (SimilarityIndex first = new SimilarityIndex(org.apache.lucene.store.FSDirectory.open(folder))) {
 			assertThatThrownBy(() -> new SimilarityIndex(org.apache.lucene.store.FSDirectory.open(folder)))
-				.isInstanceOf(org.apache.lucene.store.LockObtainFailedException.class);
+				.isInstanceOf(java.io.UncheckedIOException.class)
+				.hasCauseInstanceOf(org.apache.lucene.store.LockObtainFailedException.class);
 		}
 	}
 
