@@ -208,14 +208,19 @@ public class PrioritizationService {
 	@Transactional(readOnly = true)
 	public Map<ScoringModelView, ItemScore> itemScores(ItemKey item) {
 		Map<ScoringModelView, ItemScore> result = new LinkedHashMap<>();
+		// the item is read once, not once per model
+		var e = entry(item);
 		for (ScoringModelView m : models(item.productKey())) {
-			result.put(m, itemScore(item, m));
+			result.put(m, itemScore(e, m));
 		}
 		return result;
 	}
 
 	public ItemScore itemScore(ItemKey item, ScoringModelView m) {
-		var e = entry(item);
+		return itemScore(entry(item), m);
+	}
+
+	private ItemScore itemScore(BacklogSnapshot.Entry e, ScoringModelView m) {
 		Map<String, String> in = repository.inputs(m.id(), e.id());
 		var demand = repository.demand(e.id()).orElse(null);
 		return new ItemScore(e.key().toString(), e.title(), e.type(), e.status(),

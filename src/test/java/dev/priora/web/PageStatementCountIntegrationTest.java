@@ -9,8 +9,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
 
 import dev.priora.support.ApiClient;
 import dev.priora.support.BrowserlessSession;
@@ -35,6 +37,9 @@ class PageStatementCountIntegrationTest extends IntegrationTestBase {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	ApplicationContext context;
 
 	BrowserlessSession session;
 
@@ -127,6 +132,13 @@ class PageStatementCountIntegrationTest extends IntegrationTestBase {
 		String third = rowsLink(more);
 		String last = rowsLink(session.get(third).body());
 		assertThat(probe(last).count()).isEqualTo(probe(next).count());
+	}
+
+	@Test
+	void linksAreNotLookedUpAsStaticResources() {
+		// with the resource chain on, every link a page builds was searched for on the
+		// class path: most of a page's CPU
+		assertThat(context.getBeansOfType(ResourceUrlEncodingFilter.class)).isEmpty();
 	}
 
 	/** Each page visited twice (the first builds caches such as the similarity index). */
