@@ -428,9 +428,14 @@ public class FeedbackService {
 		}
 		SimilarityIndex similarity = index.upToDate(key);
 		float[] v = vector != null ? vector : index.embed(title, text);
+		List<SimilarityIndex.Match> matches = similarity
+			.similar(new SimilarityIndex.Query(title, text, v, limit + 5, exclude));
+		// the matches' titles in two queries, not one per match
+		Map<Long, FeedbackRepository.Row> feedbackRows = feedback.findAll(key, ids(matches, FeedbackIndex.FEEDBACK));
+		Map<Long, FeedbackRepository.ItemText> itemRows = feedback.itemTexts(ids(matches, FeedbackIndex.ITEM));
 		List<SimilarView> result = new ArrayList<>();
-		for (var m : similarity.similar(new SimilarityIndex.Query(title, text, v, limit + 5, exclude))) {
-			SimilarView view = resolve(key, m);
+		for (var m : matches) {
+			SimilarView view = resolve(key, m, feedbackRows, itemRows);
 			if (view != null && result.size() < limit) {
 				result.add(view);
 			}
@@ -438,16 +443,24 @@ public class FeedbackService {
 		return result;
 	}
 
-	private SimilarView resolve(String key, SimilarityIndex.Match m) {
+	private static List<Long> ids(List<SimilarityIndex.Match> matches, String kind) {
+		return matches.stream()
+			.filter(m -> m.id().startsWith(kind))
+			.map(m -> Long.parseLong(m.id().substring(1)))
+			.toList();
+	}
+
+	private SimilarView resolve(String key, SimilarityIndex.Match m, Map<Long, FeedbackRepository.Row> feedbackRows,
+			Map<Long, FeedbackRepository.ItemText> itemRows) {
 		long id = Long.parseLong(m.id().substring(1));
 		if (m.id().startsWith(FeedbackIndex.FEEDBACK)) {
-			return feedback.find(key, id)
+			return Optional.ofNullable(feedbackRows.get(id))
 				.filter(r -> r.mergedInto() == null)
 				.map(r -> new SimilarView("feedback", id, null, r.title().isEmpty() ? abbreviate(r.text()) : r.title(),
 						m.score(), m.semantic()))
 				.orElse(null);
 		}
-		return feedback.itemText(id)
+		return Optional.ofNullable(itemRows.get(id))
 			.map(i -> new SimilarView("item", null, key + "-" + i.number(), i.title(), m.score(), m.semantic()))
 			.orElse(null);
 	}

@@ -122,8 +122,9 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 				"GET " + base + "/scores", "GET " + base + "/items/{itemKey}/scores",
 				"GET " + base + "/items/{itemKey}/scores/{modelId}/history", "GET " + base + "/priority-order",
 				"GET " + base + "/critical-path", "GET " + base + "/dependency-graph", "GET " + base + "/priority-map",
-				"GET /p/{key}/scoring", "GET /p/{key}/priority-map", "GET /p/{key}/priority-order",
-				"GET /p/{key}/dependencies", "GET /p/{key}/scoring/models", "GET /p/{key}/items/{itemKey}/scores");
+				"GET /p/{key}/scoring", "GET /p/{key}/scoring/rows", "GET /p/{key}/priority-map",
+				"GET /p/{key}/priority-order", "GET /p/{key}/dependencies", "GET /p/{key}/scoring/models",
+				"GET /p/{key}/items/{itemKey}/scores");
 		product(Permission.EDIT_BACKLOG, "POST " + base + "/scoring-models", "PUT " + base + "/scoring-models/{id}",
 				"DELETE " + base + "/scoring-models/{id}", "POST " + base + "/scoring-models/{id}/activate",
 				"PUT " + base + "/items/{itemKey}/scores/{modelId}", "POST " + base + "/priority-order",

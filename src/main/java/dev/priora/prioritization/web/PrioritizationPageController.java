@@ -40,6 +40,11 @@ class PrioritizationPageController {
 
 	static final String ROW_FRAGMENT = "prioritization/scoring :: row";
 
+	static final String ROWS_FRAGMENT = "prioritization/scoring :: rows";
+
+	/** Rows of the scoring grid per page. */
+	static final int PAGE = 50;
+
 	static final String MAP_VIEW = "prioritization/map";
 
 	static final String ITEM_SCORES_FRAGMENT = "prioritization/item-scores :: scores";
@@ -67,6 +72,7 @@ class PrioritizationPageController {
 	@GetMapping("/p/{key}/scoring")
 	String grid(@PathVariable String key, @RequestParam(required = false) Long model, Model m) {
 		ScoringModelView chosen = scores.model(key, model);
+		fillRows(key, chosen, null, m);
 		m.addAttribute("productKey", key.toUpperCase(Locale.ROOT));
 		m.addAttribute("models", scores.models(key));
 		m.addAttribute("model", chosen);
@@ -80,9 +86,25 @@ class PrioritizationPageController {
 					.map(c -> c.label() + ": " + c.source().description()
 							+ (c.defaultValue() == null ? ", no default" : ", default " + Charts.num(c.defaultValue())))
 					.toList());
-		m.addAttribute("items", scores.scores(key, chosen.id()).stream().filter(ItemScore::open).toList());
-		m.addAttribute("pinned", order.pinnedKeys(key));
 		return GRID_VIEW;
+	}
+
+	/** The next page of the grid's rows (its "Load more" button). */
+	@GetMapping("/p/{key}/scoring/rows")
+	String gridRows(@PathVariable String key, @RequestParam(required = false) Long model, @RequestParam String cursor,
+			Model m) {
+		fillRows(key, scores.model(key, model), cursor, m);
+		return ROWS_FRAGMENT;
+	}
+
+	private void fillRows(String key, ScoringModelView model, String cursor, Model m) {
+		PrioritizationService.ScorePage page = scores.openScores(key, model.id(), cursor, PAGE);
+		m.addAttribute("productKey", key.toUpperCase(Locale.ROOT));
+		m.addAttribute("model", model);
+		m.addAttribute("columns", columns(model));
+		m.addAttribute("items", page.items());
+		m.addAttribute("nextCursor", page.nextCursor());
+		m.addAttribute("pinned", order.pinnedKeys(key));
 	}
 
 	@PostMapping("/p/{key}/scoring/{modelId}/items/{itemKey}")
