@@ -17,13 +17,11 @@ public class PrioraApplication {
 
 	public static void main(String[] args) {
 		if (Cli.handles(args)) {
-			System.exit(Cli.run(args, System.out, System.err,
-					springArgs -> new org.springframework.boot.builder.SpringApplicationBuilder(PrioraApplication.class)
-						.web(org.springframework.boot.WebApplicationType.NONE)
-						.logStartupInfo(false)
-						.run(springArgs)));
+			Cli.exit(args, PrioraApplication.class);
 		}
-		SpringApplication.run(PrioraApplication.class, args);
+		else {
+			SpringApplication.run(PrioraApplication.class, args);
+		}
 	}
 
 	@Bean

@@ -65,6 +65,33 @@ public class BacklogOrder {
 	}
 
 	/**
+	 * A page of the product's open items in backlog order with their labels, for grids
+	 * that work item by item (scoring): up to {@code limit} after {@code cursor} (from
+	 * the first when null), and the cursor of the next page (null on the last).
+	 */
+	@Transactional(readOnly = true)
+	public BacklogSnapshot.Page openItems(String productKey, String cursor, int limit) {
+		if (limit < 1 || limit > BacklogService.MAX_PAGE_SIZE) {
+			throw BacklogProblem.invalid("limit", "must be from 1 to " + BacklogService.MAX_PAGE_SIZE);
+		}
+		ProductView product = products.get(productKey);
+		List<ItemRepository.SnapshotRow> rows = items.openSnapshotPage(product.id().value(), Cursors.decode(cursor),
+				limit + 1);
+		boolean more = rows.size() > limit;
+		rows = more ? rows.subList(0, limit) : rows;
+		Map<Long, List<String>> labels = items.labels(rows.stream().map(ItemRepository.SnapshotRow::id).toList());
+		List<BacklogSnapshot.Entry> entries = new ArrayList<>(rows.size());
+		for (var r : rows) {
+			entries.add(new BacklogSnapshot.Entry(r.id(), new ItemKey(product.key(), r.number()), r.type(), r.title(),
+					r.status(), r.estimate(),
+					r.parentNumber() == null ? null : new ItemKey(product.key(), r.parentNumber()),
+					labels.getOrDefault(r.id(), List.of())));
+		}
+		return new BacklogSnapshot.Page(product.key(), entries,
+				more ? Cursors.encode(rows.get(rows.size() - 1).rank()) : null);
+	}
+
+	/**
 	 * Puts the product's items in the given order (every item exactly once), as one
 	 * change; items whose place changed get a history entry with {@code note}. 409 when
 	 * the list is not the product's current set of items.

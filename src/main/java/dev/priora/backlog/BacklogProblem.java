@@ -41,6 +41,12 @@ public class BacklogProblem extends ErrorResponseException {
 		return problem.getProperties() == null ? Map.of() : problem.getProperties();
 	}
 
+	/** Adds a property to the problem (e.g. the objects a conflict is about). */
+	public BacklogProblem with(String property, Object value) {
+		problem.setProperty(property, value);
+		return this;
+	}
+
 	/**
 	 * Throws {@code e} again when it says that something does not exist: pages show other
 	 * refusals inline, but an object that is not in the page's product is a 404, as in

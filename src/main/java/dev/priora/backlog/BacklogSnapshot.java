@@ -22,4 +22,11 @@ public record BacklogSnapshot(String productKey, List<Entry> items, long[] depen
 
 	}
 
+	/**
+	 * A page of items in backlog order, with the cursor of the next page (null on the
+	 * last).
+	 */
+	public record Page(String productKey, List<Entry> items, String nextCursor) {
+	}
+
 }

@@ -174,7 +174,7 @@ class ItemRepository {
 	}
 
 	record SnapshotRow(long id, long number, ItemType type, String title, ItemStatus status,
-			java.math.BigDecimal estimate, Long parentNumber) {
+			java.math.BigDecimal estimate, Long parentNumber, String rank) {
 	}
 
 	/** Every item of the product in backlog order, without texts. */
@@ -186,7 +186,25 @@ class ItemRepository {
 			.param(productId)
 			.query((rs, n) -> new SnapshotRow(rs.getLong(1), rs.getLong(2), ItemType.valueOf(rs.getString(3)),
 					rs.getString(4), ItemStatus.valueOf(rs.getString(5)), Rows.points(rs, "estimate"),
-					Rows.nullableLong(rs, "parent_number")))
+					Rows.nullableLong(rs, "parent_number"), null))
+			.list();
+	}
+
+	/**
+	 * Up to {@code limit} of the product's open items (neither done nor rejected) after
+	 * the rank {@code afterRank} (from the first when null), in backlog order.
+	 */
+	List<SnapshotRow> openSnapshotPage(long productId, String afterRank, int limit) {
+		return jdbc.sql("""
+				select i.id, i.item_number, i.item_type, i.title, i.status, i.estimate, p.item_number as parent_number,
+				  i.rank_key
+				from items i left join items p on p.id = i.parent_id
+				where i.product_id = ? and i.rank_key > ? and i.status not in ('DONE', 'REJECTED')
+				order by i.product_id, i.rank_key limit ?""")
+			.params(productId, afterRank == null ? "" : afterRank, limit)
+			.query((rs, n) -> new SnapshotRow(rs.getLong(1), rs.getLong(2), ItemType.valueOf(rs.getString(3)),
+					rs.getString(4), ItemStatus.valueOf(rs.getString(5)), Rows.points(rs, "estimate"),
+					Rows.nullableLong(rs, "parent_number"), rs.getString("rank_key")))
 			.list();
 	}
 

@@ -1,321 +1,178 @@
 package dev.priora.cli;
 
-import java.io.IOException;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.PrintStream;
-import java.math.BigDecimal;
-import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
-import dev.priora.planning.NrpPlans;
+import org.springframework.boot.Banner;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.web.ErrorResponseException;
+
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code java -jar priora.jar <subcommand>}: runs without starting the server. Exit
- * codes: 0 done, 2 bad arguments or input (the message says which), 1 failure.
+ * {@code java -jar priora.jar <command> …}: runs one command without the server and
+ * exits. Standard output carries exactly one JSON object — the result, or on a refusal or
+ * failure a problem object ({@link CliProblem}) — and nothing else: every log line goes
+ * to standard error, with a one-line message on errors. Exit codes: 0 done, 2 refused
+ * (bad arguments or input, no such product, a conflict), 1 failed.
  */
 public final class Cli {
 
-	private static final Set<String> COMMANDS = Set.of("plan", "forecast", "import", "help", "--help");
+	private record Command(String name, String synopsis, String does) {
+	}
+
+	private static final List<Command> COMMANDS = List.of(
+			new Command("plan", "plan --nrp FILE --budget-ratio R [--time-limit SECONDS]",
+					"solve a Next Release Problem file (budget = floor(R × total cost))"),
+			new Command("forecast",
+					"forecast --history FILE --remaining POINTS [--trials N] [--seed S]"
+							+ " [--start DATE --sprint-days D [--target DATE]] [--velocity V]",
+					"Monte Carlo delivery forecast from completed-sprint velocities (one per line)"),
+			new Command("import",
+					"import jira|jira-json|github|trello FILE (--product KEY | --create-product KEY --name NAME)"
+							+ " [--dry-run] [--as EMAIL] [--status \"Name=STATUS\"]… [--type \"Name=TYPE\"]…"
+							+ " [--include-archived] [--fields FIELDS.json] [--sprints SPRINTS.json]"
+							+ " [--story-points-field ID] [--epic-link-field ID] [--priora.…=… --spring.…=…]",
+					"import a Jira CSV or REST JSON export, GitHub issues JSON or a Trello board into a product"
+							+ " (created with it by --create-product), all or nothing; a dry run writes nothing;"
+							+ " needs the database (Spring options pass through), not the server"),
+			new Command("help", "help", "these commands, as JSON (and as text on standard error)"));
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	/**
-	 * Starts the application without its web server, for subcommands that need the
-	 * database.
+	 * Starts the application for a command that needs the database.
 	 */
 	public interface ContextFactory {
 
-		org.springframework.context.ConfigurableApplicationContext start(String[] springArgs);
+		ConfigurableApplicationContext start(String[] springArgs);
 
 	}
 
 	private Cli() {
 	}
 
-	/** True when the arguments name a subcommand rather than server options. */
-	public static boolean handles(String[] args) {
-		return args.length > 0 && COMMANDS.contains(args[0]);
+	/**
+	 * The application as commands start it: no web server (so no job scheduler), beans
+	 * created only when used, only the auto-configurations of
+	 * {@link CommandAutoConfigurations}.
+	 */
+	public static ContextFactory springContext(Class<?> application) {
+		return springArgs -> new SpringApplicationBuilder(application).web(WebApplicationType.NONE)
+			.bannerMode(Banner.Mode.OFF)
+			.logStartupInfo(false)
+			.lazyInitialization(true)
+			.properties(CommandAutoConfigurations.PROPERTY + "=true")
+			.run(springArgs);
 	}
 
+	/**
+	 * True when the arguments name a command (a first word that is not an option) rather
+	 * than server options.
+	 */
+	public static boolean handles(String[] args) {
+		return args.length > 0 && (!args[0].startsWith("-") || "--help".equals(args[0]));
+	}
+
+	/**
+	 * Runs the command and exits with its code. Standard output is kept for the JSON
+	 * (UTF-8); {@code System.out} is pointed at standard error first, so whatever a
+	 * library prints goes there.
+	 */
+	public static void exit(String[] args, Class<?> application) {
+		PrintStream json = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+		System.setOut(System.err);
+		if ("import".equals(args[0])) {
+			ShortRun.tune();
+		}
+		int code = run(args, json, System.err, springContext(application));
+		json.flush();
+		System.exit(code);
+	}
+
+	/** Runs a command that needs no application (plan, forecast, help). */
 	public static int run(String[] args, PrintStream out, PrintStream err) {
 		return run(args, out, err, null);
 	}
 
 	public static int run(String[] args, PrintStream out, PrintStream err, ContextFactory context) {
+		String name = args.length == 0 ? "help" : args[0];
+		List<String> rest = args.length == 0 ? List.of() : List.of(args).subList(1, args.length);
+		CliProblem problem;
 		try {
-			return switch (args[0]) {
-				case "plan" -> plan(options(List.of(args).subList(1, args.length),
-						Set.of("--nrp", "--budget-ratio", "--time-limit")), out);
-				case "import" -> importBacklog(List.of(args).subList(1, args.length), out, context);
-				case "forecast" ->
-					forecast(options(List.of(args).subList(1, args.length), Set.of("--history", "--remaining",
-							"--trials", "--seed", "--start", "--sprint-days", "--target", "--velocity")), out);
-				default -> {
-					out.println(usage());
-					yield 0;
-				}
-			};
+			out.println(JSON.writeValueAsString(command(name, rest, err, context)));
+			out.flush();
+			return 0;
 		}
-		catch (UsageException e) {
-			err.println("priora " + args[0] + ": " + e.getMessage());
-			err.println(usage());
-			return 2;
+		catch (CliProblem e) {
+			problem = e;
+		}
+		catch (ErrorResponseException e) {
+			problem = CliProblem.of(e, null);
 		}
 		catch (RuntimeException e) {
-			err.println("priora " + args[0] + " failed: " + e);
-			return 1;
+			problem = CliProblem.failed(name + " failed unexpectedly: " + e, e);
 		}
+		out.println(JSON.writeValueAsString(problem.json()));
+		out.flush();
+		err.println("priora " + name + ": " + problem.getMessage());
+		if (problem.exitCode() == CliProblem.FAILED && problem.getCause() != null) {
+			problem.getCause().printStackTrace(err);
+		}
+		return problem.exitCode();
+	}
+
+	private static Object command(String name, List<String> rest, PrintStream err, ContextFactory context) {
+		return switch (name) {
+			case "plan" -> EngineCommands.plan(rest);
+			case "forecast" -> EngineCommands.forecast(rest);
+			case "import" -> {
+				if (context == null) {
+					throw CliProblem.failed("import needs the application; run it as java -jar priora.jar import …",
+							null);
+				}
+				yield ImportCommand.run(rest, context, err);
+			}
+			case "help", "--help" -> {
+				err.print(usage());
+				yield help();
+			}
+			default -> throw CliProblem.invalid("command",
+					"unknown command '" + name + "'; the commands are plan, forecast, import and help");
+		};
+	}
+
+	private static Map<String, Object> help() {
+		Map<String, Object> h = new LinkedHashMap<>();
+		h.put("server", "java -jar priora.jar [--server.port=8080 …]");
+		h.put("commands", COMMANDS.stream()
+			.map(c -> Map.of("command", c.name(), "usage", "java -jar priora.jar " + c.synopsis(), "does", c.does()))
+			.toList());
+		h.put("output", "one JSON object on standard output: the result, or a problem"
+				+ " {type, title, status, detail, errors, exitCode}; logs and messages on standard error");
+		h.put("exitCodes", Map.of("0", "done", "1", "failed", "2", "refused: bad arguments or input"));
+		return h;
 	}
 
 	static String usage() {
-		return """
-				usage: java -jar priora.jar                       run the server
-				       java -jar priora.jar plan --nrp FILE --budget-ratio R [--time-limit SECONDS]
-				           solve a Next Release Problem file (budget = floor(R × total cost)); prints one JSON object
-				       java -jar priora.jar forecast --history FILE --remaining POINTS [--trials N] [--seed S]
-				           [--start DATE --sprint-days D [--target DATE]] [--velocity V]
-				           Monte Carlo delivery forecast from completed-sprint velocities (one per line)
-				       java -jar priora.jar import jira|jira-json|github|trello FILE --product KEY [--dry-run] [--as EMAIL]
-				           [--status "Name=STATUS"]… [--type "Name=TYPE"]… [--include-archived]
-				           [--fields FIELDS.json] [--sprints SPRINTS.json] [--story-points-field ID] [--epic-link-field ID]
-				           import a Jira CSV or REST JSON export, GitHub issues JSON or a Trello board into a product
-				           (needs the database; Spring options such as --priora.data-dir=… pass through); prints the
-				           counts as JSON""";
-	}
-
-	private static int plan(Map<String, String> o, PrintStream out) {
-		String file = required(o, "--nrp");
-		BigDecimal ratio = decimal(required(o, "--budget-ratio"), "--budget-ratio");
-		double limit = o.containsKey("--time-limit") ? decimal(o.get("--time-limit"), "--time-limit").doubleValue()
-				: 60;
-		String text;
-		try {
-			text = Files.readString(Path.of(file), StandardCharsets.UTF_8);
+		StringBuilder s = new StringBuilder("usage: java -jar priora.jar                       run the server\n");
+		for (Command c : COMMANDS) {
+			s.append("       java -jar priora.jar ")
+				.append(c.synopsis())
+				.append("\n           ")
+				.append(c.does())
+				.append('\n');
 		}
-		catch (NoSuchFileException e) {
-			throw new UsageException("no file " + file);
-		}
-		catch (MalformedInputException e) {
-			throw new UsageException(file + " is not a text file");
-		}
-		catch (IOException e) {
-			throw new UsageException("cannot read " + file + ": " + e.getMessage());
-		}
-		NrpPlans.NrpPlan plan;
-		try {
-			plan = NrpPlans.solve(text, ratio, limit);
-		}
-		catch (NrpPlans.BadFile e) {
-			throw new UsageException(file + ", " + e.getMessage());
-		}
-		catch (IllegalArgumentException e) {
-			throw new UsageException(e.getMessage());
-		}
-		out.println(JsonMapper.builder().build().writeValueAsString(plan));
-		return 0;
-	}
-
-	private static int forecast(Map<String, String> o, PrintStream out) {
-		String file = required(o, "--history");
-		double remaining = decimal(required(o, "--remaining"), "--remaining").doubleValue();
-		int trials = o.containsKey("--trials") ? integer(o.get("--trials"), "--trials") : 10_000;
-		long seed = o.containsKey("--seed") ? integer(o.get("--seed"), "--seed") : 1;
-		java.time.LocalDate start = o.containsKey("--start") ? date(o.get("--start"), "--start") : null;
-		Integer days = o.containsKey("--sprint-days") ? integer(o.get("--sprint-days"), "--sprint-days") : null;
-		java.time.LocalDate target = o.containsKey("--target") ? date(o.get("--target"), "--target") : null;
-		Double velocity = o.containsKey("--velocity") ? decimal(o.get("--velocity"), "--velocity").doubleValue() : null;
-		List<String> lines;
-		try {
-			lines = Files.readAllLines(Path.of(file), StandardCharsets.UTF_8);
-		}
-		catch (NoSuchFileException e) {
-			throw new UsageException("no file " + file);
-		}
-		catch (IOException e) {
-			throw new UsageException("cannot read " + file + ": " + e.getMessage());
-		}
-		java.util.List<Double> velocities = new java.util.ArrayList<>();
-		for (int i = 0; i < lines.size(); i++) {
-			String line = lines.get(i).strip();
-			if (line.isEmpty() || line.startsWith("#")) {
-				continue;
-			}
-			try {
-				double v = Double.parseDouble(line);
-				if (!(v >= 0) || Double.isInfinite(v)) {
-					throw new NumberFormatException();
-				}
-				velocities.add(v);
-			}
-			catch (NumberFormatException e) {
-				throw new UsageException(
-						file + ", line " + (i + 1) + ": '" + line + "' is not a velocity (a number ≥ 0)");
-			}
-		}
-		try {
-			var f = dev.priora.progress.Forecasts.forecast(
-					velocities.stream().mapToDouble(Double::doubleValue).toArray(), remaining, trials, seed, start,
-					days, target, velocity);
-			out.println(JsonMapper.builder().build().writeValueAsString(f));
-		}
-		catch (IllegalArgumentException e) {
-			throw new UsageException(e.getMessage());
-		}
-		return 0;
-	}
-
-	private static final Set<String> SOURCES = Set.of("jira", "jira-json", "github", "trello");
-
-	private static int importBacklog(List<String> args, PrintStream out, ContextFactory context) {
-		if (args.size() < 2 || !SOURCES.contains(args.get(0))) {
-			throw new UsageException("say what to import: import jira|jira-json|github|trello FILE --product KEY");
-		}
-		Path file = Path.of(args.get(1));
-		List<String> spring = new java.util.ArrayList<>();
-		List<String> own = new java.util.ArrayList<>();
-		List<String> status = new java.util.ArrayList<>();
-		List<String> type = new java.util.ArrayList<>();
-		boolean dryRun = false;
-		boolean archived = false;
-		List<String> rest = args.subList(2, args.size());
-		for (int i = 0; i < rest.size(); i++) {
-			String a = rest.get(i);
-			if (a.startsWith("--priora.") || a.startsWith("--spring.") || a.startsWith("--logging.")) {
-				spring.add(a);
-			}
-			else if ("--dry-run".equals(a)) {
-				dryRun = true;
-			}
-			else if ("--include-archived".equals(a)) {
-				archived = true;
-			}
-			else if (("--status".equals(a) || "--type".equals(a)) && i + 1 < rest.size()) {
-				("--status".equals(a) ? status : type).add(rest.get(++i));
-			}
-			else {
-				own.add(a);
-			}
-		}
-		Map<String, String> o = options(own,
-				Set.of("--product", "--as", "--fields", "--sprints", "--story-points-field", "--epic-link-field"));
-		String product = required(o, "--product");
-		byte[] bytes = read(file);
-		if (o.containsKey("--fields") || o.containsKey("--sprints")) {
-			if (!"jira-json".equals(args.get(0))) {
-				throw new UsageException("--fields and --sprints go with import jira-json");
-			}
-			String fields = o.containsKey("--fields") ? text(read(Path.of(o.get("--fields")))) : "[]";
-			String sprints = o.containsKey("--sprints") ? text(read(Path.of(o.get("--sprints")))) : "[]";
-			bytes = ("{\"fields\":" + fields + ",\"sprints\":" + sprints + ",\"pages\":" + text(bytes) + "}")
-				.getBytes(StandardCharsets.UTF_8);
-		}
-		if (context == null) {
-			throw new UsageException("import needs the application; run it as java -jar priora.jar import …");
-		}
-		spring.add("--spring.main.banner-mode=off");
-		spring.add("--logging.level.root=WARN");
-		try (var ctx = context.start(spring.toArray(String[]::new))) {
-			String email = o.getOrDefault("--as",
-					ctx.getEnvironment().getProperty("priora.admin.email", "admin@localhost"));
-			var user = ctx.getBean(dev.priora.accounts.AccountService.class)
-				.findByEmail(email)
-				.orElseThrow(() -> new UsageException("no user " + email + "; name one with --as"));
-			try {
-				var options = new dev.priora.integration.BacklogImport.Options(status, type, archived,
-						o.get("--story-points-field"), o.get("--epic-link-field"));
-				var report = ctx.getBean(dev.priora.integration.BacklogImport.class)
-					.run(product, dev.priora.integration.BacklogImport.Source.of(args.get(0)), bytes, options, dryRun,
-							user.id(), null);
-				out.println(JsonMapper.builder().build().writeValueAsString(report));
-			}
-			catch (org.springframework.web.ErrorResponseException e) {
-				var errors = e.getBody().getProperties() == null ? null : e.getBody().getProperties().get("errors");
-				throw new UsageException(e.getBody().getDetail() + (errors == null ? "" : " " + errors));
-			}
-		}
-		return 0;
-	}
-
-	private static byte[] read(Path file) {
-		try {
-			return Files.readAllBytes(file);
-		}
-		catch (NoSuchFileException e) {
-			throw new UsageException("no file " + file);
-		}
-		catch (IOException e) {
-			throw new UsageException("cannot read " + file + ": " + e.getMessage());
-		}
-	}
-
-	private static String text(byte[] bytes) {
-		String t = new String(bytes, StandardCharsets.UTF_8).strip();
-		return t.startsWith("\uFEFF") ? t.substring(1) : t;
-	}
-
-	private static int integer(String v, String name) {
-		try {
-			return Integer.parseInt(v);
-		}
-		catch (NumberFormatException e) {
-			throw new UsageException(name + " must be a whole number, was '" + v + "'");
-		}
-	}
-
-	private static java.time.LocalDate date(String v, String name) {
-		try {
-			return java.time.LocalDate.parse(v);
-		}
-		catch (java.time.format.DateTimeParseException e) {
-			throw new UsageException(name + " must be a date like 2027-03-31, was '" + v + "'");
-		}
-	}
-
-	private static Map<String, String> options(List<String> args, Set<String> known) {
-		Map<String, String> o = new HashMap<>();
-		for (int i = 0; i < args.size(); i++) {
-			String name = args.get(i);
-			if (!known.contains(name)) {
-				throw new UsageException("unknown option " + name);
-			}
-			if (i + 1 >= args.size()) {
-				throw new UsageException(name + " needs a value");
-			}
-			o.put(name, args.get(++i));
-		}
-		return o;
-	}
-
-	private static String required(Map<String, String> o, String name) {
-		String v = o.get(name);
-		if (v == null) {
-			throw new UsageException(name + " is required");
-		}
-		return v;
-	}
-
-	private static BigDecimal decimal(String v, String name) {
-		try {
-			return new BigDecimal(v);
-		}
-		catch (NumberFormatException e) {
-			throw new UsageException(name + " must be a number, was '" + v + "'");
-		}
-	}
-
-	private static final class UsageException extends RuntimeException {
-
-		private static final long serialVersionUID = 1L;
-
-		UsageException(String message) {
-			super(message);
-		}
-
+		return s
+			.append("Each command prints one JSON object on standard output; exit code 0 done, 2 refused, 1 failed.\n")
+			.toString();
 	}
 
 }

@@ -86,6 +86,21 @@ class FeedbackRepository {
 			.optional();
 	}
 
+	/** The product's feedback with these ids, by id. */
+	Map<Long, Row> findAll(String productKey, List<Long> ids) {
+		if (ids.isEmpty()) {
+			return Map.of();
+		}
+		Map<Long, Row> rows = new HashMap<>();
+		jdbc.sql("select " + COLUMNS + FROM + " where f.product_key = :product and f.id in (:ids)")
+			.param("product", productKey)
+			.param("ids", ids)
+			.query(FeedbackRepository::row)
+			.list()
+			.forEach(r -> rows.put(r.id(), r));
+		return rows;
+	}
+
 	/**
 	 * Newest first, after {@code beforeId} (the cursor) when given, filtered by the
 	 * non-null arguments.
@@ -242,14 +257,22 @@ class FeedbackRepository {
 			.list();
 	}
 
-	/** Feedback added after {@code afterId}, oldest first. */
-	List<Text> texts(String productKey, long afterId) {
+	/** Up to {@code limit} feedback added after {@code afterId}, oldest first. */
+	List<Text> texts(String productKey, long afterId, int limit) {
 		return jdbc.sql("""
 				select id, title, body, embedding from feedback where product_key = ? and id > ? and merged_into is null
-				order by id""")
-			.params(productKey, afterId)
+				order by id limit ?""")
+			.params(productKey, afterId, limit)
 			.query((rs, n) -> new Text(rs.getLong(1), rs.getString(2), rs.getString(3), floats(rs.getBytes(4))))
 			.list();
+	}
+
+	/** The highest feedback id of the product (0 when it has none). */
+	long maxId(String productKey) {
+		return jdbc.sql("select coalesce(max(id), 0) from feedback where product_key = ?")
+			.param(productKey)
+			.query(Long.class)
+			.single();
 	}
 
 	/**
@@ -273,20 +296,18 @@ class FeedbackRepository {
 			.orElse(null);
 	}
 
-	List<ItemText> itemTexts(String productKey) {
-		return jdbc.sql("""
-				select i.id, i.item_number, i.title, i.description from items i join products p on p.id = i.product_id
-				where p.product_key = ? and i.status <> 'REJECTED'""")
-			.param(productKey)
+	/** The items with these ids, by id. */
+	Map<Long, ItemText> itemTexts(List<Long> itemIds) {
+		if (itemIds.isEmpty()) {
+			return Map.of();
+		}
+		Map<Long, ItemText> rows = new HashMap<>();
+		jdbc.sql("select id, item_number, title, description from items where id in (:ids)")
+			.param("ids", itemIds)
 			.query((rs, n) -> new ItemText(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4)))
-			.list();
-	}
-
-	Optional<ItemText> itemText(long itemId) {
-		return jdbc.sql("select id, item_number, title, description from items where id = ?")
-			.param(itemId)
-			.query((rs, n) -> new ItemText(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4)))
-			.optional();
+			.list()
+			.forEach(i -> rows.put(i.id(), i));
+		return rows;
 	}
 
 	private static Row row(ResultSet rs, int n) throws SQLException {

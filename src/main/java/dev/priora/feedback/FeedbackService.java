@@ -340,6 +340,10 @@ public class FeedbackService {
 			UserId user) {
 		String key = products.get(productKey).key();
 		row(key, id);
+		Map<String, String> fields = new LinkedHashMap<>();
+		fields.put("title", text(title));
+		fields.put("description", text(description));
+		refusePlaceholders(fields, criteria);
 		List<AcceptanceCriterion> ac = criteria == null ? List.of()
 				: criteria.stream()
 					.filter(c -> c != null && !c.isBlank())
@@ -351,6 +355,56 @@ public class FeedbackService {
 			.key();
 		link(key, id, item, Importance.IMPORTANT, "", user);
 		return item;
+	}
+
+	/**
+	 * Creates the story from the form's parts: "As a role, I want goal, so that benefit."
+	 * (no benefit clause when it is blank), then the details; 400 naming {@code want}
+	 * when neither a goal nor details are given.
+	 */
+	@Transactional
+	public ItemKey convertToStory(String productKey, long id, String title, StoryDrafter.Draft parts, String details,
+			List<String> criteria, UserId user) {
+		Map<String, String> fields = new LinkedHashMap<>();
+		fields.put("role", text(parts.role()));
+		fields.put("want", text(parts.goal()));
+		fields.put("benefit", text(parts.benefit()));
+		fields.put("details", text(details));
+		refusePlaceholders(fields, List.of());
+		String sentence = StoryDrafter.compose(parts.role(), parts.goal(), parts.benefit());
+		String more = text(details).strip();
+		if (sentence.isEmpty() && more.isEmpty()) {
+			throw BacklogProblem.invalid("want",
+					"say what they want (the story's goal), or describe it in the details");
+		}
+		return convertToStory(productKey, id, title,
+				sentence + (sentence.isEmpty() || more.isEmpty() ? "" : "\n\n") + more, criteria, user);
+	}
+
+	private static String text(String s) {
+		return s == null ? "" : s;
+	}
+
+	/**
+	 * Refuses template text left in a story ({@code <benefit: why it matters>}): 400
+	 * naming each field that holds some, and the placeholder.
+	 */
+	private static void refusePlaceholders(Map<String, String> fields, List<String> criteria) {
+		Map<String, String> errors = new LinkedHashMap<>();
+		fields.forEach(
+				(field, value) -> StoryDrafter.placeholderIn(value).ifPresent(p -> errors.put(field, placeholder(p))));
+		for (int i = 0; criteria != null && i < criteria.size(); i++) {
+			int n = i;
+			StoryDrafter.placeholderIn(criteria.get(i))
+				.ifPresent(p -> errors.put("acceptanceCriteria[" + n + "]", placeholder(p)));
+		}
+		if (!errors.isEmpty()) {
+			throw BacklogProblem.invalid(errors);
+		}
+	}
+
+	private static String placeholder(String p) {
+		return "still holds the placeholder " + p + "; write what it stands for, or leave it out";
 	}
 
 	/**
@@ -374,9 +428,14 @@ public class FeedbackService {
 		}
 		SimilarityIndex similarity = index.upToDate(key);
 		float[] v = vector != null ? vector : index.embed(title, text);
+		List<SimilarityIndex.Match> matches = similarity
+			.similar(new SimilarityIndex.Query(title, text, v, limit + 5, exclude));
+		// the matches' titles in two queries, not one per match
+		Map<Long, FeedbackRepository.Row> feedbackRows = feedback.findAll(key, ids(matches, FeedbackIndex.FEEDBACK));
+		Map<Long, FeedbackRepository.ItemText> itemRows = feedback.itemTexts(ids(matches, FeedbackIndex.ITEM));
 		List<SimilarView> result = new ArrayList<>();
-		for (var m : similarity.similar(new SimilarityIndex.Query(title, text, v, limit + 5, exclude))) {
-			SimilarView view = resolve(key, m);
+		for (var m : matches) {
+			SimilarView view = resolve(key, m, feedbackRows, itemRows);
 			if (view != null && result.size() < limit) {
 				result.add(view);
 			}
@@ -384,16 +443,24 @@ public class FeedbackService {
 		return result;
 	}
 
-	private SimilarView resolve(String key, SimilarityIndex.Match m) {
+	private static List<Long> ids(List<SimilarityIndex.Match> matches, String kind) {
+		return matches.stream()
+			.filter(m -> m.id().startsWith(kind))
+			.map(m -> Long.parseLong(m.id().substring(1)))
+			.toList();
+	}
+
+	private SimilarView resolve(String key, SimilarityIndex.Match m, Map<Long, FeedbackRepository.Row> feedbackRows,
+			Map<Long, FeedbackRepository.ItemText> itemRows) {
 		long id = Long.parseLong(m.id().substring(1));
 		if (m.id().startsWith(FeedbackIndex.FEEDBACK)) {
-			return feedback.find(key, id)
+			return Optional.ofNullable(feedbackRows.get(id))
 				.filter(r -> r.mergedInto() == null)
 				.map(r -> new SimilarView("feedback", id, null, r.title().isEmpty() ? abbreviate(r.text()) : r.title(),
 						m.score(), m.semantic()))
 				.orElse(null);
 		}
-		return feedback.itemText(id)
+		return Optional.ofNullable(itemRows.get(id))
 			.map(i -> new SimilarView("item", null, key + "-" + i.number(), i.title(), m.score(), m.semantic()))
 			.orElse(null);
 	}

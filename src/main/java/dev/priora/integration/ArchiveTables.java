@@ -87,13 +87,14 @@ final class ArchiveTables {
 	/**
 	 * Tables left out on purpose: the workspace's (users, tokens, sessions, audit,
 	 * settings), operational records (background jobs and the scheduler's executions,
-	 * draft plans and undo records, webhook deliveries), and secrets (share links, public
-	 * forms, webhooks).
+	 * draft plans and undo records, webhook deliveries), secrets (share links, public
+	 * forms, webhooks), and derived data recomputed in the background (items' sentence
+	 * vectors).
 	 */
 	static final List<String> LEFT_OUT = List.of("users", "api_tokens", "account_links", "security_events",
 			"spring_session", "spring_session_attributes", "flyway_schema_history", "workspace_settings", "import_jobs",
 			"backlog_import_jobs", "jobs", "job_inputs", "scheduled_tasks", "release_plans", "order_changes",
-			"roadmap_links", "public_forms", "webhooks", "webhook_deliveries", "rate_limits");
+			"roadmap_links", "public_forms", "webhooks", "webhook_deliveries", "rate_limits", "item_vectors");
 
 	/** Columns that name the product itself: filled in with the new product on import. */
 	static final List<String> PRODUCT_COLUMNS = List.of("product_id", "product_key");

@@ -6,9 +6,13 @@ import java.util.Map;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.interceptor.TransactionAspectSupport;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
 
 import dev.priora.accounts.UserId;
 import dev.priora.backlog.BacklogProblem;
+import dev.priora.backlog.ProductService;
 import dev.priora.integration.engine.GitHubJson;
 import dev.priora.integration.engine.ImportBatch;
 import dev.priora.integration.engine.JiraCsv;
@@ -85,13 +89,38 @@ public class BacklogImport {
 	 * What an import did, or would do in a dry run: rows read; items created (by type and
 	 * status) and already imported before; what was left out on purpose; releases,
 	 * sprints and team members created; links and comments added; columns nobody reads;
-	 * skipped rows and warnings with their row numbers; the created item keys.
+	 * skipped rows and warnings with their row numbers; the created item keys; the key of
+	 * the product created for the import (absent when it went into an existing one).
 	 */
 	public record Report(String source, boolean dryRun, int rows, int created, int alreadyImported,
 			Map<String, Integer> ignored, Map<String, Integer> types, Map<String, Integer> statuses,
 			int releasesCreated, int sprintsCreated, int membersCreated, int links, int comments,
 			List<String> unmappedColumns, List<ImportBatch.Note> skipped, List<ImportBatch.Note> warnings,
-			List<String> createdItems) {
+			List<String> createdItems, @JsonInclude(JsonInclude.Include.NON_NULL) String productCreated) {
+
+		Report withProductCreated(String key) {
+			return new Report(source, dryRun, rows, created, alreadyImported, ignored, types, statuses, releasesCreated,
+					sprintsCreated, membersCreated, links, comments, unmappedColumns, skipped, warnings, createdItems,
+					key);
+		}
+
+	}
+
+	/**
+	 * The product an import goes into: an existing one ({@code newName} null), or a new
+	 * one created in the import's transaction with the default settings (a dry run
+	 * creates it only to count against it, then rolls back).
+	 */
+	public record Into(String productKey, String newName) {
+
+		public static Into existing(String productKey) {
+			return new Into(productKey, null);
+		}
+
+		public static Into newProduct(String productKey, String name) {
+			return new Into(productKey, name == null ? "" : name);
+		}
+
 	}
 
 	/** Told after each item written: how many of how many. */
@@ -103,10 +132,13 @@ public class BacklogImport {
 
 	private final ImportWriter writer;
 
+	private final ProductService products;
+
 	private final JsonMapper json;
 
-	BacklogImport(ImportWriter writer, JsonMapper json) {
+	BacklogImport(ImportWriter writer, ProductService products, JsonMapper json) {
 		this.writer = writer;
+		this.products = products;
 		this.json = json;
 	}
 
@@ -137,9 +169,30 @@ public class BacklogImport {
 	@Transactional
 	public Report run(String productKey, Source source, byte[] file, Options options, boolean dryRun, UserId user,
 			Progress progress) {
-		return writer.write(productKey, source.keySpace, read(source, file, options), dryRun, user,
-				progress == null ? (d, t) -> {
-				} : progress);
+		return run(Into.existing(productKey), source, file, options, dryRun, user, progress);
+	}
+
+	/**
+	 * Imports the file into an existing or a new product (or, in a dry run, only reports
+	 * what would happen); a new product is created in the same transaction, so it exists
+	 * only if the import succeeds. A dry run into a new product rolls back, so it must
+	 * not be called inside another transaction.
+	 */
+	@Transactional
+	public Report run(Into into, Source source, byte[] file, Options options, boolean dryRun, UserId user,
+			Progress progress) {
+		ImportBatch batch = read(source, file, options);
+		String created = null;
+		if (into.newName() != null) {
+			created = products.create(into.productKey(), into.newName(), "", user).key();
+			if (dryRun) {
+				TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
+			}
+		}
+		String key = created == null ? into.productKey() : created;
+		Report r = writer.write(key, source.keySpace, batch, dryRun, user, progress == null ? (d, t) -> {
+		} : progress);
+		return created == null ? r : r.withProductCreated(created);
 	}
 
 	private Object tree(byte[] file) {

@@ -89,7 +89,7 @@ class ImportWriter {
 		return new BacklogImport.Report(batch.source(), dryRun, batch.rows(), plan.fresh.size(),
 				batch.items().size() - plan.fresh.size(), batch.ignored(), types, statuses, plan.newReleases.size(),
 				plan.newSprints.size(), plan.newMembers.size(), plan.links.size(), plan.commentCount(),
-				batch.unmappedColumns(), batch.skipped(), plan.warnings, plan.created);
+				batch.unmappedColumns(), batch.skipped(), plan.warnings, plan.created, null);
 	}
 
 	/** One import's decisions, then its writes. */

@@ -13,9 +13,12 @@ public record PlanResult(long value, long bound, boolean optimal, double gapPerc
 		List<Placed> planned, List<Excluded> excluded, List<Use> capacity, long rankOrderValue,
 		List<Use> rankOrderCapacity, int rankOrderItems, List<String> infeasible, String valueMode) {
 
-	/** An item in the plan. */
+	/**
+	 * An item in the plan; {@code note} says why it is where it is when it was pinned
+	 * there (e.g. its sprint has started), else null.
+	 */
 	public record Placed(long itemId, String key, String title, BigDecimal estimate, long value, long releaseId,
-			String release) {
+			String release, String note) {
 	}
 
 	/** A candidate left out, with its value and the reason. */

@@ -73,9 +73,12 @@ public class PlanRunner implements JobWork {
 
 	private final org.springframework.context.ApplicationEventPublisher events;
 
+	private final SprintMoves sprintMoves;
+
 	PlanRunner(PlanningRepository repository, PlanningService planning, ProductService products, BacklogOrder backlog,
 			PrioritizationService scores, JsonMapper json, PlatformTransactionManager transactions, Clock clock,
-			org.springframework.context.ApplicationEventPublisher events, Jobs jobs) {
+			org.springframework.context.ApplicationEventPublisher events, Jobs jobs, SprintMoves sprintMoves) {
+		this.sprintMoves = sprintMoves;
 		this.jobs = jobs;
 		this.events = events;
 		this.repository = repository;
@@ -105,13 +108,18 @@ public class PlanRunner implements JobWork {
 
 	public PlanView get(String productKey, long id) {
 		String key = products.get(productKey).key();
-		return view(repository.plan(key, id).orElseThrow(() -> BacklogProblem.notFound("Plan " + id)));
+		var row = repository.plan(key, id).orElseThrow(() -> BacklogProblem.notFound("Plan " + id));
+		return view(row, jobs.byIds(List.of(row.jobId())).get(row.jobId()), () -> sprintMoves.now(key));
 	}
 
 	public List<PlanView> list(String productKey) {
-		var rows = repository.plans(products.get(productKey).key());
+		String key = products.get(productKey).key();
+		var rows = repository.plans(key);
 		Map<String, Job> runs = jobs.byIds(rows.stream().map(PlanningRepository.PlanRow::jobId).toList());
-		return rows.stream().map(r -> view(r, runs.get(r.jobId()))).toList();
+		SprintMoves.Now[] now = { null };
+		java.util.function.Supplier<SprintMoves.Now> once = () -> now[0] == null ? (now[0] = sprintMoves.now(key))
+				: now[0];
+		return rows.stream().map(r -> view(r, runs.get(r.jobId()), once)).toList();
 	}
 
 	/** Stops a running plan; the best plan found so far is kept. */
@@ -127,10 +135,13 @@ public class PlanRunner implements JobWork {
 
 	/**
 	 * Assigns the plan's items to their releases and unplans the candidates it left out:
-	 * one change.
+	 * one change. An item stays in its sprint when the plan puts it in the sprint's
+	 * release; when the plan would take items out of their sprints, {@code sprintItems}
+	 * must say what to do with them (409 naming them otherwise): keep them where they are
+	 * (all, or those of started sprints) or move them as planned.
 	 */
 	@Transactional
-	public PlanView apply(String productKey, long id, UserId user) {
+	public PlanView apply(String productKey, long id, SprintItems sprintItems, UserId user) {
 		PlanView p = get(productKey, id);
 		if (p.result() == null || !"DONE".equals(p.state()) && !"CANCELLED".equals(p.state())) {
 			throw BacklogProblem.conflict("plan-not-ready", "Only a finished plan with a result can be applied.");
@@ -138,28 +149,35 @@ public class PlanRunner implements JobWork {
 		if (!p.result().infeasible().isEmpty()) {
 			throw BacklogProblem.conflict("plan-infeasible", "This plan's pins cannot hold; it has nothing to apply.");
 		}
+		if (!p.sprintChanges().isEmpty() && sprintItems == null) {
+			throw sprintChoiceNeeded(p.sprintChanges());
+		}
 		String key = products.get(productKey).key();
-		var current = repository.assignments(key);
-		Map<String, Long> ids = new HashMap<>();
-		backlog.snapshot(key).items().forEach(e -> ids.put(e.key().toString(), e.id()));
+		SprintMoves.Now now = sprintMoves.now(key);
+		var current = now.assignments();
+		Set<Long> kept = new HashSet<>();
+		for (SprintChange c : now.changes(p.result())) {
+			if (sprintItems.keeps(c.started())) {
+				kept.add(now.ids().get(c.key()));
+			}
+		}
 		Map<Long, Long[]> previous = new LinkedHashMap<>();
 		Set<Long> planned = new HashSet<>();
 		for (var placed : p.result().planned()) {
-			Long itemId = ids.get(placed.key());
-			if (itemId == null) {
+			Long itemId = now.ids().get(placed.key());
+			if (itemId == null || kept.contains(itemId)) {
 				continue;
 			}
 			remember(previous, current, itemId);
 			planned.add(itemId);
-			var was = current.get(itemId);
+			SprintView sprint = now.sprintOf(itemId);
 			repository.assign(itemId, placed.releaseId(),
-					was != null && placed.releaseId() == (was.releaseId() == null ? -1 : was.releaseId())
-							? was.sprintId() : null,
-					user.value(), clock.instant());
+					sprint != null && now.keepsSprint(sprint, placed.releaseId()) ? sprint.id() : null, user.value(),
+					clock.instant());
 		}
 		for (var left : p.result().excluded()) {
-			Long itemId = ids.get(left.key());
-			if (itemId != null && !planned.contains(itemId) && current.containsKey(itemId)) {
+			Long itemId = now.ids().get(left.key());
+			if (itemId != null && !planned.contains(itemId) && !kept.contains(itemId) && current.containsKey(itemId)) {
 				remember(previous, current, itemId);
 				repository.assign(itemId, null, null, user.value(), clock.instant());
 			}
@@ -192,6 +210,20 @@ public class PlanRunner implements JobWork {
 		});
 		repository.undone(id, clock.instant());
 		return get(key, id);
+	}
+
+	private static BacklogProblem sprintChoiceNeeded(List<SprintChange> changes) {
+		List<String> named = changes.stream()
+			.map(c -> c.key() + " (" + c.sprint() + (c.started() ? ", started" : "") + " → "
+					+ (c.toRelease() == null ? "unplanned" : c.toRelease()) + ")")
+			.toList();
+		return BacklogProblem.conflict("sprint-items-choice",
+				"Applying this plan takes " + changes.size() + (changes.size() == 1 ? " item" : " items") + " out of "
+						+ (changes.size() == 1 ? "its sprint" : "their sprints") + ": " + String.join(", ", named)
+						+ ". Say what to do with them: sprintItems KEEP (keep every item in a sprint where it is),"
+						+ " KEEP_STARTED (keep those of started sprints) or MOVE (move them as planned).")
+			.with("sprintChanges", changes)
+			.with("choices", List.of(SprintItems.values()));
 	}
 
 	private static void remember(Map<Long, Long[]> previous, Map<Long, PlanningRepository.Assignment> current,
@@ -290,7 +322,7 @@ public class PlanRunner implements JobWork {
 
 	/** The problem handed to the engine, and what its indices stand for. */
 	record Built(ReleaseOptimizer.Problem problem, List<BacklogSnapshot.Entry> items, List<ReleaseView> releases,
-			long[] values, Map<String, String> leftOut, int[] rankOrder) {
+			long[] values, Map<String, String> leftOut, int[] rankOrder, Map<String, String> notes) {
 	}
 
 	Built build(String key, PlanSettings s) {
@@ -377,6 +409,8 @@ public class PlanRunner implements JobWork {
 		for (int i = 0; i < n; i++) {
 			byKey.put(names[i], i);
 		}
+		Map<String, String> notes = s.keepStartedSprints()
+				? pinStartedSprints(key, items, assignments, releaseIndex, pin) : new HashMap<>();
 		s.mustInclude().forEach(k -> pinIfCandidate(byKey, pin, k, ReleaseOptimizer.Problem.IN, leftOut));
 		s.mustExclude().forEach(k -> pinIfCandidate(byKey, pin, k, ReleaseOptimizer.Problem.OUT, leftOut));
 		s.fixedRelease()
@@ -409,7 +443,36 @@ public class PlanRunner implements JobWork {
 		for (int i = 0; i < n; i++) {
 			rank[i] = i;
 		}
-		return new Built(problem, items, releases, value, leftOut, rank);
+		return new Built(problem, items, releases, value, leftOut, rank, notes);
+	}
+
+	/**
+	 * Pins the candidates in a started sprint to their release (the sprint's, when it has
+	 * one) if that release is being planned: the team is working on them. Returns why, by
+	 * item key.
+	 */
+	private Map<String, String> pinStartedSprints(String key, List<BacklogSnapshot.Entry> items,
+			Map<Long, PlanningRepository.Assignment> assignments, Map<Long, Integer> releaseIndex, int[] pin) {
+		Set<Long> started = repository.startedSprints(key);
+		Map<String, String> notes = new HashMap<>();
+		if (started.isEmpty()) {
+			return notes;
+		}
+		Map<Long, SprintView> sprints = new HashMap<>();
+		repository.sprints(key).forEach(sp -> sprints.put(sp.id(), sp));
+		for (int i = 0; i < items.size(); i++) {
+			var a = assignments.get(items.get(i).id());
+			SprintView sprint = a == null || a.sprintId() == null ? null : sprints.get(a.sprintId());
+			if (sprint == null || !started.contains(sprint.id())) {
+				continue;
+			}
+			Long release = sprint.releaseId() != null ? sprint.releaseId() : a.releaseId();
+			if (release != null && releaseIndex.containsKey(release)) {
+				pin[i] = releaseIndex.get(release);
+				notes.put(items.get(i).key().toString(), "kept: in " + sprint.name() + ", which has started");
+			}
+		}
+		return notes;
 	}
 
 	private static void pinIfCandidate(Map<String, Integer> byKey, int[] pin, String key, int how,
@@ -435,7 +498,7 @@ public class PlanRunner implements JobWork {
 				var e = b.items().get(i);
 				used[r] += p.cost()[i];
 				placed.add(new PlanResult.Placed(e.id(), e.key().toString(), e.title(), e.estimate(), b.values()[i],
-						b.releases().get(r).id(), b.releases().get(r).name()));
+						b.releases().get(r).id(), b.releases().get(r).name(), b.notes().get(e.key().toString())));
 			}
 		}
 		List<PlanResult.Excluded> excluded = new ArrayList<>();
@@ -514,18 +577,19 @@ public class PlanRunner implements JobWork {
 		return uses;
 	}
 
-	private PlanView view(PlanningRepository.PlanRow r) {
-		return view(r, jobs.byIds(List.of(r.jobId())).get(r.jobId()));
-	}
-
-	/** The plan with its run: APPLIED once applied, otherwise the run's state. */
-	private PlanView view(PlanningRepository.PlanRow r, Job run) {
+	/**
+	 * The plan with its run: APPLIED once applied, otherwise the run's state; a plan that
+	 * can be applied lists the items applying it would take out of their sprints.
+	 */
+	private PlanView view(PlanningRepository.PlanRow r, Job run, java.util.function.Supplier<SprintMoves.Now> now) {
 		String state = "APPLIED".equals(r.state()) ? "APPLIED" : run == null ? "FAILED" : run.state().name();
 		Object detail = run == null || run.problem() == null ? null : run.problem().get("detail");
+		PlanResult result = run == null || run.result() == null ? null : json.readValue(run.result(), PlanResult.class);
+		boolean applicable = result != null && ("DONE".equals(state) || "CANCELLED".equals(state));
 		return new PlanView(r.id(), r.name(), state, json.readValue(r.settings(), PlanSettings.class), r.bestValue(),
 				r.bound(), r.elapsed() == null ? null : r.elapsed().doubleValue(), run != null && run.cancelRequested(),
-				run == null || run.result() == null ? null : json.readValue(run.result(), PlanResult.class),
-				detail == null ? null : detail.toString(), r.createdAt(), r.appliedAt(), r.undoneAt());
+				result, detail == null ? null : detail.toString(), r.createdAt(), r.appliedAt(), r.undoneAt(),
+				applicable ? now.get().changes(result) : List.of());
 	}
 
 }

@@ -10,11 +10,13 @@ import dev.priora.planning.engine.ReleaseOptimizer.ValueMode;
  * {@code values} by item key, 0 for the others; CUSTOMER: a customer's value counts when
  * all it asked for is planned), the candidates (ALL_OPEN, or READY: ready and in
  * progress), the releases (empty: every release not yet released), the discount per later
- * release (0 to 0.9), the time limit in seconds (1 to 600), and pins by item key.
+ * release (0 to 0.9), the time limit in seconds (1 to 600), pins by item key, and whether
+ * items of started sprints stay in their release ({@code keepStartedSprints}, default
+ * true: they are pinned there, as the team is working on them).
  */
 public record PlanSettings(String name, ValueMode value, Candidates candidates, List<Long> releases, Double discount,
 		Integer timeLimitSeconds, List<String> mustInclude, List<String> mustExclude, Map<String, Long> fixedRelease,
-		Map<String, Double> values) {
+		Map<String, Double> values, Boolean keepStartedSprints) {
 
 	/** Which items may be planned. */
 	public enum Candidates {
@@ -33,6 +35,15 @@ public record PlanSettings(String name, ValueMode value, Candidates candidates, 
 		mustExclude = mustExclude == null ? List.of() : List.copyOf(mustExclude);
 		fixedRelease = fixedRelease == null ? Map.of() : Map.copyOf(fixedRelease);
 		values = values == null ? Map.of() : Map.copyOf(values);
+		keepStartedSprints = keepStartedSprints == null ? Boolean.TRUE : keepStartedSprints;
+	}
+
+	/** Settings that keep items of started sprints in their release. */
+	public PlanSettings(String name, ValueMode value, Candidates candidates, List<Long> releases, Double discount,
+			Integer timeLimitSeconds, List<String> mustInclude, List<String> mustExclude,
+			Map<String, Long> fixedRelease, Map<String, Double> values) {
+		this(name, value, candidates, releases, discount, timeLimitSeconds, mustInclude, mustExclude, fixedRelease,
+				values, null);
 	}
 
 }

@@ -129,6 +129,16 @@ class PlanningRepository {
 	}
 
 	/** Assignments of the product's items, by item id. */
+	/**
+	 * The product's started sprints that are not closed yet. Sprint runs are
+	 * {@code progress}'s table; planning only reads it, here.
+	 */
+	java.util.Set<Long> startedSprints(String productKey) {
+		return new java.util.HashSet<>(jdbc.sql("""
+				select r.sprint_id from sprint_runs r join sprints s on s.id = r.sprint_id
+				where s.product_key = ? and r.state = 'ACTIVE'""").param(productKey).query(Long.class).list());
+	}
+
 	Map<Long, Assignment> assignments(String productKey) {
 		Map<Long, Assignment> result = new HashMap<>();
 		jdbc.sql("""

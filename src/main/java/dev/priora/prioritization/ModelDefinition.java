@@ -17,9 +17,20 @@ import dev.priora.prioritization.engine.Scale;
  */
 public record ModelDefinition(ModelSpec.Formula formula, List<CriterionDef> criteria) {
 
-	/** One criterion; {@code weight} defaults to 1 and {@code source} to MANUAL. */
+	/**
+	 * One criterion; {@code weight} defaults to 1 and {@code source} to MANUAL.
+	 * {@code defaultValue} (evidence criteria only, may be null) is used for an item
+	 * without evidence and without a typed-in value.
+	 */
 	public record CriterionDef(String key, String label, Criterion.Role role, Double weight, ScaleDef scale,
-			Criterion.Source source) {
+			Criterion.Source source, Double defaultValue) {
+
+		/** A criterion without a default value. */
+		public CriterionDef(String key, String label, Criterion.Role role, Double weight, ScaleDef scale,
+				Criterion.Source source) {
+			this(key, label, role, weight, scale, source, null);
+		}
+
 	}
 
 	/** {@code type} is linear, fibonacci or choice. */
@@ -51,7 +62,7 @@ public record ModelDefinition(ModelSpec.Formula formula, List<CriterionDef> crit
 					throw new IllegalArgumentException("needs a scale");
 				}
 				list.add(new Criterion(c.key(), c.label(), c.role(), c.weight() == null ? 1 : c.weight(),
-						scale(c.scale()), c.source() == null ? Criterion.Source.MANUAL : c.source()));
+						scale(c.scale()), c.source() == null ? Criterion.Source.MANUAL : c.source(), c.defaultValue()));
 			}
 			catch (IllegalArgumentException e) {
 				errors.put(field, e.getMessage());

@@ -10,8 +10,9 @@ import dev.priora.prioritization.engine.Criterion.Source;
 import dev.priora.prioritization.engine.ModelSpec.Formula;
 
 /**
- * The models every product starts with: RICE (active; reach from the customers asking,
- * effort from the estimate), WSJF, value ÷ effort, MoSCoW and Kano.
+ * The models every product starts with: RICE (active; reach from the customers asking —
+ * for an item nobody asked for, a reach typed in for it, else 1 — and effort from the
+ * estimate), WSJF, value ÷ effort, MoSCoW and Kano.
  */
 final class Presets {
 
@@ -25,7 +26,7 @@ final class Presets {
 
 	static List<Preset> all() {
 		return List.of(new Preset("RICE", "RICE", new ModelDefinition(Formula.PRODUCT, List.of(
-				new CriterionDef("reach", "Reach", Role.BENEFIT, 1d, linear(0, 1_000_000_000), Source.CUSTOMERS),
+				new CriterionDef("reach", "Reach", Role.BENEFIT, 1d, linear(0, 1_000_000_000), Source.CUSTOMERS, 1d),
 				new CriterionDef("impact", "Impact", Role.BENEFIT, 1d,
 						choice(new OptionDef("massive", 3), new OptionDef("high", 2), new OptionDef("medium", 1),
 								new OptionDef("low", 0.5), new OptionDef("minimal", 0.25)),

@@ -110,6 +110,22 @@ class PrioritizationRepository {
 		return result;
 	}
 
+	/** The inputs under the model of these items, by item id. */
+	Map<Long, Map<String, String>> inputs(long modelId, Collection<Long> itemIds) {
+		Map<Long, Map<String, String>> result = new HashMap<>();
+		if (itemIds.isEmpty()) {
+			return result;
+		}
+		jdbc.sql(
+				"select item_id, criterion, input_value from score_inputs where model_id = :model and item_id in (:ids)")
+			.param("model", modelId)
+			.param("ids", itemIds)
+			.query((rs, n) -> result.computeIfAbsent(rs.getLong(1), k -> new HashMap<>())
+				.put(rs.getString(2), rs.getString(3)))
+			.list();
+		return result;
+	}
+
 	Map<String, String> inputs(long modelId, long itemId) {
 		Map<String, String> result = new LinkedHashMap<>();
 		jdbc.sql(
@@ -165,6 +181,19 @@ class PrioritizationRepository {
 			.param(itemId)
 			.query((rs, n) -> new Demand(rs.getInt(1), rs.getInt(2), rs.getBigDecimal(3)))
 			.optional();
+	}
+
+	/** Demand of those of these items that have any, by item id. */
+	Map<Long, Demand> demand(Collection<Long> itemIds) {
+		Map<Long, Demand> result = new HashMap<>();
+		if (itemIds.isEmpty()) {
+			return result;
+		}
+		jdbc.sql("select item_id, customers, importance, revenue from item_demand where item_id in (:ids)")
+			.param("ids", itemIds)
+			.query((rs, n) -> result.put(rs.getLong(1), new Demand(rs.getInt(2), rs.getInt(3), rs.getBigDecimal(4))))
+			.list();
+		return result;
 	}
 
 	/** Demand of the product's items that have any, by item id. */

@@ -177,18 +177,50 @@ public class PrioritizationService {
 		return result;
 	}
 
+	/** A page of the scoring grid, with the cursor of the next (null on the last). */
+	public record ScorePage(List<ItemScore> items, String nextCursor) {
+	}
+
+	/**
+	 * Up to {@code limit} open items in backlog order after {@code cursor}, scored by the
+	 * model (the active one when null): a fixed number of queries whatever the size of
+	 * the backlog.
+	 */
+	@Transactional(readOnly = true)
+	public ScorePage openScores(String productKey, Long modelId, String cursor, int limit) {
+		ScoringModelView m = model(productKey, modelId);
+		ModelSpec spec = m.definition().toSpec();
+		BacklogSnapshot.Page page = backlog.openItems(productKey, cursor, limit);
+		List<Long> ids = page.items().stream().map(BacklogSnapshot.Entry::id).toList();
+		Map<Long, Map<String, String>> inputs = repository.inputs(m.id(), ids);
+		Map<Long, PrioritizationRepository.Demand> demand = repository.demand(ids);
+		List<ItemScore> result = new ArrayList<>(page.items().size());
+		for (var e : page.items()) {
+			Map<String, String> in = inputs.getOrDefault(e.id(), Map.of());
+			result.add(new ItemScore(e.key().toString(), e.title(), e.type(), e.status(),
+					e.parent() == null ? null : e.parent().toString(), e.labels(), e.estimate(), e.open(), in,
+					Scorer.score(spec, facts(in, demand.get(e.id()), e.estimate()))));
+		}
+		return new ScorePage(result, page.nextCursor());
+	}
+
 	/** The item's score under every model of its product. */
 	@Transactional(readOnly = true)
 	public Map<ScoringModelView, ItemScore> itemScores(ItemKey item) {
 		Map<ScoringModelView, ItemScore> result = new LinkedHashMap<>();
+		// the item is read once, not once per model
+		var e = entry(item);
 		for (ScoringModelView m : models(item.productKey())) {
-			result.put(m, itemScore(item, m));
+			result.put(m, itemScore(e, m));
 		}
 		return result;
 	}
 
 	public ItemScore itemScore(ItemKey item, ScoringModelView m) {
-		var e = entry(item);
+		return itemScore(entry(item), m);
+	}
+
+	private ItemScore itemScore(BacklogSnapshot.Entry e, ScoringModelView m) {
 		Map<String, String> in = repository.inputs(m.id(), e.id());
 		var demand = repository.demand(e.id()).orElse(null);
 		return new ItemScore(e.key().toString(), e.title(), e.type(), e.status(),
@@ -199,7 +231,8 @@ public class PrioritizationService {
 	/**
 	 * Sets typed-in inputs of an item under a model (a blank value clears one), each
 	 * checked against its criterion's scale; every change is recorded with the score
-	 * before and after. One transaction: one bad input changes nothing.
+	 * before and after. One transaction: one bad input changes nothing. A value typed for
+	 * an evidence criterion counts only while the item has no evidence.
 	 */
 	@Transactional
 	public ItemScore setInputs(ItemKey item, long modelId, Map<String, String> inputs, UserId user) {
@@ -215,9 +248,6 @@ public class PrioritizationService {
 			String v = value == null || value.isBlank() ? null : value.strip();
 			if (c == null) {
 				errors.put(criterion, "is not a criterion of " + m.name());
-			}
-			else if (c.source() != Criterion.Source.MANUAL) {
-				errors.put(criterion, "comes from " + c.source().description() + "; it cannot be typed in");
 			}
 			else if (v != null && v.length() > 100) {
 				errors.put(criterion, "is longer than 100 characters");

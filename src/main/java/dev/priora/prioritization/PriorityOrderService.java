@@ -22,12 +22,14 @@ import dev.priora.backlog.BacklogOrder;
 import dev.priora.backlog.BacklogProblem;
 import dev.priora.backlog.BacklogSnapshot;
 import dev.priora.backlog.ItemKey;
+import dev.priora.backlog.ItemType;
 import dev.priora.dependencies.engine.PriorityOrder;
 
 /**
  * "Order by score": proposes the backlog sorted by the active score in which no item
- * stands above an unfinished prerequisite (pinned and finished items keep their places),
- * applies it as one change, and undoes it.
+ * stands above an unfinished prerequisite (finished, pinned and unscorable items keep
+ * their places; epics go with their children: see {@link OrderInput}), applies exactly
+ * that proposal as one change, and undoes it.
  */
 @Service
 public class PriorityOrderService {
@@ -69,37 +71,23 @@ public class PriorityOrderService {
 		BacklogSnapshot snapshot = backlog.snapshot(productKey);
 		Set<Long> pins = repository.pins(snapshot.productKey());
 		int n = snapshot.items().size();
-		Map<Long, Integer> index = new HashMap<>();
-		for (int i = 0; i < n; i++) {
-			index.put(snapshot.items().get(i).id(), i);
+		OrderInput in = OrderInput.of(snapshot, scored, pins, true);
+		var result = PriorityOrder.order(in.input());
+		if (!result.complete()) {
+			// an epic's own dependencies close a cycle with its children: epics keep
+			// their places instead
+			in = OrderInput.of(snapshot, scored, pins, false);
+			result = PriorityOrder.order(in.input());
 		}
-		double[] score = new double[n];
-		boolean[] pinned = new boolean[n];
-		for (int i = 0; i < n; i++) {
-			var e = snapshot.items().get(i);
-			Double s = scored.get(i).score().value();
-			score[i] = s == null ? Double.NaN : s;
-			pinned[i] = pins.contains(e.id()) || !e.open();
-		}
-		List<int[]> edges = new ArrayList<>();
-		for (int k = 0; k < snapshot.dependsOnFrom().length; k++) {
-			Integer w = index.get(snapshot.dependsOnFrom()[k]);
-			Integer p = index.get(snapshot.dependsOnTo()[k]);
-			if (w != null && p != null && snapshot.items().get(w).open() && snapshot.items().get(p).open()) {
-				edges.add(new int[] { w, p });
-			}
-		}
-		int[] waitsOn = edges.stream().mapToInt(e -> e[0]).toArray();
-		int[] prerequisite = edges.stream().mapToInt(e -> e[1]).toArray();
-		var result = PriorityOrder.order(new PriorityOrder.Input(score, pinned, waitsOn, prerequisite));
 		if (!result.complete()) {
 			throw BacklogProblem.conflict("dependency-cycle", "These items wait on each other: "
 					+ Arrays.stream(result.cycle()).mapToObj(i -> snapshot.items().get(i).key().toString()).toList()
 					+ "; remove one of their dependencies first.");
 		}
 		Map<Integer, List<Integer>> prereqsOf = new HashMap<>();
-		for (int[] e : edges) {
-			prereqsOf.computeIfAbsent(e[0], k -> new ArrayList<>()).add(e[1]);
+		for (int k = in.epicEdges(); k < in.input().waitsOn().length; k++) {
+			prereqsOf.computeIfAbsent(in.input().waitsOn()[k], x -> new ArrayList<>())
+				.add(in.input().prerequisite()[k]);
 		}
 		int[] to = new int[n];
 		for (int pos = 0; pos < n; pos++) {
@@ -115,30 +103,29 @@ public class PriorityOrderService {
 			ItemScore s = scored.get(i);
 			order.add(e.id());
 			moved += i != pos ? 1 : 0;
-			notScorable += e.open() && !s.score().scorable() ? 1 : 0;
+			notScorable += e.open() && !s.score().scorable() && e.type() != ItemType.EPIC ? 1 : 0;
+			OrderInput.Kind kind = in.kinds()[i];
 			moves.add(new OrderProposal.Move(e.key().toString(), e.title(), e.open(), i + 1, pos + 1, s.score().value(),
-					pins.contains(e.id()),
-					reason(e, s, pins.contains(e.id()), prereqsOf.getOrDefault(i, List.of()), snapshot, to, i, pos)));
+					pins.contains(e.id()), kind.name(), reason(e, s, kind, in.input().score()[i],
+							prereqsOf.getOrDefault(i, List.of()), snapshot, to, i, pos)));
 		}
 		List<Long> current = snapshot.items().stream().map(BacklogSnapshot.Entry::id).toList();
 		return new Proposed(new OrderProposal(model.name(), basis(current, order), moved, notScorable, moves), order,
 				current);
 	}
 
-	private static String reason(BacklogSnapshot.Entry e, ItemScore s, boolean pinned, List<Integer> prereqs,
-			BacklogSnapshot snapshot, int[] to, int from, int pos) {
-		if (!e.open()) {
-			return e.status().label().toLowerCase() + ": keeps its place";
-		}
+	private static String reason(BacklogSnapshot.Entry e, ItemScore s, OrderInput.Kind kind, double sortedBy,
+			List<Integer> prereqs, BacklogSnapshot snapshot, int[] to, int from, int pos) {
 		List<String> parts = new ArrayList<>();
-		if (pinned) {
-			parts.add(pos == from ? "pinned: keeps its place" : "pinned, but after its prerequisites");
-		}
-		else if (s.score().scorable()) {
-			parts.add("score " + PrioritizationService.format(s.score().value()));
-		}
-		else {
-			parts.add("not scorable (" + String.join("; ", s.score().missing()) + "): after the scored items");
+		String place = pos == from ? "keeps its place" : "after its prerequisites";
+		switch (kind) {
+			case FINISHED -> parts.add(e.status().label().toLowerCase(java.util.Locale.ROOT) + ": keeps its place");
+			case PINNED -> parts.add("pinned: " + place);
+			case UNSCORED -> parts.add((e.type() == ItemType.EPIC ? "epic without scored children"
+					: "not scorable (" + String.join("; ", s.score().missing()) + ")") + ": " + place);
+			case EPIC ->
+				parts.add("epic: above its children, by their best score " + PrioritizationService.format(sortedBy));
+			case SCORED -> parts.add("score " + PrioritizationService.format(s.score().value()));
 		}
 		Set<String> waits = new LinkedHashSet<>();
 		for (int p : prereqs) {

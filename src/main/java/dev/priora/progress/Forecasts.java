@@ -2,6 +2,8 @@ package dev.priora.progress;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 
 import dev.priora.progress.engine.Forecaster;
 
@@ -24,15 +26,27 @@ public final class Forecasts {
 	}
 
 	/**
-	 * {@code statedVelocity} (may be null) is used only when the history has fewer than
-	 * three sprints.
+	 * {@code statedVelocity} (may be null) is needed when the history has fewer than
+	 * three sprints: alone without history, blended with one or two sprints.
 	 */
 	public static DeliveryForecast forecast(double[] history, double remaining, int trials, long seed, LocalDate start,
 			Integer sprintDays, LocalDate target, Double statedVelocity) {
+		return sequence(history, new double[] { remaining }, trials, seed, start, sprintDays,
+				new LocalDate[] { target }, statedVelocity)
+			.get(0);
+	}
+
+	/**
+	 * Forecasts packages of work done one after the other (e.g. releases in order):
+	 * forecast {@code k} is for {@code remaining[k]} points after all packages before it,
+	 * in the same trials, with {@code targets[k]} (may be null) as its target date.
+	 */
+	public static List<DeliveryForecast> sequence(double[] history, double[] remaining, int trials, long seed,
+			LocalDate start, Integer sprintDays, LocalDate[] targets, Double statedVelocity) {
 		if (trials < 100 || trials > 1_000_000) {
 			throw new IllegalArgumentException("trials must be from 100 to 1,000,000");
 		}
-		if (!(remaining >= 0)) {
+		if (remaining.length == 0 || java.util.Arrays.stream(remaining).anyMatch(r -> !(r >= 0))) {
 			throw new IllegalArgumentException("remaining points must be 0 or more");
 		}
 		if ((start == null) != (sprintDays == null)) {
@@ -41,26 +55,35 @@ public final class Forecasts {
 		if (sprintDays != null && sprintDays < 1) {
 			throw new IllegalArgumentException("--sprint-days must be at least 1");
 		}
-		if (target != null && start == null) {
+		if (start == null && java.util.Arrays.stream(targets).anyMatch(java.util.Objects::nonNull)) {
 			throw new IllegalArgumentException("--target needs --start and --sprint-days");
 		}
-		Forecaster.Forecast f;
-		if (history.length < Forecaster.MIN_HISTORY) {
-			if (statedVelocity == null) {
-				throw new IllegalArgumentException("the history has " + history.length + " sprints; at least "
-						+ Forecaster.MIN_HISTORY + " are needed, or give the team's stated velocity with --velocity");
-			}
+		Forecaster.Forecast[] f;
+		if (history.length >= Forecaster.MIN_HISTORY) {
+			f = Forecaster.forecast(history, remaining, trials, seed);
+		}
+		else if (statedVelocity == null) {
+			throw new IllegalArgumentException("the history has " + history.length + " sprints; at least "
+					+ Forecaster.MIN_HISTORY + " are needed, or give the team's stated velocity with --velocity");
+		}
+		else if (history.length == 0) {
 			f = Forecaster.fromStatedVelocity(statedVelocity, 0.3, remaining, trials, seed);
 		}
 		else {
-			f = Forecaster.forecast(history, remaining, trials, seed);
+			f = Forecaster.blended(statedVelocity, 0.3, history, remaining, trials, seed);
 		}
-		Double probability = target == null ? null
-				: f.probabilityWithin(ChronoUnit.DAYS.between(start, target) / (double) sprintDays);
-		return new DeliveryForecast(round(f.p50()), round(f.p85()), round(f.p95()), date(start, sprintDays, f.p50()),
-				date(start, sprintDays, f.p85()), date(start, sprintDays, f.p95()),
-				probability == null ? null : Math.round(probability * 1000) / 1000.0, history.length, trials, seed,
-				f.method());
+		List<DeliveryForecast> result = new ArrayList<>();
+		for (int k = 0; k < f.length; k++) {
+			LocalDate target = k < targets.length ? targets[k] : null;
+			Double probability = target == null ? null
+					: f[k].probabilityWithin(ChronoUnit.DAYS.between(start, target) / (double) sprintDays);
+			result.add(new DeliveryForecast(round(f[k].p50()), round(f[k].p85()), round(f[k].p95()),
+					date(start, sprintDays, f[k].p50()), date(start, sprintDays, f[k].p85()),
+					date(start, sprintDays, f[k].p95()),
+					probability == null ? null : Math.round(probability * 1000) / 1000.0, history.length, trials, seed,
+					f[k].method()));
+		}
+		return result;
 	}
 
 	private static LocalDate date(LocalDate start, Integer sprintDays, double sprints) {

@@ -4,11 +4,8 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -53,14 +50,27 @@ public class ProgressService {
 	}
 
 	/**
-	 * A release's progress: scope, done and remaining points, risks, the forecast (null
-	 * when nothing is left or there is no history nor stated velocity), its flag, and the
-	 * decisions.
+	 * A release's progress: scope, done and remaining points (rejected items do not
+	 * count), risks, the forecast (null when nothing is left or there is no history nor
+	 * stated velocity), its flag, the decisions, and — the forecast being in sequence —
+	 * the points left in the releases before it ({@code before}, in {@code after}), which
+	 * the team does first.
 	 */
 	public record ReleaseProgress(ReleaseView release, BigDecimal scope, BigDecimal done, BigDecimal remaining,
 			List<String> unestimated, List<String> notReady, List<String> blocked, List<BigDecimal> velocities,
 			Forecasts.DeliveryForecast forecast, String flag, int sprintDays, List<DecisionView> decisions,
-			List<BurnupPoint> burnup, List<BigDecimal> spillover) {
+			List<BurnupPoint> burnup, List<BigDecimal> spillover, BigDecimal before, List<String> after) {
+	}
+
+	/**
+	 * A release's forecast in the sequence of unreleased releases: its scope and
+	 * remaining points, the points left in the releases before it ({@code before}, in
+	 * {@code after}: their work comes first), the forecast (null when nothing is left or
+	 * nothing to forecast from), its flag, and the sprint length in days it counts in.
+	 */
+	public record ReleaseForecast(long releaseId, String name, LocalDate targetDate, BigDecimal scope,
+			BigDecimal remaining, BigDecimal before, List<String> after, Forecasts.DeliveryForecast forecast,
+			String flag, int sprintDays) {
 	}
 
 	/** A "continue" or "go back" decision. */
@@ -83,9 +93,12 @@ public class ProgressService {
 
 	private final org.springframework.context.ApplicationEventPublisher events;
 
+	private final ReleaseForecasts forecasts;
+
 	ProgressService(ProgressRepository repository, PlanningService planning, BacklogService backlog,
 			AccountService accounts, dev.priora.backlog.BacklogOrder order, FlowMetrics flow, Clock clock,
-			org.springframework.context.ApplicationEventPublisher events) {
+			org.springframework.context.ApplicationEventPublisher events, ReleaseForecasts forecasts) {
+		this.forecasts = forecasts;
 		this.events = events;
 		this.flow = flow;
 		this.order = order;
@@ -180,8 +193,7 @@ public class ProgressService {
 			else if (!ItemStatus.REJECTED.label().equals(i.status())) {
 				ItemKey key = ItemKey.parse(i.key()).orElseThrow();
 				repository.spillover(sprintId, key.productKey(), key.number(), i.estimate(), nextSprintId);
-				Long release = releaseOf(productKey, i.key());
-				planning.assign(key, release, nextSprintId, user);
+				planning.moveToSprint(key, nextSprintId, user);
 			}
 		}
 		repository.close(sprintId, done, user.value(), clock.instant());
@@ -189,15 +201,6 @@ public class ProgressService {
 		events.publishEvent(new SprintClosed(productKey.toUpperCase(java.util.Locale.ROOT), sprintId, s.name(),
 				closed.committed(), done, closed.spillover()));
 		return closed;
-	}
-
-	private Long releaseOf(String productKey, String itemKey) {
-		for (ReleaseView r : planning.board(productKey).releases()) {
-			if (r.items().stream().anyMatch(i -> i.key().equals(itemKey))) {
-				return r.id();
-			}
-		}
-		return null;
 	}
 
 	/** Completed points of closed sprints, oldest first. */
@@ -220,15 +223,25 @@ public class ProgressService {
 		SprintView s = planning.sprint(productKey, sprintId);
 		ScopeHistory history = history(productKey);
 		List<Long> ever = history.everInSprint(sprintId);
-		java.time.Instant startedAt = repository.run(sprintId)
-			.map(ProgressRepository.Run::startedAt)
+		var run = repository.run(sprintId);
+		java.time.Instant startedAt = run.map(ProgressRepository.Run::startedAt)
 			.orElse(s.start().atStartOfDay(ZoneOffset.UTC).toInstant());
+		// a closed sprint stays as it was closed: its spillover moved out when it closed,
+		// which is no scope taken out
+		java.time.Instant closedAt = run.filter(r -> "CLOSED".equals(r.state()))
+			.map(ProgressRepository.Run::closedAt)
+			.orElse(null);
+		java.util.Set<String> spilled = closedAt == null ? java.util.Set.of()
+				: new java.util.HashSet<>(repository.spilledOver(sprintId));
 		LocalDate today = LocalDate.now(clock);
 		List<BurndownDay> days = new ArrayList<>();
 		java.time.Instant previous = startedAt;
 		for (LocalDate d = s.start(); !d.isAfter(s.end()) && !d.isAfter(today); d = d.plusDays(1)) {
 			// before the sprint was started, its scope is what it started with
 			java.time.Instant endOfDay = max(d.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant(), startedAt);
+			if (closedAt != null && endOfDay.isAfter(closedAt)) {
+				endOfDay = closedAt;
+			}
 			BigDecimal scope = BigDecimal.ZERO;
 			BigDecimal remaining = BigDecimal.ZERO;
 			BigDecimal added = BigDecimal.ZERO;
@@ -236,8 +249,9 @@ public class ProgressService {
 			List<String> addedItems = new ArrayList<>();
 			List<String> removedItems = new ArrayList<>();
 			for (long item : ever) {
-				boolean in = history.inSprint(item, sprintId, endOfDay);
-				boolean was = history.inSprint(item, sprintId, previous);
+				boolean spilledAtClose = spilled.contains(history.key(item));
+				boolean in = history.inSprint(item, sprintId, endOfDay) || spilledAtClose && endOfDay.equals(closedAt);
+				boolean was = history.inSprint(item, sprintId, previous) || spilledAtClose && previous.equals(closedAt);
 				BigDecimal points = history.points(item, endOfDay);
 				if (in) {
 					scope = scope.add(points);
@@ -285,11 +299,22 @@ public class ProgressService {
 	}
 
 	/**
-	 * A release's progress and forecast: remaining points over the closed sprints'
-	 * velocities (10,000 trials, seeded by the release), from today in sprints of the
-	 * usual length; on track at ≥ 85 % for the target date, at risk from 50 %, off track
-	 * below. With fewer than three closed sprints the forecast uses the release's
-	 * capacity per sprint as a stated velocity, labelled as such.
+	 * Every unreleased release's forecast, in the order the team works through them
+	 * (target date, then creation): a release's remaining work starts after its
+	 * predecessors' in the same trials (see {@link ReleaseForecasts}).
+	 */
+	@Transactional(readOnly = true)
+	public List<ReleaseForecast> releaseForecasts(String productKey) {
+		return forecasts.all(productKey);
+	}
+
+	/**
+	 * A release's progress and forecast: its remaining points after those of the releases
+	 * before it, over the closed sprints' velocities (10,000 trials, seeded by the
+	 * product), from today in sprints of the usual length; on track at ≥ 85 % for the
+	 * target date, at risk from 50 %, off track below. With fewer than three closed
+	 * sprints the team's stated velocity (its sprints' capacity) is blended with the
+	 * closed sprints, or used alone without any, labelled as such.
 	 */
 	@Transactional(readOnly = true)
 	public ReleaseProgress release(String productKey, long releaseId) {
@@ -300,6 +325,9 @@ public class ProgressService {
 		List<String> notReady = new ArrayList<>();
 		List<String> blocked = new ArrayList<>();
 		for (var i : r.items()) {
+			if (ItemStatus.REJECTED.label().equals(i.status())) {
+				continue;
+			}
 			BigDecimal p = i.estimate() == null ? BigDecimal.ZERO : i.estimate();
 			scope = scope.add(p);
 			boolean finished = ItemStatus.DONE.label().equals(i.status());
@@ -320,46 +348,7 @@ public class ProgressService {
 		}
 		BigDecimal remaining = scope.subtract(done);
 		List<BigDecimal> velocities = velocities(productKey);
-		List<SprintView> sprints = planning.sprints(productKey);
-		int sprintDays = sprints.isEmpty() ? 14 : (int) Math.max(1, Math.round(
-				sprints.stream().mapToLong(s -> ChronoUnit.DAYS.between(s.start(), s.end()) + 1).average().orElse(14)));
-		Forecasts.DeliveryForecast forecast = null;
-		String flag = null;
-		LocalDate today = LocalDate.now(clock);
-		long openItems = r.items().stream().filter(i -> !ItemStatus.DONE.label().equals(i.status())).count();
-		if (scope.signum() == 0 && openItems > 0) {
-			// nothing is estimated: forecast items from the weekly throughput instead
-			double[] weeks = flow.weeklyThroughput(productKey, 12);
-			if (java.util.Arrays.stream(weeks).filter(w -> w > 0).count() >= 1 && weeks.length >= 3) {
-				forecast = Forecasts.forecast(weeks, openItems, 10_000, releaseId, today, 7,
-						r.targetDate() != null && !r.targetDate().isBefore(today) ? r.targetDate() : null, null);
-				forecast = new Forecasts.DeliveryForecast(forecast.p50(), forecast.p85(), forecast.p95(),
-						forecast.p50Date(), forecast.p85Date(), forecast.p95Date(), forecast.probability(),
-						forecast.history(), forecast.trials(), forecast.seed(),
-						"items are not estimated: " + openItems + " open items over the weekly throughput of the last"
-								+ " 12 weeks (one row a week); " + forecast.method());
-				if (r.targetDate() != null) {
-					double p = r.targetDate().isBefore(today) ? 0 : forecast.probability();
-					flag = p >= 0.85 ? "on track" : p >= 0.5 ? "at risk" : "off track";
-				}
-				sprintDays = 7;
-			}
-		}
-		else if (remaining.signum() > 0) {
-			double[] history = velocities.stream().mapToDouble(BigDecimal::doubleValue).toArray();
-			Double stated = velocities.size() >= 3 ? null : statedVelocity(r, sprints);
-			if (velocities.size() >= 3 || stated != null) {
-				forecast = Forecasts.forecast(history, remaining.doubleValue(), 10_000, releaseId, today, sprintDays,
-						r.targetDate() != null && !r.targetDate().isBefore(today) ? r.targetDate() : null, stated);
-				if (r.targetDate() != null) {
-					double p = r.targetDate().isBefore(today) ? 0 : forecast.probability();
-					flag = p >= 0.85 ? "on track" : p >= 0.5 ? "at risk" : "off track";
-				}
-			}
-		}
-		else if (r.targetDate() != null && remaining.signum() == 0 && openItems == 0) {
-			flag = "on track";
-		}
+		ReleaseForecast f = forecasts.of(productKey, r);
 		var rows = repository.decisions(releaseId);
 		var names = accounts.displayNames(rows.stream().map(d -> new UserId(d.decidedBy())).toList());
 		List<DecisionView> decisions = rows.stream()
@@ -379,8 +368,8 @@ public class ProgressService {
 		burnup.add(burnupPoint("now", clock.instant(), ever, releaseId, history));
 		List<BigDecimal> trend = repository.spilloverTrend(productKey.toUpperCase(java.util.Locale.ROOT));
 		List<BigDecimal> spillover = trend.subList(Math.max(0, trend.size() - 5), trend.size());
-		return new ReleaseProgress(r, scope, done, remaining, unestimated, notReady, blocked, velocities, forecast,
-				flag, sprintDays, decisions, burnup, List.copyOf(spillover));
+		return new ReleaseProgress(r, scope, done, remaining, unestimated, notReady, blocked, velocities, f.forecast(),
+				f.flag(), f.sprintDays(), decisions, burnup, List.copyOf(spillover), f.before(), f.after());
 	}
 
 	/**
@@ -430,33 +419,22 @@ public class ProgressService {
 		}
 		List<BigDecimal> velocities = velocities(productKey);
 		String scope = epic != null ? "epic " + epic : "everything up to " + above + " in backlog order";
-		if (velocities.size() < 3) {
-			return new ScopeForecast(scope, keys, remaining, unestimated, null,
-					"fewer than 3 closed sprints: no forecast from history yet");
+		List<SprintView> sprints = planning.sprints(productKey);
+		Double stated = ReleaseForecasts.stated(sprints, List.of());
+		if (velocities.size() < 3 && (velocities.isEmpty() || stated == null)) {
+			return new ScopeForecast(scope, keys, remaining, unestimated, null, velocities.isEmpty()
+					? "no closed sprints yet: no forecast"
+					: "fewer than 3 closed sprints and no sprint capacity to" + " blend them with: no forecast yet");
 		}
 		if (remaining.signum() == 0) {
 			return new ScopeForecast(scope, keys, remaining, unestimated, null, "nothing estimated is left");
 		}
-		List<SprintView> sprints = planning.sprints(productKey);
-		int sprintDays = (int) Math.max(1, Math.round(
-				sprints.stream().mapToLong(s -> ChronoUnit.DAYS.between(s.start(), s.end()) + 1).average().orElse(14)));
+		int sprintDays = ReleaseForecasts.sprintDays(sprints);
 		var f = Forecasts.forecast(velocities.stream().mapToDouble(BigDecimal::doubleValue).toArray(),
-				remaining.doubleValue(), 10_000, scope.hashCode(), LocalDate.now(clock), sprintDays, null, null);
+				remaining.doubleValue(), 10_000, scope.hashCode(), LocalDate.now(clock), sprintDays, null,
+				velocities.size() < 3 ? stated : null);
 		return new ScopeForecast(scope, keys, remaining, unestimated, f,
 				unestimated.isEmpty() ? null : unestimated.size() + " unestimated items are not counted");
-	}
-
-	/**
-	 * The release's capacity spread over its sprints (or over one sprint when it has
-	 * none).
-	 */
-	private static Double statedVelocity(ReleaseView r, List<SprintView> sprints) {
-		long count = sprints.stream().filter(s -> s.releaseId() != null && s.releaseId() == r.id()).count();
-		double capacity = r.capacity().doubleValue();
-		if (capacity <= 0) {
-			return null;
-		}
-		return capacity / Math.max(1, count);
 	}
 
 	/** Records a "continue" or "go back" decision with a note. */

@@ -50,6 +50,14 @@ public class SprintReview {
 	public Verdict review(String productKey, long sprintId, String itemText, boolean accept, String reason,
 			List<Integer> criteriaMet, UserId user) {
 		var sprint = planning.sprint(productKey, sprintId);
+		boolean closed = jdbc.sql("select count(*) from sprint_runs where sprint_id = ? and state = 'CLOSED'")
+			.param(sprintId)
+			.query(Long.class)
+			.single() > 0;
+		if (closed) {
+			throw BacklogProblem.conflict("sprint-closed",
+					"Sprint " + sprint.name() + " is closed; its review is over.");
+		}
 		ItemKey key = ItemKey.inProduct(productKey, itemText);
 		if (planning.sprintItems(productKey, sprintId).stream().noneMatch(i -> i.key().equals(key.toString()))) {
 			throw BacklogProblem.invalid("item", key + " is not in sprint " + sprint.name());

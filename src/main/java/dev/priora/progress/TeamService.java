@@ -78,6 +78,51 @@ public class TeamService {
 	@Transactional
 	public Member add(String productKey, String name, String email, BigDecimal capacity, List<String> skills) {
 		String key = products.get(productKey).key();
+		Fields f = fields(name, email, capacity, skills);
+		try {
+			jdbc.sql("insert into team_members (product_key, name, email, capacity, skills) values (?, ?, ?, ?, ?)")
+				.params(key, f.name(), f.email(), capacity, f.skills())
+				.update();
+		}
+		catch (DuplicateKeyException ex) {
+			throw BacklogProblem.invalid("name", "another member is called '" + f.name() + "'");
+		}
+		return members(key).stream().filter(m -> m.name().equals(f.name())).findFirst().orElseThrow();
+	}
+
+	/** Changes a member's name, e-mail, capacity and skills; their assignments stay. */
+	@Transactional
+	public Member update(String productKey, long memberId, String name, String email, BigDecimal capacity,
+			List<String> skills) {
+		member(productKey, memberId);
+		Fields f = fields(name, email, capacity, skills);
+		try {
+			jdbc.sql("update team_members set name = ?, email = ?, capacity = ?, skills = ?, version = version + 1"
+					+ " where id = ?")
+				.params(f.name(), f.email(), capacity, f.skills(), memberId)
+				.update();
+		}
+		catch (DuplicateKeyException ex) {
+			throw BacklogProblem.invalid("name", "another member is called '" + f.name() + "'");
+		}
+		return member(productKey, memberId);
+	}
+
+	/** The open items assigned to a member (what removing them unassigns). */
+	public int openAssigned(String productKey, long memberId) {
+		member(productKey, memberId);
+		return jdbc
+			.sql("select count(*) from item_assignees a join items i on i.id = a.item_id"
+					+ " where a.member_id = ? and i.status not in ('DONE', 'REJECTED')")
+			.param(memberId)
+			.query(Integer.class)
+			.single();
+	}
+
+	private record Fields(String name, String email, String skills) {
+	}
+
+	private Fields fields(String name, String email, BigDecimal capacity, List<String> skills) {
 		Map<String, String> errors = new LinkedHashMap<>();
 		String n = name == null ? "" : name.strip();
 		if (n.isEmpty() || n.length() > 100) {
@@ -90,22 +135,14 @@ public class TeamService {
 		if (e.length() > 320 || (!e.isEmpty() && !e.contains("@"))) {
 			errors.put("email", "is not an e-mail address");
 		}
-		String s = String.join(",", normalize(skills));
+		String s = String.join(",", normalize(skills == null ? List.of() : skills));
 		if (s.length() > 1000) {
 			errors.put("skills", "too many skills");
 		}
 		if (!errors.isEmpty()) {
 			throw BacklogProblem.invalid(errors);
 		}
-		try {
-			jdbc.sql("insert into team_members (product_key, name, email, capacity, skills) values (?, ?, ?, ?, ?)")
-				.params(key, n, e, capacity, s)
-				.update();
-		}
-		catch (DuplicateKeyException ex) {
-			throw BacklogProblem.invalid("name", "another member is called '" + n + "'");
-		}
-		return members(key).stream().filter(m -> m.name().equals(n)).findFirst().orElseThrow();
+		return new Fields(n, e, s);
 	}
 
 	@Transactional

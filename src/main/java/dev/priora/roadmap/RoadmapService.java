@@ -71,11 +71,12 @@ public class RoadmapService {
 	}
 
 	/**
-	 * A release on the timeline: target date and the forecast's 50 / 85 / 95 % dates
-	 * (null without one).
+	 * A release on the timeline: target date, the forecast's 50 / 85 / 95 % dates (null
+	 * without one) and flag, and the releases whose work comes before it (the forecast is
+	 * in sequence).
 	 */
 	public record TimelineRow(String release, String status, LocalDate target, LocalDate p50, LocalDate p85,
-			LocalDate p95, String flag) {
+			LocalDate p95, String flag, List<String> after) {
 	}
 
 	/** The whole roadmap as shown to the team and to stakeholders. */
@@ -281,12 +282,14 @@ public class RoadmapService {
 		board
 			.add(column("Later", planned.size() <= 1 ? List.of() : planned.subList(1, planned.size()), byItem, filter));
 		List<TimelineRow> timeline = new ArrayList<>();
+		Map<Long, ProgressService.ReleaseForecast> forecasts = new java.util.HashMap<>();
+		progress.releaseForecasts(productKey).forEach(f -> forecasts.put(f.releaseId(), f));
 		for (ReleaseView r : releases) {
-			var p = progress.release(productKey, r.id());
-			var f = p.forecast();
+			var p = forecasts.get(r.id());
+			var f = p == null ? null : p.forecast();
 			timeline.add(new TimelineRow(r.name(), r.status().name().toLowerCase(java.util.Locale.ROOT), r.targetDate(),
 					f == null ? null : f.p50Date(), f == null ? null : f.p85Date(), f == null ? null : f.p95Date(),
-					p.flag()));
+					p == null ? null : p.flag(), p == null ? List.of() : p.after()));
 		}
 		return new Roadmap(product.name(), product.vision(), goal(productKey), objectives, board, timeline);
 	}

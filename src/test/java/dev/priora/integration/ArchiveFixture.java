@@ -75,6 +75,19 @@ final class ArchiveFixture {
 		admin.put(base + "/items/" + key + "-4/pin", null, null);
 		ObjectNode doc = (ObjectNode) admin.get(base + "/export").json();
 		ObjectNode tables = (ObjectNode) doc.get("tables");
+		// only the administrator's own role: other tests grant roles on the demo product
+		Set<Integer> adminRefs = new HashSet<>();
+		doc.get("users").forEach(u -> {
+			if (u.get("email").asText().equals(dev.priora.support.IntegrationTestBase.ADMIN_EMAIL)) {
+				adminRefs.add(u.get("ref").asInt());
+			}
+		});
+		ArrayNode roles = (ArrayNode) tables.get("product_roles");
+		for (int i = roles.size() - 1; i >= 0; i--) {
+			if (!adminRefs.contains(roles.get(i).get("user_id").asInt())) {
+				roles.remove(i);
+			}
+		}
 		int sprintRef = tables.get("sprints").get(0).get("id").asInt();
 		int itemRef = tables.get("planned_items").get(0).get("item_id").asInt();
 		addRow(tables, "item_external_keys", "{\"item_id\":1,\"source\":\"jira\",\"external_key\":\"OLD-1\"}");

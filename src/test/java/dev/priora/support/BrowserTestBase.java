@@ -70,18 +70,41 @@ public abstract class BrowserTestBase extends IntegrationTestBase {
 		return c;
 	}
 
+	/** Server errors (5xx) the browser received, pages and htmx requests alike. */
+	private final List<String> serverErrors = new java.util.concurrent.CopyOnWriteArrayList<>();
+
 	@BeforeEach
 	void openContext() {
+		serverErrors.clear();
 		context = browser.newContext(new Browser.NewContextOptions().setBaseURL("http://127.0.0.1:" + port));
 		context.setDefaultTimeout(15_000);
+		context.onResponse(r -> {
+			if (r.status() >= 500) {
+				serverErrors.add(r.status() + " " + r.request().method() + " " + r.url());
+			}
+		});
 		page = context.newPage();
 	}
 
+	/**
+	 * A page that answered with a server error fails the test, even if nothing else
+	 * looked at it.
+	 */
 	@AfterEach
 	void closeContext() {
 		if (context != null) {
 			context.close();
 		}
+		org.assertj.core.api.Assertions.assertThat(serverErrors).as("server errors while the test ran").isEmpty();
+	}
+
+	/**
+	 * A full-page screenshot of the current page in
+	 * {@code target/screenshots/<name>.png}, to look at.
+	 */
+	protected void screenshot(String name) {
+		page.screenshot(new com.microsoft.playwright.Page.ScreenshotOptions().setFullPage(true)
+			.setPath(java.nio.file.Path.of("target/screenshots", name + ".png")));
 	}
 
 	protected void signIn() {

@@ -26,7 +26,7 @@ import javax.sql.DataSource;
 public record DatabaseSnapshot(Map<String, List<String>> tables) {
 
 	private static final Set<String> SKIPPED_TABLES = Set.of("spring_session", "spring_session_attributes",
-			"flyway_schema_history", "scheduled_tasks", "rate_limits");
+			"flyway_schema_history", "scheduled_tasks", "rate_limits", "item_vectors");
 
 	private static final Set<String> SKIPPED_COLUMNS = Set.of("api_tokens.last_used_at", "feedback.embedding");
 

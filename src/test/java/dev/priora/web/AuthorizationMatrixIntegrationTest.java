@@ -118,13 +118,14 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 				"POST /p/{key}/feedback/email");
 		product(Permission.EDIT_BACKLOG, "POST " + base + "/feedback/{id}/customer-suggestion/confirm",
 				"DELETE " + base + "/feedback/{id}/customer-suggestion",
-				"POST /p/{key}/feedback/{id}/suggestion/{decision:confirm|dismiss}");
+				"POST /p/{key}/feedback/{id}/suggestion/confirm", "POST /p/{key}/feedback/{id}/suggestion/dismiss");
 		product(Permission.READ, "GET " + base + "/scoring-models", "GET " + base + "/scoring-models/{id}",
 				"GET " + base + "/scores", "GET " + base + "/items/{itemKey}/scores",
 				"GET " + base + "/items/{itemKey}/scores/{modelId}/history", "GET " + base + "/priority-order",
 				"GET " + base + "/critical-path", "GET " + base + "/dependency-graph", "GET " + base + "/priority-map",
-				"GET /p/{key}/scoring", "GET /p/{key}/priority-map", "GET /p/{key}/priority-order",
-				"GET /p/{key}/dependencies", "GET /p/{key}/scoring/models", "GET /p/{key}/items/{itemKey}/scores");
+				"GET /p/{key}/scoring", "GET /p/{key}/scoring/rows", "GET /p/{key}/priority-map",
+				"GET /p/{key}/priority-order", "GET /p/{key}/dependencies", "GET /p/{key}/scoring/models",
+				"GET /p/{key}/items/{itemKey}/scores");
 		product(Permission.EDIT_BACKLOG, "POST " + base + "/scoring-models", "PUT " + base + "/scoring-models/{id}",
 				"DELETE " + base + "/scoring-models/{id}", "POST " + base + "/scoring-models/{id}/activate",
 				"PUT " + base + "/items/{itemKey}/scores/{modelId}", "POST " + base + "/priority-order",
@@ -181,12 +182,14 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 				"GET /p/{key}/team");
 		product(Permission.EDIT_BACKLOG, "POST " + base + "/team", "DELETE " + base + "/team/{id}",
 				"PUT " + base + "/team/{id}/days-off", "PUT " + base + "/items/{itemKey}/assignee",
-				"POST /p/{key}/team", "POST /p/{key}/team/{id}/days-off", "POST /p/{key}/sprints/{id}/assignee");
+				"POST /p/{key}/team", "POST /p/{key}/team/{id}/days-off", "POST /p/{key}/sprints/{id}/assignee",
+				"PUT " + base + "/team/{id}", "POST /p/{key}/team/{id}", "POST /p/{key}/team/{id}/remove");
 		product(Permission.READ, "GET " + base + "/forecast", "GET " + base + "/sprint-runs",
 				"GET " + base + "/sprints/{id}/burndown", "GET " + base + "/sprints/{id}/burndown.csv",
 				"GET " + base + "/releases/{id}/burnup.csv", "GET " + base + "/velocity",
 				"GET " + base + "/releases/{id}/progress", "GET /p/{key}/sprints/{id}",
-				"GET " + base + "/sprints/{id}/review", "GET /p/{key}/releases/{id}/progress", "GET /p/{key}/board");
+				"GET " + base + "/sprints/{id}/review", "GET /p/{key}/releases/{id}/progress", "GET /p/{key}/board",
+				"GET " + base + "/release-forecasts", "GET /p/{key}/release-forecasts");
 		product(Permission.EDIT_BACKLOG, "POST " + base + "/sprints/{id}/start", "POST " + base + "/sprints/{id}/close",
 				"POST " + base + "/sprints/{id}/review", "POST /p/{key}/sprints/{id}/review",
 				"POST " + base + "/releases/{id}/decisions", "POST /p/{key}/sprints/{id}/{action:start|close}",
@@ -485,6 +488,8 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 					.json()
 					.get("id")
 					.asText();
+			case "POST /p/{key}/team/{id}/remove" ->
+				admin.post(base + "/team", "{\"name\":\"Spare " + n + "\",\"capacity\":1}").json().get("id").asText();
 			case "POST /p/{key}/members/{userId}/remove" -> {
 				String email = "spare" + n + "@matrix.test";
 				UserId spare = accounts.createUser(email, "Spare " + n, "password-spare", false);

@@ -141,6 +141,8 @@ final class CrossProductRequests {
 		path("POST " + f + "/merge", json("{\"into\":${SPARE}}"));
 		path("GET " + f + "/similar", none());
 		path("GET " + f + "/story-draft", none());
+		path("POST " + f + "/customer-suggestion/confirm", none());
+		path("DELETE " + f + "/customer-suggestion", none());
 		path("POST " + f + "/story", json("{\"title\":\"Hijacked\"}"));
 		path("GET " + BASE + "/feedback/imports/{jobId}", none());
 		path("DELETE " + BASE + "/feedback/imports/{jobId}", none());
@@ -182,6 +184,7 @@ final class CrossProductRequests {
 		path("POST " + s + "/review", json("{\"item\":\"${ITEM1}\",\"accepted\":true}"));
 		path("GET " + s + "/review", none());
 		path("DELETE " + BASE + "/team/{id}", none());
+		path("PUT " + BASE + "/team/{id}", json("{\"name\":\"Hijacked\",\"capacity\":1}"));
 		path("PUT " + BASE + "/team/{id}/days-off", json("{\"sprintId\":${SPRINT},\"days\":2}"));
 		path("DELETE " + BASE + "/members/{userId}", none());
 	}
@@ -220,6 +223,8 @@ final class CrossProductRequests {
 		path("POST " + f + "/links", form("item", "${ITEM2}"));
 		path("POST " + f + "/merge", form("into", "${SPARE}"));
 		path("GET " + f + "/story", none());
+		path("POST " + f + "/suggestion/confirm", none());
+		path("POST " + f + "/suggestion/dismiss", none());
 		path("POST " + f + "/story", form("title", "Hijacked"));
 		path("GET /p/{key}/customers/{id}", none());
 		path("POST /p/{key}/public-forms/{id}/revoke", none());
@@ -255,6 +260,8 @@ final class CrossProductRequests {
 		path("POST /p/{key}/webhooks/{id}/{action:ping|pause|resume|delete}", none().action("delete"));
 		path("POST /p/{key}/webhooks/{id}/deliveries/{deliveryId}/redeliver", none());
 		path("POST /p/{key}/team/{id}/days-off", form("sprint", "${SPRINT}", "days", "2"));
+		path("POST /p/{key}/team/{id}", form("name", "Hijacked", "capacity", "1"));
+		path("POST /p/{key}/team/{id}/remove", none());
 		path("POST /p/{key}/members/{userId}/remove", none());
 	}
 

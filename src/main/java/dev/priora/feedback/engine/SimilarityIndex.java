@@ -38,6 +38,7 @@ import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
 import org.apache.lucene.util.BytesRef;
 
 /**
@@ -51,7 +52,11 @@ import org.apache.lucene.util.BytesRef;
  *
  * <p>
  * Entries are keyed by id; {@link #put} replaces, {@link #remove} deletes, and searches
- * see every change made before them. Thread-safe. Held in memory.
+ * see every change made before them. Thread-safe. Held in memory, or in a Lucene
+ * {@link Directory} given by the caller (e.g. on disk): then {@link #commit} makes the
+ * entries durable with a checkpoint of the caller's, and a new index on the same
+ * directory starts from the last commit (opening it costs milliseconds where building the
+ * vector graph again costs minutes at 100,000 entries).
  */
 public final class SimilarityIndex implements AutoCloseable {
 
@@ -119,18 +124,34 @@ public final class SimilarityIndex implements AutoCloseable {
 
 	private final Analyzer analyzer = new EnglishAnalyzer();
 
-	private final ByteBuffersDirectory directory = new ByteBuffersDirectory();
+	/** Marks entries stored without a vector, so they can be listed after a restart. */
+	private static final String NO_VECTOR = "novector";
+
+	private final Directory directory;
 
 	private final IndexWriter writer;
 
 	private final SearcherManager searchers;
 
+	/** An empty index held in memory. */
 	public SimilarityIndex() {
+		this(new ByteBuffersDirectory());
+	}
+
+	/**
+	 * The index in {@code directory}, as last committed there (empty when nothing was);
+	 * it keeps the directory's write lock until {@link #close}.
+	 */
+	public SimilarityIndex(Directory directory) {
 		try {
 			IndexWriterConfig config = new IndexWriterConfig(analyzer);
 			config.setSimilarity(new BM25Similarity());
+			config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+			// only commit() makes changes durable, always with their checkpoint
+			config.setCommitOnClose(false);
 			// fewer, larger segments: a vector search visits every segment's graph
 			config.setRAMBufferSizeMB(128);
+			this.directory = directory;
 			this.writer = new IndexWriter(directory, config);
 			this.searchers = new SearcherManager(writer, null);
 		}
@@ -148,6 +169,9 @@ public final class SimilarityIndex implements AutoCloseable {
 		if (entry.vector() != null) {
 			doc.add(new KnnFloatVectorField("vector", entry.vector(), VectorSimilarityFunction.COSINE));
 		}
+		else {
+			doc.add(new StringField(NO_VECTOR, "1", Field.Store.NO));
+		}
 		try {
 			writer.updateDocument(new Term("id", entry.id()), doc);
 		}
@@ -159,6 +183,63 @@ public final class SimilarityIndex implements AutoCloseable {
 	public void remove(String id) {
 		try {
 			writer.deleteDocuments(new Term("id", id));
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	/** Removes every entry. */
+	public void clear() {
+		try {
+			writer.deleteAll();
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	/**
+	 * Makes every change so far durable together with {@code checkpoint} (the caller's
+	 * note of what the entries reflect), which {@link #checkpoint} returns from then on,
+	 * also after a restart.
+	 */
+	public void commit(Map<String, String> checkpoint) {
+		try {
+			writer.setLiveCommitData(Map.copyOf(checkpoint).entrySet());
+			writer.commit();
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	/** The checkpoint of the last commit; empty when there was none. */
+	public Map<String, String> checkpoint() {
+		Map<String, String> data = new HashMap<>();
+		Iterable<Map.Entry<String, String>> live = writer.getLiveCommitData();
+		if (live != null) {
+			live.forEach(e -> data.put(e.getKey(), e.getValue()));
+		}
+		return Map.copyOf(data);
+	}
+
+	/** The ids of the entries stored without a vector. */
+	public Set<String> withoutVector() {
+		try {
+			searchers.maybeRefreshBlocking();
+			IndexSearcher searcher = searchers.acquire();
+			try {
+				TermQuery query = new TermQuery(new Term(NO_VECTOR, "1"));
+				int count = searcher.count(query);
+				if (count == 0) {
+					return Set.of();
+				}
+				return Set.copyOf(ids(searcher, searcher.search(query, count).scoreDocs, false).keySet());
+			}
+			finally {
+				searchers.release(searcher);
+			}
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);

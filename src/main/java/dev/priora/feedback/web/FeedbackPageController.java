@@ -216,10 +216,22 @@ class FeedbackPageController {
 		return page(key, id, model, htmx);
 	}
 
-	@PostMapping("/p/{key}/feedback/{id}/suggestion/{decision:confirm|dismiss}")
+	@PostMapping("/p/{key}/feedback/{id}/suggestion/confirm")
 	@Requires(Permission.EDIT_BACKLOG)
-	String decideSuggestion(@PathVariable String key, @PathVariable long id, @PathVariable String decision, Model model,
+	String confirmSuggestion(@PathVariable String key, @PathVariable long id, Model model,
 			@RequestHeader(name = "HX-Request", required = false) String htmx, RedirectAttributes redirect) {
+		return decideSuggestion(key, id, "confirm", model, htmx, redirect);
+	}
+
+	@PostMapping("/p/{key}/feedback/{id}/suggestion/dismiss")
+	@Requires(Permission.EDIT_BACKLOG)
+	String dismissSuggestion(@PathVariable String key, @PathVariable long id, Model model,
+			@RequestHeader(name = "HX-Request", required = false) String htmx, RedirectAttributes redirect) {
+		return decideSuggestion(key, id, "dismiss", model, htmx, redirect);
+	}
+
+	private String decideSuggestion(String key, long id, String decision, Model model, String htmx,
+			RedirectAttributes redirect) {
 		try {
 			FeedbackView f = "confirm".equals(decision) ? suggestions.confirm(key, id) : suggestions.dismiss(key, id);
 			String done = "confirm".equals(decision)
@@ -287,10 +299,14 @@ class FeedbackPageController {
 	@PostMapping("/p/{key}/feedback/{id}/story")
 	@Requires(Permission.EDIT_BACKLOG)
 	String createStory(@AuthenticationPrincipal SignedInUser user, @PathVariable String key, @PathVariable long id,
-			@RequestParam(defaultValue = "") String title, @RequestParam(defaultValue = "") String description,
-			@RequestParam(defaultValue = "") List<String> criteria, Model model, RedirectAttributes redirect) {
+			@RequestParam(defaultValue = "") String title, @RequestParam(defaultValue = "") String role,
+			@RequestParam(defaultValue = "") String want, @RequestParam(defaultValue = "") String benefit,
+			@RequestParam(defaultValue = "") String details, @RequestParam(defaultValue = "") List<String> criteria,
+			Model model, RedirectAttributes redirect) {
+		var parts = new dev.priora.feedback.engine.StoryDrafter.Draft(title, role, want, benefit, "",
+				criteria.stream().filter(c -> c != null && !c.isBlank()).toList());
 		try {
-			ItemKey item = feedback.convertToStory(key, id, title, description, criteria, user.id());
+			ItemKey item = feedback.convertToStory(key, id, title, parts, details, criteria, user.id());
 			redirect.addFlashAttribute("toast", "Story " + item + " created and linked to feedback #" + id + ".");
 			return "redirect:/p/" + item.productKey() + "/items/" + item;
 		}
@@ -298,8 +314,8 @@ class FeedbackPageController {
 			model.addAttribute("error", e.getMessage());
 			model.addAttribute("productKey", key.toUpperCase(Locale.ROOT));
 			model.addAttribute("f", feedback.get(key, id));
-			model.addAttribute("draft",
-					new dev.priora.feedback.engine.StoryDrafter.Draft(title, description, criteria));
+			model.addAttribute("draft", parts);
+			model.addAttribute("details", details);
 			return STORY_VIEW;
 		}
 	}

@@ -29,6 +29,7 @@ import dev.priora.planning.PlanComparison;
 import dev.priora.planning.PlanRunner;
 import dev.priora.planning.PlanSettings;
 import dev.priora.planning.PlanView;
+import dev.priora.planning.SprintItems;
 import dev.priora.planning.PlanningService;
 import dev.priora.planning.ReleaseStatus;
 import dev.priora.planning.ReleaseView;
@@ -64,6 +65,13 @@ class PlanningApiController {
 	}
 
 	record AssignBody(Long releaseId, Long sprintId) {
+	}
+
+	/**
+	 * What to do with items the plan would take out of their sprints (required when there
+	 * are any: KEEP, KEEP_STARTED or MOVE).
+	 */
+	record ApplyBody(SprintItems sprintItems) {
 	}
 
 	@GetMapping(BASE + "/releases")
@@ -167,9 +175,13 @@ class PlanningApiController {
 
 	@PostMapping(BASE + "/plans/{id}/apply")
 	@Requires(Permission.EDIT_BACKLOG)
-	@Operation(summary = "Assign the plan's items to their releases in one change")
-	PlanView apply(@AuthenticationPrincipal SignedInUser user, @PathVariable String productKey, @PathVariable long id) {
-		return plans.apply(productKey, id, user.id());
+	@Operation(summary = "Assign the plan's items to their releases in one change",
+			description = "When the plan would take items out of their sprints (the plan's sprintChanges), say what to do"
+					+ " with them in sprintItems: KEEP (every item in a sprint stays where it is), KEEP_STARTED (items of"
+					+ " started sprints stay) or MOVE (they move as planned); without it the answer is 409 naming them.")
+	PlanView apply(@AuthenticationPrincipal SignedInUser user, @PathVariable String productKey, @PathVariable long id,
+			@RequestBody(required = false) ApplyBody body) {
+		return plans.apply(productKey, id, body == null ? null : body.sprintItems(), user.id());
 	}
 
 	@PostMapping(BASE + "/plans/{id}/undo")

@@ -24,6 +24,7 @@ import dev.priora.planning.PlanComparison;
 import dev.priora.planning.PlanRunner;
 import dev.priora.planning.PlanSettings;
 import dev.priora.planning.PlanningService;
+import dev.priora.planning.SprintItems;
 import dev.priora.planning.engine.ReleaseOptimizer;
 
 /**
@@ -176,11 +177,12 @@ class PlanningPageController {
 			@RequestParam(defaultValue = "ALL_OPEN") String candidates,
 			@RequestParam(defaultValue = "0.1") double discount, @RequestParam(defaultValue = "20") int timeLimit,
 			@RequestParam(defaultValue = "") String mustInclude, @RequestParam(defaultValue = "") String mustExclude,
-			@RequestParam(defaultValue = "") String values, Model m, RedirectAttributes redirect) {
+			@RequestParam(defaultValue = "") String values,
+			@RequestParam(defaultValue = "true") boolean keepStartedSprints, Model m, RedirectAttributes redirect) {
 		try {
 			var settings = new PlanSettings(name, ReleaseOptimizer.ValueMode.valueOf(value.toUpperCase(Locale.ROOT)),
 					PlanSettings.Candidates.valueOf(candidates.toUpperCase(Locale.ROOT)), List.of(), discount,
-					timeLimit, keys(mustInclude), keys(mustExclude), null, values(values));
+					timeLimit, keys(mustInclude), keys(mustExclude), null, values(values), keepStartedSprints);
 			long id = plans.start(key, settings, user.id()).id();
 			redirect.addFlashAttribute("toast", "Planning started; its progress shows below.");
 			return "redirect:/p/" + key.toUpperCase(Locale.ROOT) + "/plans/" + id;
@@ -204,12 +206,16 @@ class PlanningPageController {
 	@PostMapping("/p/{key}/plans/{id}/{action}")
 	@Requires(Permission.EDIT_BACKLOG)
 	String act(@AuthenticationPrincipal SignedInUser user, @PathVariable String key, @PathVariable long id,
-			@PathVariable String action, Model m, RedirectAttributes redirect) {
+			@PathVariable String action, @RequestParam(required = false) String sprintItems, Model m,
+			RedirectAttributes redirect) {
 		try {
 			String done = switch (action) {
 				case "apply" -> {
-					plans.apply(key, id, user.id());
-					yield "Applied: the items are planned as shown. You can undo this.";
+					var choice = sprintItems(sprintItems);
+					plans.apply(key, id, choice, user.id());
+					yield "Applied: the items are planned as shown"
+							+ (choice == null ? "" : "; items in sprints: " + choice.description())
+							+ ". You can undo this.";
 				}
 				case "undo" -> {
 					plans.undo(key, id, user.id());
@@ -261,6 +267,18 @@ class PlanningPageController {
 	private void fill(String key, Model m) {
 		m.addAttribute("productKey", key.toUpperCase(Locale.ROOT));
 		m.addAttribute("board", planning.board(key));
+	}
+
+	private static SprintItems sprintItems(String text) {
+		if (text == null || text.isBlank()) {
+			return null;
+		}
+		try {
+			return SprintItems.valueOf(text.strip().toUpperCase(Locale.ROOT));
+		}
+		catch (IllegalArgumentException e) {
+			throw BacklogProblem.invalid("sprintItems", "is KEEP, KEEP_STARTED or MOVE");
+		}
 	}
 
 	/** "SHOP-4 120" or "SHOP-4 = 120", one item per line. */

@@ -5,9 +5,13 @@ package dev.priora.prioritization.engine;
  * multiplies) the value; a {@code COST} adds to (or multiplies) the divisor and must be
  * above zero. {@code weight} multiplies the input in a sum formula. {@code source} says
  * where the input comes from: typed in, or evidence (customers asking, their revenue in
- * thousands, their importance score, the item's estimate).
+ * thousands, their importance score, the item's estimate). An evidence criterion falls
+ * back, when an item has no evidence (no customers asked, no revenue known, no estimate),
+ * to a value typed in for the item, then to {@code defaultValue} (null: none, the item is
+ * not scorable until one of them is there); a typed-in criterion has no default.
  */
-public record Criterion(String key, String label, Role role, double weight, Scale scale, Source source) {
+public record Criterion(String key, String label, Role role, double weight, Scale scale, Source source,
+		Double defaultValue) {
 
 	/** Whether a criterion adds value or cost. */
 	public enum Role {
@@ -61,6 +65,19 @@ public record Criterion(String key, String label, Role role, double weight, Scal
 		if (source != Source.MANUAL && scale instanceof Scale.Choice) {
 			throw new IllegalArgumentException("criterion " + key + " takes evidence, so it needs a numeric scale");
 		}
+		if (defaultValue != null && source == Source.MANUAL) {
+			throw new IllegalArgumentException(
+					"criterion " + key + " is typed in; only evidence criteria take a default value");
+		}
+		if (defaultValue != null && scale.parse(Scale.fmt(defaultValue)).problem() != null) {
+			throw new IllegalArgumentException(
+					"the default value of criterion " + key + " " + scale.parse(Scale.fmt(defaultValue)).problem());
+		}
+	}
+
+	/** A criterion without a default value. */
+	public Criterion(String key, String label, Role role, double weight, Scale scale, Source source) {
+		this(key, label, role, weight, scale, source, null);
 	}
 
 }

@@ -21,12 +21,28 @@ public record Score(Double value, Double benefit, Double cost, String category, 
 		return value != null;
 	}
 
+	/** The contribution of a criterion, or null when it has none (missing). */
+	public Contribution contribution(String criterion) {
+		return breakdown.stream().filter(c -> c.criterion().equals(criterion)).findFirst().orElse(null);
+	}
+
+	/**
+	 * Where an input came from: the evidence, a value typed in for the item, or the
+	 * model's default for an evidence criterion without evidence.
+	 */
+	public enum Origin {
+
+		EVIDENCE, TYPED, DEFAULT
+
+	}
+
 	/**
 	 * One input's part in the score: the criterion, the input as given, the number it
-	 * counts as, where it came from, and what it does ("adds 8", "divides by 3").
+	 * counts as, where it came from (in words, and as an {@link Origin}), and what it
+	 * does ("adds 8", "divides by 3").
 	 */
-	public record Contribution(String criterion, String label, String input, double value, String source,
-			String effect) {
+	public record Contribution(String criterion, String label, String input, double value, String source, String effect,
+			Origin origin) {
 	}
 
 }

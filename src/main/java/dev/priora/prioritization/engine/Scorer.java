@@ -7,7 +7,9 @@ import java.util.List;
  * Computes absolute, explainable scores. Each input is read from its source (typed in, or
  * evidence), checked against its scale, and combined by the model's formula; a missing or
  * invalid input makes the item "not scorable" with the reason, never NaN; a cost of 0 is
- * refused as missing.
+ * refused as missing. An evidence criterion uses the evidence when there is some (a
+ * count, revenue or importance above 0, an estimate), else a value typed in for the item,
+ * else the criterion's default; each contribution says which of them it used.
  */
 public final class Scorer {
 
@@ -56,7 +58,7 @@ public final class Scorer {
 				}
 			}
 			hasCost |= cost;
-			parts.add(new Score.Contribution(c.key(), c.label(), in.shown(), v, c.source().description(), effect));
+			parts.add(new Score.Contribution(c.key(), c.label(), in.shown(), v, in.source(), effect, in.origin()));
 		}
 		if (!missing.isEmpty()) {
 			return new Score(null, null, null, null, parts, missing);
@@ -83,30 +85,60 @@ public final class Scorer {
 		return result;
 	}
 
-	private record Input(Double value, String shown, String problem) {
+	/**
+	 * An input as read: its value (null with a problem), how it is shown, where it came
+	 * from (in words and as an origin), or why it is missing.
+	 */
+	private record Input(Double value, String shown, String problem, String source, Score.Origin origin) {
+
+		static Input missing(String problem, String shown) {
+			return new Input(null, shown, problem, null, null);
+		}
+
 	}
 
 	private static Input input(Criterion c, ItemFacts f) {
-		return switch (c.source()) {
-			case MANUAL -> {
-				String raw = f.inputs().get(c.key());
-				if (raw == null || raw.isBlank()) {
-					yield new Input(null, null, "missing");
-				}
-				Scale.Parsed p = c.scale().parse(raw);
-				yield p.problem() != null ? new Input(null, raw, p.problem()) : new Input(p.value(), raw, null);
-			}
-			case CUSTOMERS ->
-				evidence(f.customers() == null ? null : f.customers().doubleValue(), "no customers asked");
-			case REVENUE -> evidence(f.revenueThousands(), "no revenue known for customers asking");
-			case IMPORTANCE ->
-				evidence(f.importance() == null ? null : f.importance().doubleValue(), "no customers asked");
-			case ESTIMATE -> evidence(f.estimate(), "the item has no estimate");
+		if (c.source() == Criterion.Source.MANUAL) {
+			return typed(c, f, "missing", c.source().description());
+		}
+		Double evidence = switch (c.source()) {
+			case CUSTOMERS -> f.customers() == null ? null : f.customers().doubleValue();
+			case REVENUE -> f.revenueThousands();
+			case IMPORTANCE -> f.importance() == null ? null : f.importance().doubleValue();
+			case ESTIMATE -> f.estimate();
+			case MANUAL -> null;
 		};
+		boolean some = evidence != null && (c.source() == Criterion.Source.ESTIMATE || evidence > 0);
+		if (some) {
+			return new Input(evidence, Scale.fmt(round(evidence)), null, c.source().description(),
+					Score.Origin.EVIDENCE);
+		}
+		String none = switch (c.source()) {
+			case CUSTOMERS, IMPORTANCE -> "no customers asked";
+			case REVENUE -> "no revenue known for customers asking";
+			default -> "the item has no estimate";
+		};
+		String raw = f.inputs().get(c.key());
+		if (raw != null && !raw.isBlank()) {
+			return typed(c, f, none, "typed in (" + none + ")");
+		}
+		if (c.defaultValue() != null) {
+			return new Input(c.defaultValue(), Scale.fmt(c.defaultValue()), null, "the model's default (" + none + ")",
+					Score.Origin.DEFAULT);
+		}
+		return Input
+			.missing(none + (c.source() == Criterion.Source.ESTIMATE ? "; estimate it" : "; type a value for it")
+					+ " or give the model a default", null);
 	}
 
-	private static Input evidence(Double v, String whyMissing) {
-		return v == null ? new Input(null, null, whyMissing) : new Input(v, Scale.fmt(round(v)), null);
+	private static Input typed(Criterion c, ItemFacts f, String whenMissing, String source) {
+		String raw = f.inputs().get(c.key());
+		if (raw == null || raw.isBlank()) {
+			return Input.missing(whenMissing, null);
+		}
+		Scale.Parsed p = c.scale().parse(raw);
+		return p.problem() != null ? Input.missing(p.problem(), raw)
+				: new Input(p.value(), raw, null, source, Score.Origin.TYPED);
 	}
 
 	/** Six significant decimals, so that scores are reproducible across platforms. */

@@ -40,6 +40,11 @@ class PrioritizationPageController {
 
 	static final String ROW_FRAGMENT = "prioritization/scoring :: row";
 
+	static final String ROWS_FRAGMENT = "prioritization/scoring :: rows";
+
+	/** Rows of the scoring grid per page. */
+	static final int PAGE = 50;
+
 	static final String MAP_VIEW = "prioritization/map";
 
 	static final String ITEM_SCORES_FRAGMENT = "prioritization/item-scores :: scores";
@@ -67,6 +72,7 @@ class PrioritizationPageController {
 	@GetMapping("/p/{key}/scoring")
 	String grid(@PathVariable String key, @RequestParam(required = false) Long model, Model m) {
 		ScoringModelView chosen = scores.model(key, model);
+		fillRows(key, chosen, null, m);
 		m.addAttribute("productKey", key.toUpperCase(Locale.ROOT));
 		m.addAttribute("models", scores.models(key));
 		m.addAttribute("model", chosen);
@@ -77,10 +83,28 @@ class PrioritizationPageController {
 					.criteria()
 					.stream()
 					.filter(c -> c.source() != Criterion.Source.MANUAL)
+					.map(c -> c.label() + ": " + c.source().description()
+							+ (c.defaultValue() == null ? ", no default" : ", default " + Charts.num(c.defaultValue())))
 					.toList());
-		m.addAttribute("items", scores.scores(key, chosen.id()).stream().filter(ItemScore::open).toList());
-		m.addAttribute("pinned", order.pinnedKeys(key));
 		return GRID_VIEW;
+	}
+
+	/** The next page of the grid's rows (its "Load more" button). */
+	@GetMapping("/p/{key}/scoring/rows")
+	String gridRows(@PathVariable String key, @RequestParam(required = false) Long model, @RequestParam String cursor,
+			Model m) {
+		fillRows(key, scores.model(key, model), cursor, m);
+		return ROWS_FRAGMENT;
+	}
+
+	private void fillRows(String key, ScoringModelView model, String cursor, Model m) {
+		PrioritizationService.ScorePage page = scores.openScores(key, model.id(), cursor, PAGE);
+		m.addAttribute("productKey", key.toUpperCase(Locale.ROOT));
+		m.addAttribute("model", model);
+		m.addAttribute("columns", columns(model));
+		m.addAttribute("items", page.items());
+		m.addAttribute("nextCursor", page.nextCursor());
+		m.addAttribute("pinned", order.pinnedKeys(key));
 	}
 
 	@PostMapping("/p/{key}/scoring/{modelId}/items/{itemKey}")
@@ -90,7 +114,7 @@ class PrioritizationPageController {
 		ScoringModelView model = scores.model(key, modelId);
 		ItemKey item = ItemKey.inProduct(key, itemKey);
 		Map<String, String> inputs = new LinkedHashMap<>();
-		for (Criterion c : manual(model)) {
+		for (Criterion c : model.definition().toSpec().criteria()) {
 			if (params.containsKey("c." + c.key())) {
 				inputs.put(c.key(), params.get("c." + c.key()));
 			}
@@ -245,37 +269,37 @@ class PrioritizationPageController {
 	}
 
 	/**
-	 * A typed-in criterion as a grid column: a select when it has options, a number input
-	 * otherwise.
+	 * A criterion as a grid column: a select when it has options, a number input
+	 * otherwise. An evidence criterion ({@code evidence}: where it comes from) takes a
+	 * typed value too, used only when an item has no evidence; {@code fallback} is the
+	 * model's default then (null: none).
 	 */
-	record Column(String key, String label, List<String> options, String min, String max) {
+	record Column(String key, String label, List<String> options, String min, String max, String evidence,
+			String fallback) {
 	}
 
 	static List<Column> columns(ScoringModelView model) {
 		List<Column> columns = new ArrayList<>();
-		for (Criterion c : manual(model)) {
+		for (Criterion c : model.definition().toSpec().criteria()) {
+			if (c.source() == Criterion.Source.ESTIMATE) {
+				continue;
+			}
+			String evidence = c.source() == Criterion.Source.MANUAL ? null : c.source().description();
+			String fallback = c.defaultValue() == null ? null : Charts.num(c.defaultValue());
 			if (c.scale() instanceof Scale.Choice ch) {
 				columns.add(new Column(c.key(), c.label(), ch.options().stream().map(Scale.Option::label).toList(),
-						null, null));
+						null, null, evidence, fallback));
 			}
 			else if (c.scale() instanceof Scale.Linear l) {
-				columns.add(new Column(c.key(), c.label(), null, Charts.num(l.min()), Charts.num(l.max())));
+				columns.add(new Column(c.key(), c.label(), null, Charts.num(l.min()), Charts.num(l.max()), evidence,
+						fallback));
 			}
 			else {
 				columns.add(new Column(c.key(), c.label(), Scale.Fibonacci.VALUES.stream().map(Charts::num).toList(),
-						null, null));
+						null, null, evidence, fallback));
 			}
 		}
 		return columns;
-	}
-
-	static List<Criterion> manual(ScoringModelView model) {
-		return model.definition()
-			.toSpec()
-			.criteria()
-			.stream()
-			.filter(c -> c.source() == Criterion.Source.MANUAL)
-			.toList();
 	}
 
 }

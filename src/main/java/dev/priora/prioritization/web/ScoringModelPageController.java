@@ -43,7 +43,8 @@ class ScoringModelPageController {
 	 * ignored.
 	 */
 	record CriteriaForm(List<String> ckey, List<String> clabel, List<String> crole, List<String> cweight,
-			List<String> cscale, List<String> cmin, List<String> cmax, List<String> coptions, List<String> csource) {
+			List<String> cscale, List<String> cmin, List<String> cmax, List<String> coptions, List<String> csource,
+			List<String> cdefault) {
 
 		ModelDefinition toDefinition(String formula) {
 			List<CriterionDef> criteria = new ArrayList<>();
@@ -51,11 +52,11 @@ class ScoringModelPageController {
 				if (ckey.get(i) == null || ckey.get(i).isBlank()) {
 					continue;
 				}
-				criteria.add(new CriterionDef(
-						ckey.get(i).strip(), at(clabel, i), enumOf(Criterion.Role.class, at(crole, i)),
-						number("weight", at(cweight, i)), new ScaleDef(at(cscale, i), number("min", at(cmin, i)),
-								number("max", at(cmax, i)), options(at(coptions, i))),
-						enumOf(Criterion.Source.class, at(csource, i))));
+				criteria.add(new CriterionDef(ckey.get(i).strip(), at(clabel, i),
+						enumOf(Criterion.Role.class, at(crole, i)), number("weight", at(cweight, i)),
+						new ScaleDef(at(cscale, i), number("min", at(cmin, i)), number("max", at(cmax, i)),
+								options(at(coptions, i))),
+						enumOf(Criterion.Source.class, at(csource, i)), number("default", at(cdefault, i))));
 			}
 			return new ModelDefinition(enumOf(ModelSpec.Formula.class, formula), criteria);
 		}
@@ -162,14 +163,19 @@ class ScoringModelPageController {
 		ScoringModelView editing = edit == null ? null
 				: models.stream().filter(x -> x.id() == edit).findFirst().orElse(null);
 		m.addAttribute("editing", editing);
-		java.util.Map<String, String> optionTexts = new java.util.HashMap<>();
-		if (editing != null) {
-			editing.definition().criteria().forEach(c -> optionTexts.put(c.key(), optionsText(c.scale())));
-		}
-		m.addAttribute("optionTexts", optionTexts);
 		m.addAttribute("roles", Criterion.Role.values());
 		m.addAttribute("sources", Criterion.Source.values());
 		m.addAttribute("formulas", ModelSpec.Formula.values());
+		java.util.Map<String, String> optionTexts = new java.util.HashMap<>();
+		java.util.Map<String, String> defaults = new java.util.HashMap<>();
+		if (editing != null) {
+			for (CriterionDef c : editing.definition().criteria()) {
+				optionTexts.put(c.key(), optionsText(c.scale()));
+				defaults.put(c.key(), c.defaultValue() == null ? "" : Charts.num(c.defaultValue()));
+			}
+		}
+		m.addAttribute("optionTexts", optionTexts);
+		m.addAttribute("defaults", defaults);
 	}
 
 	/** Options of a choice scale as the editor shows them. */

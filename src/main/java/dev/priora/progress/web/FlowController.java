@@ -40,10 +40,10 @@ class FlowController {
 		var cfd = flow.cumulativeFlow(key, days);
 		var cycle = flow.cycleTimes(key);
 		m.addAttribute("velocity", velocity);
-		m.addAttribute("velocityChart", FlowCharts.velocity(velocity));
-		m.addAttribute("flowChart", FlowCharts.flow(cfd));
+		m.addAttribute("velocityChart", ProgressCharts.sprintVelocity(velocity).json());
+		m.addAttribute("flowChart", ProgressCharts.flow(cfd).json());
 		m.addAttribute("cycle", cycle);
-		m.addAttribute("cycleChart", FlowCharts.cycleTimes(cycle));
+		m.addAttribute("cycleChart", ProgressCharts.cycleTimes(cycle).json());
 		return CHARTS_VIEW;
 	}
 

@@ -158,6 +158,14 @@ class ProgressApiController {
 		return progress.release(productKey, id);
 	}
 
+	@GetMapping(BASE + "/release-forecasts")
+	@Operation(summary = "Every unreleased release's forecast in sequence",
+			description = "The team works through the releases in order (target date, then creation): a release's"
+					+ " remaining work starts after that of the releases before it (before, after), in the same trials.")
+	List<ProgressService.ReleaseForecast> releaseForecasts(@PathVariable String productKey) {
+		return progress.releaseForecasts(productKey);
+	}
+
 	@PostMapping(BASE + "/releases/{id}/decisions")
 	@Requires(Permission.EDIT_BACKLOG)
 	@Operation(summary = "Record a CONTINUE or GO_BACK decision with a note")

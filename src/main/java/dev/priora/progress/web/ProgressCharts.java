@@ -1,118 +1,142 @@
 package dev.priora.progress.web;
 
 import java.math.BigDecimal;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import dev.priora.backlog.ItemStatus;
 import dev.priora.planning.SprintView;
+import dev.priora.progress.FlowMetrics;
 import dev.priora.progress.ProgressService;
+import dev.priora.web.Chart;
+import dev.priora.web.Chart.Series;
 
-/** Geometry for the server-rendered burndown and velocity charts. */
+/**
+ * What the burndown, burnup, velocity, cumulative-flow and cycle-time charts show;
+ * {@code static/js/charts.js} draws them, in the product's estimate unit where the y axis
+ * is left unnamed.
+ */
 final class ProgressCharts {
 
-	static final int W = 640;
-
-	static final int H = 260;
-
-	static final int PAD = 40;
+	/** Bottom to top: done first, so the done band grows along the bottom. */
+	private static final ItemStatus[] STACK = { ItemStatus.DONE, ItemStatus.IN_PROGRESS, ItemStatus.READY,
+			ItemStatus.NEW };
 
 	private ProgressCharts() {
 	}
 
 	/**
-	 * A burndown: the remaining polyline, the scope polyline, the even pace, axis labels,
-	 * and a marker on each day the scope changed.
+	 * A sprint's burndown over its days: what is left, the scope, the even pace from the
+	 * first day's work to zero on the last day, and a point where scope changed.
 	 */
-	record Line(int width, int height, int pad, String actual, String ideal, String top, String last, String scope,
-			List<Marker> changes) {
-	}
-
-	/** A point on a chart with its accessible description. */
-	record Marker(double x, double y, String label) {
-	}
-
-	/** Bars: one per closed sprint. */
-	record Bars(int width, int height, int pad, List<Bar> bars, String max) {
-	}
-
-	record Bar(double x, double y, double w, double h, String label) {
-	}
-
-	static Line burndown(SprintView sprint, List<ProgressService.BurndownDay> days, BigDecimal committed) {
-		long length = Math.max(1, ChronoUnit.DAYS.between(sprint.start(), sprint.end()));
-		double max = days.stream()
-			.mapToDouble(d -> Math.max(d.remaining().doubleValue(), d.scope().doubleValue()))
-			.max()
-			.orElse(0);
-		max = Math.max(max, committed == null ? 0 : committed.doubleValue());
-		max = max <= 0 ? 1 : max;
-		StringBuilder actual = new StringBuilder();
-		StringBuilder scope = new StringBuilder();
-		List<Marker> changes = new ArrayList<>();
+	static Chart burndown(SprintView sprint, List<ProgressService.BurndownDay> days) {
+		List<Object> left = new ArrayList<>();
+		List<Object> scope = new ArrayList<>();
+		List<Object> changes = new ArrayList<>();
 		for (var d : days) {
-			double x = PAD + (W - 2 * PAD) * ChronoUnit.DAYS.between(sprint.start(), d.day()) / (double) length;
-			double y = H - PAD - (H - 2 * PAD) * d.remaining().doubleValue() / max;
-			double sy = H - PAD - (H - 2 * PAD) * d.scope().doubleValue() / max;
-			actual.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y));
-			scope.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, sy));
+			left.add(List.of(d.day().toString(), d.remaining()));
+			scope.add(List.of(d.day().toString(), d.scope()));
 			if (d.added().signum() > 0 || d.removed().signum() > 0) {
-				changes.add(new Marker(x, sy,
-						d.day() + ": scope " + (d.added().signum() > 0 ? "+" + num(d.added()) : "")
-								+ (d.added().signum() > 0 && d.removed().signum() > 0 ? " " : "")
-								+ (d.removed().signum() > 0 ? "−" + num(d.removed()) : "")));
+				changes.add(List.of(d.day().toString(), d.scope(), change(d)));
 			}
 		}
-		double start = days.isEmpty() ? max : days.get(0).remaining().doubleValue();
-		String ideal = String.format(Locale.ROOT, "%d,%.1f %d,%d", PAD, H - PAD - (H - 2 * PAD) * start / max, W - PAD,
-				H - PAD);
-		return new Line(W, H, PAD, actual.toString().strip(), ideal, num(max),
-				days.isEmpty() ? "" : days.get(days.size() - 1).remaining().stripTrailingZeros().toPlainString(),
-				scope.toString().strip(), changes);
+		BigDecimal start = days.isEmpty() ? BigDecimal.ZERO : days.get(0).remaining();
+		List<Object> pace = List.of(List.of(sprint.start().toString(), start),
+				List.of(sprint.end().toString(), BigDecimal.ZERO));
+		Chart chart = Chart.time(null)
+			.with(Series.line("Left", left, 1))
+			.with(Series.line("Scope", scope, 2).styled("thin"))
+			.with(Series.line("Even pace", pace, 5).styled("dashed"));
+		return changes.isEmpty() ? chart : chart.with(Series.scatter("Scope changed", changes, 4));
+	}
+
+	private static String change(ProgressService.BurndownDay d) {
+		List<String> parts = new ArrayList<>();
+		if (d.added().signum() > 0) {
+			parts.add("+" + num(d.added()) + " (" + String.join(", ", d.addedItems()) + ")");
+		}
+		if (d.removed().signum() > 0) {
+			parts.add("−" + num(d.removed()) + " (" + String.join(", ", d.removedItems()) + ")");
+		}
+		return "scope " + String.join(", ", parts);
+	}
+
+	/** A release's burnup: done and scope at the close of each sprint and now. */
+	static Chart burnup(List<ProgressService.BurnupPoint> points) {
+		return Chart.categories(null, points.stream().map(ProgressService.BurnupPoint::label).toList())
+			.with(Series.line("Done", points.stream().map(ProgressService.BurnupPoint::done).toList(), 1))
+			.with(Series.line("Scope", points.stream().map(ProgressService.BurnupPoint::scope).toList(), 2)
+				.styled("thin"));
+	}
+
+	/** Completed work of the closed sprints, oldest first, with their average. */
+	static Chart velocity(List<BigDecimal> velocities) {
+		List<String> labels = new ArrayList<>();
+		for (int i = 1; i <= velocities.size(); i++) {
+			labels.add(String.valueOf(i));
+		}
+		Chart chart = Chart.categories(null, labels)
+			.xName("closed sprints, oldest first")
+			.with(Series.bar("Completed", velocities, 1));
+		double average = velocities.stream().mapToDouble(BigDecimal::doubleValue).average().orElse(0);
+		return velocities.isEmpty() ? chart : chart.level("average " + num(average), average);
+	}
+
+	/** Committed and completed work per closed sprint. */
+	static Chart sprintVelocity(List<FlowMetrics.SprintVelocity> sprints) {
+		Chart chart = Chart.categories(null, sprints.stream().map(FlowMetrics.SprintVelocity::sprint).toList());
+		chart = chart
+			.with(Series.bar("Committed", sprints.stream().map(FlowMetrics.SprintVelocity::committed).toList(), 6))
+			.with(Series.bar("Completed", sprints.stream().map(FlowMetrics.SprintVelocity::completed).toList(), 1));
+		double average = sprints.stream().mapToDouble(s -> s.completed().doubleValue()).average().orElse(0);
+		return sprints.isEmpty() ? chart : chart.level("average completed " + num(average), average);
+	}
+
+	/** Items per status at the end of each day, stacked, done at the bottom. */
+	static Chart flow(List<FlowMetrics.FlowDay> all) {
+		// days before the first item existed would squeeze the chart into its right edge
+		int first = 0;
+		while (first < all.size() - 1 && all.get(first).counts().values().stream().allMatch(c -> c == 0)) {
+			first++;
+		}
+		List<FlowMetrics.FlowDay> days = all.subList(first, all.size());
+		Chart chart = Chart.time("items");
+		int[] colours = { 2, 1, 3, 5 };
+		for (int k = 0; k < STACK.length; k++) {
+			ItemStatus s = STACK[k];
+			List<Object> data = new ArrayList<>();
+			for (var d : days) {
+				data.add(List.of(d.day().toString(), d.counts().getOrDefault(s, 0)));
+			}
+			chart = chart.with(Series.area(words(s), data, colours[k]));
+		}
+		return chart;
 	}
 
 	/**
-	 * The burnup: the done line and the scope line at the close of each sprint and now,
-	 * with a label per point.
+	 * Each finished item by the day it finished and the days it took, with the 50, 85 and
+	 * 95 % lines.
 	 */
-	record Burnup(int width, int height, int pad, String done, String scope, String top, List<Marker> points) {
+	static Chart cycleTimes(FlowMetrics.CycleTimes c) {
+		List<Object> dots = new ArrayList<>();
+		for (var i : c.items()) {
+			dots.add(List.of(i.done().toString(), i.days(), i.item()));
+		}
+		Chart chart = Chart.time("days").with(Series.scatter("Finished item", dots, 1));
+		Double[] ps = { c.p50(), c.p85(), c.p95() };
+		String[] names = { "50 %", "85 %", "95 %" };
+		for (int i = 0; i < ps.length; i++) {
+			if (ps[i] != null) {
+				chart = chart.level(names[i] + " within " + num(ps[i]) + " days", ps[i]);
+			}
+		}
+		return chart;
 	}
 
-	static Burnup burnup(List<ProgressService.BurnupPoint> points) {
-		double max = points.stream()
-			.mapToDouble(p -> Math.max(p.scope().doubleValue(), p.done().doubleValue()))
-			.max()
-			.orElse(0);
-		max = max <= 0 ? 1 : max;
-		StringBuilder done = new StringBuilder();
-		StringBuilder scope = new StringBuilder();
-		List<Marker> markers = new ArrayList<>();
-		int n = Math.max(1, points.size() - 1);
-		for (int i = 0; i < points.size(); i++) {
-			var p = points.get(i);
-			double x = points.size() == 1 ? W - PAD : PAD + (W - 2.0 * PAD) * i / n;
-			double y = H - PAD - (H - 2.0 * PAD) * p.done().doubleValue() / max;
-			double sy = H - PAD - (H - 2.0 * PAD) * p.scope().doubleValue() / max;
-			done.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y));
-			scope.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, sy));
-			markers.add(new Marker(x, y, p.label() + ": " + num(p.done()) + " of " + num(p.scope()) + " done"));
-		}
-		return new Burnup(W, H, PAD, done.toString().strip(), scope.toString().strip(), num(max), markers);
-	}
-
-	static Bars velocity(List<BigDecimal> velocities) {
-		double max = velocities.stream().mapToDouble(BigDecimal::doubleValue).max().orElse(1);
-		max = max <= 0 ? 1 : max;
-		List<Bar> bars = new ArrayList<>();
-		int n = Math.max(1, velocities.size());
-		double slot = (W - 2 * PAD) / (double) n;
-		for (int i = 0; i < velocities.size(); i++) {
-			double h = (H - 2 * PAD) * velocities.get(i).doubleValue() / max;
-			bars.add(new Bar(PAD + i * slot + slot * 0.15, H - PAD - h, slot * 0.7, h,
-					velocities.get(i).stripTrailingZeros().toPlainString()));
-		}
-		return new Bars(W, H, PAD, bars, num(max));
+	private static String words(ItemStatus s) {
+		String w = s.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+		return Character.toUpperCase(w.charAt(0)) + w.substring(1);
 	}
 
 	private static String num(BigDecimal v) {

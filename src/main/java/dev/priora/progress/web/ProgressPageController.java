@@ -27,6 +27,8 @@ class ProgressPageController {
 
 	static final String RELEASE_VIEW = "progress/release";
 
+	static final String FORECASTS_FRAGMENT = "progress/forecasts :: forecasts";
+
 	private final ProgressService progress;
 
 	private final PlanningService planning;
@@ -93,6 +95,17 @@ class ProgressPageController {
 		return RELEASE_VIEW;
 	}
 
+	/**
+	 * Every unreleased release's forecast in sequence, as a fragment for the release
+	 * planning page.
+	 */
+	@GetMapping("/p/{key}/release-forecasts")
+	String releaseForecasts(@PathVariable String key, Model m) {
+		m.addAttribute("productKey", key.toUpperCase(Locale.ROOT));
+		m.addAttribute("forecasts", progress.releaseForecasts(key));
+		return FORECASTS_FRAGMENT;
+	}
+
 	@PostMapping("/p/{key}/releases/{id}/decisions")
 	@Requires(Permission.EDIT_BACKLOG)
 	String decide(@AuthenticationPrincipal SignedInUser user, @PathVariable String key, @PathVariable long id,
@@ -137,15 +150,15 @@ class ProgressPageController {
 		m.addAttribute("others", planning.sprints(key).stream().filter(s -> s.id() != id).toList());
 		var days = progress.burndown(key, id);
 		m.addAttribute("burndown", days);
-		m.addAttribute("chart", ProgressCharts.burndown(run.sprint(), days, run.committed()));
+		m.addAttribute("chart", ProgressCharts.burndown(run.sprint(), days).json());
 	}
 
 	private void fillRelease(String key, long id, Model m) {
 		m.addAttribute("productKey", key.toUpperCase(Locale.ROOT));
 		var p = progress.release(key, id);
 		m.addAttribute("p", p);
-		m.addAttribute("chart", ProgressCharts.velocity(p.velocities()));
-		m.addAttribute("burnupChart", ProgressCharts.burnup(p.burnup()));
+		m.addAttribute("chart", ProgressCharts.velocity(p.velocities()).json());
+		m.addAttribute("burnupChart", ProgressCharts.burnup(p.burnup()).json());
 	}
 
 }

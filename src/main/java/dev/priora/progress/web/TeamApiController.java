@@ -61,6 +61,14 @@ class TeamApiController {
 			.body(team.add(productKey, body.name(), body.email(), body.capacity(), body.skills()));
 	}
 
+	@PutMapping(BASE + "/team/{id}")
+	@Requires(Permission.EDIT_BACKLOG)
+	@Operation(summary = "Change a member's name, e-mail, capacity and skills (their assignments stay)")
+	TeamService.Member update(@PathVariable String productKey, @PathVariable long id,
+			@Valid @RequestBody MemberBody body) {
+		return team.update(productKey, id, body.name(), body.email(), body.capacity(), body.skills());
+	}
+
 	@DeleteMapping(BASE + "/team/{id}")
 	@Requires(Permission.EDIT_BACKLOG)
 	@Operation(summary = "Remove a member (their items become unassigned)")

@@ -1,6 +1,8 @@
 package dev.priora.progress.web;
 
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -18,6 +20,8 @@ import dev.priora.accounts.Requires;
 import dev.priora.backlog.BacklogProblem;
 import dev.priora.backlog.ItemKey;
 import dev.priora.planning.PlanningService;
+import dev.priora.planning.SprintView;
+import dev.priora.progress.ProgressService;
 import dev.priora.progress.TeamService;
 
 /**
@@ -33,9 +37,15 @@ class TeamPageController {
 
 	private final PlanningService planning;
 
-	TeamPageController(TeamService team, PlanningService planning) {
+	private final ProgressService progress;
+
+	private final Clock clock;
+
+	TeamPageController(TeamService team, PlanningService planning, ProgressService progress, Clock clock) {
 		this.team = team;
 		this.planning = planning;
+		this.progress = progress;
+		this.clock = clock;
 	}
 
 	@GetMapping("/p/{key}/team")
@@ -44,7 +54,22 @@ class TeamPageController {
 		fill(key, sprint, m);
 		var releases = planning.board(key).releases();
 		m.addAttribute("releases", releases);
-		Long chosen = release != null ? release : releases.isEmpty() ? null : releases.get(0).id();
+		Long sprintShown = (Long) m.getAttribute("sprint");
+		Long sprintRelease = sprintShown == null ? null
+				: planning.sprints(key)
+					.stream()
+					.filter(s -> s.id() == sprintShown)
+					.findFirst()
+					.map(SprintView::releaseId)
+					.orElse(null);
+		// the release of the sprint shown, else the first one not released yet
+		Long chosen = release != null ? release
+				: sprintRelease != null ? sprintRelease
+						: releases.stream()
+							.filter(r -> !"RELEASED".equals(r.status().name()))
+							.map(r -> r.id())
+							.findFirst()
+							.orElse(releases.isEmpty() ? null : releases.get(0).id());
 		m.addAttribute("release", chosen);
 		try {
 			m.addAttribute("releaseWorkload", chosen == null ? List.of() : team.releaseWorkload(key, chosen));
@@ -70,6 +95,40 @@ class TeamPageController {
 		}
 		fill(key, null, m);
 		return TEAM_VIEW;
+	}
+
+	@PostMapping("/p/{key}/team/{id}")
+	@Requires(Permission.EDIT_BACKLOG)
+	String update(@PathVariable String key, @PathVariable long id, @RequestParam(defaultValue = "") String name,
+			@RequestParam(defaultValue = "") String email, @RequestParam(required = false) BigDecimal capacity,
+			@RequestParam(defaultValue = "") String skills, Model m, RedirectAttributes redirect) {
+		try {
+			var member = team.update(key, id, name, email, capacity, Arrays.asList(skills.split("[,;]")));
+			redirect.addFlashAttribute("toast", member.name() + " saved.");
+			return "redirect:/p/" + key.toUpperCase(Locale.ROOT) + "/team";
+		}
+		catch (BacklogProblem e) {
+			BacklogProblem.rethrowNotFound(e);
+			m.addAttribute("error", e.getMessage());
+			m.addAttribute("editing", id);
+		}
+		return page(key, null, null, m);
+	}
+
+	@PostMapping("/p/{key}/team/{id}/remove")
+	@Requires(Permission.EDIT_BACKLOG)
+	String remove(@PathVariable String key, @PathVariable long id, RedirectAttributes redirect) {
+		String name = team.members(key)
+			.stream()
+			.filter(x -> x.id() == id)
+			.map(TeamService.Member::name)
+			.findFirst()
+			.orElseThrow(() -> BacklogProblem.notFound("Team member " + id));
+		int open = team.openAssigned(key, id);
+		team.remove(key, id);
+		redirect.addFlashAttribute("toast", name + " is no longer on the team"
+				+ (open == 0 ? "." : "; " + open + (open == 1 ? " open item is" : " open items are") + " unassigned."));
+		return "redirect:/p/" + key.toUpperCase(Locale.ROOT) + "/team";
 	}
 
 	@PostMapping("/p/{key}/team/{id}/days-off")
@@ -110,9 +169,29 @@ class TeamPageController {
 		m.addAttribute("members", team.members(key));
 		var sprints = planning.sprints(key);
 		m.addAttribute("sprints", sprints);
-		Long chosen = sprint != null ? sprint : sprints.isEmpty() ? null : sprints.get(sprints.size() - 1).id();
+		Long chosen = sprint != null ? sprint : current(key, sprints);
 		m.addAttribute("sprint", chosen);
 		m.addAttribute("workload", chosen == null ? List.of() : team.workload(key, chosen));
+	}
+
+	/**
+	 * The sprint the team is in: the active one, else the next to start, else the last
+	 * one.
+	 */
+	private Long current(String key, List<SprintView> sprints) {
+		if (sprints.isEmpty()) {
+			return null;
+		}
+		var active = progress.sprints(key).stream().filter(r -> "ACTIVE".equals(r.state())).findFirst();
+		if (active.isPresent()) {
+			return active.get().sprint().id();
+		}
+		LocalDate today = LocalDate.now(clock);
+		return sprints.stream()
+			.filter(s -> !s.end().isBefore(today))
+			.min(java.util.Comparator.comparing(SprintView::start))
+			.map(SprintView::id)
+			.orElse(sprints.get(sprints.size() - 1).id());
 	}
 
 }

@@ -106,6 +106,13 @@ class DemoProductIntegrationTest extends IntegrationTestBase {
 			for (int d = 1; d < days.size(); d++) {
 				scopeAdded |= days.get(d).get("added").asDouble() > 0;
 			}
+			if (!run.get("spillover").isEmpty()) {
+				JsonNode last = days.get(days.size() - 1);
+				assertThat(last.get("remaining").asDouble()).as("a closed sprint's spillover is still left at its end")
+					.isPositive();
+				assertThat(last.get("removedItems").toString()).as("spillover is not scope taken out")
+					.doesNotContain(run.get("spillover").get(0).asText());
+			}
 		}
 		assertThat(scopeAdded).as("an item joined a sprint after it started").isTrue();
 	}

@@ -83,4 +83,35 @@ class SimilarityIndexTest {
 		assertThat(ids(new Query("Long one", text.toString(), null, 1, Set.of()))).containsExactly("long");
 	}
 
+	@Test
+	void startsFromItsLastCommitWithTheCheckpoint() throws Exception {
+		java.nio.file.Path folder = java.nio.file.Files.createTempDirectory("similarity-test");
+		try (SimilarityIndex first = new SimilarityIndex(org.apache.lucene.store.FSDirectory.open(folder))) {
+			assertThat(first.checkpoint()).isEmpty();
+			first.put(new Entry("car", "Automobile insurance quote", "", v(1, 0, 0)));
+			first.put(new Entry("house", "Quote for home cover", "", null));
+			first.commit(java.util.Map.of("seen", "2"));
+			first.put(new Entry("boat", "Boat insurance", "", v(0, 0, 1)));
+		}
+		try (SimilarityIndex again = new SimilarityIndex(org.apache.lucene.store.FSDirectory.open(folder))) {
+			assertThat(again.checkpoint()).containsExactly(java.util.Map.entry("seen", "2"));
+			assertThat(again.size()).as("the entry put after the commit is not kept").isEqualTo(2);
+			assertThat(again.withoutVector()).containsExactly("house");
+			assertThat(again.similar(new Query("Vehicle cover", "", v(0.9f, 0.1f, 0), 1, Set.of())).get(0).id())
+				.isEqualTo("car");
+			again.clear();
+			assertThat(again.size()).isZero();
+		}
+	}
+
+	@Test
+	void holdsTheFolderUntilClosed() throws Exception {
+		java.nio.file.Path folder = java.nio.file.Files.createTempDirectory("similarity-test");
+		try (SimilarityIndex first = new SimilarityIndex(org.apache.lucene.store.FSDirectory.open(folder))) {
+			assertThatThrownBy(() -> new SimilarityIndex(org.apache.lucene.store.FSDirectory.open(folder)))
+				.isInstanceOf(java.io.UncheckedIOException.class)
+				.hasCauseInstanceOf(org.apache.lucene.store.LockObtainFailedException.class);
+		}
+	}
+
 }

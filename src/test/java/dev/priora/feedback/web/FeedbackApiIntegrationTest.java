@@ -275,6 +275,32 @@ class FeedbackApiIntegrationTest extends IntegrationTestBase {
 		return keys;
 	}
 
+	@Test
+	void draftsStoriesThatReadAsSentencesAndRefusesPlaceholders() {
+		ApiClient api = api();
+		long customer = customer(api, "Paper Shop", "Retail", 20000);
+		long id = feedback(api, "{\"title\":\"Refills\",\"text\":\"We sell stationery; our customers want to order"
+				+ " refills by subscription.\",\"customerId\":" + customer + "}");
+		JsonNode draft = api.get(BASE + "/feedback/" + id + "/story-draft").json();
+		assertThat(draft.get("story").asText())
+			.isEqualTo("As a retail customer, I want our customers to be able to order refills by subscription.");
+		assertThat(draft.get("benefit").asText()).isEmpty();
+		assertThat(draft.toString()).doesNotContain("<").doesNotContain("I want we");
+
+		Response placeholder = api.post(BASE + "/feedback/" + id + "/story",
+				"{\"title\":\"Refills\",\"description\":\"As a shop, I want refills, so that <benefit: why it matters"
+						+ " to them>.\",\"acceptanceCriteria\":[\"Given a shop, when they order, then <expected outcome>\"]}");
+		assertThat(placeholder.status()).isEqualTo(400);
+		assertThat(placeholder.json().get("errors").toString()).contains("\"field\":\"description\"")
+			.contains("<benefit: why it matters to them>")
+			.contains("acceptanceCriteria[0]");
+		assertThat(api.get(BASE + "/feedback/" + id).json().get("links")).as("nothing linked").isEmpty();
+
+		Response created = api.post(BASE + "/feedback/" + id + "/story",
+				"{\"title\":\"Refills\",\"description\":\"" + draft.get("story").asText() + "\"}");
+		assertThat(created.status()).as(created.text()).isEqualTo(201);
+	}
+
 	private static void link(ApiClient api, String item, long feedback, String importance, String quote) {
 		Response r = api.post(BASE + "/feedback/" + feedback + "/links",
 				"{\"item\":\"" + item + "\",\"importance\":\"" + importance + "\",\"quote\":\"" + quote + "\"}");

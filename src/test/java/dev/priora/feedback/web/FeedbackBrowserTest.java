@@ -122,12 +122,23 @@ class FeedbackBrowserTest extends BrowserTestBase {
 		signIn();
 		page.navigate("/p/SHOP/feedback/" + id);
 		page.locator("#to-story").click();
-		assertThat(page.locator("#story-form textarea[name=description]"))
-			.hasValue("As a retail customer, I want a size guide on product pages, so that fewer clothes come back.");
+		assertThat(page.locator("#story-form input[name=role]")).hasValue("retail customer");
+		assertThat(page.locator("#story-form input[name=want]")).hasValue("a size guide on product pages");
+		assertThat(page.locator("#story-form input[name=benefit]")).hasValue("fewer clothes come back");
 		page.locator("#story-form input[name=title]").fill("Size guide per brand");
+		// a template placeholder typed in is refused, naming the field
+		page.locator("#story-form input[name=criteria]").first().fill("Given a shopper, when <action>, then it shows");
+		page.locator("#story-form button[type=submit]").click();
+		assertThat(page.locator(".error-summary")).containsText("acceptanceCriteria[0]");
+		assertThat(page.locator(".error-summary")).containsText("<action>");
+		page.locator("#story-form input[name=criteria]")
+			.first()
+			.fill("Given a jacket, when I open it, then I see its sizes");
 		page.locator("#story-form button[type=submit]").click();
 		assertThat(page.locator("#item-title")).hasText("Size guide per brand");
-		assertThat(page.locator("#criteria li")).hasCount(2);
+		assertThat(page.locator("#criteria li")).hasCount(1);
+		assertThat(page.locator("#description")).containsText(
+				"As a retail customer, I want a size guide on product pages, so that fewer clothes come back.");
 		assertThat(page.locator("#demand")).containsText("1 customer asking");
 		page.navigate("/p/SHOP/feedback/" + id);
 		assertThat(page.locator("#feedback-links")).containsText("Size guide per brand");
@@ -135,6 +146,29 @@ class FeedbackBrowserTest extends BrowserTestBase {
 		assertThat(page.locator("#customer-feedback")).containsText("Size guide");
 		assertThat(page.locator("#customer-items")).containsText("Size guide per brand");
 		assertThat(page.locator("#customer-items")).containsText("not delivered");
+	}
+
+	@Test
+	void leavesWhatTheFeedbackDoesNotSayEmptyWithAHint() {
+		long id = api()
+			.post("/api/v1/products/SHOP/feedback",
+					"{\"title\":\"Refills\",\"text\":\"We sell stationery; "
+							+ "our customers want to order refills by subscription.\"}")
+			.json()
+			.get("id")
+			.asLong();
+		signIn();
+		page.navigate("/p/SHOP/feedback/" + id + "/story");
+		assertThat(page.locator("#story-form input[name=want]"))
+			.hasValue("our customers to be able to order refills by subscription");
+		assertThat(page.locator("#story-form input[name=benefit]")).hasValue("");
+		assertThat(page.locator("#story-form input[name=benefit]")).hasAttribute("placeholder",
+				java.util.regex.Pattern.compile("why it matters to them"));
+		assertThat(page.locator("#story-form")).not().containsText("<");
+		screenshot("story-draft");
+		page.locator("#story-form button[type=submit]").click();
+		assertThat(page.locator("#description"))
+			.containsText("As a customer, I want our customers to be able to order refills by subscription.");
 	}
 
 }

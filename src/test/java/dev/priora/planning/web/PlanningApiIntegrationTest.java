@@ -43,11 +43,15 @@ class PlanningApiIntegrationTest extends IntegrationTestBase {
 	}
 
 	private static JsonNode await(ApiClient api, long plan) throws InterruptedException {
+		return await(api, BASE, plan);
+	}
+
+	private static JsonNode await(ApiClient api, String base, long plan) throws InterruptedException {
 		Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
 		JsonNode p;
 		do {
 			Thread.sleep(100);
-			p = api.get(BASE + "/plans/" + plan).json();
+			p = api.get(base + "/plans/" + plan).json();
 		}
 		while (!p.get("state").asText().matches("DONE|CANCELLED|FAILED") && Instant.now().isBefore(deadline));
 		return p;
@@ -174,6 +178,113 @@ class PlanningApiIntegrationTest extends IntegrationTestBase {
 		assertThat(p.get("result").get("planned").toString()).contains("PLC-1")
 			.contains("PLC-2")
 			.doesNotContain("PLC-3");
+	}
+
+	private static long create(ApiClient api, String base, String body) {
+		Response r = api.post(base, body);
+		assertThat(r.status()).as(r.text()).isEqualTo(201);
+		return r.json().get("id").asLong();
+	}
+
+	private static JsonNode itemOnBoard(ApiClient api, String base, String key) {
+		JsonNode board = api.get(base + "/releases").json();
+		for (JsonNode r : board.get("releases")) {
+			for (JsonNode i : r.get("items")) {
+				if (key.equals(i.get("key").asText())) {
+					return i;
+				}
+			}
+		}
+		return null;
+	}
+
+	@Test
+	void keepsItemsOfStartedSprintsAndAppliesOnlyWithAnExplicitChoiceForItemsLeavingTheirSprints()
+			throws InterruptedException {
+		ApiClient api = api();
+		String base = "/api/v1/products/PLS";
+		api.post("/api/v1/products", "{\"key\":\"PLS\",\"name\":\"Sprints\"}");
+		String[][] items = { { "In the started sprint", "3" }, { "In the next sprint", "3" }, { "Valuable", "5" },
+				{ "Quick", "2" } };
+		for (String[] i : items) {
+			api.post(base + "/items", "{\"type\":\"STORY\",\"title\":\"" + i[0] + "\",\"estimate\":" + i[1] + "}");
+		}
+		long model = 0;
+		for (JsonNode m : api.get(base + "/scoring-models").json()) {
+			if ("VALUE_EFFORT".equals(m.get("preset").asText())) {
+				model = m.get("id").asLong();
+			}
+		}
+		api.post(base + "/scoring-models/" + model + "/activate", null);
+		int[] values = { 1, 5, 80, 30 };
+		for (int i = 0; i < values.length; i++) {
+			api.put(base + "/items/PLS-" + (i + 1) + "/scores/" + model,
+					"{\"inputs\":{\"value\":\"" + values[i] + "\"}}", null);
+		}
+		long r1 = create(api, base + "/releases", "{\"name\":\"R1\",\"targetDate\":\"2030-01-31\",\"capacity\":6}");
+		create(api, base + "/releases", "{\"name\":\"R2\",\"targetDate\":\"2030-03-31\",\"capacity\":5}");
+		long s1 = create(api, base + "/sprints",
+				"{\"name\":\"Sprint 1\",\"start\":\"2029-12-01\",\"end\":\"2029-12-14\","
+						+ "\"capacity\":6,\"releaseId\":" + r1 + "}");
+		long s2 = create(api, base + "/sprints",
+				"{\"name\":\"Sprint 2\",\"start\":\"2029-12-15\",\"end\":\"2029-12-28\","
+						+ "\"capacity\":6,\"releaseId\":" + r1 + "}");
+		api.put(base + "/items/PLS-1/release", "{\"releaseId\":" + r1 + ",\"sprintId\":" + s1 + "}", null);
+		api.put(base + "/items/PLS-2/release", "{\"releaseId\":" + r1 + ",\"sprintId\":" + s2 + "}", null);
+		Response start = api.post(base + "/sprints/" + s1 + "/start", "{\"force\":true}");
+		assertThat(start.status()).as(start.text()).isEqualTo(200);
+
+		// by default the started sprint's item stays in its release although it is worth
+		// least; the item of the sprint not started is left out
+		long plan = api.post(base + "/plans", "{\"name\":\"Default\",\"timeLimitSeconds\":5,\"discount\":0}")
+			.json()
+			.get("id")
+			.asLong();
+		JsonNode p = await(api, base, plan);
+		assertThat(p.get("result").get("planned").toString()).contains("PLS-1").contains("kept: in Sprint 1");
+		assertThat(p.get("sprintChanges")).hasSize(1);
+		JsonNode change = p.get("sprintChanges").get(0);
+		assertThat(change.get("key").asText()).isEqualTo("PLS-2");
+		assertThat(change.get("sprint").asText()).isEqualTo("Sprint 2");
+		assertThat(change.get("started").asBoolean()).isFalse();
+		assertThat(change.get("toRelease").isNull()).isTrue();
+
+		Response refused = api.post(base + "/plans/" + plan + "/apply", null);
+		assertThat(refused.status()).isEqualTo(409);
+		assertThat(refused.json().get("detail").asText()).contains("PLS-2 (Sprint 2 → unplanned)")
+			.contains("sprintItems");
+		assertThat(refused.json().get("sprintChanges").get(0).get("key").asText()).isEqualTo("PLS-2");
+		assertThat(itemOnBoard(api, base, "PLS-2").get("sprintId").asLong()).as("nothing changed").isEqualTo(s2);
+		assertThat(api.post(base + "/plans/" + plan + "/apply", "{\"sprintItems\":\"MAYBE\"}").status()).isEqualTo(400);
+
+		Response kept = api.post(base + "/plans/" + plan + "/apply", "{\"sprintItems\":\"KEEP\"}");
+		assertThat(kept.status()).as(kept.text()).isEqualTo(200);
+		assertThat(itemOnBoard(api, base, "PLS-2").get("sprintId").asLong()).isEqualTo(s2);
+		assertThat(itemOnBoard(api, base, "PLS-1").get("sprintId").asLong()).isEqualTo(s1);
+		assertThat(itemOnBoard(api, base, "PLS-3")).isNotNull();
+		assertThat(api.post(base + "/plans/" + plan + "/undo", null).status()).isEqualTo(200);
+
+		Response moved = api.post(base + "/plans/" + plan + "/apply", "{\"sprintItems\":\"MOVE\"}");
+		assertThat(moved.status()).as(moved.text()).isEqualTo(200);
+		assertThat(itemOnBoard(api, base, "PLS-2")).as("unplanned").isNull();
+		assertThat(itemOnBoard(api, base, "PLS-1").get("sprintId").asLong()).isEqualTo(s1);
+		assertThat(api.post(base + "/plans/" + plan + "/undo", null).status()).isEqualTo(200);
+		assertThat(itemOnBoard(api, base, "PLS-2").get("sprintId").asLong()).isEqualTo(s2);
+
+		// free to move the started sprint's items: both would leave their sprints
+		long free = api
+			.post(base + "/plans",
+					"{\"name\":\"Free\",\"timeLimitSeconds\":5,\"discount\":0,\"keepStartedSprints\":false}")
+			.json()
+			.get("id")
+			.asLong();
+		JsonNode f = await(api, base, free);
+		assertThat(f.get("sprintChanges").toString()).contains("\"key\":\"PLS-1\"")
+			.contains("\"started\":true")
+			.doesNotContain("kept: in Sprint 1");
+		Response keepStarted = api.post(base + "/plans/" + free + "/apply", "{\"sprintItems\":\"KEEP_STARTED\"}");
+		assertThat(keepStarted.status()).as(keepStarted.text()).isEqualTo(200);
+		assertThat(itemOnBoard(api, base, "PLS-1").get("sprintId").asLong()).isEqualTo(s1);
 	}
 
 }

@@ -49,6 +49,8 @@ class PlanningBrowserTest extends BrowserTestBase {
 		page.locator("#new-release input[name=name]").fill("Summer");
 		page.locator("#new-release input[name=capacity]").fill("8");
 		page.locator("#new-release button[type=submit]").click();
+		assertThat(page.locator(".toast")).containsText("Release Summer added.");
+		assertThat(page.locator("#release-forecasts")).isVisible();
 		Locator spring = page.locator("#board .board-column", new com.microsoft.playwright.Page.LocatorOptions()
 			.setHas(page.locator("h2", new com.microsoft.playwright.Page.LocatorOptions().setHasText("Spring"))));
 		assertThat(spring).containsText("0 / 8");
@@ -107,6 +109,76 @@ class PlanningBrowserTest extends BrowserTestBase {
 		page.locator("#confirm-ok").click();
 		assertThat(page.locator("#board h2", new com.microsoft.playwright.Page.LocatorOptions().setHasText("Summer")))
 			.hasCount(0);
+	}
+
+	@Test
+	void showsWhichItemsThePlanTakesOutOfTheirSprintsAndAsksBeforeApplying() {
+		ApiClient api = api();
+		String base = "/api/v1/products/PBQ";
+		api.post("/api/v1/products", "{\"key\":\"PBQ\",\"name\":\"Sprinting\"}");
+		String[][] items = { { "Started work", "3", "1" }, { "Next sprint's work", "3", "5" },
+				{ "Valuable", "5", "80" }, { "Quick", "2", "30" } };
+		for (String[] i : items) {
+			api.post(base + "/items", "{\"type\":\"STORY\",\"title\":\"" + i[0] + "\",\"estimate\":" + i[1] + "}");
+		}
+		long model = 0;
+		for (JsonNode m : api.get(base + "/scoring-models").json()) {
+			if ("VALUE_EFFORT".equals(m.get("preset").asText())) {
+				model = m.get("id").asLong();
+			}
+		}
+		api.post(base + "/scoring-models/" + model + "/activate", null);
+		for (int i = 0; i < items.length; i++) {
+			api.put(base + "/items/PBQ-" + (i + 1) + "/scores/" + model,
+					"{\"inputs\":{\"value\":\"" + items[i][2] + "\"}}", null);
+		}
+		long r1 = api.post(base + "/releases", "{\"name\":\"R1\",\"targetDate\":\"2030-01-31\",\"capacity\":6}")
+			.json()
+			.get("id")
+			.asLong();
+		api.post(base + "/releases", "{\"name\":\"R2\",\"targetDate\":\"2030-03-31\",\"capacity\":5}");
+		long[] sprints = new long[2];
+		for (int s = 0; s < 2; s++) {
+			sprints[s] = api
+				.post(base + "/sprints", "{\"name\":\"Sprint " + (s + 1) + "\",\"start\":\""
+						+ java.time.LocalDate.of(2029, 12, 1 + s * 7) + "\",\"end\":\""
+						+ java.time.LocalDate.of(2029, 12, 7 + s * 7) + "\",\"capacity\":6,\"releaseId\":" + r1 + "}")
+				.json()
+				.get("id")
+				.asLong();
+			api.put(base + "/items/PBQ-" + (s + 1) + "/release",
+					"{\"releaseId\":" + r1 + ",\"sprintId\":" + sprints[s] + "}", null);
+		}
+		api.post(base + "/sprints/" + sprints[0] + "/start", "{\"force\":true}");
+
+		signIn();
+		page.navigate("/p/PBQ/releases");
+		assertThat(page.locator("#release-forecasts tr[data-release=R1]")).isVisible();
+		page.locator("[data-dialog-open=plan-for-me]").click();
+		assertThat(page.locator("#plan-form select[name=keepStartedSprints]")).hasValue("true");
+		page.locator("#plan-form input[name=timeLimit]").fill("5");
+		page.locator("#plan-form button[type=submit]").click();
+		assertThat(page.locator("#plan-state")).containsText("Done",
+				new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions().setTimeout(30_000));
+		assertThat(page.locator("#plan-items tr[data-key=PBQ-1]")).containsText("kept: in Sprint 1, which has started");
+		Locator leaving = page.locator("#sprint-changes tr[data-key=PBQ-2]");
+		assertThat(leaving).containsText("Sprint 2");
+		assertThat(leaving).containsText("not started");
+		assertThat(leaving).containsText("unplanned");
+		assertThat(page.locator("#sprint-changes tr")).hasCount(2);
+
+		screenshot("plan-sprint-changes");
+		// no choice made: the form does not go
+		page.locator("#apply-plan").click();
+		assertThat(page.locator("#plan")).hasAttribute("data-state", "DONE");
+		assertThat(page.locator("#plan-state")).containsText("Done");
+		page.locator("#sprint-choice input[value=KEEP]").check();
+		page.locator("#apply-plan").click();
+		assertThat(page.locator(".toast")).containsText("keep every item that is in a sprint where it is");
+		screenshot("plan-applied");
+		page.navigate("/p/PBQ/releases");
+		assertThat(page.locator("#board .card[data-key=PBQ-2] select[name=sprint]"))
+			.hasValue(String.valueOf(sprints[1]));
 	}
 
 }

@@ -50,7 +50,8 @@ class ScorerTest {
 		Score noEstimate = Scorer.score(RICE,
 				new ItemFacts(Map.of("impact", "high", "confidence", "1"), 3, 0d, 3, null));
 		assertThat(noEstimate.scorable()).isFalse();
-		assertThat(noEstimate.missing()).containsExactly("Effort: the item has no estimate");
+		assertThat(noEstimate.missing())
+			.containsExactly("Effort: the item has no estimate; estimate it or give the model a default");
 		Score zeroEffort = Scorer.score(RICE, new ItemFacts(Map.of("impact", "high", "confidence", "1"), 3, 0d, 3, 0d));
 		assertThat(zeroEffort.missing()).containsExactly("Effort: must be above 0");
 		Score notFibonacci = Scorer.score(WSJF, new ItemFacts(Map.of("value", "4", "size", "5"), 0, 0d, 0, null));
@@ -80,6 +81,34 @@ class ScorerTest {
 		assertThatThrownBy(() -> new Criterion("x", "X", Role.BENEFIT, 0, new Scale.Fibonacci(), Source.MANUAL))
 			.hasMessageContaining("weight");
 		assertThatThrownBy(() -> new Scale.Linear(5, 5)).hasMessageContaining("min < max");
+	}
+
+	@Test
+	void usesEvidenceWhenThereIsSomeElseATypedValueElseTheDefault() {
+		ModelSpec rice = new ModelSpec(ModelSpec.Formula.PRODUCT,
+				List.of(new Criterion("reach", "Reach", Role.BENEFIT, 1, new Scale.Linear(0, 1e9), Source.CUSTOMERS,
+						2d),
+						new Criterion("effort", "Effort", Role.COST, 1, new Scale.Linear(0, 1000), Source.ESTIMATE)));
+		Score byDefault = Scorer.score(rice, new ItemFacts(Map.of(), 0, 0d, 0, 4d));
+		assertThat(byDefault.value()).isEqualTo(0.5);
+		assertThat(byDefault.breakdown().get(0).origin()).isEqualTo(Score.Origin.DEFAULT);
+		assertThat(byDefault.breakdown().get(0).source()).isEqualTo("the model's default (no customers asked)");
+		Score typed = Scorer.score(rice, new ItemFacts(Map.of("reach", "40"), 0, 0d, 0, 4d));
+		assertThat(typed.value()).isEqualTo(10);
+		assertThat(typed.breakdown().get(0).origin()).isEqualTo(Score.Origin.TYPED);
+		assertThat(typed.breakdown().get(0).source()).isEqualTo("typed in (no customers asked)");
+		Score evidence = Scorer.score(rice, new ItemFacts(Map.of("reach", "40"), 12, 0d, 0, 4d));
+		assertThat(evidence.value()).isEqualTo(3);
+		assertThat(evidence.contribution("reach").origin()).isEqualTo(Score.Origin.EVIDENCE);
+		ModelSpec noDefault = new ModelSpec(ModelSpec.Formula.PRODUCT,
+				List.of(new Criterion("reach", "Reach", Role.BENEFIT, 1, new Scale.Linear(0, 1e9), Source.CUSTOMERS)));
+		assertThat(Scorer.score(noDefault, new ItemFacts(Map.of(), 0, 0d, 0, null)).missing())
+			.containsExactly("Reach: no customers asked; type a value for it or give the model a default");
+		assertThatThrownBy(() -> new Criterion("v", "V", Role.BENEFIT, 1, new Scale.Fibonacci(), Source.MANUAL, 3d))
+			.hasMessageContaining("only evidence criteria");
+		assertThatThrownBy(
+				() -> new Criterion("r", "R", Role.BENEFIT, 1, new Scale.Linear(0, 10), Source.CUSTOMERS, 11d))
+			.hasMessageContaining("must be from 0 to 10");
 	}
 
 }

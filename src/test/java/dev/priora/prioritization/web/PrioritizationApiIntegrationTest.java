@@ -76,18 +76,15 @@ class PrioritizationApiIntegrationTest extends IntegrationTestBase {
 		assertThat(notFibonacci.status()).isEqualTo(400);
 		assertThat(notFibonacci.json().get("errors").toString()).contains("businessValue").contains("one of 1, 2, 3");
 		long rice = model(api, "PRA", "RICE");
-		Response evidence = api.put("/api/v1/products/PRA/items/PRA-1/scores/" + rice,
-				"{\"inputs\":{\"reach\":\"100\"}}", null);
-		assertThat(evidence.status()).isEqualTo(400);
-		assertThat(evidence.json().get("errors").toString()).contains("customers asking");
 		assertThat(api.put("/api/v1/products/PRA/items/PRA-1/scores/" + wsjf, "{\"inputs\":{\"nope\":\"1\"}}", null)
 			.status()).isEqualTo(400);
-		// RICE: reach from customers (none yet), effort from the estimate
+		// RICE: reach from customers (none yet: the model's default 1), effort from the
+		// estimate
 		api.put("/api/v1/products/PRA/items/PRA-1/scores/" + rice,
 				"{\"inputs\":{\"impact\":\"HIGH\",\"confidence\":\"medium\"}}", null);
 		JsonNode riceScore = api.get("/api/v1/products/PRA/items/PRA-1/scores").json().get(0).get("score");
 		assertThat(riceScore.get("inputs").get("impact").asText()).isEqualTo("high");
-		assertThat(riceScore.get("score").get("value").asDouble()).isZero();
+		assertThat(riceScore.get("score").get("value").asDouble()).isEqualTo(0.32);
 		assertThat(riceScore.get("score").get("breakdown").get(3).get("source").asText())
 			.isEqualTo("the item's estimate");
 
@@ -221,6 +218,115 @@ class PrioritizationApiIntegrationTest extends IntegrationTestBase {
 		assertThat(map.toString()).contains("quick win").contains("money pit");
 		assertThat(api.get("/api/v1/products/PRD/priority-map?model=" + model(api, "PRD", "MOSCOW")).status())
 			.isEqualTo(400);
+	}
+
+	@Test
+	void scoresItemsNobodyAskedForFromATypedReachOrTheModelsDefaultAndSaysWhich() {
+		ApiClient api = product("PRE");
+		item(api, "PRE", "Critical bug", 2);
+		item(api, "PRE", "Feature", 5);
+		long rice = model(api, "PRE", "RICE");
+		String scores = "/api/v1/products/PRE/items/";
+		api.put(scores + "PRE-1/scores/" + rice, "{\"inputs\":{\"impact\":\"massive\",\"confidence\":\"high\"}}", null);
+		api.put(scores + "PRE-2/scores/" + rice, "{\"inputs\":{\"impact\":\"medium\",\"confidence\":\"high\"}}", null);
+
+		// nobody asked: the model's default reach (1), said so
+		JsonNode bug = api.get("/api/v1/products/PRE/scores").json().get(0).get("score");
+		assertThat(bug.get("value").asDouble()).isEqualTo(1.5);
+		assertThat(bug.get("breakdown").get(0).get("origin").asText()).isEqualTo("DEFAULT");
+		assertThat(bug.get("breakdown").get(0).get("source").asText())
+			.isEqualTo("the model's default (no customers asked)");
+
+		// a typed reach wins over the default
+		Response typed = api.put(scores + "PRE-1/scores/" + rice, "{\"inputs\":{\"reach\":\"40\"}}", null);
+		assertThat(typed.status()).as(typed.text()).isEqualTo(200);
+		assertThat(typed.json().get("score").get("value").asDouble()).isEqualTo(60);
+		assertThat(typed.json().get("score").get("breakdown").get(0).get("origin").asText()).isEqualTo("TYPED");
+		assertThat(api.put(scores + "PRE-1/scores/" + rice, "{\"inputs\":{\"reach\":\"-3\"}}", null).status())
+			.isEqualTo(400);
+
+		// evidence wins over a typed reach
+		long customer = api.post("/api/v1/products/PRE/customers", "{\"name\":\"Acme\"}").json().get("id").asLong();
+		long feedback = api
+			.post("/api/v1/products/PRE/feedback", "{\"text\":\"We need the feature\",\"customerId\":" + customer + "}")
+			.json()
+			.get("id")
+			.asLong();
+		api.post("/api/v1/products/PRE/feedback/" + feedback + "/links",
+				"{\"item\":\"PRE-2\",\"importance\":\"IMPORTANT\"}");
+		api.put(scores + "PRE-2/scores/" + rice, "{\"inputs\":{\"reach\":\"500\"}}", null);
+		JsonNode feature = api.get("/api/v1/products/PRE/scores").json().get(1).get("score");
+		assertThat(feature.get("breakdown").get(0).get("origin").asText()).isEqualTo("EVIDENCE");
+		assertThat(feature.get("breakdown").get(0).get("source").asText()).isEqualTo("customers asking");
+		assertThat(feature.get("value").asDouble()).isEqualTo(0.2);
+
+		// the default is the model's, editable
+		Response model = api.get("/api/v1/products/PRE/scoring-models/" + rice);
+		String definition = model.json()
+			.get("definition")
+			.toString()
+			.replace("\"defaultValue\":1.0", "\"defaultValue\":10");
+		assertThat(definition).contains("\"defaultValue\":10");
+		Response changed = api.put("/api/v1/products/PRE/scoring-models/" + rice,
+				"{\"name\":\"RICE\",\"definition\":" + definition + "}", model.etag());
+		assertThat(changed.status()).as(changed.text()).isEqualTo(200);
+		api.put(scores + "PRE-1/scores/" + rice, "{\"inputs\":{\"reach\":\"\"}}", null);
+		assertThat(api.get("/api/v1/products/PRE/scores").json().get(0).get("score").get("value").asDouble())
+			.isEqualTo(15);
+		Response onTyped = api.put("/api/v1/products/PRE/scoring-models/" + rice,
+				"{\"name\":\"RICE\",\"definition\":" + definition.replace(",\"defaultValue\":null", "")
+					.replace("\"key\":\"impact\"", "\"key\":\"impact\",\"defaultValue\":2") + "}",
+				changed.etag());
+		assertThat(onTyped.status()).isEqualTo(400);
+		assertThat(onTyped.json().get("errors").toString()).contains("criteria[1]").contains("only evidence criteria");
+	}
+
+	@Test
+	void ordersEpicsWithTheirChildrenKeepsUnscoredItemsInPlaceAndAppliesExactlyThePreview() {
+		ApiClient api = product("PRO");
+		String base = "/api/v1/products/PRO";
+		String[][] items = { { "EPIC", "Search" }, { "STORY", "Filters" }, { "STORY", "Typos" }, { "EPIC", "Checkout" },
+				{ "STORY", "Wallets" }, { "STORY", "Unscored" }, { "STORY", "Loose" }, { "EPIC", "Empty" } };
+		for (String[] i : items) {
+			Response r = api.post(base + "/items", "{\"type\":\"" + i[0] + "\",\"title\":\"" + i[1] + "\"}");
+			assertThat(r.status()).as(r.text()).isEqualTo(201);
+		}
+		for (String[] child : new String[][] { { "PRO-2", "PRO-1" }, { "PRO-3", "PRO-1" }, { "PRO-5", "PRO-4" } }) {
+			Response r = api.patch(base + "/items/" + child[0], "{\"parent\":\"" + child[1] + "\"}",
+					api.get(base + "/items/" + child[0]).etag());
+			assertThat(r.status()).as(r.text()).isEqualTo(200);
+		}
+		long wsjf = model(api, "PRO", "WSJF");
+		api.post(base + "/scoring-models/" + wsjf + "/activate", null);
+		wsjf(api, "PRO", "PRO-2", wsjf, 1, 1, 8);
+		wsjf(api, "PRO", "PRO-3", wsjf, 5, 5, 3);
+		wsjf(api, "PRO", "PRO-5", wsjf, 20, 20, 2);
+		wsjf(api, "PRO", "PRO-7", wsjf, 8, 8, 5);
+
+		JsonNode preview = api.get(base + "/priority-order").json();
+		List<String> proposed = new ArrayList<>();
+		preview.get("items").forEach(i -> proposed.add(i.get("key").asText()));
+		// each epic right above its best child, the unscored story and the epic without
+		// children where they were
+		assertThat(proposed).containsExactly("PRO-4", "PRO-5", "PRO-1", "PRO-3", "PRO-7", "PRO-6", "PRO-2", "PRO-8");
+		assertThat(preview.get("items").get(0).get("kind").asText()).isEqualTo("EPIC");
+		assertThat(preview.get("items").get(0).get("reason").asText()).contains("above its children");
+		assertThat(preview.get("items").get(5).get("reason").asText()).contains("not scorable")
+			.contains("keeps its place");
+		assertThat(preview.get("items").get(7).get("kind").asText()).isEqualTo("UNSCORED");
+		List<String> moving = new ArrayList<>();
+		preview.get("movedKeys").forEach(k -> moving.add(k.asText()));
+		assertThat(moving).containsExactly("PRO-4", "PRO-5", "PRO-1", "PRO-3", "PRO-7", "PRO-2");
+		assertThat(preview.get("moved").asInt()).isEqualTo(6);
+
+		Response applied = api.post(base + "/priority-order", "{\"basis\":\"" + preview.get("basis").asText() + "\"}");
+		assertThat(applied.status()).as(applied.text()).isEqualTo(200);
+		assertThat(applied.json().get("moved").asInt()).isEqualTo(6);
+		assertThat(order(api, "PRO")).containsExactlyElementsOf(proposed);
+		for (String[] i : new String[][] { { "PRO-1" }, { "PRO-6" }, { "PRO-8" } }) {
+			boolean reordered = api.get(base + "/items/" + i[0] + "/history").text().contains("ordered by score");
+			assertThat(reordered).as(i[0]).isEqualTo(moving.contains(i[0]));
+		}
 	}
 
 }

@@ -107,6 +107,8 @@ class PrioritizationBrowserTest extends BrowserTestBase {
 		cost.locator("select[name=csource]").selectOption("ESTIMATE");
 		page.locator("#model-form button[type=submit]").click();
 		assertThat(page.locator(".toast")).containsText("Saved Retention.");
+		// the editor shows the saved model again, options as written
+		assertThat(page.locator("#criteria tbody tr").nth(0).locator("input[name=coptions]")).hasValue("high=3; low=1");
 		page.navigate("/p/PBS/scoring/models");
 		var retention = page.locator("#models tr[data-model='Retention']");
 		assertThat(retention).containsText("Effort (cost, the item's estimate)");
@@ -117,6 +119,83 @@ class PrioritizationBrowserTest extends BrowserTestBase {
 		assertThat(page.locator("#score-PBS-1 .score strong")).hasText("1.00", slow);
 		page.locator("#in-PBS-2-churn").selectOption("high");
 		assertThat(page.locator("#score-PBS-2 .score strong")).hasText("3.00", slow);
+	}
+
+	@Test
+	void scoresItemsNobodyAskedForFromATypedReachOrTheDefaultAndSaysWhich() {
+		ApiClient api = api();
+		api.post("/api/v1/products", "{\"key\":\"PBD\",\"name\":\"Defaults\"}");
+		api.post("/api/v1/products/PBD/items", "{\"type\":\"BUG\",\"title\":\"Checkout crashes\",\"estimate\":2}");
+		signIn();
+		page.navigate("/p/PBD/scoring");
+		assertThat(page.locator("#evidence-rule")).containsText("Reach: customers asking, default 1");
+		page.locator("#in-PBD-1-impact").selectOption("massive");
+		page.locator("#in-PBD-1-confidence").selectOption("high");
+		assertThat(page.locator("#score-PBD-1 .score strong")).hasText("1.50");
+		assertThat(page.locator("#in-PBD-1-reach")).hasAttribute("placeholder", "default 1");
+		page.locator("#why-PBD-1 summary").click();
+		assertThat(page.locator("#why-PBD-1 .breakdown")).containsText("the model's default (no customers asked)");
+		page.locator("#in-PBD-1-reach").fill("40");
+		page.locator("#in-PBD-1-reach").press("Tab");
+		assertThat(page.locator("#score-PBD-1 .score strong")).hasText("60.00");
+		page.locator("#why-PBD-1 summary").click();
+		assertThat(page.locator("#why-PBD-1 .breakdown")).containsText("typed in (no customers asked)");
+		screenshot("scoring-typed-reach");
+
+		// the default is the model's: edit it on the models page
+		page.navigate("/p/PBD/scoring/models");
+		page.locator("#models tr[data-model=RICE] a",
+				new com.microsoft.playwright.Page.LocatorOptions().setHasText("Edit"))
+			.click();
+		var reach = page.locator("#criteria tbody tr").nth(0);
+		assertThat(reach.locator("input[name=cdefault]")).hasValue("1");
+		reach.locator("input[name=cdefault]").fill("5");
+		page.locator("#model-form button[type=submit]").click();
+		assertThat(page.locator(".toast")).containsText("Saved RICE.");
+		assertThat(page.locator("#models tr[data-model=RICE]")).containsText("default 5 without evidence");
+		screenshot("scoring-models");
+	}
+
+	@Test
+	void ordersEpicsWithTheirChildrenAndSaysExactlyWhatMoves() {
+		ApiClient api = api();
+		api.post("/api/v1/products", "{\"key\":\"PBE\",\"name\":\"Epics\"}");
+		String base = "/api/v1/products/PBE";
+		api.post(base + "/items", "{\"type\":\"EPIC\",\"title\":\"Search\"}");
+		api.post(base + "/items", "{\"type\":\"STORY\",\"title\":\"Loose end\",\"estimate\":1}");
+		api.post(base + "/items", "{\"type\":\"STORY\",\"title\":\"Typos\",\"estimate\":2}");
+		api.patch(base + "/items/PBE-3", "{\"parent\":\"PBE-1\"}", api.get(base + "/items/PBE-3").etag());
+		long wsjf = setUpWsjf(api, "PBE");
+		for (String[] in : new String[][] { { "PBE-2", "20" }, { "PBE-3", "1" } }) {
+			api.put(base + "/items/" + in[0] + "/scores/" + wsjf, "{\"inputs\":{\"businessValue\":\"" + in[1]
+					+ "\",\"timeCriticality\":\"1\",\"riskReduction\":\"1\",\"jobSize\":\"1\"}}", null);
+		}
+		signIn();
+		page.navigate("/p/PBE/priority-order");
+		assertThat(page.locator("#order-rules")).containsText("an epic goes with its children");
+		assertThat(page.locator("#order-preview tbody tr").nth(0)).hasAttribute("data-key", "PBE-2");
+		assertThat(page.locator("#order-preview tr[data-key=PBE-1]")).hasAttribute("data-kind", "EPIC");
+		assertThat(page.locator("#order-preview tr[data-key=PBE-1]")).containsText("above its children");
+		assertThat(page.locator("#order-epics")).containsText("PBE-1 (1 → 2)");
+		assertThat(page.locator("#order-summary")).hasText("2 items would move");
+		assertThat(page.locator("#order-preview tr[data-moves=true]")).hasCount(2);
+		screenshot("order-by-score-epics");
+		page.locator("#apply-order button").click();
+		assertThat(page.locator(".toast")).containsText("2 items moved");
+		page.navigate("/p/PBE/backlog");
+		assertThat(page.locator("#backlog-rows li.row").nth(1)).hasAttribute("data-key", "PBE-1");
+		assertThat(page.locator("#backlog-rows li.row").nth(2)).hasAttribute("data-key", "PBE-3");
+	}
+
+	private long setUpWsjf(ApiClient api, String key) {
+		long wsjf = 0;
+		for (JsonNode m : api.get("/api/v1/products/" + key + "/scoring-models").json()) {
+			if ("WSJF".equals(m.get("preset").asText())) {
+				wsjf = m.get("id").asLong();
+			}
+		}
+		api.post("/api/v1/products/" + key + "/scoring-models/" + wsjf + "/activate", null);
+		return wsjf;
 	}
 
 }

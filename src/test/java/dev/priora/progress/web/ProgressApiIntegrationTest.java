@@ -253,4 +253,111 @@ class ProgressApiIntegrationTest extends IntegrationTestBase {
 		assertThat(p.get("flag").asText()).isEqualTo("on track");
 	}
 
+	@Test
+	void blendsOneClosedSprintWithTheStatedVelocityAndForecastsReleasesInSequence() {
+		ApiClient api = api();
+		String base = "/api/v1/products/FCS";
+		api.post("/api/v1/products", "{\"key\":\"FCS\",\"name\":\"Forecasts\"}");
+		LocalDate today = LocalDate.now();
+		long first = api
+			.post(base + "/releases",
+					"{\"name\":\"2027.1\",\"capacity\":20,\"targetDate\":\"" + today.plusDays(28) + "\"}")
+			.json()
+			.get("id")
+			.asLong();
+		long second = api
+			.post(base + "/releases",
+					"{\"name\":\"2027.2\",\"capacity\":10,\"targetDate\":\"" + today.plusDays(56) + "\"}")
+			.json()
+			.get("id")
+			.asLong();
+		Response s = api.post(base + "/sprints", "{\"name\":\"Sprint 1\",\"start\":\"" + today.minusDays(14)
+				+ "\",\"end\":\"" + today.minusDays(1) + "\",\"capacity\":20,\"releaseId\":" + first + "}");
+		long sprint = s.json().get("id").asLong();
+		int[] points = { 5, 8, 8, 3 };
+		for (int i = 0; i < points.length; i++) {
+			readyItem(api, base, "Story " + (i + 1), points[i]);
+			api.put(base + "/items/FCS-" + (i + 1) + "/release", "{\"releaseId\":" + (i < 3 ? first : second) + "}",
+					null);
+		}
+		for (int i = 1; i <= 3; i++) {
+			api.put(base + "/items/FCS-" + i + "/release", "{\"sprintId\":" + sprint + "}", null);
+		}
+		assertThat(api.post(base + "/sprints/" + sprint + "/start", "{\"force\":true}").status()).isEqualTo(200);
+		finish(api, base, "FCS-1");
+		assertThat(api.post(base + "/sprints/" + sprint + "/close", null).status()).isEqualTo(200);
+		assertThat(api.get(base + "/velocity").text()).isEqualTo("[5.00]");
+
+		// 5 of 21 points in the one sprint: the stated 20 a sprint is not believed as is
+		JsonNode p = api.get(base + "/releases/" + first + "/progress").json();
+		assertThat(p.get("remaining").decimalValue()).isEqualByComparingTo("16");
+		assertThat(p.get("forecast").get("method").asText()).contains("stated velocity 20")
+			.contains("blended with 1 completed sprint");
+		assertThat(p.get("forecast").get("probability").asDouble()).isLessThan(0.85);
+		assertThat(p.get("flag").asText()).isNotEqualTo("on track");
+		assertThat(p.get("after")).isEmpty();
+
+		// 2027.2 is small, but its work starts after 2027.1's
+		JsonNode q = api.get(base + "/releases/" + second + "/progress").json();
+		assertThat(q.get("before").decimalValue()).isEqualByComparingTo("16");
+		assertThat(q.get("after").toString()).isEqualTo("[\"2027.1\"]");
+		assertThat(q.get("forecast").get("p50").asDouble()).isGreaterThan(p.get("forecast").get("p50").asDouble());
+		assertThat(q.get("forecast").get("p85").asDouble()).isGreaterThan(p.get("forecast").get("p85").asDouble());
+		assertThat(q.get("forecast").get("method").asText())
+			.startsWith("in sequence: after the 16 points left in 2027.1");
+
+		JsonNode all = api.get(base + "/release-forecasts").json();
+		assertThat(all).hasSize(2);
+		assertThat(all.get(0).get("name").asText()).isEqualTo("2027.1");
+		assertThat(LocalDate.parse(all.get(1).get("forecast").get("p50Date").asText()))
+			.isAfterOrEqualTo(LocalDate.parse(all.get(0).get("forecast").get("p50Date").asText()));
+		JsonNode timeline = api.get(base + "/roadmap").json().get("timeline");
+		assertThat(timeline.get(1).get("after").toString()).isEqualTo("[\"2027.1\"]");
+		assertThat(LocalDate.parse(timeline.get(1).get("p50").asText()))
+			.isAfterOrEqualTo(LocalDate.parse(timeline.get(0).get("p50").asText()));
+
+		JsonNode upTo = api.get(base + "/forecast?above=FCS-4").json();
+		assertThat(upTo.get("forecast").get("method").asText()).contains("blended with 1 completed sprint");
+	}
+
+	@Test
+	void closesIntoASprintOfAnotherReleaseKeepsTheClosedBurndownAndEndsTheReview() {
+		ApiClient api = api();
+		String base = "/api/v1/products/SPO";
+		api.post("/api/v1/products", "{\"key\":\"SPO\",\"name\":\"Spillover\"}");
+		LocalDate today = LocalDate.now();
+		long first = api.post(base + "/releases", "{\"name\":\"R1\",\"capacity\":40}").json().get("id").asLong();
+		long second = api.post(base + "/releases", "{\"name\":\"R2\",\"capacity\":40}").json().get("id").asLong();
+		long sprint = sprint(api, base, "S1", today.minusDays(3), first);
+		long next = sprint(api, base, "S2", today.plusDays(11), second);
+		readyItem(api, base, "Done", 5);
+		readyItem(api, base, "Left over", 3);
+		for (String item : new String[] { "SPO-1", "SPO-2" }) {
+			api.put(base + "/items/" + item + "/release", "{\"sprintId\":" + sprint + "}", null);
+		}
+		assertThat(api.post(base + "/sprints/" + sprint + "/start", "{\"force\":true}").status()).isEqualTo(200);
+		finish(api, base, "SPO-1");
+
+		// the spillover goes to a sprint of the next release, and with it to that release
+		Response closed = api.post(base + "/sprints/" + sprint + "/close", "{\"nextSprintId\":" + next + "}");
+		assertThat(closed.status()).as(closed.text()).isEqualTo(200);
+		assertThat(closed.json().get("spillover").toString()).contains("SPO-2");
+		assertThat(api.get(base + "/releases/" + second).json().get("items").toString()).contains("SPO-2");
+
+		// the closed sprint's burndown ends where it was closed: 3 points left, nothing
+		// taken out
+		JsonNode days = api.get(base + "/sprints/" + sprint + "/burndown").json();
+		JsonNode last = days.get(days.size() - 1);
+		assertThat(last.get("scope").decimalValue()).isEqualByComparingTo("8");
+		assertThat(last.get("remaining").decimalValue()).isEqualByComparingTo("3");
+		assertThat(last.get("removed").decimalValue()).isEqualByComparingTo("0");
+		assertThat(last.get("removedItems")).isEmpty();
+
+		// the review is over once the sprint is closed
+		Response review = api.post(base + "/sprints/" + sprint + "/review",
+				"{\"item\":\"SPO-1\",\"accepted\":true,\"criteriaMet\":[0]}");
+		assertThat(review.status()).as(review.text()).isEqualTo(409);
+		assertThat(review.text()).contains("closed");
+	}
+
 }

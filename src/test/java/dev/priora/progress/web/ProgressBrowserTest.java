@@ -4,7 +4,10 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import java.time.LocalDate;
 
+import com.microsoft.playwright.Locator;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import dev.priora.support.ApiClient;
 import dev.priora.support.BrowserTestBase;
@@ -37,6 +40,7 @@ class ProgressBrowserTest extends BrowserTestBase {
 			api.put(base + "/items/PGB-" + i + "/release",
 					"{\"releaseId\":" + release + (i <= 6 ? ",\"sprintId\":" + sprints[(i - 1) / 2] : "") + "}", null);
 		}
+		api.post(base + "/team", "{\"name\":\"Ann\",\"capacity\":10}");
 		signIn();
 		for (int s = 0; s < 3; s++) {
 			page.navigate("/p/PGB/sprints/" + sprints[s]);
@@ -45,8 +49,9 @@ class ProgressBrowserTest extends BrowserTestBase {
 			ProgressApiIntegrationTest.finish(api, base, "PGB-" + (2 * s + 1));
 			ProgressApiIntegrationTest.finish(api, base, "PGB-" + (2 * s + 2));
 			page.navigate("/p/PGB/sprints/" + sprints[s]);
-			assertThat(page.locator("#burndown polyline.burn")).hasCount(1);
-			assertThat(page.locator("#burndown polyline.scope-line")).hasCount(1);
+			JsonNode burndown = drawn("#burndown", "Left", "Scope", "Even pace");
+			org.assertj.core.api.Assertions.assertThat(series(burndown, "Left").size()).isPositive();
+			assertThat(page.locator("#sprint-items select[name=member]")).hasCount(2);
 			if (s == 0) {
 				var good = page.locator(".review-item[data-key=PGB-1]");
 				good.locator("input[name=criteria]").check();
@@ -56,11 +61,19 @@ class ProgressBrowserTest extends BrowserTestBase {
 			page.locator("#close-sprint-open").click();
 			page.locator("#close-sprint button.primary").click();
 			assertThat(page.locator("#sprint-state")).hasText("closed");
+			if (s == 0) {
+				// closed: the review is over and nobody is assigned any more
+				assertThat(page.locator(".review-item[data-key=PGB-2]")).isVisible();
+				assertThat(page.locator("#review form")).hasCount(0);
+				assertThat(page.locator("#review-over")).isVisible();
+				assertThat(page.locator("#sprint-items select[name=member]")).hasCount(0);
+			}
 		}
 		page.navigate("/p/PGB/releases/" + release + "/progress");
 		assertThat(page.locator("#remaining")).hasText("10 points");
 		assertThat(page.locator("#forecast-flag")).hasText("on track");
-		assertThat(page.locator("#velocity rect.vbar")).hasCount(3);
+		org.assertj.core.api.Assertions.assertThat(series(drawn("#velocity", "Completed"), "Completed").size())
+			.isEqualTo(3);
 		assertThat(page.locator("#burnup")).hasAttribute("aria-label", "Burnup: 30 of 40 points done");
 		for (int i = 0; i < 20; i++) {
 			ProgressApiIntegrationTest.readyItem(api, base, "Later " + i, 5);
@@ -69,14 +82,96 @@ class ProgressBrowserTest extends BrowserTestBase {
 		page.reload();
 		assertThat(page.locator("#forecast-flag")).hasText("off track");
 		page.navigate("/p/PGB/charts");
-		assertThat(page.locator("#velocity-chart rect.vbar")).hasCount(3);
-		assertThat(page.locator("#flow-chart polygon.band")).hasCount(4);
-		assertThat(page.locator("#cycle-chart circle.dot")).hasCount(6);
+		JsonNode velocity = drawn("#velocity-chart", "Committed", "Completed");
+		org.assertj.core.api.Assertions.assertThat(series(velocity, "Completed").size()).isEqualTo(3);
+		JsonNode flow = drawn("#flow-chart", "Done", "In progress", "Ready", "New");
+		org.assertj.core.api.Assertions.assertThat(flow.get("series").size()).isEqualTo(4);
+		JsonNode cycle = drawn("#cycle-chart", "Finished item", "85 % within");
+		org.assertj.core.api.Assertions.assertThat(series(cycle, "Finished item").size()).isEqualTo(6);
+		// the percentile labels do not overlap: their boxes on the page are apart
+		var labels = page.locator("#cycle-chart svg text").filter(new Locator.FilterOptions().setHasText(" % within"));
+		assertThat(labels).hasCount(3);
+		for (int i = 0; i < 3; i++) {
+			for (int j = i + 1; j < 3; j++) {
+				var a = labels.nth(i).boundingBox();
+				var b = labels.nth(j).boundingBox();
+				boolean apart = a.x + a.width <= b.x || b.x + b.width <= a.x || a.y + a.height <= b.y
+						|| b.y + b.height <= a.y;
+				org.assertj.core.api.Assertions.assertThat(apart)
+					.as("percentile labels %s and %s overlap", labels.nth(i).textContent(), labels.nth(j).textContent())
+					.isTrue();
+			}
+		}
 		page.navigate("/p/PGB/releases/" + release + "/progress");
 		page.locator("#decision-form input[name=note]").fill("Cut the later stories");
 		page.locator("#decision-form select").selectOption("GO_BACK");
 		page.locator("#decision-form button").click();
 		assertThat(page.locator("#decisions")).containsText("Cut the later stories");
+	}
+
+	@Test
+	void forecastsReleasesInSequenceOnTheReleasesThePlanningBoardAndTheRoadmap() {
+		ApiClient api = api();
+		String base = "/api/v1/products/PGS";
+		api.post("/api/v1/products", "{\"key\":\"PGS\",\"name\":\"Sequence\"}");
+		LocalDate today = LocalDate.now();
+		long first = api
+			.post(base + "/releases",
+					"{\"name\":\"2027.1\",\"capacity\":20,\"targetDate\":\"" + today.plusDays(60) + "\"}")
+			.json()
+			.get("id")
+			.asLong();
+		long second = api
+			.post(base + "/releases",
+					"{\"name\":\"2027.2\",\"capacity\":10,\"targetDate\":\"" + today.plusDays(90) + "\"}")
+			.json()
+			.get("id")
+			.asLong();
+		ProgressApiIntegrationTest.sprint(api, base, "Sprint 1", today, first);
+		for (int i = 1; i <= 5; i++) {
+			ProgressApiIntegrationTest.readyItem(api, base, "Story " + i, 5);
+			api.put(base + "/items/PGS-" + i + "/release", "{\"releaseId\":" + (i <= 4 ? first : second) + "}", null);
+		}
+		signIn();
+		page.navigate("/p/PGS/releases");
+		var row = page.locator("#release-forecasts tr[data-release='2027.2']");
+		assertThat(row.locator("td").nth(2)).hasText("5");
+		assertThat(row.locator("td").nth(3)).hasText("20");
+		String firstLikely = page.locator("#release-forecasts tr[data-release='2027.1'] td[data-col=p50]")
+			.getAttribute("data-date");
+		String secondLikely = row.locator("td[data-col=p50]").getAttribute("data-date");
+		org.assertj.core.api.Assertions.assertThat(LocalDate.parse(secondLikely)).isAfter(LocalDate.parse(firstLikely));
+		screenshot("releases-forecast");
+		page.locator("#release-forecasts a", new com.microsoft.playwright.Page.LocatorOptions().setHasText("2027.2"))
+			.click();
+		screenshot("release-progress-in-sequence");
+		assertThat(page.locator("#forecast-sequence")).containsText("left in 2027.1 come first");
+		assertThat(page.locator("#forecast-method")).containsText("in sequence: after the 20 points left in 2027.1");
+		page.navigate("/p/PGS/roadmap");
+		assertThat(page.locator("#timeline tr[data-release='2027.2']")).containsText("after 2027.1");
+	}
+
+	/**
+	 * The chart at the selector, once ECharts has drawn it (an SVG with each legend
+	 * entry), as the JSON it was drawn from.
+	 */
+	private JsonNode drawn(String selector, String... legend) {
+		Locator chart = page.locator(selector);
+		assertThat(chart.locator("svg")).hasCount(1);
+		for (String name : legend) {
+			assertThat(chart.locator("svg text").filter(new Locator.FilterOptions().setHasText(name)).first())
+				.isAttached();
+		}
+		return JsonMapper.builder().build().readTree(chart.getAttribute("data-chart"));
+	}
+
+	private static JsonNode series(JsonNode chart, String name) {
+		for (JsonNode s : chart.get("series")) {
+			if (s.get("name").asText().equals(name)) {
+				return s.get("data");
+			}
+		}
+		throw new AssertionError("no series " + name + " in " + chart);
 	}
 
 }

@@ -74,6 +74,23 @@ class TeamApiIntegrationTest extends IntegrationTestBase {
 		assertThat(api.put(base + "/items/TEM-3/assignee", "{\"memberId\":999999}", null).status()).isEqualTo(404);
 		assertThat(api.put(base + "/team/" + bob + "/days-off", "{\"sprintId\":" + sprint + ",\"days\":99}", null)
 			.status()).isEqualTo(400);
+		// editing keeps the member's assignments; a clash of names or a bad capacity is
+		// refused whole
+		var edited = api.put(base + "/team/" + ann,
+				"{\"name\":\"Ann Lee\",\"email\":\"ann@example.com\",\"capacity\":12,\"skills\":[\"payments\",\"UX\"]}",
+				null);
+		assertThat(edited.status()).as(edited.text()).isEqualTo(200);
+		assertThat(edited.json().get("name").asText()).isEqualTo("Ann Lee");
+		assertThat(edited.json().get("skills").toString()).isEqualTo("[\"payments\",\"ux\"]");
+		var clash = api.put(base + "/team/" + ann, "{\"name\":\"Bob\",\"capacity\":12}", null);
+		assertThat(clash.status()).isEqualTo(400);
+		assertThat(clash.text()).contains("name");
+		var negative = api.put(base + "/team/" + ann, "{\"name\":\"Ann\",\"capacity\":-2}", null);
+		assertThat(negative.status()).isEqualTo(400);
+		assertThat(negative.text()).contains("capacity");
+		assertThat(api.get(base + "/team").json().get(0).get("name").asText()).isEqualTo("Ann Lee");
+		assertThat(api.get(base + "/team").json().get(0).get("capacity").decimalValue()).isEqualByComparingTo("12");
+		assertThat(api.put(base + "/team/999999", "{\"name\":\"X\",\"capacity\":1}", null).status()).isEqualTo(404);
 		assertThat(api.delete(base + "/team/" + bob, null).status()).isEqualTo(204);
 		assertThat(api.get(base + "/team").json()).hasSize(1);
 	}

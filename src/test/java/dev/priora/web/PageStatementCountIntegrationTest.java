@@ -1,0 +1,174 @@
+package dev.priora.web;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
+
+import dev.priora.support.ApiClient;
+import dev.priora.support.BrowserlessSession;
+import dev.priora.support.IntegrationTestBase;
+import dev.priora.support.RequestProbe;
+
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The SQL statements a page runs do not grow with the number of items: the backlog, the
+ * scoring grid and its next rows, the feedback inbox and a feedback page (with its
+ * similar feedback and items) run as many statements for a product of 200 items as for
+ * one of 10 built the same way (labels, epics, estimates, scores, feedback linked to
+ * items), or fewer. Statements are counted with datasource-proxy ({@link RequestProbe});
+ * an N+1 query makes the large product's count larger and fails this test.
+ */
+@Import(RequestProbe.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PageStatementCountIntegrationTest extends IntegrationTestBase {
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	ApplicationContext context;
+
+	BrowserlessSession session;
+
+	@BeforeAll
+	void products() {
+		ApiClient api = api();
+		seed(api, "SMALL", 10);
+		seed(api, "LARGE", 200);
+		session = BrowserlessSession.signIn(port, ADMIN_EMAIL, ADMIN_PASSWORD);
+	}
+
+	/**
+	 * N items (every tenth an epic over the next nine), a third labelled, scored, asked
+	 * for.
+	 */
+	private void seed(ApiClient api, String key, int n) {
+		assertThat(api.post("/api/v1/products", "{\"key\":\"" + key + "\",\"name\":\"" + key + "\"}").status())
+			.isEqualTo(201);
+		long epic = 0;
+		for (int i = 1; i <= n; i++) {
+			Map<String, Object> item = new LinkedHashMap<>();
+			boolean isEpic = i % 10 == 1;
+			item.put("type", isEpic ? "EPIC" : "STORY");
+			item.put("title", "Item " + i + (i % 2 == 0 ? " checkout payment" : " search filters"));
+			item.put("description", "Customers want item " + i + " to work faster.");
+			item.put("estimate", new int[] { 1, 2, 3, 5, 8 }[i % 5]);
+			if (!isEpic && epic > 0) {
+				item.put("parent", key + "-" + epic);
+			}
+			if (i % 3 == 0) {
+				item.put("labels", List.of("web", "l" + i % 4));
+			}
+			assertThat(api.post("/api/v1/products/" + key + "/items", ApiClient.json(item)).status())
+				.as("item %d of %s", i, key)
+				.isEqualTo(201);
+			if (isEpic) {
+				epic = i;
+			}
+		}
+		long rice = 0;
+		for (JsonNode m : api.get("/api/v1/products/" + key + "/scoring-models").json()) {
+			if ("RICE".equals(m.get("preset").asText())) {
+				rice = m.get("id").asLong();
+			}
+		}
+		for (int i = 2; i <= n; i += 2) {
+			assertThat(api
+				.put("/api/v1/products/" + key + "/items/" + key + "-" + i + "/scores/" + rice,
+						"{\"inputs\":{\"impact\":\"high\",\"confidence\":\"medium\"}}", null)
+				.status()).isEqualTo(200);
+		}
+		for (int i = 1; i <= n; i += 4) {
+			long id = api
+				.post("/api/v1/products/" + key + "/feedback", ApiClient.json(Map.of("title", "Feedback " + i, "text",
+						"Please make item " + i + " faster, checkout is slow")))
+				.json()
+				.get("id")
+				.asLong();
+			assertThat(api
+				.post("/api/v1/products/" + key + "/feedback/" + id + "/links",
+						ApiClient.json(Map.of("item", key + "-" + (i + 1), "importance", "IMPORTANT")))
+				.status()).isEqualTo(200);
+		}
+	}
+
+	@Test
+	void pagesRunAsManyStatementsFor200ItemsAsFor10() {
+		Map<String, Integer> small = counts("SMALL");
+		Map<String, Integer> large = counts("LARGE");
+		assertThat(large).containsOnlyKeys(small.keySet());
+		// fewer is fine (e.g. no similar feedback to look up), more is a query per item
+		small.forEach((page, count) -> assertThat(large.get(page))
+			.as("statements of the %s page with 200 items (with 10: %s)", page, small)
+			.isLessThanOrEqualTo(count));
+	}
+
+	@Test
+	void theScoringGridShowsAPageOfRowsWithMoreToLoad() {
+		String html = session.get("/p/LARGE/scoring").body();
+		assertThat(html.split("class=\"score-row\"", -1)).hasSize(51);
+		assertThat(html).contains("id=\"scores-more\"");
+		String next = rowsLink(html);
+		String more = session.get(next).body();
+		// 200 items, none finished: the second page has the next 50
+		assertThat(more).contains("id=\"score-LARGE-51\"").doesNotContain("id=\"score-LARGE-50\"");
+		String small = session.get("/p/SMALL/scoring").body();
+		assertThat(small.split("class=\"score-row\"", -1)).hasSize(11);
+		assertThat(small).doesNotContain("id=\"scores-more\"");
+		// the second page of rows and the last: as many statements
+		String third = rowsLink(more);
+		String last = rowsLink(session.get(third).body());
+		assertThat(probe(last).count()).isEqualTo(probe(next).count());
+	}
+
+	@Test
+	void linksAreNotLookedUpAsStaticResources() {
+		// with the resource chain on, every link a page builds was searched for on the
+		// class path: most of a page's CPU
+		assertThat(context.getBeansOfType(ResourceUrlEncodingFilter.class)).isEmpty();
+	}
+
+	/** Each page visited twice (the first builds caches such as the similarity index). */
+	private Map<String, Integer> counts(String key) {
+		long feedback = jdbc.queryForObject("select max(id) from feedback where product_key = ?", Long.class, key);
+		Map<String, String> pages = new LinkedHashMap<>();
+		pages.put("backlog", "/p/" + key + "/backlog");
+		pages.put("scoring", "/p/" + key + "/scoring");
+		pages.put("feedback inbox", "/p/" + key + "/feedback");
+		pages.put("feedback page", "/p/" + key + "/feedback/" + feedback);
+		pages.put("item demand", "/p/" + key + "/items/" + key + "-2/demand");
+		Map<String, Integer> counts = new LinkedHashMap<>();
+		pages.forEach((name, path) -> {
+			probe(path);
+			counts.put(name, probe(path).count());
+		});
+		return counts;
+	}
+
+	private RequestProbe.Result probe(String path) {
+		String id = UUID.randomUUID().toString();
+		var response = session.withHeader(RequestProbe.HEADER, id).get(path);
+		assertThat(response.statusCode()).as(path).isEqualTo(200);
+		return RequestProbe.await(id);
+	}
+
+	private static String rowsLink(String html) {
+		var m = java.util.regex.Pattern.compile("hx-get=\"(/p/\\w+/scoring/rows\\?[^\"]+)\"").matcher(html);
+		assertThat(m.find()).as("a Load more link").isTrue();
+		return m.group(1).replace("&amp;", "&");
+	}
+
+}
