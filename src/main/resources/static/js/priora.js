@@ -46,7 +46,7 @@
     close.textContent = '\u2715';
     close.addEventListener('click', function () { dismiss(toast); });
     toast.appendChild(close);
-    if (!toast.classList.contains('error')) {
+    if (!toast.classList.contains('error') && !toast.querySelector('form')) {
       setTimeout(function () { dismiss(toast); }, 6000);
     }
   }
@@ -665,4 +665,78 @@ document.addEventListener('click', function (e) {
   }
   document.addEventListener('DOMContentLoaded', hashTarget);
   window.addEventListener('hashchange', hashTarget);
+})();
+
+// Backlog rows: shift-click selects a range of boxes; x selects the focused row, e edits its estimate, Space opens it in
+// the side panel (aside#item-panel, loaded by htmx from the title link); Esc or Close empties the panel and the focus
+// returns to the row it came from.
+(function () {
+  'use strict';
+  var lastBox = null;
+  document.addEventListener('click', function (e) {
+    var box = e.target && e.target.matches && e.target.matches('#backlog-rows input[type=checkbox][name=items]') ? e.target : null;
+    if (!box) { return; }
+    if (e.shiftKey && lastBox && lastBox !== box && document.contains(lastBox)) {
+      var boxes = Array.prototype.slice.call(document.querySelectorAll('#backlog-rows input[type=checkbox][name=items]'));
+      var a = boxes.indexOf(lastBox);
+      var b = boxes.indexOf(box);
+      boxes.slice(Math.min(a, b), Math.max(a, b) + 1).forEach(function (other) {
+        if (other.checked !== box.checked) {
+          other.checked = box.checked;
+          other.dispatchEvent(new Event('change', { bubbles: true }));
+        }
+      });
+    }
+    lastBox = box;
+  });
+
+  var panelRow = null;
+  function panel() { return document.getElementById('item-panel'); }
+  function closePanel() {
+    var p = panel();
+    if (!p || !p.firstElementChild) { return false; }
+    p.innerHTML = '';
+    document.querySelectorAll('#backlog-rows > li.panel-open').forEach(function (r) { r.classList.remove('panel-open'); });
+    var row = panelRow && panelRow.id ? document.getElementById(panelRow.id) : null;
+    if (row) { row.focus(); }
+    return true;
+  }
+  document.addEventListener('click', function (e) {
+    var link = e.target.closest ? e.target.closest('[data-panel-open]') : null;
+    if (link) { panelRow = link.closest('li.row'); }
+    if (e.target.closest && e.target.closest('[data-panel-close]')) { e.preventDefault(); closePanel(); }
+  });
+  document.addEventListener('htmx:afterSettle', function (e) {
+    var p = panel();
+    if (!p || e.detail.target !== p || !p.firstElementChild) { return; }
+    document.querySelectorAll('#backlog-rows > li.panel-open').forEach(function (r) { r.classList.remove('panel-open'); });
+    if (panelRow) { var row = document.getElementById(panelRow.id); if (row) { row.classList.add('panel-open'); } }
+    var title = document.getElementById('panel-title');
+    if (title) { title.focus({ preventScroll: true }); }
+  });
+  document.addEventListener('keydown', function (e) {
+    if (e.key === 'Escape' && !document.querySelector('dialog[open]') && closePanel()) { e.preventDefault(); return; }
+    var row = e.target && e.target.closest ? e.target.closest('#backlog-rows > li.row') : null;
+    if (!row || e.target !== row || e.altKey || e.ctrlKey || e.metaKey) { return; }
+    if (e.key === 'x') {
+      var box = row.querySelector('input[type=checkbox][name=items]');
+      if (box) { e.preventDefault(); box.click(); }
+    } else if (e.key === 'e') {
+      var estimate = row.querySelector('select[name=estimate]');
+      if (estimate) { e.preventDefault(); estimate.focus(); }
+    } else if (e.key === ' ') {
+      var open = row.querySelector('[data-panel-open]');
+      if (open) { e.preventDefault(); open.click(); }
+    }
+  });
+  // After a row is saved (htmx swaps the row), the focus stays on that row.
+  document.addEventListener('htmx:afterSwap', function (e) {
+    var t = e.detail.elt;
+    if (t && t.closest && t.closest('form.inline-edit')) { return; }
+    var id = e.detail.target && e.detail.target.id;
+    if (id && id.indexOf('row-') === 0) {
+      var row = document.getElementById(id);
+      if (row) { row.focus(); }
+    }
+  });
 })();

@@ -69,7 +69,8 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 				"GET /api/v1/me", "PUT /api/v1/me/name", "PUT /api/v1/me/password", "GET /api/v1/products",
 				"POST /api/v1/products", "GET /", "GET /products", "POST /products", "GET /account",
 				"POST /account/name", "POST /account/password", "GET /account/tokens", "POST /account/tokens",
-				"POST /account/tokens/{id}/revoke", "POST /api/v1/products/import", "POST /products/import")) {
+				"POST /account/tokens/{id}/revoke", "POST /api/v1/products/import", "POST /products/import",
+				"GET /search", "GET /api/v1/search")) {
 			MATRIX.put(r, auth);
 		}
 		for (String r : List.of("GET /api/v1/users", "POST /api/v1/users/invitations",
@@ -190,6 +191,12 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 				"POST " + base + "/sprints/{id}/review", "POST /p/{key}/sprints/{id}/review",
 				"POST " + base + "/releases/{id}/decisions", "POST /p/{key}/sprints/{id}/{action:start|close}",
 				"POST /p/{key}/releases/{id}/decisions");
+		product(Permission.READ, "GET /p/{key}/items/{itemKey}/panel");
+		product(Permission.WORK_ITEMS, "POST /p/{key}/backlog/items/{itemKey}/status",
+				"POST /p/{key}/backlog/items/{itemKey}/estimate");
+		product(Permission.EDIT_BACKLOG, "POST /p/{key}/backlog/items/{itemKey}/labels", "POST /p/{key}/backlog/bulk",
+				"POST /p/{key}/backlog/bulk/{id}/undo", "POST /api/v1/products/{productKey}/bulk-changes",
+				"POST /api/v1/products/{productKey}/bulk-changes/{changeId}/undo");
 		product(Permission.WORK_ITEMS, "PATCH " + items + "/{itemKey}", "POST /p/{key}/items/{itemKey}/status",
 				"POST /p/{key}/items/{itemKey}/criteria/{index}/toggle");
 		product(Permission.EDIT_BACKLOG, "POST " + items, "PUT " + items + "/{itemKey}",
