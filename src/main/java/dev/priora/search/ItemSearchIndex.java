@@ -1,6 +1,10 @@
 package dev.priora.search;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -11,9 +15,9 @@ import dev.priora.search.engine.ItemTextIndex;
 
 /**
  * One in-memory {@link ItemTextIndex} over every product's items, built on first use and
- * brought up to date before every search from the database by update time (as
- * {@code feedback.FeedbackIndex} does), so every node of a cluster sees every node's
- * writes. Deleted items are dropped when a search finds them gone.
+ * brought up to date before every search from the database by update time and version (as
+ * {@code feedback.FeedbackIndex} does by update time), so every node of a cluster sees
+ * every node's writes. Deleted items are dropped when a search finds them gone.
  */
 @Component
 class ItemSearchIndex {
@@ -22,10 +26,25 @@ class ItemSearchIndex {
 
 	private final ItemTextIndex index = new ItemTextIndex();
 
+	/** How far back each sync looks again for changes committed late. */
+	static final Duration LAG = Duration.ofMinutes(2);
+
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ItemSearchIndex.class);
+
+	private final Map<Long, Long> versions = new HashMap<>();
+
+	private final Clock clock;
+
+	/** How often a sync also looks {@link #LAG} back. */
+	static final Duration RECHECK = Duration.ofSeconds(5);
+
 	private Instant seenUntil = Instant.EPOCH;
 
-	ItemSearchIndex(SearchRepository rows) {
+	private Instant lastWide = Instant.EPOCH;
+
+	ItemSearchIndex(SearchRepository rows, Clock clock) {
 		this.rows = rows;
+		this.clock = clock;
 	}
 
 	/** The best items of these products for the text, best first, as they are now. */
@@ -36,10 +55,20 @@ class ItemSearchIndex {
 		return hits.stream().map(h -> {
 			SearchRepository.FoundRow r = found.get(h.id());
 			if (r == null) {
-				index.remove(h.id());
+				forget(h.id());
 			}
 			return r;
 		}).filter(r -> r != null && productKeys.contains(r.productKey())).toList();
+	}
+
+	/** Brings the index up to date with the database (built on first use). */
+	void warm() {
+		sync();
+	}
+
+	private synchronized void forget(long id) {
+		index.remove(id);
+		versions.remove(id);
 	}
 
 	List<ItemTextIndex.Segment> highlight(String text, String content) {
@@ -50,16 +79,41 @@ class ItemSearchIndex {
 		return index.snippet(text, content);
 	}
 
+	/**
+	 * Reads the items changed after the newest change seen, and every {@link #RECHECK}
+	 * also those of the {@link #LAG} before it (a long transaction, like an import,
+	 * commits rows stamped earlier); re-indexes the items whose version this index has
+	 * not seen.
+	 */
 	private synchronized void sync() {
+		Instant now = clock.instant();
+		boolean wide = now.isAfter(lastWide.plus(RECHECK));
+		Instant from = seenUntil.equals(Instant.EPOCH) ? Instant.EPOCH : wide ? seenUntil.minus(LAG) : seenUntil;
+		if (wide) {
+			lastWide = now;
+		}
+		List<SearchRepository.Stamp> stamps = rows.changedAfter(from);
+		List<Long> stale = new ArrayList<>();
 		Instant newest = seenUntil;
-		for (SearchRepository.IndexRow r : rows.changedSince(seenUntil)) {
-			index.put(new ItemTextIndex.Entry(r.id(), r.productKey(), r.productKey() + "-" + r.number(), r.title(),
-					r.description(), r.labels()));
-			if (r.updatedAt().isAfter(newest)) {
-				newest = r.updatedAt();
+		for (SearchRepository.Stamp s : stamps) {
+			Long known = versions.get(s.id());
+			if (known == null || known != s.version()) {
+				stale.add(s.id());
+			}
+			newest = s.updatedAt().isAfter(newest) ? s.updatedAt() : newest;
+		}
+		for (int i = 0; i < stale.size(); i += 1000) {
+			for (SearchRepository.IndexRow r : rows.texts(stale.subList(i, Math.min(stale.size(), i + 1000)))) {
+				index.put(new ItemTextIndex.Entry(r.id(), r.productKey(), r.productKey() + "-" + r.number(), r.title(),
+						r.description(), r.labels()));
 			}
 		}
+		stamps.forEach(s -> versions.put(s.id(), s.version()));
 		seenUntil = newest;
+		if (stale.size() > 1000) {
+			log.info("Search index: {} items indexed in {} ms", stale.size(),
+					Duration.between(now, clock.instant()).toMillis());
+		}
 	}
 
 }

@@ -31,36 +31,35 @@ class SearchRepository {
 		this.jdbc = jdbc;
 	}
 
-	/**
-	 * Items changed at or after {@code since} (ties at the same instant are read again,
-	 * so a change committed late within it is not missed), with their labels.
-	 */
-	List<IndexRow> changedSince(Instant since) {
+	/** An item's version and last change. */
+	record Stamp(long id, long version, Instant updatedAt) {
+	}
+
+	/** The items changed after {@code since}: id, version, update time. */
+	List<Stamp> changedAfter(Instant since) {
+		return jdbc.sql("select id, version, updated_at from items where updated_at > ?")
+			.param(Timestamp.from(since))
+			.query((rs, n) -> new Stamp(rs.getLong(1), rs.getLong(2), rs.getTimestamp(3).toInstant()))
+			.list();
+	}
+
+	/** The searchable text of these items, with their labels (at most 1,000 ids). */
+	List<IndexRow> texts(Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
 		List<IndexRow> rows = jdbc.sql("""
 				select i.id, p.product_key, i.item_number, i.title, i.description, i.updated_at
-				from items i join products p on p.id = i.product_id where i.updated_at >= ?""")
-			.param(Timestamp.from(since))
+				from items i join products p on p.id = i.product_id where i.id in (:ids)""")
+			.param("ids", ids)
 			.query((rs, n) -> new IndexRow(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4),
 					rs.getString(5), rs.getTimestamp(6).toInstant(), new ArrayList<>()))
 			.list();
-		if (rows.isEmpty()) {
-			return rows;
-		}
 		Map<Long, IndexRow> byId = new HashMap<>();
 		rows.forEach(r -> byId.put(r.id(), r));
-		String labels = rows.size() > 1000
-				? "select l.item_id, l.label from item_labels l join items i on i.id = l.item_id where i.updated_at >= :since"
-				: "select l.item_id, l.label from item_labels l where l.item_id in (:ids)";
-		jdbc.sql(labels)
-			.param("since", Timestamp.from(since))
-			.param("ids", rows.size() > 1000 ? List.of(-1L) : byId.keySet())
-			.query((rs, n) -> {
-				IndexRow r = byId.get(rs.getLong(1));
-				if (r != null) {
-					r.labels().add(rs.getString(2));
-				}
-				return null;
-			})
+		jdbc.sql("select item_id, label from item_labels where item_id in (:ids)")
+			.param("ids", ids)
+			.query((rs, n) -> byId.get(rs.getLong(1)).labels().add(rs.getString(2)))
 			.list();
 		return rows;
 	}

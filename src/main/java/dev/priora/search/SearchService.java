@@ -57,6 +57,10 @@ public class SearchService {
 			visible = Set.of(product.strip());
 		}
 		if (text == null || text.isBlank()) {
+			// the palette asks with a blank text when it opens: bring the index up to
+			// date
+			// (built on first use) while the user types
+			index.warm();
 			return List.of();
 		}
 		return index.search(text, visible, limit).stream().map(r -> result(text, r)).toList();
