@@ -46,7 +46,7 @@
     close.textContent = '\u2715';
     close.addEventListener('click', function () { dismiss(toast); });
     toast.appendChild(close);
-    if (!toast.classList.contains('error')) {
+    if (!toast.classList.contains('error') && !toast.querySelector('form')) {
       setTimeout(function () { dismiss(toast); }, 6000);
     }
   }
@@ -445,36 +445,61 @@
   });
 })();
 
-// Feedback inbox: j / k move, Enter opens, t / d / a triage, decline, archive the focused feedback.
+// Feedback inbox: j / k move, Enter opens, t / d / a triage, decline, archive the current feedback. The keys work from
+// page load (no row needs the focus first: the first row is current); after an action the next row becomes current.
 (function () {
   'use strict';
-  document.addEventListener('keydown', function (e) {
+  function rows() { return Array.prototype.slice.call(document.querySelectorAll('#inbox-rows > li.feedback')); }
+  function current() {
+    var active = document.activeElement && document.activeElement.closest ? document.activeElement.closest('#inbox-rows > li.feedback') : null;
+    return active || document.querySelector('#inbox-rows > li.feedback.current') || rows()[0] || null;
+  }
+  function makeCurrent(row) {
+    rows().forEach(function (r) { r.classList.toggle('current', r === row); });
+    if (row) { row.focus(); }
+  }
+  document.addEventListener('focusin', function (e) {
     var row = e.target && e.target.closest ? e.target.closest('#inbox-rows > li.feedback') : null;
-    if (!row || e.target !== row || e.altKey || e.ctrlKey || e.metaKey) { return; }
+    if (row) { rows().forEach(function (r) { r.classList.toggle('current', r === row); }); }
+  });
+  document.addEventListener('keydown', function (e) {
+    if (!document.getElementById('inbox-rows') || e.altKey || e.ctrlKey || e.metaKey || e.defaultPrevented) { return; }
+    var t = e.target;
+    if (t && (t.isContentEditable || /^(INPUT|SELECT|TEXTAREA|BUTTON)$/.test(t.tagName)) || document.querySelector('dialog[open]')) { return; }
+    var onRow = t && t.closest && t.closest('#inbox-rows > li.feedback') === t;
+    if (t && t !== document.body && !onRow && t.closest && t.closest('a, summary')) { return; }
+    var row = current();
+    if (!row) { return; }
+    var all = rows();
+    var i = all.indexOf(row);
     var actions = { t: 'TRIAGED', d: 'DECLINED', a: 'ARCHIVED' };
-    var next = row.nextElementSibling && row.nextElementSibling.classList.contains('feedback') ? row.nextElementSibling : null;
-    if (e.key === 'j' && next) { e.preventDefault(); next.focus(); }
-    else if (e.key === 'k' && row.previousElementSibling) { e.preventDefault(); row.previousElementSibling.focus(); }
-    else if (e.key === 'Enter') { e.preventDefault(); window.location = row.querySelector('a.open').href; }
+    if (e.key === 'j') { e.preventDefault(); makeCurrent(onRow || i < 0 ? all[Math.min(i + 1, all.length - 1)] : row); }
+    else if (e.key === 'k') { e.preventDefault(); makeCurrent(all[Math.max(i - 1, 0)]); }
+    else if (e.key === 'Enter' && onRow) { e.preventDefault(); window.location = row.querySelector('a.open').href; }
     else if (actions[e.key]) {
       var form = row.querySelector('form[data-action="' + actions[e.key] + '"]');
       if (form) {
         e.preventDefault();
-        var after = next || row.previousElementSibling;
+        var after = all[i + 1] || all[i - 1];
         document.documentElement.dataset.focusAfter = after ? after.dataset.id : '';
+        document.documentElement.dataset.focusIndex = String(i);
         form.requestSubmit();
       }
     }
   });
 
-  // After an inbox swap the focus goes to the row that followed the one acted on, else the first.
-  document.addEventListener('htmx:afterSwap', function (e) {
-    if (!e.detail.target || e.detail.target.id !== 'inbox') { return; }
-    var want = document.documentElement.dataset.focusAfter;
-    delete document.documentElement.dataset.focusAfter;
-    var row = (want && document.querySelector('#inbox-rows > li.feedback[data-id="' + want + '"]'))
-      || document.querySelector('#inbox-rows > li.feedback');
-    if (row) { row.focus(); }
+  // After an inbox swap the row that followed the one acted on becomes current (if the list kept the acted-on row,
+  // because the filter still shows it, the one after it).
+  document.addEventListener('htmx:afterSettle', function () {
+    var root = document.documentElement;
+    if (root.dataset.focusIndex === undefined || !document.getElementById('inbox-rows')) { return; }
+    var want = root.dataset.focusAfter;
+    var index = parseInt(root.dataset.focusIndex, 10);
+    delete root.dataset.focusAfter;
+    delete root.dataset.focusIndex;
+    var all = rows();
+    var row = (want && document.querySelector('#inbox-rows > li.feedback[data-id="' + want + '"]')) || all[Math.min(index, all.length - 1)];
+    if (row) { makeCurrent(row); }
   });
 })();
 
@@ -685,5 +710,159 @@ document.addEventListener('click', function (e) {
       next = side ? side.querySelector('.board-card') : null;
     }
     if (next) { next.focus(); }
+  });
+})();
+
+// Command palette (#palette): Ctrl/⌘-K or the header's search opens it; typing asks /search (htmx) for items, pages
+// and actions; ↑/↓ choose, Enter opens, Esc closes (the native dialog). A URL's #hash naming a dialog opens it, one
+// naming a field focuses it (the palette's "New item", "New feedback").
+(function () {
+  'use strict';
+  function palette() { return document.getElementById('palette'); }
+  function options() { return Array.prototype.slice.call(document.querySelectorAll('#palette-results [role=option]')); }
+  function select(option) {
+    var input = document.getElementById('palette-input');
+    options().forEach(function (o) { o.setAttribute('aria-selected', String(o === option)); });
+    if (option) {
+      if (!option.id) { option.id = 'palette-option-' + options().indexOf(option); }
+      input.setAttribute('aria-activedescendant', option.id);
+      option.scrollIntoView({ block: 'nearest' });
+    } else if (input) {
+      input.removeAttribute('aria-activedescendant');
+    }
+  }
+  function selected() { return document.querySelector('#palette-results [role=option][aria-selected=true]'); }
+
+  document.addEventListener('priora:palette', function (e) {
+    var dialog = palette();
+    if (!dialog || !dialog.showModal) { return; }
+    e.preventDefault();
+    if (dialog.open) { document.getElementById('palette-input').select(); return; }
+    var input = document.getElementById('palette-input');
+    input.value = '';
+    dialog.showModal();
+    input.focus();
+    if (window.htmx) { window.htmx.trigger(input, 'palette-open'); }
+  });
+
+  document.addEventListener('htmx:afterSwap', function (e) {
+    if (e.detail.target && e.detail.target.id === 'palette-results' || document.getElementById('palette-results') === e.detail.elt) {
+      select(options()[0] || null);
+    }
+  });
+  document.addEventListener('htmx:afterSettle', function (e) {
+    if (palette() && palette().open && !selected()) { select(options()[0] || null); }
+  });
+
+  document.addEventListener('keydown', function (e) {
+    var dialog = palette();
+    if (!dialog || !dialog.open || !dialog.contains(e.target)) { return; }
+    var all = options();
+    var i = all.indexOf(selected());
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      if (!all.length) { return; }
+      i = e.key === 'ArrowDown' ? (i + 1) % all.length : (i <= 0 ? all.length - 1 : i - 1);
+      select(all[i]);
+    } else if (e.key === 'Enter' && e.target.id === 'palette-input') {
+      e.preventDefault();
+      var chosen = selected() || all[0];
+      if (chosen) { window.location = chosen.href; dialog.close(); }
+      else if (e.target.value.trim()) { e.target.form.submit(); }
+    }
+  });
+  document.addEventListener('mousemove', function (e) {
+    var option = e.target.closest ? e.target.closest('#palette-results [role=option]') : null;
+    if (option && option !== selected()) { select(option); }
+  });
+
+  // The palette's actions land on a page with a #hash: open the dialog or focus the field it names.
+  function hashTarget() {
+    var id = window.location.hash ? decodeURIComponent(window.location.hash.slice(1)) : '';
+    var el = id && /^[A-Za-z][\w-]*$/.test(id) ? document.getElementById(id) : null;
+    if (!el) { return; }
+    if (el.tagName === 'DIALOG' && el.showModal && !el.open) {
+      el.showModal();
+      var first = el.querySelector('[autofocus], input:not([type=hidden]), select, textarea');
+      if (first) { first.focus(); }
+    } else if (/^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName)) {
+      el.focus();
+    }
+  }
+  document.addEventListener('DOMContentLoaded', hashTarget);
+  window.addEventListener('hashchange', hashTarget);
+})();
+
+// Backlog rows: shift-click selects a range of boxes; x selects the focused row, e edits its estimate, Space opens it in
+// the side panel (aside#item-panel, loaded by htmx from the title link); Esc or Close empties the panel and the focus
+// returns to the row it came from.
+(function () {
+  'use strict';
+  var lastBox = null;
+  document.addEventListener('click', function (e) {
+    var box = e.target && e.target.matches && e.target.matches('#backlog-rows input[type=checkbox][name=items]') ? e.target : null;
+    if (!box) { return; }
+    if (e.shiftKey && lastBox && lastBox !== box && document.contains(lastBox)) {
+      var boxes = Array.prototype.slice.call(document.querySelectorAll('#backlog-rows input[type=checkbox][name=items]'));
+      var a = boxes.indexOf(lastBox);
+      var b = boxes.indexOf(box);
+      boxes.slice(Math.min(a, b), Math.max(a, b) + 1).forEach(function (other) {
+        if (other.checked !== box.checked) {
+          other.checked = box.checked;
+          other.dispatchEvent(new Event('change', { bubbles: true }));
+        }
+      });
+    }
+    lastBox = box;
+  });
+
+  var panelRow = null;
+  function panel() { return document.getElementById('item-panel'); }
+  function closePanel() {
+    var p = panel();
+    if (!p || !p.firstElementChild) { return false; }
+    p.innerHTML = '';
+    document.querySelectorAll('#backlog-rows > li.panel-open').forEach(function (r) { r.classList.remove('panel-open'); });
+    var row = panelRow && panelRow.id ? document.getElementById(panelRow.id) : null;
+    if (row) { row.focus(); }
+    return true;
+  }
+  document.addEventListener('click', function (e) {
+    var link = e.target.closest ? e.target.closest('[data-panel-open]') : null;
+    if (link) { panelRow = link.closest('li.row'); }
+    if (e.target.closest && e.target.closest('[data-panel-close]')) { e.preventDefault(); closePanel(); }
+  });
+  document.addEventListener('htmx:afterSettle', function (e) {
+    var p = panel();
+    if (!p || e.detail.target !== p || !p.firstElementChild) { return; }
+    document.querySelectorAll('#backlog-rows > li.panel-open').forEach(function (r) { r.classList.remove('panel-open'); });
+    if (panelRow) { var row = document.getElementById(panelRow.id); if (row) { row.classList.add('panel-open'); } }
+    var title = document.getElementById('panel-title');
+    if (title) { title.focus({ preventScroll: true }); }
+  });
+  document.addEventListener('keydown', function (e) {
+    if (e.key === 'Escape' && !document.querySelector('dialog[open]') && closePanel()) { e.preventDefault(); return; }
+    var row = e.target && e.target.closest ? e.target.closest('#backlog-rows > li.row') : null;
+    if (!row || e.target !== row || e.altKey || e.ctrlKey || e.metaKey) { return; }
+    if (e.key === 'x') {
+      var box = row.querySelector('input[type=checkbox][name=items]');
+      if (box) { e.preventDefault(); box.click(); }
+    } else if (e.key === 'e') {
+      var estimate = row.querySelector('select[name=estimate]');
+      if (estimate) { e.preventDefault(); estimate.focus(); }
+    } else if (e.key === ' ') {
+      var open = row.querySelector('[data-panel-open]');
+      if (open) { e.preventDefault(); open.click(); }
+    }
+  });
+  // After a row is saved (htmx swaps the row), the focus stays on that row.
+  document.addEventListener('htmx:afterSwap', function (e) {
+    var t = e.detail.elt;
+    if (t && t.closest && t.closest('form.inline-edit')) { return; }
+    var id = e.detail.target && e.detail.target.id;
+    if (id && id.indexOf('row-') === 0) {
+      var row = document.getElementById(id);
+      if (row) { row.focus(); }
+    }
   });
 })();

@@ -51,6 +51,8 @@ class ModularityTests {
 			.and()
 			.resideOutsideOfPackage("..feedback.engine..")
 			.and()
+			.resideOutsideOfPackage("..search.engine..")
+			.and()
 			.resideOutsideOfPackage("..planning.engine..")
 			.and()
 			.resideOutsideOfPackage("..integration.engine..")
@@ -62,13 +64,14 @@ class ModularityTests {
 			.because("engines import only java.* (STYLE.md §3)")
 			.check(classes);
 		classes().that()
-			.resideInAPackage("..feedback.engine..")
+			.resideInAnyPackage("..feedback.engine..", "..search.engine..")
 			.and()
 			.doNotHaveSimpleName("package-info")
 			.should()
 			.onlyDependOnClassesThat()
 			.resideInAnyPackage("java..", "..engine..", "org.apache.lucene..")
-			.because("the text-similarity engine imports java.* and Lucene, the library it wraps (STYLE.md §3)")
+			.because(
+					"the text-similarity and item-search engines import java.* and Lucene, the library it wraps (STYLE.md §3)")
 			.check(classes);
 		classes().that()
 			.resideInAPackage("..integration.engine..")

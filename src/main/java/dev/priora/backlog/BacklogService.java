@@ -89,6 +89,13 @@ public class BacklogService {
 		return views.view(product, row(product, key));
 	}
 
+	/** The item as a backlog row: list fields, readiness, dependency counts, demand. */
+	@Transactional(readOnly = true)
+	public ItemSummary summary(ItemKey key) {
+		ProductView product = products.get(key.productKey());
+		return views.summary(product, row(product, key));
+	}
+
 	/**
 	 * One page in backlog order; {@code cursor} is the previous page's {@code nextCursor}
 	 * or null.

@@ -77,6 +77,15 @@ class ItemViews {
 		return new ItemPage(reader.summaries(product.key(), shown, rules), next);
 	}
 
+	/** One item as a backlog row (what a page of the list shows for it). */
+	ItemSummary summary(ProductView product, ItemRow row) {
+		ReadinessRules rules = products.readiness(product);
+		String before = items.rankBefore(product.id().value(), row.rank()).orElse("");
+		List<ItemRepository.ListRow> rows = items.page(product.id().value(), ItemFilter.NONE, before, 0, 1,
+				rules.sql());
+		return reader.summaries(product.key(), rows, rules).get(0);
+	}
+
 	Readiness readiness(ProductView product, ItemRow row) {
 		return readiness(product, row, items.criteria(row.id()).size(), reader.linksOf(product.key(), row.id()));
 	}

@@ -94,7 +94,8 @@ final class ArchiveTables {
 	static final List<String> LEFT_OUT = List.of("users", "api_tokens", "account_links", "security_events",
 			"spring_session", "spring_session_attributes", "flyway_schema_history", "workspace_settings", "import_jobs",
 			"backlog_import_jobs", "jobs", "job_inputs", "scheduled_tasks", "release_plans", "order_changes",
-			"roadmap_links", "public_forms", "webhooks", "webhook_deliveries", "rate_limits", "item_vectors");
+			"bulk_changes", "bulk_change_items", "roadmap_links", "public_forms", "webhooks", "webhook_deliveries",
+			"rate_limits", "item_vectors");
 
 	/** Columns that name the product itself: filled in with the new product on import. */
 	static final List<String> PRODUCT_COLUMNS = List.of("product_id", "product_key");

@@ -70,7 +70,7 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 				"POST /api/v1/products", "GET /", "GET /products", "POST /products", "GET /account",
 				"POST /account/name", "POST /account/password", "GET /account/tokens", "POST /account/tokens",
 				"POST /account/tokens/{id}/revoke", "POST /api/v1/products/import", "POST /products/import",
-				"GET /my-work")) {
+				"GET /my-work", "GET /search", "GET /api/v1/search")) {
 			MATRIX.put(r, auth);
 		}
 		for (String r : List.of("GET /api/v1/users", "POST /api/v1/users/invitations",
@@ -199,6 +199,12 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 		product(Permission.WORK_ITEMS, "POST /p/{key}/board/move");
 		product(Permission.EDIT_BACKLOG, "PUT " + base + "/board/wip-limits", "POST /p/{key}/board/wip",
 				"POST /p/{key}/items/{itemKey}/assignee");
+		product(Permission.READ, "GET /p/{key}/items/{itemKey}/panel");
+		product(Permission.WORK_ITEMS, "POST /p/{key}/backlog/items/{itemKey}/status",
+				"POST /p/{key}/backlog/items/{itemKey}/estimate");
+		product(Permission.EDIT_BACKLOG, "POST /p/{key}/backlog/items/{itemKey}/labels", "POST /p/{key}/backlog/bulk",
+				"POST /p/{key}/backlog/bulk/{id}/undo", "POST /api/v1/products/{productKey}/bulk-changes",
+				"POST /api/v1/products/{productKey}/bulk-changes/{changeId}/undo");
 		product(Permission.WORK_ITEMS, "PATCH " + items + "/{itemKey}", "POST /p/{key}/items/{itemKey}/status",
 				"POST /p/{key}/items/{itemKey}/criteria/{index}/toggle");
 		product(Permission.EDIT_BACKLOG, "POST " + items, "PUT " + items + "/{itemKey}",

@@ -1,0 +1,264 @@
+package dev.priora.backlog;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.priora.accounts.UserId;
+import dev.priora.backlog.BacklogEvents.ItemMoved;
+import dev.priora.backlog.BacklogEvents.ItemUpdated;
+import dev.priora.backlog.HistoryRepository.Change;
+
+/**
+ * Many items changed at once — status, estimate, a label, or moved to the top or bottom —
+ * as one change in one transaction (every item is checked; one refusal writes nothing),
+ * and its undo, which puts every field and the order back as they were. Each item keeps
+ * its history and version checks: the undo is refused (409) for an item edited since.
+ */
+@Service
+public class BulkEdits {
+
+	/** Most items one bulk change may name. */
+	public static final int MAX_ITEMS = 500;
+
+	/**
+	 * Where selected items go: the top or the bottom of the backlog, keeping their order.
+	 */
+	public enum Position {
+
+		TOP, BOTTOM
+
+	}
+
+	/**
+	 * What to do to the items: any of a new status, an estimate (from the product's
+	 * scale), a label to add, a new place. Null fields stay as they are.
+	 */
+	public record BulkChange(List<ItemKey> items, ItemStatus status, BigDecimal estimate, String label,
+			Position position) {
+		public BulkChange {
+			items = items == null ? List.of() : List.copyOf(new LinkedHashSet<>(items));
+			label = label == null || label.isBlank() ? null : label.strip();
+		}
+	}
+
+	/**
+	 * A change made: its id (for the undo), how many items, and what was done in words.
+	 */
+	public record BulkResult(long changeId, int items, String summary) {
+	}
+
+	private final ProductService products;
+
+	private final ProductRepository productRows;
+
+	private final ItemRepository items;
+
+	private final HistoryRepository history;
+
+	private final BulkChangeRepository changes;
+
+	private final BacklogService backlog;
+
+	private final ApplicationEventPublisher events;
+
+	private final java.time.Clock clock;
+
+	BulkEdits(ProductService products, ProductRepository productRows, ItemRepository items, HistoryRepository history,
+			BulkChangeRepository changes, BacklogService backlog, ApplicationEventPublisher events,
+			java.time.Clock clock) {
+		this.products = products;
+		this.productRows = productRows;
+		this.items = items;
+		this.history = history;
+		this.changes = changes;
+		this.backlog = backlog;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/** Applies the change to every item, or to none (400/404/409 naming the item). */
+	@Transactional
+	public BulkResult apply(String productKey, BulkChange change, UserId user) {
+		ProductView product = products.get(productKey);
+		check(change);
+		productRows.lock(product.id());
+		List<ItemRow> rows = rows(product, change.items());
+		Map<Long, List<String>> labels = items.labels(rows.stream().map(ItemRow::id).toList());
+		for (ItemRow r : rows) {
+			if (change.status() != null && r.status() != change.status() && !r.status().canChangeTo(change.status())) {
+				throw BacklogProblem.conflict("bulk-refused", new ItemKey(productKey, r.number()) + " is "
+						+ r.status().label().toLowerCase(java.util.Locale.ROOT) + " and cannot become "
+						+ change.status().label().toLowerCase(java.util.Locale.ROOT) + "; nothing was changed.");
+			}
+		}
+		for (ItemRow r : rows) {
+			ItemKey key = new ItemKey(productKey, r.number());
+			List<String> before = labels.getOrDefault(r.id(), List.of());
+			if (change.estimate() != null || change.label() != null) {
+				List<String> after = new ArrayList<>(before);
+				if (change.label() != null && !after.contains(change.label())) {
+					after.add(change.label());
+				}
+				BigDecimal estimate = change.estimate() != null ? change.estimate() : r.estimate();
+				backlog.edit(key, d -> new ItemDraft(d.type(), d.title(), d.description(), estimate, after, d.parent(),
+						d.acceptanceCriteria()), change.status(), r.version(), false, user);
+			}
+			else if (change.status() != null) {
+				backlog.changeStatus(key, change.status(), r.version(), false, user);
+			}
+		}
+		move(productKey, rows, change.position(), user);
+		String summary = summary(change);
+		long id = changes.insert(product.id().value(), summary, user.value(), clock.instant());
+		for (ItemRow r : rows) {
+			ItemRow now = items.find(product.id().value(), r.number()).orElseThrow();
+			changes.insertItem(id, new BulkChangeRepository.Before(r.id(), r.status(), r.estimate(),
+					labels.getOrDefault(r.id(), List.of()), r.rank(), now.version(), now.rank()));
+		}
+		return new BulkResult(id, rows.size(), summary);
+	}
+
+	/**
+	 * Puts every field and place of the change's items back; 409 when an item was edited
+	 * or moved since, or the change was undone already; 404 for an unknown change.
+	 */
+	@Transactional
+	public BulkResult undo(String productKey, long changeId, UserId user) {
+		ProductView product = products.get(productKey);
+		productRows.lock(product.id());
+		var change = changes.find(product.id().value(), changeId)
+			.orElseThrow(() -> BacklogProblem.notFound("Bulk change " + changeId));
+		if (change.undoneAt() != null) {
+			throw BacklogProblem.conflict("already-undone", "This change was undone already.");
+		}
+		List<BulkChangeRepository.Before> befores = changes.items(changeId);
+		Map<Long, ItemRow> rows = items.findAll(befores.stream().map(BulkChangeRepository.Before::itemId).toList());
+		Instant now = clock.instant();
+		String note = "undo of: " + change.summary();
+		for (var b : befores) {
+			ItemRow r = rows.get(b.itemId());
+			if (r == null) {
+				continue;
+			}
+			ItemKey key = new ItemKey(productKey, r.number());
+			if (r.version() != b.versionAfter() || !r.rank().equals(b.rankAfter())) {
+				throw BacklogProblem.conflict("changed-since",
+						key + " was changed after this bulk change; undo it by hand. Nothing was undone.");
+			}
+			restore(product, r, b, note, user, now);
+		}
+		changes.markUndone(changeId, now);
+		return new BulkResult(changeId, befores.size(), "Undone: " + change.summary());
+	}
+
+	private void restore(ProductView product, ItemRow r, BulkChangeRepository.Before b, String note, UserId user,
+			Instant now) {
+		ItemKey key = new ItemKey(product.key(), r.number());
+		List<String> labelsNow = items.labels(List.of(r.id())).getOrDefault(r.id(), List.of());
+		List<Change> diff = new ArrayList<>();
+		if (r.status() != b.status()) {
+			diff.add(new Change("status", r.status().name(), b.status().name(), note));
+		}
+		if (!java.util.Objects.equals(r.estimate(), b.estimate())) {
+			diff.add(new Change("estimate", text(r.estimate()), text(b.estimate()), note));
+		}
+		if (!labelsNow.equals(b.labels())) {
+			diff.add(new Change("labels", String.join(", ", labelsNow), String.join(", ", b.labels()), note));
+			items.replaceLabels(r.id(), b.labels());
+		}
+		if (!diff.isEmpty()) {
+			ItemRow restored = new ItemRow(r.id(), r.productId(), r.number(), r.type(), r.title(), r.description(),
+					b.estimate(), b.status(), r.parentId(), r.rank(), r.createdAt(), r.createdBy(), now, user.value(),
+					r.version());
+			if (!items.update(restored, r.version())) {
+				throw BacklogProblem.conflict("concurrent-update", key + " was changed concurrently; try again.");
+			}
+			events.publishEvent(new ItemUpdated(new ItemId(r.id()), key, r.version() + 1));
+		}
+		if (!r.rank().equals(b.rank())) {
+			if (changes.rankTaken(product.id().value(), b.rank(), r.id())) {
+				throw BacklogProblem.conflict("changed-since",
+						"The backlog was reordered since; " + key + "'s old place is taken. Nothing was undone.");
+			}
+			changes.setRank(r.id(), b.rank());
+			diff.add(new Change("position", null, "moved back to where it was", note));
+			events.publishEvent(new ItemMoved(new ItemId(r.id()), key));
+		}
+		if (!diff.isEmpty()) {
+			history.record(r.id(), diff, user.value(), now);
+		}
+	}
+
+	private void move(String productKey, List<ItemRow> rows, Position position, UserId user) {
+		if (position == null) {
+			return;
+		}
+		List<ItemRow> inOrder = new ArrayList<>(rows);
+		inOrder.sort(Comparator.comparing(ItemRow::rank));
+		if (position == Position.TOP) {
+			java.util.Collections.reverse(inOrder);
+		}
+		Placement placement = position == Position.TOP ? new Placement.Top() : new Placement.Bottom();
+		for (ItemRow r : inOrder) {
+			backlog.move(new ItemKey(productKey, r.number()), placement, user);
+		}
+	}
+
+	private List<ItemRow> rows(ProductView product, List<ItemKey> keys) {
+		Map<ItemKey, ItemRow> rows = new LinkedHashMap<>();
+		for (ItemKey k : keys) {
+			if (!k.productKey().equals(product.key())) {
+				throw BacklogProblem.invalid("items", k + " is not in product " + product.key());
+			}
+			rows.put(k, items.find(product.id().value(), k.number())
+				.orElseThrow(() -> BacklogProblem.invalid("items", k + " does not exist")));
+		}
+		return List.copyOf(rows.values());
+	}
+
+	private static void check(BulkChange c) {
+		if (c.items().isEmpty()) {
+			throw BacklogProblem.invalid("items", "select at least one item");
+		}
+		if (c.items().size() > MAX_ITEMS) {
+			throw BacklogProblem.invalid("items", "at most " + MAX_ITEMS + " items at once");
+		}
+		if (c.status() == null && c.estimate() == null && c.label() == null && c.position() == null) {
+			throw BacklogProblem.invalid("action", "choose what to change: status, estimate, label or position");
+		}
+	}
+
+	private static String summary(BulkChange c) {
+		List<String> parts = new ArrayList<>();
+		if (c.status() != null) {
+			parts.add("status " + c.status().label().toLowerCase(java.util.Locale.ROOT));
+		}
+		if (c.estimate() != null) {
+			parts.add("estimate " + c.estimate().stripTrailingZeros().toPlainString());
+		}
+		if (c.label() != null) {
+			parts.add("label " + c.label());
+		}
+		if (c.position() != null) {
+			parts.add(c.position() == Position.TOP ? "moved to the top" : "moved to the bottom");
+		}
+		String items = c.items().size() == 1 ? "1 item" : c.items().size() + " items";
+		String text = items + ": " + String.join(", ", parts);
+		return text.length() > 300 ? text.substring(0, 299) + "…" : text;
+	}
+
+	private static String text(BigDecimal v) {
+		return v == null ? null : v.stripTrailingZeros().toPlainString();
+	}
+
+}

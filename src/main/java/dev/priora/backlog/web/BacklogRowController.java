@@ -1,0 +1,201 @@
+package dev.priora.backlog.web;
+
+import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import dev.priora.accounts.Permission;
+import dev.priora.accounts.Requires;
+import dev.priora.accounts.SignedInUser;
+import dev.priora.backlog.BacklogProblem;
+import dev.priora.backlog.BacklogService;
+import dev.priora.backlog.BulkEdits;
+import dev.priora.backlog.ItemDraft;
+import dev.priora.backlog.ItemKey;
+import dev.priora.backlog.ItemStatus;
+import dev.priora.backlog.ProductService;
+
+/**
+ * Editing on the backlog's rows: status, estimate and labels of one row (htmx answers the
+ * row, with the error on it when refused), bulk changes of the selected rows with their
+ * undo (post/redirect/get, the undo in the toast), and the item side panel.
+ */
+@Controller
+class BacklogRowController {
+
+	static final String ROW_FRAGMENT = "backlog/backlog :: row";
+
+	static final String PANEL_FRAGMENT = "backlog/panel :: panel";
+
+	private final ProductService products;
+
+	private final BacklogService backlog;
+
+	private final BulkEdits bulk;
+
+	private final MarkdownRenderer markdown;
+
+	BacklogRowController(ProductService products, BacklogService backlog, BulkEdits bulk, MarkdownRenderer markdown) {
+		this.products = products;
+		this.backlog = backlog;
+		this.bulk = bulk;
+		this.markdown = markdown;
+	}
+
+	@PostMapping("/p/{key}/backlog/items/{itemKey}/status")
+	@Requires(Permission.WORK_ITEMS)
+	String status(@AuthenticationPrincipal SignedInUser user, @PathVariable String key, @PathVariable String itemKey,
+			@RequestParam String status, @RequestParam long version,
+			@RequestHeader(name = "HX-Request", required = false) String htmx, Model model,
+			RedirectAttributes redirect) {
+		ItemKey item = ItemKeys.inPath(key, itemKey);
+		return edit(item, htmx, model, redirect,
+				() -> backlog.changeStatus(item, parseStatus(status), version, false, user.id()));
+	}
+
+	@PostMapping("/p/{key}/backlog/items/{itemKey}/estimate")
+	@Requires(Permission.WORK_ITEMS)
+	String estimate(@AuthenticationPrincipal SignedInUser user, @PathVariable String key, @PathVariable String itemKey,
+			@RequestParam(defaultValue = "") String estimate, @RequestParam long version,
+			@RequestHeader(name = "HX-Request", required = false) String htmx, Model model,
+			RedirectAttributes redirect) {
+		ItemKey item = ItemKeys.inPath(key, itemKey);
+		return edit(item, htmx, model, redirect, () -> {
+			BigDecimal value = parseEstimate(estimate);
+			backlog.edit(item, d -> new ItemDraft(d.type(), d.title(), d.description(), value, d.labels(), d.parent(),
+					d.acceptanceCriteria()), null, version, false, user.id());
+		});
+	}
+
+	@PostMapping("/p/{key}/backlog/items/{itemKey}/labels")
+	@Requires(Permission.EDIT_BACKLOG)
+	String labels(@AuthenticationPrincipal SignedInUser user, @PathVariable String key, @PathVariable String itemKey,
+			@RequestParam(defaultValue = "") String labels, @RequestParam long version,
+			@RequestHeader(name = "HX-Request", required = false) String htmx, Model model,
+			RedirectAttributes redirect) {
+		ItemKey item = ItemKeys.inPath(key, itemKey);
+		List<String> list = Arrays.stream(labels.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+		return edit(item, htmx, model, redirect,
+				() -> backlog.edit(item, d -> new ItemDraft(d.type(), d.title(), d.description(), d.estimate(), list,
+						d.parent(), d.acceptanceCriteria()), null, version, false, user.id()));
+	}
+
+	@PostMapping("/p/{key}/backlog/bulk")
+	@Requires(Permission.EDIT_BACKLOG)
+	String bulk(@AuthenticationPrincipal SignedInUser user, @PathVariable String key,
+			@RequestParam(defaultValue = "") List<String> items, @RequestParam(defaultValue = "") String status,
+			@RequestParam(defaultValue = "") String estimate, @RequestParam(defaultValue = "") String label,
+			@RequestParam(defaultValue = "") String position, RedirectAttributes redirect) {
+		try {
+			List<ItemKey> keys = items.stream()
+				.filter(s -> !s.isBlank())
+				.map(s -> ItemKeys.field("items", key, s))
+				.toList();
+			var change = new BulkEdits.BulkChange(keys, status.isBlank() ? null : parseStatus(status),
+					estimate.isBlank() ? null : parseEstimate(estimate), label,
+					position.isBlank() ? null : parsePosition(position));
+			var done = bulk.apply(key, change, user.id());
+			redirect.addFlashAttribute("toast", "Changed " + done.summary() + ".");
+			redirect.addFlashAttribute("toastUndo", "/p/" + key + "/backlog/bulk/" + done.changeId() + "/undo");
+		}
+		catch (BacklogProblem e) {
+			redirect.addFlashAttribute("toastError", e.getMessage());
+		}
+		return "redirect:/p/" + key + "/backlog";
+	}
+
+	@PostMapping("/p/{key}/backlog/bulk/{id}/undo")
+	@Requires(Permission.EDIT_BACKLOG)
+	String undo(@AuthenticationPrincipal SignedInUser user, @PathVariable String key, @PathVariable long id,
+			RedirectAttributes redirect) {
+		try {
+			var done = bulk.undo(key, id, user.id());
+			redirect.addFlashAttribute("toast", done.summary() + ".");
+		}
+		catch (BacklogProblem e) {
+			redirect.addFlashAttribute("toastError", e.getMessage());
+		}
+		return "redirect:/p/" + key + "/backlog";
+	}
+
+	@GetMapping("/p/{key}/items/{itemKey}/panel")
+	String panel(@PathVariable String key, @PathVariable String itemKey, Model model) {
+		var item = backlog.item(ItemKeys.inPath(key, itemKey));
+		model.addAttribute("item", item);
+		model.addAttribute("product", products.get(key));
+		model.addAttribute("descriptionHtml", markdown.render(item.description()));
+		return PANEL_FRAGMENT;
+	}
+
+	private String edit(ItemKey item, String htmx, Model model, RedirectAttributes redirect, Runnable change) {
+		try {
+			change.run();
+			if (htmx == null) {
+				redirect.addFlashAttribute("toast", "Saved " + item + ".");
+			}
+		}
+		catch (BacklogProblem e) {
+			BacklogProblem.rethrowNotFound(e);
+			if (htmx == null) {
+				redirect.addFlashAttribute("toastError", e.getMessage());
+			}
+			model.addAttribute("rowError", e.getMessage());
+		}
+		if (htmx == null) {
+			return "redirect:/p/" + item.productKey() + "/backlog";
+		}
+		fillRow(item, model);
+		return ROW_FRAGMENT;
+	}
+
+	private void fillRow(ItemKey item, Model model) {
+		var product = products.get(item.productKey());
+		model.addAttribute("product", product);
+		model.addAttribute("i", backlog.summary(item));
+		model.addAttribute("statuses", ItemStatus.values());
+		model.addAttribute("filter",
+				new BacklogPageController.FilterForm(null, null, null, null, null, null, null, null, null));
+	}
+
+	private static ItemStatus parseStatus(String s) {
+		try {
+			return ItemStatus.valueOf(s.strip().toUpperCase(Locale.ROOT));
+		}
+		catch (IllegalArgumentException e) {
+			throw BacklogProblem.invalid("status", "must be one of " + Arrays.toString(ItemStatus.values()));
+		}
+	}
+
+	private static BigDecimal parseEstimate(String s) {
+		if (s == null || s.isBlank()) {
+			return null;
+		}
+		try {
+			return new BigDecimal(s.strip());
+		}
+		catch (NumberFormatException e) {
+			throw BacklogProblem.invalid("estimate", "must be a number from the product's estimate scale");
+		}
+	}
+
+	private static BulkEdits.Position parsePosition(String s) {
+		try {
+			return BulkEdits.Position.valueOf(s.strip().toUpperCase(Locale.ROOT));
+		}
+		catch (IllegalArgumentException e) {
+			throw BacklogProblem.invalid("position", "must be TOP or BOTTOM");
+		}
+	}
+
+}

@@ -1,0 +1,75 @@
+package dev.priora.backlog.web;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import dev.priora.accounts.Permission;
+import dev.priora.accounts.Requires;
+import dev.priora.accounts.SignedInUser;
+import dev.priora.backlog.BulkEdits;
+import dev.priora.backlog.ItemStatus;
+
+/** Many items changed as one change, and its undo. */
+@RestController
+@Tag(name = "Items")
+class BulkApiController {
+
+	private final BulkEdits bulk;
+
+	BulkApiController(BulkEdits bulk) {
+		this.bulk = bulk;
+	}
+
+	/**
+	 * What to change: any of status, estimate (from the scale), a label to add, a place.
+	 */
+	record BulkBody(@NotEmpty @Size(max = BulkEdits.MAX_ITEMS) List<@NotBlank @Size(max = 30) String> items,
+			ItemStatus status, BigDecimal estimate, @Size(max = 50) String label, BulkEdits.Position position) {
+	}
+
+	/** The change made: its id for the undo, how many items, and what was done. */
+	record BulkAnswer(long changeId, int items, String summary) {
+
+		static BulkAnswer of(BulkEdits.BulkResult r) {
+			return new BulkAnswer(r.changeId(), r.items(), r.summary());
+		}
+
+	}
+
+	@PostMapping("/api/v1/products/{productKey}/bulk-changes")
+	@Requires(Permission.EDIT_BACKLOG)
+	@Operation(summary = "Change many items at once, as one change that can be undone",
+			description = "Every item is checked first; one refusal (a status its workflow does not allow, an estimate "
+					+ "off the scale, an unknown item) changes nothing. position TOP or BOTTOM keeps the items' order.")
+	BulkAnswer apply(@AuthenticationPrincipal SignedInUser user, @PathVariable String productKey,
+			@Valid @RequestBody BulkBody body) {
+		var keys = body.items().stream().map(k -> ItemKeys.field("items", productKey, k)).toList();
+		return BulkAnswer.of(bulk.apply(productKey,
+				new BulkEdits.BulkChange(keys, body.status(), body.estimate(), body.label(), body.position()),
+				user.id()));
+	}
+
+	@PostMapping("/api/v1/products/{productKey}/bulk-changes/{changeId}/undo")
+	@Requires(Permission.EDIT_BACKLOG)
+	@Operation(summary = "Undo a bulk change: every field and the order as they were",
+			description = "409 when an item was edited or moved since, or the change was undone already.")
+	BulkAnswer undo(@AuthenticationPrincipal SignedInUser user, @PathVariable String productKey,
+			@PathVariable long changeId) {
+		return BulkAnswer.of(bulk.undo(productKey, changeId, user.id()));
+	}
+
+}

@@ -1,0 +1,368 @@
+package dev.priora.search.engine;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.PrefixQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.similarities.BM25Similarity;
+import org.apache.lucene.search.uhighlight.Passage;
+import org.apache.lucene.search.uhighlight.PassageFormatter;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * Finds backlog items by what a person types into a search box: an item key
+ * ({@code SHOP-12}), or words. Ranked by Lucene's BM25: every typed word must match the
+ * key, title, labels or description, as a whole word (English stemming, title ×3, labels
+ * ×2) or, while it is being typed, as a word prefix (scored lower); an exact key outranks
+ * everything. Results are limited to the products the caller names, inside the query, so
+ * another product's items are never scored, let alone returned.
+ *
+ * <p>
+ * {@link #highlight} marks the matched words of a title or description as
+ * {@link Segment}s (Lucene's unified highlighter), so callers escape text as they render
+ * it and never handle markup. Entries are keyed by item id; {@link #put} replaces,
+ * {@link #remove} deletes; searches see every change made before them. Thread-safe; held
+ * in memory.
+ */
+public final class ItemTextIndex implements AutoCloseable {
+
+	/** Longest query text considered; the rest is ignored. */
+	public static final int MAX_QUERY_LENGTH = 200;
+
+	/** Most words of a query that count (the rest are ignored). */
+	public static final int MAX_WORDS = 8;
+
+	private static final Pattern KEY = Pattern.compile("([A-Za-z][A-Za-z0-9]{0,19})-(\\d{1,12})");
+
+	/** One item's searchable text; {@code key} like {@code SHOP-12}. */
+	public record Entry(long id, String productKey, String key, String title, String text, List<String> labels) {
+		public Entry {
+			if (productKey == null || key == null) {
+				throw new IllegalArgumentException("an entry needs its product key and item key");
+			}
+			title = title == null ? "" : title;
+			text = text == null ? "" : text;
+			labels = labels == null ? List.of() : List.copyOf(labels);
+		}
+	}
+
+	/** A found item: its id and Lucene score (higher is better; only for ordering). */
+	public record Hit(long id, float score) {
+	}
+
+	/** A piece of highlighted text: {@code match} when it is one of the query's words. */
+	public record Segment(String text, boolean match) {
+	}
+
+	private final Analyzer words = new StandardAnalyzer(CharArraySet.EMPTY_SET);
+
+	private final Analyzer stemmed = new EnglishAnalyzer();
+
+	private final ByteBuffersDirectory directory = new ByteBuffersDirectory();
+
+	private final IndexWriter writer;
+
+	private final SearcherManager searchers;
+
+	private final UnifiedHighlighter wholeHighlighter;
+
+	private final UnifiedHighlighter snippetHighlighter;
+
+	public ItemTextIndex() {
+		Analyzer perField = new PerFieldAnalyzerWrapper(words,
+				java.util.Map.of("title_en", stemmed, "text_en", stemmed));
+		try {
+			IndexWriterConfig config = new IndexWriterConfig(perField);
+			config.setSimilarity(new BM25Similarity());
+			config.setRAMBufferSizeMB(64);
+			this.writer = new IndexWriter(directory, config);
+			this.searchers = new SearcherManager(writer, null);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		this.wholeHighlighter = UnifiedHighlighter.builderWithoutSearcher(words)
+			.withFormatter(new SegmentFormatter())
+			.withBreakIterator(org.apache.lucene.search.uhighlight.WholeBreakIterator::new)
+			.withMaxLength(Integer.MAX_VALUE - 1)
+			.withMaxNoHighlightPassages(0)
+			.withFieldMatcher(f -> true)
+			.build();
+		this.snippetHighlighter = UnifiedHighlighter.builderWithoutSearcher(words)
+			.withFormatter(new SegmentFormatter())
+			.withMaxLength(Integer.MAX_VALUE - 1)
+			.withMaxNoHighlightPassages(0)
+			.withFieldMatcher(f -> true)
+			.build();
+	}
+
+	/** Adds the entry, or replaces the one with the same id. */
+	public void put(Entry e) {
+		Document doc = new Document();
+		doc.add(new StringField("id", Long.toString(e.id()), Field.Store.NO));
+		doc.add(new StoredField("item", e.id()));
+		doc.add(new StringField("product", e.productKey(), Field.Store.NO));
+		doc.add(new StringField("key", e.key().toLowerCase(Locale.ROOT), Field.Store.NO));
+		doc.add(new LongPoint("number", number(e.key())));
+		doc.add(new TextField("title", e.title(), Field.Store.NO));
+		doc.add(new TextField("title_en", e.title(), Field.Store.NO));
+		doc.add(new TextField("text", e.text(), Field.Store.NO));
+		doc.add(new TextField("text_en", e.text(), Field.Store.NO));
+		doc.add(new TextField("labels", String.join(" ", e.labels()), Field.Store.NO));
+		try {
+			writer.updateDocument(new Term("id", Long.toString(e.id())), doc);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	public void remove(long id) {
+		try {
+			writer.deleteDocuments(new Term("id", Long.toString(id)));
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	/**
+	 * The best {@code limit} items of the given products for the typed text, best first;
+	 * empty for a blank text or no products.
+	 */
+	public List<Hit> search(String text, Collection<String> productKeys, int limit) {
+		Query query = query(text);
+		if (query == null || productKeys.isEmpty() || limit < 1) {
+			return List.of();
+		}
+		Query scoped = new BooleanQuery.Builder().add(query, Occur.MUST)
+			.add(new TermInSetQuery("product", productKeys.stream().map(BytesRef::new).toList()), Occur.FILTER)
+			.build();
+		try {
+			searchers.maybeRefreshBlocking();
+			IndexSearcher searcher = searchers.acquire();
+			try {
+				searcher.setSimilarity(new BM25Similarity());
+				List<Hit> hits = new ArrayList<>();
+				for (ScoreDoc d : searcher.search(scoped, limit).scoreDocs) {
+					long id = searcher.storedFields().document(d.doc).getField("item").numericValue().longValue();
+					hits.add(new Hit(id, d.score));
+				}
+				return hits;
+			}
+			finally {
+				searchers.release(searcher);
+			}
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	/**
+	 * The whole text with the query's words marked, or {@code null} when none occurs.
+	 */
+	public List<Segment> highlight(String text, String content) {
+		return highlight(wholeHighlighter, text, content);
+	}
+
+	/**
+	 * The passage of a long text (a description) where the query's words occur, marked;
+	 * {@code null} when none occurs.
+	 */
+	public List<Segment> snippet(String text, String content) {
+		return highlight(snippetHighlighter, text, content);
+	}
+
+	/** How many items the index holds. */
+	public int size() {
+		try {
+			searchers.maybeRefreshBlocking();
+			IndexSearcher searcher = searchers.acquire();
+			try {
+				return searcher.getIndexReader().numDocs();
+			}
+			finally {
+				searchers.release(searcher);
+			}
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	@Override
+	public void close() {
+		try {
+			searchers.close();
+			writer.close();
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	@SuppressWarnings("unchecked")
+	private List<Segment> highlight(UnifiedHighlighter highlighter, String text, String content) {
+		Query query = wordsQuery(text);
+		if (query == null || content == null || content.isEmpty()) {
+			return null;
+		}
+		try {
+			Object result = highlighter.highlightWithoutSearcher("title", query, content, 1);
+			return result instanceof List<?> list && !list.isEmpty() ? (List<Segment>) list : null;
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	/**
+	 * For each typed word: (title, labels, description) word or stem, or a word starting
+	 * with it; all words must match. An item key adds an exact-key clause that outranks
+	 * the words.
+	 */
+	private Query query(String text) {
+		List<String> typed = tokens(words, clip(text));
+		if (typed.isEmpty()) {
+			return null;
+		}
+		BooleanQuery.Builder all = new BooleanQuery.Builder();
+		for (String w : typed) {
+			BooleanQuery.Builder one = new BooleanQuery.Builder();
+			for (String stem : tokens(stemmed, w)) {
+				one.add(new BoostQuery(new TermQuery(new Term("title_en", stem)), 3f), Occur.SHOULD);
+				one.add(new TermQuery(new Term("text_en", stem)), Occur.SHOULD);
+			}
+			one.add(new BoostQuery(new TermQuery(new Term("labels", w)), 2f), Occur.SHOULD);
+			one.add(new BoostQuery(new PrefixQuery(new Term("title", w)), 1.5f), Occur.SHOULD);
+			one.add(new BoostQuery(new PrefixQuery(new Term("text", w)), 0.3f), Occur.SHOULD);
+			one.add(new BoostQuery(new PrefixQuery(new Term("labels", w)), 0.5f), Occur.SHOULD);
+			all.add(one.build(), Occur.MUST);
+		}
+		Query words = all.build();
+		Matcher key = KEY.matcher(clip(text).strip());
+		BooleanQuery.Builder top = new BooleanQuery.Builder().add(words, Occur.SHOULD);
+		if (key.matches()) {
+			top.add(new BoostQuery(new TermQuery(new Term("key", clip(text).strip().toLowerCase(Locale.ROOT))), 100f),
+					Occur.SHOULD);
+		}
+		else if (typed.size() == 1 && typed.get(0).chars().allMatch(Character::isDigit) && typed.get(0).length() < 12) {
+			top.add(new BoostQuery(LongPoint.newExactQuery("number", Long.parseLong(typed.get(0))), 50f), Occur.SHOULD);
+		}
+		return top.build();
+	}
+
+	/** The typed words as prefixes on the field the highlighter analyzes. */
+	private Query wordsQuery(String text) {
+		List<String> typed = tokens(words, clip(text));
+		if (typed.isEmpty()) {
+			return null;
+		}
+		BooleanQuery.Builder b = new BooleanQuery.Builder();
+		for (String w : typed) {
+			b.add(new PrefixQuery(new Term("title", w)), Occur.SHOULD);
+		}
+		return b.build();
+	}
+
+	private static String clip(String text) {
+		return text == null ? "" : text.length() > MAX_QUERY_LENGTH ? text.substring(0, MAX_QUERY_LENGTH) : text;
+	}
+
+	private static long number(String key) {
+		int dash = key.lastIndexOf('-');
+		try {
+			return Long.parseLong(key.substring(dash + 1));
+		}
+		catch (NumberFormatException e) {
+			return -1;
+		}
+	}
+
+	private static List<String> tokens(Analyzer analyzer, String text) {
+		List<String> out = new ArrayList<>();
+		try (TokenStream ts = analyzer.tokenStream("q", text)) {
+			CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+			ts.reset();
+			while (ts.incrementToken() && out.size() < MAX_WORDS) {
+				if (!out.contains(term.toString())) {
+					out.add(term.toString());
+				}
+			}
+			ts.end();
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		return out;
+	}
+
+	/** Turns the highlighter's passages into plain segments (no markup). */
+	private static final class SegmentFormatter extends PassageFormatter {
+
+		@Override
+		public Object format(Passage[] passages, String content) {
+			List<Segment> out = new ArrayList<>();
+			for (Passage p : passages) {
+				int pos = p.getStartOffset();
+				if (!out.isEmpty() || pos > 0) {
+					out.add(new Segment(out.isEmpty() ? "… " : " … ", false));
+				}
+				for (int i = 0; i < p.getNumMatches(); i++) {
+					int start = Math.max(pos, p.getMatchStarts()[i]);
+					int end = p.getMatchEnds()[i];
+					if (start > pos) {
+						out.add(new Segment(content.substring(pos, start), false));
+					}
+					if (end > start) {
+						out.add(new Segment(content.substring(start, end), true));
+						pos = end;
+					}
+				}
+				if (pos < p.getEndOffset()) {
+					out.add(new Segment(content.substring(pos, p.getEndOffset()), false));
+				}
+				if (p.getEndOffset() < content.length() && passages.length > 0) {
+					out.add(new Segment(" …", false));
+				}
+			}
+			return out;
+		}
+
+	}
+
+}

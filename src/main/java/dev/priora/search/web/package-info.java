@@ -1,0 +1,2 @@
+/** The command palette's results fragment and the search API. */
+package dev.priora.search.web;

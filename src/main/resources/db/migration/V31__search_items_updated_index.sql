@@ -1,0 +1,1 @@
+create index items_updated_idx on items (updated_at);

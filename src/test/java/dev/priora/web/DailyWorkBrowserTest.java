@@ -1,0 +1,224 @@
+package dev.priora.web;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+
+import dev.priora.support.ApiClient;
+import dev.priora.support.BrowserTestBase;
+
+/**
+ * What a product owner does every day (issue 16): the command palette, the shortcut list,
+ * inbox keys from page load, editing on the backlog's rows, bulk changes with undo, and
+ * the item side panel.
+ */
+class DailyWorkBrowserTest extends BrowserTestBase {
+
+	private static final AtomicInteger PRODUCTS = new AtomicInteger();
+
+	private String product(String... titles) {
+		ApiClient api = api();
+		String key = "DW" + PRODUCTS.incrementAndGet();
+		api.post("/api/v1/products", "{\"key\":\"" + key + "\",\"name\":\"Daily " + key + "\"}");
+		for (String t : titles) {
+			api.post("/api/v1/products/" + key + "/items", "{\"type\":\"STORY\",\"title\":\"" + t + "\"}");
+		}
+		return key;
+	}
+
+	private List<String> field(String product, String name) {
+		List<String> values = new ArrayList<>();
+		api().get("/api/v1/products/" + product + "/items?limit=200")
+			.json()
+			.get("items")
+			.forEach(i -> values.add(i.get("key").asText() + "=" + i.get(name).asText()));
+		return values;
+	}
+
+	private void shoot(String name, int width) {
+		page.setViewportSize(width, 900);
+		page.screenshot(
+				new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/" + name + "-" + width + ".png"))
+					.setFullPage(true));
+	}
+
+	@Test
+	void thePaletteFindsAnItemByWordsAndEnterOpensIt() {
+		String p = product("Export invoices as PDF", "Quarterly zeppelin report", "Dark mode");
+		signIn();
+		page.navigate("/p/" + p + "/team");
+		page.keyboard().press("Control+k");
+		Locator input = page.locator("#palette-input");
+		assertThat(input).isFocused();
+		input.pressSequentially("zeppel rep", new Locator.PressSequentiallyOptions().setDelay(20));
+		Locator first = page.locator("#palette-results [role=option]").first();
+		// the first search of a server builds its index: allow for it on a busy machine
+		assertThat(first).containsText(p + "-2",
+				new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions().setTimeout(20_000));
+		assertThat(first).hasAttribute("aria-selected", "true");
+		assertThat(first.locator("mark").first()).hasText("zeppelin");
+		shoot("palette", 1280);
+		page.keyboard().press("Enter");
+		page.waitForURL("**/p/" + p + "/items/" + p + "-2");
+		assertThat(page.locator("h1")).containsText("Quarterly zeppelin report");
+	}
+
+	@Test
+	void thePaletteMovesWithArrowsJumpsToPagesAndEscCloses() {
+		String p = product("Anything");
+		signIn();
+		page.navigate("/p/" + p + "/backlog");
+		page.locator("[data-palette-trigger]").click();
+		page.locator("#palette-input").pressSequentially("team");
+		Locator options = page.locator("#palette-results [role=option]");
+		page.waitForCondition(() -> options.count() < 10, new Page.WaitForConditionOptions().setTimeout(20_000));
+		Locator team = page.locator("#palette-results [role=option][data-kind=page]",
+				new Page.LocatorOptions().setHasText("Team"));
+		assertThat(team).hasCount(1);
+		assertThat(options.nth(0)).hasAttribute("aria-selected", "true");
+		page.keyboard().press("ArrowDown");
+		assertThat(options.nth(1)).hasAttribute("aria-selected", "true");
+		assertThat(options.nth(0)).hasAttribute("aria-selected", "false");
+		page.keyboard().press("ArrowUp");
+		assertThat(options.nth(0)).hasAttribute("aria-selected", "true");
+		team.click();
+		page.waitForURL("**/p/" + p + "/team");
+		page.keyboard().press("Control+k");
+		assertThat(page.locator("#palette")).isVisible();
+		page.keyboard().press("Escape");
+		assertThat(page.locator("#palette")).not().isVisible();
+		page.keyboard().press("Control+k");
+		page.locator("#palette-input").pressSequentially("new item");
+		page.locator("#palette-results [role=option][data-kind=action]",
+				new Page.LocatorOptions().setHasText("New item"))
+			.click();
+		page.waitForURL("**/p/" + p + "/backlog#new-title");
+		assertThat(page.locator("#new-title")).isFocused();
+	}
+
+	@Test
+	void questionMarkListsEveryShortcut() {
+		signIn();
+		page.navigate("/p/SHOP/backlog");
+		page.locator("body").press("?");
+		Locator dialog = page.locator("#shortcuts-dialog");
+		assertThat(dialog).isVisible();
+		assertThat(dialog).containsText("Search items, jump to a page");
+		assertThat(dialog).containsText("Go to Backlog");
+		assertThat(dialog).containsText("Inbox: triage");
+		shoot("shortcuts", 1280);
+		page.keyboard().press("Escape");
+		assertThat(dialog).not().isVisible();
+	}
+
+	@Test
+	void inboxKeysWorkFromPageLoadAndMoveOnToTheNextRow() {
+		String p = product("Anything");
+		for (String t : List.of("First wish", "Second wish", "Third wish")) {
+			api().post("/api/v1/products/" + p + "/feedback", "{\"title\":\"" + t + "\",\"text\":\"" + t + " text\"}");
+		}
+		signIn();
+		page.navigate("/p/" + p + "/feedback");
+		Locator rows = page.locator("#inbox-rows li.feedback");
+		assertThat(rows).hasCount(3);
+		String first = rows.nth(0).getAttribute("data-id");
+		String second = rows.nth(1).getAttribute("data-id");
+		String third = rows.nth(2).getAttribute("data-id");
+		page.keyboard().press("t");
+		assertThat(page.locator("#inbox-rows li.feedback[data-id='" + first + "']")).hasCount(0);
+		assertThat(page.locator("#inbox-rows li.feedback[data-id='" + second + "']")).isFocused();
+		page.keyboard().press("j");
+		assertThat(page.locator("#inbox-rows li.feedback[data-id='" + third + "']")).isFocused();
+		page.keyboard().press("d");
+		assertThat(page.locator("#inbox-rows li.feedback[data-id='" + third + "']")).hasCount(0);
+		assertThat(page.locator("#inbox-rows li.feedback[data-id='" + second + "']")).isFocused();
+		assertThat(api().get("/api/v1/products/" + p + "/feedback/" + first).json().get("status").asText())
+			.isEqualTo("TRIAGED");
+		assertThat(api().get("/api/v1/products/" + p + "/feedback/" + third).json().get("status").asText())
+			.isEqualTo("DECLINED");
+	}
+
+	@Test
+	void anEstimateEditedOnTheRowIsSavedAndShownAfterReload() {
+		String p = product("Estimate me", "Leave me");
+		signIn();
+		page.navigate("/p/" + p + "/backlog");
+		Locator row = page.locator("li.row[data-key='" + p + "-1']");
+		row.locator("select[name=estimate]").selectOption("8");
+		assertThat(row.locator("select[name=estimate]")).hasValue("8");
+		page.waitForCondition(() -> field(p, "estimate").contains(p + "-1=8"));
+		page.reload();
+		assertThat(page.locator("li.row[data-key='" + p + "-1'] select[name=estimate]")).hasValue("8");
+		row = page.locator("li.row[data-key='" + p + "-1']");
+		row.locator("select[name=status]").selectOption("READY");
+		assertThat(row.locator(".row-error")).containsText("Definition of Ready");
+		assertThat(field(p, "status")).contains(p + "-1=NEW");
+	}
+
+	@Test
+	void aBulkStatusChangeIsOneChangeAndUndoRestoresIt() {
+		String p = product("One", "Two", "Three", "Four");
+		signIn();
+		page.navigate("/p/" + p + "/backlog");
+		page.locator("li.row[data-key='" + p + "-1'] input[name=items]").click();
+		page.locator("li.row[data-key='" + p + "-3'] input[name=items]")
+			.click(new Locator.ClickOptions()
+				.setModifiers(List.of(com.microsoft.playwright.options.KeyboardModifier.SHIFT)));
+		assertThat(page.locator("[data-selected-count=items]")).hasText("3 selected");
+		page.locator("#bulk-status").selectOption("REJECTED");
+		page.locator("#bulk-apply").click();
+		assertThat(page.locator(".toast")).containsText("Changed 3 items: status rejected");
+		assertThat(field(p, "status")).containsExactly(p + "-1=REJECTED", p + "-2=REJECTED", p + "-3=REJECTED",
+				p + "-4=NEW");
+		shoot("bulk-done", 1280);
+		page.locator("#toast-undo").click();
+		assertThat(page.locator(".toast")).containsText("Undone: 3 items");
+		assertThat(field(p, "status")).containsExactly(p + "-1=NEW", p + "-2=NEW", p + "-3=NEW", p + "-4=NEW");
+
+		page.locator("li.row[data-key='" + p + "-3'] input[name=items]").click();
+		page.locator("li.row[data-key='" + p + "-4'] input[name=items]").click();
+		page.locator("#bulk-top").click();
+		assertThat(page.locator("li.row").first()).hasAttribute("data-key", p + "-3");
+		page.locator("#toast-undo").click();
+		assertThat(page.locator(".toast")).containsText("Undone");
+		assertThat(page.locator("li.row").first()).hasAttribute("data-key", p + "-1");
+	}
+
+	@Test
+	void theSidePanelShowsTheItemBesideTheListAndEscReturns() {
+		String p = product("Alpha", "Beta with a panel", "Gamma");
+		signIn();
+		page.navigate("/p/" + p + "/backlog");
+		page.locator("li.row[data-key='" + p + "-2'] a.cell-title").click();
+		Locator panel = page.locator("#item-panel");
+		assertThat(panel).containsText("Beta with a panel");
+		assertThat(page).hasURL(Pattern.compile(".*/p/" + p + "/backlog$"));
+		assertThat(panel.locator("#panel-full")).hasAttribute("href", "/p/" + p + "/items/" + p + "-2");
+		shoot("panel", 1280);
+		shoot("panel", 1920);
+		page.keyboard().press("Escape");
+		assertThat(panel).isEmpty();
+		assertThat(page.locator("li.row[data-key='" + p + "-2']")).isFocused();
+		page.locator("li.row[data-key='" + p + "-3']").focus();
+		page.keyboard().press(" ");
+		assertThat(panel).containsText("Gamma");
+		panel.locator("#panel-full").click();
+		page.waitForURL("**/items/" + p + "-3");
+		page.goBack();
+		page.waitForURL("**/p/" + p + "/backlog");
+		assertThat(page.locator("li.row[data-key='" + p + "-1']")).isVisible();
+		shoot("backlog", 1280);
+		shoot("backlog", 1920);
+	}
+
+}
