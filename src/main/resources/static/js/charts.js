@@ -82,7 +82,7 @@
         lineStyle: { color: t.muted, type: 'dashed', width: 1 },
         label: { position: 'insideEndTop', color: t.muted, formatter: '{b}' },
         data: spec.levels.map(function (l, i) {
-          return { name: l.label, yAxis: l.value, label: { position: i % 2 ? 'insideStartTop' : 'insideEndTop' } };
+          return { name: l.label, yAxis: l.value, label: { position: ['insideEndTop', 'insideStartTop', 'insideMiddleTop'][i % 3] } };
         })
       };
     }

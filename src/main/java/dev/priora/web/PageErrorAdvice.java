@@ -60,6 +60,13 @@ class PageErrorAdvice {
 				.contentType(MediaType.TEXT_PLAIN)
 				.body(detail != null ? detail : message(status));
 		}
+		if (status == HttpStatus.NOT_FOUND.value()) {
+			// a not-found page never shows the product it was asked under: an object of
+			// another
+			// product and one that does not exist answer the same page, whichever check
+			// refused it
+			request.removeAttribute(dev.priora.accounts.ProductAccess.ATTRIBUTE);
+		}
 		ModelAndView mav = new ModelAndView(ERROR_VIEW);
 		mav.setStatus(HttpStatus.valueOf(status));
 		mav.addAllObjects(shell.attributes(request));

@@ -494,7 +494,7 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 					.json()
 					.get("id")
 					.asText();
-			case "POST /p/{key}/team/{id}/remove" ->
+			case "POST /p/{key}/team/{id}", "POST /p/{key}/team/{id}/remove" ->
 				admin.post(base + "/team", "{\"name\":\"Spare " + n + "\",\"capacity\":1}").json().get("id").asText();
 			case "POST /p/{key}/members/{userId}/remove" -> {
 				String email = "spare" + n + "@matrix.test";

@@ -124,12 +124,20 @@ final class ProgressCharts {
 			dots.add(List.of(i.done().toString(), i.days(), i.item()));
 		}
 		Chart chart = Chart.time("days").with(Series.scatter("Finished item", dots, 1));
+		// percentiles of the same number of days share one line and one label
+		java.util.Map<Double, List<String>> levels = new java.util.LinkedHashMap<>();
 		Double[] ps = { c.p50(), c.p85(), c.p95() };
 		String[] names = { "50 %", "85 %", "95 %" };
 		for (int i = 0; i < ps.length; i++) {
 			if (ps[i] != null) {
-				chart = chart.level(names[i] + " within " + num(ps[i]) + " days", ps[i]);
+				levels.computeIfAbsent(ps[i], v -> new ArrayList<>()).add(names[i]);
 			}
+		}
+		for (var level : levels.entrySet()) {
+			List<String> n = level.getValue();
+			String who = n.size() == 1 ? n.get(0)
+					: String.join(", ", n.subList(0, n.size() - 1)) + " and " + n.get(n.size() - 1);
+			chart = chart.level(who + " within " + num(level.getKey()) + " days", level.getKey());
 		}
 		return chart;
 	}

@@ -86,13 +86,14 @@ class ProgressBrowserTest extends BrowserTestBase {
 		org.assertj.core.api.Assertions.assertThat(series(velocity, "Completed").size()).isEqualTo(3);
 		JsonNode flow = drawn("#flow-chart", "Done", "In progress", "Ready", "New");
 		org.assertj.core.api.Assertions.assertThat(flow.get("series").size()).isEqualTo(4);
-		JsonNode cycle = drawn("#cycle-chart", "Finished item", "85 % within");
+		JsonNode cycle = drawn("#cycle-chart", "Finished item", "% within");
 		org.assertj.core.api.Assertions.assertThat(series(cycle, "Finished item").size()).isEqualTo(6);
 		// the percentile labels do not overlap: their boxes on the page are apart
 		var labels = page.locator("#cycle-chart svg text").filter(new Locator.FilterOptions().setHasText(" % within"));
-		assertThat(labels).hasCount(3);
-		for (int i = 0; i < 3; i++) {
-			for (int j = i + 1; j < 3; j++) {
+		int levels = cycle.get("levels").size();
+		assertThat(labels).hasCount(levels);
+		for (int i = 0; i < levels; i++) {
+			for (int j = i + 1; j < levels; j++) {
 				var a = labels.nth(i).boundingBox();
 				var b = labels.nth(j).boundingBox();
 				boolean apart = a.x + a.width <= b.x || b.x + b.width <= a.x || a.y + a.height <= b.y
