@@ -223,6 +223,14 @@ final class CrossProductRequests {
 		path("POST " + f + "/links", form("item", "${ITEM2}"));
 		path("POST " + f + "/merge", form("into", "${SPARE}"));
 		path("GET " + f + "/story", none());
+		path("GET /p/{key}/items/{itemKey}/assignee", none());
+		path("POST /p/{key}/items/{itemKey}/assignee", form("member", ""));
+		path("GET /p/{key}/items/{itemKey}/panel", none());
+		path("POST /p/{key}/backlog/items/{itemKey}/status", form("status", "REJECTED", "version", "${OBJ.V_ITEM1}"));
+		path("POST /p/{key}/backlog/items/{itemKey}/estimate", form("estimate", "8", "version", "${OBJ.V_ITEM1}"));
+		path("POST /p/{key}/backlog/items/{itemKey}/labels", form("labels", "hijacked", "version", "${OBJ.V_ITEM1}"));
+		path("POST /p/{key}/backlog/bulk/{id}/undo", none());
+		path("POST " + BASE + "/bulk-changes/{changeId}/undo", none());
 		path("POST " + f + "/suggestion/confirm", none());
 		path("POST " + f + "/suggestion/dismiss", none());
 		path("POST " + f + "/story", form("title", "Hijacked"));

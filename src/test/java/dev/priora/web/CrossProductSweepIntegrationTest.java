@@ -372,7 +372,7 @@ class CrossProductSweepIntegrationTest extends IntegrationTestBase {
 		return switch (variable) {
 			case "itemKey" -> "ITEM1";
 			case "target" -> "ITEM2";
-			case "changeId" -> "CHANGE";
+			case "changeId" -> pattern.contains("/bulk-changes/") ? "BULK" : "CHANGE";
 			case "modelId" -> "MODEL";
 			case "deliveryId" -> "DELIVERY";
 			case "other" -> "OTHERPLAN";
@@ -386,6 +386,7 @@ class CrossProductSweepIntegrationTest extends IntegrationTestBase {
 				case "plans" -> "PLAN";
 				case "webhooks" -> "WEBHOOK";
 				case "team" -> "MEMBER";
+				case "bulk" -> "BULK";
 				case "objectives" -> "OBJECTIVE";
 				case "links" -> "LINK";
 				case "public-forms" -> "FORM";

@@ -124,6 +124,10 @@ final class ProductObjects {
 		ok(api.put(base() + "/items/" + key + "-2/pin", null, null));
 		String basis = ok(api.get(base() + "/priority-order")).json().get("basis").asText();
 		ids.put("CHANGE", id(api.post(base() + "/priority-order", "{\"basis\":\"" + basis + "\"}")));
+		ids.put("BULK",
+				ok(api.post(base() + "/bulk-changes", "{\"items\":[\"" + key + "-3\"],\"label\":\"sweep\"}")).json()
+					.get("changeId")
+					.asText());
 	}
 
 	private void roadmapAndTeam() {
