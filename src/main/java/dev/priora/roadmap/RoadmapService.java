@@ -193,6 +193,21 @@ public class RoadmapService {
 	}
 
 	/**
+	 * Aligns the item with one more objective, keeping the ones it has.
+	 */
+	@Transactional
+	public void alignAlso(ItemKey item, long objectiveId) {
+		List<Long> ids = new ArrayList<>();
+		for (Objective o : objectives(item.productKey())) {
+			if (o.items().contains(item.toString())) {
+				ids.add(o.id());
+			}
+		}
+		ids.add(objectiveId);
+		align(item, ids);
+	}
+
+	/**
 	 * Aligns the item with exactly these objectives (an empty list aligns it with none).
 	 */
 	@Transactional

@@ -357,6 +357,8 @@ final class CrossProductRequests {
 		body("GET", p + "/priority-map", none().query("model=${B.MODEL}"));
 		body("GET", p + "/priority-map", none().query("objective=${B.OBJECTIVE}"));
 		body("GET", p + "/roadmap", none().query("objective=${B.OBJECTIVE}"));
+		body("POST", p + "/roadmap/align", form("item", "${ITEM1}", "objective", "${B.OBJECTIVE}"));
+		body("POST", p + "/roadmap/align", form("item", "${B.ITEM1}", "objective", "${OBJECTIVE}"));
 		body("GET", p + "/team", none().query("sprint=${B.SPRINT}"));
 		body("GET", p + "/team", none().query("release=${B.RELEASE}"));
 		body("GET", p + "/scoring/models", none().query("edit=${B.MODEL}"));

@@ -18,6 +18,7 @@ import dev.priora.accounts.Permission;
 import dev.priora.accounts.Requires;
 import dev.priora.accounts.SignedInUser;
 import dev.priora.backlog.BacklogProblem;
+import dev.priora.backlog.ItemKey;
 import dev.priora.roadmap.RoadmapService;
 
 /**
@@ -70,6 +71,41 @@ class RoadmapPageController {
 			return toRoadmap(key, "toast", "Objective added.", redirect);
 		}
 		catch (BacklogProblem e) {
+			m.addAttribute("error", e.getMessage());
+		}
+		fill(key, null, m);
+		return ROADMAP_VIEW;
+	}
+
+	@PostMapping("/p/{key}/roadmap/align")
+	@Requires(Permission.MANAGE_ROADMAP)
+	String align(@PathVariable String key, @RequestParam(defaultValue = "") String item,
+			@RequestParam(required = false) Long objective, Model m, RedirectAttributes redirect) {
+		try {
+			String text = item.strip();
+			ItemKey itemKey = ItemKey
+				.parse(!text.isEmpty() && text.chars().allMatch(Character::isDigit)
+						? key.toUpperCase(Locale.ROOT) + "-" + text : text)
+				.orElseThrow(() -> BacklogProblem.invalid("item",
+						"'" + item + "' is no item key (like " + key.toUpperCase(Locale.ROOT) + "-7)"));
+			if (!itemKey.productKey().equals(key.toUpperCase(Locale.ROOT))) {
+				// as for any item this product does not have
+				throw BacklogProblem.notFound("Item " + itemKey);
+			}
+			if (objective == null) {
+				throw BacklogProblem.invalid("objective", "choose an objective");
+			}
+			roadmap.alignAlso(itemKey, objective);
+			String title = roadmap.objectives(key)
+				.stream()
+				.filter(o -> o.id() == objective)
+				.map(RoadmapService.Objective::title)
+				.findFirst()
+				.orElse("the objective");
+			return toRoadmap(key, "toast", itemKey + " is aligned with " + title + ".", redirect);
+		}
+		catch (BacklogProblem e) {
+			BacklogProblem.rethrowNotFound(e);
 			m.addAttribute("error", e.getMessage());
 		}
 		fill(key, null, m);

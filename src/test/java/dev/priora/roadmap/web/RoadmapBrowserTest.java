@@ -36,6 +36,19 @@ class RoadmapBrowserTest extends BrowserTestBase {
 		assertThat(page.locator("#objectives li[data-objective='Holiday revenue']")).containsText("Gift card sales");
 		assertThat(page.locator("#now-next-later .board-column[data-column=Next] .card[data-key=RDB-1]")).hasCount(1);
 		assertThat(page.locator("#unaligned")).containsText("RDB-1");
+		// align the planned item with the objective: the report counts its points, the
+		// warning goes
+		page.locator("#align-form input[name=item]").fill("RDB-99");
+		page.locator("#align-form button").click();
+		assertThat(page.locator("h1")).hasText("Not found");
+		page.navigate("/p/RDB/roadmap");
+		page.locator("#align-form input[name=item]").fill("1");
+		page.locator("#align-form select[name=objective]").selectOption(new String[] { "Holiday revenue" });
+		page.locator("#align-form button").click();
+		assertThat(page.locator(".toast")).containsText("RDB-1 is aligned with Holiday revenue.");
+		page.reload();
+		assertThat(page.locator("#alignment tbody tr").first()).containsText("100 %");
+		assertThat(page.locator("#unaligned")).hasCount(0);
 		page.locator("#share-form input[name=days]").fill("30");
 		page.locator("#share-form button").click();
 		String link = page.locator("#new-roadmap-link code").textContent().strip();
