@@ -110,6 +110,9 @@ class BacklogRowController {
 			redirect.addFlashAttribute("toastUndo", "/p/" + key + "/backlog/bulk/" + done.changeId() + "/undo");
 		}
 		catch (BacklogProblem e) {
+			// another product's change, or none: the same not-found page as any missing
+			// object
+			BacklogProblem.rethrowNotFound(e);
 			redirect.addFlashAttribute("toastError", e.getMessage());
 		}
 		return "redirect:/p/" + key + "/backlog";
@@ -124,6 +127,9 @@ class BacklogRowController {
 			redirect.addFlashAttribute("toast", done.summary() + ".");
 		}
 		catch (BacklogProblem e) {
+			// another product's change, or none: the same not-found page as any missing
+			// object
+			BacklogProblem.rethrowNotFound(e);
 			redirect.addFlashAttribute("toastError", e.getMessage());
 		}
 		return "redirect:/p/" + key + "/backlog";
