@@ -110,7 +110,11 @@ final class ArchiveRules {
 							: "must be empty or an e-mail address"),
 			Map.entry("team_members.capacity", range(0, 1000)), Map.entry("team_members.skills", ArchiveRules::skills),
 			Map.entry("team_members.version", NOT_NEGATIVE), Map.entry("member_days_off.days", range(0, 366)),
-			Map.entry("objectives.title", NOT_BLANK), Map.entry("objectives.version", NOT_NEGATIVE),
+			// the board's columns are the workflow's statuses but Rejected, limited as
+			// the board page limits them
+			Map.entry("board_wip_limits.status", oneOf("NEW", "READY", "IN_PROGRESS", "DONE")),
+			Map.entry("board_wip_limits.wip_limit", range(1, 999)), Map.entry("objectives.title", NOT_BLANK),
+			Map.entry("objectives.version", NOT_NEGATIVE),
 			Map.entry("roadmap_comments.kind", oneOf("COMMENT", "FEEDBACK")),
 			Map.entry("roadmap_comments.body", NOT_BLANK));
 

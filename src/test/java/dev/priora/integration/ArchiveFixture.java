@@ -17,9 +17,9 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * A small valid export with rows in every exported table: the demo product copied, given
  * what the demo lacks (comments, goal, objectives, a running sprint, team, days off,
- * decisions, notes, pins) through the API, three rows the API reaches only through long
- * workflows (an external key, a sprint review, a spillover) added to the document, then
- * trimmed to a few rows per table with every reference kept whole.
+ * decisions, notes, pins, a WIP limit) through the API, three rows the API reaches only
+ * through long workflows (an external key, a sprint review, a spillover) added to the
+ * document, then trimmed to a few rows per table with every reference kept whole.
  */
 final class ArchiveFixture {
 
@@ -73,6 +73,7 @@ final class ArchiveFixture {
 				null);
 		admin.post(base + "/roadmap/comments", "{\"entry\":\"" + key + "-2\",\"body\":\"Looks right\"}");
 		admin.put(base + "/items/" + key + "-4/pin", null, null);
+		admin.put(base + "/board/wip-limits", "{\"limits\":{\"IN_PROGRESS\":3}}", null);
 		ObjectNode doc = (ObjectNode) admin.get(base + "/export").json();
 		ObjectNode tables = (ObjectNode) doc.get("tables");
 		// only the administrator's own role: other tests grant roles on the demo product
