@@ -50,7 +50,7 @@ class ItemEmbedding extends OneTimeTask<String> {
 
 	private final Map<String, Object> running = new ConcurrentHashMap<>();
 
-	ItemEmbedding(ItemVectorRepository vectors, SentenceEmbedder embedder, @Lazy Jobs jobs, Clock clock) {
+	ItemEmbedding(ItemVectorRepository vectors, @Lazy SentenceEmbedder embedder, @Lazy Jobs jobs, Clock clock) {
 		super("feedback-item-embedding", String.class);
 		this.vectors = vectors;
 		this.embedder = embedder;

@@ -494,6 +494,11 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 					.json()
 					.get("id")
 					.asText();
+			case "POST /p/{key}/backlog/bulk/{id}/undo" ->
+				admin.post(base + "/bulk-changes", "{\"items\":[\"MTX-2\"],\"label\":\"spare" + n + "\"}")
+					.json()
+					.get("changeId")
+					.asText();
 			case "POST /p/{key}/team/{id}", "POST /p/{key}/team/{id}/remove" ->
 				admin.post(base + "/team", "{\"name\":\"Spare " + n + "\",\"capacity\":1}").json().get("id").asText();
 			case "POST /p/{key}/members/{userId}/remove" -> {
