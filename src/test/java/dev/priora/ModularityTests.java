@@ -2,10 +2,18 @@ package dev.priora;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
 
+import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -91,6 +99,29 @@ class ModularityTests {
 			.resideInAnyPackage("java..", "..engine..", "com.google.ortools..")
 			.because("the release optimizer imports java.* and OR-Tools, the solver it wraps (STYLE.md §3)")
 			.check(classes);
+	}
+
+	@Test
+	void anEngineUsesOnlyItsOwnFeaturesEngineAndTheGraphEngine() {
+		JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+			.importPackages("dev.priora");
+		Pattern engine = Pattern.compile("dev\\.priora\\.([a-z]+)\\.engine(\\..*)?");
+		List<String> crossings = new ArrayList<>();
+		for (JavaClass c : classes) {
+			Matcher from = engine.matcher(c.getPackageName());
+			if (!from.matches()) {
+				continue;
+			}
+			for (Dependency d : c.getDirectDependenciesFromSelf()) {
+				Matcher to = engine.matcher(d.getTargetClass().getPackageName());
+				if (to.matches() && !to.group(1).equals(from.group(1)) && !"dependencies".equals(to.group(1))) {
+					crossings.add(c.getName() + " -> " + d.getTargetClass().getName());
+				}
+			}
+		}
+		assertThat(crossings)
+			.as("an engine imports only its own feature's engine and dependencies.engine, the shared graph algorithms")
+			.isEmpty();
 	}
 
 }

@@ -1,2 +1,5 @@
-/** Accounts: users, sign-in, personal API tokens and the first administrator. */
+/**
+ * Accounts: users, sign-in, product roles and permissions, personal API tokens, rate
+ * limits, the security log and the first administrator.
+ */
 package dev.priora.accounts;

@@ -1,6 +1,6 @@
 /**
- * Dependency graphs between backlog items: cycle detection now, ordering and critical
- * paths later.
+ * Dependency graphs between backlog items: cycle detection, a dependency-safe priority
+ * order, critical paths and the layered layout of the dependency map.
  */
 @org.springframework.modulith.ApplicationModule(type = org.springframework.modulith.ApplicationModule.Type.OPEN)
 package dev.priora.dependencies;

@@ -3,6 +3,7 @@ package dev.priora.feedback;
 import java.util.List;
 import java.util.UUID;
 
+import org.springframework.context.annotation.Lazy;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -28,8 +29,7 @@ class BackgroundEmbedding extends OneTimeTask<String> {
 
 	private final Jobs jobs;
 
-	BackgroundEmbedding(JdbcClient jdbc, SentenceEmbedder embedder,
-			@org.springframework.context.annotation.Lazy Jobs jobs) {
+	BackgroundEmbedding(JdbcClient jdbc, @Lazy SentenceEmbedder embedder, @Lazy Jobs jobs) {
 		super("feedback-embedding", String.class);
 		this.jdbc = jdbc;
 		this.embedder = embedder;

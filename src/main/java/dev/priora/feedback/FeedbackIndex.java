@@ -16,6 +16,7 @@ import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -66,7 +67,7 @@ class FeedbackIndex implements DisposableBean {
 
 	private final Map<String, ProductIndex> indexes = new ConcurrentHashMap<>();
 
-	FeedbackIndex(FeedbackRepository feedback, ItemVectorRepository items, SentenceEmbedder embedder,
+	FeedbackIndex(FeedbackRepository feedback, ItemVectorRepository items, @Lazy SentenceEmbedder embedder,
 			ProductService products, @Value("${priora.data-dir}") String dataDir) {
 		this.feedback = feedback;
 		this.items = items;

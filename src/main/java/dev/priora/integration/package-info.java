@@ -1,2 +1,5 @@
-/** Integration: importing backlogs from other tools (GitHub issues so far). */
+/**
+ * Integration: backlog imports (Jira CSV and JSON, Trello, GitHub), product archives
+ * (export and restore) and outgoing webhooks.
+ */
 package dev.priora.integration;

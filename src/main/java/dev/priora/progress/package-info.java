@@ -1,2 +1,5 @@
-/** Progress: delivery forecasts (and, later, sprints, reviews and charts). */
+/**
+ * Progress: sprints and their runs, reviews, the sprint board, the team and its workload,
+ * flow charts and calibrated delivery forecasts.
+ */
 package dev.priora.progress;

@@ -1,2 +1,4 @@
-/** Sign-in page, personal token pages and the token API. */
+/**
+ * Sign-in, account, token, product-member and workspace-admin pages, and their API.
+ */
 package dev.priora.accounts.web;

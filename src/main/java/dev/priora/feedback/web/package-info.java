@@ -1,2 +1,5 @@
-/** The customer-voice JSON API: customers, feedback, links, similarity and demand. */
+/**
+ * Customer-voice pages and API: the inbox, customers, feedback, links, similarity,
+ * demand, imports and the public feedback form.
+ */
 package dev.priora.feedback.web;
