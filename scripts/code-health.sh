@@ -9,8 +9,9 @@ list=${1:-}
 # Lengths of classes and methods, parsed with the JDK's compiler API.
 java scripts/CodeHealth.java "$src" $list | sed -n '1,2p'
 
-# SQL outside repositories: classes that use JdbcClient but are not a *Repository.
-jdbc_users=$(grep -rl 'JdbcClient' "$src" --include='*.java' | grep -v 'Repository\.java$' | sort || true)
+# SQL outside repositories: classes that use JdbcClient but are not a *Repository (the whole word, so the
+# CLI's list of kept auto-configurations, which names JdbcClientAutoConfiguration, does not count).
+jdbc_users=$(grep -rlw 'JdbcClient' "$src" --include='*.java' | grep -v 'Repository\.java$' | sort || true)
 # Hand-made background work: own executors and threads, Spring @Scheduled.
 executors=$(grep -rlE 'Executors\.new|new Thread\(|@Scheduled|ScheduledExecutorService' "$src" --include='*.java' | sort || true)
 # Page controllers catching domain problems one by one.

@@ -2,7 +2,6 @@ package dev.priora.accounts;
 
 import java.net.URI;
 import java.time.Clock;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -11,7 +10,6 @@ import java.util.stream.Collectors;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.ErrorResponseException;
@@ -24,7 +22,7 @@ public class ProductRoles {
 
 	private static final URI NOT_FOUND_TYPE = URI.create("https://priora.dev/problems/not-found");
 
-	private final JdbcClient jdbc;
+	private final ProductRoleRepository roles;
 
 	private final AccountRepository users;
 
@@ -32,8 +30,8 @@ public class ProductRoles {
 
 	private final Clock clock;
 
-	ProductRoles(JdbcClient jdbc, AccountRepository users, SecurityLog log, Clock clock) {
-		this.jdbc = jdbc;
+	ProductRoles(ProductRoleRepository roles, AccountRepository users, SecurityLog log, Clock clock) {
+		this.roles = roles;
 		this.users = users;
 		this.log = log;
 		this.clock = clock;
@@ -47,11 +45,7 @@ public class ProductRoles {
 		if (user.admin()) {
 			return Optional.of(ProductRole.OWNER);
 		}
-		return jdbc.sql("select role from product_roles where product_key = ? and user_id = ?")
-			.params(productKey, user.id().value())
-			.query(String.class)
-			.optional()
-			.map(ProductRole::valueOf);
+		return roles.role(productKey, user.id().value()).map(ProductRole::valueOf);
 	}
 
 	/**
@@ -70,20 +64,11 @@ public class ProductRoles {
 		if (user.admin()) {
 			return null;
 		}
-		return Set.copyOf(jdbc.sql("select product_key from product_roles where user_id = ?")
-			.param(user.id().value())
-			.query(String.class)
-			.list());
+		return Set.copyOf(roles.productKeys(user.id().value()));
 	}
 
 	public List<MemberView> members(String productKey) {
-		return jdbc.sql("""
-				select u.id, u.email, u.display_name, r.role, u.active from product_roles r
-				join users u on u.id = r.user_id where r.product_key = ? order by r.role, lower(u.display_name)""")
-			.param(productKey)
-			.query((rs, n) -> new MemberView(new UserId(rs.getLong(1)), rs.getString(2), rs.getString(3),
-					ProductRole.valueOf(rs.getString(4)), rs.getBoolean(5)))
-			.list();
+		return roles.members(productKey);
 	}
 
 	/**
@@ -94,21 +79,12 @@ public class ProductRoles {
 	public MemberView grant(String productKey, String email, ProductRole role, UserId actor) {
 		SignedInUser user = users.findByEmail(email.strip().toLowerCase(Locale.ROOT))
 			.orElseThrow(() -> problem(HttpStatus.BAD_REQUEST, "email", "no user has the email " + email));
-		Optional<String> previous = jdbc.sql("select role from product_roles where product_key = ? and user_id = ?")
-			.params(productKey, user.id().value())
-			.query(String.class)
-			.optional();
+		Optional<String> previous = roles.role(productKey, user.id().value());
 		if (previous.isPresent() && !previous.get().equals(role.name())) {
 			refuseLosingLastOwner(productKey, user.id(), ProductRole.valueOf(previous.get()));
 		}
-		jdbc.sql("delete from product_roles where product_key = ? and user_id = ?")
-			.params(productKey, user.id().value())
-			.update();
-		jdbc.sql(
-				"""
-						insert into product_roles (product_key, user_id, role, granted_at, granted_by) values (?, ?, ?, ?, ?)""")
-			.params(productKey, user.id().value(), role.name(), clock.instant().atOffset(ZoneOffset.UTC), actor.value())
-			.update();
+		roles.delete(productKey, user.id().value());
+		roles.insert(productKey, user.id().value(), role, clock.instant(), actor.value());
 		log.record(SecurityEventType.ROLE_CHANGED, actor, user.email(),
 				productKey + ": " + previous.orElse("none") + " → " + role.name());
 		return new MemberView(user.id(), user.email(), user.displayName(), role, user.isEnabled());
@@ -117,27 +93,17 @@ public class ProductRoles {
 	/** Makes the creator of a product its owner. */
 	@Transactional
 	public void grantCreator(String productKey, UserId creator) {
-		jdbc.sql(
-				"""
-						insert into product_roles (product_key, user_id, role, granted_at, granted_by) values (?, ?, ?, ?, ?)""")
-			.params(productKey, creator.value(), ProductRole.OWNER.name(), clock.instant().atOffset(ZoneOffset.UTC),
-					creator.value())
-			.update();
+		roles.insert(productKey, creator.value(), ProductRole.OWNER, clock.instant(), creator.value());
 	}
 
 	/** Removes the user's role; the last owner cannot be removed. */
 	@Transactional
 	public void revoke(String productKey, UserId user, UserId actor) {
-		ProductRole role = jdbc.sql("select role from product_roles where product_key = ? and user_id = ?")
-			.params(productKey, user.value())
-			.query(String.class)
-			.optional()
+		ProductRole role = roles.role(productKey, user.value())
 			.map(ProductRole::valueOf)
 			.orElseThrow(() -> problem(HttpStatus.NOT_FOUND, "user", "this user holds no role in " + productKey));
 		refuseLosingLastOwner(productKey, user, role);
-		jdbc.sql("delete from product_roles where product_key = ? and user_id = ?")
-			.params(productKey, user.value())
-			.update();
+		roles.delete(productKey, user.value());
 		String email = users.findById(user).map(SignedInUser::email).orElse("user " + user.value());
 		log.record(SecurityEventType.ROLE_REMOVED, actor, email, productKey + ": " + role.name() + " removed");
 	}
@@ -146,11 +112,7 @@ public class ProductRoles {
 		if (current != ProductRole.OWNER) {
 			return;
 		}
-		long owners = jdbc.sql("select count(*) from product_roles where product_key = ? and role = 'OWNER'")
-			.param(productKey)
-			.query(Long.class)
-			.single();
-		if (owners <= 1) {
+		if (roles.owners(productKey) <= 1) {
 			throw problem(HttpStatus.CONFLICT, "role", "a product keeps at least one owner");
 		}
 	}

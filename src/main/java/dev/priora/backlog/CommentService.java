@@ -2,11 +2,9 @@ package dev.priora.backlog;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,7 +27,7 @@ public class CommentService {
 	public record Comment(long id, String body, String author, String source, Instant at) {
 	}
 
-	private final JdbcClient jdbc;
+	private final CommentRepository repository;
 
 	private final ProductService products;
 
@@ -39,9 +37,9 @@ public class CommentService {
 
 	private final Clock clock;
 
-	CommentService(JdbcClient jdbc, ProductService products, ItemRepository items, AccountService accounts,
+	CommentService(CommentRepository repository, ProductService products, ItemRepository items, AccountService accounts,
 			Clock clock) {
-		this.jdbc = jdbc;
+		this.repository = repository;
 		this.products = products;
 		this.items = items;
 		this.accounts = accounts;
@@ -50,16 +48,7 @@ public class CommentService {
 
 	@Transactional(readOnly = true)
 	public List<Comment> comments(ItemKey key) {
-		long item = itemId(key);
-		record Row(long id, String body, Long authorId, String authorName, String source, Instant at) {
-		}
-		List<Row> rows = jdbc.sql("""
-				select id, body, author_id, author_name, source, created_at from item_comments
-				where item_id = ? order by created_at, id""")
-			.param(item)
-			.query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), (Long) rs.getObject(3, Long.class),
-					rs.getString(4), rs.getString(5), rs.getObject(6, OffsetDateTime.class).toInstant()))
-			.list();
+		List<CommentRepository.Row> rows = repository.comments(itemId(key));
 		Map<UserId, String> names = accounts
 			.displayNames(rows.stream().filter(r -> r.authorId() != null).map(r -> new UserId(r.authorId())).toList());
 		return rows.stream()
@@ -75,7 +64,7 @@ public class CommentService {
 	public Comment add(ItemKey key, String body, UserId user) {
 		String text = text(body);
 		Instant now = clock.instant();
-		long id = insert(itemId(key), text, user.value(), "", "", now);
+		long id = repository.insert(itemId(key), text, user.value(), "", "", now);
 		return new Comment(id, text, accounts.displayNames(List.of(user)).getOrDefault(user, "someone"), "", now);
 	}
 
@@ -86,18 +75,8 @@ public class CommentService {
 		if (text.isEmpty()) {
 			return;
 		}
-		insert(itemId(key), text.length() > MAX_LENGTH ? text.substring(0, MAX_LENGTH - 1) + "…" : text, null,
-				author == null ? "" : clip(author, 200), clip(source, 20), at == null ? clock.instant() : at);
-	}
-
-	private long insert(long item, String body, Long author, String authorName, String source, Instant at) {
-		var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
-		jdbc.sql("""
-				insert into item_comments (item_id, body, author_id, author_name, source, created_at)
-				values (?, ?, ?, ?, ?, ?)""")
-			.params(item, body, author, authorName, source, Rows.utc(at))
-			.update(keys, "id");
-		return keys.getKey().longValue();
+		repository.insert(itemId(key), text.length() > MAX_LENGTH ? text.substring(0, MAX_LENGTH - 1) + "…" : text,
+				null, author == null ? "" : clip(author, 200), clip(source, 20), at == null ? clock.instant() : at);
 	}
 
 	private static String text(String body) {

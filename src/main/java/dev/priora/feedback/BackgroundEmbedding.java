@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.UUID;
 
 import org.springframework.context.annotation.Lazy;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import com.github.kagkarlsson.scheduler.task.ExecutionContext;
@@ -23,15 +22,15 @@ import dev.priora.jobs.Jobs;
 @Component
 class BackgroundEmbedding extends OneTimeTask<String> {
 
-	private final JdbcClient jdbc;
+	private final FeedbackRepository feedback;
 
 	private final SentenceEmbedder embedder;
 
 	private final Jobs jobs;
 
-	BackgroundEmbedding(JdbcClient jdbc, @Lazy SentenceEmbedder embedder, @Lazy Jobs jobs) {
+	BackgroundEmbedding(FeedbackRepository feedback, @Lazy SentenceEmbedder embedder, @Lazy Jobs jobs) {
 		super("feedback-embedding", String.class);
-		this.jdbc = jdbc;
+		this.feedback = feedback;
 		this.embedder = embedder;
 		this.jobs = jobs;
 	}
@@ -45,20 +44,12 @@ class BackgroundEmbedding extends OneTimeTask<String> {
 	public void executeOnce(TaskInstance<String> instance, ExecutionContext context) {
 		String productKey = instance.getData();
 		while (!Thread.currentThread().isInterrupted()) {
-			List<Object[]> batch = jdbc
-				.sql("""
-						select id, title, body from feedback where product_key = ? and embedding is null order by id limit 200""")
-				.param(productKey)
-				.query((rs, n) -> new Object[] { rs.getLong(1), rs.getString(2), rs.getString(3) })
-				.list();
+			List<FeedbackRepository.Text> batch = feedback.withoutVector(productKey, 200);
 			if (batch.isEmpty()) {
 				return;
 			}
-			for (Object[] f : batch) {
-				float[] v = embedder.embed((String) f[1], (String) f[2]);
-				jdbc.sql("update feedback set embedding = ? where id = ?")
-					.params(FeedbackRepository.bytes(v), f[0])
-					.update();
+			for (FeedbackRepository.Text f : batch) {
+				feedback.storeVector(f.id(), embedder.embed(f.title(), f.text()));
 			}
 		}
 	}

@@ -2,7 +2,6 @@ package dev.priora.feedback;
 
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -10,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,14 +20,14 @@ import org.springframework.stereotype.Component;
 @Component
 class DemandStore {
 
-	private final JdbcClient jdbc;
+	private final DemandRepository demand;
 
 	private final FeedbackRepository feedback;
 
 	private final Clock clock;
 
-	DemandStore(JdbcClient jdbc, FeedbackRepository feedback, Clock clock) {
-		this.jdbc = jdbc;
+	DemandStore(DemandRepository demand, FeedbackRepository feedback, Clock clock) {
+		this.demand = demand;
 		this.feedback = feedback;
 		this.clock = clock;
 	}
@@ -69,7 +67,7 @@ class DemandStore {
 	void refresh(Collection<Long> itemIds) {
 		for (long itemId : itemIds) {
 			List<FeedbackRepository.DemandRow> rows = feedback.demand(itemId);
-			jdbc.sql("delete from item_demand where item_id = ?").param(itemId).update();
+			demand.delete(itemId);
 			if (rows.isEmpty()) {
 				continue;
 			}
@@ -81,12 +79,8 @@ class DemandStore {
 				.stream()
 				.max(Map.Entry.<String, BigDecimal>comparingByValue())
 				.orElse(null);
-			jdbc.sql("""
-					insert into item_demand (item_id, customers, importance, revenue, currency, feedback, updated_at)
-					values (?, ?, ?, ?, ?, ?, ?)""")
-				.params(itemId, d.customers(), d.importance(), main == null ? null : main.getValue(),
-						main == null ? null : main.getKey(), rows.size(), clock.instant().atOffset(ZoneOffset.UTC))
-				.update();
+			demand.insert(itemId, d.customers(), d.importance(), main == null ? null : main.getValue(),
+					main == null ? null : main.getKey(), rows.size(), clock.instant());
 		}
 	}
 
@@ -95,17 +89,12 @@ class DemandStore {
 		if (feedbackIds.isEmpty()) {
 			return List.of();
 		}
-		return jdbc.sql("select distinct item_id from feedback_links where feedback_id in (:ids)")
-			.param("ids", feedbackIds)
-			.query(Long.class)
-			.list();
+		return demand.itemsOfFeedback(feedbackIds);
 	}
 
 	/** Items linked to feedback of the customer. */
 	List<Long> itemsOfCustomer(long customerId) {
-		return jdbc.sql("""
-				select distinct l.item_id from feedback_links l join feedback f on f.id = l.feedback_id
-				where f.customer_id = ?""").param(customerId).query(Long.class).list();
+		return demand.itemsOfCustomer(customerId);
 	}
 
 }

@@ -16,7 +16,6 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.util.SharedByteArrayInputStream;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -73,16 +72,16 @@ public class EmailIntake {
 
 	private final CustomerRepository customers;
 
-	private final JdbcClient jdbc;
+	private final FeedbackRepository repository;
 
 	private final Clock clock;
 
-	EmailIntake(FeedbackService feedback, ProductService products, CustomerRepository customers, JdbcClient jdbc,
-			Clock clock) {
+	EmailIntake(FeedbackService feedback, ProductService products, CustomerRepository customers,
+			FeedbackRepository repository, Clock clock) {
 		this.feedback = feedback;
 		this.products = products;
 		this.customers = customers;
-		this.jdbc = jdbc;
+		this.repository = repository;
 		this.clock = clock;
 	}
 
@@ -102,10 +101,8 @@ public class EmailIntake {
 				known.map(CustomerRepository.ContactRef::customerId).orElse(null),
 				known.map(CustomerRepository.ContactRef::contactId).orElse(null), Channel.EMAIL, received, tags, null),
 				user);
-		jdbc.sql("update feedback set submitter_name = ?, submitter_email = ?, suggested_customer_id = ? where id = ?")
-			.params(mail.fromName() == null ? null : clip(mail.fromName(), 200), clip(email, 320), suggested,
-					created.id())
-			.update();
+		repository.sender(created.id(), mail.fromName() == null ? null : clip(mail.fromName(), 200), clip(email, 320),
+				suggested);
 		return new Result(feedback.get(key, created.id()), mail.fromName(), email, match);
 	}
 

@@ -30,7 +30,6 @@ import tools.jackson.databind.json.JsonMapper;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -65,20 +64,17 @@ public class FeedbackImporter {
 
 	private final BackgroundEmbedding embedding;
 
-	private final JdbcClient jdbc;
-
 	private final Clock clock;
 
 	private final JsonMapper json;
 
 	FeedbackImporter(ProductService products, CustomerService customers, FeedbackRepository feedback,
-			BackgroundEmbedding embedding, JdbcClient jdbc, Clock clock, JsonMapper json) {
+			BackgroundEmbedding embedding, Clock clock, JsonMapper json) {
 		this.json = json;
 		this.products = products;
 		this.customers = customers;
 		this.feedback = feedback;
 		this.embedding = embedding;
-		this.jdbc = jdbc;
 		this.clock = clock;
 	}
 
@@ -448,10 +444,7 @@ public class FeedbackImporter {
 	}
 
 	private List<String> knownExternalIds(String key) {
-		return jdbc.sql("select external_id from feedback where product_key = ? and external_id is not null")
-			.param(key)
-			.query(String.class)
-			.list();
+		return feedback.externalIds(key);
 	}
 
 	private Set<String> newCustomers(String key, List<Parsed> rows) {

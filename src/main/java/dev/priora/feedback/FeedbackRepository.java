@@ -227,6 +227,24 @@ class FeedbackRepository {
 		jdbc.sql("update feedback set suggested_customer_id = ? where id = ?").params(customerId, id).update();
 	}
 
+	/**
+	 * Records the sender of e-mailed feedback and the customer suggested from their
+	 * address (null for none).
+	 */
+	void sender(long id, String name, String email, Long suggestedCustomerId) {
+		jdbc.sql("update feedback set submitter_name = ?, submitter_email = ?, suggested_customer_id = ? where id = ?")
+			.params(name, email, suggestedCustomerId, id)
+			.update();
+	}
+
+	/** The external ids of the product's imported feedback. */
+	List<String> externalIds(String productKey) {
+		return jdbc.sql("select external_id from feedback where product_key = ? and external_id is not null")
+			.param(productKey)
+			.query(String.class)
+			.list();
+	}
+
 	void copyLinks(long from, long to, long user, Instant now) {
 		for (var l : jdbc.sql("select item_id, importance, quote from feedback_links where feedback_id = ?")
 			.param(from)
@@ -294,6 +312,19 @@ class FeedbackRepository {
 			.query((rs, n) -> floats(rs.getBytes(1)))
 			.optional()
 			.orElse(null);
+	}
+
+	/** Up to {@code limit} of the product's feedback stored without a vector, by id. */
+	List<Text> withoutVector(String productKey, int limit) {
+		return jdbc
+			.sql("select id, title, body from feedback where product_key = ? and embedding is null order by id limit ?")
+			.params(productKey, limit)
+			.query((rs, n) -> new Text(rs.getLong(1), rs.getString(2), rs.getString(3), null))
+			.list();
+	}
+
+	void storeVector(long id, float[] vector) {
+		jdbc.sql("update feedback set embedding = ? where id = ?").params(bytes(vector), id).update();
 	}
 
 	/** The items with these ids, by id. */

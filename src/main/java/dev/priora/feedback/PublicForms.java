@@ -7,7 +7,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -15,7 +14,6 @@ import java.util.Optional;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
@@ -48,7 +46,7 @@ public class PublicForms {
 	public record Submission(String title, String text, String name, String email, String website) {
 	}
 
-	private final JdbcClient jdbc;
+	private final PublicFormRepository repository;
 
 	private final ProductService products;
 
@@ -62,10 +60,10 @@ public class PublicForms {
 
 	private final TransactionTemplate transaction;
 
-	PublicForms(JdbcClient jdbc, ProductService products, FeedbackService feedback, Clock clock, RateLimiter limiter,
-			PlatformTransactionManager transactions,
+	PublicForms(PublicFormRepository repository, ProductService products, FeedbackService feedback, Clock clock,
+			RateLimiter limiter, PlatformTransactionManager transactions,
 			@Value("${priora.feedback.public-form.max-per-address-per-hour:10}") int perAddress) {
-		this.jdbc = jdbc;
+		this.repository = repository;
 		this.products = products;
 		this.feedback = feedback;
 		this.clock = clock;
@@ -81,27 +79,17 @@ public class PublicForms {
 		byte[] bytes = new byte[24];
 		RANDOM.nextBytes(bytes);
 		String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-		jdbc.sql("insert into public_forms (product_key, token_hash, created_at, created_by) values (?, ?, ?, ?)")
-			.params(key, sha256(secret), clock.instant().atOffset(ZoneOffset.UTC), user.value())
-			.update();
+		repository.insert(key, sha256(secret), clock.instant(), user.value());
 		return secret;
 	}
 
 	public List<Form> forms(String productKey) {
-		return jdbc.sql("select id, created_at, revoked_at from public_forms where product_key = ? order by id desc")
-			.param(products.get(productKey).key())
-			.query((rs, n) -> new Form(rs.getLong(1), rs.getTimestamp(2).toInstant(),
-					rs.getTimestamp(3) == null ? null : rs.getTimestamp(3).toInstant()))
-			.list();
+		return repository.forms(products.get(productKey).key());
 	}
 
 	@Transactional
 	public void revoke(String productKey, long id) {
-		int n = jdbc
-			.sql("update public_forms set revoked_at = ? where product_key = ? and id = ? and revoked_at is null")
-			.params(clock.instant().atOffset(ZoneOffset.UTC), products.get(productKey).key(), id)
-			.update();
-		if (n == 0) {
+		if (!repository.revoke(products.get(productKey).key(), id, clock.instant())) {
 			throw BacklogProblem.notFound("Active form " + id);
 		}
 	}
@@ -111,10 +99,7 @@ public class PublicForms {
 	 * revoked links.
 	 */
 	public Optional<String> productOf(String secret) {
-		return jdbc.sql("select product_key from public_forms where token_hash = ? and revoked_at is null")
-			.param(sha256(secret == null ? "" : secret))
-			.query(String.class)
-			.optional();
+		return repository.productOf(sha256(secret == null ? "" : secret));
 	}
 
 	/**
@@ -142,9 +127,7 @@ public class PublicForms {
 	private void record(String key, Submission s, String clientIp) {
 		FeedbackView created = feedback.create(key,
 				new FeedbackDraft(s.title(), s.text(), null, null, Channel.WEB_FORM, null, List.of(), null), null);
-		jdbc.sql("update feedback set submitter_name = ?, submitter_email = ?, client_ip = ? where id = ?")
-			.params(clip(s.name(), 200), clip(s.email(), 320), clip(clientIp, 64), created.id())
-			.update();
+		repository.submitter(created.id(), clip(s.name(), 200), clip(s.email(), 320), clip(clientIp, 64));
 	}
 
 	private static String clip(String s, int max) {

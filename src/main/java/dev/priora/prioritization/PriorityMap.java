@@ -31,11 +31,11 @@ public class PriorityMap {
 
 	private final PrioritizationService scores;
 
-	private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+	private final AlignmentRepository alignments;
 
-	PriorityMap(PrioritizationService scores, org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+	PriorityMap(PrioritizationService scores, AlignmentRepository alignments) {
 		this.scores = scores;
-		this.jdbc = jdbc;
+		this.alignments = alignments;
 	}
 
 	@Transactional(readOnly = true)
@@ -49,10 +49,7 @@ public class PriorityMap {
 
 	/** The product's objectives, for the map's filter. */
 	public List<ObjectiveOption> objectives(String productKey) {
-		return jdbc.sql("select id, title from objectives where product_key = ? order by id")
-			.param(productKey.toUpperCase(java.util.Locale.ROOT))
-			.query((rs, n) -> new ObjectiveOption(rs.getLong(1), rs.getString(2)))
-			.list();
+		return alignments.objectives(productKey.toUpperCase(java.util.Locale.ROOT));
 	}
 
 	/**
@@ -61,14 +58,8 @@ public class PriorityMap {
 	 */
 	@Transactional(readOnly = true)
 	public MapView map(String productKey, Long modelId, String epic, String label, Long objective) {
-		java.util.Set<String> aligned = objective == null ? null
-				: new java.util.HashSet<>(jdbc.sql("""
-						select p.product_key || '-' || cast(i.item_number as varchar(20)) from item_objectives o
-						join items i on i.id = o.item_id join products p on p.id = i.product_id
-						where p.product_key = ? and o.objective_id = ?""")
-					.params(productKey.toUpperCase(java.util.Locale.ROOT), objective)
-					.query(String.class)
-					.list());
+		java.util.Set<String> aligned = objective == null ? null : new java.util.HashSet<>(
+				alignments.alignedItems(productKey.toUpperCase(java.util.Locale.ROOT), objective));
 		ScoringModelView model = scores.model(productKey, modelId);
 		if (model.definition().formula() == ModelSpec.Formula.CATEGORY) {
 			throw BacklogProblem.invalid("model", model.name() + " sorts into categories; the map needs a model with"

@@ -1,13 +1,11 @@
 package dev.priora.progress;
 
 import java.time.Clock;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -35,14 +33,18 @@ public class SprintReview {
 
 	private final BacklogService backlog;
 
-	private final JdbcClient jdbc;
+	private final ProgressRepository runs;
+
+	private final SprintReviewRepository reviews;
 
 	private final Clock clock;
 
-	SprintReview(PlanningService planning, BacklogService backlog, JdbcClient jdbc, Clock clock) {
+	SprintReview(PlanningService planning, BacklogService backlog, ProgressRepository runs,
+			SprintReviewRepository reviews, Clock clock) {
 		this.planning = planning;
 		this.backlog = backlog;
-		this.jdbc = jdbc;
+		this.runs = runs;
+		this.reviews = reviews;
 		this.clock = clock;
 	}
 
@@ -50,10 +52,7 @@ public class SprintReview {
 	public Verdict review(String productKey, long sprintId, String itemText, boolean accept, String reason,
 			List<Integer> criteriaMet, UserId user) {
 		var sprint = planning.sprint(productKey, sprintId);
-		boolean closed = jdbc.sql("select count(*) from sprint_runs where sprint_id = ? and state = 'CLOSED'")
-			.param(sprintId)
-			.query(Long.class)
-			.single() > 0;
+		boolean closed = runs.run(sprintId).filter(run -> "CLOSED".equals(run.state())).isPresent();
 		if (closed) {
 			throw BacklogProblem.conflict("sprint-closed",
 					"Sprint " + sprint.name() + " is closed; its review is over.");
@@ -105,34 +104,15 @@ public class SprintReview {
 				.orElse(null);
 			planning.assign(key, release, null, user);
 		}
-		jdbc.sql("""
-				delete from sprint_reviews where sprint_id = ? and item_id = (select i.id from items i
-				join products p on p.id = i.product_id where p.product_key = ? and i.item_number = ?)""")
-			.params(sprintId, key.productKey(), key.number())
-			.update();
-		jdbc.sql(
-				"""
-						insert into sprint_reviews (sprint_id, item_id, accepted, reason, criteria_met, reviewed_by, reviewed_at)
-						select ?, i.id, ?, ?, ?, ?, ? from items i join products p on p.id = i.product_id
-						where p.product_key = ? and i.item_number = ?""")
-			.params(sprintId, accept, r, String.join(",", met.stream().map(String::valueOf).toList()), user.value(),
-					clock.instant().atOffset(ZoneOffset.UTC), key.productKey(), key.number())
-			.update();
+		reviews.save(sprintId, key, accept, r, String.join(",", met.stream().map(String::valueOf).toList()),
+				user.value(), clock.instant());
 		return new Verdict(key.toString(), accept, r, List.copyOf(met));
 	}
 
 	/** The sprint's review so far. */
 	public List<Verdict> verdicts(String productKey, long sprintId) {
 		planning.sprint(productKey, sprintId);
-		return jdbc.sql("""
-				select p.product_key || '-' || cast(i.item_number as varchar(20)), r.accepted, r.reason, r.criteria_met
-				from sprint_reviews r join items i on i.id = r.item_id join products p on p.id = i.product_id
-				where r.sprint_id = ? order by i.item_number""")
-			.param(sprintId)
-			.query((rs, row) -> new Verdict(rs.getString(1), rs.getBoolean(2), rs.getString(3),
-					rs.getString(4).isEmpty() ? List.of()
-							: java.util.Arrays.stream(rs.getString(4).split(",")).map(Integer::valueOf).toList()))
-			.list();
+		return reviews.verdicts(sprintId);
 	}
 
 	/** A done item to review: its criteria and the verdict so far (null before). */

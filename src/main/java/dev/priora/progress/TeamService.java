@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -13,7 +12,6 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -52,7 +50,7 @@ public class TeamService {
 	public record Suggestion(Member member, int matchingSkills, BigDecimal capacityLeft, int openItems, String why) {
 	}
 
-	private final JdbcClient jdbc;
+	private final TeamRepository team;
 
 	private final ProductService products;
 
@@ -60,19 +58,15 @@ public class TeamService {
 
 	private final BacklogOrder backlog;
 
-	TeamService(JdbcClient jdbc, ProductService products, PlanningService planning, BacklogOrder backlog) {
-		this.jdbc = jdbc;
+	TeamService(TeamRepository team, ProductService products, PlanningService planning, BacklogOrder backlog) {
+		this.team = team;
 		this.products = products;
 		this.planning = planning;
 		this.backlog = backlog;
 	}
 
 	public List<Member> members(String productKey) {
-		return jdbc.sql("select * from team_members where product_key = ? order by name")
-			.param(products.get(productKey).key())
-			.query((rs, n) -> new Member(rs.getLong("id"), rs.getString("name"), rs.getString("email"),
-					rs.getBigDecimal("capacity"), skills(rs.getString("skills"))))
-			.list();
+		return team.members(products.get(productKey).key());
 	}
 
 	@Transactional
@@ -80,9 +74,7 @@ public class TeamService {
 		String key = products.get(productKey).key();
 		Fields f = fields(name, email, capacity, skills);
 		try {
-			jdbc.sql("insert into team_members (product_key, name, email, capacity, skills) values (?, ?, ?, ?, ?)")
-				.params(key, f.name(), f.email(), capacity, f.skills())
-				.update();
+			team.insert(key, f.name(), f.email(), capacity, f.skills());
 		}
 		catch (DuplicateKeyException ex) {
 			throw BacklogProblem.invalid("name", "another member is called '" + f.name() + "'");
@@ -97,10 +89,7 @@ public class TeamService {
 		member(productKey, memberId);
 		Fields f = fields(name, email, capacity, skills);
 		try {
-			jdbc.sql("update team_members set name = ?, email = ?, capacity = ?, skills = ?, version = version + 1"
-					+ " where id = ?")
-				.params(f.name(), f.email(), capacity, f.skills(), memberId)
-				.update();
+			team.update(memberId, f.name(), f.email(), capacity, f.skills());
 		}
 		catch (DuplicateKeyException ex) {
 			throw BacklogProblem.invalid("name", "another member is called '" + f.name() + "'");
@@ -111,12 +100,7 @@ public class TeamService {
 	/** The open items assigned to a member (what removing them unassigns). */
 	public int openAssigned(String productKey, long memberId) {
 		member(productKey, memberId);
-		return jdbc
-			.sql("select count(*) from item_assignees a join items i on i.id = a.item_id"
-					+ " where a.member_id = ? and i.status not in ('DONE', 'REJECTED')")
-			.param(memberId)
-			.query(Integer.class)
-			.single();
+		return team.openAssigned(memberId);
 	}
 
 	private record Fields(String name, String email, String skills) {
@@ -148,7 +132,7 @@ public class TeamService {
 	@Transactional
 	public void remove(String productKey, long memberId) {
 		member(productKey, memberId);
-		jdbc.sql("delete from team_members where id = ?").param(memberId).update();
+		team.delete(memberId);
 	}
 
 	@Transactional
@@ -159,14 +143,7 @@ public class TeamService {
 		if (days < 0 || days > length) {
 			throw BacklogProblem.invalid("days", "must be from 0 to the sprint's " + length + " days");
 		}
-		jdbc.sql("delete from member_days_off where member_id = ? and sprint_id = ?")
-			.params(memberId, sprintId)
-			.update();
-		if (days > 0) {
-			jdbc.sql("insert into member_days_off (member_id, sprint_id, days) values (?, ?, ?)")
-				.params(memberId, sprintId, days)
-				.update();
-		}
+		team.daysOff(memberId, sprintId, days);
 	}
 
 	/** Assigns the item to a member, or clears the assignee with null. */
@@ -176,9 +153,9 @@ public class TeamService {
 		if (memberId != null) {
 			member(item.productKey(), memberId);
 		}
-		jdbc.sql("delete from item_assignees where item_id = ?").param(itemId).update();
+		team.unassign(itemId);
 		if (memberId != null) {
-			jdbc.sql("insert into item_assignees (item_id, member_id) values (?, ?)").params(itemId, memberId).update();
+			team.assign(itemId, memberId);
 		}
 	}
 
@@ -187,12 +164,7 @@ public class TeamService {
 		Map<Long, Member> byId = new HashMap<>();
 		members(productKey).forEach(m -> byId.put(m.id(), m));
 		Map<String, Member> result = new HashMap<>();
-		jdbc.sql("""
-				select p.product_key || '-' || cast(i.item_number as varchar(20)), a.member_id from item_assignees a
-				join items i on i.id = a.item_id join products p on p.id = i.product_id where p.product_key = ?""")
-			.param(products.get(productKey).key())
-			.query((rs, n) -> result.put(rs.getString(1), byId.get(rs.getLong(2))))
-			.list();
+		team.assignees(products.get(productKey).key()).forEach((item, member) -> result.put(item, byId.get(member)));
 		return result;
 	}
 
@@ -208,11 +180,7 @@ public class TeamService {
 		var assignees = assignees(productKey);
 		List<Load> loads = new ArrayList<>();
 		for (Member m : members(productKey)) {
-			int off = jdbc
-				.sql("select coalesce(max(days), 0) from member_days_off where member_id = ? and sprint_id = ?")
-				.params(m.id(), sprintId)
-				.query(Integer.class)
-				.single();
+			int off = team.daysOff(m.id(), sprintId);
 			BigDecimal capacity = m.capacity()
 				.multiply(BigDecimal.valueOf(length - off))
 				.divide(BigDecimal.valueOf(length), 1, RoundingMode.HALF_UP);
@@ -243,13 +211,7 @@ public class TeamService {
 			.stream()
 			.filter(s -> s.releaseId() != null && s.releaseId() == releaseId)
 			.toList();
-		Map<String, Integer> off = new HashMap<>();
-		jdbc.sql("""
-				select d.member_id, d.sprint_id, d.days from member_days_off d join team_members m on m.id = d.member_id
-				where m.product_key = ?""")
-			.param(key)
-			.query((rs, n) -> off.put(rs.getLong(1) + ":" + rs.getLong(2), rs.getInt(3)))
-			.list();
+		Map<String, Integer> off = team.daysOff(key);
 		var assignees = assignees(key);
 		List<Load> loads = new ArrayList<>();
 		for (Member m : members(key)) {
@@ -321,10 +283,6 @@ public class TeamService {
 			.findFirst()
 			.orElseThrow(() -> BacklogProblem.notFound("Item " + item))
 			.id();
-	}
-
-	private static List<String> skills(String text) {
-		return text == null || text.isBlank() ? List.of() : Arrays.asList(text.split(","));
 	}
 
 	private static List<String> normalize(List<String> skills) {
