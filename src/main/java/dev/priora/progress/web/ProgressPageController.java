@@ -89,7 +89,14 @@ class ProgressPageController {
 			if (review.reviewable(key, id).stream().anyMatch(r -> r.key().equals(shown))) {
 				// the refusal shows on the item's card, with what was ticked and typed
 				// kept
-				m.addAttribute("reviewError", e.getMessage());
+				// the ticks are a group: their refusal is the card's, not the first
+				// checkbox's
+				String message = e.getMessage();
+				if (message.startsWith("criteria: ")) {
+					String reason = message.substring("criteria: ".length());
+					message = Character.toUpperCase(reason.charAt(0)) + reason.substring(1);
+				}
+				m.addAttribute("reviewError", message);
 				m.addAttribute("reviewItem", shown);
 				m.addAttribute("reviewCriteria", criteria == null ? java.util.List.of() : criteria);
 				m.addAttribute("reviewReason", reason);

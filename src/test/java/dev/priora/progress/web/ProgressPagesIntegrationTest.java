@@ -91,7 +91,7 @@ class ProgressPagesIntegrationTest extends IntegrationTestBase {
 		assertThat(body).contains("id=\"spillover-trend\"");
 		String risk = body.substring(body.indexOf("id=\"spillover-trend\""));
 		risk = risk.substring(0, risk.indexOf("</li>"));
-		assertThat(risk).contains("Sprint Alpha 3 points").doesNotContain("3.00");
+		assertThat(risk).contains("Sprint Alpha: 3 points").doesNotContain("3.00");
 		Matcher chart = Pattern
 			.compile("id=\"velocity\"[^>]*data-chart=\"([^\"]*)\"|data-chart=\"([^\"]*)\"[^>]*id=\"velocity\"")
 			.matcher(body);
