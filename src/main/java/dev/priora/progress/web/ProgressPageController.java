@@ -93,8 +93,8 @@ class ProgressPageController {
 				// checkbox's
 				String message = e.getMessage();
 				if (message.startsWith("criteria: ")) {
-					String reason = message.substring("criteria: ".length());
-					message = Character.toUpperCase(reason.charAt(0)) + reason.substring(1);
+					String why = message.substring("criteria: ".length());
+					message = Character.toUpperCase(why.charAt(0)) + why.substring(1);
 				}
 				m.addAttribute("reviewError", message);
 				m.addAttribute("reviewItem", shown);
