@@ -114,6 +114,11 @@ public class PriorityOrderService {
 				current);
 	}
 
+	/** A score as the scoring page shows it: two decimals ("0.31", "1.20"). */
+	static String shown(double score) {
+		return java.math.BigDecimal.valueOf(score).setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
+	}
+
 	private static String reason(BacklogSnapshot.Entry e, ItemScore s, OrderInput.Kind kind, double sortedBy,
 			List<Integer> prereqs, BacklogSnapshot snapshot, int[] to, int from, int pos) {
 		List<String> parts = new ArrayList<>();
@@ -123,9 +128,8 @@ public class PriorityOrderService {
 			case PINNED -> parts.add("pinned: " + place);
 			case UNSCORED -> parts.add((e.type() == ItemType.EPIC ? "epic without scored children"
 					: "not scorable (" + String.join("; ", s.score().missing()) + ")") + ": " + place);
-			case EPIC ->
-				parts.add("epic: above its children, by their best score " + PrioritizationService.format(sortedBy));
-			case SCORED -> parts.add("score " + PrioritizationService.format(s.score().value()));
+			case EPIC -> parts.add("epic: above its children, by their best score " + shown(sortedBy));
+			case SCORED -> parts.add("score " + shown(s.score().value()));
 		}
 		Set<String> waits = new LinkedHashSet<>();
 		for (int p : prereqs) {

@@ -81,14 +81,16 @@ class ProgressRepository {
 				order by i.item_number""").param(sprintId).query(String.class).list();
 	}
 
-	/** Spillover points per closed sprint of the product, oldest first. */
-	List<BigDecimal> spilloverTrend(String productKey) {
-		return jdbc.sql("""
-				select coalesce(sum(o.points), 0) from sprint_runs r join sprints s on s.id = r.sprint_id
-				left join sprint_spillover o on o.sprint_id = s.id where s.product_key = ? and r.state = 'CLOSED'
-				group by r.sprint_id, r.closed_at order by r.closed_at""")
+	/** The product's closed sprints, oldest first, with the points that spilled over. */
+	List<ProgressService.ClosedSprint> closedSprints(String productKey) {
+		return jdbc
+			.sql("""
+					select s.name, r.completed, coalesce(sum(o.points), 0) from sprint_runs r join sprints s on s.id = r.sprint_id
+					left join sprint_spillover o on o.sprint_id = s.id where s.product_key = ? and r.state = 'CLOSED'
+					group by r.sprint_id, s.name, r.completed, r.closed_at order by r.closed_at""")
 			.param(productKey)
-			.query(BigDecimal.class)
+			.query((rs, n) -> new ProgressService.ClosedSprint(rs.getString(1), rs.getBigDecimal(2),
+					rs.getBigDecimal(3)))
 			.list();
 	}
 

@@ -49,17 +49,34 @@ public class ProgressService {
 	public record BurnupPoint(String label, java.time.Instant at, BigDecimal scope, BigDecimal done) {
 	}
 
+	/** A closed sprint by name: the points it completed and those that spilled over. */
+	public record ClosedSprint(String sprint, BigDecimal completed, BigDecimal spillover) {
+	}
+
 	/**
 	 * A release's progress: scope, done and remaining points (rejected items do not
 	 * count), risks, the forecast (null when nothing is left or there is no history nor
 	 * stated velocity), its flag, the decisions, and — the forecast being in sequence —
 	 * the points left in the releases before it ({@code before}, in {@code after}), which
-	 * the team does first.
+	 * the team does first. {@code velocities} and {@code spillover} (the last five closed
+	 * sprints) are the numbers of {@code closedSprints}, which names the sprints.
 	 */
 	public record ReleaseProgress(ReleaseView release, BigDecimal scope, BigDecimal done, BigDecimal remaining,
 			List<String> unestimated, List<String> notReady, List<String> blocked, List<BigDecimal> velocities,
 			Forecasts.DeliveryForecast forecast, String flag, int sprintDays, List<DecisionView> decisions,
-			List<BurnupPoint> burnup, List<BigDecimal> spillover, BigDecimal before, List<String> after) {
+			List<BurnupPoint> burnup, List<BigDecimal> spillover, BigDecimal before, List<String> after,
+			List<ClosedSprint> closedSprints) {
+
+		/** The last five closed sprints, oldest first: the spillover trend. */
+		public List<ClosedSprint> recentSprints() {
+			return closedSprints.subList(Math.max(0, closedSprints.size() - 5), closedSprints.size());
+		}
+
+		/** Whether any of the last five closed sprints spilled work over. */
+		public boolean spilledOver() {
+			return recentSprints().stream().anyMatch(s -> s.spillover().signum() > 0);
+		}
+
 	}
 
 	/**
@@ -366,10 +383,13 @@ public class ProgressService {
 			}
 		}
 		burnup.add(burnupPoint("now", clock.instant(), ever, releaseId, history));
-		List<BigDecimal> trend = repository.spilloverTrend(productKey.toUpperCase(java.util.Locale.ROOT));
-		List<BigDecimal> spillover = trend.subList(Math.max(0, trend.size() - 5), trend.size());
+		List<ClosedSprint> closed = repository.closedSprints(productKey.toUpperCase(java.util.Locale.ROOT));
+		List<BigDecimal> spillover = closed.subList(Math.max(0, closed.size() - 5), closed.size())
+			.stream()
+			.map(ClosedSprint::spillover)
+			.toList();
 		return new ReleaseProgress(r, scope, done, remaining, unestimated, notReady, blocked, velocities, f.forecast(),
-				f.flag(), f.sprintDays(), decisions, burnup, List.copyOf(spillover), f.before(), f.after());
+				f.flag(), f.sprintDays(), decisions, burnup, spillover, f.before(), f.after(), closed);
 	}
 
 	/**

@@ -115,8 +115,12 @@ public class SprintReview {
 		return reviews.verdicts(sprintId);
 	}
 
-	/** A done item to review: its criteria and the verdict so far (null before). */
-	public record Reviewable(String key, String title, List<String> criteria, Verdict verdict) {
+	/**
+	 * A done item to review: its criteria, the verdict so far (null before), and the
+	 * criteria shown ticked: those of the verdict, or before one those ticked on the
+	 * item.
+	 */
+	public record Reviewable(String key, String title, List<String> criteria, Verdict verdict, List<Integer> met) {
 	}
 
 	public List<Reviewable> reviewable(String productKey, long sprintId) {
@@ -127,9 +131,15 @@ public class SprintReview {
 				continue;
 			}
 			ItemView item = backlog.item(ItemKey.parse(i.key()).orElseThrow());
+			Verdict verdict = verdicts.stream().filter(v -> v.item().equals(i.key())).findFirst().orElse(null);
+			List<Integer> met = new ArrayList<>();
+			for (int c = 0; c < item.acceptanceCriteria().size(); c++) {
+				if (verdict == null ? item.acceptanceCriteria().get(c).done() : verdict.criteriaMet().contains(c)) {
+					met.add(c);
+				}
+			}
 			result.add(new Reviewable(i.key(), i.title(),
-					item.acceptanceCriteria().stream().map(c -> c.statement()).toList(),
-					verdicts.stream().filter(v -> v.item().equals(i.key())).findFirst().orElse(null)));
+					item.acceptanceCriteria().stream().map(c -> c.statement()).toList(), verdict, List.copyOf(met)));
 		}
 		return result;
 	}

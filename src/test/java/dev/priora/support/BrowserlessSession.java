@@ -94,8 +94,15 @@ public final class BrowserlessSession {
 	}
 
 	public HttpResponse<String> post(String path, Map<String, String> form) {
-		String body = form.entrySet()
-			.stream()
+		return post(path, java.util.List.copyOf(form.entrySet()));
+	}
+
+	/**
+	 * Posts the fields in this order; a name may repeat, as ticked checkboxes of one name
+	 * do.
+	 */
+	public HttpResponse<String> post(String path, java.util.List<Map.Entry<String, String>> fields) {
+		String body = fields.stream()
 			.map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
 			.collect(Collectors.joining("&"));
 		if (csrf != null) {

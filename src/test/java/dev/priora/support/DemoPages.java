@@ -76,6 +76,7 @@ public final class DemoPages {
 		pages.put("/p/{key}/items/{itemKey}", "/p/SHOP/items/SHOP-" + item);
 		pages.put("/p/{key}/items/{itemKey}/demand", "/p/SHOP/items/SHOP-" + item + "/demand");
 		pages.put("/p/{key}/items/{itemKey}/scores", "/p/SHOP/items/SHOP-" + item + "/scores");
+		pages.put("/p/{key}/items/{itemKey}/objectives", "/p/SHOP/items/SHOP-" + item + "/objectives");
 		pages.put("/p/{key}/feedback", "/p/SHOP/feedback");
 		pages.put("/p/{key}/feedback/{id}", "/p/SHOP/feedback/" + feedback);
 		pages.put("/p/{key}/feedback/{id}/story", "/p/SHOP/feedback/" + feedback + "/story");

@@ -149,7 +149,9 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 				"GET " + base + "/alignment", "GET " + base + "/roadmap/links", "GET /p/{key}/roadmap");
 		product(Permission.READ, "GET " + base + "/roadmap/comments");
 		product(Permission.COMMENT, "POST " + base + "/roadmap/comments", "POST /p/{key}/roadmap/comments");
-		product(Permission.MANAGE_ROADMAP, "POST " + base + "/roadmap/feedback", "POST /p/{key}/roadmap/align");
+		product(Permission.MANAGE_ROADMAP, "POST " + base + "/roadmap/feedback", "POST /p/{key}/roadmap/align",
+				"POST /p/{key}/items/{itemKey}/objectives");
+		product(Permission.READ, "GET /p/{key}/items/{itemKey}/objectives");
 		product(Permission.MANAGE_ROADMAP, "PUT " + base + "/goal", "POST " + base + "/objectives",
 				"DELETE " + base + "/objectives/{id}", "POST " + base + "/roadmap/links",
 				"DELETE " + base + "/roadmap/links/{id}", "POST /p/{key}/roadmap/goal",

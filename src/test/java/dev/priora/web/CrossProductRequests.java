@@ -225,6 +225,8 @@ final class CrossProductRequests {
 		path("GET " + f + "/story", none());
 		path("GET /p/{key}/items/{itemKey}/assignee", none());
 		path("POST /p/{key}/items/{itemKey}/assignee", form("member", ""));
+		path("GET /p/{key}/items/{itemKey}/objectives", none());
+		path("POST /p/{key}/items/{itemKey}/objectives", form("objectives", "${OBJECTIVE}"));
 		path("GET /p/{key}/items/{itemKey}/panel", none());
 		path("POST /p/{key}/backlog/items/{itemKey}/status", form("status", "REJECTED", "version", "${OBJ.V_ITEM1}"));
 		path("POST /p/{key}/backlog/items/{itemKey}/estimate", form("estimate", "8", "version", "${OBJ.V_ITEM1}"));
@@ -359,6 +361,7 @@ final class CrossProductRequests {
 		body("GET", p + "/roadmap", none().query("objective=${B.OBJECTIVE}"));
 		body("POST", p + "/roadmap/align", form("item", "${ITEM1}", "objective", "${B.OBJECTIVE}"));
 		body("POST", p + "/roadmap/align", form("item", "${B.ITEM1}", "objective", "${OBJECTIVE}"));
+		body("POST", p + "/items/${ITEM1}/objectives", form("objectives", "${B.OBJECTIVE}"));
 		body("GET", p + "/team", none().query("sprint=${B.SPRINT}"));
 		body("GET", p + "/team", none().query("release=${B.RELEASE}"));
 		body("GET", p + "/scoring/models", none().query("edit=${B.MODEL}"));

@@ -11,6 +11,7 @@ import org.commonmark.node.Link;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.commonmark.renderer.html.UrlSanitizer;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,9 +19,11 @@ import org.springframework.stereotype.Component;
  * script survives), and only http, https, mailto and relative link targets (images: http,
  * https and relative); any other target — {@code javascript:}, {@code data:},
  * {@code vbscript:}, … in any case, behind entities, tabs or newlines — is dropped, and
- * its link or image renders without one.
+ * its link or image renders without one. The one Markdown renderer of every page (item
+ * texts, comments, release notes), so other features may use it.
  */
 @Component
+@NamedInterface("markdown")
 public class MarkdownRenderer {
 
 	private static final Set<String> LINK_SCHEMES = Set.of("http", "https", "mailto");

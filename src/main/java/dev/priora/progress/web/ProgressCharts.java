@@ -70,17 +70,16 @@ final class ProgressCharts {
 				.styled("thin"));
 	}
 
-	/** Completed work of the closed sprints, oldest first, with their average. */
-	static Chart velocity(List<BigDecimal> velocities) {
-		List<String> labels = new ArrayList<>();
-		for (int i = 1; i <= velocities.size(); i++) {
-			labels.add(String.valueOf(i));
-		}
-		Chart chart = Chart.categories(null, labels)
+	/**
+	 * Completed work of the closed sprints, oldest first, labelled by the sprints' names,
+	 * with their average.
+	 */
+	static Chart velocity(List<ProgressService.ClosedSprint> sprints) {
+		Chart chart = Chart.categories(null, sprints.stream().map(ProgressService.ClosedSprint::sprint).toList())
 			.xName("closed sprints, oldest first")
-			.with(Series.bar("Completed", velocities, 1));
-		double average = velocities.stream().mapToDouble(BigDecimal::doubleValue).average().orElse(0);
-		return velocities.isEmpty() ? chart : chart.level("average " + num(average), average);
+			.with(Series.bar("Completed", sprints.stream().map(ProgressService.ClosedSprint::completed).toList(), 1));
+		double average = sprints.stream().mapToDouble(s -> s.completed().doubleValue()).average().orElse(0);
+		return sprints.isEmpty() ? chart : chart.level("average " + num(average), average);
 	}
 
 	/** Committed and completed work per closed sprint. */

@@ -83,9 +83,28 @@ class ProgressPageController {
 					redirect);
 		}
 		catch (BacklogProblem e) {
-			m.addAttribute("error", e.getMessage());
+			BacklogProblem.rethrowNotFound(e);
+			fillSprint(key, id, m);
+			String shown = item.strip().toUpperCase(Locale.ROOT);
+			if (review.reviewable(key, id).stream().anyMatch(r -> r.key().equals(shown))) {
+				// the refusal shows on the item's card, with what was ticked and typed
+				// kept
+				// the ticks are a group: their refusal is the card's, not the first
+				// checkbox's
+				String message = e.getMessage();
+				if (message.startsWith("criteria: ")) {
+					String why = message.substring("criteria: ".length());
+					message = Character.toUpperCase(why.charAt(0)) + why.substring(1);
+				}
+				m.addAttribute("reviewError", message);
+				m.addAttribute("reviewItem", shown);
+				m.addAttribute("reviewCriteria", criteria == null ? java.util.List.of() : criteria);
+				m.addAttribute("reviewReason", reason);
+			}
+			else {
+				m.addAttribute("error", e.getMessage());
+			}
 		}
-		fillSprint(key, id, m);
 		return SPRINT_VIEW;
 	}
 
@@ -157,7 +176,7 @@ class ProgressPageController {
 		m.addAttribute("productKey", key.toUpperCase(Locale.ROOT));
 		var p = progress.release(key, id);
 		m.addAttribute("p", p);
-		m.addAttribute("chart", ProgressCharts.velocity(p.velocities()).json());
+		m.addAttribute("chart", ProgressCharts.velocity(p.closedSprints()).json());
 		m.addAttribute("burnupChart", ProgressCharts.burnup(p.burnup()).json());
 	}
 

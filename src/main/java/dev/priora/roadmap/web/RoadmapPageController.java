@@ -19,6 +19,7 @@ import dev.priora.accounts.Requires;
 import dev.priora.accounts.SignedInUser;
 import dev.priora.backlog.BacklogProblem;
 import dev.priora.backlog.ItemKey;
+import dev.priora.backlog.web.MarkdownRenderer;
 import dev.priora.roadmap.RoadmapService;
 
 /**
@@ -36,8 +37,11 @@ class RoadmapPageController {
 
 	private final RoadmapService roadmap;
 
-	RoadmapPageController(RoadmapService roadmap) {
+	private final MarkdownRenderer markdown;
+
+	RoadmapPageController(RoadmapService roadmap, MarkdownRenderer markdown) {
 		this.roadmap = roadmap;
+		this.markdown = markdown;
 	}
 
 	@GetMapping("/p/{key}/roadmap")
@@ -77,39 +81,68 @@ class RoadmapPageController {
 		return ROADMAP_VIEW;
 	}
 
+	/**
+	 * Aligns an item (its key, or its number in this product) with one more objective. A
+	 * refusal — no such item here, no objective chosen — shows the roadmap again with the
+	 * reason next to the form and what was typed kept.
+	 */
 	@PostMapping("/p/{key}/roadmap/align")
 	@Requires(Permission.MANAGE_ROADMAP)
 	String align(@PathVariable String key, @RequestParam(defaultValue = "") String item,
 			@RequestParam(required = false) Long objective, Model m, RedirectAttributes redirect) {
+		String product = key.toUpperCase(Locale.ROOT);
 		try {
-			String text = item.strip();
-			ItemKey itemKey = ItemKey
-				.parse(!text.isEmpty() && text.chars().allMatch(Character::isDigit)
-						? key.toUpperCase(Locale.ROOT) + "-" + text : text)
-				.orElseThrow(() -> BacklogProblem.invalid("item",
-						"'" + item + "' is no item key (like " + key.toUpperCase(Locale.ROOT) + "-7)"));
-			if (!itemKey.productKey().equals(key.toUpperCase(Locale.ROOT))) {
-				// as for any item this product does not have
-				throw BacklogProblem.notFound("Item " + itemKey);
-			}
-			if (objective == null) {
-				throw BacklogProblem.invalid("objective", "choose an objective");
-			}
-			roadmap.alignAlso(itemKey, objective);
-			String title = roadmap.objectives(key)
+			ItemKey itemKey = itemInProduct(product, item);
+			RoadmapService.Objective target = roadmap.objectives(key)
 				.stream()
-				.filter(o -> o.id() == objective)
-				.map(RoadmapService.Objective::title)
+				.filter(o -> objective != null && o.id() == objective)
 				.findFirst()
-				.orElse("the objective");
-			return toRoadmap(key, "toast", itemKey + " is aligned with " + title + ".", redirect);
+				.orElseThrow(() -> BacklogProblem.invalid("objective", "choose one of the objectives"));
+			try {
+				roadmap.alignAlso(itemKey, target.id());
+			}
+			catch (BacklogProblem e) {
+				if (e.getStatusCode().value() == HttpStatus.NOT_FOUND.value()) {
+					throw noSuchItem(product, item);
+				}
+				throw e;
+			}
+			return toRoadmap(key, "toast", itemKey + " is aligned with " + target.title() + ".", redirect);
 		}
 		catch (BacklogProblem e) {
-			BacklogProblem.rethrowNotFound(e);
-			m.addAttribute("error", e.getMessage());
+			m.addAttribute("alignError", e.getMessage());
+			m.addAttribute("alignItem", item);
+			m.addAttribute("alignObjective", objective);
 		}
 		fill(key, null, m);
 		return ROADMAP_VIEW;
+	}
+
+	/**
+	 * The item a person typed: a key of this product, or a number in it. Another
+	 * product's key is refused as any key this product does not have.
+	 */
+	private static ItemKey itemInProduct(String product, String typed) {
+		String text = typed.strip();
+		if (text.isEmpty()) {
+			throw BacklogProblem.invalid("item", "type an item's key, like " + product + "-7");
+		}
+		ItemKey key = ItemKey.parse(text.chars().allMatch(Character::isDigit) ? product + "-" + text : text)
+			.orElseThrow(() -> BacklogProblem.invalid("item",
+					"'" + shown(text) + "' is no item key (like " + product + "-7)"));
+		if (!key.productKey().equals(product)) {
+			throw noSuchItem(product, typed);
+		}
+		return key;
+	}
+
+	private static BacklogProblem noSuchItem(String product, String typed) {
+		return BacklogProblem.invalid("item", "'" + shown(typed.strip()) + "' is no item of " + product);
+	}
+
+	/** What was typed, cut short for a message. */
+	private static String shown(String typed) {
+		return typed.length() <= 40 ? typed : typed.substring(0, 39) + "…";
 	}
 
 	@PostMapping("/p/{key}/roadmap/links")
@@ -159,9 +192,13 @@ class RoadmapPageController {
 
 	@GetMapping("/p/{key}/releases/{id}/notes")
 	String notes(@PathVariable String key, @PathVariable long id, Model m) {
+		RoadmapService.ReleaseNotes notes = roadmap.releaseNotes(key, id);
 		m.addAttribute("productKey", key.toUpperCase(Locale.ROOT));
-		m.addAttribute("notes", roadmap.releaseNotes(key, id));
+		m.addAttribute("notes", notes);
 		m.addAttribute("releaseId", id);
+		// rendered as every other Markdown: raw HTML escaped, unsafe link targets dropped
+		m.addAttribute("publishedHtml", markdown.render(notes.published()));
+		m.addAttribute("draftHtml", markdown.render(notes.draft()));
 		return NOTES_VIEW;
 	}
 
@@ -176,6 +213,7 @@ class RoadmapPageController {
 		}
 		catch (BacklogProblem e) {
 			m.addAttribute("error", e.getMessage());
+			m.addAttribute("typed", markdown);
 		}
 		return notes(key, id, m);
 	}

@@ -40,8 +40,12 @@ class RoadmapBrowserTest extends BrowserTestBase {
 		// warning goes
 		page.locator("#align-form input[name=item]").fill("RDB-99");
 		page.locator("#align-form button").click();
-		assertThat(page.locator("h1")).hasText("Not found");
-		page.navigate("/p/RDB/roadmap");
+		// refused next to the form, with what was typed kept and the field marked
+		assertThat(page.locator("h1")).hasText("Roadmap");
+		assertThat(page.locator("#align-form .error-summary")).containsText("'RDB-99' is no item of RDB");
+		assertThat(page.locator("#align-form input[name=item]")).hasValue("RDB-99");
+		assertThat(page.locator("#align-form input[name=item]")).hasAttribute("aria-invalid", "true");
+		assertThat(page.locator("#align-form .field-error")).hasText("'RDB-99' is no item of RDB");
 		page.locator("#align-form input[name=item]").fill("1");
 		page.locator("#align-form select[name=objective]").selectOption(new String[] { "Holiday revenue" });
 		page.locator("#align-form button").click();
@@ -61,6 +65,35 @@ class RoadmapBrowserTest extends BrowserTestBase {
 		assertThat(visitor.locator("#now-next-later")).containsText("Gift cards");
 		assertThat(visitor.locator("#goal-form")).hasCount(0);
 		stakeholder.close();
+	}
+
+	@Test
+	void alignsAnItemWithObjectivesOnItsPageAndTheChoiceSurvivesAReload() {
+		ApiClient api = api();
+		api.post("/api/v1/products", "{\"key\":\"RDO\",\"name\":\"Objective picker\"}");
+		api.post("/api/v1/products/RDO/objectives", "{\"title\":\"Conversion\"}");
+		api.post("/api/v1/products/RDO/objectives", "{\"title\":\"Retention\"}");
+		api.post("/api/v1/products/RDO/objectives", "{\"title\":\"Reach\"}");
+		api.post("/api/v1/products/RDO/items", "{\"type\":\"STORY\",\"title\":\"Gift cards\"}");
+		signIn();
+		page.navigate("/p/RDO/items/RDO-1");
+		var objectives = page.locator("#item-objectives");
+		assertThat(objectives).containsText("Serves no objective yet.");
+		objectives.getByLabel("Conversion").check();
+		objectives.getByLabel("Reach").check();
+		objectives.locator("button[type=submit]").click();
+		assertThat(page.locator(".toast")).containsText("RDO-1 is aligned with Conversion, Reach.");
+		page.reload();
+		assertThat(page.locator("#item-objectives").getByLabel("Conversion")).isChecked();
+		assertThat(page.locator("#item-objectives").getByLabel("Retention")).not().isChecked();
+		assertThat(page.locator("#item-objectives").getByLabel("Reach")).isChecked();
+		java.util.List<String> aligned = new java.util.ArrayList<>();
+		api.get("/api/v1/products/RDO/objectives").json().forEach(o -> {
+			if (o.get("items").toString().contains("RDO-1")) {
+				aligned.add(o.get("title").asText());
+			}
+		});
+		org.assertj.core.api.Assertions.assertThat(aligned).containsExactly("Conversion", "Reach");
 	}
 
 }
