@@ -17,8 +17,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.priora.accounts.UserId;
 import dev.priora.backlog.BacklogOrder;
 import dev.priora.backlog.BacklogProblem;
+import dev.priora.backlog.BacklogService;
 import dev.priora.backlog.ItemKey;
 import dev.priora.backlog.ProductService;
 import dev.priora.planning.PlanningService;
@@ -60,11 +62,15 @@ public class TeamService {
 
 	private final BacklogOrder backlog;
 
-	TeamService(JdbcClient jdbc, ProductService products, PlanningService planning, BacklogOrder backlog) {
+	private final BacklogService history;
+
+	TeamService(JdbcClient jdbc, ProductService products, PlanningService planning, BacklogOrder backlog,
+			BacklogService history) {
 		this.jdbc = jdbc;
 		this.products = products;
 		this.planning = planning;
 		this.backlog = backlog;
+		this.history = history;
 	}
 
 	public List<Member> members(String productKey) {
@@ -169,16 +175,28 @@ public class TeamService {
 		}
 	}
 
-	/** Assigns the item to a member, or clears the assignee with null. */
+	/**
+	 * Assigns the item to a member, or clears the assignee with null. A change is
+	 * recorded in the item's history (by the members' names) and published as the item's
+	 * update, as every edit is.
+	 */
 	@Transactional
-	public void assign(ItemKey item, Long memberId) {
+	public void assign(ItemKey item, Long memberId, UserId user) {
 		long itemId = itemId(item);
-		if (memberId != null) {
-			member(item.productKey(), memberId);
-		}
+		Member member = memberId == null ? null : member(item.productKey(), memberId);
+		var before = jdbc
+			.sql("select m.id, m.name from item_assignees a join team_members m on m.id = a.member_id"
+					+ " where a.item_id = ?")
+			.param(itemId)
+			.query((rs, n) -> new Member(rs.getLong(1), rs.getString(2), null, null, List.of()))
+			.optional();
 		jdbc.sql("delete from item_assignees where item_id = ?").param(itemId).update();
 		if (memberId != null) {
 			jdbc.sql("insert into item_assignees (item_id, member_id) values (?, ?)").params(itemId, memberId).update();
+		}
+		if (!java.util.Objects.equals(before.map(Member::id).orElse(null), memberId)) {
+			history.recordChanges(item, List.of(new BacklogService.FieldChange("assignee",
+					before.map(Member::name).orElse(null), member == null ? null : member.name())), null, user);
 		}
 	}
 
