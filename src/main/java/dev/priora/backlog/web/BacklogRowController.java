@@ -104,8 +104,11 @@ class BacklogRowController {
 			@RequestHeader(name = "HX-Request", required = false) String htmx, Model model,
 			RedirectAttributes redirect) {
 		ItemKey item = ItemKeys.inPath(key, itemKey);
-		return edit(item, htmx, model, redirect,
-				() -> plans.plan(item, target("release", release, ItemPlans.Target.NONE), null, user.id()));
+		return edit(item, htmx, model, redirect, () -> {
+			ItemPlans.Target target = target("release", release, ItemPlans.Target.NONE);
+			known(item.productKey(), target, null);
+			plans.plan(item, target, null, user.id());
+		});
 	}
 
 	@PostMapping("/p/{key}/backlog/items/{itemKey}/sprint")
@@ -115,8 +118,11 @@ class BacklogRowController {
 			@RequestHeader(name = "HX-Request", required = false) String htmx, Model model,
 			RedirectAttributes redirect) {
 		ItemKey item = ItemKeys.inPath(key, itemKey);
-		return edit(item, htmx, model, redirect,
-				() -> plans.plan(item, null, target("sprint", sprint, ItemPlans.Target.NONE), user.id()));
+		return edit(item, htmx, model, redirect, () -> {
+			ItemPlans.Target target = target("sprint", sprint, ItemPlans.Target.NONE);
+			known(item.productKey(), null, target);
+			plans.plan(item, null, target, user.id());
+		});
 	}
 
 	@PostMapping("/p/{key}/backlog/bulk")
@@ -134,6 +140,7 @@ class BacklogRowController {
 			var change = new BulkEdits.BulkChange(keys, status.isBlank() ? null : parseStatus(status),
 					estimate.isBlank() ? null : parseEstimate(estimate), label, target("release", release, null),
 					target("sprint", sprint, null), position.isBlank() ? null : parsePosition(position));
+			known(key, change.release(), change.sprint());
 			var done = bulk.apply(key, change, user.id());
 			redirect.addFlashAttribute("toast", "Changed " + done.summary() + ".");
 			redirect.addFlashAttribute("toastUndo", "/p/" + key + "/backlog/bulk/" + done.changeId() + "/undo");
@@ -248,6 +255,25 @@ class BacklogRowController {
 		}
 		catch (NumberFormatException e) {
 			throw BacklogProblem.invalid(field, "must be one of the product's " + field + "s, or none");
+		}
+	}
+
+	/**
+	 * A release or sprint that is not the page's product's is not found (404), as any
+	 * object of another product on a page is.
+	 */
+	private void known(String productKey, ItemPlans.Target release, ItemPlans.Target sprint) {
+		boolean releaseId = release != null && release.id() != null;
+		boolean sprintId = sprint != null && sprint.id() != null;
+		if (!releaseId && !sprintId) {
+			return;
+		}
+		ItemPlans.Choices choices = plans.choices(productKey);
+		if (releaseId && choices.release(release.id()) == null) {
+			throw BacklogProblem.notFound("Release " + release.id());
+		}
+		if (sprintId && choices.sprint(sprint.id()) == null) {
+			throw BacklogProblem.notFound("Sprint " + sprint.id());
 		}
 	}
 
