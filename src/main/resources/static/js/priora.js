@@ -661,7 +661,7 @@ document.addEventListener('click', function (e) {
         group: 'lane-' + cell.dataset.lane,
         sort: false,
         draggable: '.board-card',
-        filter: 'a, summary, button, .menu-list',
+        filter: 'a.key, summary, button, .menu-list',
         preventOnFilter: false,
         forceFallback: true,
         fallbackTolerance: 3,
@@ -687,6 +687,11 @@ document.addEventListener('click', function (e) {
     if (e.key === 'Enter' && !e.altKey) {
       var link = card.querySelector('a.key');
       if (link) { e.preventDefault(); window.location = link.href; }
+      return;
+    }
+    if (e.key === ' ' && !e.altKey) {
+      var open = card.querySelector('[data-panel-open]');
+      if (open) { e.preventDefault(); open.click(); }
       return;
     }
     if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight' && e.key !== 'ArrowUp' && e.key !== 'ArrowDown') { return; }
@@ -794,8 +799,8 @@ document.addEventListener('click', function (e) {
 })();
 
 // Backlog rows: shift-click selects a range of boxes; x selects the focused row, e edits its estimate, Space opens it in
-// the side panel (aside#item-panel, loaded by htmx from the title link); Esc or Close empties the panel and the focus
-// returns to the row it came from.
+// the side panel (aside#item-panel, loaded by htmx from the title link of a backlog row or a sprint board card); Esc or
+// Close empties the panel and the focus returns to the row or card it came from.
 (function () {
   'use strict';
   var lastBox = null;
@@ -816,29 +821,79 @@ document.addEventListener('click', function (e) {
     lastBox = box;
   });
 
+  // The panel keeps its place in the URL: opening an item pushes ?item=KEY (the rest of the URL kept), opening another
+  // one replaces it, closing goes back to the entry before it (or drops the parameter), Back and Forward close and open
+  // it, and a reload reopens it. aside#item-panel[data-panel-base] says where panels are: base + KEY + '/panel'.
   var panelRow = null;
+  var ITEM_KEY = /^[A-Za-z][A-Za-z0-9]{0,9}-[0-9]{1,12}$/;
   function panel() { return document.getElementById('item-panel'); }
-  function closePanel() {
+  function openKey() { var body = panel() && panel().firstElementChild; return body ? body.getAttribute('data-panel-key') : null; }
+  function itemParam() {
+    var key = new URLSearchParams(window.location.search).get('item');
+    return key && ITEM_KEY.test(key) ? key : null;
+  }
+  function urlWithItem(key) {
+    var url = new URL(window.location.href);
+    if (key) { url.searchParams.set('item', key); } else { url.searchParams.delete('item'); }
+    return url.pathname + url.search + url.hash;
+  }
+  function rowOf(key) {
+    return key ? document.querySelector('#backlog-rows > li.row[data-key="' + key + '"], #sprint-board .board-card[data-key="' + key + '"]') : null;
+  }
+  function markOpen(row) {
+    document.querySelectorAll('#backlog-rows > li.panel-open, #sprint-board .board-card.panel-open').forEach(function (r) { r.classList.remove('panel-open'); });
+    if (row) { row.classList.add('panel-open'); }
+  }
+  function loadPanel(key) {
+    var p = panel();
+    if (!p || !p.dataset.panelBase || !window.htmx) { return; }
+    panelRow = rowOf(key);
+    window.htmx.ajax('GET', p.dataset.panelBase + encodeURIComponent(key) + '/panel', { target: '#item-panel', swap: 'innerHTML' });
+  }
+  // Empties the panel; the focus goes back to the row or card it was opened from.
+  function emptyPanel() {
     var p = panel();
     if (!p || !p.firstElementChild) { return false; }
     p.innerHTML = '';
-    document.querySelectorAll('#backlog-rows > li.panel-open').forEach(function (r) { r.classList.remove('panel-open'); });
-    var row = panelRow && panelRow.id ? document.getElementById(panelRow.id) : null;
+    markOpen(null);
+    var row = panelRow && panelRow.dataset ? rowOf(panelRow.dataset.key) : null;
     if (row) { row.focus(); }
+    return true;
+  }
+  function closePanel() {
+    if (!emptyPanel()) { return false; }
+    if (itemParam()) {
+      if (history.state && history.state.prioraPanel) { history.back(); }
+      else { history.replaceState(history.state, '', urlWithItem(null)); }
+    }
     return true;
   }
   document.addEventListener('click', function (e) {
     var link = e.target.closest ? e.target.closest('[data-panel-open]') : null;
-    if (link) { panelRow = link.closest('li.row'); }
+    if (link) { panelRow = link.closest('li.row, li.board-card'); }
     if (e.target.closest && e.target.closest('[data-panel-close]')) { e.preventDefault(); closePanel(); }
   });
   document.addEventListener('htmx:afterSettle', function (e) {
     var p = panel();
     if (!p || e.detail.target !== p || !p.firstElementChild) { return; }
-    document.querySelectorAll('#backlog-rows > li.panel-open').forEach(function (r) { r.classList.remove('panel-open'); });
-    if (panelRow) { var row = document.getElementById(panelRow.id); if (row) { row.classList.add('panel-open'); } }
+    var key = openKey();
+    markOpen(panelRow ? rowOf(panelRow.dataset.key) : rowOf(key));
+    if (key && itemParam() !== key) {
+      if (itemParam()) { history.replaceState(history.state, '', urlWithItem(key)); }
+      else { history.pushState({ prioraPanel: key }, '', urlWithItem(key)); }
+    }
     var title = document.getElementById('panel-title');
     if (title) { title.focus({ preventScroll: true }); }
+  });
+  window.addEventListener('popstate', function () {
+    if (!panel()) { return; }
+    var key = itemParam();
+    if (!key) { emptyPanel(); }
+    else if (key !== openKey()) { loadPanel(key); }
+  });
+  document.addEventListener('DOMContentLoaded', function () {
+    var key = itemParam();
+    if (key && panel()) { loadPanel(key); }
   });
   document.addEventListener('keydown', function (e) {
     if (e.key === 'Escape' && !document.querySelector('dialog[open]') && closePanel()) { e.preventDefault(); return; }

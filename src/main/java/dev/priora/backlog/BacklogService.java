@@ -254,6 +254,36 @@ public class BacklogService {
 		history.backdate(row.id(), created, resolved);
 	}
 
+	/**
+	 * A change of a field another feature keeps for an item (its release, sprint or
+	 * assignee): old and new value as people read them (null: none).
+	 */
+	public record FieldChange(String field, String oldValue, String newValue) {
+		public FieldChange {
+			if (field == null || field.isBlank() || field.length() > 40) {
+				throw new IllegalArgumentException("field must be 1 to 40 characters");
+			}
+		}
+	}
+
+	/**
+	 * Records changes of fields other features keep for the item in its history (one row
+	 * each, with {@code note} when given) and publishes {@link ItemUpdated}, as every
+	 * edit does; the item's own fields and version stay. Nothing is recorded for an empty
+	 * list.
+	 */
+	@Transactional
+	public void recordChanges(ItemKey key, List<FieldChange> changes, String note, UserId user) {
+		if (changes.isEmpty()) {
+			return;
+		}
+		ItemRow row = row(products.get(key.productKey()), key);
+		history.record(row.id(),
+				changes.stream().map(c -> new Change(c.field(), c.oldValue(), c.newValue(), note)).toList(),
+				user.value(), clock.instant());
+		events.publishEvent(new ItemUpdated(new ItemId(row.id()), key, row.version()));
+	}
+
 	/** Every recorded change of the item, newest first. */
 	@Transactional(readOnly = true)
 	public List<HistoryEntry> history(ItemKey key) {

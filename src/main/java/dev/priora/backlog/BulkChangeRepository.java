@@ -14,9 +14,12 @@ import org.springframework.stereotype.Repository;
 @Repository
 class BulkChangeRepository {
 
-	/** An item as it was before the change, and its version and place right after it. */
+	/**
+	 * An item as it was before the change, and its version and place right after it; its
+	 * release and sprint before and after when the change set them (else both null).
+	 */
 	record Before(long itemId, ItemStatus status, BigDecimal estimate, List<String> labels, String rank,
-			long versionAfter, String rankAfter) {
+			long versionAfter, String rankAfter, ItemPlans.Plan planBefore, ItemPlans.Plan planAfter) {
 	}
 
 	/** A recorded change. */
@@ -38,12 +41,13 @@ class BulkChangeRepository {
 	}
 
 	void insertItem(long changeId, Before b) {
-		jdbc.sql(
-				"""
-						insert into bulk_change_items (change_id, item_id, status, estimate, labels, rank_key, version_after, rank_after)
-						values (?, ?, ?, ?, ?, ?, ?, ?)""")
+		jdbc.sql("""
+				insert into bulk_change_items (change_id, item_id, status, estimate, labels, rank_key, version_after,
+				  rank_after, plan_changed, release_before, sprint_before, release_after, sprint_after)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(changeId, b.itemId(), b.status().name(), b.estimate(), String.join("\n", b.labels()), b.rank(),
-					b.versionAfter(), b.rankAfter())
+					b.versionAfter(), b.rankAfter(), b.planBefore() != null, release(b.planBefore()),
+					sprint(b.planBefore()), release(b.planAfter()), sprint(b.planAfter()))
 			.update();
 	}
 
@@ -58,14 +62,29 @@ class BulkChangeRepository {
 	/** The change's items in their order before it (by the rank they had). */
 	List<Before> items(long changeId) {
 		return jdbc.sql("""
-				select item_id, status, estimate, labels, rank_key, version_after, rank_after
+				select item_id, status, estimate, labels, rank_key, version_after, rank_after, plan_changed,
+				  release_before, sprint_before, release_after, sprint_after
 				from bulk_change_items where change_id = ? order by rank_key""")
 			.param(changeId)
 			.query((rs, n) -> new Before(rs.getLong(1), ItemStatus.valueOf(rs.getString(2)),
 					Rows.points(rs, "estimate"),
 					rs.getString(4).isEmpty() ? List.of() : List.of(rs.getString(4).split("\n")), rs.getString(5),
-					rs.getLong(6), rs.getString(7)))
+					rs.getLong(6), rs.getString(7), plan(rs, 8, 9, 10), plan(rs, 8, 11, 12)))
 			.list();
+	}
+
+	private static ItemPlans.Plan plan(java.sql.ResultSet rs, int changed, int release, int sprint)
+			throws java.sql.SQLException {
+		return rs.getBoolean(changed)
+				? new ItemPlans.Plan(rs.getObject(release, Long.class), rs.getObject(sprint, Long.class)) : null;
+	}
+
+	private static Long release(ItemPlans.Plan p) {
+		return p == null ? null : p.releaseId();
+	}
+
+	private static Long sprint(ItemPlans.Plan p) {
+		return p == null ? null : p.sprintId();
 	}
 
 	void markUndone(long id, Instant at) {

@@ -19,10 +19,12 @@ import dev.priora.backlog.BacklogEvents.ItemUpdated;
 import dev.priora.backlog.HistoryRepository.Change;
 
 /**
- * Many items changed at once — status, estimate, a label, or moved to the top or bottom —
- * as one change in one transaction (every item is checked; one refusal writes nothing),
- * and its undo, which puts every field and the order back as they were. Each item keeps
- * its history and version checks: the undo is refused (409) for an item edited since.
+ * Many items changed at once — status, estimate, a label, release, sprint, or moved to
+ * the top or bottom — as one change in one transaction (every item is checked; one
+ * refusal writes nothing), and its undo, which puts every field, the release and sprint,
+ * and the order back as they were. Each item keeps its history and version checks: the
+ * undo is refused (409) for an item edited or planned elsewhere since. Release and sprint
+ * go through {@link ItemPlans} (implemented by {@code planning}).
  */
 @Service
 public class BulkEdits {
@@ -41,13 +43,19 @@ public class BulkEdits {
 
 	/**
 	 * What to do to the items: any of a new status, an estimate (from the product's
-	 * scale), a label to add, a new place. Null fields stay as they are.
+	 * scale), a label to add, a release or sprint ({@link ItemPlans.Target#NONE}: none),
+	 * a new place. Null fields stay as they are.
 	 */
 	public record BulkChange(List<ItemKey> items, ItemStatus status, BigDecimal estimate, String label,
-			Position position) {
+			ItemPlans.Target release, ItemPlans.Target sprint, Position position) {
 		public BulkChange {
 			items = items == null ? List.of() : List.copyOf(new LinkedHashSet<>(items));
 			label = label == null || label.isBlank() ? null : label.strip();
+		}
+
+		/** Whether the change sets a release or a sprint. */
+		boolean plans() {
+			return release != null || sprint != null;
 		}
 	}
 
@@ -69,12 +77,14 @@ public class BulkEdits {
 
 	private final BacklogService backlog;
 
+	private final ItemPlans plans;
+
 	private final ApplicationEventPublisher events;
 
 	private final java.time.Clock clock;
 
 	BulkEdits(ProductService products, ProductRepository productRows, ItemRepository items, HistoryRepository history,
-			BulkChangeRepository changes, BacklogService backlog, ApplicationEventPublisher events,
+			BulkChangeRepository changes, BacklogService backlog, ItemPlans plans, ApplicationEventPublisher events,
 			java.time.Clock clock) {
 		this.products = products;
 		this.productRows = productRows;
@@ -82,6 +92,7 @@ public class BulkEdits {
 		this.history = history;
 		this.changes = changes;
 		this.backlog = backlog;
+		this.plans = plans;
 		this.events = events;
 		this.clock = clock;
 	}
@@ -91,6 +102,9 @@ public class BulkEdits {
 	public BulkResult apply(String productKey, BulkChange change, UserId user) {
 		ProductView product = products.get(productKey);
 		check(change);
+		if (change.plans()) {
+			plans.check(product.key(), change.release(), change.sprint());
+		}
 		productRows.lock(product.id());
 		List<ItemRow> rows = rows(product, change.items());
 		Map<Long, List<String>> labels = items.labels(rows.stream().map(ItemRow::id).toList());
@@ -117,13 +131,15 @@ public class BulkEdits {
 				backlog.changeStatus(key, change.status(), r.version(), false, user);
 			}
 		}
+		Map<Long, ItemPlans.Plan[]> planned = plan(product, rows, change, user);
 		move(productKey, rows, change.position(), user);
-		String summary = summary(change);
+		String summary = summary(change, change.plans() ? plans.choices(product.key()) : null);
 		long id = changes.insert(product.id().value(), summary, user.value(), clock.instant());
 		for (ItemRow r : rows) {
 			ItemRow now = items.find(product.id().value(), r.number()).orElseThrow();
+			ItemPlans.Plan[] plan = planned.getOrDefault(r.id(), new ItemPlans.Plan[2]);
 			changes.insertItem(id, new BulkChangeRepository.Before(r.id(), r.status(), r.estimate(),
-					labels.getOrDefault(r.id(), List.of()), r.rank(), now.version(), now.rank()));
+					labels.getOrDefault(r.id(), List.of()), r.rank(), now.version(), now.rank(), plan[0], plan[1]));
 		}
 		return new BulkResult(id, rows.size(), summary);
 	}
@@ -156,6 +172,9 @@ public class BulkEdits {
 						key + " was changed after this bulk change; undo it by hand. Nothing was undone.");
 			}
 			restore(product, r, b, note, user, now);
+			if (b.planBefore() != null) {
+				plans.restore(key, b.planAfter(), b.planBefore(), user, note);
+			}
 		}
 		changes.markUndone(changeId, now);
 		return new BulkResult(changeId, befores.size(), "Undone: " + change.summary());
@@ -199,6 +218,25 @@ public class BulkEdits {
 		}
 	}
 
+	/**
+	 * Plans every item for the change's release or sprint; what each was planned for
+	 * before and after, by item id (none when the change sets neither).
+	 */
+	private Map<Long, ItemPlans.Plan[]> plan(ProductView product, List<ItemRow> rows, BulkChange change, UserId user) {
+		Map<Long, ItemPlans.Plan[]> result = new java.util.HashMap<>();
+		if (!change.plans()) {
+			return result;
+		}
+		List<ItemKey> keys = rows.stream().map(r -> new ItemKey(product.key(), r.number())).toList();
+		Map<ItemKey, ItemPlans.Plan> before = plans.plans(product.key(), keys);
+		for (ItemRow r : rows) {
+			ItemKey key = new ItemKey(product.key(), r.number());
+			ItemPlans.Plan after = plans.plan(key, change.release(), change.sprint(), user);
+			result.put(r.id(), new ItemPlans.Plan[] { before.getOrDefault(key, ItemPlans.Plan.NONE), after });
+		}
+		return result;
+	}
+
 	private void move(String productKey, List<ItemRow> rows, Position position, UserId user) {
 		if (position == null) {
 			return;
@@ -233,12 +271,13 @@ public class BulkEdits {
 		if (c.items().size() > MAX_ITEMS) {
 			throw BacklogProblem.invalid("items", "at most " + MAX_ITEMS + " items at once");
 		}
-		if (c.status() == null && c.estimate() == null && c.label() == null && c.position() == null) {
-			throw BacklogProblem.invalid("action", "choose what to change: status, estimate, label or position");
+		if (c.status() == null && c.estimate() == null && c.label() == null && !c.plans() && c.position() == null) {
+			throw BacklogProblem.invalid("action",
+					"choose what to change: status, estimate, label, release, sprint or position");
 		}
 	}
 
-	private static String summary(BulkChange c) {
+	private static String summary(BulkChange c, ItemPlans.Choices choices) {
 		List<String> parts = new ArrayList<>();
 		if (c.status() != null) {
 			parts.add("status " + c.status().label().toLowerCase(java.util.Locale.ROOT));
@@ -248,6 +287,12 @@ public class BulkEdits {
 		}
 		if (c.label() != null) {
 			parts.add("label " + c.label());
+		}
+		if (c.release() != null) {
+			parts.add(c.release().id() == null ? "no release" : "release " + choices.release(c.release().id()).name());
+		}
+		if (c.sprint() != null) {
+			parts.add(c.sprint().id() == null ? "no sprint" : "sprint " + choices.sprint(c.sprint().id()).name());
 		}
 		if (c.position() != null) {
 			parts.add(c.position() == Position.TOP ? "moved to the top" : "moved to the bottom");

@@ -348,7 +348,7 @@ class ImportWriter {
 				planning.assign(item, release, sprint, user);
 			}
 			if (i.assignee() != null) {
-				team.assign(item, members.get(lower(i.assignee())));
+				team.assign(item, members.get(lower(i.assignee())), user);
 			}
 		}
 

@@ -152,6 +152,62 @@ class PlanningRepository {
 		return result;
 	}
 
+	/** The item's id, by its number in the product. */
+	Optional<Long> itemId(String productKey, long number) {
+		return jdbc.sql("""
+				select i.id from items i join products p on p.id = i.product_id
+				where p.product_key = ? and i.item_number = ?""")
+			.params(productKey, number)
+			.query(Long.class)
+			.optional();
+	}
+
+	/** Where the item is planned (release and sprint both null: unplanned). */
+	Assignment assignment(long itemId) {
+		return jdbc.sql("select release_id, sprint_id from planned_items where item_id = ?")
+			.param(itemId)
+			.query((rs, n) -> new Assignment(itemId, (Long) rs.getObject(1, Long.class),
+					(Long) rs.getObject(2, Long.class)))
+			.optional()
+			.orElse(new Assignment(itemId, null, null));
+	}
+
+	/** Where the product's items with these numbers are planned, by item number. */
+	Map<Long, Assignment> assignmentsByNumber(String productKey, java.util.Collection<Long> numbers) {
+		Map<Long, Assignment> result = new HashMap<>();
+		if (numbers.isEmpty()) {
+			return result;
+		}
+		jdbc.sql("""
+				select i.item_number, a.item_id, a.release_id, a.sprint_id from planned_items a
+				join items i on i.id = a.item_id join products p on p.id = i.product_id
+				where p.product_key = :key and i.item_number in (:numbers)""")
+			.param("key", productKey)
+			.param("numbers", List.copyOf(numbers))
+			.query((rs, n) -> result.put(rs.getLong(1),
+					new Assignment(rs.getLong(2), (Long) rs.getObject(3, Long.class),
+							(Long) rs.getObject(4, Long.class))))
+			.list();
+		return result;
+	}
+
+	/**
+	 * The product's closed sprints (a closed run in {@code progress}'s
+	 * {@code sprint_runs}, read here only).
+	 */
+	java.util.Set<Long> closedSprints(String productKey) {
+		return new java.util.HashSet<>(jdbc.sql("""
+				select r.sprint_id from sprint_runs r join sprints s on s.id = r.sprint_id
+				where s.product_key = ? and r.state = 'CLOSED'""").param(productKey).query(Long.class).list());
+	}
+
+	boolean sprintClosed(long sprintId) {
+		return jdbc.sql("select count(*) from sprint_runs where sprint_id = ? and state = 'CLOSED'")
+			.param(sprintId)
+			.query(Long.class)
+			.single() > 0;
+	}
+
 	List<PlanningService.AssignmentChange> assignmentLog(String productKey) {
 		return jdbc.sql("""
 				select l.item_id, l.release_id, l.sprint_id, l.changed_at from assignment_log l

@@ -38,12 +38,16 @@ public class PlanningService {
 
 	private final BacklogOrder backlog;
 
+	private final ItemAssignments assignments;
+
 	private final Clock clock;
 
-	PlanningService(PlanningRepository repository, ProductService products, BacklogOrder backlog, Clock clock) {
+	PlanningService(PlanningRepository repository, ProductService products, BacklogOrder backlog,
+			ItemAssignments assignments, Clock clock) {
 		this.repository = repository;
 		this.products = products;
 		this.backlog = backlog;
+		this.assignments = assignments;
 		this.clock = clock;
 	}
 
@@ -221,24 +225,16 @@ public class PlanningService {
 		repository.deleteSprint(id);
 	}
 
-	/** Plans the item for a release (and sprint), or unplans it when both are null. */
+	/**
+	 * Plans the item for a release (and sprint), or unplans it when both are null; a
+	 * sprint brings its release. 400 naming {@code releaseId} or {@code sprintId} for
+	 * another product's release or sprint, a closed sprint or a sprint of another
+	 * release; 409 when the item would leave a closed sprint. Recorded in the item's
+	 * history and published as its update.
+	 */
 	@Transactional
 	public void assign(ItemKey item, Long releaseId, Long sprintId, UserId user) {
-		String key = products.get(item.productKey()).key();
-		long itemId = itemId(key, item);
-		if (releaseId != null && repository.release(key, releaseId).isEmpty()) {
-			throw BacklogProblem.invalid("releaseId", "no release " + releaseId + " in " + key);
-		}
-		if (sprintId != null) {
-			SprintView sprint = repository.sprint(key, sprintId)
-				.orElseThrow(() -> BacklogProblem.invalid("sprintId", "no sprint " + sprintId + " in " + key));
-			if (sprint.releaseId() != null && releaseId != null && !sprint.releaseId().equals(releaseId)) {
-				throw BacklogProblem.invalid("sprintId",
-						"sprint " + sprint.name() + " belongs to another release (" + sprint.releaseId() + ")");
-			}
-			releaseId = releaseId == null ? sprint.releaseId() : releaseId;
-		}
-		repository.assign(itemId, releaseId, sprintId, user.value(), clock.instant());
+		assignments.assign(item, releaseId, sprintId, user, ItemAssignments.Fields.API);
 	}
 
 	/**
@@ -247,16 +243,7 @@ public class PlanningService {
 	 */
 	@Transactional
 	public void moveToRelease(ItemKey item, Long releaseId, UserId user) {
-		String key = products.get(item.productKey()).key();
-		var current = repository.assignments(key).get(itemId(key, item));
-		Long sprintId = current == null ? null : current.sprintId();
-		if (sprintId != null) {
-			Long sprintRelease = repository.sprint(key, sprintId).map(SprintView::releaseId).orElse(null);
-			if (releaseId == null || (sprintRelease != null && !sprintRelease.equals(releaseId))) {
-				sprintId = null;
-			}
-		}
-		assign(item, releaseId, sprintId, user);
+		assignments.toRelease(item, releaseId, user, ItemAssignments.Fields.API);
 	}
 
 	/**
@@ -265,26 +252,7 @@ public class PlanningService {
 	 */
 	@Transactional
 	public void moveToSprint(ItemKey item, Long sprintId, UserId user) {
-		String key = products.get(item.productKey()).key();
-		var current = repository.assignments(key).get(itemId(key, item));
-		Long releaseId = current == null ? null : current.releaseId();
-		if (sprintId != null) {
-			Long sprintRelease = repository.sprint(key, sprintId)
-				.orElseThrow(() -> BacklogProblem.invalid("sprintId", "no sprint " + sprintId + " in " + key))
-				.releaseId();
-			releaseId = sprintRelease != null ? sprintRelease : releaseId;
-		}
-		assign(item, releaseId, sprintId, user);
-	}
-
-	private long itemId(String key, ItemKey item) {
-		return backlog.snapshot(key)
-			.items()
-			.stream()
-			.filter(e -> e.key().equals(item))
-			.findFirst()
-			.orElseThrow(() -> BacklogProblem.notFound("Item " + item))
-			.id();
+		assignments.toSprint(item, sprintId, user, ItemAssignments.Fields.API);
 	}
 
 	static BigDecimal capacity(PlanningRepository.ReleaseRow r, List<SprintView> sprints) {

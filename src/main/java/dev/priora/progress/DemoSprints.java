@@ -95,10 +95,10 @@ class DemoSprints {
 		Map<String, Long> sprints = new HashMap<>();
 		planning.sprints(key).forEach(s -> sprints.put(s.name(), s.id()));
 		demo.daysOff().forEach(d -> team.daysOff(key, members.get(d.member()), sprints.get(d.sprint()), d.days()));
-		demo.assignees().forEach((n, who) -> team.assign(new ItemKey(key, n), members.get(who)));
+		demo.assignees().forEach((n, who) -> team.assign(new ItemKey(key, n), members.get(who), event.createdBy()));
 		DemoClock.Timeline timeline = clock.timeline();
 		for (Sprint s : demo.sprints()) {
-			s.work().forEach(w -> team.assign(new ItemKey(key, w.item()), members.get(w.by())));
+			s.work().forEach(w -> team.assign(new ItemKey(key, w.item()), members.get(w.by()), event.createdBy()));
 			tell(s, sprints, event, timeline);
 		}
 		Map<String, Long> releases = new HashMap<>();

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -91,6 +92,16 @@ class TeamRepository {
 			.query((rs, n) -> off.put(rs.getLong(1) + ":" + rs.getLong(2), rs.getInt(3)))
 			.list();
 		return off;
+	}
+
+	/** The member assigned to the item (id and name only), if any. */
+	Optional<TeamService.Member> assignee(long itemId) {
+		return jdbc
+			.sql("select m.id, m.name from item_assignees a join team_members m on m.id = a.member_id"
+					+ " where a.item_id = ?")
+			.param(itemId)
+			.query((rs, n) -> new TeamService.Member(rs.getLong(1), rs.getString(2), null, null, List.of()))
+			.optional();
 	}
 
 	/** Clears the item's assignee. */

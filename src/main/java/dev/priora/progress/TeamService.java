@@ -10,13 +10,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.priora.accounts.UserId;
 import dev.priora.backlog.BacklogOrder;
 import dev.priora.backlog.BacklogProblem;
+import dev.priora.backlog.BacklogService;
 import dev.priora.backlog.ItemKey;
 import dev.priora.backlog.ProductService;
 import dev.priora.planning.PlanningService;
@@ -58,11 +62,15 @@ public class TeamService {
 
 	private final BacklogOrder backlog;
 
-	TeamService(TeamRepository team, ProductService products, PlanningService planning, BacklogOrder backlog) {
+	private final BacklogService history;
+
+	TeamService(TeamRepository team, ProductService products, PlanningService planning, BacklogOrder backlog,
+			BacklogService history) {
 		this.team = team;
 		this.products = products;
 		this.planning = planning;
 		this.backlog = backlog;
+		this.history = history;
 	}
 
 	public List<Member> members(String productKey) {
@@ -146,16 +154,23 @@ public class TeamService {
 		team.daysOff(memberId, sprintId, days);
 	}
 
-	/** Assigns the item to a member, or clears the assignee with null. */
+	/**
+	 * Assigns the item to a member, or clears the assignee with null. A change is
+	 * recorded in the item's history (by the members' names) and published as the item's
+	 * update, as every edit is.
+	 */
 	@Transactional
-	public void assign(ItemKey item, Long memberId) {
+	public void assign(ItemKey item, Long memberId, UserId user) {
 		long itemId = itemId(item);
-		if (memberId != null) {
-			member(item.productKey(), memberId);
-		}
+		Member member = memberId == null ? null : member(item.productKey(), memberId);
+		Optional<Member> before = team.assignee(itemId);
 		team.unassign(itemId);
 		if (memberId != null) {
 			team.assign(itemId, memberId);
+		}
+		if (!Objects.equals(before.map(Member::id).orElse(null), memberId)) {
+			history.recordChanges(item, List.of(new BacklogService.FieldChange("assignee",
+					before.map(Member::name).orElse(null), member == null ? null : member.name())), null, user);
 		}
 	}
 

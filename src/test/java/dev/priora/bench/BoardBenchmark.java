@@ -61,7 +61,7 @@ public final class BoardBenchmark {
 		for (int i = 0; i < 500; i++) {
 			ItemKey key = new ItemKey("BOARD", numbers.get(i * (numbers.size() / 500)));
 			planning.assign(key, release.id(), sprint.id(), admin);
-			team.assign(key, members.get(i % members.size()));
+			team.assign(key, members.get(i % members.size()), admin);
 			cards.add(key);
 		}
 		BoardService boards = app.getBean(BoardService.class);

@@ -231,6 +231,8 @@ final class CrossProductRequests {
 		path("POST /p/{key}/backlog/items/{itemKey}/status", form("status", "REJECTED", "version", "${OBJ.V_ITEM1}"));
 		path("POST /p/{key}/backlog/items/{itemKey}/estimate", form("estimate", "8", "version", "${OBJ.V_ITEM1}"));
 		path("POST /p/{key}/backlog/items/{itemKey}/labels", form("labels", "hijacked", "version", "${OBJ.V_ITEM1}"));
+		path("POST /p/{key}/backlog/items/{itemKey}/release", form("release", "${OBJ.RELEASE}"));
+		path("POST /p/{key}/backlog/items/{itemKey}/sprint", form("sprint", "${OBJ.SPRINT}"));
 		path("POST /p/{key}/backlog/bulk/{id}/undo", none());
 		path("POST " + BASE + "/bulk-changes/{changeId}/undo", none());
 		path("POST " + f + "/suggestion/confirm", none());
@@ -303,6 +305,9 @@ final class CrossProductRequests {
 		body("POST", item + "/dependencies", json("{\"kind\":\"DEPENDS_ON\",\"target\":\"${B.ITEM3}\"}"));
 		body("PUT", item + "/release", json("{\"releaseId\":${B.RELEASE}}"));
 		body("PUT", item + "/release", json("{\"sprintId\":${B.SPRINT}}"));
+		body("POST", b + "/bulk-changes", json("{\"items\":[\"${ITEM1}\"],\"release\":{\"id\":${B.RELEASE}}}"));
+		body("POST", b + "/bulk-changes", json("{\"items\":[\"${ITEM1}\"],\"sprint\":{\"id\":${B.SPRINT}}}"));
+		body("POST", b + "/bulk-changes", json("{\"items\":[\"${B.ITEM1}\"],\"release\":{\"id\":${RELEASE}}}"));
 		body("POST", b + "/sprints", json("{\"name\":\"Hijacked\",\"start\":\"2027-02-01\",\"end\":\"2027-02-14\","
 				+ "\"releaseId\":${B.RELEASE}}"));
 		body("PUT", item + "/objectives", json("{\"objectives\":[${B.OBJECTIVE}]}"));
@@ -342,6 +347,10 @@ final class CrossProductRequests {
 				form("type", "STORY", "title", "Hijacked", "parent", "${B.ITEM3}", "version", "${V_ITEM1}"));
 		body("POST", p + "/items/${ITEM1}/dependencies", form("kind", "DEPENDS_ON", "target", "${B.ITEM3}"));
 		body("POST", p + "/items/${ITEM1}/dependencies/remove", form("kind", "DEPENDS_ON", "target", "${B.ITEM2}"));
+		body("POST", p + "/backlog/items/${ITEM1}/release", form("release", "${B.RELEASE}"));
+		body("POST", p + "/backlog/items/${ITEM1}/sprint", form("sprint", "${B.SPRINT}"));
+		body("POST", p + "/backlog/bulk", form("items", "${ITEM1}", "release", "${B.RELEASE}"));
+		body("POST", p + "/backlog/bulk", form("items", "${ITEM1}", "sprint", "${B.SPRINT}"));
 		body("POST", p + "/releases/assign", form("item", "${ITEM1}", "release", "${B.RELEASE}"));
 		body("POST", p + "/releases/assign", form("item", "${ITEM1}", "sprint", "${B.SPRINT}"));
 		body("POST", p + "/releases/assign", form("item", "${B.ITEM1}", "release", "${RELEASE}"));

@@ -202,12 +202,13 @@ class DailyWorkBrowserTest extends BrowserTestBase {
 		page.locator("li.row[data-key='" + p + "-2'] a.cell-title").click();
 		Locator panel = page.locator("#item-panel");
 		assertThat(panel).containsText("Beta with a panel");
-		assertThat(page).hasURL(Pattern.compile(".*/p/" + p + "/backlog$"));
+		assertThat(page).hasURL(Pattern.compile(".*/p/" + p + "/backlog\\?item=" + p + "-2$"));
 		assertThat(panel.locator("#panel-full")).hasAttribute("href", "/p/" + p + "/items/" + p + "-2");
 		shoot("panel", 1280);
 		shoot("panel", 1920);
 		page.keyboard().press("Escape");
 		assertThat(panel).isEmpty();
+		assertThat(page).hasURL(Pattern.compile(".*/p/" + p + "/backlog$"));
 		assertThat(page.locator("li.row[data-key='" + p + "-2']")).isFocused();
 		page.locator("li.row[data-key='" + p + "-3']").focus();
 		page.keyboard().press(" ");
@@ -215,10 +216,151 @@ class DailyWorkBrowserTest extends BrowserTestBase {
 		panel.locator("#panel-full").click();
 		page.waitForURL("**/items/" + p + "-3");
 		page.goBack();
-		page.waitForURL("**/p/" + p + "/backlog");
+		page.waitForURL(Pattern.compile(".*/p/" + p + "/backlog\\?item=" + p + "-3$"));
 		assertThat(page.locator("li.row[data-key='" + p + "-1']")).isVisible();
+		assertThat(panel).containsText("Gamma");
+		panel.locator("[data-panel-close]").click();
+		assertThat(panel).isEmpty();
 		shoot("backlog", 1280);
 		shoot("backlog", 1920);
+	}
+
+	@Test
+	void theSidePanelKeepsItsPlaceInTheUrlThroughReloadBackAndForwardOnTheBacklogAndTheBoard() {
+		String p = product("Alpha", "Beta", "Gamma");
+		long release = api().post("/api/v1/products/" + p + "/releases", "{\"name\":\"R1\",\"capacity\":20}")
+			.json()
+			.get("id")
+			.asLong();
+		long sprint = api().post("/api/v1/products/" + p + "/sprints",
+				"{\"name\":\"Sprint A\",\"start\":\"" + java.time.LocalDate.now() + "\",\"end\":\""
+						+ java.time.LocalDate.now().plusDays(13) + "\",\"capacity\":10,\"releaseId\":" + release + "}")
+			.json()
+			.get("id")
+			.asLong();
+		api().put("/api/v1/products/" + p + "/items/" + p + "-1/release", "{\"sprintId\":" + sprint + "}", null);
+		signIn();
+		page.navigate("/p/" + p + "/backlog?q=a");
+		Locator panel = page.locator("#item-panel");
+		page.locator("li.row[data-key='" + p + "-2'] a.cell-title").click();
+		assertThat(panel).containsText("Beta");
+		assertThat(page).hasURL(Pattern.compile(".*/backlog\\?q=a&item=" + p + "-2$"));
+
+		page.reload();
+		assertThat(panel).containsText("Beta");
+		assertThat(page.locator("li.row[data-key='" + p + "-2']")).hasClass(Pattern.compile("panel-open"));
+
+		// another item replaces the panel and its URL; Back closes the panel, Forward
+		// opens it again
+		page.locator("li.row[data-key='" + p + "-3'] a.cell-title").click();
+		assertThat(panel).containsText("Gamma");
+		assertThat(page).hasURL(Pattern.compile(".*/backlog\\?q=a&item=" + p + "-3$"));
+		page.goBack();
+		assertThat(panel).isEmpty();
+		assertThat(page).hasURL(Pattern.compile(".*/backlog\\?q=a$"));
+		page.goForward();
+		assertThat(panel).containsText("Gamma");
+		page.keyboard().press("Escape");
+		assertThat(panel).isEmpty();
+		assertThat(page).hasURL(Pattern.compile(".*/backlog\\?q=a$"));
+
+		// the sprint board opens the same panel from a card, and keeps it in its URL
+		page.navigate("/p/" + p + "/board");
+		page.locator(".board-card[data-key='" + p + "-1'] a.card-title").click();
+		assertThat(panel).containsText("Alpha");
+		assertThat(panel).containsText("Sprint A");
+		assertThat(page).hasURL(Pattern.compile(".*/board\\?item=" + p + "-1$"));
+		shoot("board-panel", 1280);
+		page.reload();
+		assertThat(panel).containsText("Alpha");
+		page.goBack();
+		assertThat(panel).isEmpty();
+		assertThat(page).hasURL(Pattern.compile(".*/board$"));
+	}
+
+	private String plan(String product, String item) {
+		return (String) page.evaluate("k => { const r = document.querySelector(`li.row[data-key='${k}'] .plan-chip`);"
+				+ " return r ? r.textContent.trim() : ''; }", item);
+	}
+
+	@Test
+	void aSprintSetOnTheRowAndByBulkIsKeptAfterReloadAndTheBulkUndoRestoresIt() {
+		String p = product("Checkout", "Refunds", "Receipts");
+		String base = "/api/v1/products/" + p;
+		long release = api().post(base + "/releases", "{\"name\":\"2027.1\",\"capacity\":20}")
+			.json()
+			.get("id")
+			.asLong();
+		for (String s : List.of("Sprint 1", "Sprint 2")) {
+			int n = s.endsWith("1") ? 0 : 14;
+			api().post(base + "/sprints",
+					"{\"name\":\"" + s + "\",\"start\":\"" + java.time.LocalDate.now().plusDays(n) + "\",\"end\":\""
+							+ java.time.LocalDate.now().plusDays(n + 13) + "\",\"capacity\":10,\"releaseId\":" + release
+							+ "}");
+		}
+		signIn();
+		page.navigate("/p/" + p + "/backlog");
+		Locator row = page.locator("li.row[data-key='" + p + "-1']");
+		row.locator(".plan-edit > summary").click();
+		shoot("plan-menu", 1280);
+		row.locator("select[name=sprint]")
+			.selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("Sprint 1"));
+		assertThat(page.locator("li.row[data-key='" + p + "-1'] .plan-chip")).hasText(Pattern.compile("Sprint 1"));
+		page.reload();
+		assertThat(page.locator("li.row[data-key='" + p + "-1'] .plan-chip")).hasText(Pattern.compile("Sprint 1"));
+		assertThat(page.locator("li.row[data-key='" + p + "-1'] .plan-edit > summary")).hasAttribute("title",
+				"Release 2027.1, Sprint 1");
+
+		page.locator("li.row[data-key='" + p + "-2'] input[name=items]").click();
+		page.locator("li.row[data-key='" + p + "-3'] input[name=items]").click();
+		page.locator("#bulk-sprint")
+			.selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("Sprint 2"));
+		page.locator("#bulk-apply").click();
+		assertThat(page.locator(".toast")).containsText("Changed 2 items: sprint Sprint 2");
+		assertThat(page.locator("li.row[data-key='" + p + "-2'] .plan-chip")).hasText(Pattern.compile("Sprint 2"));
+		assertThat(page.locator("li.row[data-key='" + p + "-3'] .plan-chip")).hasText(Pattern.compile("Sprint 2"));
+		shoot("plans", 1280);
+		shoot("plans", 1920);
+		assertThat(page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth"))
+			.isEqualTo(true);
+		page.setViewportSize(1280, 900);
+		assertThat(page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth"
+				+ " && Array.from(document.querySelectorAll('.list > li.row, .list-head'))"
+				+ ".every(r => r.scrollWidth <= r.clientWidth + 1)"))
+			.as("no sideways scrolling at 1280 px with release and sprint on the rows")
+			.isEqualTo(true);
+
+		page.locator("#toast-undo").click();
+		assertThat(page.locator(".toast")).containsText("Undone: 2 items: sprint Sprint 2");
+		assertThat(page.locator("li.row[data-key='" + p + "-2'] .plan-chip")).hasCount(0);
+		page.reload();
+		assertThat(page.locator("li.row[data-key='" + p + "-1'] .plan-chip")).hasText(Pattern.compile("Sprint 1"));
+		assertThat(page.locator("li.row[data-key='" + p + "-2'] .plan-chip")).hasCount(0);
+		assertThat(page.locator("li.row[data-key='" + p + "-3'] .plan-chip")).hasCount(0);
+		assertThat(plan(p, p + "-1")).contains("Sprint 1");
+	}
+
+	@Test
+	void theDemoBacklogShowsReleasesAndSprintsOnItsRowsWithoutSidewaysScrolling() {
+		signIn();
+		for (int width : new int[] { 1280, 1920 }) {
+			page.setViewportSize(width, 900);
+			page.navigate("/p/SHOP/backlog");
+			assertThat(page.locator("#backlog-rows .plan-chip").first()).isVisible();
+			assertThat(page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth"
+					+ " && Array.from(document.querySelectorAll('.list > li.row, .list-head'))"
+					+ ".every(r => r.scrollWidth <= r.clientWidth + 1)"))
+				.as("no sideways scrolling at " + width + " px")
+				.isEqualTo(true);
+			shoot("demo-backlog", width);
+			page.locator("#backlog-rows a.cell-title").first().click();
+			assertThat(page.locator("#item-panel .panel-title")).isVisible();
+			assertThat(page.evaluate("Array.from(document.querySelectorAll('.list > li.row, .list-head'))"
+					+ ".every(r => r.scrollWidth <= r.clientWidth + 1)"))
+				.as("rows fit beside the open panel at " + width + " px")
+				.isEqualTo(true);
+			shoot("demo-backlog-panel", width);
+		}
 	}
 
 }

@@ -23,6 +23,9 @@ import dev.priora.backlog.BacklogService;
 import dev.priora.backlog.ItemDraft;
 import dev.priora.backlog.ItemFilter;
 import dev.priora.backlog.ItemOrder;
+import dev.priora.backlog.ItemPage;
+import dev.priora.backlog.ItemPlans;
+import dev.priora.backlog.ItemSummary;
 import dev.priora.backlog.ItemStatus;
 import dev.priora.backlog.ItemType;
 import dev.priora.backlog.Placement;
@@ -45,9 +48,12 @@ class BacklogPageController {
 
 	private final BacklogService backlog;
 
-	BacklogPageController(ProductService products, BacklogService backlog) {
+	private final ItemPlans plans;
+
+	BacklogPageController(ProductService products, BacklogService backlog, ItemPlans plans) {
 		this.products = products;
 		this.backlog = backlog;
+		this.plans = plans;
 	}
 
 	/** A filter as typed in the filter bar; blanks mean "any". */
@@ -133,13 +139,17 @@ class BacklogPageController {
 		model.addAttribute("types", ItemType.values());
 		model.addAttribute("statuses", ItemStatus.values());
 		model.addAttribute("assignable", backlog.assignable(key));
+		ItemPage page;
 		try {
-			model.addAttribute("page", backlog.page(key, filter.toFilter(key, user.email()), cursor, PAGE));
+			page = backlog.page(key, filter.toFilter(key, user.email()), cursor, PAGE);
 		}
 		catch (BacklogProblem | IllegalArgumentException e) {
 			model.addAttribute("filterError", e.getMessage());
-			model.addAttribute("page", backlog.page(key, ItemFilter.NONE, null, PAGE));
+			page = backlog.page(key, ItemFilter.NONE, null, PAGE);
 		}
+		model.addAttribute("page", page);
+		model.addAttribute("plans", plans.plans(product.key(), page.items().stream().map(ItemSummary::key).toList()));
+		model.addAttribute("choices", plans.choices(product.key()));
 	}
 
 }

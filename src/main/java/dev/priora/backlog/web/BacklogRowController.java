@@ -23,13 +23,15 @@ import dev.priora.backlog.BacklogService;
 import dev.priora.backlog.BulkEdits;
 import dev.priora.backlog.ItemDraft;
 import dev.priora.backlog.ItemKey;
+import dev.priora.backlog.ItemPlans;
 import dev.priora.backlog.ItemStatus;
 import dev.priora.backlog.ProductService;
 
 /**
- * Editing on the backlog's rows: status, estimate and labels of one row (htmx answers the
- * row, with the error on it when refused), bulk changes of the selected rows with their
- * undo (post/redirect/get, the undo in the toast), and the item side panel.
+ * Editing on the backlog's rows: status, estimate, labels, release and sprint of one row
+ * (htmx answers the row, with the error on it when refused), bulk changes of the selected
+ * rows with their undo (post/redirect/get, the undo in the toast), and the item side
+ * panel. Release and sprint are planning's, reached through {@link ItemPlans}.
  */
 @Controller
 class BacklogRowController {
@@ -44,12 +46,16 @@ class BacklogRowController {
 
 	private final BulkEdits bulk;
 
+	private final ItemPlans plans;
+
 	private final MarkdownRenderer markdown;
 
-	BacklogRowController(ProductService products, BacklogService backlog, BulkEdits bulk, MarkdownRenderer markdown) {
+	BacklogRowController(ProductService products, BacklogService backlog, BulkEdits bulk, ItemPlans plans,
+			MarkdownRenderer markdown) {
 		this.products = products;
 		this.backlog = backlog;
 		this.bulk = bulk;
+		this.plans = plans;
 		this.markdown = markdown;
 	}
 
@@ -91,11 +97,40 @@ class BacklogRowController {
 						d.parent(), d.acceptanceCriteria()), null, version, false, user.id()));
 	}
 
+	@PostMapping("/p/{key}/backlog/items/{itemKey}/release")
+	@Requires(Permission.EDIT_BACKLOG)
+	String release(@AuthenticationPrincipal SignedInUser user, @PathVariable String key, @PathVariable String itemKey,
+			@RequestParam(defaultValue = "") String release,
+			@RequestHeader(name = "HX-Request", required = false) String htmx, Model model,
+			RedirectAttributes redirect) {
+		ItemKey item = ItemKeys.inPath(key, itemKey);
+		return edit(item, htmx, model, redirect, () -> {
+			ItemPlans.Target target = target("release", release, ItemPlans.Target.NONE);
+			known(item.productKey(), target, null);
+			plans.plan(item, target, null, user.id());
+		});
+	}
+
+	@PostMapping("/p/{key}/backlog/items/{itemKey}/sprint")
+	@Requires(Permission.EDIT_BACKLOG)
+	String sprint(@AuthenticationPrincipal SignedInUser user, @PathVariable String key, @PathVariable String itemKey,
+			@RequestParam(defaultValue = "") String sprint,
+			@RequestHeader(name = "HX-Request", required = false) String htmx, Model model,
+			RedirectAttributes redirect) {
+		ItemKey item = ItemKeys.inPath(key, itemKey);
+		return edit(item, htmx, model, redirect, () -> {
+			ItemPlans.Target target = target("sprint", sprint, ItemPlans.Target.NONE);
+			known(item.productKey(), null, target);
+			plans.plan(item, null, target, user.id());
+		});
+	}
+
 	@PostMapping("/p/{key}/backlog/bulk")
 	@Requires(Permission.EDIT_BACKLOG)
 	String bulk(@AuthenticationPrincipal SignedInUser user, @PathVariable String key,
 			@RequestParam(defaultValue = "") List<String> items, @RequestParam(defaultValue = "") String status,
 			@RequestParam(defaultValue = "") String estimate, @RequestParam(defaultValue = "") String label,
+			@RequestParam(defaultValue = "") String release, @RequestParam(defaultValue = "") String sprint,
 			@RequestParam(defaultValue = "") String position, RedirectAttributes redirect) {
 		try {
 			List<ItemKey> keys = items.stream()
@@ -103,8 +138,9 @@ class BacklogRowController {
 				.map(s -> ItemKeys.field("items", key, s))
 				.toList();
 			var change = new BulkEdits.BulkChange(keys, status.isBlank() ? null : parseStatus(status),
-					estimate.isBlank() ? null : parseEstimate(estimate), label,
-					position.isBlank() ? null : parsePosition(position));
+					estimate.isBlank() ? null : parseEstimate(estimate), label, target("release", release, null),
+					target("sprint", sprint, null), position.isBlank() ? null : parsePosition(position));
+			known(key, change.release(), change.sprint());
 			var done = bulk.apply(key, change, user.id());
 			redirect.addFlashAttribute("toast", "Changed " + done.summary() + ".");
 			redirect.addFlashAttribute("toastUndo", "/p/" + key + "/backlog/bulk/" + done.changeId() + "/undo");
@@ -138,8 +174,13 @@ class BacklogRowController {
 	@GetMapping("/p/{key}/items/{itemKey}/panel")
 	String panel(@PathVariable String key, @PathVariable String itemKey, Model model) {
 		var item = backlog.item(ItemKeys.inPath(key, itemKey));
+		var product = products.get(key);
+		var choices = plans.choices(product.key());
+		var plan = plans.plans(product.key(), List.of(item.key())).getOrDefault(item.key(), ItemPlans.Plan.NONE);
 		model.addAttribute("item", item);
-		model.addAttribute("product", products.get(key));
+		model.addAttribute("product", product);
+		model.addAttribute("release", choices.release(plan.releaseId()));
+		model.addAttribute("sprint", choices.sprint(plan.sprintId()));
 		model.addAttribute("descriptionHtml", markdown.render(item.description()));
 		return PANEL_FRAGMENT;
 	}
@@ -169,6 +210,8 @@ class BacklogRowController {
 		var product = products.get(item.productKey());
 		model.addAttribute("product", product);
 		model.addAttribute("i", backlog.summary(item));
+		model.addAttribute("plans", plans.plans(product.key(), List.of(item)));
+		model.addAttribute("choices", plans.choices(product.key()));
 		model.addAttribute("statuses", ItemStatus.values());
 		model.addAttribute("filter",
 				new BacklogPageController.FilterForm(null, null, null, null, null, null, null, null, null));
@@ -192,6 +235,45 @@ class BacklogRowController {
 		}
 		catch (NumberFormatException e) {
 			throw BacklogProblem.invalid("estimate", "must be a number from the product's estimate scale");
+		}
+	}
+
+	/**
+	 * A release or sprint from a form: an id, {@code none}, or blank ({@code blank}: as
+	 * it is in a bulk change, none on a row).
+	 */
+	static ItemPlans.Target target(String field, String value, ItemPlans.Target blank) {
+		String v = value == null ? "" : value.strip();
+		if (v.isEmpty()) {
+			return blank;
+		}
+		if ("none".equalsIgnoreCase(v)) {
+			return ItemPlans.Target.NONE;
+		}
+		try {
+			return new ItemPlans.Target(Long.valueOf(v));
+		}
+		catch (NumberFormatException e) {
+			throw BacklogProblem.invalid(field, "must be one of the product's " + field + "s, or none");
+		}
+	}
+
+	/**
+	 * A release or sprint that is not the page's product's is not found (404), as any
+	 * object of another product on a page is.
+	 */
+	private void known(String productKey, ItemPlans.Target release, ItemPlans.Target sprint) {
+		boolean releaseId = release != null && release.id() != null;
+		boolean sprintId = sprint != null && sprint.id() != null;
+		if (!releaseId && !sprintId) {
+			return;
+		}
+		ItemPlans.Choices choices = plans.choices(productKey);
+		if (releaseId && choices.release(release.id()) == null) {
+			throw BacklogProblem.notFound("Release " + release.id());
+		}
+		if (sprintId && choices.sprint(sprint.id()) == null) {
+			throw BacklogProblem.notFound("Sprint " + sprint.id());
 		}
 	}
 

@@ -4,6 +4,7 @@ import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import dev.priora.accounts.SignedInUser;
 import dev.priora.accounts.Permission;
 import dev.priora.accounts.Requires;
 import dev.priora.backlog.BacklogProblem;
@@ -42,13 +44,13 @@ class AssigneePageController {
 
 	@PostMapping("/p/{key}/items/{itemKey}/assignee")
 	@Requires(Permission.EDIT_BACKLOG)
-	String assign(@PathVariable String key, @PathVariable String itemKey,
+	String assign(@AuthenticationPrincipal SignedInUser user, @PathVariable String key, @PathVariable String itemKey,
 			@RequestParam(defaultValue = "") String member,
 			@RequestHeader(name = "HX-Request", required = false) String htmx, Model m, RedirectAttributes redirect,
 			HttpServletResponse response) {
 		ItemKey item = ItemKey.inProduct(key, itemKey);
 		Long memberId = memberId(member);
-		team.assign(item, memberId);
+		team.assign(item, memberId, user.id());
 		var now = team.assignees(key).get(item.toString());
 		String toast = now == null ? item + " is unassigned." : item + " is assigned to " + now.name() + ".";
 		if (htmx == null) {

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.priora.accounts.Permission;
 import dev.priora.accounts.Requires;
+import dev.priora.accounts.SignedInUser;
 import dev.priora.backlog.ItemKey;
 import dev.priora.progress.TeamService;
 import io.swagger.v3.oas.annotations.Operation;
@@ -89,9 +91,9 @@ class TeamApiController {
 	@PutMapping(BASE + "/items/{itemKey}/assignee")
 	@Requires(Permission.EDIT_BACKLOG)
 	@Operation(summary = "Assign the item to a member (memberId null clears it)")
-	ResponseEntity<Void> assign(@PathVariable String productKey, @PathVariable String itemKey,
-			@Valid @RequestBody AssigneeBody body) {
-		team.assign(ItemKey.inProduct(productKey, itemKey), body.memberId());
+	ResponseEntity<Void> assign(@AuthenticationPrincipal SignedInUser user, @PathVariable String productKey,
+			@PathVariable String itemKey, @Valid @RequestBody AssigneeBody body) {
+		team.assign(ItemKey.inProduct(productKey, itemKey), body.memberId(), user.id());
 		return ResponseEntity.noContent().build();
 	}
 

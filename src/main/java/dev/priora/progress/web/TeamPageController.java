@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,6 +18,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import dev.priora.accounts.Permission;
 import dev.priora.accounts.Requires;
+import dev.priora.accounts.SignedInUser;
 import dev.priora.backlog.BacklogProblem;
 import dev.priora.backlog.ItemKey;
 import dev.priora.planning.PlanningService;
@@ -150,11 +152,11 @@ class TeamPageController {
 
 	@PostMapping("/p/{key}/sprints/{id}/assignee")
 	@Requires(Permission.EDIT_BACKLOG)
-	String assign(@PathVariable String key, @PathVariable long id, @RequestParam String item,
-			@RequestParam(defaultValue = "") String member, RedirectAttributes redirect) {
+	String assign(@AuthenticationPrincipal SignedInUser user, @PathVariable String key, @PathVariable long id,
+			@RequestParam String item, @RequestParam(defaultValue = "") String member, RedirectAttributes redirect) {
 		planning.sprint(key, id);
 		try {
-			team.assign(ItemKey.inProduct(key, item), member.isBlank() ? null : Long.valueOf(member));
+			team.assign(ItemKey.inProduct(key, item), member.isBlank() ? null : Long.valueOf(member), user.id());
 			redirect.addFlashAttribute("toast",
 					member.isBlank() ? item + " is unassigned." : "Assignee of " + item + " saved.");
 		}

@@ -2,11 +2,15 @@ package dev.priora.progress.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.InetSocketAddress;
 import java.time.LocalDate;
 
 import org.junit.jupiter.api.Test;
 
+import com.sun.net.httpserver.HttpServer;
+
 import dev.priora.support.ApiClient;
+import dev.priora.support.BrowserlessSession;
 import dev.priora.support.IntegrationTestBase;
 import tools.jackson.databind.JsonNode;
 
@@ -93,6 +97,61 @@ class TeamApiIntegrationTest extends IntegrationTestBase {
 		assertThat(api.put(base + "/team/999999", "{\"name\":\"X\",\"capacity\":1}", null).status()).isEqualTo(404);
 		assertThat(api.delete(base + "/team/" + bob, null).status()).isEqualTo(204);
 		assertThat(api.get(base + "/team").json()).hasSize(1);
+	}
+
+	@Test
+	void assigneeChangesAreInTheItemHistoryAndSendItemUpdated() throws Exception {
+		HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		receiver.createContext("/hook", exchange -> {
+			exchange.getRequestBody().readAllBytes();
+			exchange.sendResponseHeaders(204, -1);
+			exchange.close();
+		});
+		receiver.start();
+		ApiClient api = api();
+		String base = "/api/v1/products/TAH";
+		try {
+			api.post("/api/v1/products", "{\"key\":\"TAH\",\"name\":\"Assignee history\"}");
+			api.post(base + "/items", "{\"type\":\"STORY\",\"title\":\"Wallets\"}");
+			long ann = api.post(base + "/team", "{\"name\":\"Ann\",\"capacity\":10}").json().get("id").asLong();
+			long bob = api.post(base + "/team", "{\"name\":\"Bob\",\"capacity\":8}").json().get("id").asLong();
+			api.put("/api/v1/admin/webhooks", "{\"allowPrivateTargets\":true}", null);
+			long hook = api
+				.post(base + "/webhooks",
+						"{\"url\":\"http://127.0.0.1:" + receiver.getAddress().getPort()
+								+ "/hook\",\"events\":[\"item.updated\"]}")
+				.json()
+				.get("id")
+				.asLong();
+
+			assertThat(api.put(base + "/items/TAH-1/assignee", "{\"memberId\":" + ann + "}", null).status())
+				.isEqualTo(204);
+			assertThat(api.put(base + "/items/TAH-1/assignee", "{\"memberId\":" + ann + "}", null).status())
+				.as("the same member again changes nothing")
+				.isEqualTo(204);
+			BrowserlessSession.signIn(port, ADMIN_EMAIL, ADMIN_PASSWORD)
+				.withHeader("HX-Request", "true")
+				.post("/p/TAH/items/TAH-1/assignee", java.util.Map.of("member", "" + bob));
+			assertThat(api.put(base + "/items/TAH-1/assignee", "{\"memberId\":null}", null).status()).isEqualTo(204);
+
+			java.util.List<String> history = new java.util.ArrayList<>();
+			api.get(base + "/items/TAH-1/history").json().forEach(h -> {
+				if ("assignee".equals(h.get("field").asText())) {
+					history.add(h.path("oldValue").asText("-") + " → " + h.path("newValue").asText("-") + " by "
+							+ h.get("changedBy").asText());
+				}
+			});
+			assertThat(history).containsExactlyInAnyOrder("- → Ann by Administrator", "Ann → Bob by Administrator",
+					"Bob → - by Administrator");
+			JsonNode log = api.get(base + "/webhooks/" + hook + "/deliveries").json();
+			assertThat(log).hasSize(3);
+			log.forEach(d -> assertThat(d.get("event").asText()).isEqualTo("item.updated"));
+			assertThat(log.get(0).get("payload").asText()).contains("\"key\":\"TAH-1\"");
+		}
+		finally {
+			api.put("/api/v1/admin/webhooks", "{\"allowPrivateTargets\":false}", null);
+			receiver.stop(0);
+		}
 	}
 
 }

@@ -1,0 +1,253 @@
+package dev.priora.planning;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.priora.accounts.UserId;
+import dev.priora.backlog.BacklogProblem;
+import dev.priora.backlog.BacklogService;
+import dev.priora.backlog.BacklogService.FieldChange;
+import dev.priora.backlog.ItemKey;
+import dev.priora.backlog.ItemPlans;
+import dev.priora.backlog.ProductService;
+
+/**
+ * Which release and sprint each item is planned for, and the one set of rules for
+ * changing it, used by the planning API and pages ({@link PlanningService}) and by the
+ * backlog's rows and bulk changes (as the backlog's {@link ItemPlans}): the release and
+ * sprint must be the product's, a sprint of a release brings that release, a closed
+ * sprint takes no item and keeps its items. Every change is recorded in the item's
+ * history (release and sprint by name) and published as the item's update.
+ */
+@Component
+class ItemAssignments implements ItemPlans {
+
+	/** The names a refusal gives the release and the sprint: the API's, or the rows'. */
+	record Fields(String release, String sprint) {
+
+		static final Fields API = new Fields("releaseId", "sprintId");
+
+		static final Fields ROWS = new Fields("release", "sprint");
+
+	}
+
+	private final PlanningRepository repository;
+
+	private final ProductService products;
+
+	private final BacklogService backlog;
+
+	private final Clock clock;
+
+	ItemAssignments(PlanningRepository repository, ProductService products, BacklogService backlog, Clock clock) {
+		this.repository = repository;
+		this.products = products;
+		this.backlog = backlog;
+		this.clock = clock;
+	}
+
+	/** Plans the item for exactly this release and sprint (both null: unplanned). */
+	@Transactional
+	Plan assign(ItemKey item, Long releaseId, Long sprintId, UserId user, Fields fields) {
+		String key = products.get(item.productKey()).key();
+		long itemId = itemId(key, item);
+		return write(key, item, itemId, target(key, releaseId, sprintId, fields), user, fields, null);
+	}
+
+	/**
+	 * Moves an item to a release (null: unplanned), keeping its sprint when that sprint
+	 * belongs to no release or to the new one.
+	 */
+	@Transactional
+	Plan toRelease(ItemKey item, Long releaseId, UserId user, Fields fields) {
+		String key = products.get(item.productKey()).key();
+		long itemId = itemId(key, item);
+		Long sprintId = repository.assignment(itemId).sprintId();
+		if (sprintId != null) {
+			Long sprintRelease = repository.sprint(key, sprintId).map(SprintView::releaseId).orElse(null);
+			if (releaseId == null || (sprintRelease != null && !sprintRelease.equals(releaseId))) {
+				sprintId = null;
+			}
+		}
+		return write(key, item, itemId, target(key, releaseId, sprintId, fields), user, fields, null);
+	}
+
+	/**
+	 * Moves an item to a sprint (null: out of its sprint); it joins the sprint's release,
+	 * or keeps its own when the sprint belongs to none.
+	 */
+	@Transactional
+	Plan toSprint(ItemKey item, Long sprintId, UserId user, Fields fields) {
+		String key = products.get(item.productKey()).key();
+		long itemId = itemId(key, item);
+		Long releaseId = repository.assignment(itemId).releaseId();
+		if (sprintId != null) {
+			Long sprintRelease = sprint(key, sprintId, fields).releaseId();
+			releaseId = sprintRelease != null ? sprintRelease : releaseId;
+		}
+		return write(key, item, itemId, target(key, releaseId, sprintId, fields), user, fields, null);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Choices choices(String productKey) {
+		String key = products.get(productKey).key();
+		Set<Long> closed = repository.closedSprints(key);
+		List<Choice> releases = repository.releases(key)
+			.stream()
+			.map(r -> new Choice(r.id(), r.name(), r.status() != ReleaseStatus.RELEASED))
+			.toList();
+		List<Choice> sprints = repository.sprints(key)
+			.stream()
+			.map(s -> new Choice(s.id(), s.name(), !closed.contains(s.id())))
+			.toList();
+		return new Choices(releases, sprints);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Map<ItemKey, Plan> plans(String productKey, Collection<ItemKey> items) {
+		String key = products.get(productKey).key();
+		List<Long> numbers = items.stream().filter(i -> i.productKey().equals(key)).map(ItemKey::number).toList();
+		Map<ItemKey, Plan> result = new HashMap<>();
+		repository.assignmentsByNumber(key, numbers)
+			.forEach((n, a) -> result.put(new ItemKey(key, n), new Plan(a.releaseId(), a.sprintId())));
+		return result;
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public void check(String productKey, Target release, Target sprint) {
+		String key = products.get(productKey).key();
+		if (release != null && release.id() != null) {
+			release(key, release.id(), Fields.ROWS);
+		}
+		if (sprint != null && sprint.id() != null) {
+			target(key, release == null ? null : release.id(), sprint.id(), Fields.ROWS);
+		}
+	}
+
+	@Override
+	@Transactional
+	public Plan plan(ItemKey item, Target release, Target sprint, UserId user) {
+		if (release != null && sprint != null) {
+			return assign(item, release.id(), sprint.id(), user, Fields.ROWS);
+		}
+		if (release != null) {
+			return toRelease(item, release.id(), user, Fields.ROWS);
+		}
+		if (sprint != null) {
+			return toSprint(item, sprint.id(), user, Fields.ROWS);
+		}
+		String key = products.get(item.productKey()).key();
+		var now = repository.assignment(itemId(key, item));
+		return new Plan(now.releaseId(), now.sprintId());
+	}
+
+	@Override
+	@Transactional
+	public void restore(ItemKey item, Plan after, Plan before, UserId user, String note) {
+		String key = products.get(item.productKey()).key();
+		long itemId = itemId(key, item);
+		var now = repository.assignment(itemId);
+		if (!new Plan(now.releaseId(), now.sprintId()).equals(after)) {
+			throw BacklogProblem.conflict("changed-since", item
+					+ "'s release or sprint was changed after this bulk change; undo it by hand. Nothing was undone.");
+		}
+		if (before.releaseId() != null && repository.release(key, before.releaseId()).isEmpty()
+				|| before.sprintId() != null && repository.sprint(key, before.sprintId()).isEmpty()) {
+			throw BacklogProblem.conflict("changed-since",
+					"The release or sprint " + item + " was in was deleted since. Nothing was undone.");
+		}
+		if (before.sprintId() != null && !before.sprintId().equals(after.sprintId())
+				&& repository.sprintClosed(before.sprintId())) {
+			throw closed(sprintName(key, before.sprintId()) + " was closed since; " + item
+					+ " cannot go back into it. Nothing was undone", Fields.ROWS);
+		}
+		write(key, item, itemId, before, user, Fields.ROWS, note);
+	}
+
+	/**
+	 * Where the item goes: the release and sprint checked (the product's, the sprint not
+	 * closed and of the same release), the sprint's release when none is given.
+	 */
+	private Plan target(String key, Long releaseId, Long sprintId, Fields fields) {
+		if (releaseId != null) {
+			release(key, releaseId, fields);
+		}
+		if (sprintId == null) {
+			return new Plan(releaseId, null);
+		}
+		SprintView sprint = sprint(key, sprintId, fields);
+		if (repository.sprintClosed(sprintId)) {
+			throw BacklogProblem.invalid(fields.sprint(),
+					sprint.name() + " is closed; choose a sprint that is not closed");
+		}
+		if (sprint.releaseId() != null && releaseId != null && !sprint.releaseId().equals(releaseId)) {
+			throw BacklogProblem.invalid(fields.sprint(),
+					"sprint " + sprint.name() + " belongs to another release (" + sprint.releaseId() + ")");
+		}
+		return new Plan(releaseId == null ? sprint.releaseId() : releaseId, sprintId);
+	}
+
+	private Plan write(String key, ItemKey item, long itemId, Plan target, UserId user, Fields fields, String note) {
+		var before = repository.assignment(itemId);
+		boolean sprintChanges = !Objects.equals(before.sprintId(), target.sprintId());
+		if (sprintChanges && before.sprintId() != null && repository.sprintClosed(before.sprintId())) {
+			throw closed(item + " is in " + sprintName(key, before.sprintId())
+					+ ", which is closed; a closed sprint keeps its items", fields);
+		}
+		repository.assign(itemId, target.releaseId(), target.sprintId(), user.value(), clock.instant());
+		List<FieldChange> changes = new ArrayList<>();
+		if (!Objects.equals(before.releaseId(), target.releaseId())) {
+			changes.add(new FieldChange("release", releaseName(key, before.releaseId()),
+					releaseName(key, target.releaseId())));
+		}
+		if (sprintChanges) {
+			changes
+				.add(new FieldChange("sprint", sprintName(key, before.sprintId()), sprintName(key, target.sprintId())));
+		}
+		backlog.recordChanges(item, changes, note, user);
+		return target;
+	}
+
+	private static BacklogProblem closed(String reason, Fields fields) {
+		return BacklogProblem.conflict("sprint-closed", reason + ".")
+			.with("errors", List.of(Map.of("field", fields.sprint(), "reason", reason)));
+	}
+
+	private PlanningRepository.ReleaseRow release(String key, long id, Fields fields) {
+		return repository.release(key, id)
+			.orElseThrow(() -> BacklogProblem.invalid(fields.release(), "no release " + id + " in " + key));
+	}
+
+	private SprintView sprint(String key, long id, Fields fields) {
+		return repository.sprint(key, id)
+			.orElseThrow(() -> BacklogProblem.invalid(fields.sprint(), "no sprint " + id + " in " + key));
+	}
+
+	private String releaseName(String key, Long id) {
+		return id == null ? null : repository.release(key, id).map(PlanningRepository.ReleaseRow::name).orElse(null);
+	}
+
+	private String sprintName(String key, Long id) {
+		return id == null ? null : repository.sprint(key, id).map(SprintView::name).orElse(null);
+	}
+
+	private long itemId(String key, ItemKey item) {
+		if (!item.productKey().equals(key)) {
+			throw BacklogProblem.notFound("Item " + item);
+		}
+		return repository.itemId(key, item.number()).orElseThrow(() -> BacklogProblem.notFound("Item " + item));
+	}
+
+}
