@@ -6,76 +6,71 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 
-import dev.priora.backlog.BacklogSnapshot;
 import dev.priora.backlog.ItemKey;
 import dev.priora.backlog.ItemStatus;
 
 /**
- * Builds a board's cards from the backlog snapshot (blockers from its "depends on" edges,
- * epics from its parents) and groups them into lanes.
+ * Builds a board's cards from the items in its scope (with their unfinished
+ * prerequisites) and groups them into lanes.
  */
 final class BoardCards {
 
-	private final Map<Long, BoardRepository.Assignee> assignees;
+	private final String productKey;
 
-	private final Map<Long, Long> versions;
-
-	private final Map<ItemKey, String> titles = new HashMap<>();
+	private final List<BoardRepository.CardRow> rows;
 
 	private final Map<Long, List<String>> blockers = new HashMap<>();
 
-	BoardCards(BacklogSnapshot snapshot, Map<Long, BoardRepository.Assignee> assignees, Map<Long, Long> versions) {
-		this.assignees = assignees;
-		this.versions = versions;
-		Map<Long, BacklogSnapshot.Entry> byId = new HashMap<>();
-		for (var e : snapshot.items()) {
-			byId.put(e.id(), e);
-			titles.put(e.key(), e.title());
-		}
-		for (int i = 0; i < snapshot.dependsOnFrom().length; i++) {
-			var prerequisite = byId.get(snapshot.dependsOnTo()[i]);
-			if (prerequisite != null && prerequisite.status() != ItemStatus.DONE) {
-				blockers.computeIfAbsent(snapshot.dependsOnFrom()[i], k -> new ArrayList<>())
-					.add(prerequisite.key().toString());
-			}
+	BoardCards(String productKey, List<BoardRepository.CardRow> rows, List<BoardRepository.Blocker> blockers) {
+		this.productKey = productKey;
+		this.rows = rows;
+		for (var b : blockers) {
+			this.blockers.computeIfAbsent(b.itemId(), k -> new ArrayList<>())
+				.add(new ItemKey(productKey, b.prerequisiteNumber()).toString());
 		}
 	}
 
-	/** The entries' cards, in backlog order. */
-	List<Board.Card> cards(List<BacklogSnapshot.Entry> entries) {
-		List<Board.Card> cards = new ArrayList<>(entries.size());
-		for (var e : entries) {
-			var who = assignees.get(e.id());
-			cards.add(new Board.Card(e.key().toString(), e.title(), e.status(), e.estimate(),
-					versions.getOrDefault(e.id(), 0L), who == null ? null : who.name(),
-					e.parent() == null ? null : e.parent().toString(),
-					e.parent() == null ? null : titles.get(e.parent()),
-					List.copyOf(blockers.getOrDefault(e.id(), List.of())), List.copyOf(e.status().next())));
+	/**
+	 * The cards, in backlog order: every one, or (when {@code email} is not null) those
+	 * assigned to a team member with this e-mail (none when it is blank).
+	 */
+	List<Board.Card> cards(String email) {
+		List<Board.Card> cards = new ArrayList<>(rows.size());
+		for (var r : rows) {
+			if (email == null || mine(r, email)) {
+				String epic = r.parentNumber() == null ? null : new ItemKey(productKey, r.parentNumber()).toString();
+				cards.add(new Board.Card(new ItemKey(productKey, r.number()).toString(), r.title(), r.status(),
+						r.estimate(), r.version(), r.assignee(), epic, epic == null ? null : r.parentTitle(),
+						List.copyOf(blockers.getOrDefault(r.id(), List.of())), List.copyOf(r.status().next())));
+			}
 		}
 		return cards;
 	}
 
-	/** The cards assigned to a team member with this e-mail (none when it is blank). */
-	static List<Board.Card> assignedTo(List<Board.Card> cards, List<BacklogSnapshot.Entry> entries,
-			Map<Long, BoardRepository.Assignee> assignees, String email) {
-		if (email == null || email.isBlank()) {
-			return List.of();
+	/** The epics' keys in backlog order (for lanes by epic). */
+	List<String> epicOrder() {
+		Map<String, String> ranks = new HashMap<>();
+		for (var r : rows) {
+			if (r.parentNumber() != null) {
+				ranks.put(new ItemKey(productKey, r.parentNumber()).toString(), r.parentRank());
+			}
 		}
-		Set<String> mine = entries.stream().filter(e -> {
-			var who = assignees.get(e.id());
-			return who != null && who.email() != null && who.email().strip().equalsIgnoreCase(email.strip());
-		}).map(e -> e.key().toString()).collect(Collectors.toSet());
-		return cards.stream().filter(c -> mine.contains(c.key())).toList();
+		List<String> keys = new ArrayList<>(ranks.keySet());
+		keys.sort(Comparator.comparing(ranks::get));
+		return keys;
+	}
+
+	private static boolean mine(BoardRepository.CardRow r, String email) {
+		return !email.isBlank() && r.assigneeEmail() != null
+				&& r.assigneeEmail().strip().equalsIgnoreCase(email.strip());
 	}
 
 	/**
 	 * The cards in lanes: one lane, or one per assignee (by name, unassigned last) or per
 	 * epic (in backlog order, no epic last).
 	 */
-	static List<Board.Lane> lanes(List<Board.Card> cards, Board.Lanes by, BacklogSnapshot snapshot) {
+	static List<Board.Lane> lanes(List<Board.Card> cards, Board.Lanes by, List<String> epicOrder) {
 		Map<String, List<Board.Card>> groups = new LinkedHashMap<>();
 		Map<String, String> labels = new HashMap<>();
 		String rest = switch (by) {
@@ -84,7 +79,7 @@ final class BoardCards {
 			case EPIC -> "no-epic";
 		};
 		if (by == Board.Lanes.EPIC) {
-			snapshot.items().forEach(e -> groups.put(e.key().toString(), new ArrayList<>()));
+			epicOrder.forEach(key -> groups.put(key, new ArrayList<>()));
 		}
 		for (Board.Card c : cards) {
 			String id = switch (by) {

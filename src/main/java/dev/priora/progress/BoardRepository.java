@@ -1,5 +1,6 @@
 package dev.priora.progress;
 
+import java.math.BigDecimal;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -11,15 +12,12 @@ import org.springframework.stereotype.Repository;
 import dev.priora.backlog.ItemStatus;
 
 /**
- * The sprint board's WIP limits, who works on which item, item versions (read from the
- * backlog's {@code items}, read only), and the work assigned to a person across products.
+ * The sprint board's WIP limits and cards (the items planned into a sprint or a release,
+ * read from the backlog's and planning's tables, read only, with their assignees and
+ * unfinished prerequisites), and the work assigned to a person across products.
  */
 @Repository
 class BoardRepository {
-
-	/** A team member assigned to an item. */
-	record Assignee(long memberId, String name, String email) {
-	}
 
 	/** An item assigned to a person, with its product, status and plan. */
 	record Work(String productKey, String productName, long itemNumber, String type, String title, String status,
@@ -50,26 +48,83 @@ class BoardRepository {
 			.update());
 	}
 
-	/** The assignee of each assigned item of the product, by item id. */
-	Map<Long, Assignee> assignees(String productKey) {
-		Map<Long, Assignee> result = new HashMap<>();
-		jdbc.sql("""
-				select a.item_id, m.id, m.name, m.email from item_assignees a join team_members m on m.id = a.member_id
-				where m.product_key = ?""")
+	/**
+	 * A card's item: key number, title, status, estimate, version, its parent (number,
+	 * title and rank, for epic lanes in backlog order) and its assignee (name, e-mail).
+	 */
+	record CardRow(long id, long number, String title, ItemStatus status, BigDecimal estimate, long version,
+			Long parentNumber, String parentTitle, String parentRank, String assignee, String assigneeEmail) {
+	}
+
+	/** A card's unfinished prerequisite ("depends on" an item not done). */
+	record Blocker(long itemId, long prerequisiteNumber) {
+	}
+
+	/**
+	 * The items of the product planned into the sprint ({@code release} false) or the
+	 * release, epics left out, in backlog order, with their parent and assignee (a member
+	 * of this product's team): one statement, reading only those items.
+	 */
+	List<CardRow> cards(long productId, String productKey, boolean release, long scopeId) {
+		return jdbc.sql("""
+				select i.id, i.item_number, i.title, i.status, i.estimate, i.version, e.item_number as parent_number,
+				  e.title as parent_title, e.rank_key as parent_rank, m.name as member_name, m.email as member_email
+				from planned_items pi
+				join items i on i.id = pi.item_id
+				left join items e on e.id = i.parent_id
+				left join item_assignees a on a.item_id = i.id
+				left join team_members m on m.id = a.member_id and m.product_key = :key
+				where %s = :scope and i.product_id = :product and i.item_type <> 'EPIC'
+				order by i.rank_key""".formatted(release ? "pi.release_id" : "pi.sprint_id"))
+			.param("key", productKey)
+			.param("scope", scopeId)
+			.param("product", productId)
+			.query((rs, n) -> new CardRow(rs.getLong("id"), rs.getLong("item_number"), rs.getString("title"),
+					ItemStatus.valueOf(rs.getString("status")), points(rs.getBigDecimal("estimate")),
+					rs.getLong("version"), (Long) rs.getObject("parent_number", Long.class),
+					rs.getString("parent_title"), rs.getString("parent_rank"), rs.getString("member_name"),
+					rs.getString("member_email")))
+			.list();
+	}
+
+	/**
+	 * The unfinished prerequisites (any status but done) of the items planned into the
+	 * sprint or the release, from the product's "depends on" links.
+	 */
+	List<Blocker> blockers(long productId, boolean release, long scopeId) {
+		return jdbc.sql("""
+				select d.item_id, t.item_number
+				from planned_items pi
+				join item_dependencies d on d.item_id = pi.item_id
+				join items t on t.id = d.target_id
+				where %s = :scope and d.product_id = :product and d.kind = 'DEPENDS_ON' and t.product_id = :product
+				  and t.status <> 'DONE'
+				order by d.id""".formatted(release ? "pi.release_id" : "pi.sprint_id"))
+			.param("scope", scopeId)
+			.param("product", productId)
+			.query((rs, n) -> new Blocker(rs.getLong(1), rs.getLong(2)))
+			.list();
+	}
+
+	/**
+	 * The state of each started sprint of the product, by sprint id (ACTIVE or CLOSED).
+	 */
+	Map<Long, String> sprintStates(String productKey) {
+		Map<Long, String> result = new HashMap<>();
+		jdbc.sql("select r.sprint_id, r.state from sprint_runs r join sprints s on s.id = r.sprint_id "
+				+ "where s.product_key = ?")
 			.param(productKey)
-			.query((rs, n) -> result.put(rs.getLong(1), new Assignee(rs.getLong(2), rs.getString(3), rs.getString(4))))
+			.query((rs, n) -> result.put(rs.getLong(1), rs.getString(2)))
 			.list();
 		return result;
 	}
 
-	/** The version of each of the product's items, by item id. */
-	Map<Long, Long> versions(String productKey) {
-		Map<Long, Long> result = new HashMap<>();
-		jdbc.sql("select i.id, i.version from items i join products p on p.id = i.product_id where p.product_key = ?")
-			.param(productKey)
-			.query((rs, n) -> result.put(rs.getLong(1), rs.getLong(2)))
-			.list();
-		return result;
+	private static BigDecimal points(BigDecimal v) {
+		if (v == null) {
+			return null;
+		}
+		v = v.stripTrailingZeros();
+		return v.scale() < 0 ? v.setScale(0) : v;
 	}
 
 	/** Whether a team member of the product has this e-mail (case-insensitive). */

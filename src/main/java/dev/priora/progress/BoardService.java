@@ -13,14 +13,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.priora.accounts.UserId;
-import dev.priora.backlog.BacklogOrder;
 import dev.priora.backlog.BacklogProblem;
 import dev.priora.backlog.BacklogService;
-import dev.priora.backlog.BacklogSnapshot;
 import dev.priora.backlog.ItemKey;
 import dev.priora.backlog.ItemStatus;
-import dev.priora.backlog.ItemType;
 import dev.priora.backlog.ProductService;
+import dev.priora.backlog.ProductView;
 import dev.priora.planning.PlanningService;
 
 /**
@@ -58,54 +56,42 @@ public class BoardService {
 
 	private final BacklogService backlog;
 
-	private final BacklogOrder order;
-
 	private final PlanningService planning;
 
-	private final ProgressService progress;
-
-	BoardService(BoardRepository repository, ProductService products, BacklogService backlog, BacklogOrder order,
-			PlanningService planning, ProgressService progress) {
+	BoardService(BoardRepository repository, ProductService products, BacklogService backlog,
+			PlanningService planning) {
 		this.repository = repository;
 		this.products = products;
 		this.backlog = backlog;
-		this.order = order;
 		this.planning = planning;
-		this.progress = progress;
 	}
 
-	/** The board for the reader (whose e-mail decides "mine"). */
+	/**
+	 * The board for the reader (whose e-mail decides "mine"). Reads only the items in the
+	 * scope and what their cards show, in a fixed number of statements whatever the size
+	 * of the backlog or the number of sprints.
+	 */
 	@Transactional(readOnly = true)
 	public Board board(String productKey, Query query, String readerEmail) {
-		String key = products.get(productKey).key();
-		var runs = progress.sprints(key);
+		ProductView product = products.get(productKey);
+		String key = product.key();
+		List<Board.Choice> sprints = sprints(key);
 		Map<Long, String> releases = planning.releaseNames(key);
-		Board.Scope scope = scope(key, query, runs, releases);
-		BacklogSnapshot snapshot = order.snapshot(key);
-		Map<Long, PlanningService.Planned> planned = planning.planned(key);
-		List<BacklogSnapshot.Entry> entries = new ArrayList<>();
-		for (var e : snapshot.items()) {
-			var p = planned.get(e.id());
-			if (p != null && e.type() != ItemType.EPIC && inScope(scope, p)) {
-				entries.add(e);
-			}
-		}
-		boolean onTeam = repository.onTeam(key, readerEmail);
-		var assignees = repository.assignees(key);
-		List<Board.Card> cards = new BoardCards(snapshot, assignees, repository.versions(key)).cards(entries);
-		int hidden = (int) cards.stream().filter(c -> !Board.STATUSES.contains(c.status())).count();
-		cards = cards.stream().filter(c -> Board.STATUSES.contains(c.status())).toList();
+		Board.Scope scope = scope(query, sprints, releases);
+		BoardCards built = scope.id() == null ? new BoardCards(key, List.of(), List.of())
+				: new BoardCards(key, repository.cards(product.id().value(), key, scope.release(), scope.id()),
+						repository.blockers(product.id().value(), scope.release(), scope.id()));
+		List<Board.Card> all = built.cards(null);
+		int hidden = (int) all.stream().filter(c -> !Board.STATUSES.contains(c.status())).count();
+		List<Board.Card> cards = onBoard(all);
 		List<Board.Column> columns = columns(cards, repository.wipLimits(key));
 		if (query.mine()) {
-			cards = BoardCards.assignedTo(cards, entries, assignees, readerEmail);
+			cards = onBoard(built.cards(readerEmail == null ? "" : readerEmail));
 		}
-		List<Board.Choice> sprints = runs.stream()
-			.map(r -> new Board.Choice(r.sprint().id(), r.sprint().name(), r.state()))
-			.toList();
 		List<Board.Choice> releaseChoices = new ArrayList<>();
 		releases.forEach((id, name) -> releaseChoices.add(new Board.Choice(id, name, null)));
-		return new Board(key, scope, query.lanes(), query.mine(), onTeam, columns,
-				BoardCards.lanes(cards, query.lanes(), snapshot), hidden, sprints, releaseChoices);
+		return new Board(key, scope, query.lanes(), query.mine(), repository.onTeam(key, readerEmail), columns,
+				BoardCards.lanes(cards, query.lanes(), built.epicOrder()), hidden, sprints, releaseChoices);
 	}
 
 	/**
@@ -174,8 +160,19 @@ public class BoardService {
 		return repository.wipLimits(key);
 	}
 
-	private Board.Scope scope(String key, Query query, List<ProgressService.SprintRun> runs,
-			Map<Long, String> releases) {
+	/**
+	 * The product's sprints in planning order, each with its state (PLANNED until
+	 * started).
+	 */
+	private List<Board.Choice> sprints(String key) {
+		Map<Long, String> states = repository.sprintStates(key);
+		return planning.sprints(key)
+			.stream()
+			.map(s -> new Board.Choice(s.id(), s.name(), states.getOrDefault(s.id(), "PLANNED")))
+			.toList();
+	}
+
+	private static Board.Scope scope(Query query, List<Board.Choice> sprints, Map<Long, String> releases) {
 		if (query.releaseId() != null) {
 			String name = releases.get(query.releaseId());
 			if (name == null) {
@@ -183,33 +180,29 @@ public class BoardService {
 			}
 			return new Board.Scope("release", query.releaseId(), name, null);
 		}
-		Optional<ProgressService.SprintRun> run;
+		Optional<Board.Choice> run;
 		if (query.sprintId() != null) {
-			run = runs.stream().filter(r -> r.sprint().id() == query.sprintId()).findFirst();
+			run = sprints.stream().filter(r -> r.id() == query.sprintId()).findFirst();
 			if (run.isEmpty()) {
 				throw BacklogProblem.notFound("Sprint " + query.sprintId());
 			}
 		}
 		else {
-			run = runs.stream()
+			run = sprints.stream()
 				.filter(r -> "ACTIVE".equals(r.state()))
 				.findFirst()
-				.or(() -> runs.stream().filter(r -> "PLANNED".equals(r.state())).findFirst())
-				.or(() -> runs.isEmpty() ? Optional.empty() : Optional.of(runs.get(runs.size() - 1)));
+				.or(() -> sprints.stream().filter(r -> "PLANNED".equals(r.state())).findFirst())
+				.or(() -> sprints.isEmpty() ? Optional.empty() : Optional.of(sprints.get(sprints.size() - 1)));
 		}
-		return run.map(r -> new Board.Scope("sprint", r.sprint().id(), r.sprint().name(), r.state()))
-			.orElse(Board.Scope.NOTHING);
+		return run.map(r -> new Board.Scope("sprint", r.id(), r.name(), r.state())).orElse(Board.Scope.NOTHING);
+	}
+
+	private static List<Board.Card> onBoard(List<Board.Card> cards) {
+		return cards.stream().filter(c -> Board.STATUSES.contains(c.status())).toList();
 	}
 
 	private static String title(ItemStatus s) {
 		return s == ItemStatus.NEW ? "To do" : s.label();
-	}
-
-	private static boolean inScope(Board.Scope scope, PlanningService.Planned p) {
-		if (scope.sprint()) {
-			return scope.id().equals(p.sprintId());
-		}
-		return scope.release() && scope.id().equals(p.releaseId());
 	}
 
 	private static List<Board.Column> columns(List<Board.Card> cards, Map<ItemStatus, Integer> limits) {

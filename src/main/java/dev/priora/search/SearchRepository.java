@@ -1,5 +1,7 @@
 package dev.priora.search;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,9 +17,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 class SearchRepository {
 
-	/** An item's searchable text. */
+	/** An item's searchable text and version. */
 	record IndexRow(long id, String productKey, long number, String title, String description, Instant updatedAt,
-			List<String> labels) {
+			long version, List<String> labels) {
 	}
 
 	/** A found item as it is now. */
@@ -48,12 +50,9 @@ class SearchRepository {
 		if (ids.isEmpty()) {
 			return List.of();
 		}
-		List<IndexRow> rows = jdbc.sql("""
-				select i.id, p.product_key, i.item_number, i.title, i.description, i.updated_at
-				from items i join products p on p.id = i.product_id where i.id in (:ids)""")
+		List<IndexRow> rows = jdbc.sql(INDEX_ROWS + " where i.id in (:ids)")
 			.param("ids", ids)
-			.query((rs, n) -> new IndexRow(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4),
-					rs.getString(5), rs.getTimestamp(6).toInstant(), new ArrayList<>()))
+			.query(SearchRepository::indexRow)
 			.list();
 		Map<Long, IndexRow> byId = new HashMap<>();
 		rows.forEach(r -> byId.put(r.id(), r));
@@ -62,6 +61,71 @@ class SearchRepository {
 			.query((rs, n) -> byId.get(rs.getLong(1)).labels().add(rs.getString(2)))
 			.list();
 		return rows;
+	}
+
+	/**
+	 * Up to {@code limit} items of every product with an id above {@code afterId}, by id,
+	 * with their labels: the pages of a full build, two statements each (the items by
+	 * their primary key, then the labels of that id range).
+	 */
+	List<IndexRow> page(long afterId, int limit) {
+		List<IndexRow> rows = jdbc.sql(INDEX_ROWS + " where i.id > :after order by i.id limit :limit")
+			.param("after", afterId)
+			.param("limit", limit)
+			.query(SearchRepository::indexRow)
+			.list();
+		if (rows.isEmpty()) {
+			return rows;
+		}
+		Map<Long, IndexRow> byId = new HashMap<>();
+		rows.forEach(r -> byId.put(r.id(), r));
+		jdbc.sql("select item_id, label from item_labels where item_id > :after and item_id <= :last")
+			.param("after", afterId)
+			.param("last", rows.get(rows.size() - 1).id())
+			.query((rs, n) -> {
+				IndexRow r = byId.get(rs.getLong(1));
+				return r == null ? null : r.labels().add(rs.getString(2));
+			})
+			.list();
+		return rows;
+	}
+
+	/**
+	 * What a search answers while the index is being built: the items of these products
+	 * with this key (product key and number), or this number when only a number is typed,
+	 * first; then those whose title contains every word, in backlog order.
+	 */
+	List<FoundRow> titleMatches(Collection<String> productKeys, String keyProduct, Long number, List<String> words,
+			int limit) {
+		if (productKeys.isEmpty() || (words.isEmpty() && number == null)) {
+			return List.of();
+		}
+		StringBuilder title = new StringBuilder();
+		for (int w = 0; w < words.size(); w++) {
+			title.append(w == 0 ? "" : " and ").append("lower(i.title) like :w").append(w).append(" escape '!'");
+		}
+		String byKey = number == null ? "1 = 0"
+				: keyProduct == null ? "i.item_number = :number" : "(p.product_key = :kp and i.item_number = :number)";
+		String where = words.isEmpty() ? byKey : "(" + byKey + " or (" + title + "))";
+		var sql = jdbc
+			.sql("""
+					select i.id, p.product_key, p.name, i.item_number, i.item_type, i.status, i.title, i.description
+					from items i join products p on p.id = i.product_id
+					where p.product_key in (:keys) and %s
+					order by case when %s then 0 else 1 end, p.product_key, i.rank_key limit :limit""".formatted(where,
+					byKey))
+			.param("keys", productKeys)
+			.param("limit", limit);
+		for (int w = 0; w < words.size(); w++) {
+			sql = sql.param("w" + w, "%" + words.get(w).replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
+		}
+		if (number != null) {
+			sql = sql.param("number", number);
+			if (keyProduct != null) {
+				sql = sql.param("kp", keyProduct);
+			}
+		}
+		return sql.query(SearchRepository::foundRow).list();
 	}
 
 	/** The items with these ids that still exist, as they are now. */
@@ -74,11 +138,24 @@ class SearchRepository {
 				select i.id, p.product_key, p.name, i.item_number, i.item_type, i.status, i.title, i.description
 				from items i join products p on p.id = i.product_id where i.id in (:ids)""")
 			.param("ids", ids)
-			.query((rs, n) -> new FoundRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
-					rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)))
+			.query(SearchRepository::foundRow)
 			.list()
 			.forEach(r -> out.put(r.id(), r));
 		return out;
+	}
+
+	private static final String INDEX_ROWS = """
+			select i.id, p.product_key, i.item_number, i.title, i.description, i.updated_at, i.version
+			from items i join products p on p.id = i.product_id""";
+
+	private static IndexRow indexRow(ResultSet rs, int n) throws SQLException {
+		return new IndexRow(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getString(5),
+				rs.getTimestamp(6).toInstant(), rs.getLong(7), new ArrayList<>());
+	}
+
+	private static FoundRow foundRow(ResultSet rs, int n) throws SQLException {
+		return new FoundRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5),
+				rs.getString(6), rs.getString(7), rs.getString(8));
 	}
 
 }

@@ -41,11 +41,24 @@ public class SearchService {
 	}
 
 	/**
+	 * A search's items, best first, and whether the index was still being built (the node
+	 * started moments ago): then {@code items} are the item with the typed key and the
+	 * items whose title holds every typed word, in backlog order, unranked.
+	 */
+	public record Answer(List<SearchResult> items, boolean indexBuilding) {
+
+		public Answer {
+			items = List.copyOf(items);
+		}
+
+	}
+
+	/**
 	 * The best {@code limit} items for {@code text}, best first. {@code product} (a key,
 	 * or null for every visible product) narrows the search; a product the user may not
 	 * see is answered as not found.
 	 */
-	public List<SearchResult> search(SignedInUser user, String text, String product, int limit) {
+	public Answer search(SignedInUser user, String text, String product, int limit) {
 		if (limit < 1 || limit > MAX_LIMIT) {
 			throw BacklogProblem.invalid("limit", "must be from 1 to " + MAX_LIMIT);
 		}
@@ -59,11 +72,12 @@ public class SearchService {
 		if (text == null || text.isBlank()) {
 			// the palette asks with a blank text when it opens: bring the index up to
 			// date
-			// (built on first use) while the user types
+			// while the user types
 			index.warm();
-			return List.of();
+			return new Answer(List.of(), !index.ready());
 		}
-		return index.search(text, visible, limit).stream().map(r -> result(text, r)).toList();
+		ItemSearchIndex.Found found = index.search(text, visible, limit);
+		return new Answer(found.rows().stream().map(r -> result(text, r)).toList(), found.building());
 	}
 
 	/** The keys of the products the user may see. */

@@ -129,8 +129,66 @@ public final class ItemTextIndex implements AutoCloseable {
 			.build();
 	}
 
+	/** An item key a person typed: a product key and number, or a number alone. */
+	public record TypedKey(String productKey, long number) {
+	}
+
 	/** Adds the entry, or replaces the one with the same id. */
 	public void put(Entry e) {
+		try {
+			writer.updateDocument(new Term("id", Long.toString(e.id())), document(e));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * Adds an entry known not to be in the index (a build from scratch): cheaper than
+	 * {@link #put}, which first looks for the entry to replace.
+	 */
+	public void add(Entry e) {
+		try {
+			writer.addDocument(document(e));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** Removes every entry. */
+	public void clear() {
+		try {
+			writer.deleteAll();
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	/**
+	 * The words of a typed text as searches use them (lower case, at most
+	 * {@link #MAX_WORDS}, each once).
+	 */
+	public List<String> words(String text) {
+		return tokens(words, clip(text));
+	}
+
+	/**
+	 * The item key a typed text is ({@code SHOP-12}, upper-cased), or the number when the
+	 * text is one number; null otherwise.
+	 */
+	public TypedKey typedKey(String text) {
+		String t = clip(text).strip();
+		Matcher key = KEY.matcher(t);
+		if (key.matches()) {
+			return new TypedKey(key.group(1).toUpperCase(Locale.ROOT), Long.parseLong(key.group(2)));
+		}
+		return !t.isEmpty() && t.length() < 12 && t.chars().allMatch(Character::isDigit)
+				? new TypedKey(null, Long.parseLong(t)) : null;
+	}
+
+	private static Document document(Entry e) {
 		Document doc = new Document();
 		doc.add(new StringField("id", Long.toString(e.id()), Field.Store.NO));
 		doc.add(new StoredField("item", e.id()));
@@ -142,12 +200,7 @@ public final class ItemTextIndex implements AutoCloseable {
 		doc.add(new TextField("text", e.text(), Field.Store.NO));
 		doc.add(new TextField("text_en", e.text(), Field.Store.NO));
 		doc.add(new TextField("labels", String.join(" ", e.labels()), Field.Store.NO));
-		try {
-			writer.updateDocument(new Term("id", Long.toString(e.id())), doc);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		return doc;
 	}
 
 	public void remove(long id) {

@@ -25,8 +25,13 @@ class SearchApiController {
 		this.search = search;
 	}
 
-	/** The query as understood and the items found, best first. */
-	record Results(String query, String product, List<SearchResult> results) {
+	/**
+	 * The query as understood and the items found, best first; {@code indexBuilding}
+	 * while the server is still building its search index (seconds after a start): then
+	 * the results are the item with the typed key and items whose title holds every word,
+	 * in backlog order.
+	 */
+	record Results(String query, String product, List<SearchResult> results, boolean indexBuilding) {
 	}
 
 	@GetMapping("/api/v1/search")
@@ -36,7 +41,8 @@ class SearchApiController {
 					+ "highlightedTitle and snippet.")
 	Results search(@AuthenticationPrincipal SignedInUser user, @RequestParam(defaultValue = "") String q,
 			@RequestParam(required = false) String product, @RequestParam(defaultValue = "20") int limit) {
-		return new Results(q, product, search.search(user, q, product, limit));
+		SearchService.Answer answer = search.search(user, q, product, limit);
+		return new Results(q, product, answer.items(), answer.indexBuilding());
 	}
 
 }

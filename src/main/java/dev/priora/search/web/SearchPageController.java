@@ -49,7 +49,9 @@ class SearchPageController {
 		String query = q.length() > 200 ? q.substring(0, 200) : q;
 		model.addAttribute("q", query);
 		model.addAttribute("needle", query.strip().toLowerCase(Locale.ROOT));
-		model.addAttribute("results", search.search(user, query, null, LIMIT));
+		SearchService.Answer answer = search.search(user, query, null, LIMIT);
+		model.addAttribute("results", answer.items());
+		model.addAttribute("indexBuilding", answer.indexBuilding());
 		model.addAttribute("actions", actions(user, here, query));
 		return htmx == null ? PAGE_VIEW : RESULTS_FRAGMENT;
 	}

@@ -1,0 +1,127 @@
+package dev.priora.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.core.userdetails.UserDetailsService;
+
+import dev.priora.accounts.AccountService;
+import dev.priora.accounts.ProductRole;
+import dev.priora.accounts.ProductRoles;
+import dev.priora.accounts.SignedInUser;
+import dev.priora.backlog.ProductService;
+import dev.priora.support.ApiClient;
+import dev.priora.support.IntegrationTestBase;
+
+/**
+ * The search index is built in the background as the server starts, and a search that
+ * comes while it is still being built answers from the database (the typed key, titles
+ * holding every word, only products the user may see) and says so.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ItemSearchIndexIntegrationTest extends IntegrationTestBase {
+
+	private static final String MEMBER = "builder@search.test";
+
+	@Autowired
+	ItemSearchIndex serverIndex;
+
+	@Autowired
+	SearchRepository rows;
+
+	@Autowired
+	Clock clock;
+
+	@Autowired
+	ProductService products;
+
+	@Autowired
+	ProductRoles roles;
+
+	@Autowired
+	AccountService accounts;
+
+	@Autowired
+	UserDetailsService users;
+
+	@BeforeAll
+	void items() {
+		ApiClient api = api();
+		for (String p : List.of("SIB", "SIX")) {
+			assertThat(api.post("/api/v1/products", "{\"key\":\"" + p + "\",\"name\":\"" + p + " product\"}").status())
+				.isEqualTo(201);
+		}
+		item("SIB", "Zebra crossing export", "Export the crossing.");
+		item("SIB", "Checkout redesign", "Only the description says zebra export.");
+		item("SIB", "Export zebra stripes 100%_done", "Stripes.");
+		item("SIX", "Zebra export of another product", "Hidden from the member.");
+		accounts.createUser(MEMBER, "Builder", "a long password", false);
+		roles.grant("SIB", MEMBER, ProductRole.MEMBER, accounts.findByEmail(ADMIN_EMAIL).orElseThrow().id());
+	}
+
+	private void item(String product, String title, String description) {
+		var r = api().post("/api/v1/products/" + product + "/items",
+				ApiClient.json(Map.of("type", "STORY", "title", title, "description", description)));
+		assertThat(r.status()).as(r.text()).isEqualTo(201);
+	}
+
+	@Test
+	void theServerBuildsTheIndexAsItStartsWithoutWaitingForASearch() throws InterruptedException {
+		long until = System.nanoTime() + 60_000_000_000L;
+		while (!serverIndex.ready() && System.nanoTime() < until) {
+			Thread.sleep(50);
+		}
+		assertThat(serverIndex.ready()).isTrue();
+	}
+
+	@Test
+	void whileTheIndexIsBeingBuiltSearchAnswersTitleMatchesFromTheDatabaseAndSaysSo() {
+		List<Runnable> held = new ArrayList<>();
+		ItemSearchIndex building = new ItemSearchIndex(rows, clock, held::add);
+		SearchService search = new SearchService(building, products, roles);
+		SignedInUser admin = user(ADMIN_EMAIL);
+
+		SearchService.Answer words = search.search(admin, "zebra EXPORT", "SIB", 12);
+		assertThat(words.indexBuilding()).isTrue();
+		assertThat(keys(words)).containsExactly("SIB-1", "SIB-3");
+		assertThat(words.items().get(0).highlightedTitle()).anySatisfy(h -> {
+			assertThat(h.text()).isEqualTo("Zebra");
+			assertThat(h.match()).isTrue();
+		});
+		assertThat(keys(search.search(admin, "sib-2", null, 12))).containsExactly("SIB-2");
+		assertThat(keys(search.search(admin, "2", "SIB", 12))).containsExactly("SIB-2");
+		assertThat(keys(search.search(admin, "100%_done", "SIB", 12))).containsExactly("SIB-3");
+		assertThat(keys(search.search(admin, "e_port", "SIB", 12))).as("an underscore is no wildcard").isEmpty();
+		assertThat(keys(search.search(admin, "zebra export", null, 12))).contains("SIB-1", "SIX-1");
+		SignedInUser member = user(MEMBER);
+		assertThat(keys(search.search(member, "zebra export", null, 12))).containsExactly("SIB-1", "SIB-3");
+		assertThat(keys(search.search(member, "SIX-1", null, 12))).isEmpty();
+		assertThat(held).as("the first search started one build").hasSize(1);
+
+		held.get(0).run();
+		assertThat(building.ready()).isTrue();
+		SearchService.Answer ranked = search.search(admin, "zebra export", "SIB", 12);
+		assertThat(ranked.indexBuilding()).isFalse();
+		assertThat(keys(ranked)).as("the index also finds words in the description")
+			.containsExactlyInAnyOrder("SIB-1", "SIB-2", "SIB-3");
+		item("SIB", "Zebra export added after the build", "");
+		assertThat(keys(search.search(admin, "zebra export added", "SIB", 12))).containsExactly("SIB-4");
+	}
+
+	private SignedInUser user(String email) {
+		return (SignedInUser) users.loadUserByUsername(email);
+	}
+
+	private static List<String> keys(SearchService.Answer answer) {
+		return answer.items().stream().map(SearchResult::key).toList();
+	}
+
+}
