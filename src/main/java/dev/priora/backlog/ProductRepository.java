@@ -67,22 +67,26 @@ class ProductRepository {
 
 	/**
 	 * Locks the product row for the rest of the transaction and takes the next item
-	 * number.
+	 * number. The lock is taken by an update of a column no key uses, never by
+	 * {@code select … for update}: on PostgreSQL that is a "no key update" lock, which
+	 * serializes these writers but does not wait for, nor block, the foreign-key checks
+	 * of rows that reference the product (background work inserting item vectors
+	 * deadlocked with moves under {@code for update}).
 	 */
 	long lockAndTakeItemNumber(ProductId id) {
-		long next = jdbc.sql("select next_item_number from products where id = ? for update")
+		jdbc.sql("update products set next_item_number = next_item_number + 1 where id = ?").param(id.value()).update();
+		return jdbc.sql("select next_item_number from products where id = ?")
 			.param(id.value())
 			.query(Long.class)
-			.single();
-		jdbc.sql("update products set next_item_number = ? where id = ?").params(next + 1, id.value()).update();
-		return next;
+			.single() - 1;
 	}
 
 	/**
-	 * Locks the product row, serializing moves and dependency changes within one product.
+	 * Locks the product row (as {@link #lockAndTakeItemNumber} does), serializing moves
+	 * and dependency changes within one product.
 	 */
 	void lock(ProductId id) {
-		jdbc.sql("select id from products where id = ? for update").param(id.value()).query(Long.class).single();
+		jdbc.sql("update products set next_item_number = next_item_number where id = ?").param(id.value()).update();
 	}
 
 	List<ReadyRuleSetting> readyRules(ProductId id) {
