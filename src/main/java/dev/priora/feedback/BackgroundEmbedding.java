@@ -3,6 +3,7 @@ package dev.priora.feedback;
 import java.util.List;
 import java.util.UUID;
 
+import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 import com.github.kagkarlsson.scheduler.task.ExecutionContext;
@@ -27,8 +28,7 @@ class BackgroundEmbedding extends OneTimeTask<String> {
 
 	private final Jobs jobs;
 
-	BackgroundEmbedding(FeedbackRepository feedback, SentenceEmbedder embedder,
-			@org.springframework.context.annotation.Lazy Jobs jobs) {
+	BackgroundEmbedding(FeedbackRepository feedback, @Lazy SentenceEmbedder embedder, @Lazy Jobs jobs) {
 		super("feedback-embedding", String.class);
 		this.feedback = feedback;
 		this.embedder = embedder;
