@@ -222,7 +222,8 @@ class DemoProductIntegrationTest extends IntegrationTestBase {
 			if (expected.containsKey(number)) {
 				assertThat(i.get("status").asText()).as(key).isEqualTo(expected.get(number));
 			}
-			// newest first: no change in the future, and the status changes chain up to the
+			// newest first: no change in the future, and the status changes chain up to
+			// the
 			// status the item has (each one starts where the one before it ended)
 			Instant later = now;
 			String status = i.get("status").asText();
