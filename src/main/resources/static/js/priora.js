@@ -910,14 +910,18 @@ document.addEventListener('click', function (e) {
       if (open) { e.preventDefault(); open.click(); }
     }
   });
-  // After a row is saved (htmx swaps the row), the focus stays on that row.
+  // After a row is saved (htmx swaps the row), the focus stays on that row: on the control that was changed (a status or
+  // estimate select), or on the release and sprint chip after a choice in its menu.
   document.addEventListener('htmx:afterSwap', function (e) {
     var t = e.detail.elt;
-    if (t && t.closest && t.closest('form.inline-edit')) { return; }
     var id = e.detail.target && e.detail.target.id;
-    if (id && id.indexOf('row-') === 0) {
-      var row = document.getElementById(id);
-      if (row) { row.focus(); }
-    }
+    var row = id && id.indexOf('row-') === 0 ? document.getElementById(id) : null;
+    if (!row) { return; }
+    var form = t && t.closest ? t.closest('form.inline-edit') : null;
+    if (!form) { row.focus(); return; }
+    var select = form.querySelector('select');
+    var again = form.closest('.plan-edit') ? row.querySelector('.plan-edit > summary')
+      : select ? row.querySelector('select[name="' + select.name + '"]') : null;
+    if (again) { again.focus(); }
   });
 })();

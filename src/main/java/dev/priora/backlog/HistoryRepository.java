@@ -59,7 +59,7 @@ class HistoryRepository {
 	List<Row> of(long itemId) {
 		return jdbc.sql("""
 				select field, old_value, new_value, note, changed_by, changed_at from item_history
-				where item_id = ? order by id desc""")
+				where item_id = ? order by changed_at desc, id desc""")
 			.param(itemId)
 			.query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5),
 					Rows.instant(rs, "changed_at")))

@@ -222,12 +222,21 @@ class DemoProductIntegrationTest extends IntegrationTestBase {
 			if (expected.containsKey(number)) {
 				assertThat(i.get("status").asText()).as(key).isEqualTo(expected.get(number));
 			}
+			// newest first: no change in the future, and the status changes chain up to
+			// the
+			// status the item has (each one starts where the one before it ended)
 			Instant later = now;
+			String status = i.get("status").asText();
 			for (JsonNode h : api.get(BASE + "/items/" + key + "/history").json()) {
 				Instant at = Instant.parse(h.get("changedAt").asText());
 				assertThat(at).as(key + " " + h).isBeforeOrEqualTo(later);
 				later = at;
+				if ("status".equals(h.get("field").asText())) {
+					assertThat(h.get("newValue").asText()).as(key + " " + h).isEqualTo(status);
+					status = h.get("oldValue").asText();
+				}
 			}
+			assertThat(status).as(key + " starts as new").isEqualTo("NEW");
 		}
 	}
 
