@@ -168,6 +168,7 @@ class ItemSearchIndex {
 	private void buildNow() {
 		Instant started = clock.instant();
 		long nanos = System.nanoTime();
+		long cpu = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
 		Map<Long, Long> seen = new HashMap<>();
 		try {
 			index.clear();
@@ -187,7 +188,10 @@ class ItemSearchIndex {
 				lastWide = Instant.EPOCH;
 			}
 			state.set(State.READY);
-			log.info("Search index: {} items indexed in {} ms", seen.size(), (System.nanoTime() - nanos) / 1_000_000);
+			log.info("Search index: {} items indexed in {} ms ({} ms of CPU)", seen.size(),
+					(System.nanoTime() - nanos) / 1_000_000,
+					(java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu)
+							/ 1_000_000);
 		}
 		catch (RuntimeException e) {
 			log.warn("Search index: building failed after {} items; the next search starts it again", seen.size(), e);
