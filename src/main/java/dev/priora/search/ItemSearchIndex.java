@@ -108,26 +108,38 @@ class ItemSearchIndex {
 	}
 
 	/**
-	 * The best items of these products for the text, best first, as they are now; while
-	 * the index is being built (started here if it was not), the database's key and title
-	 * matches in backlog order.
+	 * The best items of these products for the text, best first, as they are now. While
+	 * the index is being built (started here if it was not): the item with the typed key
+	 * from the database, then what the index holds so far.
 	 */
 	Found search(String text, Collection<String> productKeys, int limit) {
-		if (!ready() || !sync()) {
-			build();
-			ItemTextIndex.TypedKey key = index.typedKey(text);
-			return new Found(rows.titleMatches(productKeys, key == null ? null : key.productKey(),
-					key == null ? null : key.number(), index.words(text), limit), true);
+		if (ready() && sync()) {
+			return new Found(found(index.search(text, productKeys, limit), productKeys), false);
 		}
-		List<ItemTextIndex.Hit> hits = index.search(text, productKeys, limit);
+		build();
+		List<SearchRepository.FoundRow> out = new ArrayList<>();
+		ItemTextIndex.TypedKey key = index.typedKey(text);
+		if (key != null) {
+			out.addAll(rows.byKey(productKeys, key.productKey(), key.number(), limit));
+		}
+		for (SearchRepository.FoundRow r : found(index.search(text, productKeys, limit), productKeys)) {
+			if (out.size() < limit && out.stream().noneMatch(o -> o.id() == r.id())) {
+				out.add(r);
+			}
+		}
+		return new Found(out, true);
+	}
+
+	/** The hits' items as they are now, in the hits' order (items gone are forgotten). */
+	private List<SearchRepository.FoundRow> found(List<ItemTextIndex.Hit> hits, Collection<String> productKeys) {
 		Map<Long, SearchRepository.FoundRow> found = rows.found(hits.stream().map(ItemTextIndex.Hit::id).toList());
-		return new Found(hits.stream().map(h -> {
+		return hits.stream().map(h -> {
 			SearchRepository.FoundRow r = found.get(h.id());
 			if (r == null) {
 				forget(h.id());
 			}
 			return r;
-		}).filter(r -> r != null && productKeys.contains(r.productKey())).toList(), false);
+		}).filter(r -> r != null && productKeys.contains(r.productKey())).toList();
 	}
 
 	/** Brings the index up to date with the database, or starts building it. */
@@ -156,6 +168,7 @@ class ItemSearchIndex {
 	private void buildNow() {
 		Instant started = clock.instant();
 		long nanos = System.nanoTime();
+		long cpu = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
 		Map<Long, Long> seen = new HashMap<>();
 		try {
 			index.clear();
@@ -175,7 +188,10 @@ class ItemSearchIndex {
 				lastWide = Instant.EPOCH;
 			}
 			state.set(State.READY);
-			log.info("Search index: {} items indexed in {} ms", seen.size(), (System.nanoTime() - nanos) / 1_000_000);
+			log.info("Search index: {} items indexed in {} ms ({} ms of CPU)", seen.size(),
+					(System.nanoTime() - nanos) / 1_000_000,
+					(java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu)
+							/ 1_000_000);
 		}
 		catch (RuntimeException e) {
 			log.warn("Search index: building failed after {} items; the next search starts it again", seen.size(), e);

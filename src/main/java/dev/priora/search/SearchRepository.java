@@ -91,41 +91,25 @@ class SearchRepository {
 	}
 
 	/**
-	 * What a search answers while the index is being built: the items of these products
-	 * with this key (product key and number), or this number when only a number is typed,
-	 * first; then those whose title contains every word, in backlog order.
+	 * The items of these products with this number, of the product {@code keyProduct}
+	 * when given (an item key), else of any of them (a number typed alone).
 	 */
-	List<FoundRow> titleMatches(Collection<String> productKeys, String keyProduct, Long number, List<String> words,
-			int limit) {
-		if (productKeys.isEmpty() || (words.isEmpty() && number == null)) {
+	List<FoundRow> byKey(Collection<String> productKeys, String keyProduct, long number, int limit) {
+		if (productKeys.isEmpty()) {
 			return List.of();
 		}
-		StringBuilder title = new StringBuilder();
-		for (int w = 0; w < words.size(); w++) {
-			title.append(w == 0 ? "" : " and ").append("lower(i.title) like :w").append(w).append(" escape '!'");
-		}
-		String byKey = number == null ? "1 = 0"
-				: keyProduct == null ? "i.item_number = :number" : "(p.product_key = :kp and i.item_number = :number)";
-		String where = words.isEmpty() ? byKey : "(" + byKey + " or (" + title + "))";
-		var sql = jdbc
-			.sql("""
-					select i.id, p.product_key, p.name, i.item_number, i.item_type, i.status, i.title, i.description
-					from items i join products p on p.id = i.product_id
-					where p.product_key in (:keys) and %s
-					order by case when %s then 0 else 1 end, p.product_key, i.rank_key limit :limit""".formatted(where,
-					byKey))
-			.param("keys", productKeys)
-			.param("limit", limit);
-		for (int w = 0; w < words.size(); w++) {
-			sql = sql.param("w" + w, "%" + words.get(w).replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
-		}
-		if (number != null) {
-			sql = sql.param("number", number);
-			if (keyProduct != null) {
-				sql = sql.param("kp", keyProduct);
-			}
-		}
-		return sql.query(SearchRepository::foundRow).list();
+		return jdbc.sql("""
+				select i.id, p.product_key, p.name, i.item_number, i.item_type, i.status, i.title, i.description
+				from items i join products p on p.id = i.product_id
+				where p.product_key in (:keys) and i.item_number = :number
+				order by p.product_key limit :limit""")
+			.param("keys",
+					keyProduct == null ? productKeys
+							: productKeys.contains(keyProduct) ? List.of(keyProduct) : List.of(""))
+			.param("number", number)
+			.param("limit", limit)
+			.query(SearchRepository::foundRow)
+			.list();
 	}
 
 	/** The items with these ids that still exist, as they are now. */

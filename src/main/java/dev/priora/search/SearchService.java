@@ -42,8 +42,9 @@ public class SearchService {
 
 	/**
 	 * A search's items, best first, and whether the index was still being built (the node
-	 * started moments ago): then {@code items} are the item with the typed key and the
-	 * items whose title holds every typed word, in backlog order, unranked.
+	 * started moments ago, or a bulk import is being indexed): then {@code items} are the
+	 * item with the typed key and the best of the items indexed so far; some may be
+	 * missing.
 	 */
 	public record Answer(List<SearchResult> items, boolean indexBuilding) {
 

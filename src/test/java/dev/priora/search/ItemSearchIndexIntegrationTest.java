@@ -23,8 +23,8 @@ import dev.priora.support.IntegrationTestBase;
 
 /**
  * The search index is built in the background as the server starts, and a search that
- * comes while it is still being built answers from the database (the typed key, titles
- * holding every word, only products the user may see) and says so.
+ * comes while it is still being built answers the typed key from the database and what is
+ * indexed so far (only products the user may see), and says so.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ItemSearchIndexIntegrationTest extends IntegrationTestBase {
@@ -61,7 +61,7 @@ class ItemSearchIndexIntegrationTest extends IntegrationTestBase {
 		}
 		item("SIB", "Zebra crossing export", "Export the crossing.");
 		item("SIB", "Checkout redesign", "Only the description says zebra export.");
-		item("SIB", "Export zebra stripes 100%_done", "Stripes.");
+		item("SIB", "Export zebra stripes", "Stripes.");
 		item("SIX", "Zebra export of another product", "Hidden from the member.");
 		accounts.createUser(MEMBER, "Builder", "a long password", false);
 		roles.grant("SIB", MEMBER, ProductRole.MEMBER, accounts.findByEmail(ADMIN_EMAIL).orElseThrow().id());
@@ -83,37 +83,36 @@ class ItemSearchIndexIntegrationTest extends IntegrationTestBase {
 	}
 
 	@Test
-	void whileTheIndexIsBeingBuiltSearchAnswersTitleMatchesFromTheDatabaseAndSaysSo() {
+	void whileTheIndexIsBeingBuiltSearchFindsKeysInTheDatabaseAndWhatIsIndexedAndSaysSo() {
 		List<Runnable> held = new ArrayList<>();
 		ItemSearchIndex building = new ItemSearchIndex(rows, clock, held::add);
 		SearchService search = new SearchService(building, products, roles);
 		SignedInUser admin = user(ADMIN_EMAIL);
 
-		SearchService.Answer words = search.search(admin, "zebra EXPORT", "SIB", 12);
+		SearchService.Answer words = search.search(admin, "zebra export", "SIB", 12);
 		assertThat(words.indexBuilding()).isTrue();
-		assertThat(keys(words)).containsExactly("SIB-1", "SIB-3");
-		assertThat(words.items().get(0).highlightedTitle()).anySatisfy(h -> {
-			assertThat(h.text()).isEqualTo("Zebra");
-			assertThat(h.match()).isTrue();
-		});
-		assertThat(keys(search.search(admin, "sib-2", null, 12))).containsExactly("SIB-2");
+		assertThat(keys(words)).as("nothing indexed yet").isEmpty();
+		SearchService.Answer key = search.search(admin, "sib-2", null, 12);
+		assertThat(key.indexBuilding()).isTrue();
+		assertThat(keys(key)).containsExactly("SIB-2");
+		assertThat(key.items().get(0).title()).isEqualTo("Checkout redesign");
 		assertThat(keys(search.search(admin, "2", "SIB", 12))).containsExactly("SIB-2");
-		assertThat(keys(search.search(admin, "100%_done", "SIB", 12))).containsExactly("SIB-3");
-		assertThat(keys(search.search(admin, "e_port", "SIB", 12))).as("an underscore is no wildcard").isEmpty();
-		assertThat(keys(search.search(admin, "zebra export", null, 12))).contains("SIB-1", "SIX-1");
+		assertThat(keys(search.search(admin, "1", "SIX", 12))).containsExactly("SIX-1");
 		SignedInUser member = user(MEMBER);
-		assertThat(keys(search.search(member, "zebra export", null, 12))).containsExactly("SIB-1", "SIB-3");
+		assertThat(keys(search.search(member, "1", null, 12))).contains("SIB-1").doesNotContain("SIX-1");
 		assertThat(keys(search.search(member, "SIX-1", null, 12))).isEmpty();
-		assertThat(held).as("the first search started one build").hasSize(1);
+		assertThat(held).as("the first search started one build, later ones none").hasSize(1);
 
 		held.get(0).run();
 		assertThat(building.ready()).isTrue();
 		SearchService.Answer ranked = search.search(admin, "zebra export", "SIB", 12);
 		assertThat(ranked.indexBuilding()).isFalse();
-		assertThat(keys(ranked)).as("the index also finds words in the description")
+		assertThat(keys(ranked)).as("words in titles and descriptions")
 			.containsExactlyInAnyOrder("SIB-1", "SIB-2", "SIB-3");
+		assertThat(keys(search.search(member, "zebra export", null, 12))).doesNotContain("SIX-1");
 		item("SIB", "Zebra export added after the build", "");
 		assertThat(keys(search.search(admin, "zebra export added", "SIB", 12))).containsExactly("SIB-4");
+		assertThat(held).hasSize(1);
 	}
 
 	private SignedInUser user(String email) {

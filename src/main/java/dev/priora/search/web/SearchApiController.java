@@ -27,9 +27,9 @@ class SearchApiController {
 
 	/**
 	 * The query as understood and the items found, best first; {@code indexBuilding}
-	 * while the server is still building its search index (seconds after a start): then
-	 * the results are the item with the typed key and items whose title holds every word,
-	 * in backlog order.
+	 * while the server is still building its search index (seconds after a start, or
+	 * after a bulk import): then the results are the item with the typed key and the best
+	 * of the items indexed so far, and some may be missing.
 	 */
 	record Results(String query, String product, List<SearchResult> results, boolean indexBuilding) {
 	}
