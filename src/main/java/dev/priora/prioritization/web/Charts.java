@@ -131,8 +131,13 @@ final class Charts {
 		return String.format(Locale.ROOT, "%.1f", v);
 	}
 
+	/** An axis label as other numbers read: at most two decimals, no trailing zeros. */
 	static String num(double v) {
-		return v == Math.rint(v) ? String.valueOf((long) v) : String.format(Locale.ROOT, "%.2f", v);
+		return v == Math.rint(v) ? String.valueOf((long) v)
+				: java.math.BigDecimal.valueOf(v)
+					.setScale(2, java.math.RoundingMode.HALF_UP)
+					.stripTrailingZeros()
+					.toPlainString();
 	}
 
 }
