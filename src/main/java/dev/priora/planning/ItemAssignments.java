@@ -22,11 +22,12 @@ import dev.priora.backlog.ProductService;
 
 /**
  * Which release and sprint each item is planned for, and the one set of rules for
- * changing it, used by the planning API and pages ({@link PlanningService}) and by the
- * backlog's rows and bulk changes (as the backlog's {@link ItemPlans}): the release and
- * sprint must be the product's, a sprint of a release brings that release, a closed
- * sprint takes no item and keeps its items. Every change is recorded in the item's
- * history (release and sprint by name) and published as the item's update.
+ * changing it, used by the planning API and pages ({@link PlanningService}), by optimizer
+ * plans applied and undone ({@link PlanApplier}, many items at once) and by the backlog's
+ * rows and bulk changes (as the backlog's {@link ItemPlans}): the release and sprint must
+ * be the product's, a sprint of a release brings that release, a closed sprint takes no
+ * item and keeps its items. Every change is recorded in the item's history (release and
+ * sprint by name) and published as the item's update.
  */
 @Component
 class ItemAssignments implements ItemPlans {
@@ -38,6 +39,10 @@ class ItemAssignments implements ItemPlans {
 
 		static final Fields ROWS = new Fields("release", "sprint");
 
+	}
+
+	/** An item and where a change of many items puts it (both null: unplanned). */
+	record Move(ItemKey item, long itemId, Plan to) {
 	}
 
 	private final PlanningRepository repository;
@@ -199,25 +204,67 @@ class ItemAssignments implements ItemPlans {
 		return new Plan(releaseId == null ? sprint.releaseId() : releaseId, sprintId);
 	}
 
+	/**
+	 * Moves many items of the product in one change (an optimizer plan applied or
+	 * undone), each to exactly its release and sprint, by the rules of one item: every
+	 * release and sprint must still be the product's (409 {@code changed-since}) and no
+	 * item leaves or enters a closed sprint (409 {@code sprint-closed}, naming the
+	 * items); nothing is changed then. Each item that changes is recorded in its history
+	 * (with {@code note}) and published as its update.
+	 */
+	@Transactional
+	void moveAll(String productKey, List<Move> moves, UserId user, String note) {
+		Places places = Places.of(repository, productKey);
+		Map<Long, PlanningRepository.Assignment> now = repository.assignments(productKey);
+		List<String> closed = new ArrayList<>();
+		for (Move m : moves) {
+			Plan to = m.to();
+			if (to.releaseId() != null && !places.releases().containsKey(to.releaseId())
+					|| to.sprintId() != null && !places.sprints().containsKey(to.sprintId())) {
+				throw BacklogProblem.conflict("changed-since",
+						"The release or sprint " + m.item() + " would go to was deleted since. Nothing was changed.");
+			}
+			Long from = before(now, m.itemId()).sprintId();
+			if (!Objects.equals(from, to.sprintId()) && (places.closed(from) || places.closed(to.sprintId()))) {
+				closed.add(m.item() + " (" + places.sprint(places.closed(from) ? from : to.sprintId()) + ")");
+			}
+		}
+		if (!closed.isEmpty()) {
+			throw BacklogProblem.conflict("sprint-closed", "A closed sprint keeps its items and takes no others: "
+					+ String.join(", ", closed) + ". Nothing was changed.");
+		}
+		for (Move m : moves) {
+			write(m.item(), m.itemId(), before(now, m.itemId()), m.to(), places, user, Fields.API, note);
+		}
+	}
+
 	private Plan write(String key, ItemKey item, long itemId, Plan target, UserId user, Fields fields, String note) {
-		var before = repository.assignment(itemId);
+		return write(item, itemId, repository.assignment(itemId), target, Places.of(repository, key), user, fields,
+				note);
+	}
+
+	private Plan write(ItemKey item, long itemId, PlanningRepository.Assignment before, Plan target, Places places,
+			UserId user, Fields fields, String note) {
 		boolean sprintChanges = !Objects.equals(before.sprintId(), target.sprintId());
-		if (sprintChanges && before.sprintId() != null && repository.sprintClosed(before.sprintId())) {
-			throw closed(item + " is in " + sprintName(key, before.sprintId())
+		if (sprintChanges && places.closed(before.sprintId())) {
+			throw closed(item + " is in " + places.sprint(before.sprintId())
 					+ ", which is closed; a closed sprint keeps its items", fields);
 		}
 		repository.assign(itemId, target.releaseId(), target.sprintId(), user.value(), clock.instant());
 		List<FieldChange> changes = new ArrayList<>();
 		if (!Objects.equals(before.releaseId(), target.releaseId())) {
-			changes.add(new FieldChange("release", releaseName(key, before.releaseId()),
-					releaseName(key, target.releaseId())));
+			changes.add(
+					new FieldChange("release", places.release(before.releaseId()), places.release(target.releaseId())));
 		}
 		if (sprintChanges) {
-			changes
-				.add(new FieldChange("sprint", sprintName(key, before.sprintId()), sprintName(key, target.sprintId())));
+			changes.add(new FieldChange("sprint", places.sprint(before.sprintId()), places.sprint(target.sprintId())));
 		}
 		backlog.recordChanges(item, changes, note, user);
 		return target;
+	}
+
+	private static PlanningRepository.Assignment before(Map<Long, PlanningRepository.Assignment> now, long itemId) {
+		return now.getOrDefault(itemId, new PlanningRepository.Assignment(itemId, null, null));
 	}
 
 	private static BacklogProblem closed(String reason, Fields fields) {
@@ -233,10 +280,6 @@ class ItemAssignments implements ItemPlans {
 	private SprintView sprint(String key, long id, Fields fields) {
 		return repository.sprint(key, id)
 			.orElseThrow(() -> BacklogProblem.invalid(fields.sprint(), "no sprint " + id + " in " + key));
-	}
-
-	private String releaseName(String key, Long id) {
-		return id == null ? null : repository.release(key, id).map(PlanningRepository.ReleaseRow::name).orElse(null);
 	}
 
 	private String sprintName(String key, Long id) {

@@ -8,17 +8,24 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
-/** Releases, sprints, item assignments and optimizer runs. */
+/**
+ * Releases, sprints and item assignments ({@code planned_items}, with every change in
+ * {@code assignment_log}); optimizer plans are in {@link ReleasePlanRepository}.
+ */
 @Repository
 class PlanningRepository {
 
@@ -27,15 +34,6 @@ class PlanningRepository {
 	}
 
 	record Assignment(long itemId, Long releaseId, Long sprintId) {
-	}
-
-	/**
-	 * A plan: its run is the job {@code jobId} (state, cancel, result, problem); the row
-	 * keeps the live progress and, once applied, {@code APPLIED} as its state and what it
-	 * replaced.
-	 */
-	record PlanRow(long id, String productKey, String name, String state, String settings, Long bestValue, Long bound,
-			BigDecimal elapsed, String jobId, String previous, Instant createdAt, Instant appliedAt, Instant undoneAt) {
 	}
 
 	private final JdbcClient jdbc;
@@ -128,17 +126,17 @@ class PlanningRepository {
 			.single() > 0;
 	}
 
-	/** Assignments of the product's items, by item id. */
 	/**
 	 * The product's started sprints that are not closed yet. Sprint runs are
 	 * {@code progress}'s table; planning only reads it, here.
 	 */
-	java.util.Set<Long> startedSprints(String productKey) {
-		return new java.util.HashSet<>(jdbc.sql("""
+	Set<Long> startedSprints(String productKey) {
+		return new HashSet<>(jdbc.sql("""
 				select r.sprint_id from sprint_runs r join sprints s on s.id = r.sprint_id
 				where s.product_key = ? and r.state = 'ACTIVE'""").param(productKey).query(Long.class).list());
 	}
 
+	/** Assignments of the product's items, by item id. */
 	Map<Long, Assignment> assignments(String productKey) {
 		Map<Long, Assignment> result = new HashMap<>();
 		jdbc.sql("""
@@ -173,7 +171,7 @@ class PlanningRepository {
 	}
 
 	/** Where the product's items with these numbers are planned, by item number. */
-	Map<Long, Assignment> assignmentsByNumber(String productKey, java.util.Collection<Long> numbers) {
+	Map<Long, Assignment> assignmentsByNumber(String productKey, Collection<Long> numbers) {
 		Map<Long, Assignment> result = new HashMap<>();
 		if (numbers.isEmpty()) {
 			return result;
@@ -195,8 +193,8 @@ class PlanningRepository {
 	 * The product's closed sprints (a closed run in {@code progress}'s
 	 * {@code sprint_runs}, read here only).
 	 */
-	java.util.Set<Long> closedSprints(String productKey) {
-		return new java.util.HashSet<>(jdbc.sql("""
+	Set<Long> closedSprints(String productKey) {
+		return new HashSet<>(jdbc.sql("""
 				select r.sprint_id from sprint_runs r join sprints s on s.id = r.sprint_id
 				where s.product_key = ? and r.state = 'CLOSED'""").param(productKey).query(Long.class).list());
 	}
@@ -215,7 +213,7 @@ class PlanningRepository {
 				where p.product_key = ? order by l.changed_at, l.id""")
 			.param(productKey)
 			.query((rs, n) -> new PlanningService.AssignmentChange(rs.getLong(1), (Long) rs.getObject(2, Long.class),
-					(Long) rs.getObject(3, Long.class), rs.getObject(4, java.time.OffsetDateTime.class).toInstant()))
+					(Long) rs.getObject(3, Long.class), rs.getObject(4, OffsetDateTime.class).toInstant()))
 			.list();
 	}
 
@@ -225,7 +223,7 @@ class PlanningRepository {
 			.query((rs, n) -> new Long[] { (Long) rs.getObject(1, Long.class), (Long) rs.getObject(2, Long.class) })
 			.optional()
 			.orElse(new Long[2]);
-		if (!java.util.Objects.equals(before[0], releaseId) || !java.util.Objects.equals(before[1], sprintId)) {
+		if (!Objects.equals(before[0], releaseId) || !Objects.equals(before[1], sprintId)) {
 			jdbc.sql("insert into assignment_log (item_id, release_id, sprint_id, changed_at) values (?, ?, ?, ?)")
 				.params(itemId, releaseId, sprintId, utc(now))
 				.update();
@@ -239,90 +237,6 @@ class PlanningRepository {
 		}
 	}
 
-	long insertPlan(String productKey, String name, String settings, long user, Instant now) {
-		KeyHolder keys = new GeneratedKeyHolder();
-		jdbc.sql("""
-				insert into release_plans (product_key, name, state, settings, created_by, created_at)
-				values (?, ?, 'RUN', ?, ?, ?)""").params(productKey, name, settings, user, utc(now)).update(keys, "id");
-		return keys.getKey().longValue();
-	}
-
-	void runAs(long id, String jobId) {
-		jdbc.sql("update release_plans set job_id = ? where id = ?").params(jobId, id).update();
-	}
-
-	Optional<PlanRow> planOfJob(String jobId) {
-		return jdbc.sql("select * from release_plans where job_id = ?")
-			.param(jobId)
-			.query(PlanningRepository::plan)
-			.optional();
-	}
-
-	Optional<PlanRow> plan(String productKey, long id) {
-		return jdbc.sql("select * from release_plans where product_key = ? and id = ?")
-			.params(productKey, id)
-			.query(PlanningRepository::plan)
-			.optional();
-	}
-
-	List<PlanRow> plans(String productKey) {
-		return jdbc.sql("select * from release_plans where product_key = ? order by id desc limit 50")
-			.param(productKey)
-			.query(PlanningRepository::plan)
-			.list();
-	}
-
-	void progress(long id, Long best, Long bound, double seconds) {
-		jdbc.sql("update release_plans set best_value = ?, bound = ?, elapsed_seconds = ? where id = ?")
-			.params(best, bound == null || bound == Long.MAX_VALUE ? null : bound, BigDecimal.valueOf(seconds), id)
-			.update();
-	}
-
-	void applied(long id, String previous, Instant now) {
-		jdbc.sql("update release_plans set state = 'APPLIED', previous = ?, applied_at = ? where id = ?")
-			.params(previous, utc(now), id)
-			.update();
-	}
-
-	void undone(long id, Instant now) {
-		jdbc.sql("update release_plans set state = 'RUN', undone_at = ? where id = ?").params(utc(now), id).update();
-	}
-
-	/**
-	 * Customers of the product and the items their feedback is linked to (customer
-	 * value).
-	 */
-	Map<Long, List<Long>> customerRequests(String productKey) {
-		Map<Long, List<Long>> result = new HashMap<>();
-		jdbc.sql("""
-				select distinct f.customer_id, l.item_id from feedback_links l join feedback f on f.id = l.feedback_id
-				where f.product_key = ? and f.customer_id is not null""")
-			.param(productKey)
-			.query((rs, n) -> result.computeIfAbsent(rs.getLong(1), k -> new java.util.ArrayList<>())
-				.add(rs.getLong(2)))
-			.list();
-		return result;
-	}
-
-	/**
-	 * A customer's profit for planning: its weight, else its revenue in thousands, else
-	 * 1.
-	 */
-	Map<Long, Long> customerProfits(String productKey) {
-		Map<Long, Long> result = new HashMap<>();
-		jdbc.sql("select id, weight, revenue_amount from customers where product_key = ?")
-			.param(productKey)
-			.query((rs, n) -> {
-				BigDecimal weight = rs.getBigDecimal(2);
-				BigDecimal revenue = rs.getBigDecimal(3);
-				long profit = weight != null ? Math.max(1, weight.longValue())
-						: revenue != null ? Math.max(1, revenue.longValue() / 1000) : 1;
-				return result.put(rs.getLong(1), profit);
-			})
-			.list();
-		return result;
-	}
-
 	private static ReleaseRow release(ResultSet rs, int n) throws SQLException {
 		Date d = rs.getDate("target_date");
 		return new ReleaseRow(rs.getLong("id"), rs.getString("name"), d == null ? null : d.toLocalDate(),
@@ -334,19 +248,6 @@ class PlanningRepository {
 		return new SprintView(rs.getLong("id"), rs.getString("name"), rs.getDate("start_date").toLocalDate(),
 				rs.getDate("end_date").toLocalDate(), rs.getBigDecimal("capacity"), rs.getString("goal"),
 				(Long) rs.getObject("release_id", Long.class), rs.getLong("version"));
-	}
-
-	private static PlanRow plan(ResultSet rs, int n) throws SQLException {
-		return new PlanRow(rs.getLong("id"), rs.getString("product_key"), rs.getString("name"), rs.getString("state"),
-				rs.getString("settings"), (Long) rs.getObject("best_value", Long.class),
-				(Long) rs.getObject("bound", Long.class), rs.getBigDecimal("elapsed_seconds"), rs.getString("job_id"),
-				rs.getString("previous"), instant(rs, "created_at"), instant(rs, "applied_at"),
-				instant(rs, "undone_at"));
-	}
-
-	private static Instant instant(ResultSet rs, String c) throws SQLException {
-		OffsetDateTime t = rs.getObject(c, OffsetDateTime.class);
-		return t == null ? null : t.toInstant();
 	}
 
 	private static Date date(LocalDate d) {

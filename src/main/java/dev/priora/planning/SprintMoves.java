@@ -15,7 +15,7 @@ import dev.priora.backlog.BacklogOrder;
  * What applying a plan does to items in sprints: an item stays in its sprint when the
  * plan puts it in the sprint's release (or the sprint belongs to no release); it leaves
  * its sprint when the plan puts it in another release or leaves it out (it is then
- * unplanned).
+ * unplanned). An item of a closed sprint never moves: a plan keeps it where it is.
  */
 @Component
 class SprintMoves {
@@ -29,9 +29,12 @@ class SprintMoves {
 		this.backlog = backlog;
 	}
 
-	/** The product's items, assignments, sprints and releases as they are now. */
+	/**
+	 * The product's items, assignments, sprints (started and closed ones) and releases as
+	 * they are now.
+	 */
 	record Now(Map<String, Long> ids, Map<String, String> titles, Map<Long, PlanningRepository.Assignment> assignments,
-			Map<Long, SprintView> sprints, Set<Long> started, Map<Long, String> releases) {
+			Map<Long, SprintView> sprints, Set<Long> started, Set<Long> closed, Map<Long, String> releases) {
 
 		/** Whether the item stays in {@code sprint} when planned for {@code release}. */
 		boolean keepsSprint(SprintView sprint, Long release) {
@@ -44,7 +47,16 @@ class SprintMoves {
 			return a == null || a.sprintId() == null ? null : sprints.get(a.sprintId());
 		}
 
-		/** The items the result would take out of their sprints, in the plan's order. */
+		/** Whether the item is in a closed sprint, which keeps it. */
+		boolean inClosedSprint(long itemId) {
+			SprintView sprint = sprintOf(itemId);
+			return sprint != null && closed.contains(sprint.id());
+		}
+
+		/**
+		 * The items the result would take out of their sprints, in the plan's order;
+		 * items of closed sprints stay, so they are not among them.
+		 */
 		List<SprintChange> changes(PlanResult result) {
 			List<SprintChange> changes = new ArrayList<>();
 			Set<Long> planned = new HashSet<>();
@@ -54,14 +66,14 @@ class SprintMoves {
 					continue;
 				}
 				planned.add(id);
-				SprintView sprint = sprintOf(id);
+				SprintView sprint = inClosedSprint(id) ? null : sprintOf(id);
 				if (sprint != null && !keepsSprint(sprint, placed.releaseId())) {
 					changes.add(change(placed.key(), id, sprint, placed.releaseId()));
 				}
 			}
 			for (var left : result.excluded()) {
 				Long id = ids.get(left.key());
-				SprintView sprint = id == null || planned.contains(id) ? null : sprintOf(id);
+				SprintView sprint = id == null || planned.contains(id) || inClosedSprint(id) ? null : sprintOf(id);
 				if (sprint != null) {
 					changes.add(change(left.key(), id, sprint, null));
 				}
@@ -89,7 +101,7 @@ class SprintMoves {
 		Map<Long, String> releases = new HashMap<>();
 		repository.releases(productKey).forEach(r -> releases.put(r.id(), r.name()));
 		return new Now(ids, titles, repository.assignments(productKey), sprints, repository.startedSprints(productKey),
-				releases);
+				repository.closedSprints(productKey), releases);
 	}
 
 }

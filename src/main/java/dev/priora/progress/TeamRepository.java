@@ -11,6 +11,8 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import dev.priora.backlog.ItemKey;
+
 /**
  * The team: members ({@code team_members}, skills stored comma-separated), their days off
  * per sprint ({@code member_days_off}) and who works on which item
@@ -115,7 +117,25 @@ class TeamRepository {
 	}
 
 	/** Item key → the member assigned to it, for the product's assigned items. */
-	Map<String, Long> assignees(String productKey) {
+	Map<String, TeamService.Member> assigneesByItem(String productKey) {
+		Map<Long, TeamService.Member> byId = new HashMap<>();
+		members(productKey).forEach(m -> byId.put(m.id(), m));
+		Map<String, TeamService.Member> result = new HashMap<>();
+		assignees(productKey).forEach((item, member) -> result.put(item, byId.get(member)));
+		return result;
+	}
+
+	/** The items assigned to the member, by number. */
+	List<ItemKey> assignedItems(long memberId) {
+		return jdbc.sql("""
+				select p.product_key, i.item_number from item_assignees a join items i on i.id = a.item_id
+				join products p on p.id = i.product_id where a.member_id = ? order by i.item_number""")
+			.param(memberId)
+			.query((rs, n) -> new ItemKey(rs.getString(1), rs.getLong(2)))
+			.list();
+	}
+
+	private Map<String, Long> assignees(String productKey) {
 		Map<String, Long> result = new LinkedHashMap<>();
 		jdbc.sql("""
 				select p.product_key || '-' || cast(i.item_number as varchar(20)), a.member_id from item_assignees a

@@ -1,11 +1,7 @@
 package dev.priora.progress;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -27,9 +23,9 @@ import dev.priora.planning.PlanningService;
 
 /**
  * The team and delegation: members with a capacity per sprint and skills, days off per
- * sprint, who works on which item, each member's workload against capacity, and a
- * suggested assignee (matching skills first, then most capacity left, then fewest open
- * items).
+ * sprint, who works on which item (each change in the item's history), and — through
+ * {@link TeamWorkload} — each member's workload against capacity and a suggested assignee
+ * (matching skills first, then most capacity left, then fewest open items).
  */
 @Service
 public class TeamService {
@@ -64,13 +60,16 @@ public class TeamService {
 
 	private final BacklogService history;
 
+	private final TeamWorkload workload;
+
 	TeamService(TeamRepository team, ProductService products, PlanningService planning, BacklogOrder backlog,
-			BacklogService history) {
+			BacklogService history, TeamWorkload workload) {
 		this.team = team;
 		this.products = products;
 		this.planning = planning;
 		this.backlog = backlog;
 		this.history = history;
+		this.workload = workload;
 	}
 
 	public List<Member> members(String productKey) {
@@ -137,10 +136,17 @@ public class TeamService {
 		return new Fields(n, e, s);
 	}
 
+	/**
+	 * Removes a member: each item assigned to them becomes unassigned, recorded in its
+	 * history ("assignee NAME → nobody") and published as its update, as {@link #assign}
+	 * does.
+	 */
 	@Transactional
-	public void remove(String productKey, long memberId) {
-		member(productKey, memberId);
+	public void remove(String productKey, long memberId, UserId user) {
+		Member member = member(productKey, memberId);
+		List<ItemKey> items = team.assignedItems(memberId);
 		team.delete(memberId);
+		items.forEach(item -> recordAssignee(item, member.name(), null, user));
 	}
 
 	@Transactional
@@ -169,48 +175,28 @@ public class TeamService {
 			team.assign(itemId, memberId);
 		}
 		if (!Objects.equals(before.map(Member::id).orElse(null), memberId)) {
-			history.recordChanges(item, List.of(new BacklogService.FieldChange("assignee",
-					before.map(Member::name).orElse(null), member == null ? null : member.name())), null, user);
+			recordAssignee(item, before.map(Member::name).orElse(null), member == null ? null : member.name(), user);
 		}
+	}
+
+	/**
+	 * Records a change of the item's assignee (by name, null: nobody) and publishes it.
+	 */
+	private void recordAssignee(ItemKey item, String from, String to, UserId user) {
+		history.recordChanges(item, List.of(new BacklogService.FieldChange("assignee", from, to)), null, user);
 	}
 
 	/** Who works on what: item key → member, for the product. */
 	public Map<String, Member> assignees(String productKey) {
-		Map<Long, Member> byId = new HashMap<>();
-		members(productKey).forEach(m -> byId.put(m.id(), m));
-		Map<String, Member> result = new HashMap<>();
-		team.assignees(products.get(productKey).key()).forEach((item, member) -> result.put(item, byId.get(member)));
-		return result;
+		return team.assigneesByItem(products.get(productKey).key());
 	}
 
 	/**
 	 * Each member's load in the sprint: open points assigned against capacity after days
 	 * off.
 	 */
-	@Transactional(readOnly = true)
 	public List<Load> workload(String productKey, long sprintId) {
-		var sprint = planning.sprint(productKey, sprintId);
-		long length = ChronoUnit.DAYS.between(sprint.start(), sprint.end()) + 1;
-		var items = planning.sprintItems(productKey, sprintId);
-		var assignees = assignees(productKey);
-		List<Load> loads = new ArrayList<>();
-		for (Member m : members(productKey)) {
-			int off = team.daysOff(m.id(), sprintId);
-			BigDecimal capacity = m.capacity()
-				.multiply(BigDecimal.valueOf(length - off))
-				.divide(BigDecimal.valueOf(length), 1, RoundingMode.HALF_UP);
-			BigDecimal assigned = BigDecimal.ZERO;
-			int open = 0;
-			for (var i : items) {
-				Member who = assignees.get(i.key());
-				if (who != null && who.id() == m.id() && !"Done".equals(i.status())) {
-					assigned = assigned.add(i.estimate() == null ? BigDecimal.ZERO : i.estimate());
-					open++;
-				}
-			}
-			loads.add(new Load(m, capacity, assigned, open, off));
-		}
-		return loads;
+		return workload.inSprint(productKey, sprintId);
 	}
 
 	/**
@@ -218,69 +204,16 @@ public class TeamService {
 	 * (each after the member's days off in it) against the open estimates of the
 	 * release's items assigned to them.
 	 */
-	@Transactional(readOnly = true)
 	public List<Load> releaseWorkload(String productKey, long releaseId) {
-		String key = productKey.toUpperCase(java.util.Locale.ROOT);
-		var release = planning.release(key, releaseId);
-		var sprints = planning.sprints(key)
-			.stream()
-			.filter(s -> s.releaseId() != null && s.releaseId() == releaseId)
-			.toList();
-		Map<String, Integer> off = team.daysOff(key);
-		var assignees = assignees(key);
-		List<Load> loads = new ArrayList<>();
-		for (Member m : members(key)) {
-			BigDecimal capacity = BigDecimal.ZERO;
-			int daysOff = 0;
-			for (var s : sprints) {
-				long length = ChronoUnit.DAYS.between(s.start(), s.end()) + 1;
-				int days = Math.min((int) length, off.getOrDefault(m.id() + ":" + s.id(), 0));
-				daysOff += days;
-				capacity = capacity.add(m.capacity()
-					.multiply(BigDecimal.valueOf(length - days))
-					.divide(BigDecimal.valueOf(length), 1, RoundingMode.HALF_UP));
-			}
-			BigDecimal assigned = BigDecimal.ZERO;
-			int open = 0;
-			for (var i : release.items()) {
-				Member who = assignees.get(i.key());
-				if (who != null && who.id() == m.id() && !"Done".equals(i.status())) {
-					assigned = assigned.add(i.estimate() == null ? BigDecimal.ZERO : i.estimate());
-					open++;
-				}
-			}
-			loads.add(new Load(m, capacity, assigned, open, daysOff));
-		}
-		return loads;
+		return workload.inRelease(productKey, releaseId);
 	}
 
 	/**
 	 * Members ranked for the item in the sprint: most of the item's labels among their
 	 * skills, then most capacity left, then fewest open items.
 	 */
-	@Transactional(readOnly = true)
 	public List<Suggestion> suggest(ItemKey item, long sprintId) {
-		var entry = backlog.snapshot(item.productKey())
-			.items()
-			.stream()
-			.filter(e -> e.key().equals(item))
-			.findFirst()
-			.orElseThrow(() -> BacklogProblem.notFound("Item " + item));
-		List<Suggestion> result = new ArrayList<>();
-		for (Load l : workload(item.productKey(), sprintId)) {
-			int matching = (int) entry.labels().stream().filter(l.member().skills()::contains).count();
-			BigDecimal left = l.capacity().subtract(l.assigned());
-			result.add(new Suggestion(l.member(), matching, left, l.openItems(),
-					matching + " matching skill" + (matching == 1 ? "" : "s") + ", "
-							+ left.stripTrailingZeros().toPlainString() + " capacity left, " + l.openItems()
-							+ " open items"));
-		}
-		result.sort(Comparator.comparingInt(Suggestion::matchingSkills)
-			.reversed()
-			.thenComparing(Suggestion::capacityLeft, Comparator.reverseOrder())
-			.thenComparingInt(Suggestion::openItems)
-			.thenComparing(s -> s.member().name()));
-		return result;
+		return workload.suggest(item, sprintId);
 	}
 
 	private Member member(String productKey, long id) {

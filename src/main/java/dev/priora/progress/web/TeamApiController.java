@@ -74,8 +74,9 @@ class TeamApiController {
 	@DeleteMapping(BASE + "/team/{id}")
 	@Requires(Permission.EDIT_BACKLOG)
 	@Operation(summary = "Remove a member (their items become unassigned)")
-	ResponseEntity<Void> remove(@PathVariable String productKey, @PathVariable long id) {
-		team.remove(productKey, id);
+	ResponseEntity<Void> remove(@AuthenticationPrincipal SignedInUser user, @PathVariable String productKey,
+			@PathVariable long id) {
+		team.remove(productKey, id, user.id());
 		return ResponseEntity.noContent().build();
 	}
 

@@ -119,7 +119,8 @@ class TeamPageController {
 
 	@PostMapping("/p/{key}/team/{id}/remove")
 	@Requires(Permission.EDIT_BACKLOG)
-	String remove(@PathVariable String key, @PathVariable long id, RedirectAttributes redirect) {
+	String remove(@AuthenticationPrincipal SignedInUser user, @PathVariable String key, @PathVariable long id,
+			RedirectAttributes redirect) {
 		String name = team.members(key)
 			.stream()
 			.filter(x -> x.id() == id)
@@ -127,7 +128,7 @@ class TeamPageController {
 			.findFirst()
 			.orElseThrow(() -> BacklogProblem.notFound("Team member " + id));
 		int open = team.openAssigned(key, id);
-		team.remove(key, id);
+		team.remove(key, id, user.id());
 		redirect.addFlashAttribute("toast", name + " is no longer on the team"
 				+ (open == 0 ? "." : "; " + open + (open == 1 ? " open item is" : " open items are") + " unassigned."));
 		return "redirect:/p/" + key.toUpperCase(Locale.ROOT) + "/team";

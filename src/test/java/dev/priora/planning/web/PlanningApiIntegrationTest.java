@@ -46,7 +46,7 @@ class PlanningApiIntegrationTest extends IntegrationTestBase {
 		return await(api, BASE, plan);
 	}
 
-	private static JsonNode await(ApiClient api, String base, long plan) throws InterruptedException {
+	static JsonNode await(ApiClient api, String base, long plan) throws InterruptedException {
 		Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
 		JsonNode p;
 		do {
@@ -180,13 +180,13 @@ class PlanningApiIntegrationTest extends IntegrationTestBase {
 			.doesNotContain("PLC-3");
 	}
 
-	private static long create(ApiClient api, String base, String body) {
+	static long create(ApiClient api, String base, String body) {
 		Response r = api.post(base, body);
 		assertThat(r.status()).as(r.text()).isEqualTo(201);
 		return r.json().get("id").asLong();
 	}
 
-	private static JsonNode itemOnBoard(ApiClient api, String base, String key) {
+	static JsonNode itemOnBoard(ApiClient api, String base, String key) {
 		JsonNode board = api.get(base + "/releases").json();
 		for (JsonNode r : board.get("releases")) {
 			for (JsonNode i : r.get("items")) {

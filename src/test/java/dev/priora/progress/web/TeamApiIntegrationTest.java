@@ -154,4 +154,67 @@ class TeamApiIntegrationTest extends IntegrationTestBase {
 		}
 	}
 
+	@Test
+	void removingAMemberUnassignsTheirItemsInEachItemsHistory() throws Exception {
+		HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		receiver.createContext("/hook", exchange -> {
+			exchange.getRequestBody().readAllBytes();
+			exchange.sendResponseHeaders(204, -1);
+			exchange.close();
+		});
+		receiver.start();
+		ApiClient api = api();
+		String base = "/api/v1/products/TRM";
+		try {
+			api.post("/api/v1/products", "{\"key\":\"TRM\",\"name\":\"Removing members\"}");
+			for (String title : new String[] { "Wallets", "Refunds", "Filters" }) {
+				api.post(base + "/items", "{\"type\":\"STORY\",\"title\":\"" + title + "\"}");
+			}
+			long maya = api.post(base + "/team", "{\"name\":\"Maya Okafor\",\"capacity\":10}")
+				.json()
+				.get("id")
+				.asLong();
+			long ann = api.post(base + "/team", "{\"name\":\"Ann\",\"capacity\":8}").json().get("id").asLong();
+			api.put(base + "/items/TRM-1/assignee", "{\"memberId\":" + maya + "}", null);
+			api.put(base + "/items/TRM-2/assignee", "{\"memberId\":" + maya + "}", null);
+			api.put(base + "/items/TRM-3/assignee", "{\"memberId\":" + ann + "}", null);
+			api.put("/api/v1/admin/webhooks", "{\"allowPrivateTargets\":true}", null);
+			long hook = api
+				.post(base + "/webhooks",
+						"{\"url\":\"http://127.0.0.1:" + receiver.getAddress().getPort()
+								+ "/hook\",\"events\":[\"item.updated\"]}")
+				.json()
+				.get("id")
+				.asLong();
+
+			assertThat(api.delete(base + "/team/" + maya, null).status()).isEqualTo(204);
+
+			assertThat(assigneeHistory(api, base, "TRM-1")).containsExactly("Maya Okafor → - by Administrator",
+					"- → Maya Okafor by Administrator");
+			assertThat(assigneeHistory(api, base, "TRM-2")).containsExactly("Maya Okafor → - by Administrator",
+					"- → Maya Okafor by Administrator");
+			assertThat(assigneeHistory(api, base, "TRM-3")).containsExactly("- → Ann by Administrator");
+			JsonNode log = api.get(base + "/webhooks/" + hook + "/deliveries").json();
+			assertThat(log).hasSize(2);
+			log.forEach(d -> assertThat(d.get("event").asText()).isEqualTo("item.updated"));
+			assertThat(log.toString()).contains("TRM-1").contains("TRM-2").doesNotContain("TRM-3");
+		}
+		finally {
+			api.put("/api/v1/admin/webhooks", "{\"allowPrivateTargets\":false}", null);
+			receiver.stop(0);
+		}
+	}
+
+	/** The item's assignee changes, newest first: "old → new by someone". */
+	private static java.util.List<String> assigneeHistory(ApiClient api, String base, String item) {
+		java.util.List<String> history = new java.util.ArrayList<>();
+		api.get(base + "/items/" + item + "/history").json().forEach(h -> {
+			if ("assignee".equals(h.get("field").asText())) {
+				history.add(h.path("oldValue").asText("-") + " → " + h.path("newValue").asText("-") + " by "
+						+ h.get("changedBy").asText());
+			}
+		});
+		return history;
+	}
+
 }
