@@ -21,19 +21,23 @@ class FeedbackSimilarity {
 
 	private final FeedbackRepository feedback;
 
+	private final FeedbackTextRepository texts;
+
 	private final FeedbackReads reads;
 
 	private final FeedbackIndex index;
 
-	FeedbackSimilarity(FeedbackRepository feedback, FeedbackReads reads, FeedbackIndex index) {
+	FeedbackSimilarity(FeedbackRepository feedback, FeedbackTextRepository texts, FeedbackReads reads,
+			FeedbackIndex index) {
 		this.feedback = feedback;
+		this.texts = texts;
 		this.reads = reads;
 		this.index = index;
 	}
 
 	List<SimilarView> similarTo(String key, long id, int limit) {
 		var row = reads.row(key, id);
-		float[] stored = feedback.vector(id);
+		float[] stored = texts.vector(id);
 		return similar(key, row.title(), row.text(), stored, Set.of(FeedbackIndex.FEEDBACK + id), limit);
 	}
 
@@ -64,7 +68,7 @@ class FeedbackSimilarity {
 			.similar(new SimilarityIndex.Query(title, text, v, limit + 5, exclude));
 		// the matches' titles in two queries, not one per match
 		Map<Long, FeedbackRepository.Row> feedbackRows = feedback.findAll(key, ids(matches, FeedbackIndex.FEEDBACK));
-		Map<Long, FeedbackRepository.ItemText> itemRows = feedback.itemTexts(ids(matches, FeedbackIndex.ITEM));
+		Map<Long, FeedbackTextRepository.ItemText> itemRows = texts.itemTexts(ids(matches, FeedbackIndex.ITEM));
 		List<SimilarView> result = new ArrayList<>();
 		for (var m : matches) {
 			SimilarView view = resolve(key, m, feedbackRows, itemRows);
@@ -83,7 +87,7 @@ class FeedbackSimilarity {
 	}
 
 	private static SimilarView resolve(String key, SimilarityIndex.Match m,
-			Map<Long, FeedbackRepository.Row> feedbackRows, Map<Long, FeedbackRepository.ItemText> itemRows) {
+			Map<Long, FeedbackRepository.Row> feedbackRows, Map<Long, FeedbackTextRepository.ItemText> itemRows) {
 		long id = Long.parseLong(m.id().substring(1));
 		if (m.id().startsWith(FeedbackIndex.FEEDBACK)) {
 			return Optional.ofNullable(feedbackRows.get(id))
