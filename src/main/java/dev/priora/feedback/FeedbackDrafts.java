@@ -15,8 +15,8 @@ import org.springframework.stereotype.Component;
 import dev.priora.backlog.BacklogProblem;
 
 /**
- * Checks new feedback before it is recorded: text, one-line title, tags (lower case,
- * each once), external id, a date not in the future, and a customer and contact of the
+ * Checks new feedback before it is recorded: text, one-line title, tags (lower case, each
+ * once), external id, a date not in the future, and a customer and contact of the
  * product; one 400 naming every field at fault.
  */
 @Component
@@ -36,7 +36,10 @@ class FeedbackDrafts {
 		this.clock = clock;
 	}
 
-	/** The draft as it is stored (text stripped, tags normalised); 400 when it is not valid. */
+	/**
+	 * The draft as it is stored (text stripped, tags normalised); 400 when it is not
+	 * valid.
+	 */
 	FeedbackDraft checked(String key, FeedbackDraft d) {
 		Map<String, String> errors = new LinkedHashMap<>();
 		String text = d.text() == null ? "" : d.text().strip();

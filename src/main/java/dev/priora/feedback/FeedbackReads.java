@@ -8,8 +8,8 @@ import dev.priora.backlog.BacklogProblem;
 import dev.priora.backlog.ItemKey;
 
 /**
- * Reads feedback for the other feedback services: one or many as views (tags and links
- * in one query each), a row that must exist (404 otherwise) or be at a version (409), and
+ * Reads feedback for the other feedback services: one or many as views (tags and links in
+ * one query each), a row that must exist (404 otherwise) or be at a version (409), and
  * the id of an item that must be the product's (400 naming {@code item}).
  */
 @Component

@@ -61,8 +61,9 @@ class FeedbackRepository {
 						insert into feedback (product_key, title, body, customer_id, contact_id, channel, received_at, status,
 						  external_id, embedding, submitted_by, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(productKey, d.title(), d.text(), d.customerId(), d.contactId(), channel.name(),
-					receivedAt.atOffset(ZoneOffset.UTC), FeedbackStatus.NEW.name(), d.externalId(), FeedbackTextRepository.bytes(vector), user,
-					now.atOffset(ZoneOffset.UTC), now.atOffset(ZoneOffset.UTC))
+					receivedAt.atOffset(ZoneOffset.UTC), FeedbackStatus.NEW.name(), d.externalId(),
+					FeedbackTextRepository.bytes(vector), user, now.atOffset(ZoneOffset.UTC),
+					now.atOffset(ZoneOffset.UTC))
 			.update(keys, "id");
 		long id = keys.getKey().longValue();
 		for (String tag : d.tags()) {

@@ -11,8 +11,8 @@ import org.springframework.stereotype.Repository;
 /**
  * What the similarity index reads and the background embedding writes: feedback texts
  * with their stored sentence vectors ({@code feedback.embedding}: float arrays as
- * big-endian bytes, see {@link #bytes}), and item texts from the backlog's
- * {@code items} table (read only).
+ * big-endian bytes, see {@link #bytes}), and item texts from the backlog's {@code items}
+ * table (read only).
  */
 @Repository
 class FeedbackTextRepository {

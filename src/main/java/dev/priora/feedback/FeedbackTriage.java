@@ -13,8 +13,8 @@ import dev.priora.backlog.ItemKey;
 
 /**
  * Triage of feedback for {@link FeedbackService} (which resolves the product and holds
- * the transaction): status changes, links to items, the customer it is from, bulk
- * actions and merging duplicates; the demand of the items concerned follows.
+ * the transaction): status changes, links to items, the customer it is from, bulk actions
+ * and merging duplicates; the demand of the items concerned follows.
  */
 @Component
 class FeedbackTriage {

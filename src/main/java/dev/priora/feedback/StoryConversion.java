@@ -45,8 +45,7 @@ class StoryConversion {
 		return StoryDrafter.draft(role == null || role.isBlank() ? null : role + " customer", row.title(), row.text());
 	}
 
-	ItemKey convertToStory(String key, long id, String title, String description, List<String> criteria,
-			UserId user) {
+	ItemKey convertToStory(String key, long id, String title, String description, List<String> criteria, UserId user) {
 		reads.row(key, id);
 		Map<String, String> fields = new LinkedHashMap<>();
 		fields.put("title", text(title));

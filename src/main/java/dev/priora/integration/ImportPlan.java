@@ -20,13 +20,12 @@ import dev.priora.planning.PlanningService;
 import dev.priora.progress.TeamService;
 
 /**
- * One import's decisions, settled before anything is written ({@link ImportWriter}
- * writes them): which items are new (not imported before from the same source), which
- * parents are epics here, estimates snapped up to the product's scale, which releases,
- * sprints (dated ones; an undated sprint becomes a label) and team members to create,
- * and which links hold (both ends imported, no dependency cycle), each departure noted
- * as a warning. Then, while writing, the Priora key of every item by the other tool's
- * key.
+ * One import's decisions, settled before anything is written ({@link ImportWriter} writes
+ * them): which items are new (not imported before from the same source), which parents
+ * are epics here, estimates snapped up to the product's scale, which releases, sprints
+ * (dated ones; an undated sprint becomes a label) and team members to create, and which
+ * links hold (both ends imported, no dependency cycle), each departure noted as a
+ * warning. Then, while writing, the Priora key of every item by the other tool's key.
  */
 final class ImportPlan {
 
@@ -78,8 +77,8 @@ final class ImportPlan {
 	}
 
 	/**
-	 * Settles every choice against the product as it is: its backlog, its plan's
-	 * releases and sprints, and its team.
+	 * Settles every choice against the product as it is: its backlog, its plan's releases
+	 * and sprints, and its team.
 	 */
 	void settle(BacklogSnapshot snapshot, PlanningService.Board board, List<TeamService.Member> team) {
 		Map<String, ImportBatch.Kind> kinds = new HashMap<>();
@@ -153,8 +152,8 @@ final class ImportPlan {
 					newSprints.putIfAbsent(lower(i.sprint()), s);
 				}
 				else {
-					String label = ("sprint-" + i.sprint().toLowerCase(Locale.ROOT))
-						.replaceAll("[^\\p{L}\\p{N}._-]+", "-");
+					String label = ("sprint-" + i.sprint().toLowerCase(Locale.ROOT)).replaceAll("[^\\p{L}\\p{N}._-]+",
+							"-");
 					extraLabels.put(i.key(), List.of(label.length() > 50 ? label.substring(0, 50) : label));
 					if (undated.add(lower(i.sprint()))) {
 						warnings.add(new Note(i.row(), "sprint '" + i.sprint() + "' has no dates in the export;"

@@ -88,12 +88,12 @@ class ImportWriter {
 
 	private void apply(ImportPlan p, UserId user, BacklogImport.Progress progress) {
 		String key = p.key;
-		p.newReleases.forEach((lower, r) -> p.releases.put(lower,
-				planning.createRelease(key, r.name(), r.due(), null, false).id()));
+		p.newReleases.forEach(
+				(lower, r) -> p.releases.put(lower, planning.createRelease(key, r.name(), r.due(), null, false).id()));
 		p.newSprints.forEach((lower, s) -> p.sprints.put(lower,
 				planning.createSprint(key, s.name(), s.start(), s.end(), BigDecimal.ZERO, s.goal(), null).id()));
-		p.newMembers.forEach(
-				(lower, name) -> p.members.put(lower, team.add(key, name, "", BigDecimal.ZERO, List.of()).id()));
+		p.newMembers
+			.forEach((lower, name) -> p.members.put(lower, team.add(key, name, "", BigDecimal.ZERO, List.of()).id()));
 		p.known.forEach((k, n) -> p.keys.put(k, new ItemKey(key, n)));
 		List<Item> ordered = new ArrayList<>(p.fresh.stream().filter(i -> i.kind() == ImportBatch.Kind.EPIC).toList());
 		p.fresh.stream().filter(i -> i.kind() != ImportBatch.Kind.EPIC).forEach(ordered::add);
@@ -129,8 +129,7 @@ class ImportWriter {
 		}
 		p.keys.put(i.key(), item);
 		p.created.add(item.toString());
-		repository.remember(key, p.source, i.key().length() > 200 ? i.key().substring(0, 200) : i.key(),
-				item.number());
+		repository.remember(key, p.source, i.key().length() > 200 ? i.key().substring(0, 200) : i.key(), item.number());
 		status(p.batch.source(), item, i.state(), user);
 		backlog.backdate(item, i.created(), i.resolved());
 		for (ImportBatch.Comment c : i.comments()) {

@@ -127,7 +127,11 @@ public final class FeedbackFile {
 		Object array = root;
 		if (root instanceof Map<?, ?> object) {
 			// {"feedback": [...]} or any object holding exactly one array
-			List<Object> arrays = object.values().stream().filter(v -> v instanceof List<?>).map(v -> (Object) v).toList();
+			List<Object> arrays = object.values()
+				.stream()
+				.filter(v -> v instanceof List<?>)
+				.map(v -> (Object) v)
+				.toList();
 			array = arrays.size() == 1 ? arrays.get(0) : null;
 		}
 		if (!(array instanceof List<?> list)) {

@@ -18,8 +18,8 @@ import java.util.Map;
  * title at most 300, an external id at most 100, a customer name at most 200; a date like
  * {@code 2024-03-31} (UTC midnight) or an ISO date-time ({@code T} or a space, UTC when
  * no offset is given); tags split at {@code ;} or {@code ,}, lower case. A row with any
- * error is left out and each error reported; the first {@value #PREVIEW_ROWS} records
- * are previewed as mapped, valid or not.
+ * error is left out and each error reported; the first {@value #PREVIEW_ROWS} records are
+ * previewed as mapped, valid or not.
  */
 public final class FeedbackRows {
 
@@ -98,9 +98,8 @@ public final class FeedbackRows {
 		if (errors.size() > before) {
 			return null;
 		}
-		return new Row(row, title == null ? "" : title.replaceAll("\\s+", " "), text, received,
-				tags(r.value(m.tags())), ext == null || ext.isEmpty() ? null : ext,
-				customer == null || customer.isEmpty() ? null : customer);
+		return new Row(row, title == null ? "" : title.replaceAll("\\s+", " "), text, received, tags(r.value(m.tags())),
+				ext == null || ext.isEmpty() ? null : ext, customer == null || customer.isEmpty() ? null : customer);
 	}
 
 	private static void longer(long row, String field, String value, int max, List<RowError> errors) {

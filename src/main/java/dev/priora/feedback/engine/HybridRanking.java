@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Mixes the similarity index's two rankings: each ranking's scores are min-max
- * normalised to 0–1 and weighted {@link SimilarityIndex#LEXICAL_WEIGHT} lexical to the
- * rest semantic (all lexical when there is no semantic ranking, and the reverse); ties
- * go by id, so the order is stable.
+ * Mixes the similarity index's two rankings: each ranking's scores are min-max normalised
+ * to 0–1 and weighted {@link SimilarityIndex#LEXICAL_WEIGHT} lexical to the rest semantic
+ * (all lexical when there is no semantic ranking, and the reverse); ties go by id, so the
+ * order is stable.
  */
 final class HybridRanking {
 
@@ -29,10 +29,13 @@ final class HybridRanking {
 			if (!query.exclude().contains(id)) {
 				double score = lexicalWeight * lex.getOrDefault(id, 0.0)
 						+ (1 - lexicalWeight) * sem.getOrDefault(id, 0.0);
-				matches.add(new SimilarityIndex.Match(id, score, lexical.getOrDefault(id, 0.0), semantic.getOrDefault(id, 0.0)));
+				matches.add(new SimilarityIndex.Match(id, score, lexical.getOrDefault(id, 0.0),
+						semantic.getOrDefault(id, 0.0)));
 			}
 		}
-		matches.sort(Comparator.comparingDouble(SimilarityIndex.Match::score).reversed().thenComparing(SimilarityIndex.Match::id));
+		matches.sort(Comparator.comparingDouble(SimilarityIndex.Match::score)
+			.reversed()
+			.thenComparing(SimilarityIndex.Match::id));
 		return List.copyOf(matches.subList(0, Math.min(query.limit(), matches.size())));
 	}
 

@@ -1,7 +1,6 @@
 package dev.priora.feedback.engine;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,9 +41,9 @@ import dev.priora.text.engine.LuceneIndex;
  * (title counted twice, English stemming; good at rare shared terms) and nearest
  * neighbours over sentence-embedding vectors (good at the same request in other words).
  * Each ranking's top {@value #CANDIDATES} are min-max normalised to 0–1 and mixed,
- * {@link #LEXICAL_WEIGHT} lexical to the rest semantic; a text without a vector is ranked
- * by words alone. On the Redmine duplicate set this hybrid beats either ranking alone
- * (docs/BENCHMARKS.md).
+ * {@link #LEXICAL_WEIGHT} lexical to the rest semantic ({@link HybridRanking}); a text
+ * without a vector is ranked by words alone. On the Redmine duplicate set this hybrid
+ * beats either ranking alone (docs/BENCHMARKS.md).
  *
  * <p>
  * Entries are keyed by id; {@link #put} replaces, {@link #remove} deletes, and searches

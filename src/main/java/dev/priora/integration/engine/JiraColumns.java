@@ -21,12 +21,12 @@ import org.apache.commons.csv.CSVRecord;
 import dev.priora.integration.engine.ImportBatch.LinkKind;
 
 /**
- * The records of a Jira CSV export, and its columns and what each holds: a header in English, Spanish or
- * French (matched without case or accents) names a field; story points and acceptance
- * criteria are found by a phrase in the header (custom fields); an issue-link column
- * ("Outward issue link (Blocks)") holds links of a kind and direction. A field whose
- * column repeats (Sprint, Labels, Comment, Fix Version/s, links) has one value per
- * column; a header nobody reads is unmapped.
+ * The records of a Jira CSV export, and its columns and what each holds: a header in
+ * English, Spanish or French (matched without case or accents) names a field; story
+ * points and acceptance criteria are found by a phrase in the header (custom fields); an
+ * issue-link column ("Outward issue link (Blocks)") holds links of a kind and direction.
+ * A field whose column repeats (Sprint, Labels, Comment, Fix Version/s, links) has one
+ * value per column; a header nobody reads is unmapped.
  */
 final class JiraColumns {
 

@@ -30,8 +30,8 @@ import dev.priora.integration.engine.ImportBatch.State;
  * (an issue id or key) or the old "Epic Link" make an epic the item's parent; a
  * sub-task's parent story instead depends on the sub-task, and the sub-task joins the
  * story's epic. Links: {@code Blocks} make the blocked issue depend on the blocking one,
- * {@code Duplicate} marks a duplicate, every other type relates. The header and the values
- * of a row by field are read by {@link JiraColumns}.
+ * {@code Duplicate} marks a duplicate, every other type relates. The header and the
+ * values of a row by field are read by {@link JiraColumns}.
  */
 public final class JiraCsv {
 

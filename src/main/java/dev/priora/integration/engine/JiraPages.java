@@ -8,9 +8,9 @@ import java.util.regex.Pattern;
 
 /**
  * Finds what a Jira REST JSON document holds, however it was put together: the issues of
- * {@code /search} and Agile pages (one page, a list of pages, one issue, or a wrapper with
- * {@code "pages"} or {@code "issues"}), custom field names (from {@code "fields"} or a
- * page's {@code "names"}) and board sprints with their dates; and reads a sprint in
+ * {@code /search} and Agile pages (one page, a list of pages, one issue, or a wrapper
+ * with {@code "pages"} or {@code "issues"}), custom field names (from {@code "fields"} or
+ * a page's {@code "names"}) and board sprints with their dates; and reads a sprint in
  * Jira Cloud's object form or Jira Server's text form.
  */
 final class JiraPages {

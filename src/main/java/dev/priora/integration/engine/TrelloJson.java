@@ -100,9 +100,10 @@ public final class TrelloJson {
 			String assignee = memberIds.isEmpty() ? ""
 					: Tree.text(members.get(String.valueOf(memberIds.get(0))), "fullName");
 			items.add(new Item(row, id, bug ? Kind.BUG : Kind.STORY, title, description.strip(), state, null,
-					Fields.labels(names), null, criteria.getOrDefault(id, List.of()), comments.getOrDefault(id, List.of()),
-					created(id), state == State.DONE ? Fields.instant(Tree.text(card, "dateLastActivity")) : null, null,
-					null, assignee.isBlank() ? null : Fields.line(assignee, 100)));
+					Fields.labels(names), null, criteria.getOrDefault(id, List.of()),
+					comments.getOrDefault(id, List.of()), created(id),
+					state == State.DONE ? Fields.instant(Tree.text(card, "dateLastActivity")) : null, null, null,
+					assignee.isBlank() ? null : Fields.line(assignee, 100)));
 		}
 
 		/** The list's status; new, with one warning per list, when it is not mapped. */

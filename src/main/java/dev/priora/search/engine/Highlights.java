@@ -18,10 +18,10 @@ import org.apache.lucene.search.uhighlight.WholeBreakIterator;
 import dev.priora.search.engine.ItemTextIndex.Segment;
 
 /**
- * Marks where typed words (as word prefixes) occur in a text, as plain
- * {@link Segment}s: in the whole text (a title), or in the passage of a long text (a
- * description) that holds them, with "…" where text is left out. Lucene's unified
- * highlighter, without an index: the text is analyzed as it is highlighted.
+ * Marks where typed words (as word prefixes) occur in a text, as plain {@link Segment}s:
+ * in the whole text (a title), or in the passage of a long text (a description) that
+ * holds them, with "…" where text is left out. Lucene's unified highlighter, without an
+ * index: the text is analyzed as it is highlighted.
  */
 final class Highlights {
 

@@ -45,9 +45,9 @@ import dev.priora.text.engine.LuceneIndex;
  * <p>
  * {@link #highlight} marks the matched words of a title or description as
  * {@link Segment}s (Lucene's unified highlighter, see {@link Highlights}), so callers
- * escape text as they render it and never handle markup. Entries are keyed by item id; {@link #put} replaces,
- * {@link #remove} deletes; searches see every change made before them. Thread-safe; held
- * in memory.
+ * escape text as they render it and never handle markup. Entries are keyed by item id;
+ * {@link #put} replaces, {@link #remove} deletes; searches see every change made before
+ * them. Thread-safe; held in memory.
  */
 public final class ItemTextIndex implements AutoCloseable {
 

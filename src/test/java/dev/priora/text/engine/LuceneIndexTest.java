@@ -29,7 +29,8 @@ class LuceneIndexTest {
 			index.update(new Term("id", "b"), doc("b"));
 			index.update(new Term("id", "b"), doc("b"));
 			assertThat(index.size()).isEqualTo(2);
-			assertThat(index.search(s -> s.count(new TermQuery(new Term("id", "b"))))).isEqualTo(1);
+			int withB = index.search(s -> s.count(new TermQuery(new Term("id", "b"))));
+			assertThat(withB).isEqualTo(1);
 			index.delete(new Term("id", "a"));
 			assertThat(index.size()).isEqualTo(1);
 			index.clear();
