@@ -65,6 +65,8 @@ class ModularityTests {
 			.and()
 			.resideOutsideOfPackage("..integration.engine..")
 			.and()
+			.resideOutsideOfPackage("..text.engine..")
+			.and()
 			.doNotHaveSimpleName("package-info")
 			.should()
 			.onlyDependOnClassesThat()
@@ -72,14 +74,24 @@ class ModularityTests {
 			.because("engines import only java.* (STYLE.md §3)")
 			.check(classes);
 		classes().that()
-			.resideInAnyPackage("..feedback.engine..", "..search.engine..")
+			.resideInAnyPackage("..search.engine..", "..text.engine..")
 			.and()
 			.doNotHaveSimpleName("package-info")
 			.should()
 			.onlyDependOnClassesThat()
 			.resideInAnyPackage("java..", "..engine..", "org.apache.lucene..")
-			.because(
-					"the text-similarity and item-search engines import java.* and Lucene, the library it wraps (STYLE.md §3)")
+			.because("the item-search engine and the shared text-index plumbing import java.* and Lucene, the"
+					+ " library they wrap (STYLE.md §3)")
+			.check(classes);
+		classes().that()
+			.resideInAPackage("..feedback.engine..")
+			.and()
+			.doNotHaveSimpleName("package-info")
+			.should()
+			.onlyDependOnClassesThat()
+			.resideInAnyPackage("java..", "..engine..", "org.apache.lucene..", "org.apache.commons.csv..")
+			.because("the text-similarity engine imports java.* and Lucene, the library it wraps, and the feedback"
+					+ " file reader commons-csv, the CSV reader it wraps (STYLE.md §3)")
 			.check(classes);
 		classes().that()
 			.resideInAPackage("..integration.engine..")
@@ -101,8 +113,13 @@ class ModularityTests {
 			.check(classes);
 	}
 
+	/**
+	 * Engines every engine may use: the graph algorithms and the text-index plumbing.
+	 */
+	private static final java.util.Set<String> SHARED_ENGINES = java.util.Set.of("dependencies", "text");
+
 	@Test
-	void anEngineUsesOnlyItsOwnFeaturesEngineAndTheGraphEngine() {
+	void anEngineUsesOnlyItsOwnFeaturesEngineAndTheSharedEngines() {
 		JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
 			.importPackages("dev.priora");
 		Pattern engine = Pattern.compile("dev\\.priora\\.([a-z]+)\\.engine(\\..*)?");
@@ -114,13 +131,14 @@ class ModularityTests {
 			}
 			for (Dependency d : c.getDirectDependenciesFromSelf()) {
 				Matcher to = engine.matcher(d.getTargetClass().getPackageName());
-				if (to.matches() && !to.group(1).equals(from.group(1)) && !"dependencies".equals(to.group(1))) {
+				if (to.matches() && !to.group(1).equals(from.group(1)) && !SHARED_ENGINES.contains(to.group(1))) {
 					crossings.add(c.getName() + " -> " + d.getTargetClass().getName());
 				}
 			}
 		}
 		assertThat(crossings)
-			.as("an engine imports only its own feature's engine and dependencies.engine, the shared graph algorithms")
+			.as("an engine imports only its own feature's engine, dependencies.engine (the shared graph algorithms)"
+					+ " and text.engine (the shared text-index plumbing)")
 			.isEmpty();
 	}
 

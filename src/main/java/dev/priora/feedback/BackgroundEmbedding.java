@@ -22,13 +22,13 @@ import dev.priora.jobs.Jobs;
 @Component
 class BackgroundEmbedding extends OneTimeTask<String> {
 
-	private final FeedbackRepository feedback;
+	private final FeedbackTextRepository feedback;
 
 	private final SentenceEmbedder embedder;
 
 	private final Jobs jobs;
 
-	BackgroundEmbedding(FeedbackRepository feedback, @Lazy SentenceEmbedder embedder, @Lazy Jobs jobs) {
+	BackgroundEmbedding(FeedbackTextRepository feedback, @Lazy SentenceEmbedder embedder, @Lazy Jobs jobs) {
 		super("feedback-embedding", String.class);
 		this.feedback = feedback;
 		this.embedder = embedder;
@@ -44,11 +44,11 @@ class BackgroundEmbedding extends OneTimeTask<String> {
 	public void executeOnce(TaskInstance<String> instance, ExecutionContext context) {
 		String productKey = instance.getData();
 		while (!Thread.currentThread().isInterrupted()) {
-			List<FeedbackRepository.Text> batch = feedback.withoutVector(productKey, 200);
+			List<FeedbackTextRepository.Text> batch = feedback.withoutVector(productKey, 200);
 			if (batch.isEmpty()) {
 				return;
 			}
-			for (FeedbackRepository.Text f : batch) {
+			for (FeedbackTextRepository.Text f : batch) {
 				feedback.storeVector(f.id(), embedder.embed(f.title(), f.text()));
 			}
 		}

@@ -55,7 +55,7 @@ class FeedbackIndex implements DisposableBean {
 
 	private static final int PAGE = 2000;
 
-	private final FeedbackRepository feedback;
+	private final FeedbackTextRepository feedback;
 
 	private final ItemVectorRepository items;
 
@@ -67,7 +67,7 @@ class FeedbackIndex implements DisposableBean {
 
 	private final Map<String, ProductIndex> indexes = new ConcurrentHashMap<>();
 
-	FeedbackIndex(FeedbackRepository feedback, ItemVectorRepository items, @Lazy SentenceEmbedder embedder,
+	FeedbackIndex(FeedbackTextRepository feedback, ItemVectorRepository items, @Lazy SentenceEmbedder embedder,
 			ProductService products, @Value("${priora.data-dir}") String dataDir) {
 		this.feedback = feedback;
 		this.items = items;
@@ -228,7 +228,7 @@ class FeedbackIndex implements DisposableBean {
 
 	private boolean syncFeedback(String productKey, ProductIndex p) {
 		boolean changed = false;
-		for (List<FeedbackRepository.Text> page = feedback.texts(productKey, p.lastFeedbackId, PAGE); !page
+		for (List<FeedbackTextRepository.Text> page = feedback.texts(productKey, p.lastFeedbackId, PAGE); !page
 			.isEmpty(); page = feedback.texts(productKey, p.lastFeedbackId, PAGE)) {
 			for (var t : page) {
 				// bulk imports store no vector; words only until the background

@@ -1,6 +1,5 @@
 package dev.priora.feedback;
 
-import java.nio.ByteBuffer;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -20,7 +19,8 @@ import org.springframework.stereotype.Repository;
 /**
  * Feedback, its tags and links. Item keys and titles are read from the backlog's
  * {@code items} table (read only), so that a page of feedback with its links is one query
- * each.
+ * each. The texts and sentence vectors the similarity index reads are in
+ * {@link FeedbackTextRepository}.
  */
 @Repository
 class FeedbackRepository {
@@ -37,14 +37,6 @@ class FeedbackRepository {
 			Channel channel, Instant receivedAt, FeedbackStatus status, String externalId, Long mergedInto,
 			long version, String submitterName, String submitterEmail, Long suggestedCustomerId,
 			String suggestedCustomerName) {
-	}
-
-	/** One feedback's text and stored embedding, for building the similarity index. */
-	record Text(long id, String title, String text, float[] vector) {
-	}
-
-	/** One item's text, for the similarity index. */
-	record ItemText(long id, long number, String title, String text) {
 	}
 
 	/**
@@ -69,8 +61,9 @@ class FeedbackRepository {
 						insert into feedback (product_key, title, body, customer_id, contact_id, channel, received_at, status,
 						  external_id, embedding, submitted_by, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(productKey, d.title(), d.text(), d.customerId(), d.contactId(), channel.name(),
-					receivedAt.atOffset(ZoneOffset.UTC), FeedbackStatus.NEW.name(), d.externalId(), bytes(vector), user,
-					now.atOffset(ZoneOffset.UTC), now.atOffset(ZoneOffset.UTC))
+					receivedAt.atOffset(ZoneOffset.UTC), FeedbackStatus.NEW.name(), d.externalId(),
+					FeedbackTextRepository.bytes(vector), user, now.atOffset(ZoneOffset.UTC),
+					now.atOffset(ZoneOffset.UTC))
 			.update(keys, "id");
 		long id = keys.getKey().longValue();
 		for (String tag : d.tags()) {
@@ -275,72 +268,6 @@ class FeedbackRepository {
 			.list();
 	}
 
-	/** Up to {@code limit} feedback added after {@code afterId}, oldest first. */
-	List<Text> texts(String productKey, long afterId, int limit) {
-		return jdbc.sql("""
-				select id, title, body, embedding from feedback where product_key = ? and id > ? and merged_into is null
-				order by id limit ?""")
-			.params(productKey, afterId, limit)
-			.query((rs, n) -> new Text(rs.getLong(1), rs.getString(2), rs.getString(3), floats(rs.getBytes(4))))
-			.list();
-	}
-
-	/** The highest feedback id of the product (0 when it has none). */
-	long maxId(String productKey) {
-		return jdbc.sql("select coalesce(max(id), 0) from feedback where product_key = ?")
-			.param(productKey)
-			.query(Long.class)
-			.single();
-	}
-
-	/**
-	 * Those of the given feedback that have a stored vector by now (at most 1000 ids are
-	 * looked at).
-	 */
-	List<Text> textsWithVectors(List<Long> ids) {
-		List<Long> some = ids.size() > 1000 ? ids.subList(0, 1000) : ids;
-		return jdbc.sql("select id, title, body, embedding from feedback where id in (:ids) and embedding is not null")
-			.param("ids", some)
-			.query((rs, n) -> new Text(rs.getLong(1), rs.getString(2), rs.getString(3), floats(rs.getBytes(4))))
-			.list();
-	}
-
-	/** The feedback's stored sentence vector, or null while it has none. */
-	float[] vector(long id) {
-		return jdbc.sql("select embedding from feedback where id = ?")
-			.param(id)
-			.query((rs, n) -> floats(rs.getBytes(1)))
-			.optional()
-			.orElse(null);
-	}
-
-	/** Up to {@code limit} of the product's feedback stored without a vector, by id. */
-	List<Text> withoutVector(String productKey, int limit) {
-		return jdbc
-			.sql("select id, title, body from feedback where product_key = ? and embedding is null order by id limit ?")
-			.params(productKey, limit)
-			.query((rs, n) -> new Text(rs.getLong(1), rs.getString(2), rs.getString(3), null))
-			.list();
-	}
-
-	void storeVector(long id, float[] vector) {
-		jdbc.sql("update feedback set embedding = ? where id = ?").params(bytes(vector), id).update();
-	}
-
-	/** The items with these ids, by id. */
-	Map<Long, ItemText> itemTexts(List<Long> itemIds) {
-		if (itemIds.isEmpty()) {
-			return Map.of();
-		}
-		Map<Long, ItemText> rows = new HashMap<>();
-		jdbc.sql("select id, item_number, title, description from items where id in (:ids)")
-			.param("ids", itemIds)
-			.query((rs, n) -> new ItemText(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4)))
-			.list()
-			.forEach(i -> rows.put(i.id(), i));
-		return rows;
-	}
-
 	private static Row row(ResultSet rs, int n) throws SQLException {
 		return new Row(rs.getLong("id"), rs.getString("title"), rs.getString("body"),
 				(Long) rs.getObject("customer_id", Long.class), rs.getString("customer_name"),
@@ -349,24 +276,6 @@ class FeedbackRepository {
 				rs.getString("external_id"), (Long) rs.getObject("merged_into", Long.class), rs.getLong("version"),
 				rs.getString("submitter_name"), rs.getString("submitter_email"),
 				(Long) rs.getObject("suggested_customer_id", Long.class), rs.getString("suggested_customer_name"));
-	}
-
-	static byte[] bytes(float[] vector) {
-		if (vector == null) {
-			return null;
-		}
-		ByteBuffer buffer = ByteBuffer.allocate(vector.length * 4);
-		buffer.asFloatBuffer().put(vector);
-		return buffer.array();
-	}
-
-	static float[] floats(byte[] bytes) {
-		if (bytes == null) {
-			return null;
-		}
-		float[] v = new float[bytes.length / 4];
-		ByteBuffer.wrap(bytes).asFloatBuffer().get(v);
-		return v;
 	}
 
 }

@@ -1,38 +1,26 @@
 package dev.priora.feedback;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.regex.Pattern;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.priora.accounts.UserId;
-import dev.priora.backlog.AcceptanceCriterion;
 import dev.priora.backlog.BacklogProblem;
-import dev.priora.backlog.BacklogService;
-import dev.priora.backlog.ItemDraft;
-import dev.priora.backlog.ItemType;
-import dev.priora.backlog.Placement;
 import dev.priora.backlog.ItemKey;
 import dev.priora.backlog.ProductService;
-import dev.priora.feedback.engine.SimilarityIndex;
 import dev.priora.feedback.engine.StoryDrafter;
 
 /**
  * Customer feedback: intake, triage, links to backlog items (with importance and quote),
  * merging duplicates, similar feedback and items, and the demand per item that follows
- * from the links.
+ * from the links. The feature's entry point: it resolves the product and holds each
+ * command's transaction; {@link FeedbackTriage}, {@link FeedbackSimilarity} and
+ * {@link StoryConversion} do that part of the work.
  */
 @Service
 public class FeedbackService {
@@ -41,11 +29,20 @@ public class FeedbackService {
 
 	public static final int MAX_PAGE_SIZE = 200;
 
-	private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}&&[^\\r\\n\\t]]");
-
-	private static final Pattern TAG = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}._-]{0,49}");
+	/** Largest batch of a bulk action. */
+	public static final int MAX_BULK = 500;
 
 	private final FeedbackRepository feedback;
+
+	private final FeedbackReads reads;
+
+	private final FeedbackTriage triage;
+
+	private final FeedbackSimilarity similarity;
+
+	private final StoryConversion stories;
+
+	private final FeedbackDrafts drafts;
 
 	private final CustomerService customers;
 
@@ -53,25 +50,24 @@ public class FeedbackService {
 
 	private final FeedbackIndex index;
 
-	private final BacklogService backlog;
-
-	private final DemandStore demandStore;
-
 	private final Clock clock;
 
-	private final org.springframework.context.ApplicationEventPublisher events;
+	private final ApplicationEventPublisher events;
 
-	FeedbackService(FeedbackRepository feedback, CustomerService customers, ProductService products,
-			FeedbackIndex index, BacklogService backlog, DemandStore demand, Clock clock,
-			org.springframework.context.ApplicationEventPublisher events) {
-		this.events = events;
-		this.backlog = backlog;
-		this.demandStore = demand;
+	FeedbackService(FeedbackRepository feedback, FeedbackReads reads, FeedbackTriage triage,
+			FeedbackSimilarity similarity, StoryConversion stories, FeedbackDrafts drafts, CustomerService customers,
+			ProductService products, FeedbackIndex index, Clock clock, ApplicationEventPublisher events) {
 		this.feedback = feedback;
+		this.reads = reads;
+		this.triage = triage;
+		this.similarity = similarity;
+		this.stories = stories;
+		this.drafts = drafts;
 		this.customers = customers;
 		this.products = products;
 		this.index = index;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	/**
@@ -80,14 +76,14 @@ public class FeedbackService {
 	 */
 	@Transactional
 	public FeedbackView create(String productKey, FeedbackDraft draft, UserId user) {
-		String key = products.get(productKey).key();
-		FeedbackDraft d = validate(key, draft);
+		String key = key(productKey);
+		FeedbackDraft d = drafts.checked(key, draft);
 		Instant now = clock.instant();
 		Instant received = d.receivedAt() == null ? now : d.receivedAt();
 		float[] vector = index.embed(d.title(), d.text());
 		long id = feedback.insert(key, d, d.channel() == null ? Channel.MANUAL : d.channel(), received, vector,
 				user == null ? null : user.value(), now);
-		FeedbackView created = get(key, id);
+		FeedbackView created = reads.get(key, id);
 		events.publishEvent(new FeedbackReceived(key, id, created.title(), created.channel().name(), d.customerId()));
 		return created;
 	}
@@ -100,7 +96,7 @@ public class FeedbackService {
 	 */
 	@Transactional
 	public IntakeReceipt intake(String productKey, FeedbackDraft draft, UserId user) {
-		String key = products.get(productKey).key();
+		String key = key(productKey);
 		CustomerView customer = draft.customerId() == null ? null
 				: customers.find(key, draft.customerId()).orElse(null);
 		Long contact = customer != null && draft.contactId() != null
@@ -111,8 +107,7 @@ public class FeedbackService {
 	}
 
 	public FeedbackView get(String productKey, long id) {
-		String key = products.get(productKey).key();
-		return views(key, List.of(row(key, id))).get(0);
+		return reads.get(key(productKey), id);
 	}
 
 	/**
@@ -122,8 +117,8 @@ public class FeedbackService {
 		if (limit < 1 || limit > MAX_PAGE_SIZE) {
 			throw BacklogProblem.invalid("limit", "must be from 1 to " + MAX_PAGE_SIZE);
 		}
-		String key = products.get(productKey).key();
-		return views(key, feedback.page(key, filter, cursor, limit));
+		String key = key(productKey);
+		return reads.views(key, feedback.page(key, filter, cursor, limit));
 	}
 
 	/**
@@ -132,14 +127,7 @@ public class FeedbackService {
 	 */
 	@Transactional
 	public FeedbackView changeStatus(String productKey, long id, FeedbackStatus target, long expectedVersion) {
-		String key = products.get(productKey).key();
-		var row = current(key, id, expectedVersion);
-		if (target == null || target == FeedbackStatus.LINKED || !row.status().next().contains(target)) {
-			throw BacklogProblem.conflict("invalid-transition", "Feedback " + id + " cannot go from " + row.status()
-					+ " to " + target + "; link it to an item to make it LINKED.");
-		}
-		feedback.update(id, row.title(), row.text(), row.customerId(), target, row.mergedInto(), clock.instant());
-		return get(key, id);
+		return triage.changeStatus(key(productKey), id, target, expectedVersion);
 	}
 
 	/**
@@ -149,39 +137,12 @@ public class FeedbackService {
 	@Transactional
 	public FeedbackView link(String productKey, long id, ItemKey item, Importance importance, String quote,
 			UserId user) {
-		String key = products.get(productKey).key();
-		var row = row(key, id);
-		if (row.mergedInto() != null) {
-			throw BacklogProblem.conflict("merged", "Feedback " + id + " was merged into " + row.mergedInto() + ".");
-		}
-		long itemId = itemId(key, item);
-		String q = quote == null ? "" : quote.strip();
-		if (q.length() > 2000 || CONTROL.matcher(q).find()) {
-			throw BacklogProblem.invalid("quote", "must be at most 2000 characters without control characters");
-		}
-		if (importance == null) {
-			throw BacklogProblem.invalid("importance", "is required: NICE_TO_HAVE, IMPORTANT or CRITICAL");
-		}
-		feedback.link(id, itemId, importance, q, user.value(), clock.instant());
-		feedback.update(id, row.title(), row.text(), row.customerId(), FeedbackStatus.LINKED, null, clock.instant());
-		demandStore.refresh(List.of(itemId));
-		return get(key, id);
+		return triage.link(key(productKey), id, item, importance, quote, user);
 	}
 
 	@Transactional
 	public FeedbackView unlink(String productKey, long id, ItemKey item) {
-		String key = products.get(productKey).key();
-		var row = row(key, id);
-		long itemId = itemId(key, item);
-		if (!feedback.unlink(id, itemId)) {
-			throw BacklogProblem.notFound("The link of feedback " + id + " to " + item);
-		}
-		demandStore.refresh(List.of(itemId));
-		if (row.status() == FeedbackStatus.LINKED && feedback.linkCount(id) == 0) {
-			feedback.update(id, row.title(), row.text(), row.customerId(), FeedbackStatus.TRIAGED, null,
-					clock.instant());
-		}
-		return get(key, id);
+		return triage.unlink(key(productKey), id, item);
 	}
 
 	/**
@@ -190,32 +151,8 @@ public class FeedbackService {
 	 */
 	@Transactional
 	public FeedbackView assignCustomer(String productKey, long id, Long customerId, Long contactId) {
-		String key = products.get(productKey).key();
-		var row = row(key, id);
-		if (customerId != null) {
-			CustomerView c;
-			try {
-				c = customers.get(key, customerId);
-			}
-			catch (BacklogProblem e) {
-				throw BacklogProblem.invalid("customerId", "no customer " + customerId + " in product " + key);
-			}
-			if (contactId != null && c.contacts().stream().noneMatch(x -> x.id() == contactId)) {
-				throw BacklogProblem.invalid("contactId", "is not a contact of customer " + customerId);
-			}
-		}
-		else if (contactId != null) {
-			throw BacklogProblem.invalid("contactId", "needs a customerId");
-		}
-		feedback.update(id, row.title(), row.text(), customerId, row.status(), row.mergedInto(), clock.instant());
-		feedback.setContact(id, contactId);
-		feedback.suggestCustomer(id, null);
-		demandStore.refresh(demandStore.itemsOfFeedback(List.of(id)));
-		return get(key, id);
+		return triage.assignCustomer(key(productKey), id, customerId, contactId);
 	}
-
-	/** Largest batch of a bulk action. */
-	public static final int MAX_BULK = 500;
 
 	/**
 	 * Applies one triage action to many feedback at once: a status change (triage,
@@ -225,40 +162,7 @@ public class FeedbackService {
 	@Transactional
 	public List<FeedbackView> bulk(String productKey, List<Long> ids, FeedbackStatus status, ItemKey item,
 			Importance importance, UserId user) {
-		String key = products.get(productKey).key();
-		if (ids == null || ids.isEmpty() || ids.size() > MAX_BULK) {
-			throw BacklogProblem.invalid("ids", "name 1 to " + MAX_BULK + " feedback");
-		}
-		if ((status == null) == (item == null)) {
-			throw BacklogProblem.invalid("action", "give either a status or an item to link to");
-		}
-		List<Long> distinct = ids.stream().distinct().toList();
-		List<String> refused = new ArrayList<>();
-		for (long id : distinct) {
-			var row = feedback.find(key, id).orElseThrow(() -> BacklogProblem.invalid("ids", "no feedback " + id));
-			if (status != null && (status == FeedbackStatus.LINKED || !row.status().next().contains(status))) {
-				refused.add(id + " (" + row.status().name().toLowerCase(Locale.ROOT) + ")");
-			}
-			if (item != null && row.mergedInto() != null) {
-				refused.add(id + " (merged)");
-			}
-		}
-		if (!refused.isEmpty()) {
-			throw BacklogProblem.conflict("invalid-transition",
-					"Nothing changed: feedback " + String.join(", ", refused) + " cannot be "
-							+ (status != null ? "moved to " + status.name().toLowerCase(Locale.ROOT) : "linked") + ".");
-		}
-		for (long id : distinct) {
-			if (status != null) {
-				var row = row(key, id);
-				feedback.update(id, row.title(), row.text(), row.customerId(), status, row.mergedInto(),
-						clock.instant());
-			}
-			else {
-				link(key, id, item, importance == null ? Importance.IMPORTANT : importance, "", user);
-			}
-		}
-		return views(key, distinct.stream().map(id -> row(key, id)).toList());
+		return triage.bulk(key(productKey), ids, status, item, importance, user);
 	}
 
 	/**
@@ -268,25 +172,7 @@ public class FeedbackService {
 	 */
 	@Transactional
 	public FeedbackView merge(String productKey, long duplicateId, long intoId, UserId user) {
-		String key = products.get(productKey).key();
-		if (duplicateId == intoId) {
-			throw BacklogProblem.invalid("into", "feedback cannot be merged into itself");
-		}
-		var duplicate = row(key, duplicateId);
-		var into = row(key, intoId);
-		if (duplicate.mergedInto() != null || into.mergedInto() != null) {
-			throw BacklogProblem.conflict("merged", "Merged feedback cannot be merged again.");
-		}
-		feedback.copyLinks(duplicateId, intoId, user.value(), clock.instant());
-		demandStore.refresh(demandStore.itemsOfFeedback(List.of(duplicateId, intoId)));
-		feedback.update(duplicateId, duplicate.title(), duplicate.text(), duplicate.customerId(),
-				FeedbackStatus.ARCHIVED, intoId, clock.instant());
-		if (feedback.linkCount(intoId) > 0 && into.status() != FeedbackStatus.LINKED) {
-			feedback.update(intoId, into.title(), into.text(), into.customerId(), FeedbackStatus.LINKED, null,
-					clock.instant());
-		}
-		index.remove(key, duplicateId);
-		return get(key, intoId);
+		return triage.merge(key(productKey), duplicateId, intoId, user);
 	}
 
 	/**
@@ -294,10 +180,7 @@ public class FeedbackService {
 	 * it belongs).
 	 */
 	public List<SimilarView> similarTo(String productKey, long id, int limit) {
-		String key = products.get(productKey).key();
-		var row = row(key, id);
-		float[] stored = feedback.vector(id);
-		return similar(key, row.title(), row.text(), stored, Set.of(FeedbackIndex.FEEDBACK + id), limit);
+		return similarity.similarTo(key(productKey), id, limit);
 	}
 
 	/**
@@ -305,18 +188,7 @@ public class FeedbackService {
 	 * feedback.
 	 */
 	public List<SimilarView> similarTo(String productKey, String title, String text, int limit) {
-		String key = products.get(productKey).key();
-		if ((title == null || title.isBlank()) && (text == null || text.isBlank())) {
-			throw BacklogProblem.invalid("text", "a title or a text is required");
-		}
-		if ((text == null ? 0 : text.length()) > MAX_TEXT || text != null && CONTROL.matcher(text).find()) {
-			throw BacklogProblem.invalid("text",
-					"must be at most " + MAX_TEXT + " characters without control characters");
-		}
-		if (title != null && (title.length() > 300 || CONTROL.matcher(title).find())) {
-			throw BacklogProblem.invalid("title", "must be at most 300 characters without control characters");
-		}
-		return similar(key, title, text, null, Set.of(), limit);
+		return similarity.similarTo(key(productKey), title, text, limit);
 	}
 
 	/**
@@ -325,10 +197,7 @@ public class FeedbackService {
 	 * saving.
 	 */
 	public StoryDrafter.Draft storyDraft(String productKey, long id) {
-		String key = products.get(productKey).key();
-		var row = row(key, id);
-		String role = row.customerId() == null ? null : customers.get(key, row.customerId()).segment();
-		return StoryDrafter.draft(role == null || role.isBlank() ? null : role + " customer", row.title(), row.text());
+		return stories.storyDraft(key(productKey), id);
 	}
 
 	/**
@@ -338,23 +207,7 @@ public class FeedbackService {
 	@Transactional
 	public ItemKey convertToStory(String productKey, long id, String title, String description, List<String> criteria,
 			UserId user) {
-		String key = products.get(productKey).key();
-		row(key, id);
-		Map<String, String> fields = new LinkedHashMap<>();
-		fields.put("title", text(title));
-		fields.put("description", text(description));
-		refusePlaceholders(fields, criteria);
-		List<AcceptanceCriterion> ac = criteria == null ? List.of()
-				: criteria.stream()
-					.filter(c -> c != null && !c.isBlank())
-					.map(c -> new AcceptanceCriterion(c, false))
-					.toList();
-		ItemKey item = backlog
-			.create(key, new ItemDraft(ItemType.STORY, title, description, null, List.of(), null, ac),
-					new Placement.Bottom(), user)
-			.key();
-		link(key, id, item, Importance.IMPORTANT, "", user);
-		return item;
+		return stories.convertToStory(key(productKey), id, title, description, criteria, user);
 	}
 
 	/**
@@ -365,46 +218,8 @@ public class FeedbackService {
 	@Transactional
 	public ItemKey convertToStory(String productKey, long id, String title, StoryDrafter.Draft parts, String details,
 			List<String> criteria, UserId user) {
-		Map<String, String> fields = new LinkedHashMap<>();
-		fields.put("role", text(parts.role()));
-		fields.put("want", text(parts.goal()));
-		fields.put("benefit", text(parts.benefit()));
-		fields.put("details", text(details));
-		refusePlaceholders(fields, List.of());
-		String sentence = StoryDrafter.compose(parts.role(), parts.goal(), parts.benefit());
-		String more = text(details).strip();
-		if (sentence.isEmpty() && more.isEmpty()) {
-			throw BacklogProblem.invalid("want",
-					"say what they want (the story's goal), or describe it in the details");
-		}
-		return convertToStory(productKey, id, title,
-				sentence + (sentence.isEmpty() || more.isEmpty() ? "" : "\n\n") + more, criteria, user);
-	}
-
-	private static String text(String s) {
-		return s == null ? "" : s;
-	}
-
-	/**
-	 * Refuses template text left in a story ({@code <benefit: why it matters>}): 400
-	 * naming each field that holds some, and the placeholder.
-	 */
-	private static void refusePlaceholders(Map<String, String> fields, List<String> criteria) {
-		Map<String, String> errors = new LinkedHashMap<>();
-		fields.forEach(
-				(field, value) -> StoryDrafter.placeholderIn(value).ifPresent(p -> errors.put(field, placeholder(p))));
-		for (int i = 0; criteria != null && i < criteria.size(); i++) {
-			int n = i;
-			StoryDrafter.placeholderIn(criteria.get(i))
-				.ifPresent(p -> errors.put("acceptanceCriteria[" + n + "]", placeholder(p)));
-		}
-		if (!errors.isEmpty()) {
-			throw BacklogProblem.invalid(errors);
-		}
-	}
-
-	private static String placeholder(String p) {
-		return "still holds the placeholder " + p + "; write what it stands for, or leave it out";
+		String description = StoryConversion.description(parts, details);
+		return stories.convertToStory(key(productKey), id, title, description, criteria, user);
 	}
 
 	/**
@@ -412,7 +227,7 @@ public class FeedbackService {
 	 * when the item is not one of the product's.
 	 */
 	public Demand demand(String productKey, ItemKey item) {
-		String key = products.get(productKey).key();
+		String key = key(productKey);
 		long itemId = Optional.of(item)
 			.filter(i -> i.productKey().equals(key))
 			.flatMap(i -> feedback.itemId(key, i.number()))
@@ -420,138 +235,9 @@ public class FeedbackService {
 		return DemandStore.compute(feedback.demand(itemId));
 	}
 
-	/** {@code vector} is the text's stored sentence vector, or null to compute it now. */
-	private List<SimilarView> similar(String key, String title, String text, float[] vector, Set<String> exclude,
-			int limit) {
-		if (limit < 1 || limit > 50) {
-			throw BacklogProblem.invalid("limit", "must be from 1 to 50");
-		}
-		SimilarityIndex similarity = index.upToDate(key);
-		float[] v = vector != null ? vector : index.embed(title, text);
-		List<SimilarityIndex.Match> matches = similarity
-			.similar(new SimilarityIndex.Query(title, text, v, limit + 5, exclude));
-		// the matches' titles in two queries, not one per match
-		Map<Long, FeedbackRepository.Row> feedbackRows = feedback.findAll(key, ids(matches, FeedbackIndex.FEEDBACK));
-		Map<Long, FeedbackRepository.ItemText> itemRows = feedback.itemTexts(ids(matches, FeedbackIndex.ITEM));
-		List<SimilarView> result = new ArrayList<>();
-		for (var m : matches) {
-			SimilarView view = resolve(key, m, feedbackRows, itemRows);
-			if (view != null && result.size() < limit) {
-				result.add(view);
-			}
-		}
-		return result;
-	}
-
-	private static List<Long> ids(List<SimilarityIndex.Match> matches, String kind) {
-		return matches.stream()
-			.filter(m -> m.id().startsWith(kind))
-			.map(m -> Long.parseLong(m.id().substring(1)))
-			.toList();
-	}
-
-	private SimilarView resolve(String key, SimilarityIndex.Match m, Map<Long, FeedbackRepository.Row> feedbackRows,
-			Map<Long, FeedbackRepository.ItemText> itemRows) {
-		long id = Long.parseLong(m.id().substring(1));
-		if (m.id().startsWith(FeedbackIndex.FEEDBACK)) {
-			return Optional.ofNullable(feedbackRows.get(id))
-				.filter(r -> r.mergedInto() == null)
-				.map(r -> new SimilarView("feedback", id, null, r.title().isEmpty() ? abbreviate(r.text()) : r.title(),
-						m.score(), m.semantic()))
-				.orElse(null);
-		}
-		return Optional.ofNullable(itemRows.get(id))
-			.map(i -> new SimilarView("item", null, key + "-" + i.number(), i.title(), m.score(), m.semantic()))
-			.orElse(null);
-	}
-
-	private List<FeedbackView> views(String key, List<FeedbackRepository.Row> rows) {
-		List<Long> ids = rows.stream().map(FeedbackRepository.Row::id).toList();
-		var tags = feedback.tags(ids);
-		var links = feedback.links(key, ids);
-		return rows.stream()
-			.map(r -> new FeedbackView(r.id(), r.title(), r.text(), r.customerId(), r.customerName(), r.contactId(),
-					r.channel(), r.receivedAt(), r.status(), tags.getOrDefault(r.id(), List.of()), r.externalId(),
-					r.mergedInto(), links.getOrDefault(r.id(), List.of()), r.version(), r.submitterName(),
-					r.submitterEmail(), r.suggestedCustomerId(), r.suggestedCustomerName()))
-			.toList();
-	}
-
-	private FeedbackRepository.Row row(String key, long id) {
-		return feedback.find(key, id).orElseThrow(() -> BacklogProblem.notFound("Feedback " + id));
-	}
-
-	private FeedbackRepository.Row current(String key, long id, long expectedVersion) {
-		var row = row(key, id);
-		if (row.version() != expectedVersion) {
-			throw BacklogProblem.stale("Feedback " + id, row.version(), "someone");
-		}
-		return row;
-	}
-
-	private long itemId(String key, ItemKey item) {
-		if (item == null || !item.productKey().equals(key)) {
-			throw BacklogProblem.invalid("item", (item == null ? "an item" : item) + " is not in product " + key);
-		}
-		return feedback.itemId(key, item.number())
-			.orElseThrow(() -> BacklogProblem.invalid("item", item + " does not exist"));
-	}
-
-	private FeedbackDraft validate(String key, FeedbackDraft d) {
-		Map<String, String> errors = new LinkedHashMap<>();
-		String text = d.text() == null ? "" : d.text().strip();
-		if (text.isEmpty()) {
-			errors.put("text", "is required");
-		}
-		else if (text.length() > MAX_TEXT) {
-			errors.put("text", "must be at most " + MAX_TEXT + " characters, was " + text.length());
-		}
-		else if (CONTROL.matcher(text).find()) {
-			errors.put("text", "must not contain control characters");
-		}
-		if (d.title().length() > 300 || CONTROL.matcher(d.title()).find() || d.title().contains("\n")) {
-			errors.put("title", "must be one line of at most 300 characters");
-		}
-		Set<String> tags = new LinkedHashSet<>();
-		for (String t : d.tags()) {
-			String tag = t == null ? "" : t.strip().toLowerCase(Locale.ROOT);
-			if (!TAG.matcher(tag).matches()) {
-				errors.put("tags", "each tag is 1 to 50 letters, digits, '.', '_' or '-'");
-			}
-			tags.add(tag);
-		}
-		if (tags.size() > 20) {
-			errors.put("tags", "at most 20 tags");
-		}
-		if (d.externalId() != null && d.externalId().length() > 100) {
-			errors.put("externalId", "must be at most 100 characters");
-		}
-		if (d.receivedAt() != null && d.receivedAt().isAfter(clock.instant().plus(Duration.ofDays(1)))) {
-			errors.put("receivedAt", "must not be in the future");
-		}
-		if (d.customerId() != null) {
-			try {
-				CustomerView c = customers.get(key, d.customerId());
-				if (d.contactId() != null && c.contacts().stream().noneMatch(x -> x.id() == d.contactId())) {
-					errors.put("contactId", "is not a contact of customer " + d.customerId());
-				}
-			}
-			catch (BacklogProblem e) {
-				errors.put("customerId", "no customer " + d.customerId() + " in product " + key);
-			}
-		}
-		else if (d.contactId() != null) {
-			errors.put("contactId", "needs a customerId");
-		}
-		if (!errors.isEmpty()) {
-			throw BacklogProblem.invalid(errors);
-		}
-		return new FeedbackDraft(d.title(), text, d.customerId(), d.contactId(), d.channel(), d.receivedAt(),
-				List.copyOf(tags), d.externalId());
-	}
-
-	private static String abbreviate(String s) {
-		return s.length() > 80 ? s.substring(0, 80) + "…" : s;
+	/** The product's key as stored; 404 when there is no such product. */
+	private String key(String productKey) {
+		return products.get(productKey).key();
 	}
 
 }

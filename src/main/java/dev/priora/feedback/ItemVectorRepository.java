@@ -142,11 +142,11 @@ class ItemVectorRepository {
 	 */
 	void store(long itemId, long productId, String textHash, float[] vector, Instant at) {
 		String update = "update item_vectors set text_hash = ?, embedding = ?, embedded_at = ? where item_id = ?";
-		Object[] updateParams = { textHash, FeedbackRepository.bytes(vector), Timestamp.from(at), itemId };
+		Object[] updateParams = { textHash, FeedbackTextRepository.bytes(vector), Timestamp.from(at), itemId };
 		if (jdbc.sql(update).params(updateParams).update() == 0 && jdbc.sql("""
 				insert into item_vectors (item_id, product_id, text_hash, embedding, embedded_at)
 				values (?, ?, ?, ?, ?) on conflict do nothing""")
-			.params(itemId, productId, textHash, FeedbackRepository.bytes(vector), Timestamp.from(at))
+			.params(itemId, productId, textHash, FeedbackTextRepository.bytes(vector), Timestamp.from(at))
 			.update() == 0) {
 			jdbc.sql(update).params(updateParams).update();
 		}
@@ -162,7 +162,7 @@ class ItemVectorRepository {
 	private static ItemText row(java.sql.ResultSet rs) throws java.sql.SQLException {
 		Timestamp embedded = rs.getTimestamp(9);
 		return new ItemText(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-				"REJECTED".equals(rs.getString(5)), rs.getString(6), FeedbackRepository.floats(rs.getBytes(7)),
+				"REJECTED".equals(rs.getString(5)), rs.getString(6), FeedbackTextRepository.floats(rs.getBytes(7)),
 				rs.getTimestamp(8).toInstant(), embedded == null ? null : embedded.toInstant());
 	}
 

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 
-import dev.priora.backlog.BacklogProblem;
 import dev.priora.integration.ArchiveRepository.Column;
 import tools.jackson.databind.JsonNode;
 
@@ -19,7 +18,8 @@ import tools.jackson.databind.JsonNode;
  * digits, null, required) and the application's domain ({@link ArchiveRules}: enums,
  * ranges, formats), each reference against the rows the document holds, and the rules
  * between rows ({@link ArchiveLinks}). Problems are collected, not thrown, so that one
- * answer names every bad cell (up to {@value #MAX_PROBLEMS}).
+ * answer names every bad cell (up to {@value #MAX_PROBLEMS}; see
+ * {@link ArchiveProblem#refused}).
  */
 final class ArchiveCheck {
 
@@ -29,26 +29,6 @@ final class ArchiveCheck {
 	 * Longest text of a column without a declared length (release notes allow 100,000).
 	 */
 	static final int MAX_TEXT = 100_000;
-
-	/**
-	 * A refused cell: table, row (1-based, null for the whole table), column (or null).
-	 */
-	record Problem(String table, Integer row, String column, String reason) {
-
-		Map<String, Object> toMap() {
-			Map<String, Object> m = new LinkedHashMap<>();
-			m.put("table", table);
-			m.put("row", row);
-			m.put("column", column);
-			m.put("reason", reason);
-			return m;
-		}
-
-		@Override
-		public String toString() {
-			return table + (row == null ? "" : "[" + row + "]") + (column == null ? "" : "." + column) + ": " + reason;
-		}
-	}
 
 	/** A reference to a row of a table of the document, by the row's id there. */
 	record Ref(String table, int ref) {
@@ -75,7 +55,7 @@ final class ArchiveCheck {
 	}
 
 	/** The checked document: people, rows per table (in write order), problems. */
-	record Checked(Map<Integer, PersonEntry> people, Map<String, List<Row>> tables, List<Problem> problems) {
+	record Checked(Map<Integer, PersonEntry> people, Map<String, List<Row>> tables, List<ArchiveProblem> problems) {
 
 		Map<Integer, Row> byRef(String table) {
 			Map<Integer, Row> rows = new HashMap<>();
@@ -90,7 +70,7 @@ final class ArchiveCheck {
 
 	private final ArchiveLinks.Models models;
 
-	private final List<Problem> problems = new ArrayList<>();
+	private final List<ArchiveProblem> problems = new ArrayList<>();
 
 	private final Map<Integer, PersonEntry> people = new LinkedHashMap<>();
 
@@ -136,7 +116,7 @@ final class ArchiveCheck {
 	}
 
 	void add(String table, Integer row, String column, String reason) {
-		problems.add(new Problem(table, row, column, reason));
+		problems.add(new ArchiveProblem(table, row, column, reason));
 	}
 
 	private void people(JsonNode users) {
@@ -298,17 +278,6 @@ final class ArchiveCheck {
 			return null;
 		}
 		return new Ref(target, ref);
-	}
-
-	/**
-	 * 400 naming every problem (table, row, column, reason); the detail names the first
-	 * three.
-	 */
-	static BacklogProblem refused(List<ArchiveCheck.Problem> problems) {
-		String detail = "The file was not imported: " + problems.size()
-				+ (problems.size() == MAX_PROBLEMS ? " or more" : "") + " problem" + (problems.size() == 1 ? "" : "s")
-				+ "; " + String.join("; ", problems.stream().limit(3).map(Problem::toString).toList());
-		return BacklogProblem.invalid(detail, problems.stream().map(Problem::toMap).toList());
 	}
 
 }

@@ -150,7 +150,7 @@ final class ArchiveWriter {
 		}
 		catch (DataAccessException e) {
 			LOG.info("an archive row was refused by the database: {}", e.getMostSpecificCause().getMessage());
-			throw ArchiveCheck.refused(List.of(new ArchiveCheck.Problem(t.name(), row.number(), null,
+			throw ArchiveProblem.refused(List.of(new ArchiveProblem(t.name(), row.number(), null,
 					"conflicts with another row or a rule of the database")));
 		}
 	}

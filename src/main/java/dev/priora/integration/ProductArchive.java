@@ -178,7 +178,7 @@ public class ProductArchive {
 		Map<String, Map<String, ArchiveRepository.Column>> schema = schema();
 		ArchiveCheck.Checked checked = new ArchiveCheck(schema, renamer(oldKey, key), models).check(doc);
 		if (!checked.problems().isEmpty()) {
-			throw ArchiveCheck.refused(checked.problems());
+			throw ArchiveProblem.refused(checked.problems());
 		}
 		UserView importer = accounts.findById(user).orElseThrow(() -> BacklogProblem.notFound("User " + user.value()));
 		ArchivePeople people = ArchivePeople.map(checked.people(), importer, accounts::findByEmail);

@@ -1,9 +1,6 @@
 package dev.priora.feedback.engine;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,9 +8,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KnnFloatVectorField;
@@ -21,7 +16,6 @@ import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DocValues;
-import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
@@ -34,21 +28,22 @@ import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.util.BytesRef;
 
+import dev.priora.text.engine.LuceneIndex;
+
 /**
  * Finds the texts most like a given one by combining two rankings: BM25 over the words
  * (title counted twice, English stemming; good at rare shared terms) and nearest
  * neighbours over sentence-embedding vectors (good at the same request in other words).
  * Each ranking's top {@value #CANDIDATES} are min-max normalised to 0–1 and mixed,
- * {@link #LEXICAL_WEIGHT} lexical to the rest semantic; a text without a vector is ranked
- * by words alone. On the Redmine duplicate set this hybrid beats either ranking alone
- * (docs/BENCHMARKS.md).
+ * {@link #LEXICAL_WEIGHT} lexical to the rest semantic ({@link HybridRanking}); a text
+ * without a vector is ranked by words alone. On the Redmine duplicate set this hybrid
+ * beats either ranking alone (docs/BENCHMARKS.md).
  *
  * <p>
  * Entries are keyed by id; {@link #put} replaces, {@link #remove} deletes, and searches
@@ -127,11 +122,7 @@ public final class SimilarityIndex implements AutoCloseable {
 	/** Marks entries stored without a vector, so they can be listed after a restart. */
 	private static final String NO_VECTOR = "novector";
 
-	private final Directory directory;
-
-	private final IndexWriter writer;
-
-	private final SearcherManager searchers;
+	private final LuceneIndex index;
 
 	/** An empty index held in memory. */
 	public SimilarityIndex() {
@@ -143,21 +134,14 @@ public final class SimilarityIndex implements AutoCloseable {
 	 * it keeps the directory's write lock until {@link #close}.
 	 */
 	public SimilarityIndex(Directory directory) {
-		try {
-			IndexWriterConfig config = new IndexWriterConfig(analyzer);
-			config.setSimilarity(new BM25Similarity());
-			config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
-			// only commit() makes changes durable, always with their checkpoint
-			config.setCommitOnClose(false);
-			// fewer, larger segments: a vector search visits every segment's graph
-			config.setRAMBufferSizeMB(128);
-			this.directory = directory;
-			this.writer = new IndexWriter(directory, config);
-			this.searchers = new SearcherManager(writer, null);
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
+		IndexWriterConfig config = new IndexWriterConfig(analyzer);
+		config.setSimilarity(new BM25Similarity());
+		config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+		// only commit() makes changes durable, always with their checkpoint
+		config.setCommitOnClose(false);
+		// fewer, larger segments: a vector search visits every segment's graph
+		config.setRAMBufferSizeMB(128);
+		this.index = new LuceneIndex(directory, config);
 	}
 
 	/** Adds the entry, or replaces the one with the same id. */
@@ -172,31 +156,16 @@ public final class SimilarityIndex implements AutoCloseable {
 		else {
 			doc.add(new StringField(NO_VECTOR, "1", Field.Store.NO));
 		}
-		try {
-			writer.updateDocument(new Term("id", entry.id()), doc);
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
+		index.update(new Term("id", entry.id()), doc);
 	}
 
 	public void remove(String id) {
-		try {
-			writer.deleteDocuments(new Term("id", id));
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
+		index.delete(new Term("id", id));
 	}
 
 	/** Removes every entry. */
 	public void clear() {
-		try {
-			writer.deleteAll();
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
+		index.clear();
 	}
 
 	/**
@@ -205,82 +174,39 @@ public final class SimilarityIndex implements AutoCloseable {
 	 * also after a restart.
 	 */
 	public void commit(Map<String, String> checkpoint) {
-		try {
-			writer.setLiveCommitData(Map.copyOf(checkpoint).entrySet());
-			writer.commit();
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
+		index.commit(checkpoint);
 	}
 
 	/** The checkpoint of the last commit; empty when there was none. */
 	public Map<String, String> checkpoint() {
-		Map<String, String> data = new HashMap<>();
-		Iterable<Map.Entry<String, String>> live = writer.getLiveCommitData();
-		if (live != null) {
-			live.forEach(e -> data.put(e.getKey(), e.getValue()));
-		}
-		return Map.copyOf(data);
+		return index.checkpoint();
 	}
 
 	/** The ids of the entries stored without a vector. */
 	public Set<String> withoutVector() {
-		try {
-			searchers.maybeRefreshBlocking();
-			IndexSearcher searcher = searchers.acquire();
-			try {
-				TermQuery query = new TermQuery(new Term(NO_VECTOR, "1"));
-				int count = searcher.count(query);
-				if (count == 0) {
-					return Set.of();
-				}
-				return Set.copyOf(ids(searcher, searcher.search(query, count).scoreDocs, false).keySet());
+		return index.search(searcher -> {
+			TermQuery query = new TermQuery(new Term(NO_VECTOR, "1"));
+			int count = searcher.count(query);
+			if (count == 0) {
+				return Set.of();
 			}
-			finally {
-				searchers.release(searcher);
-			}
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
+			return Set.copyOf(ids(searcher, searcher.search(query, count).scoreDocs, false).keySet());
+		});
 	}
 
 	/** The entries most like the query, best first. */
 	public List<Match> similar(Query query) {
-		try {
-			searchers.maybeRefreshBlocking();
-			IndexSearcher searcher = searchers.acquire();
-			try {
-				searcher.setSimilarity(new BM25Similarity());
-				Map<String, Double> lexical = lexical(searcher, query);
-				Map<String, Double> semantic = query.vector() == null ? Map.of() : semantic(searcher, query);
-				return combine(lexical, semantic, query);
-			}
-			finally {
-				searchers.release(searcher);
-			}
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
+		return index.search(searcher -> {
+			searcher.setSimilarity(new BM25Similarity());
+			Map<String, Double> lexical = lexical(searcher, query);
+			Map<String, Double> semantic = query.vector() == null ? Map.of() : semantic(searcher, query);
+			return HybridRanking.combine(lexical, semantic, query);
+		});
 	}
 
 	/** How many entries the index holds. */
 	public int size() {
-		try {
-			searchers.maybeRefreshBlocking();
-			IndexSearcher searcher = searchers.acquire();
-			try {
-				return searcher.getIndexReader().numDocs();
-			}
-			finally {
-				searchers.release(searcher);
-			}
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
+		return index.size();
 	}
 
 	private Map<String, Double> lexical(IndexSearcher searcher, Query query) throws IOException {
@@ -328,63 +254,15 @@ public final class SimilarityIndex implements AutoCloseable {
 		return scores;
 	}
 
-	private Map<String, Integer> terms(String text) throws IOException {
+	private Map<String, Integer> terms(String text) {
 		Map<String, Integer> counts = new HashMap<>();
-		try (TokenStream tokens = analyzer.tokenStream("text", text)) {
-			CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
-			tokens.reset();
-			while (tokens.incrementToken()) {
-				counts.merge(term.toString(), 1, Integer::sum);
-			}
-			tokens.end();
-		}
+		LuceneIndex.tokens(analyzer, text).forEach(t -> counts.merge(t, 1, Integer::sum));
 		return counts;
-	}
-
-	private static List<Match> combine(Map<String, Double> lexical, Map<String, Double> semantic, Query query) {
-		Map<String, Double> lex = normalized(lexical);
-		Map<String, Double> sem = normalized(semantic);
-		double lexicalWeight = semantic.isEmpty() ? 1.0 : lexical.isEmpty() ? 0.0 : LEXICAL_WEIGHT;
-		List<Match> matches = new ArrayList<>();
-		for (String id : union(lexical, semantic)) {
-			if (!query.exclude().contains(id)) {
-				double score = lexicalWeight * lex.getOrDefault(id, 0.0)
-						+ (1 - lexicalWeight) * sem.getOrDefault(id, 0.0);
-				matches.add(new Match(id, score, lexical.getOrDefault(id, 0.0), semantic.getOrDefault(id, 0.0)));
-			}
-		}
-		matches.sort(Comparator.comparingDouble(Match::score).reversed().thenComparing(Match::id));
-		return List.copyOf(matches.subList(0, Math.min(query.limit(), matches.size())));
-	}
-
-	private static List<String> union(Map<String, Double> a, Map<String, Double> b) {
-		Map<String, Boolean> all = new LinkedHashMap<>();
-		a.keySet().forEach(k -> all.put(k, true));
-		b.keySet().forEach(k -> all.put(k, true));
-		return new ArrayList<>(all.keySet());
-	}
-
-	private static Map<String, Double> normalized(Map<String, Double> scores) {
-		if (scores.isEmpty()) {
-			return Map.of();
-		}
-		double max = scores.values().stream().mapToDouble(Double::doubleValue).max().orElse(1);
-		double min = scores.values().stream().mapToDouble(Double::doubleValue).min().orElse(0);
-		Map<String, Double> out = new HashMap<>();
-		scores.forEach((k, v) -> out.put(k, max == min ? 1.0 : (v - min) / (max - min)));
-		return out;
 	}
 
 	@Override
 	public void close() {
-		try {
-			searchers.close();
-			writer.close();
-			directory.close();
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
+		index.close();
 	}
 
 }

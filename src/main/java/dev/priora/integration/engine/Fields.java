@@ -8,6 +8,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -127,6 +129,21 @@ final class Fields {
 			.replaceAll("^[^\\p{L}\\p{N}]+", "")
 			.replaceAll("-+$", "");
 		return clean.length() > 50 ? clean.substring(0, 50) : clean;
+	}
+
+	/**
+	 * The names as labels Priora accepts (see {@link #label}), each once, at most 20;
+	 * names that leave nothing are dropped.
+	 */
+	static List<String> labels(Iterable<String> names) {
+		List<String> labels = new ArrayList<>();
+		for (String name : names) {
+			String clean = label(name);
+			if (!clean.isEmpty() && !labels.contains(clean) && labels.size() < 20) {
+				labels.add(clean);
+			}
+		}
+		return labels;
 	}
 
 	/** One line, at most {@code max} characters. */

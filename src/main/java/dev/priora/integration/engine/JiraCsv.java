@@ -1,12 +1,6 @@
 package dev.priora.integration.engine;
 
-import java.io.IOException;
-import java.io.StringReader;
 import java.math.BigDecimal;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -17,8 +11,6 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 import dev.priora.integration.engine.ImportBatch.Item;
@@ -38,58 +30,12 @@ import dev.priora.integration.engine.ImportBatch.State;
  * (an issue id or key) or the old "Epic Link" make an epic the item's parent; a
  * sub-task's parent story instead depends on the sub-task, and the sub-task joins the
  * story's epic. Links: {@code Blocks} make the blocked issue depend on the blocking one,
- * {@code Duplicate} marks a duplicate, every other type relates.
+ * {@code Duplicate} marks a duplicate, every other type relates. The header and the
+ * values of a row by field are read by {@link JiraColumns}.
  */
 public final class JiraCsv {
 
-	private static final Pattern LINK = Pattern
-		.compile("^(?:(outward|inward) issue link|(?:vinculo|enlace) de incidencia (saliente|entrante)"
-				+ "|lien de (?:ticket|demande) (sortant|entrant)) \\((.+)\\)$");
-
-	private static final Map<String, String> ALIASES = new HashMap<>();
-
-	static {
-		alias("summary", "summary", "resumen", "resume", "titre", "sommaire");
-		alias("key", "issue key", "clave de incidencia", "clave de la incidencia", "clave", "cle de ticket", "cle",
-				"cle de la demande", "cle du ticket");
-		alias("id", "issue id", "id de la incidencia", "id de incidencia", "id de ticket", "id du ticket",
-				"id de la demande");
-		alias("type", "issue type", "tipo de incidencia", "tipo de la incidencia", "type de ticket", "type de demande",
-				"type de la demande");
-		alias("status", "status", "estado", "etat", "statut");
-		alias("category", "status category", "categoria de estado", "categorie d'etat", "categorie de statut");
-		alias("resolution", "resolution", "resolucion");
-		alias("assignee", "assignee", "persona asignada", "responsable", "asignado", "assigne", "assigne a");
-		alias("assigneeId", "assignee id", "id de persona asignada", "id de la persona asignada", "id du responsable");
-		alias("reporter", "reporter", "informador", "rapporteur");
-		alias("reporterId", "reporter id", "id del informador", "id du rapporteur");
-		alias("creator", "creator", "creador", "createur");
-		alias("creatorId", "creator id", "id del creador", "id du createur");
-		alias("lead", "project lead", "responsable del proyecto", "responsable du projet");
-		alias("leadId", "project lead id", "id del responsable del proyecto", "id du responsable du projet");
-		alias("created", "created", "creada", "creado", "creation", "cree", "date de creation");
-		alias("resolved", "resolved", "resuelta", "resuelto", "resolue", "resolu", "date de resolution");
-		alias("description", "description", "descripcion");
-		alias("labels", "labels", "etiquetas", "etiquettes", "libelles");
-		alias("sprint", "sprint");
-		alias("rank", "rank", "custom field (rank)", "campo personalizado (rank)", "champ personnalise (rank)",
-				"champ personnalise (rang)");
-		alias("comment", "comment", "comments", "comentario", "comentarios", "commentaire", "commentaires");
-		alias("parent", "parent", "parent id", "parent key", "principal", "padre", "id principal", "id padre",
-				"id du parent");
-		alias("epicLink", "custom field (epic link)", "campo personalizado (epic link)",
-				"campo personalizado (enlace de epica)", "champ personnalise (epic link)",
-				"champ personnalise (lien d'epopee)", "epic link", "enlace de epica", "lien d'epopee");
-		alias("fixVersion", "fix version/s", "fix versions", "fix version", "version de correccion",
-				"versiones de correccion", "version/es de correccion", "version(s) corrigee(s)", "versions corrigees",
-				"version corrigee");
-	}
-
 	private JiraCsv() {
-	}
-
-	/** One column: its header as written, and what it holds. */
-	private record Column(int index, String header, String field, LinkKind link, boolean outward) {
 	}
 
 	/**
@@ -98,23 +44,15 @@ public final class JiraCsv {
 	 * Summary and Issue key columns
 	 */
 	public static ImportBatch parse(byte[] file, Mapping mapping) {
-		List<CSVRecord> records = records(file);
+		List<CSVRecord> records = JiraColumns.records(file);
 		if (records.isEmpty()) {
 			throw new IllegalArgumentException("is empty");
 		}
-		List<Column> columns = columns(records.get(0));
-		Set<String> fields = new LinkedHashSet<>();
-		columns.forEach(c -> fields.add(c.field()));
-		if (!fields.contains("summary") || !fields.contains("key")) {
+		JiraColumns rows = new JiraColumns(records.get(0));
+		if (!rows.has("summary") || !rows.has("key")) {
 			throw new IllegalArgumentException(
 					"has no Summary and Issue key columns in its first row; export from Jira with \"Export Excel CSV (all fields)\"");
 		}
-		List<String> unmapped = columns.stream()
-			.filter(c -> c.field().equals("?"))
-			.map(Column::header)
-			.distinct()
-			.toList();
-		Rows rows = new Rows(columns);
 		Map<String, String> people = new HashMap<>();
 		Map<String, String> keyById = new HashMap<>();
 		for (CSVRecord r : records.subList(1, records.size())) {
@@ -129,7 +67,7 @@ public final class JiraCsv {
 				keyById.put(first(v, "id"), first(v, "key").strip());
 			}
 		}
-		return new Reader(mapping, people, keyById).read(records.subList(1, records.size()), rows, unmapped);
+		return new Reader(mapping, people, keyById).read(records.subList(1, records.size()), rows);
 	}
 
 	/** Reads the data rows into items, links and sprints. */
@@ -165,7 +103,7 @@ public final class JiraCsv {
 			this.keyById = keyById;
 		}
 
-		ImportBatch read(List<CSVRecord> data, Rows rows, List<String> unmapped) {
+		ImportBatch read(List<CSVRecord> data, JiraColumns rows) {
 			Map<String, Integer> seen = new HashMap<>();
 			List<Object[]> pending = new ArrayList<>();
 			for (CSVRecord r : data) {
@@ -185,11 +123,7 @@ public final class JiraCsv {
 				}
 				seen.put(key, row);
 				String typeName = first(v, "type");
-				Kind kind = mapping.kind(typeName);
-				if (kind == null) {
-					kind = Kind.STORY;
-					warnings.add(new Note(row, "type '" + typeName + "' is not mapped; imported as a story"));
-				}
+				Kind kind = mapping.kind(typeName, row, warnings);
 				kindOf.put(key, kind);
 				if (Mapping.subTask(typeName)) {
 					subTasks.add(key);
@@ -214,7 +148,7 @@ public final class JiraCsv {
 				readLinks((int) p[0], (String) p[1], v);
 			}
 			return new ImportBatch("jira", data.size(), items, links.list(), List.copyOf(sprints.values()),
-					List.copyOf(releases.values()), Map.of(), skipped, warnings, unmapped);
+					List.copyOf(releases.values()), Map.of(), skipped, warnings, rows.unmapped());
 		}
 
 		private Item item(int row, String key, Kind kind, String title, Map<String, List<String>> v) {
@@ -233,13 +167,7 @@ public final class JiraCsv {
 				}
 			}
 			State state = state(row, v);
-			List<String> labels = new ArrayList<>();
-			for (String l : v.getOrDefault("labels", List.of())) {
-				String clean = Fields.label(l);
-				if (!clean.isEmpty() && !labels.contains(clean) && labels.size() < 20) {
-					labels.add(clean);
-				}
-			}
+			List<String> labels = Fields.labels(v.getOrDefault("labels", List.of()));
 			String sprint = last(v, "sprint");
 			if (!sprint.isEmpty()) {
 				sprints.putIfAbsent(Mapping.norm(sprint),
@@ -275,12 +203,7 @@ public final class JiraCsv {
 		}
 
 		private State state(int row, Map<String, List<String>> v) {
-			String status = first(v, "status");
-			State state = mapping.state(status, first(v, "category"));
-			if (state == null) {
-				warnings.add(new Note(row, "status '" + status + "' is not mapped; imported as new"));
-				state = State.NEW;
-			}
+			State state = mapping.state(first(v, "status"), first(v, "category"), row, warnings);
 			String resolution = Mapping.norm(first(v, "resolution"));
 			if (state == State.DONE && Set
 				.of("won't do", "wont do", "won't fix", "declined", "cannot reproduce", "duplicate", "incomplete",
@@ -350,92 +273,6 @@ public final class JiraCsv {
 
 	}
 
-	/** Values of a record by field, each repeated column adding one value. */
-	private static final class Rows {
-
-		private final List<Column> columns;
-
-		Rows(List<Column> columns) {
-			this.columns = columns;
-		}
-
-		Map<String, List<String>> values(CSVRecord r) {
-			Map<String, List<String>> v = new HashMap<>();
-			for (Column c : columns) {
-				if (c.index() < r.size() && !c.field().equals("?")) {
-					String value = r.get(c.index());
-					if (!value.isBlank()) {
-						String field = c.link() != null ? "link:" + c.link().name() + ":" + (c.outward() ? "out" : "in")
-								: c.field();
-						v.computeIfAbsent(field, k -> new ArrayList<>()).add(value);
-					}
-				}
-			}
-			return v;
-		}
-
-	}
-
-	private static List<Column> columns(CSVRecord header) {
-		List<Column> columns = new ArrayList<>();
-		for (int i = 0; i < header.size(); i++) {
-			String h = header.get(i);
-			String n = Mapping.norm(h);
-			Matcher link = LINK.matcher(n);
-			if (link.matches()) {
-				String dir = link.group(1) != null ? link.group(1)
-						: link.group(2) != null ? link.group(2) : link.group(3);
-				boolean outward = Set.of("outward", "saliente", "sortant").contains(dir);
-				columns.add(new Column(i, h, "link", linkKind(link.group(4)), outward));
-				continue;
-			}
-			String field = ALIASES.get(n);
-			if (field == null && (n.contains("story point") || n.contains("puntos de historia")
-					|| n.contains("points d'histoire") || n.contains("points de story"))) {
-				field = "points";
-			}
-			if (field == null && (n.contains("acceptance criteria") || n.contains("criterios de aceptacion")
-					|| n.contains("criteres d'acceptation"))) {
-				field = "acceptance";
-			}
-			columns.add(new Column(i, h, field == null ? "?" : field, null, false));
-		}
-		return columns;
-	}
-
-	private static LinkKind linkKind(String type) {
-		String t = Mapping.norm(type);
-		if (t.contains("block") || t.contains("bloque")) {
-			return LinkKind.DEPENDS_ON;
-		}
-		if (t.contains("duplic") || t.contains("doublon")) {
-			return LinkKind.DUPLICATES;
-		}
-		return LinkKind.RELATES_TO;
-	}
-
-	private static List<CSVRecord> records(byte[] file) {
-		String text;
-		try {
-			text = StandardCharsets.UTF_8.newDecoder()
-				.onMalformedInput(CodingErrorAction.REPORT)
-				.decode(ByteBuffer.wrap(file))
-				.toString();
-		}
-		catch (CharacterCodingException e) {
-			throw new IllegalArgumentException("is not UTF-8 text; export the CSV from Jira again (it writes UTF-8)");
-		}
-		if (text.startsWith("\uFEFF")) {
-			text = text.substring(1);
-		}
-		try (CSVParser parser = CSVParser.parse(new StringReader(text), CSVFormat.DEFAULT)) {
-			return parser.getRecords();
-		}
-		catch (IOException | java.io.UncheckedIOException | IllegalStateException e) {
-			throw new IllegalArgumentException("is not valid CSV: " + e.getMessage());
-		}
-	}
-
 	private static String first(Map<String, List<String>> v, String field) {
 		List<String> values = v.get(field);
 		return values == null || values.isEmpty() ? "" : values.get(0);
@@ -444,12 +281,6 @@ public final class JiraCsv {
 	private static String last(Map<String, List<String>> v, String field) {
 		List<String> values = v.get(field);
 		return values == null || values.isEmpty() ? "" : values.get(values.size() - 1).strip();
-	}
-
-	private static void alias(String field, String... headers) {
-		for (String h : headers) {
-			ALIASES.put(Mapping.norm(h), field);
-		}
 	}
 
 }

@@ -7,8 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import dev.priora.integration.engine.ImportBatch.Item;
 import dev.priora.integration.engine.ImportBatch.Kind;
@@ -28,8 +26,6 @@ import dev.priora.integration.engine.ImportBatch.State;
  */
 public final class JiraJson {
 
-	private static final Pattern SERVER_SPRINT = Pattern.compile("\\[(.*)\\]$");
-
 	/** Field ids to use when the export does not say (null: find by name). */
 	public record Options(String storyPointsField, String epicLinkField) {
 	}
@@ -45,7 +41,7 @@ public final class JiraJson {
 		List<Object> issues = new ArrayList<>();
 		Map<String, String> names = new HashMap<>();
 		Map<String, ImportBatch.Sprint> sprintInfo = new HashMap<>();
-		collect(root, issues, names, sprintInfo);
+		JiraPages.collect(root, issues, names, sprintInfo);
 		if (issues.isEmpty()) {
 			if (!Tree.list(root, "values").isEmpty()) {
 				throw new IllegalArgumentException("holds a board's sprints, not issues; give it as \"sprints\" next to"
@@ -76,77 +72,6 @@ public final class JiraJson {
 			points.addAll(List.of("customfield_10016", "customfield_10002"));
 		}
 		return new Reader(mapping, points, epicLink, sprintField, sprintInfo).read(issues);
-	}
-
-	private static void collect(Object node, List<Object> issues, Map<String, String> names,
-			Map<String, ImportBatch.Sprint> sprints) {
-		if (node instanceof List<?> pages) {
-			pages.forEach(p -> collect(p, issues, names, sprints));
-			return;
-		}
-		if (!Tree.isMap(node)) {
-			return;
-		}
-		for (Object f : Tree.list(node, "fields")) {
-			if (!Tree.text(f, "id").isEmpty()) {
-				names.put(Tree.text(f, "id"), Tree.text(f, "name"));
-			}
-		}
-		if (Tree.at(node, "names") instanceof Map<?, ?> m) {
-			m.forEach((k, v) -> names.put(String.valueOf(k), String.valueOf(v)));
-		}
-		Object sprintList = Tree.at(node, "sprints");
-		List<?> boardSprints = sprintList instanceof List<?> l ? l : Tree.list(sprintList, "values");
-		for (Object s : boardSprints) {
-			ImportBatch.Sprint sprint = sprint(s);
-			if (sprint != null) {
-				sprints.put(Mapping.norm(sprint.name()), sprint);
-			}
-		}
-		if (Tree.has(node, "key") && Tree.isMap(Tree.at(node, "fields"))) {
-			issues.add(node);
-		}
-		Tree.list(node, "issues").forEach(i -> {
-			if (i instanceof List<?>) {
-				collect(i, issues, names, sprints);
-			}
-			else {
-				issues.add(i);
-			}
-		});
-		if (Tree.has(node, "pages")) {
-			collect(Tree.at(node, "pages"), issues, names, sprints);
-		}
-	}
-
-	static ImportBatch.Sprint sprint(Object s) {
-		if (s instanceof String text) {
-			// Jira Server:
-			// "com.atlassian.greenhopper.service.sprint.Sprint@1a2b[id=1,state=CLOSED,name=S
-			// 1,...]"
-			Matcher m = SERVER_SPRINT.matcher(text);
-			if (!m.find()) {
-				return null;
-			}
-			Map<String, String> f = new HashMap<>();
-			for (String part : m.group(1).split(",(?=\\w+=)")) {
-				int eq = part.indexOf('=');
-				if (eq > 0) {
-					f.put(part.substring(0, eq), part.substring(eq + 1));
-				}
-			}
-			String name = f.getOrDefault("name", "");
-			return name.isBlank() || "<null>".equals(name) ? null : new ImportBatch.Sprint(Fields.line(name, 100),
-					Fields.date(f.get("startDate")), Fields.date(f.get("endDate")), goal(f.get("goal")));
-		}
-		String name = Tree.text(s, "name");
-		return name.isBlank() ? null
-				: new ImportBatch.Sprint(Fields.line(name, 100), Fields.date(Tree.text(s, "startDate")),
-						Fields.date(Tree.text(s, "endDate")), goal(Tree.text(s, "goal")));
-	}
-
-	private static String goal(String g) {
-		return g == null || "<null>".equals(g) ? "" : Fields.line(g, 1000);
 	}
 
 	/** Reads the issues in order. */
@@ -211,17 +136,9 @@ public final class JiraJson {
 
 		private Item item(int row, String key, Object f, Map<String, Boolean> epics) {
 			String typeName = Tree.text(f, "issuetype", "name");
-			Kind kind = mapping.kind(typeName);
-			if (kind == null) {
-				kind = Kind.STORY;
-				warnings.add(new Note(row, "type '" + typeName + "' is not mapped; imported as a story"));
-			}
-			String status = Tree.text(f, "status", "name");
-			State state = mapping.state(status, Tree.text(f, "status", "statusCategory", "key"));
-			if (state == null) {
-				warnings.add(new Note(row, "status '" + status + "' is not mapped; imported as new"));
-				state = State.NEW;
-			}
+			Kind kind = mapping.kind(typeName, row, warnings);
+			State state = mapping.state(Tree.text(f, "status", "name"), Tree.text(f, "status", "statusCategory", "key"),
+					row, warnings);
 			String parent = Tree.text(f, "parent", "key");
 			String epic = null;
 			boolean subTask = "true".equals(Tree.text(f, "issuetype", "subtask")) || Mapping.subTask(typeName);
@@ -245,13 +162,7 @@ public final class JiraJson {
 			for (Object l : Tree.list(f, "issuelinks")) {
 				issueLink(row, key, l);
 			}
-			List<String> labels = new ArrayList<>();
-			for (Object l : Tree.list(f, "labels")) {
-				String clean = Fields.label(String.valueOf(l));
-				if (!clean.isEmpty() && !labels.contains(clean) && labels.size() < 20) {
-					labels.add(clean);
-				}
-			}
+			List<String> labels = Fields.labels(Tree.list(f, "labels").stream().map(String::valueOf).toList());
 			String release = null;
 			for (Object v : Tree.list(f, "fixVersions")) {
 				String name = Fields.line(Tree.text(v, "name"), 100);
@@ -297,12 +208,12 @@ public final class JiraJson {
 		 */
 		private String sprint(Object f) {
 			List<ImportBatch.Sprint> all = new ArrayList<>();
-			Tree.list(f, "closedSprints").forEach(s -> add(all, JiraJson.sprint(s)));
+			Tree.list(f, "closedSprints").forEach(s -> add(all, JiraPages.sprint(s)));
 			if (sprintField != null) {
-				Tree.list(f, sprintField).forEach(s -> add(all, JiraJson.sprint(s)));
+				Tree.list(f, sprintField).forEach(s -> add(all, JiraPages.sprint(s)));
 			}
 			if (Tree.isMap(Tree.at(f, "sprint"))) {
-				add(all, JiraJson.sprint(Tree.at(f, "sprint")));
+				add(all, JiraPages.sprint(Tree.at(f, "sprint")));
 			}
 			for (ImportBatch.Sprint s : all) {
 				ImportBatch.Sprint known = sprintInfo.get(Mapping.norm(s.name()));

@@ -102,6 +102,29 @@ public final class Mapping {
 		return kinds.getOrDefault(n, KINDS.get(n));
 	}
 
+	/**
+	 * The status for a name or category (see {@link #state(String, String)}); new, with a
+	 * warning on the row, when neither is mapped.
+	 */
+	State state(String name, String category, int row, List<ImportBatch.Note> warnings) {
+		State s = state(name, category);
+		if (s == null) {
+			warnings.add(new ImportBatch.Note(row, "status '" + name + "' is not mapped; imported as new"));
+			return State.NEW;
+		}
+		return s;
+	}
+
+	/** The type for a name; a story, with a warning on the row, when it is not mapped. */
+	Kind kind(String name, int row, List<ImportBatch.Note> warnings) {
+		Kind k = kind(name);
+		if (k == null) {
+			warnings.add(new ImportBatch.Note(row, "type '" + name + "' is not mapped; imported as a story"));
+			return Kind.STORY;
+		}
+		return k;
+	}
+
 	/** True for Jira's sub-task types (in any of the languages). */
 	public static boolean subTask(String typeName) {
 		return switch (norm(typeName)) {

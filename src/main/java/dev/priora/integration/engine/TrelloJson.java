@@ -34,8 +34,95 @@ public final class TrelloJson {
 			throw new IllegalArgumentException("is not a Trello board export: expected an object with \"cards\" and"
 					+ " \"lists\" (Trello: board menu → Print and export → Export as JSON)");
 		}
-		Map<String, Object> lists = byId(Tree.list(board, "lists"));
-		Map<String, Object> members = byId(Tree.list(board, "members"));
+		Cards reader = new Cards(board, mapping);
+		Map<String, Integer> ignored = new LinkedHashMap<>();
+		for (int i = 0; i < cards.size(); i++) {
+			Object card = cards.get(i);
+			Object list = reader.lists.get(Tree.text(card, "idList"));
+			boolean archived = "true".equals(Tree.text(card, "closed")) || "true".equals(Tree.text(list, "closed"));
+			if (archived && !includeArchived) {
+				ignored.merge("archived cards", 1, Integer::sum);
+			}
+			else {
+				reader.card(i + 1, card, list);
+			}
+		}
+		return new ImportBatch("trello", cards.size(), reader.items, List.of(), List.of(), List.of(), ignored,
+				reader.skipped, reader.warnings, List.of());
+	}
+
+	/** Reads the board's cards into items, with their checklists and comments. */
+	private static final class Cards {
+
+		private final Mapping mapping;
+
+		private final Map<String, Object> lists;
+
+		private final Map<String, Object> members;
+
+		private final Map<String, List<ImportBatch.Criterion>> criteria;
+
+		private final Map<String, List<ImportBatch.Comment>> comments;
+
+		private final List<Item> items = new ArrayList<>();
+
+		private final List<Note> skipped = new ArrayList<>();
+
+		private final List<Note> warnings = new ArrayList<>();
+
+		private final Map<String, Boolean> warned = new HashMap<>();
+
+		Cards(Object board, Mapping mapping) {
+			this.mapping = mapping;
+			this.lists = byId(Tree.list(board, "lists"));
+			this.members = byId(Tree.list(board, "members"));
+			this.criteria = criteria(board);
+			this.comments = comments(board);
+		}
+
+		void card(int row, Object card, Object list) {
+			String title = Fields.line(Tree.text(card, "name"), 300);
+			String id = Tree.text(card, "id");
+			if (title.isEmpty() || id.isEmpty()) {
+				skipped.add(new Note(row, "card has no name or no id"));
+				return;
+			}
+			State state = state(row, Tree.text(list, "name"));
+			List<String> names = Tree.list(card, "labels")
+				.stream()
+				.map(l -> Tree.text(l, "name").isBlank() ? Tree.text(l, "color") : Tree.text(l, "name"))
+				.toList();
+			boolean bug = names.stream().anyMatch(n -> mapping.kind(n) == Kind.BUG);
+			String url = Tree.text(card, "shortUrl").isBlank() ? Tree.text(card, "url") : Tree.text(card, "shortUrl");
+			String description = Fields.text(Tree.text(card, "desc"), 45_000)
+					+ (url.isBlank() ? "" : "\n\nImported from " + url);
+			List<?> memberIds = Tree.list(card, "idMembers");
+			String assignee = memberIds.isEmpty() ? ""
+					: Tree.text(members.get(String.valueOf(memberIds.get(0))), "fullName");
+			items.add(new Item(row, id, bug ? Kind.BUG : Kind.STORY, title, description.strip(), state, null,
+					Fields.labels(names), null, criteria.getOrDefault(id, List.of()),
+					comments.getOrDefault(id, List.of()), created(id),
+					state == State.DONE ? Fields.instant(Tree.text(card, "dateLastActivity")) : null, null, null,
+					assignee.isBlank() ? null : Fields.line(assignee, 100)));
+		}
+
+		/** The list's status; new, with one warning per list, when it is not mapped. */
+		private State state(int row, String listName) {
+			State state = mapping.state(listName, "");
+			if (state != null) {
+				return state;
+			}
+			if (warned.put(listName, true) == null) {
+				warnings.add(new Note(row, "list '" + listName + "' is not mapped to a status; its cards are new"
+						+ " (map it with \"" + listName + "=STATUS\")"));
+			}
+			return State.NEW;
+		}
+
+	}
+
+	/** Each card's checklist items in order, as criteria (at most 50 a card). */
+	private static Map<String, List<ImportBatch.Criterion>> criteria(Object board) {
 		Map<String, List<ImportBatch.Criterion>> criteria = new HashMap<>();
 		for (Object checklist : Tree.list(board, "checklists")) {
 			List<ImportBatch.Criterion> list = criteria.computeIfAbsent(Tree.text(checklist, "idCard"),
@@ -49,8 +136,13 @@ public final class TrelloJson {
 				}
 			}
 		}
+		return criteria;
+	}
+
+	/** Each card's comments, oldest first (the export lists the newest first). */
+	private static Map<String, List<ImportBatch.Comment>> comments(Object board) {
 		Map<String, List<ImportBatch.Comment>> comments = new HashMap<>();
-		List<?> actions = new ArrayList<>(Tree.list(board, "actions"));
+		List<?> actions = Tree.list(board, "actions");
 		for (int i = actions.size() - 1; i >= 0; i--) {
 			Object a = actions.get(i);
 			if ("commentCard".equals(Tree.text(a, "type"))) {
@@ -59,58 +151,7 @@ public final class TrelloJson {
 							Fields.instant(Tree.text(a, "date")), Fields.text(Tree.text(a, "data", "text"), 20_000)));
 			}
 		}
-		List<Item> items = new ArrayList<>();
-		List<Note> skipped = new ArrayList<>();
-		List<Note> warnings = new ArrayList<>();
-		Map<String, Integer> ignored = new LinkedHashMap<>();
-		Map<String, Boolean> warned = new HashMap<>();
-		for (int i = 0; i < cards.size(); i++) {
-			int row = i + 1;
-			Object card = cards.get(i);
-			Object list = lists.get(Tree.text(card, "idList"));
-			boolean archived = "true".equals(Tree.text(card, "closed")) || "true".equals(Tree.text(list, "closed"));
-			if (archived && !includeArchived) {
-				ignored.merge("archived cards", 1, Integer::sum);
-				continue;
-			}
-			String title = Fields.line(Tree.text(card, "name"), 300);
-			String id = Tree.text(card, "id");
-			if (title.isEmpty() || id.isEmpty()) {
-				skipped.add(new Note(row, "card has no name or no id"));
-				continue;
-			}
-			String listName = Tree.text(list, "name");
-			State state = mapping.state(listName, "");
-			if (state == null) {
-				state = State.NEW;
-				if (warned.put(listName, true) == null) {
-					warnings.add(new Note(row, "list '" + listName + "' is not mapped to a status; its cards are new"
-							+ " (map it with \"" + listName + "=STATUS\")"));
-				}
-			}
-			List<String> labels = new ArrayList<>();
-			boolean bug = false;
-			for (Object l : Tree.list(card, "labels")) {
-				String name = Tree.text(l, "name").isBlank() ? Tree.text(l, "color") : Tree.text(l, "name");
-				bug |= mapping.kind(name) == Kind.BUG;
-				String clean = Fields.label(name);
-				if (!clean.isEmpty() && !labels.contains(clean) && labels.size() < 20) {
-					labels.add(clean);
-				}
-			}
-			String url = Tree.text(card, "shortUrl").isBlank() ? Tree.text(card, "url") : Tree.text(card, "shortUrl");
-			String description = Fields.text(Tree.text(card, "desc"), 45_000)
-					+ (url.isBlank() ? "" : "\n\nImported from " + url);
-			List<?> memberIds = Tree.list(card, "idMembers");
-			String assignee = memberIds.isEmpty() ? ""
-					: Tree.text(members.get(String.valueOf(memberIds.get(0))), "fullName");
-			items.add(new Item(row, id, bug ? Kind.BUG : Kind.STORY, title, description.strip(), state, null, labels,
-					null, criteria.getOrDefault(id, List.of()), comments.getOrDefault(id, List.of()), created(id),
-					state == State.DONE ? Fields.instant(Tree.text(card, "dateLastActivity")) : null, null, null,
-					assignee.isBlank() ? null : Fields.line(assignee, 100)));
-		}
-		return new ImportBatch("trello", cards.size(), items, List.of(), List.of(), List.of(), ignored, skipped,
-				warnings, List.of());
+		return comments;
 	}
 
 	/** Trello ids begin with the card's creation time in seconds, as hex. */

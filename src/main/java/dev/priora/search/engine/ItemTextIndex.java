@@ -1,7 +1,5 @@
 package dev.priora.search.engine;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -11,36 +9,30 @@ import java.util.regex.Pattern;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
-import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
-import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.similarities.BM25Similarity;
-import org.apache.lucene.search.uhighlight.Passage;
-import org.apache.lucene.search.uhighlight.PassageFormatter;
-import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.util.BytesRef;
+
+import dev.priora.text.engine.LuceneIndex;
 
 /**
  * Finds backlog items by what a person types into a search box: an item key
@@ -52,10 +44,10 @@ import org.apache.lucene.util.BytesRef;
  *
  * <p>
  * {@link #highlight} marks the matched words of a title or description as
- * {@link Segment}s (Lucene's unified highlighter), so callers escape text as they render
- * it and never handle markup. Entries are keyed by item id; {@link #put} replaces,
- * {@link #remove} deletes; searches see every change made before them. Thread-safe; held
- * in memory.
+ * {@link Segment}s (Lucene's unified highlighter, see {@link Highlights}), so callers
+ * escape text as they render it and never handle markup. Entries are keyed by item id;
+ * {@link #put} replaces, {@link #remove} deletes; searches see every change made before
+ * them. Thread-safe; held in memory.
  */
 public final class ItemTextIndex implements AutoCloseable {
 
@@ -91,42 +83,17 @@ public final class ItemTextIndex implements AutoCloseable {
 
 	private final Analyzer stemmed = new EnglishAnalyzer();
 
-	private final ByteBuffersDirectory directory = new ByteBuffersDirectory();
+	private final LuceneIndex index;
 
-	private final IndexWriter writer;
-
-	private final SearcherManager searchers;
-
-	private final UnifiedHighlighter wholeHighlighter;
-
-	private final UnifiedHighlighter snippetHighlighter;
+	private final Highlights highlights = new Highlights(words);
 
 	public ItemTextIndex() {
 		Analyzer perField = new PerFieldAnalyzerWrapper(words,
 				java.util.Map.of("title_en", stemmed, "text_en", stemmed));
-		try {
-			IndexWriterConfig config = new IndexWriterConfig(perField);
-			config.setSimilarity(new BM25Similarity());
-			config.setRAMBufferSizeMB(64);
-			this.writer = new IndexWriter(directory, config);
-			this.searchers = new SearcherManager(writer, null);
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
-		this.wholeHighlighter = UnifiedHighlighter.builderWithoutSearcher(words)
-			.withFormatter(new SegmentFormatter())
-			.withBreakIterator(org.apache.lucene.search.uhighlight.WholeBreakIterator::new)
-			.withMaxLength(Integer.MAX_VALUE - 1)
-			.withMaxNoHighlightPassages(0)
-			.withFieldMatcher(f -> true)
-			.build();
-		this.snippetHighlighter = UnifiedHighlighter.builderWithoutSearcher(words)
-			.withFormatter(new SegmentFormatter())
-			.withMaxLength(Integer.MAX_VALUE - 1)
-			.withMaxNoHighlightPassages(0)
-			.withFieldMatcher(f -> true)
-			.build();
+		IndexWriterConfig config = new IndexWriterConfig(perField);
+		config.setSimilarity(new BM25Similarity());
+		config.setRAMBufferSizeMB(64);
+		this.index = new LuceneIndex(new ByteBuffersDirectory(), config);
 	}
 
 	/** An item key a person typed: a product key and number, or a number alone. */
@@ -135,12 +102,7 @@ public final class ItemTextIndex implements AutoCloseable {
 
 	/** Adds the entry, or replaces the one with the same id. */
 	public void put(Entry e) {
-		try {
-			writer.updateDocument(new Term("id", Long.toString(e.id())), document(e));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		index.update(new Term("id", Long.toString(e.id())), document(e));
 	}
 
 	/**
@@ -148,22 +110,12 @@ public final class ItemTextIndex implements AutoCloseable {
 	 * {@link #put}, which first looks for the entry to replace.
 	 */
 	public void add(Entry e) {
-		try {
-			writer.addDocument(document(e));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		index.add(document(e));
 	}
 
 	/** Removes every entry. */
 	public void clear() {
-		try {
-			writer.deleteAll();
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
+		index.clear();
 	}
 
 	/**
@@ -204,12 +156,7 @@ public final class ItemTextIndex implements AutoCloseable {
 	}
 
 	public void remove(long id) {
-		try {
-			writer.deleteDocuments(new Term("id", Long.toString(id)));
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
+		index.delete(new Term("id", Long.toString(id)));
 	}
 
 	/**
@@ -224,32 +171,22 @@ public final class ItemTextIndex implements AutoCloseable {
 		Query scoped = new BooleanQuery.Builder().add(query, Occur.MUST)
 			.add(new TermInSetQuery("product", productKeys.stream().map(BytesRef::new).toList()), Occur.FILTER)
 			.build();
-		try {
-			searchers.maybeRefreshBlocking();
-			IndexSearcher searcher = searchers.acquire();
-			try {
-				searcher.setSimilarity(new BM25Similarity());
-				List<Hit> hits = new ArrayList<>();
-				for (ScoreDoc d : searcher.search(scoped, limit).scoreDocs) {
-					long id = searcher.storedFields().document(d.doc).getField("item").numericValue().longValue();
-					hits.add(new Hit(id, d.score));
-				}
-				return hits;
+		return index.search(searcher -> {
+			searcher.setSimilarity(new BM25Similarity());
+			List<Hit> hits = new ArrayList<>();
+			for (ScoreDoc d : searcher.search(scoped, limit).scoreDocs) {
+				long id = searcher.storedFields().document(d.doc).getField("item").numericValue().longValue();
+				hits.add(new Hit(id, d.score));
 			}
-			finally {
-				searchers.release(searcher);
-			}
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
+			return hits;
+		});
 	}
 
 	/**
 	 * The whole text with the query's words marked, or {@code null} when none occurs.
 	 */
 	public List<Segment> highlight(String text, String content) {
-		return highlight(wholeHighlighter, text, content);
+		return highlights.whole(words(text), content);
 	}
 
 	/**
@@ -257,50 +194,17 @@ public final class ItemTextIndex implements AutoCloseable {
 	 * {@code null} when none occurs.
 	 */
 	public List<Segment> snippet(String text, String content) {
-		return highlight(snippetHighlighter, text, content);
+		return highlights.snippet(words(text), content);
 	}
 
 	/** How many items the index holds. */
 	public int size() {
-		try {
-			searchers.maybeRefreshBlocking();
-			IndexSearcher searcher = searchers.acquire();
-			try {
-				return searcher.getIndexReader().numDocs();
-			}
-			finally {
-				searchers.release(searcher);
-			}
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
+		return index.size();
 	}
 
 	@Override
 	public void close() {
-		try {
-			searchers.close();
-			writer.close();
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
-	}
-
-	@SuppressWarnings("unchecked")
-	private List<Segment> highlight(UnifiedHighlighter highlighter, String text, String content) {
-		Query query = wordsQuery(text);
-		if (query == null || content == null || content.isEmpty()) {
-			return null;
-		}
-		try {
-			Object result = highlighter.highlightWithoutSearcher("title", query, content, 1);
-			return result instanceof List<?> list && !list.isEmpty() ? (List<Segment>) list : null;
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
+		index.close();
 	}
 
 	/**
@@ -339,19 +243,6 @@ public final class ItemTextIndex implements AutoCloseable {
 		return top.build();
 	}
 
-	/** The typed words as prefixes on the field the highlighter analyzes. */
-	private Query wordsQuery(String text) {
-		List<String> typed = tokens(words, clip(text));
-		if (typed.isEmpty()) {
-			return null;
-		}
-		BooleanQuery.Builder b = new BooleanQuery.Builder();
-		for (String w : typed) {
-			b.add(new PrefixQuery(new Term("title", w)), Occur.SHOULD);
-		}
-		return b.build();
-	}
-
 	private static String clip(String text) {
 		return text == null ? "" : text.length() > MAX_QUERY_LENGTH ? text.substring(0, MAX_QUERY_LENGTH) : text;
 	}
@@ -366,56 +257,9 @@ public final class ItemTextIndex implements AutoCloseable {
 		}
 	}
 
+	/** The analyzer's distinct terms of the text, at most {@link #MAX_WORDS}. */
 	private static List<String> tokens(Analyzer analyzer, String text) {
-		List<String> out = new ArrayList<>();
-		try (TokenStream ts = analyzer.tokenStream("q", text)) {
-			CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-			ts.reset();
-			while (ts.incrementToken() && out.size() < MAX_WORDS) {
-				if (!out.contains(term.toString())) {
-					out.add(term.toString());
-				}
-			}
-			ts.end();
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
-		return out;
-	}
-
-	/** Turns the highlighter's passages into plain segments (no markup). */
-	private static final class SegmentFormatter extends PassageFormatter {
-
-		@Override
-		public Object format(Passage[] passages, String content) {
-			List<Segment> out = new ArrayList<>();
-			for (Passage p : passages) {
-				int pos = p.getStartOffset();
-				if (!out.isEmpty() || pos > 0) {
-					out.add(new Segment(out.isEmpty() ? "… " : " … ", false));
-				}
-				for (int i = 0; i < p.getNumMatches(); i++) {
-					int start = Math.max(pos, p.getMatchStarts()[i]);
-					int end = p.getMatchEnds()[i];
-					if (start > pos) {
-						out.add(new Segment(content.substring(pos, start), false));
-					}
-					if (end > start) {
-						out.add(new Segment(content.substring(start, end), true));
-						pos = end;
-					}
-				}
-				if (pos < p.getEndOffset()) {
-					out.add(new Segment(content.substring(pos, p.getEndOffset()), false));
-				}
-				if (p.getEndOffset() < content.length() && passages.length > 0) {
-					out.add(new Segment(" …", false));
-				}
-			}
-			return out;
-		}
-
+		return LuceneIndex.tokens(analyzer, text).stream().distinct().limit(MAX_WORDS).toList();
 	}
 
 }
