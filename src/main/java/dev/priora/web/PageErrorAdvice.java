@@ -119,7 +119,7 @@ class PageErrorAdvice {
 				if (from != null && from.startsWith(request.getContextPath())) {
 					from = from.substring(request.getContextPath().length());
 				}
-				if (from != null && from.startsWith("/") && !from.startsWith("//") && !from.equals(path)) {
+				if (from != null && from.startsWith("/") && !from.startsWith("//")) {
 					return from + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
 				}
 			}
