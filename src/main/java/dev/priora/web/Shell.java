@@ -27,7 +27,8 @@ import dev.priora.backlog.ProductView;
  * may see, the current product's sidebar (filtered by their role) with the current entry,
  * and the role's permissions as {@code canEdit}, {@code canManage}… The product of a
  * product page is remembered in the session, so pages outside a product (your account,
- * admin) keep the last product's sidebar.
+ * admin) keep the last product's sidebar. A product page's model holds its product key as
+ * {@code productKey}, so no controller adds it.
  */
 @Component
 class Shell {
@@ -110,6 +111,7 @@ class Shell {
 
 	/** The product page's product, unit and what the role may do there. */
 	private static void product(Map<String, Object> model, ProductView product, ProductAccess access) {
+		model.put("productKey", product.key());
 		model.put("role", access.role().label());
 		model.put("navKey", product.key());
 		model.put("navName", product.name());
@@ -125,18 +127,7 @@ class Shell {
 
 	static ShellNav nav(String key, String name, Predicate<Permission> may, String path, boolean inProduct) {
 		String base = "/p/" + key;
-		String rest = inProduct && path.startsWith(base + "/") ? path.substring(base.length()) : null;
-		Def best = null;
-		int bestLength = 0;
-		for (GroupDef g : SIDEBAR) {
-			for (Def d : g.entries()) {
-				int length = rest == null ? 0 : matching(d, rest);
-				if (length > bestLength) {
-					best = d;
-					bestLength = length;
-				}
-			}
-		}
+		Def best = inProduct && path.startsWith(base + "/") ? entryOf(path.substring(base.length())) : null;
 		List<ShellNav.Group> groups = new ArrayList<>();
 		ShellNav.Entry current = null;
 		for (GroupDef g : SIDEBAR) {
@@ -153,6 +144,40 @@ class Shell {
 			}
 		}
 		return new ShellNav(key, name, groups, current, inProduct);
+	}
+
+	/**
+	 * The page a path of a product belongs to (its sidebar entry, e.g. the releases page
+	 * for {@code /p/SHOP/plans/3/apply}), the product's backlog when no entry claims it,
+	 * and the start page for a path outside the products.
+	 */
+	static String home(String path) {
+		if (!path.startsWith("/p/")) {
+			return "/";
+		}
+		int slash = path.indexOf('/', 3);
+		String base = slash < 0 ? path : path.substring(0, slash);
+		Def best = entryOf(slash < 0 ? "" : path.substring(slash));
+		return base + (best == null ? "/backlog" : best.path());
+	}
+
+	/**
+	 * The sidebar entry whose path prefix is the longest one {@code rest} (a path within
+	 * a product) starts with, or null.
+	 */
+	private static Def entryOf(String rest) {
+		Def best = null;
+		int bestLength = 0;
+		for (GroupDef g : SIDEBAR) {
+			for (Def d : g.entries()) {
+				int length = matching(d, rest);
+				if (length > bestLength) {
+					best = d;
+					bestLength = length;
+				}
+			}
+		}
+		return best;
 	}
 
 	/** The length of the entry's longest path prefix that the page's path starts with. */

@@ -229,7 +229,8 @@ class CrossProductSweepIntegrationTest extends IntegrationTestBase {
 				boolean api = path.startsWith("/api/");
 				boolean refused = api && !"GET".equals(request.method())
 						? (answer.status() == 400 || answer.status() == 404) && answer.problem()
-						: answer.status() == 200 || answer.status() == 400 || answer.status() == 404;
+						: answer.status() == 200 || answer.status() == 400 || answer.status() == 404
+								|| answer.refusedBack();
 				String why = !refused ? "expected a refusal"
 						: answer.body().contains(B_MARKER) ? "holds B's data" : null;
 				if (why != null) {
@@ -420,7 +421,19 @@ class CrossProductSweepIntegrationTest extends IntegrationTestBase {
 		return out.toString();
 	}
 
-	record Answer(int status, String contentType, String body) {
+	record Answer(int status, String contentType, String body, String location) {
+
+		Answer(int status, String contentType, String body) {
+			this(status, contentType, body, null);
+		}
+
+		/**
+		 * A form post refused the page way: back to a page of the product (not the
+		 * sign-in page) with the reason as a flash attribute.
+		 */
+		boolean refusedBack() {
+			return status == 302 && location != null && !location.contains("/login");
+		}
 
 		boolean problem() {
 			return contentType.startsWith("application/problem+json");
@@ -456,7 +469,8 @@ class CrossProductSweepIntegrationTest extends IntegrationTestBase {
 			form.put(fields.get(i), resolve(fields.get(i + 1), object));
 		}
 		var r = session.post(path + query, form);
-		return new Answer(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
+		return new Answer(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body(),
+				r.headers().firstValue("Location").orElse(null));
 	}
 
 	/** Encodes each value of {@code a=1&b=x y}. */

@@ -8,7 +8,6 @@ import jakarta.servlet.http.HttpSession;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -52,41 +51,28 @@ class AccountPageController {
 
 	@PostMapping("/account/name")
 	String changeName(@AuthenticationPrincipal SignedInUser user, @RequestParam(defaultValue = "") String displayName,
-			Model model, RedirectAttributes redirect) {
-		try {
-			accounts.changeName(user.id(), displayName);
-			redirect.addFlashAttribute("toast", "Your name is saved; it shows everywhere after your next sign-in.");
-			return "redirect:/account";
-		}
-		catch (ErrorResponseException e) {
-			model.addAttribute("error", e.getBody().getDetail());
-		}
-		return profile(user, model);
+			RedirectAttributes redirect) {
+		accounts.changeName(user.id(), displayName);
+		redirect.addFlashAttribute("toast", "Your name is saved; it shows everywhere after your next sign-in.");
+		return "redirect:/account";
 	}
 
 	@PostMapping("/account/password")
 	String changePassword(@AuthenticationPrincipal SignedInUser user,
 			@RequestParam(defaultValue = "") String currentPassword,
 			@RequestParam(defaultValue = "") String newPassword,
-			@RequestParam(defaultValue = "false") boolean revokeTokens, HttpServletRequest request, Model model,
+			@RequestParam(defaultValue = "false") boolean revokeTokens, HttpServletRequest request,
 			RedirectAttributes redirect) {
-		try {
-			HttpSession session = request.getSession(false);
-			SessionsEnded ended = accounts.changePassword(user.id(), new AccountService.PasswordChange(currentPassword,
-					newPassword, revokeTokens, session == null ? null : session.getId(), null));
-			redirect.addFlashAttribute("toast",
-					"Your password is changed. You stay signed in here; elsewhere you are signed out ("
-							+ ended.sessions() + (ended.sessions() == 1 ? " other session" : " other sessions")
-							+ " ended)"
-							+ (revokeTokens ? ", and " + ended.tokens()
-									+ (ended.tokens() == 1 ? " API token" : " API tokens") + " revoked."
-									: "; your API tokens still work."));
-			return "redirect:/account";
-		}
-		catch (ErrorResponseException e) {
-			model.addAttribute("error", e.getBody().getDetail());
-		}
-		return profile(user, model);
+		HttpSession session = request.getSession(false);
+		SessionsEnded ended = accounts.changePassword(user.id(), new AccountService.PasswordChange(currentPassword,
+				newPassword, revokeTokens, session == null ? null : session.getId(), null));
+		redirect.addFlashAttribute("toast",
+				"Your password is changed. You stay signed in here; elsewhere you are signed out (" + ended.sessions()
+						+ (ended.sessions() == 1 ? " other session" : " other sessions") + " ended)"
+						+ (revokeTokens ? ", and " + ended.tokens()
+								+ (ended.tokens() == 1 ? " API token" : " API tokens") + " revoked."
+								: "; your API tokens still work."));
+		return "redirect:/account";
 	}
 
 	@GetMapping("/account/tokens")
@@ -98,26 +84,17 @@ class AccountPageController {
 	@PostMapping("/account/tokens")
 	String create(@AuthenticationPrincipal SignedInUser user, @RequestParam(defaultValue = "") String name,
 			@RequestParam(defaultValue = "write") String access, @RequestParam(defaultValue = "") List<String> products,
-			Model model, RedirectAttributes redirect) {
+			RedirectAttributes redirect) {
 		String trimmed = name.isBlank() ? "personal token" : name.strip();
-		try {
-			if (trimmed.length() > 100) {
-				throw new IllegalArgumentException("A token name has at most 100 characters.");
-			}
-			var scope = TokenApiController.TokenScopes.of(user, roles, "read".equals(access), "intake".equals(access),
-					products.stream().filter(p -> !p.isBlank()).toList());
-			var created = accounts.createToken(user.id(), trimmed, scope);
-			redirect.addFlashAttribute("tokenName", created.token().name());
-			redirect.addFlashAttribute("tokenSecret", created.secret());
-			return "redirect:/account/tokens";
+		if (trimmed.length() > 100) {
+			throw new IllegalArgumentException("A token name has at most 100 characters.");
 		}
-		catch (IllegalArgumentException e) {
-			model.addAttribute("error", e.getMessage());
-		}
-		catch (ErrorResponseException e) {
-			model.addAttribute("error", e.getBody().getDetail());
-		}
-		return tokens(user, model);
+		var scope = TokenApiController.TokenScopes.of(user, roles, "read".equals(access), "intake".equals(access),
+				products.stream().filter(p -> !p.isBlank()).toList());
+		var created = accounts.createToken(user.id(), trimmed, scope);
+		redirect.addFlashAttribute("tokenName", created.token().name());
+		redirect.addFlashAttribute("tokenSecret", created.secret());
+		return "redirect:/account/tokens";
 	}
 
 	@PostMapping("/account/tokens/{id}/revoke")

@@ -8,7 +8,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -53,31 +52,18 @@ class AdminPageController {
 
 	@PostMapping("/admin/users/invite")
 	String invite(@AuthenticationPrincipal SignedInUser admin, @RequestParam(defaultValue = "") String email,
-			Model model, RedirectAttributes redirect) {
-		try {
-			String secret = accounts.invite(email, admin.id());
-			redirect.addFlashAttribute("link", absolute("/invite/" + secret));
-			redirect.addFlashAttribute("linkFor", "Invitation for " + email.strip());
-			return USERS_REDIRECT;
-		}
-		catch (ErrorResponseException e) {
-			model.addAttribute("error", e.getBody().getDetail());
-		}
-		return users(model);
+			RedirectAttributes redirect) {
+		String secret = accounts.invite(email, admin.id());
+		redirect.addFlashAttribute("link", absolute("/invite/" + secret));
+		redirect.addFlashAttribute("linkFor", "Invitation for " + email.strip());
+		return USERS_REDIRECT;
 	}
 
 	@PostMapping("/admin/users/{id}/deactivate")
-	String deactivate(@AuthenticationPrincipal SignedInUser admin, @PathVariable long id, Model model,
-			RedirectAttributes redirect) {
-		try {
-			accounts.deactivate(new UserId(id), admin.id());
-			redirect.addFlashAttribute("toast", "User deactivated; their sessions and tokens are revoked.");
-			return USERS_REDIRECT;
-		}
-		catch (ErrorResponseException e) {
-			model.addAttribute("error", e.getBody().getDetail());
-		}
-		return users(model);
+	String deactivate(@AuthenticationPrincipal SignedInUser admin, @PathVariable long id, RedirectAttributes redirect) {
+		accounts.deactivate(new UserId(id), admin.id());
+		redirect.addFlashAttribute("toast", "User deactivated; their sessions and tokens are revoked.");
+		return USERS_REDIRECT;
 	}
 
 	@PostMapping("/admin/users/{id}/reactivate")

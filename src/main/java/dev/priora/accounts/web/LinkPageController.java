@@ -38,6 +38,8 @@ class LinkPageController {
 			return "redirect:/login?joined";
 		}
 		catch (ErrorResponseException e) {
+			// a visitor has no session for a flash attribute: the form again with the
+			// name typed
 			model.addAttribute("error", e.getBody().getDetail());
 			model.addAttribute("displayName", displayName);
 			return page("invite", secret, model);
@@ -56,6 +58,7 @@ class LinkPageController {
 			return "redirect:/login?reset";
 		}
 		catch (ErrorResponseException e) {
+			// a visitor has no session for a flash attribute: the form again
 			model.addAttribute("error", e.getBody().getDetail());
 			return page("reset", secret, model);
 		}

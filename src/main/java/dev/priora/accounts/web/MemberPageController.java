@@ -2,7 +2,6 @@ package dev.priora.accounts.web;
 
 import java.util.Locale;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -34,7 +33,6 @@ class MemberPageController {
 
 	@GetMapping("/p/{key}/members")
 	String members(@PathVariable String key, Model model) {
-		model.addAttribute("productKey", key.toUpperCase(Locale.ROOT));
 		model.addAttribute("members", roles.members(key.toUpperCase(Locale.ROOT)));
 		model.addAttribute("roles", ProductRole.values());
 		return MEMBERS_VIEW;
@@ -52,6 +50,8 @@ class MemberPageController {
 			return "redirect:/p/" + key.toUpperCase(Locale.ROOT) + "/members";
 		}
 		catch (ErrorResponseException e) {
+			// an address that names no user is a typing mistake in this form, not a
+			// missing page: the members page with the reason
 			model.addAttribute("error", e.getBody().getDetail());
 		}
 		catch (IllegalArgumentException e) {
@@ -63,19 +63,10 @@ class MemberPageController {
 	@PostMapping("/p/{key}/members/{userId}/remove")
 	@Requires(Permission.MANAGE_PRODUCT)
 	String remove(@AuthenticationPrincipal SignedInUser user, @PathVariable String key, @PathVariable long userId,
-			Model model, RedirectAttributes redirect) {
-		try {
-			roles.revoke(key.toUpperCase(Locale.ROOT), new UserId(userId), user.id());
-			redirect.addFlashAttribute("toast", "Role removed.");
-			return "redirect:/p/" + key.toUpperCase(Locale.ROOT) + "/members";
-		}
-		catch (ErrorResponseException e) {
-			if (e.getStatusCode().isSameCodeAs(HttpStatus.NOT_FOUND)) {
-				throw e;
-			}
-			model.addAttribute("error", e.getBody().getDetail());
-		}
-		return members(key, model);
+			RedirectAttributes redirect) {
+		roles.revoke(key.toUpperCase(Locale.ROOT), new UserId(userId), user.id());
+		redirect.addFlashAttribute("toast", "Role removed.");
+		return "redirect:/p/" + key.toUpperCase(Locale.ROOT) + "/members";
 	}
 
 }

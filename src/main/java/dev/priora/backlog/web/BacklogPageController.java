@@ -115,6 +115,7 @@ class BacklogPageController {
 			model.addAttribute("createdKey", created.key().toString());
 		}
 		catch (BacklogProblem e) {
+			// the new-item line again with the title typed, the reason next to it
 			model.addAttribute("createError", e.getMessage());
 			model.addAttribute("draftTitle", title);
 		}
@@ -144,6 +145,8 @@ class BacklogPageController {
 			page = backlog.page(key, filter.toFilter(key, user.email()), cursor, PAGE);
 		}
 		catch (BacklogProblem | IllegalArgumentException e) {
+			// a read: a filter that does not parse shows the whole backlog, the reason in
+			// the filter bar
 			model.addAttribute("filterError", e.getMessage());
 			page = backlog.page(key, ItemFilter.NONE, null, PAGE);
 		}

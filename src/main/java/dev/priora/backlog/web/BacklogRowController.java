@@ -103,12 +103,7 @@ class BacklogRowController {
 			@RequestParam(defaultValue = "") String release,
 			@RequestHeader(name = "HX-Request", required = false) String htmx, Model model,
 			RedirectAttributes redirect) {
-		ItemKey item = ItemKeys.inPath(key, itemKey);
-		return edit(item, htmx, model, redirect, () -> {
-			ItemPlans.Target target = target("release", release, ItemPlans.Target.NONE);
-			known(item.productKey(), target, null);
-			plans.plan(item, target, null, user.id());
-		});
+		return plan(user, ItemKeys.inPath(key, itemKey), "release", release, htmx, model, redirect);
 	}
 
 	@PostMapping("/p/{key}/backlog/items/{itemKey}/sprint")
@@ -117,11 +112,18 @@ class BacklogRowController {
 			@RequestParam(defaultValue = "") String sprint,
 			@RequestHeader(name = "HX-Request", required = false) String htmx, Model model,
 			RedirectAttributes redirect) {
-		ItemKey item = ItemKeys.inPath(key, itemKey);
+		return plan(user, ItemKeys.inPath(key, itemKey), "sprint", sprint, htmx, model, redirect);
+	}
+
+	/** Puts a row's item in a release or a sprint ({@code field}), or in none. */
+	private String plan(SignedInUser user, ItemKey item, String field, String value, String htmx, Model model,
+			RedirectAttributes redirect) {
 		return edit(item, htmx, model, redirect, () -> {
-			ItemPlans.Target target = target("sprint", sprint, ItemPlans.Target.NONE);
-			known(item.productKey(), null, target);
-			plans.plan(item, null, target, user.id());
+			ItemPlans.Target target = target(field, value, ItemPlans.Target.NONE);
+			ItemPlans.Target release = "release".equals(field) ? target : null;
+			ItemPlans.Target sprint = "sprint".equals(field) ? target : null;
+			known(item.productKey(), release, sprint);
+			plans.plan(item, release, sprint, user.id());
 		});
 	}
 

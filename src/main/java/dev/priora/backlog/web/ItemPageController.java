@@ -88,6 +88,8 @@ class ItemPageController {
 			model.addAttribute("notice", "Saved.");
 		}
 		catch (BacklogProblem e) {
+			// the edit form again with what was typed: beside a stale edit the current
+			// version, else the reason next to the form
 			fill(current, form, model);
 			if (e.getStatusCode().value() == HttpStatus.PRECONDITION_FAILED.value()) {
 				model.addAttribute("conflict", current);
@@ -207,6 +209,7 @@ class ItemPageController {
 			}
 		}
 		catch (BacklogProblem e) {
+			// the comment box again with what was typed, the reason under it
 			model.addAttribute("commentError", e.getMessage());
 			model.addAttribute("commentDraft", body);
 		}
@@ -217,20 +220,12 @@ class ItemPageController {
 
 	@PostMapping("/p/{key}/items/{itemKey}/delete")
 	@Requires(Permission.EDIT_BACKLOG)
-	String delete(@PathVariable String key, @PathVariable String itemKey, @RequestParam long version, Model model,
+	String delete(@PathVariable String key, @PathVariable String itemKey, @RequestParam long version,
 			RedirectAttributes redirect) {
 		ItemKey k = ItemKeys.inPath(key, itemKey);
-		try {
-			backlog.delete(k, version);
-			redirect.addFlashAttribute("toast", "Deleted " + k + ".");
-			return "redirect:/p/" + k.productKey() + "/backlog";
-		}
-		catch (BacklogProblem e) {
-			ItemView item = backlog.item(k);
-			fill(item, ItemForm.of(item), model);
-			model.addAttribute("actionError", e.getMessage());
-			return ITEM_VIEW;
-		}
+		backlog.delete(k, version);
+		redirect.addFlashAttribute("toast", "Deleted " + k + ".");
+		return "redirect:/p/" + k.productKey() + "/backlog";
 	}
 
 	private String changeCriteria(SignedInUser user, String key, String itemKey, long version, Model model, String htmx,
@@ -265,6 +260,8 @@ class ItemPageController {
 			}
 		}
 		catch (BacklogProblem e) {
+			// the item content again with the reason in it: a refused Ready offers to
+			// force it past the Definition of Ready's reasons
 			model.addAttribute("actionError", e.getMessage());
 			if (attempted == ItemStatus.READY && e.properties().containsKey("reasons")) {
 				model.addAttribute("canForceReady", true);

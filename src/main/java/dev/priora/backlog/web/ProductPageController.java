@@ -58,6 +58,7 @@ class ProductPageController {
 			return "redirect:/p/" + p.key() + "/backlog";
 		}
 		catch (BacklogProblem e) {
+			// the new-product form again with what was typed
 			model.addAttribute("error", e.getMessage());
 			model.addAttribute("form", Map.of("key", key, "name", name, "vision", vision));
 			model.addAttribute("products", products.list().stream().filter(p -> roles.canSee(user, p.key())).toList());
@@ -74,23 +75,17 @@ class ProductPageController {
 	@Requires(Permission.MANAGE_PRODUCT)
 	String update(@AuthenticationPrincipal SignedInUser user, @PathVariable String key, @RequestParam String name,
 			@RequestParam(defaultValue = "") String vision, @RequestParam String scale,
-			@RequestParam(defaultValue = "POINTS") String unit, @RequestParam long version, Model model,
+			@RequestParam(defaultValue = "POINTS") String unit, @RequestParam long version,
 			RedirectAttributes redirect) {
+		dev.priora.backlog.EstimateUnit u;
 		try {
-			dev.priora.backlog.EstimateUnit u;
-			try {
-				u = dev.priora.backlog.EstimateUnit.valueOf(unit.toUpperCase(java.util.Locale.ROOT));
-			}
-			catch (IllegalArgumentException e) {
-				throw BacklogProblem.invalid("unit", "must be points or hours");
-			}
-			products.update(key, name, vision, parseScale(scale), u, version, user.id());
-			return saved(key, "Product settings saved.", redirect);
+			u = dev.priora.backlog.EstimateUnit.valueOf(unit.toUpperCase(java.util.Locale.ROOT));
 		}
-		catch (BacklogProblem e) {
-			model.addAttribute("error", e.getMessage());
+		catch (IllegalArgumentException e) {
+			throw BacklogProblem.invalid("unit", "must be points or hours");
 		}
-		return settingsPage(key, model);
+		products.update(key, name, vision, parseScale(scale), u, version, user.id());
+		return saved(key, "Product settings saved.", redirect);
 	}
 
 	@PostMapping("/p/{key}/settings/ready")

@@ -44,7 +44,6 @@ class CustomerPageController {
 
 	@GetMapping("/p/{key}/customers")
 	String list(@PathVariable String key, Model model) {
-		model.addAttribute("productKey", key.toUpperCase(Locale.ROOT));
 		model.addAttribute("customers", customers.list(key));
 		return CUSTOMERS_VIEW;
 	}
@@ -69,6 +68,7 @@ class CustomerPageController {
 			model.addAttribute("error", "revenue: must be a number like 120000 or 9500.50");
 		}
 		catch (BacklogProblem e) {
+			// the new-customer form again with what was typed
 			model.addAttribute("error", e.getMessage());
 		}
 		model.addAttribute("draft", java.util.Map.of("name", name, "segment", segment, "revenue", revenue, "currency",
@@ -78,7 +78,6 @@ class CustomerPageController {
 
 	@GetMapping("/p/{key}/customers/{id}")
 	String customer(@PathVariable String key, @PathVariable long id, Model model) {
-		model.addAttribute("productKey", key.toUpperCase(Locale.ROOT));
 		model.addAttribute("customer", customers.get(key, id));
 		var items = feedback.page(key, new FeedbackFilter(null, null, id, null, null, null, null), null, 200);
 		model.addAttribute("feedback", items);

@@ -30,27 +30,22 @@ import dev.priora.backlog.ItemKey;
 import dev.priora.feedback.Channel;
 import dev.priora.feedback.CustomerSuggestions;
 import dev.priora.feedback.Demand;
-import dev.priora.feedback.EmailIntake;
 import dev.priora.feedback.FeedbackDraft;
 import dev.priora.feedback.FeedbackFilter;
-import dev.priora.feedback.FeedbackImporter;
-import dev.priora.feedback.ImportJobs;
-import dev.priora.feedback.IntakeReceipt;
-import dev.priora.feedback.ImportMapping;
-import dev.priora.feedback.ImportResult;
 import dev.priora.feedback.FeedbackService;
 import dev.priora.feedback.FeedbackStatus;
 import dev.priora.feedback.FeedbackView;
 import dev.priora.feedback.Importance;
+import dev.priora.feedback.IntakeReceipt;
 import dev.priora.feedback.SimilarView;
 import dev.priora.feedback.engine.StoryDrafter;
-import dev.priora.jobs.Upload;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
- * Feedback intake and triage, links to items, duplicates and similar items, and demand
- * per item.
+ * Feedback and its triage, links to items, duplicates and similar items, the story made
+ * from feedback, and demand per item. Imports and pasted e-mails are
+ * {@link FeedbackIntakeApiController}'s.
  */
 @RestController
 @Tag(name = "Feedback")
@@ -60,21 +55,11 @@ class FeedbackApiController {
 
 	private final FeedbackService feedback;
 
-	private final FeedbackImporter importer;
-
-	private final ImportJobs jobs;
-
-	private final EmailIntake emails;
-
 	private final CustomerSuggestions suggestions;
 
-	FeedbackApiController(FeedbackService feedback, FeedbackImporter importer, ImportJobs jobs, EmailIntake emails,
-			CustomerSuggestions suggestions) {
-		this.emails = emails;
+	FeedbackApiController(FeedbackService feedback, CustomerSuggestions suggestions) {
 		this.suggestions = suggestions;
-		this.jobs = jobs;
 		this.feedback = feedback;
-		this.importer = importer;
 	}
 
 	record FeedbackBody(@Size(max = 300) String title, @Size(max = FeedbackService.MAX_TEXT) String text,
@@ -129,78 +114,8 @@ class FeedbackApiController {
 		return ResponseEntity.created(location(productKey, f.id())).eTag(Etags.of(f.version())).body(f);
 	}
 
-	private static URI location(String productKey, long id) {
+	static URI location(String productKey, long id) {
 		return URI.create("/api/v1/products/" + productKey + "/feedback/" + id);
-	}
-
-	@PostMapping(BASE + "/feedback/import")
-	@Requires(Permission.EDIT_BACKLOG)
-	@Operation(summary = "Import feedback from CSV or JSON with a column mapping",
-			description = "Send the file as the request body: text/csv, or application/json (an array of objects; a column"
-					+ " names a field, or a nested one as customer.name). Name the columns: text (required), title, customer"
-					+ " (a name; missing customers are created), date, externalId (rows imported before are skipped), tags"
-					+ " (separated by ; or , or a JSON array). dryRun=true checks and previews without writing. By default"
-					+ " one bad row imports nothing (400 with each row's error); validRowsOnly=true imports the valid rows"
-					+ " and reports the others. async=true answers 202 at once with an import job to follow (progress) or"
-					+ " cancel; otherwise the answer waits for the import.")
-	ResponseEntity<?> importFile(@AuthenticationPrincipal SignedInUser user, @PathVariable String productKey,
-			@RequestBody Upload file, @RequestHeader(name = "Content-Type", required = false) String contentType,
-			@RequestParam(required = false) FeedbackImporter.Format format, @RequestParam String text,
-			@RequestParam(required = false) String title, @RequestParam(required = false) String customer,
-			@RequestParam(required = false) String date, @RequestParam(required = false) String externalId,
-			@RequestParam(required = false) String tags, @RequestParam(defaultValue = "false") boolean validRowsOnly,
-			@RequestParam(defaultValue = "false") boolean dryRun, @RequestParam(defaultValue = "false") boolean async) {
-		var mapping = new ImportMapping(text, title, customer, date, externalId, tags, validRowsOnly);
-		var f = format != null ? format : FeedbackImporter.Format.guess(contentType, null);
-		if (async && !dryRun) {
-			ImportJobs.Job job = jobs.start(productKey, f, file.open(), file.size(), mapping, user.id());
-			return ResponseEntity.accepted()
-				.location(URI.create("/api/v1/products/" + productKey + "/feedback/imports/" + job.id()))
-				.body(job);
-		}
-		return ResponseEntity.ok(importer.importFile(productKey, f, file.bytes(), mapping, dryRun, user.id(),
-				FeedbackImporter.Progress.NONE));
-	}
-
-	@GetMapping(BASE + "/feedback/imports")
-	@Operation(summary = "The product's latest imports, newest first")
-	List<ImportJobs.Job> imports(@PathVariable String productKey, @RequestParam(defaultValue = "20") int limit) {
-		return jobs.recent(productKey, limit);
-	}
-
-	@GetMapping(BASE + "/feedback/imports/{jobId}")
-	@Operation(summary = "An import's state and progress (rows done of total), its result or its row errors")
-	ImportJobs.Job importJob(@PathVariable String productKey, @PathVariable String jobId) {
-		return jobs.get(productKey, jobId);
-	}
-
-	@DeleteMapping(BASE + "/feedback/imports/{jobId}")
-	@Requires(Permission.EDIT_BACKLOG)
-	@Operation(summary = "Cancel a running import; nothing of it is kept")
-	ResponseEntity<ImportJobs.Job> cancelImport(@PathVariable String productKey, @PathVariable String jobId) {
-		return ResponseEntity.accepted().body(jobs.cancel(productKey, jobId));
-	}
-
-	record EmailBody(@NotNull @Size(max = EmailIntake.MAX_CHARS) String email,
-			@Size(max = 20) List<@Size(max = 50) String> tags) {
-	}
-
-	@PostMapping(BASE + "/feedback/email")
-	@Requires(Permission.SUBMIT_FEEDBACK)
-	@Operation(summary = "Submit a pasted e-mail (the whole message with its headers) as feedback",
-			description = "The subject becomes the title, the text the feedback. A contact with the sender's address"
-					+ " makes it that contact's customer's (match CONTACT); otherwise the one customer with contacts at"
-					+ " the sender's company domain is suggested (match SUGGESTED), to confirm or dismiss at"
-					+ " …/feedback/{id}/customer-suggestion. An intake-only token gets only the feedback's id and status.")
-	ResponseEntity<?> email(@AuthenticationPrincipal SignedInUser user, @PathVariable String productKey,
-			@Valid @RequestBody EmailBody body) {
-		List<String> tags = body.tags() == null ? List.of() : body.tags();
-		if (user.scope().intakeOnly()) {
-			IntakeReceipt receipt = emails.intake(productKey, body.email(), tags, user.id());
-			return ResponseEntity.created(location(productKey, receipt.id())).body(receipt);
-		}
-		EmailIntake.Result r = emails.submit(productKey, body.email(), tags, user.id());
-		return ResponseEntity.created(location(productKey, r.feedback().id())).body(r);
 	}
 
 	@PostMapping(BASE + "/feedback/{id}/customer-suggestion/confirm")

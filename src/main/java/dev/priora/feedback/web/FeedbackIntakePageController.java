@@ -96,7 +96,6 @@ class FeedbackIntakePageController {
 	@GetMapping("/p/{key}/feedback/import")
 	@Requires(Permission.EDIT_BACKLOG)
 	String importPage(@PathVariable String key, Model model) {
-		model.addAttribute("productKey", key.toUpperCase(Locale.ROOT));
 		model.addAttribute("jobs", jobs.recent(key, 10));
 		return IMPORT_VIEW;
 	}
@@ -105,7 +104,6 @@ class FeedbackIntakePageController {
 	@Requires(Permission.EDIT_BACKLOG)
 	String preview(@PathVariable String key, @RequestParam(required = false) MultipartFile file, MappingForm mapping,
 			Model model) {
-		model.addAttribute("productKey", key.toUpperCase(Locale.ROOT));
 		model.addAttribute("mapping", mapping);
 		try {
 			byte[] bytes = bytes(file);
@@ -125,6 +123,7 @@ class FeedbackIntakePageController {
 					FeedbackImporter.Progress.NONE));
 		}
 		catch (ErrorResponseException e) {
+			// the preview area shows what is wrong with the file, the mapping kept
 			model.addAttribute("error", e.getBody().getDetail());
 		}
 		return PREVIEW_FRAGMENT;
@@ -134,7 +133,6 @@ class FeedbackIntakePageController {
 	@Requires(Permission.EDIT_BACKLOG)
 	String start(@AuthenticationPrincipal SignedInUser user, @PathVariable String key,
 			@RequestParam(required = false) MultipartFile file, MappingForm mapping, Model model) {
-		model.addAttribute("productKey", key.toUpperCase(Locale.ROOT));
 		try {
 			chosen(file);
 			var format = FeedbackImporter.Format.guess(file.getContentType(), file.getOriginalFilename());
@@ -146,6 +144,7 @@ class FeedbackIntakePageController {
 			}
 		}
 		catch (ErrorResponseException e) {
+			// the job area shows why the import did not start, the mapping kept
 			model.addAttribute("error", e.getBody().getDetail());
 		}
 		return JOB_FRAGMENT;
@@ -154,7 +153,6 @@ class FeedbackIntakePageController {
 	@GetMapping("/p/{key}/feedback/import/{jobId}")
 	@Requires(Permission.EDIT_BACKLOG)
 	String job(@PathVariable String key, @PathVariable String jobId, Model model) {
-		model.addAttribute("productKey", key.toUpperCase(Locale.ROOT));
 		model.addAttribute("job", jobs.get(key, jobId));
 		return JOB_FRAGMENT;
 	}
@@ -162,11 +160,11 @@ class FeedbackIntakePageController {
 	@PostMapping("/p/{key}/feedback/import/{jobId}/cancel")
 	@Requires(Permission.EDIT_BACKLOG)
 	String cancel(@PathVariable String key, @PathVariable String jobId, Model model) {
-		model.addAttribute("productKey", key.toUpperCase(Locale.ROOT));
 		try {
 			model.addAttribute("job", jobs.cancel(key, jobId));
 		}
 		catch (ErrorResponseException e) {
+			// the job area shows the job as it is, with why it could not be cancelled
 			model.addAttribute("job", jobs.get(key, jobId));
 			model.addAttribute("error", e.getBody().getDetail());
 		}
@@ -176,7 +174,6 @@ class FeedbackIntakePageController {
 	@GetMapping("/p/{key}/feedback/email")
 	@Requires(Permission.SUBMIT_FEEDBACK)
 	String emailPage(@PathVariable String key, Model model) {
-		model.addAttribute("productKey", key.toUpperCase(Locale.ROOT));
 		return EMAIL_VIEW;
 	}
 
@@ -185,7 +182,6 @@ class FeedbackIntakePageController {
 	String email(@AuthenticationPrincipal SignedInUser user, @PathVariable String key,
 			@RequestParam(defaultValue = "") String email, @RequestParam(defaultValue = "") String tags, Model model,
 			RedirectAttributes redirect) {
-		model.addAttribute("productKey", key.toUpperCase(Locale.ROOT));
 		try {
 			var result = emails.submit(key, email, tags.isBlank() ? List.of() : List.of(tags.split("[,;]")), user.id());
 			redirect.addFlashAttribute("emailFeedback", result.feedback().id());
@@ -193,6 +189,7 @@ class FeedbackIntakePageController {
 			return "redirect:/p/" + key.toUpperCase(Locale.ROOT) + "/feedback/email";
 		}
 		catch (ErrorResponseException e) {
+			// the pasted e-mail again, with the reason above it
 			model.addAttribute("error", e.getBody().getDetail());
 			model.addAttribute("draft", email);
 			model.addAttribute("draftTags", tags);

@@ -64,6 +64,9 @@ class PublicFormPageController {
 			return "redirect:/f/" + secret + "?sent";
 		}
 		catch (BacklogProblem e) {
+			// a visitor has no session for a flash attribute: the form again with what
+			// was
+			// typed
 			model.addAttribute("error", e.getMessage());
 		}
 		catch (ErrorResponseException e) {
@@ -79,7 +82,6 @@ class PublicFormPageController {
 
 	@GetMapping("/p/{key}/public-forms")
 	String list(@PathVariable String key, Model model) {
-		model.addAttribute("productKey", key.toUpperCase(Locale.ROOT));
 		model.addAttribute("forms", forms.forms(key));
 		return FORMS_VIEW;
 	}
@@ -95,17 +97,10 @@ class PublicFormPageController {
 
 	@PostMapping("/p/{key}/public-forms/{id}/revoke")
 	@Requires(Permission.MANAGE_PRODUCT)
-	String revoke(@PathVariable String key, @PathVariable long id, Model model, RedirectAttributes redirect) {
-		try {
-			forms.revoke(key, id);
-			redirect.addFlashAttribute("toast", "Form #" + id + " revoked: its link no longer works.");
-			return "redirect:/p/" + key.toUpperCase(Locale.ROOT) + "/public-forms";
-		}
-		catch (BacklogProblem e) {
-			BacklogProblem.rethrowNotFound(e);
-			model.addAttribute("error", e.getMessage());
-		}
-		return list(key, model);
+	String revoke(@PathVariable String key, @PathVariable long id, RedirectAttributes redirect) {
+		forms.revoke(key, id);
+		redirect.addFlashAttribute("toast", "Form #" + id + " revoked: its link no longer works.");
+		return "redirect:/p/" + key.toUpperCase(Locale.ROOT) + "/public-forms";
 	}
 
 }

@@ -36,6 +36,7 @@ class ArchivePageController {
 			error = "Choose a product export file.";
 		}
 		catch (ErrorResponseException e) {
+			// post/redirect/get to the products page, whose import box shows the reason
 			error = "Nothing was imported: " + e.getBody().getDetail();
 		}
 		catch (IOException e) {

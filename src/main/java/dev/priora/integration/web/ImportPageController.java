@@ -3,7 +3,6 @@ package dev.priora.integration.web;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -69,7 +68,6 @@ class ImportPageController {
 	@GetMapping("/p/{key}/import")
 	@Requires(Permission.EDIT_BACKLOG)
 	String page(@PathVariable String key, Model m) {
-		m.addAttribute("productKey", key.toUpperCase(Locale.ROOT));
 		m.addAttribute("jobs", jobs.recent(key, 10));
 		return IMPORT_VIEW;
 	}
@@ -78,11 +76,11 @@ class ImportPageController {
 	@Requires(Permission.EDIT_BACKLOG)
 	String preview(@AuthenticationPrincipal SignedInUser user, @PathVariable String key,
 			@RequestParam(required = false) MultipartFile file, ImportForm form, Model m) {
-		m.addAttribute("productKey", key.toUpperCase(Locale.ROOT));
 		try {
 			m.addAttribute("report", imports.run(key, form.tool(), bytes(file), form.options(), true, user.id(), null));
 		}
 		catch (ErrorResponseException e) {
+			// the report area shows what is wrong with the file, the options kept
 			m.addAttribute("error", e.getBody().getDetail());
 		}
 		return REPORT_FRAGMENT;
@@ -92,11 +90,11 @@ class ImportPageController {
 	@Requires(Permission.EDIT_BACKLOG)
 	String start(@AuthenticationPrincipal SignedInUser user, @PathVariable String key,
 			@RequestParam(required = false) MultipartFile file, ImportForm form, Model m) {
-		m.addAttribute("productKey", key.toUpperCase(Locale.ROOT));
 		try {
 			m.addAttribute("job", jobs.start(key, form.tool(), bytes(file), form.options(), user.id()));
 		}
 		catch (ErrorResponseException e) {
+			// the job area shows why the import did not start, the options kept
 			m.addAttribute("error", e.getBody().getDetail());
 		}
 		return JOB_FRAGMENT;
@@ -105,7 +103,6 @@ class ImportPageController {
 	@GetMapping("/p/{key}/import/{jobId}")
 	@Requires(Permission.EDIT_BACKLOG)
 	String job(@PathVariable String key, @PathVariable String jobId, Model m) {
-		m.addAttribute("productKey", key.toUpperCase(Locale.ROOT));
 		m.addAttribute("job", jobs.get(key, jobId));
 		return JOB_FRAGMENT;
 	}
@@ -113,11 +110,11 @@ class ImportPageController {
 	@PostMapping("/p/{key}/import/{jobId}/cancel")
 	@Requires(Permission.EDIT_BACKLOG)
 	String cancel(@PathVariable String key, @PathVariable String jobId, Model m) {
-		m.addAttribute("productKey", key.toUpperCase(Locale.ROOT));
 		try {
 			m.addAttribute("job", jobs.cancel(key, jobId));
 		}
 		catch (ErrorResponseException e) {
+			// the job area shows the job as it is, with why it could not be cancelled
 			m.addAttribute("job", jobs.get(key, jobId));
 			m.addAttribute("error", e.getBody().getDetail());
 		}

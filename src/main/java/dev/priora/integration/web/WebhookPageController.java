@@ -18,7 +18,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import dev.priora.accounts.Permission;
 import dev.priora.accounts.Requires;
 import dev.priora.accounts.SignedInUser;
-import dev.priora.backlog.BacklogProblem;
 import dev.priora.integration.Webhooks;
 
 /**
@@ -54,6 +53,7 @@ class WebhookPageController {
 			return toWebhooks(key);
 		}
 		catch (ErrorResponseException e) {
+			// the form again with the address typed, the reason above it
 			m.addAttribute("error", e.getBody().getDetail());
 			m.addAttribute("url", url);
 		}
@@ -64,42 +64,28 @@ class WebhookPageController {
 	@Requires(Permission.MANAGE_PRODUCT)
 	String act(@PathVariable String key, @PathVariable long id, @PathVariable String action, Model m,
 			RedirectAttributes redirect) {
-		try {
-			switch (action) {
-				case "ping" -> webhooks.ping(key, id);
-				case "pause" -> webhooks.setActive(key, id, false);
-				case "resume" -> webhooks.setActive(key, id, true);
-				default -> webhooks.delete(key, id);
-			}
-			redirect.addFlashAttribute("toast", switch (action) {
-				case "ping" -> "Ping queued; it shows in the delivery log in a moment.";
-				case "pause" -> "Webhook paused: no new deliveries.";
-				case "resume" -> "Webhook resumed.";
-				default -> "Webhook deleted.";
-			});
-			return toWebhooks(key);
+		switch (action) {
+			case "ping" -> webhooks.ping(key, id);
+			case "pause" -> webhooks.setActive(key, id, false);
+			case "resume" -> webhooks.setActive(key, id, true);
+			default -> webhooks.delete(key, id);
 		}
-		catch (ErrorResponseException e) {
-			BacklogProblem.rethrowNotFound(e);
-			m.addAttribute("error", e.getBody().getDetail());
-		}
-		return fill(key, m);
+		redirect.addFlashAttribute("toast", switch (action) {
+			case "ping" -> "Ping queued; it shows in the delivery log in a moment.";
+			case "pause" -> "Webhook paused: no new deliveries.";
+			case "resume" -> "Webhook resumed.";
+			default -> "Webhook deleted.";
+		});
+		return toWebhooks(key);
 	}
 
 	@PostMapping("/p/{key}/webhooks/{id}/deliveries/{deliveryId}/redeliver")
 	@Requires(Permission.MANAGE_PRODUCT)
-	String redeliver(@PathVariable String key, @PathVariable long id, @PathVariable long deliveryId, Model m,
+	String redeliver(@PathVariable String key, @PathVariable long id, @PathVariable long deliveryId,
 			RedirectAttributes redirect) {
-		try {
-			webhooks.redeliver(key, id, deliveryId);
-			redirect.addFlashAttribute("toast", "Delivery " + deliveryId + " queued again.");
-			return toWebhooks(key);
-		}
-		catch (ErrorResponseException e) {
-			BacklogProblem.rethrowNotFound(e);
-			m.addAttribute("error", e.getBody().getDetail());
-		}
-		return fill(key, m);
+		webhooks.redeliver(key, id, deliveryId);
+		redirect.addFlashAttribute("toast", "Delivery " + deliveryId + " queued again.");
+		return toWebhooks(key);
 	}
 
 	@GetMapping("/admin/webhooks")
@@ -122,7 +108,6 @@ class WebhookPageController {
 	}
 
 	private String fill(String key, Model m) {
-		m.addAttribute("productKey", key.toUpperCase(Locale.ROOT));
 		var hooks = webhooks.hooks(key);
 		Map<Long, List<Webhooks.Delivery>> log = new LinkedHashMap<>();
 		hooks.forEach(h -> log.put(h.id(), webhooks.deliveries(key, h.id(), 20)));

@@ -55,7 +55,7 @@ class PlanningPageController {
 
 	@GetMapping("/p/{key}/releases")
 	String board(@PathVariable String key, Model m) {
-		fill(key, m);
+		m.addAttribute("board", planning.board(key));
 		return BOARD_VIEW;
 	}
 
@@ -63,16 +63,9 @@ class PlanningPageController {
 	@Requires(Permission.EDIT_BACKLOG)
 	String createRelease(@PathVariable String key, @RequestParam(defaultValue = "") String name,
 			@RequestParam(required = false) LocalDate targetDate, @RequestParam(required = false) BigDecimal capacity,
-			@RequestParam(defaultValue = "false") boolean capacityFromSprints, Model m, RedirectAttributes redirect) {
-		try {
-			planning.createRelease(key, name, targetDate, capacity, capacityFromSprints);
-			return toBoard(key, "Release " + name.strip() + " added.", redirect);
-		}
-		catch (BacklogProblem e) {
-			m.addAttribute("error", e.getMessage());
-		}
-		fill(key, m);
-		return BOARD_VIEW;
+			@RequestParam(defaultValue = "false") boolean capacityFromSprints, RedirectAttributes redirect) {
+		planning.createRelease(key, name, targetDate, capacity, capacityFromSprints);
+		return toBoard(key, "Release " + name.strip() + " added.", redirect);
 	}
 
 	@PostMapping("/p/{key}/sprints")
@@ -80,16 +73,9 @@ class PlanningPageController {
 	String createSprint(@PathVariable String key, @RequestParam(defaultValue = "") String name,
 			@RequestParam(required = false) LocalDate start, @RequestParam(required = false) LocalDate end,
 			@RequestParam(required = false) BigDecimal capacity, @RequestParam(defaultValue = "") String goal,
-			@RequestParam(required = false) Long releaseId, Model m, RedirectAttributes redirect) {
-		try {
-			planning.createSprint(key, name, start, end, capacity, goal, releaseId);
-			return toBoard(key, "Sprint " + name.strip() + " added.", redirect);
-		}
-		catch (BacklogProblem e) {
-			m.addAttribute("error", e.getMessage());
-		}
-		fill(key, m);
-		return BOARD_VIEW;
+			@RequestParam(required = false) Long releaseId, RedirectAttributes redirect) {
+		planning.createSprint(key, name, start, end, capacity, goal, releaseId);
+		return toBoard(key, "Sprint " + name.strip() + " added.", redirect);
 	}
 
 	@PostMapping("/p/{key}/releases/{id}")
@@ -98,51 +84,24 @@ class PlanningPageController {
 			@RequestParam(required = false) LocalDate targetDate, @RequestParam(required = false) BigDecimal capacity,
 			@RequestParam(defaultValue = "false") boolean capacityFromSprints,
 			@RequestParam(defaultValue = "PLANNED") String status, @RequestParam(defaultValue = "0") long version,
-			Model m, RedirectAttributes redirect) {
-		try {
-			planning.updateRelease(key, id, name, targetDate, capacity, capacityFromSprints,
-					dev.priora.planning.ReleaseStatus.valueOf(status.toUpperCase(Locale.ROOT)), version);
-			return toBoard(key, "Release " + name.strip() + " saved.", redirect);
-		}
-		catch (BacklogProblem e) {
-			BacklogProblem.rethrowNotFound(e);
-			m.addAttribute("error", e.getMessage());
-		}
-		catch (IllegalArgumentException e) {
-			m.addAttribute("error", e.getMessage());
-		}
-		fill(key, m);
-		return BOARD_VIEW;
+			RedirectAttributes redirect) {
+		planning.updateRelease(key, id, name, targetDate, capacity, capacityFromSprints,
+				dev.priora.planning.ReleaseStatus.valueOf(status.toUpperCase(Locale.ROOT)), version);
+		return toBoard(key, "Release " + name.strip() + " saved.", redirect);
 	}
 
 	@PostMapping("/p/{key}/releases/{id}/delete")
 	@Requires(Permission.EDIT_BACKLOG)
-	String deleteRelease(@PathVariable String key, @PathVariable long id, Model m, RedirectAttributes redirect) {
-		try {
-			planning.deleteRelease(key, id);
-			return toBoard(key, "Release deleted; its items are unplanned.", redirect);
-		}
-		catch (BacklogProblem e) {
-			BacklogProblem.rethrowNotFound(e);
-			m.addAttribute("error", e.getMessage());
-		}
-		fill(key, m);
-		return BOARD_VIEW;
+	String deleteRelease(@PathVariable String key, @PathVariable long id, RedirectAttributes redirect) {
+		planning.deleteRelease(key, id);
+		return toBoard(key, "Release deleted; its items are unplanned.", redirect);
 	}
 
 	@PostMapping("/p/{key}/sprints/{id}/delete")
 	@Requires(Permission.EDIT_BACKLOG)
-	String deleteSprint(@PathVariable String key, @PathVariable long id, Model m, RedirectAttributes redirect) {
-		try {
-			planning.deleteSprint(key, id);
-			return toBoard(key, "Sprint deleted.", redirect);
-		}
-		catch (BacklogProblem e) {
-			BacklogProblem.rethrowNotFound(e);
-			m.addAttribute("error", e.getMessage());
-		}
-		fill(key, m);
-		return BOARD_VIEW;
+	String deleteSprint(@PathVariable String key, @PathVariable long id, RedirectAttributes redirect) {
+		planning.deleteSprint(key, id);
+		return toBoard(key, "Sprint deleted.", redirect);
 	}
 
 	@PostMapping("/p/{key}/releases/assign")
@@ -150,24 +109,19 @@ class PlanningPageController {
 	String assign(@AuthenticationPrincipal SignedInUser user, @PathVariable String key, @RequestParam String item,
 			@RequestParam(required = false) String release, @RequestParam(required = false) String sprint, Model m,
 			@RequestHeader(name = "HX-Request", required = false) String htmx, RedirectAttributes redirect) {
-		try {
-			ItemKey itemKey = ItemKey.inProduct(key, item);
-			if (sprint != null) {
-				planning.moveToSprint(itemKey, sprint.isBlank() ? null : Long.valueOf(sprint), user.id());
-			}
-			else {
-				planning.moveToRelease(itemKey, release == null || release.isBlank() ? null : Long.valueOf(release),
-						user.id());
-			}
-			if (htmx == null) {
-				return toBoard(key, itemKey + " moved.", redirect);
-			}
+		ItemKey itemKey = ItemKey.inProduct(key, item);
+		if (sprint != null) {
+			planning.moveToSprint(itemKey, sprint.isBlank() ? null : Long.valueOf(sprint), user.id());
 		}
-		catch (BacklogProblem | NumberFormatException e) {
-			m.addAttribute("error", e.getMessage());
+		else {
+			planning.moveToRelease(itemKey, release == null || release.isBlank() ? null : Long.valueOf(release),
+					user.id());
 		}
-		fill(key, m);
-		return htmx == null ? BOARD_VIEW : BOARD_FRAGMENT;
+		if (htmx == null) {
+			return toBoard(key, itemKey + " moved.", redirect);
+		}
+		m.addAttribute("board", planning.board(key));
+		return BOARD_FRAGMENT;
 	}
 
 	@PostMapping("/p/{key}/plans")
@@ -178,27 +132,19 @@ class PlanningPageController {
 			@RequestParam(defaultValue = "0.1") double discount, @RequestParam(defaultValue = "20") int timeLimit,
 			@RequestParam(defaultValue = "") String mustInclude, @RequestParam(defaultValue = "") String mustExclude,
 			@RequestParam(defaultValue = "") String values,
-			@RequestParam(defaultValue = "true") boolean keepStartedSprints, Model m, RedirectAttributes redirect) {
-		try {
-			var settings = new PlanSettings(name, ReleaseOptimizer.ValueMode.valueOf(value.toUpperCase(Locale.ROOT)),
-					PlanSettings.Candidates.valueOf(candidates.toUpperCase(Locale.ROOT)), List.of(), discount,
-					timeLimit, keys(mustInclude), keys(mustExclude), null, values(values), keepStartedSprints);
-			long id = plans.start(key, settings, user.id()).id();
-			redirect.addFlashAttribute("toast", "Planning started; its progress shows below.");
-			return "redirect:/p/" + key.toUpperCase(Locale.ROOT) + "/plans/" + id;
-		}
-		catch (BacklogProblem | IllegalArgumentException e) {
-			m.addAttribute("error", e.getMessage());
-			fill(key, m);
-			return BOARD_VIEW;
-		}
+			@RequestParam(defaultValue = "true") boolean keepStartedSprints, RedirectAttributes redirect) {
+		var settings = new PlanSettings(name, ReleaseOptimizer.ValueMode.valueOf(value.toUpperCase(Locale.ROOT)),
+				PlanSettings.Candidates.valueOf(candidates.toUpperCase(Locale.ROOT)), List.of(), discount, timeLimit,
+				keys(mustInclude), keys(mustExclude), null, values(values), keepStartedSprints);
+		long id = plans.start(key, settings, user.id()).id();
+		redirect.addFlashAttribute("toast", "Planning started; its progress shows below.");
+		return "redirect:/p/" + key.toUpperCase(Locale.ROOT) + "/plans/" + id;
 	}
 
 	@GetMapping("/p/{key}/plans/{id}")
 	String plan(@PathVariable String key, @PathVariable long id,
 			@org.springframework.web.bind.annotation.RequestHeader(name = "HX-Request", required = false) String htmx,
 			Model m) {
-		m.addAttribute("productKey", key.toUpperCase(Locale.ROOT));
 		m.addAttribute("plan", plans.get(key, id));
 		return htmx != null ? PLAN_FRAGMENT : PLAN_VIEW;
 	}
@@ -206,45 +152,36 @@ class PlanningPageController {
 	@PostMapping("/p/{key}/plans/{id}/{action}")
 	@Requires(Permission.EDIT_BACKLOG)
 	String act(@AuthenticationPrincipal SignedInUser user, @PathVariable String key, @PathVariable long id,
-			@PathVariable String action, @RequestParam(required = false) String sprintItems, Model m,
+			@PathVariable String action, @RequestParam(required = false) String sprintItems,
 			RedirectAttributes redirect) {
-		try {
-			String done = switch (action) {
-				case "apply" -> {
-					var choice = sprintItems(sprintItems);
-					plans.apply(key, id, choice, user.id());
-					yield "Applied: the items are planned as shown"
-							+ (choice == null ? "" : "; items in sprints: " + choice.description())
-							+ ". You can undo this.";
-				}
-				case "undo" -> {
-					plans.undo(key, id, user.id());
-					yield "Undone: the earlier assignments are back.";
-				}
-				case "cancel" -> {
-					plans.cancel(key, id);
-					yield "Cancelled; the best plan found so far is kept.";
-				}
-				default -> throw BacklogProblem.notFound("Action " + action);
-			};
-			redirect.addFlashAttribute("toast", done);
-			return "redirect:/p/" + key.toUpperCase(Locale.ROOT) + "/plans/" + id;
-		}
-		catch (BacklogProblem e) {
-			BacklogProblem.rethrowNotFound(e);
-			m.addAttribute("error", e.getMessage());
-		}
-		m.addAttribute("productKey", key.toUpperCase(Locale.ROOT));
-		m.addAttribute("plan", plans.get(key, id));
-		return PLAN_VIEW;
+		String done = switch (action) {
+			case "apply" -> {
+				var choice = sprintItems(sprintItems);
+				plans.apply(key, id, choice, user.id());
+				yield "Applied: the items are planned as shown"
+						+ (choice == null ? "" : "; items in sprints: " + choice.description())
+						+ ". You can undo this.";
+			}
+			case "undo" -> {
+				plans.undo(key, id, user.id());
+				yield "Undone: the earlier assignments are back.";
+			}
+			case "cancel" -> {
+				plans.cancel(key, id);
+				yield "Cancelled; the best plan found so far is kept.";
+			}
+			default -> throw BacklogProblem.notFound("Action " + action);
+		};
+		redirect.addFlashAttribute("toast", done);
+		return "redirect:/p/" + key.toUpperCase(Locale.ROOT) + "/plans/" + id;
 	}
 
 	@GetMapping("/p/{key}/plans")
 	String plans(@PathVariable String key, @RequestParam(required = false) Long a,
 			@RequestParam(required = false) Long b, Model m) {
-		m.addAttribute("productKey", key.toUpperCase(Locale.ROOT));
 		m.addAttribute("plans", plans.list(key));
 		if (a != null && b != null) {
+			// a read: a plan that is not there leaves the list shown, with the reason
 			try {
 				m.addAttribute("comparison", PlanComparison.of(plans.get(key, a), plans.get(key, b)));
 			}
@@ -262,11 +199,6 @@ class PlanningPageController {
 	private static String toBoard(String key, String toast, RedirectAttributes redirect) {
 		redirect.addFlashAttribute("toast", toast);
 		return "redirect:/p/" + key.toUpperCase(Locale.ROOT) + "/releases";
-	}
-
-	private void fill(String key, Model m) {
-		m.addAttribute("productKey", key.toUpperCase(Locale.ROOT));
-		m.addAttribute("board", planning.board(key));
 	}
 
 	private static SprintItems sprintItems(String text) {

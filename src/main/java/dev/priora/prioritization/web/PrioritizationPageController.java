@@ -73,7 +73,6 @@ class PrioritizationPageController {
 	String grid(@PathVariable String key, @RequestParam(required = false) Long model, Model m) {
 		ScoringModelView chosen = scores.model(key, model);
 		fillRows(key, chosen, null, m);
-		m.addAttribute("productKey", key.toUpperCase(Locale.ROOT));
 		m.addAttribute("models", scores.models(key));
 		m.addAttribute("model", chosen);
 		m.addAttribute("columns", columns(chosen));
@@ -99,7 +98,6 @@ class PrioritizationPageController {
 
 	private void fillRows(String key, ScoringModelView model, String cursor, Model m) {
 		PrioritizationService.ScorePage page = scores.openScores(key, model.id(), cursor, PAGE);
-		m.addAttribute("productKey", key.toUpperCase(Locale.ROOT));
 		m.addAttribute("model", model);
 		m.addAttribute("columns", columns(model));
 		m.addAttribute("items", page.items());
@@ -124,6 +122,7 @@ class PrioritizationPageController {
 			row = scores.setInputs(item, modelId, inputs, user.id());
 		}
 		catch (BacklogProblem e) {
+			// the row answers its refusal on the row, with the stored values
 			m.addAttribute("rowError", e.getMessage());
 			row = scores.itemScore(item, model);
 		}
@@ -146,7 +145,6 @@ class PrioritizationPageController {
 	}
 
 	private String row(String key, ScoringModelView model, ItemScore row, Model m) {
-		m.addAttribute("productKey", key.toUpperCase(Locale.ROOT));
 		m.addAttribute("model", model);
 		m.addAttribute("columns", columns(model));
 		m.addAttribute("items", List.of(row));
@@ -157,7 +155,6 @@ class PrioritizationPageController {
 	@GetMapping("/p/{key}/items/{itemKey}/scores")
 	String itemScores(@PathVariable String key, @PathVariable String itemKey, Model m) {
 		ItemKey item = ItemKey.inProduct(key, itemKey);
-		m.addAttribute("productKey", key.toUpperCase(Locale.ROOT));
 		m.addAttribute("itemKey", item.toString());
 		m.addAttribute("scores", scores.itemScores(item));
 		m.addAttribute("pinned", order.pinned(item));
@@ -168,7 +165,6 @@ class PrioritizationPageController {
 	String priorityMap(@PathVariable String key, @RequestParam(required = false) Long model,
 			@RequestParam(required = false) String epic, @RequestParam(required = false) String label,
 			@RequestParam(required = false) Long objective, Model m) {
-		m.addAttribute("productKey", key.toUpperCase(Locale.ROOT));
 		m.addAttribute("models", scores.models(key));
 		m.addAttribute("epics", epics(key));
 		m.addAttribute("epic", epic);
@@ -183,6 +179,7 @@ class PrioritizationPageController {
 			m.addAttribute("model", view.model());
 		}
 		catch (BacklogProblem e) {
+			// a read: a filter that names nothing here shows the page with the reason
 			m.addAttribute("error", e.getMessage());
 			m.addAttribute("model", scores.model(key, model));
 		}
@@ -198,43 +195,28 @@ class PrioritizationPageController {
 	@PostMapping("/p/{key}/priority-order")
 	@Requires(Permission.EDIT_BACKLOG)
 	String apply(@AuthenticationPrincipal SignedInUser user, @PathVariable String key,
-			@RequestParam(defaultValue = "") String basis, Model m, RedirectAttributes redirect) {
-		try {
-			var applied = order.apply(key, basis, user.id());
-			redirect.addFlashAttribute("toast", "Applied: " + applied.moved()
-					+ (applied.moved() == 1 ? " item" : " items") + " moved. You can undo this.");
-			return "redirect:/p/" + key.toUpperCase(Locale.ROOT) + "/priority-order";
-		}
-		catch (BacklogProblem e) {
-			m.addAttribute("error", e.getMessage());
-		}
-		fillOrder(key, m);
-		return ORDER_VIEW;
+			@RequestParam(defaultValue = "") String basis, RedirectAttributes redirect) {
+		var applied = order.apply(key, basis, user.id());
+		redirect.addFlashAttribute("toast", "Applied: " + applied.moved() + (applied.moved() == 1 ? " item" : " items")
+				+ " moved. You can undo this.");
+		return "redirect:/p/" + key.toUpperCase(Locale.ROOT) + "/priority-order";
 	}
 
 	@PostMapping("/p/{key}/priority-order/{changeId}/undo")
 	@Requires(Permission.EDIT_BACKLOG)
 	String undo(@AuthenticationPrincipal SignedInUser user, @PathVariable String key, @PathVariable long changeId,
-			Model m, RedirectAttributes redirect) {
-		try {
-			order.undo(key, changeId, user.id());
-			redirect.addFlashAttribute("toast", "Undone: the backlog is back in its earlier order.");
-			return "redirect:/p/" + key.toUpperCase(Locale.ROOT) + "/priority-order";
-		}
-		catch (BacklogProblem e) {
-			BacklogProblem.rethrowNotFound(e);
-			m.addAttribute("error", e.getMessage());
-		}
-		fillOrder(key, m);
-		return ORDER_VIEW;
+			RedirectAttributes redirect) {
+		order.undo(key, changeId, user.id());
+		redirect.addFlashAttribute("toast", "Undone: the backlog is back in its earlier order.");
+		return "redirect:/p/" + key.toUpperCase(Locale.ROOT) + "/priority-order";
 	}
 
 	private void fillOrder(String key, Model m) {
-		m.addAttribute("productKey", key.toUpperCase(Locale.ROOT));
 		try {
 			m.addAttribute("proposal", order.preview(key));
 		}
 		catch (BacklogProblem e) {
+			// a read: no proposal (no active model) shows the page with the reason
 			m.addAttribute("error", e.getMessage());
 		}
 		order.latest(key).filter(c -> !c.undone()).ifPresent(c -> m.addAttribute("latest", c));
@@ -242,7 +224,6 @@ class PrioritizationPageController {
 
 	@GetMapping("/p/{key}/dependencies")
 	String dependencies(@PathVariable String key, @RequestParam(required = false) String epic, Model m) {
-		m.addAttribute("productKey", key.toUpperCase(Locale.ROOT));
 		m.addAttribute("epics", epics(key));
 		m.addAttribute("epic", epic);
 		try {
@@ -253,6 +234,7 @@ class PrioritizationPageController {
 			m.addAttribute("chart", Charts.graph(graph));
 		}
 		catch (BacklogProblem e) {
+			// a read: an epic that is not here shows the page with the reason
 			m.addAttribute("error", e.getMessage());
 		}
 		return GRAPH_VIEW;

@@ -118,19 +118,12 @@ class ScoringModelPageController {
 	String save(@AuthenticationPrincipal SignedInUser user, @PathVariable String key,
 			@RequestParam(required = false) Long id, @RequestParam(defaultValue = "0") long version,
 			@RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "SUM") String formula,
-			CriteriaForm criteria, Model m, RedirectAttributes redirect) {
-		try {
-			ModelDefinition definition = criteria.toDefinition(formula);
-			ScoringModelView saved = id == null ? scores.create(key, name, definition, user.id())
-					: scores.update(key, id, name, definition, version, user.id());
-			redirect.addFlashAttribute("toast", "Saved " + saved.name() + ".");
-			return "redirect:/p/" + key.toUpperCase(Locale.ROOT) + "/scoring/models?edit=" + saved.id();
-		}
-		catch (BacklogProblem e) {
-			m.addAttribute("error", e.getMessage());
-		}
-		fill(key, id, m);
-		return MODELS_VIEW;
+			CriteriaForm criteria, RedirectAttributes redirect) {
+		ModelDefinition definition = criteria.toDefinition(formula);
+		ScoringModelView saved = id == null ? scores.create(key, name, definition, user.id())
+				: scores.update(key, id, name, definition, version, user.id());
+		redirect.addFlashAttribute("toast", "Saved " + saved.name() + ".");
+		return "redirect:/p/" + key.toUpperCase(Locale.ROOT) + "/scoring/models?edit=" + saved.id();
 	}
 
 	@PostMapping("/p/{key}/scoring/models/{id}/activate")
@@ -142,22 +135,13 @@ class ScoringModelPageController {
 
 	@PostMapping("/p/{key}/scoring/models/{id}/delete")
 	@Requires(Permission.EDIT_BACKLOG)
-	String delete(@PathVariable String key, @PathVariable long id, Model m, RedirectAttributes redirect) {
-		try {
-			scores.delete(key, id);
-			redirect.addFlashAttribute("toast", "Model deleted.");
-			return "redirect:/p/" + key.toUpperCase(Locale.ROOT) + "/scoring/models";
-		}
-		catch (BacklogProblem e) {
-			BacklogProblem.rethrowNotFound(e);
-			m.addAttribute("error", e.getMessage());
-		}
-		fill(key, null, m);
-		return MODELS_VIEW;
+	String delete(@PathVariable String key, @PathVariable long id, RedirectAttributes redirect) {
+		scores.delete(key, id);
+		redirect.addFlashAttribute("toast", "Model deleted.");
+		return "redirect:/p/" + key.toUpperCase(Locale.ROOT) + "/scoring/models";
 	}
 
 	private void fill(String key, Long edit, Model m) {
-		m.addAttribute("productKey", key.toUpperCase(Locale.ROOT));
 		List<ScoringModelView> models = scores.models(key);
 		m.addAttribute("models", models);
 		ScoringModelView editing = edit == null ? null

@@ -1,7 +1,5 @@
 package dev.priora.progress.web;
 
-import java.util.Locale;
-
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -64,7 +62,6 @@ class AssigneePageController {
 
 	private void fill(ItemKey item, Model m) {
 		m.addAttribute("itemKey", item.toString());
-		m.addAttribute("productKey", item.productKey().toUpperCase(Locale.ROOT));
 		m.addAttribute("members", team.members(item.productKey()));
 		m.addAttribute("assignee", team.assignees(item.productKey()).get(item.toString()));
 	}

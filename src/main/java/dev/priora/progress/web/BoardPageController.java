@@ -111,23 +111,15 @@ class BoardPageController {
 	String move(@AuthenticationPrincipal SignedInUser user, @PathVariable String key, BoardForm form,
 			@RequestParam String item, @RequestParam String status, @RequestParam long version,
 			@RequestHeader(name = "HX-Request", required = false) String htmx, Model m, RedirectAttributes redirect) {
-		try {
-			var moved = boards.move(ItemKey.inProduct(key, item), status(status), version, form.query(), user.id());
-			String done = moved.item() + " moved to " + moved.status().label() + ".";
-			if (htmx != null) {
-				m.addAttribute("announce", done);
-				m.addAttribute("warning", moved.warning());
-				fill(user, key, form, m);
-				return BOARD_FRAGMENT;
-			}
-			redirect.addFlashAttribute("toast", moved.warning() == null ? done : done + " " + moved.warning());
+		var moved = boards.move(ItemKey.inProduct(key, item), status(status), version, form.query(), user.id());
+		String done = moved.item() + " moved to " + moved.status().label() + ".";
+		if (htmx != null) {
+			m.addAttribute("announce", done);
+			m.addAttribute("warning", moved.warning());
+			fill(user, key, form, m);
+			return BOARD_FRAGMENT;
 		}
-		catch (BacklogProblem e) {
-			if (htmx != null) {
-				throw e;
-			}
-			redirect.addFlashAttribute("toastError", e.getMessage());
-		}
+		redirect.addFlashAttribute("toast", moved.warning() == null ? done : done + " " + moved.warning());
 		return "redirect:" + form.url(key);
 	}
 
@@ -136,26 +128,20 @@ class BoardPageController {
 	String wip(@PathVariable String key, BoardForm form, @RequestParam Map<String, String> params,
 			RedirectAttributes redirect) {
 		Map<ItemStatus, Integer> limits = new EnumMap<>(ItemStatus.class);
-		try {
-			for (ItemStatus s : Board.STATUSES) {
-				String v = params.getOrDefault("limit." + s.name(), "").strip();
-				if (!v.isEmpty()) {
-					limits.put(s, parse(s, v));
-				}
+		for (ItemStatus s : Board.STATUSES) {
+			String v = params.getOrDefault("limit." + s.name(), "").strip();
+			if (!v.isEmpty()) {
+				limits.put(s, parse(s, v));
 			}
-			boards.setWipLimits(key, limits);
-			redirect.addFlashAttribute("toast", limits.isEmpty() ? "WIP limits removed." : "WIP limits saved.");
 		}
-		catch (BacklogProblem e) {
-			redirect.addFlashAttribute("toastError", e.getMessage());
-		}
+		boards.setWipLimits(key, limits);
+		redirect.addFlashAttribute("toast", limits.isEmpty() ? "WIP limits removed." : "WIP limits saved.");
 		return "redirect:" + form.url(key);
 	}
 
 	private void fill(SignedInUser user, String key, BoardForm form, Model m) {
 		m.addAttribute("board", boards.board(key, form.query(), user.email()));
 		m.addAttribute("form", form);
-		m.addAttribute("productKey", key.toUpperCase(Locale.ROOT));
 	}
 
 	static ItemStatus status(String text) {

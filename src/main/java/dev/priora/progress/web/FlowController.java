@@ -34,7 +34,6 @@ class FlowController {
 
 	@GetMapping("/p/{key}/charts")
 	String page(@PathVariable String key, @RequestParam(defaultValue = "60") int days, Model m) {
-		m.addAttribute("productKey", key.toUpperCase(Locale.ROOT));
 		m.addAttribute("days", days);
 		var velocity = flow.velocity(key);
 		var cfd = flow.cumulativeFlow(key, days);

@@ -55,20 +55,13 @@ class ProgressPageController {
 	@Requires(Permission.EDIT_BACKLOG)
 	String act(@AuthenticationPrincipal SignedInUser user, @PathVariable String key, @PathVariable long id,
 			@PathVariable String action, @RequestParam(defaultValue = "false") boolean force,
-			@RequestParam(required = false) Long nextSprintId, Model m, RedirectAttributes redirect) {
-		try {
-			if ("start".equals(action)) {
-				progress.start(key, id, force, user.id());
-				return toSprint(key, id, "Sprint started.", redirect);
-			}
-			progress.close(key, id, nextSprintId, user.id());
-			return toSprint(key, id, "Sprint closed.", redirect);
+			@RequestParam(required = false) Long nextSprintId, RedirectAttributes redirect) {
+		if ("start".equals(action)) {
+			progress.start(key, id, force, user.id());
+			return toSprint(key, id, "Sprint started.", redirect);
 		}
-		catch (BacklogProblem e) {
-			m.addAttribute("error", e.getMessage());
-		}
-		fillSprint(key, id, m);
-		return SPRINT_VIEW;
+		progress.close(key, id, nextSprintId, user.id());
+		return toSprint(key, id, "Sprint closed.", redirect);
 	}
 
 	@PostMapping("/p/{key}/sprints/{id}/review")
@@ -83,6 +76,8 @@ class ProgressPageController {
 					redirect);
 		}
 		catch (BacklogProblem e) {
+			// the review card again with what was ticked and typed, the reason on the
+			// card
 			BacklogProblem.rethrowNotFound(e);
 			fillSprint(key, id, m);
 			String shown = item.strip().toUpperCase(Locale.ROOT);
@@ -120,7 +115,6 @@ class ProgressPageController {
 	 */
 	@GetMapping("/p/{key}/release-forecasts")
 	String releaseForecasts(@PathVariable String key, Model m) {
-		m.addAttribute("productKey", key.toUpperCase(Locale.ROOT));
 		m.addAttribute("forecasts", progress.releaseForecasts(key));
 		return FORECASTS_FRAGMENT;
 	}
@@ -128,18 +122,11 @@ class ProgressPageController {
 	@PostMapping("/p/{key}/releases/{id}/decisions")
 	@Requires(Permission.EDIT_BACKLOG)
 	String decide(@AuthenticationPrincipal SignedInUser user, @PathVariable String key, @PathVariable long id,
-			@RequestParam(defaultValue = "") String decision, @RequestParam(defaultValue = "") String note, Model m,
+			@RequestParam(defaultValue = "") String decision, @RequestParam(defaultValue = "") String note,
 			RedirectAttributes redirect) {
-		try {
-			progress.decide(key, id, decision, note, user.id());
-			redirect.addFlashAttribute("toast", "Decision recorded.");
-			return "redirect:/p/" + key.toUpperCase(Locale.ROOT) + "/releases/" + id + "/progress";
-		}
-		catch (BacklogProblem e) {
-			m.addAttribute("error", e.getMessage());
-		}
-		fillRelease(key, id, m);
-		return RELEASE_VIEW;
+		progress.decide(key, id, decision, note, user.id());
+		redirect.addFlashAttribute("toast", "Decision recorded.");
+		return "redirect:/p/" + key.toUpperCase(Locale.ROOT) + "/releases/" + id + "/progress";
 	}
 
 	/** Post/redirect/get: a done action shows the sprint page again, with a toast. */
@@ -149,7 +136,6 @@ class ProgressPageController {
 	}
 
 	private void fillSprint(String key, long id, Model m) {
-		m.addAttribute("productKey", key.toUpperCase(Locale.ROOT));
 		var run = progress.sprint(key, id);
 		m.addAttribute("run", run);
 		m.addAttribute("items", planning.sprintItems(key, id));
@@ -173,7 +159,6 @@ class ProgressPageController {
 	}
 
 	private void fillRelease(String key, long id, Model m) {
-		m.addAttribute("productKey", key.toUpperCase(Locale.ROOT));
 		var p = progress.release(key, id);
 		m.addAttribute("p", p);
 		m.addAttribute("chart", ProgressCharts.velocity(p.closedSprints()).json());

@@ -77,6 +77,7 @@ class TeamPageController {
 			m.addAttribute("releaseWorkload", chosen == null ? List.of() : team.releaseWorkload(key, chosen));
 		}
 		catch (BacklogProblem e) {
+			// a read: a release that is gone meanwhile shows no workload
 			m.addAttribute("releaseWorkload", List.of());
 		}
 		return TEAM_VIEW;
@@ -86,17 +87,10 @@ class TeamPageController {
 	@Requires(Permission.EDIT_BACKLOG)
 	String add(@PathVariable String key, @RequestParam(defaultValue = "") String name,
 			@RequestParam(defaultValue = "") String email, @RequestParam(required = false) BigDecimal capacity,
-			@RequestParam(defaultValue = "") String skills, Model m, RedirectAttributes redirect) {
-		try {
-			team.add(key, name, email, capacity, Arrays.asList(skills.split("[,;]")));
-			redirect.addFlashAttribute("toast", name.strip() + " added to the team.");
-			return "redirect:/p/" + key.toUpperCase(Locale.ROOT) + "/team";
-		}
-		catch (BacklogProblem e) {
-			m.addAttribute("error", e.getMessage());
-		}
-		fill(key, null, m);
-		return TEAM_VIEW;
+			@RequestParam(defaultValue = "") String skills, RedirectAttributes redirect) {
+		team.add(key, name, email, capacity, Arrays.asList(skills.split("[,;]")));
+		redirect.addFlashAttribute("toast", name.strip() + " added to the team.");
+		return "redirect:/p/" + key.toUpperCase(Locale.ROOT) + "/team";
 	}
 
 	@PostMapping("/p/{key}/team/{id}")
@@ -110,6 +104,7 @@ class TeamPageController {
 			return "redirect:/p/" + key.toUpperCase(Locale.ROOT) + "/team";
 		}
 		catch (BacklogProblem e) {
+			// the member's dialog opens again with the reason in it
 			BacklogProblem.rethrowNotFound(e);
 			m.addAttribute("error", e.getMessage());
 			m.addAttribute("editing", id);
@@ -137,18 +132,10 @@ class TeamPageController {
 	@PostMapping("/p/{key}/team/{id}/days-off")
 	@Requires(Permission.EDIT_BACKLOG)
 	String daysOff(@PathVariable String key, @PathVariable long id, @RequestParam long sprint,
-			@RequestParam(defaultValue = "0") int days, Model m, RedirectAttributes redirect) {
-		try {
-			team.daysOff(key, id, sprint, days);
-			redirect.addFlashAttribute("toast", "Days off saved.");
-			return "redirect:/p/" + key.toUpperCase(Locale.ROOT) + "/team?sprint=" + sprint;
-		}
-		catch (BacklogProblem e) {
-			BacklogProblem.rethrowNotFound(e);
-			m.addAttribute("error", e.getMessage());
-		}
-		fill(key, sprint, m);
-		return TEAM_VIEW;
+			@RequestParam(defaultValue = "0") int days, RedirectAttributes redirect) {
+		team.daysOff(key, id, sprint, days);
+		redirect.addFlashAttribute("toast", "Days off saved.");
+		return "redirect:/p/" + key.toUpperCase(Locale.ROOT) + "/team?sprint=" + sprint;
 	}
 
 	@PostMapping("/p/{key}/sprints/{id}/assignee")
@@ -168,7 +155,6 @@ class TeamPageController {
 	}
 
 	private void fill(String key, Long sprint, Model m) {
-		m.addAttribute("productKey", key.toUpperCase(Locale.ROOT));
 		m.addAttribute("members", team.members(key));
 		var sprints = planning.sprints(key);
 		m.addAttribute("sprints", sprints);

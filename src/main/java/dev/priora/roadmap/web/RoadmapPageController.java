@@ -52,33 +52,18 @@ class RoadmapPageController {
 
 	@PostMapping("/p/{key}/roadmap/goal")
 	@Requires(Permission.MANAGE_ROADMAP)
-	String goal(@PathVariable String key, @RequestParam(defaultValue = "") String goal, Model m,
-			RedirectAttributes redirect) {
-		try {
-			roadmap.setGoal(key, goal);
-			return toRoadmap(key, "toast", "Product goal saved.", redirect);
-		}
-		catch (BacklogProblem e) {
-			m.addAttribute("error", e.getMessage());
-		}
-		fill(key, null, m);
-		return ROADMAP_VIEW;
+	String goal(@PathVariable String key, @RequestParam(defaultValue = "") String goal, RedirectAttributes redirect) {
+		roadmap.setGoal(key, goal);
+		return toRoadmap(key, "toast", "Product goal saved.", redirect);
 	}
 
 	@PostMapping("/p/{key}/roadmap/objectives")
 	@Requires(Permission.MANAGE_ROADMAP)
 	String objective(@PathVariable String key, @RequestParam(defaultValue = "") String title,
-			@RequestParam(defaultValue = "") String keyResults, @RequestParam(defaultValue = "") String target, Model m,
+			@RequestParam(defaultValue = "") String keyResults, @RequestParam(defaultValue = "") String target,
 			RedirectAttributes redirect) {
-		try {
-			roadmap.createObjective(key, title, "", List.of(keyResults.split("\\r?\\n")), target);
-			return toRoadmap(key, "toast", "Objective added.", redirect);
-		}
-		catch (BacklogProblem e) {
-			m.addAttribute("error", e.getMessage());
-		}
-		fill(key, null, m);
-		return ROADMAP_VIEW;
+		roadmap.createObjective(key, title, "", List.of(keyResults.split("\\r?\\n")), target);
+		return toRoadmap(key, "toast", "Objective added.", redirect);
 	}
 
 	/**
@@ -102,6 +87,7 @@ class RoadmapPageController {
 				roadmap.alignAlso(itemKey, target.id());
 			}
 			catch (BacklogProblem e) {
+				// an item that is not there is a typing mistake in this form, not a 404
 				if (e.getStatusCode().value() == HttpStatus.NOT_FOUND.value()) {
 					throw noSuchItem(product, item);
 				}
@@ -110,6 +96,7 @@ class RoadmapPageController {
 			return toRoadmap(key, "toast", itemKey + " is aligned with " + target.title() + ".", redirect);
 		}
 		catch (BacklogProblem e) {
+			// the Align form again with what was typed, the reason next to its field
 			m.addAttribute("alignError", e.getMessage());
 			m.addAttribute("alignItem", item);
 			m.addAttribute("alignObjective", objective);
@@ -148,52 +135,29 @@ class RoadmapPageController {
 	@PostMapping("/p/{key}/roadmap/links")
 	@Requires(Permission.MANAGE_ROADMAP)
 	String share(@AuthenticationPrincipal SignedInUser user, @PathVariable String key,
-			@RequestParam(required = false) Integer days, Model m, RedirectAttributes redirect) {
-		try {
-			return toRoadmap(key, "link", "/r/" + roadmap.share(key, days, user.id()), redirect);
-		}
-		catch (BacklogProblem e) {
-			m.addAttribute("error", e.getMessage());
-		}
-		fill(key, null, m);
-		return ROADMAP_VIEW;
+			@RequestParam(required = false) Integer days, RedirectAttributes redirect) {
+		return toRoadmap(key, "link", "/r/" + roadmap.share(key, days, user.id()), redirect);
 	}
 
 	@PostMapping("/p/{key}/roadmap/links/{id}/revoke")
 	@Requires(Permission.MANAGE_ROADMAP)
-	String revoke(@PathVariable String key, @PathVariable long id, Model m, RedirectAttributes redirect) {
-		try {
-			roadmap.revoke(key, id);
-			return toRoadmap(key, "toast", "Link revoked.", redirect);
-		}
-		catch (BacklogProblem e) {
-			BacklogProblem.rethrowNotFound(e);
-			m.addAttribute("error", e.getMessage());
-		}
-		fill(key, null, m);
-		return ROADMAP_VIEW;
+	String revoke(@PathVariable String key, @PathVariable long id, RedirectAttributes redirect) {
+		roadmap.revoke(key, id);
+		return toRoadmap(key, "toast", "Link revoked.", redirect);
 	}
 
 	@PostMapping("/p/{key}/roadmap/comments")
 	@Requires(Permission.COMMENT)
 	String comment(@AuthenticationPrincipal SignedInUser user, @PathVariable String key,
-			@RequestParam(defaultValue = "") String entry, @RequestParam(defaultValue = "") String body, Model m,
+			@RequestParam(defaultValue = "") String entry, @RequestParam(defaultValue = "") String body,
 			RedirectAttributes redirect) {
-		try {
-			roadmap.comment(key, entry, body, false, user.id());
-			return toRoadmap(key, "toast", "Comment added.", redirect);
-		}
-		catch (BacklogProblem e) {
-			m.addAttribute("error", e.getMessage());
-		}
-		fill(key, null, m);
-		return ROADMAP_VIEW;
+		roadmap.comment(key, entry, body, false, user.id());
+		return toRoadmap(key, "toast", "Comment added.", redirect);
 	}
 
 	@GetMapping("/p/{key}/releases/{id}/notes")
 	String notes(@PathVariable String key, @PathVariable long id, Model m) {
 		RoadmapService.ReleaseNotes notes = roadmap.releaseNotes(key, id);
-		m.addAttribute("productKey", key.toUpperCase(Locale.ROOT));
 		m.addAttribute("notes", notes);
 		m.addAttribute("releaseId", id);
 		// rendered as every other Markdown: raw HTML escaped, unsafe link targets dropped
@@ -212,6 +176,7 @@ class RoadmapPageController {
 			return "redirect:/p/" + key.toUpperCase(Locale.ROOT) + "/releases/" + id + "/notes";
 		}
 		catch (BacklogProblem e) {
+			// the notes editor again with what was typed
 			m.addAttribute("error", e.getMessage());
 			m.addAttribute("typed", markdown);
 		}
@@ -237,7 +202,6 @@ class RoadmapPageController {
 	}
 
 	private void fill(String key, Long objective, Model m) {
-		m.addAttribute("productKey", key.toUpperCase(Locale.ROOT));
 		m.addAttribute("roadmap", roadmap.roadmap(key, objective));
 		m.addAttribute("objective", objective);
 		m.addAttribute("alignment", roadmap.alignment(key));
