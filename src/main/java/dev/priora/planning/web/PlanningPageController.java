@@ -267,6 +267,7 @@ class PlanningPageController {
 	private void fill(String key, Model m) {
 		m.addAttribute("productKey", key.toUpperCase(Locale.ROOT));
 		m.addAttribute("board", planning.board(key));
+		m.addAttribute("sprintStates", planning.sprintStates(key));
 	}
 
 	private static SprintItems sprintItems(String text) {
