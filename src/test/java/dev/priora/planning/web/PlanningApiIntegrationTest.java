@@ -291,15 +291,15 @@ class PlanningApiIntegrationTest extends IntegrationTestBase {
 	@Test
 	void aClosedSprintIsNotDeletedBecauseItsHistoryFeedsVelocityAndForecasts() {
 		ApiClient api = api();
-		String base = "/api/v1/products/PLC";
-		api.post("/api/v1/products", "{\"key\":\"PLC\",\"name\":\"Closed sprints\"}");
+		String base = "/api/v1/products/PLZ";
+		api.post("/api/v1/products", "{\"key\":\"PLZ\",\"name\":\"Closed sprints\"}");
 		long release = api.post(base + "/releases", "{\"name\":\"R1\",\"capacity\":40}").json().get("id").asLong();
 		java.time.LocalDate today = java.time.LocalDate.now();
 		long closed = sprint(api, base, "Sprint 1", today.minusDays(14), release);
 		long planned = sprint(api, base, "Sprint 2", today.plusDays(1), release);
 		Response item = api.post(base + "/items", "{\"type\":\"STORY\",\"title\":\"Done work\",\"estimate\":5}");
 		assertThat(item.status()).as(item.text()).isEqualTo(201);
-		api.put(base + "/items/PLC-1/release", "{\"releaseId\":" + release + ",\"sprintId\":" + closed + "}", null);
+		api.put(base + "/items/PLZ-1/release", "{\"releaseId\":" + release + ",\"sprintId\":" + closed + "}", null);
 		assertThat(api.post(base + "/sprints/" + closed + "/start", "{\"force\":true}").status()).isEqualTo(200);
 		assertThat(api.post(base + "/sprints/" + closed + "/close", "{}").status()).isEqualTo(200);
 		String velocity = api.get(base + "/velocity").text();
@@ -311,7 +311,7 @@ class PlanningApiIntegrationTest extends IntegrationTestBase {
 			.isEqualTo("Sprint 1 is closed and cannot be deleted: its history feeds the velocity and the forecasts.");
 
 		BrowserlessSession owner = BrowserlessSession.signIn(port, ADMIN_EMAIL, ADMIN_PASSWORD);
-		var page = owner.post("/p/PLC/sprints/" + closed + "/delete", java.util.Map.of());
+		var page = owner.post("/p/PLZ/sprints/" + closed + "/delete", java.util.Map.of());
 		assertThat(page.statusCode()).isEqualTo(200);
 		assertThat(page.body()).contains("Sprint 1 is closed and cannot be deleted");
 		assertThat(api.get(base + "/sprint-runs").text()).contains("\"Sprint 1\"");

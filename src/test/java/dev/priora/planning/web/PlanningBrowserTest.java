@@ -184,8 +184,8 @@ class PlanningBrowserTest extends BrowserTestBase {
 	@Test
 	void sprintsShowTheirStateAClosedSprintOffersNoDeleteAndCardSelectsShowReleaseNamesWhole() {
 		ApiClient api = api();
-		String base = "/api/v1/products/PBS";
-		api.post("/api/v1/products", "{\"key\":\"PBS\",\"name\":\"Sprint states\"}");
+		String base = "/api/v1/products/PSX";
+		api.post("/api/v1/products", "{\"key\":\"PSX\",\"name\":\"Sprint states\"}");
 		long wallets = api.post(base + "/releases", "{\"name\":\"2.5 Wallets and shipping\",\"capacity\":40}")
 			.json()
 			.get("id")
@@ -204,7 +204,7 @@ class PlanningBrowserTest extends BrowserTestBase {
 		}
 		for (int n = 1; n <= 3; n++) {
 			api.post(base + "/items", "{\"type\":\"STORY\",\"title\":\"Story " + n + "\",\"estimate\":3}");
-			api.put(base + "/items/PBS-" + n + "/release",
+			api.put(base + "/items/PSX-" + n + "/release",
 					"{\"releaseId\":" + wallets + ",\"sprintId\":" + sprints[n - 1] + "}", null);
 		}
 		api.post(base + "/sprints/" + sprints[0] + "/start", "{\"force\":true}");
@@ -212,7 +212,7 @@ class PlanningBrowserTest extends BrowserTestBase {
 		api.post(base + "/sprints/" + sprints[1] + "/start", "{\"force\":true}");
 		signIn();
 		page.setViewportSize(1280, 900);
-		page.navigate("/p/PBS/releases");
+		page.navigate("/p/PSX/releases");
 		String[] states = { "closed", "active", "planned" };
 		for (int n = 0; n < 3; n++) {
 			Locator row = page.locator("#sprints-table tr[data-sprint='" + sprints[n] + "']");
