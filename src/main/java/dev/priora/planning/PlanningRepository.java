@@ -199,6 +199,22 @@ class PlanningRepository {
 				where s.product_key = ? and r.state = 'CLOSED'""").param(productKey).query(Long.class).list());
 	}
 
+	/**
+	 * Each sprint's state: its run's ({@code ACTIVE}, {@code CLOSED}), else
+	 * {@code PLANNED}.
+	 */
+	Map<Long, String> sprintStates(String productKey) {
+		Map<Long, String> states = new java.util.LinkedHashMap<>();
+		jdbc.sql("""
+				select s.id, coalesce(r.state, 'PLANNED') as state from sprints s
+				left join sprint_runs r on r.sprint_id = s.id where s.product_key = ? order by s.start_date, s.id""")
+			.param(productKey)
+			.query((rs, n) -> Map.entry(rs.getLong("id"), rs.getString("state")))
+			.list()
+			.forEach(e -> states.put(e.getKey(), e.getValue()));
+		return states;
+	}
+
 	boolean sprintClosed(long sprintId) {
 		return jdbc.sql("select count(*) from sprint_runs where sprint_id = ? and state = 'CLOSED'")
 			.param(sprintId)

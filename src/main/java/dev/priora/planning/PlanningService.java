@@ -218,11 +218,25 @@ public class PlanningService {
 		return repository.sprint(key, id).orElseThrow();
 	}
 
+	/** Deletes a sprint; its items stay in their release. 409 for a closed sprint. */
 	@Transactional
 	public void deleteSprint(String productKey, long id) {
 		String key = products.get(productKey).key();
-		repository.sprint(key, id).orElseThrow(() -> BacklogProblem.notFound("Sprint " + id));
+		SprintView sprint = repository.sprint(key, id).orElseThrow(() -> BacklogProblem.notFound("Sprint " + id));
+		if (repository.sprintClosed(id)) {
+			throw BacklogProblem.conflict("sprint-closed", sprint.name()
+					+ " is closed and cannot be deleted: its history feeds the velocity and the forecasts.");
+		}
 		repository.deleteSprint(id);
+	}
+
+	/**
+	 * Each sprint's state by sprint id: {@code PLANNED}, {@code ACTIVE} or
+	 * {@code CLOSED}.
+	 */
+	@Transactional(readOnly = true)
+	public Map<Long, String> sprintStates(String productKey) {
+		return repository.sprintStates(products.get(productKey).key());
 	}
 
 	/**

@@ -150,7 +150,7 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 		product(Permission.READ, "GET " + base + "/roadmap/comments");
 		product(Permission.COMMENT, "POST " + base + "/roadmap/comments", "POST /p/{key}/roadmap/comments");
 		product(Permission.MANAGE_ROADMAP, "POST " + base + "/roadmap/feedback", "POST /p/{key}/roadmap/align",
-				"POST /p/{key}/items/{itemKey}/objectives");
+				"POST /p/{key}/items/{itemKey}/objectives", "PUT " + base + "/items/{itemKey}/objectives");
 		product(Permission.READ, "GET /p/{key}/items/{itemKey}/objectives");
 		product(Permission.MANAGE_ROADMAP, "PUT " + base + "/goal", "POST " + base + "/objectives",
 				"DELETE " + base + "/objectives/{id}", "POST " + base + "/roadmap/links",
@@ -161,10 +161,9 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 				"GET /p/{key}/releases/{id}/notes");
 		product(Permission.EDIT_BACKLOG, "PUT " + base + "/releases/{id}/release-notes",
 				"POST /p/{key}/releases/{id}/notes");
-		product(Permission.EDIT_BACKLOG, "PUT " + base + "/items/{itemKey}/objectives",
-				"POST " + base + "/imports/{source}", "DELETE " + base + "/imports/{jobId}", "GET /p/{key}/import",
-				"POST /p/{key}/import/preview", "POST /p/{key}/import/start", "GET /p/{key}/import/{jobId}",
-				"POST /p/{key}/import/{jobId}/cancel");
+		product(Permission.EDIT_BACKLOG, "POST " + base + "/imports/{source}", "DELETE " + base + "/imports/{jobId}",
+				"GET /p/{key}/import", "POST /p/{key}/import/preview", "POST /p/{key}/import/start",
+				"GET /p/{key}/import/{jobId}", "POST /p/{key}/import/{jobId}/cancel");
 		product(Permission.MANAGE_PRODUCT, "GET " + base + "/export", "GET " + base + "/webhooks",
 				"POST " + base + "/webhooks", "PUT " + base + "/webhooks/{id}", "DELETE " + base + "/webhooks/{id}",
 				"GET " + base + "/webhooks/{id}/deliveries", "POST " + base + "/webhooks/{id}/ping",

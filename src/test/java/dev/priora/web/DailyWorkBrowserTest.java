@@ -278,6 +278,47 @@ class DailyWorkBrowserTest extends BrowserTestBase {
 		assertThat(page).hasURL(Pattern.compile(".*/board$"));
 	}
 
+	@Test
+	void theSidePanelShowsAnEpicsRollUpTheAssigneeAndStatusLabelsAndAlignsTheItemWithObjectives() {
+		String p = product("Alpha");
+		String base = "/api/v1/products/" + p;
+		ApiClient api = api();
+		api.post(base + "/items", "{\"type\":\"STORY\",\"title\":\"Gamma\",\"description\":\"Why\",\"estimate\":3,"
+				+ "\"acceptanceCriteria\":[{\"statement\":\"It works\"}]}");
+		api.post(base + "/items", "{\"type\":\"EPIC\",\"title\":\"Checkout epic\"}");
+		api.patch(base + "/items/" + p + "-1", "{\"parent\":\"" + p + "-3\",\"estimate\":5}",
+				api.get(base + "/items/" + p + "-1").etag());
+		api.patch(base + "/items/" + p + "-2", "{\"parent\":\"" + p + "-3\"}",
+				api.get(base + "/items/" + p + "-2").etag());
+		for (String status : List.of("READY", "IN_PROGRESS", "DONE")) {
+			api.patch(base + "/items/" + p + "-2", "{\"status\":\"" + status + "\"}",
+					api.get(base + "/items/" + p + "-2").etag());
+		}
+		long maya = api.post(base + "/team", "{\"name\":\"Maya Okafor\",\"capacity\":10}").json().get("id").asLong();
+		api.put(base + "/items/" + p + "-2/assignee", "{\"memberId\":" + maya + "}", null);
+		api.post(base + "/objectives", "{\"title\":\"Grow conversion\"}");
+		signIn();
+		page.navigate("/p/" + p + "/backlog");
+		Locator panel = page.locator("#item-panel");
+
+		page.locator("li.row[data-key='" + p + "-3'] a.cell-title").click();
+		assertThat(panel.locator("#panel-rollup")).hasText("3 of 8 pts done (37 %), 2 children");
+		assertThat(panel.locator("#panel-facts")).not().containsText("Estimate");
+
+		page.locator("li.row[data-key='" + p + "-2'] a.cell-title").click();
+		assertThat(panel.locator("#panel-assignee")).containsText("Maya Okafor");
+		assertThat(panel.locator("#panel-history")).containsText("In progress → Done");
+		assertThat(panel).not().containsText("IN_PROGRESS");
+		Locator objectives = panel.locator("#item-objectives");
+		objectives.getByLabel("Grow conversion").check();
+		objectives.locator("button[type=submit]").click();
+		assertThat(page.locator(".toast")).containsText(p + "-2 is aligned with Grow conversion.");
+		assertThat(page).hasURL(Pattern.compile(".*/backlog\\?item=" + p + "-2$"));
+		shoot("panel-objectives", 1280);
+		page.reload();
+		assertThat(panel.locator("#item-objectives").getByLabel("Grow conversion")).isChecked();
+	}
+
 	private String plan(String product, String item) {
 		return (String) page.evaluate("k => { const r = document.querySelector(`li.row[data-key='${k}'] .plan-chip`);"
 				+ " return r ? r.textContent.trim() : ''; }", item);

@@ -110,9 +110,12 @@ class ShellBrowserTest extends BrowserTestBase {
 		noInlineHandlers();
 		page.locator("#sprint-items tr[data-key=SHL-3] select[name=member]")
 			.selectOption(new String[] { "Mika Kovac" });
-		assertThat(page.locator(".toast")).containsText("Assignee of SHL-3 saved.");
+		assertThat(page.locator(".toast")).containsText("Assigned SHL-3 to Mika Kovac.");
 		assertThat(page.locator("#sprint-items tr[data-key=SHL-3] select[name=member] option[selected]"))
 			.hasText("Mika Kovac");
+		page.locator("#sprint-items tr[data-key=SHL-3] select[name=member]").selectOption(new String[] { "nobody" });
+		assertThat(page.locator(".toast")).containsText("SHL-3 is unassigned.");
+		assertThat(page.locator("#sprint-items tr[data-key=SHL-3] select[name=member] option[selected]")).hasCount(0);
 
 		page.navigate("/p/SHL/team");
 		noInlineHandlers();

@@ -40,6 +40,8 @@ class BacklogRowController {
 
 	static final String PANEL_FRAGMENT = "backlog/panel :: panel";
 
+	static final int PANEL_HISTORY = 5;
+
 	private final ProductService products;
 
 	private final BacklogService backlog;
@@ -173,6 +175,11 @@ class BacklogRowController {
 		return "redirect:/p/" + key + "/backlog";
 	}
 
+	/**
+	 * The side panel: the item's facts (an epic's roll-up instead of its estimate, the
+	 * assignee), description, criteria, objectives (loaded as on the item page) and its
+	 * last {@value #PANEL_HISTORY} changes.
+	 */
 	@GetMapping("/p/{key}/items/{itemKey}/panel")
 	String panel(@PathVariable String key, @PathVariable String itemKey, Model model) {
 		var item = backlog.item(ItemKeys.inPath(key, itemKey));
@@ -183,6 +190,8 @@ class BacklogRowController {
 		model.addAttribute("product", product);
 		model.addAttribute("release", choices.release(plan.releaseId()));
 		model.addAttribute("sprint", choices.sprint(plan.sprintId()));
+		model.addAttribute("assignee", backlog.summary(item.key()).assignee());
+		model.addAttribute("history", backlog.history(item.key()).stream().limit(PANEL_HISTORY).toList());
 		model.addAttribute("descriptionHtml", markdown.render(item.description()));
 		return PANEL_FRAGMENT;
 	}

@@ -56,6 +56,7 @@ class PlanningPageController {
 	@GetMapping("/p/{key}/releases")
 	String board(@PathVariable String key, Model m) {
 		m.addAttribute("board", planning.board(key));
+		m.addAttribute("sprintStates", planning.sprintStates(key));
 		return BOARD_VIEW;
 	}
 
@@ -121,6 +122,7 @@ class PlanningPageController {
 			return toBoard(key, itemKey + " moved.", redirect);
 		}
 		m.addAttribute("board", planning.board(key));
+		m.addAttribute("sprintStates", planning.sprintStates(key));
 		return BOARD_FRAGMENT;
 	}
 

@@ -18,6 +18,7 @@ import dev.priora.accounts.Requires;
 import dev.priora.backlog.BacklogProblem;
 import dev.priora.backlog.ItemKey;
 import dev.priora.progress.TeamService;
+import dev.priora.web.HtmxToast;
 
 /**
  * The item page's assignee: shown and changed in a part the item page loads (the team is
@@ -55,7 +56,7 @@ class AssigneePageController {
 			redirect.addFlashAttribute("toast", toast);
 			return "redirect:/p/" + item.productKey() + "/items/" + item;
 		}
-		response.setHeader("HX-Trigger", "{\"priora:toast\":{\"message\":" + json(toast) + "}}");
+		HtmxToast.show(response, toast);
 		fill(item, m);
 		return ASSIGNEE_FRAGMENT;
 	}
@@ -76,22 +77,6 @@ class AssigneePageController {
 		catch (NumberFormatException e) {
 			throw BacklogProblem.invalid("member", "must be a team member's id, or empty for nobody");
 		}
-	}
-
-	private static String json(String text) {
-		StringBuilder b = new StringBuilder("\"");
-		for (char c : text.toCharArray()) {
-			if (c == '"' || c == '\\') {
-				b.append('\\').append(c);
-			}
-			else if (c < 32 || c > 126) {
-				b.append(String.format("\\u%04x", (int) c));
-			}
-			else {
-				b.append(c);
-			}
-		}
-		return b.append('"').toString();
 	}
 
 }

@@ -144,9 +144,11 @@ class TeamPageController {
 			@RequestParam String item, @RequestParam(defaultValue = "") String member, RedirectAttributes redirect) {
 		planning.sprint(key, id);
 		try {
-			team.assign(ItemKey.inProduct(key, item), member.isBlank() ? null : Long.valueOf(member), user.id());
+			ItemKey itemKey = ItemKey.inProduct(key, item);
+			team.assign(itemKey, member.isBlank() ? null : Long.valueOf(member), user.id());
+			var now = team.assignees(key).get(itemKey.toString());
 			redirect.addFlashAttribute("toast",
-					member.isBlank() ? item + " is unassigned." : "Assignee of " + item + " saved.");
+					now == null ? itemKey + " is unassigned." : "Assigned " + itemKey + " to " + now.name() + ".");
 		}
 		catch (NumberFormatException e) {
 			throw BacklogProblem.invalid("member", "'" + member + "' is no member");

@@ -94,7 +94,7 @@ class RoadmapApiController {
 	}
 
 	@PutMapping(BASE + "/items/{itemKey}/objectives")
-	@Requires(Permission.EDIT_BACKLOG)
+	@Requires(Permission.MANAGE_ROADMAP)
 	@Operation(summary = "Align an item (or epic) with these objectives")
 	ResponseEntity<Void> align(@PathVariable String productKey, @PathVariable String itemKey,
 			@Valid @RequestBody AlignBody body) {

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.priora.support.ApiClient;
 import dev.priora.support.ApiClient.Response;
+import dev.priora.support.BrowserlessSession;
 import dev.priora.support.IntegrationTestBase;
 import tools.jackson.databind.JsonNode;
 
@@ -285,6 +286,46 @@ class PlanningApiIntegrationTest extends IntegrationTestBase {
 		Response keepStarted = api.post(base + "/plans/" + free + "/apply", "{\"sprintItems\":\"KEEP_STARTED\"}");
 		assertThat(keepStarted.status()).as(keepStarted.text()).isEqualTo(200);
 		assertThat(itemOnBoard(api, base, "PLS-1").get("sprintId").asLong()).isEqualTo(s1);
+	}
+
+	@Test
+	void aClosedSprintIsNotDeletedBecauseItsHistoryFeedsVelocityAndForecasts() {
+		ApiClient api = api();
+		String base = "/api/v1/products/PLZ";
+		api.post("/api/v1/products", "{\"key\":\"PLZ\",\"name\":\"Closed sprints\"}");
+		long release = api.post(base + "/releases", "{\"name\":\"R1\",\"capacity\":40}").json().get("id").asLong();
+		java.time.LocalDate today = java.time.LocalDate.now();
+		long closed = sprint(api, base, "Sprint 1", today.minusDays(14), release);
+		long planned = sprint(api, base, "Sprint 2", today.plusDays(1), release);
+		Response item = api.post(base + "/items", "{\"type\":\"STORY\",\"title\":\"Done work\",\"estimate\":5}");
+		assertThat(item.status()).as(item.text()).isEqualTo(201);
+		api.put(base + "/items/PLZ-1/release", "{\"releaseId\":" + release + ",\"sprintId\":" + closed + "}", null);
+		assertThat(api.post(base + "/sprints/" + closed + "/start", "{\"force\":true}").status()).isEqualTo(200);
+		assertThat(api.post(base + "/sprints/" + closed + "/close", "{}").status()).isEqualTo(200);
+		String velocity = api.get(base + "/velocity").text();
+
+		Response refused = api.delete(base + "/sprints/" + closed, null);
+		assertThat(refused.status()).isEqualTo(409);
+		assertThat(refused.contentType()).startsWith("application/problem+json");
+		assertThat(refused.json().get("detail").asText())
+			.isEqualTo("Sprint 1 is closed and cannot be deleted: its history feeds the velocity and the forecasts.");
+
+		BrowserlessSession owner = BrowserlessSession.signIn(port, ADMIN_EMAIL, ADMIN_PASSWORD);
+		var page = owner.post("/p/PLZ/sprints/" + closed + "/delete", java.util.Map.of());
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.body()).contains("Sprint 1 is closed and cannot be deleted");
+		assertThat(api.get(base + "/sprint-runs").text()).contains("\"Sprint 1\"");
+		assertThat(api.get(base + "/velocity").text()).isEqualTo(velocity);
+
+		// a planned sprint still goes
+		assertThat(api.delete(base + "/sprints/" + planned, null).status()).isEqualTo(204);
+	}
+
+	private static long sprint(ApiClient api, String base, String name, java.time.LocalDate start, long release) {
+		Response r = api.post(base + "/sprints", "{\"name\":\"" + name + "\",\"start\":\"" + start + "\",\"end\":\""
+				+ start.plusDays(13) + "\",\"capacity\":10,\"releaseId\":" + release + "}");
+		assertThat(r.status()).as(r.text()).isEqualTo(201);
+		return r.json().get("id").asLong();
 	}
 
 }

@@ -181,4 +181,50 @@ class PlanningBrowserTest extends BrowserTestBase {
 			.hasValue(String.valueOf(sprints[1]));
 	}
 
+	@Test
+	void sprintsShowTheirStateAClosedSprintOffersNoDeleteAndCardSelectsShowReleaseNamesWhole() {
+		ApiClient api = api();
+		String base = "/api/v1/products/PSX";
+		api.post("/api/v1/products", "{\"key\":\"PSX\",\"name\":\"Sprint states\"}");
+		long wallets = api.post(base + "/releases", "{\"name\":\"2.5 Wallets and shipping\",\"capacity\":40}")
+			.json()
+			.get("id")
+			.asLong();
+		java.time.LocalDate today = java.time.LocalDate.now();
+		long[] sprints = new long[3];
+		for (int n = 0; n < 3; n++) {
+			sprints[n] = api
+				.post(base + "/sprints",
+						"{\"name\":\"Sprint " + (n + 1) + "\",\"start\":\"" + today.plusDays(14L * (n - 1))
+								+ "\",\"end\":\"" + today.plusDays(14L * (n - 1) + 13)
+								+ "\",\"capacity\":10,\"releaseId\":" + wallets + "}")
+				.json()
+				.get("id")
+				.asLong();
+		}
+		for (int n = 1; n <= 3; n++) {
+			api.post(base + "/items", "{\"type\":\"STORY\",\"title\":\"Story " + n + "\",\"estimate\":3}");
+			api.put(base + "/items/PSX-" + n + "/release",
+					"{\"releaseId\":" + wallets + ",\"sprintId\":" + sprints[n - 1] + "}", null);
+		}
+		api.post(base + "/sprints/" + sprints[0] + "/start", "{\"force\":true}");
+		api.post(base + "/sprints/" + sprints[0] + "/close", "{\"nextSprintId\":" + sprints[1] + "}");
+		api.post(base + "/sprints/" + sprints[1] + "/start", "{\"force\":true}");
+		signIn();
+		page.setViewportSize(1280, 900);
+		page.navigate("/p/PSX/releases");
+		String[] states = { "closed", "active", "planned" };
+		for (int n = 0; n < 3; n++) {
+			Locator row = page.locator("#sprints-table tr[data-sprint='" + sprints[n] + "']");
+			assertThat(row.locator(".badge.sprint-state")).hasText(states[n]);
+			assertThat(row.locator("button.danger")).hasCount(n == 0 ? 0 : 1);
+		}
+		org.assertj.core.api.Assertions
+			.assertThat(dev.priora.support.Fits.cutSelects(page, "#board .cards-list select"))
+			.as("release and sprint selects on the cards at 1280 px")
+			.isEmpty();
+		page.screenshot(new com.microsoft.playwright.Page.ScreenshotOptions().setFullPage(true)
+			.setPath(java.nio.file.Path.of("target/screenshots/releases-sprint-states-1280.png")));
+	}
+
 }

@@ -123,6 +123,37 @@ class BoardBrowserTest extends BrowserTestBase {
 	}
 
 	@Test
+	void anEmptyColumnSaysWhatBelongsThereAndABlockedCardShowsItsEpicWhole() {
+		ApiClient api = api();
+		BoardFixture f = BoardFixture.create(api, "BBE");
+		String etag = api.get(f.base() + "/items/BBE-4").etag();
+		assertThat(api.patch(f.base() + "/items/BBE-4", "{\"parent\":\"BBE-6\"}", etag).status()).isEqualTo(200);
+		signIn();
+		page.setViewportSize(1280, 900);
+		page.navigate("/p/BBE/board");
+		// what an empty column shows: its data-empty text in a ::before, gone once a card
+		// is in it
+		String empty = "s => { const c = document.querySelector(`#sprint-board .board-cell[data-status=${s}]`);"
+				+ " const b = getComputedStyle(c, '::before');"
+				+ " return b.content === 'none' || b.display === 'none' ? '' : c.dataset.empty; }";
+		assertThat(page.evaluate(empty, "READY")).isEqualTo("No cards — drag one here");
+		assertThat(page.evaluate(empty, "DONE")).isEqualTo("No cards — drag one here");
+		assertThat(page.evaluate(empty, "NEW")).isEqualTo("");
+		assertThat(card("BBE-4").locator(".blocked-badge")).isVisible();
+		assertThat(card("BBE-4").locator(".epic-tag")).hasText("BBE-6");
+		assertThat(dev.priora.support.Fits.cutTexts(page,
+				"#sprint-board .board-card .epic-tag, #sprint-board .card-top > *"))
+			.as("epic chips and card tops at 1280 px")
+			.isEmpty();
+		card("BBE-1").focus();
+		page.keyboard().press("Alt+ArrowRight");
+		assertThat(page.locator("#board-status")).hasText("BBE-1 moved to Ready.");
+		assertThat(page.evaluate(empty, "READY")).isEqualTo("");
+		page.screenshot(new com.microsoft.playwright.Page.ScreenshotOptions().setFullPage(true)
+			.setPath(java.nio.file.Path.of("target/screenshots/board-empty-columns-1280.png")));
+	}
+
+	@Test
 	void theStatusMenuMovesACardWithoutDragging() {
 		ApiClient api = api();
 		BoardFixture f = BoardFixture.create(api, "BBM");

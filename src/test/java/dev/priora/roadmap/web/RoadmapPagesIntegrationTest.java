@@ -7,7 +7,11 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
+import dev.priora.accounts.AccountService;
+import dev.priora.accounts.ProductRole;
+import dev.priora.accounts.ProductRoles;
 import dev.priora.support.ApiClient;
 import dev.priora.support.BrowserlessSession;
 import dev.priora.support.IntegrationTestBase;
@@ -18,6 +22,12 @@ import dev.priora.support.IntegrationTestBase;
  * rendered, sanitized Markdown.
  */
 class RoadmapPagesIntegrationTest extends IntegrationTestBase {
+
+	@Autowired
+	AccountService accounts;
+
+	@Autowired
+	ProductRoles roles;
 
 	@Test
 	void alignFormShowsARefusalNextToItWithWhatWasTypedKept() {
@@ -90,6 +100,42 @@ class RoadmapPagesIntegrationTest extends IntegrationTestBase {
 		assertThat(owner.post(part, List.of()).statusCode()).isEqualTo(302);
 		assertThat(owner.get(part).body()).doesNotContain("checked").contains("Serves no objective yet");
 
+	}
+
+	@Test
+	void aligningAnItemNeedsManageRoadmapOnThePageAndInTheApiAndOnlyThoseWhoMaySeeThePicker() {
+		ApiClient api = api();
+		String base = "/api/v1/products/RPM";
+		api.post("/api/v1/products", "{\"key\":\"RPM\",\"name\":\"Who aligns\"}");
+		long conversion = api.post(base + "/objectives", "{\"title\":\"Conversion\"}").json().get("id").asLong();
+		api.post(base + "/items", "{\"type\":\"STORY\",\"title\":\"Gift cards\"}");
+		var admin = accounts.findByEmail(ADMIN_EMAIL).orElseThrow().id();
+		accounts.createUser("manager@rpm.test", "Manon Manager", "a long password", false);
+		accounts.createUser("member@rpm.test", "Mo Member", "a long password", false);
+		roles.grant("RPM", "manager@rpm.test", ProductRole.MANAGER, admin);
+		roles.grant("RPM", "member@rpm.test", ProductRole.MEMBER, admin);
+		String part = "/p/RPM/items/RPM-1/objectives";
+		String body = "{\"objectives\":[" + conversion + "]}";
+
+		// the manager (roadmap, no backlog editing) aligns through the API and on the
+		// page
+		ApiClient manager = ApiClient.signIn(port, "manager@rpm.test", "a long password");
+		assertThat(manager.put(base + "/items/RPM-1/objectives", body, null).status()).isEqualTo(204);
+		BrowserlessSession managerPage = BrowserlessSession.signIn(port, "manager@rpm.test", "a long password");
+		assertThat(managerPage.get(part).body()).contains("id=\"objectives-form\"");
+		assertThat(managerPage.post(part, List.of()).statusCode()).isEqualTo(302);
+		assertThat(api.get(base + "/objectives").json().get(0).get("items")).isEmpty();
+
+		// a member sees what the item serves, without the picker, and may not change it
+		api.put(base + "/items/RPM-1/objectives", body, null);
+		ApiClient member = ApiClient.signIn(port, "member@rpm.test", "a long password");
+		assertThat(member.put(base + "/items/RPM-1/objectives", "{\"objectives\":[]}", null).status()).isEqualTo(403);
+		BrowserlessSession memberPage = BrowserlessSession.signIn(port, "member@rpm.test", "a long password");
+		assertThat(memberPage.get(part).body()).doesNotContain("objectives-form")
+			.contains("id=\"item-objectives-now\"")
+			.contains("Conversion");
+		assertThat(memberPage.post(part, List.of()).statusCode()).isEqualTo(403);
+		assertThat(api.get(base + "/objectives").json().get(0).get("items").toString()).isEqualTo("[\"RPM-1\"]");
 	}
 
 	@Test
