@@ -15,18 +15,18 @@ jdbc_users=$(grep -rlw 'JdbcClient' "$src" --include='*.java' | grep -v 'Reposit
 # Hand-made background work: own executors and threads, Spring @Scheduled.
 executors=$(grep -rlE 'Executors\.new|new Thread\(|@Scheduled|ScheduledExecutorService' "$src" --include='*.java' | sort || true)
 # HTML controllers (every controller under a web package but the JSON API's) catching refusals one by one
-# instead of leaving them to the page error advice (web/PageErrorAdvice): a refusal is a BacklogProblem or
+# instead of leaving them to the page error advice (web/PageErrorAdvice): a refusal is a DomainProblem or
 # its superclass ErrorResponseException.
 page_controllers=$(find "$src" -path '*/web/*Controller.java' ! -name '*ApiController.java' | sort)
-catches=$(cat $page_controllers | grep -cE 'catch \((BacklogProblem|ErrorResponseException)' || true)
+catches=$(cat $page_controllers | grep -cE 'catch \((DomainProblem|ErrorResponseException)' || true)
 
 echo "non-repository JdbcClient users: $(echo -n "$jdbc_users" | grep -c . || true)"
 echo "classes with their own executor, thread or @Scheduled: $(echo -n "$executors" | grep -c . || true)"
-echo "refusals caught in page controllers ('catch (BacklogProblem|ErrorResponseException'): $catches"
+echo "refusals caught in page controllers ('catch (DomainProblem|ErrorResponseException'): $catches"
 if [ "$list" = "--list" ]; then
 	java scripts/CodeHealth.java "$src" --list | sed '1,2d'
 	echo; echo "non-repository JdbcClient users:"; echo "$jdbc_users"
 	echo; echo "own executors, threads, @Scheduled:"; echo "$executors"
 	echo; echo "refusals caught in page controllers:"
-	grep -nE 'catch \((BacklogProblem|ErrorResponseException)' $page_controllers | sed "s|^$src/||"
+	grep -nE 'catch \((DomainProblem|ErrorResponseException)' $page_controllers | sed "s|^$src/||"
 fi

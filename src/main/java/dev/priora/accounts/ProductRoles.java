@@ -127,7 +127,7 @@ public class ProductRoles {
 	/**
 	 * The answer for something the caller may not see or that does not exist, alike for
 	 * both: 404 with the problem type {@code not-found}, naming only what was asked for
-	 * (the same body as the backlog's {@code BacklogProblem.notFound}).
+	 * (the same body as the backlog's {@code DomainProblem.notFound}).
 	 */
 	static ErrorResponseException notFound(String what) {
 		ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, what + " does not exist.");

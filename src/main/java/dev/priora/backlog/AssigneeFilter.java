@@ -1,5 +1,7 @@
 package dev.priora.backlog;
 
+import dev.priora.problem.DomainProblem;
+
 import java.util.Locale;
 
 /**
@@ -35,7 +37,7 @@ public record AssigneeFilter(Long memberId, String email, boolean nobody) {
 			return new AssigneeFilter(Long.valueOf(t), null, false);
 		}
 		catch (NumberFormatException e) {
-			throw BacklogProblem.invalid("assignee", "must be me, none or a team member's id");
+			throw DomainProblem.invalid("assignee", "must be me, none or a team member's id");
 		}
 	}
 

@@ -1,5 +1,7 @@
 package dev.priora.backlog;
 
+import dev.priora.problem.DomainProblem;
+
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -72,7 +74,7 @@ public class BacklogOrder {
 	@Transactional(readOnly = true)
 	public BacklogSnapshot.Page openItems(String productKey, String cursor, int limit) {
 		if (limit < 1 || limit > BacklogService.MAX_PAGE_SIZE) {
-			throw BacklogProblem.invalid("limit", "must be from 1 to " + BacklogService.MAX_PAGE_SIZE);
+			throw DomainProblem.invalid("limit", "must be from 1 to " + BacklogService.MAX_PAGE_SIZE);
 		}
 		ProductView product = products.get(productKey);
 		List<ItemRepository.SnapshotRow> rows = items.openSnapshotPage(product.id().value(), Cursors.decode(cursor),
@@ -103,7 +105,7 @@ public class BacklogOrder {
 		productRows.lock(product.id());
 		List<Long> current = items.idsInOrder(productId);
 		if (itemIds.size() != current.size() || !new HashSet<>(itemIds).equals(new HashSet<>(current))) {
-			throw BacklogProblem.conflict("backlog-changed",
+			throw DomainProblem.conflict("backlog-changed",
 					"Items were added or deleted since this order was made; make it again.");
 		}
 		if (itemIds.equals(current)) {

@@ -1,5 +1,7 @@
 package dev.priora.backlog;
 
+import dev.priora.problem.DomainProblem;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -103,7 +105,7 @@ public class BacklogService {
 	@Transactional(readOnly = true)
 	public ItemPage page(String productKey, ItemFilter filter, String cursor, int limit) {
 		if (limit < 1 || limit > MAX_PAGE_SIZE) {
-			throw BacklogProblem.invalid("limit", "must be from 1 to " + MAX_PAGE_SIZE);
+			throw DomainProblem.invalid("limit", "must be from 1 to " + MAX_PAGE_SIZE);
 		}
 		ProductView product = products.get(productKey);
 		return views.page(product, filter, cursor, limit);
@@ -126,7 +128,7 @@ public class BacklogService {
 		ItemDraft d = DraftValidator.normalize(draft, product.estimateScale());
 		Long parentId = views.parentId(product, d, row);
 		if (row.type() == ItemType.EPIC && d.type() != ItemType.EPIC && items.hasChildren(row.id())) {
-			throw BacklogProblem.conflict("epic-has-children", key + " has children; it must stay an epic.");
+			throw DomainProblem.conflict("epic-has-children", key + " has children; it must stay an epic.");
 		}
 		List<Change> changes = views.diff(product, row, d, parentId);
 		if (changes.isEmpty()) {
@@ -176,19 +178,19 @@ public class BacklogService {
 		ProductView product = products.get(key.productKey());
 		ItemRow row = views.checkVersion(row(product, key), expectedVersion);
 		if (target == null) {
-			throw BacklogProblem.invalid("status", "is required");
+			throw DomainProblem.invalid("status", "is required");
 		}
 		if (row.status() == target) {
 			return item(key);
 		}
 		if (!row.status().canChangeTo(target)) {
-			throw BacklogProblem.invalidTransition(key, row.status(), target);
+			throw BacklogProblems.invalidTransition(key, row.status(), target);
 		}
 		String note = null;
 		if (target == ItemStatus.READY) {
 			Readiness readiness = views.readiness(product, row);
 			if (!readiness.ready() && !force) {
-				throw BacklogProblem.notReady(key, readiness.reasons());
+				throw BacklogProblems.notReady(key, readiness.reasons());
 			}
 			note = readiness.ready() ? null : "forced ready despite: " + String.join("; ", readiness.reasons());
 		}
@@ -233,7 +235,7 @@ public class BacklogService {
 		ProductView product = products.get(key.productKey());
 		ItemRow row = views.checkVersion(row(product, key), expectedVersion);
 		if (items.hasChildren(row.id())) {
-			throw BacklogProblem.conflict("epic-has-children", key + " has children; move or delete them first.");
+			throw DomainProblem.conflict("epic-has-children", key + " has children; move or delete them first.");
 		}
 		items.delete(row.id());
 	}
@@ -293,9 +295,9 @@ public class BacklogService {
 
 	private ItemRow row(ProductView product, ItemKey key) {
 		if (!product.key().equals(key.productKey())) {
-			throw BacklogProblem.notFound("Item " + key);
+			throw DomainProblem.notFound("Item " + key);
 		}
-		return items.find(product.id().value(), key.number()).orElseThrow(() -> BacklogProblem.notFound("Item " + key));
+		return items.find(product.id().value(), key.number()).orElseThrow(() -> DomainProblem.notFound("Item " + key));
 	}
 
 	private ItemRow targetOf(ProductView product, Placement placement, ItemKey moving) {
@@ -305,20 +307,20 @@ public class BacklogService {
 			return null;
 		}
 		if (target.equals(moving)) {
-			throw BacklogProblem.invalid("target", "an item cannot be placed relative to itself");
+			throw DomainProblem.invalid("target", "an item cannot be placed relative to itself");
 		}
 		if (!target.productKey().equals(product.key())) {
-			throw BacklogProblem.invalid("target", target + " is not in product " + product.key());
+			throw DomainProblem.invalid("target", target + " is not in product " + product.key());
 		}
 		return items.find(product.id().value(), target.number())
-			.orElseThrow(() -> BacklogProblem.invalid("target", target + " does not exist"));
+			.orElseThrow(() -> DomainProblem.invalid("target", target + " does not exist"));
 	}
 
 	private void write(ItemRow updated, long expectedVersion, ItemKey key) {
 		if (!items.update(updated, expectedVersion)) {
 			ProductView product = products.get(key.productKey());
 			views.checkVersion(row(product, key), expectedVersion);
-			throw BacklogProblem.conflict("concurrent-update", key + " was changed concurrently; try again.");
+			throw DomainProblem.conflict("concurrent-update", key + " was changed concurrently; try again.");
 		}
 	}
 

@@ -1,5 +1,7 @@
 package dev.priora.backlog;
 
+import dev.priora.problem.DomainProblem;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -110,7 +112,7 @@ public class BulkEdits {
 		Map<Long, List<String>> labels = items.labels(rows.stream().map(ItemRow::id).toList());
 		for (ItemRow r : rows) {
 			if (change.status() != null && r.status() != change.status() && !r.status().canChangeTo(change.status())) {
-				throw BacklogProblem.conflict("bulk-refused", new ItemKey(productKey, r.number()) + " is "
+				throw DomainProblem.conflict("bulk-refused", new ItemKey(productKey, r.number()) + " is "
 						+ r.status().label().toLowerCase(java.util.Locale.ROOT) + " and cannot become "
 						+ change.status().label().toLowerCase(java.util.Locale.ROOT) + "; nothing was changed.");
 			}
@@ -153,9 +155,9 @@ public class BulkEdits {
 		ProductView product = products.get(productKey);
 		productRows.lock(product.id());
 		var change = changes.find(product.id().value(), changeId)
-			.orElseThrow(() -> BacklogProblem.notFound("Bulk change " + changeId));
+			.orElseThrow(() -> DomainProblem.notFound("Bulk change " + changeId));
 		if (change.undoneAt() != null) {
-			throw BacklogProblem.conflict("already-undone", "This change was undone already.");
+			throw DomainProblem.conflict("already-undone", "This change was undone already.");
 		}
 		List<BulkChangeRepository.Before> befores = changes.items(changeId);
 		Map<Long, ItemRow> rows = items.findAll(befores.stream().map(BulkChangeRepository.Before::itemId).toList());
@@ -168,7 +170,7 @@ public class BulkEdits {
 			}
 			ItemKey key = new ItemKey(productKey, r.number());
 			if (r.version() != b.versionAfter() || !r.rank().equals(b.rankAfter())) {
-				throw BacklogProblem.conflict("changed-since",
+				throw DomainProblem.conflict("changed-since",
 						key + " was changed after this bulk change; undo it by hand. Nothing was undone.");
 			}
 			restore(product, r, b, note, user, now);
@@ -200,13 +202,13 @@ public class BulkEdits {
 					b.estimate(), b.status(), r.parentId(), r.rank(), r.createdAt(), r.createdBy(), now, user.value(),
 					r.version());
 			if (!items.update(restored, r.version())) {
-				throw BacklogProblem.conflict("concurrent-update", key + " was changed concurrently; try again.");
+				throw DomainProblem.conflict("concurrent-update", key + " was changed concurrently; try again.");
 			}
 			events.publishEvent(new ItemUpdated(new ItemId(r.id()), key, r.version() + 1));
 		}
 		if (!r.rank().equals(b.rank())) {
 			if (changes.rankTaken(product.id().value(), b.rank(), r.id())) {
-				throw BacklogProblem.conflict("changed-since",
+				throw DomainProblem.conflict("changed-since",
 						"The backlog was reordered since; " + key + "'s old place is taken. Nothing was undone.");
 			}
 			changes.setRank(r.id(), b.rank());
@@ -256,23 +258,23 @@ public class BulkEdits {
 		Map<ItemKey, ItemRow> rows = new LinkedHashMap<>();
 		for (ItemKey k : keys) {
 			if (!k.productKey().equals(product.key())) {
-				throw BacklogProblem.invalid("items", k + " is not in product " + product.key());
+				throw DomainProblem.invalid("items", k + " is not in product " + product.key());
 			}
 			rows.put(k, items.find(product.id().value(), k.number())
-				.orElseThrow(() -> BacklogProblem.invalid("items", k + " does not exist")));
+				.orElseThrow(() -> DomainProblem.invalid("items", k + " does not exist")));
 		}
 		return List.copyOf(rows.values());
 	}
 
 	private static void check(BulkChange c) {
 		if (c.items().isEmpty()) {
-			throw BacklogProblem.invalid("items", "select at least one item");
+			throw DomainProblem.invalid("items", "select at least one item");
 		}
 		if (c.items().size() > MAX_ITEMS) {
-			throw BacklogProblem.invalid("items", "at most " + MAX_ITEMS + " items at once");
+			throw DomainProblem.invalid("items", "at most " + MAX_ITEMS + " items at once");
 		}
 		if (c.status() == null && c.estimate() == null && c.label() == null && !c.plans() && c.position() == null) {
-			throw BacklogProblem.invalid("action",
+			throw DomainProblem.invalid("action",
 					"choose what to change: status, estimate, label, release, sprint or position");
 		}
 	}

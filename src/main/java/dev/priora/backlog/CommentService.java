@@ -1,5 +1,7 @@
 package dev.priora.backlog;
 
+import dev.priora.problem.DomainProblem;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -82,10 +84,10 @@ public class CommentService {
 	private static String text(String body) {
 		String text = body == null ? "" : body.strip();
 		if (text.isEmpty()) {
-			throw BacklogProblem.invalid("body", "must not be blank");
+			throw DomainProblem.invalid("body", "must not be blank");
 		}
 		if (text.length() > MAX_LENGTH) {
-			throw BacklogProblem.invalid("body", "must be at most " + MAX_LENGTH + " characters");
+			throw DomainProblem.invalid("body", "must be at most " + MAX_LENGTH + " characters");
 		}
 		return text;
 	}
@@ -93,10 +95,10 @@ public class CommentService {
 	private long itemId(ItemKey key) {
 		ProductView product = products.get(key.productKey());
 		if (!product.key().equals(key.productKey())) {
-			throw BacklogProblem.notFound("Item " + key);
+			throw DomainProblem.notFound("Item " + key);
 		}
 		return items.find(product.id().value(), key.number())
-			.orElseThrow(() -> BacklogProblem.notFound("Item " + key))
+			.orElseThrow(() -> DomainProblem.notFound("Item " + key))
 			.id();
 	}
 

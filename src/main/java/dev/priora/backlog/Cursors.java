@@ -1,5 +1,7 @@
 package dev.priora.backlog;
 
+import dev.priora.problem.DomainProblem;
+
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
@@ -31,7 +33,7 @@ final class Cursors {
 		catch (IllegalArgumentException e) {
 			// fall through to the error below
 		}
-		throw BacklogProblem.invalid("cursor", "is not a cursor this server returned");
+		throw DomainProblem.invalid("cursor", "is not a cursor this server returned");
 	}
 
 	static String encodeOffset(int offset) {
@@ -51,7 +53,7 @@ final class Cursors {
 		catch (IllegalArgumentException e) {
 			// fall through to the error below
 		}
-		throw BacklogProblem.invalid("cursor", "is not a cursor this server returned for this order");
+		throw DomainProblem.invalid("cursor", "is not a cursor this server returned for this order");
 	}
 
 }

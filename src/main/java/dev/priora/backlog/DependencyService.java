@@ -1,5 +1,7 @@
 package dev.priora.backlog;
 
+import dev.priora.problem.DomainProblem;
+
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -55,13 +57,13 @@ public class DependencyService {
 	public ItemLinks add(ItemKey key, DependencyKind kind, ItemKey target, UserId user) {
 		ProductView product = products.get(key.productKey());
 		if (kind == null) {
-			throw BacklogProblem.invalid("kind", "is required: DEPENDS_ON, RELATES_TO or DUPLICATES");
+			throw DomainProblem.invalid("kind", "is required: DEPENDS_ON, RELATES_TO or DUPLICATES");
 		}
 		ItemRow item = row(product, key, "item");
 		ItemRow other = row(product, target, "target");
 		productRows.lock(product.id());
 		if (kind.relation() && item.id() == other.id()) {
-			throw BacklogProblem.invalid("target", "an item cannot relate to itself");
+			throw DomainProblem.invalid("target", "an item cannot relate to itself");
 		}
 		if (kind == DependencyKind.DEPENDS_ON) {
 			refuseCycle(product, item, other);
@@ -87,7 +89,7 @@ public class DependencyService {
 		boolean removed = links.delete(item.id(), other.id(), kind)
 				|| kind.relation() && links.delete(other.id(), item.id(), kind);
 		if (!removed) {
-			throw BacklogProblem.notFound("The link " + key + " " + phrase(kind) + " " + target);
+			throw DomainProblem.notFound("The link " + key + " " + phrase(kind) + " " + target);
 		}
 		history.record(item.id(), List.of(Change.of("dependency", phrase(kind) + " " + target, null)), user.value(),
 				clock.instant());
@@ -99,21 +101,21 @@ public class DependencyService {
 		var cycle = DependencyGraph.of(edges[0], edges[1]).cycleClosedBy(item.id(), other.id());
 		if (cycle.isPresent()) {
 			Map<Long, ItemRow> rows = items.findAll(cycle.get());
-			throw BacklogProblem
+			throw BacklogProblems
 				.cycle(cycle.get().stream().map(id -> product.key() + "-" + rows.get(id).number()).toList());
 		}
 	}
 
 	private ItemRow row(ProductView product, ItemKey key, String field) {
 		if (key == null) {
-			throw BacklogProblem.invalid(field, "is required");
+			throw DomainProblem.invalid(field, "is required");
 		}
 		if (!key.productKey().equals(product.key())) {
-			throw BacklogProblem.invalid(field, key + " is not in product " + product.key());
+			throw DomainProblem.invalid(field, key + " is not in product " + product.key());
 		}
 		return items.find(product.id().value(), key.number())
-			.orElseThrow(() -> "item".equals(field) ? BacklogProblem.notFound("Item " + key)
-					: BacklogProblem.invalid(field, key + " does not exist"));
+			.orElseThrow(() -> "item".equals(field) ? DomainProblem.notFound("Item " + key)
+					: DomainProblem.invalid(field, key + " does not exist"));
 	}
 
 	private static String phrase(DependencyKind kind) {

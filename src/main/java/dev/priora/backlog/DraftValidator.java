@@ -1,5 +1,7 @@
 package dev.priora.backlog;
 
+import dev.priora.problem.DomainProblem;
+
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -87,7 +89,7 @@ final class DraftValidator {
 			errors.put("parent", "an epic cannot have a parent");
 		}
 		if (!errors.isEmpty()) {
-			throw BacklogProblem.invalid(errors);
+			throw DomainProblem.invalid(errors);
 		}
 		return new ItemDraft(d.type(), title, d.description(), d.estimate(), List.copyOf(labels), d.parent(),
 				d.acceptanceCriteria());

@@ -1,5 +1,7 @@
 package dev.priora.backlog;
 
+import dev.priora.problem.DomainProblem;
+
 /**
  * Optional filters of a backlog listing; null means "any". {@code text} matches title or
  * description; {@code minCustomers} keeps items at least that many customers asked for.
@@ -16,7 +18,7 @@ public record ItemFilter(ItemType type, ItemStatus status, String label, ItemKey
 		text = blankToNull(text);
 		order = order == null ? ItemOrder.RANK : order;
 		if (minCustomers != null && minCustomers < 0) {
-			throw BacklogProblem.invalid("minCustomers", "must be 0 or more");
+			throw DomainProblem.invalid("minCustomers", "must be 0 or more");
 		}
 	}
 

@@ -1,5 +1,7 @@
 package dev.priora.backlog;
 
+import dev.priora.problem.DomainProblem;
+
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -33,7 +35,7 @@ public record ItemKey(String productKey, long number) {
 		String t = text == null ? "" : text.strip();
 		String full = !t.isEmpty() && t.chars().allMatch(Character::isDigit) ? p + "-" + t : t;
 		return parse(full).filter(k -> k.productKey().equals(p))
-			.orElseThrow(() -> BacklogProblem.notFound("Item " + text));
+			.orElseThrow(() -> DomainProblem.notFound("Item " + text));
 	}
 
 	@Override

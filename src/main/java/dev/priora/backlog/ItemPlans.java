@@ -1,5 +1,7 @@
 package dev.priora.backlog;
 
+import dev.priora.problem.DomainProblem;
+
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -11,8 +13,8 @@ import dev.priora.accounts.UserId;
  * changes show and change it. Releases and sprints belong to {@code planning}, which
  * depends on the backlog, so the backlog declares this port and {@code planning}
  * implements it (one bean, found by type): the module arrow keeps pointing from planning
- * to the backlog. Refusals are {@link BacklogProblem}s naming the field {@code release}
- * or {@code sprint}.
+ * to the backlog. Refusals are {@link DomainProblem}s naming the field {@code release} or
+ * {@code sprint}.
  */
 public interface ItemPlans {
 

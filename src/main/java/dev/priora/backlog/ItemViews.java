@@ -1,5 +1,7 @@
 package dev.priora.backlog;
 
+import dev.priora.problem.DomainProblem;
+
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -111,15 +113,15 @@ class ItemViews {
 			return null;
 		}
 		if (!parent.productKey().equals(product.key())) {
-			throw BacklogProblem.invalid("parent", parent + " is not in product " + product.key());
+			throw DomainProblem.invalid("parent", parent + " is not in product " + product.key());
 		}
 		ItemRow row = items.find(product.id().value(), parent.number())
-			.orElseThrow(() -> BacklogProblem.invalid("parent", parent + " does not exist"));
+			.orElseThrow(() -> DomainProblem.invalid("parent", parent + " does not exist"));
 		if (self != null && row.id() == self.id()) {
-			throw BacklogProblem.invalid("parent", "an item cannot be its own parent");
+			throw DomainProblem.invalid("parent", "an item cannot be its own parent");
 		}
 		if (row.type() != ItemType.EPIC) {
-			throw BacklogProblem.invalid("parent",
+			throw DomainProblem.invalid("parent",
 					parent + " is a " + row.type().label().toLowerCase() + "; only epics have children");
 		}
 		return row.id();
@@ -132,7 +134,7 @@ class ItemViews {
 		if (row.version() != expected) {
 			String who = accounts.displayNames(List.of(new UserId(row.updatedBy())))
 				.getOrDefault(new UserId(row.updatedBy()), "someone");
-			throw BacklogProblem.stale("This item", row.version(), who);
+			throw DomainProblem.stale("This item", row.version(), who);
 		}
 		return row;
 	}

@@ -1,5 +1,7 @@
 package dev.priora.backlog;
 
+import dev.priora.problem.DomainProblem;
+
 import java.io.InputStream;
 import java.util.List;
 import java.util.Locale;
@@ -34,7 +36,7 @@ public class ProductJobs {
 	/** The job, or 404 naming it {@code what} ("Import"). */
 	public Job get(String kind, String productKey, String id, String what) {
 		return jobs.find(kind, products.get(productKey).key(), id)
-			.orElseThrow(() -> BacklogProblem.notFound(what + " " + id));
+			.orElseThrow(() -> DomainProblem.notFound(what + " " + id));
 	}
 
 	/** The product's latest jobs of the kind, newest first. */
@@ -48,9 +50,9 @@ public class ProductJobs {
 	 */
 	public Job cancel(String kind, String productKey, String id, String what, String slug) {
 		var cancel = jobs.cancel(kind, products.get(productKey).key(), id)
-			.orElseThrow(() -> BacklogProblem.notFound(what + " " + id));
+			.orElseThrow(() -> DomainProblem.notFound(what + " " + id));
 		if (!cancel.accepted()) {
-			throw BacklogProblem.conflict(slug,
+			throw DomainProblem.conflict(slug,
 					what + " " + id + " is " + cancel.job().state().name().toLowerCase(Locale.ROOT)
 							+ "; only a running " + what.toLowerCase(Locale.ROOT) + " can be cancelled.");
 		}

@@ -1,5 +1,7 @@
 package dev.priora.backlog;
 
+import dev.priora.problem.DomainProblem;
+
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -51,7 +53,7 @@ public class ProductService {
 		String k = key == null ? "" : key.strip().toUpperCase(java.util.Locale.ROOT);
 		validate(k, name, vision, FIBONACCI);
 		if (products.findByKey(k).isPresent()) {
-			throw BacklogProblem.conflict("product-key-taken", "A product with key " + k + " exists already.");
+			throw DomainProblem.conflict("product-key-taken", "A product with key " + k + " exists already.");
 		}
 		ProductId id = products.insert(k, name.strip(), vision == null ? "" : vision.strip(), FIBONACCI, user.value(),
 				clock.instant());
@@ -66,7 +68,7 @@ public class ProductService {
 
 	public ProductView get(String key) {
 		return products.findByKey(key == null ? "" : key.toUpperCase(java.util.Locale.ROOT))
-			.orElseThrow(() -> BacklogProblem.notFound("Product " + key));
+			.orElseThrow(() -> DomainProblem.notFound("Product " + key));
 	}
 
 	/**
@@ -84,7 +86,7 @@ public class ProductService {
 			long by = products.updatedBy(current.key()).orElse(0L);
 			String who = by == 0 ? "someone"
 					: accounts.displayNames(List.of(new UserId(by))).getOrDefault(new UserId(by), "someone");
-			throw BacklogProblem.stale("Product " + current.key(), get(key).version(), who);
+			throw DomainProblem.stale("Product " + current.key(), get(key).version(), who);
 		}
 		return get(key);
 	}
@@ -130,7 +132,7 @@ public class ProductService {
 			errors.put("estimateScale", "must hold 1 to 30 values from 0 to 999999 with at most 2 decimals");
 		}
 		if (!errors.isEmpty()) {
-			throw BacklogProblem.invalid(errors);
+			throw DomainProblem.invalid(errors);
 		}
 	}
 

@@ -45,7 +45,7 @@ final class CliProblem extends RuntimeException {
 	}
 
 	/**
-	 * A refusal from the services (a {@code BacklogProblem} and its kin), with its own
+	 * A refusal from the services (a {@code DomainProblem} and its kin), with its own
 	 * type, status and properties; {@code hint} (or null) is added to the detail.
 	 */
 	static CliProblem of(ErrorResponseException e, String hint) {

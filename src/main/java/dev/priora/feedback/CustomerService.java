@@ -12,7 +12,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.priora.accounts.UserId;
-import dev.priora.backlog.BacklogProblem;
+import dev.priora.problem.DomainProblem;
 import dev.priora.backlog.ProductService;
 
 /** A product's customers (accounts) and their contacts. */
@@ -44,7 +44,7 @@ public class CustomerService {
 	}
 
 	public CustomerView get(String productKey, long id) {
-		return customers.find(key(productKey), id).orElseThrow(() -> BacklogProblem.notFound("Customer " + id));
+		return customers.find(key(productKey), id).orElseThrow(() -> DomainProblem.notFound("Customer " + id));
 	}
 
 	/**
@@ -106,7 +106,7 @@ public class CustomerService {
 		}
 		if (current.version() != expectedVersion
 				|| !customers.update(id, d, nameKey(d.name()), expectedVersion, user.value(), clock.instant())) {
-			throw BacklogProblem.stale("Customer " + current.name(), get(productKey, id).version(), "someone");
+			throw DomainProblem.stale("Customer " + current.name(), get(productKey, id).version(), "someone");
 		}
 		// segment and revenue feed the demand of every item this customer asked for
 		demand.refresh(demand.itemsOfCustomer(id));
@@ -118,15 +118,15 @@ public class CustomerService {
 	public void delete(String productKey, long id) {
 		get(productKey, id);
 		if (customers.hasFeedback(id)) {
-			throw BacklogProblem.conflict("customer-has-feedback",
+			throw DomainProblem.conflict("customer-has-feedback",
 					"This customer has feedback; it stays so that the feedback keeps its customer.");
 		}
 		customers.delete(id);
 	}
 
-	private BacklogProblem nameTaken(String key, String name) {
+	private DomainProblem nameTaken(String key, String name) {
 		long other = customers.idByName(key, nameKey(name)).orElse(0L);
-		return BacklogProblem.conflict("customer-exists",
+		return DomainProblem.conflict("customer-exists",
 				"Product " + key + " has a customer named '" + name + "' already (customer " + other + ").");
 	}
 
@@ -167,7 +167,7 @@ public class CustomerService {
 			}
 		}
 		if (!errors.isEmpty()) {
-			throw BacklogProblem.invalid(errors);
+			throw DomainProblem.invalid(errors);
 		}
 		return new CustomerDraft(name, d.segment(), d.revenue(), d.revenue() == null ? null : currency, d.tier(),
 				d.weight(), d.contacts());

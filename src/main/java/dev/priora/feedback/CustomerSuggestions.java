@@ -7,7 +7,7 @@ import java.util.Locale;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import dev.priora.backlog.BacklogProblem;
+import dev.priora.problem.DomainProblem;
 import dev.priora.backlog.ProductService;
 
 /**
@@ -48,11 +48,10 @@ public class CustomerSuggestions {
 	@Transactional
 	public FeedbackView confirm(String productKey, long id) {
 		String key = products.get(productKey).key();
-		var row = feedback.find(key, id).orElseThrow(() -> BacklogProblem.notFound("Feedback " + id));
+		var row = feedback.find(key, id).orElseThrow(() -> DomainProblem.notFound("Feedback " + id));
 		Long customer = row.suggestedCustomerId();
 		if (customer == null) {
-			throw BacklogProblem.conflict("no-suggestion",
-					"Feedback " + id + " has no customer suggestion to confirm.");
+			throw DomainProblem.conflict("no-suggestion", "Feedback " + id + " has no customer suggestion to confirm.");
 		}
 		Long contact = null;
 		if (row.submitterEmail() != null) {
@@ -75,7 +74,7 @@ public class CustomerSuggestions {
 	@Transactional
 	public FeedbackView dismiss(String productKey, long id) {
 		String key = products.get(productKey).key();
-		feedback.find(key, id).orElseThrow(() -> BacklogProblem.notFound("Feedback " + id));
+		feedback.find(key, id).orElseThrow(() -> DomainProblem.notFound("Feedback " + id));
 		feedback.suggestCustomer(id, null);
 		return service.get(key, id);
 	}

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.priora.accounts.UserId;
-import dev.priora.backlog.BacklogProblem;
+import dev.priora.problem.DomainProblem;
 import dev.priora.backlog.ProductService;
 
 /**
@@ -127,10 +127,10 @@ public class EmailIntake {
 
 	static Parsed parse(String raw) {
 		if (raw == null || raw.isBlank()) {
-			throw BacklogProblem.invalid("email", "is empty; paste the whole message with its headers");
+			throw DomainProblem.invalid("email", "is empty; paste the whole message with its headers");
 		}
 		if (raw.length() > MAX_CHARS) {
-			throw BacklogProblem.invalid("email", "is longer than " + MAX_CHARS + " characters");
+			throw DomainProblem.invalid("email", "is longer than " + MAX_CHARS + " characters");
 		}
 		String text = raw.stripLeading().replace("\r\n", "\n").replace("\n", "\r\n");
 		try {
@@ -141,19 +141,19 @@ public class EmailIntake {
 			Address[] from = m.getFrom();
 			if (from == null || from.length == 0 || !(from[0] instanceof InternetAddress sender)
 					|| sender.getAddress() == null || !sender.getAddress().contains("@")) {
-				throw BacklogProblem.invalid("email",
+				throw DomainProblem.invalid("email",
 						"has no From: header with an address; paste the whole message, headers first");
 			}
 			String body = MailBody.of(m);
 			if (body == null || body.isBlank()) {
-				throw BacklogProblem.invalid("email", "has no text");
+				throw DomainProblem.invalid("email", "has no text");
 			}
 			String subject = m.getSubject() == null ? "" : m.getSubject().strip();
 			return new Parsed(sender.getPersonal(), sender.getAddress().strip(), subject,
 					m.getSentDate() == null ? null : m.getSentDate().toInstant(), cleanBody(body));
 		}
 		catch (MessagingException | IOException e) {
-			throw BacklogProblem.invalid("email", "cannot be read as an e-mail: " + e.getMessage());
+			throw DomainProblem.invalid("email", "cannot be read as an e-mail: " + e.getMessage());
 		}
 	}
 

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 
 import org.springframework.stereotype.Component;
 
-import dev.priora.backlog.BacklogProblem;
+import dev.priora.problem.DomainProblem;
 
 /**
  * Checks new feedback before it is recorded: text, one-line title, tags (lower case, each
@@ -64,7 +64,7 @@ class FeedbackDrafts {
 		}
 		customer(key, d, errors);
 		if (!errors.isEmpty()) {
-			throw BacklogProblem.invalid(errors);
+			throw DomainProblem.invalid(errors);
 		}
 		return new FeedbackDraft(d.title(), text, d.customerId(), d.contactId(), d.channel(), d.receivedAt(), tags,
 				d.externalId());
@@ -93,7 +93,7 @@ class FeedbackDrafts {
 					errors.put("contactId", "is not a contact of customer " + d.customerId());
 				}
 			}
-			catch (BacklogProblem e) {
+			catch (DomainProblem e) {
 				errors.put("customerId", "no customer " + d.customerId() + " in product " + key);
 			}
 		}

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.priora.accounts.UserId;
-import dev.priora.backlog.BacklogProblem;
+import dev.priora.problem.DomainProblem;
 import dev.priora.backlog.ProductService;
 import dev.priora.feedback.engine.Columns;
 import dev.priora.feedback.engine.FeedbackFile;
@@ -170,7 +170,7 @@ public class FeedbackImporter {
 			return format == Format.JSON ? FeedbackFile.json(tree(file), columns) : FeedbackFile.csv(file, columns);
 		}
 		catch (FeedbackFile.Refused e) {
-			throw BacklogProblem.invalid(e.field(), e.getMessage());
+			throw DomainProblem.invalid(e.field(), e.getMessage());
 		}
 	}
 
@@ -179,7 +179,7 @@ public class FeedbackImporter {
 			return FeedbackRows.check(table, columns, FeedbackService.MAX_TEXT);
 		}
 		catch (FeedbackFile.Refused e) {
-			throw BacklogProblem.invalid(e.field(), e.getMessage());
+			throw DomainProblem.invalid(e.field(), e.getMessage());
 		}
 	}
 
@@ -190,7 +190,7 @@ public class FeedbackImporter {
 			root = json.readTree(file);
 		}
 		catch (JacksonException e) {
-			throw BacklogProblem.invalid("file", "is not valid JSON: " + e.getOriginalMessage());
+			throw DomainProblem.invalid("file", "is not valid JSON: " + e.getOriginalMessage());
 		}
 		return root == null || root.isMissingNode() ? null : json.treeToValue(root, Object.class);
 	}
@@ -204,10 +204,10 @@ public class FeedbackImporter {
 	 */
 	static void checkSize(long size) {
 		if (size == 0) {
-			throw BacklogProblem.invalid("file", "is empty");
+			throw DomainProblem.invalid("file", "is empty");
 		}
 		if (size > MAX_BYTES) {
-			throw BacklogProblem.invalid("file", "is larger than " + MAX_BYTES / 1024 / 1024 + " MB");
+			throw DomainProblem.invalid("file", "is larger than " + MAX_BYTES / 1024 / 1024 + " MB");
 		}
 	}
 
@@ -242,12 +242,12 @@ public class FeedbackImporter {
 		return created;
 	}
 
-	private static BacklogProblem rowErrors(List<ImportResult.RowError> errors) {
+	private static DomainProblem rowErrors(List<ImportResult.RowError> errors) {
 		Map<String, String> byRow = new LinkedHashMap<>();
 		for (var e : limit(errors)) {
 			byRow.put("row " + e.row() + " " + e.field(), e.reason());
 		}
-		return BacklogProblem.invalid(byRow);
+		return DomainProblem.invalid(byRow);
 	}
 
 	private static List<ImportResult.RowError> limit(List<ImportResult.RowError> errors) {

@@ -4,7 +4,7 @@ import java.util.List;
 
 import org.springframework.stereotype.Component;
 
-import dev.priora.backlog.BacklogProblem;
+import dev.priora.problem.DomainProblem;
 import dev.priora.backlog.ItemKey;
 
 /**
@@ -38,23 +38,23 @@ class FeedbackReads {
 	}
 
 	FeedbackRepository.Row row(String key, long id) {
-		return feedback.find(key, id).orElseThrow(() -> BacklogProblem.notFound("Feedback " + id));
+		return feedback.find(key, id).orElseThrow(() -> DomainProblem.notFound("Feedback " + id));
 	}
 
 	FeedbackRepository.Row current(String key, long id, long expectedVersion) {
 		var row = row(key, id);
 		if (row.version() != expectedVersion) {
-			throw BacklogProblem.stale("Feedback " + id, row.version(), "someone");
+			throw DomainProblem.stale("Feedback " + id, row.version(), "someone");
 		}
 		return row;
 	}
 
 	long itemId(String key, ItemKey item) {
 		if (item == null || !item.productKey().equals(key)) {
-			throw BacklogProblem.invalid("item", (item == null ? "an item" : item) + " is not in product " + key);
+			throw DomainProblem.invalid("item", (item == null ? "an item" : item) + " is not in product " + key);
 		}
 		return feedback.itemId(key, item.number())
-			.orElseThrow(() -> BacklogProblem.invalid("item", item + " does not exist"));
+			.orElseThrow(() -> DomainProblem.invalid("item", item + " does not exist"));
 	}
 
 }

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.priora.accounts.UserId;
-import dev.priora.backlog.BacklogProblem;
+import dev.priora.problem.DomainProblem;
 import dev.priora.backlog.ItemKey;
 import dev.priora.backlog.ProductService;
 import dev.priora.feedback.engine.StoryDrafter;
@@ -115,7 +115,7 @@ public class FeedbackService {
 	 */
 	public List<FeedbackView> page(String productKey, FeedbackFilter filter, Long cursor, int limit) {
 		if (limit < 1 || limit > MAX_PAGE_SIZE) {
-			throw BacklogProblem.invalid("limit", "must be from 1 to " + MAX_PAGE_SIZE);
+			throw DomainProblem.invalid("limit", "must be from 1 to " + MAX_PAGE_SIZE);
 		}
 		String key = key(productKey);
 		return reads.views(key, feedback.page(key, filter, cursor, limit));
@@ -231,7 +231,7 @@ public class FeedbackService {
 		long itemId = Optional.of(item)
 			.filter(i -> i.productKey().equals(key))
 			.flatMap(i -> feedback.itemId(key, i.number()))
-			.orElseThrow(() -> BacklogProblem.notFound("Item " + item));
+			.orElseThrow(() -> DomainProblem.notFound("Item " + item));
 		return DemandStore.compute(feedback.demand(itemId));
 	}
 

@@ -8,7 +8,7 @@ import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
-import dev.priora.backlog.BacklogProblem;
+import dev.priora.problem.DomainProblem;
 import dev.priora.feedback.engine.SimilarityIndex;
 
 /**
@@ -43,15 +43,15 @@ class FeedbackSimilarity {
 
 	List<SimilarView> similarTo(String key, String title, String text, int limit) {
 		if ((title == null || title.isBlank()) && (text == null || text.isBlank())) {
-			throw BacklogProblem.invalid("text", "a title or a text is required");
+			throw DomainProblem.invalid("text", "a title or a text is required");
 		}
 		if ((text == null ? 0 : text.length()) > FeedbackService.MAX_TEXT
 				|| text != null && FeedbackDrafts.CONTROL.matcher(text).find()) {
-			throw BacklogProblem.invalid("text",
+			throw DomainProblem.invalid("text",
 					"must be at most " + FeedbackService.MAX_TEXT + " characters without control characters");
 		}
 		if (title != null && (title.length() > 300 || FeedbackDrafts.CONTROL.matcher(title).find())) {
-			throw BacklogProblem.invalid("title", "must be at most 300 characters without control characters");
+			throw DomainProblem.invalid("title", "must be at most 300 characters without control characters");
 		}
 		return similar(key, title, text, null, Set.of(), limit);
 	}
@@ -60,7 +60,7 @@ class FeedbackSimilarity {
 	private List<SimilarView> similar(String key, String title, String text, float[] vector, Set<String> exclude,
 			int limit) {
 		if (limit < 1 || limit > 50) {
-			throw BacklogProblem.invalid("limit", "must be from 1 to 50");
+			throw DomainProblem.invalid("limit", "must be from 1 to 50");
 		}
 		SimilarityIndex similarity = index.upToDate(key);
 		float[] v = vector != null ? vector : index.embed(title, text);

@@ -8,7 +8,7 @@ import java.util.Locale;
 import org.springframework.stereotype.Component;
 
 import dev.priora.accounts.UserId;
-import dev.priora.backlog.BacklogProblem;
+import dev.priora.problem.DomainProblem;
 import dev.priora.backlog.ItemKey;
 
 /**
@@ -44,7 +44,7 @@ class FeedbackTriage {
 	FeedbackView changeStatus(String key, long id, FeedbackStatus target, long expectedVersion) {
 		var row = reads.current(key, id, expectedVersion);
 		if (target == null || target == FeedbackStatus.LINKED || !row.status().next().contains(target)) {
-			throw BacklogProblem.conflict("invalid-transition", "Feedback " + id + " cannot go from " + row.status()
+			throw DomainProblem.conflict("invalid-transition", "Feedback " + id + " cannot go from " + row.status()
 					+ " to " + target + "; link it to an item to make it LINKED.");
 		}
 		feedback.update(id, row.title(), row.text(), row.customerId(), target, row.mergedInto(), clock.instant());
@@ -54,15 +54,15 @@ class FeedbackTriage {
 	FeedbackView link(String key, long id, ItemKey item, Importance importance, String quote, UserId user) {
 		var row = reads.row(key, id);
 		if (row.mergedInto() != null) {
-			throw BacklogProblem.conflict("merged", "Feedback " + id + " was merged into " + row.mergedInto() + ".");
+			throw DomainProblem.conflict("merged", "Feedback " + id + " was merged into " + row.mergedInto() + ".");
 		}
 		long itemId = reads.itemId(key, item);
 		String q = quote == null ? "" : quote.strip();
 		if (q.length() > 2000 || FeedbackDrafts.CONTROL.matcher(q).find()) {
-			throw BacklogProblem.invalid("quote", "must be at most 2000 characters without control characters");
+			throw DomainProblem.invalid("quote", "must be at most 2000 characters without control characters");
 		}
 		if (importance == null) {
-			throw BacklogProblem.invalid("importance", "is required: NICE_TO_HAVE, IMPORTANT or CRITICAL");
+			throw DomainProblem.invalid("importance", "is required: NICE_TO_HAVE, IMPORTANT or CRITICAL");
 		}
 		feedback.link(id, itemId, importance, q, user.value(), clock.instant());
 		feedback.update(id, row.title(), row.text(), row.customerId(), FeedbackStatus.LINKED, null, clock.instant());
@@ -74,7 +74,7 @@ class FeedbackTriage {
 		var row = reads.row(key, id);
 		long itemId = reads.itemId(key, item);
 		if (!feedback.unlink(id, itemId)) {
-			throw BacklogProblem.notFound("The link of feedback " + id + " to " + item);
+			throw DomainProblem.notFound("The link of feedback " + id + " to " + item);
 		}
 		demandStore.refresh(List.of(itemId));
 		if (row.status() == FeedbackStatus.LINKED && feedback.linkCount(id) == 0) {
@@ -91,15 +91,15 @@ class FeedbackTriage {
 			try {
 				c = customers.get(key, customerId);
 			}
-			catch (BacklogProblem e) {
-				throw BacklogProblem.invalid("customerId", "no customer " + customerId + " in product " + key);
+			catch (DomainProblem e) {
+				throw DomainProblem.invalid("customerId", "no customer " + customerId + " in product " + key);
 			}
 			if (contactId != null && c.contacts().stream().noneMatch(x -> x.id() == contactId)) {
-				throw BacklogProblem.invalid("contactId", "is not a contact of customer " + customerId);
+				throw DomainProblem.invalid("contactId", "is not a contact of customer " + customerId);
 			}
 		}
 		else if (contactId != null) {
-			throw BacklogProblem.invalid("contactId", "needs a customerId");
+			throw DomainProblem.invalid("contactId", "needs a customerId");
 		}
 		feedback.update(id, row.title(), row.text(), customerId, row.status(), row.mergedInto(), clock.instant());
 		feedback.setContact(id, contactId);
@@ -111,10 +111,10 @@ class FeedbackTriage {
 	List<FeedbackView> bulk(String key, List<Long> ids, FeedbackStatus status, ItemKey item, Importance importance,
 			UserId user) {
 		if (ids == null || ids.isEmpty() || ids.size() > FeedbackService.MAX_BULK) {
-			throw BacklogProblem.invalid("ids", "name 1 to " + FeedbackService.MAX_BULK + " feedback");
+			throw DomainProblem.invalid("ids", "name 1 to " + FeedbackService.MAX_BULK + " feedback");
 		}
 		if ((status == null) == (item == null)) {
-			throw BacklogProblem.invalid("action", "give either a status or an item to link to");
+			throw DomainProblem.invalid("action", "give either a status or an item to link to");
 		}
 		List<Long> distinct = ids.stream().distinct().toList();
 		refuseBulk(key, distinct, status, item);
@@ -135,7 +135,7 @@ class FeedbackTriage {
 	private void refuseBulk(String key, List<Long> ids, FeedbackStatus status, ItemKey item) {
 		List<String> refused = new ArrayList<>();
 		for (long id : ids) {
-			var row = feedback.find(key, id).orElseThrow(() -> BacklogProblem.invalid("ids", "no feedback " + id));
+			var row = feedback.find(key, id).orElseThrow(() -> DomainProblem.invalid("ids", "no feedback " + id));
 			if (status != null && (status == FeedbackStatus.LINKED || !row.status().next().contains(status))) {
 				refused.add(id + " (" + row.status().name().toLowerCase(Locale.ROOT) + ")");
 			}
@@ -144,7 +144,7 @@ class FeedbackTriage {
 			}
 		}
 		if (!refused.isEmpty()) {
-			throw BacklogProblem.conflict("invalid-transition",
+			throw DomainProblem.conflict("invalid-transition",
 					"Nothing changed: feedback " + String.join(", ", refused) + " cannot be "
 							+ (status != null ? "moved to " + status.name().toLowerCase(Locale.ROOT) : "linked") + ".");
 		}
@@ -152,12 +152,12 @@ class FeedbackTriage {
 
 	FeedbackView merge(String key, long duplicateId, long intoId, UserId user) {
 		if (duplicateId == intoId) {
-			throw BacklogProblem.invalid("into", "feedback cannot be merged into itself");
+			throw DomainProblem.invalid("into", "feedback cannot be merged into itself");
 		}
 		var duplicate = reads.row(key, duplicateId);
 		var into = reads.row(key, intoId);
 		if (duplicate.mergedInto() != null || into.mergedInto() != null) {
-			throw BacklogProblem.conflict("merged", "Merged feedback cannot be merged again.");
+			throw DomainProblem.conflict("merged", "Merged feedback cannot be merged again.");
 		}
 		feedback.copyLinks(duplicateId, intoId, user.value(), clock.instant());
 		demandStore.refresh(demandStore.itemsOfFeedback(List.of(duplicateId, intoId)));

@@ -8,7 +8,7 @@ import java.util.Map;
 import org.springframework.stereotype.Service;
 
 import dev.priora.accounts.UserId;
-import dev.priora.backlog.BacklogProblem;
+import dev.priora.problem.DomainProblem;
 import dev.priora.backlog.ProductJobs;
 import dev.priora.backlog.ProductService;
 import dev.priora.jobs.Job;
@@ -72,7 +72,7 @@ public class ImportJobs implements JobWork {
 		String key = products.get(productKey).key();
 		FeedbackImporter.checkSize(size);
 		if (mapping.text() == null || mapping.text().isBlank()) {
-			throw BacklogProblem.invalid("text", "name the column that holds the feedback text");
+			throw DomainProblem.invalid("text", "name the column that holds the feedback text");
 		}
 		dev.priora.jobs.Job job = jobs.start(KIND, key, new Params(format, mapping), file, user.value());
 		return view(job);

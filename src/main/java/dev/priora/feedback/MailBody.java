@@ -18,7 +18,7 @@ import jakarta.mail.internet.MimePartDataSource;
 
 import org.jsoup.Jsoup;
 
-import dev.priora.backlog.BacklogProblem;
+import dev.priora.problem.DomainProblem;
 
 /**
  * The text of a pasted e-mail: its text/plain part, or else the text of its text/html
@@ -119,8 +119,8 @@ final class MailBody {
 
 	}
 
-	private static BacklogProblem limit(String reason, String name, int max) {
-		BacklogProblem problem = BacklogProblem.invalid("email",
+	private static DomainProblem limit(String reason, String name, int max) {
+		DomainProblem problem = DomainProblem.invalid("email",
 				reason + " (the limit); paste the text of the e-mail instead");
 		problem.getBody().setProperty("limit", name);
 		problem.getBody().setProperty("max", max);

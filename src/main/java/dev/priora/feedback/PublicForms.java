@@ -22,7 +22,7 @@ import org.springframework.web.ErrorResponseException;
 
 import dev.priora.accounts.RateLimiter;
 import dev.priora.accounts.UserId;
-import dev.priora.backlog.BacklogProblem;
+import dev.priora.problem.DomainProblem;
 import dev.priora.backlog.ProductService;
 
 /**
@@ -90,7 +90,7 @@ public class PublicForms {
 	@Transactional
 	public void revoke(String productKey, long id) {
 		if (!repository.revoke(products.get(productKey).key(), id, clock.instant())) {
-			throw BacklogProblem.notFound("Active form " + id);
+			throw DomainProblem.notFound("Active form " + id);
 		}
 	}
 
@@ -109,7 +109,7 @@ public class PublicForms {
 	 * {@code clientIp} is the connection's address, or the one a trusted proxy forwarded.
 	 */
 	public void submit(String secret, Submission s, String clientIp) {
-		String key = productOf(secret).orElseThrow(() -> BacklogProblem.notFound("This form"));
+		String key = productOf(secret).orElseThrow(() -> DomainProblem.notFound("This form"));
 		if (s.website() != null && !s.website().isBlank()) {
 			return;
 		}

@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 import dev.priora.accounts.UserId;
 import dev.priora.backlog.AcceptanceCriterion;
-import dev.priora.backlog.BacklogProblem;
+import dev.priora.problem.DomainProblem;
 import dev.priora.backlog.BacklogService;
 import dev.priora.backlog.ItemDraft;
 import dev.priora.backlog.ItemKey;
@@ -79,8 +79,7 @@ class StoryConversion {
 		String sentence = StoryDrafter.compose(parts.role(), parts.goal(), parts.benefit());
 		String more = text(details).strip();
 		if (sentence.isEmpty() && more.isEmpty()) {
-			throw BacklogProblem.invalid("want",
-					"say what they want (the story's goal), or describe it in the details");
+			throw DomainProblem.invalid("want", "say what they want (the story's goal), or describe it in the details");
 		}
 		return sentence + (sentence.isEmpty() || more.isEmpty() ? "" : "\n\n") + more;
 	}
@@ -103,7 +102,7 @@ class StoryConversion {
 				.ifPresent(p -> errors.put("acceptanceCriteria[" + n + "]", placeholder(p)));
 		}
 		if (!errors.isEmpty()) {
-			throw BacklogProblem.invalid(errors);
+			throw DomainProblem.invalid(errors);
 		}
 	}
 

@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.priora.backlog.BacklogProblem;
+import dev.priora.problem.DomainProblem;
 
 /**
  * A refused cell of an export document: table, row (1-based, null for the whole table),
@@ -31,12 +31,12 @@ record ArchiveProblem(String table, Integer row, String column, String reason) {
 	 * three, and says "or more" when the check stopped at
 	 * {@value ArchiveCheck#MAX_PROBLEMS}.
 	 */
-	static BacklogProblem refused(List<ArchiveProblem> problems) {
+	static DomainProblem refused(List<ArchiveProblem> problems) {
 		String detail = "The file was not imported: " + problems.size()
 				+ (problems.size() == ArchiveCheck.MAX_PROBLEMS ? " or more" : "") + " problem"
 				+ (problems.size() == 1 ? "" : "s") + "; "
 				+ String.join("; ", problems.stream().limit(3).map(ArchiveProblem::toString).toList());
-		return BacklogProblem.invalid(detail, problems.stream().map(ArchiveProblem::toMap).toList());
+		return DomainProblem.invalid(detail, problems.stream().map(ArchiveProblem::toMap).toList());
 	}
 
 }

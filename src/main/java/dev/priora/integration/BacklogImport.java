@@ -11,7 +11,7 @@ import org.springframework.transaction.interceptor.TransactionAspectSupport;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import dev.priora.accounts.UserId;
-import dev.priora.backlog.BacklogProblem;
+import dev.priora.problem.DomainProblem;
 import dev.priora.backlog.ProductService;
 import dev.priora.integration.engine.GitHubJson;
 import dev.priora.integration.engine.ImportBatch;
@@ -55,7 +55,7 @@ public class BacklogImport {
 				return valueOf(name.toUpperCase(Locale.ROOT).replace('-', '_'));
 			}
 			catch (IllegalArgumentException e) {
-				throw BacklogProblem.invalid("source",
+				throw DomainProblem.invalid("source",
 						"must be one of github, jira, jira-json, trello; was '" + name + "'");
 			}
 		}
@@ -145,10 +145,10 @@ public class BacklogImport {
 	/** Reads the file; 400 with the reason when it cannot be read. */
 	public ImportBatch read(Source source, byte[] file, Options options) {
 		if (file == null || file.length == 0) {
-			throw BacklogProblem.invalid("file", "is empty");
+			throw DomainProblem.invalid("file", "is empty");
 		}
 		if (file.length > MAX_BYTES) {
-			throw BacklogProblem.invalid("file", "is larger than " + MAX_BYTES / 1024 / 1024 + " MB");
+			throw DomainProblem.invalid("file", "is larger than " + MAX_BYTES / 1024 / 1024 + " MB");
 		}
 		try {
 			Mapping mapping = Mapping.of(options.statusMap(), options.typeMap());
@@ -161,7 +161,7 @@ public class BacklogImport {
 			};
 		}
 		catch (IllegalArgumentException e) {
-			throw BacklogProblem.invalid(e.getMessage().startsWith("the ") ? "mapping" : "file", e.getMessage());
+			throw DomainProblem.invalid(e.getMessage().startsWith("the ") ? "mapping" : "file", e.getMessage());
 		}
 	}
 

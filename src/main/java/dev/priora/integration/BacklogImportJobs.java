@@ -8,7 +8,7 @@ import java.util.Map;
 import org.springframework.stereotype.Service;
 
 import dev.priora.accounts.UserId;
-import dev.priora.backlog.BacklogProblem;
+import dev.priora.problem.DomainProblem;
 import dev.priora.backlog.ProductJobs;
 import dev.priora.backlog.ProductService;
 import dev.priora.jobs.JobContext;

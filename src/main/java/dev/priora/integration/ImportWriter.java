@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 import dev.priora.accounts.UserId;
 import dev.priora.backlog.BacklogOrder;
-import dev.priora.backlog.BacklogProblem;
+import dev.priora.problem.DomainProblem;
 import dev.priora.backlog.BacklogService;
 import dev.priora.backlog.CommentService;
 import dev.priora.backlog.DependencyKind;
@@ -124,8 +124,8 @@ class ImportWriter {
 					new Placement.Bottom(), user)
 				.key();
 		}
-		catch (BacklogProblem e) {
-			throw BacklogProblem.invalid("row " + i.row(), i.key() + ": " + e.getMessage());
+		catch (DomainProblem e) {
+			throw DomainProblem.invalid("row " + i.row(), i.key() + ": " + e.getMessage());
 		}
 		p.keys.put(i.key(), item);
 		p.created.add(item.toString());

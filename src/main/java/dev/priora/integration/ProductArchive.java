@@ -20,7 +20,7 @@ import dev.priora.accounts.AccountService;
 import dev.priora.accounts.ProductRoles;
 import dev.priora.accounts.UserId;
 import dev.priora.accounts.UserView;
-import dev.priora.backlog.BacklogProblem;
+import dev.priora.problem.DomainProblem;
 import dev.priora.backlog.ProductService;
 import dev.priora.backlog.ProductView;
 import dev.priora.backlog.Products;
@@ -79,7 +79,7 @@ public class ProductArchive {
 					json.readValue(definition, ModelDefinition.class).toSpec();
 					return null;
 				}
-				catch (JacksonException | BacklogProblem | IllegalArgumentException e) {
+				catch (JacksonException | DomainProblem | IllegalArgumentException e) {
 					return "is not a usable scoring model: " + e.getMessage();
 				}
 			}
@@ -169,10 +169,10 @@ public class ProductArchive {
 		String oldKey = doc.path("product").isString() ? doc.path("product").asString() : "";
 		String key = (newKey == null || newKey.isBlank() ? oldKey : newKey).strip().toUpperCase(Locale.ROOT);
 		if (!Products.isValidKey(key)) {
-			throw BacklogProblem.invalid("key", "must be 2 to 10 upper-case letters or digits, starting with a letter");
+			throw DomainProblem.invalid("key", "must be 2 to 10 upper-case letters or digits, starting with a letter");
 		}
 		if (repository.productExists(key)) {
-			throw BacklogProblem.conflict("product-key-taken",
+			throw DomainProblem.conflict("product-key-taken",
 					"A product with key " + key + " exists already; import it under another key.");
 		}
 		Map<String, Map<String, ArchiveRepository.Column>> schema = schema();
@@ -180,7 +180,7 @@ public class ProductArchive {
 		if (!checked.problems().isEmpty()) {
 			throw ArchiveProblem.refused(checked.problems());
 		}
-		UserView importer = accounts.findById(user).orElseThrow(() -> BacklogProblem.notFound("User " + user.value()));
+		UserView importer = accounts.findById(user).orElseThrow(() -> DomainProblem.notFound("User " + user.value()));
 		ArchivePeople people = ArchivePeople.map(checked.people(), importer, accounts::findByEmail);
 		List<String> warnings = new ArrayList<>(people.warnings());
 		new ArchiveWriter(repository, key, schema, people, warnings).write(checked);
@@ -222,20 +222,20 @@ public class ProductArchive {
 
 	private JsonNode document(byte[] file) {
 		if (file == null || file.length == 0) {
-			throw BacklogProblem.invalid("file", "is empty");
+			throw DomainProblem.invalid("file", "is empty");
 		}
 		JsonNode doc;
 		try {
 			doc = json.readTree(file);
 		}
 		catch (JacksonException e) {
-			throw BacklogProblem.invalid("file", "is not valid JSON: " + e.getOriginalMessage());
+			throw DomainProblem.invalid("file", "is not valid JSON: " + e.getOriginalMessage());
 		}
 		if (!FORMAT.equals(doc.path("format").asString(""))) {
-			throw BacklogProblem.invalid("file", "is not a Priora product export (format \"" + FORMAT + "\")");
+			throw DomainProblem.invalid("file", "is not a Priora product export (format \"" + FORMAT + "\")");
 		}
 		if (doc.path("version").asInt(-1) != VERSION) {
-			throw BacklogProblem.invalid("file", "is export version " + doc.path("version").asString("?")
+			throw DomainProblem.invalid("file", "is export version " + doc.path("version").asString("?")
 					+ "; this Priora reads version " + VERSION);
 		}
 		return doc;

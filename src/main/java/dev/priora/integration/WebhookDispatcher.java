@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-import dev.priora.backlog.BacklogProblem;
+import dev.priora.problem.DomainProblem;
 
 /**
  * Sends the delivery log's due deliveries, as a recurring task of the job scheduler (one
@@ -102,7 +102,7 @@ class WebhookDispatcher {
 			}
 			error = "the receiver answered " + status;
 		}
-		catch (BacklogProblem e) {
+		catch (DomainProblem e) {
 			error = "refused: " + e.getBody().getDetail();
 		}
 		catch (OutboundHttp.RefusedAddress e) {

@@ -6,7 +6,7 @@ import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.util.Locale;
 
-import dev.priora.backlog.BacklogProblem;
+import dev.priora.problem.DomainProblem;
 
 /**
  * Which URLs a webhook may call: http or https, no user info, and — unless the workspace
@@ -29,21 +29,21 @@ final class WebhookTargets {
 			uri = new URI(url == null ? "" : url.strip());
 		}
 		catch (URISyntaxException e) {
-			throw BacklogProblem.invalid("url", "is not a URL: " + e.getReason());
+			throw DomainProblem.invalid("url", "is not a URL: " + e.getReason());
 		}
 		String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
 		if (!scheme.equals("http") && !scheme.equals("https")) {
-			throw BacklogProblem.invalid("url", "must start with http:// or https://");
+			throw DomainProblem.invalid("url", "must start with http:// or https://");
 		}
 		if (uri.getHost() == null || uri.getHost().isBlank()) {
-			throw BacklogProblem.invalid("url", "has no host");
+			throw DomainProblem.invalid("url", "has no host");
 		}
 		if (uri.getRawUserInfo() != null) {
-			throw BacklogProblem.invalid("url",
+			throw DomainProblem.invalid("url",
 					"must not hold a user name or password; the signature proves the sender");
 		}
 		if (url.length() > 2000) {
-			throw BacklogProblem.invalid("url", "must be at most 2000 characters");
+			throw DomainProblem.invalid("url", "must be at most 2000 characters");
 		}
 		if (!allowPrivate) {
 			String host = uri.getHost().startsWith("[") ? uri.getHost().substring(1, uri.getHost().length() - 1)
@@ -53,12 +53,12 @@ final class WebhookTargets {
 				addresses = InetAddress.getAllByName(host);
 			}
 			catch (UnknownHostException e) {
-				throw BacklogProblem.invalid("url", "host " + host + " does not resolve");
+				throw DomainProblem.invalid("url", "host " + host + " does not resolve");
 			}
 			for (InetAddress a : addresses) {
 				String refusal = SpecialAddresses.refusal(a);
 				if (refusal != null) {
-					throw BacklogProblem.invalid("url", host + " is a private or loopback address (" + refusal
+					throw DomainProblem.invalid("url", host + " is a private or loopback address (" + refusal
 							+ ", not globally reachable); an administrator can allow such targets under Admin → Webhooks");
 				}
 			}

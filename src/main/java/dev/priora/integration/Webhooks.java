@@ -13,7 +13,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.priora.accounts.UserId;
-import dev.priora.backlog.BacklogProblem;
+import dev.priora.problem.DomainProblem;
 import dev.priora.backlog.ProductService;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -75,7 +75,7 @@ public class Webhooks {
 		List<String> chosen = events == null || events.isEmpty() ? List.of("*") : events.stream().distinct().toList();
 		for (String e : chosen) {
 			if (!e.equals("*") && !EVENTS.contains(e)) {
-				throw BacklogProblem.invalid("events", "'" + e + "' is no event; choose from " + EVENTS + " or *");
+				throw DomainProblem.invalid("events", "'" + e + "' is no event; choose from " + EVENTS + " or *");
 			}
 		}
 		byte[] secret = new byte[24];
@@ -119,7 +119,7 @@ public class Webhooks {
 	@Transactional
 	public Delivery redeliver(String productKey, long id, long deliveryId) {
 		hook(products.get(productKey).key(), id);
-		repository.delivery(id, deliveryId).orElseThrow(() -> BacklogProblem.notFound("Delivery " + deliveryId));
+		repository.delivery(id, deliveryId).orElseThrow(() -> DomainProblem.notFound("Delivery " + deliveryId));
 		repository.retry(deliveryId, clock.instant());
 		return repository.delivery(id, deliveryId).orElseThrow();
 	}
@@ -160,7 +160,7 @@ public class Webhooks {
 	}
 
 	private WebhookRepository.Hook hook(String key, long id) {
-		return repository.hook(key, id).orElseThrow(() -> BacklogProblem.notFound("Webhook " + id));
+		return repository.hook(key, id).orElseThrow(() -> DomainProblem.notFound("Webhook " + id));
 	}
 
 	private static Hook view(WebhookRepository.Hook h, String secret) {

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.priora.accounts.UserId;
-import dev.priora.backlog.BacklogProblem;
+import dev.priora.problem.DomainProblem;
 import dev.priora.backlog.BacklogService;
 import dev.priora.backlog.BacklogService.FieldChange;
 import dev.priora.backlog.ItemKey;
@@ -165,12 +165,12 @@ class ItemAssignments implements ItemPlans {
 		long itemId = itemId(key, item);
 		var now = repository.assignment(itemId);
 		if (!new Plan(now.releaseId(), now.sprintId()).equals(after)) {
-			throw BacklogProblem.conflict("changed-since", item
+			throw DomainProblem.conflict("changed-since", item
 					+ "'s release or sprint was changed after this bulk change; undo it by hand. Nothing was undone.");
 		}
 		if (before.releaseId() != null && repository.release(key, before.releaseId()).isEmpty()
 				|| before.sprintId() != null && repository.sprint(key, before.sprintId()).isEmpty()) {
-			throw BacklogProblem.conflict("changed-since",
+			throw DomainProblem.conflict("changed-since",
 					"The release or sprint " + item + " was in was deleted since. Nothing was undone.");
 		}
 		if (before.sprintId() != null && !before.sprintId().equals(after.sprintId())
@@ -194,11 +194,11 @@ class ItemAssignments implements ItemPlans {
 		}
 		SprintView sprint = sprint(key, sprintId, fields);
 		if (repository.sprintClosed(sprintId)) {
-			throw BacklogProblem.invalid(fields.sprint(),
+			throw DomainProblem.invalid(fields.sprint(),
 					sprint.name() + " is closed; choose a sprint that is not closed");
 		}
 		if (sprint.releaseId() != null && releaseId != null && !sprint.releaseId().equals(releaseId)) {
-			throw BacklogProblem.invalid(fields.sprint(),
+			throw DomainProblem.invalid(fields.sprint(),
 					"sprint " + sprint.name() + " belongs to another release (" + sprint.releaseId() + ")");
 		}
 		return new Plan(releaseId == null ? sprint.releaseId() : releaseId, sprintId);
@@ -221,7 +221,7 @@ class ItemAssignments implements ItemPlans {
 			Plan to = m.to();
 			if (to.releaseId() != null && !places.releases().containsKey(to.releaseId())
 					|| to.sprintId() != null && !places.sprints().containsKey(to.sprintId())) {
-				throw BacklogProblem.conflict("changed-since",
+				throw DomainProblem.conflict("changed-since",
 						"The release or sprint " + m.item() + " would go to was deleted since. Nothing was changed.");
 			}
 			Long from = before(now, m.itemId()).sprintId();
@@ -230,7 +230,7 @@ class ItemAssignments implements ItemPlans {
 			}
 		}
 		if (!closed.isEmpty()) {
-			throw BacklogProblem.conflict("sprint-closed", "A closed sprint keeps its items and takes no others: "
+			throw DomainProblem.conflict("sprint-closed", "A closed sprint keeps its items and takes no others: "
 					+ String.join(", ", closed) + ". Nothing was changed.");
 		}
 		for (Move m : moves) {
@@ -267,19 +267,19 @@ class ItemAssignments implements ItemPlans {
 		return now.getOrDefault(itemId, new PlanningRepository.Assignment(itemId, null, null));
 	}
 
-	private static BacklogProblem closed(String reason, Fields fields) {
-		return BacklogProblem.conflict("sprint-closed", reason + ".")
+	private static DomainProblem closed(String reason, Fields fields) {
+		return DomainProblem.conflict("sprint-closed", reason + ".")
 			.with("errors", List.of(Map.of("field", fields.sprint(), "reason", reason)));
 	}
 
 	private PlanningRepository.ReleaseRow release(String key, long id, Fields fields) {
 		return repository.release(key, id)
-			.orElseThrow(() -> BacklogProblem.invalid(fields.release(), "no release " + id + " in " + key));
+			.orElseThrow(() -> DomainProblem.invalid(fields.release(), "no release " + id + " in " + key));
 	}
 
 	private SprintView sprint(String key, long id, Fields fields) {
 		return repository.sprint(key, id)
-			.orElseThrow(() -> BacklogProblem.invalid(fields.sprint(), "no sprint " + id + " in " + key));
+			.orElseThrow(() -> DomainProblem.invalid(fields.sprint(), "no sprint " + id + " in " + key));
 	}
 
 	private String sprintName(String key, Long id) {
@@ -288,9 +288,9 @@ class ItemAssignments implements ItemPlans {
 
 	private long itemId(String key, ItemKey item) {
 		if (!item.productKey().equals(key)) {
-			throw BacklogProblem.notFound("Item " + item);
+			throw DomainProblem.notFound("Item " + item);
 		}
-		return repository.itemId(key, item.number()).orElseThrow(() -> BacklogProblem.notFound("Item " + item));
+		return repository.itemId(key, item.number()).orElseThrow(() -> DomainProblem.notFound("Item " + item));
 	}
 
 }

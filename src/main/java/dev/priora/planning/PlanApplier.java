@@ -15,7 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import dev.priora.accounts.UserId;
 import dev.priora.backlog.BacklogOrder;
-import dev.priora.backlog.BacklogProblem;
+import dev.priora.problem.DomainProblem;
 import dev.priora.backlog.ItemKey;
 import dev.priora.backlog.ItemPlans.Plan;
 import dev.priora.backlog.ProductService;
@@ -74,10 +74,10 @@ class PlanApplier {
 	PlanView apply(String productKey, long id, SprintItems sprintItems, UserId user) {
 		PlanView p = views.get(productKey, id);
 		if (p.result() == null || !"DONE".equals(p.state()) && !"CANCELLED".equals(p.state())) {
-			throw BacklogProblem.conflict("plan-not-ready", "Only a finished plan with a result can be applied.");
+			throw DomainProblem.conflict("plan-not-ready", "Only a finished plan with a result can be applied.");
 		}
 		if (!p.result().infeasible().isEmpty()) {
-			throw BacklogProblem.conflict("plan-infeasible", "This plan's pins cannot hold; it has nothing to apply.");
+			throw DomainProblem.conflict("plan-infeasible", "This plan's pins cannot hold; it has nothing to apply.");
 		}
 		String key = products.get(productKey).key();
 		SprintMoves.Now now = sprintMoves.now(key);
@@ -124,7 +124,7 @@ class PlanApplier {
 		String key = products.get(productKey).key();
 		var row = views.row(key, id);
 		if (!"APPLIED".equals(row.state()) || row.previous() == null) {
-			throw BacklogProblem.conflict("plan-not-applied", "This plan is not applied; there is nothing to undo.");
+			throw DomainProblem.conflict("plan-not-applied", "This plan is not applied; there is nothing to undo.");
 		}
 		@SuppressWarnings("unchecked")
 		Map<String, List<Number>> previous = json.readValue(row.previous(), Map.class);
@@ -156,12 +156,12 @@ class PlanApplier {
 		return n == null ? null : n.longValue();
 	}
 
-	private static BacklogProblem sprintChoiceNeeded(List<SprintChange> changes) {
+	private static DomainProblem sprintChoiceNeeded(List<SprintChange> changes) {
 		List<String> named = changes.stream()
 			.map(c -> c.key() + " (" + c.sprint() + (c.started() ? ", started" : "") + " → "
 					+ (c.toRelease() == null ? "unplanned" : c.toRelease()) + ")")
 			.toList();
-		return BacklogProblem.conflict("sprint-items-choice",
+		return DomainProblem.conflict("sprint-items-choice",
 				"Applying this plan takes " + changes.size() + (changes.size() == 1 ? " item" : " items") + " out of "
 						+ (changes.size() == 1 ? "its sprint" : "their sprints") + ": " + String.join(", ", named)
 						+ ". Say what to do with them: sprintItems KEEP (keep every item in a sprint where it is),"

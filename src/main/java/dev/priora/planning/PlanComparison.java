@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
-import dev.priora.backlog.BacklogProblem;
+import dev.priora.problem.DomainProblem;
 
 /**
  * Two finished plans side by side: their values, the items only one of them plans, and
@@ -16,7 +16,7 @@ public record PlanComparison(PlanView a, PlanView b, long valueA, long valueB, L
 
 	public static PlanComparison of(PlanView a, PlanView b) {
 		if (a.result() == null || b.result() == null) {
-			throw BacklogProblem.conflict("plan-not-ready", "Both plans need a result to be compared.");
+			throw DomainProblem.conflict("plan-not-ready", "Both plans need a result to be compared.");
 		}
 		Set<String> inA = new TreeSet<>();
 		a.result().planned().forEach(p -> inA.add(p.key()));

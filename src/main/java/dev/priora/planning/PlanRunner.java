@@ -20,7 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.priora.accounts.UserId;
 import dev.priora.backlog.BacklogOrder;
-import dev.priora.backlog.BacklogProblem;
+import dev.priora.problem.DomainProblem;
 import dev.priora.backlog.ProductService;
 import dev.priora.jobs.JobContext;
 import dev.priora.jobs.JobWork;
@@ -114,7 +114,7 @@ public class PlanRunner implements JobWork {
 		var row = views.row(key, id);
 		if ("APPLIED".equals(row.state())
 				|| !jobs.cancel(KIND, key, row.jobId()).map(Jobs.Cancel::accepted).orElse(false)) {
-			throw BacklogProblem.conflict("plan-finished", "This plan has finished; there is nothing to cancel.");
+			throw DomainProblem.conflict("plan-finished", "This plan has finished; there is nothing to cancel.");
 		}
 		return get(productKey, id);
 	}
@@ -185,7 +185,7 @@ public class PlanRunner implements JobWork {
 			}
 		}
 		if (!errors.isEmpty()) {
-			throw BacklogProblem.invalid(errors);
+			throw DomainProblem.invalid(errors);
 		}
 	}
 
@@ -221,7 +221,7 @@ public class PlanRunner implements JobWork {
 		}
 		catch (RuntimeException e) {
 			LOG.error("plan {} failed", id, e);
-			throw BacklogProblem.conflict("plan-failed", "The optimizer failed: " + e.getMessage());
+			throw DomainProblem.conflict("plan-failed", "The optimizer failed: " + e.getMessage());
 		}
 	}
 

@@ -6,7 +6,7 @@ import java.util.function.Supplier;
 
 import org.springframework.stereotype.Component;
 
-import dev.priora.backlog.BacklogProblem;
+import dev.priora.problem.DomainProblem;
 import dev.priora.backlog.ProductService;
 import dev.priora.jobs.Job;
 import dev.priora.jobs.Jobs;
@@ -41,7 +41,7 @@ class PlanViews {
 
 	/** The plan's row, 404 when the product has no such plan. */
 	ReleasePlanRepository.PlanRow row(String key, long id) {
-		return repository.plan(key, id).orElseThrow(() -> BacklogProblem.notFound("Plan " + id));
+		return repository.plan(key, id).orElseThrow(() -> DomainProblem.notFound("Plan " + id));
 	}
 
 	PlanView get(String productKey, long id) {

@@ -13,7 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import dev.priora.accounts.UserId;
 import dev.priora.backlog.BacklogOrder;
-import dev.priora.backlog.BacklogProblem;
+import dev.priora.problem.DomainProblem;
 import dev.priora.backlog.BacklogSnapshot;
 import dev.priora.backlog.ItemKey;
 import dev.priora.backlog.ProductService;
@@ -123,7 +123,7 @@ public class PlanningService {
 
 	public SprintView sprint(String productKey, long id) {
 		return repository.sprint(products.get(productKey).key(), id)
-			.orElseThrow(() -> BacklogProblem.notFound("Sprint " + id));
+			.orElseThrow(() -> DomainProblem.notFound("Sprint " + id));
 	}
 
 	/** The items planned for a sprint, in backlog order. */
@@ -147,7 +147,7 @@ public class PlanningService {
 			.stream()
 			.filter(r -> r.id() == id)
 			.findFirst()
-			.orElseThrow(() -> BacklogProblem.notFound("Release " + id));
+			.orElseThrow(() -> DomainProblem.notFound("Release " + id));
 	}
 
 	@Transactional
@@ -156,7 +156,7 @@ public class PlanningService {
 		String key = products.get(productKey).key();
 		String n = name(name, "name");
 		if (repository.releaseNameTaken(key, n, -1)) {
-			throw BacklogProblem.invalid("name", "another release is called '" + n + "'");
+			throw DomainProblem.invalid("name", "another release is called '" + n + "'");
 		}
 		long id = repository.insertRelease(key, n, target, capacity(capacity), fromSprints, clock.instant());
 		return release(key, id);
@@ -166,14 +166,14 @@ public class PlanningService {
 	public ReleaseView updateRelease(String productKey, long id, String name, LocalDate target, BigDecimal capacity,
 			boolean fromSprints, ReleaseStatus status, long expectedVersion) {
 		String key = products.get(productKey).key();
-		var current = repository.release(key, id).orElseThrow(() -> BacklogProblem.notFound("Release " + id));
+		var current = repository.release(key, id).orElseThrow(() -> DomainProblem.notFound("Release " + id));
 		String n = name(name, "name");
 		if (repository.releaseNameTaken(key, n, id)) {
-			throw BacklogProblem.invalid("name", "another release is called '" + n + "'");
+			throw DomainProblem.invalid("name", "another release is called '" + n + "'");
 		}
 		if (current.version() != expectedVersion || !repository.updateRelease(id, n, target, capacity(capacity),
 				fromSprints, status == null ? current.status() : status, expectedVersion, clock.instant())) {
-			throw BacklogProblem.stale("Release " + current.name(), current.version(), "someone");
+			throw DomainProblem.stale("Release " + current.name(), current.version(), "someone");
 		}
 		return release(key, id);
 	}
@@ -182,7 +182,7 @@ public class PlanningService {
 	@Transactional
 	public void deleteRelease(String productKey, long id) {
 		String key = products.get(productKey).key();
-		repository.release(key, id).orElseThrow(() -> BacklogProblem.notFound("Release " + id));
+		repository.release(key, id).orElseThrow(() -> DomainProblem.notFound("Release " + id));
 		repository.deleteRelease(id);
 	}
 
@@ -211,7 +211,7 @@ public class PlanningService {
 			errors.put("name", "another sprint is called '" + n + "'");
 		}
 		if (!errors.isEmpty()) {
-			throw BacklogProblem.invalid(errors);
+			throw DomainProblem.invalid(errors);
 		}
 		long id = repository.insertSprint(key, n, start, end, capacity(capacity), goal == null ? "" : goal.strip(),
 				releaseId, clock.instant());
@@ -222,9 +222,9 @@ public class PlanningService {
 	@Transactional
 	public void deleteSprint(String productKey, long id) {
 		String key = products.get(productKey).key();
-		SprintView sprint = repository.sprint(key, id).orElseThrow(() -> BacklogProblem.notFound("Sprint " + id));
+		SprintView sprint = repository.sprint(key, id).orElseThrow(() -> DomainProblem.notFound("Sprint " + id));
 		if (repository.sprintClosed(id)) {
-			throw BacklogProblem.conflict("sprint-closed", sprint.name()
+			throw DomainProblem.conflict("sprint-closed", sprint.name()
 					+ " is closed and cannot be deleted: its history feeds the velocity and the forecasts.");
 		}
 		repository.deleteSprint(id);
@@ -284,7 +284,7 @@ public class PlanningService {
 			return BigDecimal.ZERO;
 		}
 		if (c.signum() < 0 || c.compareTo(BigDecimal.valueOf(100_000)) > 0) {
-			throw BacklogProblem.invalid("capacity", "must be from 0 to 100000 (in the product's unit)");
+			throw DomainProblem.invalid("capacity", "must be from 0 to 100000 (in the product's unit)");
 		}
 		return c;
 	}
@@ -292,7 +292,7 @@ public class PlanningService {
 	private static String name(String name, String field) {
 		String n = name == null ? "" : name.strip();
 		if (n.isEmpty() || n.length() > 100) {
-			throw BacklogProblem.invalid(field, "is required, at most 100 characters");
+			throw DomainProblem.invalid(field, "is required, at most 100 characters");
 		}
 		return n;
 	}

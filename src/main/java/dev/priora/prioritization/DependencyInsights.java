@@ -13,7 +13,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.priora.backlog.BacklogOrder;
-import dev.priora.backlog.BacklogProblem;
+import dev.priora.problem.DomainProblem;
 import dev.priora.backlog.BacklogSnapshot;
 import dev.priora.backlog.ItemKey;
 import dev.priora.backlog.ItemType;
@@ -94,7 +94,7 @@ public class DependencyInsights {
 		Scope s = scope(productKey, epic);
 		var r = CriticalPath.of(new CriticalPath.Input(s.estimate(), s.value(), s.waitsOn(), s.prerequisite()), 10);
 		if (r.cyclic()) {
-			throw BacklogProblem.conflict("dependency-cycle", "The dependencies hold a cycle.");
+			throw DomainProblem.conflict("dependency-cycle", "The dependencies hold a cycle.");
 		}
 		List<Node> path = new ArrayList<>();
 		for (int i : r.path()) {
@@ -122,7 +122,7 @@ public class DependencyInsights {
 			used.add(s.prerequisite()[k]);
 		}
 		if (used.size() > MAX_GRAPH) {
-			throw BacklogProblem.invalid("epic",
+			throw DomainProblem.invalid("epic",
 					used.size() + " items have unfinished dependencies; choose an epic to draw at most " + MAX_GRAPH);
 		}
 		List<Integer> nodes = new ArrayList<>(used);
@@ -192,7 +192,7 @@ public class DependencyInsights {
 		else {
 			var e = snap.items().stream().filter(x -> x.key().equals(epic)).findFirst();
 			if (e.isEmpty() || e.get().type() != ItemType.EPIC) {
-				throw BacklogProblem.invalid("epic", epic + " is not an epic of " + snap.productKey());
+				throw DomainProblem.invalid("epic", epic + " is not an epic of " + snap.productKey());
 			}
 			name = epic + " " + e.get().title();
 			ArrayDeque<Integer> queue = new ArrayDeque<>();

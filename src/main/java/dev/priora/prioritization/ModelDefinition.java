@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.priora.backlog.BacklogProblem;
+import dev.priora.problem.DomainProblem;
 import dev.priora.prioritization.engine.Criterion;
 import dev.priora.prioritization.engine.ModelSpec;
 import dev.priora.prioritization.engine.Scale;
@@ -51,7 +51,7 @@ public record ModelDefinition(ModelSpec.Formula formula, List<CriterionDef> crit
 			errors.put("criteria", "at least one criterion is needed");
 		}
 		if (!errors.isEmpty()) {
-			throw BacklogProblem.invalid(errors);
+			throw DomainProblem.invalid(errors);
 		}
 		List<Criterion> list = new ArrayList<>();
 		for (int i = 0; i < criteria.size(); i++) {
@@ -69,13 +69,13 @@ public record ModelDefinition(ModelSpec.Formula formula, List<CriterionDef> crit
 			}
 		}
 		if (!errors.isEmpty()) {
-			throw BacklogProblem.invalid(errors);
+			throw DomainProblem.invalid(errors);
 		}
 		try {
 			return new ModelSpec(formula, list);
 		}
 		catch (IllegalArgumentException e) {
-			throw BacklogProblem.invalid("criteria", e.getMessage());
+			throw DomainProblem.invalid("criteria", e.getMessage());
 		}
 	}
 

@@ -18,7 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 import dev.priora.accounts.AccountService;
 import dev.priora.accounts.UserId;
 import dev.priora.backlog.BacklogOrder;
-import dev.priora.backlog.BacklogProblem;
+import dev.priora.problem.DomainProblem;
 import dev.priora.backlog.BacklogService;
 import dev.priora.backlog.BacklogSnapshot;
 import dev.priora.backlog.ItemKey;
@@ -108,7 +108,7 @@ public class PrioritizationService {
 		return all.stream()
 			.filter(m -> id == null ? m.active() : m.id() == id)
 			.findFirst()
-			.orElseThrow(() -> BacklogProblem.notFound("Scoring model " + id));
+			.orElseThrow(() -> DomainProblem.notFound("Scoring model " + id));
 	}
 
 	@Transactional
@@ -134,7 +134,7 @@ public class PrioritizationService {
 		definition.toSpec();
 		if (current.version() != expectedVersion || !repository.updateModel(id, n, json.writeValueAsString(definition),
 				expectedVersion, user.value(), clock.instant())) {
-			throw BacklogProblem.stale("Scoring model " + current.name(), model(productKey, id).version(), "someone");
+			throw DomainProblem.stale("Scoring model " + current.name(), model(productKey, id).version(), "someone");
 		}
 		return model(productKey, id);
 	}
@@ -143,8 +143,7 @@ public class PrioritizationService {
 	public void delete(String productKey, long id) {
 		ScoringModelView m = model(productKey, id);
 		if (m.active()) {
-			throw BacklogProblem.conflict("active-model",
-					"The active model cannot be deleted; activate another first.");
+			throw DomainProblem.conflict("active-model", "The active model cannot be deleted; activate another first.");
 		}
 		repository.deleteModel(id);
 	}
@@ -241,7 +240,7 @@ public class PrioritizationService {
 		Map<String, String> errors = new LinkedHashMap<>();
 		Map<String, String> clean = new LinkedHashMap<>();
 		if (inputs == null || inputs.isEmpty()) {
-			throw BacklogProblem.invalid("inputs", "give at least one criterion and its value");
+			throw DomainProblem.invalid("inputs", "give at least one criterion and its value");
 		}
 		inputs.forEach((criterion, value) -> {
 			Criterion c = spec.criterion(criterion);
@@ -260,7 +259,7 @@ public class PrioritizationService {
 			}
 		});
 		if (!errors.isEmpty()) {
-			throw BacklogProblem.invalid(errors);
+			throw DomainProblem.invalid(errors);
 		}
 		var e = entry(item);
 		var demand = repository.demand(e.id()).orElse(null);
@@ -305,7 +304,7 @@ public class PrioritizationService {
 	private BacklogSnapshot.Entry entry(ItemKey item) {
 		var v = items.item(item);
 		long id = repository.itemId(v.key().productKey(), v.key().number())
-			.orElseThrow(() -> BacklogProblem.notFound("Item " + item));
+			.orElseThrow(() -> DomainProblem.notFound("Item " + item));
 		return new BacklogSnapshot.Entry(id, v.key(), v.type(), v.title(), v.status(), v.estimate(), v.parent(),
 				v.labels());
 	}
@@ -313,10 +312,10 @@ public class PrioritizationService {
 	private String checkName(String key, String name, long exceptId) {
 		String n = name == null ? "" : name.strip();
 		if (n.isEmpty() || n.length() > 100) {
-			throw BacklogProblem.invalid("name", "is required, at most 100 characters");
+			throw DomainProblem.invalid("name", "is required, at most 100 characters");
 		}
 		if (repository.nameTaken(key, n, exceptId)) {
-			throw BacklogProblem.invalid("name", "another model is called '" + n + "'");
+			throw DomainProblem.invalid("name", "another model is called '" + n + "'");
 		}
 		return n;
 	}

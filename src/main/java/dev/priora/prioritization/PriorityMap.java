@@ -7,7 +7,7 @@ import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import dev.priora.backlog.BacklogProblem;
+import dev.priora.problem.DomainProblem;
 import dev.priora.prioritization.engine.ModelSpec;
 
 /**
@@ -62,7 +62,7 @@ public class PriorityMap {
 				alignments.alignedItems(productKey.toUpperCase(java.util.Locale.ROOT), objective));
 		ScoringModelView model = scores.model(productKey, modelId);
 		if (model.definition().formula() == ModelSpec.Formula.CATEGORY) {
-			throw BacklogProblem.invalid("model", model.name() + " sorts into categories; the map needs a model with"
+			throw DomainProblem.invalid("model", model.name() + " sorts into categories; the map needs a model with"
 					+ " value and effort, such as RICE, WSJF or value ÷ effort");
 		}
 		List<ItemScore> items = scores.scores(productKey, model.id())

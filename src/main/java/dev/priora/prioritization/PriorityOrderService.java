@@ -19,7 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import dev.priora.accounts.UserId;
 import dev.priora.backlog.BacklogOrder;
-import dev.priora.backlog.BacklogProblem;
+import dev.priora.problem.DomainProblem;
 import dev.priora.backlog.BacklogSnapshot;
 import dev.priora.backlog.ItemKey;
 import dev.priora.backlog.ItemType;
@@ -80,7 +80,7 @@ public class PriorityOrderService {
 			result = PriorityOrder.order(in.input());
 		}
 		if (!result.complete()) {
-			throw BacklogProblem.conflict("dependency-cycle", "These items wait on each other: "
+			throw DomainProblem.conflict("dependency-cycle", "These items wait on each other: "
 					+ Arrays.stream(result.cycle()).mapToObj(i -> snapshot.items().get(i).key().toString()).toList()
 					+ "; remove one of their dependencies first.");
 		}
@@ -151,7 +151,7 @@ public class PriorityOrderService {
 	public AppliedOrder apply(String productKey, String basis, UserId user) {
 		Proposed p = propose(productKey);
 		if (basis == null || !basis.equals(p.proposal().basis())) {
-			throw BacklogProblem.conflict("order-changed",
+			throw DomainProblem.conflict("order-changed",
 					"The backlog or its scores changed since this preview; look at the new preview and apply that.");
 		}
 		String key = productKey.toUpperCase(java.util.Locale.ROOT);
@@ -168,13 +168,13 @@ public class PriorityOrderService {
 	public AppliedOrder undo(String productKey, long changeId, UserId user) {
 		String key = productKey.toUpperCase(java.util.Locale.ROOT);
 		var change = repository.change(key, changeId)
-			.orElseThrow(() -> BacklogProblem.notFound("Applied order " + changeId));
+			.orElseThrow(() -> DomainProblem.notFound("Applied order " + changeId));
 		if (change.undoneAt() != null) {
-			throw BacklogProblem.conflict("already-undone", "This order was undone already.");
+			throw DomainProblem.conflict("already-undone", "This order was undone already.");
 		}
 		var latest = repository.latestChange(key).orElseThrow();
 		if (latest.id() != changeId) {
-			throw BacklogProblem.conflict("not-latest", "Only the latest applied order can be undone.");
+			throw DomainProblem.conflict("not-latest", "Only the latest applied order can be undone.");
 		}
 		List<Long> current = backlog.snapshot(key).items().stream().map(BacklogSnapshot.Entry::id).toList();
 		Set<Long> exists = new HashSet<>(current);
@@ -208,7 +208,7 @@ public class PriorityOrderService {
 	@Transactional
 	public void unpin(ItemKey item) {
 		if (!repository.unpin(id(item))) {
-			throw BacklogProblem.notFound("A pin on " + item);
+			throw DomainProblem.notFound("A pin on " + item);
 		}
 	}
 
@@ -223,7 +223,7 @@ public class PriorityOrderService {
 
 	private long id(ItemKey item) {
 		return repository.itemId(item.productKey(), item.number())
-			.orElseThrow(() -> BacklogProblem.notFound("Item " + item));
+			.orElseThrow(() -> DomainProblem.notFound("Item " + item));
 	}
 
 	private static AppliedOrder applied(PrioritizationRepository.OrderChange c) {

@@ -42,7 +42,7 @@ public record Board(String productKey, Scope scope, Lanes lanesBy, boolean mine,
 				return valueOf(text.strip().toUpperCase(java.util.Locale.ROOT));
 			}
 			catch (IllegalArgumentException e) {
-				throw dev.priora.backlog.BacklogProblem.invalid("lanes", "must be none, assignee or epic");
+				throw dev.priora.problem.DomainProblem.invalid("lanes", "must be none, assignee or epic");
 			}
 		}
 

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.priora.accounts.UserId;
-import dev.priora.backlog.BacklogProblem;
+import dev.priora.problem.DomainProblem;
 import dev.priora.backlog.BacklogService;
 import dev.priora.backlog.ItemKey;
 import dev.priora.backlog.ItemStatus;
@@ -102,14 +102,14 @@ public class BoardService {
 	@Transactional
 	public Moved move(ItemKey item, ItemStatus target, long expectedVersion, Query scope, UserId user) {
 		if (target == null) {
-			throw BacklogProblem.invalid("status", "is required");
+			throw DomainProblem.invalid("status", "is required");
 		}
 		if (!Board.STATUSES.contains(target) && target != ItemStatus.REJECTED) {
-			throw BacklogProblem.invalid("status", "is not a board column");
+			throw DomainProblem.invalid("status", "is not a board column");
 		}
 		ItemStatus now = backlog.item(item).status();
 		if (now != target && !now.canChangeTo(target)) {
-			throw BacklogProblem.conflict("invalid-transition",
+			throw DomainProblem.conflict("invalid-transition",
 					item + " is " + title(now) + "; it can move to "
 							+ String.join(" or ", now.next().stream().map(BoardService::title).toList()) + ", not "
 							+ title(target) + ".");
@@ -154,7 +154,7 @@ public class BoardService {
 			}
 		});
 		if (!errors.isEmpty()) {
-			throw BacklogProblem.invalid(errors);
+			throw DomainProblem.invalid(errors);
 		}
 		repository.replaceWipLimits(key, clean);
 		return repository.wipLimits(key);
@@ -176,7 +176,7 @@ public class BoardService {
 		if (query.releaseId() != null) {
 			String name = releases.get(query.releaseId());
 			if (name == null) {
-				throw BacklogProblem.notFound("Release " + query.releaseId());
+				throw DomainProblem.notFound("Release " + query.releaseId());
 			}
 			return new Board.Scope("release", query.releaseId(), name, null);
 		}
@@ -184,7 +184,7 @@ public class BoardService {
 		if (query.sprintId() != null) {
 			run = sprints.stream().filter(r -> r.id() == query.sprintId()).findFirst();
 			if (run.isEmpty()) {
-				throw BacklogProblem.notFound("Sprint " + query.sprintId());
+				throw DomainProblem.notFound("Sprint " + query.sprintId());
 			}
 		}
 		else {

@@ -11,7 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import dev.priora.accounts.AccountService;
 import dev.priora.accounts.UserId;
-import dev.priora.backlog.BacklogProblem;
+import dev.priora.problem.DomainProblem;
 import dev.priora.backlog.BacklogService;
 import dev.priora.backlog.ItemKey;
 import dev.priora.backlog.ItemStatus;
@@ -128,11 +128,11 @@ class ReleaseReport {
 		planning.release(productKey, releaseId);
 		String d = decision == null ? "" : decision.strip().toUpperCase(Locale.ROOT).replace(' ', '_');
 		if (!d.equals("CONTINUE") && !d.equals("GO_BACK")) {
-			throw BacklogProblem.invalid("decision", "is CONTINUE or GO_BACK");
+			throw DomainProblem.invalid("decision", "is CONTINUE or GO_BACK");
 		}
 		String n = note == null ? "" : note.strip();
 		if (n.length() > 2000) {
-			throw BacklogProblem.invalid("note", "must be at most 2000 characters");
+			throw DomainProblem.invalid("note", "must be at most 2000 characters");
 		}
 		repository.decide(releaseId, d, n, user.value(), clock.instant());
 	}

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.priora.backlog.BacklogOrder;
-import dev.priora.backlog.BacklogProblem;
+import dev.priora.problem.DomainProblem;
 import dev.priora.backlog.ItemKey;
 import dev.priora.backlog.ItemType;
 import dev.priora.planning.PlanningService;
@@ -48,7 +48,7 @@ class ScopeForecasts {
 	@Transactional(readOnly = true)
 	ScopeForecast forecast(String productKey, ItemKey epic, ItemKey above) {
 		if ((epic == null) == (above == null)) {
-			throw BacklogProblem.invalid("scope", "give either epic or above");
+			throw DomainProblem.invalid("scope", "give either epic or above");
 		}
 		List<String> keys = new ArrayList<>();
 		List<String> unestimated = new ArrayList<>();
@@ -59,7 +59,7 @@ class ScopeForecasts {
 			if (e.key().equals(above) || e.key().equals(epic)) {
 				found = true;
 				if (e.key().equals(epic) && e.type() != ItemType.EPIC) {
-					throw BacklogProblem.invalid("epic", epic + " is not an epic");
+					throw DomainProblem.invalid("epic", epic + " is not an epic");
 				}
 			}
 			if (!inScope || !e.open() || e.type() == ItemType.EPIC) {
@@ -74,7 +74,7 @@ class ScopeForecasts {
 			}
 		}
 		if (!found) {
-			throw BacklogProblem.invalid(epic != null ? "epic" : "above",
+			throw DomainProblem.invalid(epic != null ? "epic" : "above",
 					(epic != null ? epic : above) + " is not in " + productKey.toUpperCase(Locale.ROOT));
 		}
 		String scope = epic != null ? "epic " + epic : "everything up to " + above + " in backlog order";

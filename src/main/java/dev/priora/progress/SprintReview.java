@@ -10,7 +10,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.priora.accounts.UserId;
-import dev.priora.backlog.BacklogProblem;
+import dev.priora.problem.DomainProblem;
 import dev.priora.backlog.BacklogService;
 import dev.priora.backlog.ItemKey;
 import dev.priora.backlog.ItemStatus;
@@ -54,27 +54,27 @@ public class SprintReview {
 		var sprint = planning.sprint(productKey, sprintId);
 		boolean closed = runs.run(sprintId).filter(run -> "CLOSED".equals(run.state())).isPresent();
 		if (closed) {
-			throw BacklogProblem.conflict("sprint-closed",
+			throw DomainProblem.conflict("sprint-closed",
 					"Sprint " + sprint.name() + " is closed; its review is over.");
 		}
 		ItemKey key = ItemKey.inProduct(productKey, itemText);
 		if (planning.sprintItems(productKey, sprintId).stream().noneMatch(i -> i.key().equals(key.toString()))) {
-			throw BacklogProblem.invalid("item", key + " is not in sprint " + sprint.name());
+			throw DomainProblem.invalid("item", key + " is not in sprint " + sprint.name());
 		}
 		ItemView item = backlog.item(key);
 		if (item.status() != ItemStatus.DONE) {
-			throw BacklogProblem.conflict("not-done", key + " is not done; only done items are reviewed.");
+			throw DomainProblem.conflict("not-done", key + " is not done; only done items are reviewed.");
 		}
 		Set<Integer> met = new TreeSet<>(criteriaMet == null ? List.of() : criteriaMet);
 		int n = item.acceptanceCriteria().size();
 		for (int i : met) {
 			if (i < 0 || i >= n) {
-				throw BacklogProblem.invalid("criteria", key + " has no criterion " + i);
+				throw DomainProblem.invalid("criteria", key + " has no criterion " + i);
 			}
 		}
 		String r = reason == null ? "" : reason.strip();
 		if (r.length() > 2000) {
-			throw BacklogProblem.invalid("reason", "must be at most 2000 characters");
+			throw DomainProblem.invalid("reason", "must be at most 2000 characters");
 		}
 		if (accept) {
 			List<String> open = new ArrayList<>();
@@ -84,13 +84,13 @@ public class SprintReview {
 				}
 			}
 			if (!open.isEmpty()) {
-				throw BacklogProblem.invalid("criteria", "not met: " + String.join(", ", open)
+				throw DomainProblem.invalid("criteria", "not met: " + String.join(", ", open)
 						+ "; tick every criterion to accept, or reject with a reason");
 			}
 		}
 		else {
 			if (r.isEmpty()) {
-				throw BacklogProblem.invalid("reason", "say why the item is rejected");
+				throw DomainProblem.invalid("reason", "say why the item is rejected");
 			}
 			String note = "rejected in the review of " + sprint.name() + ": " + r;
 			ItemView back = backlog.changeStatus(key, ItemStatus.IN_PROGRESS, item.version(), false, user, note);

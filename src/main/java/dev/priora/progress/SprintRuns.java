@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.priora.accounts.UserId;
-import dev.priora.backlog.BacklogProblem;
+import dev.priora.problem.DomainProblem;
 import dev.priora.backlog.BacklogService;
 import dev.priora.backlog.ItemKey;
 import dev.priora.backlog.ItemStatus;
@@ -73,17 +73,17 @@ class SprintRuns {
 	SprintRun start(String productKey, long sprintId, boolean force, UserId user) {
 		SprintView s = planning.sprint(productKey, sprintId);
 		if (repository.run(sprintId).isPresent()) {
-			throw BacklogProblem.conflict("sprint-started", "Sprint " + s.name() + " has started already.");
+			throw DomainProblem.conflict("sprint-started", "Sprint " + s.name() + " has started already.");
 		}
 		for (SprintRun other : sprints(productKey)) {
 			if ("ACTIVE".equals(other.state())) {
-				throw BacklogProblem.conflict("sprint-running",
+				throw DomainProblem.conflict("sprint-running",
 						"Sprint " + other.sprint().name() + " is running; close it first.");
 			}
 		}
 		var items = planning.sprintItems(productKey, sprintId);
 		if (items.isEmpty()) {
-			throw BacklogProblem.conflict("sprint-empty", "Plan items for sprint " + s.name() + " before starting it.");
+			throw DomainProblem.conflict("sprint-empty", "Plan items for sprint " + s.name() + " before starting it.");
 		}
 		List<String> notReady = new ArrayList<>();
 		BigDecimal committed = BigDecimal.ZERO;
@@ -95,7 +95,7 @@ class SprintRuns {
 			committed = committed.add(i.estimate() == null ? BigDecimal.ZERO : i.estimate());
 		}
 		if (!notReady.isEmpty() && !force) {
-			throw BacklogProblem.conflict("items-not-ready",
+			throw DomainProblem.conflict("items-not-ready",
 					"Not ready: " + String.join(", ", notReady) + ". Make them ready, or start anyway.");
 		}
 		repository.start(sprintId, committed, user.value(), clock.instant());
@@ -111,13 +111,13 @@ class SprintRuns {
 		SprintView s = planning.sprint(productKey, sprintId);
 		var run = repository.run(sprintId)
 			.orElseThrow(
-					() -> BacklogProblem.conflict("sprint-not-started", "Sprint " + s.name() + " has not started."));
+					() -> DomainProblem.conflict("sprint-not-started", "Sprint " + s.name() + " has not started."));
 		if (!"ACTIVE".equals(run.state())) {
-			throw BacklogProblem.conflict("sprint-closed", "Sprint " + s.name() + " is closed already.");
+			throw DomainProblem.conflict("sprint-closed", "Sprint " + s.name() + " is closed already.");
 		}
 		if (nextSprintId != null) {
 			if (nextSprintId == sprintId) {
-				throw BacklogProblem.invalid("nextSprintId", "is the sprint being closed");
+				throw DomainProblem.invalid("nextSprintId", "is the sprint being closed");
 			}
 			planning.sprint(productKey, nextSprintId);
 		}

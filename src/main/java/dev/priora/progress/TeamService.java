@@ -15,7 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import dev.priora.accounts.UserId;
 import dev.priora.backlog.BacklogOrder;
-import dev.priora.backlog.BacklogProblem;
+import dev.priora.problem.DomainProblem;
 import dev.priora.backlog.BacklogService;
 import dev.priora.backlog.ItemKey;
 import dev.priora.backlog.ProductService;
@@ -84,7 +84,7 @@ public class TeamService {
 			team.insert(key, f.name(), f.email(), capacity, f.skills());
 		}
 		catch (DuplicateKeyException ex) {
-			throw BacklogProblem.invalid("name", "another member is called '" + f.name() + "'");
+			throw DomainProblem.invalid("name", "another member is called '" + f.name() + "'");
 		}
 		return members(key).stream().filter(m -> m.name().equals(f.name())).findFirst().orElseThrow();
 	}
@@ -99,7 +99,7 @@ public class TeamService {
 			team.update(memberId, f.name(), f.email(), capacity, f.skills());
 		}
 		catch (DuplicateKeyException ex) {
-			throw BacklogProblem.invalid("name", "another member is called '" + f.name() + "'");
+			throw DomainProblem.invalid("name", "another member is called '" + f.name() + "'");
 		}
 		return member(productKey, memberId);
 	}
@@ -131,7 +131,7 @@ public class TeamService {
 			errors.put("skills", "too many skills");
 		}
 		if (!errors.isEmpty()) {
-			throw BacklogProblem.invalid(errors);
+			throw DomainProblem.invalid(errors);
 		}
 		return new Fields(n, e, s);
 	}
@@ -155,7 +155,7 @@ public class TeamService {
 		var sprint = planning.sprint(productKey, sprintId);
 		long length = ChronoUnit.DAYS.between(sprint.start(), sprint.end()) + 1;
 		if (days < 0 || days > length) {
-			throw BacklogProblem.invalid("days", "must be from 0 to the sprint's " + length + " days");
+			throw DomainProblem.invalid("days", "must be from 0 to the sprint's " + length + " days");
 		}
 		team.daysOff(memberId, sprintId, days);
 	}
@@ -220,7 +220,7 @@ public class TeamService {
 		return members(productKey).stream()
 			.filter(m -> m.id() == id)
 			.findFirst()
-			.orElseThrow(() -> BacklogProblem.notFound("Team member " + id));
+			.orElseThrow(() -> DomainProblem.notFound("Team member " + id));
 	}
 
 	private long itemId(ItemKey item) {
@@ -229,7 +229,7 @@ public class TeamService {
 			.stream()
 			.filter(e -> e.key().equals(item))
 			.findFirst()
-			.orElseThrow(() -> BacklogProblem.notFound("Item " + item))
+			.orElseThrow(() -> DomainProblem.notFound("Item " + item))
 			.id();
 	}
 

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.priora.backlog.BacklogOrder;
-import dev.priora.backlog.BacklogProblem;
+import dev.priora.problem.DomainProblem;
 import dev.priora.backlog.ItemKey;
 import dev.priora.backlog.ProductService;
 import dev.priora.planning.PlanningService;
@@ -124,7 +124,7 @@ class TeamWorkload {
 			.stream()
 			.filter(e -> e.key().equals(item))
 			.findFirst()
-			.orElseThrow(() -> BacklogProblem.notFound("Item " + item));
+			.orElseThrow(() -> DomainProblem.notFound("Item " + item));
 		List<Suggestion> result = new ArrayList<>();
 		for (Load l : inSprint(item.productKey(), sprintId)) {
 			int matching = (int) entry.labels().stream().filter(l.member().skills()::contains).count();

@@ -13,7 +13,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 
 import dev.priora.backlog.BacklogOrder;
-import dev.priora.backlog.BacklogProblem;
+import dev.priora.problem.DomainProblem;
 import dev.priora.backlog.ItemKey;
 import dev.priora.backlog.ItemStatus;
 import dev.priora.backlog.ProductService;
@@ -67,13 +67,13 @@ class Objectives {
 			errors.put("target", "must be at most 200 characters");
 		}
 		if (!errors.isEmpty()) {
-			throw BacklogProblem.invalid(errors);
+			throw DomainProblem.invalid(errors);
 		}
 		try {
 			repository.insertObjective(key, t, d, k, g);
 		}
 		catch (DuplicateKeyException e) {
-			throw BacklogProblem.invalid("title", "another objective is called '" + t + "'");
+			throw DomainProblem.invalid("title", "another objective is called '" + t + "'");
 		}
 		return objectives(key).stream().filter(o -> o.title().equals(t)).findFirst().orElseThrow();
 	}
@@ -100,7 +100,7 @@ class Objectives {
 			.stream()
 			.filter(e -> e.key().equals(item))
 			.findFirst()
-			.orElseThrow(() -> BacklogProblem.notFound("Item " + item))
+			.orElseThrow(() -> DomainProblem.notFound("Item " + item))
 			.id();
 		for (long id : objectiveIds) {
 			objective(item.productKey(), id);
@@ -152,7 +152,7 @@ class Objectives {
 		return objectives(productKey).stream()
 			.filter(o -> o.id() == id)
 			.findFirst()
-			.orElseThrow(() -> BacklogProblem.notFound("Objective " + id));
+			.orElseThrow(() -> DomainProblem.notFound("Objective " + id));
 	}
 
 	/** Item key → the titles of the objectives it is aligned with. */

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 
 import dev.priora.accounts.UserId;
 import dev.priora.backlog.BacklogOrder;
-import dev.priora.backlog.BacklogProblem;
+import dev.priora.problem.DomainProblem;
 import dev.priora.backlog.ItemStatus;
 import dev.priora.backlog.ItemType;
 import dev.priora.planning.PlanningService;
@@ -57,7 +57,7 @@ class ReleaseNotesWriter {
 		planning.release(productKey, releaseId);
 		String md = markdown == null ? "" : markdown.strip();
 		if (md.isEmpty() || md.length() > 100_000) {
-			throw BacklogProblem.invalid("markdown", "is required, at most 100,000 characters");
+			throw DomainProblem.invalid("markdown", "is required, at most 100,000 characters");
 		}
 		repository.publishReleaseNotes(releaseId, md, clock.instant(), user.value());
 		return releaseNotes(productKey, releaseId);

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.priora.accounts.UserId;
-import dev.priora.backlog.BacklogProblem;
+import dev.priora.problem.DomainProblem;
 import dev.priora.backlog.ItemKey;
 import dev.priora.backlog.ProductService;
 
@@ -106,7 +106,7 @@ public class RoadmapService {
 		String key = products.get(productKey).key();
 		String g = goal == null ? "" : goal.strip();
 		if (g.length() > 2000) {
-			throw BacklogProblem.invalid("goal", "must be at most 2000 characters");
+			throw DomainProblem.invalid("goal", "must be at most 2000 characters");
 		}
 		repository.setGoal(key, g);
 	}
@@ -178,11 +178,11 @@ public class RoadmapService {
 		String key = products.get(productKey).key();
 		String b = body == null ? "" : body.strip();
 		if (b.isEmpty() || b.length() > 4000) {
-			throw BacklogProblem.invalid("body", "is required, at most 4000 characters");
+			throw DomainProblem.invalid("body", "is required, at most 4000 characters");
 		}
 		String e = entry == null ? "" : entry.strip();
 		if (e.length() > 120) {
-			throw BacklogProblem.invalid("entry", "must be at most 120 characters");
+			throw DomainProblem.invalid("entry", "must be at most 120 characters");
 		}
 		repository.insertComment(key, e, feedback ? "FEEDBACK" : "COMMENT", b, user.value(), clock.instant());
 		return comments(key).get(0);

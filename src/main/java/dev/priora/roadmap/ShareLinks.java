@@ -15,7 +15,7 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 import dev.priora.accounts.UserId;
-import dev.priora.backlog.BacklogProblem;
+import dev.priora.problem.DomainProblem;
 import dev.priora.backlog.ProductService;
 
 /**
@@ -42,7 +42,7 @@ class ShareLinks {
 	String share(String productKey, Integer days, UserId user) {
 		String key = products.get(productKey).key();
 		if (days != null && (days < 1 || days > 365)) {
-			throw BacklogProblem.invalid("days", "must be from 1 to 365");
+			throw DomainProblem.invalid("days", "must be from 1 to 365");
 		}
 		byte[] bytes = new byte[24];
 		RANDOM.nextBytes(bytes);
@@ -59,7 +59,7 @@ class ShareLinks {
 
 	void revoke(String productKey, long id) {
 		if (!repository.revokeLink(products.get(productKey).key(), id, clock.instant())) {
-			throw BacklogProblem.notFound("Active roadmap link " + id);
+			throw DomainProblem.notFound("Active roadmap link " + id);
 		}
 	}
 

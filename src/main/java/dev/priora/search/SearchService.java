@@ -9,7 +9,7 @@ import org.springframework.stereotype.Service;
 
 import dev.priora.accounts.ProductRoles;
 import dev.priora.accounts.SignedInUser;
-import dev.priora.backlog.BacklogProblem;
+import dev.priora.problem.DomainProblem;
 import dev.priora.backlog.ProductService;
 import dev.priora.backlog.ProductView;
 import dev.priora.search.engine.ItemTextIndex;
@@ -61,12 +61,12 @@ public class SearchService {
 	 */
 	public Answer search(SignedInUser user, String text, String product, int limit) {
 		if (limit < 1 || limit > MAX_LIMIT) {
-			throw BacklogProblem.invalid("limit", "must be from 1 to " + MAX_LIMIT);
+			throw DomainProblem.invalid("limit", "must be from 1 to " + MAX_LIMIT);
 		}
 		Set<String> visible = visibleProducts(user);
 		if (product != null && !product.isBlank()) {
 			if (!visible.contains(product.strip())) {
-				throw BacklogProblem.notFound("Product " + product.strip());
+				throw DomainProblem.notFound("Product " + product.strip());
 			}
 			visible = Set.of(product.strip());
 		}

@@ -8,7 +8,7 @@ import java.lang.management.ThreadMXBean;
 
 import org.junit.jupiter.api.Test;
 
-import dev.priora.backlog.BacklogProblem;
+import dev.priora.problem.DomainProblem;
 
 class EmailIntakeTest {
 
@@ -27,11 +27,11 @@ class EmailIntakeTest {
 
 	@Test
 	void refusesNestingBeyondTheLimit() {
-		BacklogProblem problem = catchThrowableOfType(BacklogProblem.class,
+		DomainProblem problem = catchThrowableOfType(DomainProblem.class,
 				() -> EmailIntake.parse(Mails.nested(20_000)));
 		assertThat(problem.getBody().getDetail()).contains("more than " + EmailIntake.MAX_DEPTH + " levels deep");
 		assertThat(problem.properties()).containsEntry("limit", "depth").containsEntry("max", EmailIntake.MAX_DEPTH);
-		assertThat(catchThrowableOfType(BacklogProblem.class,
+		assertThat(catchThrowableOfType(DomainProblem.class,
 				() -> EmailIntake.parse(Mails.nested(EmailIntake.MAX_DEPTH + 1)))
 			.properties()).containsEntry("limit", "depth");
 	}
@@ -43,11 +43,11 @@ class EmailIntakeTest {
 		String flat = Mails.withAttachments(20_000);
 		for (int round = 0; round < 2; round++) { // the first round loads and compiles
 			long start = cpu.getCurrentThreadCpuTime();
-			assertThat(catchThrowableOfType(BacklogProblem.class, () -> EmailIntake.parse(deep)).properties())
+			assertThat(catchThrowableOfType(DomainProblem.class, () -> EmailIntake.parse(deep)).properties())
 				.containsEntry("limit", "depth");
 			long deepMillis = (cpu.getCurrentThreadCpuTime() - start) / 1_000_000;
 			start = cpu.getCurrentThreadCpuTime();
-			assertThat(catchThrowableOfType(BacklogProblem.class, () -> EmailIntake.parse(flat)).properties())
+			assertThat(catchThrowableOfType(DomainProblem.class, () -> EmailIntake.parse(flat)).properties())
 				.containsEntry("limit", "parts");
 			long flatMillis = (cpu.getCurrentThreadCpuTime() - start) / 1_000_000;
 			if (round == 1) {
@@ -61,7 +61,7 @@ class EmailIntakeTest {
 	void refusesMorePartsThanTheLimit() {
 		assertThat(EmailIntake.parse(Mails.withAttachments(EmailIntake.MAX_PARTS - 1)).text())
 			.isEqualTo("See attached");
-		BacklogProblem problem = catchThrowableOfType(BacklogProblem.class,
+		DomainProblem problem = catchThrowableOfType(DomainProblem.class,
 				() -> EmailIntake.parse(Mails.withAttachments(EmailIntake.MAX_PARTS)));
 		assertThat(problem.getBody().getDetail()).contains("more than " + EmailIntake.MAX_PARTS + " parts");
 		assertThat(problem.properties()).containsEntry("limit", "parts");

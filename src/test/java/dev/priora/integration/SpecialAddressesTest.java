@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import dev.priora.backlog.BacklogProblem;
+import dev.priora.problem.DomainProblem;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -55,7 +55,7 @@ class SpecialAddressesTest {
 			"http://[::ffff:127.0.0.1]:8080/", "http://[fe80::1]/", "http://169.254.169.254/latest/meta-data",
 			"http://localhost/", "http://0/", "http://2130706433/", "http://0x7f.1/" })
 	void webhookTargetsRefuseTheListedAddresses(String url) {
-		assertThatThrownBy(() -> WebhookTargets.check(url, false)).isInstanceOf(BacklogProblem.class)
+		assertThatThrownBy(() -> WebhookTargets.check(url, false)).isInstanceOf(DomainProblem.class)
 			.hasMessageContaining("url");
 	}
 

@@ -18,7 +18,7 @@ import dev.priora.accounts.Permission;
 import dev.priora.accounts.Requires;
 import dev.priora.accounts.SignedInUser;
 import dev.priora.backlog.AssigneeFilter;
-import dev.priora.backlog.BacklogProblem;
+import dev.priora.problem.DomainProblem;
 import dev.priora.backlog.BacklogService;
 import dev.priora.backlog.ItemDraft;
 import dev.priora.backlog.ItemFilter;
@@ -114,7 +114,7 @@ class BacklogPageController {
 			}
 			model.addAttribute("createdKey", created.key().toString());
 		}
-		catch (BacklogProblem e) {
+		catch (DomainProblem e) {
 			// the new-item line again with the title typed, the reason next to it
 			model.addAttribute("createError", e.getMessage());
 			model.addAttribute("draftTitle", title);
@@ -144,7 +144,7 @@ class BacklogPageController {
 		try {
 			page = backlog.page(key, filter.toFilter(key, user.email()), cursor, PAGE);
 		}
-		catch (BacklogProblem | IllegalArgumentException e) {
+		catch (DomainProblem | IllegalArgumentException e) {
 			// a read: a filter that does not parse shows the whole backlog, the reason in
 			// the filter bar
 			model.addAttribute("filterError", e.getMessage());

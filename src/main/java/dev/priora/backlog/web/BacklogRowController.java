@@ -18,7 +18,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import dev.priora.accounts.Permission;
 import dev.priora.accounts.Requires;
 import dev.priora.accounts.SignedInUser;
-import dev.priora.backlog.BacklogProblem;
+import dev.priora.problem.DomainProblem;
 import dev.priora.backlog.BacklogService;
 import dev.priora.backlog.BulkEdits;
 import dev.priora.backlog.ItemDraft;
@@ -149,10 +149,10 @@ class BacklogRowController {
 			redirect.addFlashAttribute("toast", "Changed " + done.summary() + ".");
 			redirect.addFlashAttribute("toastUndo", "/p/" + key + "/backlog/bulk/" + done.changeId() + "/undo");
 		}
-		catch (BacklogProblem e) {
+		catch (DomainProblem e) {
 			// another product's change, or none: the same not-found page as any missing
 			// object
-			BacklogProblem.rethrowNotFound(e);
+			DomainProblem.rethrowNotFound(e);
 			redirect.addFlashAttribute("toastError", e.getMessage());
 		}
 		return "redirect:/p/" + key + "/backlog";
@@ -166,10 +166,10 @@ class BacklogRowController {
 			var done = bulk.undo(key, id, user.id());
 			redirect.addFlashAttribute("toast", done.summary() + ".");
 		}
-		catch (BacklogProblem e) {
+		catch (DomainProblem e) {
 			// another product's change, or none: the same not-found page as any missing
 			// object
-			BacklogProblem.rethrowNotFound(e);
+			DomainProblem.rethrowNotFound(e);
 			redirect.addFlashAttribute("toastError", e.getMessage());
 		}
 		return "redirect:/p/" + key + "/backlog";
@@ -203,8 +203,8 @@ class BacklogRowController {
 				redirect.addFlashAttribute("toast", "Saved " + item + ".");
 			}
 		}
-		catch (BacklogProblem e) {
-			BacklogProblem.rethrowNotFound(e);
+		catch (DomainProblem e) {
+			DomainProblem.rethrowNotFound(e);
 			if (htmx == null) {
 				redirect.addFlashAttribute("toastError", e.getMessage());
 			}
@@ -233,7 +233,7 @@ class BacklogRowController {
 			return ItemStatus.valueOf(s.strip().toUpperCase(Locale.ROOT));
 		}
 		catch (IllegalArgumentException e) {
-			throw BacklogProblem.invalid("status", "must be one of " + Arrays.toString(ItemStatus.values()));
+			throw DomainProblem.invalid("status", "must be one of " + Arrays.toString(ItemStatus.values()));
 		}
 	}
 
@@ -245,7 +245,7 @@ class BacklogRowController {
 			return new BigDecimal(s.strip());
 		}
 		catch (NumberFormatException e) {
-			throw BacklogProblem.invalid("estimate", "must be a number from the product's estimate scale");
+			throw DomainProblem.invalid("estimate", "must be a number from the product's estimate scale");
 		}
 	}
 
@@ -265,7 +265,7 @@ class BacklogRowController {
 			return new ItemPlans.Target(Long.valueOf(v));
 		}
 		catch (NumberFormatException e) {
-			throw BacklogProblem.invalid(field, "must be one of the product's " + field + "s, or none");
+			throw DomainProblem.invalid(field, "must be one of the product's " + field + "s, or none");
 		}
 	}
 
@@ -281,10 +281,10 @@ class BacklogRowController {
 		}
 		ItemPlans.Choices choices = plans.choices(productKey);
 		if (releaseId && choices.release(release.id()) == null) {
-			throw BacklogProblem.notFound("Release " + release.id());
+			throw DomainProblem.notFound("Release " + release.id());
 		}
 		if (sprintId && choices.sprint(sprint.id()) == null) {
-			throw BacklogProblem.notFound("Sprint " + sprint.id());
+			throw DomainProblem.notFound("Sprint " + sprint.id());
 		}
 	}
 
@@ -293,7 +293,7 @@ class BacklogRowController {
 			return BulkEdits.Position.valueOf(s.strip().toUpperCase(Locale.ROOT));
 		}
 		catch (IllegalArgumentException e) {
-			throw BacklogProblem.invalid("position", "must be TOP or BOTTOM");
+			throw DomainProblem.invalid("position", "must be TOP or BOTTOM");
 		}
 	}
 

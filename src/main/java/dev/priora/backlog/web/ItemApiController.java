@@ -33,7 +33,7 @@ import dev.priora.accounts.Requires;
 import dev.priora.accounts.SignedInUser;
 import dev.priora.backlog.AcceptanceCriterion;
 import dev.priora.backlog.BacklogService;
-import dev.priora.backlog.Etags;
+import dev.priora.problem.Etags;
 import dev.priora.backlog.ItemDraft;
 import dev.priora.backlog.ItemFilter;
 import dev.priora.backlog.ItemOrder;

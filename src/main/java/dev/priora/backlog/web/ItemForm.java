@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 
 import dev.priora.backlog.AcceptanceCriterion;
-import dev.priora.backlog.BacklogProblem;
+import dev.priora.problem.DomainProblem;
 import dev.priora.backlog.ItemDraft;
 import dev.priora.backlog.ItemType;
 import dev.priora.backlog.ItemView;
@@ -30,14 +30,14 @@ record ItemForm(String type, String title, String description, String estimate, 
 			t = ItemType.valueOf(nz(type).toUpperCase(Locale.ROOT));
 		}
 		catch (IllegalArgumentException e) {
-			throw BacklogProblem.invalid("type", "is required: one of EPIC, STORY, BUG, TASK, SPIKE");
+			throw DomainProblem.invalid("type", "is required: one of EPIC, STORY, BUG, TASK, SPIKE");
 		}
 		BigDecimal points;
 		try {
 			points = nz(estimate).isBlank() ? null : new BigDecimal(estimate.strip());
 		}
 		catch (NumberFormatException e) {
-			throw BacklogProblem.invalid("estimate", "must be a number from the product's scale, or empty");
+			throw DomainProblem.invalid("estimate", "must be a number from the product's scale, or empty");
 		}
 		List<String> labelList = Arrays.stream(nz(labels).split(","))
 			.map(String::strip)

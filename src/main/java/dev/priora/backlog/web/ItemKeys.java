@@ -2,7 +2,7 @@ package dev.priora.backlog.web;
 
 import java.util.Locale;
 
-import dev.priora.backlog.BacklogProblem;
+import dev.priora.problem.DomainProblem;
 import dev.priora.backlog.ItemKey;
 import dev.priora.backlog.Placement;
 
@@ -29,7 +29,7 @@ final class ItemKeys {
 				? productKey.toUpperCase(Locale.ROOT) + "-" + text.strip() : text;
 		return ItemKey.parse(full)
 			.orElseThrow(
-					() -> BacklogProblem.invalid(field, "'" + abbreviate(text) + "' is not an item key like PAY-42"));
+					() -> DomainProblem.invalid(field, "'" + abbreviate(text) + "' is not an item key like PAY-42"));
 	}
 
 	static Placement placement(String position, String productKey, String target) {
@@ -39,13 +39,13 @@ final class ItemKeys {
 			case "bottom" -> new Placement.Bottom();
 			case "before" -> new Placement.Before(required(field("target", productKey, target)));
 			case "after" -> new Placement.After(required(field("target", productKey, target)));
-			default -> throw BacklogProblem.invalid("position", "must be top, bottom, before or after");
+			default -> throw DomainProblem.invalid("position", "must be top, bottom, before or after");
 		};
 	}
 
 	private static ItemKey required(ItemKey key) {
 		if (key == null) {
-			throw BacklogProblem.invalid("target", "is required for before and after");
+			throw DomainProblem.invalid("target", "is required for before and after");
 		}
 		return key;
 	}

@@ -22,7 +22,7 @@ import dev.priora.accounts.ProductAccess;
 import dev.priora.accounts.Requires;
 import dev.priora.accounts.SignedInUser;
 import dev.priora.backlog.AcceptanceCriterion;
-import dev.priora.backlog.BacklogProblem;
+import dev.priora.problem.DomainProblem;
 import dev.priora.backlog.BacklogService;
 import dev.priora.backlog.CommentService;
 import dev.priora.backlog.DependencyKind;
@@ -87,7 +87,7 @@ class ItemPageController {
 			fill(saved, ItemForm.of(saved), model);
 			model.addAttribute("notice", "Saved.");
 		}
-		catch (BacklogProblem e) {
+		catch (DomainProblem e) {
 			// the edit form again with what was typed: beside a stale edit the current
 			// version, else the reason next to the form
 			fill(current, form, model);
@@ -127,7 +127,7 @@ class ItemPageController {
 			@RequestHeader(name = "HX-Request", required = false) String htmx, RedirectAttributes redirect) {
 		return changeCriteria(user, key, itemKey, version, model, htmx, redirect, list -> {
 			if (statement.isBlank()) {
-				throw BacklogProblem.invalid("statement", "must not be blank");
+				throw DomainProblem.invalid("statement", "must not be blank");
 			}
 			list.add(new AcceptanceCriterion(statement, false));
 			return list;
@@ -150,7 +150,7 @@ class ItemPageController {
 			RedirectAttributes redirect) {
 		return changeCriteria(user, key, itemKey, version, model, htmx, redirect, list -> {
 			if (index < 0 || index >= list.size()) {
-				throw BacklogProblem.invalid("index", "no criterion " + (index + 1));
+				throw DomainProblem.invalid("index", "no criterion " + (index + 1));
 			}
 			switch (action) {
 				case "toggle" ->
@@ -166,7 +166,7 @@ class ItemPageController {
 						list.add(index + 1, list.remove(index));
 					}
 				}
-				default -> throw BacklogProblem.invalid("action", "must be toggle, delete, up or down");
+				default -> throw DomainProblem.invalid("action", "must be toggle, delete, up or down");
 			}
 			return list;
 		});
@@ -208,7 +208,7 @@ class ItemPageController {
 				return toItem(k, redirect, "Comment added.");
 			}
 		}
-		catch (BacklogProblem e) {
+		catch (DomainProblem e) {
 			// the comment box again with what was typed, the reason under it
 			model.addAttribute("commentError", e.getMessage());
 			model.addAttribute("commentDraft", body);
@@ -259,7 +259,7 @@ class ItemPageController {
 				return toItem(k, redirect, "Saved.");
 			}
 		}
-		catch (BacklogProblem e) {
+		catch (DomainProblem e) {
 			// the item content again with the reason in it: a refused Ready offers to
 			// force it past the Definition of Ready's reasons
 			model.addAttribute("actionError", e.getMessage());

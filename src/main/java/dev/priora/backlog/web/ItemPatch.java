@@ -15,7 +15,7 @@ import org.springframework.web.ErrorResponseException;
 import dev.priora.accounts.Permission;
 import dev.priora.accounts.ProductAccess;
 import dev.priora.backlog.AcceptanceCriterion;
-import dev.priora.backlog.BacklogProblem;
+import dev.priora.problem.DomainProblem;
 import dev.priora.backlog.ItemDraft;
 import dev.priora.backlog.ItemKey;
 import dev.priora.backlog.ItemStatus;
@@ -53,11 +53,11 @@ record ItemPatch(UnaryOperator<ItemDraft> fields, ItemStatus status) {
 
 	static ItemPatch parse(String productKey, Map<String, Object> body) {
 		if (body == null) {
-			throw BacklogProblem.invalid("body", "a JSON object is required");
+			throw DomainProblem.invalid("body", "a JSON object is required");
 		}
 		for (String f : body.keySet()) {
 			if (!FIELDS.contains(f)) {
-				throw BacklogProblem.invalid(f, "is not a known field");
+				throw DomainProblem.invalid(f, "is not a known field");
 			}
 		}
 		ItemType type = body.containsKey("type") ? enumOf(ItemType.class, "type", body.get("type")) : null;
@@ -83,7 +83,7 @@ record ItemPatch(UnaryOperator<ItemDraft> fields, ItemStatus status) {
 			return null;
 		}
 		if (!(v instanceof String s)) {
-			throw BacklogProblem.invalid(field, "must be a string");
+			throw DomainProblem.invalid(field, "must be a string");
 		}
 		return s;
 	}
@@ -93,14 +93,14 @@ record ItemPatch(UnaryOperator<ItemDraft> fields, ItemStatus status) {
 			return null;
 		}
 		if (!(v instanceof Number n)) {
-			throw BacklogProblem.invalid(field, "must be a number or null");
+			throw DomainProblem.invalid(field, "must be a number or null");
 		}
 		return new BigDecimal(n.toString());
 	}
 
 	private static List<String> strings(String field, Object v) {
 		if (!(v instanceof List<?> list)) {
-			throw BacklogProblem.invalid(field, "must be an array of strings");
+			throw DomainProblem.invalid(field, "must be an array of strings");
 		}
 		List<String> out = new ArrayList<>();
 		for (Object o : list) {
@@ -111,14 +111,14 @@ record ItemPatch(UnaryOperator<ItemDraft> fields, ItemStatus status) {
 
 	private static List<AcceptanceCriterion> criteria(Object v) {
 		if (!(v instanceof List<?> list)) {
-			throw BacklogProblem.invalid("acceptanceCriteria", "must be an array of {statement, done}");
+			throw DomainProblem.invalid("acceptanceCriteria", "must be an array of {statement, done}");
 		}
 		List<AcceptanceCriterion> out = new ArrayList<>();
 		for (int i = 0; i < list.size(); i++) {
 			String f = "acceptanceCriteria[" + i + "]";
 			if (!(list.get(i) instanceof Map<?, ?> m) || !(m.get("statement") instanceof String s) || s.isBlank()
 					|| m.containsKey("done") && !(m.get("done") instanceof Boolean)) {
-				throw BacklogProblem.invalid(f, "must be {\"statement\": non-blank text, \"done\": true|false}");
+				throw DomainProblem.invalid(f, "must be {\"statement\": non-blank text, \"done\": true|false}");
 			}
 			out.add(new AcceptanceCriterion(s, Boolean.TRUE.equals(m.get("done"))));
 		}
@@ -142,6 +142,6 @@ record ItemPatch(UnaryOperator<ItemDraft> fields, ItemStatus status) {
 				// reported below
 			}
 		}
-		throw BacklogProblem.invalid(field, "must be one of " + java.util.Arrays.toString(type.getEnumConstants()));
+		throw DomainProblem.invalid(field, "must be one of " + java.util.Arrays.toString(type.getEnumConstants()));
 	}
 }

@@ -24,7 +24,7 @@ import dev.priora.accounts.Permission;
 import dev.priora.accounts.ProductRoles;
 import dev.priora.accounts.Requires;
 import dev.priora.accounts.SignedInUser;
-import dev.priora.backlog.Etags;
+import dev.priora.problem.Etags;
 import dev.priora.backlog.ProductService;
 import dev.priora.backlog.ReadyRule;
 import dev.priora.backlog.ReadyRuleSetting;
@@ -109,7 +109,7 @@ class ProductApiController {
 					rules.stream().map(r -> new ReadyRuleSetting(r.rule(), r.enabled(), r.limit())).toList());
 		}
 		catch (IllegalArgumentException e) {
-			throw dev.priora.backlog.BacklogProblem.invalid("limit", e.getMessage());
+			throw dev.priora.problem.DomainProblem.invalid("limit", e.getMessage());
 		}
 	}
 

@@ -19,7 +19,7 @@ import dev.priora.accounts.Permission;
 import dev.priora.accounts.ProductRoles;
 import dev.priora.accounts.Requires;
 import dev.priora.accounts.SignedInUser;
-import dev.priora.backlog.BacklogProblem;
+import dev.priora.problem.DomainProblem;
 import dev.priora.backlog.ProductService;
 import dev.priora.backlog.ReadyRule;
 import dev.priora.backlog.ReadyRuleSetting;
@@ -57,7 +57,7 @@ class ProductPageController {
 			redirect.addFlashAttribute("toast", p.name() + " is ready: add its first items.");
 			return "redirect:/p/" + p.key() + "/backlog";
 		}
-		catch (BacklogProblem e) {
+		catch (DomainProblem e) {
 			// the new-product form again with what was typed
 			model.addAttribute("error", e.getMessage());
 			model.addAttribute("form", Map.of("key", key, "name", name, "vision", vision));
@@ -82,7 +82,7 @@ class ProductPageController {
 			u = dev.priora.backlog.EstimateUnit.valueOf(unit.toUpperCase(java.util.Locale.ROOT));
 		}
 		catch (IllegalArgumentException e) {
-			throw BacklogProblem.invalid("unit", "must be points or hours");
+			throw DomainProblem.invalid("unit", "must be points or hours");
 		}
 		products.update(key, name, vision, parseScale(scale), u, version, user.id());
 		return saved(key, "Product settings saved.", redirect);
@@ -123,7 +123,7 @@ class ProductPageController {
 			return Arrays.stream(text.split("[,;\\s]+")).filter(s -> !s.isBlank()).map(BigDecimal::new).toList();
 		}
 		catch (NumberFormatException e) {
-			throw BacklogProblem.invalid("estimateScale", "must be numbers separated by commas");
+			throw DomainProblem.invalid("estimateScale", "must be numbers separated by commas");
 		}
 	}
 

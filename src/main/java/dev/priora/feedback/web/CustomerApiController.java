@@ -25,7 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 import dev.priora.accounts.Permission;
 import dev.priora.accounts.Requires;
 import dev.priora.accounts.SignedInUser;
-import dev.priora.backlog.Etags;
+import dev.priora.problem.Etags;
 import dev.priora.feedback.CustomerDraft;
 import dev.priora.feedback.CustomerService;
 import dev.priora.feedback.CustomerView;

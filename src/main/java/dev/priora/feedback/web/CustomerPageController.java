@@ -16,7 +16,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import dev.priora.accounts.Permission;
 import dev.priora.accounts.Requires;
 import dev.priora.accounts.SignedInUser;
-import dev.priora.backlog.BacklogProblem;
+import dev.priora.problem.DomainProblem;
 import dev.priora.feedback.CustomerDraft;
 import dev.priora.feedback.CustomerService;
 import dev.priora.feedback.FeedbackFilter;
@@ -67,7 +67,7 @@ class CustomerPageController {
 		catch (NumberFormatException e) {
 			model.addAttribute("error", "revenue: must be a number like 120000 or 9500.50");
 		}
-		catch (BacklogProblem e) {
+		catch (DomainProblem e) {
 			// the new-customer form again with what was typed
 			model.addAttribute("error", e.getMessage());
 		}

@@ -24,8 +24,8 @@ import org.springframework.web.bind.annotation.RestController;
 import dev.priora.accounts.Permission;
 import dev.priora.accounts.Requires;
 import dev.priora.accounts.SignedInUser;
-import dev.priora.backlog.BacklogProblem;
-import dev.priora.backlog.Etags;
+import dev.priora.problem.DomainProblem;
+import dev.priora.problem.Etags;
 import dev.priora.backlog.ItemKey;
 import dev.priora.feedback.Channel;
 import dev.priora.feedback.CustomerSuggestions;
@@ -251,7 +251,7 @@ class FeedbackApiController {
 	private static ItemKey key(String productKey, String text) {
 		String full = text.strip().chars().allMatch(Character::isDigit)
 				? productKey.toUpperCase(java.util.Locale.ROOT) + "-" + text.strip() : text;
-		return ItemKey.parse(full).orElseThrow(() -> BacklogProblem.invalid("item", "'" + text + "' is no item key"));
+		return ItemKey.parse(full).orElseThrow(() -> DomainProblem.invalid("item", "'" + text + "' is no item key"));
 	}
 
 }

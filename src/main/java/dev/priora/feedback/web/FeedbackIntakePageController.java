@@ -111,7 +111,7 @@ class FeedbackIntakePageController {
 			model.addAttribute("format", format);
 			List<String> columns = importer.columns(format, bytes);
 			if (columns.isEmpty()) {
-				throw dev.priora.backlog.BacklogProblem.invalid("file", "has no columns");
+				throw dev.priora.problem.DomainProblem.invalid("file", "has no columns");
 			}
 			model.addAttribute("columns", columns);
 			String text = mapping.pick("text", columns);
@@ -140,7 +140,7 @@ class FeedbackIntakePageController {
 				model.addAttribute("job", jobs.start(key, format, in, file.getSize(), mapping.toMapping(), user.id()));
 			}
 			catch (IOException e) {
-				throw dev.priora.backlog.BacklogProblem.invalid("file", "could not be read: " + e.getMessage());
+				throw dev.priora.problem.DomainProblem.invalid("file", "could not be read: " + e.getMessage());
 			}
 		}
 		catch (ErrorResponseException e) {
@@ -211,7 +211,7 @@ class FeedbackIntakePageController {
 
 	private static void chosen(MultipartFile file) {
 		if (file == null || file.isEmpty()) {
-			throw dev.priora.backlog.BacklogProblem.invalid("file", "choose a CSV or JSON file");
+			throw dev.priora.problem.DomainProblem.invalid("file", "choose a CSV or JSON file");
 		}
 	}
 
@@ -221,7 +221,7 @@ class FeedbackIntakePageController {
 			return file.getBytes();
 		}
 		catch (IOException e) {
-			throw dev.priora.backlog.BacklogProblem.invalid("file", "could not be read: " + e.getMessage());
+			throw dev.priora.problem.DomainProblem.invalid("file", "could not be read: " + e.getMessage());
 		}
 	}
 

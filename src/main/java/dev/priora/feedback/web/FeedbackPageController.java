@@ -16,7 +16,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import dev.priora.accounts.Permission;
 import dev.priora.accounts.Requires;
 import dev.priora.accounts.SignedInUser;
-import dev.priora.backlog.BacklogProblem;
+import dev.priora.problem.DomainProblem;
 import dev.priora.backlog.ItemKey;
 import dev.priora.feedback.CustomerSuggestions;
 import dev.priora.feedback.FeedbackService;
@@ -108,7 +108,7 @@ class FeedbackPageController {
 		ItemKey itemKey = ItemKey
 			.parse(item.strip().chars().allMatch(Character::isDigit) ? key.toUpperCase(Locale.ROOT) + "-" + item.strip()
 					: item)
-			.orElseThrow(() -> BacklogProblem.invalid("item", "'" + item + "' is no item key like SHOP-7"));
+			.orElseThrow(() -> DomainProblem.invalid("item", "'" + item + "' is no item key like SHOP-7"));
 		feedback.link(key, id, itemKey, Importance.valueOf(importance), quote, user.id());
 		if (htmx == null) {
 			return redirect(key, id, "Linked to " + itemKey + ".", redirect);
@@ -150,7 +150,7 @@ class FeedbackPageController {
 			redirect.addFlashAttribute("toast", "Story " + item + " created and linked to feedback #" + id + ".");
 			return "redirect:/p/" + item.productKey() + "/items/" + item;
 		}
-		catch (BacklogProblem e) {
+		catch (DomainProblem e) {
 			// the story form again with what was typed, the reason above it
 			model.addAttribute("error", e.getMessage());
 			model.addAttribute("f", feedback.get(key, id));

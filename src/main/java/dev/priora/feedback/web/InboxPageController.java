@@ -20,7 +20,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import dev.priora.accounts.Permission;
 import dev.priora.accounts.Requires;
 import dev.priora.accounts.SignedInUser;
-import dev.priora.backlog.BacklogProblem;
+import dev.priora.problem.DomainProblem;
 import dev.priora.backlog.ItemKey;
 import dev.priora.feedback.Channel;
 import dev.priora.feedback.CustomerService;
@@ -97,7 +97,7 @@ class InboxPageController {
 			Model model, @RequestHeader(name = "HX-Request", required = false) String htmx,
 			RedirectAttributes redirect) {
 		if (ids == null || ids.isEmpty()) {
-			throw BacklogProblem.invalid("ids", "select feedback first");
+			throw DomainProblem.invalid("ids", "select feedback first");
 		}
 		boolean link = "LINK".equals(action);
 		FeedbackStatus status = link || action.isBlank() ? null
@@ -107,7 +107,7 @@ class InboxPageController {
 			String full = item.strip().chars().allMatch(Character::isDigit) && !item.isBlank()
 					? key.toUpperCase(Locale.ROOT) + "-" + item.strip() : item.strip().toUpperCase(Locale.ROOT);
 			itemKey = ItemKey.parse(full)
-				.orElseThrow(() -> BacklogProblem.invalid("item", "'" + item + "' is no item key"));
+				.orElseThrow(() -> DomainProblem.invalid("item", "'" + item + "' is no item key"));
 		}
 		int n = feedback
 			.bulk(key, ids, status, itemKey, Importance.valueOf(importance.toUpperCase(Locale.ROOT)), user.id())
@@ -136,7 +136,7 @@ class InboxPageController {
 			}
 			model.addAttribute("created", created.id());
 		}
-		catch (BacklogProblem e) {
+		catch (DomainProblem e) {
 			// shown again with what was typed, the reason above the form
 			model.addAttribute("error", e.getMessage());
 			model.addAttribute("draftTitle", title);

@@ -19,7 +19,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import dev.priora.accounts.Permission;
 import dev.priora.accounts.Requires;
 import dev.priora.accounts.SignedInUser;
-import dev.priora.backlog.BacklogProblem;
+import dev.priora.problem.DomainProblem;
 import dev.priora.backlog.ProductService;
 import dev.priora.feedback.PublicForms;
 
@@ -63,7 +63,7 @@ class PublicFormPageController {
 			// a query parameter, not a flash attribute: visitors have no session
 			return "redirect:/f/" + secret + "?sent";
 		}
-		catch (BacklogProblem e) {
+		catch (DomainProblem e) {
 			// a visitor has no session for a flash attribute: the form again with what
 			// was
 			// typed

@@ -17,7 +17,7 @@ import org.springframework.web.multipart.MultipartFile;
 import dev.priora.accounts.Permission;
 import dev.priora.accounts.Requires;
 import dev.priora.accounts.SignedInUser;
-import dev.priora.backlog.BacklogProblem;
+import dev.priora.problem.DomainProblem;
 import dev.priora.integration.BacklogImport;
 import dev.priora.integration.BacklogImportJobs;
 
@@ -123,13 +123,13 @@ class ImportPageController {
 
 	private static byte[] bytes(MultipartFile file) {
 		if (file == null || file.isEmpty()) {
-			throw BacklogProblem.invalid("file", "choose the export file");
+			throw DomainProblem.invalid("file", "choose the export file");
 		}
 		try {
 			return file.getBytes();
 		}
 		catch (IOException e) {
-			throw BacklogProblem.invalid("file", "could not be read: " + e.getMessage());
+			throw DomainProblem.invalid("file", "could not be read: " + e.getMessage());
 		}
 	}
 

@@ -23,7 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 import dev.priora.accounts.Permission;
 import dev.priora.accounts.Requires;
 import dev.priora.accounts.SignedInUser;
-import dev.priora.backlog.Etags;
+import dev.priora.problem.Etags;
 import dev.priora.backlog.ItemKey;
 import dev.priora.planning.PlanComparison;
 import dev.priora.planning.PlanRunner;

@@ -18,7 +18,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import dev.priora.accounts.Permission;
 import dev.priora.accounts.Requires;
 import dev.priora.accounts.SignedInUser;
-import dev.priora.backlog.BacklogProblem;
+import dev.priora.problem.DomainProblem;
 import dev.priora.backlog.ItemKey;
 import dev.priora.planning.PlanComparison;
 import dev.priora.planning.PlanRunner;
@@ -172,7 +172,7 @@ class PlanningPageController {
 				plans.cancel(key, id);
 				yield "Cancelled; the best plan found so far is kept.";
 			}
-			default -> throw BacklogProblem.notFound("Action " + action);
+			default -> throw DomainProblem.notFound("Action " + action);
 		};
 		redirect.addFlashAttribute("toast", done);
 		return "redirect:/p/" + key.toUpperCase(Locale.ROOT) + "/plans/" + id;
@@ -187,7 +187,7 @@ class PlanningPageController {
 			try {
 				m.addAttribute("comparison", PlanComparison.of(plans.get(key, a), plans.get(key, b)));
 			}
-			catch (BacklogProblem e) {
+			catch (DomainProblem e) {
 				m.addAttribute("error", e.getMessage());
 			}
 		}
@@ -211,7 +211,7 @@ class PlanningPageController {
 			return SprintItems.valueOf(text.strip().toUpperCase(Locale.ROOT));
 		}
 		catch (IllegalArgumentException e) {
-			throw BacklogProblem.invalid("sprintItems", "is KEEP, KEEP_STARTED or MOVE");
+			throw DomainProblem.invalid("sprintItems", "is KEEP, KEEP_STARTED or MOVE");
 		}
 	}
 
@@ -229,7 +229,7 @@ class PlanningPageController {
 				values.put(parts[0].toUpperCase(Locale.ROOT), Double.valueOf(parts[1].strip()));
 			}
 			catch (RuntimeException e) {
-				throw BacklogProblem.invalid("values",
+				throw DomainProblem.invalid("values",
 						"line " + (i + 1) + " must be an item key and a number, like SHOP-4 120");
 			}
 		}

@@ -23,8 +23,8 @@ import org.springframework.web.bind.annotation.RestController;
 import dev.priora.accounts.Permission;
 import dev.priora.accounts.Requires;
 import dev.priora.accounts.SignedInUser;
-import dev.priora.backlog.BacklogProblem;
-import dev.priora.backlog.Etags;
+import dev.priora.problem.DomainProblem;
+import dev.priora.problem.Etags;
 import dev.priora.backlog.ItemKey;
 import dev.priora.prioritization.DependencyInsights;
 import dev.priora.prioritization.ItemScore;
@@ -229,8 +229,8 @@ class PrioritizationApiController {
 		try {
 			return ItemKey.inProduct(productKey, epic);
 		}
-		catch (BacklogProblem e) {
-			throw BacklogProblem.invalid("epic", "'" + epic + "' is no item of " + productKey);
+		catch (DomainProblem e) {
+			throw DomainProblem.invalid("epic", "'" + epic + "' is no item of " + productKey);
 		}
 	}
 

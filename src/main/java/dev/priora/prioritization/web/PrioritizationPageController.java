@@ -18,7 +18,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import dev.priora.accounts.Permission;
 import dev.priora.accounts.Requires;
 import dev.priora.accounts.SignedInUser;
-import dev.priora.backlog.BacklogProblem;
+import dev.priora.problem.DomainProblem;
 import dev.priora.backlog.ItemKey;
 import dev.priora.prioritization.DependencyInsights;
 import dev.priora.prioritization.ItemScore;
@@ -121,7 +121,7 @@ class PrioritizationPageController {
 		try {
 			row = scores.setInputs(item, modelId, inputs, user.id());
 		}
-		catch (BacklogProblem e) {
+		catch (DomainProblem e) {
 			// the row answers its refusal on the row, with the stored values
 			m.addAttribute("rowError", e.getMessage());
 			row = scores.itemScore(item, model);
@@ -178,7 +178,7 @@ class PrioritizationPageController {
 			m.addAttribute("chart", Charts.map(view));
 			m.addAttribute("model", view.model());
 		}
-		catch (BacklogProblem e) {
+		catch (DomainProblem e) {
 			// a read: a filter that names nothing here shows the page with the reason
 			m.addAttribute("error", e.getMessage());
 			m.addAttribute("model", scores.model(key, model));
@@ -215,7 +215,7 @@ class PrioritizationPageController {
 		try {
 			m.addAttribute("proposal", order.preview(key));
 		}
-		catch (BacklogProblem e) {
+		catch (DomainProblem e) {
 			// a read: no proposal (no active model) shows the page with the reason
 			m.addAttribute("error", e.getMessage());
 		}
@@ -233,7 +233,7 @@ class PrioritizationPageController {
 			m.addAttribute("graph", graph);
 			m.addAttribute("chart", Charts.graph(graph));
 		}
-		catch (BacklogProblem e) {
+		catch (DomainProblem e) {
 			// a read: an epic that is not here shows the page with the reason
 			m.addAttribute("error", e.getMessage());
 		}

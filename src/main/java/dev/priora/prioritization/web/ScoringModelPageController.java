@@ -16,7 +16,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import dev.priora.accounts.Permission;
 import dev.priora.accounts.Requires;
 import dev.priora.accounts.SignedInUser;
-import dev.priora.backlog.BacklogProblem;
+import dev.priora.problem.DomainProblem;
 import dev.priora.prioritization.ModelDefinition;
 import dev.priora.prioritization.ModelDefinition.CriterionDef;
 import dev.priora.prioritization.ModelDefinition.OptionDef;
@@ -70,7 +70,7 @@ class ScoringModelPageController {
 				return v == null || v.isBlank() ? null : Enum.valueOf(type, v.strip().toUpperCase(Locale.ROOT));
 			}
 			catch (IllegalArgumentException e) {
-				throw BacklogProblem.invalid(type.getSimpleName().toLowerCase(Locale.ROOT), "'" + v + "' is not known");
+				throw DomainProblem.invalid(type.getSimpleName().toLowerCase(Locale.ROOT), "'" + v + "' is not known");
 			}
 		}
 
@@ -82,7 +82,7 @@ class ScoringModelPageController {
 				return Double.valueOf(v.strip());
 			}
 			catch (NumberFormatException e) {
-				throw BacklogProblem.invalid(field, "'" + v + "' is not a number");
+				throw DomainProblem.invalid(field, "'" + v + "' is not a number");
 			}
 		}
 
@@ -98,7 +98,7 @@ class ScoringModelPageController {
 				}
 				int eq = part.lastIndexOf('=');
 				if (eq < 1) {
-					throw BacklogProblem.invalid("options", "write options as label=value; label=value");
+					throw DomainProblem.invalid("options", "write options as label=value; label=value");
 				}
 				Double value = number("options", part.substring(eq + 1));
 				options.add(new OptionDef(part.substring(0, eq).strip(), value == null ? 0 : value));

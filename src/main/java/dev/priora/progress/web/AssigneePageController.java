@@ -15,7 +15,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import dev.priora.accounts.SignedInUser;
 import dev.priora.accounts.Permission;
 import dev.priora.accounts.Requires;
-import dev.priora.backlog.BacklogProblem;
+import dev.priora.problem.DomainProblem;
 import dev.priora.backlog.ItemKey;
 import dev.priora.progress.TeamService;
 import dev.priora.web.HtmxToast;
@@ -75,7 +75,7 @@ class AssigneePageController {
 			return Long.valueOf(text.strip());
 		}
 		catch (NumberFormatException e) {
-			throw BacklogProblem.invalid("member", "must be a team member's id, or empty for nobody");
+			throw DomainProblem.invalid("member", "must be a team member's id, or empty for nobody");
 		}
 	}
 

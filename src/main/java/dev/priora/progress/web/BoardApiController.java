@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 import dev.priora.accounts.Permission;
 import dev.priora.accounts.Requires;
 import dev.priora.accounts.SignedInUser;
-import dev.priora.backlog.BacklogProblem;
+import dev.priora.problem.DomainProblem;
 import dev.priora.backlog.ItemStatus;
 import dev.priora.progress.Board;
 import dev.priora.progress.BoardService;
@@ -79,7 +79,7 @@ class BoardApiController {
 		catch (IllegalArgumentException e) {
 			// named below
 		}
-		throw BacklogProblem.invalid("limits", "'" + text + "' is not a column; the columns are " + Board.STATUSES);
+		throw DomainProblem.invalid("limits", "'" + text + "' is not a column; the columns are " + Board.STATUSES);
 	}
 
 	private static WipLimits body(Map<ItemStatus, Integer> limits) {

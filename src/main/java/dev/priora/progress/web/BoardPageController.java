@@ -18,7 +18,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 import dev.priora.accounts.Permission;
 import dev.priora.accounts.Requires;
 import dev.priora.accounts.SignedInUser;
-import dev.priora.backlog.BacklogProblem;
+import dev.priora.problem.DomainProblem;
 import dev.priora.backlog.ItemKey;
 import dev.priora.backlog.ItemStatus;
 import dev.priora.progress.Board;
@@ -149,7 +149,7 @@ class BoardPageController {
 			return ItemStatus.valueOf(text.strip().toUpperCase(Locale.ROOT));
 		}
 		catch (IllegalArgumentException e) {
-			throw BacklogProblem.invalid("status", "must be one of NEW, READY, IN_PROGRESS, DONE, REJECTED");
+			throw DomainProblem.invalid("status", "must be one of NEW, READY, IN_PROGRESS, DONE, REJECTED");
 		}
 	}
 
@@ -158,7 +158,7 @@ class BoardPageController {
 			return Integer.parseInt(v);
 		}
 		catch (NumberFormatException e) {
-			throw BacklogProblem.invalid("limits." + s.name(),
+			throw DomainProblem.invalid("limits." + s.name(),
 					"must be a whole number from 1 to " + BoardService.MAX_WIP_LIMIT);
 		}
 	}

@@ -140,8 +140,8 @@ class ProgressApiController {
 		try {
 			return dev.priora.backlog.ItemKey.inProduct(productKey, text);
 		}
-		catch (dev.priora.backlog.BacklogProblem e) {
-			throw dev.priora.backlog.BacklogProblem.invalid(field, "'" + text + "' is no item key of " + productKey);
+		catch (dev.priora.problem.DomainProblem e) {
+			throw dev.priora.problem.DomainProblem.invalid(field, "'" + text + "' is no item key of " + productKey);
 		}
 	}
 

@@ -14,7 +14,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import dev.priora.accounts.Permission;
 import dev.priora.accounts.Requires;
 import dev.priora.accounts.SignedInUser;
-import dev.priora.backlog.BacklogProblem;
+import dev.priora.problem.DomainProblem;
 import dev.priora.planning.PlanningService;
 import dev.priora.progress.ProgressService;
 import dev.priora.progress.SprintReview;
@@ -75,10 +75,10 @@ class ProgressPageController {
 			return toSprint(key, id, v.item() + (v.accepted() ? " accepted." : " rejected: back in the backlog."),
 					redirect);
 		}
-		catch (BacklogProblem e) {
+		catch (DomainProblem e) {
 			// the review card again with what was ticked and typed, the reason on the
 			// card
-			BacklogProblem.rethrowNotFound(e);
+			DomainProblem.rethrowNotFound(e);
 			fillSprint(key, id, m);
 			String shown = item.strip().toUpperCase(Locale.ROOT);
 			if (review.reviewable(key, id).stream().anyMatch(r -> r.key().equals(shown))) {

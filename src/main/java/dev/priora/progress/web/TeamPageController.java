@@ -19,7 +19,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import dev.priora.accounts.Permission;
 import dev.priora.accounts.Requires;
 import dev.priora.accounts.SignedInUser;
-import dev.priora.backlog.BacklogProblem;
+import dev.priora.problem.DomainProblem;
 import dev.priora.backlog.ItemKey;
 import dev.priora.planning.PlanningService;
 import dev.priora.planning.SprintView;
@@ -76,7 +76,7 @@ class TeamPageController {
 		try {
 			m.addAttribute("releaseWorkload", chosen == null ? List.of() : team.releaseWorkload(key, chosen));
 		}
-		catch (BacklogProblem e) {
+		catch (DomainProblem e) {
 			// a read: a release that is gone meanwhile shows no workload
 			m.addAttribute("releaseWorkload", List.of());
 		}
@@ -103,9 +103,9 @@ class TeamPageController {
 			redirect.addFlashAttribute("toast", member.name() + " saved.");
 			return "redirect:/p/" + key.toUpperCase(Locale.ROOT) + "/team";
 		}
-		catch (BacklogProblem e) {
+		catch (DomainProblem e) {
 			// the member's dialog opens again with the reason in it
-			BacklogProblem.rethrowNotFound(e);
+			DomainProblem.rethrowNotFound(e);
 			m.addAttribute("error", e.getMessage());
 			m.addAttribute("editing", id);
 		}
@@ -121,7 +121,7 @@ class TeamPageController {
 			.filter(x -> x.id() == id)
 			.map(TeamService.Member::name)
 			.findFirst()
-			.orElseThrow(() -> BacklogProblem.notFound("Team member " + id));
+			.orElseThrow(() -> DomainProblem.notFound("Team member " + id));
 		int open = team.openAssigned(key, id);
 		team.remove(key, id, user.id());
 		redirect.addFlashAttribute("toast", name + " is no longer on the team"
@@ -151,7 +151,7 @@ class TeamPageController {
 					now == null ? itemKey + " is unassigned." : "Assigned " + itemKey + " to " + now.name() + ".");
 		}
 		catch (NumberFormatException e) {
-			throw BacklogProblem.invalid("member", "'" + member + "' is no member");
+			throw DomainProblem.invalid("member", "'" + member + "' is no member");
 		}
 		return "redirect:/p/" + key.toUpperCase(Locale.ROOT) + "/sprints/" + id;
 	}

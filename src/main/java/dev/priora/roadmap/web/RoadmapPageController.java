@@ -17,7 +17,7 @@ import org.springframework.web.server.ResponseStatusException;
 import dev.priora.accounts.Permission;
 import dev.priora.accounts.Requires;
 import dev.priora.accounts.SignedInUser;
-import dev.priora.backlog.BacklogProblem;
+import dev.priora.problem.DomainProblem;
 import dev.priora.backlog.ItemKey;
 import dev.priora.backlog.web.MarkdownRenderer;
 import dev.priora.roadmap.RoadmapService;
@@ -82,11 +82,11 @@ class RoadmapPageController {
 				.stream()
 				.filter(o -> objective != null && o.id() == objective)
 				.findFirst()
-				.orElseThrow(() -> BacklogProblem.invalid("objective", "choose one of the objectives"));
+				.orElseThrow(() -> DomainProblem.invalid("objective", "choose one of the objectives"));
 			try {
 				roadmap.alignAlso(itemKey, target.id());
 			}
-			catch (BacklogProblem e) {
+			catch (DomainProblem e) {
 				// an item that is not there is a typing mistake in this form, not a 404
 				if (e.getStatusCode().value() == HttpStatus.NOT_FOUND.value()) {
 					throw noSuchItem(product, item);
@@ -95,7 +95,7 @@ class RoadmapPageController {
 			}
 			return toRoadmap(key, "toast", itemKey + " is aligned with " + target.title() + ".", redirect);
 		}
-		catch (BacklogProblem e) {
+		catch (DomainProblem e) {
 			// the Align form again with what was typed, the reason next to its field
 			m.addAttribute("alignError", e.getMessage());
 			m.addAttribute("alignItem", item);
@@ -112,10 +112,10 @@ class RoadmapPageController {
 	private static ItemKey itemInProduct(String product, String typed) {
 		String text = typed.strip();
 		if (text.isEmpty()) {
-			throw BacklogProblem.invalid("item", "type an item's key, like " + product + "-7");
+			throw DomainProblem.invalid("item", "type an item's key, like " + product + "-7");
 		}
 		ItemKey key = ItemKey.parse(text.chars().allMatch(Character::isDigit) ? product + "-" + text : text)
-			.orElseThrow(() -> BacklogProblem.invalid("item",
+			.orElseThrow(() -> DomainProblem.invalid("item",
 					"'" + shown(text) + "' is no item key (like " + product + "-7)"));
 		if (!key.productKey().equals(product)) {
 			throw noSuchItem(product, typed);
@@ -123,8 +123,8 @@ class RoadmapPageController {
 		return key;
 	}
 
-	private static BacklogProblem noSuchItem(String product, String typed) {
-		return BacklogProblem.invalid("item", "'" + shown(typed.strip()) + "' is no item of " + product);
+	private static DomainProblem noSuchItem(String product, String typed) {
+		return DomainProblem.invalid("item", "'" + shown(typed.strip()) + "' is no item of " + product);
 	}
 
 	/** What was typed, cut short for a message. */
@@ -175,7 +175,7 @@ class RoadmapPageController {
 			redirect.addFlashAttribute("toast", "Release notes published.");
 			return "redirect:/p/" + key.toUpperCase(Locale.ROOT) + "/releases/" + id + "/notes";
 		}
-		catch (BacklogProblem e) {
+		catch (DomainProblem e) {
 			// the notes editor again with what was typed
 			m.addAttribute("error", e.getMessage());
 			m.addAttribute("typed", markdown);

@@ -1,4 +1,4 @@
-package dev.priora.backlog;
+package dev.priora.problem;
 
 /** Strong ETags made from row versions: version 3 is {@code "3"}. */
 public final class Etags {
@@ -16,7 +16,7 @@ public final class Etags {
 	 */
 	public static long versionFrom(String ifMatch) {
 		if (ifMatch == null || ifMatch.isBlank()) {
-			throw BacklogProblem.versionRequired();
+			throw DomainProblem.versionRequired();
 		}
 		String v = ifMatch.strip();
 		if (v.startsWith("W/")) {
@@ -27,7 +27,7 @@ public final class Etags {
 			return Long.parseLong(v);
 		}
 		catch (NumberFormatException e) {
-			throw BacklogProblem.invalid("If-Match", "must be an ETag this server sent, like \"3\"");
+			throw DomainProblem.invalid("If-Match", "must be an ETag this server sent, like \"3\"");
 		}
 	}
 

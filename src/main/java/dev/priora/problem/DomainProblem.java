@@ -1,4 +1,4 @@
-package dev.priora.backlog;
+package dev.priora.problem;
 
 import java.net.URI;
 import java.util.List;
@@ -8,18 +8,32 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
-/** A refused backlog command, carrying its RFC 9457 problem detail. */
-public class BacklogProblem extends ErrorResponseException {
+/**
+ * A refused command of any feature, carrying its RFC 9457 problem detail: the API answers
+ * it as problem+json ({@code web/ApiProblemAdvice}), pages show its detail
+ * ({@code web/PageErrorAdvice}). Features add factories of their own on top of
+ * {@link #of}, e.g. {@code backlog.BacklogProblems}.
+ */
+public class DomainProblem extends ErrorResponseException {
 
 	private final transient ProblemDetail problem;
 
-	private BacklogProblem(HttpStatus status, String slug, String title, String detail) {
+	private DomainProblem(HttpStatus status, String slug, String title, String detail) {
 		this(status, problem(status, slug, title, detail));
 	}
 
-	private BacklogProblem(HttpStatus status, ProblemDetail problem) {
+	private DomainProblem(HttpStatus status, ProblemDetail problem) {
 		super(status, problem, null);
 		this.problem = problem;
+	}
+
+	/**
+	 * A refusal with the given status, problem type slug
+	 * ({@code https://priora.dev/problems/<slug>}), title and detail; add properties with
+	 * {@link #with}.
+	 */
+	public static DomainProblem of(HttpStatus status, String slug, String title, String detail) {
+		return new DomainProblem(status, slug, title, detail);
 	}
 
 	private static ProblemDetail problem(HttpStatus status, String slug, String title, String detail) {
@@ -42,7 +56,7 @@ public class BacklogProblem extends ErrorResponseException {
 	}
 
 	/** Adds a property to the problem (e.g. the objects a conflict is about). */
-	public BacklogProblem with(String property, Object value) {
+	public DomainProblem with(String property, Object value) {
 		problem.setProperty(property, value);
 		return this;
 	}
@@ -58,13 +72,13 @@ public class BacklogProblem extends ErrorResponseException {
 		}
 	}
 
-	public static BacklogProblem notFound(String what) {
-		return new BacklogProblem(HttpStatus.NOT_FOUND, "not-found", "Not found", what + " does not exist.");
+	public static DomainProblem notFound(String what) {
+		return new DomainProblem(HttpStatus.NOT_FOUND, "not-found", "Not found", what + " does not exist.");
 	}
 
 	/** One bad field: 400 with {@code errors: [{field, reason}]}. */
-	public static BacklogProblem invalid(String field, String reason) {
-		BacklogProblem e = new BacklogProblem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+	public static DomainProblem invalid(String field, String reason) {
+		DomainProblem e = new DomainProblem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
 				field + ": " + reason);
 		e.problem.setProperty("errors", List.of(Map.of("field", field, "reason", reason)));
 		return e;
@@ -74,7 +88,7 @@ public class BacklogProblem extends ErrorResponseException {
 	 * Several bad fields at once: 400 with {@code errors: [{field, reason}]}, in the
 	 * order given.
 	 */
-	public static BacklogProblem invalid(Map<String, String> reasonsByField) {
+	public static DomainProblem invalid(Map<String, String> reasonsByField) {
 		List<Map<String, String>> errors = reasonsByField.entrySet()
 			.stream()
 			.map(e -> Map.of("field", e.getKey(), "reason", e.getValue()))
@@ -82,7 +96,7 @@ public class BacklogProblem extends ErrorResponseException {
 		String detail = errors.stream()
 			.map(e -> e.get("field") + ": " + e.get("reason"))
 			.collect(java.util.stream.Collectors.joining("; "));
-		BacklogProblem e = new BacklogProblem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", detail);
+		DomainProblem e = new DomainProblem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", detail);
 		e.problem.setProperty("errors", errors);
 		return e;
 	}
@@ -91,45 +105,19 @@ public class BacklogProblem extends ErrorResponseException {
 	 * A refused document: 400 with the detail and {@code errors} as given (e.g.
 	 * {@code [{table, row, column, reason}]}).
 	 */
-	public static BacklogProblem invalid(String detail, List<? extends Map<String, ?>> errors) {
-		BacklogProblem e = new BacklogProblem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", detail);
+	public static DomainProblem invalid(String detail, List<? extends Map<String, ?>> errors) {
+		DomainProblem e = new DomainProblem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", detail);
 		e.problem.setProperty("errors", List.copyOf(errors));
 		return e;
 	}
 
-	public static BacklogProblem conflict(String slug, String detail) {
-		return new BacklogProblem(HttpStatus.CONFLICT, slug, "Conflict", detail);
-	}
-
-	/**
-	 * A dependency would close a cycle; the cycle is named, e.g.
-	 * {@code PAY-3 → PAY-7 → PAY-3}.
-	 */
-	public static BacklogProblem cycle(List<String> cycle) {
-		BacklogProblem e = new BacklogProblem(HttpStatus.CONFLICT, "dependency-cycle", "Dependency cycle",
-				"This dependency would close a cycle: " + String.join(" → ", cycle));
-		e.problem.setProperty("cycle", cycle);
-		return e;
-	}
-
-	/** The item fails its Definition of Ready. */
-	public static BacklogProblem notReady(ItemKey key, List<String> reasons) {
-		BacklogProblem e = new BacklogProblem(HttpStatus.CONFLICT, "not-ready", "Not ready",
-				key + " does not meet the Definition of Ready: " + String.join("; ", reasons));
-		e.problem.setProperty("reasons", reasons);
-		return e;
-	}
-
-	public static BacklogProblem invalidTransition(ItemKey key, ItemStatus from, ItemStatus to) {
-		BacklogProblem e = new BacklogProblem(HttpStatus.CONFLICT, "invalid-transition", "Invalid status change",
-				key + " cannot go from " + from + " to " + to + "; allowed: " + from.next());
-		e.problem.setProperty("allowed", from.next());
-		return e;
+	public static DomainProblem conflict(String slug, String detail) {
+		return new DomainProblem(HttpStatus.CONFLICT, slug, "Conflict", detail);
 	}
 
 	/** The caller's version is stale: 412 with the current version and who changed it. */
-	public static BacklogProblem stale(String what, long current, String changedBy) {
-		BacklogProblem e = new BacklogProblem(HttpStatus.PRECONDITION_FAILED, "stale-version", "Changed meanwhile",
+	public static DomainProblem stale(String what, long current, String changedBy) {
+		DomainProblem e = new DomainProblem(HttpStatus.PRECONDITION_FAILED, "stale-version", "Changed meanwhile",
 				what + " was changed by " + changedBy + " meanwhile; the current version is " + current + ".");
 		e.problem.setProperty("currentVersion", current);
 		e.problem.setProperty("changedBy", changedBy);
@@ -137,8 +125,8 @@ public class BacklogProblem extends ErrorResponseException {
 		return e;
 	}
 
-	public static BacklogProblem versionRequired() {
-		return new BacklogProblem(HttpStatus.PRECONDITION_REQUIRED, "version-required", "Version required",
+	public static DomainProblem versionRequired() {
+		return new DomainProblem(HttpStatus.PRECONDITION_REQUIRED, "version-required", "Version required",
 				"Send the ETag you read as 'If-Match' so that no update is lost.");
 	}
 
