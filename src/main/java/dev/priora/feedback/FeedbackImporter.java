@@ -167,7 +167,8 @@ public class FeedbackImporter {
 	private FeedbackFile.Table table(Format format, byte[] file, Columns columns) {
 		checkSize(file == null ? 0 : file.length);
 		try {
-			return format == Format.JSON ? FeedbackFile.json(tree(file), columns) : FeedbackFile.csv(file, columns);
+			return format == Format.JSON ? FeedbackFile.json(tree(file), columns, json::writeValueAsString)
+					: FeedbackFile.csv(file, columns);
 		}
 		catch (FeedbackFile.Refused e) {
 			throw DomainProblem.invalid(e.field(), e.getMessage());

@@ -120,10 +120,11 @@ public final class FeedbackFile {
 
 	/**
 	 * The JSON document's records; {@code mapping} (or null for the columns only) is
-	 * checked against the records' fields when there are records.
+	 * checked against the records' fields when there are records. A mapped field that
+	 * holds an object or a list of objects is read as {@code jsonText} writes it.
 	 * @throws Refused when it holds no array of records or lacks a mapped field
 	 */
-	public static Table json(Object root, Columns mapping) {
+	public static Table json(Object root, Columns mapping, java.util.function.Function<Object, String> jsonText) {
 		Object array = root;
 		if (root instanceof Map<?, ?> object) {
 			// {"feedback": [...]} or any object holding exactly one array
@@ -149,7 +150,7 @@ public final class FeedbackFile {
 					}
 				});
 			}
-			rows.add(new JsonRecord(++number, node));
+			rows.add(new JsonRecord(++number, node, jsonText));
 		}
 		List<String> known = List.copyOf(columns);
 		if (!rows.isEmpty() && mapping != null) {
@@ -168,7 +169,8 @@ public final class FeedbackFile {
 	}
 
 	/** A JSON record; a column is a field name or a dotted path into nested objects. */
-	private record JsonRecord(long number, Object node) implements Record {
+	private record JsonRecord(long number, Object node,
+			java.util.function.Function<Object, String> jsonText) implements Record {
 
 		@Override
 		public String value(String column) {
@@ -186,9 +188,13 @@ public final class FeedbackFile {
 				return null;
 			}
 			if (v instanceof List<?> values) {
-				return clean(String.join(";", values.stream().map(String::valueOf).toList()));
+				return clean(String.join(";", values.stream().map(this::text).toList()));
 			}
-			return clean(String.valueOf(v));
+			return clean(text(v));
+		}
+
+		private String text(Object v) {
+			return v instanceof Map<?, ?> || v instanceof List<?> ? jsonText.apply(v) : String.valueOf(v);
 		}
 
 	}

@@ -71,7 +71,7 @@ class FeedbackFileTest {
 		Object tree = Map.of("feedback", List.of(Map.of("body", "Dark mode", "customer", Map.of("name", "Initech"),
 				"tags", List.of("ui", "Theme"), "id", 7), "not a record"));
 		Columns mapping = new Columns("body", null, "customer.name", null, "id", "tags");
-		FeedbackFile.Table table = FeedbackFile.json(tree, mapping);
+		FeedbackFile.Table table = FeedbackFile.json(tree, mapping, v -> "json:" + v);
 		assertThat(table.columns()).contains("body", "customer", "customer.name", "tags", "id");
 
 		FeedbackRows.Checked checked = FeedbackRows.check(table, mapping, 20_000);
@@ -86,11 +86,24 @@ class FeedbackFileTest {
 	}
 
 	@Test
+	void readsAMappedFieldHoldingAnObjectAsTheImportersJsonText() {
+		Object tree = List.of(Map.of("body", Map.of("text", "Dark mode"), "tags", List.of(Map.of("name", "ui"))));
+		FeedbackFile.Table table = FeedbackFile.json(tree, new Columns("body", null, null, null, null, "tags"),
+				v -> "json:" + v);
+
+		assertThat(table.records()).singleElement().satisfies(r -> {
+			assertThat(r.value("body")).isEqualTo("json:{text=Dark mode}");
+			assertThat(r.value("tags")).isEqualTo("json:{name=ui}");
+		});
+	}
+
+	@Test
 	void refusesJsonWithoutOneArrayOfRecords() {
-		assertThatThrownBy(() -> FeedbackFile.json(Map.of("a", 1), null)).isInstanceOf(FeedbackFile.Refused.class)
+		assertThatThrownBy(() -> FeedbackFile.json(Map.of("a", 1), null, String::valueOf))
+			.isInstanceOf(FeedbackFile.Refused.class)
 			.hasMessageContaining("array of objects");
 		assertThatThrownBy(() -> FeedbackFile.json(List.of(Map.of("body", "x")),
-				new Columns("text", null, null, null, null, null)))
+				new Columns("text", null, null, null, null, null), String::valueOf))
 			.hasMessageContaining("field 'text' is in none of the records");
 	}
 
