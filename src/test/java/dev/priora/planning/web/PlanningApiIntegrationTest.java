@@ -310,10 +310,12 @@ class PlanningApiIntegrationTest extends IntegrationTestBase {
 		assertThat(refused.json().get("detail").asText())
 			.isEqualTo("Sprint 1 is closed and cannot be deleted: its history feeds the velocity and the forecasts.");
 
-		BrowserlessSession owner = BrowserlessSession.signIn(port, ADMIN_EMAIL, ADMIN_PASSWORD);
+		BrowserlessSession owner = BrowserlessSession.signIn(port, ADMIN_EMAIL, ADMIN_PASSWORD)
+			.withHeader("Referer", "http://127.0.0.1:" + port + "/p/PLZ/releases");
 		var page = owner.post("/p/PLZ/sprints/" + closed + "/delete", java.util.Map.of());
-		assertThat(page.statusCode()).isEqualTo(200);
-		assertThat(page.body()).contains("Sprint 1 is closed and cannot be deleted");
+		assertThat(page.statusCode()).as("post/redirect/get back to the releases page").isEqualTo(302);
+		assertThat(page.headers().firstValue("Location").orElse("")).endsWith("/p/PLZ/releases");
+		assertThat(owner.get("/p/PLZ/releases").body()).contains("Sprint 1 is closed and cannot be deleted");
 		assertThat(api.get(base + "/sprint-runs").text()).contains("\"Sprint 1\"");
 		assertThat(api.get(base + "/velocity").text()).isEqualTo(velocity);
 
