@@ -2,7 +2,6 @@ package dev.priora.backlog.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.InetSocketAddress;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -17,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import com.sun.net.httpserver.HttpServer;
 
 import dev.priora.support.ApiClient;
+import dev.priora.support.HookReceiver;
 import dev.priora.support.ApiClient.Response;
 import dev.priora.support.BrowserlessSession;
 import dev.priora.support.IntegrationTestBase;
@@ -299,13 +299,7 @@ class ReleaseSprintEditIntegrationTest extends IntegrationTestBase {
 
 	@Test
 	void everyReleaseOrSprintChangeSendsItemUpdated() throws Exception {
-		HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-		receiver.createContext("/hook", exchange -> {
-			exchange.getRequestBody().readAllBytes();
-			exchange.sendResponseHeaders(204, -1);
-			exchange.close();
-		});
-		receiver.start();
+		HttpServer receiver = HookReceiver.start();
 		ApiClient api = api();
 		try {
 			Fixture f = fixture(2);

@@ -5,7 +5,6 @@ import static dev.priora.planning.web.PlanningApiIntegrationTest.create;
 import static dev.priora.planning.web.PlanningApiIntegrationTest.itemOnBoard;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import com.sun.net.httpserver.HttpServer;
 
 import dev.priora.support.ApiClient;
+import dev.priora.support.HookReceiver;
 import dev.priora.support.ApiClient.Response;
 import dev.priora.support.IntegrationTestBase;
 import tools.jackson.databind.JsonNode;
@@ -29,13 +29,7 @@ class PlanApplyIntegrationTest extends IntegrationTestBase {
 
 	@Test
 	void appliesAndUndoesInTheItemHistoryAndNeverMovesAnItemOfAClosedSprint() throws Exception {
-		HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-		receiver.createContext("/hook", exchange -> {
-			exchange.getRequestBody().readAllBytes();
-			exchange.sendResponseHeaders(204, -1);
-			exchange.close();
-		});
-		receiver.start();
+		HttpServer receiver = HookReceiver.start();
 		ApiClient api = api();
 		try {
 			long hook = setUp(api, receiver.getAddress().getPort());

@@ -2,7 +2,6 @@ package dev.priora.progress.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.InetSocketAddress;
 import java.time.LocalDate;
 
 import org.junit.jupiter.api.Test;
@@ -10,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import com.sun.net.httpserver.HttpServer;
 
 import dev.priora.support.ApiClient;
+import dev.priora.support.HookReceiver;
 import dev.priora.support.BrowserlessSession;
 import dev.priora.support.IntegrationTestBase;
 import tools.jackson.databind.JsonNode;
@@ -101,13 +101,7 @@ class TeamApiIntegrationTest extends IntegrationTestBase {
 
 	@Test
 	void assigneeChangesAreInTheItemHistoryAndSendItemUpdated() throws Exception {
-		HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-		receiver.createContext("/hook", exchange -> {
-			exchange.getRequestBody().readAllBytes();
-			exchange.sendResponseHeaders(204, -1);
-			exchange.close();
-		});
-		receiver.start();
+		HttpServer receiver = HookReceiver.start();
 		ApiClient api = api();
 		String base = "/api/v1/products/TAH";
 		try {
@@ -156,13 +150,7 @@ class TeamApiIntegrationTest extends IntegrationTestBase {
 
 	@Test
 	void removingAMemberUnassignsTheirItemsInEachItemsHistory() throws Exception {
-		HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-		receiver.createContext("/hook", exchange -> {
-			exchange.getRequestBody().readAllBytes();
-			exchange.sendResponseHeaders(204, -1);
-			exchange.close();
-		});
-		receiver.start();
+		HttpServer receiver = HookReceiver.start();
 		ApiClient api = api();
 		String base = "/api/v1/products/TRM";
 		try {
