@@ -1,7 +1,11 @@
 package dev.priora.backlog;
 
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /** An item's workflow: new → ready → in progress → done, and rejected. */
@@ -22,6 +26,22 @@ public enum ItemStatus {
 
 	public boolean canChangeTo(ItemStatus target) {
 		return next().contains(target);
+	}
+
+	/**
+	 * What a status menu offers for an item in this status: this status and those it may
+	 * change to, in workflow order (computed once: every backlog row shows one).
+	 */
+	public List<ItemStatus> choices() {
+		return CHOICES.get(this);
+	}
+
+	private static final Map<ItemStatus, List<ItemStatus>> CHOICES = new EnumMap<>(ItemStatus.class);
+
+	static {
+		for (ItemStatus s : values()) {
+			CHOICES.put(s, Arrays.stream(values()).filter(t -> t == s || s.canChangeTo(t)).toList());
+		}
 	}
 
 	public String label() {

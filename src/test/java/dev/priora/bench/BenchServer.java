@@ -32,11 +32,10 @@ final class BenchServer {
 		static Store fresh(String db) throws IOException {
 			System.setProperty("priora.test.db", db);
 			Path dataDir = Files.createTempDirectory("priora-bench");
-			String[] url = "postgres".equals(db) ? TestDatabase.freshDatabase()
-					: new String[] {
-							"jdbc:h2:file:" + dataDir
-									+ "/priora;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
-							"sa", "" };
+			String[] url = "postgres".equals(db) ? TestDatabase.freshDatabase() : new String[] { "jdbc:h2:file:"
+					+ dataDir
+					+ "/priora;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;QUERY_CACHE_SIZE=64",
+					"sa", "" };
 			return new Store(db, url[0], url[1], url[2], dataDir);
 		}
 

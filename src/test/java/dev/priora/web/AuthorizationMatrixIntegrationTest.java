@@ -204,7 +204,8 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 		product(Permission.WORK_ITEMS, "POST /p/{key}/backlog/items/{itemKey}/status",
 				"POST /p/{key}/backlog/items/{itemKey}/estimate");
 		product(Permission.EDIT_BACKLOG, "POST /p/{key}/backlog/items/{itemKey}/release",
-				"POST /p/{key}/backlog/items/{itemKey}/sprint");
+				"POST /p/{key}/backlog/items/{itemKey}/sprint", "GET /p/{key}/backlog/items/{itemKey}/plan-menu",
+				"GET /p/{key}/backlog/items/{itemKey}/labels-menu");
 		product(Permission.EDIT_BACKLOG, "POST /p/{key}/backlog/items/{itemKey}/labels", "POST /p/{key}/backlog/bulk",
 				"POST /p/{key}/backlog/bulk/{id}/undo", "POST /api/v1/products/{productKey}/bulk-changes",
 				"POST /api/v1/products/{productKey}/bulk-changes/{changeId}/undo");

@@ -319,6 +319,48 @@ class DailyWorkBrowserTest extends BrowserTestBase {
 		assertThat(panel.locator("#item-objectives").getByLabel("Grow conversion")).isChecked();
 	}
 
+	@Test
+	void labelsEditedFromTheRowsMenuAreKeptAfterReload() {
+		String p = product("Checkout", "Refunds");
+		signIn();
+		// the labels column shows from 1440 px of list (priora.css, "Backlog rows")
+		page.setViewportSize(1920, 1000);
+		page.navigate("/p/" + p + "/backlog");
+		Locator row = page.locator("li.row[data-key='" + p + "-2']");
+		// the menu loads when opened (RowMenuController): not in the page before; labels
+		// are kept sorted
+		assertThat(row.locator("input[name=labels]")).hasCount(0);
+		row.locator(".labels-edit > summary").click();
+		Locator input = row.locator("input[name=labels]");
+		assertThat(input).isVisible();
+		input.fill("payments, mobile");
+		row.locator("button", new Locator.LocatorOptions().setHasText("Save labels")).click();
+		assertThat(page.locator("li.row[data-key='" + p + "-2'] .labels-edit > summary .label"))
+			.hasText(new String[] { "mobile", "payments" });
+		page.reload();
+		assertThat(page.locator("li.row[data-key='" + p + "-2'] .labels-edit > summary .label"))
+			.hasText(new String[] { "mobile", "payments" });
+		assertThat(api().get("/api/v1/products/" + p + "/items/" + p + "-2").json().get("labels").toString())
+			.isEqualTo("[\"mobile\",\"payments\"]");
+	}
+
+	@Test
+	void theBacklogOpensWithAScreenOfRowsAndLoadsTheRestWhenScrolledTo() {
+		String[] titles = new String[32];
+		for (int n = 0; n < titles.length; n++) {
+			titles[n] = "Story " + (n + 1);
+		}
+		String p = product(titles);
+		signIn();
+		page.setViewportSize(1280, 900);
+		page.navigate("/p/" + p + "/backlog");
+		assertThat(page.locator("#backlog-rows > li.row")).hasCount(25);
+		page.locator("#backlog-rows > li.more").scrollIntoViewIfNeeded();
+		assertThat(page.locator("#backlog-rows > li.row")).hasCount(32);
+		assertThat(page.locator("#backlog-rows > li.row").last()).containsText("Story 32");
+		assertThat(page.locator("#backlog-rows > li.more")).hasCount(0);
+	}
+
 	private String plan(String product, String item) {
 		return (String) page.evaluate("k => { const r = document.querySelector(`li.row[data-key='${k}'] .plan-chip`);"
 				+ " return r ? r.textContent.trim() : ''; }", item);

@@ -29,7 +29,6 @@ import dev.priora.backlog.ItemSummary;
 import dev.priora.backlog.ItemStatus;
 import dev.priora.backlog.ItemType;
 import dev.priora.backlog.Placement;
-import dev.priora.backlog.ProductService;
 
 /**
  * The backlog page: ordered rows, filters, inline creation and reordering by drag or
@@ -42,16 +41,23 @@ class BacklogPageController {
 	static final String LIST_FRAGMENT = "backlog/backlog :: list";
 	static final String ROWS_FRAGMENT = "backlog/backlog :: rows";
 
+	/**
+	 * Rows on the page as it opens: a screen and a half at 1440 × 900. The next rows load
+	 * when the end of the list scrolls into view ({@link #PAGE} at a time), so opening
+	 * the backlog renders half as much as it would with a full page (docs/BENCHMARKS.md).
+	 */
+	private static final int FIRST_PAGE = 25;
+
 	private static final int PAGE = 50;
 
-	private final ProductService products;
+	private final BacklogRows rows;
 
 	private final BacklogService backlog;
 
 	private final ItemPlans plans;
 
-	BacklogPageController(ProductService products, BacklogService backlog, ItemPlans plans) {
-		this.products = products;
+	BacklogPageController(BacklogRows rows, BacklogService backlog, ItemPlans plans) {
+		this.rows = rows;
 		this.backlog = backlog;
 		this.plans = plans;
 	}
@@ -59,6 +65,9 @@ class BacklogPageController {
 	/** A filter as typed in the filter bar; blanks mean "any". */
 	record FilterForm(String type, String status, String label, String parent, String ready, String q, String demanded,
 			String order, String assignee) {
+
+		/** No filter: the whole backlog in its own order. */
+		static final FilterForm NONE = new FilterForm(null, null, null, null, null, null, null, null, null);
 
 		ItemFilter toFilter(String productKey, String readerEmail) {
 			return new ItemFilter(enumOrNull(ItemType.class, type), enumOrNull(ItemStatus.class, status), label,
@@ -119,7 +128,7 @@ class BacklogPageController {
 			model.addAttribute("createError", e.getMessage());
 			model.addAttribute("draftTitle", title);
 		}
-		fill(user, key, new FilterForm(null, null, null, null, null, null, null, null, null), null, model);
+		fill(user, key, FilterForm.NONE, null, model);
 		return htmx == null ? BACKLOG_VIEW : LIST_FRAGMENT;
 	}
 
@@ -134,25 +143,23 @@ class BacklogPageController {
 	}
 
 	private void fill(SignedInUser user, String key, FilterForm filter, String cursor, Model model) {
-		var product = products.get(key);
-		model.addAttribute("product", product);
+		var product = rows.product(key, model);
 		model.addAttribute("filter", filter);
 		model.addAttribute("types", ItemType.values());
 		model.addAttribute("statuses", ItemStatus.values());
 		model.addAttribute("assignable", backlog.assignable(key));
 		ItemPage page;
 		try {
-			page = backlog.page(key, filter.toFilter(key, user.email()), cursor, PAGE);
+			page = backlog.page(key, filter.toFilter(key, user.email()), cursor, cursor == null ? FIRST_PAGE : PAGE);
 		}
 		catch (DomainProblem | IllegalArgumentException e) {
 			// a read: a filter that does not parse shows the whole backlog, the reason in
 			// the filter bar
 			model.addAttribute("filterError", e.getMessage());
-			page = backlog.page(key, ItemFilter.NONE, null, PAGE);
+			page = backlog.page(key, ItemFilter.NONE, null, FIRST_PAGE);
 		}
 		model.addAttribute("page", page);
 		model.addAttribute("plans", plans.plans(product.key(), page.items().stream().map(ItemSummary::key).toList()));
-		model.addAttribute("choices", plans.choices(product.key()));
 	}
 
 }

@@ -52,8 +52,11 @@ class BacklogRowController {
 
 	private final MarkdownRenderer markdown;
 
+	private final BacklogRows rows;
+
 	BacklogRowController(ProductService products, BacklogService backlog, BulkEdits bulk, ItemPlans plans,
-			MarkdownRenderer markdown) {
+			MarkdownRenderer markdown, BacklogRows rows) {
+		this.rows = rows;
 		this.products = products;
 		this.backlog = backlog;
 		this.bulk = bulk;
@@ -213,19 +216,8 @@ class BacklogRowController {
 		if (htmx == null) {
 			return "redirect:/p/" + item.productKey() + "/backlog";
 		}
-		fillRow(item, model);
+		rows.row(item, model);
 		return ROW_FRAGMENT;
-	}
-
-	private void fillRow(ItemKey item, Model model) {
-		var product = products.get(item.productKey());
-		model.addAttribute("product", product);
-		model.addAttribute("i", backlog.summary(item));
-		model.addAttribute("plans", plans.plans(product.key(), List.of(item)));
-		model.addAttribute("choices", plans.choices(product.key()));
-		model.addAttribute("statuses", ItemStatus.values());
-		model.addAttribute("filter",
-				new BacklogPageController.FilterForm(null, null, null, null, null, null, null, null, null));
 	}
 
 	private static ItemStatus parseStatus(String s) {

@@ -45,6 +45,12 @@ class PrioritizationPageController {
 	/** Rows of the scoring grid per page. */
 	static final int PAGE = 50;
 
+	/**
+	 * Rows of the grid as it opens; the next {@link #PAGE} load when its end scrolls into
+	 * view (as on the backlog).
+	 */
+	static final int FIRST_PAGE = 25;
+
 	static final String MAP_VIEW = "prioritization/map";
 
 	static final String ITEM_SCORES_FRAGMENT = "prioritization/item-scores :: scores";
@@ -97,7 +103,8 @@ class PrioritizationPageController {
 	}
 
 	private void fillRows(String key, ScoringModelView model, String cursor, Model m) {
-		PrioritizationService.ScorePage page = scores.openScores(key, model.id(), cursor, PAGE);
+		PrioritizationService.ScorePage page = scores.openScores(key, model.id(), cursor,
+				cursor == null ? FIRST_PAGE : PAGE);
 		m.addAttribute("model", model);
 		m.addAttribute("columns", columns(model));
 		m.addAttribute("items", page.items());
