@@ -1,8 +1,6 @@
 package dev.priora.accounts;
 
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -16,19 +14,14 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Users and their passwords: sign-up by invitation, profile and password changes,
- * deactivation (which ends every session and token), and invitations and password resets.
- * API tokens are {@link ApiTokens}.
+ * Users and their passwords: creation, profile and password changes, deactivation (which
+ * ends every session and token). API tokens are {@link ApiTokens}; invitations and
+ * password-reset links {@link AccountLinks}.
  */
 @Service
 public class AccountService {
 
-	/** How long an invitation or a password-reset link stays valid. */
-	public static final Duration LINK_VALIDITY = Duration.ofDays(3);
-
 	private final AccountRepository users;
-
-	private final AccountLinkRepository links;
 
 	private final PasswordEncoder passwords;
 
@@ -38,10 +31,9 @@ public class AccountService {
 
 	private final Clock clock;
 
-	AccountService(AccountRepository users, AccountLinkRepository links, PasswordEncoder passwords, SecurityLog log,
-			SessionTerminator sessions, Clock clock) {
+	AccountService(AccountRepository users, PasswordEncoder passwords, SecurityLog log, SessionTerminator sessions,
+			Clock clock) {
 		this.users = users;
-		this.links = links;
 		this.passwords = passwords;
 		this.log = log;
 		this.sessions = sessions;
@@ -128,89 +120,12 @@ public class AccountService {
 	 * Ends the user's sessions but {@code keepSession} and, when {@code tokens}, revokes
 	 * the user's tokens but the one with {@code keepTokenHash}; audits what it ended.
 	 */
-	private SessionsEnded signOut(SignedInUser u, UserId actor, String why, String keepSession, boolean tokens,
+	SessionsEnded signOut(SignedInUser u, UserId actor, String why, String keepSession, boolean tokens,
 			String keepTokenHash) {
 		int revoked = tokens ? users.revokeAllTokens(u.id(), keepTokenHash, clock.instant()) : 0;
 		SessionsEnded ended = new SessionsEnded(sessions.endSessionsOf(u.email(), keepSession), revoked);
 		log.record(SecurityEventType.SESSIONS_ENDED, actor, u.email(), why + ": " + ended.describe());
 		return ended;
-	}
-
-	/**
-	 * Invites {@code email}: returns the one-time secret of the invitation link (valid
-	 * {@link #LINK_VALIDITY}).
-	 */
-	@Transactional
-	public String invite(String email, UserId admin) {
-		String normalized = normalize(email);
-		if (!normalized.matches("[^@\\s]+@[^@\\s]+") || normalized.length() > 320) {
-			throw ProductRoles.problem(HttpStatus.BAD_REQUEST, "email", "is not an email address");
-		}
-		if (users.findByEmail(normalized).isPresent()) {
-			throw ProductRoles.problem(HttpStatus.CONFLICT, "email", "a user with this email exists already");
-		}
-		String secret = Secrets.random();
-		Instant now = clock.instant();
-		links.insert("INVITE", Secrets.sha256(secret), normalized, null, admin, now, now.plus(LINK_VALIDITY));
-		log.record(SecurityEventType.USER_INVITED, admin, normalized, null);
-		return secret;
-	}
-
-	/** Accepts an invitation: creates the user with the chosen name and password. */
-	@Transactional
-	public UserId acceptInvitation(String secret, String displayName, String password) {
-		var link = usableLink("INVITE", secret);
-		if (displayName == null || displayName.isBlank()) {
-			throw ProductRoles.problem(HttpStatus.BAD_REQUEST, "displayName", "must not be blank");
-		}
-		UserId id = createUser(link.email(), displayName, password, false);
-		links.markUsed(link.id(), clock.instant());
-		log.record(SecurityEventType.USER_JOINED, id, link.email(), null);
-		return id;
-	}
-
-	/**
-	 * A password-reset link issued: its one-time secret, and the sessions and tokens of
-	 * the user it ended.
-	 */
-	public record PasswordReset(String secret, SessionsEnded ended) {
-	}
-
-	/**
-	 * Issues a password-reset link for the user and ends every session and token of the
-	 * user at once.
-	 */
-	@Transactional
-	public PasswordReset issuePasswordReset(UserId user, UserId admin) {
-		SignedInUser u = users.findById(user)
-			.orElseThrow(() -> ProductRoles.problem(HttpStatus.NOT_FOUND, "user", "no such user"));
-		String secret = Secrets.random();
-		Instant now = clock.instant();
-		links.insert("RESET", Secrets.sha256(secret), u.email(), user, admin, now, now.plus(LINK_VALIDITY));
-		log.record(SecurityEventType.PASSWORD_RESET_ISSUED, admin, u.email(), null);
-		return new PasswordReset(secret, signOut(u, admin, "password reset issued", null, true, null));
-	}
-
-	/**
-	 * Sets a new password through a reset link, and again ends every session and token of
-	 * the user (any made since the reset was issued).
-	 */
-	@Transactional
-	public SessionsEnded resetPassword(String secret, String password) {
-		var link = usableLink("RESET", secret);
-		checkPassword(password);
-		UserId user = new UserId(link.userId());
-		users.updatePassword(user, passwords.encode(password));
-		links.markUsed(link.id(), clock.instant());
-		log.record(SecurityEventType.PASSWORD_RESET, user, link.email(), null);
-		return signOut(users.findById(user).orElseThrow(), user, "password reset", null, true, null);
-	}
-
-	/** Whether a one-time link is still usable, for showing its form. */
-	public Optional<String> linkEmail(String kind, String secret) {
-		return links.find(kind, Secrets.sha256(secret == null ? "" : secret))
-			.filter(l -> l.usedAt() == null && l.expiresAt().isAfter(clock.instant()))
-			.map(AccountLinkRepository.Link::email);
 	}
 
 	/**
@@ -237,22 +152,13 @@ public class AccountService {
 		log.record(SecurityEventType.USER_REACTIVATED, admin, u.email(), null);
 	}
 
-	private AccountLinkRepository.Link usableLink(String kind, String secret) {
-		var link = links.find(kind, Secrets.sha256(secret == null ? "" : secret))
-			.orElseThrow(() -> ProductRoles.problem(HttpStatus.NOT_FOUND, "link", "this link is unknown"));
-		if (link.usedAt() != null || !link.expiresAt().isAfter(clock.instant())) {
-			throw ProductRoles.problem(HttpStatus.GONE, "link", "this link was used or has expired");
-		}
-		return link;
-	}
-
 	static void checkPassword(String password) {
 		if (password == null || password.length() < 10 || password.length() > 200) {
 			throw ProductRoles.problem(HttpStatus.BAD_REQUEST, "password", "must be 10 to 200 characters");
 		}
 	}
 
-	private static String normalize(String email) {
+	static String normalize(String email) {
 		return email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
 	}
 
