@@ -14,7 +14,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.priora.accounts.UserId;
-import dev.priora.backlog.BacklogOrder;
 import dev.priora.problem.DomainProblem;
 import dev.priora.backlog.BacklogService;
 import dev.priora.backlog.ItemKey;
@@ -56,18 +55,15 @@ public class TeamService {
 
 	private final PlanningService planning;
 
-	private final BacklogOrder backlog;
-
 	private final BacklogService history;
 
 	private final TeamWorkload workload;
 
-	TeamService(TeamRepository team, ProductService products, PlanningService planning, BacklogOrder backlog,
-			BacklogService history, TeamWorkload workload) {
+	TeamService(TeamRepository team, ProductService products, PlanningService planning, BacklogService history,
+			TeamWorkload workload) {
 		this.team = team;
 		this.products = products;
 		this.planning = planning;
-		this.backlog = backlog;
 		this.history = history;
 		this.workload = workload;
 	}
@@ -223,14 +219,10 @@ public class TeamService {
 			.orElseThrow(() -> DomainProblem.notFound("Team member " + id));
 	}
 
+	/** The item's id, read alone (404 for an unknown product or item). */
 	private long itemId(ItemKey item) {
-		return backlog.snapshot(item.productKey())
-			.items()
-			.stream()
-			.filter(e -> e.key().equals(item))
-			.findFirst()
-			.orElseThrow(() -> DomainProblem.notFound("Item " + item))
-			.id();
+		return team.itemId(products.get(item.productKey()).key(), item.number())
+			.orElseThrow(() -> DomainProblem.notFound("Item " + item));
 	}
 
 	private static List<String> normalize(List<String> skills) {
