@@ -150,14 +150,4 @@ class TeamRepository {
 		return text == null || text.isBlank() ? List.of() : Arrays.asList(text.split(","));
 	}
 
-	/** The item's id, by its number in the product. */
-	Optional<Long> itemId(String productKey, long number) {
-		return jdbc.sql("""
-				select i.id from items i join products p on p.id = i.product_id
-				where p.product_key = ? and i.item_number = ?""")
-			.params(productKey, number)
-			.query(Long.class)
-			.optional();
-	}
-
 }

@@ -55,16 +55,16 @@ public class TeamService {
 
 	private final PlanningService planning;
 
-	private final BacklogService history;
+	private final BacklogService backlog;
 
 	private final TeamWorkload workload;
 
-	TeamService(TeamRepository team, ProductService products, PlanningService planning, BacklogService history,
+	TeamService(TeamRepository team, ProductService products, PlanningService planning, BacklogService backlog,
 			TeamWorkload workload) {
 		this.team = team;
 		this.products = products;
 		this.planning = planning;
-		this.history = history;
+		this.backlog = backlog;
 		this.workload = workload;
 	}
 
@@ -163,7 +163,7 @@ public class TeamService {
 	 */
 	@Transactional
 	public void assign(ItemKey item, Long memberId, UserId user) {
-		long itemId = itemId(item);
+		long itemId = backlog.id(item).value();
 		Member member = memberId == null ? null : member(item.productKey(), memberId);
 		Optional<Member> before = team.assignee(itemId);
 		team.unassign(itemId);
@@ -179,7 +179,7 @@ public class TeamService {
 	 * Records a change of the item's assignee (by name, null: nobody) and publishes it.
 	 */
 	private void recordAssignee(ItemKey item, String from, String to, UserId user) {
-		history.recordChanges(item, List.of(new BacklogService.FieldChange("assignee", from, to)), null, user);
+		backlog.recordChanges(item, List.of(new BacklogService.FieldChange("assignee", from, to)), null, user);
 	}
 
 	/** Who works on what: item key → member, for the product. */
@@ -217,12 +217,6 @@ public class TeamService {
 			.filter(m -> m.id() == id)
 			.findFirst()
 			.orElseThrow(() -> DomainProblem.notFound("Team member " + id));
-	}
-
-	/** The item's id, read alone (404 for an unknown product or item). */
-	private long itemId(ItemKey item) {
-		return team.itemId(products.get(item.productKey()).key(), item.number())
-			.orElseThrow(() -> DomainProblem.notFound("Item " + item));
 	}
 
 	private static List<String> normalize(List<String> skills) {
