@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -47,8 +48,11 @@ public class AccountService {
 
 	private final Map<String, Instant> lastTouched = new ConcurrentHashMap<>();
 
+	private final ApplicationEventPublisher events;
+
 	AccountService(AccountRepository users, AccountLinkRepository links, PasswordEncoder passwords, SecurityLog log,
-			SessionTerminator sessions, Clock clock) {
+			SessionTerminator sessions, Clock clock, ApplicationEventPublisher events) {
+		this.events = events;
 		this.users = users;
 		this.links = links;
 		this.passwords = passwords;
@@ -209,6 +213,7 @@ public class AccountService {
 		Instant now = clock.instant();
 		links.insert("INVITE", sha256(secret), normalized, null, admin, now, now.plus(LINK_VALIDITY));
 		log.record(SecurityEventType.USER_INVITED, admin, normalized, null);
+		events.publishEvent(new InvitationIssued(normalized, secret, now.plus(LINK_VALIDITY), admin));
 		return secret;
 	}
 
@@ -244,6 +249,8 @@ public class AccountService {
 		Instant now = clock.instant();
 		links.insert("RESET", sha256(secret), u.email(), user, admin, now, now.plus(LINK_VALIDITY));
 		log.record(SecurityEventType.PASSWORD_RESET_ISSUED, admin, u.email(), null);
+		events.publishEvent(
+				new PasswordResetIssued(user, u.email(), u.displayName(), secret, now.plus(LINK_VALIDITY), false));
 		return new PasswordReset(secret, signOut(u, admin, "password reset issued", null, true, null));
 	}
 
@@ -312,7 +319,7 @@ public class AccountService {
 		return email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
 	}
 
-	private static String randomSecret() {
+	static String randomSecret() {
 		byte[] bytes = new byte[32];
 		RANDOM.nextBytes(bytes);
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
