@@ -16,7 +16,9 @@ import dev.priora.accounts.ForgottenPasswords;
 /**
  * "Forgot your password?" from the sign-in page: the form, and its post (answered by
  * post/redirect/get with the same words whether the address is known or not). Without a
- * mail server ({@code spring.mail.host}) the page says to ask an administrator instead.
+ * mail server, a sender and a base URL (the settings the mail module needs to e-mail a
+ * link: {@code spring.mail.host}, {@code priora.mail.from}, {@code priora.base-url}) the
+ * page says to ask an administrator instead.
  */
 @Controller
 class ForgotPasswordController {
@@ -27,9 +29,10 @@ class ForgotPasswordController {
 
 	private final boolean mailOn;
 
-	ForgotPasswordController(ForgottenPasswords forgotten, @Value("${spring.mail.host:}") String mailHost) {
+	ForgotPasswordController(ForgottenPasswords forgotten, @Value("${spring.mail.host:}") String mailHost,
+			@Value("${priora.mail.from:}") String from, @Value("${priora.base-url:}") String baseUrl) {
 		this.forgotten = forgotten;
-		this.mailOn = !mailHost.isBlank();
+		this.mailOn = !mailHost.isBlank() && !from.isBlank() && !baseUrl.isBlank();
 	}
 
 	@GetMapping("/forgot-password")
