@@ -24,7 +24,8 @@ class OutgoingMailTest {
 	@Test
 	void takesOnlyAnAbsoluteWebUrlToUnsubscribe() {
 		OutgoingMail mail = OutgoingMail.of("a@example.test", "Hi", BODY, "notification.mention");
-		assertThat(mail.withUnsubscribe(URI.create("https://p.example.test/u/x")).unsubscribe()).hasHost("p.example.test");
+		assertThat(mail.withUnsubscribe(URI.create("https://p.example.test/u/x")).unsubscribe())
+			.hasHost("p.example.test");
 		assertThatThrownBy(() -> mail.withUnsubscribe(URI.create("mailto:x@example.test")))
 			.hasMessageStartingWith("unsubscribe:");
 		assertThatThrownBy(() -> mail.withUnsubscribe(URI.create("/u/x"))).hasMessageStartingWith("unsubscribe:");
