@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -33,8 +34,11 @@ public class AccountLinks {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher events;
+
 	AccountLinks(AccountService accounts, AccountRepository users, AccountLinkRepository links,
-			PasswordEncoder passwords, SecurityLog log, Clock clock) {
+			PasswordEncoder passwords, SecurityLog log, Clock clock, ApplicationEventPublisher events) {
+		this.events = events;
 		this.accounts = accounts;
 		this.users = users;
 		this.links = links;
@@ -60,6 +64,7 @@ public class AccountLinks {
 		Instant now = clock.instant();
 		links.insert("INVITE", Secrets.sha256(secret), normalized, null, admin, now, now.plus(LINK_VALIDITY));
 		log.record(SecurityEventType.USER_INVITED, admin, normalized, null);
+		events.publishEvent(new InvitationIssued(normalized, secret, now.plus(LINK_VALIDITY), admin));
 		return secret;
 	}
 
@@ -95,6 +100,8 @@ public class AccountLinks {
 		Instant now = clock.instant();
 		links.insert("RESET", Secrets.sha256(secret), u.email(), user, admin, now, now.plus(LINK_VALIDITY));
 		log.record(SecurityEventType.PASSWORD_RESET_ISSUED, admin, u.email(), null);
+		events.publishEvent(
+				new PasswordResetIssued(user, u.email(), u.displayName(), secret, now.plus(LINK_VALIDITY), false));
 		return new PasswordReset(secret, accounts.signOut(u, admin, "password reset issued", null, true, null));
 	}
 

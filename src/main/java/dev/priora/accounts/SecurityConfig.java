@@ -96,8 +96,8 @@ class SecurityConfig {
 	SecurityFilterChain web(HttpSecurity http, AuthenticationManager manager) throws Exception {
 		http.authenticationManager(manager)
 			.authorizeHttpRequests(a -> a
-				.requestMatchers("/login", "/invite/**", "/reset/**", "/f/**", "/r/**", "/css/**", "/js/**",
-						"/webjars/**", "/favicon.ico", "/favicon.svg", "/error", "/actuator/health/**",
+				.requestMatchers("/login", "/forgot-password", "/invite/**", "/reset/**", "/f/**", "/r/**", "/css/**",
+						"/js/**", "/webjars/**", "/favicon.ico", "/favicon.svg", "/error", "/actuator/health/**",
 						"/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
 				.permitAll()
 				.requestMatchers("/admin/**")

@@ -62,7 +62,8 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 		Rule auth = new Authenticated();
 		Rule admin = new Admin();
 		for (String r : List.of("GET /login", "GET /invite/{secret}", "POST /invite/{secret}", "GET /reset/{secret}",
-				"POST /reset/{secret}", "GET /f/{secret}", "POST /f/{secret}", "GET /r/{secret}")) {
+				"POST /reset/{secret}", "GET /f/{secret}", "POST /f/{secret}", "GET /r/{secret}",
+				"GET /forgot-password", "POST /forgot-password")) {
 			MATRIX.put(r, pub);
 		}
 		for (String r : List.of("POST /api/v1/tokens", "GET /api/v1/tokens", "DELETE /api/v1/tokens/{id}",
@@ -79,7 +80,8 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 				"POST /admin/users/invite", "POST /admin/users/{id}/deactivate", "POST /admin/users/{id}/reactivate",
 				"POST /admin/users/{id}/reset", "GET /admin/audit", "GET /admin/audit.csv",
 				"GET /api/v1/admin/webhooks", "PUT /api/v1/admin/webhooks", "GET /admin/webhooks",
-				"POST /admin/webhooks")) {
+				"POST /admin/webhooks", "GET /api/v1/admin/mail", "POST /api/v1/admin/mail/{id}/retry",
+				"GET /admin/mail", "POST /admin/mail/{id}/retry")) {
 			MATRIX.put(r, admin);
 		}
 		String items = "/api/v1/products/{productKey}/items";
