@@ -13,9 +13,11 @@ import org.springframework.transaction.annotation.Transactional;
 
 import dev.priora.accounts.AccountService;
 import dev.priora.accounts.UserId;
+import dev.priora.backlog.BacklogEvents.DescriptionWritten;
 import dev.priora.backlog.BacklogEvents.ItemCreated;
 import dev.priora.backlog.BacklogEvents.ItemMoved;
 import dev.priora.backlog.BacklogEvents.ItemUpdated;
+import dev.priora.backlog.BacklogEvents.StatusChanged;
 import dev.priora.backlog.HistoryRepository.Change;
 
 /**
@@ -78,6 +80,7 @@ public class BacklogService {
 				user.value(), now);
 		ItemKey key = new ItemKey(product.key(), number);
 		events.publishEvent(new ItemCreated(new ItemId(id), key));
+		events.publishEvent(new DescriptionWritten(new ItemId(id), key, d.title(), null, d.description(), user));
 		return item(key);
 	}
 
@@ -143,6 +146,10 @@ public class BacklogService {
 		items.replaceCriteria(row.id(), d.acceptanceCriteria());
 		history.record(row.id(), changes, user.value(), now);
 		events.publishEvent(new ItemUpdated(new ItemId(row.id()), key, expectedVersion + 1));
+		if (!java.util.Objects.equals(row.description(), d.description())) {
+			events.publishEvent(new DescriptionWritten(new ItemId(row.id()), key, d.title(), row.description(),
+					d.description(), user));
+		}
 		return item(key);
 	}
 
@@ -205,6 +212,7 @@ public class BacklogService {
 		history.record(row.id(), List.of(new Change("status", row.status().name(), target.name(), note)), user.value(),
 				now);
 		events.publishEvent(new ItemUpdated(new ItemId(row.id()), key, expectedVersion + 1));
+		events.publishEvent(new StatusChanged(new ItemId(row.id()), key, row.title(), row.status(), target, user));
 		return item(key);
 	}
 
