@@ -28,6 +28,31 @@ public class Notifications {
 	public record Page(List<Notification> items, int page, int size, long total, long unread) {
 	}
 
+	/**
+	 * Notifications about one thing (an item, or one feedback or import), newest first;
+	 * groups in the order of their newest notification.
+	 */
+	public record Group(String productKey, String itemKey, String subject, String link, List<Notification> items) {
+
+		public long unread() {
+			return items.stream().filter(Notification::unread).count();
+		}
+
+		/** Groups the notifications (newest first) by what they are about. */
+		public static List<Group> of(List<Notification> newestFirst) {
+			Map<String, List<Notification>> byThing = new LinkedHashMap<>();
+			for (Notification n : newestFirst) {
+				byThing.computeIfAbsent(n.itemKey() != null ? n.itemKey() : n.link(), k -> new ArrayList<>()).add(n);
+			}
+			return byThing.values()
+				.stream()
+				.map(l -> new Group(l.get(0).productKey(), l.get(0).itemKey(), l.get(0).subject(), l.get(0).link(),
+						List.copyOf(l)))
+				.toList();
+		}
+
+	}
+
 	/** A kind with the person's choice. */
 	public record Preference(NotificationKind kind, Delivery delivery) {
 	}
