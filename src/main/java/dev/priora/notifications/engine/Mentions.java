@@ -23,6 +23,12 @@ public final class Mentions {
 	public record Candidate(long id, String name, String email) {
 	}
 
+	/** A name or e-mail, lower case, and whose it is. */
+	private record Word(String text, long id) {
+	}
+
+	private static final Pattern AT = Pattern.compile("(?<![\\p{L}\\p{N}._%+-])@");
+
 	private static final Pattern CODE = Pattern.compile("```.*?```|`[^`\n]*`", Pattern.DOTALL);
 
 	private Mentions() {
@@ -35,14 +41,17 @@ public final class Mentions {
 			return found;
 		}
 		String plain = CODE.matcher(text).replaceAll(" ").toLowerCase(Locale.ROOT);
-		List<Candidate> byLength = new ArrayList<>(candidates);
-		byLength.sort(Comparator.comparingInt((Candidate c) -> -Math.max(len(c.name()), len(c.email()))));
-		Matcher at = Pattern.compile("(?<![\\p{L}\\p{N}._%+-])@").matcher(plain);
+		List<Word> words = new ArrayList<>();
+		for (Candidate c : candidates) {
+			add(words, c.email(), c.id());
+			add(words, c.name(), c.id());
+		}
+		words.sort(Comparator.comparingInt((Word w) -> -w.text().length()));
+		Matcher at = AT.matcher(plain);
 		while (at.find()) {
-			int from = at.end();
-			for (Candidate c : byLength) {
-				if (matches(plain, from, c.email()) || matches(plain, from, c.name())) {
-					found.add(c.id());
+			for (Word w : words) {
+				if (matches(plain, at.end(), w.text())) {
+					found.add(w.id());
 					break;
 				}
 			}
@@ -50,11 +59,13 @@ public final class Mentions {
 		return found;
 	}
 
-	private static boolean matches(String text, int from, String word) {
-		if (word == null || word.isBlank()) {
-			return false;
+	private static void add(List<Word> words, String text, long id) {
+		if (text != null && !text.isBlank()) {
+			words.add(new Word(text.strip().toLowerCase(Locale.ROOT), id));
 		}
-		String w = word.strip().toLowerCase(Locale.ROOT);
+	}
+
+	private static boolean matches(String text, int from, String w) {
 		if (!text.startsWith(w, from)) {
 			return false;
 		}
@@ -71,10 +82,6 @@ public final class Mentions {
 			return true;
 		}
 		return (c == '.' || c == '-' || c == '_' || c == '@') && Character.isLetterOrDigit(next);
-	}
-
-	private static int len(String s) {
-		return s == null ? 0 : s.length();
 	}
 
 }
