@@ -44,7 +44,7 @@ class NotificationRepository {
 		return jdbc.sql("""
 				select n.*, u.display_name as actor_name from notifications n
 				left join users u on u.id = n.actor_id
-				where n.user_id = ?""" + (unreadOnly ? " and n.read_at is null" : "") + """
+				where n.user_id = ?""" + (unreadOnly ? " and n.read_at is null\n" : "\n") + """
 				order by n.created_at desc, n.id desc offset ? rows fetch next ? rows only""")
 			.params(userId, offset, limit)
 			.query(NotificationRepository::notification)

@@ -111,7 +111,7 @@ class WatchRepository {
 
 	Optional<ItemFacts> item(long itemId) {
 		return jdbc.sql("""
-				select i.id, p.product_key, i.number, i.title, i.created_by, i.parent_id, pi.release_id, m.email
+				select i.id, p.product_key, i.item_number, i.title, i.created_by, i.parent_id, pi.release_id, m.email
 				from items i join products p on p.id = i.product_id
 				left join planned_items pi on pi.item_id = i.id
 				left join item_assignees a on a.item_id = i.id
@@ -127,7 +127,10 @@ class WatchRepository {
 	Optional<Long> itemId(String productKey, long number) {
 		return jdbc.sql("""
 				select i.id from items i join products p on p.id = i.product_id
-				where p.product_key = ? and i.number = ?""").params(productKey, number).query(Long.class).optional();
+				where p.product_key = ? and i.item_number = ?""")
+			.params(productKey, number)
+			.query(Long.class)
+			.optional();
 	}
 
 	Optional<Long> productId(String productKey) {

@@ -161,7 +161,9 @@ class NotificationsIntegrationTest extends IntegrationTestBase {
 		String item = p.item(api(), "Invoices", "");
 		p.comment(api(), item, "@Bob Baker one");
 		p.comment(api(), item, "@Bob Baker two");
-		var unread = bob.get("/api/v1/notifications?unread=true").json();
+		var unreadPage = bob.get("/api/v1/notifications?unread=true");
+		var unread = unreadPage.json();
+		assertThat(unread.has("unread")).as(unreadPage.text()).isTrue();
 		assertThat(unread.get("unread").asLong()).isEqualTo(2);
 		long first = unread.get("items").get(0).get("id").asLong();
 
