@@ -18,8 +18,8 @@ import dev.priora.support.IntegrationTestBase;
 
 /**
  * The team's and the product's work: assignment, sprint review, an applied plan, new
- * feedback in a watched inbox and an import's end notify the right people only, on H2
- * and PostgreSQL.
+ * feedback in a watched inbox and an import's end notify the right people only, on H2 and
+ * PostgreSQL.
  */
 class WorkNotificationsIntegrationTest extends IntegrationTestBase {
 
@@ -50,7 +50,7 @@ class WorkNotificationsIntegrationTest extends IntegrationTestBase {
 	void anAssignmentNotifiesTheUserWithTheMembersEmailWhoThenWatches() {
 		People p = people("NAS");
 		ApiClient bob = p.person("bob@nas.test", "Bob Baker", ProductRole.MEMBER);
-		ApiClient ann = p.person("ann@nas.test", "Ann Archer", ProductRole.MEMBER);
+		ApiClient ann = p.person("ann@nas.test", "Ann Archer", ProductRole.OWNER);
 		String item = p.item(api(), "Export", "");
 		long bobMember = member(api(), "NAS", "Bob", "BOB@nas.test");
 		long outsider = member(api(), "NAS", "Zed", "zed@elsewhere.test");
@@ -69,7 +69,7 @@ class WorkNotificationsIntegrationTest extends IntegrationTestBase {
 	@Test
 	void aReviewVerdictNotifiesTheItemsAssigneeAndAuthor() {
 		People p = people("NRV");
-		ApiClient bob = p.person("bob@nrv.test", "Bob Baker", ProductRole.MEMBER);
+		ApiClient bob = p.person("bob@nrv.test", "Bob Baker", ProductRole.OWNER);
 		ApiClient ann = p.person("ann@nrv.test", "Ann Archer", ProductRole.VIEWER);
 		String base = "/api/v1/products/NRV";
 		long release = api().post(base + "/releases", "{\"name\":\"R\",\"capacity\":20}").json().get("id").asLong();
@@ -111,8 +111,22 @@ class WorkNotificationsIntegrationTest extends IntegrationTestBase {
 				.status()).isEqualTo(201);
 		}
 		assign(api(), "NPL", "NPL-1", member(api(), "NPL", "Bob", "bob@npl.test"));
+		long model = 0;
+		for (var m : api().get(base + "/scoring-models").json()) {
+			if ("VALUE_EFFORT".equals(m.get("preset").asText())) {
+				model = m.get("id").asLong();
+			}
+		}
+		api().post(base + "/scoring-models/" + model + "/activate", null);
+		for (String item : new String[] { "NPL-1", "NPL-2" }) {
+			assertThat(api().put(base + "/items/" + item + "/scores/" + model, "{\"inputs\":{\"value\":\"40\"}}", null)
+				.status()).isEqualTo(200);
+		}
 		assertThat(api().post(base + "/releases", "{\"name\":\"R1\",\"capacity\":20}").status()).isEqualTo(201);
-		long plan = api().post(base + "/plans", "{\"name\":\"Spring\",\"timeLimitSeconds\":5}").json().get("id").asLong();
+		long plan = api().post(base + "/plans", "{\"name\":\"Spring\",\"timeLimitSeconds\":5}")
+			.json()
+			.get("id")
+			.asLong();
 		Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
 		while (!api().get(base + "/plans/" + plan).json().get("state").asText().matches("DONE|CANCELLED|FAILED")
 				&& Instant.now().isBefore(deadline)) {
@@ -120,6 +134,7 @@ class WorkNotificationsIntegrationTest extends IntegrationTestBase {
 		}
 		var applied = api().post(base + "/plans/" + plan + "/apply", null);
 		assertThat(applied.status()).as(applied.text()).isEqualTo(200);
+		assertThat(api().get(base + "/items/NPL-1/history").text()).contains("applied");
 
 		assertThat(p.told(bob)).containsExactly("PLAN_MOVED NPL-1", "ASSIGNED NPL-1");
 	}
@@ -143,7 +158,7 @@ class WorkNotificationsIntegrationTest extends IntegrationTestBase {
 	void anImportsEndNotifiesWhoStartedIt() throws InterruptedException {
 		People p = people("NIM");
 		ApiClient ann = p.person("ann@nim.test", "Ann Archer", ProductRole.OWNER);
-		var started = ann.postFile("/api/v1/products/NIM/feedback/imports",
+		var started = ann.postFile("/api/v1/products/NIM/feedback/import?text=body&async=true",
 				"body\nFaster search\n".getBytes(StandardCharsets.UTF_8), "text/csv");
 		assertThat(started.status()).as(started.text()).isEqualTo(202);
 		Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
