@@ -40,7 +40,7 @@ class NotificationsBrowserTest extends BrowserTestBase {
 		page.setViewportSize(1280, 900);
 		page.navigate("/p/NBR/items/NBR-1");
 		assertThat(page.locator("form.watch button")).hasText(Pattern.compile("Watching"));
-		var box = page.getByLabel(Pattern.compile("^Comment"));
+		var box = page.locator("#add-comment textarea[name=body]");
 		box.click();
 		box.pressSequentially("Could @Bo");
 		assertThat(page.locator("#mention-list [role=option]")).hasCount(1);
@@ -88,10 +88,10 @@ class NotificationsBrowserTest extends BrowserTestBase {
 
 		bob.navigate("/account");
 		assertThat(bob.locator("#notification-preferences")).isVisible();
-		bob.getByLabel(Pattern.compile("^Comments")).selectOption("OFF");
+		bob.locator("#pref-COMMENTED").selectOption("OFF");
 		bob.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save notification preferences")).click();
 		assertThat(bob.locator(".toast")).containsText("Notification preferences saved.");
-		assertThat(bob.getByLabel(Pattern.compile("^Comments"))).hasValue("OFF");
+		assertThat(bob.locator("#pref-COMMENTED")).hasValue("OFF");
 		bob.screenshot(new Page.ScreenshotOptions().setFullPage(true)
 			.setPath(java.nio.file.Path.of("target/screenshots", "notifications-account-1280.png")));
 	}
