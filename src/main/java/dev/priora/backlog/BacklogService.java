@@ -12,6 +12,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.priora.accounts.UserId;
+import dev.priora.backlog.BacklogEvents.DescriptionWritten;
 import dev.priora.backlog.BacklogEvents.ItemCreated;
 import dev.priora.backlog.BacklogEvents.ItemMoved;
 import dev.priora.backlog.BacklogEvents.ItemUpdated;
@@ -89,6 +90,7 @@ public class BacklogService {
 				user.value(), now);
 		ItemKey key = new ItemKey(product.key(), number);
 		events.publishEvent(new ItemCreated(new ItemId(id), key));
+		events.publishEvent(new DescriptionWritten(new ItemId(id), key, d.title(), null, d.description(), user));
 		return item(key);
 	}
 
@@ -160,6 +162,10 @@ public class BacklogService {
 		items.replaceCriteria(row.id(), d.acceptanceCriteria());
 		history.record(row.id(), changes, user.value(), now);
 		events.publishEvent(new ItemUpdated(new ItemId(row.id()), key, expectedVersion + 1));
+		if (!java.util.Objects.equals(row.description(), d.description())) {
+			events.publishEvent(new DescriptionWritten(new ItemId(row.id()), key, d.title(), row.description(),
+					d.description(), user));
+		}
 		return item(key);
 	}
 

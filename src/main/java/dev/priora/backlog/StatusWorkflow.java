@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 
 import dev.priora.accounts.UserId;
 import dev.priora.backlog.BacklogEvents.ItemUpdated;
+import dev.priora.backlog.BacklogEvents.StatusChanged;
 import dev.priora.backlog.HistoryRepository.Change;
 
 /**
@@ -65,6 +66,7 @@ class StatusWorkflow {
 		history.record(row.id(), List.of(new Change("status", row.status().name(), target.name(), note)), user.value(),
 				now);
 		events.publishEvent(new ItemUpdated(new ItemId(row.id()), key, expectedVersion + 1));
+		events.publishEvent(new StatusChanged(new ItemId(row.id()), key, row.title(), row.status(), target, user));
 	}
 
 	/**

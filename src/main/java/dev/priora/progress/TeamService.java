@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -59,8 +60,11 @@ public class TeamService {
 
 	private final TeamWorkload workload;
 
+	private final ApplicationEventPublisher events;
+
 	TeamService(TeamRepository team, ProductService products, PlanningService planning, BacklogService backlog,
-			TeamWorkload workload) {
+			TeamWorkload workload, ApplicationEventPublisher events) {
+		this.events = events;
 		this.team = team;
 		this.products = products;
 		this.planning = planning;
@@ -172,6 +176,9 @@ public class TeamService {
 		}
 		if (!Objects.equals(before.map(Member::id).orElse(null), memberId)) {
 			recordAssignee(item, before.map(Member::name).orElse(null), member == null ? null : member.name(), user);
+			if (member != null) {
+				events.publishEvent(new ItemAssigned(item, member.name(), member.email(), user));
+			}
 		}
 	}
 

@@ -71,7 +71,11 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 				"POST /api/v1/products", "GET /", "GET /products", "POST /products", "GET /account",
 				"POST /account/name", "POST /account/password", "GET /account/tokens", "POST /account/tokens",
 				"POST /account/tokens/{id}/revoke", "POST /api/v1/products/import", "POST /products/import",
-				"GET /my-work", "GET /search", "GET /api/v1/search")) {
+				"GET /my-work", "GET /search", "GET /api/v1/search", "GET /notifications", "GET /notifications/bell",
+				"POST /notifications/{id}/read", "POST /notifications/read-all", "GET /account/notifications",
+				"POST /account/notifications", "GET /api/v1/notifications", "POST /api/v1/notifications/{id}/read",
+				"POST /api/v1/notifications/read-all", "GET /api/v1/notifications/preferences",
+				"PUT /api/v1/notifications/preferences")) {
 			MATRIX.put(r, auth);
 		}
 		for (String r : List.of("GET /api/v1/users", "POST /api/v1/users/invitations",
@@ -154,6 +158,11 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 		product(Permission.MANAGE_ROADMAP, "POST " + base + "/roadmap/feedback", "POST /p/{key}/roadmap/align",
 				"POST /p/{key}/items/{itemKey}/objectives", "PUT " + base + "/items/{itemKey}/objectives");
 		product(Permission.READ, "GET /p/{key}/items/{itemKey}/objectives");
+		product(Permission.READ, "GET /p/{key}/items/{itemKey}/watch", "POST /p/{key}/items/{itemKey}/watch",
+				"GET /p/{key}/releases/{id}/watch", "POST /p/{key}/releases/{id}/watch", "GET /p/{key}/inbox/watch",
+				"POST /p/{key}/inbox/watch", "GET /p/{key}/mentionable", "PUT " + items + "/{itemKey}/watch",
+				"PUT /api/v1/products/{productKey}/releases/{id}/watch",
+				"PUT /api/v1/products/{productKey}/inbox/watch");
 		product(Permission.MANAGE_ROADMAP, "PUT " + base + "/goal", "POST " + base + "/objectives",
 				"DELETE " + base + "/objectives/{id}", "POST " + base + "/roadmap/links",
 				"DELETE " + base + "/roadmap/links/{id}", "POST /p/{key}/roadmap/goal",
