@@ -1,5 +1,9 @@
 package dev.priora.feedback.web;
 
+import static dev.priora.support.Fixtures.aCustomer;
+import static dev.priora.support.Fixtures.aProduct;
+import static dev.priora.support.Fixtures.aStory;
+import static dev.priora.support.Fixtures.someFeedback;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -7,9 +11,10 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import dev.priora.support.ApiClient;
 import dev.priora.support.ApiClient.Response;
+import dev.priora.support.ApiClient;
 import dev.priora.support.IntegrationTestBase;
+import dev.priora.support.TestProduct;
 import tools.jackson.databind.JsonNode;
 
 class FeedbackApiIntegrationTest extends IntegrationTestBase {
@@ -142,23 +147,16 @@ class FeedbackApiIntegrationTest extends IntegrationTestBase {
 	@Test
 	void backlogSortsAndFiltersByDemandKeptUpToDate() {
 		ApiClient api = api();
-		assertThat(api.post("/api/v1/products", "{\"key\":\"DMD\",\"name\":\"Demand\"}").status()).isEqualTo(201);
+		TestProduct product = aProduct("DMD").named("Demand").createdBy(api);
 		String base = "/api/v1/products/DMD";
 		for (String title : List.of("First by rank", "Second by rank", "Third by rank")) {
-			assertThat(api.post(base + "/items", "{\"type\":\"STORY\",\"title\":\"" + title + "\"}").status())
-				.isEqualTo(201);
+			aStory(title).in(product);
 		}
-		long one = api.post(base + "/customers", "{\"name\":\"One\",\"revenue\":1000,\"currency\":\"USD\"}")
-			.json()
-			.get("id")
-			.asLong();
-		long two = api.post(base + "/customers", "{\"name\":\"Two\",\"revenue\":3000,\"currency\":\"USD\"}")
-			.json()
-			.get("id")
-			.asLong();
-		long f1 = api.post(base + "/feedback", "{\"text\":\"a\",\"customerId\":" + one + "}").json().get("id").asLong();
-		long f2 = api.post(base + "/feedback", "{\"text\":\"b\",\"customerId\":" + two + "}").json().get("id").asLong();
-		long f3 = api.post(base + "/feedback", "{\"text\":\"c\",\"customerId\":" + two + "}").json().get("id").asLong();
+		long one = aCustomer("One").revenue(1000).currency("USD").in(product);
+		long two = aCustomer("Two").revenue(3000).currency("USD").in(product);
+		long f1 = someFeedback("a").from(one).in(product);
+		long f2 = someFeedback("b").from(two).in(product);
+		long f3 = someFeedback("c").from(two).in(product);
 		api.post(base + "/feedback/" + f1 + "/links", "{\"item\":\"DMD-3\",\"importance\":\"CRITICAL\"}");
 		api.post(base + "/feedback/" + f2 + "/links", "{\"item\":\"DMD-3\",\"importance\":\"IMPORTANT\"}");
 		api.post(base + "/feedback/" + f3 + "/links", "{\"item\":\"DMD-2\",\"importance\":\"NICE_TO_HAVE\"}");
@@ -196,7 +194,7 @@ class FeedbackApiIntegrationTest extends IntegrationTestBase {
 	@Test
 	void turnsPastedEmailsIntoFeedbackFromTheirSenders() {
 		ApiClient api = api();
-		api.post("/api/v1/products", "{\"key\":\"EML\",\"name\":\"Email\"}");
+		TestProduct product = aProduct("EML").named("Email").createdBy(api);
 		String base = "/api/v1/products/EML";
 		long acme = api
 			.post(base + "/customers",
@@ -244,12 +242,12 @@ class FeedbackApiIntegrationTest extends IntegrationTestBase {
 	@Test
 	void triagesManyFeedbackAtOnceAllOrNothing() {
 		ApiClient api = api();
-		api.post("/api/v1/products", "{\"key\":\"BLK\",\"name\":\"Bulk\"}");
+		TestProduct product = aProduct("BLK").named("Bulk").createdBy(api);
 		String base = "/api/v1/products/BLK";
-		api.post(base + "/items", "{\"type\":\"STORY\",\"title\":\"Target\"}");
-		long a = api.post(base + "/feedback", "{\"text\":\"one\"}").json().get("id").asLong();
-		long b = api.post(base + "/feedback", "{\"text\":\"two\"}").json().get("id").asLong();
-		long c = api.post(base + "/feedback", "{\"text\":\"three\"}").json().get("id").asLong();
+		aStory("Target").in(product);
+		long a = someFeedback("one").in(product);
+		long b = someFeedback("two").in(product);
+		long c = someFeedback("three").in(product);
 		Response triaged = api.post(base + "/feedback/bulk", "{\"ids\":[" + a + "," + b + "],\"status\":\"TRIAGED\"}");
 		assertThat(triaged.status()).as(triaged.text()).isEqualTo(200);
 		assertThat(api.get(base + "/feedback/" + b).json().get("status").asText()).isEqualTo("TRIAGED");
@@ -310,7 +308,7 @@ class FeedbackApiIntegrationTest extends IntegrationTestBase {
 	@Test
 	void intakeTokensLearnNothingAboutCustomersAndDomainsOnlySuggestOne() {
 		ApiClient admin = api();
-		admin.post("/api/v1/products", "{\"key\":\"ITK\",\"name\":\"Intake\"}");
+		TestProduct product = aProduct("ITK").named("Intake").createdBy(admin);
 		String base = "/api/v1/products/ITK";
 		long mega = admin
 			.post(base + "/customers",

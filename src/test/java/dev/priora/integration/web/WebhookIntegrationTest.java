@@ -1,5 +1,8 @@
 package dev.priora.integration.web;
 
+import static dev.priora.support.Eventually.eventually;
+import static dev.priora.support.Fixtures.aProduct;
+import static dev.priora.support.Fixtures.aStory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetSocketAddress;
@@ -16,9 +19,10 @@ import org.junit.jupiter.api.Test;
 
 import com.sun.net.httpserver.HttpServer;
 
-import dev.priora.support.ApiClient;
 import dev.priora.support.ApiClient.Response;
+import dev.priora.support.ApiClient;
 import dev.priora.support.IntegrationTestBase;
+import dev.priora.support.TestProduct;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -49,7 +53,7 @@ class WebhookIntegrationTest extends IntegrationTestBase {
 		ApiClient api = api();
 		String url = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook";
 		try {
-			api.post("/api/v1/products", "{\"key\":\"WHK\",\"name\":\"Webhooks\"}");
+			TestProduct product = aProduct("WHK").named("Webhooks").createdBy(api);
 			String base = "/api/v1/products/WHK/webhooks";
 			Response refused = api.post(base, "{\"url\":\"" + url + "\"}");
 			assertThat(refused.status()).isEqualTo(400);
@@ -69,18 +73,12 @@ class WebhookIntegrationTest extends IntegrationTestBase {
 			assertThat(api.post(base, "{\"url\":\"" + url + "\",\"events\":[\"item.deleted\"]}").status())
 				.isEqualTo(400);
 
-			api.post("/api/v1/products/WHK/items", "{\"type\":\"STORY\",\"title\":\"Hooked story\",\"estimate\":3}");
+			aStory("Hooked story").estimate(3).in(product);
 			api.put("/api/v1/products/WHK/items/WHK-1", "{\"type\":\"STORY\",\"title\":\"Renamed\"}", "\"0\"");
-			JsonNode delivery = null;
-			for (int i = 0; i < 100; i++) {
-				JsonNode log = api.get(base + "/" + hook + "/deliveries").json();
-				if (log.size() > 0 && "DELIVERED".equals(log.get(0).get("state").asText())) {
-					delivery = log.get(0);
-					break;
-				}
-				Thread.sleep(100);
-			}
-			assertThat(delivery).as("delivered after a retry").isNotNull();
+			JsonNode delivery = eventually().alias("delivered after a retry")
+				.until(() -> api.get(base + "/" + hook + "/deliveries").json(),
+						log -> log.size() > 0 && "DELIVERED".equals(log.get(0).get("state").asText()))
+				.get(0);
 			assertThat(delivery.get("attempts").asInt()).isEqualTo(2);
 			assertThat(delivery.get("lastStatus").asInt()).isEqualTo(204);
 			assertThat(received).hasSize(2);
@@ -95,20 +93,16 @@ class WebhookIntegrationTest extends IntegrationTestBase {
 				.hasSize(1);
 
 			assertThat(api.post(base + "/" + hook + "/ping", null).status()).isEqualTo(202);
-			for (int i = 0; i < 50 && received.size() < 3; i++) {
-				Thread.sleep(100);
-			}
+			eventually().until(received::size, n -> n >= 3);
 			assertThat(received.get(2).event()).isEqualTo("ping");
 			assertThat(api.post(base + "/" + hook + "/deliveries/" + delivery.get("id").asLong() + "/redeliver", null)
 				.status()).isEqualTo(202);
-			for (int i = 0; i < 50 && received.size() < 4; i++) {
-				Thread.sleep(100);
-			}
+			eventually().until(received::size, n -> n >= 4);
 			assertThat(received.get(3).body()).isEqualTo(r.body());
 
 			assertThat(api.put(base + "/" + hook, "{\"active\":false}", null).json().get("active").asBoolean())
 				.isFalse();
-			api.post("/api/v1/products/WHK/items", "{\"type\":\"STORY\",\"title\":\"Quiet\"}");
+			aStory("Quiet").in(product);
 			assertThat(api.get(base + "/" + hook + "/deliveries").json()).as("a paused webhook gets nothing")
 				.hasSize(2);
 			assertThat(api.delete(base + "/" + hook, null).status()).isEqualTo(204);
@@ -133,7 +127,7 @@ class WebhookIntegrationTest extends IntegrationTestBase {
 		ApiClient api = api();
 		String base = "/api/v1/products/WHR/webhooks";
 		try {
-			api.post("/api/v1/products", "{\"key\":\"WHR\",\"name\":\"Rebinding\"}");
+			TestProduct product = aProduct("WHR").named("Rebinding").createdBy(api);
 			for (String url : List.of("http://[::127.0.0.1]/", "http://[64:ff9b::7f00:1]/", "http://[2002:7f00:1::]/",
 					"http://255.255.255.255/", "http://240.0.0.1/", "http://198.18.0.1/", "http://192.0.0.1/")) {
 				Response refused = api.post(base, "{\"url\":\"" + url + "\"}");
@@ -147,13 +141,10 @@ class WebhookIntegrationTest extends IntegrationTestBase {
 				.asLong();
 			api.put("/api/v1/admin/webhooks", "{\"allowPrivateTargets\":false}", null);
 			assertThat(api.post(base + "/" + hook + "/ping", null).status()).isEqualTo(202);
-			JsonNode delivery = null;
-			for (int i = 0; i < 100 && delivery == null; i++) {
-				JsonNode log = api.get(base + "/" + hook + "/deliveries").json();
-				delivery = log.size() > 0 && log.get(0).get("attempts").asInt() > 0 ? log.get(0) : null;
-				Thread.sleep(100);
-			}
-			assertThat(delivery).as("an attempt was made").isNotNull();
+			JsonNode delivery = eventually().alias("an attempt was made")
+				.until(() -> api.get(base + "/" + hook + "/deliveries").json(),
+						log -> log.size() > 0 && log.get(0).get("attempts").asInt() > 0)
+				.get(0);
 			assertThat(delivery.get("lastError").asString()).contains("refused").contains("127.0.0.1");
 			assertThat(hits).as("the receiver got nothing").hasValue(0);
 		}

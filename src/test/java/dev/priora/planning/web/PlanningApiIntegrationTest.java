@@ -1,5 +1,10 @@
 package dev.priora.planning.web;
 
+import static dev.priora.support.Fixtures.aCustomer;
+import static dev.priora.support.Fixtures.aProduct;
+import static dev.priora.support.Fixtures.aRelease;
+import static dev.priora.support.Fixtures.aStory;
+import static dev.priora.support.Fixtures.someFeedback;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -7,10 +12,12 @@ import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
 
-import dev.priora.support.ApiClient;
 import dev.priora.support.ApiClient.Response;
+import dev.priora.support.ApiClient;
 import dev.priora.support.BrowserlessSession;
+import dev.priora.support.Eventually;
 import dev.priora.support.IntegrationTestBase;
+import dev.priora.support.TestProduct;
 import tools.jackson.databind.JsonNode;
 
 class PlanningApiIntegrationTest extends IntegrationTestBase {
@@ -19,14 +26,14 @@ class PlanningApiIntegrationTest extends IntegrationTestBase {
 
 	private ApiClient setUp() {
 		ApiClient api = api();
-		api.post("/api/v1/products", "{\"key\":\"PLN\",\"name\":\"Planning\"}");
+		TestProduct product = aProduct("PLN").named("Planning").createdBy(api);
 		String[][] items = { { "Foundation", "5" }, { "Polish", "8" }, { "Quick win", "3" }, { "Big feature", "3" } };
 		for (String[] i : items) {
 			Response created = api.post(BASE + "/items",
 					"{\"type\":\"STORY\",\"title\":\"" + i[0] + "\",\"estimate\":" + i[1] + "}");
 			assertThat(created.status()).as(created.text()).isEqualTo(201);
 		}
-		api.post(BASE + "/items", "{\"type\":\"STORY\",\"title\":\"Unestimated\"}");
+		aStory("Unestimated").in(product);
 		api.post(BASE + "/items/PLN-4/dependencies", "{\"kind\":\"DEPENDS_ON\",\"target\":\"PLN-1\"}");
 		long value = 0;
 		for (JsonNode m : api.get(BASE + "/scoring-models").json()) {
@@ -43,28 +50,23 @@ class PlanningApiIntegrationTest extends IntegrationTestBase {
 		return api;
 	}
 
-	private static JsonNode await(ApiClient api, long plan) throws InterruptedException {
+	private static JsonNode await(ApiClient api, long plan) {
 		return await(api, BASE, plan);
 	}
 
-	static JsonNode await(ApiClient api, String base, long plan) throws InterruptedException {
-		Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-		JsonNode p;
-		do {
-			Thread.sleep(100);
-			p = api.get(base + "/plans/" + plan).json();
-		}
-		while (!p.get("state").asText().matches("DONE|CANCELLED|FAILED") && Instant.now().isBefore(deadline));
-		return p;
+	/** The plan run {@code plan} once it has ended. */
+	static JsonNode await(ApiClient api, String base, long plan) {
+		return Eventually.ended(api, base + "/plans/" + plan);
 	}
 
 	@Test
 	void plansReleasesWithTheOptimizerAndExplainsWhatItLeftOut() throws InterruptedException {
 		ApiClient api = setUp();
+		TestProduct product = new TestProduct(api, "PLN");
 		Response r1 = api.post(BASE + "/releases", "{\"name\":\"R1\",\"targetDate\":\"2027-01-31\",\"capacity\":8}");
 		assertThat(r1.status()).as(r1.text()).isEqualTo(201);
 		long release1 = r1.json().get("id").asLong();
-		long release2 = api.post(BASE + "/releases", "{\"name\":\"R2\",\"capacity\":8}").json().get("id").asLong();
+		long release2 = aRelease("R2").capacity(8).in(product);
 		assertThat(api.post(BASE + "/releases", "{\"name\":\"r1\",\"capacity\":8}").status()).isEqualTo(400);
 		assertThat(api.post(BASE + "/releases", "{\"name\":\"R3\",\"capacity\":-1}").status()).isEqualTo(400);
 		Response sprint = api.post(BASE + "/sprints",
@@ -75,7 +77,7 @@ class PlanningApiIntegrationTest extends IntegrationTestBase {
 		// by hand: over capacity is flagged
 		Response assigned = api.put(BASE + "/items/PLN-2/release", "{\"releaseId\":" + release1 + "}", null);
 		assertThat(assigned.status()).as(assigned.text()).isEqualTo(204);
-		api.put(BASE + "/items/PLN-1/release", "{\"releaseId\":" + release1 + "}", null);
+		product.planInRelease("PLN-1", release1);
 		JsonNode board = api.get(BASE + "/releases").json();
 		assertThat(board.get("releases").get(0).get("planned").decimalValue()).isEqualByComparingTo("13");
 		assertThat(board.get("releases").get(0).get("overCapacity").asBoolean()).isTrue();
@@ -147,32 +149,24 @@ class PlanningApiIntegrationTest extends IntegrationTestBase {
 	@Test
 	void countsCustomerValueOnlyWhenAllACustomerAskedForIsPlanned() throws InterruptedException {
 		ApiClient api = api();
-		api.post("/api/v1/products", "{\"key\":\"PLC\",\"name\":\"Customers\"}");
+		TestProduct product = aProduct("PLC").named("Customers").createdBy(api);
 		String base = "/api/v1/products/PLC";
-		api.post(base + "/items", "{\"type\":\"STORY\",\"title\":\"Export\",\"estimate\":5}");
-		api.post(base + "/items", "{\"type\":\"STORY\",\"title\":\"Import\",\"estimate\":5}");
-		api.post(base + "/items", "{\"type\":\"STORY\",\"title\":\"Search\",\"estimate\":4}");
-		long big = api.post(base + "/customers", "{\"name\":\"Big\",\"weight\":10}").json().get("id").asLong();
-		long small = api.post(base + "/customers", "{\"name\":\"Small\",\"weight\":3}").json().get("id").asLong();
+		aStory("Export").estimate(5).in(product);
+		aStory("Import").estimate(5).in(product);
+		aStory("Search").estimate(4).in(product);
+		long big = aCustomer("Big").weight(10).in(product);
+		long small = aCustomer("Small").weight(3).in(product);
 		for (String[] link : new String[][] { { "" + big, "PLC-1" }, { "" + big, "PLC-2" }, { "" + small, "PLC-3" } }) {
-			long f = api.post(base + "/feedback", "{\"text\":\"please\",\"customerId\":" + link[0] + "}")
-				.json()
-				.get("id")
-				.asLong();
+			long f = someFeedback("please").from(Long.parseLong(link[0])).in(product);
 			api.post(base + "/feedback/" + f + "/links", "{\"item\":\"" + link[1] + "\",\"importance\":\"IMPORTANT\"}");
 		}
-		api.post(base + "/releases", "{\"name\":\"Only\",\"capacity\":10}");
+		aRelease("Only").capacity(10).in(product);
 		long id = api.post(base + "/plans", "{\"value\":\"CUSTOMER\",\"timeLimitSeconds\":5}")
 			.json()
 			.get("id")
 			.asLong();
-		Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-		JsonNode p;
-		do {
-			Thread.sleep(100);
-			p = api.get(base + "/plans/" + id).json();
-		}
-		while (!"DONE".equals(p.get("state").asText()) && Instant.now().isBefore(deadline));
+		JsonNode p = await(api, base, id);
+		assertThat(p.get("state").asText()).isEqualTo("DONE");
 		// Export + Import (10 points) satisfy Big (10); Search alone would only satisfy
 		// Small (3)
 		assertThat(p.get("result").get("value").asLong()).isEqualTo(10);
@@ -203,12 +197,12 @@ class PlanningApiIntegrationTest extends IntegrationTestBase {
 	void keepsItemsOfStartedSprintsAndAppliesOnlyWithAnExplicitChoiceForItemsLeavingTheirSprints()
 			throws InterruptedException {
 		ApiClient api = api();
-		String base = "/api/v1/products/PLS";
-		api.post("/api/v1/products", "{\"key\":\"PLS\",\"name\":\"Sprints\"}");
+		TestProduct product = aProduct("PLS").named("Sprints").createdBy(api);
+		String base = product.base();
 		String[][] items = { { "In the started sprint", "3" }, { "In the next sprint", "3" }, { "Valuable", "5" },
 				{ "Quick", "2" } };
 		for (String[] i : items) {
-			api.post(base + "/items", "{\"type\":\"STORY\",\"title\":\"" + i[0] + "\",\"estimate\":" + i[1] + "}");
+			aStory(i[0]).estimate(i[1]).in(product);
 		}
 		long model = 0;
 		for (JsonNode m : api.get(base + "/scoring-models").json()) {
@@ -230,8 +224,8 @@ class PlanningApiIntegrationTest extends IntegrationTestBase {
 		long s2 = create(api, base + "/sprints",
 				"{\"name\":\"Sprint 2\",\"start\":\"2029-12-15\",\"end\":\"2029-12-28\","
 						+ "\"capacity\":6,\"releaseId\":" + r1 + "}");
-		api.put(base + "/items/PLS-1/release", "{\"releaseId\":" + r1 + ",\"sprintId\":" + s1 + "}", null);
-		api.put(base + "/items/PLS-2/release", "{\"releaseId\":" + r1 + ",\"sprintId\":" + s2 + "}", null);
+		product.plan("PLS-1", r1, s1);
+		product.plan("PLS-2", r1, s2);
 		Response start = api.post(base + "/sprints/" + s1 + "/start", "{\"force\":true}");
 		assertThat(start.status()).as(start.text()).isEqualTo(200);
 
@@ -291,15 +285,15 @@ class PlanningApiIntegrationTest extends IntegrationTestBase {
 	@Test
 	void aClosedSprintIsNotDeletedBecauseItsHistoryFeedsVelocityAndForecasts() {
 		ApiClient api = api();
-		String base = "/api/v1/products/PLZ";
-		api.post("/api/v1/products", "{\"key\":\"PLZ\",\"name\":\"Closed sprints\"}");
-		long release = api.post(base + "/releases", "{\"name\":\"R1\",\"capacity\":40}").json().get("id").asLong();
+		TestProduct product = aProduct("PLZ").named("Closed sprints").createdBy(api);
+		String base = product.base();
+		long release = aRelease("R1").capacity(40).in(product);
 		java.time.LocalDate today = java.time.LocalDate.now();
 		long closed = sprint(api, base, "Sprint 1", today.minusDays(14), release);
 		long planned = sprint(api, base, "Sprint 2", today.plusDays(1), release);
 		Response item = api.post(base + "/items", "{\"type\":\"STORY\",\"title\":\"Done work\",\"estimate\":5}");
 		assertThat(item.status()).as(item.text()).isEqualTo(201);
-		api.put(base + "/items/PLZ-1/release", "{\"releaseId\":" + release + ",\"sprintId\":" + closed + "}", null);
+		product.plan("PLZ-1", release, closed);
 		assertThat(api.post(base + "/sprints/" + closed + "/start", "{\"force\":true}").status()).isEqualTo(200);
 		assertThat(api.post(base + "/sprints/" + closed + "/close", "{}").status()).isEqualTo(200);
 		String velocity = api.get(base + "/velocity").text();

@@ -1,5 +1,10 @@
 package dev.priora.progress.web;
 
+import static dev.priora.support.Fixtures.aProduct;
+import static dev.priora.support.Fixtures.aRelease;
+import static dev.priora.support.Fixtures.aSprint;
+import static dev.priora.support.Fixtures.aStory;
+import static dev.priora.support.Fixtures.aTeamMember;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
@@ -9,9 +14,10 @@ import org.junit.jupiter.api.Test;
 import com.sun.net.httpserver.HttpServer;
 
 import dev.priora.support.ApiClient;
-import dev.priora.support.HookReceiver;
 import dev.priora.support.BrowserlessSession;
+import dev.priora.support.HookReceiver;
 import dev.priora.support.IntegrationTestBase;
+import dev.priora.support.TestProduct;
 import tools.jackson.databind.JsonNode;
 
 class TeamApiIntegrationTest extends IntegrationTestBase {
@@ -19,28 +25,19 @@ class TeamApiIntegrationTest extends IntegrationTestBase {
 	@Test
 	void showsWorkloadAgainstCapacityAndSuggestsWhoShouldTakeAnItem() {
 		ApiClient api = api();
-		String base = "/api/v1/products/TEM";
-		api.post("/api/v1/products", "{\"key\":\"TEM\",\"name\":\"Team\"}");
-		long release = api.post(base + "/releases", "{\"name\":\"R\",\"capacity\":30}").json().get("id").asLong();
-		long sprint = ProgressApiIntegrationTest.sprint(api, base, "S", LocalDate.now(), release);
-		long ann = api.post(base + "/team", "{\"name\":\"Ann\",\"capacity\":10,\"skills\":[\"Payments\"]}")
-			.json()
-			.get("id")
-			.asLong();
-		long bob = api.post(base + "/team", "{\"name\":\"Bob\",\"capacity\":8,\"skills\":[\"search\"]}")
-			.json()
-			.get("id")
-			.asLong();
+		TestProduct product = aProduct("TEM").named("Team").createdBy(api);
+		String base = product.base();
+		long release = aRelease("R").capacity(30).in(product);
+		long sprint = aSprint("S").starting(LocalDate.now()).capacity(10).forRelease(release).in(product);
+		long ann = aTeamMember("Ann").capacity(10).skills("Payments").in(product);
+		long bob = aTeamMember("Bob").capacity(8).skills("search").in(product);
 		assertThat(api.post(base + "/team", "{\"name\":\"Ann\",\"capacity\":5}").status()).isEqualTo(400);
 		assertThat(api.post(base + "/team", "{\"name\":\"Eve\",\"capacity\":-1}").status()).isEqualTo(400);
-		api.post(base + "/items",
-				"{\"type\":\"STORY\",\"title\":\"Wallets\",\"estimate\":8,\"labels\":[\"payments\"]}");
-		api.post(base + "/items",
-				"{\"type\":\"STORY\",\"title\":\"Refunds\",\"estimate\":5,\"labels\":[\"payments\"]}");
-		api.post(base + "/items", "{\"type\":\"STORY\",\"title\":\"Filters\",\"estimate\":3,\"labels\":[\"search\"]}");
+		aStory("Wallets").estimate(8).labels("payments").in(product);
+		aStory("Refunds").estimate(5).labels("payments").in(product);
+		aStory("Filters").estimate(3).labels("search").in(product);
 		for (int i = 1; i <= 3; i++) {
-			api.put(base + "/items/TEM-" + i + "/release",
-					"{\"releaseId\":" + release + ",\"sprintId\":" + sprint + "}", null);
+			product.plan("TEM-" + i, release, sprint);
 		}
 		// the payments item goes to Ann, who knows payments
 		JsonNode first = api.get(base + "/items/TEM-1/suggested-assignees?sprint=" + sprint).json();
@@ -60,7 +57,7 @@ class TeamApiIntegrationTest extends IntegrationTestBase {
 		assertThat(load.get(1).get("assigned").decimalValue()).isEqualByComparingTo("0");
 		// across the release: a second sprint adds Ann's full 10 to the 5 left in the
 		// first
-		long second = ProgressApiIntegrationTest.sprint(api, base, "S2", LocalDate.now().plusDays(14), release);
+		long second = aSprint("S2").starting(LocalDate.now().plusDays(14)).capacity(10).forRelease(release).in(product);
 		JsonNode releaseLoad = api.get(base + "/releases/" + release + "/workload").json();
 		assertThat(releaseLoad.get(0).get("capacity").decimalValue()).isEqualByComparingTo("15.0");
 		assertThat(releaseLoad.get(0).get("daysOff").asInt()).isEqualTo(7);
@@ -105,10 +102,10 @@ class TeamApiIntegrationTest extends IntegrationTestBase {
 		ApiClient api = api();
 		String base = "/api/v1/products/TAH";
 		try {
-			api.post("/api/v1/products", "{\"key\":\"TAH\",\"name\":\"Assignee history\"}");
-			api.post(base + "/items", "{\"type\":\"STORY\",\"title\":\"Wallets\"}");
-			long ann = api.post(base + "/team", "{\"name\":\"Ann\",\"capacity\":10}").json().get("id").asLong();
-			long bob = api.post(base + "/team", "{\"name\":\"Bob\",\"capacity\":8}").json().get("id").asLong();
+			TestProduct product = aProduct("TAH").named("Assignee history").createdBy(api);
+			aStory("Wallets").in(product);
+			long ann = aTeamMember("Ann").capacity(10).in(product);
+			long bob = aTeamMember("Bob").capacity(8).in(product);
 			api.put("/api/v1/admin/webhooks", "{\"allowPrivateTargets\":true}", null);
 			long hook = api
 				.post(base + "/webhooks",
@@ -154,15 +151,12 @@ class TeamApiIntegrationTest extends IntegrationTestBase {
 		ApiClient api = api();
 		String base = "/api/v1/products/TRM";
 		try {
-			api.post("/api/v1/products", "{\"key\":\"TRM\",\"name\":\"Removing members\"}");
+			TestProduct product = aProduct("TRM").named("Removing members").createdBy(api);
 			for (String title : new String[] { "Wallets", "Refunds", "Filters" }) {
-				api.post(base + "/items", "{\"type\":\"STORY\",\"title\":\"" + title + "\"}");
+				aStory(title).in(product);
 			}
-			long maya = api.post(base + "/team", "{\"name\":\"Maya Okafor\",\"capacity\":10}")
-				.json()
-				.get("id")
-				.asLong();
-			long ann = api.post(base + "/team", "{\"name\":\"Ann\",\"capacity\":8}").json().get("id").asLong();
+			long maya = aTeamMember("Maya Okafor").capacity(10).in(product);
+			long ann = aTeamMember("Ann").capacity(8).in(product);
 			api.put(base + "/items/TRM-1/assignee", "{\"memberId\":" + maya + "}", null);
 			api.put(base + "/items/TRM-2/assignee", "{\"memberId\":" + maya + "}", null);
 			api.put(base + "/items/TRM-3/assignee", "{\"memberId\":" + ann + "}", null);
