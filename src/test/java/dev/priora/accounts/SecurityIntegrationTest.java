@@ -16,7 +16,6 @@ import dev.priora.support.ApiClient.Response;
 import dev.priora.support.ApiClient;
 import dev.priora.support.BrowserlessSession;
 import dev.priora.support.IntegrationTestBase;
-import dev.priora.support.TestProduct;
 
 @TestPropertySource(
 		properties = { "priora.security.max-failures-per-account=3", "priora.security.max-failures-per-address=1000" })
@@ -246,7 +245,7 @@ class SecurityIntegrationTest extends IntegrationTestBase {
 			.isEqualTo(403);
 		assertThat(ro.post("/api/v1/tokens", "{\"name\":\"wider\"}").status()).as("a read-only token only reads")
 			.isEqualTo(403);
-		TestProduct product = aProduct("SCOPE").named("Scoped").createdBy(admin);
+		aProduct("SCOPE").named("Scoped").createdBy(admin);
 		String scoped = admin.post("/api/v1/tokens", "{\"name\":\"only scope\",\"products\":[\"SCOPE\"]}")
 			.json()
 			.get("token")
@@ -301,7 +300,7 @@ class SecurityIntegrationTest extends IntegrationTestBase {
 	@Test
 	void theLastOwnerCannotBeRemovedAndRoleChangesAreAudited() {
 		ApiClient admin = api();
-		TestProduct product = aProduct("SOLO").named("Solo").createdBy(admin);
+		aProduct("SOLO").named("Solo").createdBy(admin);
 		long adminId = accounts.findByEmail(ADMIN_EMAIL).orElseThrow().id().value();
 		assertThat(admin.delete("/api/v1/products/SOLO/members/" + adminId, null).status()).isEqualTo(409);
 		String other = newUser("VIEWER", null);

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
@@ -18,7 +17,6 @@ import org.springframework.test.context.TestPropertySource;
 import dev.priora.support.ApiClient;
 import dev.priora.support.Eventually;
 import dev.priora.support.IntegrationTestBase;
-import dev.priora.support.TestProduct;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -37,7 +35,7 @@ class DeadNodeIntegrationTest extends IntegrationTestBase {
 	@Test
 	void endsTheJobsOfANodeWhoseHeartbeatsLapsed() throws InterruptedException {
 		ApiClient api = api();
-		TestProduct product = aProduct("DEAD").named("Dead node").createdBy(api);
+		aProduct("DEAD").named("Dead node").createdBy(api);
 		String failed = ghostJob("RUNNING", Duration.ofSeconds(1));
 		String cancelled = ghostJob("RUNNING", Duration.ofSeconds(1));
 		String queued = ghostJob("QUEUED", Duration.ofSeconds(1));
@@ -69,7 +67,7 @@ class DeadNodeIntegrationTest extends IntegrationTestBase {
 	@Test
 	void aLiveNodesHeartbeatsKeepItsExecutionAlive() throws InterruptedException {
 		ApiClient api = api();
-		TestProduct product = aProduct("LIVE").named("Live node").createdBy(api);
+		aProduct("LIVE").named("Live node").createdBy(api);
 		String job = ghostJob("RUNNING", Duration.ofSeconds(-600), "LIVE");
 		// the node is alive (its heartbeats are newer than the dead time) for six seconds
 		Eventually.within(Duration.ofSeconds(8))

@@ -15,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
@@ -27,7 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.priora.support.ApiClient;
 import dev.priora.support.Eventually;
 import dev.priora.support.TestDatabase;
-import dev.priora.support.TestProduct;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -61,7 +59,7 @@ class JobRecoveryIntegrationTest {
 		int port = freePort();
 		Process first = start(port, "--priora.jobs.heartbeat-interval=1s", "--priora.jobs.missed-heartbeats=4");
 		ApiClient api = ApiClient.signIn(port, "admin@localhost", PASSWORD);
-		TestProduct product = aProduct("REC").named("Recovery").createdBy(api);
+		aProduct("REC").named("Recovery").createdBy(api);
 		String job = startBigImport(api);
 		await(api, job, j -> j.get("doneRows").asInt() > 0, Duration.ofSeconds(120), first);
 		kill(first);

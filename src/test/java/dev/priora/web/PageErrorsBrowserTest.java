@@ -6,8 +6,6 @@ import static dev.priora.support.Fixtures.aRelease;
 import static dev.priora.support.Fixtures.aStory;
 import static dev.priora.support.Fixtures.aTeamMember;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;

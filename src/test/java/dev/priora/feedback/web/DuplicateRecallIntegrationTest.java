@@ -7,7 +7,6 @@ import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -27,7 +26,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import dev.priora.support.ApiClient;
 import dev.priora.support.Eventually;
 import dev.priora.support.IntegrationTestBase;
-import dev.priora.support.TestProduct;
 
 /**
  * The customer-voice benchmark of docs/BENCHMARKS.md, end to end: the Redmine feature
@@ -47,7 +45,7 @@ class DuplicateRecallIntegrationTest extends IntegrationTestBase {
 	void findsDuplicatesThroughTheImporterAndTheApi() throws Exception {
 		Assumptions.assumeTrue(Files.exists(DATA), "shared data absent: " + DATA);
 		ApiClient api = api();
-		TestProduct product = aProduct("RDM").named("Redmine requests").createdBy(api);
+		aProduct("RDM").named("Redmine requests").createdBy(api);
 		var imported = api.postFile("/api/v1/products/RDM/feedback/import?text=description&title=subject&externalId=id",
 				Files.readAllBytes(DATA), "text/csv");
 		assertThat(imported.status()).as(imported.text()).isEqualTo(200);

@@ -13,7 +13,6 @@ import dev.priora.support.ApiClient.Response;
 import dev.priora.support.ApiClient;
 import dev.priora.support.BrowserlessSession;
 import dev.priora.support.IntegrationTestBase;
-import dev.priora.support.TestProduct;
 
 /**
  * Pasted e-mails built to exhaust the parser (20,000 nested multipart levels, more parts
@@ -27,7 +26,7 @@ class EmailIntakeLimitsIntegrationTest extends IntegrationTestBase {
 	@Test
 	void refusesTwentyThousandNestedLevelsQuicklyAndNamesTheLimit() {
 		ApiClient api = api();
-		TestProduct product = aProduct("ELM").named("E-mail limits").createdBy(api);
+		aProduct("ELM").named("E-mail limits").createdBy(api);
 		Response everyday = api.post(BASE + "/feedback/email", ApiClient.json(Map.of("email", Mails.everyday())));
 		assertThat(everyday.status()).as(everyday.text()).isEqualTo(201);
 		assertThat(everyday.json().get("feedback").get("text").asText())
@@ -60,7 +59,7 @@ class EmailIntakeLimitsIntegrationTest extends IntegrationTestBase {
 	@Test
 	void refusesMorePartsThanTheLimit() {
 		ApiClient api = api();
-		TestProduct product = aProduct("ELP").named("E-mail parts").createdBy(api);
+		aProduct("ELP").named("E-mail parts").createdBy(api);
 		String base = "/api/v1/products/ELP";
 		long start = System.nanoTime();
 		Response refused = api.post(base + "/feedback/email",

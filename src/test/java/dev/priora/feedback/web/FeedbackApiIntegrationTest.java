@@ -194,7 +194,7 @@ class FeedbackApiIntegrationTest extends IntegrationTestBase {
 	@Test
 	void turnsPastedEmailsIntoFeedbackFromTheirSenders() {
 		ApiClient api = api();
-		TestProduct product = aProduct("EML").named("Email").createdBy(api);
+		aProduct("EML").named("Email").createdBy(api);
 		String base = "/api/v1/products/EML";
 		long acme = api
 			.post(base + "/customers",
@@ -305,77 +305,108 @@ class FeedbackApiIntegrationTest extends IntegrationTestBase {
 		assertThat(r.status()).as(r.text()).isEqualTo(200);
 	}
 
-	@Test
-	void intakeTokensLearnNothingAboutCustomersAndDomainsOnlySuggestOne() {
+	/**
+	 * Product {@code key} with customer MegaCorp (contact Alice, alice@megacorp.example)
+	 * and an intake-only token for it.
+	 */
+	private record Intake(TestProduct product, long mega, ApiClient intake) {
+
+		String path(String rest) {
+			return product.path(rest);
+		}
+
+		ApiClient admin() {
+			return product.api();
+		}
+
+		long email(ApiClient as, String email) {
+			Response r = as.post(path("/feedback/email"), ApiClient.json(java.util.Map.of("email", email)));
+			assertThat(r.status()).as(r.text()).isEqualTo(201);
+			JsonNode json = r.json();
+			return (json.has("feedback") ? json.get("feedback") : json).get("id").asLong();
+		}
+
+	}
+
+	private Intake intake(String key) {
 		ApiClient admin = api();
-		TestProduct product = aProduct("ITK").named("Intake").createdBy(admin);
-		String base = "/api/v1/products/ITK";
-		long mega = admin
-			.post(base + "/customers",
-					"{\"name\":\"MegaCorp\",\"contacts\":[{\"name\":\"Alice\",\"email\":\"alice@megacorp.example\"}]}")
-			.json()
-			.get("id")
-			.asLong();
+		TestProduct product = aProduct(key).named("Intake").createdBy(admin);
+		long mega = aCustomer("MegaCorp").contact("Alice", "alice@megacorp.example").in(product);
 		ApiClient intake = ApiClient.withToken(port,
-				admin.post("/api/v1/tokens", "{\"name\":\"desk\",\"intakeOnly\":true,\"products\":[\"ITK\"]}")
+				admin.post("/api/v1/tokens", "{\"name\":\"desk\",\"intakeOnly\":true,\"products\":[\"" + key + "\"]}")
 					.json()
 					.get("token")
 					.asText());
+		return new Intake(product, mega, intake);
+	}
 
-		Response known = intake.post(base + "/feedback",
-				"{\"text\":\"From a known customer\",\"customerId\":" + mega + "}");
-		Response unknown = intake.post(base + "/feedback", "{\"text\":\"From nobody\",\"customerId\":999999}");
+	@Test
+	void intakeTokensFileFeedbackButLearnNothingAboutCustomers() {
+		Intake it = intake("ITK");
+		Response known = it.intake()
+			.post(it.path("/feedback"), "{\"text\":\"From a known customer\",\"customerId\":" + it.mega() + "}");
+		Response unknown = it.intake().post(it.path("/feedback"), "{\"text\":\"From nobody\",\"customerId\":999999}");
 		for (Response r : List.of(known, unknown)) {
 			assertThat(r.status()).as(r.text()).isEqualTo(201);
 			assertThat(fieldNames(r.json())).containsExactly("id", "status");
 			assertThat(r.json().get("status").asText()).isEqualTo("NEW");
 			assertThat(r.text()).doesNotContain("MegaCorp");
 		}
-		assertThat(admin.get(base + "/feedback/" + known.json().get("id").asLong()).json().get("customerId").asLong())
-			.isEqualTo(mega);
-		assertThat(admin.get(base + "/feedback/" + unknown.json().get("id").asLong()).json().get("customerId").isNull())
-			.isTrue();
+		assertThat(it.admin()
+			.get(it.path("/feedback/" + known.json().get("id").asLong()))
+			.json()
+			.get("customerId")
+			.asLong()).isEqualTo(it.mega());
+		assertThat(it.admin()
+			.get(it.path("/feedback/" + unknown.json().get("id").asLong()))
+			.json()
+			.get("customerId")
+			.isNull()).isTrue();
+	}
 
-		Response eve = intake.post(base + "/feedback/email", ApiClient.json(
-				java.util.Map.of("email", "From: Eve <eve@megacorp.example>\nSubject: Hello\n\nPlease add dark mode")));
+	@Test
+	void aMailFromACustomersDomainOnlySuggestsTheCustomerAndAnExactContactAttachesIt() {
+		Intake it = intake("ITD");
+		Response eve = it.intake()
+			.post(it.path("/feedback/email"), ApiClient.json(java.util.Map.of("email",
+					"From: Eve <eve@megacorp.example>\nSubject: Hello\n\nPlease add dark mode")));
 		assertThat(eve.status()).as(eve.text()).isEqualTo(201);
 		assertThat(fieldNames(eve.json())).containsExactly("id", "status");
-		long eveId = eve.json().get("id").asLong();
-		JsonNode seen = admin.get(base + "/feedback/" + eveId).json();
+		JsonNode seen = it.admin().get(it.path("/feedback/" + eve.json().get("id").asLong())).json();
 		assertThat(seen.get("customerId").isNull()).as("a domain alone attaches nobody").isTrue();
-		assertThat(seen.get("suggestedCustomerId").asLong()).isEqualTo(mega);
+		assertThat(seen.get("suggestedCustomerId").asLong()).isEqualTo(it.mega());
 		assertThat(seen.get("suggestedCustomerName").asText()).isEqualTo("MegaCorp");
-		assertThat(admin.get(base + "/customers/" + mega).text()).doesNotContain("eve@megacorp.example");
+		assertThat(it.admin().get(it.path("/customers/" + it.mega())).text()).doesNotContain("eve@megacorp.example");
 
-		Response alice = intake.post(base + "/feedback/email", ApiClient
-			.json(java.util.Map.of("email", "From: Alice <Alice@MegaCorp.example>\nSubject: Hi\n\nExport please")));
-		assertThat(admin.get(base + "/feedback/" + alice.json().get("id").asLong()).json().get("customerId").asLong())
+		long alice = it.email(it.intake(), "From: Alice <Alice@MegaCorp.example>\nSubject: Hi\n\nExport please");
+		assertThat(it.admin().get(it.path("/feedback/" + alice)).json().get("customerId").asLong())
 			.as("an exact contact address still attaches its customer")
-			.isEqualTo(mega);
+			.isEqualTo(it.mega());
+	}
 
-		Response confirmed = admin.post(base + "/feedback/" + eveId + "/customer-suggestion/confirm", null);
+	@Test
+	void theOwnerConfirmsOrDismissesASuggestedCustomerAndAnIntakeTokenCannot() {
+		Intake it = intake("ITC");
+		long eveId = it.email(it.intake(), "From: Eve <eve@megacorp.example>\nSubject: Hello\n\nPlease add dark mode");
+		Response confirmed = it.admin().post(it.path("/feedback/" + eveId + "/customer-suggestion/confirm"), null);
 		assertThat(confirmed.status()).as(confirmed.text()).isEqualTo(200);
-		assertThat(confirmed.json().get("customerId").asLong()).isEqualTo(mega);
+		assertThat(confirmed.json().get("customerId").asLong()).isEqualTo(it.mega());
 		assertThat(confirmed.json().get("suggestedCustomerId").isNull()).isTrue();
-		assertThat(admin.get(base + "/customers/" + mega).text()).contains("eve@megacorp.example");
-		assertThat(admin.post(base + "/feedback/" + eveId + "/customer-suggestion/confirm", null).status())
+		assertThat(it.admin().get(it.path("/customers/" + it.mega())).text()).contains("eve@megacorp.example");
+		assertThat(it.admin().post(it.path("/feedback/" + eveId + "/customer-suggestion/confirm"), null).status())
 			.as("nothing left to confirm")
 			.isEqualTo(409);
 
-		long mallory = admin
-			.post(base + "/feedback/email",
-					ApiClient.json(
-							java.util.Map.of("email", "From: mallory@megacorp.example\nSubject: Refund\n\nSend money")))
-			.json()
-			.get("feedback")
-			.get("id")
-			.asLong();
-		Response dismissed = admin.delete(base + "/feedback/" + mallory + "/customer-suggestion", null);
+		long mallory = it.email(it.admin(), "From: mallory@megacorp.example\nSubject: Refund\n\nSend money");
+		assertThat(it.intake().post(it.path("/feedback/" + mallory + "/customer-suggestion/confirm"), null).status())
+			.isEqualTo(403);
+		assertThat(it.admin().get(it.path("/feedback/" + mallory)).json().get("customerId").isNull())
+			.as("the refused confirmation attached nobody")
+			.isTrue();
+		Response dismissed = it.admin().delete(it.path("/feedback/" + mallory + "/customer-suggestion"), null);
 		assertThat(dismissed.status()).isEqualTo(200);
 		assertThat(dismissed.json().get("suggestedCustomerId").isNull()).isTrue();
 		assertThat(dismissed.json().get("customerId").isNull()).isTrue();
-		assertThat(intake.post(base + "/feedback/" + mallory + "/customer-suggestion/confirm", null).status())
-			.isEqualTo(403);
 	}
 
 	private static List<String> fieldNames(JsonNode node) {

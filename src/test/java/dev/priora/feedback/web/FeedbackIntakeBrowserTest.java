@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import com.microsoft.playwright.options.FilePayload;
 
 import dev.priora.support.BrowserTestBase;
-import dev.priora.support.TestProduct;
 
 /**
  * Bringing feedback in by the bulk in the browser: import a CSV with the columns guessed
@@ -77,7 +76,7 @@ class FeedbackIntakeBrowserTest extends BrowserTestBase {
 
 	@Test
 	void aPastedEmailBecomesFeedbackFromItsSender() {
-		TestProduct product = aProduct("EMB").named("Email browser").createdBy(api());
+		aProduct("EMB").named("Email browser").createdBy(api());
 		api().post("/api/v1/products/EMB/customers",
 				"{\"name\":\"Umbrella\",\"contacts\":[{\"name\":\"Alice\",\"email\":\"alice@umbrella.example\"}]}");
 		signIn();

@@ -15,7 +15,6 @@ import dev.priora.support.ApiClient.Response;
 import dev.priora.support.ApiClient;
 import dev.priora.support.Eventually;
 import dev.priora.support.IntegrationTestBase;
-import dev.priora.support.TestProduct;
 import tools.jackson.databind.JsonNode;
 
 /** Jira, Jira JSON and Trello imports through the API, on the database. */
@@ -33,7 +32,7 @@ class BacklogImportIntegrationTest extends IntegrationTestBase {
 	@Test
 	void importsAJiraCsvWithHierarchyLinksSprintsCommentsOnceAndAllOrNothing() {
 		ApiClient api = api();
-		TestProduct product = aProduct("JIR").named("Jira import").createdBy(api);
+		aProduct("JIR").named("Jira import").createdBy(api);
 		String base = "/api/v1/products/JIR";
 		Response dry = upload(api, "JIR", "jira", bytes(Exports.JIRA_CSV), "dryRun=true");
 		assertThat(dry.status()).as(dry.text()).isEqualTo(200);
@@ -100,7 +99,7 @@ class BacklogImportIntegrationTest extends IntegrationTestBase {
 	@Test
 	void importsJiraJsonAndATrelloBoardInTheBackgroundWithProgress() throws InterruptedException {
 		ApiClient api = api();
-		TestProduct product = aProduct("JTR").named("Json and Trello").createdBy(api);
+		aProduct("JTR").named("Json and Trello").createdBy(api);
 		Response json = upload(api, "JTR", "jira-json", bytes(Exports.JIRA_JSON), "");
 		assertThat(json.status()).as(json.text()).isEqualTo(200);
 		assertThat(json.json().get("created").asInt()).isEqualTo(5);

@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import dev.priora.support.ApiClient.Response;
 import dev.priora.support.ApiClient;
 import dev.priora.support.IntegrationTestBase;
-import dev.priora.support.TestProduct;
 import tools.jackson.databind.JsonNode;
 
 class GitHubImportIntegrationTest extends IntegrationTestBase {
@@ -39,7 +38,7 @@ class GitHubImportIntegrationTest extends IntegrationTestBase {
 	@Test
 	void importsIssuesOnceWithLabelsMilestonesAndStates() {
 		ApiClient api = api();
-		TestProduct product = aProduct("GHI").named("GitHub import").createdBy(api);
+		aProduct("GHI").named("GitHub import").createdBy(api);
 		byte[] file = ISSUES.getBytes(StandardCharsets.UTF_8);
 		Response dry = upload(api, "GHI", file, true);
 		assertThat(dry.status()).as(dry.text()).isEqualTo(200);

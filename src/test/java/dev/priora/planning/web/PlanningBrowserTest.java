@@ -201,7 +201,7 @@ class PlanningBrowserTest extends BrowserTestBase {
 				.asLong();
 		}
 		for (int n = 1; n <= 3; n++) {
-			aStory("Story " + n + "").estimate(3).in(product);
+			aStory("Story " + n).estimate(3).in(product);
 			product.plan("PSX-" + n, wallets, sprints[n - 1]);
 		}
 		api.post(base + "/sprints/" + sprints[0] + "/start", "{\"force\":true}");

@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 
 import dev.priora.support.ApiClient;
 import dev.priora.support.IntegrationTestBase;
-import dev.priora.support.TestProduct;
 import tools.jackson.databind.JsonNode;
 
 /** The sprint board as JSON, WIP limits, and the backlog's assignee filter. */
@@ -106,7 +105,7 @@ class BoardApiIntegrationTest extends IntegrationTestBase {
 	@Test
 	void theBoardWithoutSprintsIsEmpty() {
 		ApiClient api = api();
-		TestProduct product = aProduct("BRE").named("Empty board").createdBy(api);
+		aProduct("BRE").named("Empty board").createdBy(api);
 		JsonNode board = api.get("/api/v1/products/BRE/board").json();
 		assertThat(board.get("scope").get("kind").asText()).isEqualTo("none");
 		assertThat(board.get("columns")).hasSize(4);
