@@ -1,5 +1,10 @@
 package dev.priora.web;
 
+import static dev.priora.support.Fixtures.aCustomer;
+import static dev.priora.support.Fixtures.aProduct;
+import static dev.priora.support.Fixtures.aRelease;
+import static dev.priora.support.Fixtures.aStory;
+import static dev.priora.support.Fixtures.someFeedback;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -26,6 +31,7 @@ import dev.priora.support.ApiClient;
 import dev.priora.support.BrowserlessSession;
 import dev.priora.support.IntegrationTestBase;
 import dev.priora.support.Routes;
+import dev.priora.support.TestProduct;
 
 /**
  * Every HTTP route of the application, read from its own request mappings, against
@@ -297,23 +303,17 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 	@BeforeAll
 	void people() {
 		ApiClient admin = api();
-		assertThat(admin.post("/api/v1/products", "{\"key\":\"MTX\",\"name\":\"Matrix\"}").status()).isEqualTo(201);
-		admin.post("/api/v1/products/MTX/items", "{\"type\":\"STORY\",\"title\":\"One\"}");
-		admin.post("/api/v1/products/MTX/items", "{\"type\":\"STORY\",\"title\":\"Two\"}");
+		TestProduct product = aProduct("MTX").named("Matrix").createdBy(admin);
+		aStory("One").in(product);
+		aStory("Two").in(product);
 		admin.post("/api/v1/products/MTX/items/MTX-1/dependencies", "{\"kind\":\"DEPENDS_ON\",\"target\":\"MTX-2\"}");
-		customerId = admin.post("/api/v1/products/MTX/customers", "{\"name\":\"Matrix customer\"}")
-			.json()
-			.get("id")
-			.asLong();
+		customerId = aCustomer("Matrix customer").in(product);
 		feedbackId = admin
 			.post("/api/v1/products/MTX/feedback", "{\"text\":\"Matrix feedback\",\"customerId\":" + customerId + "}")
 			.json()
 			.get("id")
 			.asLong();
-		spareFeedbackId = admin.post("/api/v1/products/MTX/feedback", "{\"text\":\"Spare matrix feedback\"}")
-			.json()
-			.get("id")
-			.asLong();
+		spareFeedbackId = someFeedback("Spare matrix feedback").in(product);
 		jobId = admin
 			.postFile("/api/v1/products/MTX/feedback/import?text=body&async=true",
 					"body\nimported for the matrix\n".getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/csv")
@@ -340,10 +340,7 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 			.json()
 			.get("id")
 			.asLong();
-		releaseId = admin.post("/api/v1/products/MTX/releases", "{\"name\":\"Matrix release\",\"capacity\":5}")
-			.json()
-			.get("id")
-			.asLong();
+		releaseId = aRelease("Matrix release").capacity(5).in(product);
 		sprintId = admin
 			.post("/api/v1/products/MTX/sprints",
 					"{\"name\":\"Matrix sprint\",\"start\":\"2027-01-04\",\"end\":\"2027-01-17\"}")
@@ -372,7 +369,7 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 		}
 		outsiderId = accounts.createUser("outsider@matrix.test", "Outsider", "password-OUTSIDER", false).value();
 		ApiClient outsider = ApiClient.signIn(port, "outsider@matrix.test", "password-OUTSIDER");
-		assertThat(outsider.post("/api/v1/products", "{\"key\":\"OTH\",\"name\":\"Other\"}").status()).isEqualTo(201);
+		aProduct("OTH").named("Other").createdBy(outsider);
 		for (String email : roleOf.keySet()) {
 			String password = "password-" + roleOf.get(email).name();
 			api.put(email, ApiClient.signIn(port, email, password));
