@@ -18,12 +18,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class BearerTokenFilter extends OncePerRequestFilter {
 
-	private final AccountService accounts;
+	private final ApiTokens tokens;
 
 	private final ProblemAuthenticationEntryPoint entryPoint;
 
-	BearerTokenFilter(AccountService accounts, ProblemAuthenticationEntryPoint entryPoint) {
-		this.accounts = accounts;
+	BearerTokenFilter(ApiTokens tokens, ProblemAuthenticationEntryPoint entryPoint) {
+		this.tokens = tokens;
 		this.entryPoint = entryPoint;
 	}
 
@@ -35,7 +35,7 @@ class BearerTokenFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		var user = accounts.authenticateToken(header.substring(7).trim());
+		var user = tokens.authenticateToken(header.substring(7).trim());
 		if (user.isEmpty()) {
 			entryPoint.write(response, "The bearer token is unknown, revoked or malformed.");
 			return;

@@ -57,25 +57,25 @@ class SecurityConfig {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain tokenIssuing(HttpSecurity http, AccountService accounts,
-			ProblemAuthenticationEntryPoint problems, AuthenticationManager manager) throws Exception {
+	SecurityFilterChain tokenIssuing(HttpSecurity http, ApiTokens tokens, ProblemAuthenticationEntryPoint problems,
+			AuthenticationManager manager) throws Exception {
 		http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/api/v1/tokens"));
-		apiDefaults(http, accounts, problems, manager);
+		apiDefaults(http, tokens, problems, manager);
 		http.httpBasic(basic -> basic.authenticationEntryPoint(problems));
 		return http.build();
 	}
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain api(HttpSecurity http, AccountService accounts, ProblemAuthenticationEntryPoint problems,
+	SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, ProblemAuthenticationEntryPoint problems,
 			AuthenticationManager manager) throws Exception {
 		http.securityMatcher("/api/**");
-		apiDefaults(http, accounts, problems, manager);
+		apiDefaults(http, tokens, problems, manager);
 		return http.build();
 	}
 
-	private static void apiDefaults(HttpSecurity http, AccountService accounts,
-			ProblemAuthenticationEntryPoint problems, AuthenticationManager manager) throws Exception {
+	private static void apiDefaults(HttpSecurity http, ApiTokens tokens, ProblemAuthenticationEntryPoint problems,
+			AuthenticationManager manager) throws Exception {
 		http.csrf(csrf -> csrf.disable())
 			.authenticationManager(manager)
 			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -88,7 +88,7 @@ class SecurityConfig {
 			.exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
 			.headers(h -> h
 				.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'")))
-			.addFilterBefore(new BearerTokenFilter(accounts, problems), BasicAuthenticationFilter.class);
+			.addFilterBefore(new BearerTokenFilter(tokens, problems), BasicAuthenticationFilter.class);
 	}
 
 	@Bean
@@ -96,8 +96,8 @@ class SecurityConfig {
 	SecurityFilterChain web(HttpSecurity http, AuthenticationManager manager) throws Exception {
 		http.authenticationManager(manager)
 			.authorizeHttpRequests(a -> a
-				.requestMatchers("/login", "/invite/**", "/reset/**", "/f/**", "/r/**", "/css/**", "/js/**",
-						"/webjars/**", "/favicon.ico", "/favicon.svg", "/error", "/actuator/health/**",
+				.requestMatchers("/login", "/forgot-password", "/invite/**", "/reset/**", "/f/**", "/r/**", "/css/**",
+						"/js/**", "/webjars/**", "/favicon.ico", "/favicon.svg", "/error", "/actuator/health/**",
 						"/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
 				.permitAll()
 				.requestMatchers("/admin/**")

@@ -29,6 +29,8 @@ public class BacklogOrder {
 
 	private final ItemRepository items;
 
+	private final RankRepository ranks;
+
 	private final DependencyRepository dependencies;
 
 	private final HistoryRepository history;
@@ -37,12 +39,13 @@ public class BacklogOrder {
 
 	private final Clock clock;
 
-	BacklogOrder(ProductService products, ProductRepository productRows, ItemRepository items,
+	BacklogOrder(ProductService products, ProductRepository productRows, ItemRepository items, RankRepository ranks,
 			DependencyRepository dependencies, HistoryRepository history, ApplicationEventPublisher events,
 			Clock clock) {
 		this.products = products;
 		this.productRows = productRows;
 		this.items = items;
+		this.ranks = ranks;
 		this.dependencies = dependencies;
 		this.history = history;
 		this.events = events;
@@ -54,9 +57,9 @@ public class BacklogOrder {
 	public BacklogSnapshot snapshot(String productKey) {
 		ProductView product = products.get(productKey);
 		long productId = product.id().value();
-		Map<Long, List<String>> labels = items.productLabels(productId);
+		Map<Long, List<String>> labels = ranks.productLabels(productId);
 		List<BacklogSnapshot.Entry> entries = new ArrayList<>();
-		for (var r : items.snapshot(productId)) {
+		for (var r : ranks.snapshot(productId)) {
 			entries.add(new BacklogSnapshot.Entry(r.id(), new ItemKey(product.key(), r.number()), r.type(), r.title(),
 					r.status(), r.estimate(),
 					r.parentNumber() == null ? null : new ItemKey(product.key(), r.parentNumber()),
@@ -77,11 +80,11 @@ public class BacklogOrder {
 			throw DomainProblem.invalid("limit", "must be from 1 to " + BacklogService.MAX_PAGE_SIZE);
 		}
 		ProductView product = products.get(productKey);
-		List<ItemRepository.SnapshotRow> rows = items.openSnapshotPage(product.id().value(), Cursors.decode(cursor),
+		List<RankRepository.SnapshotRow> rows = ranks.openSnapshotPage(product.id().value(), Cursors.decode(cursor),
 				limit + 1);
 		boolean more = rows.size() > limit;
 		rows = more ? rows.subList(0, limit) : rows;
-		Map<Long, List<String>> labels = items.labels(rows.stream().map(ItemRepository.SnapshotRow::id).toList());
+		Map<Long, List<String>> labels = items.labels(rows.stream().map(RankRepository.SnapshotRow::id).toList());
 		List<BacklogSnapshot.Entry> entries = new ArrayList<>(rows.size());
 		for (var r : rows) {
 			entries.add(new BacklogSnapshot.Entry(r.id(), new ItemKey(product.key(), r.number()), r.type(), r.title(),
@@ -103,7 +106,7 @@ public class BacklogOrder {
 		ProductView product = products.get(productKey);
 		long productId = product.id().value();
 		productRows.lock(product.id());
-		List<Long> current = items.idsInOrder(productId);
+		List<Long> current = ranks.idsInOrder(productId);
 		if (itemIds.size() != current.size() || !new HashSet<>(itemIds).equals(new HashSet<>(current))) {
 			throw DomainProblem.conflict("backlog-changed",
 					"Items were added or deleted since this order was made; make it again.");
@@ -111,7 +114,7 @@ public class BacklogOrder {
 		if (itemIds.equals(current)) {
 			return 0;
 		}
-		items.rewriteRanks(productId, itemIds, RankKeys.evenlySpaced(itemIds.size()));
+		ranks.rewriteRanks(productId, itemIds, RankKeys.evenlySpaced(itemIds.size()));
 		Map<Long, Integer> before = new HashMap<>();
 		for (int i = 0; i < current.size(); i++) {
 			before.put(current.get(i), i);

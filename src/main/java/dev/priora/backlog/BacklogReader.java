@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Component;
 
-import dev.priora.backlog.ItemRepository.ListRow;
+import dev.priora.backlog.ListingRepository.ListRow;
 import dev.priora.backlog.engine.DefinitionOfReady;
 
 /**
@@ -20,10 +20,13 @@ class BacklogReader {
 
 	private final ItemRepository items;
 
+	private final ListingRepository listing;
+
 	private final DependencyRepository links;
 
-	BacklogReader(ItemRepository items, DependencyRepository links) {
+	BacklogReader(ItemRepository items, ListingRepository listing, DependencyRepository links) {
 		this.items = items;
+		this.listing = listing;
 		this.links = links;
 	}
 
@@ -38,9 +41,9 @@ class BacklogReader {
 			.collect(Collectors.toSet());
 		Map<Long, List<String>> labels = items.labels(ids);
 		Map<Long, Integer> criteria = items.criteriaCounts(ids);
-		Map<Long, EpicRollup> rollups = items.rollups(epicIds);
-		Map<Long, ItemDemand> demand = items.demand(ids);
-		Map<Long, String> assignees = items.assignees(ids);
+		Map<Long, EpicRollup> rollups = listing.rollups(epicIds);
+		Map<Long, ItemDemand> demand = listing.demand(ids);
+		Map<Long, String> assignees = listing.assignees(ids);
 		Map<Long, List<DependencyRepository.Link>> out = DependencyRepository.byItem(links.outgoing(ids));
 		Map<Long, List<DependencyRepository.Link>> in = DependencyRepository.byItem(links.incoming(ids));
 		List<ItemSummary> result = new ArrayList<>(rows.size());

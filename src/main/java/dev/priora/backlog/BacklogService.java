@@ -11,8 +11,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import dev.priora.accounts.AccountService;
 import dev.priora.accounts.UserId;
+import dev.priora.backlog.BacklogEvents.DescriptionWritten;
 import dev.priora.backlog.BacklogEvents.ItemCreated;
 import dev.priora.backlog.BacklogEvents.ItemMoved;
 import dev.priora.backlog.BacklogEvents.ItemUpdated;
@@ -34,9 +34,17 @@ public class BacklogService {
 
 	private final ItemRepository items;
 
+	private final ListingRepository listing;
+
+	private final RankRepository ranks;
+
 	private final HistoryRepository history;
 
 	private final ItemOrdering ordering;
+
+	private final ItemRows rows;
+
+	private final StatusWorkflow workflow;
 
 	private final ItemViews views;
 
@@ -45,13 +53,17 @@ public class BacklogService {
 	private final Clock clock;
 
 	BacklogService(ProductService products, ProductRepository productRows, ItemRepository items,
-			HistoryRepository history, ItemOrdering ordering, ItemViews views, ApplicationEventPublisher events,
-			Clock clock) {
+			ListingRepository listing, RankRepository ranks, HistoryRepository history, ItemOrdering ordering,
+			ItemRows rows, StatusWorkflow workflow, ItemViews views, ApplicationEventPublisher events, Clock clock) {
 		this.products = products;
 		this.productRows = productRows;
 		this.items = items;
+		this.listing = listing;
+		this.ranks = ranks;
 		this.history = history;
 		this.ordering = ordering;
+		this.rows = rows;
+		this.workflow = workflow;
 		this.views = views;
 		this.events = events;
 		this.clock = clock;
@@ -66,7 +78,7 @@ public class BacklogService {
 		ProductView product = products.get(productKey);
 		ItemDraft d = DraftValidator.normalize(draft, product.estimateScale());
 		Long parentId = views.parentId(product, d, null);
-		ItemRow target = targetOf(product, placement, null);
+		ItemRow target = rows.targetOf(product, placement, null);
 		long number = productRows.lockAndTakeItemNumber(product.id());
 		String rank = ordering.rankFor(product.id().value(), null, placement, target).orElseThrow();
 		Instant now = clock.instant();
@@ -78,6 +90,7 @@ public class BacklogService {
 				user.value(), now);
 		ItemKey key = new ItemKey(product.key(), number);
 		events.publishEvent(new ItemCreated(new ItemId(id), key));
+		events.publishEvent(new DescriptionWritten(new ItemId(id), key, d.title(), null, d.description(), user));
 		return item(key);
 	}
 
@@ -88,14 +101,20 @@ public class BacklogService {
 	@Transactional(readOnly = true)
 	public ItemView item(ItemKey key) {
 		ProductView product = products.get(key.productKey());
-		return views.view(product, row(product, key));
+		return views.view(product, rows.row(product, key));
+	}
+
+	/** The item's id, read alone (404 for an unknown product or item). */
+	@Transactional(readOnly = true)
+	public ItemId id(ItemKey key) {
+		return new ItemId(rows.row(products.get(key.productKey()), key).id());
 	}
 
 	/** The item as a backlog row: list fields, readiness, dependency counts, demand. */
 	@Transactional(readOnly = true)
 	public ItemSummary summary(ItemKey key) {
 		ProductView product = products.get(key.productKey());
-		return views.summary(product, row(product, key));
+		return views.summary(product, rows.row(product, key));
 	}
 
 	/**
@@ -114,7 +133,7 @@ public class BacklogService {
 	/** The product's team members items can be assigned to, by name (to filter by). */
 	@Transactional(readOnly = true)
 	public List<ItemAssignee> assignable(String productKey) {
-		return items.assignable(products.get(productKey).key());
+		return listing.assignable(products.get(productKey).key());
 	}
 
 	/**
@@ -124,7 +143,7 @@ public class BacklogService {
 	@Transactional
 	public ItemView update(ItemKey key, ItemDraft draft, long expectedVersion, UserId user) {
 		ProductView product = products.get(key.productKey());
-		ItemRow row = views.checkVersion(row(product, key), expectedVersion);
+		ItemRow row = views.checkVersion(rows.row(product, key), expectedVersion);
 		ItemDraft d = DraftValidator.normalize(draft, product.estimateScale());
 		Long parentId = views.parentId(product, d, row);
 		if (row.type() == ItemType.EPIC && d.type() != ItemType.EPIC && items.hasChildren(row.id())) {
@@ -138,11 +157,15 @@ public class BacklogService {
 		ItemRow updated = new ItemRow(row.id(), row.productId(), row.number(), d.type(), d.title(), d.description(),
 				d.estimate(), row.status(), parentId, row.rank(), row.createdAt(), row.createdBy(), now, user.value(),
 				row.version());
-		write(updated, expectedVersion, key);
+		rows.write(product, updated, expectedVersion, key);
 		items.replaceLabels(row.id(), d.labels());
 		items.replaceCriteria(row.id(), d.acceptanceCriteria());
 		history.record(row.id(), changes, user.value(), now);
 		events.publishEvent(new ItemUpdated(new ItemId(row.id()), key, expectedVersion + 1));
+		if (!java.util.Objects.equals(row.description(), d.description())) {
+			events.publishEvent(new DescriptionWritten(new ItemId(row.id()), key, d.title(), row.description(),
+					d.description(), user));
+		}
 		return item(key);
 	}
 
@@ -175,36 +198,7 @@ public class BacklogService {
 	@Transactional
 	public ItemView changeStatus(ItemKey key, ItemStatus target, long expectedVersion, boolean force, UserId user,
 			String reason) {
-		ProductView product = products.get(key.productKey());
-		ItemRow row = views.checkVersion(row(product, key), expectedVersion);
-		if (target == null) {
-			throw DomainProblem.invalid("status", "is required");
-		}
-		if (row.status() == target) {
-			return item(key);
-		}
-		if (!row.status().canChangeTo(target)) {
-			throw BacklogProblems.invalidTransition(key, row.status(), target);
-		}
-		String note = null;
-		if (target == ItemStatus.READY) {
-			Readiness readiness = views.readiness(product, row);
-			if (!readiness.ready() && !force) {
-				throw BacklogProblems.notReady(key, readiness.reasons());
-			}
-			note = readiness.ready() ? null : "forced ready despite: " + String.join("; ", readiness.reasons());
-		}
-		if (reason != null && !reason.isBlank()) {
-			note = note == null ? reason.strip() : reason.strip() + "; " + note;
-		}
-		Instant now = clock.instant();
-		ItemRow updated = new ItemRow(row.id(), row.productId(), row.number(), row.type(), row.title(),
-				row.description(), row.estimate(), target, row.parentId(), row.rank(), row.createdAt(), row.createdBy(),
-				now, user.value(), row.version());
-		write(updated, expectedVersion, key);
-		history.record(row.id(), List.of(new Change("status", row.status().name(), target.name(), note)), user.value(),
-				now);
-		events.publishEvent(new ItemUpdated(new ItemId(row.id()), key, expectedVersion + 1));
+		workflow.change(products.get(key.productKey()), key, target, expectedVersion, force, user, reason);
 		return item(key);
 	}
 
@@ -215,15 +209,15 @@ public class BacklogService {
 	@Transactional
 	public void move(ItemKey key, Placement placement, UserId user) {
 		ProductView product = products.get(key.productKey());
-		ItemRow target = targetOf(product, placement, key);
+		ItemRow target = rows.targetOf(product, placement, key);
 		productRows.lock(product.id());
-		ItemRow row = row(product, key);
-		ItemRow freshTarget = target == null ? null : row(product, new ItemKey(product.key(), target.number()));
+		ItemRow row = rows.row(product, key);
+		ItemRow freshTarget = target == null ? null : rows.row(product, new ItemKey(product.key(), target.number()));
 		var rank = ordering.rankFor(product.id().value(), row, placement, freshTarget);
 		if (rank.isEmpty()) {
 			return;
 		}
-		items.updateRank(row.id(), rank.get());
+		ranks.updateRank(row.id(), rank.get());
 		history.record(row.id(), List.of(new Change("position", null, describe(placement), null)), user.value(),
 				clock.instant());
 		events.publishEvent(new ItemMoved(new ItemId(row.id()), key));
@@ -233,7 +227,7 @@ public class BacklogService {
 	@Transactional
 	public void delete(ItemKey key, long expectedVersion) {
 		ProductView product = products.get(key.productKey());
-		ItemRow row = views.checkVersion(row(product, key), expectedVersion);
+		ItemRow row = views.checkVersion(rows.row(product, key), expectedVersion);
 		if (items.hasChildren(row.id())) {
 			throw DomainProblem.conflict("epic-has-children", key + " has children; move or delete them first.");
 		}
@@ -249,7 +243,7 @@ public class BacklogService {
 	@Transactional
 	public void backdate(ItemKey key, Instant created, Instant resolved) {
 		ProductView product = products.get(key.productKey());
-		ItemRow row = row(product, key);
+		ItemRow row = rows.row(product, key);
 		if (created != null) {
 			items.backdate(row.id(), created);
 		}
@@ -279,7 +273,7 @@ public class BacklogService {
 		if (changes.isEmpty()) {
 			return;
 		}
-		ItemRow row = row(products.get(key.productKey()), key);
+		ItemRow row = rows.row(products.get(key.productKey()), key);
 		history.record(row.id(),
 				changes.stream().map(c -> new Change(c.field(), c.oldValue(), c.newValue(), note)).toList(),
 				user.value(), clock.instant());
@@ -290,38 +284,7 @@ public class BacklogService {
 	@Transactional(readOnly = true)
 	public List<HistoryEntry> history(ItemKey key) {
 		ProductView product = products.get(key.productKey());
-		return views.history(row(product, key));
-	}
-
-	private ItemRow row(ProductView product, ItemKey key) {
-		if (!product.key().equals(key.productKey())) {
-			throw DomainProblem.notFound("Item " + key);
-		}
-		return items.find(product.id().value(), key.number()).orElseThrow(() -> DomainProblem.notFound("Item " + key));
-	}
-
-	private ItemRow targetOf(ProductView product, Placement placement, ItemKey moving) {
-		ItemKey target = placement instanceof Placement.Before b ? b.target()
-				: placement instanceof Placement.After a ? a.target() : null;
-		if (target == null) {
-			return null;
-		}
-		if (target.equals(moving)) {
-			throw DomainProblem.invalid("target", "an item cannot be placed relative to itself");
-		}
-		if (!target.productKey().equals(product.key())) {
-			throw DomainProblem.invalid("target", target + " is not in product " + product.key());
-		}
-		return items.find(product.id().value(), target.number())
-			.orElseThrow(() -> DomainProblem.invalid("target", target + " does not exist"));
-	}
-
-	private void write(ItemRow updated, long expectedVersion, ItemKey key) {
-		if (!items.update(updated, expectedVersion)) {
-			ProductView product = products.get(key.productKey());
-			views.checkVersion(row(product, key), expectedVersion);
-			throw DomainProblem.conflict("concurrent-update", key + " was changed concurrently; try again.");
-		}
+		return views.history(rows.row(product, key));
 	}
 
 	private static String describe(Placement p) {

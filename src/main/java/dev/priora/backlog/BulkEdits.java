@@ -3,7 +3,6 @@ package dev.priora.backlog;
 import dev.priora.problem.DomainProblem;
 
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -11,22 +10,18 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.priora.accounts.UserId;
-import dev.priora.backlog.BacklogEvents.ItemMoved;
-import dev.priora.backlog.BacklogEvents.ItemUpdated;
-import dev.priora.backlog.HistoryRepository.Change;
 
 /**
  * Many items changed at once — status, estimate, a label, release, sprint, or moved to
  * the top or bottom — as one change in one transaction (every item is checked; one
  * refusal writes nothing), and its undo, which puts every field, the release and sprint,
  * and the order back as they were. Each item keeps its history and version checks: the
- * undo is refused (409) for an item edited or planned elsewhere since. Release and sprint
- * go through {@link ItemPlans} (implemented by {@code planning}).
+ * undo ({@link BulkUndo}) is refused (409) for an item edited or planned elsewhere since.
+ * Release and sprint go through {@link ItemPlans} (implemented by {@code planning}).
  */
 @Service
 public class BulkEdits {
@@ -73,29 +68,26 @@ public class BulkEdits {
 
 	private final ItemRepository items;
 
-	private final HistoryRepository history;
-
 	private final BulkChangeRepository changes;
 
 	private final BacklogService backlog;
 
-	private final ItemPlans plans;
+	private final BulkUndo undoing;
 
-	private final ApplicationEventPublisher events;
+	private final ItemPlans plans;
 
 	private final java.time.Clock clock;
 
-	BulkEdits(ProductService products, ProductRepository productRows, ItemRepository items, HistoryRepository history,
-			BulkChangeRepository changes, BacklogService backlog, ItemPlans plans, ApplicationEventPublisher events,
+	BulkEdits(ProductService products, ProductRepository productRows, ItemRepository items,
+			BulkChangeRepository changes, BacklogService backlog, BulkUndo undoing, ItemPlans plans,
 			java.time.Clock clock) {
 		this.products = products;
 		this.productRows = productRows;
 		this.items = items;
-		this.history = history;
 		this.changes = changes;
 		this.backlog = backlog;
+		this.undoing = undoing;
 		this.plans = plans;
-		this.events = events;
 		this.clock = clock;
 	}
 
@@ -152,72 +144,7 @@ public class BulkEdits {
 	 */
 	@Transactional
 	public BulkResult undo(String productKey, long changeId, UserId user) {
-		ProductView product = products.get(productKey);
-		productRows.lock(product.id());
-		var change = changes.find(product.id().value(), changeId)
-			.orElseThrow(() -> DomainProblem.notFound("Bulk change " + changeId));
-		if (change.undoneAt() != null) {
-			throw DomainProblem.conflict("already-undone", "This change was undone already.");
-		}
-		List<BulkChangeRepository.Before> befores = changes.items(changeId);
-		Map<Long, ItemRow> rows = items.findAll(befores.stream().map(BulkChangeRepository.Before::itemId).toList());
-		Instant now = clock.instant();
-		String note = "undo of: " + change.summary();
-		for (var b : befores) {
-			ItemRow r = rows.get(b.itemId());
-			if (r == null) {
-				continue;
-			}
-			ItemKey key = new ItemKey(productKey, r.number());
-			if (r.version() != b.versionAfter() || !r.rank().equals(b.rankAfter())) {
-				throw DomainProblem.conflict("changed-since",
-						key + " was changed after this bulk change; undo it by hand. Nothing was undone.");
-			}
-			restore(product, r, b, note, user, now);
-			if (b.planBefore() != null) {
-				plans.restore(key, b.planAfter(), b.planBefore(), user, note);
-			}
-		}
-		changes.markUndone(changeId, now);
-		return new BulkResult(changeId, befores.size(), "Undone: " + change.summary());
-	}
-
-	private void restore(ProductView product, ItemRow r, BulkChangeRepository.Before b, String note, UserId user,
-			Instant now) {
-		ItemKey key = new ItemKey(product.key(), r.number());
-		List<String> labelsNow = items.labels(List.of(r.id())).getOrDefault(r.id(), List.of());
-		List<Change> diff = new ArrayList<>();
-		if (r.status() != b.status()) {
-			diff.add(new Change("status", r.status().name(), b.status().name(), note));
-		}
-		if (!java.util.Objects.equals(r.estimate(), b.estimate())) {
-			diff.add(new Change("estimate", text(r.estimate()), text(b.estimate()), note));
-		}
-		if (!labelsNow.equals(b.labels())) {
-			diff.add(new Change("labels", String.join(", ", labelsNow), String.join(", ", b.labels()), note));
-			items.replaceLabels(r.id(), b.labels());
-		}
-		if (!diff.isEmpty()) {
-			ItemRow restored = new ItemRow(r.id(), r.productId(), r.number(), r.type(), r.title(), r.description(),
-					b.estimate(), b.status(), r.parentId(), r.rank(), r.createdAt(), r.createdBy(), now, user.value(),
-					r.version());
-			if (!items.update(restored, r.version())) {
-				throw DomainProblem.conflict("concurrent-update", key + " was changed concurrently; try again.");
-			}
-			events.publishEvent(new ItemUpdated(new ItemId(r.id()), key, r.version() + 1));
-		}
-		if (!r.rank().equals(b.rank())) {
-			if (changes.rankTaken(product.id().value(), b.rank(), r.id())) {
-				throw DomainProblem.conflict("changed-since",
-						"The backlog was reordered since; " + key + "'s old place is taken. Nothing was undone.");
-			}
-			changes.setRank(r.id(), b.rank());
-			diff.add(new Change("position", null, "moved back to where it was", note));
-			events.publishEvent(new ItemMoved(new ItemId(r.id()), key));
-		}
-		if (!diff.isEmpty()) {
-			history.record(r.id(), diff, user.value(), now);
-		}
+		return undoing.undo(productKey, changeId, user);
 	}
 
 	/**
@@ -302,10 +229,6 @@ public class BulkEdits {
 		String items = c.items().size() == 1 ? "1 item" : c.items().size() + " items";
 		String text = items + ": " + String.join(", ", parts);
 		return text.length() > 300 ? text.substring(0, 299) + "…" : text;
-	}
-
-	private static String text(BigDecimal v) {
-		return v == null ? null : v.stripTrailingZeros().toPlainString();
 	}
 
 }

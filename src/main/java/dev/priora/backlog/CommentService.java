@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -39,8 +40,11 @@ public class CommentService {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher events;
+
 	CommentService(CommentRepository repository, ProductService products, ItemRepository items, AccountService accounts,
-			Clock clock) {
+			Clock clock, ApplicationEventPublisher events) {
+		this.events = events;
 		this.repository = repository;
 		this.products = products;
 		this.items = items;
@@ -66,7 +70,9 @@ public class CommentService {
 	public Comment add(ItemKey key, String body, UserId user) {
 		String text = text(body);
 		Instant now = clock.instant();
-		long id = repository.insert(itemId(key), text, user.value(), "", "", now);
+		ItemRow item = item(key);
+		long id = repository.insert(item.id(), text, user.value(), "", "", now);
+		events.publishEvent(new BacklogEvents.CommentAdded(new ItemId(item.id()), key, item.title(), id, text, user));
 		return new Comment(id, text, accounts.displayNames(List.of(user)).getOrDefault(user, "someone"), "", now);
 	}
 
@@ -93,13 +99,15 @@ public class CommentService {
 	}
 
 	private long itemId(ItemKey key) {
+		return item(key).id();
+	}
+
+	private ItemRow item(ItemKey key) {
 		ProductView product = products.get(key.productKey());
 		if (!product.key().equals(key.productKey())) {
 			throw DomainProblem.notFound("Item " + key);
 		}
-		return items.find(product.id().value(), key.number())
-			.orElseThrow(() -> DomainProblem.notFound("Item " + key))
-			.id();
+		return items.find(product.id().value(), key.number()).orElseThrow(() -> DomainProblem.notFound("Item " + key));
 	}
 
 	private static String clip(String s, int max) {

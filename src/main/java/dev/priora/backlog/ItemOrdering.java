@@ -17,8 +17,11 @@ class ItemOrdering {
 
 	private final ItemRepository items;
 
-	ItemOrdering(ItemRepository items) {
+	private final RankRepository ranks;
+
+	ItemOrdering(ItemRepository items, RankRepository ranks) {
 		this.items = items;
+		this.ranks = ranks;
 	}
 
 	/**
@@ -32,19 +35,19 @@ class ItemOrdering {
 		String high;
 		if (placement instanceof Placement.Top) {
 			low = null;
-			high = items.firstRank(productId).orElse(null);
+			high = ranks.firstRank(productId).orElse(null);
 		}
 		else if (placement instanceof Placement.Bottom) {
-			low = items.lastRank(productId).orElse(null);
+			low = ranks.lastRank(productId).orElse(null);
 			high = null;
 		}
 		else if (placement instanceof Placement.Before) {
 			high = target.rank();
-			low = items.rankBefore(productId, high).orElse(null);
+			low = ranks.rankBefore(productId, high).orElse(null);
 		}
 		else {
 			low = target.rank();
-			high = items.rankAfter(productId, low).orElse(null);
+			high = ranks.rankAfter(productId, low).orElse(null);
 		}
 		if (current != null && (current.equals(low) || current.equals(high))) {
 			return Optional.empty();
@@ -65,8 +68,8 @@ class ItemOrdering {
 
 	/** Spreads the product's keys evenly again, keeping the order. */
 	void rebalance(long productId) {
-		List<Long> ids = items.idsInOrder(productId);
-		items.rewriteRanks(productId, ids, RankKeys.evenlySpaced(ids.size()));
+		List<Long> ids = ranks.idsInOrder(productId);
+		ranks.rewriteRanks(productId, ids, RankKeys.evenlySpaced(ids.size()));
 	}
 
 }

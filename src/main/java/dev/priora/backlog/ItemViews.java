@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 import dev.priora.accounts.AccountService;
 import dev.priora.accounts.UserId;
 import dev.priora.backlog.HistoryRepository.Change;
-import dev.priora.backlog.ItemRepository.ListRow;
+import dev.priora.backlog.ListingRepository.ListRow;
 import dev.priora.backlog.engine.DefinitionOfReady;
 
 /**
@@ -29,16 +29,22 @@ class ItemViews {
 
 	private final ItemRepository items;
 
+	private final RankRepository ranks;
+
+	private final ListingRepository listing;
+
 	private final HistoryRepository history;
 
 	private final BacklogReader reader;
 
 	private final AccountService accounts;
 
-	ItemViews(ProductService products, ItemRepository items, HistoryRepository history, BacklogReader reader,
-			AccountService accounts) {
+	ItemViews(ProductService products, ItemRepository items, RankRepository ranks, ListingRepository listing,
+			HistoryRepository history, BacklogReader reader, AccountService accounts) {
 		this.products = products;
 		this.items = items;
+		this.ranks = ranks;
+		this.listing = listing;
 		this.history = history;
 		this.reader = reader;
 		this.accounts = accounts;
@@ -55,8 +61,8 @@ class ItemViews {
 		EpicRollup rollup = null;
 		List<ItemSummary> children = List.of();
 		if (row.type() == ItemType.EPIC) {
-			rollup = items.rollups(List.of(row.id())).getOrDefault(row.id(), BacklogReader.emptyRollup());
-			children = reader.summaries(product.key(), items.children(row.id()), products.readiness(product));
+			rollup = listing.rollups(List.of(row.id())).getOrDefault(row.id(), BacklogReader.emptyRollup());
+			children = reader.summaries(product.key(), listing.children(row.id()), products.readiness(product));
 		}
 		return new ItemView(new ItemKey(product.key(), row.number()), row.type(), row.title(), row.description(),
 				row.estimate(), row.status(), labels,
@@ -70,8 +76,8 @@ class ItemViews {
 		ReadinessRules rules = products.readiness(product);
 		boolean byDemand = filter.order() == ItemOrder.DEMAND;
 		int offset = byDemand ? Cursors.decodeOffset(cursor) : 0;
-		List<ListRow> rows = items.page(product.id().value(), filter, byDemand ? null : Cursors.decode(cursor), offset,
-				limit + 1, rules.sql());
+		List<ListRow> rows = listing.page(product.id().value(), filter, byDemand ? null : Cursors.decode(cursor),
+				offset, limit + 1, rules.sql());
 		boolean more = rows.size() > limit;
 		List<ListRow> shown = more ? rows.subList(0, limit) : rows;
 		String next = !more ? null
@@ -82,8 +88,8 @@ class ItemViews {
 	/** One item as a backlog row (what a page of the list shows for it). */
 	ItemSummary summary(ProductView product, ItemRow row) {
 		ReadinessRules rules = products.readiness(product);
-		String before = items.rankBefore(product.id().value(), row.rank()).orElse("");
-		List<ItemRepository.ListRow> rows = items.page(product.id().value(), ItemFilter.NONE, before, 0, 1,
+		String before = ranks.rankBefore(product.id().value(), row.rank()).orElse("");
+		List<ListingRepository.ListRow> rows = listing.page(product.id().value(), ItemFilter.NONE, before, 0, 1,
 				rules.sql());
 		return reader.summaries(product.key(), rows, rules).get(0);
 	}

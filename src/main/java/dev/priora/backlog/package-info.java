@@ -1,4 +1,5 @@
 /**
- * The product backlog: products, items, their order, dependencies, readiness and history.
+ * The product backlog: products, items, their order, dependencies, readiness, comments,
+ * bulk changes and history.
  */
 package dev.priora.backlog;

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Optional;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -18,6 +19,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
+import dev.priora.jobs.Backoff;
 import dev.priora.problem.DomainProblem;
 
 /**
@@ -43,7 +45,7 @@ class WebhookDispatcher {
 
 	private final Clock clock;
 
-	private final Duration base;
+	private final Backoff backoff;
 
 	private final OutboundHttp http;
 
@@ -53,7 +55,7 @@ class WebhookDispatcher {
 		this.http = http;
 		this.webhooks = webhooks;
 		this.clock = clock;
-		this.base = base;
+		this.backoff = Backoff.doubling(base, Duration.ofHours(6), MAX_ATTEMPTS);
 	}
 
 	/** The delivery log keeps finished deliveries for 30 days. */
@@ -112,10 +114,8 @@ class WebhookDispatcher {
 			error = "could not deliver: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
 		}
 		Instant now = clock.instant();
-		long factor = 1L << Math.min(attempt - 1, 20);
-		Duration wait = base.multipliedBy(factor);
-		wait = wait.compareTo(Duration.ofHours(6)) > 0 ? Duration.ofHours(6) : wait;
-		repository.failed(d.id(), attempt, status, error, now, now.plus(wait), attempt >= MAX_ATTEMPTS);
+		Optional<Instant> next = backoff.next(attempt, now);
+		repository.failed(d.id(), attempt, status, error, now, next.orElse(now), next.isEmpty());
 	}
 
 	/** HMAC-SHA256 of the body with the secret, as hex. */

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -51,8 +52,11 @@ class JobRunner {
 
 	private final NodeName node;
 
+	private final ApplicationEventPublisher events;
+
 	JobRunner(JobRepository repository, ObjectProvider<JobWork> works, PlatformTransactionManager transactions,
-			JsonMapper json, Clock clock, NodeName node) {
+			JsonMapper json, Clock clock, NodeName node, ApplicationEventPublisher events) {
+		this.events = events;
 		this.repository = repository;
 		this.works = works;
 		this.tx = new TransactionTemplate(transactions);
@@ -95,9 +99,11 @@ class JobRunner {
 				Object result = work.run(new Context(job));
 				boolean stopped = result instanceof Jobs.Stopped;
 				Object kept = stopped ? ((Jobs.Stopped) result).result() : result;
-				repository.finish(job.id(), stopped ? JobState.CANCELLED : JobState.DONE,
-						kept == null ? null : json.writeValueAsString(kept), null, clock.instant());
+				JobState state = stopped ? JobState.CANCELLED : JobState.DONE;
+				repository.finish(job.id(), state, kept == null ? null : json.writeValueAsString(kept), null,
+						clock.instant());
 				repository.deleteInput(job.id());
+				events.publishEvent(new JobEnded(job.id(), job.kind(), job.productKey(), state, job.createdBy(), null));
 			});
 		}
 		catch (Jobs.Cancelled e) {
@@ -140,6 +146,9 @@ class JobRunner {
 		separate.executeWithoutResult(s -> {
 			repository.finish(id, state, result, problem, clock.instant());
 			repository.deleteInput(id);
+			repository.find(id)
+				.ifPresent(job -> events.publishEvent(new JobEnded(id, job.kind(), job.productKey(), state,
+						job.createdBy(), problem == null ? null : String.valueOf(problem.get("detail")))));
 		});
 	}
 

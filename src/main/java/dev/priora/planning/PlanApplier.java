@@ -110,7 +110,13 @@ class PlanApplier {
 		}
 		assignments.moveAll(key, moves, user, "plan \"" + p.name() + "\" applied");
 		plans.applied(id, json.writeValueAsString(previous), clock.instant());
-		events.publishEvent(new PlanApplied(key, id, p.name(), p.result().value(), p.result().planned().size()));
+		List<String> moved = moves.stream()
+			.filter(m -> !java.util.Arrays.equals(previous.get(m.itemId()),
+					new Long[] { m.to().releaseId(), m.to().sprintId() }))
+			.map(m -> m.item().toString())
+			.toList();
+		events.publishEvent(
+				new PlanApplied(key, id, p.name(), p.result().value(), p.result().planned().size(), moved, user));
 		return views.get(key, id);
 	}
 

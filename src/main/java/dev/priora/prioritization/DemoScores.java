@@ -28,12 +28,15 @@ class DemoScores {
 
 	private final PrioritizationService scores;
 
+	private final ScoringModels models;
+
 	private final JsonMapper json;
 
 	private final DemoClock clock;
 
-	DemoScores(PrioritizationService scores, JsonMapper json, DemoClock clock) {
+	DemoScores(PrioritizationService scores, ScoringModels models, JsonMapper json, DemoClock clock) {
 		this.scores = scores;
+		this.models = models;
 		this.json = json;
 		this.clock = clock;
 	}
@@ -45,7 +48,7 @@ class DemoScores {
 		try (InputStream in = new ClassPathResource("demo/scores.json").getInputStream()) {
 			demo = json.readValue(in, Demo.class);
 		}
-		var model = scores.models(event.productKey())
+		var model = models.models(event.productKey())
 			.stream()
 			.filter(m -> m.name().equals(demo.model()))
 			.findFirst()

@@ -167,6 +167,27 @@ public class DependencyInsights {
 	private Scope scope(String productKey, ItemKey epic) {
 		BacklogSnapshot snap = backlog.snapshot(productKey);
 		List<ItemScore> scored = scores.scores(productKey, null);
+		Map<Integer, List<Integer>> prereqs = openPrerequisites(snap);
+		if (epic == null) {
+			Set<Integer> in = new LinkedHashSet<>();
+			for (int i = 0; i < snap.items().size(); i++) {
+				if (snap.items().get(i).open()) {
+					in.add(i);
+				}
+			}
+			return scope(snap.productKey() + " backlog", snap, scored, new ArrayList<>(in), prereqs);
+		}
+		var e = snap.items().stream().filter(x -> x.key().equals(epic)).findFirst();
+		if (e.isEmpty() || e.get().type() != ItemType.EPIC) {
+			throw DomainProblem.invalid("epic", epic + " is not an epic of " + snap.productKey());
+		}
+		return scope(epic + " " + e.get().title(), snap, scored, epicClosure(snap, epic, prereqs), prereqs);
+	}
+
+	/**
+	 * The prerequisites of each open item among the open items, by index in the snapshot.
+	 */
+	private static Map<Integer, List<Integer>> openPrerequisites(BacklogSnapshot snap) {
 		Map<Long, Integer> index = new HashMap<>();
 		for (int i = 0; i < snap.items().size(); i++) {
 			index.put(snap.items().get(i).id(), i);
@@ -179,38 +200,38 @@ public class DependencyInsights {
 				prereqs.computeIfAbsent(w, x -> new ArrayList<>()).add(p);
 			}
 		}
+		return prereqs;
+	}
+
+	/**
+	 * The epic's open children and, breadth first, every open item they transitively wait
+	 * on (snapshot indexes, children first).
+	 */
+	private static List<Integer> epicClosure(BacklogSnapshot snap, ItemKey epic, Map<Integer, List<Integer>> prereqs) {
 		Set<Integer> in = new LinkedHashSet<>();
-		String name;
-		if (epic == null) {
-			name = snap.productKey() + " backlog";
-			for (int i = 0; i < snap.items().size(); i++) {
-				if (snap.items().get(i).open()) {
-					in.add(i);
+		ArrayDeque<Integer> queue = new ArrayDeque<>();
+		for (int i = 0; i < snap.items().size(); i++) {
+			var x = snap.items().get(i);
+			if (epic.equals(x.parent()) && x.open() && in.add(i)) {
+				queue.add(i);
+			}
+		}
+		while (!queue.isEmpty()) {
+			for (int p : prereqs.getOrDefault(queue.poll(), List.of())) {
+				if (in.add(p)) {
+					queue.add(p);
 				}
 			}
 		}
-		else {
-			var e = snap.items().stream().filter(x -> x.key().equals(epic)).findFirst();
-			if (e.isEmpty() || e.get().type() != ItemType.EPIC) {
-				throw DomainProblem.invalid("epic", epic + " is not an epic of " + snap.productKey());
-			}
-			name = epic + " " + e.get().title();
-			ArrayDeque<Integer> queue = new ArrayDeque<>();
-			for (int i = 0; i < snap.items().size(); i++) {
-				var x = snap.items().get(i);
-				if (epic.equals(x.parent()) && x.open() && in.add(i)) {
-					queue.add(i);
-				}
-			}
-			while (!queue.isEmpty()) {
-				for (int p : prereqs.getOrDefault(queue.poll(), List.of())) {
-					if (in.add(p)) {
-						queue.add(p);
-					}
-				}
-			}
-		}
-		List<Integer> members = new ArrayList<>(in);
+		return new ArrayList<>(in);
+	}
+
+	/**
+	 * The scope of the given snapshot members, renumbered 0..m-1: their edges, estimates
+	 * (NaN when unestimated) and active scores (0 when unscorable).
+	 */
+	private static Scope scope(String name, BacklogSnapshot snap, List<ItemScore> scored, List<Integer> members,
+			Map<Integer, List<Integer>> prereqs) {
 		Map<Integer, Integer> local = new HashMap<>();
 		for (int i = 0; i < members.size(); i++) {
 			local.put(members.get(i), i);

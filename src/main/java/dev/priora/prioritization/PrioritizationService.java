@@ -9,9 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -22,26 +19,24 @@ import dev.priora.problem.DomainProblem;
 import dev.priora.backlog.BacklogService;
 import dev.priora.backlog.BacklogSnapshot;
 import dev.priora.backlog.ItemKey;
-import dev.priora.backlog.ProductService;
 import dev.priora.prioritization.engine.Criterion;
 import dev.priora.prioritization.engine.ItemFacts;
 import dev.priora.prioritization.engine.ModelSpec;
 import dev.priora.prioritization.engine.Scale;
 import dev.priora.prioritization.engine.Score;
 import dev.priora.prioritization.engine.Scorer;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Scoring models per product (every product starts with the presets, RICE active) and
- * absolute, explainable scores for its items: typed-in inputs with history, evidence from
- * customer demand and estimates.
+ * Absolute, explainable scores for a product's items under its scoring models
+ * ({@link ScoringModels}): typed-in inputs with history, evidence from customer demand
+ * and estimates.
  */
 @Service
 public class PrioritizationService {
 
 	private final PrioritizationRepository repository;
 
-	private final ProductService products;
+	private final ScoringModels models;
 
 	private final BacklogOrder backlog;
 
@@ -49,110 +44,16 @@ public class PrioritizationService {
 
 	private final BacklogService items;
 
-	private final JsonMapper json;
-
 	private final Clock clock;
 
-	private final TransactionTemplate separate;
-
-	private final TransactionTemplate joined;
-
-	PrioritizationService(PrioritizationRepository repository, ProductService products, BacklogOrder backlog,
-			AccountService accounts, BacklogService items, JsonMapper json, Clock clock,
-			PlatformTransactionManager transactions) {
-		this.joined = new TransactionTemplate(transactions);
-		this.separate = new TransactionTemplate(transactions);
-		this.separate.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+	PrioritizationService(PrioritizationRepository repository, ScoringModels models, BacklogOrder backlog,
+			AccountService accounts, BacklogService items, Clock clock) {
+		this.models = models;
 		this.items = items;
 		this.repository = repository;
-		this.products = products;
 		this.backlog = backlog;
 		this.accounts = accounts;
-		this.json = json;
 		this.clock = clock;
-	}
-
-	/**
-	 * The product's models, the presets first; the presets are created on first use, in a
-	 * transaction of their own (callers may be reading in a read-only one).
-	 */
-	public List<ScoringModelView> models(String productKey) {
-		String key = products.get(productKey).key();
-		if (repository.models(key).isEmpty()) {
-			// in the caller's transaction when it may write (it may hold the new
-			// product), else in one of their own
-			TransactionTemplate tx = org.springframework.transaction.support.TransactionSynchronizationManager
-				.isCurrentTransactionReadOnly() ? separate : joined;
-			try {
-				tx.executeWithoutResult(status -> {
-					if (!repository.models(key).isEmpty()) {
-						return;
-					}
-					boolean first = true;
-					for (Presets.Preset p : Presets.all()) {
-						repository.insertModel(key, p.name(), p.key(), json.writeValueAsString(p.definition()), first,
-								null, clock.instant());
-						first = false;
-					}
-				});
-			}
-			catch (org.springframework.dao.DuplicateKeyException e) {
-				// another request created them at the same time
-			}
-		}
-		return repository.models(key).stream().map(this::view).toList();
-	}
-
-	public ScoringModelView model(String productKey, Long id) {
-		List<ScoringModelView> all = models(productKey);
-		return all.stream()
-			.filter(m -> id == null ? m.active() : m.id() == id)
-			.findFirst()
-			.orElseThrow(() -> DomainProblem.notFound("Scoring model " + id));
-	}
-
-	@Transactional
-	public ScoringModelView create(String productKey, String name, ModelDefinition definition, UserId user) {
-		String key = products.get(productKey).key();
-		models(key);
-		String n = checkName(key, name, -1);
-		definition.toSpec();
-		long id = repository.insertModel(key, n, null, json.writeValueAsString(definition), false, user.value(),
-				clock.instant());
-		return model(key, id);
-	}
-
-	/**
-	 * Replaces name and definition when the version is current; inputs of removed
-	 * criteria stay unused.
-	 */
-	@Transactional
-	public ScoringModelView update(String productKey, long id, String name, ModelDefinition definition,
-			long expectedVersion, UserId user) {
-		ScoringModelView current = model(productKey, id);
-		String n = checkName(products.get(productKey).key(), name, id);
-		definition.toSpec();
-		if (current.version() != expectedVersion || !repository.updateModel(id, n, json.writeValueAsString(definition),
-				expectedVersion, user.value(), clock.instant())) {
-			throw DomainProblem.stale("Scoring model " + current.name(), model(productKey, id).version(), "someone");
-		}
-		return model(productKey, id);
-	}
-
-	@Transactional
-	public void delete(String productKey, long id) {
-		ScoringModelView m = model(productKey, id);
-		if (m.active()) {
-			throw DomainProblem.conflict("active-model", "The active model cannot be deleted; activate another first.");
-		}
-		repository.deleteModel(id);
-	}
-
-	@Transactional
-	public ScoringModelView activate(String productKey, long id) {
-		model(productKey, id);
-		repository.activate(products.get(productKey).key(), id);
-		return model(productKey, id);
 	}
 
 	/**
@@ -161,7 +62,7 @@ public class PrioritizationService {
 	 */
 	@Transactional(readOnly = true)
 	public List<ItemScore> scores(String productKey, Long modelId) {
-		ScoringModelView m = model(productKey, modelId);
+		ScoringModelView m = models.model(productKey, modelId);
 		ModelSpec spec = m.definition().toSpec();
 		BacklogSnapshot snapshot = backlog.snapshot(productKey);
 		Map<Long, Map<String, String>> inputs = repository.inputs(m.id());
@@ -187,7 +88,7 @@ public class PrioritizationService {
 	 */
 	@Transactional(readOnly = true)
 	public ScorePage openScores(String productKey, Long modelId, String cursor, int limit) {
-		ScoringModelView m = model(productKey, modelId);
+		ScoringModelView m = models.model(productKey, modelId);
 		ModelSpec spec = m.definition().toSpec();
 		BacklogSnapshot.Page page = backlog.openItems(productKey, cursor, limit);
 		List<Long> ids = page.items().stream().map(BacklogSnapshot.Entry::id).toList();
@@ -209,7 +110,7 @@ public class PrioritizationService {
 		Map<ScoringModelView, ItemScore> result = new LinkedHashMap<>();
 		// the item is read once, not once per model
 		var e = entry(item);
-		for (ScoringModelView m : models(item.productKey())) {
+		for (ScoringModelView m : models.models(item.productKey())) {
 			result.put(m, itemScore(e, m));
 		}
 		return result;
@@ -235,7 +136,7 @@ public class PrioritizationService {
 	 */
 	@Transactional
 	public ItemScore setInputs(ItemKey item, long modelId, Map<String, String> inputs, UserId user) {
-		ScoringModelView m = model(item.productKey(), modelId);
+		ScoringModelView m = models.model(item.productKey(), modelId);
 		ModelSpec spec = m.definition().toSpec();
 		Map<String, String> errors = new LinkedHashMap<>();
 		Map<String, String> clean = new LinkedHashMap<>();
@@ -286,7 +187,7 @@ public class PrioritizationService {
 	/** Changes of the item's inputs under the model, newest first. */
 	@Transactional(readOnly = true)
 	public List<ScoreChange> history(ItemKey item, long modelId) {
-		ScoringModelView m = model(item.productKey(), modelId);
+		ScoringModelView m = models.model(item.productKey(), modelId);
 		var rows = repository.history(m.id(), entry(item).id());
 		var names = accounts.displayNames(rows.stream().map(r -> new UserId(r.changedBy())).toList());
 		return rows.stream()
@@ -307,22 +208,6 @@ public class PrioritizationService {
 			.orElseThrow(() -> DomainProblem.notFound("Item " + item));
 		return new BacklogSnapshot.Entry(id, v.key(), v.type(), v.title(), v.status(), v.estimate(), v.parent(),
 				v.labels());
-	}
-
-	private String checkName(String key, String name, long exceptId) {
-		String n = name == null ? "" : name.strip();
-		if (n.isEmpty() || n.length() > 100) {
-			throw DomainProblem.invalid("name", "is required, at most 100 characters");
-		}
-		if (repository.nameTaken(key, n, exceptId)) {
-			throw DomainProblem.invalid("name", "another model is called '" + n + "'");
-		}
-		return n;
-	}
-
-	private ScoringModelView view(PrioritizationRepository.ModelRow r) {
-		return new ScoringModelView(r.id(), r.name(), r.preset(), r.active(),
-				json.readValue(r.definition(), ModelDefinition.class), r.version());
 	}
 
 	static String text(Score s) {

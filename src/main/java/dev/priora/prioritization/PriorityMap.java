@@ -31,10 +31,13 @@ public class PriorityMap {
 
 	private final PrioritizationService scores;
 
+	private final ScoringModels models;
+
 	private final AlignmentRepository alignments;
 
-	PriorityMap(PrioritizationService scores, AlignmentRepository alignments) {
+	PriorityMap(PrioritizationService scores, ScoringModels models, AlignmentRepository alignments) {
 		this.scores = scores;
+		this.models = models;
 		this.alignments = alignments;
 	}
 
@@ -60,7 +63,7 @@ public class PriorityMap {
 	public MapView map(String productKey, Long modelId, String epic, String label, Long objective) {
 		java.util.Set<String> aligned = objective == null ? null : new java.util.HashSet<>(
 				alignments.alignedItems(productKey.toUpperCase(java.util.Locale.ROOT), objective));
-		ScoringModelView model = scores.model(productKey, modelId);
+		ScoringModelView model = models.model(productKey, modelId);
 		if (model.definition().formula() == ModelSpec.Formula.CATEGORY) {
 			throw DomainProblem.invalid("model", model.name() + " sorts into categories; the map needs a model with"
 					+ " value and effort, such as RICE, WSJF or value ÷ effort");

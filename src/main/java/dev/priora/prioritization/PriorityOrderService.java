@@ -43,15 +43,18 @@ public class PriorityOrderService {
 
 	private final PrioritizationService scores;
 
+	private final ScoringModels models;
+
 	private final PrioritizationRepository repository;
 
 	private final BacklogOrder backlog;
 
 	private final Clock clock;
 
-	PriorityOrderService(PrioritizationService scores, PrioritizationRepository repository, BacklogOrder backlog,
-			Clock clock) {
+	PriorityOrderService(PrioritizationService scores, ScoringModels models, PrioritizationRepository repository,
+			BacklogOrder backlog, Clock clock) {
 		this.scores = scores;
+		this.models = models;
 		this.repository = repository;
 		this.backlog = backlog;
 		this.clock = clock;
@@ -66,7 +69,7 @@ public class PriorityOrderService {
 	}
 
 	private Proposed propose(String productKey) {
-		ScoringModelView model = scores.model(productKey, null);
+		ScoringModelView model = models.model(productKey, null);
 		List<ItemScore> scored = scores.scores(productKey, model.id());
 		BacklogSnapshot snapshot = backlog.snapshot(productKey);
 		Set<Long> pins = repository.pins(snapshot.productKey());

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -39,8 +40,11 @@ public class SprintReview {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher events;
+
 	SprintReview(PlanningService planning, BacklogService backlog, ProgressRepository runs,
-			SprintReviewRepository reviews, Clock clock) {
+			SprintReviewRepository reviews, Clock clock, ApplicationEventPublisher events) {
+		this.events = events;
 		this.planning = planning;
 		this.backlog = backlog;
 		this.runs = runs;
@@ -106,6 +110,7 @@ public class SprintReview {
 		}
 		reviews.save(sprintId, key, accept, r, String.join(",", met.stream().map(String::valueOf).toList()),
 				user.value(), clock.instant());
+		events.publishEvent(new ItemReviewed(key, item.title(), sprint.name(), accept, r, user));
 		return new Verdict(key.toString(), accept, r, List.copyOf(met));
 	}
 

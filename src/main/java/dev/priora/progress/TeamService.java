@@ -9,12 +9,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.priora.accounts.UserId;
-import dev.priora.backlog.BacklogOrder;
 import dev.priora.problem.DomainProblem;
 import dev.priora.backlog.BacklogService;
 import dev.priora.backlog.ItemKey;
@@ -56,19 +56,19 @@ public class TeamService {
 
 	private final PlanningService planning;
 
-	private final BacklogOrder backlog;
-
-	private final BacklogService history;
+	private final BacklogService backlog;
 
 	private final TeamWorkload workload;
 
-	TeamService(TeamRepository team, ProductService products, PlanningService planning, BacklogOrder backlog,
-			BacklogService history, TeamWorkload workload) {
+	private final ApplicationEventPublisher events;
+
+	TeamService(TeamRepository team, ProductService products, PlanningService planning, BacklogService backlog,
+			TeamWorkload workload, ApplicationEventPublisher events) {
+		this.events = events;
 		this.team = team;
 		this.products = products;
 		this.planning = planning;
 		this.backlog = backlog;
-		this.history = history;
 		this.workload = workload;
 	}
 
@@ -167,7 +167,7 @@ public class TeamService {
 	 */
 	@Transactional
 	public void assign(ItemKey item, Long memberId, UserId user) {
-		long itemId = itemId(item);
+		long itemId = backlog.id(item).value();
 		Member member = memberId == null ? null : member(item.productKey(), memberId);
 		Optional<Member> before = team.assignee(itemId);
 		team.unassign(itemId);
@@ -176,6 +176,9 @@ public class TeamService {
 		}
 		if (!Objects.equals(before.map(Member::id).orElse(null), memberId)) {
 			recordAssignee(item, before.map(Member::name).orElse(null), member == null ? null : member.name(), user);
+			if (member != null) {
+				events.publishEvent(new ItemAssigned(item, member.name(), member.email(), user));
+			}
 		}
 	}
 
@@ -183,7 +186,7 @@ public class TeamService {
 	 * Records a change of the item's assignee (by name, null: nobody) and publishes it.
 	 */
 	private void recordAssignee(ItemKey item, String from, String to, UserId user) {
-		history.recordChanges(item, List.of(new BacklogService.FieldChange("assignee", from, to)), null, user);
+		backlog.recordChanges(item, List.of(new BacklogService.FieldChange("assignee", from, to)), null, user);
 	}
 
 	/** Who works on what: item key → member, for the product. */
@@ -221,16 +224,6 @@ public class TeamService {
 			.filter(m -> m.id() == id)
 			.findFirst()
 			.orElseThrow(() -> DomainProblem.notFound("Team member " + id));
-	}
-
-	private long itemId(ItemKey item) {
-		return backlog.snapshot(item.productKey())
-			.items()
-			.stream()
-			.filter(e -> e.key().equals(item))
-			.findFirst()
-			.orElseThrow(() -> DomainProblem.notFound("Item " + item))
-			.id();
 	}
 
 	private static List<String> normalize(List<String> skills) {

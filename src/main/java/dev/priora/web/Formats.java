@@ -5,14 +5,7 @@ import java.math.RoundingMode;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.time.temporal.Temporal;
 import java.util.Locale;
 
@@ -20,23 +13,20 @@ import java.util.Locale;
  * How pages write numbers, counts and dates, as {@code #fmt} in every template: one
  * format per kind of value, so that a column never mixes "40.00" and "39.0", "1
  * customers" does not happen, and every moment reads the same ("3 days ago", with the
- * exact time on hover). Null in, empty text (or a dash where noted) out.
+ * exact time on hover). Null in, empty text (or a dash where noted) out. Numbers and
+ * counts are written here; days and moments by {@link DateFormats}, words by
+ * {@link WordFormats}, both offered here so that templates know one name.
  */
 public final class Formats {
 
 	static final String DASH = "–";
 
-	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
+	private final DateFormats dates;
 
-	private static final DateTimeFormatter SHORT_DAY = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
-
-	private static final DateTimeFormatter EXACT = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'",
-			Locale.ENGLISH);
-
-	private final Clock clock;
+	private final WordFormats words = new WordFormats();
 
 	Formats(Clock clock) {
-		this.clock = clock;
+		this.dates = new DateFormats(clock);
 	}
 
 	/**
@@ -164,31 +154,22 @@ public final class Formats {
 
 	/** A calendar day: "4 Mar 2027"; a dash for none. */
 	public String day(Temporal t) {
-		LocalDate d = toDate(t);
-		return d == null ? DASH : DAY.format(d);
+		return dates.day(t);
 	}
 
 	/** A range of days: "4 Mar – 17 Mar 2027" (the year once when both share it). */
 	public String days(LocalDate from, LocalDate to) {
-		if (from == null || to == null) {
-			return day(from != null ? from : to);
-		}
-		return (from.getYear() == to.getYear() ? SHORT_DAY.format(from) : DAY.format(from)) + " – " + DAY.format(to);
+		return dates.days(from, to);
 	}
 
 	/** The exact moment, for the hover text of {@link #ago}: "1 Dec 2026, 12:30 UTC". */
 	public String exact(Temporal t) {
-		Instant i = toInstant(t);
-		return i == null ? "" : EXACT.format(i.atOffset(ZoneOffset.UTC));
+		return dates.exact(t);
 	}
 
 	/** The moment as ISO-8601, for {@code <time datetime>}. */
 	public String iso(Temporal t) {
-		if (t instanceof LocalDate d) {
-			return d.toString();
-		}
-		Instant i = toInstant(t);
-		return i == null ? "" : i.toString();
+		return dates.iso(t);
 	}
 
 	/**
@@ -196,103 +177,37 @@ public final class Formats {
 	 * ago", "in 2 days"; beyond a month the day itself. Days are calendar days (UTC).
 	 */
 	public String ago(Temporal t) {
-		if (t instanceof LocalDate d) {
-			return relativeDay(d);
-		}
-		Instant i = toInstant(t);
-		if (i == null) {
-			return DASH;
-		}
-		Instant now = clock.instant();
-		Duration d = Duration.between(i, now);
-		boolean past = !d.isNegative();
-		long seconds = Math.abs(d.getSeconds());
-		if (seconds < 60) {
-			return past ? "just now" : "in a moment";
-		}
-		if (seconds < 3600) {
-			return relative(seconds / 60 + " min", past);
-		}
-		if (seconds < 24 * 3600) {
-			return relative(seconds / 3600 + " h", past);
-		}
-		return relativeDay(i.atOffset(ZoneOffset.UTC).toLocalDate());
+		return dates.ago(t);
 	}
-
-	private String relativeDay(LocalDate day) {
-		LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
-		long days = ChronoUnit.DAYS.between(day, today);
-		if (days == 0) {
-			return "today";
-		}
-		if (days == 1) {
-			return "yesterday";
-		}
-		if (days == -1) {
-			return "tomorrow";
-		}
-		if (Math.abs(days) > 45) {
-			return DAY.format(day);
-		}
-		return relative(plural(Math.abs(days), "day"), days > 0);
-	}
-
-	private static String relative(String amount, boolean past) {
-		return past ? amount + " ago" : "in " + amount;
-	}
-
-	private static final java.util.Set<String> ACRONYMS = java.util.Set.of("api", "csv", "json", "url", "cp-sat");
 
 	/** An enum constant as words: IN_PROGRESS → "in progress", API → "API". */
 	public String words(Object constant) {
-		if (constant == null) {
-			return "";
-		}
-		String name = constant instanceof Enum<?> e ? e.name() : constant.toString();
-		String words = name.replace('_', ' ').toLowerCase(Locale.ROOT);
-		return ACRONYMS.contains(words) ? words.toUpperCase(Locale.ROOT) : words;
+		return words.words(constant);
 	}
 
 	/** An enum constant as a label: IN_PROGRESS → "In progress". */
 	public String label(Object constant) {
-		String w = words(constant);
-		return w.isEmpty() ? w : Character.toUpperCase(w.charAt(0)) + w.substring(1);
+		return words.label(constant);
 	}
 
 	/** A CSS-safe token of a constant: IN_PROGRESS → "in-progress". */
 	public String token(Object constant) {
-		return words(constant).toLowerCase(Locale.ROOT).replace(' ', '-');
+		return words.token(constant);
 	}
 
 	/** Up to two initials of a name or e-mail: "Mika Kovač" → "MK". */
 	public String initials(String name) {
-		if (name == null || name.isBlank()) {
-			return "?";
-		}
-		String base = name.contains("@") ? name.substring(0, name.indexOf('@')) : name;
-		String[] parts = base.strip().split("[\\s._-]+");
-		StringBuilder out = new StringBuilder();
-		for (String p : parts) {
-			if (!p.isEmpty() && out.length() < 2 && Character.isLetterOrDigit(p.codePointAt(0))) {
-				out.appendCodePoint(Character.toUpperCase(p.codePointAt(0)));
-			}
-		}
-		return out.length() == 0 ? "?" : out.toString();
+		return words.initials(name);
 	}
 
 	/** One of eight avatar tones, stable per name: "tone-3". */
 	public String tone(String name) {
-		return "tone-" + Math.floorMod(name == null ? 0 : name.hashCode(), 8);
+		return words.tone(name);
 	}
 
 	/** The field an error message names ("title: must not be blank" → "title"), or "". */
 	public String errorField(String message) {
-		if (message == null) {
-			return "";
-		}
-		int colon = message.indexOf(": ");
-		String field = colon < 0 ? "" : message.substring(0, colon);
-		return field.matches("[A-Za-z][A-Za-z0-9_.\\[\\]]{0,40}") ? field : "";
+		return words.errorField(message);
 	}
 
 	/**
@@ -300,8 +215,7 @@ public final class Formats {
 	 * blank".
 	 */
 	public String errorReason(String message) {
-		String field = errorField(message);
-		return field.isEmpty() ? message : message.substring(field.length() + 2);
+		return words.errorReason(message);
 	}
 
 	private static DecimalFormat pattern(int decimals) {
@@ -309,33 +223,6 @@ public final class Formats {
 				DecimalFormatSymbols.getInstance(Locale.ENGLISH));
 		f.setRoundingMode(RoundingMode.HALF_UP);
 		return f;
-	}
-
-	private static LocalDate toDate(Temporal t) {
-		if (t == null) {
-			return null;
-		}
-		if (t instanceof LocalDate d) {
-			return d;
-		}
-		Instant i = toInstant(t);
-		return i == null ? null : i.atOffset(ZoneOffset.UTC).toLocalDate();
-	}
-
-	private static Instant toInstant(Temporal t) {
-		if (t instanceof Instant i) {
-			return i;
-		}
-		if (t instanceof OffsetDateTime o) {
-			return o.toInstant();
-		}
-		if (t instanceof LocalDateTime l) {
-			return l.toInstant(ZoneOffset.UTC);
-		}
-		if (t instanceof LocalDate d) {
-			return d.atStartOfDay(ZoneOffset.UTC).toInstant();
-		}
-		return null;
 	}
 
 }

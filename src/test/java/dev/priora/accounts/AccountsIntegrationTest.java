@@ -17,6 +17,9 @@ class AccountsIntegrationTest extends IntegrationTestBase {
 	@Autowired
 	AccountService accounts;
 
+	@Autowired
+	ApiTokens tokens;
+
 	private static String basic(String email, String password) {
 		return "Basic " + Base64.getEncoder().encodeToString((email + ":" + password).getBytes(StandardCharsets.UTF_8));
 	}
@@ -52,7 +55,7 @@ class AccountsIntegrationTest extends IntegrationTestBase {
 	void revokedTokenStopsWorkingAtOnce() {
 		ApiClient client = api();
 		long id = client.get("/api/v1/tokens").json().get(0).get("id").asLong();
-		var created = accounts.createToken(accounts.findByEmail(ADMIN_EMAIL).orElseThrow().id(), "to revoke",
+		var created = tokens.createToken(accounts.findByEmail(ADMIN_EMAIL).orElseThrow().id(), "to revoke",
 				TokenScope.FULL);
 		ApiClient second = ApiClient.withToken(port, created.secret());
 		assertThat(second.get("/api/v1/products").status()).isEqualTo(200);

@@ -1,5 +1,6 @@
 package dev.priora.accounts;
 
+import static dev.priora.support.Fixtures.aProduct;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -11,8 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 
-import dev.priora.support.ApiClient;
 import dev.priora.support.ApiClient.Response;
+import dev.priora.support.ApiClient;
 import dev.priora.support.BrowserlessSession;
 import dev.priora.support.IntegrationTestBase;
 
@@ -244,7 +245,7 @@ class SecurityIntegrationTest extends IntegrationTestBase {
 			.isEqualTo(403);
 		assertThat(ro.post("/api/v1/tokens", "{\"name\":\"wider\"}").status()).as("a read-only token only reads")
 			.isEqualTo(403);
-		admin.post("/api/v1/products", "{\"key\":\"SCOPE\",\"name\":\"Scoped\"}");
+		aProduct("SCOPE").named("Scoped").createdBy(admin);
 		String scoped = admin.post("/api/v1/tokens", "{\"name\":\"only scope\",\"products\":[\"SCOPE\"]}")
 			.json()
 			.get("token")
@@ -299,7 +300,7 @@ class SecurityIntegrationTest extends IntegrationTestBase {
 	@Test
 	void theLastOwnerCannotBeRemovedAndRoleChangesAreAudited() {
 		ApiClient admin = api();
-		admin.post("/api/v1/products", "{\"key\":\"SOLO\",\"name\":\"Solo\"}");
+		aProduct("SOLO").named("Solo").createdBy(admin);
 		long adminId = accounts.findByEmail(ADMIN_EMAIL).orElseThrow().id().value();
 		assertThat(admin.delete("/api/v1/products/SOLO/members/" + adminId, null).status()).isEqualTo(409);
 		String other = newUser("VIEWER", null);

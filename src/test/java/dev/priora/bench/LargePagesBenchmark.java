@@ -46,7 +46,7 @@ public final class LargePagesBenchmark {
 		long t0 = System.nanoTime();
 		new BacklogSeeder(jdbc).seed(product.id().value(), admin.value(), n, 7);
 		PrioritizationService scores = app.getBean(PrioritizationService.class);
-		long rice = scores.model("BENCH", null).id();
+		long rice = app.getBean(dev.priora.prioritization.ScoringModels.class).model("BENCH", null).id();
 		jdbc.update(
 				"""
 						insert into score_inputs (model_id, item_id, criterion, input_value, updated_at, updated_by)

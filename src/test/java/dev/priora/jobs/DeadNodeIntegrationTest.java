@@ -1,10 +1,10 @@
 package dev.priora.jobs;
 
+import static dev.priora.support.Fixtures.aProduct;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
@@ -15,6 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
 import dev.priora.support.ApiClient;
+import dev.priora.support.Eventually;
 import dev.priora.support.IntegrationTestBase;
 import tools.jackson.databind.JsonNode;
 
@@ -34,7 +35,7 @@ class DeadNodeIntegrationTest extends IntegrationTestBase {
 	@Test
 	void endsTheJobsOfANodeWhoseHeartbeatsLapsed() throws InterruptedException {
 		ApiClient api = api();
-		assertThat(api.post("/api/v1/products", "{\"key\":\"DEAD\",\"name\":\"Dead node\"}").status()).isEqualTo(201);
+		aProduct("DEAD").named("Dead node").createdBy(api);
 		String failed = ghostJob("RUNNING", Duration.ofSeconds(1));
 		String cancelled = ghostJob("RUNNING", Duration.ofSeconds(1));
 		String queued = ghostJob("QUEUED", Duration.ofSeconds(1));
@@ -66,12 +67,14 @@ class DeadNodeIntegrationTest extends IntegrationTestBase {
 	@Test
 	void aLiveNodesHeartbeatsKeepItsExecutionAlive() throws InterruptedException {
 		ApiClient api = api();
-		api.post("/api/v1/products", "{\"key\":\"LIVE\",\"name\":\"Live node\"}");
+		aProduct("LIVE").named("Live node").createdBy(api);
 		String job = ghostJob("RUNNING", Duration.ofSeconds(-600), "LIVE");
-		Thread.sleep(6000);
-		assertThat(api.get("/api/v1/products/LIVE/feedback/imports/" + job).json().get("state").asText())
-			.as("a heartbeat newer than the dead time")
-			.isEqualTo("RUNNING");
+		// the node is alive (its heartbeats are newer than the dead time) for six seconds
+		Eventually.within(Duration.ofSeconds(8))
+			.during(Duration.ofSeconds(6))
+			.alias("the live node's job stays RUNNING")
+			.until(() -> api.get("/api/v1/products/LIVE/feedback/imports/" + job).json().get("state").asText(),
+					"RUNNING"::equals);
 	}
 
 	/** A feedback import picked by the node "ghost:1", last heard of {@code ago}. */
@@ -99,16 +102,8 @@ class DeadNodeIntegrationTest extends IntegrationTestBase {
 		return id;
 	}
 
-	private static JsonNode await(ApiClient api, String job) throws InterruptedException {
-		Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-		JsonNode j;
-		do {
-			Thread.sleep(200);
-			j = api.get("/api/v1/products/DEAD/feedback/imports/" + job).json();
-		}
-		while (!java.util.List.of("DONE", "FAILED", "CANCELLED").contains(j.get("state").asText())
-				&& Instant.now().isBefore(deadline));
-		return j;
+	private static JsonNode await(ApiClient api, String job) {
+		return Eventually.ended(api, "/api/v1/products/DEAD/feedback/imports/" + job);
 	}
 
 }

@@ -1,6 +1,9 @@
 package dev.priora.jobs;
 
+import static dev.priora.support.Fixtures.aProduct;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import org.awaitility.core.ConditionTimeoutException;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -12,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
@@ -22,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.priora.support.ApiClient;
+import dev.priora.support.Eventually;
 import dev.priora.support.TestDatabase;
 import tools.jackson.databind.JsonNode;
 
@@ -56,7 +59,7 @@ class JobRecoveryIntegrationTest {
 		int port = freePort();
 		Process first = start(port, "--priora.jobs.heartbeat-interval=1s", "--priora.jobs.missed-heartbeats=4");
 		ApiClient api = ApiClient.signIn(port, "admin@localhost", PASSWORD);
-		assertThat(api.post("/api/v1/products", "{\"key\":\"REC\",\"name\":\"Recovery\"}").status()).isEqualTo(201);
+		aProduct("REC").named("Recovery").createdBy(api);
 		String job = startBigImport(api);
 		await(api, job, j -> j.get("doneRows").asInt() > 0, Duration.ofSeconds(120), first);
 		kill(first);
@@ -99,19 +102,19 @@ class JobRecoveryIntegrationTest {
 		return api.get("/api/v1/products/REC/feedback?limit=5").json().get("feedback").size();
 	}
 
-	private static JsonNode await(ApiClient api, String job, Predicate<JsonNode> until, Duration timeout, Process alive)
-			throws InterruptedException {
-		Instant deadline = Instant.now().plus(timeout);
-		JsonNode j;
-		do {
-			Thread.sleep(100);
-			j = api.get("/api/v1/products/REC/feedback/imports/" + job).json();
+	/**
+	 * The job once {@code until} holds; with a server to kill ({@code alive}), failing at
+	 * once if the job ends first.
+	 */
+	private static JsonNode await(ApiClient api, String job, Predicate<JsonNode> until, Duration timeout,
+			Process alive) {
+		return Eventually.within(timeout).alias("job " + job).until(() -> {
+			JsonNode j = api.get("/api/v1/products/REC/feedback/imports/" + job).json();
 			if (List.of("DONE", "FAILED", "CANCELLED").contains(j.get("state").asText()) && alive != null) {
 				throw new AssertionError("the import ended before the server could be killed: " + j);
 			}
-		}
-		while (!until.test(j) && Instant.now().isBefore(deadline));
-		return j;
+			return j;
+		}, until);
 	}
 
 	private String[] database() throws IOException {
@@ -137,25 +140,24 @@ class JobRecoveryIntegrationTest {
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
 		servers.add(process);
 		HttpClient http = HttpClient.newHttpClient();
-		Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
-		while (Instant.now().isBefore(deadline)) {
-			if (!process.isAlive()) {
-				throw new AssertionError("the server stopped: " + Files.readString(log));
-			}
-			try {
-				var ready = http
-					.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"))
-						.build(), HttpResponse.BodyHandlers.ofString());
-				if (ready.statusCode() == 200) {
-					return process;
-				}
-			}
-			catch (IOException e) {
-				// not listening yet
-			}
-			Thread.sleep(250);
+		HttpRequest readiness = HttpRequest
+			.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"))
+			.build();
+		try {
+			Eventually.within(Duration.ofMinutes(5))
+				.pollInterval(Duration.ofMillis(250))
+				.ignoreExceptionsInstanceOf(IOException.class)
+				.until(() -> {
+					if (!process.isAlive()) {
+						throw new AssertionError("the server stopped: " + Files.readString(log));
+					}
+					return http.send(readiness, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+				});
 		}
-		throw new AssertionError("the server did not start: " + Files.readString(log));
+		catch (ConditionTimeoutException e) {
+			throw new AssertionError("the server did not start: " + Files.readString(log), e);
+		}
+		return process;
 	}
 
 	private static void kill(Process process) throws InterruptedException {

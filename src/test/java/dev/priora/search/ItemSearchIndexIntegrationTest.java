@@ -1,5 +1,6 @@
 package dev.priora.search;
 
+import static dev.priora.support.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
@@ -75,11 +76,7 @@ class ItemSearchIndexIntegrationTest extends IntegrationTestBase {
 
 	@Test
 	void theServerBuildsTheIndexAsItStartsWithoutWaitingForASearch() throws InterruptedException {
-		long until = System.nanoTime() + 60_000_000_000L;
-		while (!serverIndex.ready() && System.nanoTime() < until) {
-			Thread.sleep(50);
-		}
-		assertThat(serverIndex.ready()).isTrue();
+		eventually().alias("the server's search index is ready").until(serverIndex::ready);
 	}
 
 	@Test

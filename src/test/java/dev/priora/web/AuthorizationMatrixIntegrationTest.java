@@ -1,5 +1,10 @@
 package dev.priora.web;
 
+import static dev.priora.support.Fixtures.aCustomer;
+import static dev.priora.support.Fixtures.aProduct;
+import static dev.priora.support.Fixtures.aRelease;
+import static dev.priora.support.Fixtures.aStory;
+import static dev.priora.support.Fixtures.someFeedback;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -26,6 +31,7 @@ import dev.priora.support.ApiClient;
 import dev.priora.support.BrowserlessSession;
 import dev.priora.support.IntegrationTestBase;
 import dev.priora.support.Routes;
+import dev.priora.support.TestProduct;
 
 /**
  * Every HTTP route of the application, read from its own request mappings, against
@@ -62,7 +68,8 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 		Rule auth = new Authenticated();
 		Rule admin = new Admin();
 		for (String r : List.of("GET /login", "GET /invite/{secret}", "POST /invite/{secret}", "GET /reset/{secret}",
-				"POST /reset/{secret}", "GET /f/{secret}", "POST /f/{secret}", "GET /r/{secret}")) {
+				"POST /reset/{secret}", "GET /f/{secret}", "POST /f/{secret}", "GET /r/{secret}",
+				"GET /forgot-password", "POST /forgot-password")) {
 			MATRIX.put(r, pub);
 		}
 		for (String r : List.of("POST /api/v1/tokens", "GET /api/v1/tokens", "DELETE /api/v1/tokens/{id}",
@@ -70,7 +77,11 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 				"POST /api/v1/products", "GET /", "GET /products", "POST /products", "GET /account",
 				"POST /account/name", "POST /account/password", "GET /account/tokens", "POST /account/tokens",
 				"POST /account/tokens/{id}/revoke", "POST /api/v1/products/import", "POST /products/import",
-				"GET /my-work", "GET /search", "GET /api/v1/search")) {
+				"GET /my-work", "GET /search", "GET /api/v1/search", "GET /notifications", "GET /notifications/bell",
+				"POST /notifications/{id}/read", "POST /notifications/read-all", "GET /account/notifications",
+				"POST /account/notifications", "GET /api/v1/notifications", "POST /api/v1/notifications/{id}/read",
+				"POST /api/v1/notifications/read-all", "GET /api/v1/notifications/preferences",
+				"PUT /api/v1/notifications/preferences")) {
 			MATRIX.put(r, auth);
 		}
 		for (String r : List.of("GET /api/v1/users", "POST /api/v1/users/invitations",
@@ -79,7 +90,8 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 				"POST /admin/users/invite", "POST /admin/users/{id}/deactivate", "POST /admin/users/{id}/reactivate",
 				"POST /admin/users/{id}/reset", "GET /admin/audit", "GET /admin/audit.csv",
 				"GET /api/v1/admin/webhooks", "PUT /api/v1/admin/webhooks", "GET /admin/webhooks",
-				"POST /admin/webhooks")) {
+				"POST /admin/webhooks", "GET /api/v1/admin/mail", "POST /api/v1/admin/mail/{id}/retry",
+				"GET /admin/mail", "POST /admin/mail/{id}/retry")) {
 			MATRIX.put(r, admin);
 		}
 		String items = "/api/v1/products/{productKey}/items";
@@ -152,6 +164,11 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 		product(Permission.MANAGE_ROADMAP, "POST " + base + "/roadmap/feedback", "POST /p/{key}/roadmap/align",
 				"POST /p/{key}/items/{itemKey}/objectives", "PUT " + base + "/items/{itemKey}/objectives");
 		product(Permission.READ, "GET /p/{key}/items/{itemKey}/objectives");
+		product(Permission.READ, "GET /p/{key}/items/{itemKey}/watch", "POST /p/{key}/items/{itemKey}/watch",
+				"GET /p/{key}/releases/{id}/watch", "POST /p/{key}/releases/{id}/watch", "GET /p/{key}/inbox/watch",
+				"POST /p/{key}/inbox/watch", "GET /p/{key}/mentionable", "PUT " + items + "/{itemKey}/watch",
+				"PUT /api/v1/products/{productKey}/releases/{id}/watch",
+				"PUT /api/v1/products/{productKey}/inbox/watch");
 		product(Permission.MANAGE_ROADMAP, "PUT " + base + "/goal", "POST " + base + "/objectives",
 				"DELETE " + base + "/objectives/{id}", "POST " + base + "/roadmap/links",
 				"DELETE " + base + "/roadmap/links/{id}", "POST /p/{key}/roadmap/goal",
@@ -287,23 +304,17 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 	@BeforeAll
 	void people() {
 		ApiClient admin = api();
-		assertThat(admin.post("/api/v1/products", "{\"key\":\"MTX\",\"name\":\"Matrix\"}").status()).isEqualTo(201);
-		admin.post("/api/v1/products/MTX/items", "{\"type\":\"STORY\",\"title\":\"One\"}");
-		admin.post("/api/v1/products/MTX/items", "{\"type\":\"STORY\",\"title\":\"Two\"}");
+		TestProduct product = aProduct("MTX").named("Matrix").createdBy(admin);
+		aStory("One").in(product);
+		aStory("Two").in(product);
 		admin.post("/api/v1/products/MTX/items/MTX-1/dependencies", "{\"kind\":\"DEPENDS_ON\",\"target\":\"MTX-2\"}");
-		customerId = admin.post("/api/v1/products/MTX/customers", "{\"name\":\"Matrix customer\"}")
-			.json()
-			.get("id")
-			.asLong();
+		customerId = aCustomer("Matrix customer").in(product);
 		feedbackId = admin
 			.post("/api/v1/products/MTX/feedback", "{\"text\":\"Matrix feedback\",\"customerId\":" + customerId + "}")
 			.json()
 			.get("id")
 			.asLong();
-		spareFeedbackId = admin.post("/api/v1/products/MTX/feedback", "{\"text\":\"Spare matrix feedback\"}")
-			.json()
-			.get("id")
-			.asLong();
+		spareFeedbackId = someFeedback("Spare matrix feedback").in(product);
 		jobId = admin
 			.postFile("/api/v1/products/MTX/feedback/import?text=body&async=true",
 					"body\nimported for the matrix\n".getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/csv")
@@ -330,10 +341,7 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 			.json()
 			.get("id")
 			.asLong();
-		releaseId = admin.post("/api/v1/products/MTX/releases", "{\"name\":\"Matrix release\",\"capacity\":5}")
-			.json()
-			.get("id")
-			.asLong();
+		releaseId = aRelease("Matrix release").capacity(5).in(product);
 		sprintId = admin
 			.post("/api/v1/products/MTX/sprints",
 					"{\"name\":\"Matrix sprint\",\"start\":\"2027-01-04\",\"end\":\"2027-01-17\"}")
@@ -362,7 +370,7 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 		}
 		outsiderId = accounts.createUser("outsider@matrix.test", "Outsider", "password-OUTSIDER", false).value();
 		ApiClient outsider = ApiClient.signIn(port, "outsider@matrix.test", "password-OUTSIDER");
-		assertThat(outsider.post("/api/v1/products", "{\"key\":\"OTH\",\"name\":\"Other\"}").status()).isEqualTo(201);
+		aProduct("OTH").named("Other").createdBy(outsider);
 		for (String email : roleOf.keySet()) {
 			String password = "password-" + roleOf.get(email).name();
 			api.put(email, ApiClient.signIn(port, email, password));

@@ -1,15 +1,19 @@
 package dev.priora.web;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static dev.priora.support.Fixtures.aProduct;
+import static dev.priora.support.Fixtures.aRelease;
+import static dev.priora.support.Fixtures.aStory;
+import static dev.priora.support.Fixtures.aTeamMember;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
 import dev.priora.support.ApiClient;
 import dev.priora.support.BrowserTestBase;
+import dev.priora.support.Eventually;
+import dev.priora.support.TestProduct;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -22,8 +26,8 @@ class PageErrorsBrowserTest extends BrowserTestBase {
 	@Test
 	void aRefusedTeamOrRoadmapFormShowsItsReasonOnItsPage() {
 		ApiClient api = api();
-		api.post("/api/v1/products", "{\"key\":\"PEB\",\"name\":\"Page errors\"}");
-		api.post("/api/v1/products/PEB/team", "{\"name\":\"Ann\",\"capacity\":10}");
+		TestProduct product = aProduct("PEB").named("Page errors").createdBy(api);
+		aTeamMember("Ann").capacity(10).in(product);
 		signIn();
 
 		page.navigate("/p/PEB/team");
@@ -45,10 +49,10 @@ class PageErrorsBrowserTest extends BrowserTestBase {
 	@Test
 	void aRefusedPlanActionShowsItsReasonOnThePlanPage() throws InterruptedException {
 		ApiClient api = api();
-		String base = "/api/v1/products/PEP";
-		api.post("/api/v1/products", "{\"key\":\"PEP\",\"name\":\"Plan errors\"}");
-		api.post(base + "/items", "{\"type\":\"STORY\",\"title\":\"Quick win\",\"estimate\":3}");
-		api.post(base + "/releases", "{\"name\":\"R1\",\"capacity\":8}");
+		TestProduct product = aProduct("PEP").named("Plan errors").createdBy(api);
+		String base = product.base();
+		aStory("Quick win").estimate(3).in(product);
+		aRelease("R1").capacity(8).in(product);
 		long plan = api.post(base + "/plans", "{\"name\":\"Best\",\"timeLimitSeconds\":5}").json().get("id").asLong();
 		org.assertj.core.api.Assertions.assertThat(await(api, base, plan)).isEqualTo("DONE");
 		int applied = api.post(base + "/plans/" + plan + "/apply", null).status();
@@ -65,16 +69,8 @@ class PageErrorsBrowserTest extends BrowserTestBase {
 		assertThat(page).hasURL(Pattern.compile(".*/p/PEP/plans/" + plan + "$"));
 	}
 
-	private static String await(ApiClient api, String base, long plan) throws InterruptedException {
-		Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-		String state;
-		do {
-			Thread.sleep(100);
-			JsonNode p = api.get(base + "/plans/" + plan).json();
-			state = p.get("state").asText();
-		}
-		while (!state.matches("DONE|CANCELLED|FAILED") && Instant.now().isBefore(deadline));
-		return state;
+	private static String await(ApiClient api, String base, long plan) {
+		return Eventually.ended(api, base + "/plans/" + plan).get("state").asText();
 	}
 
 }

@@ -1,16 +1,17 @@
 package dev.priora.web;
 
+import static dev.priora.support.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
+import java.util.concurrent.Callable;
 
 import dev.priora.accounts.UserId;
 import dev.priora.feedback.PublicForms;
-import dev.priora.support.ApiClient;
 import dev.priora.support.ApiClient.Response;
+import dev.priora.support.ApiClient;
 
 /**
  * Seeds a product with one object of every kind a route can name (items, feedback,
@@ -194,14 +195,8 @@ final class ProductObjects {
 		return r;
 	}
 
-	private static void await(BooleanSupplier done, String what) throws InterruptedException {
-		for (int i = 0; i < 300; i++) {
-			if (done.getAsBoolean()) {
-				return;
-			}
-			Thread.sleep(100);
-		}
-		throw new AssertionError("timed out waiting until " + what);
+	private static void await(Callable<Boolean> done, String what) {
+		eventually().alias(what).until(done);
 	}
 
 }

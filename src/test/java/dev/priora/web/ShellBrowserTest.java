@@ -1,6 +1,13 @@
 package dev.priora.web;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static dev.priora.support.Fixtures.aProduct;
+import static dev.priora.support.Fixtures.aRelease;
+import static dev.priora.support.Fixtures.aSprint;
+import static dev.priora.support.Fixtures.aStory;
+import static dev.priora.support.Fixtures.aTeamMember;
+import static dev.priora.support.Fixtures.anEpic;
+import static dev.priora.support.Fixtures.anObjective;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
@@ -20,6 +27,7 @@ import dev.priora.accounts.AccountService;
 import dev.priora.feedback.PublicForms;
 import dev.priora.support.ApiClient;
 import dev.priora.support.BrowserTestBase;
+import dev.priora.support.TestProduct;
 
 /**
  * The defects of issue 16, each seen in real Chromium: downloads refused to the signed-in
@@ -52,16 +60,18 @@ class ShellBrowserTest extends BrowserTestBase {
 	}
 
 	private static long[] create(ApiClient api) {
-		api.post("/api/v1/products", "{\"key\":\"SHL\",\"name\":\"Shell\"}");
-		api.post(BASE + "/items", "{\"type\":\"EPIC\",\"title\":\"Payments\"}");
-		api.post(BASE + "/items", "{\"type\":\"EPIC\",\"title\":\"Search\"}");
+		TestProduct product = aProduct("SHL").named("Shell").createdBy(api);
+		anEpic("Payments").in(product);
+		anEpic("Search").in(product);
 		for (int i = 0; i < 4; i++) {
-			api.post(BASE + "/items",
-					"{\"type\":\"STORY\",\"title\":\"Story " + i + "\",\"estimate\":3,\"parent\":\"SHL-" + (1 + i % 2)
-							+ "\",\"description\":\"Why\",\"acceptanceCriteria\":[{\"statement\":\"Works\"}]}");
+			aStory("Story " + i).estimate(3)
+				.parent("SHL-" + (1 + i % 2))
+				.description("Why")
+				.criteria("Works")
+				.in(product);
 		}
 		api.post(BASE + "/items/SHL-4/dependencies", "{\"kind\":\"DEPENDS_ON\",\"target\":\"SHL-3\"}");
-		long release = api.post(BASE + "/releases", "{\"name\":\"R1\",\"capacity\":40}").json().get("id").asLong();
+		long release = aRelease("R1").capacity(40).in(product);
 		long sprint = api
 			.post(BASE + "/sprints",
 					"{\"name\":\"Sprint A\",\"start\":\"" + LocalDate.now() + "\",\"end\":\""
@@ -69,11 +79,14 @@ class ShellBrowserTest extends BrowserTestBase {
 			.json()
 			.get("id")
 			.asLong();
-		api.post(BASE + "/sprints", "{\"name\":\"Sprint B\",\"start\":\"" + LocalDate.now().plusDays(14)
-				+ "\",\"end\":\"" + LocalDate.now().plusDays(27) + "\",\"capacity\":20,\"releaseId\":" + release + "}");
+		aSprint("Sprint B").starting(LocalDate.now().plusDays(14))
+			.ending(LocalDate.now().plusDays(27))
+			.capacity(20)
+			.forRelease(release)
+			.in(product);
 		api.put(BASE + "/items/SHL-3/release", "{\"releaseId\":" + release + ",\"sprintId\":" + sprint + "}", null);
-		api.post(BASE + "/team", "{\"name\":\"Mika Kovac\",\"capacity\":10}");
-		api.post(BASE + "/objectives", "{\"title\":\"Grow conversion\"}");
+		aTeamMember("Mika Kovac").capacity(10).in(product);
+		anObjective("Grow conversion").in(product);
 		return new long[] { release, sprint };
 	}
 

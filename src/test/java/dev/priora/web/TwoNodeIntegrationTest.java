@@ -1,5 +1,7 @@
 package dev.priora.web;
 
+import static dev.priora.support.Fixtures.aProduct;
+import static dev.priora.support.Fixtures.aStory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -29,6 +31,7 @@ import dev.priora.support.ApiClient;
 import dev.priora.support.BrowserlessSession;
 import dev.priora.support.IntegrationTestBase;
 import dev.priora.support.TestDatabase;
+import dev.priora.support.TestProduct;
 
 /**
  * Two Priora servers on two loopback ports over one database (the build runs this on
@@ -82,13 +85,10 @@ class TwoNodeIntegrationTest extends IntegrationTestBase {
 	@Test
 	void concurrentWritersOnBothNodesLoseNoUpdate() throws Exception {
 		ApiClient a = api();
-		assertThat(a.post("/api/v1/products", "{\"key\":\"TWO\",\"name\":\"Two nodes\"}").status()).isEqualTo(201);
+		TestProduct product = aProduct("TWO").named("Two nodes").createdBy(a);
 		List<String> items = new ArrayList<>();
 		for (int i = 0; i < 8; i++) {
-			items.add(a.post("/api/v1/products/TWO/items", "{\"type\":\"STORY\",\"title\":\"start " + i + "\"}")
-				.json()
-				.get("key")
-				.asText());
+			items.add(aStory("start " + i).in(product));
 		}
 		String token = ApiClient.signInToken(port, ADMIN_EMAIL, ADMIN_PASSWORD);
 		ApiClient[] nodes = { ApiClient.withToken(port, token), ApiClient.withToken(portB, token) };

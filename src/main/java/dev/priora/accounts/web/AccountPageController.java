@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import dev.priora.accounts.AccountService;
+import dev.priora.accounts.ApiTokens;
 import dev.priora.accounts.ProductRoles;
 import dev.priora.accounts.SessionsEnded;
 import dev.priora.accounts.SignedInUser;
@@ -31,10 +32,13 @@ class AccountPageController {
 
 	private final AccountService accounts;
 
+	private final ApiTokens tokens;
+
 	private final ProductRoles roles;
 
-	AccountPageController(AccountService accounts, ProductRoles roles) {
+	AccountPageController(AccountService accounts, ApiTokens tokens, ProductRoles roles) {
 		this.accounts = accounts;
+		this.tokens = tokens;
 		this.roles = roles;
 	}
 
@@ -77,7 +81,7 @@ class AccountPageController {
 
 	@GetMapping("/account/tokens")
 	String tokens(@AuthenticationPrincipal SignedInUser user, Model model) {
-		model.addAttribute("tokens", accounts.tokens(user.id()));
+		model.addAttribute("tokens", tokens.tokens(user.id()));
 		return TOKENS_VIEW;
 	}
 
@@ -91,7 +95,7 @@ class AccountPageController {
 		}
 		var scope = TokenApiController.TokenScopes.of(user, roles, "read".equals(access), "intake".equals(access),
 				products.stream().filter(p -> !p.isBlank()).toList());
-		var created = accounts.createToken(user.id(), trimmed, scope);
+		var created = tokens.createToken(user.id(), trimmed, scope);
 		redirect.addFlashAttribute("tokenName", created.token().name());
 		redirect.addFlashAttribute("tokenSecret", created.secret());
 		return "redirect:/account/tokens";
@@ -99,7 +103,7 @@ class AccountPageController {
 
 	@PostMapping("/account/tokens/{id}/revoke")
 	String revoke(@AuthenticationPrincipal SignedInUser user, @PathVariable long id, RedirectAttributes redirect) {
-		accounts.revokeToken(user.id(), id);
+		tokens.revokeToken(user.id(), id);
 		redirect.addFlashAttribute("toast", "Token revoked: it stops working at once.");
 		return "redirect:/account/tokens";
 	}

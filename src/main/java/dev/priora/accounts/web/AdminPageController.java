@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
+import dev.priora.accounts.AccountLinks;
 import dev.priora.accounts.AccountService;
 import dev.priora.accounts.SecurityEvent;
 import dev.priora.accounts.SecurityLog;
@@ -37,10 +38,13 @@ class AdminPageController {
 
 	private final AccountService accounts;
 
+	private final AccountLinks links;
+
 	private final SecurityLog log;
 
-	AdminPageController(AccountService accounts, SecurityLog log) {
+	AdminPageController(AccountService accounts, AccountLinks links, SecurityLog log) {
 		this.accounts = accounts;
+		this.links = links;
 		this.log = log;
 	}
 
@@ -53,7 +57,7 @@ class AdminPageController {
 	@PostMapping("/admin/users/invite")
 	String invite(@AuthenticationPrincipal SignedInUser admin, @RequestParam(defaultValue = "") String email,
 			RedirectAttributes redirect) {
-		String secret = accounts.invite(email, admin.id());
+		String secret = links.invite(email, admin.id());
 		redirect.addFlashAttribute("link", absolute("/invite/" + secret));
 		redirect.addFlashAttribute("linkFor", "Invitation for " + email.strip());
 		return USERS_REDIRECT;
@@ -75,7 +79,7 @@ class AdminPageController {
 
 	@PostMapping("/admin/users/{id}/reset")
 	String reset(@AuthenticationPrincipal SignedInUser admin, @PathVariable long id, RedirectAttributes redirect) {
-		AccountService.PasswordReset reset = accounts.issuePasswordReset(new UserId(id), admin.id());
+		AccountLinks.PasswordReset reset = links.issuePasswordReset(new UserId(id), admin.id());
 		redirect.addFlashAttribute("link", absolute("/reset/" + reset.secret()));
 		redirect.addFlashAttribute("linkFor",
 				"Password reset for " + accounts.findById(new UserId(id)).orElseThrow().email());

@@ -8,7 +8,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-import dev.priora.accounts.AccountService;
+import dev.priora.accounts.AccountLinks;
 
 /**
  * Pages behind one-time links: accepting an invitation and resetting a password. No
@@ -19,10 +19,10 @@ class LinkPageController {
 
 	static final String LINK_VIEW = "accounts/link";
 
-	private final AccountService accounts;
+	private final AccountLinks links;
 
-	LinkPageController(AccountService accounts) {
-		this.accounts = accounts;
+	LinkPageController(AccountLinks links) {
+		this.links = links;
 	}
 
 	@GetMapping("/invite/{secret}")
@@ -34,7 +34,7 @@ class LinkPageController {
 	String accept(@PathVariable String secret, @RequestParam(defaultValue = "") String displayName,
 			@RequestParam(defaultValue = "") String password, Model model) {
 		try {
-			accounts.acceptInvitation(secret, displayName, password);
+			links.acceptInvitation(secret, displayName, password);
 			return "redirect:/login?joined";
 		}
 		catch (ErrorResponseException e) {
@@ -54,7 +54,7 @@ class LinkPageController {
 	@PostMapping("/reset/{secret}")
 	String doReset(@PathVariable String secret, @RequestParam(defaultValue = "") String password, Model model) {
 		try {
-			accounts.resetPassword(secret, password);
+			links.resetPassword(secret, password);
 			return "redirect:/login?reset";
 		}
 		catch (ErrorResponseException e) {
@@ -67,8 +67,7 @@ class LinkPageController {
 	private String page(String kind, String secret, Model model) {
 		model.addAttribute("kind", kind);
 		model.addAttribute("secret", secret);
-		model.addAttribute("email",
-				accounts.linkEmail("invite".equals(kind) ? "INVITE" : "RESET", secret).orElse(null));
+		model.addAttribute("email", links.linkEmail("invite".equals(kind) ? "INVITE" : "RESET", secret).orElse(null));
 		return LINK_VIEW;
 	}
 

@@ -22,8 +22,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.priora.accounts.AccountService;
 import dev.priora.accounts.ApiTokenView;
+import dev.priora.accounts.ApiTokens;
 import dev.priora.accounts.ProductRoles;
 import dev.priora.accounts.SignedInUser;
 import dev.priora.accounts.TokenScope;
@@ -36,12 +36,12 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Tag(name = "Tokens")
 class TokenApiController {
 
-	private final AccountService accounts;
+	private final ApiTokens tokens;
 
 	private final ProductRoles roles;
 
-	TokenApiController(AccountService accounts, ProductRoles roles) {
-		this.accounts = accounts;
+	TokenApiController(ApiTokens tokens, ProductRoles roles) {
+		this.tokens = tokens;
 		this.roles = roles;
 	}
 
@@ -64,7 +64,7 @@ class TokenApiController {
 		TokenScope scope = TokenScopes.of(user, roles, request != null && Boolean.TRUE.equals(request.readOnly()),
 				request != null && Boolean.TRUE.equals(request.intakeOnly()),
 				request == null || request.products() == null ? List.of() : request.products());
-		var created = accounts.createToken(user.id(), name, scope);
+		var created = tokens.createToken(user.id(), name, scope);
 		var t = created.token();
 		return ResponseEntity.created(URI.create("/api/v1/tokens/" + t.id()))
 			.body(new CreatedTokenResponse(t.id(), t.name(), created.secret(), t.readOnly(), t.intakeOnly(),
@@ -74,14 +74,14 @@ class TokenApiController {
 	@GetMapping
 	@Operation(summary = "List your tokens (without secrets)")
 	List<ApiTokenView> list(@AuthenticationPrincipal SignedInUser user) {
-		return accounts.tokens(user.id());
+		return tokens.tokens(user.id());
 	}
 
 	@DeleteMapping("/{id}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@Operation(summary = "Revoke a token; it stops working at once")
 	void revoke(@AuthenticationPrincipal SignedInUser user, @PathVariable long id) {
-		accounts.revokeToken(user.id(), id);
+		tokens.revokeToken(user.id(), id);
 	}
 
 	/**

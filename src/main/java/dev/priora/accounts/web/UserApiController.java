@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
+import dev.priora.accounts.AccountLinks;
 import dev.priora.accounts.AccountService;
 import dev.priora.accounts.SecurityEvent;
 import dev.priora.accounts.SecurityLog;
@@ -38,10 +39,13 @@ class UserApiController {
 
 	private final AccountService accounts;
 
+	private final AccountLinks links;
+
 	private final SecurityLog log;
 
-	UserApiController(AccountService accounts, SecurityLog log) {
+	UserApiController(AccountService accounts, AccountLinks links, SecurityLog log) {
 		this.accounts = accounts;
+		this.links = links;
 		this.log = log;
 	}
 
@@ -76,7 +80,7 @@ class UserApiController {
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Invite a user by email (admin); answers the one-time link, valid for 3 days")
 	Map<String, String> invite(@AuthenticationPrincipal SignedInUser admin, @Valid @RequestBody Invite body) {
-		String secret = accounts.invite(body.email(), admin.id());
+		String secret = links.invite(body.email(), admin.id());
 		return Map.of("email", body.email().strip().toLowerCase(java.util.Locale.ROOT), "link",
 				link("/invite/" + secret));
 	}
@@ -101,7 +105,7 @@ class UserApiController {
 			description = "Ends every session and revokes every token of the user at once, and again when the link"
 					+ " is used.")
 	ResetIssued reset(@AuthenticationPrincipal SignedInUser admin, @PathVariable long id) {
-		AccountService.PasswordReset reset = accounts.issuePasswordReset(new UserId(id), admin.id());
+		AccountLinks.PasswordReset reset = links.issuePasswordReset(new UserId(id), admin.id());
 		return new ResetIssued(link("/reset/" + reset.secret()), reset.ended().sessions(), reset.ended().tokens());
 	}
 

@@ -34,6 +34,40 @@ public final class LayeredLayout {
 		int[] dependents = CriticalPath.csrTargets(outOff, prerequisite, waitsOn);
 		int[] inOff = CriticalPath.csrOffsets(n, waitsOn);
 		int[] prereqs = CriticalPath.csrTargets(inOff, waitsOn, prerequisite);
+		int[] layer = layers(n, waitsOn, outOff, dependents);
+		int layers = n == 0 ? 0 : Arrays.stream(layer).max().getAsInt() + 1;
+		List<List<Integer>> byLayer = new ArrayList<>();
+		for (int l = 0; l < layers; l++) {
+			byLayer.add(new ArrayList<>());
+		}
+		for (int i = 0; i < n; i++) {
+			byLayer.get(layer[i]).add(i);
+		}
+		double[] pos = new double[n];
+		positions(byLayer, pos);
+		for (int sweep = 0; sweep < SWEEPS; sweep++) {
+			boolean down = sweep % 2 == 0;
+			for (int l = down ? 1 : layers - 2; down ? l < layers : l >= 0; l += down ? 1 : -1) {
+				orderByBarycenter(byLayer.get(l), down ? inOff : outOff, down ? prereqs : dependents, pos);
+				positions(byLayer, pos);
+			}
+		}
+		int[] row = new int[n];
+		int height = 0;
+		for (List<Integer> nodes : byLayer) {
+			for (int r = 0; r < nodes.size(); r++) {
+				row[nodes.get(r)] = r;
+			}
+			height = Math.max(height, nodes.size());
+		}
+		return new Result(layer, row, layers, height);
+	}
+
+	/**
+	 * Each node's layer: the length of its longest chain of prerequisites (Kahn's
+	 * topological order over the CSR edges from prerequisites to dependents).
+	 */
+	private static int[] layers(int n, int[] waitsOn, int[] outOff, int[] dependents) {
 		int[] layer = new int[n];
 		int[] deg = new int[n];
 		for (int w : waitsOn) {
@@ -60,44 +94,25 @@ public final class LayeredLayout {
 		if (tail < n) {
 			throw new IllegalArgumentException("the graph has a cycle");
 		}
-		int layers = n == 0 ? 0 : Arrays.stream(layer).max().getAsInt() + 1;
-		List<List<Integer>> byLayer = new ArrayList<>();
-		for (int l = 0; l < layers; l++) {
-			byLayer.add(new ArrayList<>());
-		}
-		for (int i = 0; i < n; i++) {
-			byLayer.get(layer[i]).add(i);
-		}
-		double[] pos = new double[n];
-		positions(byLayer, pos);
-		for (int sweep = 0; sweep < SWEEPS; sweep++) {
-			boolean down = sweep % 2 == 0;
-			for (int l = down ? 1 : layers - 2; down ? l < layers : l >= 0; l += down ? 1 : -1) {
-				int[] off = down ? inOff : outOff;
-				int[] nb = down ? prereqs : dependents;
-				List<Integer> nodes = byLayer.get(l);
-				double[] bary = new double[n];
-				for (int v : nodes) {
-					double sum = 0;
-					int count = off[v + 1] - off[v];
-					for (int k = off[v]; k < off[v + 1]; k++) {
-						sum += pos[nb[k]];
-					}
-					bary[v] = count == 0 ? pos[v] : sum / count;
-				}
-				nodes.sort(Comparator.comparingDouble((Integer v) -> bary[v]).thenComparingInt(v -> v));
-				positions(byLayer, pos);
+		return layer;
+	}
+
+	/**
+	 * Sorts one layer's nodes by the mean position of their neighbours in the adjacent
+	 * layer ({@code off}/{@code nb}: CSR neighbours); a node without any keeps its place,
+	 * ties go by node number.
+	 */
+	private static void orderByBarycenter(List<Integer> nodes, int[] off, int[] nb, double[] pos) {
+		double[] bary = new double[pos.length];
+		for (int v : nodes) {
+			double sum = 0;
+			int count = off[v + 1] - off[v];
+			for (int k = off[v]; k < off[v + 1]; k++) {
+				sum += pos[nb[k]];
 			}
+			bary[v] = count == 0 ? pos[v] : sum / count;
 		}
-		int[] row = new int[n];
-		int height = 0;
-		for (List<Integer> nodes : byLayer) {
-			for (int r = 0; r < nodes.size(); r++) {
-				row[nodes.get(r)] = r;
-			}
-			height = Math.max(height, nodes.size());
-		}
-		return new Result(layer, row, layers, height);
+		nodes.sort(Comparator.comparingDouble((Integer v) -> bary[v]).thenComparingInt(v -> v));
 	}
 
 	private static void positions(List<List<Integer>> byLayer, double[] pos) {

@@ -203,15 +203,8 @@ public final class JiraCsv {
 		}
 
 		private State state(int row, Map<String, List<String>> v) {
-			State state = mapping.state(first(v, "status"), first(v, "category"), row, warnings);
-			String resolution = Mapping.norm(first(v, "resolution"));
-			if (state == State.DONE && Set
-				.of("won't do", "wont do", "won't fix", "declined", "cannot reproduce", "duplicate", "incomplete",
-						"rechazada", "no se hara", "ne sera pas fait", "ne sera pas corrige")
-				.contains(resolution)) {
-				state = State.REJECTED;
-			}
-			return state;
+			return Mapping.resolved(mapping.state(first(v, "status"), first(v, "category"), row, warnings),
+					first(v, "resolution"));
 		}
 
 		private String parentKey(Map<String, List<String>> v) {

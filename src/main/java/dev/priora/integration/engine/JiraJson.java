@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import dev.priora.integration.engine.ImportBatch.Item;
 import dev.priora.integration.engine.ImportBatch.Kind;
@@ -172,9 +171,7 @@ public final class JiraJson {
 							new ImportBatch.Release(name, Fields.date(Tree.text(v, "releaseDate"))));
 				}
 			}
-			State resolved = state == State.DONE
-					&& Set.of("won't do", "won't fix", "declined", "cannot reproduce", "duplicate", "incomplete")
-						.contains(Mapping.norm(Tree.text(f, "resolution", "name"))) ? State.REJECTED : state;
+			State resolved = Mapping.resolved(state, Tree.text(f, "resolution", "name"));
 			String assignee = Tree.text(f, "assignee", "displayName");
 			String title = Fields.line(Tree.text(f, "summary"), 300);
 			if (title.isEmpty()) {

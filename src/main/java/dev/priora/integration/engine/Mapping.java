@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import dev.priora.integration.engine.ImportBatch.Kind;
 import dev.priora.integration.engine.ImportBatch.State;
@@ -123,6 +124,22 @@ public final class Mapping {
 			return Kind.STORY;
 		}
 		return k;
+	}
+
+	/**
+	 * Jira's resolutions that close an issue without doing it (in any of the languages),
+	 * normalized as {@link #norm}.
+	 */
+	private static final Set<String> NOT_DONE = Set.of("won't do", "wont do", "won't fix", "declined",
+			"cannot reproduce", "duplicate", "incomplete", "rechazada", "no se hara", "ne sera pas fait",
+			"ne sera pas corrige");
+
+	/**
+	 * The state of a Jira issue given its resolution: a done issue resolved as not done
+	 * (won't do, duplicate, declined…) is rejected; any other state stays.
+	 */
+	public static State resolved(State state, String resolution) {
+		return state == State.DONE && NOT_DONE.contains(norm(resolution)) ? State.REJECTED : state;
 	}
 
 	/** True for Jira's sub-task types (in any of the languages). */

@@ -1,2 +1,4 @@
-/** Import page and API. */
+/**
+ * Import, export, archive and webhook pages and their API.
+ */
 package dev.priora.integration.web;

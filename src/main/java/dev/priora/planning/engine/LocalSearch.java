@@ -41,7 +41,7 @@ final class LocalSearch {
 
 	private long value;
 
-	private LocalSearch(NrpSolver.Reduced r, long budget, int[] fixed) {
+	private LocalSearch(ReducedNrp r, long budget, int[] fixed) {
 		this.fixed = fixed;
 		this.unitCost = java.util.Arrays.stream(r.unitCost()).asLongStream().toArray();
 		this.customers = r.customers().toArray(int[][]::new);
@@ -72,7 +72,7 @@ final class LocalSearch {
 	 * The best plan found from {@code start} within {@code millis}; chosen merged
 	 * customers.
 	 */
-	static boolean[] improve(NrpSolver.Reduced r, long budget, boolean[] start, long millis, long seed) {
+	static boolean[] improve(ReducedNrp r, long budget, boolean[] start, long millis, long seed) {
 		return improve(r, budget, start, new int[start.length], millis, seed);
 	}
 
@@ -81,7 +81,7 @@ final class LocalSearch {
 	 * customer fixed in and none fixed out (the customers fixed in must fit the budget);
 	 * chosen merged customers.
 	 */
-	static boolean[] improve(NrpSolver.Reduced r, long budget, boolean[] start, int[] fixed, long millis, long seed) {
+	static boolean[] improve(ReducedNrp r, long budget, boolean[] start, int[] fixed, long millis, long seed) {
 		LocalSearch s = new LocalSearch(r, budget, fixed);
 		for (int c = 0; c < start.length; c++) {
 			if (fixed[c] > 0) {

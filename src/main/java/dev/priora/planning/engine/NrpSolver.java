@@ -1,23 +1,11 @@
 package dev.priora.planning.engine;
 
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.BitSet;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 import com.google.ortools.Loader;
-import com.google.ortools.sat.BoolVar;
-import com.google.ortools.sat.CpModel;
 import com.google.ortools.sat.CpSolver;
 import com.google.ortools.sat.CpSolverStatus;
-import com.google.ortools.sat.DecisionStrategyProto;
-import com.google.ortools.sat.LinearExpr;
-import com.google.ortools.sat.LinearExprBuilder;
-import com.google.ortools.sat.Literal;
 import com.google.ortools.sat.SatParameters;
 
 /**
@@ -76,113 +64,83 @@ public final class NrpSolver {
 
 	}
 
+	/**
+	 * Solves the instance within the settings' time limit, reporting progress; a cancel
+	 * stops the search and keeps the best plan found.
+	 */
 	public static Result solve(NrpInstance in, long budget, Settings settings, Progress progress,
 			BooleanSupplier cancelled) {
 		long start = System.nanoTime();
-		Reduced r = Reduced.of(in, budget);
+		ReducedNrp r = ReducedNrp.of(in, budget);
 		Greedy greedy = Greedy.of(in, r.closures(), budget);
 		if (r.customers().isEmpty()) {
 			return result(in, r, new boolean[0], 0, 0, true, start, greedy.value());
 		}
-		CpModel model = new CpModel();
-		int units = r.unitCost().length;
-		BoolVar[] x = new BoolVar[units];
-		for (int u = 0; u < units; u++) {
-			x[u] = model.newBoolVar("u" + u);
+		NrpModel model = NrpModel.of(r, budget);
+		FirstPlan first = FirstPlan.of(r, budget, greedy, settings, progress, cancelled, start);
+		if (first.fixing().nothingBetter()) {
+			return result(in, r, first.plan(), first.value(), first.value(), true, start, greedy.value());
 		}
-		int k = r.customers().size();
-		BoolVar[] y = new BoolVar[k];
-		LinearExprBuilder objective = LinearExpr.newBuilder();
-		List<List<Integer>> users = new ArrayList<>();
-		for (int u = 0; u < units; u++) {
-			users.add(new ArrayList<>());
-		}
-		for (int c = 0; c < k; c++) {
-			y[c] = model.newBoolVar("c" + c);
-			objective.addTerm(y[c], r.profit()[c]);
-			for (int u : r.customers().get(c)) {
-				model.addImplication(y[c], x[u]);
-				users.get(u).add(c);
+		long relaxed = Math.max(first.value(), first.bounds().root());
+		progress.report(first.value(), relaxed, seconds(start));
+		model.hint(first.plan(), first.fixing());
+		CpSolver solver = solver(settings, start);
+		long[] best = { first.value() };
+		CpSolverStatus status = CancellableSolve.solve(solver, model.model(), (value, bound) -> {
+			best[0] = Math.max(best[0], (long) value);
+			progress.report(best[0], Math.min(relaxed, Math.max(best[0], (long) Math.floor(bound + 1e-6))),
+					seconds(start));
+		}, cancelled);
+		return solution(in, r, model, solver, status, first, relaxed, start, greedy.value());
+	}
+
+	/**
+	 * The plan the solver starts from, its value, the relaxation's bounds and the
+	 * customers they fix against that value.
+	 */
+	private record FirstPlan(boolean[] plan, long value, BudgetRelaxation.Bounds bounds,
+			BudgetRelaxation.Fixing fixing) {
+
+		/**
+		 * Rank-order filling improved by a few hundred milliseconds of ruin and recreate
+		 * (a near-optimal start), then the customers every better plan must include or
+		 * leave out (within half the time limit: the bounds worked out by then are as
+		 * valid), then short searches among the plans left: a better plan fixes more, and
+		 * so on.
+		 */
+		static FirstPlan of(ReducedNrp r, long budget, Greedy greedy, Settings settings, Progress progress,
+				BooleanSupplier cancelled, long start) {
+			boolean[] hint = LocalSearch.improve(r, budget, r.hint(greedy.customers()),
+					(long) Math.min(800, settings.timeLimitSeconds() * 100), settings.seed());
+			long hintValue = r.value(hint);
+			progress.report(hintValue, Long.MAX_VALUE, seconds(start));
+			BooleanSupplier halfTime = () -> cancelled.getAsBoolean()
+					|| seconds(start) > settings.timeLimitSeconds() / 2;
+			BudgetRelaxation.Bounds bounds = BudgetRelaxation.bounds(r, budget, hintValue, halfTime);
+			BudgetRelaxation.Fixing fixing = bounds.against(hintValue);
+			for (int round = 1; round <= 3 && !fixing.nothingBetter() && fixing.count() > 0; round++) {
+				boolean[] better = LocalSearch.improve(r, budget, hint, fixing.fixed(),
+						(long) Math.min(400, settings.timeLimitSeconds() * 50), settings.seed() + round);
+				if (r.value(better) <= hintValue) {
+					break;
+				}
+				hint = better;
+				hintValue = r.value(better);
+				fixing = bounds.against(hintValue);
 			}
+			return new FirstPlan(hint, hintValue, bounds, fixing);
 		}
-		LinearExprBuilder cost = LinearExpr.newBuilder();
-		for (int u = 0; u < units; u++) {
-			cost.addTerm(x[u], r.unitCost()[u]);
-			LinearExprBuilder any = LinearExpr.newBuilder();
-			for (int c : users.get(u)) {
-				any.add(y[c]);
-			}
-			// a unit nobody selected asks for is never delivered
-			model.addLessOrEqual(x[u], any);
-		}
-		model.addLessOrEqual(cost, budget);
-		// a customer whose units are all delivered is satisfied (it costs nothing more)
-		for (int c = 0; c < k; c++) {
-			Literal[] clause = new Literal[r.customers().get(c).length + 1];
-			for (int i = 0; i < r.customers().get(c).length; i++) {
-				clause[i] = x[r.customers().get(c)[i]].not();
-			}
-			clause[clause.length - 1] = y[c];
-			model.addBoolOr(clause);
-		}
-		model.maximize(objective);
-		// branch on the units many customers share and that cost most first, buying them
-		// first: with the LP, this proves the hard classic cases several times sooner
-		// than
-		// the solver's own choice (measured: docs/BENCHMARKS.md)
-		Integer[] order = new Integer[units];
-		for (int u = 0; u < units; u++) {
-			order[u] = u;
-		}
-		Arrays.sort(order, Comparator.comparingLong((Integer u) -> -(long) users.get(u).size() * r.unitCost()[u]));
-		model.addDecisionStrategy(Arrays.stream(order).map(u -> x[u]).toArray(BoolVar[]::new),
-				DecisionStrategyProto.VariableSelectionStrategy.CHOOSE_FIRST,
-				DecisionStrategyProto.DomainReductionStrategy.SELECT_MAX_VALUE);
-		// a few hundred milliseconds of ruin and recreate give the solver a near-optimal
-		// start
-		boolean[] hint = LocalSearch.improve(r, budget, r.hint(greedy.customers()),
-				(long) Math.min(800, settings.timeLimitSeconds() * 100), settings.seed());
-		long hintValue = r.value(hint);
-		progress.report(hintValue, Long.MAX_VALUE, (System.nanoTime() - start) / 1e9);
-		// customers every better plan must include or leave out: the search for one
-		// shrinks
-		// (within half the time limit: the bounds worked out by then are as valid)
-		BooleanSupplier halfTime = () -> cancelled.getAsBoolean()
-				|| (System.nanoTime() - start) / 1e9 > settings.timeLimitSeconds() / 2;
-		BudgetRelaxation.Bounds bounds = BudgetRelaxation.bounds(r, budget, hintValue, halfTime);
-		BudgetRelaxation.Fixing fixing = bounds.against(hintValue);
-		// short searches among the plans left: a better plan fixes more, and so on
-		for (int round = 1; round <= 3 && !fixing.nothingBetter() && fixing.count() > 0; round++) {
-			boolean[] better = LocalSearch.improve(r, budget, hint, fixing.fixed(),
-					(long) Math.min(400, settings.timeLimitSeconds() * 50), settings.seed() + round);
-			if (r.value(better) <= hintValue) {
-				break;
-			}
-			hint = better;
-			hintValue = r.value(better);
-			fixing = bounds.against(hintValue);
-		}
-		if (fixing.nothingBetter()) {
-			return result(in, r, hint, hintValue, hintValue, true, start, greedy.value());
-		}
-		long relaxed = Math.max(hintValue, bounds.root());
-		progress.report(hintValue, relaxed, (System.nanoTime() - start) / 1e9);
-		for (int c = 0; c < k; c++) {
-			model.addHint(y[c], hint[c] ? 1 : 0);
-			if (fixing.fixed()[c] != 0) {
-				model.addEquality(y[c], (fixing.fixed()[c] > 0) ? 1 : 0);
-			}
-		}
-		for (int u = 0; u < units; u++) {
-			boolean used = false;
-			for (int c : users.get(u)) {
-				used |= hint[c];
-			}
-			model.addHint(x[u], used ? 1 : 0);
-		}
+
+	}
+
+	/**
+	 * CP-SAT with the time left, the settings' workers and seed, the LP and the fixed
+	 * branching.
+	 */
+	private static CpSolver solver(Settings settings, long start) {
 		CpSolver solver = new CpSolver();
 		solver.getParameters()
-			.setMaxTimeInSeconds(Math.max(0.1, settings.timeLimitSeconds() - (System.nanoTime() - start) / 1e9))
+			.setMaxTimeInSeconds(Math.max(0.1, settings.timeLimitSeconds() - seconds(start)))
 			.setNumWorkers(settings.workers())
 			.setRandomSeed(settings.seed())
 			.setLinearizationLevel(2)
@@ -190,35 +148,41 @@ public final class NrpSolver {
 		// the LP-driven worker proves these models far sooner than the default portfolio
 		// (measured: docs/BENCHMARKS.md)
 		solver.getParameters().addSubsolvers("max_lp");
-		long[] best = { hintValue };
-		CpSolverStatus status = CancellableSolve.solve(solver, model, (value, bound) -> {
-			best[0] = Math.max(best[0], (long) value);
-			progress.report(best[0], Math.min(relaxed, Math.max(best[0], (long) Math.floor(bound + 1e-6))),
-					(System.nanoTime() - start) / 1e9);
-		}, cancelled);
+		return solver;
+	}
+
+	/**
+	 * The solver's plan, or the first plan when the solver found none better. The fixings
+	 * leave out only plans worth no more than the first: when the rest hold nothing
+	 * (infeasible) or nothing better (optimal), the plan in hand is best.
+	 */
+	private static Result solution(NrpInstance in, ReducedNrp r, NrpModel model, CpSolver solver, CpSolverStatus status,
+			FirstPlan first, long relaxed, long start, long greedy) {
 		boolean found = status == CpSolverStatus.OPTIMAL || status == CpSolverStatus.FEASIBLE;
-		boolean[] chosen = new boolean[k];
+		boolean[] chosen = new boolean[model.y().length];
 		long value = 0;
 		if (found) {
-			for (int c = 0; c < k; c++) {
-				chosen[c] = solver.booleanValue(y[c]);
+			for (int c = 0; c < chosen.length; c++) {
+				chosen[c] = solver.booleanValue(model.y()[c]);
 				value += chosen[c] ? r.profit()[c] : 0;
 			}
 		}
-		if (!found || value < hintValue) {
-			chosen = hint;
-			value = hintValue;
+		if (!found || value < first.value()) {
+			chosen = first.plan();
+			value = first.value();
 		}
-		// the fixings leave out only plans worth no more than the hint: when the rest
-		// hold nothing (infeasible) or nothing better (optimal), the plan in hand is best
 		boolean optimal = status == CpSolverStatus.OPTIMAL || status == CpSolverStatus.INFEASIBLE;
 		long bound = found ? Math.min(relaxed, Math.max(value, (long) Math.floor(solver.bestObjectiveBound() + 1e-6)))
 				: relaxed;
-		return result(in, r, chosen, value, bound, optimal, start, greedy.value());
+		return result(in, r, chosen, value, bound, optimal, start, greedy);
 	}
 
-	private static Result result(NrpInstance in, Reduced r, boolean[] chosen, long value, long bound, boolean optimal,
-			long start, long greedy) {
+	private static double seconds(long start) {
+		return (System.nanoTime() - start) / 1e9;
+	}
+
+	private static Result result(NrpInstance in, ReducedNrp r, boolean[] chosen, long value, long bound,
+			boolean optimal, long start, long greedy) {
 		BitSet customers = new BitSet();
 		BitSet requirements = new BitSet();
 		for (int c = 0; c < chosen.length; c++) {
@@ -230,142 +194,8 @@ public final class NrpSolver {
 			}
 		}
 		long cost = requirements.stream().mapToLong(i -> in.cost()[i]).sum();
-		return new Result(value, optimal ? value : bound, optimal, (System.nanoTime() - start) / 1e9, cost,
-				customers.stream().toArray(), requirements.stream().toArray(), greedy);
-	}
-
-	/**
-	 * The shrunken problem: units with costs, merged customers with profits and the units
-	 * they need.
-	 */
-	record Reduced(BitSet[] closures, List<int[]> customers, long[] profit, int[] unitCost, List<int[]> members) {
-
-		static Reduced of(NrpInstance in, long budget) {
-			BitSet[] closures = NrpSolver.closures(in);
-			int m = in.requirements();
-			List<Integer> kept = new ArrayList<>();
-			for (int c = 0; c < in.customers(); c++) {
-				long cost = closures[c].stream().mapToLong(i -> in.cost()[i]).sum();
-				if (in.profit()[c] > 0 && cost <= budget) {
-					kept.add(c);
-				}
-			}
-			// requirements needed by the same customers form one unit
-			List<List<Integer>> needers = new ArrayList<>();
-			for (int i = 0; i < m; i++) {
-				needers.add(new ArrayList<>());
-			}
-			for (int c : kept) {
-				for (int i = closures[c].nextSetBit(0); i >= 0; i = closures[c].nextSetBit(i + 1)) {
-					needers.get(i).add(c);
-				}
-			}
-			Map<List<Integer>, Integer> unitOf = new HashMap<>();
-			List<Long> unitCost = new ArrayList<>();
-			int[] unit = new int[m];
-			Arrays.fill(unit, -1);
-			for (int i = 0; i < m; i++) {
-				if (needers.get(i).isEmpty() || in.cost()[i] == 0) {
-					continue;
-				}
-				int u = unitOf.computeIfAbsent(needers.get(i), key -> {
-					unitCost.add(0L);
-					return unitCost.size() - 1;
-				});
-				unitCost.set(u, unitCost.get(u) + in.cost()[i]);
-				unit[i] = u;
-			}
-			// customers needing the same units are one customer
-			Map<List<Integer>, Integer> merged = new HashMap<>();
-			List<int[]> customers = new ArrayList<>();
-			List<Long> profit = new ArrayList<>();
-			List<List<Integer>> members = new ArrayList<>();
-			for (int c : kept) {
-				BitSet units = new BitSet();
-				for (int i = closures[c].nextSetBit(0); i >= 0; i = closures[c].nextSetBit(i + 1)) {
-					if (unit[i] >= 0) {
-						units.set(unit[i]);
-					}
-				}
-				List<Integer> key = units.stream().boxed().toList();
-				Integer at = merged.get(key);
-				if (at == null) {
-					merged.put(key, customers.size());
-					customers.add(units.stream().toArray());
-					profit.add(in.profit()[c]);
-					members.add(new ArrayList<>(List.of(c)));
-				}
-				else {
-					profit.set(at, profit.get(at) + in.profit()[c]);
-					members.get(at).add(c);
-				}
-			}
-			return new Reduced(closures, customers, profit.stream().mapToLong(Long::longValue).toArray(),
-					unitCost.stream().mapToInt(Long::intValue).toArray(),
-					members.stream().map(l -> l.stream().mapToInt(Integer::intValue).toArray()).toList());
-		}
-
-		/** The total profit of the chosen merged customers. */
-		long value(boolean[] chosen) {
-			long value = 0;
-			for (int c = 0; c < chosen.length; c++) {
-				value += chosen[c] ? this.profit[c] : 0;
-			}
-			return value;
-		}
-
-		/**
-		 * Merged customers to choose so that the given original customers are satisfied.
-		 */
-		boolean[] hint(BitSet originals) {
-			boolean[] h = new boolean[customers.size()];
-			for (int c = 0; c < h.length; c++) {
-				h[c] = Arrays.stream(members.get(c)).allMatch(originals::get);
-			}
-			return h;
-		}
-
-	}
-
-	/** Each customer's requests with every transitive prerequisite. */
-	static BitSet[] closures(NrpInstance in) {
-		int m = in.requirements();
-		List<List<Integer>> pre = new ArrayList<>();
-		for (int i = 0; i < m; i++) {
-			pre.add(new ArrayList<>());
-		}
-		for (int e = 0; e < in.prerequisite().length; e++) {
-			pre.get(in.dependent()[e]).add(in.prerequisite()[e]);
-		}
-		BitSet[] memo = new BitSet[m];
-		BitSet[] result = new BitSet[in.customers()];
-		for (int c = 0; c < in.customers(); c++) {
-			BitSet b = new BitSet(m);
-			for (int r : in.requests()[c]) {
-				b.or(closure(r, pre, memo));
-			}
-			result[c] = b;
-		}
-		return result;
-	}
-
-	private static BitSet closure(int r, List<List<Integer>> pre, BitSet[] memo) {
-		if (memo[r] != null) {
-			return memo[r];
-		}
-		BitSet b = new BitSet();
-		b.set(r);
-		java.util.ArrayDeque<Integer> stack = new java.util.ArrayDeque<>(List.of(r));
-		while (!stack.isEmpty()) {
-			for (int p : pre.get(stack.pop())) {
-				if (!b.get(p)) {
-					b.set(p);
-					stack.push(p);
-				}
-			}
-		}
-		memo[r] = b;
-		return b;
+		return new Result(value, optimal ? value : bound, optimal, seconds(start), cost, customers.stream().toArray(),
+				requirements.stream().toArray(), greedy);
 	}
 
 }

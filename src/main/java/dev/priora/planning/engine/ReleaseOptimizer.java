@@ -10,8 +10,6 @@ import com.google.ortools.sat.BoolVar;
 import com.google.ortools.sat.CpModel;
 import com.google.ortools.sat.CpSolver;
 import com.google.ortools.sat.CpSolverStatus;
-import com.google.ortools.sat.LinearExpr;
-import com.google.ortools.sat.LinearExprBuilder;
 
 /**
  * Picks the most valuable assignment of items to releases with CP-SAT. Items have a cost
@@ -77,6 +75,10 @@ public final class ReleaseOptimizer {
 
 	}
 
+	/**
+	 * Solves the problem within the time limit on {@code workers} threads, reporting
+	 * progress; a cancel stops the search and keeps the best plan found.
+	 */
 	public static Plan solve(Problem p, double timeLimitSeconds, int workers, Progress progress,
 			BooleanSupplier cancelled) {
 		long start = System.nanoTime();
@@ -90,82 +92,7 @@ public final class ReleaseOptimizer {
 					r == 0 && problems.isEmpty() ? List.of("there are no releases to plan") : problems);
 		}
 		CpModel model = new CpModel();
-		BoolVar[][] x = new BoolVar[n][r];
-		for (int i = 0; i < n; i++) {
-			LinearExprBuilder once = LinearExpr.newBuilder();
-			for (int j = 0; j < r; j++) {
-				x[i][j] = model.newBoolVar("x" + i + "_" + j);
-				once.add(x[i][j]);
-			}
-			int pin = p.pin()[i];
-			if (pin == Problem.OUT) {
-				model.addEquality(once, 0);
-			}
-			else if (pin == Problem.IN) {
-				model.addEquality(once, 1);
-			}
-			else if (pin >= 0) {
-				model.addEquality(x[i][pin], 1);
-			}
-			else {
-				model.addLessOrEqual(once, 1);
-			}
-		}
-		for (int j = 0; j < r; j++) {
-			LinearExprBuilder load = LinearExpr.newBuilder();
-			for (int i = 0; i < n; i++) {
-				load.addTerm(x[i][j], p.cost()[i]);
-			}
-			model.addLessOrEqual(load, p.capacity()[j]);
-		}
-		for (int k = 0; k < p.waitsOn().length; k++) {
-			int w = p.waitsOn()[k];
-			int q = p.prerequisite()[k];
-			for (int j = 0; j < r; j++) {
-				// by release j, the dependent is planned only if the prerequisite is
-				LinearExprBuilder dep = LinearExpr.newBuilder();
-				LinearExprBuilder pre = LinearExpr.newBuilder();
-				for (int s = 0; s <= j; s++) {
-					dep.add(x[w][s]);
-					pre.add(x[q][s]);
-				}
-				model.addLessOrEqual(dep, pre);
-			}
-		}
-		long[] weight = new long[r];
-		for (int j = 0; j < r; j++) {
-			weight[j] = Math.round(1000 * Math.pow(1 - p.discount(), j));
-		}
-		LinearExprBuilder objective = LinearExpr.newBuilder();
-		if (p.mode() != ValueMode.CUSTOMER) {
-			for (int i = 0; i < n; i++) {
-				for (int j = 0; j < r; j++) {
-					objective.addTerm(x[i][j], p.value()[i] * weight[j]);
-				}
-			}
-		}
-		else {
-			for (int c = 0; c < p.customerProfit().length; c++) {
-				// y[c][j]: every item of customer c is planned in release j or earlier
-				BoolVar[] y = new BoolVar[r];
-				for (int j = 0; j < r; j++) {
-					y[j] = model.newBoolVar("y" + c + "_" + j);
-					for (int i : p.customerItems()[c]) {
-						LinearExprBuilder by = LinearExpr.newBuilder();
-						for (int s = 0; s <= j; s++) {
-							by.add(x[i][s]);
-						}
-						model.addLessOrEqual(y[j], by);
-					}
-					if (j > 0) {
-						model.addImplication(y[j - 1], y[j]);
-					}
-					long gain = p.customerProfit()[c] * (weight[j] - (j + 1 < r ? weight[j + 1] : 0));
-					objective.addTerm(y[j], gain);
-				}
-			}
-		}
-		model.maximize(objective);
+		BoolVar[][] x = ReleaseModel.build(model, p);
 		CpSolver solver = new CpSolver();
 		solver.getParameters()
 			.setMaxTimeInSeconds(timeLimitSeconds)
@@ -175,26 +102,31 @@ public final class ReleaseOptimizer {
 		CpSolverStatus status = CancellableSolve.solve(solver, model, (value, bound) -> progress
 			.report((long) value / 1000, (long) Math.floor(bound / 1000 + 1e-9), (System.nanoTime() - start) / 1e9),
 				cancelled);
-		int[] release = new int[n];
+		return plan(solver, status, x, (System.nanoTime() - start) / 1e9);
+	}
+
+	/** The plan the solver found, or why there is none. */
+	private static Plan plan(CpSolver solver, CpSolverStatus status, BoolVar[][] x, double seconds) {
+		int[] release = new int[x.length];
 		Arrays.fill(release, -1);
 		if (status == CpSolverStatus.INFEASIBLE) {
-			return new Plan(release, 0, 0, true, (System.nanoTime() - start) / 1e9,
+			return new Plan(release, 0, 0, true, seconds,
 					List.of("the pins and dependencies cannot all hold within the capacities"));
 		}
 		if (status != CpSolverStatus.OPTIMAL && status != CpSolverStatus.FEASIBLE) {
-			return new Plan(release, 0, Long.MAX_VALUE, false, (System.nanoTime() - start) / 1e9,
+			return new Plan(release, 0, Long.MAX_VALUE, false, seconds,
 					List.of("no plan was found in the time given; give it more time"));
 		}
-		for (int i = 0; i < n; i++) {
-			for (int j = 0; j < r; j++) {
+		for (int i = 0; i < x.length; i++) {
+			for (int j = 0; j < x[i].length; j++) {
 				if (solver.booleanValue(x[i][j])) {
 					release[i] = j;
 				}
 			}
 		}
 		return new Plan(release, Math.round(solver.objectiveValue() / 1000),
-				(long) Math.floor(solver.bestObjectiveBound() / 1000 + 1e-9), status == CpSolverStatus.OPTIMAL,
-				(System.nanoTime() - start) / 1e9, List.of());
+				(long) Math.floor(solver.bestObjectiveBound() / 1000 + 1e-9), status == CpSolverStatus.OPTIMAL, seconds,
+				List.of());
 	}
 
 	/**

@@ -31,6 +31,7 @@ import dev.priora.prioritization.ItemScore;
 import dev.priora.prioritization.ModelDefinition;
 import dev.priora.prioritization.OrderProposal;
 import dev.priora.prioritization.PrioritizationService;
+import dev.priora.prioritization.ScoringModels;
 import dev.priora.prioritization.PriorityMap;
 import dev.priora.prioritization.PriorityOrderService;
 import dev.priora.prioritization.ScoreChange;
@@ -50,15 +51,18 @@ class PrioritizationApiController {
 
 	private final PrioritizationService scores;
 
+	private final ScoringModels models;
+
 	private final PriorityOrderService order;
 
 	private final DependencyInsights insights;
 
 	private final PriorityMap map;
 
-	PrioritizationApiController(PrioritizationService scores, PriorityOrderService order, DependencyInsights insights,
-			PriorityMap map) {
+	PrioritizationApiController(PrioritizationService scores, ScoringModels models, PriorityOrderService order,
+			DependencyInsights insights, PriorityMap map) {
 		this.scores = scores;
+		this.models = models;
 		this.order = order;
 		this.insights = insights;
 		this.map = map;
@@ -79,7 +83,7 @@ class PrioritizationApiController {
 	@GetMapping(BASE + "/scoring-models")
 	@Operation(summary = "The product's scoring models (RICE, WSJF, value ÷ effort, MoSCoW, Kano and custom ones)")
 	List<ScoringModelView> models(@PathVariable String productKey) {
-		return scores.models(productKey);
+		return models.models(productKey);
 	}
 
 	@PostMapping(BASE + "/scoring-models")
@@ -91,7 +95,7 @@ class PrioritizationApiController {
 					+ " REVENUE | IMPORTANCE | ESTIMATE.")
 	ResponseEntity<ScoringModelView> create(@AuthenticationPrincipal SignedInUser user, @PathVariable String productKey,
 			@Valid @RequestBody ModelBody body) {
-		ScoringModelView m = scores.create(productKey, body.name(), body.definition(), user.id());
+		ScoringModelView m = models.create(productKey, body.name(), body.definition(), user.id());
 		return ResponseEntity.created(URI.create("/api/v1/products/" + productKey + "/scoring-models/" + m.id()))
 			.eTag(Etags.of(m.version()))
 			.body(m);
@@ -100,7 +104,7 @@ class PrioritizationApiController {
 	@GetMapping(BASE + "/scoring-models/{id}")
 	@Operation(summary = "One scoring model")
 	ResponseEntity<ScoringModelView> model(@PathVariable String productKey, @PathVariable long id) {
-		ScoringModelView m = scores.model(productKey, id);
+		ScoringModelView m = models.model(productKey, id);
 		return ResponseEntity.ok().eTag(Etags.of(m.version())).body(m);
 	}
 
@@ -110,7 +114,7 @@ class PrioritizationApiController {
 	ResponseEntity<ScoringModelView> update(@AuthenticationPrincipal SignedInUser user, @PathVariable String productKey,
 			@PathVariable long id, @RequestHeader(name = "If-Match", required = false) String ifMatch,
 			@Valid @RequestBody ModelBody body) {
-		ScoringModelView m = scores.update(productKey, id, body.name(), body.definition(), Etags.versionFrom(ifMatch),
+		ScoringModelView m = models.update(productKey, id, body.name(), body.definition(), Etags.versionFrom(ifMatch),
 				user.id());
 		return ResponseEntity.ok().eTag(Etags.of(m.version())).body(m);
 	}
@@ -119,7 +123,7 @@ class PrioritizationApiController {
 	@Requires(Permission.EDIT_BACKLOG)
 	@Operation(summary = "Delete a model that is not active, with its inputs")
 	ResponseEntity<Void> delete(@PathVariable String productKey, @PathVariable long id) {
-		scores.delete(productKey, id);
+		models.delete(productKey, id);
 		return ResponseEntity.noContent().build();
 	}
 
@@ -127,7 +131,7 @@ class PrioritizationApiController {
 	@Requires(Permission.EDIT_BACKLOG)
 	@Operation(summary = "Make this the model that orders the backlog")
 	ScoringModelView activate(@PathVariable String productKey, @PathVariable long id) {
-		return scores.activate(productKey, id);
+		return models.activate(productKey, id);
 	}
 
 	@GetMapping(BASE + "/scores")

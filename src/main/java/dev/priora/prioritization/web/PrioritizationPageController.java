@@ -23,6 +23,7 @@ import dev.priora.backlog.ItemKey;
 import dev.priora.prioritization.DependencyInsights;
 import dev.priora.prioritization.ItemScore;
 import dev.priora.prioritization.PrioritizationService;
+import dev.priora.prioritization.ScoringModels;
 import dev.priora.prioritization.PriorityMap;
 import dev.priora.prioritization.PriorityOrderService;
 import dev.priora.prioritization.ScoringModelView;
@@ -61,15 +62,18 @@ class PrioritizationPageController {
 
 	private final PrioritizationService scores;
 
+	private final ScoringModels models;
+
 	private final PriorityOrderService order;
 
 	private final PriorityMap map;
 
 	private final DependencyInsights insights;
 
-	PrioritizationPageController(PrioritizationService scores, PriorityOrderService order, PriorityMap map,
-			DependencyInsights insights) {
+	PrioritizationPageController(PrioritizationService scores, ScoringModels models, PriorityOrderService order,
+			PriorityMap map, DependencyInsights insights) {
 		this.scores = scores;
+		this.models = models;
 		this.order = order;
 		this.map = map;
 		this.insights = insights;
@@ -77,9 +81,9 @@ class PrioritizationPageController {
 
 	@GetMapping("/p/{key}/scoring")
 	String grid(@PathVariable String key, @RequestParam(required = false) Long model, Model m) {
-		ScoringModelView chosen = scores.model(key, model);
+		ScoringModelView chosen = models.model(key, model);
 		fillRows(key, chosen, null, m);
-		m.addAttribute("models", scores.models(key));
+		m.addAttribute("models", models.models(key));
 		m.addAttribute("model", chosen);
 		m.addAttribute("columns", columns(chosen));
 		m.addAttribute("evidence",
@@ -98,7 +102,7 @@ class PrioritizationPageController {
 	@GetMapping("/p/{key}/scoring/rows")
 	String gridRows(@PathVariable String key, @RequestParam(required = false) Long model, @RequestParam String cursor,
 			Model m) {
-		fillRows(key, scores.model(key, model), cursor, m);
+		fillRows(key, models.model(key, model), cursor, m);
 		return ROWS_FRAGMENT;
 	}
 
@@ -116,7 +120,7 @@ class PrioritizationPageController {
 	@Requires(Permission.EDIT_BACKLOG)
 	String setInputs(@AuthenticationPrincipal SignedInUser user, @PathVariable String key, @PathVariable long modelId,
 			@PathVariable String itemKey, @RequestParam Map<String, String> params, Model m) {
-		ScoringModelView model = scores.model(key, modelId);
+		ScoringModelView model = models.model(key, modelId);
 		ItemKey item = ItemKey.inProduct(key, itemKey);
 		Map<String, String> inputs = new LinkedHashMap<>();
 		for (Criterion c : model.definition().toSpec().criteria()) {
@@ -141,7 +145,7 @@ class PrioritizationPageController {
 	String pin(@AuthenticationPrincipal SignedInUser user, @PathVariable String key, @PathVariable long modelId,
 			@PathVariable String itemKey, @RequestParam(defaultValue = "true") boolean pinned, Model m) {
 		ItemKey item = ItemKey.inProduct(key, itemKey);
-		ScoringModelView model = scores.model(key, modelId);
+		ScoringModelView model = models.model(key, modelId);
 		if (pinned) {
 			order.pin(item, user.id());
 		}
@@ -172,7 +176,7 @@ class PrioritizationPageController {
 	String priorityMap(@PathVariable String key, @RequestParam(required = false) Long model,
 			@RequestParam(required = false) String epic, @RequestParam(required = false) String label,
 			@RequestParam(required = false) Long objective, Model m) {
-		m.addAttribute("models", scores.models(key));
+		m.addAttribute("models", models.models(key));
 		m.addAttribute("epics", epics(key));
 		m.addAttribute("epic", epic);
 		m.addAttribute("label", label);
@@ -188,7 +192,7 @@ class PrioritizationPageController {
 		catch (DomainProblem e) {
 			// a read: a filter that names nothing here shows the page with the reason
 			m.addAttribute("error", e.getMessage());
-			m.addAttribute("model", scores.model(key, model));
+			m.addAttribute("model", models.model(key, model));
 		}
 		return MAP_VIEW;
 	}

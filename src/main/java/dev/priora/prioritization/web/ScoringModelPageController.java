@@ -21,7 +21,7 @@ import dev.priora.prioritization.ModelDefinition;
 import dev.priora.prioritization.ModelDefinition.CriterionDef;
 import dev.priora.prioritization.ModelDefinition.OptionDef;
 import dev.priora.prioritization.ModelDefinition.ScaleDef;
-import dev.priora.prioritization.PrioritizationService;
+import dev.priora.prioritization.ScoringModels;
 import dev.priora.prioritization.ScoringModelView;
 import dev.priora.prioritization.engine.Criterion;
 import dev.priora.prioritization.engine.ModelSpec;
@@ -32,10 +32,10 @@ class ScoringModelPageController {
 
 	static final String MODELS_VIEW = "prioritization/models";
 
-	private final PrioritizationService scores;
+	private final ScoringModels models;
 
-	ScoringModelPageController(PrioritizationService scores) {
-		this.scores = scores;
+	ScoringModelPageController(ScoringModels models) {
+		this.models = models;
 	}
 
 	/**
@@ -120,8 +120,8 @@ class ScoringModelPageController {
 			@RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "SUM") String formula,
 			CriteriaForm criteria, RedirectAttributes redirect) {
 		ModelDefinition definition = criteria.toDefinition(formula);
-		ScoringModelView saved = id == null ? scores.create(key, name, definition, user.id())
-				: scores.update(key, id, name, definition, version, user.id());
+		ScoringModelView saved = id == null ? models.create(key, name, definition, user.id())
+				: models.update(key, id, name, definition, version, user.id());
 		redirect.addFlashAttribute("toast", "Saved " + saved.name() + ".");
 		return "redirect:/p/" + key.toUpperCase(Locale.ROOT) + "/scoring/models?edit=" + saved.id();
 	}
@@ -129,23 +129,23 @@ class ScoringModelPageController {
 	@PostMapping("/p/{key}/scoring/models/{id}/activate")
 	@Requires(Permission.EDIT_BACKLOG)
 	String activate(@PathVariable String key, @PathVariable long id, RedirectAttributes redirect) {
-		redirect.addFlashAttribute("toast", scores.activate(key, id).name() + " now orders the backlog.");
+		redirect.addFlashAttribute("toast", models.activate(key, id).name() + " now orders the backlog.");
 		return "redirect:/p/" + key.toUpperCase(Locale.ROOT) + "/scoring/models";
 	}
 
 	@PostMapping("/p/{key}/scoring/models/{id}/delete")
 	@Requires(Permission.EDIT_BACKLOG)
 	String delete(@PathVariable String key, @PathVariable long id, RedirectAttributes redirect) {
-		scores.delete(key, id);
+		models.delete(key, id);
 		redirect.addFlashAttribute("toast", "Model deleted.");
 		return "redirect:/p/" + key.toUpperCase(Locale.ROOT) + "/scoring/models";
 	}
 
 	private void fill(String key, Long edit, Model m) {
-		List<ScoringModelView> models = scores.models(key);
-		m.addAttribute("models", models);
+		List<ScoringModelView> all = models.models(key);
+		m.addAttribute("models", all);
 		ScoringModelView editing = edit == null ? null
-				: models.stream().filter(x -> x.id() == edit).findFirst().orElse(null);
+				: all.stream().filter(x -> x.id() == edit).findFirst().orElse(null);
 		m.addAttribute("editing", editing);
 		m.addAttribute("roles", Criterion.Role.values());
 		m.addAttribute("sources", Criterion.Source.values());

@@ -25,6 +25,10 @@ import java.util.SplittableRandom;
  * Every model forecasts a sequence of work packages too ({@code remaining} as an array):
  * each package starts after the ones before it, in the same trials with the same draws,
  * so a later package never finishes before an earlier one.
+ * <p>
+ * One piece on purpose: the three models are one method (draw a velocity distribution,
+ * simulate, take quantiles) with the same seeded draws and trial loop, and they must stay
+ * comparable; split apart, each would carry its own copy of that loop.
  */
 public final class Forecaster {
 

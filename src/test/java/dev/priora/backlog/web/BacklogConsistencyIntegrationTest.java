@@ -1,5 +1,7 @@
 package dev.priora.backlog.web;
 
+import static dev.priora.support.Fixtures.aProduct;
+import static dev.priora.support.Fixtures.anItem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -16,6 +18,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.priora.support.ApiClient;
 import dev.priora.support.IntegrationTestBase;
+import dev.priora.support.TestProduct;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -66,13 +69,10 @@ class BacklogConsistencyIntegrationTest extends IntegrationTestBase {
 	@Test
 	void concurrentMovesKeepOneTotalOrder() throws Exception {
 		ApiClient api = api();
-		assertThat(api.post("/api/v1/products", "{\"key\":\"CONC\",\"name\":\"Concurrency\"}").status()).isEqualTo(201);
+		TestProduct product = aProduct("CONC").named("Concurrency").createdBy(api);
 		List<String> keys = new ArrayList<>();
 		for (int i = 0; i < 40; i++) {
-			keys.add(api.post("/api/v1/products/CONC/items", "{\"type\":\"TASK\",\"title\":\"t" + i + "\"}")
-				.json()
-				.get("key")
-				.asText());
+			keys.add(anItem("TASK", "t" + i).in(product));
 		}
 		ExecutorService pool = Executors.newFixedThreadPool(8);
 		List<Future<List<Integer>>> results = new ArrayList<>();

@@ -1,5 +1,8 @@
 package dev.priora.backlog.web;
 
+import static dev.priora.support.Fixtures.aProduct;
+import static dev.priora.support.Fixtures.aRelease;
+import static dev.priora.support.Fixtures.aStory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
@@ -7,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import dev.priora.support.ApiClient;
 import dev.priora.support.BrowserlessSession;
 import dev.priora.support.IntegrationTestBase;
+import dev.priora.support.TestProduct;
 
 /** A product that estimates in hours: capacities, boards and the team count hours. */
 class EstimateUnitIntegrationTest extends IntegrationTestBase {
@@ -14,18 +18,15 @@ class EstimateUnitIntegrationTest extends IntegrationTestBase {
 	@Test
 	void aProductEstimatedInHoursSaysHoursEverywhere() {
 		ApiClient api = api();
-		api.post("/api/v1/products", "{\"key\":\"HRS\",\"name\":\"Hours\"}");
+		TestProduct product = aProduct("HRS").named("Hours").createdBy(api);
 		var updated = api.put("/api/v1/products/HRS",
 				"{\"name\":\"Hours\",\"estimateScale\":[1,2,4,8,16],\"estimateUnit\":\"HOURS\"}", "\"0\"");
 		assertThat(updated.status()).as(updated.text()).isEqualTo(200);
 		assertThat(api.get("/api/v1/products/HRS").json().get("estimateUnit").asText()).isEqualTo("HOURS");
 		assertThat(api.put("/api/v1/products/HRS", "{\"name\":\"Hours\",\"estimateUnit\":\"DAYS\"}", "\"1\"").status())
 			.isEqualTo(400);
-		api.post("/api/v1/products/HRS/items", "{\"type\":\"STORY\",\"title\":\"Hourly work\",\"estimate\":4}");
-		long release = api.post("/api/v1/products/HRS/releases", "{\"name\":\"H1\",\"capacity\":40}")
-			.json()
-			.get("id")
-			.asLong();
+		aStory("Hourly work").estimate(4).in(product);
+		long release = aRelease("H1").capacity(40).in(product);
 		api.put("/api/v1/products/HRS/items/HRS-1/release", "{\"releaseId\":" + release + "}", null);
 
 		BrowserlessSession owner = BrowserlessSession.signIn(port, ADMIN_EMAIL, ADMIN_PASSWORD);

@@ -1,5 +1,9 @@
 package dev.priora.backlog.web;
 
+import static dev.priora.support.Fixtures.aProduct;
+import static dev.priora.support.Fixtures.aRelease;
+import static dev.priora.support.Fixtures.aSprint;
+import static dev.priora.support.Fixtures.aStory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
@@ -15,11 +19,13 @@ import org.junit.jupiter.api.Test;
 
 import com.sun.net.httpserver.HttpServer;
 
-import dev.priora.support.ApiClient;
-import dev.priora.support.HookReceiver;
 import dev.priora.support.ApiClient.Response;
+import dev.priora.support.ApiClient;
 import dev.priora.support.BrowserlessSession;
+import dev.priora.support.HookReceiver;
 import dev.priora.support.IntegrationTestBase;
+import dev.priora.support.SprintBuilder;
+import dev.priora.support.TestProduct;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -56,20 +62,13 @@ class ReleaseSprintEditIntegrationTest extends IntegrationTestBase {
 	private Fixture fixture(int items) {
 		ApiClient api = api();
 		String key = "RS" + PRODUCTS.incrementAndGet();
-		assertThat(api.post("/api/v1/products", "{\"key\":\"" + key + "\",\"name\":\"Plans " + key + "\"}").status())
-			.isEqualTo(201);
+		TestProduct product = aProduct(key).named("Plans " + key).createdBy(api);
 		Fixture f = new Fixture(key, new HashMap<>());
 		for (int i = 1; i <= items; i++) {
-			Response r = api.post(f.base() + "/items", "{\"type\":\"STORY\",\"title\":\"Item " + i
-					+ "\",\"description\":\"Why\",\"estimate\":3,\"acceptanceCriteria\":[{\"statement\":\"Works\"}]}");
-			assertThat(r.status()).as(r.text()).isEqualTo(201);
+			aStory("Item " + i).description("Why").estimate(3).criteria("Works").in(product);
 		}
 		for (String r : List.of("R1", "R2")) {
-			f.ids()
-				.put(r, api.post(f.base() + "/releases", "{\"name\":\"" + r + "\",\"capacity\":40}")
-					.json()
-					.get("id")
-					.asLong());
+			f.ids().put(r, aRelease(r).capacity(40).in(product));
 		}
 		LocalDate day = LocalDate.now();
 		sprint(f, "SC", day.minusDays(20), f.id("R1"));
@@ -80,21 +79,14 @@ class ReleaseSprintEditIntegrationTest extends IntegrationTestBase {
 			.status()).isEqualTo(204);
 		assertThat(api.post(f.base() + "/sprints/" + f.id("SC") + "/start", "{\"force\":true}").status())
 			.isEqualTo(200);
-		for (String status : List.of("READY", "IN_PROGRESS", "DONE")) {
-			String etag = api.get(f.base() + "/items/" + f.item(items)).etag();
-			assertThat(
-					api.patch(f.base() + "/items/" + f.item(items), "{\"status\":\"" + status + "\"}", etag).status())
-				.isEqualTo(200);
-		}
+		product.finish(f.item(items));
 		assertThat(api.post(f.base() + "/sprints/" + f.id("SC") + "/close", "{}").status()).isEqualTo(200);
 		return f;
 	}
 
 	private void sprint(Fixture f, String name, LocalDate start, Long release) {
-		Response r = api().post(f.base() + "/sprints", "{\"name\":\"" + name + "\",\"start\":\"" + start
-				+ "\",\"end\":\"" + start.plusDays(13) + "\",\"capacity\":10,\"releaseId\":" + release + "}");
-		assertThat(r.status()).as(r.text()).isEqualTo(201);
-		f.ids().put(name, r.json().get("id").asLong());
+		SprintBuilder sprint = aSprint(name).starting(start).capacity(10);
+		f.ids().put(name, (release == null ? sprint : sprint.forRelease(release)).in(new TestProduct(api(), f.key())));
 	}
 
 	/** Each item's release and sprint by name, "-" for none, from the planning board. */

@@ -1,12 +1,12 @@
 package dev.priora.feedback.web;
 
+import static dev.priora.support.Fixtures.aProduct;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -24,6 +24,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import dev.priora.support.ApiClient;
+import dev.priora.support.Eventually;
 import dev.priora.support.IntegrationTestBase;
 
 /**
@@ -44,7 +45,7 @@ class DuplicateRecallIntegrationTest extends IntegrationTestBase {
 	void findsDuplicatesThroughTheImporterAndTheApi() throws Exception {
 		Assumptions.assumeTrue(Files.exists(DATA), "shared data absent: " + DATA);
 		ApiClient api = api();
-		api.post("/api/v1/products", "{\"key\":\"RDM\",\"name\":\"Redmine requests\"}");
+		aProduct("RDM").named("Redmine requests").createdBy(api);
 		var imported = api.postFile("/api/v1/products/RDM/feedback/import?text=description&title=subject&externalId=id",
 				Files.readAllBytes(DATA), "text/csv");
 		assertThat(imported.status()).as(imported.text()).isEqualTo(200);
@@ -96,18 +97,11 @@ class DuplicateRecallIntegrationTest extends IntegrationTestBase {
 
 	private void waitForVectors() throws InterruptedException {
 		// about 10 s on an idle 2-core machine; minutes when other builds share it
-		Instant deadline = Instant.now().plus(Duration.ofMinutes(10));
-		long missing = -1;
-		while (Instant.now().isBefore(deadline)) {
-			missing = jdbc.sql("select count(*) from feedback where product_key = 'RDM' and embedding is null")
+		Eventually.within(Duration.ofMinutes(10))
+			.alias("sentence vectors of the 743 requests are computed")
+			.until(() -> jdbc.sql("select count(*) from feedback where product_key = 'RDM' and embedding is null")
 				.query(Long.class)
-				.single();
-			if (missing == 0) {
-				return;
-			}
-			Thread.sleep(250);
-		}
-		throw new AssertionError("sentence vectors were not computed in 10 minutes: " + missing + " of 743 missing");
+				.single(), missing -> missing == 0);
 	}
 
 }

@@ -1,5 +1,6 @@
 package dev.priora.feedback.web;
 
+import static dev.priora.support.Fixtures.aProduct;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
@@ -8,8 +9,8 @@ import org.junit.jupiter.api.Test;
 
 import dev.priora.feedback.EmailIntake;
 import dev.priora.feedback.Mails;
-import dev.priora.support.ApiClient;
 import dev.priora.support.ApiClient.Response;
+import dev.priora.support.ApiClient;
 import dev.priora.support.BrowserlessSession;
 import dev.priora.support.IntegrationTestBase;
 
@@ -25,7 +26,7 @@ class EmailIntakeLimitsIntegrationTest extends IntegrationTestBase {
 	@Test
 	void refusesTwentyThousandNestedLevelsQuicklyAndNamesTheLimit() {
 		ApiClient api = api();
-		api.post("/api/v1/products", "{\"key\":\"ELM\",\"name\":\"E-mail limits\"}");
+		aProduct("ELM").named("E-mail limits").createdBy(api);
 		Response everyday = api.post(BASE + "/feedback/email", ApiClient.json(Map.of("email", Mails.everyday())));
 		assertThat(everyday.status()).as(everyday.text()).isEqualTo(201);
 		assertThat(everyday.json().get("feedback").get("text").asText())
@@ -58,7 +59,7 @@ class EmailIntakeLimitsIntegrationTest extends IntegrationTestBase {
 	@Test
 	void refusesMorePartsThanTheLimit() {
 		ApiClient api = api();
-		api.post("/api/v1/products", "{\"key\":\"ELP\",\"name\":\"E-mail parts\"}");
+		aProduct("ELP").named("E-mail parts").createdBy(api);
 		String base = "/api/v1/products/ELP";
 		long start = System.nanoTime();
 		Response refused = api.post(base + "/feedback/email",
@@ -76,7 +77,7 @@ class EmailIntakeLimitsIntegrationTest extends IntegrationTestBase {
 
 	@Test
 	void thePastePageShowsTheLimitInsteadOfFailing() {
-		api().post("/api/v1/products", "{\"key\":\"ELW\",\"name\":\"E-mail page\"}");
+		aProduct("ELW").named("E-mail page").createdBy(api());
 		BrowserlessSession browser = BrowserlessSession.signIn(port, ADMIN_EMAIL, ADMIN_PASSWORD);
 		var page = browser.post("/p/ELW/feedback/email", Map.of("email", Mails.nested(2_000), "tags", ""));
 		assertThat(page.statusCode()).isEqualTo(200);

@@ -1,5 +1,9 @@
 package dev.priora.feedback.web;
 
+import static dev.priora.support.Fixtures.aCustomer;
+import static dev.priora.support.Fixtures.aProduct;
+import static dev.priora.support.Fixtures.aStory;
+import static dev.priora.support.Fixtures.someFeedback;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -7,9 +11,10 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import dev.priora.support.ApiClient;
 import dev.priora.support.ApiClient.Response;
+import dev.priora.support.ApiClient;
 import dev.priora.support.IntegrationTestBase;
+import dev.priora.support.TestProduct;
 import tools.jackson.databind.JsonNode;
 
 class FeedbackApiIntegrationTest extends IntegrationTestBase {
@@ -142,23 +147,16 @@ class FeedbackApiIntegrationTest extends IntegrationTestBase {
 	@Test
 	void backlogSortsAndFiltersByDemandKeptUpToDate() {
 		ApiClient api = api();
-		assertThat(api.post("/api/v1/products", "{\"key\":\"DMD\",\"name\":\"Demand\"}").status()).isEqualTo(201);
+		TestProduct product = aProduct("DMD").named("Demand").createdBy(api);
 		String base = "/api/v1/products/DMD";
 		for (String title : List.of("First by rank", "Second by rank", "Third by rank")) {
-			assertThat(api.post(base + "/items", "{\"type\":\"STORY\",\"title\":\"" + title + "\"}").status())
-				.isEqualTo(201);
+			aStory(title).in(product);
 		}
-		long one = api.post(base + "/customers", "{\"name\":\"One\",\"revenue\":1000,\"currency\":\"USD\"}")
-			.json()
-			.get("id")
-			.asLong();
-		long two = api.post(base + "/customers", "{\"name\":\"Two\",\"revenue\":3000,\"currency\":\"USD\"}")
-			.json()
-			.get("id")
-			.asLong();
-		long f1 = api.post(base + "/feedback", "{\"text\":\"a\",\"customerId\":" + one + "}").json().get("id").asLong();
-		long f2 = api.post(base + "/feedback", "{\"text\":\"b\",\"customerId\":" + two + "}").json().get("id").asLong();
-		long f3 = api.post(base + "/feedback", "{\"text\":\"c\",\"customerId\":" + two + "}").json().get("id").asLong();
+		long one = aCustomer("One").revenue(1000).currency("USD").in(product);
+		long two = aCustomer("Two").revenue(3000).currency("USD").in(product);
+		long f1 = someFeedback("a").from(one).in(product);
+		long f2 = someFeedback("b").from(two).in(product);
+		long f3 = someFeedback("c").from(two).in(product);
 		api.post(base + "/feedback/" + f1 + "/links", "{\"item\":\"DMD-3\",\"importance\":\"CRITICAL\"}");
 		api.post(base + "/feedback/" + f2 + "/links", "{\"item\":\"DMD-3\",\"importance\":\"IMPORTANT\"}");
 		api.post(base + "/feedback/" + f3 + "/links", "{\"item\":\"DMD-2\",\"importance\":\"NICE_TO_HAVE\"}");
@@ -196,7 +194,7 @@ class FeedbackApiIntegrationTest extends IntegrationTestBase {
 	@Test
 	void turnsPastedEmailsIntoFeedbackFromTheirSenders() {
 		ApiClient api = api();
-		api.post("/api/v1/products", "{\"key\":\"EML\",\"name\":\"Email\"}");
+		aProduct("EML").named("Email").createdBy(api);
 		String base = "/api/v1/products/EML";
 		long acme = api
 			.post(base + "/customers",
@@ -244,12 +242,12 @@ class FeedbackApiIntegrationTest extends IntegrationTestBase {
 	@Test
 	void triagesManyFeedbackAtOnceAllOrNothing() {
 		ApiClient api = api();
-		api.post("/api/v1/products", "{\"key\":\"BLK\",\"name\":\"Bulk\"}");
+		TestProduct product = aProduct("BLK").named("Bulk").createdBy(api);
 		String base = "/api/v1/products/BLK";
-		api.post(base + "/items", "{\"type\":\"STORY\",\"title\":\"Target\"}");
-		long a = api.post(base + "/feedback", "{\"text\":\"one\"}").json().get("id").asLong();
-		long b = api.post(base + "/feedback", "{\"text\":\"two\"}").json().get("id").asLong();
-		long c = api.post(base + "/feedback", "{\"text\":\"three\"}").json().get("id").asLong();
+		aStory("Target").in(product);
+		long a = someFeedback("one").in(product);
+		long b = someFeedback("two").in(product);
+		long c = someFeedback("three").in(product);
 		Response triaged = api.post(base + "/feedback/bulk", "{\"ids\":[" + a + "," + b + "],\"status\":\"TRIAGED\"}");
 		assertThat(triaged.status()).as(triaged.text()).isEqualTo(200);
 		assertThat(api.get(base + "/feedback/" + b).json().get("status").asText()).isEqualTo("TRIAGED");
@@ -307,77 +305,108 @@ class FeedbackApiIntegrationTest extends IntegrationTestBase {
 		assertThat(r.status()).as(r.text()).isEqualTo(200);
 	}
 
-	@Test
-	void intakeTokensLearnNothingAboutCustomersAndDomainsOnlySuggestOne() {
+	/**
+	 * Product {@code key} with customer MegaCorp (contact Alice, alice@megacorp.example)
+	 * and an intake-only token for it.
+	 */
+	private record Intake(TestProduct product, long mega, ApiClient intake) {
+
+		String path(String rest) {
+			return product.path(rest);
+		}
+
+		ApiClient admin() {
+			return product.api();
+		}
+
+		long email(ApiClient as, String email) {
+			Response r = as.post(path("/feedback/email"), ApiClient.json(java.util.Map.of("email", email)));
+			assertThat(r.status()).as(r.text()).isEqualTo(201);
+			JsonNode json = r.json();
+			return (json.has("feedback") ? json.get("feedback") : json).get("id").asLong();
+		}
+
+	}
+
+	private Intake intake(String key) {
 		ApiClient admin = api();
-		admin.post("/api/v1/products", "{\"key\":\"ITK\",\"name\":\"Intake\"}");
-		String base = "/api/v1/products/ITK";
-		long mega = admin
-			.post(base + "/customers",
-					"{\"name\":\"MegaCorp\",\"contacts\":[{\"name\":\"Alice\",\"email\":\"alice@megacorp.example\"}]}")
-			.json()
-			.get("id")
-			.asLong();
+		TestProduct product = aProduct(key).named("Intake").createdBy(admin);
+		long mega = aCustomer("MegaCorp").contact("Alice", "alice@megacorp.example").in(product);
 		ApiClient intake = ApiClient.withToken(port,
-				admin.post("/api/v1/tokens", "{\"name\":\"desk\",\"intakeOnly\":true,\"products\":[\"ITK\"]}")
+				admin.post("/api/v1/tokens", "{\"name\":\"desk\",\"intakeOnly\":true,\"products\":[\"" + key + "\"]}")
 					.json()
 					.get("token")
 					.asText());
+		return new Intake(product, mega, intake);
+	}
 
-		Response known = intake.post(base + "/feedback",
-				"{\"text\":\"From a known customer\",\"customerId\":" + mega + "}");
-		Response unknown = intake.post(base + "/feedback", "{\"text\":\"From nobody\",\"customerId\":999999}");
+	@Test
+	void intakeTokensFileFeedbackButLearnNothingAboutCustomers() {
+		Intake it = intake("ITK");
+		Response known = it.intake()
+			.post(it.path("/feedback"), "{\"text\":\"From a known customer\",\"customerId\":" + it.mega() + "}");
+		Response unknown = it.intake().post(it.path("/feedback"), "{\"text\":\"From nobody\",\"customerId\":999999}");
 		for (Response r : List.of(known, unknown)) {
 			assertThat(r.status()).as(r.text()).isEqualTo(201);
 			assertThat(fieldNames(r.json())).containsExactly("id", "status");
 			assertThat(r.json().get("status").asText()).isEqualTo("NEW");
 			assertThat(r.text()).doesNotContain("MegaCorp");
 		}
-		assertThat(admin.get(base + "/feedback/" + known.json().get("id").asLong()).json().get("customerId").asLong())
-			.isEqualTo(mega);
-		assertThat(admin.get(base + "/feedback/" + unknown.json().get("id").asLong()).json().get("customerId").isNull())
-			.isTrue();
+		assertThat(it.admin()
+			.get(it.path("/feedback/" + known.json().get("id").asLong()))
+			.json()
+			.get("customerId")
+			.asLong()).isEqualTo(it.mega());
+		assertThat(it.admin()
+			.get(it.path("/feedback/" + unknown.json().get("id").asLong()))
+			.json()
+			.get("customerId")
+			.isNull()).isTrue();
+	}
 
-		Response eve = intake.post(base + "/feedback/email", ApiClient.json(
-				java.util.Map.of("email", "From: Eve <eve@megacorp.example>\nSubject: Hello\n\nPlease add dark mode")));
+	@Test
+	void aMailFromACustomersDomainOnlySuggestsTheCustomerAndAnExactContactAttachesIt() {
+		Intake it = intake("ITD");
+		Response eve = it.intake()
+			.post(it.path("/feedback/email"), ApiClient.json(java.util.Map.of("email",
+					"From: Eve <eve@megacorp.example>\nSubject: Hello\n\nPlease add dark mode")));
 		assertThat(eve.status()).as(eve.text()).isEqualTo(201);
 		assertThat(fieldNames(eve.json())).containsExactly("id", "status");
-		long eveId = eve.json().get("id").asLong();
-		JsonNode seen = admin.get(base + "/feedback/" + eveId).json();
+		JsonNode seen = it.admin().get(it.path("/feedback/" + eve.json().get("id").asLong())).json();
 		assertThat(seen.get("customerId").isNull()).as("a domain alone attaches nobody").isTrue();
-		assertThat(seen.get("suggestedCustomerId").asLong()).isEqualTo(mega);
+		assertThat(seen.get("suggestedCustomerId").asLong()).isEqualTo(it.mega());
 		assertThat(seen.get("suggestedCustomerName").asText()).isEqualTo("MegaCorp");
-		assertThat(admin.get(base + "/customers/" + mega).text()).doesNotContain("eve@megacorp.example");
+		assertThat(it.admin().get(it.path("/customers/" + it.mega())).text()).doesNotContain("eve@megacorp.example");
 
-		Response alice = intake.post(base + "/feedback/email", ApiClient
-			.json(java.util.Map.of("email", "From: Alice <Alice@MegaCorp.example>\nSubject: Hi\n\nExport please")));
-		assertThat(admin.get(base + "/feedback/" + alice.json().get("id").asLong()).json().get("customerId").asLong())
+		long alice = it.email(it.intake(), "From: Alice <Alice@MegaCorp.example>\nSubject: Hi\n\nExport please");
+		assertThat(it.admin().get(it.path("/feedback/" + alice)).json().get("customerId").asLong())
 			.as("an exact contact address still attaches its customer")
-			.isEqualTo(mega);
+			.isEqualTo(it.mega());
+	}
 
-		Response confirmed = admin.post(base + "/feedback/" + eveId + "/customer-suggestion/confirm", null);
+	@Test
+	void theOwnerConfirmsOrDismissesASuggestedCustomerAndAnIntakeTokenCannot() {
+		Intake it = intake("ITC");
+		long eveId = it.email(it.intake(), "From: Eve <eve@megacorp.example>\nSubject: Hello\n\nPlease add dark mode");
+		Response confirmed = it.admin().post(it.path("/feedback/" + eveId + "/customer-suggestion/confirm"), null);
 		assertThat(confirmed.status()).as(confirmed.text()).isEqualTo(200);
-		assertThat(confirmed.json().get("customerId").asLong()).isEqualTo(mega);
+		assertThat(confirmed.json().get("customerId").asLong()).isEqualTo(it.mega());
 		assertThat(confirmed.json().get("suggestedCustomerId").isNull()).isTrue();
-		assertThat(admin.get(base + "/customers/" + mega).text()).contains("eve@megacorp.example");
-		assertThat(admin.post(base + "/feedback/" + eveId + "/customer-suggestion/confirm", null).status())
+		assertThat(it.admin().get(it.path("/customers/" + it.mega())).text()).contains("eve@megacorp.example");
+		assertThat(it.admin().post(it.path("/feedback/" + eveId + "/customer-suggestion/confirm"), null).status())
 			.as("nothing left to confirm")
 			.isEqualTo(409);
 
-		long mallory = admin
-			.post(base + "/feedback/email",
-					ApiClient.json(
-							java.util.Map.of("email", "From: mallory@megacorp.example\nSubject: Refund\n\nSend money")))
-			.json()
-			.get("feedback")
-			.get("id")
-			.asLong();
-		Response dismissed = admin.delete(base + "/feedback/" + mallory + "/customer-suggestion", null);
+		long mallory = it.email(it.admin(), "From: mallory@megacorp.example\nSubject: Refund\n\nSend money");
+		assertThat(it.intake().post(it.path("/feedback/" + mallory + "/customer-suggestion/confirm"), null).status())
+			.isEqualTo(403);
+		assertThat(it.admin().get(it.path("/feedback/" + mallory)).json().get("customerId").isNull())
+			.as("the refused confirmation attached nobody")
+			.isTrue();
+		Response dismissed = it.admin().delete(it.path("/feedback/" + mallory + "/customer-suggestion"), null);
 		assertThat(dismissed.status()).isEqualTo(200);
 		assertThat(dismissed.json().get("suggestedCustomerId").isNull()).isTrue();
 		assertThat(dismissed.json().get("customerId").isNull()).isTrue();
-		assertThat(intake.post(base + "/feedback/" + mallory + "/customer-suggestion/confirm", null).status())
-			.isEqualTo(403);
 	}
 
 	private static List<String> fieldNames(JsonNode node) {

@@ -1,18 +1,19 @@
 package dev.priora.feedback.web;
 
+import static dev.priora.support.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import dev.priora.support.ApiClient;
 import dev.priora.support.ApiClient.Response;
+import dev.priora.support.ApiClient;
+import dev.priora.support.Eventually;
 import dev.priora.support.IntegrationTestBase;
 
 class FeedbackImportIntegrationTest extends IntegrationTestBase {
@@ -120,16 +121,10 @@ class FeedbackImportIntegrationTest extends IntegrationTestBase {
 	void computesSentenceVectorsInTheBackgroundAfterAnImport() throws InterruptedException {
 		ApiClient api = product("IMPE");
 		upload(api, "IMPE", CSV, "");
-		Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-		long missing;
-		do {
-			Thread.sleep(200);
-			missing = jdbc.sql("select count(*) from feedback where product_key = 'IMPE' and embedding is null")
+		eventually().alias("every imported text has its sentence vector")
+			.until(() -> jdbc.sql("select count(*) from feedback where product_key = 'IMPE' and embedding is null")
 				.query(Long.class)
-				.single();
-		}
-		while (missing > 0 && Instant.now().isBefore(deadline));
-		assertThat(missing).isZero();
+				.single(), missing -> missing == 0);
 		var similar = api.post("/api/v1/products/IMPE/similar?limit=1", "{\"text\":\"a spreadsheet export of orders\"}")
 			.json();
 		assertThat(similar.get(0).get("title").asText()).isEqualTo("Export to Excel");
@@ -215,16 +210,8 @@ class FeedbackImportIntegrationTest extends IntegrationTestBase {
 		jdbc.sql("delete from feedback where product_key = 'IMPF'").update();
 	}
 
-	private static tools.jackson.databind.JsonNode await(ApiClient api, String job) throws InterruptedException {
-		Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
-		tools.jackson.databind.JsonNode j;
-		do {
-			Thread.sleep(100);
-			j = api.get("/api/v1/products/IMPF/feedback/imports/" + job).json();
-		}
-		while (!List.of("DONE", "FAILED", "CANCELLED").contains(j.get("state").asText())
-				&& Instant.now().isBefore(deadline));
-		return j;
+	private static tools.jackson.databind.JsonNode await(ApiClient api, String job) {
+		return Eventually.ended(api, "/api/v1/products/IMPF/feedback/imports/" + job, Duration.ofSeconds(120));
 	}
 
 	private static final List<String> SEVEN = List.of("Acme", "Globex", "Initech", "Umbrella", "Hooli", "Stark",

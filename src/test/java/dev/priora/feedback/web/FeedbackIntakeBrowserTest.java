@@ -1,6 +1,7 @@
 package dev.priora.feedback.web;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static dev.priora.support.Fixtures.aProduct;
 
 import java.nio.charset.StandardCharsets;
 
@@ -24,7 +25,7 @@ class FeedbackIntakeBrowserTest extends BrowserTestBase {
 
 	@Test
 	void importsACsvThenFiltersByDateAndTriagesManyAtOnce() {
-		api().post("/api/v1/products", "{\"key\":\"INB\",\"name\":\"Intake\"}");
+		aProduct("INB").named("Intake").createdBy(api());
 		signIn();
 		page.navigate("/p/INB/feedback");
 		page.locator("#to-import").click();
@@ -75,7 +76,7 @@ class FeedbackIntakeBrowserTest extends BrowserTestBase {
 
 	@Test
 	void aPastedEmailBecomesFeedbackFromItsSender() {
-		api().post("/api/v1/products", "{\"key\":\"EMB\",\"name\":\"Email browser\"}");
+		aProduct("EMB").named("Email browser").createdBy(api());
 		api().post("/api/v1/products/EMB/customers",
 				"{\"name\":\"Umbrella\",\"contacts\":[{\"name\":\"Alice\",\"email\":\"alice@umbrella.example\"}]}");
 		signIn();

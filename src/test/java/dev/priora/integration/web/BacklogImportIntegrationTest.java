@@ -1,5 +1,6 @@
 package dev.priora.integration.web;
 
+import static dev.priora.support.Fixtures.aProduct;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -10,8 +11,9 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 import dev.priora.integration.engine.Exports;
-import dev.priora.support.ApiClient;
 import dev.priora.support.ApiClient.Response;
+import dev.priora.support.ApiClient;
+import dev.priora.support.Eventually;
 import dev.priora.support.IntegrationTestBase;
 import tools.jackson.databind.JsonNode;
 
@@ -30,7 +32,7 @@ class BacklogImportIntegrationTest extends IntegrationTestBase {
 	@Test
 	void importsAJiraCsvWithHierarchyLinksSprintsCommentsOnceAndAllOrNothing() {
 		ApiClient api = api();
-		api.post("/api/v1/products", "{\"key\":\"JIR\",\"name\":\"Jira import\"}");
+		aProduct("JIR").named("Jira import").createdBy(api);
 		String base = "/api/v1/products/JIR";
 		Response dry = upload(api, "JIR", "jira", bytes(Exports.JIRA_CSV), "dryRun=true");
 		assertThat(dry.status()).as(dry.text()).isEqualTo(200);
@@ -97,7 +99,7 @@ class BacklogImportIntegrationTest extends IntegrationTestBase {
 	@Test
 	void importsJiraJsonAndATrelloBoardInTheBackgroundWithProgress() throws InterruptedException {
 		ApiClient api = api();
-		api.post("/api/v1/products", "{\"key\":\"JTR\",\"name\":\"Json and Trello\"}");
+		aProduct("JTR").named("Json and Trello").createdBy(api);
 		Response json = upload(api, "JTR", "jira-json", bytes(Exports.JIRA_JSON), "");
 		assertThat(json.status()).as(json.text()).isEqualTo(200);
 		assertThat(json.json().get("created").asInt()).isEqualTo(5);
@@ -110,14 +112,7 @@ class BacklogImportIntegrationTest extends IntegrationTestBase {
 				"async=true&status=Parking%20lot%3DREJECTED");
 		assertThat(started.status()).as(started.text()).isEqualTo(202);
 		String id = started.json().get("id").asText();
-		JsonNode job = null;
-		for (int i = 0; i < 200; i++) {
-			job = api.get("/api/v1/products/JTR/imports/" + id).json();
-			if (job.get("state").asText().matches("DONE|FAILED|CANCELLED")) {
-				break;
-			}
-			Thread.sleep(100);
-		}
+		JsonNode job = Eventually.ended(api, "/api/v1/products/JTR/imports/" + id);
 		assertThat(job.get("state").asText()).as(job.toString()).isEqualTo("DONE");
 		assertThat(job.get("percent").asInt()).isEqualTo(100);
 		assertThat(job.get("report").get("created").asInt()).isEqualTo(3);
@@ -136,7 +131,7 @@ class BacklogImportIntegrationTest extends IntegrationTestBase {
 		assumeTrue(Files.isDirectory(dir),
 				"../shared/data/imports is not here; skipping the check against real exports");
 		ApiClient api = api();
-		api.post("/api/v1/products", "{\"key\":\"JRL\",\"name\":\"Real Jira\"}");
+		aProduct("JRL").named("Real Jira").createdBy(api);
 		byte[] csv = Files.readAllBytes(dir.resolve("ericmedlock-planeso-jira-migration_Jira.csv"));
 		Response done = upload(api, "JRL", "jira", csv, "");
 		assertThat(done.status()).as(done.text()).isEqualTo(200);

@@ -1,5 +1,6 @@
 package dev.priora.integration.web;
 
+import static dev.priora.support.Fixtures.aProduct;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -9,8 +10,8 @@ import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 
-import dev.priora.support.ApiClient;
 import dev.priora.support.ApiClient.Response;
+import dev.priora.support.ApiClient;
 import dev.priora.support.IntegrationTestBase;
 import tools.jackson.databind.JsonNode;
 
@@ -37,7 +38,7 @@ class GitHubImportIntegrationTest extends IntegrationTestBase {
 	@Test
 	void importsIssuesOnceWithLabelsMilestonesAndStates() {
 		ApiClient api = api();
-		api.post("/api/v1/products", "{\"key\":\"GHI\",\"name\":\"GitHub import\"}");
+		aProduct("GHI").named("GitHub import").createdBy(api);
 		byte[] file = ISSUES.getBytes(StandardCharsets.UTF_8);
 		Response dry = upload(api, "GHI", file, true);
 		assertThat(dry.status()).as(dry.text()).isEqualTo(200);
@@ -82,7 +83,7 @@ class GitHubImportIntegrationTest extends IntegrationTestBase {
 		assumeTrue(Files.isDirectory(dir),
 				"../shared/data/imports is not here; skipping the check against real exports");
 		ApiClient api = api();
-		api.post("/api/v1/products", "{\"key\":\"GHR\",\"name\":\"Real GitHub\"}");
+		aProduct("GHR").named("Real GitHub").createdBy(api);
 		Response closed = upload(api, "GHR",
 				Files.readAllBytes(dir.resolve("hub4j-github-api_closed-issues-page1.json")), true);
 		assertThat(closed.status()).as(closed.text()).isEqualTo(200);

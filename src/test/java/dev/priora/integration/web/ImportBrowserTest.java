@@ -1,6 +1,7 @@
 package dev.priora.integration.web;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static dev.priora.support.Fixtures.aProduct;
 
 import java.nio.charset.StandardCharsets;
 
@@ -21,7 +22,7 @@ class ImportBrowserTest extends BrowserTestBase {
 
 	@Test
 	void dryRunsThenImportsAJiraExportAndShowsItsComments() {
-		api().post("/api/v1/products", "{\"key\":\"IMB\",\"name\":\"Import browser\"}");
+		aProduct("IMB").named("Import browser").createdBy(api());
 		signIn();
 		page.navigate("/p/IMB/import");
 		page.locator("#import-source").selectOption("jira");

@@ -1,6 +1,7 @@
 package dev.priora.integration.web;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static dev.priora.support.Fixtures.aProduct;
 
 import java.net.InetSocketAddress;
 
@@ -27,7 +28,7 @@ class WebhookBrowserTest extends BrowserTestBase {
 		});
 		receiver.start();
 		try {
-			api().post("/api/v1/products", "{\"key\":\"WHB\",\"name\":\"Webhook browser\"}");
+			aProduct("WHB").named("Webhook browser").createdBy(api());
 			signIn();
 			page.navigate("/p/WHB/webhooks");
 			page.locator("#new-webhook input[name=url]")

@@ -16,7 +16,7 @@ class BudgetRelaxationTest {
 		for (int round = 0; round < 300; round++) {
 			NrpInstance in = RandomNrp.next(random, 12);
 			long budget = in.totalCost() * (2 + random.nextInt(6)) / 10;
-			NrpSolver.Reduced r = NrpSolver.Reduced.of(in, budget);
+			ReducedNrp r = ReducedNrp.of(in, budget);
 			int k = r.customers().size();
 			long[] value = new long[1 << k];
 			boolean[] fits = new boolean[1 << k];

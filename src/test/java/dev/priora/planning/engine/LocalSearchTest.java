@@ -15,7 +15,7 @@ class LocalSearchTest {
 		for (int round = 0; round < 200; round++) {
 			NrpInstance in = RandomNrp.next(random, 10);
 			long budget = in.totalCost() * (3 + random.nextInt(5)) / 10;
-			NrpSolver.Reduced r = NrpSolver.Reduced.of(in, budget);
+			ReducedNrp r = ReducedNrp.of(in, budget);
 			int k = r.customers().size();
 			if (k < 2) {
 				continue;
@@ -37,7 +37,7 @@ class LocalSearchTest {
 		assertThat(checked).isGreaterThan(100);
 	}
 
-	private static long cost(NrpSolver.Reduced r, boolean[] plan) {
+	private static long cost(ReducedNrp r, boolean[] plan) {
 		boolean[] needed = new boolean[r.unitCost().length];
 		long cost = 0;
 		for (int c = 0; c < plan.length; c++) {

@@ -45,7 +45,7 @@ class NrpSolverTest {
 	}
 
 	private static long bruteForce(NrpInstance in, long budget) {
-		BitSet[] closures = NrpSolver.closures(in);
+		BitSet[] closures = ReducedNrp.closures(in);
 		long best = 0;
 		for (int mask = 0; mask < 1 << in.customers(); mask++) {
 			BitSet needed = new BitSet();

@@ -3,6 +3,8 @@ package dev.priora.planning.web;
 import static dev.priora.planning.web.PlanningApiIntegrationTest.await;
 import static dev.priora.planning.web.PlanningApiIntegrationTest.create;
 import static dev.priora.planning.web.PlanningApiIntegrationTest.itemOnBoard;
+import static dev.priora.support.Fixtures.aProduct;
+import static dev.priora.support.Fixtures.aStory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -12,10 +14,11 @@ import org.junit.jupiter.api.Test;
 
 import com.sun.net.httpserver.HttpServer;
 
+import dev.priora.support.ApiClient.Response;
 import dev.priora.support.ApiClient;
 import dev.priora.support.HookReceiver;
-import dev.priora.support.ApiClient.Response;
 import dev.priora.support.IntegrationTestBase;
+import dev.priora.support.TestProduct;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -117,11 +120,11 @@ class PlanApplyIntegrationTest extends IntegrationTestBase {
 
 	/** The product, four items with values, and a webhook for item.updated; its id. */
 	private static long setUp(ApiClient api, int port) {
-		api.post("/api/v1/products", "{\"key\":\"PLH\",\"name\":\"Plan history\"}");
+		TestProduct product = aProduct("PLH").named("Plan history").createdBy(api);
 		String[][] items = { { "Finished in the sprint", "3" }, { "Reopened after the close", "2" },
 				{ "Valuable", "5" }, { "Quick", "2" } };
 		for (String[] i : items) {
-			api.post(BASE + "/items", "{\"type\":\"STORY\",\"title\":\"" + i[0] + "\",\"estimate\":" + i[1] + "}");
+			aStory(i[0]).estimate(i[1]).in(product);
 		}
 		long model = 0;
 		for (JsonNode m : api.get(BASE + "/scoring-models").json()) {

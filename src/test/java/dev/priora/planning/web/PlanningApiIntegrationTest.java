@@ -1,16 +1,23 @@
 package dev.priora.planning.web;
 
+import static dev.priora.support.Fixtures.aCustomer;
+import static dev.priora.support.Fixtures.aProduct;
+import static dev.priora.support.Fixtures.aRelease;
+import static dev.priora.support.Fixtures.aSprint;
+import static dev.priora.support.Fixtures.aStory;
+import static dev.priora.support.Fixtures.someFeedback;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
-import java.time.Instant;
+import java.time.LocalDate;
 
 import org.junit.jupiter.api.Test;
 
-import dev.priora.support.ApiClient;
 import dev.priora.support.ApiClient.Response;
+import dev.priora.support.ApiClient;
 import dev.priora.support.BrowserlessSession;
+import dev.priora.support.Eventually;
 import dev.priora.support.IntegrationTestBase;
+import dev.priora.support.TestProduct;
 import tools.jackson.databind.JsonNode;
 
 class PlanningApiIntegrationTest extends IntegrationTestBase {
@@ -18,69 +25,85 @@ class PlanningApiIntegrationTest extends IntegrationTestBase {
 	private static final String BASE = "/api/v1/products/PLN";
 
 	private ApiClient setUp() {
+		return setUp("PLN");
+	}
+
+	/**
+	 * Product {@code key}: KEY-1 Foundation (5), KEY-2 Polish (8), KEY-3 Quick win (3),
+	 * KEY-4 Big feature (3, needs KEY-1), KEY-5 unestimated; scored by value ÷ effort
+	 * (values 5, 40, 30, 80).
+	 */
+	private ApiClient setUp(String key) {
+		String base = "/api/v1/products/" + key;
 		ApiClient api = api();
-		api.post("/api/v1/products", "{\"key\":\"PLN\",\"name\":\"Planning\"}");
+		TestProduct product = aProduct(key).named("Planning").createdBy(api);
 		String[][] items = { { "Foundation", "5" }, { "Polish", "8" }, { "Quick win", "3" }, { "Big feature", "3" } };
 		for (String[] i : items) {
-			Response created = api.post(BASE + "/items",
-					"{\"type\":\"STORY\",\"title\":\"" + i[0] + "\",\"estimate\":" + i[1] + "}");
-			assertThat(created.status()).as(created.text()).isEqualTo(201);
+			aStory(i[0]).estimate(i[1]).in(product);
 		}
-		api.post(BASE + "/items", "{\"type\":\"STORY\",\"title\":\"Unestimated\"}");
-		api.post(BASE + "/items/PLN-4/dependencies", "{\"kind\":\"DEPENDS_ON\",\"target\":\"PLN-1\"}");
+		aStory("Unestimated").in(product);
+		api.post(base + "/items/" + key + "-4/dependencies", "{\"kind\":\"DEPENDS_ON\",\"target\":\"" + key + "-1\"}");
 		long value = 0;
-		for (JsonNode m : api.get(BASE + "/scoring-models").json()) {
+		for (JsonNode m : api.get(base + "/scoring-models").json()) {
 			if ("VALUE_EFFORT".equals(m.get("preset").asText())) {
 				value = m.get("id").asLong();
 			}
 		}
-		api.post(BASE + "/scoring-models/" + value + "/activate", null);
+		api.post(base + "/scoring-models/" + value + "/activate", null);
 		int[] values = { 5, 40, 30, 80 };
 		for (int i = 0; i < values.length; i++) {
-			api.put(BASE + "/items/PLN-" + (i + 1) + "/scores/" + value,
+			api.put(base + "/items/" + key + "-" + (i + 1) + "/scores/" + value,
 					"{\"inputs\":{\"value\":\"" + values[i] + "\"}}", null);
 		}
 		return api;
 	}
 
-	private static JsonNode await(ApiClient api, long plan) throws InterruptedException {
+	private static JsonNode await(ApiClient api, long plan) {
 		return await(api, BASE, plan);
 	}
 
-	static JsonNode await(ApiClient api, String base, long plan) throws InterruptedException {
-		Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-		JsonNode p;
-		do {
-			Thread.sleep(100);
-			p = api.get(base + "/plans/" + plan).json();
-		}
-		while (!p.get("state").asText().matches("DONE|CANCELLED|FAILED") && Instant.now().isBefore(deadline));
-		return p;
+	/** The plan run {@code plan} once it has ended. */
+	static JsonNode await(ApiClient api, String base, long plan) {
+		return Eventually.ended(api, base + "/plans/" + plan);
+	}
+
+	/** Releases R1 (due 2027-01-31) and R2 of 8 points each in PLN; answers their ids. */
+	private static long[] twoReleases(TestProduct product) {
+		return new long[] { aRelease("R1").targetDate(LocalDate.parse("2027-01-31")).capacity(8).in(product),
+				aRelease("R2").capacity(8).in(product) };
 	}
 
 	@Test
-	void plansReleasesWithTheOptimizerAndExplainsWhatItLeftOut() throws InterruptedException {
-		ApiClient api = setUp();
-		Response r1 = api.post(BASE + "/releases", "{\"name\":\"R1\",\"targetDate\":\"2027-01-31\",\"capacity\":8}");
-		assertThat(r1.status()).as(r1.text()).isEqualTo(201);
-		long release1 = r1.json().get("id").asLong();
-		long release2 = api.post(BASE + "/releases", "{\"name\":\"R2\",\"capacity\":8}").json().get("id").asLong();
-		assertThat(api.post(BASE + "/releases", "{\"name\":\"r1\",\"capacity\":8}").status()).isEqualTo(400);
-		assertThat(api.post(BASE + "/releases", "{\"name\":\"R3\",\"capacity\":-1}").status()).isEqualTo(400);
-		Response sprint = api.post(BASE + "/sprints",
+	void refusesReleasesAndSprintsThatCannotBeAndFlagsAReleaseOverCapacity() {
+		ApiClient api = setUp("PLR");
+		String base = "/api/v1/products/PLR";
+		long release1 = twoReleases(new TestProduct(api, "PLR"))[0];
+		assertThat(api.post(base + "/releases", "{\"name\":\"r1\",\"capacity\":8}").status()).isEqualTo(400);
+		assertThat(api.post(base + "/releases", "{\"name\":\"R3\",\"capacity\":-1}").status()).isEqualTo(400);
+		Response sprint = api.post(base + "/sprints",
 				"{\"name\":\"S1\",\"start\":\"2027-01-10\",\"end\":\"2027-01-01\"}");
 		assertThat(sprint.status()).isEqualTo(400);
 		assertThat(sprint.json().get("errors").toString()).contains("end");
+		assertThat(api.get(base + "/releases").json().get("releases")).as("only R1 and R2 were made").hasSize(2);
 
 		// by hand: over capacity is flagged
-		Response assigned = api.put(BASE + "/items/PLN-2/release", "{\"releaseId\":" + release1 + "}", null);
+		Response assigned = api.put(base + "/items/PLR-2/release", "{\"releaseId\":" + release1 + "}", null);
 		assertThat(assigned.status()).as(assigned.text()).isEqualTo(204);
-		api.put(BASE + "/items/PLN-1/release", "{\"releaseId\":" + release1 + "}", null);
-		JsonNode board = api.get(BASE + "/releases").json();
+		new TestProduct(api, "PLR").planInRelease("PLR-1", release1);
+		JsonNode board = api.get(base + "/releases").json();
 		assertThat(board.get("releases").get(0).get("planned").decimalValue()).isEqualByComparingTo("13");
 		assertThat(board.get("releases").get(0).get("overCapacity").asBoolean()).isTrue();
 		assertThat(board.toString()).contains("\"name\":\"R1\"");
-		assertThat(api.get(BASE + "/releases/" + release1).json().get("items")).hasSize(2);
+		assertThat(api.get(base + "/releases/" + release1).json().get("items")).hasSize(2);
+	}
+
+	@Test
+	void plansReleasesWithTheOptimizerExplainsWhatItLeftOutAndAppliesAndUndoesThePlan() {
+		ApiClient api = setUp();
+		TestProduct product = new TestProduct(api, "PLN");
+		long[] releases = twoReleases(product);
+		product.planInRelease("PLN-2", releases[0]);
+		product.planInRelease("PLN-1", releases[0]);
 
 		Response started = api.post(BASE + "/plans", "{\"name\":\"Best\",\"timeLimitSeconds\":10,\"discount\":0}");
 		assertThat(started.status()).as(started.text()).isEqualTo(202);
@@ -110,69 +133,77 @@ class PlanningApiIntegrationTest extends IntegrationTestBase {
 		assertThat(planned).isEqualTo(3);
 		assertThat(after.get("releases").get(0).get("overCapacity").asBoolean()).isFalse();
 		assertThat(api.post(BASE + "/plans/" + best + "/undo", null).status()).isEqualTo(200);
-		assertThat(api.get(BASE + "/releases/" + release1).json().get("items")).hasSize(2);
-		assertThat(api.get(BASE + "/releases/" + release2).json().get("items")).isEmpty();
+		assertThat(api.get(BASE + "/releases/" + releases[0]).json().get("items")).hasSize(2);
+		assertThat(api.get(BASE + "/releases/" + releases[1]).json().get("items")).isEmpty();
+	}
 
-		// pins that cannot hold are explained
-		long pinned = api.post(BASE + "/plans",
-				"{\"name\":\"Pinned\",\"timeLimitSeconds\":5,\"mustInclude\":[\"PLN-4\"],\"mustExclude\":[\"PLN-1\"]}")
+	@Test
+	void explainsPinsThatCannotHoldAndRefusesToApplyThatPlan() {
+		ApiClient api = setUp("PLP");
+		String base = "/api/v1/products/PLP";
+		long[] releases = twoReleases(new TestProduct(api, "PLP"));
+		Response best = api.post(base + "/plans", "{\"name\":\"Best\",\"timeLimitSeconds\":10,\"discount\":0}");
+		assertThat(await(api, base, best.json().get("id").asLong()).get("state").asText()).isEqualTo("DONE");
+		long pinned = api.post(base + "/plans",
+				"{\"name\":\"Pinned\",\"timeLimitSeconds\":5,\"mustInclude\":[\"PLP-4\"],\"mustExclude\":[\"PLP-1\"]}")
 			.json()
 			.get("id")
 			.asLong();
-		JsonNode infeasible = await(api, pinned).get("result");
+		JsonNode infeasible = await(api, base, pinned).get("result");
 		assertThat(infeasible.get("infeasible").toString())
-			.contains("PLN-4 is pinned in but its prerequisite PLN-1 is pinned out");
-		assertThat(api.post(BASE + "/plans/" + pinned + "/apply", null).status()).isEqualTo(409);
-		assertThat(api.post(BASE + "/plans", "{\"mustInclude\":[\"NOPE-1\"]}").status()).isEqualTo(400);
-		assertThat(api.post(BASE + "/plans", "{\"discount\":2}").status()).isEqualTo(400);
+			.contains("PLP-4 is pinned in but its prerequisite PLP-1 is pinned out");
+		assertThat(api.post(base + "/plans/" + pinned + "/apply", null).status()).isEqualTo(409);
+		assertThat(api.get(base + "/releases/" + releases[0]).json().get("items")).as("nothing applied").isEmpty();
+		assertThat(api.post(base + "/plans", "{\"mustInclude\":[\"NOPE-1\"]}").status()).isEqualTo(400);
+		assertThat(api.post(base + "/plans", "{\"discount\":2}").status()).isEqualTo(400);
+		assertThat(api.get(base + "/plans").json().toString()).as("no run for the refused requests")
+			.doesNotContain("NOPE-1");
 
+		JsonNode compare = api.get(base + "/plans/" + best.json().get("id").asLong() + "/compare/" + pinned).json();
+		assertThat(compare.get("valueA").asLong()).isEqualTo(3767);
+		assertThat(api.delete(base + "/releases/" + releases[1], null).status()).isEqualTo(204);
+	}
+
+	@Test
+	void plansWithValuesTypedForThePlanInsteadOfScores() {
+		ApiClient api = setUp("PLT");
+		String base = "/api/v1/products/PLT";
+		twoReleases(new TestProduct(api, "PLT"));
 		// typed values per plan instead of scores: Polish is worth most now
-		Response typed = api.post(BASE + "/plans", "{\"name\":\"Typed\",\"value\":\"TYPED\",\"timeLimitSeconds\":5,"
-				+ "\"discount\":0,\"values\":{\"PLN-2\":100,\"pln-3\":1}}");
+		Response typed = api.post(base + "/plans", "{\"name\":\"Typed\",\"value\":\"TYPED\",\"timeLimitSeconds\":5,"
+				+ "\"discount\":0,\"values\":{\"PLT-2\":100,\"plt-3\":1}}");
 		assertThat(typed.status()).as(typed.text()).isEqualTo(202);
-		JsonNode typedResult = await(api, typed.json().get("id").asLong()).get("result");
+		JsonNode typedResult = await(api, base, typed.json().get("id").asLong()).get("result");
 		assertThat(typedResult.get("optimal").asBoolean()).isTrue();
 		assertThat(typedResult.get("value").asLong()).isEqualTo(100 * 100 + 100);
-		assertThat(typedResult.get("planned").toString()).contains("PLN-2").contains("PLN-3");
-		Response badValue = api.post(BASE + "/plans", "{\"value\":\"TYPED\",\"values\":{\"PLN-2\":-1}}");
+		assertThat(typedResult.get("planned").toString()).contains("PLT-2").contains("PLT-3");
+		Response badValue = api.post(base + "/plans", "{\"value\":\"TYPED\",\"values\":{\"PLT-2\":-1}}");
 		assertThat(badValue.status()).isEqualTo(400);
 		assertThat(badValue.json().get("errors").toString()).contains("values");
-		assertThat(api.post(BASE + "/plans", "{\"value\":\"TYPED\"}").status()).isEqualTo(400);
-
-		JsonNode compare = api.get(BASE + "/plans/" + best + "/compare/" + pinned).json();
-		assertThat(compare.get("valueA").asLong()).isEqualTo(3767);
-		assertThat(api.delete(BASE + "/releases/" + release2, null).status()).isEqualTo(204);
+		assertThat(api.post(base + "/plans", "{\"value\":\"TYPED\"}").status()).isEqualTo(400);
 	}
 
 	@Test
 	void countsCustomerValueOnlyWhenAllACustomerAskedForIsPlanned() throws InterruptedException {
 		ApiClient api = api();
-		api.post("/api/v1/products", "{\"key\":\"PLC\",\"name\":\"Customers\"}");
+		TestProduct product = aProduct("PLC").named("Customers").createdBy(api);
 		String base = "/api/v1/products/PLC";
-		api.post(base + "/items", "{\"type\":\"STORY\",\"title\":\"Export\",\"estimate\":5}");
-		api.post(base + "/items", "{\"type\":\"STORY\",\"title\":\"Import\",\"estimate\":5}");
-		api.post(base + "/items", "{\"type\":\"STORY\",\"title\":\"Search\",\"estimate\":4}");
-		long big = api.post(base + "/customers", "{\"name\":\"Big\",\"weight\":10}").json().get("id").asLong();
-		long small = api.post(base + "/customers", "{\"name\":\"Small\",\"weight\":3}").json().get("id").asLong();
+		aStory("Export").estimate(5).in(product);
+		aStory("Import").estimate(5).in(product);
+		aStory("Search").estimate(3).in(product);
+		long big = aCustomer("Big").weight(10).in(product);
+		long small = aCustomer("Small").weight(3).in(product);
 		for (String[] link : new String[][] { { "" + big, "PLC-1" }, { "" + big, "PLC-2" }, { "" + small, "PLC-3" } }) {
-			long f = api.post(base + "/feedback", "{\"text\":\"please\",\"customerId\":" + link[0] + "}")
-				.json()
-				.get("id")
-				.asLong();
+			long f = someFeedback("please").from(Long.parseLong(link[0])).in(product);
 			api.post(base + "/feedback/" + f + "/links", "{\"item\":\"" + link[1] + "\",\"importance\":\"IMPORTANT\"}");
 		}
-		api.post(base + "/releases", "{\"name\":\"Only\",\"capacity\":10}");
+		aRelease("Only").capacity(10).in(product);
 		long id = api.post(base + "/plans", "{\"value\":\"CUSTOMER\",\"timeLimitSeconds\":5}")
 			.json()
 			.get("id")
 			.asLong();
-		Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-		JsonNode p;
-		do {
-			Thread.sleep(100);
-			p = api.get(base + "/plans/" + id).json();
-		}
-		while (!"DONE".equals(p.get("state").asText()) && Instant.now().isBefore(deadline));
+		JsonNode p = await(api, base, id);
+		assertThat(p.get("state").asText()).isEqualTo("DONE");
 		// Export + Import (10 points) satisfy Big (10); Search alone would only satisfy
 		// Small (3)
 		assertThat(p.get("result").get("value").asLong()).isEqualTo(10);
@@ -199,16 +230,27 @@ class PlanningApiIntegrationTest extends IntegrationTestBase {
 		return null;
 	}
 
-	@Test
-	void keepsItemsOfStartedSprintsAndAppliesOnlyWithAnExplicitChoiceForItemsLeavingTheirSprints()
-			throws InterruptedException {
+	/**
+	 * Product {@code key}: KEY-1 (3 points, worth 1) in the started Sprint 1 and KEY-2
+	 * (3, worth 5) in Sprint 2 not started, both of release R1 (6 points); KEY-3 Valuable
+	 * (5, worth 80) and KEY-4 Quick (2, worth 30) unplanned; R2 holds 5 points.
+	 */
+	private record Sprints(TestProduct product, long r1, long s1, long s2) {
+
+		String base() {
+			return product.base();
+		}
+
+	}
+
+	private Sprints sprints(String key) {
 		ApiClient api = api();
-		String base = "/api/v1/products/PLS";
-		api.post("/api/v1/products", "{\"key\":\"PLS\",\"name\":\"Sprints\"}");
+		TestProduct product = aProduct(key).named("Sprints").createdBy(api);
+		String base = product.base();
 		String[][] items = { { "In the started sprint", "3" }, { "In the next sprint", "3" }, { "Valuable", "5" },
 				{ "Quick", "2" } };
 		for (String[] i : items) {
-			api.post(base + "/items", "{\"type\":\"STORY\",\"title\":\"" + i[0] + "\",\"estimate\":" + i[1] + "}");
+			aStory(i[0]).estimate(i[1]).in(product);
 		}
 		long model = 0;
 		for (JsonNode m : api.get(base + "/scoring-models").json()) {
@@ -219,29 +261,38 @@ class PlanningApiIntegrationTest extends IntegrationTestBase {
 		api.post(base + "/scoring-models/" + model + "/activate", null);
 		int[] values = { 1, 5, 80, 30 };
 		for (int i = 0; i < values.length; i++) {
-			api.put(base + "/items/PLS-" + (i + 1) + "/scores/" + model,
+			api.put(base + "/items/" + product.item(i + 1) + "/scores/" + model,
 					"{\"inputs\":{\"value\":\"" + values[i] + "\"}}", null);
 		}
-		long r1 = create(api, base + "/releases", "{\"name\":\"R1\",\"targetDate\":\"2030-01-31\",\"capacity\":6}");
-		create(api, base + "/releases", "{\"name\":\"R2\",\"targetDate\":\"2030-03-31\",\"capacity\":5}");
-		long s1 = create(api, base + "/sprints",
-				"{\"name\":\"Sprint 1\",\"start\":\"2029-12-01\",\"end\":\"2029-12-14\","
-						+ "\"capacity\":6,\"releaseId\":" + r1 + "}");
-		long s2 = create(api, base + "/sprints",
-				"{\"name\":\"Sprint 2\",\"start\":\"2029-12-15\",\"end\":\"2029-12-28\","
-						+ "\"capacity\":6,\"releaseId\":" + r1 + "}");
-		api.put(base + "/items/PLS-1/release", "{\"releaseId\":" + r1 + ",\"sprintId\":" + s1 + "}", null);
-		api.put(base + "/items/PLS-2/release", "{\"releaseId\":" + r1 + ",\"sprintId\":" + s2 + "}", null);
+		long r1 = aRelease("R1").targetDate(LocalDate.parse("2030-01-31")).capacity(6).in(product);
+		aRelease("R2").targetDate(LocalDate.parse("2030-03-31")).capacity(5).in(product);
+		long s1 = aSprint("Sprint 1").starting(LocalDate.parse("2029-12-01")).capacity(6).forRelease(r1).in(product);
+		long s2 = aSprint("Sprint 2").starting(LocalDate.parse("2029-12-15")).capacity(6).forRelease(r1).in(product);
+		product.plan(product.item(1), r1, s1);
+		product.plan(product.item(2), r1, s2);
 		Response start = api.post(base + "/sprints/" + s1 + "/start", "{\"force\":true}");
 		assertThat(start.status()).as(start.text()).isEqualTo(200);
+		return new Sprints(product, r1, s1, s2);
+	}
 
-		// by default the started sprint's item stays in its release although it is worth
-		// least; the item of the sprint not started is left out
-		long plan = api.post(base + "/plans", "{\"name\":\"Default\",\"timeLimitSeconds\":5,\"discount\":0}")
+	/** The default plan of {@code sprints}, run to its end. */
+	private static long defaultPlan(Sprints sprints) {
+		ApiClient api = sprints.product().api();
+		long plan = api.post(sprints.base() + "/plans", "{\"name\":\"Default\",\"timeLimitSeconds\":5,\"discount\":0}")
 			.json()
 			.get("id")
 			.asLong();
-		JsonNode p = await(api, base, plan);
+		assertThat(await(api, sprints.base(), plan).get("state").asText()).isEqualTo("DONE");
+		return plan;
+	}
+
+	@Test
+	void keepsTheItemOfAStartedSprintAndListsTheItemsThePlanTakesOutOfTheirSprints() {
+		Sprints sprints = sprints("PLS");
+		ApiClient api = sprints.product().api();
+		// by default the started sprint's item stays in its release although it is worth
+		// least; the item of the sprint not started is left out
+		JsonNode p = await(api, sprints.base(), defaultPlan(sprints));
 		assertThat(p.get("result").get("planned").toString()).contains("PLS-1").contains("kept: in Sprint 1");
 		assertThat(p.get("sprintChanges")).hasSize(1);
 		JsonNode change = p.get("sprintChanges").get(0);
@@ -249,29 +300,44 @@ class PlanningApiIntegrationTest extends IntegrationTestBase {
 		assertThat(change.get("sprint").asText()).isEqualTo("Sprint 2");
 		assertThat(change.get("started").asBoolean()).isFalse();
 		assertThat(change.get("toRelease").isNull()).isTrue();
+	}
 
+	@Test
+	void appliesAPlanTakingItemsOutOfTheirSprintsOnlyWithAnExplicitChoice() {
+		Sprints sprints = sprints("PLK");
+		ApiClient api = sprints.product().api();
+		String base = sprints.base();
+		long plan = defaultPlan(sprints);
 		Response refused = api.post(base + "/plans/" + plan + "/apply", null);
 		assertThat(refused.status()).isEqualTo(409);
-		assertThat(refused.json().get("detail").asText()).contains("PLS-2 (Sprint 2 → unplanned)")
+		assertThat(refused.json().get("detail").asText()).contains("PLK-2 (Sprint 2 → unplanned)")
 			.contains("sprintItems");
-		assertThat(refused.json().get("sprintChanges").get(0).get("key").asText()).isEqualTo("PLS-2");
-		assertThat(itemOnBoard(api, base, "PLS-2").get("sprintId").asLong()).as("nothing changed").isEqualTo(s2);
+		assertThat(refused.json().get("sprintChanges").get(0).get("key").asText()).isEqualTo("PLK-2");
+		assertThat(itemOnBoard(api, base, "PLK-2").get("sprintId").asLong()).as("nothing changed")
+			.isEqualTo(sprints.s2());
 		assertThat(api.post(base + "/plans/" + plan + "/apply", "{\"sprintItems\":\"MAYBE\"}").status()).isEqualTo(400);
+		assertThat(itemOnBoard(api, base, "PLK-3")).as("nothing applied").isNull();
 
 		Response kept = api.post(base + "/plans/" + plan + "/apply", "{\"sprintItems\":\"KEEP\"}");
 		assertThat(kept.status()).as(kept.text()).isEqualTo(200);
-		assertThat(itemOnBoard(api, base, "PLS-2").get("sprintId").asLong()).isEqualTo(s2);
-		assertThat(itemOnBoard(api, base, "PLS-1").get("sprintId").asLong()).isEqualTo(s1);
-		assertThat(itemOnBoard(api, base, "PLS-3")).isNotNull();
+		assertThat(itemOnBoard(api, base, "PLK-2").get("sprintId").asLong()).isEqualTo(sprints.s2());
+		assertThat(itemOnBoard(api, base, "PLK-1").get("sprintId").asLong()).isEqualTo(sprints.s1());
+		assertThat(itemOnBoard(api, base, "PLK-3")).isNotNull();
 		assertThat(api.post(base + "/plans/" + plan + "/undo", null).status()).isEqualTo(200);
 
 		Response moved = api.post(base + "/plans/" + plan + "/apply", "{\"sprintItems\":\"MOVE\"}");
 		assertThat(moved.status()).as(moved.text()).isEqualTo(200);
-		assertThat(itemOnBoard(api, base, "PLS-2")).as("unplanned").isNull();
-		assertThat(itemOnBoard(api, base, "PLS-1").get("sprintId").asLong()).isEqualTo(s1);
+		assertThat(itemOnBoard(api, base, "PLK-2")).as("unplanned").isNull();
+		assertThat(itemOnBoard(api, base, "PLK-1").get("sprintId").asLong()).isEqualTo(sprints.s1());
 		assertThat(api.post(base + "/plans/" + plan + "/undo", null).status()).isEqualTo(200);
-		assertThat(itemOnBoard(api, base, "PLS-2").get("sprintId").asLong()).isEqualTo(s2);
+		assertThat(itemOnBoard(api, base, "PLK-2").get("sprintId").asLong()).isEqualTo(sprints.s2());
+	}
 
+	@Test
+	void mayTakeItemsOutOfAStartedSprintWhenAskedAndKeepsThemOnKeepStarted() {
+		Sprints sprints = sprints("PLF");
+		ApiClient api = sprints.product().api();
+		String base = sprints.base();
 		// free to move the started sprint's items: both would leave their sprints
 		long free = api
 			.post(base + "/plans",
@@ -280,26 +346,26 @@ class PlanningApiIntegrationTest extends IntegrationTestBase {
 			.get("id")
 			.asLong();
 		JsonNode f = await(api, base, free);
-		assertThat(f.get("sprintChanges").toString()).contains("\"key\":\"PLS-1\"")
+		assertThat(f.get("sprintChanges").toString()).contains("\"key\":\"PLF-1\"")
 			.contains("\"started\":true")
 			.doesNotContain("kept: in Sprint 1");
 		Response keepStarted = api.post(base + "/plans/" + free + "/apply", "{\"sprintItems\":\"KEEP_STARTED\"}");
 		assertThat(keepStarted.status()).as(keepStarted.text()).isEqualTo(200);
-		assertThat(itemOnBoard(api, base, "PLS-1").get("sprintId").asLong()).isEqualTo(s1);
+		assertThat(itemOnBoard(api, base, "PLF-1").get("sprintId").asLong()).isEqualTo(sprints.s1());
 	}
 
 	@Test
 	void aClosedSprintIsNotDeletedBecauseItsHistoryFeedsVelocityAndForecasts() {
 		ApiClient api = api();
-		String base = "/api/v1/products/PLZ";
-		api.post("/api/v1/products", "{\"key\":\"PLZ\",\"name\":\"Closed sprints\"}");
-		long release = api.post(base + "/releases", "{\"name\":\"R1\",\"capacity\":40}").json().get("id").asLong();
+		TestProduct product = aProduct("PLZ").named("Closed sprints").createdBy(api);
+		String base = product.base();
+		long release = aRelease("R1").capacity(40).in(product);
 		java.time.LocalDate today = java.time.LocalDate.now();
 		long closed = sprint(api, base, "Sprint 1", today.minusDays(14), release);
 		long planned = sprint(api, base, "Sprint 2", today.plusDays(1), release);
 		Response item = api.post(base + "/items", "{\"type\":\"STORY\",\"title\":\"Done work\",\"estimate\":5}");
 		assertThat(item.status()).as(item.text()).isEqualTo(201);
-		api.put(base + "/items/PLZ-1/release", "{\"releaseId\":" + release + ",\"sprintId\":" + closed + "}", null);
+		product.plan("PLZ-1", release, closed);
 		assertThat(api.post(base + "/sprints/" + closed + "/start", "{\"force\":true}").status()).isEqualTo(200);
 		assertThat(api.post(base + "/sprints/" + closed + "/close", "{}").status()).isEqualTo(200);
 		String velocity = api.get(base + "/velocity").text();

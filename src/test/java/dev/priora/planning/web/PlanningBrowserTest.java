@@ -1,6 +1,11 @@
 package dev.priora.planning.web;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static dev.priora.support.Fixtures.aProduct;
+import static dev.priora.support.Fixtures.aRelease;
+import static dev.priora.support.Fixtures.aStory;
+
+import java.time.LocalDate;
 
 import org.junit.jupiter.api.Test;
 
@@ -8,6 +13,7 @@ import com.microsoft.playwright.Locator;
 
 import dev.priora.support.ApiClient;
 import dev.priora.support.BrowserTestBase;
+import dev.priora.support.TestProduct;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -19,12 +25,11 @@ class PlanningBrowserTest extends BrowserTestBase {
 	@Test
 	void addsAReleaseRunsTheOptimizerReadsTheExplanationAndAppliesThePlan() {
 		ApiClient api = api();
-		api.post("/api/v1/products", "{\"key\":\"PBP\",\"name\":\"Planned\"}");
+		TestProduct product = aProduct("PBP").named("Planned").createdBy(api);
 		String[][] items = { { "Foundation", "5", "5" }, { "Polish", "8", "40" }, { "Quick win", "3", "30" },
 				{ "Big feature", "3", "80" } };
 		for (String[] i : items) {
-			api.post("/api/v1/products/PBP/items",
-					"{\"type\":\"STORY\",\"title\":\"" + i[0] + "\",\"estimate\":" + i[1] + "}");
+			aStory(i[0]).estimate(i[1]).in(product);
 		}
 		api.post("/api/v1/products/PBP/items/PBP-4/dependencies", "{\"kind\":\"DEPENDS_ON\",\"target\":\"PBP-1\"}");
 		long model = 0;
@@ -114,12 +119,12 @@ class PlanningBrowserTest extends BrowserTestBase {
 	@Test
 	void showsWhichItemsThePlanTakesOutOfTheirSprintsAndAsksBeforeApplying() {
 		ApiClient api = api();
-		String base = "/api/v1/products/PBQ";
-		api.post("/api/v1/products", "{\"key\":\"PBQ\",\"name\":\"Sprinting\"}");
+		TestProduct product = aProduct("PBQ").named("Sprinting").createdBy(api);
+		String base = product.base();
 		String[][] items = { { "Started work", "3", "1" }, { "Next sprint's work", "3", "5" },
 				{ "Valuable", "5", "80" }, { "Quick", "2", "30" } };
 		for (String[] i : items) {
-			api.post(base + "/items", "{\"type\":\"STORY\",\"title\":\"" + i[0] + "\",\"estimate\":" + i[1] + "}");
+			aStory(i[0]).estimate(i[1]).in(product);
 		}
 		long model = 0;
 		for (JsonNode m : api.get(base + "/scoring-models").json()) {
@@ -132,11 +137,8 @@ class PlanningBrowserTest extends BrowserTestBase {
 			api.put(base + "/items/PBQ-" + (i + 1) + "/scores/" + model,
 					"{\"inputs\":{\"value\":\"" + items[i][2] + "\"}}", null);
 		}
-		long r1 = api.post(base + "/releases", "{\"name\":\"R1\",\"targetDate\":\"2030-01-31\",\"capacity\":6}")
-			.json()
-			.get("id")
-			.asLong();
-		api.post(base + "/releases", "{\"name\":\"R2\",\"targetDate\":\"2030-03-31\",\"capacity\":5}");
+		long r1 = aRelease("R1").targetDate(LocalDate.parse("2030-01-31")).capacity(6).in(product);
+		aRelease("R2").targetDate(LocalDate.parse("2030-03-31")).capacity(5).in(product);
 		long[] sprints = new long[2];
 		for (int s = 0; s < 2; s++) {
 			sprints[s] = api
@@ -146,8 +148,7 @@ class PlanningBrowserTest extends BrowserTestBase {
 				.json()
 				.get("id")
 				.asLong();
-			api.put(base + "/items/PBQ-" + (s + 1) + "/release",
-					"{\"releaseId\":" + r1 + ",\"sprintId\":" + sprints[s] + "}", null);
+			product.plan("PBQ-" + (s + 1), r1, sprints[s]);
 		}
 		api.post(base + "/sprints/" + sprints[0] + "/start", "{\"force\":true}");
 
@@ -184,12 +185,9 @@ class PlanningBrowserTest extends BrowserTestBase {
 	@Test
 	void sprintsShowTheirStateAClosedSprintOffersNoDeleteAndCardSelectsShowReleaseNamesWhole() {
 		ApiClient api = api();
-		String base = "/api/v1/products/PSX";
-		api.post("/api/v1/products", "{\"key\":\"PSX\",\"name\":\"Sprint states\"}");
-		long wallets = api.post(base + "/releases", "{\"name\":\"2.5 Wallets and shipping\",\"capacity\":40}")
-			.json()
-			.get("id")
-			.asLong();
+		TestProduct product = aProduct("PSX").named("Sprint states").createdBy(api);
+		String base = product.base();
+		long wallets = aRelease("2.5 Wallets and shipping").capacity(40).in(product);
 		java.time.LocalDate today = java.time.LocalDate.now();
 		long[] sprints = new long[3];
 		for (int n = 0; n < 3; n++) {
@@ -203,9 +201,8 @@ class PlanningBrowserTest extends BrowserTestBase {
 				.asLong();
 		}
 		for (int n = 1; n <= 3; n++) {
-			api.post(base + "/items", "{\"type\":\"STORY\",\"title\":\"Story " + n + "\",\"estimate\":3}");
-			api.put(base + "/items/PSX-" + n + "/release",
-					"{\"releaseId\":" + wallets + ",\"sprintId\":" + sprints[n - 1] + "}", null);
+			aStory("Story " + n).estimate(3).in(product);
+			product.plan("PSX-" + n, wallets, sprints[n - 1]);
 		}
 		api.post(base + "/sprints/" + sprints[0] + "/start", "{\"force\":true}");
 		api.post(base + "/sprints/" + sprints[0] + "/close", "{\"nextSprintId\":" + sprints[1] + "}");

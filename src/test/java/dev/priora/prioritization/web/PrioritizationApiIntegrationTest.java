@@ -1,5 +1,7 @@
 package dev.priora.prioritization.web;
 
+import static dev.priora.support.Fixtures.aProduct;
+import static dev.priora.support.Fixtures.aStory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -7,24 +9,24 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import dev.priora.support.ApiClient;
 import dev.priora.support.ApiClient.Response;
+import dev.priora.support.ApiClient;
 import dev.priora.support.IntegrationTestBase;
+import dev.priora.support.ItemBuilder;
+import dev.priora.support.TestProduct;
 import tools.jackson.databind.JsonNode;
 
 class PrioritizationApiIntegrationTest extends IntegrationTestBase {
 
 	private ApiClient product(String key) {
 		ApiClient api = api();
-		assertThat(api.post("/api/v1/products", "{\"key\":\"" + key + "\",\"name\":\"Prio " + key + "\"}").status())
-			.isEqualTo(201);
+		aProduct(key).named("Prio " + key).createdBy(api);
 		return api;
 	}
 
 	private static void item(ApiClient api, String key, String title, Integer estimate) {
-		Response r = api.post("/api/v1/products/" + key + "/items", "{\"type\":\"STORY\",\"title\":\"" + title + "\""
-				+ (estimate == null ? "" : ",\"estimate\":" + estimate) + "}");
-		assertThat(r.status()).as(r.text()).isEqualTo(201);
+		ItemBuilder story = aStory(title);
+		(estimate == null ? story : story.estimate(estimate)).in(new TestProduct(api, key));
 	}
 
 	private static long model(ApiClient api, String key, String preset) {

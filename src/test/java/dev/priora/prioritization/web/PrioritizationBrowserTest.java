@@ -1,11 +1,16 @@
 package dev.priora.prioritization.web;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static dev.priora.support.Fixtures.aProduct;
+import static dev.priora.support.Fixtures.aStory;
+import static dev.priora.support.Fixtures.anEpic;
+import static dev.priora.support.Fixtures.anItem;
 
 import org.junit.jupiter.api.Test;
 
 import dev.priora.support.ApiClient;
 import dev.priora.support.BrowserTestBase;
+import dev.priora.support.TestProduct;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -124,8 +129,8 @@ class PrioritizationBrowserTest extends BrowserTestBase {
 	@Test
 	void scoresItemsNobodyAskedForFromATypedReachOrTheDefaultAndSaysWhich() {
 		ApiClient api = api();
-		api.post("/api/v1/products", "{\"key\":\"PBD\",\"name\":\"Defaults\"}");
-		api.post("/api/v1/products/PBD/items", "{\"type\":\"BUG\",\"title\":\"Checkout crashes\",\"estimate\":2}");
+		TestProduct product = aProduct("PBD").named("Defaults").createdBy(api);
+		anItem("BUG", "Checkout crashes").estimate(2).in(product);
 		signIn();
 		page.navigate("/p/PBD/scoring");
 		assertThat(page.locator("#evidence-rule")).containsText("Reach: customers asking, default 1");
@@ -159,11 +164,11 @@ class PrioritizationBrowserTest extends BrowserTestBase {
 	@Test
 	void ordersEpicsWithTheirChildrenAndSaysExactlyWhatMoves() {
 		ApiClient api = api();
-		api.post("/api/v1/products", "{\"key\":\"PBE\",\"name\":\"Epics\"}");
+		TestProduct product = aProduct("PBE").named("Epics").createdBy(api);
 		String base = "/api/v1/products/PBE";
-		api.post(base + "/items", "{\"type\":\"EPIC\",\"title\":\"Search\"}");
-		api.post(base + "/items", "{\"type\":\"STORY\",\"title\":\"Loose end\",\"estimate\":1}");
-		api.post(base + "/items", "{\"type\":\"STORY\",\"title\":\"Typos\",\"estimate\":2}");
+		anEpic("Search").in(product);
+		aStory("Loose end").estimate(1).in(product);
+		aStory("Typos").estimate(2).in(product);
 		api.patch(base + "/items/PBE-3", "{\"parent\":\"PBE-1\"}", api.get(base + "/items/PBE-3").etag());
 		long wsjf = setUpWsjf(api, "PBE");
 		for (String[] in : new String[][] { { "PBE-2", "20" }, { "PBE-3", "1" } }) {

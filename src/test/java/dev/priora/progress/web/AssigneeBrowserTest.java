@@ -49,8 +49,7 @@ class AssigneeBrowserTest extends BrowserTestBase {
 	void myWorkListsTheItemsAssignedToMeByProductWithStatusAndSprint() {
 		ApiClient api = api();
 		BoardFixture.create(api, "AMW");
-		BoardFixture.create(api, "AMX");
-		ProgressApiIntegrationTest.finish(api, "/api/v1/products/AMX", "AMX-3");
+		BoardFixture.create(api, "AMX").product().finish("AMX-3");
 		signIn();
 		page.locator("#nav-my-work").click();
 		assertThat(page).hasURL(java.util.regex.Pattern.compile("/my-work$"));

@@ -1,5 +1,6 @@
 package dev.priora.progress.web;
 
+import static dev.priora.support.Fixtures.aProduct;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -18,7 +19,7 @@ class BoardApiIntegrationTest extends IntegrationTestBase {
 	void theBoardShowsTheSprintsCardsByStatusWithAssigneeEstimateAndBlockers() {
 		ApiClient api = api();
 		BoardFixture f = BoardFixture.create(api, "BRA");
-		ProgressApiIntegrationTest.finish(api, f.base(), "BRA-3");
+		f.product().finish("BRA-3");
 		JsonNode board = api.get(f.base() + "/board").json();
 		assertThat(board.get("scope").get("id").asLong()).isEqualTo(f.sprint());
 		assertThat(statuses(board.get("columns"))).containsExactly("NEW", "READY", "IN_PROGRESS", "DONE");
@@ -104,7 +105,7 @@ class BoardApiIntegrationTest extends IntegrationTestBase {
 	@Test
 	void theBoardWithoutSprintsIsEmpty() {
 		ApiClient api = api();
-		api.post("/api/v1/products", "{\"key\":\"BRE\",\"name\":\"Empty board\"}");
+		aProduct("BRE").named("Empty board").createdBy(api);
 		JsonNode board = api.get("/api/v1/products/BRE/board").json();
 		assertThat(board.get("scope").get("kind").asText()).isEqualTo("none");
 		assertThat(board.get("columns")).hasSize(4);

@@ -1,12 +1,18 @@
 package dev.priora.progress.web;
 
+import static dev.priora.support.Fixtures.aProduct;
+import static dev.priora.support.Fixtures.aRelease;
+import static dev.priora.support.Fixtures.aSprint;
+import static dev.priora.support.Fixtures.aStory;
+import static dev.priora.support.Fixtures.aTeamMember;
+import static dev.priora.support.Fixtures.anEpic;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 
 import dev.priora.support.ApiClient;
-import dev.priora.support.ApiClient.Response;
 import dev.priora.support.IntegrationTestBase;
+import dev.priora.support.TestProduct;
 
 /**
  * A product with a release, a sprint and items planned into it: KEY-1…KEY-4 ready stories
@@ -15,47 +21,43 @@ import dev.priora.support.IntegrationTestBase;
  * Admin" (the administrator's e-mail: "me") and "Bo Builder"; KEY-1 and KEY-3 are Ada's,
  * KEY-2 is Bo's.
  */
-record BoardFixture(String key, String base, long release, long sprint, long ada, long bo) {
+record BoardFixture(TestProduct product, long release, long sprint, long ada, long bo) {
 
 	static BoardFixture create(ApiClient api, String key) {
-		String base = "/api/v1/products/" + key;
-		assertThat(api.post("/api/v1/products", "{\"key\":\"" + key + "\",\"name\":\"Board " + key + "\"}").status())
-			.isEqualTo(201);
-		long release = api.post(base + "/releases", "{\"name\":\"Launch\",\"capacity\":40}").json().get("id").asLong();
-		long sprint = ProgressApiIntegrationTest.sprint(api, base, "Sprint 1", LocalDate.now().minusDays(2), release);
+		TestProduct p = aProduct(key).named("Board " + key).createdBy(api);
+		long release = aRelease("Launch").capacity(40).in(p);
+		long sprint = aSprint("Sprint 1").starting(LocalDate.now().minusDays(2)).capacity(10).forRelease(release).in(p);
 		for (int i = 1; i <= 4; i++) {
-			ProgressApiIntegrationTest.readyItem(api, base, "Story " + i, 5);
+			aStory("Story " + i).estimate(5).ready().in(p);
 		}
-		ok(api.post(base + "/items", "{\"type\":\"STORY\",\"title\":\"Bare story\"}"));
-		ok(api.post(base + "/items", "{\"type\":\"EPIC\",\"title\":\"Checkout epic\"}"));
+		aStory("Bare story").in(p);
+		String epic = anEpic("Checkout epic").in(p);
 		for (int i = 1; i <= 5; i++) {
-			ok(api.put(base + "/items/" + key + "-" + i + "/release",
-					"{\"releaseId\":" + release + ",\"sprintId\":" + sprint + "}", null));
+			p.plan(p.item(i), release, sprint);
 		}
 		for (int i = 1; i <= 2; i++) {
-			String etag = api.get(base + "/items/" + key + "-" + i).etag();
-			ok(api.patch(base + "/items/" + key + "-" + i, "{\"parent\":\"" + key + "-6\"}", etag));
+			String etag = api.get(p.path("/items/" + p.item(i))).etag();
+			assertThat(api.patch(p.path("/items/" + p.item(i)), "{\"parent\":\"" + epic + "\"}", etag).status())
+				.isEqualTo(200);
 		}
-		ok(api.post(base + "/items/" + key + "-4/dependencies",
-				"{\"kind\":\"DEPENDS_ON\",\"target\":\"" + key + "-5\"}"));
-		long ada = api
-			.post(base + "/team",
-					"{\"name\":\"Ada Admin\",\"email\":\"" + IntegrationTestBase.ADMIN_EMAIL + "\",\"capacity\":10}")
-			.json()
-			.get("id")
-			.asLong();
-		long bo = api.post(base + "/team", "{\"name\":\"Bo Builder\",\"email\":\"bo@example.com\",\"capacity\":10}")
-			.json()
-			.get("id")
-			.asLong();
-		ok(api.put(base + "/items/" + key + "-1/assignee", "{\"memberId\":" + ada + "}", null));
-		ok(api.put(base + "/items/" + key + "-3/assignee", "{\"memberId\":" + ada + "}", null));
-		ok(api.put(base + "/items/" + key + "-2/assignee", "{\"memberId\":" + bo + "}", null));
-		return new BoardFixture(key, base, release, sprint, ada, bo);
+		assertThat(api
+			.post(p.path("/items/" + p.item(4) + "/dependencies"),
+					"{\"kind\":\"DEPENDS_ON\",\"target\":\"" + p.item(5) + "\"}")
+			.status()).isEqualTo(201);
+		long ada = aTeamMember("Ada Admin").email(IntegrationTestBase.ADMIN_EMAIL).capacity(10).in(p);
+		long bo = aTeamMember("Bo Builder").email("bo@example.com").capacity(10).in(p);
+		p.assign(p.item(1), ada);
+		p.assign(p.item(3), ada);
+		p.assign(p.item(2), bo);
+		return new BoardFixture(p, release, sprint, ada, bo);
 	}
 
-	private static void ok(Response r) {
-		assertThat(r.status()).as(r.text()).isLessThan(300);
+	String key() {
+		return this.product.key();
+	}
+
+	String base() {
+		return this.product.base();
 	}
 
 }

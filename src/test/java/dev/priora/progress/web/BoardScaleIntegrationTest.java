@@ -1,5 +1,7 @@
 package dev.priora.progress.web;
 
+import static dev.priora.support.Fixtures.aSprint;
+import static dev.priora.support.Fixtures.aStory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
@@ -37,12 +39,14 @@ class BoardScaleIntegrationTest extends IntegrationTestBase {
 		small = BoardFixture.create(api, "BSS");
 		large = BoardFixture.create(api, "BSL");
 		for (int s = 2; s <= 6; s++) {
-			ProgressApiIntegrationTest.sprint(api, large.base(), "Sprint " + s, LocalDate.now().plusDays(14L * s),
-					large.release());
+			aSprint("Sprint " + s).starting(LocalDate.now().plusDays(14L * s))
+				.capacity(10)
+				.forRelease(large.release())
+				.in(large.product());
 		}
 		// BSL-7…BSL-36 stay in the backlog; BSL-4 also waits on BSL-7; BSL-37 is an epic
 		for (int i = 7; i <= 36; i++) {
-			ProgressApiIntegrationTest.readyItem(api, large.base(), "Backlog story " + i, 3);
+			aStory("Backlog story " + i).estimate(3).ready().in(large.product());
 		}
 		ok(api.post(large.base() + "/items/BSL-4/dependencies", "{\"kind\":\"DEPENDS_ON\",\"target\":\"BSL-7\"}"));
 		ok(api.post(large.base() + "/items", "{\"type\":\"EPIC\",\"title\":\"Search epic\"}"));
@@ -69,7 +73,7 @@ class BoardScaleIntegrationTest extends IntegrationTestBase {
 		ApiClient api = api();
 		JsonNode card = card(api.get(large.base() + "/board").json(), "BSL-4");
 		assertThat(card.get("blockedBy").toString()).isEqualTo("[\"BSL-5\",\"BSL-7\"]");
-		ProgressApiIntegrationTest.finish(api, large.base(), "BSL-7");
+		large.product().finish("BSL-7");
 		card = card(api.get(large.base() + "/board").json(), "BSL-4");
 		assertThat(card.get("blockedBy").toString()).isEqualTo("[\"BSL-5\"]");
 		assertThat(card.get("version").asLong())

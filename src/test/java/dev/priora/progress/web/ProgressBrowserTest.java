@@ -1,6 +1,11 @@
 package dev.priora.progress.web;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static dev.priora.support.Fixtures.aProduct;
+import static dev.priora.support.Fixtures.aRelease;
+import static dev.priora.support.Fixtures.aSprint;
+import static dev.priora.support.Fixtures.aStory;
+import static dev.priora.support.Fixtures.aTeamMember;
 
 import java.time.LocalDate;
 
@@ -11,6 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import dev.priora.support.ApiClient;
 import dev.priora.support.BrowserTestBase;
+import dev.priora.support.TestProduct;
 
 /**
  * Running sprints in the browser, the burndown, and a forecast whose flag changes when
@@ -21,33 +27,30 @@ class ProgressBrowserTest extends BrowserTestBase {
 	@Test
 	void runsSprintsSeesTheBurndownAndTheForecastFlagChangeWhenScopeGrows() {
 		ApiClient api = api();
-		String base = "/api/v1/products/PGB";
-		api.post("/api/v1/products", "{\"key\":\"PGB\",\"name\":\"Progress browser\"}");
+		TestProduct product = aProduct("PGB").named("Progress browser").createdBy(api);
+		String base = product.base();
 		LocalDate today = LocalDate.now();
-		long release = api
-			.post(base + "/releases",
-					"{\"name\":\"Launch\",\"capacity\":40,\"targetDate\":\"" + today.plusDays(45) + "\"}")
-			.json()
-			.get("id")
-			.asLong();
+		long release = aRelease("Launch").capacity(40).targetDate(today.plusDays(45)).in(product);
 		long[] sprints = new long[3];
 		for (int s = 0; s < 3; s++) {
-			sprints[s] = ProgressApiIntegrationTest.sprint(api, base, "Sprint " + (s + 1),
-					today.minusDays(42 - 14L * s), release);
+			sprints[s] = aSprint("Sprint " + (s + 1)).starting(today.minusDays(42 - 14L * s))
+				.capacity(10)
+				.forRelease(release)
+				.in(product);
 		}
 		for (int i = 1; i <= 8; i++) {
-			ProgressApiIntegrationTest.readyItem(api, base, "Story " + i, 5);
+			aStory("Story " + i).estimate(5).ready().in(product);
 			api.put(base + "/items/PGB-" + i + "/release",
 					"{\"releaseId\":" + release + (i <= 6 ? ",\"sprintId\":" + sprints[(i - 1) / 2] : "") + "}", null);
 		}
-		api.post(base + "/team", "{\"name\":\"Ann\",\"capacity\":10}");
+		aTeamMember("Ann").capacity(10).in(product);
 		signIn();
 		for (int s = 0; s < 3; s++) {
 			page.navigate("/p/PGB/sprints/" + sprints[s]);
 			page.locator("#start-sprint button").click();
 			assertThat(page.locator("#sprint-state")).hasText("active");
-			ProgressApiIntegrationTest.finish(api, base, "PGB-" + (2 * s + 1));
-			ProgressApiIntegrationTest.finish(api, base, "PGB-" + (2 * s + 2));
+			product.finish("PGB-" + (2 * s + 1));
+			product.finish("PGB-" + (2 * s + 2));
 			page.navigate("/p/PGB/sprints/" + sprints[s]);
 			JsonNode burndown = drawn("#burndown", "Left", "Scope", "Even pace");
 			org.assertj.core.api.Assertions.assertThat(series(burndown, "Left").size()).isPositive();
@@ -76,8 +79,8 @@ class ProgressBrowserTest extends BrowserTestBase {
 			.isEqualTo(3);
 		assertThat(page.locator("#burnup")).hasAttribute("aria-label", "Burnup: 30 of 40 points done");
 		for (int i = 0; i < 20; i++) {
-			ProgressApiIntegrationTest.readyItem(api, base, "Later " + i, 5);
-			api.put(base + "/items/PGB-" + (9 + i) + "/release", "{\"releaseId\":" + release + "}", null);
+			aStory("Later " + i).estimate(5).ready().in(product);
+			product.planInRelease("PGB-" + (9 + i), release);
 		}
 		page.reload();
 		assertThat(page.locator("#forecast-flag")).hasText("off track");
@@ -113,8 +116,8 @@ class ProgressBrowserTest extends BrowserTestBase {
 	@Test
 	void forecastsReleasesInSequenceOnTheReleasesThePlanningBoardAndTheRoadmap() {
 		ApiClient api = api();
-		String base = "/api/v1/products/PGS";
-		api.post("/api/v1/products", "{\"key\":\"PGS\",\"name\":\"Sequence\"}");
+		TestProduct product = aProduct("PGS").named("Sequence").createdBy(api);
+		String base = product.base();
 		LocalDate today = LocalDate.now();
 		long first = api
 			.post(base + "/releases",
@@ -128,10 +131,10 @@ class ProgressBrowserTest extends BrowserTestBase {
 			.json()
 			.get("id")
 			.asLong();
-		ProgressApiIntegrationTest.sprint(api, base, "Sprint 1", today, first);
+		aSprint("Sprint 1").starting(today).capacity(10).forRelease(first).in(product);
 		for (int i = 1; i <= 5; i++) {
-			ProgressApiIntegrationTest.readyItem(api, base, "Story " + i, 5);
-			api.put(base + "/items/PGS-" + i + "/release", "{\"releaseId\":" + (i <= 4 ? first : second) + "}", null);
+			aStory("Story " + i).estimate(5).ready().in(product);
+			product.planInRelease("PGS-" + i, (i <= 4 ? first : second));
 		}
 		signIn();
 		page.navigate("/p/PGS/releases");

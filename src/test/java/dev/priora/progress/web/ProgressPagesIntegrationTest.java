@@ -1,5 +1,9 @@
 package dev.priora.progress.web;
 
+import static dev.priora.support.Fixtures.aProduct;
+import static dev.priora.support.Fixtures.aRelease;
+import static dev.priora.support.Fixtures.aSprint;
+import static dev.priora.support.Fixtures.aStory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
@@ -14,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import dev.priora.support.ApiClient;
 import dev.priora.support.BrowserlessSession;
 import dev.priora.support.IntegrationTestBase;
+import dev.priora.support.TestProduct;
 
 /**
  * The sprint and release pages as a product owner uses them: the review keeps what was
@@ -27,17 +32,17 @@ class ProgressPagesIntegrationTest extends IntegrationTestBase {
 	@Test
 	void reviewShowsTheCriteriaTickedOnTheItemAndKeepsTheTicksAfterARefusalAndOnReload() {
 		ApiClient api = api();
-		String base = "/api/v1/products/PRT";
-		api.post("/api/v1/products", "{\"key\":\"PRT\",\"name\":\"Review ticks\"}");
-		long release = api.post(base + "/releases", "{\"name\":\"R\",\"capacity\":20}").json().get("id").asLong();
-		long sprint = ProgressApiIntegrationTest.sprint(api, base, "S", LocalDate.now().minusDays(3), release);
+		TestProduct product = aProduct("PRT").named("Review ticks").createdBy(api);
+		String base = product.base();
+		long release = aRelease("R").capacity(20).in(product);
+		long sprint = aSprint("S").starting(LocalDate.now().minusDays(3)).capacity(10).forRelease(release).in(product);
 		api.post(base + "/items", """
 				{"type":"STORY","title":"Gift cards","description":"Why","estimate":3,"acceptanceCriteria":[
 				{"statement":"Buy a card","done":true},{"statement":"Redeem a card","done":false},
 				{"statement":"See the balance","done":false}]}""");
-		api.put(base + "/items/PRT-1/release", "{\"releaseId\":" + release + ",\"sprintId\":" + sprint + "}", null);
+		product.plan("PRT-1", release, sprint);
 		api.post(base + "/sprints/" + sprint + "/start", "{\"force\":true}");
-		ProgressApiIntegrationTest.finish(api, base, "PRT-1");
+		product.finish("PRT-1");
 		BrowserlessSession owner = BrowserlessSession.signIn(port, ADMIN_EMAIL, ADMIN_PASSWORD);
 		String page = "/p/PRT/sprints/" + sprint;
 
@@ -69,20 +74,19 @@ class ProgressPagesIntegrationTest extends IntegrationTestBase {
 	@Test
 	void releaseProgressNamesItsSprintsInTheVelocityAndTheSpilloverWithOneNumberFormat() {
 		ApiClient api = api();
-		String base = "/api/v1/products/PRN";
-		api.post("/api/v1/products", "{\"key\":\"PRN\",\"name\":\"Named sprints\"}");
+		TestProduct product = aProduct("PRN").named("Named sprints").createdBy(api);
+		String base = product.base();
 		LocalDate today = LocalDate.now();
-		long release = api.post(base + "/releases", "{\"name\":\"Launch\",\"capacity\":40}").json().get("id").asLong();
-		long first = ProgressApiIntegrationTest.sprint(api, base, "Sprint Alpha", today.minusDays(28), release);
-		long second = ProgressApiIntegrationTest.sprint(api, base, "Sprint Beta", today.minusDays(14), release);
-		ProgressApiIntegrationTest.readyItem(api, base, "Done in alpha", 5);
-		ProgressApiIntegrationTest.readyItem(api, base, "Spills over", 3);
+		long release = aRelease("Launch").capacity(40).in(product);
+		long first = aSprint("Sprint Alpha").starting(today.minusDays(28)).capacity(10).forRelease(release).in(product);
+		long second = aSprint("Sprint Beta").starting(today.minusDays(14)).capacity(10).forRelease(release).in(product);
+		aStory("Done in alpha").estimate(5).ready().in(product);
+		aStory("Spills over").estimate(3).ready().in(product);
 		for (String key : new String[] { "PRN-1", "PRN-2" }) {
-			api.put(base + "/items/" + key + "/release", "{\"releaseId\":" + release + ",\"sprintId\":" + first + "}",
-					null);
+			product.plan(key, release, first);
 		}
 		api.post(base + "/sprints/" + first + "/start", "{\"force\":true}");
-		ProgressApiIntegrationTest.finish(api, base, "PRN-1");
+		product.finish("PRN-1");
 		assertThat(api.post(base + "/sprints/" + first + "/close", "{\"nextSprintId\":" + second + "}").status())
 			.isEqualTo(200);
 

@@ -1,6 +1,11 @@
 package dev.priora.progress.web;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static dev.priora.support.Fixtures.aProduct;
+import static dev.priora.support.Fixtures.aRelease;
+import static dev.priora.support.Fixtures.aSprint;
+import static dev.priora.support.Fixtures.aStory;
+import static dev.priora.support.Fixtures.aTeamMember;
 
 import java.time.LocalDate;
 
@@ -8,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.priora.support.ApiClient;
 import dev.priora.support.BrowserTestBase;
+import dev.priora.support.TestProduct;
 
 /**
  * The team page: it opens on the sprint under way and its release, and a member is edited
@@ -18,21 +24,21 @@ class TeamBrowserTest extends BrowserTestBase {
 	@Test
 	void opensOnTheActiveSprintAndEditsAndRemovesMembers() {
 		ApiClient api = api();
-		String base = "/api/v1/products/TMB";
-		api.post("/api/v1/products", "{\"key\":\"TMB\",\"name\":\"Team browser\"}");
+		TestProduct product = aProduct("TMB").named("Team browser").createdBy(api);
+		String base = product.base();
 		LocalDate today = LocalDate.now();
-		long first = api.post(base + "/releases", "{\"name\":\"First\",\"capacity\":40}").json().get("id").asLong();
-		long second = api.post(base + "/releases", "{\"name\":\"Second\",\"capacity\":40}").json().get("id").asLong();
-		ProgressApiIntegrationTest.sprint(api, base, "Old sprint", today.minusDays(30), first);
-		long now = ProgressApiIntegrationTest.sprint(api, base, "Sprint now", today.minusDays(3), second);
-		ProgressApiIntegrationTest.sprint(api, base, "Next sprint", today.plusDays(11), second);
-		ProgressApiIntegrationTest.readyItem(api, base, "Story", 3);
-		api.put(base + "/items/TMB-1/release", "{\"releaseId\":" + second + ",\"sprintId\":" + now + "}", null);
+		long first = aRelease("First").capacity(40).in(product);
+		long second = aRelease("Second").capacity(40).in(product);
+		aSprint("Old sprint").starting(today.minusDays(30)).capacity(10).forRelease(first).in(product);
+		long now = aSprint("Sprint now").starting(today.minusDays(3)).capacity(10).forRelease(second).in(product);
+		aSprint("Next sprint").starting(today.plusDays(11)).capacity(10).forRelease(second).in(product);
+		aStory("Story").estimate(3).ready().in(product);
+		product.plan("TMB-1", second, now);
 		org.assertj.core.api.Assertions
 			.assertThat(api.post(base + "/sprints/" + now + "/start", "{\"force\":true}").status())
 			.isEqualTo(200);
-		api.post(base + "/team", "{\"name\":\"Ann\",\"capacity\":10,\"skills\":[\"search\"]}");
-		long bob = api.post(base + "/team", "{\"name\":\"Bob\",\"capacity\":8}").json().get("id").asLong();
+		aTeamMember("Ann").capacity(10).skills("search").in(product);
+		long bob = aTeamMember("Bob").capacity(8).in(product);
 		api.put(base + "/items/TMB-1/assignee", "{\"memberId\":" + bob + "}", null);
 
 		signIn();

@@ -1,6 +1,10 @@
 package dev.priora.roadmap.web;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static dev.priora.support.Fixtures.aProduct;
+import static dev.priora.support.Fixtures.aRelease;
+import static dev.priora.support.Fixtures.aStory;
+import static dev.priora.support.Fixtures.anObjective;
 
 import org.junit.jupiter.api.Test;
 
@@ -8,6 +12,7 @@ import com.microsoft.playwright.Page;
 
 import dev.priora.support.ApiClient;
 import dev.priora.support.BrowserTestBase;
+import dev.priora.support.TestProduct;
 
 /**
  * The product owner sets a goal and an objective and shares the roadmap; a stakeholder
@@ -18,12 +23,9 @@ class RoadmapBrowserTest extends BrowserTestBase {
 	@Test
 	void setsTheGoalAddsAnObjectiveAndSharesTheRoadmapReadOnly() {
 		ApiClient api = api();
-		api.post("/api/v1/products", "{\"key\":\"RDB\",\"name\":\"Shared roadmap\"}");
-		long release = api.post("/api/v1/products/RDB/releases", "{\"name\":\"Spring\",\"capacity\":10}")
-			.json()
-			.get("id")
-			.asLong();
-		api.post("/api/v1/products/RDB/items", "{\"type\":\"STORY\",\"title\":\"Gift cards\",\"estimate\":3}");
+		TestProduct product = aProduct("RDB").named("Shared roadmap").createdBy(api);
+		long release = aRelease("Spring").capacity(10).in(product);
+		aStory("Gift cards").estimate(3).in(product);
 		api.put("/api/v1/products/RDB/items/RDB-1/release", "{\"releaseId\":" + release + "}", null);
 		signIn();
 		page.navigate("/p/RDB/roadmap");
@@ -70,11 +72,11 @@ class RoadmapBrowserTest extends BrowserTestBase {
 	@Test
 	void alignsAnItemWithObjectivesOnItsPageAndTheChoiceSurvivesAReload() {
 		ApiClient api = api();
-		api.post("/api/v1/products", "{\"key\":\"RDO\",\"name\":\"Objective picker\"}");
-		api.post("/api/v1/products/RDO/objectives", "{\"title\":\"Conversion\"}");
-		api.post("/api/v1/products/RDO/objectives", "{\"title\":\"Retention\"}");
-		api.post("/api/v1/products/RDO/objectives", "{\"title\":\"Reach\"}");
-		api.post("/api/v1/products/RDO/items", "{\"type\":\"STORY\",\"title\":\"Gift cards\"}");
+		TestProduct product = aProduct("RDO").named("Objective picker").createdBy(api);
+		anObjective("Conversion").in(product);
+		anObjective("Retention").in(product);
+		anObjective("Reach").in(product);
+		aStory("Gift cards").in(product);
 		signIn();
 		page.navigate("/p/RDO/items/RDO-1");
 		var objectives = page.locator("#item-objectives");

@@ -1,5 +1,9 @@
 package dev.priora.roadmap.web;
 
+import static dev.priora.support.Fixtures.aProduct;
+import static dev.priora.support.Fixtures.aRelease;
+import static dev.priora.support.Fixtures.aStory;
+import static dev.priora.support.Fixtures.anObjective;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
@@ -15,6 +19,7 @@ import dev.priora.accounts.ProductRoles;
 import dev.priora.support.ApiClient;
 import dev.priora.support.BrowserlessSession;
 import dev.priora.support.IntegrationTestBase;
+import dev.priora.support.TestProduct;
 
 /**
  * The roadmap's forms as a product owner uses them: a refused alignment is shown next to
@@ -32,11 +37,11 @@ class RoadmapPagesIntegrationTest extends IntegrationTestBase {
 	@Test
 	void alignFormShowsARefusalNextToItWithWhatWasTypedKept() {
 		ApiClient api = api();
-		String base = "/api/v1/products/RPA";
-		api.post("/api/v1/products", "{\"key\":\"RPA\",\"name\":\"Align refusals\"}");
-		api.post("/api/v1/products", "{\"key\":\"RPB\",\"name\":\"Other product\"}");
-		long objective = api.post(base + "/objectives", "{\"title\":\"Conversion\"}").json().get("id").asLong();
-		api.post(base + "/items", "{\"type\":\"STORY\",\"title\":\"Gift cards\"}");
+		TestProduct product = aProduct("RPA").named("Align refusals").createdBy(api);
+		String base = product.base();
+		aProduct("RPB").named("Other product").createdBy(api);
+		long objective = anObjective("Conversion").in(product);
+		aStory("Gift cards").in(product);
 		api.post("/api/v1/products/RPB/items", "{\"type\":\"STORY\",\"title\":\"Elsewhere\"}");
 		BrowserlessSession owner = BrowserlessSession.signIn(port, ADMIN_EMAIL, ADMIN_PASSWORD);
 
@@ -65,13 +70,13 @@ class RoadmapPagesIntegrationTest extends IntegrationTestBase {
 	@Test
 	void itemPageAlignsTheItemWithExactlyTheTickedObjectives() {
 		ApiClient api = api();
-		String base = "/api/v1/products/RPO";
-		api.post("/api/v1/products", "{\"key\":\"RPO\",\"name\":\"Item objectives\"}");
-		api.post("/api/v1/products", "{\"key\":\"RPX\",\"name\":\"Other objectives\"}");
-		long conversion = api.post(base + "/objectives", "{\"title\":\"Conversion\"}").json().get("id").asLong();
-		long retention = api.post(base + "/objectives", "{\"title\":\"Retention\"}").json().get("id").asLong();
+		TestProduct product = aProduct("RPO").named("Item objectives").createdBy(api);
+		String base = product.base();
+		aProduct("RPX").named("Other objectives").createdBy(api);
+		long conversion = anObjective("Conversion").in(product);
+		long retention = anObjective("Retention").in(product);
 		long foreign = api.post("/api/v1/products/RPX/objectives", "{\"title\":\"Foreign\"}").json().get("id").asLong();
-		api.post(base + "/items", "{\"type\":\"STORY\",\"title\":\"Gift cards\"}");
+		aStory("Gift cards").in(product);
 		BrowserlessSession owner = BrowserlessSession.signIn(port, ADMIN_EMAIL, ADMIN_PASSWORD);
 		String part = "/p/RPO/items/RPO-1/objectives";
 
@@ -105,10 +110,10 @@ class RoadmapPagesIntegrationTest extends IntegrationTestBase {
 	@Test
 	void aligningAnItemNeedsManageRoadmapOnThePageAndInTheApiAndOnlyThoseWhoMaySeeThePicker() {
 		ApiClient api = api();
-		String base = "/api/v1/products/RPM";
-		api.post("/api/v1/products", "{\"key\":\"RPM\",\"name\":\"Who aligns\"}");
-		long conversion = api.post(base + "/objectives", "{\"title\":\"Conversion\"}").json().get("id").asLong();
-		api.post(base + "/items", "{\"type\":\"STORY\",\"title\":\"Gift cards\"}");
+		TestProduct product = aProduct("RPM").named("Who aligns").createdBy(api);
+		String base = product.base();
+		long conversion = anObjective("Conversion").in(product);
+		aStory("Gift cards").in(product);
 		var admin = accounts.findByEmail(ADMIN_EMAIL).orElseThrow().id();
 		accounts.createUser("manager@rpm.test", "Manon Manager", "a long password", false);
 		accounts.createUser("member@rpm.test", "Mo Member", "a long password", false);
@@ -141,9 +146,9 @@ class RoadmapPagesIntegrationTest extends IntegrationTestBase {
 	@Test
 	void releaseNotesAreShownAsRenderedSanitizedMarkdown() {
 		ApiClient api = api();
-		String base = "/api/v1/products/RPN";
-		api.post("/api/v1/products", "{\"key\":\"RPN\",\"name\":\"Release notes\"}");
-		long release = api.post(base + "/releases", "{\"name\":\"Spring\",\"capacity\":20}").json().get("id").asLong();
+		TestProduct product = aProduct("RPN").named("Release notes").createdBy(api);
+		String base = product.base();
+		long release = aRelease("Spring").capacity(20).in(product);
 		BrowserlessSession owner = BrowserlessSession.signIn(port, ADMIN_EMAIL, ADMIN_PASSWORD);
 		String page = "/p/RPN/releases/" + release + "/notes";
 

@@ -1,0 +1,2 @@
+/** The Admin page's Mail section and the admin mail API. */
+package dev.priora.mail.web;
