@@ -5,6 +5,7 @@ import dev.priora.problem.DomainProblem;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.UnaryOperator;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -94,10 +95,7 @@ public class BacklogService {
 		return item(key);
 	}
 
-	/**
-	 * The item with its criteria, readiness, dependencies and, for an epic, roll-up and
-	 * children.
-	 */
+	/** The item with criteria, readiness, dependencies; an epic's roll-up, children. */
 	@Transactional(readOnly = true)
 	public ItemView item(ItemKey key) {
 		ProductView product = products.get(key.productKey());
@@ -162,7 +160,7 @@ public class BacklogService {
 		items.replaceCriteria(row.id(), d.acceptanceCriteria());
 		history.record(row.id(), changes, user.value(), now);
 		events.publishEvent(new ItemUpdated(new ItemId(row.id()), key, expectedVersion + 1));
-		if (!java.util.Objects.equals(row.description(), d.description())) {
+		if (!Objects.equals(row.description(), d.description())) {
 			events.publishEvent(new DescriptionWritten(new ItemId(row.id()), key, d.title(), row.description(),
 					d.description(), user));
 		}

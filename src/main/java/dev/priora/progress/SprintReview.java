@@ -81,37 +81,49 @@ public class SprintReview {
 			throw DomainProblem.invalid("reason", "must be at most 2000 characters");
 		}
 		if (accept) {
-			List<String> open = new ArrayList<>();
-			for (int i = 0; i < n; i++) {
-				if (!met.contains(i)) {
-					open.add("'" + item.acceptanceCriteria().get(i).statement() + "'");
-				}
-			}
-			if (!open.isEmpty()) {
-				throw DomainProblem.invalid("criteria", "not met: " + String.join(", ", open)
-						+ "; tick every criterion to accept, or reject with a reason");
-			}
+			allMet(item, met);
 		}
 		else {
 			if (r.isEmpty()) {
 				throw DomainProblem.invalid("reason", "say why the item is rejected");
 			}
-			String note = "rejected in the review of " + sprint.name() + ": " + r;
-			ItemView back = backlog.changeStatus(key, ItemStatus.IN_PROGRESS, item.version(), false, user, note);
-			backlog.changeStatus(key, ItemStatus.READY, back.version(), true, user, note);
-			Long release = planning.board(productKey)
-				.releases()
-				.stream()
-				.filter(rv -> rv.items().stream().anyMatch(i -> i.key().equals(key.toString())))
-				.map(rv -> rv.id())
-				.findFirst()
-				.orElse(null);
-			planning.assign(key, release, null, user);
+			sendBack(productKey, key, item, "rejected in the review of " + sprint.name() + ": " + r, user);
 		}
 		reviews.save(sprintId, key, accept, r, String.join(",", met.stream().map(String::valueOf).toList()),
 				user.value(), clock.instant());
 		events.publishEvent(new ItemReviewed(key, item.title(), sprint.name(), accept, r, user));
 		return new Verdict(key.toString(), accept, r, List.copyOf(met));
+	}
+
+	/** An item is accepted only with every acceptance criterion ticked. */
+	private static void allMet(ItemView item, Set<Integer> met) {
+		List<String> open = new ArrayList<>();
+		for (int i = 0; i < item.acceptanceCriteria().size(); i++) {
+			if (!met.contains(i)) {
+				open.add("'" + item.acceptanceCriteria().get(i).statement() + "'");
+			}
+		}
+		if (!open.isEmpty()) {
+			throw DomainProblem.invalid("criteria", "not met: " + String.join(", ", open)
+					+ "; tick every criterion to accept, or reject with a reason");
+		}
+	}
+
+	/**
+	 * A rejected item goes back to ready (through in progress, as the workflow asks), out
+	 * of the sprint and still in its release.
+	 */
+	private void sendBack(String productKey, ItemKey key, ItemView item, String note, UserId user) {
+		ItemView back = backlog.changeStatus(key, ItemStatus.IN_PROGRESS, item.version(), false, user, note);
+		backlog.changeStatus(key, ItemStatus.READY, back.version(), true, user, note);
+		Long release = planning.board(productKey)
+			.releases()
+			.stream()
+			.filter(rv -> rv.items().stream().anyMatch(i -> i.key().equals(key.toString())))
+			.map(rv -> rv.id())
+			.findFirst()
+			.orElse(null);
+		planning.assign(key, release, null, user);
 	}
 
 	/** The sprint's review so far. */
