@@ -64,10 +64,10 @@ public final class LargePagesBenchmark {
 		Random random = new Random(11);
 		BrowserlessSession session = BrowserlessSession.signIn(port, "admin@localhost", BenchServer.PASSWORD);
 		Supplier<String> cursor = () -> cursors.get(random.nextInt(cursors.size()));
-		measure(session, "backlog page (first 50 rows)", runs, () -> "/p/BENCH/backlog");
+		measure(session, "backlog page (first 25 rows)", runs, () -> "/p/BENCH/backlog");
 		measure(session, "backlog rows (50, random cursor)", runs,
 				() -> "/p/BENCH/backlog/rows?cursor=" + cursor.get());
-		measure(session, "scoring grid (first 50 rows)", runs, () -> "/p/BENCH/scoring");
+		measure(session, "scoring grid (first 25 rows)", runs, () -> "/p/BENCH/scoring");
 		measure(session, "scoring rows (50, random cursor)", runs,
 				() -> "/p/BENCH/scoring/rows?cursor=" + cursor.get());
 		System.out.println("after, " + BenchServer.load());
