@@ -68,11 +68,6 @@ public final class Formats {
 	 * zeros ("1,250", "0.5", "13"). Estimates, capacities, counts.
 	 */
 	public String num(Number n) {
-		return number(n);
-	}
-
-	/** {@link #num}, for a page's controller that formats a list once for every row. */
-	public static String number(Number n) {
 		if (n == null) {
 			return "";
 		}
