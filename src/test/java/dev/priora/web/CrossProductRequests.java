@@ -125,6 +125,7 @@ final class CrossProductRequests {
 		path("PUT " + ITEM + "/objectives", json("{\"objectives\":[${OBJECTIVE}]}"));
 		path("PUT " + ITEM + "/assignee", json("{\"memberId\":${MEMBER}}"));
 		path("GET " + ITEM + "/suggested-assignees", none().query("sprint=${SPRINT}"));
+		path("PUT " + ITEM + "/watch", json("{\"watching\":true}"));
 	}
 
 	private static void feedback() {
@@ -228,6 +229,12 @@ final class CrossProductRequests {
 		path("GET /p/{key}/items/{itemKey}/objectives", none());
 		path("POST /p/{key}/items/{itemKey}/objectives", form("objectives", "${OBJECTIVE}"));
 		path("GET /p/{key}/items/{itemKey}/panel", none());
+		path("GET /p/{key}/items/{itemKey}/watch", none());
+		path("POST /p/{key}/items/{itemKey}/watch", form("watching", "true"));
+		path("GET /p/{key}/releases/{id}/watch", none());
+		path("POST /p/{key}/releases/{id}/watch", form("watching", "true"));
+		path("GET /p/{key}/backlog/items/{itemKey}/plan-menu", none());
+		path("GET /p/{key}/backlog/items/{itemKey}/labels-menu", none());
 		path("POST /p/{key}/backlog/items/{itemKey}/status", form("status", "REJECTED", "version", "${OBJ.V_ITEM1}"));
 		path("POST /p/{key}/backlog/items/{itemKey}/estimate", form("estimate", "8", "version", "${OBJ.V_ITEM1}"));
 		path("POST /p/{key}/backlog/items/{itemKey}/labels", form("labels", "hijacked", "version", "${OBJ.V_ITEM1}"));

@@ -227,7 +227,7 @@ class ProgressApiIntegrationTest extends IntegrationTestBase {
 
 	@Test
 	void flagsTheReleaseOffTrackWhenScopeGrowsAndRecordsTheDecision() {
-		ThreeSprints run = threeSprintsRun("PRO");
+		ThreeSprints run = threeSprintsRun("PRQ");
 		TestProduct p = run.product();
 		ApiClient api = p.api();
 		String release = "/releases/" + run.release();
