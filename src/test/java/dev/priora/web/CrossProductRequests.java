@@ -164,6 +164,7 @@ final class CrossProductRequests {
 		path("PUT " + r + "/release-notes", json("{\"markdown\":\"Hijacked\"}"));
 		path("GET " + r + "/workload", none());
 		path("GET " + r + "/burnup.csv", none());
+		path("PUT " + r + "/watch", json("{\"watching\":true}"));
 		path("GET " + r + "/progress", none());
 		path("POST " + r + "/decisions", json("{\"decision\":\"GO_BACK\",\"note\":\"Hijacked\"}"));
 		String p = BASE + "/plans/{id}";
