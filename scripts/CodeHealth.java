@@ -22,11 +22,17 @@ import com.sun.source.util.Trees;
 /**
  * Code-health counts of a source tree, parsed with the JDK's own compiler API (no
  * dependency): lines per top-level class file and per method (from its signature to its
- * closing brace, Javadoc excluded). Run: {@code java scripts/CodeHealth.java src/main/java [--list]}.
+ * closing brace, Javadoc excluded), and of the JUnit test methods among them (a third
+ * line, for a test tree). Run: {@code java scripts/CodeHealth.java src/main/java [--list]}.
  */
 public class CodeHealth {
 
-	record Method(Path file, String name, long line, long lines) {
+	/** The annotations that make a method a JUnit test. */
+	static final java.util.Set<String> TEST_ANNOTATIONS = java.util.Set.of("Test", "ParameterizedTest",
+			"RepeatedTest", "TestFactory", "org.junit.jupiter.api.Test",
+			"org.junit.jupiter.params.ParameterizedTest");
+
+	record Method(Path file, String name, long line, long lines, boolean test) {
 	}
 
 	public static void main(String[] args) throws IOException {
@@ -57,7 +63,12 @@ public class CodeHealth {
 							String owner = ((ClassTree) getCurrentPath().getParentPath().getLeaf()).getSimpleName()
 								.toString();
 							String name = m.getName().contentEquals("<init>") ? owner : m.getName().toString();
-							methods.add(new Method(root.relativize(file), owner + "." + name, start, end - start + 1));
+							boolean test = m.getModifiers()
+								.getAnnotations()
+								.stream()
+								.anyMatch(a -> TEST_ANNOTATIONS.contains(a.getAnnotationType().toString()));
+							methods.add(
+									new Method(root.relativize(file), owner + "." + name, start, end - start + 1, test));
 						}
 						return super.visitMethod(m, v);
 					}
@@ -72,6 +83,10 @@ public class CodeHealth {
 		System.out.printf("methods over 25 / 60 / 80 lines: %d / %d / %d%n",
 				methods.stream().filter(m -> m.lines() > 25).count(), methods.stream().filter(m -> m.lines() > 60).count(),
 				methods.stream().filter(m -> m.lines() > 80).count());
+		List<Method> tests = methods.stream().filter(Method::test).toList();
+		System.out.printf("test methods over 25 / 60 / 80 lines: %d / %d / %d%n",
+				tests.stream().filter(m -> m.lines() > 25).count(), tests.stream().filter(m -> m.lines() > 60).count(),
+				tests.stream().filter(m -> m.lines() > 80).count());
 		if (list) {
 			System.out.println("\nclasses over 300 lines:");
 			classLines.stream()
@@ -80,7 +95,8 @@ public class CodeHealth {
 			System.out.println("\nmethods over 60 lines:");
 			methods.stream()
 				.filter(m -> m.lines() > 60)
-				.forEach(m -> System.out.println(m.lines() + " " + m.name() + " (" + m.file() + ":" + m.line() + ")"));
+				.forEach(m -> System.out.println(m.lines() + " " + m.name() + " (" + m.file() + ":" + m.line() + ")"
+						+ (m.test() ? " test" : "")));
 		}
 	}
 

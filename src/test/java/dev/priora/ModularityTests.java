@@ -22,6 +22,11 @@ class ModularityTests {
 
 	private static final ApplicationModules MODULES = ApplicationModules.of(PrioraApplication.class);
 
+	/** Priora's production classes, imported once for every rule. */
+	private static final JavaClasses CLASSES = new ClassFileImporter()
+		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+		.importPackages("dev.priora");
+
 	@Test
 	void featuresDependOnEachOtherOnlyThroughTheirPublicFaces() {
 		MODULES.verify();
@@ -29,8 +34,7 @@ class ModularityTests {
 
 	@Test
 	void outboundHttpGoesThroughTheOneClientThatRefusesNonGlobalAddresses() {
-		JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-			.importPackages("dev.priora");
+		JavaClasses classes = CLASSES;
 		noClasses().that()
 			.haveNameNotMatching("dev\\.priora\\.integration\\.OutboundHttp(\\$.*)?")
 			.should()
@@ -52,8 +56,6 @@ class ModularityTests {
 
 	@Test
 	void enginesArePlainJava() {
-		JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-			.importPackages("dev.priora");
 		classes().that()
 			.resideInAPackage("..engine..")
 			.and()
@@ -72,7 +74,11 @@ class ModularityTests {
 			.onlyDependOnClassesThat()
 			.resideInAnyPackage("java..", "..engine..")
 			.because("engines import only java.* (STYLE.md §3)")
-			.check(classes);
+			.check(CLASSES);
+	}
+
+	@Test
+	void theSearchAndTextEnginesImportOnlyLuceneBesidesJava() {
 		classes().that()
 			.resideInAnyPackage("..search.engine..", "..text.engine..")
 			.and()
@@ -82,7 +88,11 @@ class ModularityTests {
 			.resideInAnyPackage("java..", "..engine..", "org.apache.lucene..")
 			.because("the item-search engine and the shared text-index plumbing import java.* and Lucene, the"
 					+ " library they wrap (STYLE.md §3)")
-			.check(classes);
+			.check(CLASSES);
+	}
+
+	@Test
+	void theFeedbackEnginesImportOnlyLuceneAndCommonsCsvBesidesJava() {
 		classes().that()
 			.resideInAPackage("..feedback.engine..")
 			.and()
@@ -92,7 +102,11 @@ class ModularityTests {
 			.resideInAnyPackage("java..", "..engine..", "org.apache.lucene..", "org.apache.commons.csv..")
 			.because("the text-similarity engine imports java.* and Lucene, the library it wraps, and the feedback"
 					+ " file reader commons-csv, the CSV reader it wraps (STYLE.md §3)")
-			.check(classes);
+			.check(CLASSES);
+	}
+
+	@Test
+	void theImportersParsersImportOnlyCommonsCsvBesidesJava() {
 		classes().that()
 			.resideInAPackage("..integration.engine..")
 			.and()
@@ -101,7 +115,11 @@ class ModularityTests {
 			.onlyDependOnClassesThat()
 			.resideInAnyPackage("java..", "..engine..", "org.apache.commons.csv..")
 			.because("the importers' parsers import java.* and commons-csv, the CSV reader they wrap (STYLE.md §3)")
-			.check(classes);
+			.check(CLASSES);
+	}
+
+	@Test
+	void thePlanningEnginesImportOnlyOrToolsBesidesJava() {
 		classes().that()
 			.resideInAPackage("..planning.engine..")
 			.and()
@@ -110,7 +128,7 @@ class ModularityTests {
 			.onlyDependOnClassesThat()
 			.resideInAnyPackage("java..", "..engine..", "com.google.ortools..")
 			.because("the release optimizer imports java.* and OR-Tools, the solver it wraps (STYLE.md §3)")
-			.check(classes);
+			.check(CLASSES);
 	}
 
 	/**
@@ -120,8 +138,7 @@ class ModularityTests {
 
 	@Test
 	void anEngineUsesOnlyItsOwnFeaturesEngineAndTheSharedEngines() {
-		JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-			.importPackages("dev.priora");
+		JavaClasses classes = CLASSES;
 		Pattern engine = Pattern.compile("dev\\.priora\\.([a-z]+)\\.engine(\\..*)?");
 		List<String> crossings = new ArrayList<>();
 		for (JavaClass c : classes) {

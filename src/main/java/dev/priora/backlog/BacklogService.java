@@ -102,12 +102,6 @@ public class BacklogService {
 		return views.view(product, rows.row(product, key));
 	}
 
-	/** The item's id, read alone (404 for an unknown product or item). */
-	@Transactional(readOnly = true)
-	public ItemId id(ItemKey key) {
-		return new ItemId(rows.row(products.get(key.productKey()), key).id());
-	}
-
 	/** The item as a backlog row: list fields, readiness, dependency counts, demand. */
 	@Transactional(readOnly = true)
 	public ItemSummary summary(ItemKey key) {

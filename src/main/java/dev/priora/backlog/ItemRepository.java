@@ -49,6 +49,16 @@ class ItemRepository {
 			.optional();
 	}
 
+	/** The item's id by its product's key and its number (see {@link ItemIds}). */
+	Optional<Long> idOf(String productKey, long number) {
+		return jdbc.sql("""
+				select i.id from items i join products p on p.id = i.product_id
+				where p.product_key = ? and i.item_number = ?""")
+			.params(productKey, number)
+			.query(Long.class)
+			.optional();
+	}
+
 	Map<Long, ItemRow> findAll(Collection<Long> ids) {
 		Map<Long, ItemRow> rows = new HashMap<>();
 		if (!ids.isEmpty()) {

@@ -5,20 +5,24 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 
 import dev.priora.problem.DomainProblem;
+import dev.priora.backlog.ItemIds;
 import dev.priora.backlog.ItemKey;
 
 /**
  * Reads feedback for the other feedback services: one or many as views (tags and links in
  * one query each), a row that must exist (404 otherwise) or be at a version (409), and
- * the id of an item that must be the product's (400 naming {@code item}).
+ * the id of an item that must be the product's (400 naming {@code item}, or 404).
  */
 @Component
 class FeedbackReads {
 
 	private final FeedbackRepository feedback;
 
-	FeedbackReads(FeedbackRepository feedback) {
+	private final ItemIds itemIds;
+
+	FeedbackReads(FeedbackRepository feedback, ItemIds itemIds) {
 		this.feedback = feedback;
+		this.itemIds = itemIds;
 	}
 
 	FeedbackView get(String key, long id) {
@@ -53,8 +57,12 @@ class FeedbackReads {
 		if (item == null || !item.productKey().equals(key)) {
 			throw DomainProblem.invalid("item", (item == null ? "an item" : item) + " is not in product " + key);
 		}
-		return feedback.itemId(key, item.number())
-			.orElseThrow(() -> DomainProblem.invalid("item", item + " does not exist"));
+		return itemIds.find(item).orElseThrow(() -> DomainProblem.invalid("item", item + " does not exist")).value();
+	}
+
+	/** The id of an item of the product; 404 when it is another product's or none. */
+	long existingItemId(String key, ItemKey item) {
+		return itemIds.inProduct(key, item).value();
 	}
 
 }

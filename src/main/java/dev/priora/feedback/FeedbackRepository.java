@@ -174,12 +174,6 @@ class FeedbackRepository {
 		return map;
 	}
 
-	Optional<Long> itemId(String productKey, long number) {
-		return jdbc.sql("""
-				select i.id from items i join products p on p.id = i.product_id where p.product_key = ?
-				and i.item_number = ?""").params(productKey, number).query(Long.class).optional();
-	}
-
 	void link(long feedbackId, long itemId, Importance importance, String quote, long user, Instant now) {
 		jdbc.sql("delete from feedback_links where feedback_id = ? and item_id = ?")
 			.params(feedbackId, itemId)

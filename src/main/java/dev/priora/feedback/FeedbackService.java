@@ -3,7 +3,6 @@ package dev.priora.feedback;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -228,11 +227,7 @@ public class FeedbackService {
 	 */
 	public Demand demand(String productKey, ItemKey item) {
 		String key = key(productKey);
-		long itemId = Optional.of(item)
-			.filter(i -> i.productKey().equals(key))
-			.flatMap(i -> feedback.itemId(key, i.number()))
-			.orElseThrow(() -> DomainProblem.notFound("Item " + item));
-		return DemandStore.compute(feedback.demand(itemId));
+		return DemandStore.compute(feedback.demand(reads.existingItemId(key, item)));
 	}
 
 	/** The product's key as stored; 404 when there is no such product. */

@@ -28,12 +28,9 @@ class ImportRepository {
 		return result;
 	}
 
-	void remember(String productKey, String source, String externalKey, long itemNumber) {
-		jdbc.sql("""
-				insert into item_external_keys (item_id, product_key, source, external_key)
-				select i.id, ?, ?, ? from items i join products p on p.id = i.product_id
-				where p.product_key = ? and i.item_number = ?""")
-			.params(productKey, source, externalKey, productKey, itemNumber)
+	void remember(long itemId, String productKey, String source, String externalKey) {
+		jdbc.sql("insert into item_external_keys (item_id, product_key, source, external_key) values (?, ?, ?, ?)")
+			.params(itemId, productKey, source, externalKey)
 			.update();
 	}
 

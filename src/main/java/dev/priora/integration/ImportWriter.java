@@ -16,6 +16,7 @@ import dev.priora.backlog.CommentService;
 import dev.priora.backlog.DependencyKind;
 import dev.priora.backlog.DependencyService;
 import dev.priora.backlog.ItemDraft;
+import dev.priora.backlog.ItemIds;
 import dev.priora.backlog.ItemKey;
 import dev.priora.backlog.ItemStatus;
 import dev.priora.backlog.ItemType;
@@ -53,8 +54,12 @@ class ImportWriter {
 
 	private final ImportRepository repository;
 
+	private final ItemIds itemIds;
+
 	ImportWriter(ProductService products, BacklogService backlog, BacklogOrder order, DependencyService dependencies,
-			CommentService comments, PlanningService planning, TeamService team, ImportRepository repository) {
+			CommentService comments, PlanningService planning, TeamService team, ImportRepository repository,
+			ItemIds itemIds) {
+		this.itemIds = itemIds;
 		this.products = products;
 		this.backlog = backlog;
 		this.order = order;
@@ -129,7 +134,8 @@ class ImportWriter {
 		}
 		p.keys.put(i.key(), item);
 		p.created.add(item.toString());
-		repository.remember(key, p.source, i.key().length() > 200 ? i.key().substring(0, 200) : i.key(), item.number());
+		repository.remember(itemIds.get(item).value(), key, p.source,
+				i.key().length() > 200 ? i.key().substring(0, 200) : i.key());
 		status(p.batch.source(), item, i.state(), user);
 		backlog.backdate(item, i.created(), i.resolved());
 		for (ImportBatch.Comment c : i.comments()) {

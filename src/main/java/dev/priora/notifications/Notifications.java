@@ -10,6 +10,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.priora.accounts.UserId;
+import dev.priora.backlog.ItemIds;
 import dev.priora.backlog.ItemKey;
 import dev.priora.problem.DomainProblem;
 
@@ -61,11 +62,14 @@ public class Notifications {
 
 	private final WatchRepository watches;
 
+	private final ItemIds itemIds;
+
 	private final Clock clock;
 
-	Notifications(NotificationRepository notifications, WatchRepository watches, Clock clock) {
+	Notifications(NotificationRepository notifications, WatchRepository watches, ItemIds itemIds, Clock clock) {
 		this.notifications = notifications;
 		this.watches = watches;
+		this.itemIds = itemIds;
 		this.clock = clock;
 	}
 
@@ -181,8 +185,7 @@ public class Notifications {
 	}
 
 	private long itemId(ItemKey item) {
-		return watches.itemId(item.productKey(), item.number())
-			.orElseThrow(() -> DomainProblem.notFound("Item " + item));
+		return itemIds.get(item).value();
 	}
 
 	private long releaseId(String productKey, long releaseId) {

@@ -2,11 +2,15 @@ package dev.priora.notifications;
 
 import java.time.Clock;
 import java.util.HashSet;
+import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
+import dev.priora.backlog.ItemId;
+import dev.priora.backlog.ItemIds;
+import dev.priora.backlog.ItemKey;
 import dev.priora.feedback.FeedbackReceived;
 import dev.priora.jobs.JobEnded;
 import dev.priora.jobs.JobState;
@@ -28,18 +32,25 @@ class TeamNotifications {
 
 	private final WatchRepository watches;
 
+	private final ItemIds itemIds;
+
 	private final Clock clock;
 
-	TeamNotifications(Notifier notifier, WatchRepository watches, Clock clock) {
+	TeamNotifications(Notifier notifier, WatchRepository watches, ItemIds itemIds, Clock clock) {
 		this.notifier = notifier;
 		this.watches = watches;
+		this.itemIds = itemIds;
 		this.clock = clock;
+	}
+
+	private Optional<WatchRepository.ItemFacts> item(ItemKey key) {
+		return itemIds.find(key).map(ItemId::value).flatMap(watches::item);
 	}
 
 	@EventListener
 	void on(ItemAssigned e) {
 		String product = e.item().productKey();
-		var item = watches.itemId(product, e.item().number()).flatMap(watches::item);
+		var item = item(e.item());
 		var user = watches.activeUserByEmail(e.email());
 		if (item.isEmpty() || user.isEmpty()) {
 			return;
@@ -55,7 +66,7 @@ class TeamNotifications {
 	@EventListener
 	void on(ItemReviewed e) {
 		String product = e.item().productKey();
-		var item = watches.itemId(product, e.item().number()).flatMap(watches::item);
+		var item = item(e.item());
 		if (item.isEmpty()) {
 			return;
 		}
@@ -73,7 +84,7 @@ class TeamNotifications {
 	void on(PlanApplied e) {
 		for (String key : e.moved()) {
 			long number = Long.parseLong(key.substring(key.lastIndexOf('-') + 1));
-			watches.itemId(e.productKey(), number).flatMap(watches::item).ifPresent(item -> {
+			item(new ItemKey(e.productKey(), number)).ifPresent(item -> {
 				var user = watches.activeUserByEmail(item.assigneeEmail());
 				user.ifPresent(u -> notifier.notify(Set.of(u),
 						new Cause(NotificationKind.PLAN_MOVED, e.productKey(), key, item.title(),

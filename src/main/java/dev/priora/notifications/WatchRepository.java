@@ -124,15 +124,6 @@ class WatchRepository {
 			.optional();
 	}
 
-	Optional<Long> itemId(String productKey, long number) {
-		return jdbc.sql("""
-				select i.id from items i join products p on p.id = i.product_id
-				where p.product_key = ? and i.item_number = ?""")
-			.params(productKey, number)
-			.query(Long.class)
-			.optional();
-	}
-
 	Optional<Long> productId(String productKey) {
 		return jdbc.sql("select id from products where product_key = ?").param(productKey).query(Long.class).optional();
 	}

@@ -16,6 +16,7 @@ import dev.priora.accounts.UserId;
 import dev.priora.problem.DomainProblem;
 import dev.priora.backlog.BacklogService;
 import dev.priora.backlog.BacklogService.FieldChange;
+import dev.priora.backlog.ItemIds;
 import dev.priora.backlog.ItemKey;
 import dev.priora.backlog.ItemPlans;
 import dev.priora.backlog.ProductService;
@@ -51,12 +52,16 @@ class ItemAssignments implements ItemPlans {
 
 	private final BacklogService backlog;
 
+	private final ItemIds itemIds;
+
 	private final Clock clock;
 
-	ItemAssignments(PlanningRepository repository, ProductService products, BacklogService backlog, Clock clock) {
+	ItemAssignments(PlanningRepository repository, ProductService products, BacklogService backlog, ItemIds itemIds,
+			Clock clock) {
 		this.repository = repository;
 		this.products = products;
 		this.backlog = backlog;
+		this.itemIds = itemIds;
 		this.clock = clock;
 	}
 
@@ -64,7 +69,7 @@ class ItemAssignments implements ItemPlans {
 	@Transactional
 	Plan assign(ItemKey item, Long releaseId, Long sprintId, UserId user, Fields fields) {
 		String key = products.get(item.productKey()).key();
-		long itemId = itemId(key, item);
+		long itemId = itemIds.inProduct(key, item).value();
 		return write(key, item, itemId, target(key, releaseId, sprintId, fields), user, fields, null);
 	}
 
@@ -75,7 +80,7 @@ class ItemAssignments implements ItemPlans {
 	@Transactional
 	Plan toRelease(ItemKey item, Long releaseId, UserId user, Fields fields) {
 		String key = products.get(item.productKey()).key();
-		long itemId = itemId(key, item);
+		long itemId = itemIds.inProduct(key, item).value();
 		Long sprintId = repository.assignment(itemId).sprintId();
 		if (sprintId != null) {
 			Long sprintRelease = repository.sprint(key, sprintId).map(SprintView::releaseId).orElse(null);
@@ -93,7 +98,7 @@ class ItemAssignments implements ItemPlans {
 	@Transactional
 	Plan toSprint(ItemKey item, Long sprintId, UserId user, Fields fields) {
 		String key = products.get(item.productKey()).key();
-		long itemId = itemId(key, item);
+		long itemId = itemIds.inProduct(key, item).value();
 		Long releaseId = repository.assignment(itemId).releaseId();
 		if (sprintId != null) {
 			Long sprintRelease = sprint(key, sprintId, fields).releaseId();
@@ -154,7 +159,7 @@ class ItemAssignments implements ItemPlans {
 			return toSprint(item, sprint.id(), user, Fields.ROWS);
 		}
 		String key = products.get(item.productKey()).key();
-		var now = repository.assignment(itemId(key, item));
+		var now = repository.assignment(itemIds.inProduct(key, item).value());
 		return new Plan(now.releaseId(), now.sprintId());
 	}
 
@@ -162,7 +167,7 @@ class ItemAssignments implements ItemPlans {
 	@Transactional
 	public void restore(ItemKey item, Plan after, Plan before, UserId user, String note) {
 		String key = products.get(item.productKey()).key();
-		long itemId = itemId(key, item);
+		long itemId = itemIds.inProduct(key, item).value();
 		var now = repository.assignment(itemId);
 		if (!new Plan(now.releaseId(), now.sprintId()).equals(after)) {
 			throw DomainProblem.conflict("changed-since", item
@@ -284,13 +289,6 @@ class ItemAssignments implements ItemPlans {
 
 	private String sprintName(String key, Long id) {
 		return id == null ? null : repository.sprint(key, id).map(SprintView::name).orElse(null);
-	}
-
-	private long itemId(String key, ItemKey item) {
-		if (!item.productKey().equals(key)) {
-			throw DomainProblem.notFound("Item " + item);
-		}
-		return repository.itemId(key, item.number()).orElseThrow(() -> DomainProblem.notFound("Item " + item));
 	}
 
 }

@@ -150,16 +150,6 @@ class PlanningRepository {
 		return result;
 	}
 
-	/** The item's id, by its number in the product. */
-	Optional<Long> itemId(String productKey, long number) {
-		return jdbc.sql("""
-				select i.id from items i join products p on p.id = i.product_id
-				where p.product_key = ? and i.item_number = ?""")
-			.params(productKey, number)
-			.query(Long.class)
-			.optional();
-	}
-
 	/** Where the item is planned (release and sprint both null: unplanned). */
 	Assignment assignment(long itemId) {
 		return jdbc.sql("select release_id, sprint_id from planned_items where item_id = ?")

@@ -166,15 +166,6 @@ class PrioritizationRepository {
 			.list();
 	}
 
-	Optional<Long> itemId(String productKey, long number) {
-		return jdbc
-			.sql("""
-					select i.id from items i join products p on p.id = i.product_id where p.product_key = ? and i.item_number = ?""")
-			.params(productKey, number)
-			.query(Long.class)
-			.optional();
-	}
-
 	/** Demand of one item (empty when nobody asked). */
 	Optional<Demand> demand(long itemId) {
 		return jdbc.sql("select customers, importance, revenue from item_demand where item_id = ?")

@@ -18,6 +18,7 @@ import dev.priora.backlog.BacklogOrder;
 import dev.priora.problem.DomainProblem;
 import dev.priora.backlog.BacklogService;
 import dev.priora.backlog.BacklogSnapshot;
+import dev.priora.backlog.ItemIds;
 import dev.priora.backlog.ItemKey;
 import dev.priora.prioritization.engine.Criterion;
 import dev.priora.prioritization.engine.ItemFacts;
@@ -44,12 +45,15 @@ public class PrioritizationService {
 
 	private final BacklogService items;
 
+	private final ItemIds itemIds;
+
 	private final Clock clock;
 
 	PrioritizationService(PrioritizationRepository repository, ScoringModels models, BacklogOrder backlog,
-			AccountService accounts, BacklogService items, Clock clock) {
+			AccountService accounts, BacklogService items, ItemIds itemIds, Clock clock) {
 		this.models = models;
 		this.items = items;
+		this.itemIds = itemIds;
 		this.repository = repository;
 		this.backlog = backlog;
 		this.accounts = accounts;
@@ -204,8 +208,7 @@ public class PrioritizationService {
 
 	private BacklogSnapshot.Entry entry(ItemKey item) {
 		var v = items.item(item);
-		long id = repository.itemId(v.key().productKey(), v.key().number())
-			.orElseThrow(() -> DomainProblem.notFound("Item " + item));
+		long id = itemIds.get(v.key()).value();
 		return new BacklogSnapshot.Entry(id, v.key(), v.type(), v.title(), v.status(), v.estimate(), v.parent(),
 				v.labels());
 	}

@@ -21,6 +21,7 @@ import dev.priora.accounts.UserId;
 import dev.priora.backlog.BacklogOrder;
 import dev.priora.problem.DomainProblem;
 import dev.priora.backlog.BacklogSnapshot;
+import dev.priora.backlog.ItemIds;
 import dev.priora.backlog.ItemKey;
 import dev.priora.backlog.ItemType;
 import dev.priora.dependencies.engine.PriorityOrder;
@@ -49,14 +50,17 @@ public class PriorityOrderService {
 
 	private final BacklogOrder backlog;
 
+	private final ItemIds itemIds;
+
 	private final Clock clock;
 
 	PriorityOrderService(PrioritizationService scores, ScoringModels models, PrioritizationRepository repository,
-			BacklogOrder backlog, Clock clock) {
+			BacklogOrder backlog, ItemIds itemIds, Clock clock) {
 		this.scores = scores;
 		this.models = models;
 		this.repository = repository;
 		this.backlog = backlog;
+		this.itemIds = itemIds;
 		this.clock = clock;
 	}
 
@@ -225,8 +229,7 @@ public class PriorityOrderService {
 	}
 
 	private long id(ItemKey item) {
-		return repository.itemId(item.productKey(), item.number())
-			.orElseThrow(() -> DomainProblem.notFound("Item " + item));
+		return itemIds.get(item).value();
 	}
 
 	private static AppliedOrder applied(PrioritizationRepository.OrderChange c) {

@@ -65,12 +65,9 @@ class ProgressRepository {
 			.update();
 	}
 
-	void spillover(long sprintId, String productKey, long number, BigDecimal points, Long movedTo) {
-		jdbc.sql("""
-				insert into sprint_spillover (sprint_id, item_id, points, moved_to)
-				select ?, i.id, ?, ? from items i join products p on p.id = i.product_id
-				where p.product_key = ? and i.item_number = ?""")
-			.params(sprintId, points, movedTo, productKey, number)
+	void spillover(long sprintId, long itemId, BigDecimal points, Long movedTo) {
+		jdbc.sql("insert into sprint_spillover (sprint_id, item_id, points, moved_to) values (?, ?, ?, ?)")
+			.params(sprintId, itemId, points, movedTo)
 			.update();
 	}
 

@@ -13,6 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 import dev.priora.accounts.UserId;
 import dev.priora.problem.DomainProblem;
 import dev.priora.backlog.BacklogService;
+import dev.priora.backlog.ItemIds;
 import dev.priora.backlog.ItemKey;
 import dev.priora.backlog.ItemStatus;
 import dev.priora.backlog.ItemView;
@@ -38,13 +39,16 @@ public class SprintReview {
 
 	private final SprintReviewRepository reviews;
 
+	private final ItemIds itemIds;
+
 	private final Clock clock;
 
 	private final ApplicationEventPublisher events;
 
-	SprintReview(PlanningService planning, BacklogService backlog, ProgressRepository runs,
+	SprintReview(PlanningService planning, BacklogService backlog, ItemIds itemIds, ProgressRepository runs,
 			SprintReviewRepository reviews, Clock clock, ApplicationEventPublisher events) {
 		this.events = events;
+		this.itemIds = itemIds;
 		this.planning = planning;
 		this.backlog = backlog;
 		this.runs = runs;
@@ -89,8 +93,8 @@ public class SprintReview {
 			}
 			sendBack(productKey, key, item, "rejected in the review of " + sprint.name() + ": " + r, user);
 		}
-		reviews.save(sprintId, key, accept, r, String.join(",", met.stream().map(String::valueOf).toList()),
-				user.value(), clock.instant());
+		reviews.save(sprintId, itemIds.get(key).value(), accept, r,
+				String.join(",", met.stream().map(String::valueOf).toList()), user.value(), clock.instant());
 		events.publishEvent(new ItemReviewed(key, item.title(), sprint.name(), accept, r, user));
 		return new Verdict(key.toString(), accept, r, List.copyOf(met));
 	}

@@ -8,8 +8,6 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import dev.priora.backlog.ItemKey;
-
 /**
  * Sprint review verdicts ({@code sprint_reviews}), one per sprint and item; items are
  * found by key in the backlog's tables (read only).
@@ -24,19 +22,13 @@ class SprintReviewRepository {
 	}
 
 	/** Stores the verdict on the item, replacing an earlier one. */
-	void save(long sprintId, ItemKey item, boolean accepted, String reason, String criteriaMet, long user, Instant at) {
-		jdbc.sql("""
-				delete from sprint_reviews where sprint_id = ? and item_id = (select i.id from items i
-				join products p on p.id = i.product_id where p.product_key = ? and i.item_number = ?)""")
-			.params(sprintId, item.productKey(), item.number())
-			.update();
+	void save(long sprintId, long itemId, boolean accepted, String reason, String criteriaMet, long user, Instant at) {
+		jdbc.sql("delete from sprint_reviews where sprint_id = ? and item_id = ?").params(sprintId, itemId).update();
 		jdbc.sql(
 				"""
 						insert into sprint_reviews (sprint_id, item_id, accepted, reason, criteria_met, reviewed_by, reviewed_at)
-						select ?, i.id, ?, ?, ?, ?, ? from items i join products p on p.id = i.product_id
-						where p.product_key = ? and i.item_number = ?""")
-			.params(sprintId, accepted, reason, criteriaMet, user, at.atOffset(ZoneOffset.UTC), item.productKey(),
-					item.number())
+						values (?, ?, ?, ?, ?, ?, ?)""")
+			.params(sprintId, itemId, accepted, reason, criteriaMet, user, at.atOffset(ZoneOffset.UTC))
 			.update();
 	}
 

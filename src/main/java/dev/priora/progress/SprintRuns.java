@@ -13,6 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 import dev.priora.accounts.UserId;
 import dev.priora.problem.DomainProblem;
 import dev.priora.backlog.BacklogService;
+import dev.priora.backlog.ItemIds;
 import dev.priora.backlog.ItemKey;
 import dev.priora.backlog.ItemStatus;
 import dev.priora.planning.PlanningService;
@@ -35,10 +36,13 @@ class SprintRuns {
 
 	private final ApplicationEventPublisher events;
 
+	private final ItemIds itemIds;
+
 	private final Clock clock;
 
-	SprintRuns(ProgressRepository repository, PlanningService planning, BacklogService backlog,
+	SprintRuns(ProgressRepository repository, PlanningService planning, BacklogService backlog, ItemIds itemIds,
 			ApplicationEventPublisher events, Clock clock) {
+		this.itemIds = itemIds;
 		this.repository = repository;
 		this.planning = planning;
 		this.backlog = backlog;
@@ -129,7 +133,7 @@ class SprintRuns {
 			}
 			else if (!ItemStatus.REJECTED.label().equals(i.status())) {
 				ItemKey key = ItemKey.parse(i.key()).orElseThrow();
-				repository.spillover(sprintId, key.productKey(), key.number(), i.estimate(), nextSprintId);
+				repository.spillover(sprintId, itemIds.get(key).value(), i.estimate(), nextSprintId);
 				planning.moveToSprint(key, nextSprintId, user);
 			}
 		}

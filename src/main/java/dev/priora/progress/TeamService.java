@@ -17,6 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 import dev.priora.accounts.UserId;
 import dev.priora.problem.DomainProblem;
 import dev.priora.backlog.BacklogService;
+import dev.priora.backlog.ItemIds;
 import dev.priora.backlog.ItemKey;
 import dev.priora.backlog.ProductService;
 import dev.priora.planning.PlanningService;
@@ -60,11 +61,14 @@ public class TeamService {
 
 	private final TeamWorkload workload;
 
+	private final ItemIds itemIds;
+
 	private final ApplicationEventPublisher events;
 
 	TeamService(TeamRepository team, ProductService products, PlanningService planning, BacklogService backlog,
-			TeamWorkload workload, ApplicationEventPublisher events) {
+			TeamWorkload workload, ItemIds itemIds, ApplicationEventPublisher events) {
 		this.events = events;
+		this.itemIds = itemIds;
 		this.team = team;
 		this.products = products;
 		this.planning = planning;
@@ -167,7 +171,7 @@ public class TeamService {
 	 */
 	@Transactional
 	public void assign(ItemKey item, Long memberId, UserId user) {
-		long itemId = backlog.id(item).value();
+		long itemId = itemIds.get(item).value();
 		Member member = memberId == null ? null : member(item.productKey(), memberId);
 		Optional<Member> before = team.assignee(itemId);
 		team.unassign(itemId);

@@ -82,19 +82,20 @@ class TwoNodeIntegrationTest extends IntegrationTestBase {
 	record Write(String item, long version, String title) {
 	}
 
-	@Test
-	void concurrentWritersOnBothNodesLoseNoUpdate() throws Exception {
-		ApiClient a = api();
-		TestProduct product = aProduct("TWO").named("Two nodes").createdBy(a);
-		List<String> items = new ArrayList<>();
-		for (int i = 0; i < 8; i++) {
-			items.add(aStory("start " + i).in(product));
-		}
-		String token = ApiClient.signInToken(port, ADMIN_EMAIL, ADMIN_PASSWORD);
-		ApiClient[] nodes = { ApiClient.withToken(port, token), ApiClient.withToken(portB, token) };
-		List<Write> successes = new CopyOnWriteArrayList<>();
-		List<String> unexpected = new CopyOnWriteArrayList<>();
-		Map<Integer, Integer> statuses = new ConcurrentHashMap<>();
+	/**
+	 * What the writers saw: the successful title writes, unexpected answers, answers by
+	 * status.
+	 */
+	record Outcome(List<Write> successes, List<String> unexpected, Map<Integer, Integer> statuses) {
+	}
+
+	/**
+	 * 32 writers, alternating between the nodes, each making 12 changes to random items:
+	 * two title edits under their ETag for each move before or after another item.
+	 */
+	private static Outcome write(List<String> items, ApiClient[] nodes) throws InterruptedException {
+		Outcome outcome = new Outcome(new CopyOnWriteArrayList<>(), new CopyOnWriteArrayList<>(),
+				new ConcurrentHashMap<>());
 		ExecutorService pool = Executors.newFixedThreadPool(32);
 		for (int w = 0; w < 32; w++) {
 			int writer = w;
@@ -108,27 +109,43 @@ class TwoNodeIntegrationTest extends IntegrationTestBase {
 						String target = items.get(random.nextInt(items.size()));
 						var moved = node.post(path + "/move", "{\"position\":\""
 								+ (random.nextBoolean() ? "before" : "after") + "\",\"target\":\"" + target + "\"}");
-						statuses.merge(moved.status(), 1, Integer::sum);
+						outcome.statuses().merge(moved.status(), 1, Integer::sum);
 						if (moved.status() != 204 && !(item.equals(target) && moved.status() == 400)) {
-							unexpected.add("move " + moved.status() + " " + moved.text());
+							outcome.unexpected().add("move " + moved.status() + " " + moved.text());
 						}
 						continue;
 					}
-					String etag = node.get(path).etag();
 					String title = "writer " + writer + " op " + op;
-					var r = node.patch(path, "{\"title\":\"" + title + "\"}", etag);
-					statuses.merge(r.status(), 1, Integer::sum);
+					var r = node.patch(path, "{\"title\":\"" + title + "\"}", node.get(path).etag());
+					outcome.statuses().merge(r.status(), 1, Integer::sum);
 					if (r.status() == 200) {
-						successes.add(new Write(item, Long.parseLong(r.etag().replace("\"", "")), title));
+						outcome.successes().add(new Write(item, Long.parseLong(r.etag().replace("\"", "")), title));
 					}
 					else if (r.status() != 412) {
-						unexpected.add("patch " + r.status() + " " + r.text());
+						outcome.unexpected().add("patch " + r.status() + " " + r.text());
 					}
 				}
 			});
 		}
 		pool.shutdown();
 		assertThat(pool.awaitTermination(3, TimeUnit.MINUTES)).isTrue();
+		return outcome;
+	}
+
+	@Test
+	void concurrentWritersOnBothNodesLoseNoUpdate() throws Exception {
+		ApiClient a = api();
+		TestProduct product = aProduct("TWO").named("Two nodes").createdBy(a);
+		List<String> items = new ArrayList<>();
+		for (int i = 0; i < 8; i++) {
+			items.add(aStory("start " + i).in(product));
+		}
+		String token = ApiClient.signInToken(port, ADMIN_EMAIL, ADMIN_PASSWORD);
+		Outcome outcome = write(items,
+				new ApiClient[] { ApiClient.withToken(port, token), ApiClient.withToken(portB, token) });
+		List<Write> successes = outcome.successes();
+		Map<Integer, Integer> statuses = outcome.statuses();
+		List<String> unexpected = outcome.unexpected();
 		assertThat(unexpected).isEmpty();
 		assertThat(statuses).containsKey(200);
 		for (String item : items) {

@@ -29,11 +29,18 @@ class BacklogImportIntegrationTest extends IntegrationTestBase {
 		return text.getBytes(StandardCharsets.UTF_8);
 	}
 
+	/** A new product {@code key} with the Jira CSV imported; the import's report. */
+	private static JsonNode imported(ApiClient api, String key) {
+		aProduct(key).named("Jira import").createdBy(api);
+		Response done = upload(api, key, "jira", bytes(Exports.JIRA_CSV), "");
+		assertThat(done.status()).as(done.text()).isEqualTo(200);
+		return done.json();
+	}
+
 	@Test
-	void importsAJiraCsvWithHierarchyLinksSprintsCommentsOnceAndAllOrNothing() {
+	void aDryRunReportsWhatTheJiraCsvWouldMakeAndWritesNothing() {
 		ApiClient api = api();
-		aProduct("JIR").named("Jira import").createdBy(api);
-		String base = "/api/v1/products/JIR";
+		aProduct("JIR").named("Jira dry run").createdBy(api);
 		Response dry = upload(api, "JIR", "jira", bytes(Exports.JIRA_CSV), "dryRun=true");
 		assertThat(dry.status()).as(dry.text()).isEqualTo(200);
 		JsonNode report = dry.json();
@@ -48,52 +55,74 @@ class BacklogImportIntegrationTest extends IntegrationTestBase {
 		assertThat(report.get("skipped").toString()).contains("\"row\":7").contains("\"row\":8");
 		assertThat(report.get("warnings").toString()).contains("4 points rounded to 5")
 			.contains("sprint 'Sprint 2' has no dates");
-		assertThat(api.get(base + "/items").json().get("items")).isEmpty();
+		assertThat(api.get("/api/v1/products/JIR/items").json().get("items")).isEmpty();
+		assertThat(api.get("/api/v1/products/JIR/releases").json().get("releases")).isEmpty();
+		assertThat(api.get("/api/v1/products/JIR/team").json()).isEmpty();
+	}
 
-		Response done = upload(api, "JIR", "jira", bytes(Exports.JIRA_CSV), "");
-		assertThat(done.status()).as(done.text()).isEqualTo(200);
-		assertThat(done.json().get("createdItems").toString())
-			.isEqualTo("[\"JIR-1\",\"JIR-2\",\"JIR-3\",\"JIR-4\",\"JIR-5\"]");
-		JsonNode epic = api.get(base + "/items/JIR-1").json();
-		assertThat(epic.get("type").asText()).isEqualTo("EPIC");
-		JsonNode card = api.get(base + "/items/JIR-2").json();
+	@Test
+	void importsAJiraCsvWithItsHierarchyEstimatesLabelsAndComments() {
+		ApiClient api = api();
+		String base = "/api/v1/products/JIH";
+		assertThat(imported(api, "JIH").get("createdItems").toString())
+			.isEqualTo("[\"JIH-1\",\"JIH-2\",\"JIH-3\",\"JIH-4\",\"JIH-5\"]");
+		assertThat(api.get(base + "/items/JIH-1").json().get("type").asText()).isEqualTo("EPIC");
+		JsonNode card = api.get(base + "/items/JIH-2").json();
 		assertThat(card.get("status").asText()).isEqualTo("DONE");
-		assertThat(card.get("parent").asText()).isEqualTo("JIR-1");
+		assertThat(card.get("parent").asText()).isEqualTo("JIH-1");
 		assertThat(card.get("estimate").decimalValue()).isEqualByComparingTo("5");
 		assertThat(card.get("labels").toString()).contains("payments")
 			.contains("pci-scope")
 			.contains("sprint-sprint-2");
 		assertThat(card.get("createdAt").asText()).startsWith("2026-03-02T10:15");
-		JsonNode comments = api.get(base + "/items/JIR-2/comments").json();
+		JsonNode comments = api.get(base + "/items/JIH-2/comments").json();
 		assertThat(comments).hasSize(2);
 		assertThat(comments.get(0).get("author").asText()).isEqualTo("Ann Lee");
 		assertThat(comments.get(0).get("source").asText()).isEqualTo("jira");
 		assertThat(comments.get(0).get("at").asText()).startsWith("2026-03-03T08:00");
-		JsonNode refunds = api.get(base + "/items/JIR-3").json();
-		assertThat(refunds.get("estimate").decimalValue()).isEqualByComparingTo("5");
-		assertThat(refunds.get("dependencies").get("waitsOn").toString()).contains("JIR-2").contains("JIR-5");
-		assertThat(refunds.get("dependencies").get("relatesTo").toString()).contains("\"key\":\"JIR-2\"")
-			.contains("\"key\":\"JIR-4\",")
+		assertThat(api.get(base + "/items/JIH-3").json().get("estimate").decimalValue()).isEqualByComparingTo("5");
+		assertThat(api.get(base + "/items/JIH-4").json().get("status").asText()).isEqualTo("REJECTED");
+		assertThat(api.get(base + "/items/JIH-2/history").text()).contains("imported from jira");
+	}
+
+	@Test
+	void importsAJiraCsvsLinksReleasesAndPeople() {
+		ApiClient api = api();
+		String base = "/api/v1/products/JIL";
+		imported(api, "JIL");
+		JsonNode refunds = api.get(base + "/items/JIL-3").json();
+		assertThat(refunds.get("dependencies").get("waitsOn").toString()).contains("JIL-2").contains("JIL-5");
+		assertThat(refunds.get("dependencies").get("relatesTo").toString()).contains("\"key\":\"JIL-2\"")
+			.contains("\"key\":\"JIL-4\",")
 			.contains("DUPLICATES");
-		assertThat(api.get(base + "/items/JIR-4").json().get("status").asText()).isEqualTo("REJECTED");
 		JsonNode board = api.get(base + "/releases").json();
 		assertThat(board.get("releases").get(0).get("name").asText()).isEqualTo("v1.0");
-		assertThat(board.get("releases").get(0).get("items").get(0).get("key").asText()).isEqualTo("JIR-2");
+		assertThat(board.get("releases").get(0).get("items").get(0).get("key").asText()).isEqualTo("JIL-2");
 		assertThat(api.get(base + "/team").text()).contains("Ann Lee");
-		assertThat(api.get(base + "/items/JIR-2/history").text()).contains("imported from jira");
+	}
 
-		Response again = upload(api, "JIR", "jira", bytes(Exports.JIRA_CSV), "");
+	@Test
+	void importsTheSameJiraCsvOnlyOnce() {
+		ApiClient api = api();
+		imported(api, "JIO");
+		Response again = upload(api, "JIO", "jira", bytes(Exports.JIRA_CSV), "");
 		assertThat(again.json().get("created").asInt()).isZero();
 		assertThat(again.json().get("alreadyImported").asInt()).isEqualTo(5);
-		assertThat(api.get(base + "/items").json().get("items")).hasSize(5);
+		assertThat(api.get("/api/v1/products/JIO/items").json().get("items")).hasSize(5);
+	}
 
-		Response badMapping = upload(api, "JIR", "jira", bytes(Exports.JIRA_CSV), "status=Mystery%3DLATER");
+	@Test
+	void refusesABadMappingAFileThatIsNoJiraCsvAndAnUnknownSourceWritingNothing() {
+		ApiClient api = api();
+		aProduct("JIB").named("Jira refusals").createdBy(api);
+		Response badMapping = upload(api, "JIB", "jira", bytes(Exports.JIRA_CSV), "status=Mystery%3DLATER");
 		assertThat(badMapping.status()).isEqualTo(400);
 		assertThat(badMapping.text()).contains("mapping").contains("names no Priora status");
-		Response notCsv = upload(api, "JIR", "jira", bytes("name,value\nx,1\n"), "");
+		Response notCsv = upload(api, "JIB", "jira", bytes("name,value\nx,1\n"), "");
 		assertThat(notCsv.status()).isEqualTo(400);
 		assertThat(notCsv.text()).contains("Summary and Issue key");
-		assertThat(upload(api, "JIR", "asana", bytes("[]"), "").status()).isEqualTo(400);
+		assertThat(upload(api, "JIB", "asana", bytes("[]"), "").status()).isEqualTo(400);
+		assertThat(api.get("/api/v1/products/JIB/items").json().get("items")).as("nothing written").isEmpty();
 	}
 
 	@Test

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 import dev.priora.support.ApiClient;
 import dev.priora.support.ApiClient.Response;
@@ -18,45 +20,65 @@ import tools.jackson.databind.node.ObjectNode;
  * The full product export: export, import as a new product, export again — the same
  * document.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ProductArchiveIntegrationTest extends IntegrationTestBase {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	@Test
-	void exportImportExportIsLossless() {
+	private static final String BASE = "/api/v1/products/SHOP";
+
+	/** The demo product's first export (after {@link #fillTheRest}). */
+	private Response first;
+
+	/** The answer to importing {@link #first} as SHOPX. */
+	private Response imported;
+
+	@BeforeAll
+	void exportTheDemoProductAndImportItAsANewOne() {
 		ApiClient api = api();
-		String base = "/api/v1/products/SHOP";
-		// the demo product holds items, dependencies, history, customers, feedback and
-		// scores; add the rest
-		api.post(base + "/items/SHOP-1/comments", "{\"body\":\"Kick-off on Monday, see SHOP-2\"}");
-		api.put(base + "/goal", "{\"goal\":\"Checkout that converts\"}", null);
-		long objective = api.post(base + "/objectives", "{\"title\":\"Archive conversion\",\"keyResults\":[\"+5 %\"]}")
+		fillTheRest(api);
+		first = api.get(BASE + "/export");
+		imported = api.postFile("/api/v1/products/import?key=SHOPX", first.text().getBytes(StandardCharsets.UTF_8),
+				"application/json");
+	}
+
+	/**
+	 * The demo product holds items, dependencies, history, customers, feedback and
+	 * scores; this adds the rest: a comment, the goal, an objective, a started sprint, a
+	 * member assigned, a release decision and a roadmap comment.
+	 */
+	private static void fillTheRest(ApiClient api) {
+		api.post(BASE + "/items/SHOP-1/comments", "{\"body\":\"Kick-off on Monday, see SHOP-2\"}");
+		api.put(BASE + "/goal", "{\"goal\":\"Checkout that converts\"}", null);
+		long objective = api.post(BASE + "/objectives", "{\"title\":\"Archive conversion\",\"keyResults\":[\"+5 %\"]}")
 			.json()
 			.get("id")
 			.asLong();
-		api.put(base + "/items/SHOP-2/objectives", "{\"objectives\":[" + objective + "]}", null);
-		long release = api.post(base + "/releases", "{\"name\":\"Archive release\",\"capacity\":30}")
+		api.put(BASE + "/items/SHOP-2/objectives", "{\"objectives\":[" + objective + "]}", null);
+		long release = api.post(BASE + "/releases", "{\"name\":\"Archive release\",\"capacity\":30}")
 			.json()
 			.get("id")
 			.asLong();
 		long sprint = api
-			.post(base + "/sprints",
+			.post(BASE + "/sprints",
 					"{\"name\":\"Archive sprint\",\"start\":\"" + LocalDate.now() + "\",\"end\":\""
 							+ LocalDate.now().plusDays(13) + "\",\"capacity\":20,\"releaseId\":" + release + "}")
 			.json()
 			.get("id")
 			.asLong();
-		api.put(base + "/items/SHOP-3/release", "{\"sprintId\":" + sprint + "}", null);
-		api.post(base + "/sprints/" + sprint + "/start", "{\"force\":true}");
-		long member = api.post(base + "/team", "{\"name\":\"Archive Ann\",\"capacity\":8,\"skills\":[\"api\"]}")
+		api.put(BASE + "/items/SHOP-3/release", "{\"sprintId\":" + sprint + "}", null);
+		api.post(BASE + "/sprints/" + sprint + "/start", "{\"force\":true}");
+		long member = api.post(BASE + "/team", "{\"name\":\"Archive Ann\",\"capacity\":8,\"skills\":[\"api\"]}")
 			.json()
 			.get("id")
 			.asLong();
-		api.put(base + "/items/SHOP-3/assignee", "{\"memberId\":" + member + "}", null);
-		api.post(base + "/releases/" + release + "/decisions", "{\"decision\":\"CONTINUE\",\"note\":\"on track\"}");
-		api.post(base + "/roadmap/comments", "{\"entry\":\"SHOP-2\",\"body\":\"Looks right\"}");
+		api.put(BASE + "/items/SHOP-3/assignee", "{\"memberId\":" + member + "}", null);
+		api.post(BASE + "/releases/" + release + "/decisions", "{\"decision\":\"CONTINUE\",\"note\":\"on track\"}");
+		api.post(BASE + "/roadmap/comments", "{\"entry\":\"SHOP-2\",\"body\":\"Looks right\"}");
+	}
 
-		Response first = api.get(base + "/export");
+	@Test
+	void anExportHoldsEveryTableOfTheProduct() {
 		assertThat(first.status()).as(first.text()).isEqualTo(200);
 		JsonNode one = first.json();
 		assertThat(one.get("format").asText()).isEqualTo("priora-product-export");
@@ -68,20 +90,32 @@ class ProductArchiveIntegrationTest extends IntegrationTestBase {
 				"release_decisions" }) {
 			assertThat(tables.get(t)).as(t).isNotEmpty();
 		}
+	}
 
-		Response imported = api.postFile("/api/v1/products/import?key=SHOPX",
-				first.text().getBytes(StandardCharsets.UTF_8), "application/json");
+	@Test
+	void exportImportExportIsLossless() {
 		assertThat(imported.status()).as(imported.text()).isEqualTo(201);
+		JsonNode two = api().get("/api/v1/products/SHOPX/export").json();
+		assertThat(normalized(two, "SHOPX")).isEqualTo(normalized(first.json(), "SHOP"));
+	}
+
+	@Test
+	void anExportIsNotImportedUnderAKeyThatIsTaken() {
+		ApiClient api = api();
+		int items = api.get("/api/v1/products/SHOPX/items").json().get("items").size();
 		assertThat(api
 			.postFile("/api/v1/products/import?key=SHOPX", first.text().getBytes(StandardCharsets.UTF_8),
 					"application/json")
 			.status()).as("the key is taken now").isEqualTo(409);
-		JsonNode two = api.get("/api/v1/products/SHOPX/export").json();
-		assertThat(normalized(two, "SHOPX")).isEqualTo(normalized(one, "SHOP"));
+		assertThat(api.get("/api/v1/products/SHOPX/items").json().get("items")).as("nothing added").hasSize(items);
+	}
 
-		// the copy works like any product
+	@Test
+	void theImportedCopyWorksLikeAnyProduct() {
+		ApiClient api = api();
+		assertThat(imported.status()).as(imported.text()).isEqualTo(201);
 		assertThat(api.get("/api/v1/products/SHOPX/items").json().get("items").size())
-			.isEqualTo(api.get(base + "/items").json().get("items").size());
+			.isEqualTo(api.get(BASE + "/items").json().get("items").size());
 		assertThat(api.get("/api/v1/products/SHOPX/items/SHOP-1").status()).isEqualTo(404);
 		assertThat(api.get("/api/v1/products/SHOPX/items/SHOPX-1/comments").json().get(0).get("body").asText())
 			.isEqualTo("Kick-off on Monday, see SHOPX-2");

@@ -3,6 +3,7 @@ package dev.priora.planning.web;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static dev.priora.support.Fixtures.aProduct;
 import static dev.priora.support.Fixtures.aRelease;
+import static dev.priora.support.Fixtures.aSprint;
 import static dev.priora.support.Fixtures.aStory;
 
 import java.time.LocalDate;
@@ -22,50 +23,77 @@ import tools.jackson.databind.JsonNode;
  */
 class PlanningBrowserTest extends BrowserTestBase {
 
-	@Test
-	void addsAReleaseRunsTheOptimizerReadsTheExplanationAndAppliesThePlan() {
+	/**
+	 * Product {@code key}: 1 Foundation (5, worth 5), 2 Polish (8, 40), 3 Quick win (3,
+	 * 30), 4 Big feature (3, 80, needs 1), scored by value ÷ effort.
+	 */
+	private TestProduct scoredProduct(String key) {
 		ApiClient api = api();
-		TestProduct product = aProduct("PBP").named("Planned").createdBy(api);
+		TestProduct product = aProduct(key).named("Planned").createdBy(api);
 		String[][] items = { { "Foundation", "5", "5" }, { "Polish", "8", "40" }, { "Quick win", "3", "30" },
 				{ "Big feature", "3", "80" } };
 		for (String[] i : items) {
 			aStory(i[0]).estimate(i[1]).in(product);
 		}
-		api.post("/api/v1/products/PBP/items/PBP-4/dependencies", "{\"kind\":\"DEPENDS_ON\",\"target\":\"PBP-1\"}");
+		api.post(product.base() + "/items/" + key + "-4/dependencies",
+				"{\"kind\":\"DEPENDS_ON\",\"target\":\"" + key + "-1\"}");
+		score(api, product, items);
+		return product;
+	}
+
+	/** Activates value ÷ effort and scores item i with {@code items[i][2]}. */
+	private static void score(ApiClient api, TestProduct product, String[][] items) {
 		long model = 0;
-		for (JsonNode m : api.get("/api/v1/products/PBP/scoring-models").json()) {
+		for (JsonNode m : api.get(product.base() + "/scoring-models").json()) {
 			if ("VALUE_EFFORT".equals(m.get("preset").asText())) {
 				model = m.get("id").asLong();
 			}
 		}
-		api.post("/api/v1/products/PBP/scoring-models/" + model + "/activate", null);
+		api.post(product.base() + "/scoring-models/" + model + "/activate", null);
 		for (int i = 0; i < items.length; i++) {
-			api.put("/api/v1/products/PBP/items/PBP-" + (i + 1) + "/scores/" + model,
+			api.put(product.base() + "/items/" + product.item(i + 1) + "/scores/" + model,
 					"{\"inputs\":{\"value\":\"" + items[i][2] + "\"}}", null);
 		}
+	}
+
+	/** The board's column of the release named {@code name}. */
+	private Locator column(String name) {
+		return page.locator("#board .board-column", new com.microsoft.playwright.Page.LocatorOptions()
+			.setHas(page.locator("h2", new com.microsoft.playwright.Page.LocatorOptions().setHasText(name))));
+	}
+
+	@Test
+	void addsReleasesInTheDialogAndShowsOneOverCapacityWhenPlannedByHand() {
+		scoredProduct("PBP");
 		signIn();
 		page.navigate("/p/PBP/releases");
-		page.locator("[data-dialog-open=new-release]").first().click();
-		page.locator("#new-release input[name=name]").fill("Spring");
-		page.locator("#new-release input[name=capacity]").fill("8");
-		page.locator("#new-release button[type=submit]").click();
-		assertThat(page.locator(".toast")).containsText("Release Spring added.");
-		page.locator("[data-dialog-open=new-release]").first().click();
-		page.locator("#new-release input[name=name]").fill("Summer");
-		page.locator("#new-release input[name=capacity]").fill("8");
-		page.locator("#new-release button[type=submit]").click();
-		assertThat(page.locator(".toast")).containsText("Release Summer added.");
+		for (String name : new String[] { "Spring", "Summer" }) {
+			page.locator("[data-dialog-open=new-release]").first().click();
+			page.locator("#new-release input[name=name]").fill(name);
+			page.locator("#new-release input[name=capacity]").fill("8");
+			page.locator("#new-release button[type=submit]").click();
+			assertThat(page.locator(".toast")).containsText("Release " + name + " added.");
+		}
 		assertThat(page.locator("#release-forecasts")).isVisible();
-		Locator spring = page.locator("#board .board-column", new com.microsoft.playwright.Page.LocatorOptions()
-			.setHas(page.locator("h2", new com.microsoft.playwright.Page.LocatorOptions().setHasText("Spring"))));
+		Locator spring = column("Spring");
 		assertThat(spring).containsText("0 / 8");
-
-		// by hand: Polish and Foundation in Spring is over capacity
 		page.locator("#board .card[data-key=PBP-2] select[name=release]").selectOption(new String[] { "Spring" });
 		assertThat(spring.locator(".card[data-key=PBP-2]")).hasCount(1);
 		page.locator("#board .card[data-key=PBP-1] select[name=release]").selectOption(new String[] { "Spring" });
 		assertThat(spring).containsText("over capacity");
+		assertThat(page.locator("#board .board-column.over")).hasCount(1);
+	}
 
+	@Test
+	void runsTheOptimizerReadsWhyAndAppliesAndUndoesThePlan() {
+		TestProduct product = scoredProduct("PBA");
+		long spring = aRelease("Spring").capacity(8).in(product);
+		aRelease("Summer").capacity(8).in(product);
+		product.planInRelease("PBA-2", spring);
+		product.planInRelease("PBA-1", spring);
+		signIn();
+		page.navigate("/p/PBA/releases");
+		assertThat(page.locator("#board .board-column.over")).hasCount(1);
 		page.locator("[data-dialog-open=plan-for-me]").click();
 		page.locator("#plan-form input[name=name]").fill("Best value");
 		page.locator("#plan-form input[name=timeLimit]").fill("10");
@@ -74,86 +102,101 @@ class PlanningBrowserTest extends BrowserTestBase {
 				new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions().setTimeout(30_000));
 		assertThat(page.locator("#plan-summary")).containsText("(optimal)");
 		assertThat(page.locator("#plan-gain")).containsText("more value than filling releases in backlog order");
-		assertThat(page.locator("#plan-excluded tr[data-key=PBP-2]")).containsText("capacity");
-		assertThat(page.locator("#plan-items tr[data-key=PBP-4]")).isVisible();
+		assertThat(page.locator("#plan-excluded tr[data-key=PBA-2]")).containsText("capacity");
+		assertThat(page.locator("#plan-items tr[data-key=PBA-4]")).isVisible();
 		page.locator("#apply-plan").click();
 		assertThat(page.locator(".toast")).containsText("Applied");
-		page.navigate("/p/PBP/releases");
+		page.navigate("/p/PBA/releases");
 		assertThat(page.locator("#board .board-column.over")).hasCount(0);
-		assertThat(page.locator("#board .board-column[data-release=''] .card[data-key=PBP-2]")).hasCount(1);
-		page.navigate("/p/PBP/plans");
+		assertThat(page.locator("#board .board-column[data-release=''] .card[data-key=PBA-2]")).hasCount(1);
+		page.navigate("/p/PBA/plans");
 		page.locator("#plans a").first().click();
 		page.locator("#undo-plan").click();
 		assertThat(page.locator(".toast")).containsText("Undone");
+		page.navigate("/p/PBA/releases");
+		assertThat(column("Spring").locator(".card[data-key=PBA-2]")).hasCount(1);
+		assertThat(page.locator("#board .board-column.over")).hasCount(1);
+	}
 
-		page.navigate("/p/PBP/releases");
-		Locator summer = page.locator("#board .board-column", new com.microsoft.playwright.Page.LocatorOptions()
-			.setHas(page.locator("h2", new com.microsoft.playwright.Page.LocatorOptions().setHasText("Summer"))));
+	@Test
+	void editsAReleasesCapacityAndDeletesTheReleaseAfterAskingWhetherTo() {
+		TestProduct product = scoredProduct("PBC");
+		aRelease("Summer").capacity(8).in(product);
+		signIn();
+		page.navigate("/p/PBC/releases");
+		Locator summer = column("Summer");
 		summer.locator(".edit-release summary").click();
 		summer.locator(".edit-release input[name=capacity]").fill("20");
 		summer.locator(".edit-release button[type=submit]").first().click();
 		assertThat(page.locator(".toast")).containsText("Release Summer saved.");
 		assertThat(summer.locator(".capacity")).containsText("/ 20");
-
-		// a sprint of Summer: choosing it on a card moves the card into Summer;
-		// moving the card to another release takes it out of the sprint
-		long summerId = Long.parseLong(summer.getAttribute("data-release"));
-		var created = api.post("/api/v1/products/PBP/sprints", "{\"name\":\"Sprint 7\",\"start\":\"2027-03-01\","
-				+ "\"end\":\"2027-03-14\",\"capacity\":10,\"releaseId\":" + summerId + "}");
-		org.assertj.core.api.Assertions.assertThat(created.status()).as(created.text()).isEqualTo(201);
-		page.navigate("/p/PBP/releases");
-		page.waitForLoadState(com.microsoft.playwright.options.LoadState.LOAD);
-		page.locator("#board .card[data-key=PBP-3] select[name=sprint]").selectOption(new String[] { "Sprint 7" });
-		assertThat(summer.locator(".card[data-key=PBP-3] select[name=sprint]"))
-			.hasValue(java.util.regex.Pattern.compile("\\d+"));
-		page.locator("#board .card[data-key=PBP-3] select[name=release]").selectOption(new String[] { "Spring" });
-		assertThat(spring.locator(".card[data-key=PBP-3] select[name=sprint]")).hasValue("");
 		summer.locator(".edit-release summary").click();
 		summer.locator(".edit-release button.danger").click();
 		assertThat(page.locator("#confirm-message")).containsText("Delete the release Summer?");
 		page.locator("#confirm-ok").click();
 		assertThat(page.locator("#board h2", new com.microsoft.playwright.Page.LocatorOptions().setHasText("Summer")))
 			.hasCount(0);
+		org.assertj.core.api.Assertions.assertThat(product.api().get(product.base() + "/releases").text())
+			.as("deleted")
+			.doesNotContain("Summer");
 	}
 
 	@Test
-	void showsWhichItemsThePlanTakesOutOfTheirSprintsAndAsksBeforeApplying() {
+	void aSprintChosenOnACardBringsItsReleaseAndAnotherReleaseTakesTheCardOutOfTheSprint() {
+		TestProduct product = scoredProduct("PBK");
+		aRelease("Spring").capacity(8).in(product);
+		long summerId = aRelease("Summer").capacity(20).in(product);
+		var created = product.api()
+			.post(product.base() + "/sprints", "{\"name\":\"Sprint 7\",\"start\":\"2027-03-01\","
+					+ "\"end\":\"2027-03-14\",\"capacity\":10,\"releaseId\":" + summerId + "}");
+		org.assertj.core.api.Assertions.assertThat(created.status()).as(created.text()).isEqualTo(201);
+		signIn();
+		page.navigate("/p/PBK/releases");
+		page.waitForLoadState(com.microsoft.playwright.options.LoadState.LOAD);
+		page.locator("#board .card[data-key=PBK-3] select[name=sprint]").selectOption(new String[] { "Sprint 7" });
+		assertThat(column("Summer").locator(".card[data-key=PBK-3] select[name=sprint]"))
+			.hasValue(java.util.regex.Pattern.compile("\\d+"));
+		page.locator("#board .card[data-key=PBK-3] select[name=release]").selectOption(new String[] { "Spring" });
+		assertThat(column("Spring").locator(".card[data-key=PBK-3] select[name=sprint]")).hasValue("");
+		JsonNode item = PlanningApiIntegrationTest.itemOnBoard(product.api(), product.base(), "PBK-3");
+		org.assertj.core.api.Assertions.assertThat(item.path("sprintId").isNumber())
+			.as("stored: out of the sprint")
+			.isFalse();
+	}
+
+	/**
+	 * Product {@code key}: 1 Started work (3, worth 1) in the started Sprint 1 and 2 Next
+	 * sprint's work (3, worth 5) in Sprint 2, both of R1 (6 points); 3 Valuable (5, 80)
+	 * and 4 Quick (2, 30) unplanned; R2 holds 5. Answers the two sprints' ids.
+	 */
+	private long[] sprinting(String key) {
 		ApiClient api = api();
-		TestProduct product = aProduct("PBQ").named("Sprinting").createdBy(api);
-		String base = product.base();
+		TestProduct product = aProduct(key).named("Sprinting").createdBy(api);
 		String[][] items = { { "Started work", "3", "1" }, { "Next sprint's work", "3", "5" },
 				{ "Valuable", "5", "80" }, { "Quick", "2", "30" } };
 		for (String[] i : items) {
 			aStory(i[0]).estimate(i[1]).in(product);
 		}
-		long model = 0;
-		for (JsonNode m : api.get(base + "/scoring-models").json()) {
-			if ("VALUE_EFFORT".equals(m.get("preset").asText())) {
-				model = m.get("id").asLong();
-			}
-		}
-		api.post(base + "/scoring-models/" + model + "/activate", null);
-		for (int i = 0; i < items.length; i++) {
-			api.put(base + "/items/PBQ-" + (i + 1) + "/scores/" + model,
-					"{\"inputs\":{\"value\":\"" + items[i][2] + "\"}}", null);
-		}
+		score(api, product, items);
 		long r1 = aRelease("R1").targetDate(LocalDate.parse("2030-01-31")).capacity(6).in(product);
 		aRelease("R2").targetDate(LocalDate.parse("2030-03-31")).capacity(5).in(product);
 		long[] sprints = new long[2];
 		for (int s = 0; s < 2; s++) {
-			sprints[s] = api
-				.post(base + "/sprints", "{\"name\":\"Sprint " + (s + 1) + "\",\"start\":\""
-						+ java.time.LocalDate.of(2029, 12, 1 + s * 7) + "\",\"end\":\""
-						+ java.time.LocalDate.of(2029, 12, 7 + s * 7) + "\",\"capacity\":6,\"releaseId\":" + r1 + "}")
-				.json()
-				.get("id")
-				.asLong();
-			product.plan("PBQ-" + (s + 1), r1, sprints[s]);
+			sprints[s] = aSprint("Sprint " + (s + 1)).starting(LocalDate.of(2029, 12, 1 + s * 7))
+				.ending(LocalDate.of(2029, 12, 7 + s * 7))
+				.capacity(6)
+				.forRelease(r1)
+				.in(product);
+			product.plan(product.item(s + 1), r1, sprints[s]);
 		}
-		api.post(base + "/sprints/" + sprints[0] + "/start", "{\"force\":true}");
+		api.post(product.base() + "/sprints/" + sprints[0] + "/start", "{\"force\":true}");
+		return sprints;
+	}
 
+	/** Runs the default plan from the releases page of {@code key} until it is done. */
+	private void planFromThePage(String key) {
 		signIn();
-		page.navigate("/p/PBQ/releases");
+		page.navigate("/p/" + key + "/releases");
 		assertThat(page.locator("#release-forecasts tr[data-release=R1]")).isVisible();
 		page.locator("[data-dialog-open=plan-for-me]").click();
 		assertThat(page.locator("#plan-form select[name=keepStartedSprints]")).hasValue("true");
@@ -161,14 +204,25 @@ class PlanningBrowserTest extends BrowserTestBase {
 		page.locator("#plan-form button[type=submit]").click();
 		assertThat(page.locator("#plan-state")).containsText("Done",
 				new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions().setTimeout(30_000));
+	}
+
+	@Test
+	void showsWhichItemsThePlanTakesOutOfTheirSprints() {
+		sprinting("PBQ");
+		planFromThePage("PBQ");
 		assertThat(page.locator("#plan-items tr[data-key=PBQ-1]")).containsText("kept: in Sprint 1, which has started");
 		Locator leaving = page.locator("#sprint-changes tr[data-key=PBQ-2]");
 		assertThat(leaving).containsText("Sprint 2");
 		assertThat(leaving).containsText("not started");
 		assertThat(leaving).containsText("unplanned");
 		assertThat(page.locator("#sprint-changes tr")).hasCount(2);
-
 		screenshot("plan-sprint-changes");
+	}
+
+	@Test
+	void asksWhatBecomesOfTheSprintsItemsBeforeApplyingAndKeepsThemWhenAskedTo() {
+		long[] sprints = sprinting("PBW");
+		planFromThePage("PBW");
 		// no choice made: the form does not go
 		page.locator("#apply-plan").click();
 		assertThat(page.locator("#plan")).hasAttribute("data-state", "DONE");
@@ -177,8 +231,8 @@ class PlanningBrowserTest extends BrowserTestBase {
 		page.locator("#apply-plan").click();
 		assertThat(page.locator(".toast")).containsText("keep every item that is in a sprint where it is");
 		screenshot("plan-applied");
-		page.navigate("/p/PBQ/releases");
-		assertThat(page.locator("#board .card[data-key=PBQ-2] select[name=sprint]"))
+		page.navigate("/p/PBW/releases");
+		assertThat(page.locator("#board .card[data-key=PBW-2] select[name=sprint]"))
 			.hasValue(String.valueOf(sprints[1]));
 	}
 

@@ -24,55 +24,84 @@ import dev.priora.support.TestProduct;
  */
 class ProgressBrowserTest extends BrowserTestBase {
 
-	@Test
-	void runsSprintsSeesTheBurndownAndTheForecastFlagChangeWhenScopeGrows() {
-		ApiClient api = api();
-		TestProduct product = aProduct("PGB").named("Progress browser").createdBy(api);
-		String base = product.base();
+	/**
+	 * Product {@code key}: release Launch (40 points, due in 45 days) with three sprints
+	 * of 10 points, the last one starting 14 days ago; stories 1–8 of 5 points, ready,
+	 * two in each sprint and 7 and 8 in the release only; a team member. Answers the
+	 * release and the sprints.
+	 */
+	private static long[] launch(TestProduct product) {
 		LocalDate today = LocalDate.now();
 		long release = aRelease("Launch").capacity(40).targetDate(today.plusDays(45)).in(product);
-		long[] sprints = new long[3];
+		long[] ids = { release, 0, 0, 0 };
 		for (int s = 0; s < 3; s++) {
-			sprints[s] = aSprint("Sprint " + (s + 1)).starting(today.minusDays(42 - 14L * s))
+			ids[s + 1] = aSprint("Sprint " + (s + 1)).starting(today.minusDays(42 - 14L * s))
 				.capacity(10)
 				.forRelease(release)
 				.in(product);
 		}
 		for (int i = 1; i <= 8; i++) {
 			aStory("Story " + i).estimate(5).ready().in(product);
-			api.put(base + "/items/PGB-" + i + "/release",
-					"{\"releaseId\":" + release + (i <= 6 ? ",\"sprintId\":" + sprints[(i - 1) / 2] : "") + "}", null);
+			product.plan(product.item(i), release, i <= 6 ? ids[1 + (i - 1) / 2] : null);
 		}
 		aTeamMember("Ann").capacity(10).in(product);
-		signIn();
+		return ids;
+	}
+
+	/** {@link #launch} with its three sprints run and closed, their items done. */
+	private static long ranThreeSprints(TestProduct product) {
+		long[] ids = launch(product);
 		for (int s = 0; s < 3; s++) {
-			page.navigate("/p/PGB/sprints/" + sprints[s]);
-			page.locator("#start-sprint button").click();
-			assertThat(page.locator("#sprint-state")).hasText("active");
-			product.finish("PGB-" + (2 * s + 1));
-			product.finish("PGB-" + (2 * s + 2));
-			page.navigate("/p/PGB/sprints/" + sprints[s]);
-			JsonNode burndown = drawn("#burndown", "Left", "Scope", "Even pace");
-			org.assertj.core.api.Assertions.assertThat(series(burndown, "Left").size()).isPositive();
-			assertThat(page.locator("#sprint-items select[name=member]")).hasCount(2);
-			if (s == 0) {
-				var good = page.locator(".review-item[data-key=PGB-1]");
-				good.locator("input[name=criteria]").check();
-				good.locator("button[value=accept]").click();
-				assertThat(page.locator(".review-item[data-key=PGB-1] .verdict")).hasText("accepted");
-			}
-			page.locator("#close-sprint-open").click();
-			page.locator("#close-sprint button.primary").click();
-			assertThat(page.locator("#sprint-state")).hasText("closed");
-			if (s == 0) {
-				// closed: the review is over and nobody is assigned any more
-				assertThat(page.locator(".review-item[data-key=PGB-2]")).isVisible();
-				assertThat(page.locator("#review form")).hasCount(0);
-				assertThat(page.locator("#review-over")).isVisible();
-				assertThat(page.locator("#sprint-items select[name=member]")).hasCount(0);
-			}
+			ApiClient api = product.api();
+			assertAccepted(api.post(product.base() + "/sprints/" + ids[s + 1] + "/start", "{}"));
+			product.finish(product.item(2 * s + 1));
+			product.finish(product.item(2 * s + 2));
+			assertAccepted(api.post(product.base() + "/sprints/" + ids[s + 1] + "/close", "{}"));
 		}
-		page.navigate("/p/PGB/releases/" + release + "/progress");
+		return ids[0];
+	}
+
+	private static void assertAccepted(ApiClient.Response r) {
+		org.assertj.core.api.Assertions.assertThat(r.status()).as(r.text()).isEqualTo(200);
+	}
+
+	@Test
+	void runsASprintFromItsPageWithTheBurndownAReviewAndTheClose() {
+		TestProduct product = aProduct("PGB").named("Progress browser").createdBy(api());
+		long sprint = launch(product)[1];
+		signIn();
+		page.navigate("/p/PGB/sprints/" + sprint);
+		page.locator("#start-sprint button").click();
+		assertThat(page.locator("#sprint-state")).hasText("active");
+		product.finish("PGB-1");
+		product.finish("PGB-2");
+		page.navigate("/p/PGB/sprints/" + sprint);
+		JsonNode burndown = drawn("#burndown", "Left", "Scope", "Even pace");
+		org.assertj.core.api.Assertions.assertThat(series(burndown, "Left").size()).isPositive();
+		assertThat(page.locator("#sprint-items select[name=member]")).hasCount(2);
+		var good = page.locator(".review-item[data-key=PGB-1]");
+		good.locator("input[name=criteria]").check();
+		good.locator("button[value=accept]").click();
+		assertThat(page.locator(".review-item[data-key=PGB-1] .verdict")).hasText("accepted");
+		page.locator("#close-sprint-open").click();
+		page.locator("#close-sprint button.primary").click();
+		assertThat(page.locator("#sprint-state")).hasText("closed");
+		// closed: the review is over and nobody is assigned any more
+		assertThat(page.locator(".review-item[data-key=PGB-2]")).isVisible();
+		assertThat(page.locator("#review form")).hasCount(0);
+		assertThat(page.locator("#review-over")).isVisible();
+		assertThat(page.locator("#sprint-items select[name=member]")).hasCount(0);
+		org.assertj.core.api.Assertions.assertThat(product.api().get(product.base() + "/sprint-runs").text())
+			.as("stored: the run is closed")
+			.contains("CLOSED");
+	}
+
+	@Test
+	void theReleaseProgressShowsTheForecastFlagChangeWhenScopeGrows() {
+		TestProduct product = aProduct("PGA").named("Progress flag").createdBy(api());
+		long release = ranThreeSprints(product);
+		signIn();
+		page.navigate("/p/PGA/releases/" + release + "/progress");
 		assertThat(page.locator("#remaining")).hasText("10 points");
 		assertThat(page.locator("#forecast-flag")).hasText("on track");
 		org.assertj.core.api.Assertions.assertThat(series(drawn("#velocity", "Completed"), "Completed").size())
@@ -80,11 +109,18 @@ class ProgressBrowserTest extends BrowserTestBase {
 		assertThat(page.locator("#burnup")).hasAttribute("aria-label", "Burnup: 30 of 40 points done");
 		for (int i = 0; i < 20; i++) {
 			aStory("Later " + i).estimate(5).ready().in(product);
-			product.planInRelease("PGB-" + (9 + i), release);
+			product.planInRelease(product.item(9 + i), release);
 		}
 		page.reload();
 		assertThat(page.locator("#forecast-flag")).hasText("off track");
-		page.navigate("/p/PGB/charts");
+	}
+
+	@Test
+	void theChartsPageDrawsVelocityFlowAndCycleTimesWithTheirLabelsApart() {
+		TestProduct product = aProduct("PGF").named("Progress charts").createdBy(api());
+		ranThreeSprints(product);
+		signIn();
+		page.navigate("/p/PGF/charts");
 		JsonNode velocity = drawn("#velocity-chart", "Committed", "Completed");
 		org.assertj.core.api.Assertions.assertThat(series(velocity, "Completed").size()).isEqualTo(3);
 		JsonNode flow = drawn("#flow-chart", "Done", "In progress", "Ready", "New");
@@ -106,11 +142,22 @@ class ProgressBrowserTest extends BrowserTestBase {
 					.isTrue();
 			}
 		}
-		page.navigate("/p/PGB/releases/" + release + "/progress");
+	}
+
+	@Test
+	void recordsADecisionOnTheReleaseProgressPage() {
+		TestProduct product = aProduct("PGD").named("Progress decision").createdBy(api());
+		long release = launch(product)[0];
+		signIn();
+		page.navigate("/p/PGD/releases/" + release + "/progress");
 		page.locator("#decision-form input[name=note]").fill("Cut the later stories");
 		page.locator("#decision-form select").selectOption("GO_BACK");
 		page.locator("#decision-form button").click();
 		assertThat(page.locator("#decisions")).containsText("Cut the later stories");
+		org.assertj.core.api.Assertions
+			.assertThat(product.api().get(product.base() + "/releases/" + release + "/progress").text())
+			.as("stored")
+			.contains("Cut the later stories");
 	}
 
 	@Test

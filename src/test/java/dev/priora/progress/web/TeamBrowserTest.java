@@ -21,11 +21,14 @@ import dev.priora.support.TestProduct;
  */
 class TeamBrowserTest extends BrowserTestBase {
 
-	@Test
-	void opensOnTheActiveSprintAndEditsAndRemovesMembers() {
+	/**
+	 * Product {@code key}: releases First (an old sprint) and Second (the sprint under
+	 * way and the next one); the running sprint holds item 1 (3 points), assigned to Bob;
+	 * members Ann (10, search) and Bob (8).
+	 */
+	private TestProduct aTeam(String key) {
 		ApiClient api = api();
-		TestProduct product = aProduct("TMB").named("Team browser").createdBy(api);
-		String base = product.base();
+		TestProduct product = aProduct(key).named("Team browser").createdBy(api);
 		LocalDate today = LocalDate.now();
 		long first = aRelease("First").capacity(40).in(product);
 		long second = aRelease("Second").capacity(40).in(product);
@@ -33,55 +36,85 @@ class TeamBrowserTest extends BrowserTestBase {
 		long now = aSprint("Sprint now").starting(today.minusDays(3)).capacity(10).forRelease(second).in(product);
 		aSprint("Next sprint").starting(today.plusDays(11)).capacity(10).forRelease(second).in(product);
 		aStory("Story").estimate(3).ready().in(product);
-		product.plan("TMB-1", second, now);
+		product.plan(product.item(1), second, now);
 		org.assertj.core.api.Assertions
-			.assertThat(api.post(base + "/sprints/" + now + "/start", "{\"force\":true}").status())
+			.assertThat(api.post(product.base() + "/sprints/" + now + "/start", "{\"force\":true}").status())
 			.isEqualTo(200);
 		aTeamMember("Ann").capacity(10).skills("search").in(product);
 		long bob = aTeamMember("Bob").capacity(8).in(product);
-		api.put(base + "/items/TMB-1/assignee", "{\"memberId\":" + bob + "}", null);
+		product.assign(product.item(1), bob);
+		return product;
+	}
 
+	/** Opens member {@code name}'s edit dialog on the team page. */
+	private com.microsoft.playwright.Locator edit(String name) {
+		page.locator("#members tr[data-member='" + name + "'] button",
+				new com.microsoft.playwright.Page.LocatorOptions().setHasText("Edit"))
+			.click();
+		return page.locator("dialog[open]");
+	}
+
+	private static void save(com.microsoft.playwright.Locator dialog) {
+		dialog
+			.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+					new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Save"))
+			.click();
+	}
+
+	@Test
+	void opensOnTheSprintUnderWayAndItsReleaseWithEachMembersWorkload() {
+		aTeam("TMB");
 		signIn();
 		page.navigate("/p/TMB/team");
 		assertThat(page.locator("#sprint-choice select option:checked")).hasText("Sprint now");
 		assertThat(page.locator("#release-choice select option:checked")).hasText("Second");
 		assertThat(page.locator("#workload tr[data-member=Bob] td").nth(3)).hasText("3");
+	}
 
-		page.locator("#members tr[data-member=Ann] button",
-				new com.microsoft.playwright.Page.LocatorOptions().setHasText("Edit"))
-			.click();
-		var dialog = page.locator("dialog[open]");
+	@Test
+	void editsAMemberInTheDialogAndTheBrowserRefusesANegativeCapacity() {
+		TestProduct product = aTeam("TMC");
+		signIn();
+		page.navigate("/p/TMC/team");
+		var dialog = edit("Ann");
 		dialog.getByLabel("Capacity per sprint").fill("-1");
-		dialog
-			.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
-					new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Save"))
-			.click();
+		save(dialog);
 		// the browser refuses a negative capacity itself; the server would too
 		assertThat(page.locator("dialog[open]")).hasCount(1);
 		dialog.getByLabel("Capacity per sprint").fill("12.5");
 		dialog.getByLabel("Skills").fill("search, payments");
 		dialog.getByLabel("Name").fill("Ann Lee");
-		dialog
-			.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
-					new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Save"))
-			.click();
+		save(dialog);
 		assertThat(page.locator(".toast")).containsText("Ann Lee saved.");
 		page.reload();
 		var ann = page.locator("#members tr[data-member='Ann Lee']");
 		assertThat(ann.locator("td").nth(2)).hasText("12.5");
 		assertThat(ann.locator(".label")).hasText(new String[] { "search", "payments" });
+		org.assertj.core.api.Assertions.assertThat(product.api().get(product.base() + "/team").text())
+			.as("stored")
+			.contains("\"Ann Lee\"")
+			.contains("payments");
+	}
 
-		// a clash of names is shown in the dialog, which stays open with the error
-		ann.locator("button", new com.microsoft.playwright.Locator.LocatorOptions().setHasText("Edit")).click();
-		page.locator("dialog[open]").getByLabel("Name").fill("Bob");
-		page.locator("dialog[open]")
-			.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
-					new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Save"))
-			.click();
+	@Test
+	void aNameClashIsShownInTheDialogWhichStaysOpen() {
+		TestProduct product = aTeam("TMD");
+		signIn();
+		page.navigate("/p/TMD/team");
+		var dialog = edit("Ann");
+		dialog.getByLabel("Name").fill("Bob");
+		save(dialog);
 		assertThat(page.locator("dialog[open] .error")).containsText("another member is called 'Bob'");
-		page.keyboard().press("Escape");
+		org.assertj.core.api.Assertions.assertThat(product.api().get(product.base() + "/team").text())
+			.as("nothing stored")
+			.contains("\"Ann\"");
+	}
 
-		page.navigate("/p/TMB/team");
+	@Test
+	void removesAMemberAfterAskingAndTheirOpenItemsAreUnassigned() {
+		TestProduct product = aTeam("TME");
+		signIn();
+		page.navigate("/p/TME/team");
 		page.locator("#members tr[data-member=Bob] button",
 				new com.microsoft.playwright.Page.LocatorOptions().setHasText("Remove"))
 			.click();
@@ -91,7 +124,7 @@ class TeamBrowserTest extends BrowserTestBase {
 		page.reload();
 		assertThat(page.locator("#members tr[data-member=Bob]")).hasCount(0);
 		assertThat(page.locator("#members tr")).hasCount(2);
-		org.assertj.core.api.Assertions.assertThat(api.get(base + "/team").json()).hasSize(1);
+		org.assertj.core.api.Assertions.assertThat(product.api().get(product.base() + "/team").json()).hasSize(1);
 	}
 
 }
