@@ -35,16 +35,18 @@ import dev.priora.planning.ReleaseStatus;
  * ({@link ReleaseFlagChanged}) once.
  * <p>
  * When: whatever can move a flag asks for its product's flags to be computed again, with
- * one insert in its own transaction (once per transaction and product): an item's status
- * ({@code StatusChanged}), its estimate, release or sprint ({@code ItemUpdated}, which
- * every such change publishes), a plan applied ({@code PlanApplied}) and a sprint closed
- * ({@link SprintClosed}, new velocity). A recurring scheduler task (one node at a time,
- * about every second) computes the flags of each product asked for, once however many
- * changes came, off the request path (the forecast is a Monte Carlo of 10,000 trials),
- * and stores them. A flag that differs from the stored one is announced; the first flag a
- * release gets, and a flag that goes away (no target date, nothing to forecast from), are
- * stored without a word. A product without an unreleased release with a target date is
- * not forecast at all.
+ * one insert in the causing transaction (once per transaction and product): an item's
+ * status ({@code StatusChanged}), its estimate, release or sprint ({@code ItemUpdated},
+ * which every such change publishes), a plan applied ({@code PlanApplied}) and a sprint
+ * closed ({@link SprintClosed}, new velocity). A recurring scheduler task (one node at a
+ * time, about every second) computes the flags of each product asked for, once however
+ * many changes came, off the request path (the forecast is a Monte Carlo of 10,000
+ * trials), and stores them. A flag that differs from the stored one is announced; the
+ * first flag a release gets, and a flag that goes away (no target date, nothing to
+ * forecast from), are stored without a word. A product without an unreleased release with
+ * a target date is not forecast at all. A release's own edit (target date, capacity) and
+ * days passing also move a flag; they are seen at the product's next change of the kinds
+ * above.
  */
 @Component
 class ReleaseFlags {
