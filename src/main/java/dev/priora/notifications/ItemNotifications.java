@@ -2,13 +2,11 @@ package dev.priora.notifications;
 
 import java.time.Clock;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-import dev.priora.accounts.ProductRoles;
 import dev.priora.accounts.UserId;
 import dev.priora.backlog.BacklogEvents.CommentAdded;
 import dev.priora.backlog.BacklogEvents.DescriptionWritten;
@@ -16,7 +14,6 @@ import dev.priora.backlog.BacklogEvents.StatusChanged;
 import dev.priora.backlog.ItemStatus;
 import dev.priora.notifications.Notifier.Cause;
 import dev.priora.notifications.WatchRepository.ItemFacts;
-import dev.priora.notifications.engine.Mentions;
 
 /**
  * What an item's own changes notify: mentions in its description and comments, comments
@@ -30,14 +27,14 @@ class ItemNotifications {
 
 	private final WatchRepository watches;
 
-	private final ProductRoles roles;
+	private final MentionedMembers mentioned;
 
 	private final Clock clock;
 
-	ItemNotifications(Notifier notifier, WatchRepository watches, ProductRoles roles, Clock clock) {
+	ItemNotifications(Notifier notifier, WatchRepository watches, MentionedMembers mentioned, Clock clock) {
 		this.notifier = notifier;
 		this.watches = watches;
-		this.roles = roles;
+		this.mentioned = mentioned;
 		this.clock = clock;
 	}
 
@@ -101,15 +98,7 @@ class ItemNotifications {
 
 	/** Members of the product the text mentions (only members can be found). */
 	private Set<Long> mentions(String productKey, String text) {
-		if (text == null || text.indexOf('@') < 0) {
-			return new HashSet<>();
-		}
-		List<Mentions.Candidate> members = roles.members(productKey)
-			.stream()
-			.filter(m -> m.active())
-			.map(m -> new Mentions.Candidate(m.user().value(), m.displayName(), m.email()))
-			.toList();
-		return new HashSet<>(Mentions.in(text, members));
+		return mentioned.in(productKey, text);
 	}
 
 	static String link(String itemKey) {

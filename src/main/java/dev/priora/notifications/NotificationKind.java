@@ -20,6 +20,8 @@ public enum NotificationKind {
 	REVIEWED("Sprint review", "your item is accepted or rejected in a sprint review"),
 	/** An applied release plan moved your items. */
 	PLAN_MOVED("Plan applied", "an applied plan moves your items"),
+	/** A watched release's forecast flag changed (on track, at risk, off track). */
+	RELEASE_FLAG("Release forecast", "a release you watch goes at risk or off track, or back on track"),
 	/** New feedback arrived in an inbox you watch. */
 	FEEDBACK_RECEIVED("New feedback", "new feedback arrives in an inbox you watch"),
 	/** An import you started finished or failed. */

@@ -97,7 +97,7 @@ class TeamNotifications {
 	@EventListener
 	void on(FeedbackReceived e) {
 		watches.productId(e.productKey())
-			.ifPresent(id -> notifier.notify(watches.watchersOfInbox(id),
+			.ifPresent(id -> notifier.notify(watches.watchersOf(WatchTarget.INBOX, id),
 					new Cause(NotificationKind.FEEDBACK_RECEIVED, e.productKey(), null, e.title(),
 							"new feedback in the inbox (" + e.channel().toLowerCase(java.util.Locale.ROOT) + ")",
 							"/p/" + e.productKey() + "/feedback/" + e.feedbackId(), null)));

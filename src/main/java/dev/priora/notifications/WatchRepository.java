@@ -101,12 +101,15 @@ class WatchRepository {
 		return users;
 	}
 
-	Set<Long> watchersOfInbox(long productId) {
-		return new HashSet<>(
-				jdbc.sql("select user_id from watches where watching and target = 'INBOX' and target_id = ?")
-					.param(productId)
-					.query(Long.class)
-					.list());
+	/**
+	 * Who watches the release or the product's inbox ({@code id}: the release's or the
+	 * product's).
+	 */
+	Set<Long> watchersOf(WatchTarget target, long id) {
+		return new HashSet<>(jdbc.sql("select user_id from watches where watching and target = ? and target_id = ?")
+			.params(target.name(), id)
+			.query(Long.class)
+			.list());
 	}
 
 	Optional<ItemFacts> item(long itemId) {

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -86,8 +87,11 @@ public class RoadmapService {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher events;
+
 	RoadmapService(RoadmapRepository repository, Objectives objectives, RoadmapBoard board, ReleaseNotesWriter notes,
-			ShareLinks shareLinks, ProductService products, Clock clock) {
+			ShareLinks shareLinks, ProductService products, Clock clock, ApplicationEventPublisher events) {
+		this.events = events;
 		this.repository = repository;
 		this.objectives = objectives;
 		this.board = board;
@@ -171,7 +175,8 @@ public class RoadmapService {
 
 	/**
 	 * Adds a comment on an entry (an item key, a release name, or "" for the roadmap), or
-	 * — with {@code feedback} — the product manager's feedback on the roadmap.
+	 * — with {@code feedback} — the product manager's feedback on the roadmap; announced
+	 * as {@link RoadmapCommented} (its mentions notify).
 	 */
 	@Transactional
 	public Comment comment(String productKey, String entry, String body, boolean feedback, UserId user) {
@@ -185,6 +190,7 @@ public class RoadmapService {
 			throw DomainProblem.invalid("entry", "must be at most 120 characters");
 		}
 		repository.insertComment(key, e, feedback ? "FEEDBACK" : "COMMENT", b, user.value(), clock.instant());
+		events.publishEvent(new RoadmapCommented(key, e, b, feedback, user));
 		return comments(key).get(0);
 	}
 

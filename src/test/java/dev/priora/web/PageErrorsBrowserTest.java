@@ -40,7 +40,7 @@ class PageErrorsBrowserTest extends BrowserTestBase {
 		assertThat(page.locator("main > p.error")).hasCount(0);
 
 		page.navigate("/p/PEB/roadmap");
-		page.locator("#comment-form input[name=body]").fill("   ");
+		page.locator("#comment-form textarea[name=body]").fill("   ");
 		page.locator("#comment-form button[type=submit]").click();
 		assertThat(page.locator("main > p.error")).containsText("body: is required");
 		assertThat(page).hasURL(Pattern.compile(".*/p/PEB/roadmap$"));

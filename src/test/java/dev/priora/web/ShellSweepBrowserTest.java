@@ -230,7 +230,7 @@ class ShellSweepBrowserTest extends dev.priora.support.BrowserTestBase {
 			p.locator("#product-settings button[type=submit]").click();
 		}
 		else {
-			p.locator("#comment-form input[name=body]").fill("Sweep comment by " + role.label());
+			p.locator("#comment-form textarea[name=body]").fill("Sweep comment by " + role.label());
 			p.locator("#comment-form button[type=submit]").click();
 		}
 		p.locator(".toast").first().waitFor();

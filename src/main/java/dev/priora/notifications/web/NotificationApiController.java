@@ -102,7 +102,7 @@ class NotificationApiController {
 
 	@PutMapping(PRODUCT + "/releases/{id}/watch")
 	@Requires(Permission.READ)
-	@Operation(summary = "Watch or unwatch a release (its items' comments and status changes)")
+	@Operation(summary = "Watch or unwatch a release (its items' comments and status changes, its forecast flag)")
 	Watching watchRelease(@AuthenticationPrincipal SignedInUser user, @PathVariable String productKey,
 			@PathVariable long id, @RequestBody WatchBody body) {
 		notifications.watchRelease(user.id(), productKey, id, required(body));

@@ -83,7 +83,10 @@ class ProgressBrowserTest extends BrowserTestBase {
 		good.locator("input[name=criteria]").check();
 		good.locator("button[value=accept]").click();
 		assertThat(page.locator(".review-item[data-key=PGB-1] .verdict")).hasText("accepted");
+		// the verdict may come with a new page: its script opens the dialog once loaded
+		page.waitForLoadState(com.microsoft.playwright.options.LoadState.LOAD);
 		page.locator("#close-sprint-open").click();
+		assertThat(page.locator("#close-sprint-dialog")).isVisible();
 		page.locator("#close-sprint button.primary").click();
 		assertThat(page.locator("#sprint-state")).hasText("closed");
 		// closed: the review is over and nobody is assigned any more

@@ -7,9 +7,13 @@ import static dev.priora.support.Fixtures.aStory;
 import static dev.priora.support.Fixtures.anObjective;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import com.microsoft.playwright.Page;
 
+import dev.priora.accounts.AccountService;
+import dev.priora.accounts.ProductRole;
+import dev.priora.accounts.ProductRoles;
 import dev.priora.support.ApiClient;
 import dev.priora.support.BrowserTestBase;
 import dev.priora.support.TestProduct;
@@ -96,6 +100,35 @@ class RoadmapBrowserTest extends BrowserTestBase {
 			}
 		});
 		org.assertj.core.api.Assertions.assertThat(aligned).containsExactly("Conversion", "Reach");
+	}
+
+	@Autowired
+	AccountService accounts;
+
+	@Autowired
+	ProductRoles roles;
+
+	@Test
+	void aRoadmapCommentMentionsAMemberPickedFromTheAutocomplete() {
+		ApiClient api = api();
+		aProduct("RDM").named("Roadmap mentions").createdBy(api);
+		accounts.createUser("bob@rdm.test", "Bob Baker", "password-bob-1", false);
+		roles.grant("RDM", "bob@rdm.test", ProductRole.VIEWER, accounts.findByEmail(ADMIN_EMAIL).orElseThrow().id());
+		signIn();
+		page.navigate("/p/RDM/roadmap");
+		var box = page.locator("#comment-form textarea[name=body]");
+		box.click();
+		box.pressSequentially("Is this right, @Bo");
+		assertThat(page.locator("#mention-list [role=option]")).hasCount(1);
+		assertThat(page.locator("#mention-list [role=option]").first()).containsText("Bob Baker");
+		box.press("Enter");
+		box.pressSequentially("?");
+		assertThat(box).hasValue("Is this right, @Bob Baker ?");
+		page.locator("#comment-form button[type=submit]").click();
+		assertThat(page.locator("#comment-list")).containsText("Is this right, @Bob Baker ?");
+		var told = ApiClient.signIn(port, "bob@rdm.test", "password-bob-1").get("/api/v1/notifications").json();
+		org.assertj.core.api.Assertions.assertThat(told.get("items").get(0).get("message").asText())
+			.contains("mentioned you in a roadmap comment");
 	}
 
 }
