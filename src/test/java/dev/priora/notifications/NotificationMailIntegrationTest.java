@@ -94,6 +94,7 @@ class NotificationMailIntegrationTest extends IntegrationTestBase {
 		assertThat(html).contains("href=\"" + link + "\"")
 			.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; the totals")
 			.doesNotContain("<script>");
+		sample("notification", text, html);
 		String unsubscribe = LoopbackSmtp.header(m, "List-Unsubscribe");
 		assertThat(unsubscribe).matches("<" + BASE_URL + "/unsubscribe/[0-9]+\\.mentioned\\.[A-Za-z0-9_-]{43}>");
 		assertThat(LoopbackSmtp.header(m, "List-Unsubscribe-Post")).isEqualTo("List-Unsubscribe=One-Click");
@@ -148,6 +149,7 @@ class NotificationMailIntegrationTest extends IntegrationTestBase {
 			.contains("Ann Archer mentioned you in a comment: @Dee Digest can you review?")
 			.contains(BASE_URL + "/p/NDG/items/" + item);
 		assertThat(LoopbackSmtp.part(m, "text/html")).contains("Notify NDG (NDG)");
+		sample("digest", text, LoopbackSmtp.part(m, "text/html"));
 		assertThat(LoopbackSmtp.header(m, "List-Unsubscribe")).contains(".digest.");
 
 		digests.sendDue();
@@ -228,6 +230,16 @@ class NotificationMailIntegrationTest extends IntegrationTestBase {
 
 		var account = BrowserlessSession.signIn(port, "gil@nbu.test", People.PASSWORD).get("/account/notifications");
 		assertThat(account.body()).contains("also e-mail <strong>gil@nbu.test</strong>").doesNotContain("not set up");
+	}
+
+	/**
+	 * Keeps the mail's bodies in {@code target/mail-samples} to look at, as screenshots
+	 * are.
+	 */
+	private static void sample(String name, String text, String html) throws java.io.IOException {
+		java.nio.file.Path dir = java.nio.file.Files.createDirectories(java.nio.file.Path.of("target/mail-samples"));
+		java.nio.file.Files.writeString(dir.resolve(name + ".txt"), text);
+		java.nio.file.Files.writeString(dir.resolve(name + ".html"), html);
 	}
 
 	private Delivery delivery(People p, String email, NotificationKind kind) {
