@@ -74,7 +74,7 @@ class NotificationMails {
 		this.settings = settings;
 		this.emails = emails;
 		this.links = links;
-		this.when = DateTimeFormatter.ofPattern("d MMM, HH:mm", Locale.ENGLISH).withZone(zone);
+		this.when = DateTimeFormatter.ofPattern("d MMM, HH:mm z", Locale.ENGLISH).withZone(zone);
 	}
 
 	/** Whether notification mails are written now. */

@@ -31,6 +31,17 @@ public final class LoopbackSmtp {
 		start();
 	}
 
+	/**
+	 * Points the server under test at this SMTP server, with the sender
+	 * {@code Priora <priora@example.test>} and the base URL for links.
+	 */
+	public void configure(org.springframework.test.context.DynamicPropertyRegistry registry, String baseUrl) {
+		registry.add("spring.mail.host", () -> "127.0.0.1");
+		registry.add("spring.mail.port", this::port);
+		registry.add("priora.mail.from", () -> "Priora <priora@example.test>");
+		registry.add("priora.base-url", () -> baseUrl);
+	}
+
 	public int port() {
 		return port;
 	}
