@@ -49,8 +49,8 @@ echo "queueing $count mails"
 cat > "$work/queue.sql" <<SQL
 insert into mail_outbox (message_id, kind, recipient, subject, body_text, body_html, state, attempts, next_attempt_at,
                          created_at)
-select '<bench-' || x || '@bench.test>', 'bench', 'sink@bench.test', 'Bench mail ' || x, 'Mail number ' || x,
-       '<p>Mail number ' || x || '</p>', 'QUEUED', 0, current_timestamp, current_timestamp
+select '<bench-' || "X" || '@bench.test>', 'bench', 'sink@bench.test', 'Bench mail ' || "X", 'Mail ' || "X",
+       '<p>Mail ' || "X" || '</p>', 'QUEUED', 0, current_timestamp, current_timestamp
 from system_range(1, $count);
 SQL
 java -cp "$cp" org.h2.tools.RunScript -url "$db" -user sa -script "$work/queue.sql"
