@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.mail.MessagingException;
@@ -22,7 +23,8 @@ import dev.priora.jobs.Backoff;
 
 /**
  * Sends the outbox's due mails, as a recurring task of the job scheduler (one node at a
- * time, {@link MailTasks}). Each mail is claimed first (state SENDING with a lease of
+ * time, {@link MailTasks}); a run sends what was due when it began, 20 at a time, for up
+ * to 20 seconds. Each mail is claimed first (state SENDING with a lease of
  * {@code priora.mail.lease}, 5 minutes, longer than the SMTP time-outs), then handed to
  * the SMTP server, then marked SENT; a failure queues it again after the next of
  * {@code priora.mail.retry-delays} (1m, 5m, 30m, 2h) or, after the last, marks it FAILED.
@@ -35,6 +37,15 @@ import dev.priora.jobs.Backoff;
 class MailDispatcher {
 
 	private static final Logger LOG = LoggerFactory.getLogger(MailDispatcher.class);
+
+	/** Mails read per query. */
+	private static final int BATCH = 20;
+
+	/**
+	 * How long one run goes on sending while a full batch was due at its start: a queue
+	 * drains at the mail server's pace, not one batch per scheduler poll.
+	 */
+	private static final Duration RUN_BUDGET = Duration.ofSeconds(20);
 
 	private final MailRepository repository;
 
@@ -72,12 +83,18 @@ class MailDispatcher {
 		}
 		try {
 			Instant now = clock.instant();
-			for (MailRepository.Row row : repository.due(now, 20)) {
-				Instant until = clock.instant().plus(lease).truncatedTo(ChronoUnit.MILLIS);
-				if (repository.claim(row.id(), now, until)) {
-					send(sender, row, until);
+			Instant stop = now.plus(RUN_BUDGET);
+			List<MailRepository.Row> batch;
+			do {
+				batch = repository.due(now, BATCH);
+				for (MailRepository.Row row : batch) {
+					Instant until = clock.instant().plus(lease).truncatedTo(ChronoUnit.MILLIS);
+					if (repository.claim(row.id(), now, until)) {
+						send(sender, row, until);
+					}
 				}
 			}
+			while (batch.size() == BATCH && clock.instant().isBefore(stop));
 		}
 		catch (RuntimeException e) {
 			LOG.warn("sending mail failed; trying again shortly", e);

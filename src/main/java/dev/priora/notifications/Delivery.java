@@ -2,7 +2,8 @@ package dev.priora.notifications;
 
 /**
  * How a person wants a kind of notification. Every choice but {@link #OFF} shows it in
- * the app; the e-mail choices are stored for the mail module to honour.
+ * the app; the e-mail choices also e-mail it when mail is configured
+ * ({@code NotificationMails}, {@code DigestMails}).
  */
 public enum Delivery {
 

@@ -55,14 +55,13 @@ class ItemNotifications {
 		String product = e.key().productKey();
 		watches.watchIfNew(e.author().value(), WatchTarget.ITEM, e.item().value(), product, clock.instant());
 		String key = e.key().toString();
-		String excerpt = excerpt(e.body());
 		Set<Long> mentioned = mentions(product, e.body());
 		notifier.notify(mentioned, new Cause(NotificationKind.MENTIONED, product, key, e.title(),
-				"mentioned you in a comment: " + excerpt, link(key), e.author()));
+				"mentioned you in a comment", e.body(), link(key), e.author()));
 		Set<Long> watchers = watchers(e.item().value());
 		watchers.removeAll(mentioned);
-		notifier.notify(watchers, new Cause(NotificationKind.COMMENTED, product, key, e.title(),
-				"commented: " + excerpt, link(key), e.author()));
+		notifier.notify(watchers, new Cause(NotificationKind.COMMENTED, product, key, e.title(), "commented", e.body(),
+				link(key), e.author()));
 	}
 
 	@EventListener
@@ -104,11 +103,6 @@ class ItemNotifications {
 	static String link(String itemKey) {
 		int dash = itemKey.lastIndexOf('-');
 		return "/p/" + itemKey.substring(0, dash) + "/items/" + itemKey;
-	}
-
-	static String excerpt(String text) {
-		String flat = text.strip().replaceAll("\\s+", " ");
-		return flat.length() > 160 ? flat.substring(0, 159) + "…" : flat;
 	}
 
 	static UserId user(Long id) {

@@ -114,7 +114,7 @@ class NotificationRepository {
 		}
 	}
 
-	private static Notification notification(ResultSet rs, int row) throws SQLException {
+	static Notification notification(ResultSet rs, int row) throws SQLException {
 		return new Notification(rs.getLong("id"), NotificationKind.valueOf(rs.getString("kind")),
 				rs.getString("product_key"), rs.getString("item_key"), rs.getString("subject"), rs.getString("message"),
 				rs.getString("link"), rs.getString("actor_name"), instant(rs, "created_at"), instant(rs, "read_at"));

@@ -43,9 +43,8 @@ class RoadmapNotifications {
 		String subject = e.entry().isEmpty() ? "Roadmap" : "Roadmap: " + e.entry();
 		notifier.notify(mentioned,
 				new Cause(NotificationKind.MENTIONED, e.productKey(), null, subject,
-						"mentioned you in " + (e.feedback() ? "feedback on the roadmap: " : "a roadmap comment: ")
-								+ ItemNotifications.excerpt(e.body()),
-						"/p/" + e.productKey() + "/roadmap", e.author()));
+						"mentioned you in " + (e.feedback() ? "feedback on the roadmap" : "a roadmap comment"),
+						e.body(), "/p/" + e.productKey() + "/roadmap", e.author()));
 	}
 
 }

@@ -41,10 +41,7 @@ class MailDeliveryIntegrationTest extends IntegrationTestBase {
 
 	@DynamicPropertySource
 	static void mail(DynamicPropertyRegistry registry) {
-		registry.add("spring.mail.host", () -> "127.0.0.1");
-		registry.add("spring.mail.port", SMTP::port);
-		registry.add("priora.mail.from", () -> "Priora <priora@example.test>");
-		registry.add("priora.base-url", () -> BASE_URL + "/");
+		SMTP.configure(registry, BASE_URL + "/");
 		registry.add("priora.mail.retry-delays", () -> "300ms,300ms,300ms,300ms,300ms,300ms");
 	}
 

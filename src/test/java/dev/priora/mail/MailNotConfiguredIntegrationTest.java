@@ -7,6 +7,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import dev.priora.accounts.AccountService;
+import dev.priora.accounts.ProductRole;
+import dev.priora.accounts.ProductRoles;
+import dev.priora.support.ApiClient;
 import dev.priora.support.BrowserlessSession;
 import dev.priora.support.IntegrationTestBase;
 
@@ -25,6 +29,12 @@ class MailNotConfiguredIntegrationTest extends IntegrationTestBase {
 
 	@Autowired
 	MailDispatcher dispatcher;
+
+	@Autowired
+	AccountService accounts;
+
+	@Autowired
+	ProductRoles roles;
 
 	@Test
 	void nothingIsSentAndTheAdminIsTold() throws Exception {
@@ -60,6 +70,29 @@ class MailNotConfiguredIntegrationTest extends IntegrationTestBase {
 		var posted = forgot.post("/forgot-password", Map.of("email", ADMIN_EMAIL));
 		assertThat(posted.statusCode()).isEqualTo(503);
 		assertThat(posted.body()).contains("Ask your").contains("administrator");
+	}
+
+	@Test
+	void eMailChoicesAreKeptButNothingIsQueuedAndTheAccountPageSaysWhy() throws Exception {
+		var set = api().put("/api/v1/notifications/preferences", "{\"COMMENTED\":\"EMAIL_NOW\"}", null);
+		assertThat(set.status()).as(set.text()).isEqualTo(200);
+		assertThat(set.text()).contains("\"kind\":\"COMMENTED\",\"delivery\":\"EMAIL_NOW\"");
+		String item = api().post("/api/v1/products/SHOP/items", "{\"type\":\"STORY\",\"title\":\"Quiet\"}")
+			.json()
+			.get("key")
+			.asText();
+		accounts.createUser("talker@example.test", "Talker", "password-talker", false);
+		roles.grant("SHOP", "talker@example.test", ProductRole.MEMBER,
+				accounts.findByEmail(ADMIN_EMAIL).orElseThrow().id());
+		var comment = ApiClient.signIn(port, "talker@example.test", "password-talker")
+			.post("/api/v1/products/SHOP/items/" + item + "/comments", "{\"body\":\"Heard?\"}");
+		assertThat(comment.status()).as(comment.text()).isEqualTo(201);
+		assertThat(api().get("/api/v1/notifications?unread=true").text()).contains("Heard?");
+		assertThat(repository.recent(50)).noneMatch(m -> m.kind().startsWith("notification."));
+
+		String page = BrowserlessSession.signIn(port, ADMIN_EMAIL, ADMIN_PASSWORD).get("/account/notifications").body();
+		assertThat(page).contains("E-mail is not set up on this server; the admin can set SPRING_MAIL_HOST")
+			.containsPattern("<option value=\"EMAIL_NOW\" selected=\"selected\">");
 	}
 
 }

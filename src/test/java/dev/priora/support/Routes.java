@@ -107,7 +107,8 @@ public final class Routes {
 			.replace("{modelId}", "999999")
 			.replace("{source}", "github")
 			.replace("{deliveryId}", "999999")
-			.replace("{secret}", "unknown");
+			.replace("{secret}", "unknown")
+			.replace("{token}", "unknown");
 	}
 
 }

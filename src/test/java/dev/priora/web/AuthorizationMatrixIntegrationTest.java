@@ -69,7 +69,8 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 		Rule admin = new Admin();
 		for (String r : List.of("GET /login", "GET /invite/{secret}", "POST /invite/{secret}", "GET /reset/{secret}",
 				"POST /reset/{secret}", "GET /f/{secret}", "POST /f/{secret}", "GET /r/{secret}",
-				"GET /forgot-password", "POST /forgot-password")) {
+				"GET /forgot-password", "POST /forgot-password", "GET /unsubscribe/{token}",
+				"POST /unsubscribe/{token}")) {
 			MATRIX.put(r, pub);
 		}
 		for (String r : List.of("POST /api/v1/tokens", "GET /api/v1/tokens", "DELETE /api/v1/tokens/{id}",

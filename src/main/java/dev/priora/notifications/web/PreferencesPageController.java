@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import dev.priora.accounts.SignedInUser;
+import dev.priora.mail.MailSettings;
 import dev.priora.notifications.Delivery;
 import dev.priora.notifications.NotificationKind;
 import dev.priora.notifications.Notifications;
@@ -28,14 +29,19 @@ class PreferencesPageController {
 
 	private final Notifications notifications;
 
-	PreferencesPageController(Notifications notifications) {
+	private final MailSettings mail;
+
+	PreferencesPageController(Notifications notifications, MailSettings mail) {
 		this.notifications = notifications;
+		this.mail = mail;
 	}
 
 	@GetMapping("/account/notifications")
 	String preferences(@AuthenticationPrincipal SignedInUser user, Model m) {
 		m.addAttribute("preferences", notifications.preferences(user.id()));
 		m.addAttribute("deliveries", Delivery.values());
+		m.addAttribute("mailState", mail.host().isEmpty() ? "off" : (mail.linksReady() ? "on" : "partial"));
+		m.addAttribute("email", user.email());
 		return PREFERENCES_FRAGMENT;
 	}
 
