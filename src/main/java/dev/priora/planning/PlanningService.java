@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -42,13 +43,16 @@ public class PlanningService {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher events;
+
 	PlanningService(PlanningRepository repository, ProductService products, BacklogOrder backlog,
-			ItemAssignments assignments, Clock clock) {
+			ItemAssignments assignments, Clock clock, ApplicationEventPublisher events) {
 		this.repository = repository;
 		this.products = products;
 		this.backlog = backlog;
 		this.assignments = assignments;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	@Transactional(readOnly = true)
@@ -174,6 +178,9 @@ public class PlanningService {
 		if (current.version() != expectedVersion || !repository.updateRelease(id, n, target, capacity(capacity),
 				fromSprints, status == null ? current.status() : status, expectedVersion, clock.instant())) {
 			throw DomainProblem.stale("Release " + current.name(), current.version(), "someone");
+		}
+		if (status == ReleaseStatus.RELEASED && current.status() != ReleaseStatus.RELEASED) {
+			events.publishEvent(new ReleaseShipped(key, id, n));
 		}
 		return release(key, id);
 	}

@@ -13,15 +13,16 @@ import com.icegreen.greenmail.util.ServerSetup;
 /**
  * A real SMTP server (GreenMail) on a loopback port fixed for the test class's life, so
  * it can be stopped (Priora's attempts fail: connection refused) and started again on the
- * same port. Messages are read back as the server received them.
+ * same port. Messages are read back as the server received them. Public for the other
+ * features' mail tests (customer follow-ups).
  */
-final class LoopbackSmtp {
+public final class LoopbackSmtp {
 
 	private final int port;
 
 	private GreenMail server;
 
-	LoopbackSmtp() {
+	public LoopbackSmtp() {
 		try (ServerSocket s = new ServerSocket(0)) {
 			this.port = s.getLocalPort();
 		}
@@ -31,18 +32,18 @@ final class LoopbackSmtp {
 		start();
 	}
 
-	int port() {
+	public int port() {
 		return port;
 	}
 
-	synchronized void start() {
+	public synchronized void start() {
 		if (server == null) {
 			server = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 			server.start();
 		}
 	}
 
-	synchronized void stop() {
+	public synchronized void stop() {
 		if (server != null) {
 			server.stop();
 			server = null;
@@ -50,21 +51,21 @@ final class LoopbackSmtp {
 	}
 
 	/** Every message received since the server was (re)started or purged. */
-	synchronized List<MimeMessage> messages() {
+	public synchronized List<MimeMessage> messages() {
 		return server == null ? List.of() : Arrays.asList(server.getReceivedMessages());
 	}
 
 	/** Messages whose Message-ID is {@code id}. */
-	List<MimeMessage> withId(String id) {
+	public List<MimeMessage> withId(String id) {
 		return messages().stream().filter(m -> id.equals(header(m, "Message-ID"))).toList();
 	}
 
 	/** Messages to {@code address}. */
-	List<MimeMessage> to(String address) {
+	public List<MimeMessage> to(String address) {
 		return messages().stream().filter(m -> header(m, "To") != null && header(m, "To").contains(address)).toList();
 	}
 
-	synchronized void purge() {
+	public synchronized void purge() {
 		if (server != null) {
 			try {
 				server.purgeEmailFromAllMailboxes();
@@ -75,7 +76,7 @@ final class LoopbackSmtp {
 		}
 	}
 
-	static String header(MimeMessage m, String name) {
+	public static String header(MimeMessage m, String name) {
 		try {
 			return m.getHeader(name, ",");
 		}
@@ -85,7 +86,7 @@ final class LoopbackSmtp {
 	}
 
 	/** The first body part of this MIME type, e.g. text/plain or text/html. */
-	static String part(jakarta.mail.Part part, String type) {
+	public static String part(jakarta.mail.Part part, String type) {
 		try {
 			if (part.isMimeType(type)) {
 				return (String) part.getContent();
