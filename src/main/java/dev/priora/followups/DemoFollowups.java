@@ -2,6 +2,7 @@ package dev.priora.followups;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,7 +33,7 @@ class DemoFollowups {
 	@EventListener
 	@Order(60)
 	void on(DemoProductCreated event) {
-		Instant today = event.at("0 09:00");
+		Instant today = event.day().atStartOfDay(ZoneOffset.UTC).toInstant();
 		int sent = repository.sentBefore(event.productKey(), today.minus(WAITING));
 		LOG.info("Marked {} of the demo's messages to customers as sent long ago", sent);
 	}

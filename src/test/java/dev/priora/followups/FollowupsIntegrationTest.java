@@ -64,8 +64,8 @@ class FollowupsIntegrationTest extends IntegrationTestBase {
 
 	private Shop shop(String key) {
 		TestProduct p = aProduct(key).named("Shop " + key).createdBy(api());
-		String export = aStory("Export orders as CSV").ready().in(p);
-		String other = aStory("Dark mode").ready().in(p);
+		String export = aStory("Export orders as CSV").estimate(3).ready().in(p);
+		String other = aStory("Dark mode").estimate(2).ready().in(p);
 		long acme = aCustomer("Acme").contact("Ana Lopez", "ana." + key.toLowerCase() + "@acme.test")
 			.contact("Bo Berg", "")
 			.in(p);
@@ -145,7 +145,7 @@ class FollowupsIntegrationTest extends IntegrationTestBase {
 	@Test
 	void aReleaseReleasedDraftsForTheAskersOfItsDoneItems() {
 		TestProduct p = aProduct("FUC").named("Shop FUC").createdBy(api());
-		String item = aStory("Gift cards").ready().in(p);
+		String item = aStory("Gift cards").estimate(2).ready().in(p);
 		long release = aRelease("Spring 2027").capacity(10).in(p);
 		p.planInRelease(item, release);
 		p.finish(item);

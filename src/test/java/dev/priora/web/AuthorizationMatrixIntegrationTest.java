@@ -394,7 +394,7 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 
 	/** A drafted message to a customer: an item their feedback is linked to is done. */
 	private long followup(TestProduct product) {
-		String item = aStory("Asked for").ready().in(product);
+		String item = aStory("Asked for").estimate(1).ready().in(product);
 		long customer = aCustomer("Matrix asker").contact("Fay Asker", "fay@matrix.test").in(product);
 		long feedback = someFeedback("Please build it").from(customer).in(product);
 		api().post("/api/v1/products/MTX/feedback/" + feedback + "/links",

@@ -99,7 +99,7 @@ final class ProductObjects {
 	private void followup() {
 		String items = base() + "/items";
 		String item = ok(api.post(items,
-				"{\"type\":\"STORY\",\"title\":\"" + marker + " asked for\"," + "\"description\":\"" + marker
+				"{\"type\":\"STORY\",\"title\":\"" + marker + " asked for\",\"estimate\":2,\"description\":\"" + marker
 						+ " why\",\"acceptanceCriteria\":[{\"statement\":\"" + marker + " works\"}]}"))
 			.json()
 			.get("key")

@@ -33,7 +33,7 @@ class FollowupsBrowserTest extends BrowserTestBase {
 		ApiClient api = api();
 		api.post("/api/v1/products", "{\"key\":\"FBR\",\"name\":\"Follow-up shop\"}");
 		api.post("/api/v1/products/FBR/items",
-				ApiClient.json(Map.of("type", "STORY", "title", "Export orders as CSV", "description",
+				ApiClient.json(Map.of("type", "STORY", "title", "Export orders as CSV", "estimate", 3, "description",
 						"Orders as a spreadsheet", "acceptanceCriteria",
 						java.util.List.of(Map.of("statement", "A CSV file downloads")))));
 		long acme = api
