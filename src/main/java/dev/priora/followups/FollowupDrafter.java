@@ -15,9 +15,9 @@ import org.springframework.stereotype.Component;
 import dev.priora.backlog.BacklogEvents.StatusChanged;
 import dev.priora.backlog.ItemStatus;
 import dev.priora.backlog.ProductService;
-import dev.priora.followups.FollowupRepository.Ask;
-import dev.priora.followups.FollowupRepository.Contact;
-import dev.priora.followups.FollowupRepository.Item;
+import dev.priora.followups.AskerRepository.Ask;
+import dev.priora.followups.AskerRepository.Contact;
+import dev.priora.followups.AskerRepository.Item;
 import dev.priora.followups.engine.DraftWriter;
 import dev.priora.planning.ReleaseShipped;
 
@@ -34,14 +34,18 @@ class FollowupDrafter {
 
 	private final FollowupRepository repository;
 
+	private final AskerRepository asked;
+
 	private final FollowupSender sender;
 
 	private final ProductService products;
 
 	private final Clock clock;
 
-	FollowupDrafter(FollowupRepository repository, FollowupSender sender, ProductService products, Clock clock) {
+	FollowupDrafter(FollowupRepository repository, AskerRepository asked, FollowupSender sender,
+			ProductService products, Clock clock) {
 		this.repository = repository;
+		this.asked = asked;
 		this.sender = sender;
 		this.products = products;
 		this.clock = clock;
@@ -53,7 +57,7 @@ class FollowupDrafter {
 			return;
 		}
 		long id = e.item().value();
-		var release = repository.releaseOf(id);
+		var release = asked.releaseOf(id);
 		draft(e.key().productKey(), new Shipped(Shipped.Kind.ITEM, id, e.key() + " " + e.title()), release.orElse(null),
 				List.of(new Item(id, e.key().toString(), e.title())));
 	}
@@ -61,17 +65,17 @@ class FollowupDrafter {
 	@EventListener
 	void on(ReleaseShipped e) {
 		draft(e.productKey(), new Shipped(Shipped.Kind.RELEASE, e.releaseId(), e.name()),
-				new FollowupRepository.Release(e.releaseId(), e.name()), repository.doneItems(e.releaseId()));
+				new AskerRepository.Release(e.releaseId(), e.name()), asked.doneItems(e.releaseId()));
 	}
 
 	/** One person's part of what shipped: their feedback on it. */
 	private record Asker(Recipient recipient, List<Ask> asks) {
 	}
 
-	private void draft(String productKey, Shipped shipped, FollowupRepository.Release release, List<Item> items) {
+	private void draft(String productKey, Shipped shipped, AskerRepository.Release release, List<Item> items) {
 		Map<Long, Item> byId = new LinkedHashMap<>();
 		items.forEach(i -> byId.put(i.id(), i));
-		List<Ask> asks = repository.asks(byId.keySet());
+		List<Ask> asks = asked.asks(byId.keySet());
 		if (asks.isEmpty()) {
 			return;
 		}
@@ -113,7 +117,7 @@ class FollowupDrafter {
 	 */
 	private Map<String, Asker> askers(List<Ask> asks, Map<Long, Set<String>> covered) {
 		Map<Long, List<Contact>> contacts = new HashMap<>();
-		repository
+		asked
 			.contacts(asks.stream()
 				.filter(a -> a.contactId() == null && blank(a.submitterEmail()) && a.customerId() != null)
 				.map(Ask::customerId)

@@ -36,6 +36,8 @@ class FollowupSender {
 
 	private final FollowupRepository repository;
 
+	private final AskerRepository asked;
+
 	private final MailOutbox outbox;
 
 	private final MailTemplates templates;
@@ -59,7 +61,7 @@ class FollowupSender {
 	 */
 	void send(String productKey, List<FollowupRepository.Row> rows, UserId user) {
 		String product = products.get(productKey).name();
-		Map<Long, String> notes = repository
+		Map<Long, String> notes = asked
 			.releaseNotes(rows.stream().map(FollowupRepository.Row::releaseId).filter(Objects::nonNull).toList());
 		Instant now = clock.instant();
 		for (var row : rows) {

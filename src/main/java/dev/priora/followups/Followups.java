@@ -50,14 +50,18 @@ public class Followups {
 
 	private final FollowupRepository repository;
 
+	private final AskerRepository asked;
+
 	private final FollowupSender sender;
 
 	private final ProductService products;
 
 	private final Clock clock;
 
-	Followups(FollowupRepository repository, FollowupSender sender, ProductService products, Clock clock) {
+	Followups(FollowupRepository repository, AskerRepository asked, FollowupSender sender, ProductService products,
+			Clock clock) {
 		this.repository = repository;
+		this.asked = asked;
 		this.sender = sender;
 		this.products = products;
 		this.clock = clock;
@@ -78,7 +82,8 @@ public class Followups {
 	@Transactional(readOnly = true)
 	public Board board(String productKey) {
 		String key = products.get(productKey).key();
-		List<FollowupView> drafts = views(repository.list(key, Set.of(FollowupStatus.DRAFT), 1000));
+		List<FollowupView> drafts = new ArrayList<>(views(repository.list(key, Set.of(FollowupStatus.DRAFT), 1000)));
+		java.util.Collections.reverse(drafts); // oldest first
 		Map<String, List<FollowupView>> groups = new LinkedHashMap<>();
 		List<FollowupView> inPerson = new ArrayList<>();
 		for (FollowupView v : drafts) {
@@ -198,7 +203,7 @@ public class Followups {
 		List<Long> ids = rows.stream().map(FollowupRepository.Row::id).toList();
 		var words = repository.words(ids);
 		var feedback = repository.feedbackIds(ids);
-		var notes = repository
+		var notes = asked
 			.releaseNotes(rows.stream().map(FollowupRepository.Row::releaseId).filter(Objects::nonNull).toList());
 		return rows.stream()
 			.map(r -> new FollowupView(r.id(), r.shipped(), r.releaseName(),

@@ -26,10 +26,7 @@ import dev.priora.backlog.ProductService;
 @Service
 public class PlanningService {
 
-	/**
-	 * The board: releases with their items, the sprints, and the open items not planned
-	 * yet.
-	 */
+	/** The board: releases with their items, sprints, and unplanned open items. */
 	public record Board(List<ReleaseView> releases, List<SprintView> sprints, List<ReleaseView.PlannedItem> unplanned) {
 	}
 
@@ -188,8 +185,8 @@ public class PlanningService {
 	/** Deletes a release; its items become unplanned. */
 	@Transactional
 	public void deleteRelease(String productKey, long id) {
-		String key = products.get(productKey).key();
-		repository.release(key, id).orElseThrow(() -> DomainProblem.notFound("Release " + id));
+		repository.release(products.get(productKey).key(), id)
+			.orElseThrow(() -> DomainProblem.notFound("Release " + id));
 		repository.deleteRelease(id);
 	}
 
@@ -237,10 +234,7 @@ public class PlanningService {
 		repository.deleteSprint(id);
 	}
 
-	/**
-	 * Each sprint's state by sprint id: {@code PLANNED}, {@code ACTIVE} or
-	 * {@code CLOSED}.
-	 */
+	/** Each sprint's state (PLANNED, ACTIVE or CLOSED) by sprint id. */
 	@Transactional(readOnly = true)
 	public Map<Long, String> sprintStates(String productKey) {
 		return repository.sprintStates(products.get(productKey).key());
@@ -277,23 +271,18 @@ public class PlanningService {
 	}
 
 	static BigDecimal capacity(PlanningRepository.ReleaseRow r, List<SprintView> sprints) {
-		if (!r.fromSprints()) {
-			return r.capacity();
-		}
-		return sprints.stream()
-			.filter(s -> s.releaseId() != null && s.releaseId() == r.id())
-			.map(SprintView::capacity)
-			.reduce(BigDecimal.ZERO, BigDecimal::add);
+		return !r.fromSprints() ? r.capacity()
+				: sprints.stream()
+					.filter(s -> s.releaseId() != null && s.releaseId() == r.id())
+					.map(SprintView::capacity)
+					.reduce(BigDecimal.ZERO, BigDecimal::add);
 	}
 
 	private static BigDecimal capacity(BigDecimal c) {
-		if (c == null) {
-			return BigDecimal.ZERO;
-		}
-		if (c.signum() < 0 || c.compareTo(BigDecimal.valueOf(100_000)) > 0) {
+		if (c != null && (c.signum() < 0 || c.compareTo(BigDecimal.valueOf(100_000)) > 0)) {
 			throw DomainProblem.invalid("capacity", "must be from 0 to 100000 (in the product's unit)");
 		}
-		return c;
+		return c == null ? BigDecimal.ZERO : c;
 	}
 
 	private static String name(String name, String field) {
