@@ -46,9 +46,10 @@ class FollowupSender {
 
 	private final Clock clock;
 
-	FollowupSender(FollowupRepository repository, MailOutbox outbox, MailTemplates templates, ProductService products,
-			Clock clock) {
+	FollowupSender(FollowupRepository repository, AskerRepository asked, MailOutbox outbox, MailTemplates templates,
+			ProductService products, Clock clock) {
 		this.repository = repository;
+		this.asked = asked;
 		this.outbox = outbox;
 		this.templates = templates;
 		this.products = products;
