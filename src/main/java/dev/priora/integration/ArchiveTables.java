@@ -82,7 +82,8 @@ final class ArchiveTables {
 			new Table("objectives", "where t.product_key = :key", "t.id", "id", Map.of()),
 			new Table("item_objectives", items(), "t.item_id, t.objective_id", null,
 					Map.of("item_id", "items", "objective_id", "objectives")),
-			new Table("roadmap_comments", "where t.product_key = :key", "t.id", "id", Map.of("author", USERS)));
+			new Table("roadmap_comments", "where t.product_key = :key", "t.id", "id", Map.of("author", USERS)),
+			new Table("followup_settings", "where t.product_key = :key", "t.product_key", null, Map.of()));
 
 	/**
 	 * Tables left out on purpose: the workspace's (users, tokens, sessions, audit,
@@ -92,14 +93,18 @@ final class ArchiveTables {
 	 * vectors; the releases' last forecast flags and the requests to compute them again),
 	 * and each person's own mail and notifications (the mail outbox, notifications,
 	 * watches, notification preferences and digest records: they belong to users, who are
-	 * not exported), and the server's own keys (the unsubscribe-link HMAC key: a secret).
+	 * not exported), the server's own keys (the unsubscribe-link HMAC key: a secret), and
+	 * the messages drafted and sent to customers (followups and the feedback each
+	 * answers: a log of mails sent, keyed by who asked and what shipped; a restored
+	 * product drafts again only for what ships after the restore).
 	 */
 	static final List<String> LEFT_OUT = List.of("users", "api_tokens", "account_links", "security_events",
 			"spring_session", "spring_session_attributes", "flyway_schema_history", "workspace_settings", "import_jobs",
 			"backlog_import_jobs", "jobs", "job_inputs", "scheduled_tasks", "release_plans", "order_changes",
 			"bulk_changes", "bulk_change_items", "roadmap_links", "public_forms", "webhooks", "webhook_deliveries",
 			"rate_limits", "item_vectors", "mail_outbox", "notifications", "watches", "notification_preferences",
-			"release_flags", "release_flag_requests", "notification_digests", "server_keys");
+			"release_flags", "release_flag_requests", "notification_digests", "server_keys", "followups",
+			"followup_feedback");
 
 	/** Columns that name the product itself: filled in with the new product on import. */
 	static final List<String> PRODUCT_COLUMNS = List.of("product_id", "product_key");

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,10 +26,7 @@ import dev.priora.backlog.ProductService;
 @Service
 public class PlanningService {
 
-	/**
-	 * The board: releases with their items, the sprints, and the open items not planned
-	 * yet.
-	 */
+	/** The board: releases with their items, sprints, and unplanned open items. */
 	public record Board(List<ReleaseView> releases, List<SprintView> sprints, List<ReleaseView.PlannedItem> unplanned) {
 	}
 
@@ -42,13 +40,16 @@ public class PlanningService {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher events;
+
 	PlanningService(PlanningRepository repository, ProductService products, BacklogOrder backlog,
-			ItemAssignments assignments, Clock clock) {
+			ItemAssignments assignments, Clock clock, ApplicationEventPublisher events) {
 		this.repository = repository;
 		this.products = products;
 		this.backlog = backlog;
 		this.assignments = assignments;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	@Transactional(readOnly = true)
@@ -175,14 +176,17 @@ public class PlanningService {
 				fromSprints, status == null ? current.status() : status, expectedVersion, clock.instant())) {
 			throw DomainProblem.stale("Release " + current.name(), current.version(), "someone");
 		}
+		if (status == ReleaseStatus.RELEASED && current.status() != ReleaseStatus.RELEASED) {
+			events.publishEvent(new ReleaseShipped(key, id, n));
+		}
 		return release(key, id);
 	}
 
 	/** Deletes a release; its items become unplanned. */
 	@Transactional
 	public void deleteRelease(String productKey, long id) {
-		String key = products.get(productKey).key();
-		repository.release(key, id).orElseThrow(() -> DomainProblem.notFound("Release " + id));
+		repository.release(products.get(productKey).key(), id)
+			.orElseThrow(() -> DomainProblem.notFound("Release " + id));
 		repository.deleteRelease(id);
 	}
 
@@ -230,10 +234,7 @@ public class PlanningService {
 		repository.deleteSprint(id);
 	}
 
-	/**
-	 * Each sprint's state by sprint id: {@code PLANNED}, {@code ACTIVE} or
-	 * {@code CLOSED}.
-	 */
+	/** Each sprint's state (PLANNED, ACTIVE or CLOSED) by sprint id. */
 	@Transactional(readOnly = true)
 	public Map<Long, String> sprintStates(String productKey) {
 		return repository.sprintStates(products.get(productKey).key());
@@ -270,23 +271,18 @@ public class PlanningService {
 	}
 
 	static BigDecimal capacity(PlanningRepository.ReleaseRow r, List<SprintView> sprints) {
-		if (!r.fromSprints()) {
-			return r.capacity();
-		}
-		return sprints.stream()
-			.filter(s -> s.releaseId() != null && s.releaseId() == r.id())
-			.map(SprintView::capacity)
-			.reduce(BigDecimal.ZERO, BigDecimal::add);
+		return !r.fromSprints() ? r.capacity()
+				: sprints.stream()
+					.filter(s -> s.releaseId() != null && s.releaseId() == r.id())
+					.map(SprintView::capacity)
+					.reduce(BigDecimal.ZERO, BigDecimal::add);
 	}
 
 	private static BigDecimal capacity(BigDecimal c) {
-		if (c == null) {
-			return BigDecimal.ZERO;
-		}
-		if (c.signum() < 0 || c.compareTo(BigDecimal.valueOf(100_000)) > 0) {
+		if (c != null && (c.signum() < 0 || c.compareTo(BigDecimal.valueOf(100_000)) > 0)) {
 			throw DomainProblem.invalid("capacity", "must be from 0 to 100000 (in the product's unit)");
 		}
-		return c;
+		return c == null ? BigDecimal.ZERO : c;
 	}
 
 	private static String name(String name, String field) {

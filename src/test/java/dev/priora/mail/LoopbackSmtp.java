@@ -13,7 +13,8 @@ import com.icegreen.greenmail.util.ServerSetup;
 /**
  * A real SMTP server (GreenMail) on a loopback port fixed for the test class's life, so
  * it can be stopped (Priora's attempts fail: connection refused) and started again on the
- * same port. Messages are read back as the server received them.
+ * same port. Messages are read back as the server received them. Public for the other
+ * features' mail tests (customer follow-ups).
  */
 public final class LoopbackSmtp {
 

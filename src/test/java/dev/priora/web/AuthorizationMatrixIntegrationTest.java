@@ -188,6 +188,13 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 				"POST " + base + "/webhooks/{id}/deliveries/{deliveryId}/redeliver", "GET /p/{key}/webhooks",
 				"POST /p/{key}/webhooks", "POST /p/{key}/webhooks/{id}/deliveries/{deliveryId}/redeliver",
 				"POST /p/{key}/webhooks/{id}/{action:ping|pause|resume|delete}");
+		product(Permission.READ, "GET /p/{key}/followups", "GET " + base + "/followups",
+				"GET " + base + "/followups/{id}", "GET " + base + "/followups/settings");
+		product(Permission.EDIT_BACKLOG, "POST /p/{key}/followups/send", "POST /p/{key}/followups/{id}/edit",
+				"POST /p/{key}/followups/{id}/dismiss", "POST /p/{key}/followups/{id}/told",
+				"POST /p/{key}/followups/settings", "PATCH " + base + "/followups/{id}",
+				"POST " + base + "/followups/send", "POST " + base + "/followups/{id}/dismiss",
+				"POST " + base + "/followups/{id}/told", "PUT " + base + "/followups/settings");
 		product(Permission.READ, "GET " + base + "/imports", "GET " + base + "/imports/{jobId}",
 				"GET " + base + "/items/{itemKey}/comments");
 		product(Permission.COMMENT, "POST " + base + "/items/{itemKey}/comments",
@@ -297,6 +304,8 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 
 	private long changeId;
 
+	private long followupId;
+
 	private int spares;
 
 	@Autowired
@@ -362,6 +371,7 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 			.asLong();
 		admin.put("/api/v1/admin/webhooks", "{\"allowPrivateTargets\":false}", null);
 		deliveryId = admin.post("/api/v1/products/MTX/webhooks/" + webhookId + "/ping", null).json().get("id").asLong();
+		followupId = followup(product);
 		UserId adminId = accounts.findByEmail(ADMIN_EMAIL).orElseThrow().id();
 		for (ProductRole role : ProductRole.values()) {
 			String email = role.name().toLowerCase() + "@matrix.test";
@@ -381,6 +391,17 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 		ui.put("outsider@matrix.test", BrowserlessSession.signIn(port, "outsider@matrix.test", "password-OUTSIDER"));
 		api.put(ADMIN_EMAIL, admin);
 		ui.put(ADMIN_EMAIL, BrowserlessSession.signIn(port, ADMIN_EMAIL, ADMIN_PASSWORD));
+	}
+
+	/** A drafted message to a customer: an item their feedback is linked to is done. */
+	private long followup(TestProduct product) {
+		String item = aStory("Asked for").estimate(1).ready().in(product);
+		long customer = aCustomer("Matrix asker").contact("Fay Asker", "fay@matrix.test").in(product);
+		long feedback = someFeedback("Please build it").from(customer).in(product);
+		api().post("/api/v1/products/MTX/feedback/" + feedback + "/links",
+				"{\"item\":\"" + item + "\",\"importance\":\"IMPORTANT\"}");
+		product.finish(item);
+		return api().get("/api/v1/products/MTX/followups").json().get(0).get("id").asLong();
 	}
 
 	private List<String> routes() {
@@ -553,7 +574,8 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 		// assigning or clearing a customer gets feedback of its own: the customer must
 		// keep feedback so that it
 		// cannot be deleted halfway through the run
-		return Routes.concrete(pattern.replace("/feedback/{id}/customer", "/feedback/" + spareFeedbackId + "/customer")
+		return Routes.concrete(pattern.replace("/followups/{id}", "/followups/" + followupId)
+			.replace("/feedback/{id}/customer", "/feedback/" + spareFeedbackId + "/customer")
 			.replace("/feedback/{id}", "/feedback/" + feedbackId)
 			.replace("/customers/{id}", "/customers/" + customerId)
 			.replace("/feedback/import/{jobId}", "/feedback/import/" + jobId)

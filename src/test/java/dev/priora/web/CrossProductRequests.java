@@ -147,6 +147,15 @@ final class CrossProductRequests {
 		path("POST " + f + "/story", json("{\"title\":\"Hijacked\"}"));
 		path("GET " + BASE + "/feedback/imports/{jobId}", none());
 		path("DELETE " + BASE + "/feedback/imports/{jobId}", none());
+		String m = BASE + "/followups/{id}";
+		path("GET " + m, none());
+		path("PATCH " + m, json("{\"subject\":\"Hijacked\"}").ifMatch("${OBJ.V_FOLLOWUP}"));
+		path("POST " + m + "/dismiss", none());
+		path("POST " + m + "/told", none());
+		String page = "/p/{key}/followups/{id}";
+		path("POST " + page + "/edit", form("subject", "Hijacked", "body", "Hijacked", "version", "${OBJ.V_FOLLOWUP}"));
+		path("POST " + page + "/dismiss", none());
+		path("POST " + page + "/told", none());
 	}
 
 	private static void planning() {
@@ -293,6 +302,7 @@ final class CrossProductRequests {
 		String b = "/api/v1/products/${KEY}";
 		String item = b + "/items/${ITEM1}";
 		body("POST", b + "/feedback", json("{\"text\":\"Hijacked\",\"customerId\":${B.CUSTOMER}}"));
+		body("POST", b + "/followups/send", json("{\"ids\":[${B.FOLLOWUP}]}"));
 		body("POST", b + "/feedback",
 				json("{\"text\":\"Hijacked\",\"customerId\":${CUSTOMER},\"contactId\":${B.CONTACT}}"));
 		body("PUT", b + "/feedback/${SPARE}/customer", json("{\"customerId\":${B.CUSTOMER}}"));
@@ -346,6 +356,7 @@ final class CrossProductRequests {
 		body("POST", p + "/feedback/${SPARE}/links", form("item", "${B.ITEM1}"));
 		body("POST", p + "/feedback/${SPARE}/merge", form("into", "${B.FEEDBACK}"));
 		body("POST", p + "/feedback/bulk", form("ids", "${B.SPARE}", "action", "TRIAGED"));
+		body("POST", p + "/followups/send", form("ids", "${B.FOLLOWUP}"));
 		body("POST", p + "/feedback/bulk", form("ids", "${SPARE}", "action", "LINK", "item", "${B.ITEM1}"));
 		body("GET", p + "/feedback", none().query("status=ALL&customer=${B.CUSTOMER}"));
 		body("GET", p + "/backlog", none().query("parent=${B.ITEM3}"));

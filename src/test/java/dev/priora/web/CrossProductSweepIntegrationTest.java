@@ -381,6 +381,7 @@ class CrossProductSweepIntegrationTest extends IntegrationTestBase {
 			case "jobId" -> pattern.contains("/feedback/") ? "FJOB" : "BJOB";
 			case "id" -> switch (previous) {
 				case "feedback" -> "FEEDBACK";
+				case "followups" -> "FOLLOWUP";
 				case "customers" -> "CUSTOMER";
 				case "releases" -> "RELEASE";
 				case "sprints" -> "SPRINT";

@@ -50,6 +50,7 @@ final class ProductObjects {
 		p.ids.put("KEY", key);
 		p.backlog();
 		p.feedback();
+		p.followup();
 		p.planning();
 		p.scoring();
 		p.roadmapAndTeam();
@@ -92,6 +93,23 @@ final class ProductObjects {
 		ids.put("SPARE", id(api.post(base() + "/feedback", "{\"text\":\"" + marker + " spare feedback\"}")));
 		ok(api.post(base() + "/feedback/" + ids.get("FEEDBACK") + "/links",
 				"{\"item\":\"" + key + "-1\",\"importance\":\"CRITICAL\",\"quote\":\"" + marker + " quote\"}"));
+	}
+
+	/** A message drafted to the feedback's contact: an item it is linked to is done. */
+	private void followup() {
+		String items = base() + "/items";
+		String item = ok(api.post(items,
+				"{\"type\":\"STORY\",\"title\":\"" + marker + " asked for\",\"estimate\":2,\"description\":\"" + marker
+						+ " why\",\"acceptanceCriteria\":[{\"statement\":\"" + marker + " works\"}]}"))
+			.json()
+			.get("key")
+			.asText();
+		ok(api.post(base() + "/feedback/" + ids.get("FEEDBACK") + "/links",
+				"{\"item\":\"" + item + "\",\"importance\":\"IMPORTANT\"}"));
+		for (String status : new String[] { "READY", "IN_PROGRESS", "DONE" }) {
+			ok(api.patch(items + "/" + item, "{\"status\":\"" + status + "\"}", api.get(items + "/" + item).etag()));
+		}
+		ids.put("FOLLOWUP", ok(api.get(base() + "/followups")).json().get(0).get("id").asText());
 	}
 
 	private void planning() throws InterruptedException {
@@ -183,6 +201,7 @@ final class ProductObjects {
 		ids.put("V_CUSTOMER", ok(api.get(base() + "/customers/" + ids.get("CUSTOMER"))).json().get("version").asText());
 		ids.put("V_FEEDBACK", ok(api.get(base() + "/feedback/" + ids.get("FEEDBACK"))).json().get("version").asText());
 		ids.put("V_RELEASE", ok(api.get(base() + "/releases/" + ids.get("RELEASE"))).json().get("version").asText());
+		ids.put("V_FOLLOWUP", ok(api.get(base() + "/followups/" + ids.get("FOLLOWUP"))).json().get("version").asText());
 		ids.put("V_MODEL", ok(api.get(base() + "/scoring-models/" + ids.get("MODEL"))).json().get("version").asText());
 	}
 

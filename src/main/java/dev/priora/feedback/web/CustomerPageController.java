@@ -18,13 +18,14 @@ import dev.priora.accounts.Requires;
 import dev.priora.accounts.SignedInUser;
 import dev.priora.problem.DomainProblem;
 import dev.priora.feedback.CustomerDraft;
+import dev.priora.feedback.CustomerFollowups;
 import dev.priora.feedback.CustomerService;
 import dev.priora.feedback.FeedbackFilter;
 import dev.priora.feedback.FeedbackService;
 
 /**
  * The customers page (list, add) and each customer's page: their feedback and the items
- * it maps to.
+ * it maps to, and what their people were told once it shipped.
  */
 @Controller
 class CustomerPageController {
@@ -37,9 +38,12 @@ class CustomerPageController {
 
 	private final FeedbackService feedback;
 
-	CustomerPageController(CustomerService customers, FeedbackService feedback) {
+	private final CustomerFollowups followups;
+
+	CustomerPageController(CustomerService customers, FeedbackService feedback, CustomerFollowups followups) {
 		this.customers = customers;
 		this.feedback = feedback;
+		this.followups = followups;
 	}
 
 	@GetMapping("/p/{key}/customers")
@@ -82,6 +86,7 @@ class CustomerPageController {
 		var items = feedback.page(key, new FeedbackFilter(null, null, id, null, null, null, null), null, 200);
 		model.addAttribute("feedback", items);
 		model.addAttribute("links", items.stream().flatMap(f -> f.links().stream()).distinct().toList());
+		model.addAttribute("messages", followups.toldCustomer(key, id));
 		return CUSTOMER_VIEW;
 	}
 

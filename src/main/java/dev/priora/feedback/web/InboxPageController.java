@@ -23,6 +23,7 @@ import dev.priora.accounts.SignedInUser;
 import dev.priora.problem.DomainProblem;
 import dev.priora.backlog.ItemKey;
 import dev.priora.feedback.Channel;
+import dev.priora.feedback.CustomerFollowups;
 import dev.priora.feedback.CustomerService;
 import dev.priora.feedback.FeedbackDraft;
 import dev.priora.feedback.FeedbackFilter;
@@ -52,10 +53,14 @@ class InboxPageController {
 
 	private final FeedbackPageModel pageModel;
 
-	InboxPageController(FeedbackService feedback, CustomerService customers, FeedbackPageModel pageModel) {
+	private final CustomerFollowups followups;
+
+	InboxPageController(FeedbackService feedback, CustomerService customers, FeedbackPageModel pageModel,
+			CustomerFollowups followups) {
 		this.feedback = feedback;
 		this.customers = customers;
 		this.pageModel = pageModel;
+		this.followups = followups;
 	}
 
 	/**
@@ -186,6 +191,7 @@ class InboxPageController {
 		}
 		List<FeedbackView> page = feedback.page(key, f, cursor, PAGE);
 		model.addAttribute("feedback", page);
+		model.addAttribute("told", followups.toldAt(key, page.stream().map(FeedbackView::id).toList()));
 		model.addAttribute("nextCursor", page.size() == PAGE ? page.get(page.size() - 1).id() : null);
 	}
 
