@@ -91,13 +91,15 @@ final class ArchiveTables {
 	 * forms, webhooks), and derived data recomputed in the background (items' sentence
 	 * vectors), and each person's own mail and notifications (the mail outbox,
 	 * notifications, watches and notification preferences: they belong to users, who are
-	 * not exported).
+	 * not exported), and the live updates' change table (minutes of what changed, for
+	 * connected browsers).
 	 */
 	static final List<String> LEFT_OUT = List.of("users", "api_tokens", "account_links", "security_events",
 			"spring_session", "spring_session_attributes", "flyway_schema_history", "workspace_settings", "import_jobs",
 			"backlog_import_jobs", "jobs", "job_inputs", "scheduled_tasks", "release_plans", "order_changes",
 			"bulk_changes", "bulk_change_items", "roadmap_links", "public_forms", "webhooks", "webhook_deliveries",
-			"rate_limits", "item_vectors", "mail_outbox", "notifications", "watches", "notification_preferences");
+			"rate_limits", "item_vectors", "mail_outbox", "notifications", "watches", "notification_preferences",
+			"live_events");
 
 	/** Columns that name the product itself: filled in with the new product on import. */
 	static final List<String> PRODUCT_COLUMNS = List.of("product_id", "product_key");

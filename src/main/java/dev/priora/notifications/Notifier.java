@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 import dev.priora.accounts.UserId;
@@ -14,7 +15,8 @@ import dev.priora.notifications.NotificationRepository.NewNotification;
 /**
  * Writes one cause's notifications in the caller's transaction, to the people it concerns
  * less the actor, less anyone who cannot see the product now (a role in it, or an
- * administrator; active), less anyone who turned the kind off. Returns who was notified.
+ * administrator; active), less anyone who turned the kind off. Returns who was notified,
+ * and tells it with {@link NotificationsWritten}.
  */
 @Component
 class Notifier {
@@ -30,10 +32,14 @@ class Notifier {
 
 	private final Clock clock;
 
-	Notifier(NotificationRepository notifications, WatchRepository watches, Clock clock) {
+	private final ApplicationEventPublisher events;
+
+	Notifier(NotificationRepository notifications, WatchRepository watches, Clock clock,
+			ApplicationEventPublisher events) {
 		this.notifications = notifications;
 		this.watches = watches;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	Set<Long> notify(Collection<Long> users, Cause cause) {
@@ -48,6 +54,9 @@ class Notifier {
 			notifications.insert(new NewNotification(user, cause.kind(), cause.productKey(), cause.itemKey(),
 					cause.subject(), cause.message(), cause.link(),
 					cause.actor() == null ? null : cause.actor().value(), clock.instant()));
+		}
+		if (!to.isEmpty()) {
+			events.publishEvent(new NotificationsWritten(cause.productKey(), to));
 		}
 		return to;
 	}
