@@ -63,15 +63,20 @@ public class LiveStreams {
 		SseEmitter.SseEventBuilder hello = SseEmitter.event()
 			.reconnectTime(settings.retry().toMillis())
 			.comment("connected");
-		connections.add(c);
-		if (lastEventId != null) {
-			emitter.send(hello);
-			replay(c, lastEventId);
-		}
-		else {
-			// a new stream starts at the newest change: the browser keeps it as its last
-			// event id, so a reconnect before any event still gets what it missed
-			emitter.send(hello.id(Long.toString(events.newestId())));
+		// the poller waits for the replay, so the missed rows are queued before new ones
+		// (a row may come twice: the pages' re-reads do not mind)
+		synchronized (c) {
+			connections.add(c);
+			if (lastEventId != null) {
+				emitter.send(hello);
+				replay(c, lastEventId);
+			}
+			else {
+				// a new stream starts at the newest change: the browser keeps it as its
+				// last event id, so a reconnect before any event still gets what it
+				// missed
+				emitter.send(hello.id(Long.toString(events.newestId())));
+			}
 		}
 		c.flush(threads.writers());
 		return emitter;
@@ -91,9 +96,11 @@ public class LiveStreams {
 	/** Hands new events to the streams that may see them. */
 	void deliver(List<LiveEvent> batch) {
 		for (LiveConnection c : connections) {
-			for (LiveEvent e : batch) {
-				if (c.wants(e) && !c.offer(e)) {
-					break;
+			synchronized (c) {
+				for (LiveEvent e : batch) {
+					if (c.wants(e) && !c.offer(e)) {
+						break;
+					}
 				}
 			}
 			settle(c);

@@ -137,7 +137,7 @@ class LiveIntegrationTest extends IntegrationTestBase {
 		edit(p, third);
 		try (EventStream again = admin.stream("/p/LIVE/live", last).ok()) {
 			List<Event> seen = again.until(x -> item(x, third), SOON, "the missed change of " + third);
-			assertThat(seen).anyMatch(x -> item(x, second));
+			assertThat(seen).as("the missed change before the last one").anyMatch(x -> item(x, second));
 			assertThat(seen).noneMatch(x -> item(x, first));
 		}
 	}
