@@ -1,13 +1,16 @@
 package dev.priora.live;
 
 import java.io.IOException;
+import java.util.LinkedHashSet;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.springframework.http.MediaType;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter.DataWithMediaType;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter.SseEventBuilder;
 
@@ -96,10 +99,15 @@ final class LiveConnection {
 
 	private void write(Executor threads) {
 		try {
+			// everything queued goes out in one write and one flush
+			Set<DataWithMediaType> batch = new LinkedHashSet<>();
 			SseEventBuilder next;
 			while (!closed.get() && (next = queue.poll()) != null) {
 				queued.decrementAndGet();
-				emitter.send(next);
+				batch.addAll(next.build());
+			}
+			if (!batch.isEmpty() && !closed.get()) {
+				emitter.send(batch);
 			}
 		}
 		catch (IOException | IllegalStateException e) {

@@ -78,23 +78,38 @@ public final class LiveBenchmark {
 			Thread.sleep(100);
 		}
 		long withClients = heapAfterGc();
-		ScheduledExecutorService writers = Executors.newScheduledThreadPool(4);
+		ScheduledExecutorService ticks = Executors.newSingleThreadScheduledExecutor();
+		var writers = Executors.newFixedThreadPool(16);
 		AtomicInteger next = new AtomicInteger();
 		long period = 1_000_000L / rate;
-		writers.scheduleAtFixedRate(() -> changes.make(api, next.incrementAndGet()), 0, period, TimeUnit.MICROSECONDS);
+		ticks.scheduleAtFixedRate(() -> {
+			int n = next.incrementAndGet();
+			writers.execute(() -> changes.make(api, n));
+		}, 0, period, TimeUnit.MICROSECONDS);
 		Thread.sleep(seconds * 1000L);
-		writers.shutdownNow();
-		writers.awaitTermination(10, TimeUnit.SECONDS);
+		ticks.shutdownNow();
+		writers.shutdown();
+		writers.awaitTermination(30, TimeUnit.SECONDS);
 		Thread.sleep(2000);
 		long after = heapAfterGc();
-		long[] latencies = changes.latencies();
+		long[] latencies = changes.latencies(true);
+		long[] afterCommit = changes.latencies(false);
+		long[] requests = changes.requests();
 		System.out.printf(Locale.ROOT,
 				"LiveBenchmark %s: %d clients connected (of %d), %d changes in %d s (%.1f/s), %d events read%n", db,
 				connected(live), clients, next.get(), seconds, next.get() / (double) seconds, latencies.length);
 		System.out.printf(Locale.ROOT,
-				"delivery latency ms: p50 %.1f, p95 %.1f, p99 %.1f, max %.1f; %d expected, %d" + " missing%n",
+				"delivery latency ms from the change's request: p50 %.1f, p95 %.1f, p99 %.1f,"
+						+ " max %.1f; %d expected, %d missing%n",
 				pct(latencies, 50), pct(latencies, 95), pct(latencies, 99), pct(latencies, 100),
 				(long) changes.made() * clients, (long) changes.made() * clients - latencies.length);
+		System.out.printf(Locale.ROOT,
+				"delivery latency ms from the change's answer (0 when read before it): p50 %.1f,"
+						+ " p95 %.1f, p99 %.1f, max %.1f%n",
+				pct(afterCommit, 50), pct(afterCommit, 95), pct(afterCommit, 99), pct(afterCommit, 100));
+		System.out.printf(Locale.ROOT,
+				"the change requests themselves (GET + PATCH) ms: p50 %.1f, p95 %.1f, p99 %.1f%n", pct(requests, 50),
+				pct(requests, 95), pct(requests, 99));
 		System.out.printf(Locale.ROOT, "heap after GC MiB: idle %d, %d clients connected %d, after the run %d; %s%n",
 				idle >> 20, clients, withClients >> 20, after >> 20, BenchServer.load());
 		streams.forEach(s -> s.cancel(true));
@@ -150,29 +165,39 @@ public final class LiveBenchmark {
 	 */
 	private static final class Changes {
 
-		private final AtomicLongArray startOf = new AtomicLongArray(ITEMS + 1);
+		private static final int MAX_CHANGES = 100_000;
 
-		private final AtomicLongArray seqOf = new AtomicLongArray(ITEMS + 1);
+		private final AtomicLongArray startOf = new AtomicLongArray(MAX_CHANGES);
 
-		private final long[][] seenSeq;
+		private final AtomicLongArray endOf = new AtomicLongArray(MAX_CHANGES);
 
-		private final long[] samples = new long[4_000_000];
+		private final AtomicLongArray changeOf = new AtomicLongArray(ITEMS + 1);
+
+		private final long[][] seen;
+
+		private final long[] sampleChange = new long[4_000_000];
+
+		private final long[] sampleRead = new long[4_000_000];
 
 		private final AtomicInteger count = new AtomicInteger();
 
 		private final AtomicInteger made = new AtomicInteger();
 
 		Changes(int clients) {
-			this.seenSeq = new long[clients][ITEMS + 1];
+			this.seen = new long[clients][ITEMS + 1];
 		}
 
 		void make(ApiClient api, int n) {
+			if (n >= MAX_CHANGES) {
+				return;
+			}
 			int item = 1 + n % ITEMS;
 			String path = "/api/v1/products/LIVE/items/LIVE-" + item;
+			startOf.set(n, System.nanoTime());
 			String etag = api.get(path).etag();
-			startOf.set(item, System.nanoTime());
-			seqOf.incrementAndGet(item);
+			changeOf.set(item, n);
 			api.patch(path, "{\"title\":\"Item " + item + " change " + n + "\"}", etag);
+			endOf.set(n, System.nanoTime());
 			made.incrementAndGet();
 		}
 
@@ -190,23 +215,41 @@ public final class LiveBenchmark {
 			}
 			long now = System.nanoTime();
 			int item = Integer.parseInt(m.group(1));
-			long seq = seqOf.get(item);
-			synchronized (seenSeq[client]) {
-				if (seq == 0 || seenSeq[client][item] >= seq) {
+			long n = changeOf.get(item);
+			synchronized (seen[client]) {
+				if (n == 0 || seen[client][item] >= n) {
 					return;
 				}
-				seenSeq[client][item] = seq;
+				seen[client][item] = n;
 			}
 			int i = count.getAndIncrement();
-			if (i < samples.length) {
-				samples[i] = now - startOf.get(item);
+			if (i < sampleRead.length) {
+				sampleChange[i] = n;
+				sampleRead[i] = now;
 			}
 		}
 
-		long[] latencies() {
-			long[] copy = Arrays.copyOf(samples, Math.min(count.get(), samples.length));
-			Arrays.sort(copy);
-			return copy;
+		/** Sorted latencies from each change's request start, or from its answer. */
+		long[] latencies(boolean fromStart) {
+			int k = Math.min(count.get(), sampleRead.length);
+			long[] out = new long[k];
+			for (int i = 0; i < k; i++) {
+				int n = (int) sampleChange[i];
+				long from = fromStart ? startOf.get(n) : endOf.get(n);
+				out[i] = from == 0 ? 0 : Math.max(0, sampleRead[i] - from);
+			}
+			Arrays.sort(out);
+			return out;
+		}
+
+		long[] requests() {
+			List<Long> all = new ArrayList<>();
+			for (int n = 1; n < MAX_CHANGES; n++) {
+				if (endOf.get(n) != 0) {
+					all.add(endOf.get(n) - startOf.get(n));
+				}
+			}
+			return all.stream().mapToLong(Long::longValue).sorted().toArray();
 		}
 
 	}
