@@ -179,16 +179,6 @@ class BacklogRowController {
 	}
 
 	/**
-	 * One row as the list shows it, for live updates ({@code static/js/live.js}) to swap
-	 * in when someone else changed the item.
-	 */
-	@GetMapping("/p/{key}/backlog/items/{itemKey}/row")
-	String row(@PathVariable String key, @PathVariable String itemKey, Model model) {
-		rows.row(ItemKeys.inPath(key, itemKey), model);
-		return ROW_FRAGMENT;
-	}
-
-	/**
 	 * The side panel: the item's facts (an epic's roll-up instead of its estimate, the
 	 * assignee), description, criteria, objectives (loaded as on the item page) and its
 	 * last {@value #PANEL_HISTORY} changes.
