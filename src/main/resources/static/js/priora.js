@@ -359,11 +359,13 @@
 
   // Sends the move; on success moves the row in the page, so the order shown is the order stored.
   function move(row, position, target) {
+    var done = window.Priora.writing ? window.Priora.writing() : function () {};
     var body = new URLSearchParams({ item: row.dataset.key, position: position });
     if (target) { body.append('target', target.dataset.key); }
     var headers = { 'Content-Type': 'application/x-www-form-urlencoded' };
     if (window.Priora.csrf()) { headers['X-CSRF-TOKEN'] = window.Priora.csrf(); }
     return fetch(list().dataset.moveUrl, { method: 'POST', headers: headers, body: body, credentials: 'same-origin' })
+      .finally(done)
       .then(function (response) {
         if (!response.ok) { throw new Error('HTTP ' + response.status); }
         var l = list();
@@ -621,12 +623,14 @@ document.addEventListener('click', function (e) {
   }
 
   function move(card, status, from, index) {
+    var done = window.Priora.writing ? window.Priora.writing() : function () {};
     var b = board();
     var body = new URLSearchParams({ item: card.dataset.key, status: status, version: card.dataset.version });
     var headers = { 'Content-Type': 'application/x-www-form-urlencoded', 'HX-Request': 'true' };
     if (window.Priora.csrf()) { headers['X-CSRF-TOKEN'] = window.Priora.csrf(); }
     card.classList.add('moving');
     return fetch(b.dataset.moveUrl, { method: 'POST', headers: headers, body: body, credentials: 'same-origin' })
+      .finally(done)
       .then(function (response) {
         return response.text().then(function (text) {
           card.classList.remove('moving');
@@ -679,6 +683,7 @@ document.addEventListener('click', function (e) {
   }
 
   document.addEventListener('DOMContentLoaded', function () { wire(board()); });
+  window.Priora.wireBoard = wire;
 
   document.addEventListener('keydown', function (e) {
     var card = e.target && e.target.closest ? e.target.closest('#sprint-board .board-card') : null;

@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 import dev.priora.accounts.UserId;
@@ -16,7 +17,8 @@ import dev.priora.notifications.NotificationRepository.NewNotification;
  * less the actor, less anyone who cannot see the product now (a role in it, or an
  * administrator; active), less anyone who turned the kind off; and queues, in the same
  * transaction, the e-mail of each of them who chose "e-mail now" for the kind
- * ({@link NotificationMails}). Returns who was notified.
+ * ({@link NotificationMails}). Returns who was notified, and tells it with
+ * {@link NotificationsWritten}.
  */
 @Component
 class Notifier {
@@ -61,11 +63,15 @@ class Notifier {
 
 	private final Clock clock;
 
-	Notifier(NotificationRepository notifications, WatchRepository watches, NotificationMails mails, Clock clock) {
+	private final ApplicationEventPublisher events;
+
+	Notifier(NotificationRepository notifications, WatchRepository watches, NotificationMails mails, Clock clock,
+			ApplicationEventPublisher events) {
 		this.notifications = notifications;
 		this.watches = watches;
 		this.mails = mails;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	Set<Long> notify(Collection<Long> users, Cause cause) {
@@ -82,6 +88,9 @@ class Notifier {
 					cause.actor() == null ? null : cause.actor().value(), clock.instant()));
 		}
 		mails.now(to.stream().filter(u -> chosen.get(u) == Delivery.EMAIL_NOW).toList(), cause);
+		if (!to.isEmpty()) {
+			events.publishEvent(new NotificationsWritten(cause.productKey(), to));
+		}
 		return to;
 	}
 

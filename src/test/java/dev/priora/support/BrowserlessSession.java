@@ -113,6 +113,19 @@ public final class BrowserlessSession {
 			.POST(HttpRequest.BodyPublishers.ofString(body)));
 	}
 
+	/**
+	 * Opens an event stream as a browser's {@code EventSource} does (with
+	 * {@code lastEventId} when not null: a reconnect).
+	 */
+	public EventStream stream(String path, String lastEventId) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Accept", "text/event-stream").GET();
+		if (lastEventId != null) {
+			request.header("Last-Event-ID", lastEventId);
+		}
+		headers.forEach(request::header);
+		return EventStream.open(http, request.build());
+	}
+
 	public HttpResponse<String> send(String method, String path) {
 		return "GET".equals(method) ? get(path) : post(path, Map.of());
 	}

@@ -82,7 +82,7 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 				"POST /notifications/{id}/read", "POST /notifications/read-all", "GET /account/notifications",
 				"POST /account/notifications", "GET /api/v1/notifications", "POST /api/v1/notifications/{id}/read",
 				"POST /api/v1/notifications/read-all", "GET /api/v1/notifications/preferences",
-				"PUT /api/v1/notifications/preferences")) {
+				"PUT /api/v1/notifications/preferences", "GET /live")) {
 			MATRIX.put(r, auth);
 		}
 		for (String r : List.of("GET /api/v1/users", "POST /api/v1/users/invitations",
@@ -225,7 +225,8 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 		product(Permission.WORK_ITEMS, "POST /p/{key}/board/move");
 		product(Permission.EDIT_BACKLOG, "PUT " + base + "/board/wip-limits", "POST /p/{key}/board/wip",
 				"POST /p/{key}/items/{itemKey}/assignee");
-		product(Permission.READ, "GET /p/{key}/items/{itemKey}/panel");
+		product(Permission.READ, "GET /p/{key}/items/{itemKey}/panel", "GET /p/{key}/backlog/items/{itemKey}/row",
+				"GET /p/{key}/live");
 		product(Permission.WORK_ITEMS, "POST /p/{key}/backlog/items/{itemKey}/status",
 				"POST /p/{key}/backlog/items/{itemKey}/estimate");
 		product(Permission.EDIT_BACKLOG, "POST /p/{key}/backlog/items/{itemKey}/release",

@@ -245,6 +245,7 @@ final class CrossProductRequests {
 		path("POST /p/{key}/releases/{id}/watch", form("watching", "true"));
 		path("GET /p/{key}/backlog/items/{itemKey}/plan-menu", none());
 		path("GET /p/{key}/backlog/items/{itemKey}/labels-menu", none());
+		path("GET /p/{key}/backlog/items/{itemKey}/row", none());
 		path("POST /p/{key}/backlog/items/{itemKey}/status", form("status", "REJECTED", "version", "${OBJ.V_ITEM1}"));
 		path("POST /p/{key}/backlog/items/{itemKey}/estimate", form("estimate", "8", "version", "${OBJ.V_ITEM1}"));
 		path("POST /p/{key}/backlog/items/{itemKey}/labels", form("labels", "hijacked", "version", "${OBJ.V_ITEM1}"));

@@ -1,0 +1,137 @@
+package dev.priora.live;
+
+import java.io.IOException;
+import java.util.LinkedHashSet;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.springframework.http.MediaType;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter.DataWithMediaType;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter.SseEventBuilder;
+
+import dev.priora.accounts.SignedInUser;
+
+/**
+ * One browser's stream: who reads it, for which product (null: a page outside products,
+ * which gets only the person's own events), and what waits to be written. Its writes run
+ * one at a time on the hub's threads, in the order they were queued; a client that lets
+ * more than the queue limit pile up is disconnected (it reconnects and is sent what it
+ * missed).
+ */
+final class LiveConnection {
+
+	private final SignedInUser user;
+
+	private final String productKey;
+
+	private final SseEmitter emitter;
+
+	private final int limit;
+
+	private final Queue<SseEventBuilder> queue = new ConcurrentLinkedQueue<>();
+
+	private final AtomicInteger queued = new AtomicInteger();
+
+	private final AtomicBoolean writing = new AtomicBoolean();
+
+	private final AtomicBoolean closed = new AtomicBoolean();
+
+	LiveConnection(SignedInUser user, String productKey, SseEmitter emitter, int limit) {
+		this.user = user;
+		this.productKey = productKey;
+		this.emitter = emitter;
+		this.limit = limit;
+	}
+
+	SignedInUser user() {
+		return user;
+	}
+
+	String productKey() {
+		return productKey;
+	}
+
+	SseEmitter emitter() {
+		return emitter;
+	}
+
+	boolean closed() {
+		return closed.get();
+	}
+
+	boolean wants(LiveEvent event) {
+		return event.reaches(user.id().value(), productKey);
+	}
+
+	/**
+	 * Queues the event; false (and the stream ended) when the client is too far behind.
+	 */
+	boolean offer(LiveEvent event) {
+		return offer(SseEmitter.event()
+			.id(Long.toString(event.id()))
+			.name(event.type())
+			.data(event.payload(), MediaType.TEXT_PLAIN));
+	}
+
+	boolean offer(SseEventBuilder event) {
+		if (closed.get()) {
+			return false;
+		}
+		if (queued.incrementAndGet() > limit) {
+			close();
+			return false;
+		}
+		queue.add(event);
+		return true;
+	}
+
+	/** Writes what is queued on one of {@code threads}, unless a write is under way. */
+	void flush(Executor threads) {
+		if (!closed.get() && !queue.isEmpty() && writing.compareAndSet(false, true)) {
+			threads.execute(() -> write(threads));
+		}
+	}
+
+	private void write(Executor threads) {
+		try {
+			// everything queued goes out in one write and one flush
+			Set<DataWithMediaType> batch = new LinkedHashSet<>();
+			SseEventBuilder next;
+			while (!closed.get() && (next = queue.poll()) != null) {
+				queued.decrementAndGet();
+				batch.addAll(next.build());
+			}
+			if (!batch.isEmpty() && !closed.get()) {
+				emitter.send(batch);
+			}
+		}
+		catch (IOException | IllegalStateException e) {
+			// the client went away (the container ends the request) or the stream already
+			// ended: the hub forgets this connection
+			markClosed();
+		}
+		finally {
+			writing.set(false);
+		}
+		flush(threads);
+	}
+
+	/** Ends the stream; the browser reconnects on its own. */
+	void close() {
+		if (closed.compareAndSet(false, true)) {
+			queue.clear();
+			emitter.complete();
+		}
+	}
+
+	void markClosed() {
+		closed.set(true);
+		queue.clear();
+	}
+
+}

@@ -1,0 +1,2 @@
+/** The event-stream routes of live updates. */
+package dev.priora.live.web;

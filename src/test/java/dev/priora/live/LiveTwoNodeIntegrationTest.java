@@ -1,0 +1,94 @@
+package dev.priora.live;
+
+import static dev.priora.support.Fixtures.aProduct;
+import static dev.priora.support.Fixtures.aStory;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
+
+import dev.priora.PrioraApplication;
+import dev.priora.support.ApiClient;
+import dev.priora.support.BrowserlessSession;
+import dev.priora.support.EventStream;
+import dev.priora.support.IntegrationTestBase;
+import dev.priora.support.TestDatabase;
+import dev.priora.support.TestProduct;
+
+/**
+ * Two Priora servers over one database: a change made on node A reaches a reader whose
+ * stream is open on node B (each node polls the change table), and a reader reconnecting
+ * to the other node is sent what it missed.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class LiveTwoNodeIntegrationTest extends IntegrationTestBase {
+
+	private static final Duration SOON = Duration.ofSeconds(10);
+
+	@Autowired
+	Environment env;
+
+	private ConfigurableApplicationContext nodeB;
+
+	private int portB;
+
+	@BeforeAll
+	void startSecondNode() throws Exception {
+		nodeB = new SpringApplicationBuilder(PrioraApplication.class).run("--server.port=0",
+				"--spring.datasource.url=" + env.getProperty("spring.datasource.url"),
+				"--spring.datasource.username=" + env.getProperty("spring.datasource.username"),
+				"--spring.datasource.password=" + env.getProperty("spring.datasource.password", ""),
+				"--priora.data-dir=" + Files.createTempDirectory("priora-live-node-b"), "--priora.demo.enabled=false",
+				"--spring.main.banner-mode=off", "--logging.level.root=WARN");
+		portB = ((WebServerApplicationContext) nodeB).getWebServer().getPort();
+	}
+
+	@AfterAll
+	void stopSecondNode() {
+		if (nodeB != null) {
+			nodeB.close();
+		}
+	}
+
+	private static boolean item(EventStream.Event e, String key) {
+		return "item".equals(e.name()) && e.data().contains("\"key\":\"" + key + "\"");
+	}
+
+	/** Renames the item through the API of the node {@code api} talks to. */
+	private static void rename(ApiClient api, String key) {
+		String path = "/api/v1/products/LTWO/items/" + key;
+		var r = api.patch(path, "{\"title\":\"Renamed " + key + "\"}", api.get(path).etag());
+		assertThat(r.status()).as(r.text()).isBetween(200, 299);
+	}
+
+	@Test
+	void aChangeOnOneNodeReachesAReaderOnTheOther() {
+		TestProduct p = aProduct("LTWO").createdBy(api());
+		String key = aStory("Across nodes").in(p);
+		String later = aStory("While away").in(p);
+		BrowserlessSession onA = BrowserlessSession.signIn(port, ADMIN_EMAIL, ADMIN_PASSWORD);
+		BrowserlessSession onB = onA.on(portB);
+		String last;
+		try (EventStream stream = onB.stream("/p/LTWO/live", null).ok()) {
+			rename(p.api(), key);
+			last = stream
+				.await(x -> item(x, key), SOON, "on node B for a change on node A (" + TestDatabase.name() + ")")
+				.id();
+		}
+		rename(ApiClient.signIn(portB, ADMIN_EMAIL, ADMIN_PASSWORD), later);
+		try (EventStream again = onA.stream("/p/LTWO/live", last).ok()) {
+			again.await(x -> item(x, later), SOON, "replayed on node A for a change made on node B");
+		}
+	}
+
+}
