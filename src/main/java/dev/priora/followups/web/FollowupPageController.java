@@ -59,9 +59,8 @@ class FollowupPageController {
 			return back(key, "Message to " + saved.recipientName() + " saved.", redirect);
 		}
 		catch (DomainProblem e) {
-			// the draft's form again with what was typed, the reason next to it (a
-			// message
-			// that is not the product's stays a 404)
+			// the draft's form again with what was typed, the reason next to it
+			// (a message that is not the product's stays a 404)
 			DomainProblem.rethrowNotFound(e);
 			model.addAttribute("editing", id);
 			model.addAttribute("typedSubject", subject);

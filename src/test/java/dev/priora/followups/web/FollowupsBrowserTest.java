@@ -28,8 +28,11 @@ class FollowupsBrowserTest extends BrowserTestBase {
 		return id;
 	}
 
-	@Test
-	void draftsAreEditedAndSentInOneGoAndTheFeedbackShowsItsSenderWasTold() {
+	/**
+	 * Ships FBR-1, which two contacts of Acme asked for; answers Acme's id and Ana's
+	 * feedback id.
+	 */
+	private long[] shipAnItemTwoContactsAskedFor() {
 		ApiClient api = api();
 		api.post("/api/v1/products", "{\"key\":\"FBR\",\"name\":\"Follow-up shop\"}");
 		api.post("/api/v1/products/FBR/items",
@@ -51,7 +54,14 @@ class FollowupsBrowserTest extends BrowserTestBase {
 			api.patch("/api/v1/products/FBR/items/FBR-1", "{\"status\":\"" + status + "\"}",
 					api.get("/api/v1/products/FBR/items/FBR-1").etag());
 		}
+		return new long[] { acme, ana };
+	}
 
+	@Test
+	void draftsAreEditedAndSentInOneGoAndTheFeedbackShowsItsSenderWasTold() {
+		long[] shipped = shipAnItemTwoContactsAskedFor();
+		long acme = shipped[0];
+		long ana = shipped[1];
 		signIn();
 		page.setViewportSize(1280, 900);
 		page.navigate("/p/FBR/followups");
