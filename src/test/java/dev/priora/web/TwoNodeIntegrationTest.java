@@ -4,7 +4,6 @@ import static dev.priora.support.Fixtures.aProduct;
 import static dev.priora.support.Fixtures.aStory;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -21,15 +20,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 
-import dev.priora.PrioraApplication;
 import dev.priora.support.ApiClient;
 import dev.priora.support.BrowserlessSession;
 import dev.priora.support.IntegrationTestBase;
+import dev.priora.support.SecondNode;
 import dev.priora.support.TestDatabase;
 import dev.priora.support.TestProduct;
 
@@ -45,19 +41,14 @@ class TwoNodeIntegrationTest extends IntegrationTestBase {
 	@Autowired
 	Environment env;
 
-	private ConfigurableApplicationContext nodeB;
+	private SecondNode nodeB;
 
 	private int portB;
 
 	@BeforeAll
 	void startSecondNode() throws Exception {
-		nodeB = new SpringApplicationBuilder(PrioraApplication.class).run("--server.port=0",
-				"--spring.datasource.url=" + env.getProperty("spring.datasource.url"),
-				"--spring.datasource.username=" + env.getProperty("spring.datasource.username"),
-				"--spring.datasource.password=" + env.getProperty("spring.datasource.password", ""),
-				"--priora.data-dir=" + Files.createTempDirectory("priora-node-b"), "--priora.demo.enabled=false",
-				"--spring.main.banner-mode=off", "--logging.level.root=WARN");
-		portB = ((WebServerApplicationContext) nodeB).getWebServer().getPort();
+		nodeB = SecondNode.start(env, "priora-node-b");
+		portB = nodeB.port();
 	}
 
 	@AfterAll
