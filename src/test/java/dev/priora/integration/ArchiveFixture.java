@@ -74,6 +74,7 @@ final class ArchiveFixture {
 		admin.post(base + "/roadmap/comments", "{\"entry\":\"" + key + "-2\",\"body\":\"Looks right\"}");
 		admin.put(base + "/items/" + key + "-4/pin", null, null);
 		admin.put(base + "/board/wip-limits", "{\"limits\":{\"IN_PROGRESS\":3}}", null);
+		admin.put(base + "/followups/settings", "{\"autoSend\":false}", null);
 		ObjectNode doc = (ObjectNode) admin.get(base + "/export").json();
 		ObjectNode tables = (ObjectNode) doc.get("tables");
 		// only the administrator's own role: other tests grant roles on the demo product
