@@ -67,13 +67,13 @@ class DeadNodeIntegrationTest extends IntegrationTestBase {
 	@Test
 	void aLiveNodesHeartbeatsKeepItsExecutionAlive() throws InterruptedException {
 		ApiClient api = api();
-		aProduct("LIVE").named("Live node").createdBy(api);
-		String job = ghostJob("RUNNING", Duration.ofSeconds(-600), "LIVE");
+		aProduct("DEADN").named("Live node").createdBy(api);
+		String job = ghostJob("RUNNING", Duration.ofSeconds(-600), "DEADN");
 		// the node is alive (its heartbeats are newer than the dead time) for six seconds
 		Eventually.within(Duration.ofSeconds(8))
 			.during(Duration.ofSeconds(6))
 			.alias("the live node's job stays RUNNING")
-			.until(() -> api.get("/api/v1/products/LIVE/feedback/imports/" + job).json().get("state").asText(),
+			.until(() -> api.get("/api/v1/products/DEADN/feedback/imports/" + job).json().get("state").asText(),
 					"RUNNING"::equals);
 	}
 

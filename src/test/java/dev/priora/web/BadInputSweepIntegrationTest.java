@@ -65,7 +65,7 @@ class BadInputSweepIntegrationTest extends IntegrationTestBase {
 			.filter(r -> List.of("POST", "PUT", "PATCH").contains(Routes.method(r)))
 			.toList();
 		assertThat(writes).hasSizeGreaterThan(15);
-		DatabaseSnapshot before = DatabaseSnapshot.of(dataSource);
+		DatabaseSnapshot before = DatabaseSnapshot.ofSettled(dataSource);
 		List<String> failures = new ArrayList<>();
 		List<String> sizeRefusals = new ArrayList<>();
 		for (String route : writes) {

@@ -198,7 +198,7 @@ class CrossProductSweepIntegrationTest extends IntegrationTestBase {
 	@Test
 	void objectsOfAnotherProductInThePathAreNotFoundAndUnchanged() {
 		List<String> failures = new ArrayList<>();
-		DatabaseSnapshot before = DatabaseSnapshot.of(dataSource);
+		DatabaseSnapshot before = DatabaseSnapshot.ofSettled(dataSource);
 		for (String route : objectRoutes()) {
 			Send send = CrossProductRequests.PATH.get(route);
 			for (Map<String, Map<String, String>> variant : variants(Routes.pattern(route))) {
@@ -221,7 +221,7 @@ class CrossProductSweepIntegrationTest extends IntegrationTestBase {
 	@Test
 	void objectsOfAnotherProductInTheBodyAreRefusedAndUnchanged() {
 		List<String> failures = new ArrayList<>();
-		DatabaseSnapshot before = DatabaseSnapshot.of(dataSource);
+		DatabaseSnapshot before = DatabaseSnapshot.ofSettled(dataSource);
 		for (BodyRequest request : CrossProductRequests.BODY) {
 			String path = resolve(request.path(), a);
 			for (String who : api.keySet()) {
