@@ -33,7 +33,7 @@ final class LiveConnection {
 
 	private final int limit;
 
-	private final Queue<SseEventBuilder> queue = new ConcurrentLinkedQueue<>();
+	private final Queue<Set<DataWithMediaType>> queue = new ConcurrentLinkedQueue<>();
 
 	private final AtomicInteger queued = new AtomicInteger();
 
@@ -69,16 +69,26 @@ final class LiveConnection {
 	}
 
 	/**
-	 * Queues the event; false (and the stream ended) when the client is too far behind.
+	 * The event as written to a stream, built once and shared by every stream it goes to
+	 * (the parts are not changed by a write).
 	 */
-	boolean offer(LiveEvent event) {
-		return offer(SseEmitter.event()
+	static Set<DataWithMediaType> parts(LiveEvent event) {
+		return SseEmitter.event()
 			.id(Long.toString(event.id()))
 			.name(event.type())
-			.data(event.payload(), MediaType.TEXT_PLAIN));
+			.data(event.payload(), MediaType.TEXT_PLAIN)
+			.build();
 	}
 
 	boolean offer(SseEventBuilder event) {
+		return offer(event.build());
+	}
+
+	/**
+	 * Queues the event's parts; false (and the stream ended) when the client is too far
+	 * behind.
+	 */
+	boolean offer(Set<DataWithMediaType> event) {
 		if (closed.get()) {
 			return false;
 		}
@@ -101,10 +111,10 @@ final class LiveConnection {
 		try {
 			// everything queued goes out in one write and one flush
 			Set<DataWithMediaType> batch = new LinkedHashSet<>();
-			SseEventBuilder next;
+			Set<DataWithMediaType> next;
 			while (!closed.get() && (next = queue.poll()) != null) {
 				queued.decrementAndGet();
-				batch.addAll(next.build());
+				batch.addAll(next);
 			}
 			if (!batch.isEmpty() && !closed.get()) {
 				emitter.send(batch);

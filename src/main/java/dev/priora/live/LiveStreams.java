@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.stereotype.Service;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter.DataWithMediaType;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import dev.priora.accounts.ProductRoles;
@@ -90,15 +91,16 @@ public class LiveStreams {
 			c.offer(SseEmitter.event().name("reload").data("{}"));
 			return;
 		}
-		missed.forEach(c::offer);
+		missed.forEach(e -> c.offer(LiveConnection.parts(e)));
 	}
 
 	/** Hands new events to the streams that may see them. */
 	void deliver(List<LiveEvent> batch) {
+		List<Set<DataWithMediaType>> parts = batch.stream().map(LiveConnection::parts).toList();
 		for (LiveConnection c : connections) {
 			synchronized (c) {
-				for (LiveEvent e : batch) {
-					if (c.wants(e) && !c.offer(e)) {
+				for (int i = 0; i < batch.size(); i++) {
+					if (c.wants(batch.get(i)) && !c.offer(parts.get(i))) {
 						break;
 					}
 				}

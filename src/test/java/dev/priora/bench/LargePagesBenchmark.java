@@ -55,6 +55,8 @@ public final class LargePagesBenchmark {
 		System.out.printf(Locale.ROOT, "database=%s items=%d seeded in %.1f s, %s%n", db, n,
 				(System.nanoTime() - t0) / 1e9, BenchServer.load());
 
+		awaitVectors(jdbc, product.id().value(), n);
+
 		long s0 = System.nanoTime();
 		int all = scores.scores("BENCH", null).size();
 		System.out.printf(Locale.ROOT, "before: the whole grid's scores (%d items, service only, no HTML) %.0f ms%n",
@@ -73,6 +75,31 @@ public final class LargePagesBenchmark {
 		System.out.println("after, " + BenchServer.load());
 		app.close();
 		System.exit(0);
+	}
+
+	/**
+	 * Waits until the background task has embedded the seeded items (the steady state of
+	 * a product whose import finished long ago), or until the count of vectors stops
+	 * growing for 30 s, so that the measured requests do not share the CPU with it.
+	 */
+	private static void awaitVectors(JdbcTemplate jdbc, long product, int n) throws InterruptedException {
+		long t0 = System.nanoTime();
+		long last = -1;
+		long still = System.nanoTime();
+		while (true) {
+			Long count = jdbc.queryForObject("select count(*) from item_vectors where product_id = ?", Long.class,
+					product);
+			if (count != last) {
+				last = count;
+				still = System.nanoTime();
+			}
+			if (count >= n || System.nanoTime() - still > 30e9) {
+				break;
+			}
+			Thread.sleep(5000);
+		}
+		System.out.printf(Locale.ROOT, "sentence vectors of the seeded items: %d of %d after %.0f s%n", last, n,
+				(System.nanoTime() - t0) / 1e9);
 	}
 
 	private static List<String> cursors(BacklogService backlog, int n) {
