@@ -1,7 +1,7 @@
 package dev.priora.live;
 
 import java.io.IOException;
-import java.util.LinkedHashSet;
+import java.nio.charset.StandardCharsets;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -25,6 +25,8 @@ import dev.priora.accounts.SignedInUser;
  */
 final class LiveConnection {
 
+	private static final MediaType UTF8_TEXT = new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8);
+
 	private final SignedInUser user;
 
 	private final String productKey;
@@ -33,7 +35,7 @@ final class LiveConnection {
 
 	private final int limit;
 
-	private final Queue<Set<DataWithMediaType>> queue = new ConcurrentLinkedQueue<>();
+	private final Queue<String> queue = new ConcurrentLinkedQueue<>();
 
 	private final AtomicInteger queued = new AtomicInteger();
 
@@ -69,26 +71,31 @@ final class LiveConnection {
 	}
 
 	/**
-	 * The event as written to a stream, built once and shared by every stream it goes to
-	 * (the parts are not changed by a write).
+	 * The event as written to a stream (its lines in the event-stream format), built once
+	 * and shared by every stream it goes to.
 	 */
-	static Set<DataWithMediaType> parts(LiveEvent event) {
-		return SseEmitter.event()
+	static String wire(LiveEvent event) {
+		return wire(SseEmitter.event()
 			.id(Long.toString(event.id()))
 			.name(event.type())
-			.data(event.payload(), MediaType.TEXT_PLAIN)
-			.build();
+			.data(event.payload(), MediaType.TEXT_PLAIN));
+	}
+
+	private static String wire(SseEventBuilder event) {
+		StringBuilder text = new StringBuilder();
+		event.build().forEach(part -> text.append(part.getData()));
+		return text.toString();
 	}
 
 	boolean offer(SseEventBuilder event) {
-		return offer(event.build());
+		return offer(wire(event));
 	}
 
 	/**
-	 * Queues the event's parts; false (and the stream ended) when the client is too far
+	 * Queues the event's text; false (and the stream ended) when the client is too far
 	 * behind.
 	 */
-	boolean offer(Set<DataWithMediaType> event) {
+	boolean offer(String event) {
 		if (closed.get()) {
 			return false;
 		}
@@ -109,15 +116,17 @@ final class LiveConnection {
 
 	private void write(Executor threads) {
 		try {
-			// everything queued goes out in one write and one flush
-			Set<DataWithMediaType> batch = new LinkedHashSet<>();
-			Set<DataWithMediaType> next;
+			// everything queued goes out as one text: one converter call, one write and
+			// one
+			// flush (a part each would cost a write each)
+			StringBuilder batch = new StringBuilder();
+			String next;
 			while (!closed.get() && (next = queue.poll()) != null) {
 				queued.decrementAndGet();
-				batch.addAll(next);
+				batch.append(next);
 			}
 			if (!batch.isEmpty() && !closed.get()) {
-				emitter.send(batch);
+				emitter.send(Set.of(new DataWithMediaType(batch.toString(), UTF8_TEXT)));
 			}
 		}
 		catch (IOException | IllegalStateException e) {

@@ -9,7 +9,6 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.stereotype.Service;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter.DataWithMediaType;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import dev.priora.accounts.ProductRoles;
@@ -91,16 +90,16 @@ public class LiveStreams {
 			c.offer(SseEmitter.event().name("reload").data("{}"));
 			return;
 		}
-		missed.forEach(e -> c.offer(LiveConnection.parts(e)));
+		missed.forEach(e -> c.offer(LiveConnection.wire(e)));
 	}
 
 	/** Hands new events to the streams that may see them. */
 	void deliver(List<LiveEvent> batch) {
-		List<Set<DataWithMediaType>> parts = batch.stream().map(LiveConnection::parts).toList();
+		List<String> wire = batch.stream().map(LiveConnection::wire).toList();
 		for (LiveConnection c : connections) {
 			synchronized (c) {
 				for (int i = 0; i < batch.size(); i++) {
-					if (c.wants(batch.get(i)) && !c.offer(parts.get(i))) {
+					if (c.wants(batch.get(i)) && !c.offer(wire.get(i))) {
 						break;
 					}
 				}

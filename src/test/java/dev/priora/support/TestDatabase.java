@@ -52,7 +52,14 @@ public final class TestDatabase {
 						+ " .ci/run does this for CI (see README, 'Tests').");
 			}
 			try {
-				postgres = EmbeddedPostgres.builder().start();
+				// a throwaway server: no waiting for the disk (the tests kill
+				// applications,
+				// never this server)
+				postgres = EmbeddedPostgres.builder()
+					.setServerConfig("fsync", "off")
+					.setServerConfig("synchronous_commit", "off")
+					.setServerConfig("full_page_writes", "off")
+					.start();
 			}
 			catch (IOException e) {
 				throw new IllegalStateException("could not start the embedded PostgreSQL", e);
