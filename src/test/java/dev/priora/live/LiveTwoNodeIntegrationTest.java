@@ -6,49 +6,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.env.Environment;
 
 import dev.priora.support.ApiClient;
 import dev.priora.support.BrowserlessSession;
 import dev.priora.support.EventStream;
-import dev.priora.support.IntegrationTestBase;
-import dev.priora.support.SecondNode;
 import dev.priora.support.TestDatabase;
 import dev.priora.support.TestProduct;
+import dev.priora.support.TwoNodeTestBase;
 
 /**
  * Two Priora servers over one database: a change made on node A reaches a reader whose
  * stream is open on node B (each node polls the change table), and a reader reconnecting
  * to the other node is sent what it missed.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class LiveTwoNodeIntegrationTest extends IntegrationTestBase {
+class LiveTwoNodeIntegrationTest extends TwoNodeTestBase {
 
 	private static final Duration SOON = Duration.ofSeconds(10);
 
-	@Autowired
-	Environment env;
-
-	private SecondNode nodeB;
-
-	private int portB;
-
-	@BeforeAll
-	void startSecondNode() throws Exception {
-		nodeB = SecondNode.start(env, "priora-live-node-b");
-		portB = nodeB.port();
-	}
-
-	@AfterAll
-	void stopSecondNode() {
-		if (nodeB != null) {
-			nodeB.close();
-		}
+	@Override
+	protected String nodeName() {
+		return "priora-live-node-b";
 	}
 
 	private static boolean item(EventStream.Event e, String key) {

@@ -15,19 +15,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.env.Environment;
 
 import dev.priora.support.ApiClient;
 import dev.priora.support.BrowserlessSession;
-import dev.priora.support.IntegrationTestBase;
-import dev.priora.support.SecondNode;
 import dev.priora.support.TestDatabase;
 import dev.priora.support.TestProduct;
+import dev.priora.support.TwoNodeTestBase;
 
 /**
  * Two Priora servers on two loopback ports over one database (the build runs this on
@@ -35,27 +30,11 @@ import dev.priora.support.TestProduct;
  * concurrent writers split across both nodes, editing and reordering the same items, lose
  * no update.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class TwoNodeIntegrationTest extends IntegrationTestBase {
+class TwoNodeIntegrationTest extends TwoNodeTestBase {
 
-	@Autowired
-	Environment env;
-
-	private SecondNode nodeB;
-
-	private int portB;
-
-	@BeforeAll
-	void startSecondNode() throws Exception {
-		nodeB = SecondNode.start(env, "priora-node-b");
-		portB = nodeB.port();
-	}
-
-	@AfterAll
-	void stopSecondNode() {
-		if (nodeB != null) {
-			nodeB.close();
-		}
+	@Override
+	protected String nodeName() {
+		return "priora-node-b";
 	}
 
 	@Test
