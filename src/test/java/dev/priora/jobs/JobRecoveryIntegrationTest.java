@@ -121,9 +121,8 @@ class JobRecoveryIntegrationTest {
 		if (TestDatabase.isPostgres()) {
 			return TestDatabase.freshDatabase();
 		}
-		return new String[] {
-				"jdbc:h2:file:" + dir.resolve("db/priora")
-						+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=FALSE",
+		return new String[] { "jdbc:h2:file:" + dir.resolve("db/priora")
+				+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0;AUTO_SERVER=FALSE",
 				"sa", "" };
 	}
 

@@ -16,7 +16,10 @@ import org.springframework.test.context.TestPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestPropertySource(properties = { "priora.admin.password=" + IntegrationTestBase.ADMIN_PASSWORD,
-		"priora.webhooks.retry-base=300ms" })
+		"priora.webhooks.retry-base=300ms",
+		// the test JVM closes every cached context at exit: no waiting for a recurring
+		// run
+		"priora.jobs.shutdown-wait=1s" })
 public abstract class IntegrationTestBase {
 
 	public static final String ADMIN_EMAIL = "admin@localhost";
