@@ -11,7 +11,12 @@ import java.util.Objects;
 
 import org.springframework.stereotype.Component;
 
+import dev.priora.accounts.AccountService;
+import dev.priora.accounts.MemberView;
+import dev.priora.accounts.ProductRole;
+import dev.priora.accounts.ProductRoles;
 import dev.priora.accounts.UserId;
+import dev.priora.accounts.UserView;
 import dev.priora.backlog.ProductService;
 import dev.priora.mail.MailBody;
 import dev.priora.mail.MailOutbox;
@@ -46,8 +51,14 @@ class FollowupSender {
 
 	private final Clock clock;
 
+	private final AccountService accounts;
+
+	private final ProductRoles roles;
+
 	FollowupSender(FollowupRepository repository, AskerRepository asked, MailOutbox outbox, MailTemplates templates,
-			ProductService products, Clock clock) {
+			ProductService products, Clock clock, AccountService accounts, ProductRoles roles) {
+		this.accounts = accounts;
+		this.roles = roles;
 		this.repository = repository;
 		this.asked = asked;
 		this.outbox = outbox;
@@ -65,6 +76,7 @@ class FollowupSender {
 		Map<Long, String> notes = asked
 			.releaseNotes(rows.stream().map(FollowupRepository.Row::releaseId).filter(Objects::nonNull).toList());
 		Instant now = clock.instant();
+		String replyTo = replyTo(productKey, user);
 		for (var row : rows) {
 			if (row.status() != FollowupStatus.DRAFT) {
 				throw DomainProblem
@@ -81,11 +93,27 @@ class FollowupSender {
 			}
 			MailBody body = templates.render("followup",
 					variables(row, product, row.releaseId() == null ? null : notes.get(row.releaseId())));
-			outbox.queue(OutgoingMail.of(row.recipient().email(), row.subject(), body, "followup"));
+			outbox.queue(OutgoingMail.of(row.recipient().email(), row.subject(), body, "followup").replyingTo(replyTo));
 			if (!repository.close(row.id(), FollowupStatus.SENT, now, user == null ? null : user.value())) {
 				throw DomainProblem.conflict("followup-not-draft", "Message " + row.id() + " was changed meanwhile");
 			}
 		}
+	}
+
+	/**
+	 * Where the customer's answer goes: to the person who sends, or (sent on its own) to
+	 * the product's owner; null (the sender address) when neither has an address.
+	 */
+	private String replyTo(String productKey, UserId user) {
+		if (user != null) {
+			return accounts.findById(user).map(UserView::email).orElse(null);
+		}
+		return roles.members(productKey)
+			.stream()
+			.filter(m -> m.role() == ProductRole.OWNER && m.active())
+			.map(MemberView::email)
+			.findFirst()
+			.orElse(null);
 	}
 
 	private static Map<String, Object> variables(FollowupRepository.Row row, String product, String notes) {

@@ -20,7 +20,7 @@ class MailRepository {
 
 	/** A mail as the dispatcher sends it. */
 	record Row(long id, String messageId, String to, String subject, String text, String html, String unsubscribe,
-			int attempts) {
+			int attempts, String replyTo) {
 	}
 
 	static final String SCRUBBED = "(removed after delivery: this mail held a one-time link)";
@@ -38,11 +38,11 @@ class MailRepository {
 		GeneratedKeyHolder keys = new GeneratedKeyHolder();
 		jdbc.sql("""
 				insert into mail_outbox (message_id, kind, recipient, user_id, subject, body_text, body_html,
-				unsubscribe_url, secret, state, attempts, next_attempt_at, created_at)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', 0, ?, ?)""")
+				unsubscribe_url, secret, reply_to, state, attempts, next_attempt_at, created_at)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', 0, ?, ?)""")
 			.params(messageId, m.kind(), m.to(), m.user() == null ? null : m.user().value(), m.subject(),
 					m.body().text(), m.body().html(), m.unsubscribe() == null ? null : m.unsubscribe().toString(),
-					m.secret(), utc(now), utc(now))
+					m.secret(), m.replyTo(), utc(now), utc(now))
 			.update(keys, "id");
 		return keys.getKey().longValue();
 	}
@@ -54,12 +54,12 @@ class MailRepository {
 	List<Row> due(Instant now, int limit) {
 		return jdbc
 			.sql("""
-					select id, message_id, recipient, subject, body_text, body_html, unsubscribe_url, attempts
+					select id, message_id, recipient, subject, body_text, body_html, unsubscribe_url, attempts, reply_to
 					from mail_outbox where (state = 'QUEUED' and next_attempt_at <= ?) or (state = 'SENDING' and lease_until <= ?)
 					order by id limit ?""")
 			.params(utc(now), utc(now), limit)
 			.query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-					rs.getString(6), rs.getString(7), rs.getInt(8)))
+					rs.getString(6), rs.getString(7), rs.getInt(8), rs.getString(9)))
 			.list();
 	}
 

@@ -21,6 +21,9 @@ final class MimeMails {
 				"UTF-8");
 		helper.setFrom(from);
 		helper.setTo(row.to());
+		if (row.replyTo() != null) {
+			helper.setReplyTo(row.replyTo());
+		}
 		helper.setSubject(row.subject());
 		helper.setText(row.text(), row.html());
 		message.setHeader("Message-ID", row.messageId());

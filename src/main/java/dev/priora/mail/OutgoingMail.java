@@ -20,14 +20,18 @@ import dev.priora.accounts.UserId;
  * {@code List-Unsubscribe-Post: List-Unsubscribe=One-Click}
  * @param secret whether the body holds a one-time secret (a sign-in or reset link): such
  * a body is replaced by a note once the mail is sent
+ * @param replyTo where a reply goes (one address), or null for the sender
  */
 @NamedInterface("outbox")
 public record OutgoingMail(String to, String subject, MailBody body, String kind, UserId user, URI unsubscribe,
-		boolean secret) {
+		boolean secret, String replyTo) {
 
 	public OutgoingMail {
-		if (to == null || !to.matches("[^@\\s<>,;\"]+@[^@\\s<>,;\"]+") || to.length() > 320) {
+		if (!oneAddress(to)) {
 			throw new IllegalArgumentException("to: is not one e-mail address");
+		}
+		if (replyTo != null && !oneAddress(replyTo)) {
+			throw new IllegalArgumentException("replyTo: is not one e-mail address");
 		}
 		if (subject == null || subject.isBlank() || subject.length() > 300 || subject.matches("(?s).*[\\r\\n].*")) {
 			throw new IllegalArgumentException("subject: is one line of 1 to 300 characters");
@@ -46,22 +50,31 @@ public record OutgoingMail(String to, String subject, MailBody body, String kind
 
 	/** A mail of {@code kind} to {@code to}, for nobody in particular, no unsubscribe. */
 	public static OutgoingMail of(String to, String subject, MailBody body, String kind) {
-		return new OutgoingMail(to, subject, body, kind, null, null, false);
+		return new OutgoingMail(to, subject, body, kind, null, null, false, null);
 	}
 
 	/** This mail for {@code user}. */
 	public OutgoingMail forUser(UserId user) {
-		return new OutgoingMail(to, subject, body, kind, user, unsubscribe, secret);
+		return new OutgoingMail(to, subject, body, kind, user, unsubscribe, secret, replyTo);
 	}
 
 	/** This mail with a one-click unsubscribe URL. */
 	public OutgoingMail withUnsubscribe(URI url) {
-		return new OutgoingMail(to, subject, body, kind, user, url, secret);
+		return new OutgoingMail(to, subject, body, kind, user, url, secret, replyTo);
 	}
 
 	/** This mail with a one-time secret in its body, scrubbed once it is sent. */
 	public OutgoingMail holdingSecret() {
-		return new OutgoingMail(to, subject, body, kind, user, unsubscribe, true);
+		return new OutgoingMail(to, subject, body, kind, user, unsubscribe, true, replyTo);
+	}
+
+	/** This mail with replies going to {@code address}. */
+	public OutgoingMail replyingTo(String address) {
+		return new OutgoingMail(to, subject, body, kind, user, unsubscribe, secret, address);
+	}
+
+	private static boolean oneAddress(String address) {
+		return address != null && address.matches("[^@\\s<>,;\"]+@[^@\\s<>,;\"]+") && address.length() <= 320;
 	}
 
 }

@@ -184,6 +184,9 @@ class FollowupsIntegrationTest extends IntegrationTestBase {
 		assertThat(sent.json().get("sent").asInt()).isEqualTo(1);
 		MimeMessage mail = eventually().until(() -> SMTP.to("ana.fud@acme.test"), l -> !l.isEmpty()).get(0);
 		assertThat(mail.getSubject()).isEqualTo("Your CSV export is here");
+		assertThat(mail.getReplyTo()).as("the customer answers the person who sent it")
+			.extracting(Object::toString)
+			.containsExactly(ADMIN_EMAIL);
 		String text = LoopbackSmtp.part(mail, "text/plain");
 		String html = LoopbackSmtp.part(mail, "text/html");
 		assertThat(text).contains("Dear Ana,", "> orders in a spreadsheet",
@@ -204,14 +207,17 @@ class FollowupsIntegrationTest extends IntegrationTestBase {
 	}
 
 	@Test
-	void withAutomaticSendingADraftIsSentAsSoonAsItIsMade() {
+	void withAutomaticSendingADraftIsSentAsSoonAsItIsMade() throws Exception {
 		Shop s = shop("FUE");
 		assertThat(api().put(s.followups("/settings"), "{\"autoSend\":true}", null).json().get("autoSend").asBoolean())
 			.isTrue();
 		s.product().finish(s.export());
 		assertThat(drafts(s)).as("Bo has no address: he waits").hasSize(1);
 		assertThat(api().get(s.followups("?status=SENT")).json()).hasSize(1);
-		eventually().until(() -> SMTP.to("ana.fue@acme.test"), l -> l.size() == 1);
+		MimeMessage mail = eventually().until(() -> SMTP.to("ana.fue@acme.test"), l -> l.size() == 1).get(0);
+		assertThat(mail.getReplyTo()).as("sent on its own: answers go to the product's owner")
+			.extracting(Object::toString)
+			.containsExactly(ADMIN_EMAIL);
 	}
 
 	@Test
