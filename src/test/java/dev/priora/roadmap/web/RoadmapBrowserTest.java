@@ -111,11 +111,11 @@ class RoadmapBrowserTest extends BrowserTestBase {
 	@Test
 	void aRoadmapCommentMentionsAMemberPickedFromTheAutocomplete() {
 		ApiClient api = api();
-		aProduct("RMN").named("Roadmap mentions").createdBy(api);
+		aProduct("RBM").named("Roadmap mentions").createdBy(api);
 		accounts.createUser("bob@rdm.test", "Bob Baker", "password-bob-1", false);
-		roles.grant("RMN", "bob@rdm.test", ProductRole.VIEWER, accounts.findByEmail(ADMIN_EMAIL).orElseThrow().id());
+		roles.grant("RBM", "bob@rdm.test", ProductRole.VIEWER, accounts.findByEmail(ADMIN_EMAIL).orElseThrow().id());
 		signIn();
-		page.navigate("/p/RMN/roadmap");
+		page.navigate("/p/RBM/roadmap");
 		var box = page.locator("#comment-form textarea[name=body]");
 		box.click();
 		box.pressSequentially("Is this right, @Bo");
