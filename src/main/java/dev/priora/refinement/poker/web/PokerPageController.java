@@ -84,7 +84,7 @@ class PokerPageController {
 	 * The room's model: the session as the reader sees it, and what they may do in it.
 	 */
 	String room(PokerSession session, SignedInUser user, ProductAccess access, Model model) {
-		model.addAttribute("session", session);
+		model.addAttribute("room", session);
 		model.addAttribute("canRefine", access.can(Permission.RUN_REFINEMENT));
 		model.addAttribute("canVote", access.can(Permission.WORK_ITEMS));
 		model.addAttribute("joined", session.participants().stream().anyMatch(p -> p.userId() == user.id().value()));

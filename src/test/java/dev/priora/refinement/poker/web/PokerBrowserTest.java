@@ -92,6 +92,24 @@ class PokerBrowserTest extends BrowserTestBase {
 		p.screenshot(new Page.ScreenshotOptions().setFullPage(true).setPath(Path.of("target/screenshots", name)));
 	}
 
+	/**
+	 * Starts a session from the Refinement page with the items it picks (the two not
+	 * ready); answers the room's address.
+	 */
+	private static String start(Page olga) {
+		olga.navigate("/p/PKW/refinement");
+		olga.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("New session").setExact(true))
+			.first()
+			.click();
+		assertThat(olga.locator("#candidates input[name=items]:checked")).hasCount(2);
+		olga.locator("#new-session input[name=name]").fill("Sprint 3 refinement");
+		olga.locator("#new-session button[type=submit]").click();
+		olga.waitForURL("**/refinement/sessions/*");
+		assertThat(olga.locator("#current-title")).containsText("Export as CSV");
+		assertThat(olga.locator(".poker-description strong")).hasText("row");
+		return olga.url();
+	}
+
 	@Test
 	void threeMembersVoteSeeTheRevealLiveAndTheAcceptedEstimateStays() {
 		TestProduct p = aProduct("PKW").named("Poker web").createdBy(api());
@@ -106,17 +124,7 @@ class PokerBrowserTest extends BrowserTestBase {
 		Page ben = signInAs(newContext(), "ben@pkw.test");
 		Page cleo = signInAs(newContext(), "cleo@pkw.test");
 
-		olga.navigate("/p/PKW/refinement");
-		olga.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("New session").setExact(true))
-			.first()
-			.click();
-		assertThat(olga.locator("#candidates input[name=items]:checked")).hasCount(2);
-		olga.locator("#new-session input[name=name]").fill("Sprint 3 refinement");
-		olga.locator("#new-session button[type=submit]").click();
-		olga.waitForURL("**/refinement/sessions/*");
-		assertThat(olga.locator("#current-title")).containsText("Export as CSV");
-		assertThat(olga.locator(".poker-description strong")).hasText("row");
-		String room = olga.url();
+		String room = start(olga);
 
 		for (Page other : new Page[] { ben, cleo }) {
 			other.navigate(room);
