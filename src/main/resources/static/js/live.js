@@ -1,10 +1,10 @@
 // Live updates: one EventSource per page (#live-status[data-live-url]: /p/KEY/live on a product's pages, /live
 // elsewhere). What others change appears without a reload: backlog rows (re-read and swapped; the order and new items by
-// re-reading the list), the sprint board and the planning board (re-read whole), new feedback in the inbox, and the
-// bell. Nothing the reader is busy with is replaced — a row or board with the focus in a field, an open menu, a changed
-// field or a drag under way — it is marked "Changed by someone else" with a Refresh button instead. The indicator in
-// the header says when the stream is down; the browser reconnects by itself and the server sends what was missed
-// (Last-Event-ID). Event names and payloads: dev.priora.live.LiveChanges.
+// re-reading the list), the sprint board and the planning board (re-read whole), new feedback in the inbox, the bell, a
+// planning poker room and the list of sessions (re-read whole). Nothing the reader is busy with is replaced — a row or
+// board with the focus in a field, an open menu, a changed field or a drag under way — it is marked "Changed by someone
+// else" with a Refresh button instead. The indicator in the header says when the stream is down; the browser reconnects
+// by itself and the server sends what was missed (Last-Event-ID). Event names and payloads: dev.priora.live.LiveChanges.
 (function () {
   'use strict';
 
@@ -135,8 +135,9 @@
   }
 
   // ---------- Regions ----------
-  // A whole region (#sprint-board, #board) read again from the page's own URL.
-  function region(id, after) {
+  // A whole region (#sprint-board, #board, #poker-room, #poker-sessions) read again from the page's own URL. A region is
+  // marked instead of replaced while the reader is busy in it (isBusy: by default busy()).
+  function region(id, after, isBusy) {
     return later(function (force) {
       var old = document.getElementById(id);
       if (!old) { return; }
@@ -145,7 +146,7 @@
         old = document.getElementById(id);
         if (!fresh || !old) { return; }
         if (signature(fresh) === signature(old)) { unmark(old); return; }
-        if (!force && busy(old)) { stale(old, refreshers[id]); return; }
+        if (!force && (isBusy || busy)(old)) { stale(old, refreshers[id]); return; }
         var now = swap(old, fresh);
         if (after) { after(now); }
       }, function () { refreshers[id](force); }).catch(function () { /* the next change or the reconnect tries again */ });
@@ -154,7 +155,11 @@
 
   var refreshers = {
     'sprint-board': region('sprint-board', function (b) { if (window.Priora.wireBoard) { window.Priora.wireBoard(b); } }),
-    'board': region('board')
+    'board': region('board'),
+    // a planning poker room is only busy while the reader has changed a field in it (the value to accept): a vote card
+    // keeps the focus after a click, and the reveal must reach every room at once
+    'poker-room': region('poker-room', null, dirty),
+    'poker-sessions': region('poker-sessions')
   };
 
   // Backlog rows: one row re-read by key; the order and new rows by re-reading the list (filters kept).
@@ -242,6 +247,7 @@
 
   function everything() {
     refreshList(); refreshers['sprint-board'](); refreshers.board(); refreshInbox(); refreshBell();
+    refreshers['poker-room'](); refreshers['poker-sessions']();
   }
 
   // ---------- The stream ----------
@@ -286,6 +292,11 @@
     source.addEventListener('plan', function () { refreshList(); refreshers['sprint-board'](); refreshers.board(); });
     source.addEventListener('feedback', function () { refreshInbox(); });
     source.addEventListener('notification', function () { refreshBell(); });
+    source.addEventListener('poker', function (e) {
+      var room = document.getElementById('poker-room');
+      if (room && room.dataset.session === String(data(e).session)) { refreshers['poker-room'](); }
+      refreshers['poker-sessions']();
+    });
     source.addEventListener('reload', everything);
   }
 

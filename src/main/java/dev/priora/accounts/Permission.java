@@ -15,6 +15,11 @@ public enum Permission {
 	EDIT_BACKLOG,
 	/** Roadmap, objectives and releases' narrative. */
 	MANAGE_ROADMAP,
+	/**
+	 * Run refinement sessions: pick their items, reveal the votes, accept a value as an
+	 * item's estimate, re-vote, skip, close.
+	 */
+	RUN_REFINEMENT,
 	/** Product settings, Definition of Ready and who holds which role. */
 	MANAGE_PRODUCT
 

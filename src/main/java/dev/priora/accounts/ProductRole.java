@@ -8,6 +8,7 @@ import static dev.priora.accounts.Permission.EDIT_BACKLOG;
 import static dev.priora.accounts.Permission.MANAGE_PRODUCT;
 import static dev.priora.accounts.Permission.MANAGE_ROADMAP;
 import static dev.priora.accounts.Permission.READ;
+import static dev.priora.accounts.Permission.RUN_REFINEMENT;
 import static dev.priora.accounts.Permission.SUBMIT_FEEDBACK;
 import static dev.priora.accounts.Permission.WORK_ITEMS;
 
@@ -16,8 +17,11 @@ public enum ProductRole {
 
 	/** The product owner: everything in the product. */
 	OWNER(EnumSet.allOf(Permission.class)),
-	/** The product manager: roadmap, objectives, comments; reads everything. */
-	MANAGER(EnumSet.of(READ, COMMENT, SUBMIT_FEEDBACK, MANAGE_ROADMAP)),
+	/**
+	 * The product manager: roadmap, objectives, comments, refinement sessions; reads
+	 * everything.
+	 */
+	MANAGER(EnumSet.of(READ, COMMENT, SUBMIT_FEEDBACK, MANAGE_ROADMAP, RUN_REFINEMENT)),
 	/** A development team member: works items, comments. */
 	MEMBER(EnumSet.of(READ, COMMENT, WORK_ITEMS)),
 	/** A stakeholder: reads, comments, submits feedback. */

@@ -96,8 +96,11 @@ final class ArchiveTables {
 	 * not exported), the server's own keys (the unsubscribe-link HMAC key: a secret), and
 	 * the messages drafted and sent to customers (followups and the feedback each
 	 * answers: a log of mails sent, keyed by who asked and what shipped; a restored
-	 * product drafts again only for what ships after the restore), and the live updates'
-	 * change table (minutes of what changed, for connected browsers).
+	 * product drafts again only for what ships after the restore), the live updates'
+	 * change table (minutes of what changed, for connected browsers), and planning poker
+	 * sessions with their items, participants and votes (a meeting's working record, of
+	 * people who are not exported; what it decided is in the items' estimates and their
+	 * history, which are).
 	 */
 	static final List<String> LEFT_OUT = List.of("users", "api_tokens", "account_links", "security_events",
 			"spring_session", "spring_session_attributes", "flyway_schema_history", "workspace_settings", "import_jobs",
@@ -105,7 +108,7 @@ final class ArchiveTables {
 			"bulk_changes", "bulk_change_items", "roadmap_links", "public_forms", "webhooks", "webhook_deliveries",
 			"rate_limits", "item_vectors", "mail_outbox", "notifications", "watches", "notification_preferences",
 			"release_flags", "release_flag_requests", "notification_digests", "server_keys", "followups",
-			"followup_feedback", "live_events");
+			"followup_feedback", "live_events", "poker_sessions", "poker_items", "poker_participants", "poker_votes");
 
 	/** Columns that name the product itself: filled in with the new product on import. */
 	static final List<String> PRODUCT_COLUMNS = List.of("product_id", "product_key");

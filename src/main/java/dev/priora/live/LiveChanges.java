@@ -19,6 +19,7 @@ import dev.priora.planning.PlanApplied;
 import dev.priora.progress.ItemAssigned;
 import dev.priora.progress.ItemReviewed;
 import dev.priora.progress.SprintClosed;
+import dev.priora.refinement.poker.PokerChanged;
 
 /**
  * Turns the features' events into changes to announce, in the publishing transaction
@@ -26,8 +27,10 @@ import dev.priora.progress.SprintClosed;
  * {@value #ITEM} (an item: {@code key}, {@code what} changed — created, fields, status,
  * order, assignee, comment, review; a status change is a card moving on the board),
  * {@value #ORDER} (the product's order or many items at once), {@value #PLAN} (a plan
- * applied, a sprint closed), {@value #FEEDBACK} (new feedback in the inbox) and
- * {@value #NOTIFICATION} (new notifications for one person: the bell).
+ * applied, a sprint closed), {@value #FEEDBACK} (new feedback in the inbox),
+ * {@value #NOTIFICATION} (new notifications for one person: the bell) and {@value #POKER}
+ * (a planning poker session changed: {@code session}, its id, and {@code what} happened;
+ * never a card).
  */
 @Component
 class LiveChanges {
@@ -41,6 +44,8 @@ class LiveChanges {
 	static final String FEEDBACK = "feedback";
 
 	static final String NOTIFICATION = "notification";
+
+	static final String POKER = "poker";
 
 	private final LiveRecorder recorder;
 
@@ -110,6 +115,12 @@ class LiveChanges {
 		for (long user : e.users()) {
 			recorder.record(new LiveChange(NOTIFICATION, e.productKey(), user, null, Map.of()));
 		}
+	}
+
+	@EventListener
+	void on(PokerChanged e) {
+		recorder.record(
+				new LiveChange(POKER, e.productKey(), null, null, Map.of("session", e.sessionId(), "what", e.what())));
 	}
 
 	private static String clip(String text) {

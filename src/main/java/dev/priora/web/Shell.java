@@ -54,6 +54,7 @@ class Shell {
 							def("dependencies", "Dependencies", "/dependencies", "g d"))),
 			new GroupDef("Plan",
 					List.of(def("backlog", "Backlog", "/backlog", "g b", "/items"),
+							def("refinement", "Refinement", "/refinement", "g e"),
 							def("releases", "Releases", "/releases", "g r", "/plans"),
 							def("roadmap", "Roadmap", "/roadmap", "g m"))),
 			new GroupDef("Deliver",

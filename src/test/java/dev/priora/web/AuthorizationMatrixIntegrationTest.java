@@ -245,6 +245,17 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 				"POST /p/{key}/items/{itemKey}/criteria", "POST /p/{key}/items/{itemKey}/criteria/{index}/{action}",
 				"POST /p/{key}/items/{itemKey}/dependencies", "POST /p/{key}/items/{itemKey}/dependencies/remove",
 				"POST /p/{key}/items/{itemKey}/delete");
+		String sessions = base + "/refinement/sessions";
+		String rooms = "/p/{key}/refinement/sessions";
+		product(Permission.READ, "GET " + sessions, "GET " + sessions + "/{id}",
+				"GET " + base + "/refinement/candidates", "GET /p/{key}/refinement", "GET " + rooms + "/{id}");
+		product(Permission.WORK_ITEMS, "POST " + sessions + "/{id}/join", "POST " + sessions + "/{id}/vote",
+				"POST " + rooms + "/{id}/join", "POST " + rooms + "/{id}/vote");
+		product(Permission.RUN_REFINEMENT, "POST " + sessions, "POST " + sessions + "/{id}/reveal",
+				"POST " + sessions + "/{id}/accept", "POST " + sessions + "/{id}/revote",
+				"POST " + sessions + "/{id}/skip", "POST " + sessions + "/{id}/close", "GET /p/{key}/refinement/new",
+				"POST " + rooms, "POST " + rooms + "/{id}/accept",
+				"POST " + rooms + "/{id}/{action:reveal|revote|skip|close}");
 		product(Permission.MANAGE_PRODUCT, "PUT /api/v1/products/{key}", "PUT /api/v1/products/{key}/ready-rules",
 				"PUT /api/v1/products/{productKey}/members", "DELETE /api/v1/products/{productKey}/members/{userId}",
 				"POST /p/{key}/members", "POST /p/{key}/members/{userId}/remove", "POST /p/{key}/settings",
@@ -308,6 +319,8 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 	private long followupId;
 
 	private int spares;
+
+	private long sessionId;
 
 	@Autowired
 	PublicForms forms;
@@ -373,6 +386,10 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 		admin.put("/api/v1/admin/webhooks", "{\"allowPrivateTargets\":false}", null);
 		deliveryId = admin.post("/api/v1/products/MTX/webhooks/" + webhookId + "/ping", null).json().get("id").asLong();
 		followupId = followup(product);
+		sessionId = admin.post("/api/v1/products/MTX/refinement/sessions", "{\"items\":[\"MTX-1\"]}")
+			.json()
+			.get("id")
+			.asLong();
 		UserId adminId = accounts.findByEmail(ADMIN_EMAIL).orElseThrow().id();
 		for (ProductRole role : ProductRole.values()) {
 			String email = role.name().toLowerCase() + "@matrix.test";
@@ -576,6 +593,8 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 		// keep feedback so that it
 		// cannot be deleted halfway through the run
 		return Routes.concrete(pattern.replace("/followups/{id}", "/followups/" + followupId)
+			.replace("/refinement/sessions/{id}", "/refinement/sessions/" + sessionId)
+			.replace("{action:reveal|revote|skip|close}", "revote")
 			.replace("/feedback/{id}/customer", "/feedback/" + spareFeedbackId + "/customer")
 			.replace("/feedback/{id}", "/feedback/" + feedbackId)
 			.replace("/customers/{id}", "/customers/" + customerId)

@@ -76,6 +76,7 @@ final class CrossProductRequests {
 		planning();
 		progressAndTeam();
 		rest();
+		refinement();
 		pages();
 		bodyApi();
 		bodyPages();
@@ -213,6 +214,24 @@ final class CrossProductRequests {
 		path("POST " + w + "/deliveries/{deliveryId}/redeliver", none());
 	}
 
+	private static void refinement() {
+		String s = BASE + "/refinement/sessions/{id}";
+		path("GET " + s, none());
+		path("POST " + s + "/join", none());
+		path("POST " + s + "/vote", json("{\"card\":\"3\"}"));
+		path("POST " + s + "/reveal", none());
+		path("POST " + s + "/accept", json("{\"estimate\":3}"));
+		path("POST " + s + "/revote", none());
+		path("POST " + s + "/skip", none());
+		path("POST " + s + "/close", none());
+		String r = "/p/{key}/refinement/sessions/{id}";
+		path("GET " + r, none());
+		path("POST " + r + "/join", none());
+		path("POST " + r + "/vote", form("card", "3"));
+		path("POST " + r + "/accept", form("estimate", "3"));
+		path("POST " + r + "/{action:reveal|revote|skip|close}", none().action("close"));
+	}
+
 	private static void pages() {
 		String i = "/p/{key}/items/{itemKey}";
 		path("GET " + i, none());
@@ -310,6 +329,13 @@ final class CrossProductRequests {
 		body("PUT", b + "/feedback/${SPARE}/customer", json("{\"customerId\":${CUSTOMER},\"contactId\":${B.CONTACT}}"));
 		body("POST", b + "/feedback/${SPARE}/links", json("{\"item\":\"${B.ITEM1}\",\"importance\":\"CRITICAL\"}"));
 		body("POST", b + "/feedback/${SPARE}/merge", json("{\"into\":${B.FEEDBACK}}"));
+		String poker = b + "/refinement/sessions";
+		body("POST", poker, json("{\"items\":[\"${ITEM1}\",\"${B.ITEM1}\"]}"));
+		body("POST", poker + "/${SESSION}/vote", json("{\"item\":\"${B.ITEM1}\",\"card\":\"3\"}"));
+		body("POST", poker + "/${SESSION}/accept", json("{\"item\":\"${B.ITEM1}\",\"estimate\":3}"));
+		for (String action : List.of("reveal", "revote", "skip")) {
+			body("POST", poker + "/${SESSION}/" + action, json("{\"item\":\"${B.ITEM1}\"}"));
+		}
 		body("POST", b + "/feedback/bulk", json("{\"ids\":[${B.SPARE}],\"status\":\"TRIAGED\"}"));
 		body("POST", b + "/feedback/bulk", json("{\"ids\":[${SPARE}],\"item\":\"${B.ITEM1}\"}"));
 		body("GET", b + "/feedback", none().query("customer=${B.CUSTOMER}"));
@@ -356,6 +382,8 @@ final class CrossProductRequests {
 		body("POST", p + "/feedback/${SPARE}/customer", form("customerId", "${B.CUSTOMER}"));
 		body("POST", p + "/feedback/${SPARE}/links", form("item", "${B.ITEM1}"));
 		body("POST", p + "/feedback/${SPARE}/merge", form("into", "${B.FEEDBACK}"));
+		body("POST", p + "/refinement/sessions", form("items", "${ITEM1}", "items", "${B.ITEM1}"));
+		body("POST", p + "/refinement/sessions/${SESSION}/vote", form("item", "${B.ITEM1}", "card", "3"));
 		body("POST", p + "/feedback/bulk", form("ids", "${B.SPARE}", "action", "TRIAGED"));
 		body("POST", p + "/followups/send", form("ids", "${B.FOLLOWUP}"));
 		body("POST", p + "/feedback/bulk", form("ids", "${SPARE}", "action", "LINK", "item", "${B.ITEM1}"));

@@ -382,6 +382,7 @@ class CrossProductSweepIntegrationTest extends IntegrationTestBase {
 			case "id" -> switch (previous) {
 				case "feedback" -> "FEEDBACK";
 				case "followups" -> "FOLLOWUP";
+				case "sessions" -> "SESSION";
 				case "customers" -> "CUSTOMER";
 				case "releases" -> "RELEASE";
 				case "sprints" -> "SPRINT";

@@ -51,6 +51,7 @@ final class ProductObjects {
 		p.backlog();
 		p.feedback();
 		p.followup();
+		p.refinement();
 		p.planning();
 		p.scoring();
 		p.roadmapAndTeam();
@@ -110,6 +111,12 @@ final class ProductObjects {
 			ok(api.patch(items + "/" + item, "{\"status\":\"" + status + "\"}", api.get(items + "/" + item).etag()));
 		}
 		ids.put("FOLLOWUP", ok(api.get(base() + "/followups")).json().get(0).get("id").asText());
+	}
+
+	/** An open planning poker session of the first two items. */
+	private void refinement() {
+		ids.put("SESSION", id(api.post(base() + "/refinement/sessions",
+				"{\"name\":\"" + marker + " session\",\"items\":[\"" + key + "-1\",\"" + key + "-2\"]}")));
 	}
 
 	private void planning() throws InterruptedException {
