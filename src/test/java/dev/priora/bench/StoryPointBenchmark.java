@@ -28,7 +28,7 @@ import tools.jackson.databind.JsonNode;
  * median of the train and validation rows, the product's own leave-one-out accuracy, and
  * the answer time. {@code --tune} first compares the engine's parameters in-process by
  * leave-one-out on the train and validation rows only ({@link StoryPointTuning}).
- * Arguments: {@code [csv] [h2|postgres] [--tune]}.
+ * Arguments: {@code [csv] [h2|postgres] [--tune | --tune-only]}.
  */
 public final class StoryPointBenchmark {
 
@@ -58,8 +58,11 @@ public final class StoryPointBenchmark {
 		List<Row> test = rows.stream().filter(r -> !r.training()).toList();
 		System.out.printf(Locale.ROOT, "%s: %d train + validation rows, %d test rows; %s%n", csv.getFileName(),
 				train.size(), test.size(), BenchServer.load());
-		if (options.contains("--tune")) {
+		if (options.contains("--tune") || options.contains("--tune-only")) {
 			StoryPointTuning.compare(train, test);
+		}
+		if (options.contains("--tune-only")) {
+			return;
 		}
 		ConfigurableApplicationContext app = BenchServer.start(db);
 		try {

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 
 import dev.priora.support.BrowserTestBase;
@@ -47,12 +48,12 @@ class EstimateSuggestionBrowserTest extends BrowserTestBase {
 		suggestion.getByText("Use this").click();
 		assertThat(page.locator("#new-estimate")).hasValue("2");
 		page.locator("#new-title").press("Enter");
-		Locator created = page.locator("#backlog-list .notice a");
-		assertThat(created).containsText("ESTW-");
-		String key = created.textContent().strip();
+		Locator row = page.locator("ol.backlog li.row",
+				new Page.LocatorOptions().setHasText("Export the invoice lines to CSV"));
+		assertThat(row.locator("select.estimate-select")).hasValue("2");
 
 		page.reload();
-		assertThat(page.locator("select[aria-label='Estimate of " + key + "']")).hasValue("2");
+		assertThat(row.locator("select.estimate-select")).hasValue("2");
 		assertThat(page.locator("#draft-suggestion")).hasCount(0);
 	}
 

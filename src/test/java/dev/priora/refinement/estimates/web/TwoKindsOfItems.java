@@ -4,6 +4,7 @@ import static dev.priora.support.Fixtures.aProduct;
 import static dev.priora.support.Fixtures.aStory;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
 
 import dev.priora.support.ApiClient;
@@ -40,7 +41,8 @@ final class TwoKindsOfItems {
 			product.finish(aStory(EXPORTS.get(i)).estimate(2).ready().in(product));
 			product.finish(aStory(PAYMENTS.get(i)).estimate(13).ready().in(product));
 		}
-		Eventually.eventually()
+		// the sentence model loads and embeds 24 texts: slow on a busy machine
+		Eventually.within(Duration.ofMinutes(5))
 			.alias("the twelve finished items of " + key + " have their sentence vectors")
 			.until(() -> api.get(product.path("/estimate-suggestion/settings")).json(),
 					j -> j.get("history").asInt() == 12);
