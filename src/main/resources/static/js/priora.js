@@ -208,6 +208,20 @@
     target.focus();
   });
 
+  // ---------- data-fill="#selector" data-fill-value="5": put a value into a field (e.g. "Use this" of a suggested
+  // estimate); a closed <details> around the field opens, and the field hears input and change as if typed ----------
+  on('click', '[data-fill]', function (e, button) {
+    var field = document.querySelector(button.dataset.fill);
+    if (!field) { return; }
+    e.preventDefault();
+    var closed = field.closest('details:not([open])');
+    if (closed) { closed.open = true; }
+    field.value = button.dataset.fillValue;
+    field.dispatchEvent(new Event('input', { bubbles: true }));
+    field.dispatchEvent(new Event('change', { bubbles: true }));
+    field.focus();
+  });
+
   // ---------- data-copy="#selector": copy a secret or link ----------
   on('click', '[data-copy]', function (e, button) {
     var source = document.querySelector(button.dataset.copy);

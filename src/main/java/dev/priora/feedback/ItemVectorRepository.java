@@ -121,6 +121,14 @@ class ItemVectorRepository {
 			.list();
 	}
 
+	/** These items' texts with their stored vectors. */
+	List<ItemText> findAll(List<Long> itemIds) {
+		if (itemIds.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql(SELECT + " where i.id in (:ids)").param("ids", itemIds).query((rs, n) -> row(rs)).list();
+	}
+
 	/** One item's text and vector. */
 	Optional<ItemText> find(long itemId) {
 		return jdbc.sql(SELECT + " where i.id = ?").param(itemId).query((rs, n) -> row(rs)).optional();

@@ -83,7 +83,8 @@ final class ArchiveTables {
 			new Table("item_objectives", items(), "t.item_id, t.objective_id", null,
 					Map.of("item_id", "items", "objective_id", "objectives")),
 			new Table("roadmap_comments", "where t.product_key = :key", "t.id", "id", Map.of("author", USERS)),
-			new Table("followup_settings", "where t.product_key = :key", "t.product_key", null, Map.of()));
+			new Table("followup_settings", "where t.product_key = :key", "t.product_key", null, Map.of()),
+			new Table("estimate_settings", "where t.product_key = :key", "t.product_key", null, Map.of()));
 
 	/**
 	 * Tables left out on purpose: the workspace's (users, tokens, sessions, audit,

@@ -103,6 +103,10 @@ public final class DemoPages {
 		pages.put("/p/{key}/roadmap", "/p/SHOP/roadmap");
 		pages.put("/p/{key}/team", "/p/SHOP/team");
 		pages.put("/p/{key}/settings", "/p/SHOP/settings");
+		pages.put("/p/{key}/settings/estimates", "/p/SHOP/settings/estimates");
+		pages.put("/p/{key}/items/{itemKey}/estimate-suggestion",
+				"/p/SHOP/items/SHOP-" + item + "/estimate-suggestion");
+		pages.put("/p/{key}/estimate-suggestion", "/p/SHOP/estimate-suggestion?title=" + "export%20orders%20to%20csv");
 		pages.put("/p/{key}/members", "/p/SHOP/members");
 		pages.put("/p/{key}/import", "/p/SHOP/import");
 		pages.put("/p/{key}/webhooks", "/p/SHOP/webhooks");

@@ -195,6 +195,12 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 				"POST /p/{key}/followups/settings", "PATCH " + base + "/followups/{id}",
 				"POST " + base + "/followups/send", "POST " + base + "/followups/{id}/dismiss",
 				"POST " + base + "/followups/{id}/told", "PUT " + base + "/followups/settings");
+		product(Permission.READ, "GET " + base + "/items/{itemKey}/estimate-suggestion",
+				"POST " + base + "/estimate-suggestion", "GET " + base + "/estimate-suggestion/settings",
+				"GET /p/{key}/items/{itemKey}/estimate-suggestion", "GET /p/{key}/estimate-suggestion",
+				"GET /p/{key}/settings/estimates");
+		product(Permission.MANAGE_PRODUCT, "PUT " + base + "/estimate-suggestion/settings",
+				"POST /p/{key}/settings/estimates");
 		product(Permission.READ, "GET " + base + "/imports", "GET " + base + "/imports/{jobId}",
 				"GET " + base + "/items/{itemKey}/comments");
 		product(Permission.COMMENT, "POST " + base + "/items/{itemKey}/comments",

@@ -127,6 +127,7 @@ final class CrossProductRequests {
 		path("PUT " + ITEM + "/assignee", json("{\"memberId\":${MEMBER}}"));
 		path("GET " + ITEM + "/suggested-assignees", none().query("sprint=${SPRINT}"));
 		path("PUT " + ITEM + "/watch", json("{\"watching\":true}"));
+		path("GET " + ITEM + "/estimate-suggestion", none());
 	}
 
 	private static void feedback() {
@@ -256,6 +257,7 @@ final class CrossProductRequests {
 		path("GET /p/{key}/items/{itemKey}/assignee", none());
 		path("POST /p/{key}/items/{itemKey}/assignee", form("member", ""));
 		path("GET /p/{key}/items/{itemKey}/objectives", none());
+		path("GET /p/{key}/items/{itemKey}/estimate-suggestion", none());
 		path("POST /p/{key}/items/{itemKey}/objectives", form("objectives", "${OBJECTIVE}"));
 		path("GET /p/{key}/items/{itemKey}/panel", none());
 		path("GET /p/{key}/items/{itemKey}/watch", none());

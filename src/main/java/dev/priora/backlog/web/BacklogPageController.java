@@ -111,11 +111,13 @@ class BacklogPageController {
 	@Requires(Permission.EDIT_BACKLOG)
 	String create(@AuthenticationPrincipal SignedInUser user, @PathVariable String key, @RequestParam String type,
 			@RequestParam String title, @RequestParam(defaultValue = "bottom") String position,
+			@RequestParam(defaultValue = "") String estimate,
 			@RequestHeader(name = "HX-Request", required = false) String htmx, Model model,
 			RedirectAttributes redirect) {
 		try {
 			ItemType t = ItemType.valueOf(type.toUpperCase(Locale.ROOT));
-			var created = backlog.create(key, new ItemDraft(t, title, "", null, null, null, null),
+			var created = backlog.create(key,
+					new ItemDraft(t, title, "", ItemForm.estimate(estimate), null, null, null),
 					ItemKeys.placement(position, key, null), user.id());
 			if (htmx == null) {
 				redirect.addFlashAttribute("toast", "Created " + created.key() + ".");
@@ -127,6 +129,7 @@ class BacklogPageController {
 			// the new-item line again with the title typed, the reason next to it
 			model.addAttribute("createError", e.getMessage());
 			model.addAttribute("draftTitle", title);
+			model.addAttribute("draftEstimate", estimate);
 		}
 		fill(user, key, FilterForm.NONE, null, model);
 		return htmx == null ? BACKLOG_VIEW : LIST_FRAGMENT;

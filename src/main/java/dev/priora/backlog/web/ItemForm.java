@@ -32,19 +32,23 @@ record ItemForm(String type, String title, String description, String estimate, 
 		catch (IllegalArgumentException e) {
 			throw DomainProblem.invalid("type", "is required: one of EPIC, STORY, BUG, TASK, SPIKE");
 		}
-		BigDecimal points;
-		try {
-			points = nz(estimate).isBlank() ? null : new BigDecimal(estimate.strip());
-		}
-		catch (NumberFormatException e) {
-			throw DomainProblem.invalid("estimate", "must be a number from the product's scale, or empty");
-		}
+		BigDecimal points = estimate(estimate);
 		List<String> labelList = Arrays.stream(nz(labels).split(","))
 			.map(String::strip)
 			.filter(s -> !s.isEmpty())
 			.toList();
 		return new ItemDraft(t, title, nz(description), points, labelList, ItemKeys.field("parent", productKey, parent),
 				criteria);
+	}
+
+	/** An estimate as typed or chosen: null when blank; 400 naming it when no number. */
+	static BigDecimal estimate(String text) {
+		try {
+			return nz(text).isBlank() ? null : new BigDecimal(text.strip());
+		}
+		catch (NumberFormatException e) {
+			throw DomainProblem.invalid("estimate", "must be a number from the product's scale, or empty");
+		}
 	}
 
 	long versionOrZero() {
