@@ -55,7 +55,7 @@ class Shell {
 			new GroupDef("Plan",
 					List.of(def("backlog", "Backlog", "/backlog", "g b", "/items"),
 							def("releases", "Releases", "/releases", "g r", "/plans"),
-							def("roadmap", "Roadmap", "/roadmap", "g m"))),
+							def("roadmap", "Roadmap", "/roadmap", "g m"), def("health", "Health", "/health", "g e"))),
 			new GroupDef("Deliver",
 					List.of(def("board", "Board", "/board", "g k", "/sprints"),
 							def("charts", "Charts", "/charts", "g h"), def("team", "Team", "/team", "g t"))),

@@ -195,6 +195,9 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 				"POST /p/{key}/followups/settings", "PATCH " + base + "/followups/{id}",
 				"POST " + base + "/followups/send", "POST " + base + "/followups/{id}/dismiss",
 				"POST " + base + "/followups/{id}/told", "PUT " + base + "/followups/settings");
+		product(Permission.READ, "GET /p/{key}/health", "GET " + base + "/health", "GET " + base + "/health/history",
+				"GET " + base + "/health/settings");
+		product(Permission.EDIT_BACKLOG, "POST /p/{key}/health/settings", "PUT " + base + "/health/settings");
 		product(Permission.READ, "GET " + base + "/imports", "GET " + base + "/imports/{jobId}",
 				"GET " + base + "/items/{itemKey}/comments");
 		product(Permission.COMMENT, "POST " + base + "/items/{itemKey}/comments",
