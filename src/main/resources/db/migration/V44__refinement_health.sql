@@ -11,9 +11,9 @@ create table health_settings (
 -- product's owners (set by compare-and-set, so a rerun announces nothing twice). Derived data, left out of exports.
 create table health_scores (
     product_key varchar(10) not null references products (product_key),
-    day         date        not null,
+    score_day   date        not null,
     score       int         not null,
     findings    int         not null,
     summarized  boolean     not null default false,
-    primary key (product_key, day)
+    primary key (product_key, score_day)
 );

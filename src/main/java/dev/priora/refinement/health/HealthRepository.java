@@ -221,11 +221,11 @@ class HealthRepository {
 	 * Records the day's score (replacing the day's earlier one, which keeps its mark).
 	 */
 	void record(String productKey, LocalDate day, int score, int findings) {
-		if (jdbc.sql("update health_scores set score = ?, findings = ? where product_key = ? and day = ?")
+		if (jdbc.sql("update health_scores set score = ?, findings = ? where product_key = ? and score_day = ?")
 			.params(score, findings, productKey, day)
 			.update() == 0) {
 			jdbc.sql("""
-					insert into health_scores (product_key, day, score, findings) values (?, ?, ?, ?)
+					insert into health_scores (product_key, score_day, score, findings) values (?, ?, ?, ?)
 					on conflict do nothing""").params(productKey, day, score, findings).update();
 		}
 	}
@@ -237,13 +237,13 @@ class HealthRepository {
 	boolean markSummarized(String productKey, LocalDate day) {
 		return jdbc
 			.sql("update health_scores set summarized = true"
-					+ " where product_key = ? and day = ? and summarized = false")
+					+ " where product_key = ? and score_day = ? and summarized = false")
 			.params(productKey, day)
 			.update() == 1;
 	}
 
 	Optional<Integer> scoreOn(String productKey, LocalDate day) {
-		return jdbc.sql("select score from health_scores where product_key = ? and day = ?")
+		return jdbc.sql("select score from health_scores where product_key = ? and score_day = ?")
 			.params(productKey, day)
 			.query(Integer.class)
 			.optional();
@@ -252,7 +252,8 @@ class HealthRepository {
 	/** The recorded days from {@code from} on, oldest first. */
 	List<HealthDay> history(String productKey, LocalDate from) {
 		return jdbc
-			.sql("select day, score, findings from health_scores where product_key = ? and day >= ?" + " order by day")
+			.sql("select score_day, score, findings from health_scores where product_key = ? and score_day >= ?"
+					+ " order by score_day")
 			.params(productKey, from)
 			.query((rs, n) -> new HealthDay(rs.getObject(1, LocalDate.class), rs.getInt(2), rs.getInt(3)))
 			.list();

@@ -21,7 +21,7 @@ import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
 class HealthTask {
 
 	@Bean
-	RecurringTask<Void> backlogHealth(HealthDaily daily, @Value("${priora.health.hour:5}") int hour,
+	RecurringTask<Void> backlogHealthTask(HealthDaily daily, @Value("${priora.health.hour:5}") int hour,
 			@Value("${priora.mail.digest-zone:UTC}") ZoneId zone) {
 		if (hour < 0 || hour > 23) {
 			throw new IllegalStateException("priora.health.hour must be 0 to 23, not " + hour);

@@ -9,8 +9,6 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import com.microsoft.playwright.options.AriaRole;
-
 import dev.priora.support.BrowserTestBase;
 import dev.priora.support.TestProduct;
 
@@ -34,7 +32,7 @@ class HealthBrowserTest extends BrowserTestBase {
 		});
 		signIn();
 		page.navigate("/p/HBR/backlog");
-		page.getByRole(AriaRole.LINK, new com.microsoft.playwright.Page.GetByRoleOptions().setName("Health")).click();
+		page.locator("a.nav-link[data-nav=health]").click();
 		page.waitForURL("**/p/HBR/health");
 		assertThat(page.locator("#health-score")).isVisible();
 		assertThat(page.locator("#health-chart canvas, #health-chart svg").first()).isVisible();
