@@ -73,41 +73,20 @@ class BacklogHealthIntegrationTest extends IntegrationTestBase {
 	@Test
 	void eachFindingListsExactlyItsItemAndTheScoreFollowsTheFormula() {
 		TestProduct p = aProduct("HLT").createdBy(api());
-		settings(p, 2, 30);
-		String a = ready(p, "Checkout by card");
-		String b = ready(p, "Search filters for orders");
-		String c = ready(p, "Address book");
-		link(p, b, c);
-		String d = aStory("Gift cards").description("Customers need gift cards").criteria("It works").in(p);
-		String e = aStory("Loyalty points").description("Customers need loyalty points").estimate(3).in(p);
-		String f = ready(p, "Printable receipts");
-		String g = ready(p, "Shipping labels");
-		String h = ready(p, "Invoice numbering");
-		String i = ready(p, "Returns portal");
-		String j = ready(p, "Refund rules");
-		String k = ready(p, "Payment provider contract");
-		link(p, i, j);
-		link(p, j, k);
-		String l = ready(p, "Export all orders as a CSV file");
-		String m = ready(p, "Export all the orders as a CSV file");
-		String n = anEpic("Mobile app").description("Customers want an app").in(p);
-		String o = ready(p, "Dark mode for the dashboard");
-		status(p, g, "READY", "IN_PROGRESS");
-		p.finish(h);
-		p.finish(o);
-		someFeedback("Please add a dark mode for the dashboard, my eyes hurt at night")
-			.titled("Dark mode for the dashboard")
-			.in(p);
-		backdate("update items set updated_at = ? where " + item(f), 40);
-		backdate("update item_history set changed_at = ? where field = 'status' and new_value = 'IN_PROGRESS' and "
-				+ itemId(g), 20);
-		backdate("update item_history set changed_at = ? where field = 'status' and new_value = 'IN_PROGRESS' and "
-				+ itemId(h), 3);
-		eventually().alias("every item has its sentence vector")
-			.until(() -> jdbc
-				.queryForObject("select count(*) from item_vectors v join products p on p.id = v.product_id"
-						+ " where p.product_key = 'HLT'", Long.class),
-					count -> count == 15);
+		seedOneItemPerKind(p);
+		String b = p.item(2);
+		String c = p.item(3);
+		String d = p.item(4);
+		String e = p.item(5);
+		String f = p.item(6);
+		String g = p.item(7);
+		String i = p.item(9);
+		String j = p.item(10);
+		String k = p.item(11);
+		String l = p.item(12);
+		String m = p.item(13);
+		String n = p.item(14);
+		String o = p.item(15);
 
 		JsonNode report = api().get(p.path("/health")).json();
 
@@ -115,7 +94,7 @@ class BacklogHealthIntegrationTest extends IntegrationTestBase {
 			.containsExactlyEntriesOf(ordered("NOT_READY", List.of(b), "UNESTIMATED", List.of(d), "NO_CRITERIA",
 					List.of(e), "STALE", List.of(f), "LONG_IN_PROGRESS", List.of(g), "BLOCKED_CHAIN", List.of(i),
 					"DUPLICATE", List.of(m), "EMPTY_EPIC", List.of(n), "UNLINKED_FEEDBACK", List.of(o)));
-		assertThat(List.of(a, c, k)).as("healthy items are nowhere").doesNotContainAnyElementsOf(allKeys(report));
+		assertThat(List.of(p.item(1), c, k)).as("healthy items are nowhere").doesNotContainAnyElementsOf(allKeys(report));
 		JsonNode chain = finding(report, "BLOCKED_CHAIN").get("items").get(0);
 		assertThat(chain.get("related").toString()).isEqualTo("[\"" + j + "\",\"" + k + "\"]");
 		assertThat(chain.get("fixLink").asText()).isEqualTo("/p/HLT/items/" + k);
@@ -208,6 +187,51 @@ class BacklogHealthIntegrationTest extends IntegrationTestBase {
 		accounts.createUser(email, name, "password-health", false);
 		roles.grant("HWS", email, role, accounts.findByEmail(ADMIN_EMAIL).orElseThrow().id());
 		return ApiClient.signIn(port, email, "password-health");
+	}
+
+	/**
+	 * Items 1 to 15 of the product, one per kind of finding and some healthy: with the top
+	 * 2 and 30 stale days, 2 waits on 3 (not ready in the top), 4 has no estimate, 5 no
+	 * criteria, 6 is untouched for 40 days, 7 in progress for 20 days (8 took 3 and 15
+	 * none), 9 waits on 10 which waits on 11, 13 reads like 12, 14 is an empty epic, and
+	 * open feedback asks for the done 15; then waits for every item's vector.
+	 */
+	private void seedOneItemPerKind(TestProduct p) {
+		settings(p, 2, 30);
+		String a = ready(p, "Checkout by card");
+		String b = ready(p, "Search filters for orders");
+		String c = ready(p, "Address book");
+		link(p, b, c);
+		String d = aStory("Gift cards").description("Customers need gift cards").criteria("It works").in(p);
+		String e = aStory("Loyalty points").description("Customers need loyalty points").estimate(3).in(p);
+		String f = ready(p, "Printable receipts");
+		String g = ready(p, "Shipping labels");
+		String h = ready(p, "Invoice numbering");
+		String i = ready(p, "Returns portal");
+		String j = ready(p, "Refund rules");
+		String k = ready(p, "Payment provider contract");
+		link(p, i, j);
+		link(p, j, k);
+		String l = ready(p, "Export all orders as a CSV file");
+		String m = ready(p, "Export all the orders as a CSV file");
+		String n = anEpic("Mobile app").description("Customers want an app").in(p);
+		String o = ready(p, "Dark mode for the dashboard");
+		status(p, g, "READY", "IN_PROGRESS");
+		p.finish(h);
+		p.finish(o);
+		someFeedback("Please add a dark mode for the dashboard, my eyes hurt at night")
+			.titled("Dark mode for the dashboard")
+			.in(p);
+		backdate("update items set updated_at = ? where " + item(f), 40);
+		backdate("update item_history set changed_at = ? where field = 'status' and new_value = 'IN_PROGRESS' and "
+				+ itemId(g), 20);
+		backdate("update item_history set changed_at = ? where field = 'status' and new_value = 'IN_PROGRESS' and "
+				+ itemId(h), 3);
+		eventually().alias("every item has its sentence vector")
+			.until(() -> jdbc
+				.queryForObject("select count(*) from item_vectors v join products p on p.id = v.product_id"
+						+ " where p.product_key = 'HLT'", Long.class),
+					count -> count == 15);
 	}
 
 	private void settings(TestProduct p, int topN, int staleDays) {

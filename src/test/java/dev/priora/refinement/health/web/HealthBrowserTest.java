@@ -46,7 +46,8 @@ class HealthBrowserTest extends BrowserTestBase {
 		assertThat(page.locator("details#edit")).hasAttribute("open", "");
 		assertThat(page.locator("#edit-estimate")).isFocused();
 		page.locator("#edit-estimate").fill("5");
-		page.locator("#edit-form button[type=submit]").click();
+		page.waitForResponse(r -> r.url().endsWith("/items/HBR-1/edit"),
+				() -> page.locator("#edit-form button[type=submit]").click());
 		assertThat(page.locator("#edit-estimate")).hasValue("5");
 		org.assertj.core.api.Assertions.assertThat(p.api().get(p.path("/items/HBR-1")).json().get("estimate").asInt())
 			.isEqualTo(5);
