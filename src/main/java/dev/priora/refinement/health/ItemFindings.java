@@ -85,19 +85,20 @@ class ItemFindings {
 	}
 
 	Found unestimated(String key, long productId, Counts c) {
-		return Found.of(FindingKind.UNESTIMATED, c.unestimated(), c.openWork(), rows(key,
-				repository.unestimated(productId, Found.SHOWN), r -> r.status(), "Estimate it", "#edit-estimate"));
+		return Found.of(FindingKind.UNESTIMATED, c.unestimated(), c.openWork(),
+				rows(key, repository.unestimated(productId, Found.SHOWN), r -> "Nobody has sized it yet.",
+						"Estimate it", "#edit-estimate"));
 	}
 
 	Found withoutCriteria(String key, long productId, Counts c) {
 		return Found.of(FindingKind.NO_CRITERIA, c.noCriteria(), c.openWork(),
-				rows(key, repository.withoutCriteria(productId, Found.SHOWN), r -> r.status(), "Add a criterion",
-						"#new-criterion"));
+				rows(key, repository.withoutCriteria(productId, Found.SHOWN), r -> "It does not say when it is done.",
+						"Add a criterion", "#new-criterion"));
 	}
 
 	Found emptyEpics(String key, long productId, Counts c) {
-		return Found.of(FindingKind.EMPTY_EPIC, c.emptyEpics(), c.openEpics(),
-				rows(key, repository.emptyEpics(productId, Found.SHOWN), r -> r.status(), "Open the epic", ""));
+		return Found.of(FindingKind.EMPTY_EPIC, c.emptyEpics(), c.openEpics(), rows(key,
+				repository.emptyEpics(productId, Found.SHOWN), r -> "No item belongs to it.", "Open the epic", ""));
 	}
 
 	Found stale(String key, long productId, Counts c, int staleDays, Instant now) {

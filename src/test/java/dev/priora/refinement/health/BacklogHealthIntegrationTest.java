@@ -94,7 +94,8 @@ class BacklogHealthIntegrationTest extends IntegrationTestBase {
 			.containsExactlyEntriesOf(ordered("NOT_READY", List.of(b), "UNESTIMATED", List.of(d), "NO_CRITERIA",
 					List.of(e), "STALE", List.of(f), "LONG_IN_PROGRESS", List.of(g), "BLOCKED_CHAIN", List.of(i),
 					"DUPLICATE", List.of(m), "EMPTY_EPIC", List.of(n), "UNLINKED_FEEDBACK", List.of(o)));
-		assertThat(List.of(p.item(1), c, k)).as("healthy items are nowhere").doesNotContainAnyElementsOf(allKeys(report));
+		assertThat(List.of(p.item(1), c, k)).as("healthy items are nowhere")
+			.doesNotContainAnyElementsOf(allKeys(report));
 		JsonNode chain = finding(report, "BLOCKED_CHAIN").get("items").get(0);
 		assertThat(chain.get("related").toString()).isEqualTo("[\"" + j + "\",\"" + k + "\"]");
 		assertThat(chain.get("fixLink").asText()).isEqualTo("/p/HLT/items/" + k);
@@ -190,9 +191,9 @@ class BacklogHealthIntegrationTest extends IntegrationTestBase {
 	}
 
 	/**
-	 * Items 1 to 15 of the product, one per kind of finding and some healthy: with the top
-	 * 2 and 30 stale days, 2 waits on 3 (not ready in the top), 4 has no estimate, 5 no
-	 * criteria, 6 is untouched for 40 days, 7 in progress for 20 days (8 took 3 and 15
+	 * Items 1 to 15 of the product, one per kind of finding and some healthy: with the
+	 * top 2 and 30 stale days, 2 waits on 3 (not ready in the top), 4 has no estimate, 5
+	 * no criteria, 6 is untouched for 40 days, 7 in progress for 20 days (8 took 3 and 15
 	 * none), 9 waits on 10 which waits on 11, 13 reads like 12, 14 is an empty epic, and
 	 * open feedback asks for the done 15; then waits for every item's vector.
 	 */
