@@ -800,7 +800,8 @@ document.addEventListener('click', function (e) {
     if (option && option !== selected()) { select(option); }
   });
 
-  // The palette's actions land on a page with a #hash: open the dialog or focus the field it names.
+  // The palette's actions and the health page's fix links land on a page with a #hash: open the dialog, or focus the
+  // field it names (opening the <details> it is in).
   function hashTarget() {
     var id = window.location.hash ? decodeURIComponent(window.location.hash.slice(1)) : '';
     var el = id && /^[A-Za-z][\w-]*$/.test(id) ? document.getElementById(id) : null;
@@ -810,6 +811,9 @@ document.addEventListener('click', function (e) {
       var first = el.querySelector('[autofocus], input:not([type=hidden]), select, textarea');
       if (first) { first.focus(); }
     } else if (/^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName)) {
+      var closed = el.closest('details:not([open])');
+      if (closed) { closed.open = true; }
+      el.scrollIntoView({ block: 'center' });
       el.focus();
     }
   }

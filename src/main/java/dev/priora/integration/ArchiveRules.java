@@ -113,7 +113,8 @@ final class ArchiveRules {
 			// the board's columns are the workflow's statuses but Rejected, limited as
 			// the board page limits them
 			Map.entry("board_wip_limits.status", oneOf("NEW", "READY", "IN_PROGRESS", "DONE")),
-			Map.entry("board_wip_limits.wip_limit", range(1, 999)), Map.entry("objectives.title", NOT_BLANK),
+			Map.entry("board_wip_limits.wip_limit", range(1, 999)), Map.entry("health_settings.top_n", range(1, 200)),
+			Map.entry("health_settings.stale_days", range(7, 3650)), Map.entry("objectives.title", NOT_BLANK),
 			Map.entry("objectives.version", NOT_NEGATIVE),
 			Map.entry("roadmap_comments.kind", oneOf("COMMENT", "FEEDBACK")),
 			Map.entry("roadmap_comments.body", NOT_BLANK));
@@ -145,7 +146,8 @@ final class ArchiveRules {
 			Map.entry("member_days_off", List.of(List.of("member_id", "sprint_id"))),
 			Map.entry("item_assignees", List.of(List.of("item_id"))), Map.entry("product_goals", List.of(List.of())),
 			Map.entry("objectives", List.of(List.of("title"))),
-			Map.entry("item_objectives", List.of(List.of("item_id", "objective_id"))));
+			Map.entry("item_objectives", List.of(List.of("item_id", "objective_id"))),
+			Map.entry("health_settings", List.of(List.of())));
 
 	private ArchiveRules() {
 	}

@@ -84,7 +84,8 @@ final class ArchiveTables {
 					Map.of("item_id", "items", "objective_id", "objectives")),
 			new Table("roadmap_comments", "where t.product_key = :key", "t.id", "id", Map.of("author", USERS)),
 			new Table("followup_settings", "where t.product_key = :key", "t.product_key", null, Map.of()),
-			new Table("estimate_settings", "where t.product_key = :key", "t.product_key", null, Map.of()));
+			new Table("estimate_settings", "where t.product_key = :key", "t.product_key", null, Map.of()),
+			new Table("health_settings", "where t.product_key = :key", "t.product_key", null, Map.of()));
 
 	/**
 	 * Tables left out on purpose: the workspace's (users, tokens, sessions, audit,
@@ -98,10 +99,12 @@ final class ArchiveTables {
 	 * the messages drafted and sent to customers (followups and the feedback each
 	 * answers: a log of mails sent, keyed by who asked and what shipped; a restored
 	 * product drafts again only for what ships after the restore), the live updates'
-	 * change table (minutes of what changed, for connected browsers), and planning poker
+	 * change table (minutes of what changed, for connected browsers), planning poker
 	 * sessions with their items, participants and votes (a meeting's working record, of
 	 * people who are not exported; what it decided is in the items' estimates and their
-	 * history, which are).
+	 * history, which are), and the daily backlog health scores (derived from the backlog
+	 * by the daily task, with its marks of weekly summaries sent; a restored product's
+	 * history starts again).
 	 */
 	static final List<String> LEFT_OUT = List.of("users", "api_tokens", "account_links", "security_events",
 			"spring_session", "spring_session_attributes", "flyway_schema_history", "workspace_settings", "import_jobs",
@@ -109,7 +112,8 @@ final class ArchiveTables {
 			"bulk_changes", "bulk_change_items", "roadmap_links", "public_forms", "webhooks", "webhook_deliveries",
 			"rate_limits", "item_vectors", "mail_outbox", "notifications", "watches", "notification_preferences",
 			"release_flags", "release_flag_requests", "notification_digests", "server_keys", "followups",
-			"followup_feedback", "live_events", "poker_sessions", "poker_items", "poker_participants", "poker_votes");
+			"followup_feedback", "live_events", "poker_sessions", "poker_items", "poker_participants", "poker_votes",
+			"health_scores");
 
 	/** Columns that name the product itself: filled in with the new product on import. */
 	static final List<String> PRODUCT_COLUMNS = List.of("product_id", "product_key");

@@ -31,7 +31,13 @@ public enum NotificationKind {
 	/** New feedback arrived in an inbox you watch. */
 	FEEDBACK_RECEIVED("New feedback", "new feedback arrives in an inbox you watch", "New feedback: {where}"),
 	/** An import you started finished or failed. */
-	IMPORT_ENDED("Imports", "an import you started finishes or fails", "{where} {what}");
+	IMPORT_ENDED("Imports", "an import you started finishes or fails", "{where} {what}"),
+	/**
+	 * The weekly backlog health summary of a product you own (e-mailed unless chosen
+	 * otherwise).
+	 */
+	BACKLOG_HEALTH("Weekly backlog health", "the weekly backlog health summary of a product you own is ready",
+			"{where}: {what}", Delivery.EMAIL_NOW);
 
 	private static final Pattern PLACE = Pattern.compile("\\{(actor|where|what)}");
 
@@ -41,10 +47,22 @@ public enum NotificationKind {
 
 	private final String headline;
 
+	private final Delivery byDefault;
+
 	NotificationKind(String label, String description, String headline) {
+		this(label, description, headline, Delivery.IN_APP);
+	}
+
+	NotificationKind(String label, String description, String headline, Delivery byDefault) {
 		this.label = label;
 		this.description = description;
 		this.headline = headline;
+		this.byDefault = byDefault;
+	}
+
+	/** The delivery of someone who never chose one for this kind. */
+	public Delivery byDefault() {
+		return byDefault;
 	}
 
 	public String label() {

@@ -107,7 +107,7 @@ class NotificationRepository {
 		jdbc.sql("delete from notification_preferences where user_id = ? and kind = ?")
 			.params(userId, kind.name())
 			.update();
-		if (delivery != Delivery.IN_APP) {
+		if (delivery != kind.byDefault()) {
 			jdbc.sql("insert into notification_preferences (user_id, kind, delivery) values (?, ?, ?)")
 				.params(userId, kind.name(), delivery.name())
 				.update();

@@ -114,7 +114,7 @@ public class Notifications {
 		Map<NotificationKind, Delivery> chosen = notifications.preferences(user.value());
 		List<Preference> all = new ArrayList<>();
 		for (NotificationKind kind : NotificationKind.values()) {
-			all.add(new Preference(kind, chosen.getOrDefault(kind, Delivery.IN_APP)));
+			all.add(new Preference(kind, chosen.getOrDefault(kind, kind.byDefault())));
 		}
 		return all;
 	}

@@ -81,6 +81,9 @@ class Notifier {
 		}
 		to.retainAll(watches.withAccess(cause.productKey(), to));
 		Map<Long, Delivery> chosen = notifications.deliveries(to, cause.kind());
+		for (long user : to) {
+			chosen.putIfAbsent(user, cause.kind().byDefault());
+		}
 		to.removeIf(u -> chosen.get(u) == Delivery.OFF);
 		for (long user : to) {
 			notifications.insert(new NewNotification(user, cause.kind(), cause.productKey(), cause.itemKey(),

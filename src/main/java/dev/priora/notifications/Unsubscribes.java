@@ -60,6 +60,9 @@ public class Unsubscribes {
 		Optional<Target> target = target(token);
 		target.ifPresent(t -> {
 			Map<NotificationKind, Delivery> chosen = notifications.preferences(t.userId());
+			for (NotificationKind kind : NotificationKind.values()) {
+				chosen.putIfAbsent(kind, kind.byDefault());
+			}
 			chosen.forEach((kind, delivery) -> {
 				boolean named = t.kind()
 					.map(k -> k == kind && EMAIL.contains(delivery))
@@ -80,7 +83,7 @@ public class Unsubscribes {
 		Map<NotificationKind, Delivery> chosen = notifications.preferences(t.userId());
 		return t.kind()
 			.map(k -> new Subject("e-mails about “" + k.label() + "”", k.description(),
-					EMAIL.contains(chosen.getOrDefault(k, Delivery.IN_APP)), false))
+					EMAIL.contains(chosen.getOrDefault(k, k.byDefault())), false))
 			.orElseGet(() -> new Subject("the daily digest e-mail", null, chosen.containsValue(Delivery.EMAIL_DIGEST),
 					true));
 	}

@@ -56,7 +56,7 @@ class Shell {
 					List.of(def("backlog", "Backlog", "/backlog", "g b", "/items"),
 							def("refinement", "Refinement", "/refinement", "g e"),
 							def("releases", "Releases", "/releases", "g r", "/plans"),
-							def("roadmap", "Roadmap", "/roadmap", "g m"))),
+							def("roadmap", "Roadmap", "/roadmap", "g m"), def("health", "Health", "/health", "g q"))),
 			new GroupDef("Deliver",
 					List.of(def("board", "Board", "/board", "g k", "/sprints"),
 							def("charts", "Charts", "/charts", "g h"), def("team", "Team", "/team", "g t"))),

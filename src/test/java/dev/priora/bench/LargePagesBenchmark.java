@@ -115,7 +115,7 @@ public final class LargePagesBenchmark {
 		return cursors;
 	}
 
-	private static void measure(BrowserlessSession session, String name, int runs, Supplier<String> path) {
+	static void measure(BrowserlessSession session, String name, int runs, Supplier<String> path) {
 		for (int i = 0; i < Math.max(50, runs / 5); i++) {
 			probe(session, path.get());
 		}

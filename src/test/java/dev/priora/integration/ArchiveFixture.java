@@ -76,6 +76,7 @@ final class ArchiveFixture {
 		admin.put(base + "/board/wip-limits", "{\"limits\":{\"IN_PROGRESS\":3}}", null);
 		admin.put(base + "/followups/settings", "{\"autoSend\":false}", null);
 		admin.put(base + "/estimate-suggestion/settings", "{\"mode\":\"ON\"}", null);
+		admin.put(base + "/health/settings", "{\"topN\":15,\"staleDays\":60}", null);
 		ObjectNode doc = (ObjectNode) admin.get(base + "/export").json();
 		ObjectNode tables = (ObjectNode) doc.get("tables");
 		// only the administrator's own role: other tests grant roles on the demo product

@@ -101,6 +101,7 @@ public final class DemoPages {
 		}
 		pages.put("/p/{key}/charts", "/p/SHOP/charts");
 		pages.put("/p/{key}/roadmap", "/p/SHOP/roadmap");
+		pages.put("/p/{key}/health", "/p/SHOP/health");
 		pages.put("/p/{key}/team", "/p/SHOP/team");
 		pages.put("/p/{key}/settings", "/p/SHOP/settings");
 		pages.put("/p/{key}/settings/estimates", "/p/SHOP/settings/estimates");

@@ -201,6 +201,9 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 				"GET /p/{key}/settings/estimates");
 		product(Permission.MANAGE_PRODUCT, "PUT " + base + "/estimate-suggestion/settings",
 				"POST /p/{key}/settings/estimates");
+		product(Permission.READ, "GET /p/{key}/health", "GET " + base + "/health", "GET " + base + "/health/history",
+				"GET " + base + "/health/settings");
+		product(Permission.EDIT_BACKLOG, "POST /p/{key}/health/settings", "PUT " + base + "/health/settings");
 		product(Permission.READ, "GET " + base + "/imports", "GET " + base + "/imports/{jobId}",
 				"GET " + base + "/items/{itemKey}/comments");
 		product(Permission.COMMENT, "POST " + base + "/items/{itemKey}/comments",

@@ -26,10 +26,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The SQL statements a page runs do not grow with the number of items: the backlog, the
  * scoring grid and its next rows, the feedback inbox and a feedback page (with its
- * similar feedback and items) run as many statements for a product of 200 items as for
- * one of 10 built the same way (labels, epics, estimates, scores, feedback linked to
- * items), or fewer. Statements are counted with datasource-proxy ({@link RequestProbe});
- * an N+1 query makes the large product's count larger and fails this test.
+ * similar feedback and items) and the backlog health page run as many statements for a
+ * product of 200 items as for one of 10 built the same way (labels, epics, estimates,
+ * scores, feedback linked to items), or fewer. Statements are counted with
+ * datasource-proxy ({@link RequestProbe}); an N+1 query makes the large product's count
+ * larger and fails this test.
  */
 @Import(RequestProbe.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -153,6 +154,7 @@ class PageStatementCountIntegrationTest extends IntegrationTestBase {
 		pages.put("feedback inbox", "/p/" + key + "/feedback");
 		pages.put("feedback page", "/p/" + key + "/feedback/" + feedback);
 		pages.put("item demand", "/p/" + key + "/items/" + key + "-2/demand");
+		pages.put("backlog health", "/p/" + key + "/health");
 		Map<String, Integer> counts = new LinkedHashMap<>();
 		pages.forEach((name, path) -> {
 			probe(path);

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
+import dev.priora.refinement.estimates.SuggestionView;
 import dev.priora.refinement.poker.engine.Tally;
 
 /**
@@ -45,7 +46,7 @@ public record PokerSession(long id, String productKey, String name, SessionStatu
 	 * reader's own card (null: none yet) and, after the reveal only, the tally.
 	 */
 	public record Current(SessionItem item, String description, List<String> acceptanceCriteria, int round,
-			boolean revealed, int votes, String myCard, Tally tally) {
+			boolean revealed, int votes, String myCard, Tally tally, SuggestionView suggestion) {
 
 		public Current {
 			acceptanceCriteria = List.copyOf(acceptanceCriteria);

@@ -16,6 +16,8 @@ import dev.priora.backlog.BacklogService;
 import dev.priora.backlog.ItemKey;
 import dev.priora.backlog.ItemView;
 import dev.priora.backlog.ProductService;
+import dev.priora.refinement.estimates.EstimateSuggestions;
+import dev.priora.refinement.estimates.SuggestionView;
 import dev.priora.refinement.poker.PokerRepository.ItemRow;
 import dev.priora.refinement.poker.PokerRepository.SessionRow;
 import dev.priora.refinement.poker.PokerRepository.VoteRow;
@@ -41,7 +43,11 @@ class PokerViews {
 
 	private final AccountService accounts;
 
-	PokerViews(PokerRepository repository, ProductService products, BacklogService backlog, AccountService accounts) {
+	private final EstimateSuggestions suggestions;
+
+	PokerViews(PokerRepository repository, ProductService products, BacklogService backlog, AccountService accounts,
+			EstimateSuggestions suggestions) {
+		this.suggestions = suggestions;
 		this.repository = repository;
 		this.products = products;
 		this.backlog = backlog;
@@ -97,12 +103,14 @@ class PokerViews {
 			.map(VoteRow::card)
 			.findFirst()
 			.orElse(null);
-		// the suggested estimate (issue 21, s21-estimates) belongs after the reveal only:
-		// add it to Current here when row.revealed(), never before
 		Tally tally = row.revealed() ? Tally.of(deck, votes.stream().map(VoteRow::card).toList()) : null;
+		// the suggested estimate after the reveal only: shown before, it would anchor the
+		// votes
+		SuggestionView suggestion = row.revealed() ? suggestions.forItem(productKey, productKey + "-" + row.number())
+				: null;
 		return new Current(item(productKey, row), item.description(),
 				item.acceptanceCriteria().stream().map(AcceptanceCriterion::statement).toList(), row.round(),
-				row.revealed(), votes.size(), mine, tally);
+				row.revealed(), votes.size(), mine, tally, suggestion);
 	}
 
 	private static List<Participant> participants(List<Long> joined, List<VoteRow> votes, boolean revealed,

@@ -108,6 +108,7 @@ class PokerApiIntegrationTest extends IntegrationTestBase {
 			assertThat(s.get("participants")).as("cards seen by " + who)
 				.allMatch(p -> p.has("card") && p.get("card").isNull());
 			assertThat(s.at("/current/tally").isNull()).isTrue();
+			assertThat(s.at("/current/suggestion").isNull()).as("no suggested estimate before the reveal").isTrue();
 			assertThat(s.at("/current/votes").asInt()).isEqualTo(2);
 			assertThat(participant(s, "Ana").get("voted").asBoolean()).isTrue();
 			assertThat(r.text()).as("no card of Ana's or Bo's in what " + who + " reads")
@@ -127,6 +128,9 @@ class PokerApiIntegrationTest extends IntegrationTestBase {
 		assertThat(revealed.at("/current/tally/low").asInt()).isEqualTo(5);
 		assertThat(revealed.at("/current/tally/high").asInt()).isEqualTo(13);
 		assertThat(revealed.at("/current/tally/proposal").asInt()).isEqualTo(13);
+		assertThat(revealed.at("/current/suggestion").isObject()).as("the suggestion, after the reveal").isTrue();
+		assertThat(revealed.at("/current/suggestion/reason").asText()).as("a new product's history is too thin")
+			.isNotBlank();
 	}
 
 	@Test

@@ -1,0 +1,2 @@
+/** The backlog health page and its JSON API. */
+package dev.priora.refinement.health.web;
