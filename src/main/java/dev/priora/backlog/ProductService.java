@@ -79,7 +79,7 @@ public class ProductService {
 	public ProductView update(String key, String name, String vision, List<BigDecimal> scale, EstimateUnit unit,
 			long expectedVersion, UserId user) {
 		ProductView current = get(key);
-		List<BigDecimal> s = scale == null ? current.estimateScale() : scale.stream().distinct().sorted().toList();
+		List<BigDecimal> s = scale == null ? current.estimateScale() : scale;
 		validate(current.key(), name, vision, s);
 		if (!products.update(current.id(), name.strip(), vision == null ? "" : vision.strip(), s,
 				unit == null ? current.estimateUnit() : unit, expectedVersion, user.value(), clock.instant())) {
@@ -113,6 +113,15 @@ public class ProductService {
 		return ReadinessRules.of(products.readyRules(product.id()));
 	}
 
+	private static boolean ascending(List<BigDecimal> scale) {
+		for (int i = 1; i < scale.size(); i++) {
+			if (scale.get(i).compareTo(scale.get(i - 1)) <= 0) {
+				return false;
+			}
+		}
+		return true;
+	}
+
 	private static void validate(String key, String name, String vision, List<BigDecimal> scale) {
 		Map<String, String> errors = new LinkedHashMap<>();
 		if (!Products.isValidKey(key)) {
@@ -130,6 +139,10 @@ public class ProductService {
 		if (scale.isEmpty() || scale.size() > 30 || scale.stream()
 			.anyMatch(v -> v.signum() < 0 || v.scale() > 2 || v.compareTo(BigDecimal.valueOf(999_999)) > 0)) {
 			errors.put("estimateScale", "must hold 1 to 30 values from 0 to 999999 with at most 2 decimals");
+		}
+		else if (!ascending(scale)) {
+			errors.put("estimateScale",
+					"must list distinct values from the smallest to the largest, e.g. 1, 2, 3, 5, 8");
 		}
 		if (!errors.isEmpty()) {
 			throw DomainProblem.invalid(errors);

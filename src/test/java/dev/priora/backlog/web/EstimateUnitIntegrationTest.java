@@ -25,6 +25,15 @@ class EstimateUnitIntegrationTest extends IntegrationTestBase {
 		assertThat(api.get("/api/v1/products/HRS").json().get("estimateUnit").asText()).isEqualTo("HOURS");
 		assertThat(api.put("/api/v1/products/HRS", "{\"name\":\"Hours\",\"estimateUnit\":\"DAYS\"}", "\"1\"").status())
 			.isEqualTo(400);
+		String scaleBefore = api.get("/api/v1/products/HRS").json().get("estimateScale").toString();
+		for (String scale : new String[] { "[1,4,2]", "[1,2,2,4]", "[1,2.0,2]" }) {
+			var refused = api.put("/api/v1/products/HRS", "{\"name\":\"Hours\",\"estimateScale\":" + scale + "}",
+					"\"1\"");
+			assertThat(refused.status()).as(scale).isEqualTo(400);
+			assertThat(refused.text()).as(scale).contains("estimateScale", "from the smallest to the largest");
+		}
+		assertThat(api.get("/api/v1/products/HRS").json().get("estimateScale").toString()).as("unchanged")
+			.isEqualTo(scaleBefore);
 		aStory("Hourly work").estimate(4).in(product);
 		long release = aRelease("H1").capacity(40).in(product);
 		api.put("/api/v1/products/HRS/items/HRS-1/release", "{\"releaseId\":" + release + "}", null);
