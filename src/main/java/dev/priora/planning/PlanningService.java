@@ -160,6 +160,7 @@ public class PlanningService {
 			throw DomainProblem.invalid("name", "another release is called '" + n + "'");
 		}
 		long id = repository.insertRelease(key, n, target, capacity(capacity), fromSprints, clock.instant());
+		events.publishEvent(new ReleasesEdited(key));
 		return release(key, id);
 	}
 
@@ -179,15 +180,17 @@ public class PlanningService {
 		if (status == ReleaseStatus.RELEASED && current.status() != ReleaseStatus.RELEASED) {
 			events.publishEvent(new ReleaseShipped(key, id, n));
 		}
+		events.publishEvent(new ReleasesEdited(key));
 		return release(key, id);
 	}
 
 	/** Deletes a release; its items become unplanned. */
 	@Transactional
 	public void deleteRelease(String productKey, long id) {
-		repository.release(products.get(productKey).key(), id)
-			.orElseThrow(() -> DomainProblem.notFound("Release " + id));
+		String key = products.get(productKey).key();
+		repository.release(key, id).orElseThrow(() -> DomainProblem.notFound("Release " + id));
 		repository.deleteRelease(id);
+		events.publishEvent(new ReleasesEdited(key));
 	}
 
 	@Transactional
@@ -219,6 +222,7 @@ public class PlanningService {
 		}
 		long id = repository.insertSprint(key, n, start, end, capacity(capacity), goal == null ? "" : goal.strip(),
 				releaseId, clock.instant());
+		events.publishEvent(new ReleasesEdited(key));
 		return repository.sprint(key, id).orElseThrow();
 	}
 
@@ -232,6 +236,7 @@ public class PlanningService {
 					+ " is closed and cannot be deleted: its history feeds the velocity and the forecasts.");
 		}
 		repository.deleteSprint(id);
+		events.publishEvent(new ReleasesEdited(key));
 	}
 
 	/** Each sprint's state (PLANNED, ACTIVE or CLOSED) by sprint id. */

@@ -4,6 +4,8 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,6 +31,18 @@ class ReleaseFlagRepository {
 		jdbc.sql("insert into release_flag_requests (product_key, requested_at) values (?, ?)")
 			.params(productKey, Timestamp.from(at))
 			.update();
+	}
+
+	/**
+	 * Products with a release not yet released that has a target date: the ones whose
+	 * flags can move as days pass.
+	 */
+	List<String> targeted() {
+		return jdbc.sql("""
+				select distinct product_key from releases
+				where target_date is not null and status <> 'RELEASED' order by product_key""")
+			.query(String.class)
+			.list();
 	}
 
 	/** The products asked for, each with its latest request. */

@@ -29,6 +29,7 @@ import dev.priora.backlog.BacklogEvents.StatusChanged;
 import dev.priora.planning.PlanApplied;
 import dev.priora.planning.PlanningService;
 import dev.priora.planning.ReleaseStatus;
+import dev.priora.planning.ReleasesEdited;
 
 /**
  * Keeps each release's last forecast flag and announces a change of it
@@ -44,9 +45,11 @@ import dev.priora.planning.ReleaseStatus;
  * trials), and stores them. A flag that differs from the stored one is announced; the
  * first flag a release gets, and a flag that goes away (no target date, nothing to
  * forecast from), are stored without a word. A product without an unreleased release with
- * a target date is not forecast at all. A release's own edit (target date, capacity) and
- * days passing also move a flag; they are seen at the product's next change of the kinds
- * above.
+ * a target date is not forecast at all. A release's or sprint's own edit (target date,
+ * capacity, status; created or deleted: {@link ReleasesEdited}) asks too, and so does
+ * time: every {@link #REFRESH} a second recurring task asks for every product with an
+ * unreleased release that has a target date, as each day passing moves the forecast
+ * against the target.
  */
 @Component
 class ReleaseFlags {
@@ -55,6 +58,9 @@ class ReleaseFlags {
 
 	/** How long the recurring task waits after a run before the next one. */
 	static final Duration DELAY = Duration.ofSeconds(1);
+
+	/** How often every targeted product's flags are asked for, as days pass. */
+	static final Duration REFRESH = Duration.ofHours(1);
 
 	private final ReleaseFlagRepository repository;
 
@@ -83,6 +89,26 @@ class ReleaseFlags {
 	static RecurringTask<Void> releaseFlagTask(ReleaseFlags flags) {
 		return Tasks.recurring("release-flags", Schedules.fixedDelay(DELAY))
 			.execute((instance, context) -> flags.computeDue());
+	}
+
+	/** The task that asks for the flags of every targeted product, as days pass. */
+	@Bean
+	static RecurringTask<Void> releaseFlagRefreshTask(ReleaseFlags flags) {
+		return Tasks.recurring("release-flags-refresh", Schedules.fixedDelay(REFRESH))
+			.execute((instance, context) -> flags.requestTargeted());
+	}
+
+	/**
+	 * Asks for the flags of every product with an unreleased release with a target date.
+	 */
+	void requestTargeted() {
+		Instant now = clock.instant();
+		repository.targeted().forEach(key -> repository.request(key, now));
+	}
+
+	@EventListener
+	void on(ReleasesEdited e) {
+		request(e.productKey());
 	}
 
 	@EventListener

@@ -131,6 +131,49 @@ class RoadmapNotificationsIntegrationTest extends IntegrationTestBase {
 	}
 
 	@Test
+	void aReleasesOwnEditMovesItsFlag() {
+		People p = people("RFE");
+		ApiClient ann = p.person("ann@rfe.test", "Ann Archer", ProductRole.VIEWER);
+		long release = launchOnTrack(p);
+		settled("RFE");
+		assertThat(storedFlag(release)).isEqualTo("on track");
+		assertThat(ann.put("/api/v1/products/RFE/releases/" + release + "/watch", "{\"watching\":true}", null).status())
+			.isEqualTo(200);
+
+		String path = "/api/v1/products/RFE/releases/" + release;
+		var moved = api().put(path,
+				"{\"name\":\"Launch\",\"targetDate\":\"" + LocalDate.now().plusDays(1) + "\",\"capacity\":40}",
+				api().get(path).etag());
+		assertThat(moved.status()).as(moved.text()).isEqualTo(200);
+		assertThat(Eventually.eventually()
+			.alias("Ann is told of the target date moved to tomorrow")
+			.until(() -> flagChanges(ann, "RFE"), l -> !l.isEmpty()))
+			.containsExactly("Launch: the forecast went from on track to off track");
+	}
+
+	@Test
+	void daysPassingAreSeenByTheRecurringRefreshWithoutAnyChange() {
+		People p = people("RFD");
+		ApiClient ann = p.person("ann@rfd.test", "Ann Archer", ProductRole.VIEWER);
+		long release = launchOnTrack(p);
+		settled("RFD");
+		assertThat(ann.put("/api/v1/products/RFD/releases/" + release + "/watch", "{\"watching\":true}", null).status())
+			.isEqualTo(200);
+		// as if stored on an earlier day, when the same work was late against the target
+		jdbc.sql("update release_flags set flag = 'off track' where release_id = ?").param(release).update();
+
+		// the hourly task, made due now (nothing else changed in the product)
+		jdbc.sql("update scheduled_tasks set execution_time = ? where task_name = 'release-flags-refresh'")
+			.param(java.sql.Timestamp.from(java.time.Instant.now()))
+			.update();
+		assertThat(Eventually.eventually()
+			.alias("the refresh computes RFD's flags again")
+			.until(() -> flagChanges(ann, "RFD"), l -> !l.isEmpty()))
+			.containsExactly("Launch: the forecast went from off track to on track");
+		assertThat(storedFlag(release)).isEqualTo("on track");
+	}
+
+	@Test
 	void aMentionInARoadmapCommentNotifiesTheMemberAndNeverSomeoneWithoutAccess() {
 		People p = people("RMN");
 		ApiClient bob = p.person("bob@rmn.test", "Bob Baker", ProductRole.VIEWER);
