@@ -106,6 +106,20 @@ class ProgressRepository {
 			.list();
 	}
 
+	/**
+	 * A text that changes whenever an item of the product is added, changed (every status
+	 * change stamps the item) or deleted: their count and latest change.
+	 */
+	String itemsFingerprint(String productKey) {
+		return jdbc.sql("""
+				select count(*), max(i.updated_at) from items i join products p on p.id = i.product_id
+				where p.product_key = ?""")
+			.param(productKey)
+			.query((rs, n) -> rs.getLong(1) + "/" + (rs.getTimestamp(2) == null ? 0 : rs.getTimestamp(2).getTime())
+					+ "/" + (rs.getTimestamp(2) == null ? 0 : rs.getTimestamp(2).getNanos()))
+			.single();
+	}
+
 	/** Status changes of the product's items since {@code from}, oldest first. */
 	List<StatusChange> statusChanges(String productKey, Instant from) {
 		return jdbc.sql("""
