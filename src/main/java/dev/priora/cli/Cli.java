@@ -28,9 +28,10 @@ public final class Cli {
 	private record Command(String name, String synopsis, String does) {
 	}
 
-	private static final List<Command> COMMANDS = List.of(
-			new Command("plan", "plan --nrp FILE --budget-ratio R [--time-limit SECONDS]",
-					"solve a Next Release Problem file (budget = floor(R × total cost))"),
+	private static final List<Command> COMMANDS = List.of(new Command("plan",
+			"plan --nrp FILE --budget-ratio R [--time-limit SECONDS]" + " [--releases K [--discount D] [--workers W]]",
+			"solve a Next Release Problem file (budget = floor(R × total cost)); with --releases, the"
+					+ " in-app planner over K releases of budget/K each"),
 			new Command("forecast",
 					"forecast --history FILE --remaining POINTS [--trials N] [--seed S]"
 							+ " [--start DATE --sprint-days D [--target DATE]] [--velocity V]",

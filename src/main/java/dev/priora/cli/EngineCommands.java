@@ -18,23 +18,40 @@ final class EngineCommands {
 	}
 
 	/** Solves a Next Release Problem file ({@code plan --nrp FILE --budget-ratio R}). */
-	static NrpPlans.NrpPlan plan(List<String> args) {
-		Arguments a = Arguments.parse(args, Set.of("--nrp", "--budget-ratio", "--time-limit"), Set.of(), false);
+	static Object plan(List<String> args) {
+		Arguments a = Arguments.parse(args,
+				Set.of("--nrp", "--budget-ratio", "--time-limit", "--releases", "--discount", "--workers"), Set.of(),
+				false);
 		noWords(a);
 		String file = a.required("--nrp");
 		BigDecimal ratio = a.requiredDecimal("--budget-ratio");
 		double limit = a.decimal("--time-limit", BigDecimal.valueOf(60)).doubleValue();
+		Integer releases = a.integer("--releases", null);
 		String text = Arguments.text("--nrp", Path.of(file));
 		try {
-			return NrpPlans.solve(text, ratio, limit);
+			if (releases == null) {
+				return NrpPlans.solve(text, ratio, limit);
+			}
+			return NrpPlans.solveReleases(text, ratio, releases, a.decimal("--discount", BigDecimal.ZERO).doubleValue(),
+					limit, a.integer("--workers", 2));
 		}
 		catch (NrpPlans.BadFile e) {
 			throw CliProblem.invalid("--nrp", file + ", " + e.getMessage());
 		}
 		catch (IllegalArgumentException e) {
-			throw CliProblem.invalid(e.getMessage().contains("budget") ? "--budget-ratio" : "--time-limit",
-					e.getMessage());
+			throw CliProblem.invalid(planField(e.getMessage()), e.getMessage());
 		}
+	}
+
+	/** The argument a refusal of a plan is about. */
+	private static String planField(String message) {
+		for (String[] named : new String[][] { { "budget", "--budget-ratio" }, { "releases", "--releases" },
+				{ "discount", "--discount" }, { "workers", "--workers" } }) {
+			if (message.contains(named[0])) {
+				return named[1];
+			}
+		}
+		return "--time-limit";
 	}
 
 	/** A Monte Carlo delivery forecast from a file of sprint velocities. */

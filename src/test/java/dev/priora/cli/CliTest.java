@@ -84,6 +84,37 @@ class CliTest {
 	}
 
 	@Test
+	void plansAFileOverReleasesWithTheInAppPlanner() throws Exception {
+		// as above; budget 12 split into two releases of 6: customer 1 (requirement 3,
+		// cost 5) fits the first release; customer 2 (cost 3 + 4) fits no release with it
+		Path file = Files.writeString(dir.resolve("tiny2.txt"), "2\n2\n3 4\n1\n5\n1\n1 2\n2\n10 1 3\n7 2 1 2\n");
+		Run r = run("plan", "--nrp", file.toString(), "--budget-ratio", "1", "--releases", "2", "--discount", "0.5",
+				"--time-limit", "5");
+		assertThat(r.code()).as(r.err()).isZero();
+		JsonNode plan = r.json();
+		assertThat(plan.get("objective").asLong()).isEqualTo(10);
+		assertThat(plan.get("optimal").asBoolean()).isTrue();
+		assertThat(plan.get("releaseOfRequirement").get(2).asInt()).as("requirement 3 in the first release")
+			.isEqualTo(1);
+		assertThat(plan.get("satisfiedCustomers").asInt()).isEqualTo(1);
+		assertThat(r.out()).contains("\"budget\":12", "\"capacities\":[6,6]");
+		// one release: the plain Next Release Problem through the in-app model
+		JsonNode one = run("plan", "--nrp", file.toString(), "--budget-ratio", "0.5", "--releases", "1", "--time-limit",
+				"5")
+			.json();
+		assertThat(one.get("objective").asLong()).as("the same optimum as the NRP engine's").isEqualTo(10);
+
+		assertThat(run("plan", "--nrp", file.toString(), "--budget-ratio", "1", "--releases", "0").refused("--releases")
+			.toString()).contains("releases must be from 1 to 12");
+		assertThat(run("plan", "--nrp", file.toString(), "--budget-ratio", "1", "--releases", "2", "--discount", "1")
+			.refused("--discount")
+			.toString()).contains("the discount must be from 0 to below 1");
+		assertThat(run("plan", "--nrp", file.toString(), "--budget-ratio", "1", "--releases", "2", "--workers", "0")
+			.refused("--workers")
+			.toString()).contains("workers must be from 1 to 64");
+	}
+
+	@Test
 	void refusesBadArgumentsAndFilesWithAProblemObjectAndTheReason() throws Exception {
 		Path bad = Files.writeString(dir.resolve("bad.txt"), "1\n2\n3 4\n1\n1 7\n0\n");
 		assertThat(
