@@ -108,13 +108,16 @@ public class ProgressService {
 
 	private final ScopeForecasts scopes;
 
+	private final PlanForecasts planForecasts;
+
 	ProgressService(SprintRuns runs, BurnCharts charts, ReleaseReport releases, ReleaseForecasts forecasts,
-			ScopeForecasts scopes) {
+			ScopeForecasts scopes, PlanForecasts planForecasts) {
 		this.runs = runs;
 		this.charts = charts;
 		this.releases = releases;
 		this.forecasts = forecasts;
 		this.scopes = scopes;
+		this.planForecasts = planForecasts;
 	}
 
 	public List<SprintRun> sprints(String productKey) {
@@ -164,6 +167,16 @@ public class ProgressService {
 	@Transactional(readOnly = true)
 	public List<ReleaseForecast> releaseForecasts(String productKey) {
 		return forecasts.all(productKey);
+	}
+
+	/**
+	 * The odds of an optimizer's plan: every unreleased release as it would be once the
+	 * plan is applied, forecast in sequence as the board's are (see
+	 * {@link PlanForecasts}).
+	 */
+	@Transactional(readOnly = true)
+	public List<ReleaseForecast> planForecasts(String productKey, long planId) {
+		return planForecasts.of(productKey, planId);
 	}
 
 	/**

@@ -94,7 +94,7 @@ class ReleaseForecasts {
 		return all(productKey).stream().filter(f -> f.releaseId() == release.id()).findFirst().orElseThrow();
 	}
 
-	private List<ProgressService.ReleaseForecast> forecast(String productKey, List<ReleaseView> sequence) {
+	List<ProgressService.ReleaseForecast> forecast(String productKey, List<ReleaseView> sequence) {
 		String key = productKey.toUpperCase(Locale.ROOT);
 		List<SprintView> sprints = planning.sprints(key);
 		int sprintDays = sprintDays(sprints);

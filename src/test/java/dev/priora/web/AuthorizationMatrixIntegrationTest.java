@@ -224,7 +224,8 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 				"GET " + base + "/releases/{id}/burnup.csv", "GET " + base + "/velocity",
 				"GET " + base + "/releases/{id}/progress", "GET /p/{key}/sprints/{id}",
 				"GET " + base + "/sprints/{id}/review", "GET /p/{key}/releases/{id}/progress", "GET /p/{key}/board",
-				"GET " + base + "/release-forecasts", "GET /p/{key}/release-forecasts");
+				"GET " + base + "/release-forecasts", "GET /p/{key}/release-forecasts",
+				"GET " + base + "/plans/{id}/forecasts", "GET /p/{key}/plans/{id}/forecasts");
 		product(Permission.EDIT_BACKLOG, "POST " + base + "/sprints/{id}/start", "POST " + base + "/sprints/{id}/close",
 				"POST " + base + "/sprints/{id}/review", "POST /p/{key}/sprints/{id}/review",
 				"POST " + base + "/releases/{id}/decisions", "POST /p/{key}/sprints/{id}/{action:start|close}",

@@ -184,6 +184,7 @@ final class CrossProductRequests {
 		path("POST " + p + "/apply", none());
 		path("POST " + p + "/undo", none());
 		path("GET " + p + "/compare/{other}", none());
+		path("GET " + p + "/forecasts", none());
 	}
 
 	private static void progressAndTeam() {
@@ -304,6 +305,7 @@ final class CrossProductRequests {
 		path("POST " + s + "/review", form("item", "${ITEM1}", "verdict", "accept"));
 		path("POST " + s + "/assignee", form("item", "${ITEM1}", "member", "${MEMBER}"));
 		path("GET /p/{key}/plans/{id}", none());
+		path("GET /p/{key}/plans/{id}/forecasts", none());
 		path("POST /p/{key}/plans/{id}/{action}", none().action("apply"));
 		path("POST /p/{key}/roadmap/links/{id}/revoke", none());
 		path("GET /p/{key}/import/{jobId}", none());

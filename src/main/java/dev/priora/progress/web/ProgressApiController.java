@@ -166,6 +166,15 @@ class ProgressApiController {
 		return progress.releaseForecasts(productKey);
 	}
 
+	@GetMapping(BASE + "/plans/{id}/forecasts")
+	@Operation(
+			summary = "The odds of an optimizer's plan: every unreleased release as the plan would leave it,"
+					+ " forecast in sequence (50/85/95 % dates, chance of the target, flag)",
+			description = "409 while the plan has no result yet.")
+	List<ProgressService.ReleaseForecast> planForecasts(@PathVariable String productKey, @PathVariable long id) {
+		return progress.planForecasts(productKey, id);
+	}
+
 	@PostMapping(BASE + "/releases/{id}/decisions")
 	@Requires(Permission.EDIT_BACKLOG)
 	@Operation(summary = "Record a CONTINUE or GO_BACK decision with a note")

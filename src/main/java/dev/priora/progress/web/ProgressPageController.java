@@ -119,6 +119,16 @@ class ProgressPageController {
 		return FORECASTS_FRAGMENT;
 	}
 
+	/**
+	 * The odds of an optimizer's plan (each unreleased release as the plan would leave
+	 * it), as a fragment for the plan's page.
+	 */
+	@GetMapping("/p/{key}/plans/{id}/forecasts")
+	String planForecasts(@PathVariable String key, @PathVariable long id, Model m) {
+		m.addAttribute("forecasts", progress.planForecasts(key, id));
+		return "progress/forecasts :: plan-forecasts";
+	}
+
 	@PostMapping("/p/{key}/releases/{id}/decisions")
 	@Requires(Permission.EDIT_BACKLOG)
 	String decide(@AuthenticationPrincipal SignedInUser user, @PathVariable String key, @PathVariable long id,

@@ -119,6 +119,40 @@ class PlanningBrowserTest extends BrowserTestBase {
 	}
 
 	@Test
+	void aPlansOddsShowEachReleaseAsThePlanWouldLeaveIt() {
+		TestProduct product = scoredProduct("PBO");
+		java.time.LocalDate today = java.time.LocalDate.now();
+		long spring = aRelease("Spring").capacity(8).targetDate(today.plusDays(20)).in(product);
+		aRelease("Summer").capacity(8).targetDate(today.plusDays(90)).in(product);
+		product.planInRelease("PBO-2", spring);
+		product.planInRelease("PBO-1", spring);
+		signIn();
+		page.navigate("/p/PBO/releases");
+		page.locator("[data-dialog-open=plan-for-me]").click();
+		page.locator("#plan-form input[name=timeLimit]").fill("10");
+		page.locator("#plan-form button[type=submit]").click();
+		assertThat(page.locator("#plan-state")).containsText("Done",
+				new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions().setTimeout(30_000));
+		Locator springOdds = page.locator("#plan-forecasts tr[data-release=Spring]");
+		assertThat(springOdds).isVisible();
+		String used = page.locator("#plan-summary tbody tr").first().locator("td").nth(2).innerText();
+		assertThat(springOdds.locator("td").nth(2)).hasText(used.substring(0, used.indexOf(" /")));
+		for (String col : new String[] { "p50", "p85", "p95" }) {
+			assertThat(springOdds.locator("td[data-col=" + col + "]")).not().hasText("–");
+		}
+		assertThat(springOdds.locator("td[data-col=chance]")).containsText("%");
+		screenshot("plan-odds");
+
+		String planPath = page.url().substring(page.url().indexOf("/p/PBO/plans/")).replace("/p/PBO", "");
+		JsonNode odds = api().get(product.base() + planPath + "/forecasts").json();
+		org.assertj.core.api.Assertions.assertThat(odds.size()).isEqualTo(2);
+		org.assertj.core.api.Assertions.assertThat(odds.get(0).get("name").asText()).isEqualTo("Spring");
+		org.assertj.core.api.Assertions.assertThat(odds.get(0).get("forecast").get("p95Date").asText()).isNotEmpty();
+		page.reload();
+		assertThat(springOdds).isVisible();
+	}
+
+	@Test
 	void editsAReleasesCapacityAndDeletesTheReleaseAfterAskingWhetherTo() {
 		TestProduct product = scoredProduct("PBC");
 		aRelease("Summer").capacity(8).in(product);
