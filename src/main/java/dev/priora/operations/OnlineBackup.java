@@ -1,13 +1,18 @@
 package dev.priora.operations;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
@@ -33,6 +38,26 @@ public class OnlineBackup {
 	public record Written(String file, long bytes, String schemaVersion, long products) {
 	}
 
+	/** A backup in the folder: its file name, size and when it was written (UTC). */
+	public record Kept(String name, long bytes, Instant written) {
+
+		/** The size for people: bytes, KB or MB (1024-based), one decimal. */
+		public String size() {
+			return bytes < 1024 ? bytes + " B"
+					: bytes < 1024 * 1024 ? String.format("%.1f KB", bytes / 1024.0)
+							: String.format("%.1f MB", bytes / (1024.0 * 1024));
+		}
+
+		/** When it was written, e.g. {@code 2026-12-02 12:10 UTC}. */
+		public String writtenAt() {
+			return SHOWN.format(written) + " UTC";
+		}
+
+	}
+
+	private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+		.withZone(ZoneOffset.UTC);
+
 	private final DataSource dataSource;
 
 	private final Path folder;
@@ -43,6 +68,48 @@ public class OnlineBackup {
 		this.dataSource = dataSource;
 		this.folder = Path.of(dataDir, "backups");
 		this.clock = clock;
+	}
+
+	/** True when the database is the embedded H2 one (which this backs up). */
+	public boolean embedded() {
+		try (Connection c = dataSource.getConnection()) {
+			return DatabaseBackup.isH2(c.getMetaData().getURL());
+		}
+		catch (SQLException e) {
+			throw new IllegalStateException("The database cannot be reached: " + e.getMessage(), e);
+		}
+	}
+
+	/** The folder backups are written to. */
+	public String folder() {
+		return folder.toAbsolutePath().normalize().toString();
+	}
+
+	/** The backups in the folder, newest first (at most {@code limit}). */
+	public List<Kept> kept(int limit) {
+		if (!Files.isDirectory(folder)) {
+			return List.of();
+		}
+		try (Stream<Path> files = Files.list(folder)) {
+			return files.filter(f -> f.getFileName().toString().endsWith(".sql.gz"))
+				.map(OnlineBackup::kept)
+				.sorted(Comparator.comparing(Kept::written).reversed().thenComparing(Kept::name))
+				.limit(limit)
+				.toList();
+		}
+		catch (IOException e) {
+			throw new IllegalStateException("The backups folder cannot be read: " + e.getMessage(), e);
+		}
+	}
+
+	private static Kept kept(Path file) {
+		try {
+			return new Kept(file.getFileName().toString(), Files.size(file),
+					Files.getLastModifiedTime(file).toInstant());
+		}
+		catch (IOException e) {
+			throw new IllegalStateException(e);
+		}
 	}
 
 	/** Writes a backup now, one at a time on this node. */

@@ -92,7 +92,8 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 				"POST /admin/users/{id}/reset", "GET /admin/audit", "GET /admin/audit.csv",
 				"GET /api/v1/admin/webhooks", "PUT /api/v1/admin/webhooks", "GET /admin/webhooks",
 				"POST /admin/webhooks", "GET /api/v1/admin/mail", "POST /api/v1/admin/mail/{id}/retry",
-				"GET /admin/mail", "POST /admin/mail/{id}/retry", "POST /api/v1/admin/backup")) {
+				"GET /admin/mail", "POST /admin/mail/{id}/retry", "POST /api/v1/admin/backup", "GET /admin/operations",
+				"POST /admin/operations/backup")) {
 			MATRIX.put(r, admin);
 		}
 		String items = "/api/v1/products/{productKey}/items";
