@@ -37,7 +37,8 @@ class ModularityTests {
 		JavaClasses classes = CLASSES;
 		noClasses().that()
 			.haveNameNotMatching("dev\\.priora\\.integration\\.OutboundHttp(\\$.*)?")
-			// the container health check (java -jar priora.jar health) asks this very Priora on
+			// the container health check (java -jar priora.jar health) asks this very
+			// Priora on
 			// loopback, an address OutboundHttp refuses by design
 			.and()
 			.doNotHaveFullyQualifiedName("dev.priora.cli.HealthCommand")

@@ -27,7 +27,8 @@ import dev.priora.operations.DatabaseBackup;
  * ({@link DatabaseSettings}). H2 serves one process at a time, so while Priora runs the
  * backup is taken online by the server ({@code POST /api/v1/admin/backup}) and this
  * command says so. A restore goes into an empty data folder; {@code --force} replaces the
- * database of a stopped Priora, keeping the old file as {@code priora.mv.db.before-restore}.
+ * database of a stopped Priora, keeping the old file as
+ * {@code priora.mv.db.before-restore}.
  */
 final class BackupCommands {
 
@@ -63,9 +64,10 @@ final class BackupCommands {
 
 	private static CliProblem refusal(SQLException e, DatabaseSettings db) {
 		if (e.getErrorCode() == H2_IN_USE) {
-			return CliProblem.invalid("spring.datasource.url", "the database " + db.safeUrl()
-					+ " is open in a running Priora (H2 serves one process): back it up online with"
-					+ " POST /api/v1/admin/backup (an administrator's token), or stop Priora first");
+			return CliProblem.invalid("spring.datasource.url",
+					"the database " + db.safeUrl()
+							+ " is open in a running Priora (H2 serves one process): back it up online with"
+							+ " POST /api/v1/admin/backup (an administrator's token), or stop Priora first");
 		}
 		if (e.getErrorCode() == H2_NOT_FOUND) {
 			return CliProblem.invalid("priora.data-dir", "there is no database at " + db.safeUrl()
@@ -102,9 +104,8 @@ final class BackupCommands {
 		catch (SQLException | RuntimeException e) {
 			undo(file, aside, replacing);
 			if (e instanceof SQLException sql) {
-				throw CliProblem.invalid("--from", from + " could not be restored: " + sql.getMessage().lines()
-					.findFirst()
-					.orElse("") + " (nothing was kept)");
+				throw CliProblem.invalid("--from", from + " could not be restored: "
+						+ sql.getMessage().lines().findFirst().orElse("") + " (nothing was kept)");
 			}
 			throw (RuntimeException) e;
 		}
@@ -143,9 +144,10 @@ final class BackupCommands {
 				empty = entries.findAny().isEmpty();
 			}
 			if (!empty && !force) {
-				throw CliProblem.invalid("--data-dir", folder + " is not empty: restore into an empty data folder,"
-						+ " or add --force to replace its database (the old one is kept as " + aside.getFileName()
-						+ ")");
+				throw CliProblem.invalid("--data-dir",
+						folder + " is not empty: restore into an empty data folder,"
+								+ " or add --force to replace its database (the old one is kept as "
+								+ aside.getFileName() + ")");
 			}
 			if (!Files.exists(file)) {
 				return false;
@@ -184,8 +186,7 @@ final class BackupCommands {
 			}
 		}
 		catch (IOException e) {
-			throw CliProblem.failed("the restore failed and " + file + " could not be put back: " + e.getMessage(),
-					e);
+			throw CliProblem.failed("the restore failed and " + file + " could not be put back: " + e.getMessage(), e);
 		}
 	}
 

@@ -105,7 +105,10 @@ public final class Cli {
 		System.exit(code);
 	}
 
-	/** Runs a command that needs no application (plan, forecast, backup, restore, health, help). */
+	/**
+	 * Runs a command that needs no application (plan, forecast, backup, restore, health,
+	 * help).
+	 */
 	public static int run(String[] args, PrintStream out, PrintStream err) {
 		return run(args, out, err, null);
 	}
@@ -155,8 +158,8 @@ public final class Cli {
 				err.print(usage());
 				yield help();
 			}
-			default -> throw CliProblem.invalid("command",
-					"unknown command '" + name + "'; the commands are plan, forecast, import, backup, restore, health and help");
+			default -> throw CliProblem.invalid("command", "unknown command '" + name
+					+ "'; the commands are plan, forecast, import, backup, restore, health and help");
 		};
 	}
 

@@ -65,9 +65,10 @@ final class ConfigurationChecks {
 
 	static void databaseUrl(String url) {
 		if (!url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:postgresql:")) {
-			throw new ConfigurationProblem("PRIORA_DB_URL", "the database address '" + safe(url)
-					+ "' (PRIORA_DB_URL, spring.datasource.url) is neither jdbc:postgresql://HOST:PORT/DATABASE"
-					+ " nor an H2 address (jdbc:h2:file:…)");
+			throw new ConfigurationProblem("PRIORA_DB_URL",
+					"the database address '" + safe(url)
+							+ "' (PRIORA_DB_URL, spring.datasource.url) is neither jdbc:postgresql://HOST:PORT/DATABASE"
+							+ " nor an H2 address (jdbc:h2:file:…)");
 		}
 	}
 
@@ -153,7 +154,9 @@ final class ConfigurationChecks {
 		return cause instanceof java.net.UnknownHostException ? "unknown host " + m : m.lines().findFirst().orElse(m);
 	}
 
-	/** An address without what follows a {@code ?} or {@code ;} (it may hold a password). */
+	/**
+	 * An address without what follows a {@code ?} or {@code ;} (it may hold a password).
+	 */
 	private static String safe(String url) {
 		int cut = url.length();
 		for (char c : new char[] { '?', ';' }) {

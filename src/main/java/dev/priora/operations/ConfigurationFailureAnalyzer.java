@@ -13,8 +13,9 @@ public class ConfigurationFailureAnalyzer extends AbstractFailureAnalyzer<Config
 
 	@Override
 	protected FailureAnalysis analyze(Throwable rootFailure, ConfigurationProblem cause) {
-		return new FailureAnalysis(line(cause), "Fix " + cause.setting()
-				+ " and start Priora again (docs/OPERATIONS.md, \"Configuration errors\").", cause);
+		return new FailureAnalysis(line(cause),
+				"Fix " + cause.setting() + " and start Priora again (docs/OPERATIONS.md, \"Configuration errors\").",
+				cause);
 	}
 
 	/** The one line a user reads. */

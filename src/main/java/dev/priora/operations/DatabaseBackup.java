@@ -85,8 +85,8 @@ public final class DatabaseBackup {
 	 */
 	public static Map<String, Object> restore(Connection connection, Path file) throws SQLException {
 		try (Statement s = connection.createStatement()) {
-			try (ResultSet r = s.executeQuery(
-					"select count(*) from information_schema.tables where lower(table_schema) = 'public'")) {
+			try (ResultSet r = s
+				.executeQuery("select count(*) from information_schema.tables where lower(table_schema) = 'public'")) {
 				r.next();
 				if (r.getLong(1) > 0) {
 					throw new IllegalStateException("the database to restore into already has tables");

@@ -19,9 +19,9 @@ import io.micrometer.core.instrument.binder.MeterBinder;
  * queued and running ({@code priora.jobs.unfinished}), each outbox's waiting and failed
  * rows and the age of its oldest waiting row ({@code priora.outbox.*}, tag
  * {@code outbox=mail|webhooks}), and failed or throttled sign-ins from the audit log
- * ({@code priora.signin.failures}, a counter). One set of queries answers every meter
- * and is kept for {@code priora.metrics.database-refresh} (15 s), so a scrape costs at
- * most five indexed counts however often it comes.
+ * ({@code priora.signin.failures}, a counter). One set of queries answers every meter and
+ * is kept for {@code priora.metrics.database-refresh} (15 s), so a scrape costs at most
+ * five indexed counts however often it comes.
  */
 @Component
 class DatabaseGauges implements MeterBinder {
@@ -56,7 +56,8 @@ class DatabaseGauges implements MeterBinder {
 		outbox(registry, "webhooks", Snapshot::webhooks);
 		for (String[] type : new String[][] { { "SIGN_IN_FAILED", "bad-credentials" },
 				{ "SIGN_IN_THROTTLED", "throttled" } }) {
-			FunctionCounter.builder("priora.signin.failures", this, g -> g.current().signIns().getOrDefault(type[0], 0L))
+			FunctionCounter
+				.builder("priora.signin.failures", this, g -> g.current().signIns().getOrDefault(type[0], 0L))
 				.description("Failed sign-ins recorded in the audit log (cluster-wide)")
 				.tag("reason", type[1])
 				.register(registry);

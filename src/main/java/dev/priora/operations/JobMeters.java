@@ -21,8 +21,8 @@ import io.micrometer.core.instrument.binder.MeterBinder;
  * {@code backlog-import}, {@code plan} for optimizer runs … — and {@code state}
  * {@code done|failed|cancelled}), {@code priora.jobs.duration} (from start to end, same
  * tags) and {@code priora.jobs.items} (the job's progress count at its end: the rows an
- * import went through). Nothing is counted before a registry is bound (the command
- * line's imports run without one).
+ * import went through). Nothing is counted before a registry is bound (the command line's
+ * imports run without one).
  */
 @Component
 class JobMeters implements MeterBinder {

@@ -24,9 +24,9 @@ import dev.priora.problem.DomainProblem;
 
 /**
  * A backup of the running server's embedded database, taken online on one of its pooled
- * connections ({@link DatabaseBackup}: a consistent snapshot while requests keep
- * writing) into {@code <data-dir>/backups/priora-<UTC time>.sql.gz}. Refused (409) on
- * PostgreSQL, which {@code pg_dump} backs up.
+ * connections ({@link DatabaseBackup}: a consistent snapshot while requests keep writing)
+ * into {@code <data-dir>/backups/priora-<UTC time>.sql.gz}. Refused (409) on PostgreSQL,
+ * which {@code pg_dump} backs up.
  */
 @Service
 public class OnlineBackup {
@@ -43,9 +43,8 @@ public class OnlineBackup {
 
 		/** The size for people: bytes, KB or MB (1024-based), one decimal. */
 		public String size() {
-			return bytes < 1024 ? bytes + " B"
-					: bytes < 1024 * 1024 ? String.format("%.1f KB", bytes / 1024.0)
-							: String.format("%.1f MB", bytes / (1024.0 * 1024));
+			return bytes < 1024 ? bytes + " B" : bytes < 1024 * 1024 ? String.format("%.1f KB", bytes / 1024.0)
+					: String.format("%.1f MB", bytes / (1024.0 * 1024));
 		}
 
 		/** When it was written, e.g. {@code 2026-12-02 12:10 UTC}. */

@@ -9,14 +9,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The counts behind the database gauges: unfinished jobs, the outboxes' waiting and failed
- * rows with the oldest waiting one, and failed sign-ins in the audit log. Each is one
- * aggregate over an index.
+ * The counts behind the database gauges: unfinished jobs, the outboxes' waiting and
+ * failed rows with the oldest waiting one, and failed sign-ins in the audit log. Each is
+ * one aggregate over an index.
  */
 @Repository
 class OperationsRepository {
 
-	/** One outbox: rows waiting to be sent, rows given up, the oldest waiting row's time. */
+	/**
+	 * One outbox: rows waiting to be sent, rows given up, the oldest waiting row's time.
+	 */
 	record Outbox(long pending, long failed, Instant oldestPending) {
 	}
 
@@ -44,9 +46,10 @@ class OperationsRepository {
 	}
 
 	private Outbox outbox(String table, String pendingStates) {
-		return jdbc.sql("select (select count(*) from " + table + " where state in (" + pendingStates + ")),"
-				+ " (select count(*) from " + table + " where state = 'FAILED'),"
-				+ " (select min(created_at) from " + table + " where state in (" + pendingStates + "))")
+		return jdbc
+			.sql("select (select count(*) from " + table + " where state in (" + pendingStates + ")),"
+					+ " (select count(*) from " + table + " where state = 'FAILED')," + " (select min(created_at) from "
+					+ table + " where state in (" + pendingStates + "))")
 			.query((rs, n) -> new Outbox(rs.getLong(1), rs.getLong(2), instant(rs.getTimestamp(3))))
 			.single();
 	}

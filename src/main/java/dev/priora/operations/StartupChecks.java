@@ -11,8 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Runs {@link ConfigurationChecks} when the application context starts, before any bean
- * (data source, mail sender, web server) is made, with every property source in place:
- * a bad setting ends the start with a {@link ConfigurationProblem}.
+ * (data source, mail sender, web server) is made, with every property source in place: a
+ * bad setting ends the start with a {@link ConfigurationProblem}.
  */
 @Component
 class StartupChecks implements BeanFactoryPostProcessor, EnvironmentAware, PriorityOrdered {

@@ -164,8 +164,7 @@ class BackupIntegrationTest extends IntegrationTestBase {
 		ByteArrayOutputStream err = new ByteArrayOutputStream();
 		int code = Cli.run(new ArrayList<>(List.of(args)).toArray(String[]::new),
 				new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-		return new Run(code, JSON.readTree(out.toString(StandardCharsets.UTF_8)),
-				err.toString(StandardCharsets.UTF_8));
+		return new Run(code, JSON.readTree(out.toString(StandardCharsets.UTF_8)), err.toString(StandardCharsets.UTF_8));
 	}
 
 }

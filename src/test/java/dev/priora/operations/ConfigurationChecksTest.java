@@ -14,6 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.mock.env.MockEnvironment;
 
+import dev.priora.mail.LoopbackSmtp;
+
 /**
  * Each setting that stops a start, checked alone: the problem names the setting to fix
  * and the reason, on one line.
@@ -45,8 +47,8 @@ class ConfigurationChecksTest {
 
 	@Test
 	void aDatabaseAddressPrioraDoesNotKnowStopsTheStart() {
-		ConfigurationProblem p = problem(valid().withProperty("spring.datasource.url",
-				"mysql://db:3306/priora?password=secret"));
+		ConfigurationProblem p = problem(
+				valid().withProperty("spring.datasource.url", "mysql://db:3306/priora?password=secret"));
 		assertThat(p.setting()).isEqualTo("PRIORA_DB_URL");
 		assertThat(p.getMessage()).contains("'mysql://db:3306/priora'", "jdbc:postgresql://").doesNotContain("secret");
 	}
@@ -54,8 +56,8 @@ class ConfigurationChecksTest {
 	@Test
 	void aPostgresServerThatRefusesStopsTheStart() throws IOException {
 		int port = closedPort();
-		ConfigurationProblem p = problem(valid().withProperty("spring.datasource.url",
-				"jdbc:postgresql://127.0.0.1:" + port + "/priora"));
+		ConfigurationProblem p = problem(
+				valid().withProperty("spring.datasource.url", "jdbc:postgresql://127.0.0.1:" + port + "/priora"));
 		assertThat(p.setting()).isEqualTo("PRIORA_DB_URL");
 		assertThat(p.getMessage()).contains("the database jdbc:postgresql://127.0.0.1:" + port + "/priora",
 				"refused Priora");
@@ -81,10 +83,14 @@ class ConfigurationChecksTest {
 		assertThat(p.getMessage()).contains("the mail server 127.0.0.1:" + port, "refused Priora");
 		assertThatNoException().as("commands send no mail")
 			.isThrownBy(() -> ConfigurationChecks.check(mail.withProperty("priora.cli", "true")));
-		try (ServerSocket listening = new ServerSocket(0)) {
-			assertThatNoException().isThrownBy(() -> ConfigurationChecks.check(
-					valid().withProperty("spring.mail.host", "127.0.0.1")
-						.withProperty("spring.mail.port", String.valueOf(listening.getLocalPort()))));
+		LoopbackSmtp smtp = new LoopbackSmtp();
+		try {
+			assertThatNoException()
+				.isThrownBy(() -> ConfigurationChecks.check(valid().withProperty("spring.mail.host", "127.0.0.1")
+					.withProperty("spring.mail.port", String.valueOf(smtp.port()))));
+		}
+		finally {
+			smtp.stop();
 		}
 	}
 

@@ -109,10 +109,8 @@ class DeploymentFilesTest {
 	/** PRIORA_… and PORT from the placeholders, and each property's environment form. */
 	private Set<String> knownVariables() {
 		Set<String> known = new HashSet<>(JVM_VARIABLES);
-		Matcher m = Pattern.compile("\\$\\{([A-Z_]+):").matcher(String.join("\n", app.stringPropertyNames()
-			.stream()
-			.map(app::getProperty)
-			.toList()));
+		Matcher m = Pattern.compile("\\$\\{([A-Z_]+):")
+			.matcher(String.join("\n", app.stringPropertyNames().stream().map(app::getProperty).toList()));
 		while (m.find()) {
 			known.add(m.group(1));
 		}

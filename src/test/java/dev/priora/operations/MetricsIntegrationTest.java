@@ -82,8 +82,7 @@ class MetricsIntegrationTest extends IntegrationTestBase {
 			.encodeToString((ADMIN_EMAIL + ":not the password").getBytes(StandardCharsets.UTF_8));
 		assertThat(ApiClient.withAuthorization(port, wrong).post("/api/v1/tokens", "{\"name\":\"x\"}").status())
 			.isEqualTo(401);
-		assertThat(value(scrape(), "priora_signin_failures_total", "reason=\"bad-credentials\""))
-			.isEqualTo(before + 1);
+		assertThat(value(scrape(), "priora_signin_failures_total", "reason=\"bad-credentials\"")).isEqualTo(before + 1);
 		ApiClient admin = api();
 		admin.put("/api/v1/admin/webhooks", "{\"allowPrivateTargets\":true}", null);
 		long hook = admin.post("/api/v1/products/SHOP/webhooks", "{\"url\":\"http://127.0.0.1:9/metrics\"}")
@@ -144,9 +143,9 @@ class MetricsIntegrationTest extends IntegrationTestBase {
 			.json()
 			.get("id")
 			.asText();
-		assertThat(Eventually.ended(admin, "/api/v1/products/" + key + "/feedback/imports/" + job)
-			.get("state")
-			.asText()).isEqualTo("DONE");
+		assertThat(
+				Eventually.ended(admin, "/api/v1/products/" + key + "/feedback/imports/" + job).get("state").asText())
+			.isEqualTo("DONE");
 	}
 
 	private String scrape() {

@@ -473,9 +473,9 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 	}
 
 	/**
-	 * The metrics (actuator endpoints, outside the request mappings): administrators only,
-	 * by bearer token or by signed-in session; 401 for anonymous callers, never a redirect
-	 * to sign in. Health stays public for probes and load balancers.
+	 * The metrics (actuator endpoints, outside the request mappings): administrators
+	 * only, by bearer token or by signed-in session; 401 for anonymous callers, never a
+	 * redirect to sign in. Health stays public for probes and load balancers.
 	 */
 	@Test
 	void theMetricsAnswerOnlyAdministrators() {

@@ -9,7 +9,9 @@ import dev.priora.operations.OnlineBackup;
 
 import io.swagger.v3.oas.annotations.Operation;
 
-/** The online backup of the embedded database (administrators: {@code /api/v1/admin/**}). */
+/**
+ * The online backup of the embedded database (administrators: {@code /api/v1/admin/**}).
+ */
 @RestController
 class BackupApiController {
 

@@ -10,9 +10,9 @@ import dev.priora.operations.OnlineBackup;
 import dev.priora.operations.Queues;
 
 /**
- * Admin → Operations: the embedded database's backups (and one taken now), or the
- * pointer to {@code pg_dump} on PostgreSQL, and the queues the metrics watch
- * (administrators: {@code /admin/**}).
+ * Admin → Operations: the embedded database's backups (and one taken now), or the pointer
+ * to {@code pg_dump} on PostgreSQL, and the queues the metrics watch (administrators:
+ * {@code /admin/**}).
  */
 @Controller
 class OperationsPageController {
