@@ -44,6 +44,14 @@ public final class Cli {
 					"import a Jira CSV or REST JSON export, GitHub issues JSON or a Trello board into a product"
 							+ " (created with it by --create-product), all or nothing; a dry run writes nothing;"
 							+ " needs the database (Spring options pass through), not the server"),
+			new Command("backup", "backup --to FILE [--data-dir DIR] [--spring.…=…]",
+					"a consistent backup of the embedded H2 database (a gzip-compressed SQL script) while Priora is"
+							+ " stopped; while it runs: POST /api/v1/admin/backup. PostgreSQL: pg_dump"),
+			new Command("restore", "restore --from FILE [--data-dir DIR] [--force]",
+					"restore a backup into an empty data folder (--force: replace the database of a stopped Priora,"
+							+ " keeping the old file as priora.mv.db.before-restore)"),
+			new Command("health", "health [--url http://127.0.0.1:$PORT/actuator/health]",
+					"ask a running Priora for its health (a container's health check): exit 0 when UP, 1 otherwise"),
 			new Command("help", "help", "these commands, as JSON (and as text on standard error)"));
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -98,7 +106,10 @@ public final class Cli {
 		System.exit(code);
 	}
 
-	/** Runs a command that needs no application (plan, forecast, help). */
+	/**
+	 * Runs a command that needs no application (plan, forecast, backup, restore, health,
+	 * help).
+	 */
 	public static int run(String[] args, PrintStream out, PrintStream err) {
 		return run(args, out, err, null);
 	}
@@ -141,12 +152,15 @@ public final class Cli {
 				}
 				yield ImportCommand.run(rest, context, err);
 			}
+			case "backup" -> BackupCommands.backup(rest);
+			case "restore" -> BackupCommands.restore(rest);
+			case "health" -> HealthCommand.run(rest);
 			case "help", "--help" -> {
 				err.print(usage());
 				yield help();
 			}
-			default -> throw CliProblem.invalid("command",
-					"unknown command '" + name + "'; the commands are plan, forecast, import and help");
+			default -> throw CliProblem.invalid("command", "unknown command '" + name
+					+ "'; the commands are plan, forecast, import, backup, restore, health and help");
 		};
 	}
 

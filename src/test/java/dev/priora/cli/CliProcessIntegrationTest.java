@@ -66,7 +66,7 @@ class CliProcessIntegrationTest {
 			assertThat(r.code()).as(example + ": " + r.err()).isZero();
 			assertThat(r.json().size()).isGreaterThan(3);
 		}
-		assertThat(run(Map.of(), List.of("help")).json().get("commands").size()).isEqualTo(4);
+		assertThat(run(Map.of(), List.of("help")).json().get("commands").size()).isEqualTo(7);
 		Run bad = run(Map.of(), List.of("plan", "--nrp", "examples/velocities.txt", "--budget-ratio", "0.3"));
 		assertThat(bad.code()).isEqualTo(2);
 		assertThat(bad.json().get("errors").get(0).get("field").asText()).isEqualTo("--nrp");

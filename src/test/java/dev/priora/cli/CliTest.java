@@ -180,7 +180,7 @@ class CliTest {
 		Run r = run("help");
 		assertThat(r.code()).isZero();
 		assertThat(r.json().get("commands").findValuesAsString("command")).containsExactly("plan", "forecast", "import",
-				"help");
+				"backup", "restore", "health", "help");
 		assertThat(r.err()).startsWith("usage: java -jar priora.jar").contains("--create-product KEY --name NAME");
 		assertThat(run("--help").json()).isEqualTo(r.json());
 	}

@@ -92,7 +92,8 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 				"POST /admin/users/{id}/reset", "GET /admin/audit", "GET /admin/audit.csv",
 				"GET /api/v1/admin/webhooks", "PUT /api/v1/admin/webhooks", "GET /admin/webhooks",
 				"POST /admin/webhooks", "GET /api/v1/admin/mail", "POST /api/v1/admin/mail/{id}/retry",
-				"GET /admin/mail", "POST /admin/mail/{id}/retry")) {
+				"GET /admin/mail", "POST /admin/mail/{id}/retry", "POST /api/v1/admin/backup", "GET /admin/operations",
+				"POST /admin/operations/backup")) {
 			MATRIX.put(r, admin);
 		}
 		String items = "/api/v1/products/{productKey}/items";
@@ -469,6 +470,28 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 						rule instanceof Product);
 			}
 		}
+		assertThat(failures).isEmpty();
+	}
+
+	/**
+	 * The metrics (actuator endpoints, outside the request mappings): administrators
+	 * only, by bearer token or by signed-in session; 401 for anonymous callers, never a
+	 * redirect to sign in. Health stays public for probes and load balancers.
+	 */
+	@Test
+	void theMetricsAnswerOnlyAdministrators() {
+		List<String> failures = new ArrayList<>();
+		for (String path : List.of("/actuator/prometheus", "/actuator/metrics", "/actuator/metrics/jvm.memory.used")) {
+			for (boolean token : new boolean[] { true, false }) {
+				String route = "GET " + path + (token ? " (token)" : " (session)");
+				check(failures, route, "anonymous", call(token, null, "GET", path), Outcome.UNAUTHENTICATED, false);
+				for (String who : callers()) {
+					check(failures, route, who, call(token, who, "GET", path), expected(new Admin(), who), false);
+				}
+			}
+		}
+		assertThat(anonymous().get("/actuator/health").status()).isEqualTo(200);
+		assertThat(anonymous().get("/actuator/health/readiness").status()).isEqualTo(200);
 		assertThat(failures).isEmpty();
 	}
 

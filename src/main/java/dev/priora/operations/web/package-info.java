@@ -1,0 +1,2 @@
+/** The administrators' online backup of the embedded database. */
+package dev.priora.operations.web;
