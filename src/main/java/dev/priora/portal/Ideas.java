@@ -138,15 +138,22 @@ public class Ideas {
 			throw DomainProblem.of(HttpStatus.TOO_MANY_REQUESTS, "too-many-requests", "Too many ideas",
 					"You posted many ideas within the hour; please wait a while before posting another.");
 		}
-		return transaction.execute(tx -> {
-			FeedbackView f = intake.idea(portal.productKey(), checked.get(0), checked.get(1), visitor.email());
-			IdeaState state = portal.holdNewIdeas() ? IdeaState.HELD : IdeaState.VISIBLE;
-			long id = ideas.insert(portal.productKey(), f.id(), visitor.id(), checked.get(0), checked.get(1),
-					checked.get(2), state, clock.instant());
-			ideas.insertVote(id, visitor.id(), null, f.id(), clock.instant());
-			talk.follow(id, visitor.id());
-			return id;
-		});
+		try {
+			return transaction.execute(tx -> {
+				FeedbackView f = intake.idea(portal.productKey(), checked.get(0), checked.get(1), visitor.email());
+				IdeaState state = portal.holdNewIdeas() ? IdeaState.HELD : IdeaState.VISIBLE;
+				long id = ideas.insert(portal.productKey(), f.id(), visitor.id(), checked.get(0), checked.get(1),
+						checked.get(2), state, clock.instant());
+				ideas.insertVote(id, visitor.id(), null, f.id(), clock.instant());
+				talk.follow(id, visitor.id());
+				return id;
+			});
+		}
+		catch (RuntimeException e) {
+			byVisitor.ifPresent(limiter::release);
+			byAddress.ifPresent(limiter::release);
+			throw e;
+		}
 	}
 
 	/** The idea when the visitor may see it; 404 otherwise. */
