@@ -99,8 +99,9 @@ class SecurityConfig {
 		http.authenticationManager(manager)
 			.authorizeHttpRequests(a -> a
 				.requestMatchers("/login", "/forgot-password", "/invite/**", "/reset/**", "/f/**", "/r/**",
-						"/unsubscribe/*", "/portal/**", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/favicon.svg", "/error",
-						"/actuator/health/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
+						"/unsubscribe/*", "/portal/**", "/css/**", "/js/**", "/webjars/**", "/favicon.ico",
+						"/favicon.svg", "/error", "/actuator/health/**", "/v3/api-docs/**", "/swagger-ui/**",
+						"/swagger-ui.html")
 				.permitAll()
 				.requestMatchers("/admin/**")
 				.hasRole("ADMIN")

@@ -11,10 +11,10 @@ import dev.priora.backlog.ProductService;
 /**
  * Feedback from the customer portal (channel PORTAL): an idea, or another visitor's vote
  * on one. Portal visitors proved their address with a sign-in link, so a visitor whose
- * address is a contact's is that contact's customer; otherwise, when the address's company
- * domain has contacts of exactly one customer, the feedback is that customer's and the
- * customer is also suggested, so that the team confirms the visitor as a new contact (see
- * {@link CustomerSuggestions}).
+ * address is a contact's is that contact's customer; otherwise, when the address's
+ * company domain has contacts of exactly one customer, the feedback is that customer's
+ * and the customer is also suggested, so that the team confirms the visitor as a new
+ * contact (see {@link CustomerSuggestions}).
  */
 @Service
 public class PortalIntake {
@@ -68,8 +68,8 @@ public class PortalIntake {
 	@Transactional
 	public FeedbackView vote(String productKey, String ideaTitle, Importance importance, String email) {
 		String title = clip("Vote: " + ideaTitle, 300);
-		String text = "Voted on the portal idea \u201c" + ideaTitle + "\u201d"
-				+ (importance == null ? "." : " (" + importance.name().toLowerCase(Locale.ROOT).replace('_', ' ') + ").");
+		String text = "Voted on the portal idea \u201c" + ideaTitle + "\u201d" + (importance == null ? "."
+				: " (" + importance.name().toLowerCase(Locale.ROOT).replace('_', ' ') + ").");
 		FeedbackView created = record(productKey, title, clip(text, FeedbackService.MAX_TEXT), email);
 		return feedback.changeStatus(productKey, created.id(), FeedbackStatus.TRIAGED, created.version());
 	}

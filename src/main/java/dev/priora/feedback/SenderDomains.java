@@ -10,9 +10,9 @@ import java.util.Set;
  */
 final class SenderDomains {
 
-	static final Set<String> FREE_MAIL = Set.of("gmail.com", "googlemail.com", "outlook.com", "hotmail.com",
-			"live.com", "msn.com", "yahoo.com", "icloud.com", "me.com", "aol.com", "gmx.de", "gmx.net", "web.de",
-			"proton.me", "protonmail.com", "mail.com", "yandex.ru", "qq.com");
+	static final Set<String> FREE_MAIL = Set.of("gmail.com", "googlemail.com", "outlook.com", "hotmail.com", "live.com",
+			"msn.com", "yahoo.com", "icloud.com", "me.com", "aol.com", "gmx.de", "gmx.net", "web.de", "proton.me",
+			"protonmail.com", "mail.com", "yandex.ru", "qq.com");
 
 	private SenderDomains() {
 	}

@@ -104,9 +104,10 @@ final class ArchiveTables {
 	 * people who are not exported; what it decided is in the items' estimates and their
 	 * history, which are), and the daily backlog health scores (derived from the backlog
 	 * by the daily task, with its marks of weekly summaries sent; a restored product's
-	 * history starts again), and the customer portal (its settings with the logo, its visitors — people, not
-	 * exported — with their sign-in links, and the ideas, votes, comments and follows they made; the ideas'
-	 * and votes' feedback is exported as feedback).
+	 * history starts again), and the customer portal (its settings with the logo, its
+	 * visitors — people, not exported — with their sign-in links, and the ideas, votes,
+	 * comments and follows they made; the ideas' and votes' feedback is exported as
+	 * feedback).
 	 */
 	static final List<String> LEFT_OUT = List.of("users", "api_tokens", "account_links", "security_events",
 			"spring_session", "spring_session_attributes", "flyway_schema_history", "workspace_settings", "import_jobs",

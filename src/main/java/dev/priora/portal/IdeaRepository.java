@@ -17,8 +17,8 @@ import dev.priora.feedback.Importance;
 /**
  * Ideas ({@code portal_ideas}, with a vote and comment count kept in the row), votes,
  * comments and follows. Reads the links of the ideas' feedback ({@code feedback_links},
- * {@code items}) read-only, for the derived status and to link new votes where the idea is
- * linked.
+ * {@code items}) read-only, for the derived status and to link new votes where the idea
+ * is linked.
  */
 @Repository
 class IdeaRepository {
@@ -49,12 +49,16 @@ class IdeaRepository {
 
 	long insert(String productKey, long feedbackId, long visitorId, String title, String body, String category,
 			IdeaState state, Instant now) {
-		jdbc.sql("""
-				insert into portal_ideas (product_key, feedback_id, visitor_id, title, body, category, state, created_at)
-				values (?, ?, ?, ?, ?, ?, ?, ?)""")
+		jdbc.sql(
+				"""
+						insert into portal_ideas (product_key, feedback_id, visitor_id, title, body, category, state, created_at)
+						values (?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(productKey, feedbackId, visitorId, title, body, category, state.name(), utc(now))
 			.update();
-		return jdbc.sql("select id from portal_ideas where feedback_id = ?").param(feedbackId).query(Long.class).single();
+		return jdbc.sql("select id from portal_ideas where feedback_id = ?")
+			.param(feedbackId)
+			.query(Long.class)
+			.single();
 	}
 
 	Optional<Row> find(String productKey, long id) {
@@ -135,7 +139,8 @@ class IdeaRepository {
 	}
 
 	Optional<Vote> vote(long ideaId, long visitorId) {
-		return jdbc.sql("select visitor_id, importance, feedback_id from portal_votes where idea_id = ? and visitor_id = ?")
+		return jdbc
+			.sql("select visitor_id, importance, feedback_id from portal_votes where idea_id = ? and visitor_id = ?")
 			.params(ideaId, visitorId)
 			.query(IdeaRepository::vote)
 			.optional();
@@ -191,8 +196,9 @@ class IdeaRepository {
 	 * this item.
 	 */
 	List<Row> followingItem(long itemId) {
-		return jdbc.sql(ROW + " join feedback_links fl on fl.feedback_id = i.feedback_id"
-				+ " where fl.item_id = ? and i.state = 'VISIBLE' and i.status is null")
+		return jdbc
+			.sql(ROW + " join feedback_links fl on fl.feedback_id = i.feedback_id"
+					+ " where fl.item_id = ? and i.state = 'VISIBLE' and i.status is null")
 			.param(itemId)
 			.query(IdeaRepository::row)
 			.list();

@@ -4,8 +4,8 @@ import java.util.Locale;
 
 /**
  * What visitors are told about an idea. Unless the team set one by hand, it follows the
- * items the idea's feedback is linked to: none → under review; linked → planned; an item in
- * progress → in progress; an item done → shipped.
+ * items the idea's feedback is linked to: none → under review; linked → planned; an item
+ * in progress → in progress; an item done → shipped.
  */
 public enum IdeaStatus {
 

@@ -62,10 +62,7 @@ class IdeaTalkRepository {
 	List<String> followerEmails(long ideaId) {
 		return jdbc.sql("""
 				select v.email from portal_follows f join portal_visitors v on v.id = f.visitor_id
-				where f.idea_id = ? order by v.id""")
-			.param(ideaId)
-			.query(String.class)
-			.list();
+				where f.idea_id = ? order by v.id""").param(ideaId).query(String.class).list();
 	}
 
 	/** How many follow the idea. */

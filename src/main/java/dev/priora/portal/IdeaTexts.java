@@ -9,8 +9,8 @@ import dev.priora.feedback.FeedbackService;
 import dev.priora.problem.DomainProblem;
 
 /**
- * The checks on what visitors type: a title is one line of 1 to 300 characters, a text and
- * a comment are required and bounded, a category is one of the portal's; no control
+ * The checks on what visitors type: a title is one line of 1 to 300 characters, a text
+ * and a comment are required and bounded, a category is one of the portal's; no control
  * characters. HTML is not refused but never rendered: Markdown is rendered with HTML
  * escaped.
  */

@@ -47,8 +47,8 @@ public class IdeaVotes {
 
 	private final Clock clock;
 
-	IdeaVotes(IdeaRepository ideas, IdeaTalkRepository talk, Ideas reads, PortalIntake intake,
-			FeedbackService feedback, RateLimiter limiter, PlatformTransactionManager transactions, Clock clock,
+	IdeaVotes(IdeaRepository ideas, IdeaTalkRepository talk, Ideas reads, PortalIntake intake, FeedbackService feedback,
+			RateLimiter limiter, PlatformTransactionManager transactions, Clock clock,
 			@Value("${priora.portal.comments.max-per-visitor-per-hour:30}") int perVisitor) {
 		this.ideas = ideas;
 		this.talk = talk;
@@ -111,8 +111,8 @@ public class IdeaVotes {
 	public void comment(PortalSettings portal, PortalVisitor visitor, long id, String body) {
 		String text = IdeaTexts.comment(body);
 		var permit = limiter.tryAcquire(comments, "v" + visitor.id())
-			.orElseThrow(() -> DomainProblem.of(HttpStatus.TOO_MANY_REQUESTS, "too-many-requests",
-					"Too many comments", "You commented a lot within the hour; please wait a while."));
+			.orElseThrow(() -> DomainProblem.of(HttpStatus.TOO_MANY_REQUESTS, "too-many-requests", "Too many comments",
+					"You commented a lot within the hour; please wait a while."));
 		try {
 			transaction.executeWithoutResult(tx -> {
 				IdeaRepository.Row row = locked(portal, id, visitor);

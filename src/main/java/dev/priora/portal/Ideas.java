@@ -22,10 +22,10 @@ import dev.priora.feedback.SimilarView;
 import dev.priora.problem.DomainProblem;
 
 /**
- * A portal's ideas for its visitors: the list (trending, top, new; by category), the ideas
- * most like a text being typed, one idea with its comments, and posting one. Posting is
- * limited per visitor and per address; a filled honeypot is dropped. Every idea is PORTAL
- * feedback of its poster ({@link PortalIntake}), whose vote it carries.
+ * A portal's ideas for its visitors: the list (trending, top, new; by category), the
+ * ideas most like a text being typed, one idea with its comments, and posting one.
+ * Posting is limited per visitor and per address; a filled honeypot is dropped. Every
+ * idea is PORTAL feedback of its poster ({@link PortalIntake}), whose vote it carries.
  */
 @Service
 public class Ideas {
@@ -73,7 +73,9 @@ public class Ideas {
 				clock.instant().minus(Duration.ofDays(7)), MAX_LIST);
 	}
 
-	/** One idea; 404 for an idea the visitor may not see (held, spam, another portal's). */
+	/**
+	 * One idea; 404 for an idea the visitor may not see (held, spam, another portal's).
+	 */
 	public IdeaDetail get(PortalSettings portal, long id, PortalVisitor visitor) {
 		IdeaRepository.Row row = visible(portal, id, visitor);
 		long me = visitorId(visitor);
@@ -90,8 +92,8 @@ public class Ideas {
 	}
 
 	/**
-	 * The visible ideas most like what is being typed (by the feedback similarity engine),
-	 * at most {@code limit}; none for a text under three characters.
+	 * The visible ideas most like what is being typed (by the feedback similarity
+	 * engine), at most {@code limit}; none for a text under three characters.
 	 */
 	public List<IdeaSummary> similar(PortalSettings portal, String title, String text, PortalVisitor visitor,
 			int limit) {

@@ -69,9 +69,7 @@ class PortalSettingsRepository {
 	void removeLogo(String productKey, Instant now) {
 		jdbc.sql("""
 				update portal_settings set logo = null, logo_type = null, updated_at = ?, version = version + 1
-				where product_key = ?""")
-			.params(now.atOffset(ZoneOffset.UTC), productKey)
-			.update();
+				where product_key = ?""").params(now.atOffset(ZoneOffset.UTC), productKey).update();
 	}
 
 	Optional<PortalLogo> logo(String productKey) {

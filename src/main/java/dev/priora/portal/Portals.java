@@ -18,8 +18,8 @@ import dev.priora.backlog.ProductView;
 import dev.priora.problem.DomainProblem;
 
 /**
- * A product's portal settings (for the team) and whether a portal is open to a visitor:
- * a portal that is off, or private to someone it does not admit, does not exist (404).
+ * A product's portal settings (for the team) and whether a portal is open to a visitor: a
+ * portal that is off, or private to someone it does not admit, does not exist (404).
  */
 @Service
 public class Portals {
@@ -31,7 +31,8 @@ public class Portals {
 
 	private static final Pattern COLOUR = Pattern.compile("#[0-9a-fA-F]{6}");
 
-	private static final Pattern DOMAIN = Pattern.compile("[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+");
+	private static final Pattern DOMAIN = Pattern
+		.compile("[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+");
 
 	private static final Pattern EMAIL = Pattern.compile("[^@\\s<>,;\"]+@[^@\\s<>,;\"]+\\.[^@\\s<>,;\"]+");
 

@@ -7,7 +7,9 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Portal visitors ({@code portal_visitors}) and their sign-in links (only hashes kept). */
+/**
+ * Portal visitors ({@code portal_visitors}) and their sign-in links (only hashes kept).
+ */
 @Repository
 class VisitorRepository {
 

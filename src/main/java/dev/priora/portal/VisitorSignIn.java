@@ -120,11 +120,10 @@ public class VisitorSignIn {
 		visitors.purgeLinks(now.minus(Duration.ofDays(1)));
 		visitors.insertLink(portal.productKey(), address, sha256(token), now, now.plus(LINK_LIFETIME));
 		String link = mail.link("/portal/" + portal.productKey() + "/sign-in/" + token).orElseThrow();
-		outbox.queue(OutgoingMail
-			.of(address, "Sign in to " + portal.title(),
-					templates.render("portal-sign-in", Map.of("title", portal.title(), "link", link, "minutes",
-							LINK_LIFETIME.toMinutes())),
-					"portal.sign-in")
+		outbox.queue(OutgoingMail.of(address, "Sign in to " + portal.title(),
+				templates.render("portal-sign-in",
+						Map.of("title", portal.title(), "link", link, "minutes", LINK_LIFETIME.toMinutes())),
+				"portal.sign-in")
 			.holdingSecret());
 	}
 
@@ -146,8 +145,7 @@ public class VisitorSignIn {
 				.orElseThrow(() -> DomainProblem.notFound("This sign-in link (used, expired or unknown)"));
 			portals.open(portal.productKey(), email);
 			PortalIntake.Match match = intake.match(portal.productKey(), email);
-			return visitors.upsert(portal.productKey(), email, match.customerId(), match.contactId(),
-					clock.instant());
+			return visitors.upsert(portal.productKey(), email, match.customerId(), match.contactId(), clock.instant());
 		});
 	}
 

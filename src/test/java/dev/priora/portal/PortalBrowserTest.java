@@ -25,10 +25,10 @@ import static dev.priora.support.Fixtures.aStory;
 import static org.awaitility.Awaitility.await;
 
 /**
- * In Chromium: a visitor signs in with the link mailed to the loopback SMTP server, sees a
- * similar idea while typing a new one and votes for it; a second visitor, from a customer's
- * domain, adds a critical vote; the owner links the idea to an item and sees both
- * customers in the item's demand.
+ * In Chromium: a visitor signs in with the link mailed to the loopback SMTP server, sees
+ * a similar idea while typing a new one and votes for it; a second visitor, from a
+ * customer's domain, adds a critical vote; the owner links the idea to an item and sees
+ * both customers in the item's demand.
  */
 class PortalBrowserTest extends BrowserTestBase {
 
@@ -51,7 +51,11 @@ class PortalBrowserTest extends BrowserTestBase {
 	@Test
 	void visitorsVoteAndTheOwnerSeesTheirCustomersInTheItemsDemand() {
 		TestProduct p = aProduct("VZK").named("Portal browser").createdBy(api());
-		aCustomer("Acme").segment("Enterprise").revenue(120000).currency("EUR").contact("Ann", "ann@acme-vzk.test").in(p);
+		aCustomer("Acme").segment("Enterprise")
+			.revenue(120000)
+			.currency("EUR")
+			.contact("Ann", "ann@acme-vzk.test")
+			.in(p);
 		aCustomer("Bolt").segment("SMB").revenue(8000).currency("EUR").contact("Bob", "bob@bolt-vzk.test").in(p);
 		String item = aStory("Export orders to Excel").estimate(3).in(p);
 		var current = api().get(p.path("/portal"));
@@ -134,14 +138,16 @@ class PortalBrowserTest extends BrowserTestBase {
 		page.reload();
 		assertThat(page.locator("#field-title")).hasValue("Setup ideas");
 		assertThat(page.locator("#access-private")).isChecked();
-		page.locator("#field-logo").setInputFiles(new com.microsoft.playwright.options.FilePayload("logo.png",
-				"image/png", png()));
+		page.locator("#field-logo")
+			.setInputFiles(new com.microsoft.playwright.options.FilePayload("logo.png", "image/png", png()));
 		page.locator("#upload-logo").click();
 		assertThat(page.locator("#logo-preview")).isVisible();
-		page.locator("#field-logo").setInputFiles(new com.microsoft.playwright.options.FilePayload("logo.svg",
-				"image/svg+xml", "<svg onload=alert(1)></svg>".getBytes()));
+		page.locator("#field-logo")
+			.setInputFiles(new com.microsoft.playwright.options.FilePayload("logo.svg", "image/svg+xml",
+					"<svg onload=alert(1)></svg>".getBytes()));
 		page.locator("#upload-logo").click();
-		assertThat(page.locator(".error-summary, .toast.error, p.error").first()).containsText("PNG, JPEG, GIF or WebP");
+		assertThat(page.locator(".error-summary, .toast.error, p.error").first())
+			.containsText("PNG, JPEG, GIF or WebP");
 		screenshot("portal-settings-1280");
 		org.assertj.core.api.Assertions.assertThat(BrowserlessSession.anonymous(port).get("/portal/VZL").statusCode())
 			.isEqualTo(404);

@@ -2,7 +2,7 @@ package dev.priora.portal;
 
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
 import dev.priora.support.BrowserlessSession;
@@ -14,10 +14,10 @@ import static dev.priora.support.Fixtures.aStory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Ideas on the portal: each is PORTAL feedback; a vote is feedback of the voter's customer
- * linked wherever the idea is, so linking the idea carries every voter's customer into the
- * item's demand (and taking a vote back takes it out); the status follows the item; what
- * visitors type renders inert; posting is throttled.
+ * Ideas on the portal: each is PORTAL feedback; a vote is feedback of the voter's
+ * customer linked wherever the idea is, so linking the idea carries every voter's
+ * customer into the item's demand (and taking a vote back takes it out); the status
+ * follows the item; what visitors type renders inert; posting is throttled.
  */
 class PortalIdeasIntegrationTest extends PortalTestBase {
 
@@ -25,7 +25,11 @@ class PortalIdeasIntegrationTest extends PortalTestBase {
 	void votesCarryTheVotersCustomersIntoTheDemandOfTheItemTheIdeaIsLinkedTo() {
 		TestProduct p = aProduct("VZF").named("Portal demand").createdBy(api());
 		portal(api(), p, Map.of());
-		aCustomer("Acme").segment("Enterprise").revenue(120000).currency("EUR").contact("Ann", "ann@acme-vzf.test").in(p);
+		aCustomer("Acme").segment("Enterprise")
+			.revenue(120000)
+			.currency("EUR")
+			.contact("Ann", "ann@acme-vzf.test")
+			.in(p);
 		aCustomer("Bolt").segment("SMB").revenue(8000).currency("EUR").contact("Bob", "bob@bolt-vzf.test").in(p);
 		String item = aStory("Export to Excel").estimate(3).in(p);
 		BrowserlessSession ann = visitor("VZF", "ann@acme-vzf.test");
@@ -58,7 +62,8 @@ class PortalIdeasIntegrationTest extends PortalTestBase {
 		BrowserlessSession poster = visitor("VZG", "pat@free-vzg.test");
 		long idea = postIdea(poster, "VZG", "Dark mode please", "My eyes hurt at night.");
 		long feedback = teamIdea(p, idea).get("feedbackId").asLong();
-		api().post(p.path("/feedback/" + feedback + "/links"), "{\"item\":\"" + item + "\",\"importance\":\"NICE_TO_HAVE\"}");
+		api().post(p.path("/feedback/" + feedback + "/links"),
+				"{\"item\":\"" + item + "\",\"importance\":\"NICE_TO_HAVE\"}");
 		BrowserlessSession cid = visitor("VZG", "cid@cargo-vzg.test");
 		cid.post("/portal/VZG/ideas/" + idea + "/vote", Map.of());
 		cid.post("/portal/VZG/ideas/" + idea + "/vote", Map.of("importance", "IMPORTANT"));
@@ -73,7 +78,8 @@ class PortalIdeasIntegrationTest extends PortalTestBase {
 		TestProduct p = aProduct("VZH").named("Portal XSS").createdBy(api());
 		portal(api(), p, Map.of());
 		BrowserlessSession v = visitor("VZH", "xss@vzh.test");
-		long idea = postIdea(v, "VZH", "<script>alert('t')</script>", "<img src=x onerror=alert(1)> [x](javascript:alert(2))");
+		long idea = postIdea(v, "VZH", "<script>alert('t')</script>",
+				"<img src=x onerror=alert(1)> [x](javascript:alert(2))");
 		v.post("/portal/VZH/ideas/" + idea + "/comments", Map.of("body", "<svg onload=alert(3)>"));
 		for (String page : new String[] { v.get("/portal/VZH/ideas/" + idea).body(), v.get("/portal/VZH").body() }) {
 			assertThat(page).doesNotContain("<script>alert", "<img src=x", "<svg onload", "javascript:alert");
@@ -91,8 +97,9 @@ class PortalIdeasIntegrationTest extends PortalTestBase {
 		BrowserlessSession v = visitor("VZI", "busy@vzi.test");
 		assertThat(v.post("/portal/VZI/ideas", Map.of("title", "", "text", "x")).body())
 			.contains("title: is one line of 1 to 300 characters");
-		assertThat(v.post("/portal/VZI/ideas", Map.of("title", "Bot", "text", "spam", "website", "http://x"))
-			.statusCode()).isEqualTo(302);
+		assertThat(
+				v.post("/portal/VZI/ideas", Map.of("title", "Bot", "text", "spam", "website", "http://x")).statusCode())
+			.isEqualTo(302);
 		for (int i = 0; i < 10; i++) {
 			postIdea(v, "VZI", "Idea number " + i, "Text " + i);
 		}
@@ -133,7 +140,8 @@ class PortalIdeasIntegrationTest extends PortalTestBase {
 		BrowserlessSession fan = visitor("VZM", "fan@vzm.test");
 		fan.post("/portal/VZM/ideas/" + idea + "/follow", Map.of("follow", "true"));
 		long feedback = teamIdea(p, idea).get("feedbackId").asLong();
-		api().post(p.path("/feedback/" + feedback + "/links"), "{\"item\":\"" + item + "\",\"importance\":\"IMPORTANT\"}");
+		api().post(p.path("/feedback/" + feedback + "/links"),
+				"{\"item\":\"" + item + "\",\"importance\":\"IMPORTANT\"}");
 		p.finish(item);
 		assertThat(fan.get("/portal/VZM/ideas/" + idea).body()).contains("Shipped");
 		org.awaitility.Awaitility.await()

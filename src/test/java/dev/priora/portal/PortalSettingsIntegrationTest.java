@@ -90,8 +90,9 @@ class PortalSettingsIntegrationTest extends PortalTestBase {
 		TestProduct p = aProduct("VZE").named("Link limits").createdBy(api());
 		portal(api(), p, Map.of());
 		BrowserlessSession s = BrowserlessSession.anonymous(port);
-		assertThat(s.post("/portal/VZE/sign-in", Map.of("email", "bot@limit.test", "website", "http://spam"))
-			.statusCode()).isEqualTo(302);
+		assertThat(
+				s.post("/portal/VZE/sign-in", Map.of("email", "bot@limit.test", "website", "http://spam")).statusCode())
+			.isEqualTo(302);
 		assertThat(s.post("/portal/VZE/sign-in", Map.of("email", "not-an-address")).body())
 			.contains("email: is not an e-mail address");
 		for (int i = 0; i < 5; i++) {

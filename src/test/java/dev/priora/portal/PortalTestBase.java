@@ -41,7 +41,9 @@ abstract class PortalTestBase extends IntegrationTestBase {
 		SMTP.stop();
 	}
 
-	/** Turns the product's portal on with these settings (JSON fields over the defaults). */
+	/**
+	 * Turns the product's portal on with these settings (JSON fields over the defaults).
+	 */
 	static void portal(ApiClient api, TestProduct product, Map<String, Object> fields) {
 		var current = api.get(product.path("/portal"));
 		java.util.Map<String, Object> body = new java.util.LinkedHashMap<>(Map.of("enabled", true, "title",

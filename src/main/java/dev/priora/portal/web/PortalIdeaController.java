@@ -60,9 +60,8 @@ class PortalIdeaController {
 	}
 
 	@PostMapping("/portal/{portal}/ideas/{id}/vote")
-	String vote(@PathVariable String portal, @PathVariable long id,
-			@RequestParam(defaultValue = "") String importance, HttpServletRequest request,
-			RedirectAttributes redirect) {
+	String vote(@PathVariable String portal, @PathVariable long id, @RequestParam(defaultValue = "") String importance,
+			HttpServletRequest request, RedirectAttributes redirect) {
 		return act(portal, id, request, redirect, (settings, visitor) -> {
 			votes.vote(settings, visitor, id, importance(importance));
 			return "Your vote is counted.";
@@ -103,8 +102,7 @@ class PortalIdeaController {
 
 	}
 
-	private String act(String portal, long id, HttpServletRequest request, RedirectAttributes redirect,
-			Action action) {
+	private String act(String portal, long id, HttpServletRequest request, RedirectAttributes redirect, Action action) {
 		PortalSettings settings = pages.open(request, portal);
 		PortalVisitor visitor = pages.visitor(request, portal);
 		String back = "redirect:/portal/" + settings.productKey() + "/ideas/" + id;

@@ -34,8 +34,8 @@ class PortalSignInController {
 	}
 
 	@GetMapping("/portal/{portal}/sign-in")
-	String form(@PathVariable String portal, @RequestParam(required = false) String sent,
-			HttpServletRequest request, Model model) {
+	String form(@PathVariable String portal, @RequestParam(required = false) String sent, HttpServletRequest request,
+			Model model) {
 		PortalSettings settings = pages.enabled(portal);
 		pages.header(model, settings, pages.visitor(request, portal), "sign-in");
 		model.addAttribute("sent", sent != null);
@@ -62,8 +62,7 @@ class PortalSignInController {
 	}
 
 	@GetMapping("/portal/{portal}/sign-in/{token}")
-	String confirm(@PathVariable String portal, @PathVariable String token, HttpServletRequest request,
-			Model model) {
+	String confirm(@PathVariable String portal, @PathVariable String token, HttpServletRequest request, Model model) {
 		PortalSettings settings = pages.enabled(portal);
 		pages.header(model, settings, pages.visitor(request, portal), "sign-in");
 		model.addAttribute("token", token);

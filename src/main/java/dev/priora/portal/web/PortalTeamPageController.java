@@ -104,8 +104,8 @@ class PortalTeamPageController {
 			@RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
 		IdeaStatus s = status.isBlank() ? null : parse(IdeaStatus.class, status, "status");
 		moderation.setStatus(key, id, s, reason);
-		redirect.addFlashAttribute("toast",
-				"Idea #" + id + (s == null ? " follows its items again." : " is now " + s.label().toLowerCase(Locale.ROOT) + "."));
+		redirect.addFlashAttribute("toast", "Idea #" + id
+				+ (s == null ? " follows its items again." : " is now " + s.label().toLowerCase(Locale.ROOT) + "."));
 		return "redirect:/p/" + key.toUpperCase(Locale.ROOT) + "/portal#ideas";
 	}
 
@@ -127,9 +127,10 @@ class PortalTeamPageController {
 		model.addAttribute("settings", settings);
 		model.addAttribute("ideas", moderation.list(settings.productKey()));
 		model.addAttribute("statuses", List.of(IdeaStatus.values()));
-		model.addAttribute("portalUrl", ServletUriComponentsBuilder.fromCurrentContextPath()
-			.path("/portal/" + settings.productKey())
-			.toUriString());
+		model.addAttribute("portalUrl",
+				ServletUriComponentsBuilder.fromCurrentContextPath()
+					.path("/portal/" + settings.productKey())
+					.toUriString());
 	}
 
 	private static <E extends Enum<E>> E parse(Class<E> type, String value, String field) {
