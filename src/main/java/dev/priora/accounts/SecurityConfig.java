@@ -25,7 +25,9 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
  * Three filter chains: token creation (HTTP Basic), the rest of the API (bearer tokens,
  * stateless; a signed-in session may also read, see {@link SessionReadsForApi}) and the
  * web UI (form sign-in, session in the database, CSRF). All password checks go through
- * the throttled provider.
+ * the throttled provider. The customer portal's pages ({@code /portal/**}) are open to
+ * anyone: they check the portal's own visitor, a session attribute that is never an
+ * authentication here, so a portal visitor is anonymous to every other page and the API.
  */
 @Configuration
 @org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication
@@ -97,8 +99,9 @@ class SecurityConfig {
 		http.authenticationManager(manager)
 			.authorizeHttpRequests(a -> a
 				.requestMatchers("/login", "/forgot-password", "/invite/**", "/reset/**", "/f/**", "/r/**",
-						"/unsubscribe/*", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/favicon.svg", "/error",
-						"/actuator/health/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
+						"/unsubscribe/*", "/portal/**", "/css/**", "/js/**", "/webjars/**", "/favicon.ico",
+						"/favicon.svg", "/error", "/actuator/health/**", "/v3/api-docs/**", "/swagger-ui/**",
+						"/swagger-ui.html")
 				.permitAll()
 				.requestMatchers("/admin/**")
 				.hasRole("ADMIN")

@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
-import java.util.Set;
 
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
@@ -47,10 +46,6 @@ public class EmailIntake {
 
 	/** Most MIME parts read in one message, attachments included. */
 	public static final int MAX_PARTS = 500;
-
-	private static final Set<String> FREE_MAIL = Set.of("gmail.com", "googlemail.com", "outlook.com", "hotmail.com",
-			"live.com", "msn.com", "yahoo.com", "icloud.com", "me.com", "aol.com", "gmx.de", "gmx.net", "web.de",
-			"proton.me", "protonmail.com", "mail.com", "yandex.ru", "qq.com");
 
 	/** What became of the e-mail: the feedback and how its sender was matched. */
 	public record Result(FeedbackView feedback, String senderName, String senderEmail, Match match) {
@@ -117,12 +112,7 @@ public class EmailIntake {
 
 	/** The one customer with contacts at the sender's company domain, if exactly one. */
 	private Long suggestion(String key, String email) {
-		String domain = email.substring(email.indexOf('@') + 1);
-		if (FREE_MAIL.contains(domain)) {
-			return null;
-		}
-		List<Long> candidates = customers.customersWithContactsAt(key, domain);
-		return candidates.size() == 1 ? candidates.get(0) : null;
+		return SenderDomains.customerAt(customers, key, email);
 	}
 
 	static Parsed parse(String raw) {

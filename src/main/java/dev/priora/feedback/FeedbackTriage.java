@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 import dev.priora.accounts.UserId;
@@ -31,14 +32,17 @@ class FeedbackTriage {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher events;
+
 	FeedbackTriage(FeedbackRepository feedback, FeedbackReads reads, CustomerService customers, DemandStore demand,
-			FeedbackIndex index, Clock clock) {
+			FeedbackIndex index, Clock clock, ApplicationEventPublisher events) {
 		this.feedback = feedback;
 		this.reads = reads;
 		this.customers = customers;
 		this.demandStore = demand;
 		this.index = index;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	FeedbackView changeStatus(String key, long id, FeedbackStatus target, long expectedVersion) {
@@ -67,6 +71,7 @@ class FeedbackTriage {
 		feedback.link(id, itemId, importance, q, user.value(), clock.instant());
 		feedback.update(id, row.title(), row.text(), row.customerId(), FeedbackStatus.LINKED, null, clock.instant());
 		demandStore.refresh(List.of(itemId));
+		events.publishEvent(new FeedbackLinked(key, id, item, importance, user));
 		return reads.get(key, id);
 	}
 
@@ -77,6 +82,7 @@ class FeedbackTriage {
 			throw DomainProblem.notFound("The link of feedback " + id + " to " + item);
 		}
 		demandStore.refresh(List.of(itemId));
+		events.publishEvent(new FeedbackUnlinked(key, id, item));
 		if (row.status() == FeedbackStatus.LINKED && feedback.linkCount(id) == 0) {
 			feedback.update(id, row.title(), row.text(), row.customerId(), FeedbackStatus.TRIAGED, null,
 					clock.instant());

@@ -109,7 +109,15 @@ public class PublicForms {
 	 * {@code clientIp} is the connection's address, or the one a trusted proxy forwarded.
 	 */
 	public void submit(String secret, Submission s, String clientIp) {
-		String key = productOf(secret).orElseThrow(() -> DomainProblem.notFound("This form"));
+		submitTo(productOf(secret).orElseThrow(() -> DomainProblem.notFound("This form")), s, clientIp);
+	}
+
+	/**
+	 * Like {@link #submit}, for the product's form shown as a page of its customer portal
+	 * (the caller checked that the portal is open to the visitor).
+	 */
+	public void submitTo(String productKey, Submission s, String clientIp) {
+		String key = products.get(productKey).key();
 		if (s.website() != null && !s.website().isBlank()) {
 			return;
 		}

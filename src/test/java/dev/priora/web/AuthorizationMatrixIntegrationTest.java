@@ -73,6 +73,7 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 				"POST /unsubscribe/{token}")) {
 			MATRIX.put(r, pub);
 		}
+		PortalMatrixRows.VISITOR_ROUTES.forEach(r -> MATRIX.put(r, pub));
 		for (String r : List.of("POST /api/v1/tokens", "GET /api/v1/tokens", "DELETE /api/v1/tokens/{id}",
 				"GET /api/v1/me", "PUT /api/v1/me/name", "PUT /api/v1/me/password", "GET /api/v1/products",
 				"POST /api/v1/products", "GET /", "GET /products", "POST /products", "GET /account",
@@ -111,6 +112,9 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 				"GET /p/{key}/customers", "GET /p/{key}/customers/{id}");
 		product(Permission.EDIT_BACKLOG, "POST /p/{key}/customers");
 		product(Permission.READ, "GET /p/{key}/public-forms", "GET /p/{key}/similar");
+		product(Permission.READ, PortalMatrixRows.READ.toArray(String[]::new));
+		product(Permission.MANAGE_PRODUCT, PortalMatrixRows.MANAGE.toArray(String[]::new));
+		product(Permission.EDIT_BACKLOG, PortalMatrixRows.EDIT.toArray(String[]::new));
 		product(Permission.MANAGE_PRODUCT, "POST /p/{key}/public-forms", "POST /p/{key}/public-forms/{id}/revoke");
 		product(Permission.EDIT_BACKLOG, "POST /p/{key}/feedback/{id}/story", "POST " + base + "/feedback/{id}/story");
 		product(Permission.READ, "GET /p/{key}/feedback", "GET /p/{key}/feedback/{id}",
@@ -336,6 +340,17 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 	@Autowired
 	PublicForms forms;
 
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+	@Autowired
+	dev.priora.portal.Portals portals;
+
+	@Autowired
+	dev.priora.portal.Ideas ideas;
+
+	private long portalIdeaId;
+
 	@BeforeAll
 	void people() {
 		ApiClient admin = api();
@@ -397,6 +412,7 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 		admin.put("/api/v1/admin/webhooks", "{\"allowPrivateTargets\":false}", null);
 		deliveryId = admin.post("/api/v1/products/MTX/webhooks/" + webhookId + "/ping", null).json().get("id").asLong();
 		followupId = followup(product);
+		portalIdeaId = PortalMatrixRows.fixture(jdbc, portals, ideas);
 		sessionId = admin.post("/api/v1/products/MTX/refinement/sessions", "{\"items\":[\"MTX-1\"]}")
 			.json()
 			.get("id")
@@ -493,6 +509,39 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 		assertThat(anonymous().get("/actuator/health").status()).isEqualTo(200);
 		assertThat(anonymous().get("/actuator/health/readiness").status()).isEqualTo(200);
 		assertThat(failures).isEmpty();
+	}
+
+	/**
+	 * The portal-visitor row: a visitor signed in to MTX's portal is anonymous to every
+	 * team page and API route (it is no authentication), and the portal's own routes
+	 * answer visitors and anonymous callers alike, acting only for the signed-in visitor.
+	 */
+	@Test
+	void aPortalVisitorIsAnonymousToEveryTeamRoute() {
+		BrowserlessSession visitor = BrowserlessSession.anonymous(port);
+		assertThat(visitor.post("/portal/MTX/sign-in/" + PortalMatrixRows.TOKEN, java.util.Map.of()).statusCode())
+			.isEqualTo(302);
+		assertThat(visitor.get("/portal/MTX").body()).contains("visitor@matrix.test");
+		List<String> failures = new ArrayList<>();
+		for (String route : routes()) {
+			String method = route.substring(0, route.indexOf(' '));
+			if (MATRIX.get(route) instanceof Public || !(method.equals("GET") || method.equals("POST"))) {
+				continue;
+			}
+			String path = concrete(route.substring(route.indexOf(' ') + 1));
+			var r = visitor.send(method, path);
+			boolean api = path.startsWith("/api/");
+			check(failures, route, "portal visitor",
+					new Answer(r.statusCode(), r.headers().firstValue("Location").orElse(null), r.body()),
+					api ? Outcome.UNAUTHENTICATED : Outcome.TO_SIGN_IN, false);
+		}
+		assertThat(failures).isEmpty();
+		String vote = "/portal/MTX/ideas/" + portalIdeaId + "/vote";
+		assertThat(BrowserlessSession.anonymous(port).post(vote, java.util.Map.of()).headers().firstValue("Location"))
+			.hasValueSatisfying(l -> assertThat(l).endsWith("/portal/MTX/sign-in"));
+		assertThat(visitor.post(vote, java.util.Map.of()).headers().firstValue("Location"))
+			.hasValueSatisfying(l -> assertThat(l).endsWith("/portal/MTX/ideas/" + portalIdeaId));
+		assertThat(anonymous().get("/portal/MTX/ideas.json").text()).contains("Matrix idea");
 	}
 
 	private List<String> callers() {
@@ -625,7 +674,8 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 		// assigning or clearing a customer gets feedback of its own: the customer must
 		// keep feedback so that it
 		// cannot be deleted halfway through the run
-		return Routes.concrete(pattern.replace("/followups/{id}", "/followups/" + followupId)
+		return Routes.concrete(pattern.replace("/portal/ideas/{id}", "/portal/ideas/" + portalIdeaId)
+			.replace("/followups/{id}", "/followups/" + followupId)
 			.replace("/refinement/sessions/{id}", "/refinement/sessions/" + sessionId)
 			.replace("{action:reveal|revote|skip|close}", "revote")
 			.replace("/feedback/{id}/customer", "/feedback/" + spareFeedbackId + "/customer")

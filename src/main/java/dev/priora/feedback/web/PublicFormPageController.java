@@ -45,6 +45,7 @@ class PublicFormPageController {
 		String key = forms.productOf(secret).orElseThrow(() -> new ErrorResponseException(HttpStatus.NOT_FOUND));
 		model.addAttribute("productName", products.get(key).name());
 		model.addAttribute("secret", secret);
+		model.addAttribute("formAction", "/f/" + secret);
 		model.addAttribute("thanks", sent != null);
 		return FORM_VIEW;
 	}
@@ -57,6 +58,7 @@ class PublicFormPageController {
 		String key = forms.productOf(secret).orElseThrow(() -> new ErrorResponseException(HttpStatus.NOT_FOUND));
 		model.addAttribute("productName", products.get(key).name());
 		model.addAttribute("secret", secret);
+		model.addAttribute("formAction", "/f/" + secret);
 		try {
 			forms.submit(secret, new PublicForms.Submission(title, text, name, email, website),
 					request.getRemoteAddr());

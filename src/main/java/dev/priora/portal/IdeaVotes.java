@@ -1,0 +1,159 @@
+package dev.priora.portal;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import dev.priora.accounts.RateLimiter;
+import dev.priora.accounts.UserId;
+import dev.priora.backlog.ItemKey;
+import dev.priora.feedback.FeedbackService;
+import dev.priora.feedback.FeedbackStatus;
+import dev.priora.feedback.FeedbackView;
+import dev.priora.feedback.Importance;
+import dev.priora.feedback.PortalIntake;
+import dev.priora.problem.DomainProblem;
+
+/**
+ * What visitors do to an idea: vote (once each, with an optional importance), take the
+ * vote back, comment, follow. Another visitor's vote is PORTAL feedback of the voter's
+ * customer, linked to every item the idea is linked to, so the voter's customer counts in
+ * those items' demand; taking the vote back unlinks and archives it. One transaction per
+ * command, holding the idea's row.
+ */
+@Service
+public class IdeaVotes {
+
+	private final IdeaRepository ideas;
+
+	private final IdeaTalkRepository talk;
+
+	private final Ideas reads;
+
+	private final PortalIntake intake;
+
+	private final FeedbackService feedback;
+
+	private final RateLimiter limiter;
+
+	private final RateLimiter.Limit comments;
+
+	private final TransactionTemplate transaction;
+
+	private final Clock clock;
+
+	IdeaVotes(IdeaRepository ideas, IdeaTalkRepository talk, Ideas reads, PortalIntake intake, FeedbackService feedback,
+			RateLimiter limiter, PlatformTransactionManager transactions, Clock clock,
+			@Value("${priora.portal.comments.max-per-visitor-per-hour:30}") int perVisitor) {
+		this.ideas = ideas;
+		this.talk = talk;
+		this.reads = reads;
+		this.intake = intake;
+		this.feedback = feedback;
+		this.limiter = limiter;
+		this.comments = new RateLimiter.Limit("portal-comment-visitor", perVisitor, Duration.ofHours(1));
+		this.transaction = new TransactionTemplate(transactions);
+		this.clock = clock;
+	}
+
+	/** Votes (or changes the importance of the visitor's vote; null: none given). */
+	public void vote(PortalSettings portal, PortalVisitor visitor, long id, Importance importance) {
+		transaction.executeWithoutResult(tx -> {
+			IdeaRepository.Row row = locked(portal, id, visitor);
+			var existing = ideas.vote(row.id(), visitor.id());
+			if (existing.isPresent()) {
+				ideas.updateVote(row.id(), visitor.id(), importance);
+				Long own = existing.get().feedbackId();
+				if (own != null && own != row.feedbackId()) {
+					linkLikeIdea(row, own, importance);
+				}
+				return;
+			}
+			if (row.visitorId() == visitor.id()) {
+				ideas.insertVote(row.id(), visitor.id(), importance, row.feedbackId(), clock.instant());
+				return;
+			}
+			FeedbackView f = intake.vote(portal.productKey(), row.title(), importance, visitor.email());
+			ideas.insertVote(row.id(), visitor.id(), importance, f.id(), clock.instant());
+			linkLikeIdea(row, f.id(), importance);
+		});
+	}
+
+	/** Takes the visitor's vote back (nothing happens when there is none). */
+	public void unvote(PortalSettings portal, PortalVisitor visitor, long id) {
+		transaction.executeWithoutResult(tx -> {
+			IdeaRepository.Row row = locked(portal, id, visitor);
+			var vote = ideas.vote(row.id(), visitor.id());
+			if (vote.isEmpty()) {
+				return;
+			}
+			ideas.deleteVote(row.id(), visitor.id());
+			Long own = vote.get().feedbackId();
+			if (own != null && own != row.feedbackId()) {
+				String key = portal.productKey();
+				for (var link : ideas.links(own)) {
+					feedback.unlink(key, own, new ItemKey(link.productKey(), link.itemNumber()));
+				}
+				FeedbackView f = feedback.get(key, own);
+				if (f.status() != FeedbackStatus.ARCHIVED) {
+					feedback.changeStatus(key, own, FeedbackStatus.ARCHIVED, f.version());
+				}
+			}
+		});
+	}
+
+	/** Adds a comment (Markdown); limited per visitor. */
+	public void comment(PortalSettings portal, PortalVisitor visitor, long id, String body) {
+		String text = IdeaTexts.comment(body);
+		var permit = limiter.tryAcquire(comments, "v" + visitor.id())
+			.orElseThrow(() -> DomainProblem.of(HttpStatus.TOO_MANY_REQUESTS, "too-many-requests", "Too many comments",
+					"You commented a lot within the hour; please wait a while."));
+		try {
+			transaction.executeWithoutResult(tx -> {
+				IdeaRepository.Row row = locked(portal, id, visitor);
+				talk.insertComment(row.id(), visitor.id(), text, clock.instant());
+				talk.follow(row.id(), visitor.id());
+			});
+		}
+		catch (RuntimeException e) {
+			limiter.release(permit);
+			throw e;
+		}
+	}
+
+	/** Follows the idea, or stops following it. */
+	public void follow(PortalSettings portal, PortalVisitor visitor, long id, boolean follow) {
+		transaction.executeWithoutResult(tx -> {
+			IdeaRepository.Row row = reads.visible(portal, id, visitor);
+			if (follow) {
+				talk.follow(row.id(), visitor.id());
+			}
+			else {
+				talk.unfollow(row.id(), visitor.id());
+			}
+		});
+	}
+
+	private IdeaRepository.Row locked(PortalSettings portal, long id, PortalVisitor visitor) {
+		reads.visible(portal, id, visitor);
+		return ideas.lock(portal.productKey(), id).orElseThrow(() -> DomainProblem.notFound("Idea " + id));
+	}
+
+	/**
+	 * Links a vote's feedback to every item the idea's feedback is linked to, at the
+	 * vote's importance (or the idea link's when the voter gave none), in the name of who
+	 * linked the idea.
+	 */
+	private void linkLikeIdea(IdeaRepository.Row row, long voteFeedbackId, Importance importance) {
+		for (var link : ideas.links(row.feedbackId())) {
+			feedback.link(row.productKey(), voteFeedbackId, new ItemKey(link.productKey(), link.itemNumber()),
+					importance == null ? link.importance() : importance, "", new UserId(link.createdBy()));
+		}
+	}
+
+}

@@ -1,0 +1,97 @@
+package dev.priora.portal.web;
+
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.priora.accounts.Permission;
+import dev.priora.accounts.Requires;
+import dev.priora.portal.IdeaModeration;
+import dev.priora.portal.IdeaState;
+import dev.priora.portal.IdeaStatus;
+import dev.priora.portal.PortalSettings;
+import dev.priora.portal.PortalSettingsDraft;
+import dev.priora.portal.Portals;
+import dev.priora.portal.TeamIdea;
+import dev.priora.problem.Etags;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/** The portal's settings and ideas for the team, as JSON. */
+@RestController
+@RequestMapping("/api/v1/products/{productKey}/portal")
+@Tag(name = "Customer portal")
+class PortalApiController {
+
+	record SettingsBody(boolean enabled, String title, String intro, String colour, boolean privatePortal,
+			List<String> allowedDomains, List<String> allowedEmails, List<String> categories, boolean holdNewIdeas) {
+
+		PortalSettingsDraft draft() {
+			return new PortalSettingsDraft(enabled, title, intro, colour, privatePortal, allowedDomains, allowedEmails,
+					categories, holdNewIdeas);
+		}
+
+	}
+
+	record StatusBody(IdeaStatus status, String reason) {
+	}
+
+	record StateBody(@NotNull IdeaState state) {
+	}
+
+	private final Portals portals;
+
+	private final IdeaModeration moderation;
+
+	PortalApiController(Portals portals, IdeaModeration moderation) {
+		this.portals = portals;
+		this.moderation = moderation;
+	}
+
+	@GetMapping
+	@Operation(summary = "The portal's settings (a portal never saved is off)")
+	ResponseEntity<PortalSettings> get(@PathVariable String productKey) {
+		PortalSettings s = portals.get(productKey);
+		return ResponseEntity.ok().eTag(Etags.of(s.version())).body(s);
+	}
+
+	@PutMapping
+	@Requires(Permission.MANAGE_PRODUCT)
+	@Operation(summary = "Replace the portal's settings (If-Match required)")
+	ResponseEntity<PortalSettings> put(@PathVariable String productKey,
+			@RequestHeader(name = "If-Match", required = false) String ifMatch, @RequestBody SettingsBody body) {
+		PortalSettings s = portals.update(productKey, body.draft(), Etags.versionFrom(ifMatch));
+		return ResponseEntity.ok().eTag(Etags.of(s.version())).body(s);
+	}
+
+	@GetMapping("/ideas")
+	@Operation(summary = "Every idea with its votes and the customers behind them (revenue, segments)")
+	List<TeamIdea> ideas(@PathVariable String productKey) {
+		return moderation.list(productKey);
+	}
+
+	@PutMapping("/ideas/{id}/status")
+	@Requires(Permission.EDIT_BACKLOG)
+	@Operation(summary = "Set the status visitors see (null: follow the linked items); a decline needs a reason")
+	TeamIdea status(@PathVariable String productKey, @PathVariable long id, @RequestBody StatusBody body) {
+		return moderation.setStatus(productKey, id, body.status(), body.reason());
+	}
+
+	@PutMapping("/ideas/{id}/state")
+	@Requires(Permission.EDIT_BACKLOG)
+	@Operation(summary = "Moderate: VISIBLE (approve), HELD or SPAM")
+	TeamIdea state(@PathVariable String productKey, @PathVariable long id, @Valid @RequestBody StateBody body) {
+		return moderation.moderate(productKey, id, body.state());
+	}
+
+}

@@ -1,0 +1,145 @@
+package dev.priora.portal.web;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+import dev.priora.accounts.Permission;
+import dev.priora.accounts.Requires;
+import dev.priora.portal.IdeaModeration;
+import dev.priora.portal.IdeaState;
+import dev.priora.portal.IdeaStatus;
+import dev.priora.portal.PortalSettings;
+import dev.priora.portal.Portals;
+import dev.priora.problem.DomainProblem;
+
+/**
+ * The team's Portal page ({@code g p}): the settings (owners edit them), the logo, and
+ * every idea with the customers behind its votes, its status and moderation.
+ */
+@Controller
+class PortalTeamPageController {
+
+	static final String VIEW = "portal/settings";
+
+	private final Portals portals;
+
+	private final IdeaModeration moderation;
+
+	PortalTeamPageController(Portals portals, IdeaModeration moderation) {
+		this.portals = portals;
+		this.moderation = moderation;
+	}
+
+	@GetMapping("/p/{key}/portal")
+	String page(@PathVariable String key, Model model) {
+		PortalSettings settings = portals.get(key);
+		if (!model.containsAttribute("form")) {
+			model.addAttribute("form", PortalSettingsForm.of(settings));
+		}
+		show(model, settings);
+		return VIEW;
+	}
+
+	@PostMapping("/p/{key}/portal")
+	@Requires(Permission.MANAGE_PRODUCT)
+	String save(@PathVariable String key, @ModelAttribute PortalSettingsForm form, Model model,
+			RedirectAttributes redirect) {
+		try {
+			portals.update(key, form.draft(), form.version() == null ? -1 : form.version());
+			redirect.addFlashAttribute("toast", "Portal settings saved.");
+			return "redirect:/p/" + key.toUpperCase(Locale.ROOT) + "/portal";
+		}
+		catch (DomainProblem e) {
+			DomainProblem.rethrowNotFound(e);
+			// the form again with what was typed and the reason next to it
+			model.addAttribute("form", form);
+			model.addAttribute("error", e.getMessage());
+			show(model, portals.get(key));
+			return VIEW;
+		}
+	}
+
+	@PostMapping("/p/{key}/portal/logo")
+	@Requires(Permission.MANAGE_PRODUCT)
+	String logo(@PathVariable String key, @RequestParam(required = false) MultipartFile logo,
+			RedirectAttributes redirect) throws IOException {
+		portals.setLogo(key, logo == null ? null : logo.getBytes());
+		redirect.addFlashAttribute("toast", "Logo saved.");
+		return "redirect:/p/" + key.toUpperCase(Locale.ROOT) + "/portal";
+	}
+
+	/** The logo for the team's preview; 204 when there is none. */
+	@GetMapping("/p/{key}/portal/logo")
+	ResponseEntity<byte[]> logoImage(@PathVariable String key) {
+		return portals.logoOf(key)
+			.map(logo -> ResponseEntity.ok().contentType(MediaType.parseMediaType(logo.mediaType())).body(logo.bytes()))
+			.orElseGet(() -> ResponseEntity.noContent().build());
+	}
+
+	@PostMapping("/p/{key}/portal/logo/delete")
+	@Requires(Permission.MANAGE_PRODUCT)
+	String removeLogo(@PathVariable String key, RedirectAttributes redirect) {
+		portals.removeLogo(key);
+		redirect.addFlashAttribute("toast", "Logo removed.");
+		return "redirect:/p/" + key.toUpperCase(Locale.ROOT) + "/portal";
+	}
+
+	@PostMapping("/p/{key}/portal/ideas/{id}/status")
+	@Requires(Permission.EDIT_BACKLOG)
+	String status(@PathVariable String key, @PathVariable long id, @RequestParam(defaultValue = "") String status,
+			@RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
+		IdeaStatus s = status.isBlank() ? null : parse(IdeaStatus.class, status, "status");
+		moderation.setStatus(key, id, s, reason);
+		redirect.addFlashAttribute("toast", "Idea #" + id
+				+ (s == null ? " follows its items again." : " is now " + s.label().toLowerCase(Locale.ROOT) + "."));
+		return "redirect:/p/" + key.toUpperCase(Locale.ROOT) + "/portal#ideas";
+	}
+
+	@PostMapping("/p/{key}/portal/ideas/{id}/state")
+	@Requires(Permission.EDIT_BACKLOG)
+	String state(@PathVariable String key, @PathVariable long id, @RequestParam(defaultValue = "") String state,
+			RedirectAttributes redirect) {
+		IdeaState s = parse(IdeaState.class, state, "state");
+		moderation.moderate(key, id, s);
+		redirect.addFlashAttribute("toast", switch (s) {
+			case VISIBLE -> "Idea #" + id + " is shown to visitors.";
+			case HELD -> "Idea #" + id + " is held for review.";
+			case SPAM -> "Idea #" + id + " is marked as spam and hidden.";
+		});
+		return "redirect:/p/" + key.toUpperCase(Locale.ROOT) + "/portal#ideas";
+	}
+
+	private void show(Model model, PortalSettings settings) {
+		model.addAttribute("settings", settings);
+		model.addAttribute("ideas", moderation.list(settings.productKey()));
+		model.addAttribute("statuses", List.of(IdeaStatus.values()));
+		model.addAttribute("portalUrl",
+				ServletUriComponentsBuilder.fromCurrentContextPath()
+					.path("/portal/" + settings.productKey())
+					.toUriString());
+	}
+
+	private static <E extends Enum<E>> E parse(Class<E> type, String value, String field) {
+		try {
+			return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
+		}
+		catch (IllegalArgumentException e) {
+			throw DomainProblem.invalid(field, "is not a known " + field);
+		}
+	}
+
+}

@@ -1,0 +1,83 @@
+package dev.priora.web;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import dev.priora.portal.Ideas;
+import dev.priora.portal.PortalSettings;
+import dev.priora.portal.PortalSettingsDraft;
+import dev.priora.portal.PortalVisitor;
+import dev.priora.portal.Portals;
+
+/**
+ * The customer portal's part of the authorization matrix: its visitor routes (open to
+ * anyone; the portal checks its own visitor), and a portal on product MTX with a logo, an
+ * idea and a sign-in link a test visitor uses.
+ */
+final class PortalMatrixRows {
+
+	static final List<String> VISITOR_ROUTES = List.of("GET /portal/{portal}", "POST /portal/{portal}/ideas",
+			"GET /portal/{portal}/similar", "GET /portal/{portal}/ideas.json", "GET /portal/{portal}/ideas/{id}",
+			"POST /portal/{portal}/ideas/{id}/vote", "POST /portal/{portal}/ideas/{id}/unvote",
+			"POST /portal/{portal}/ideas/{id}/comments", "POST /portal/{portal}/ideas/{id}/follow",
+			"GET /portal/{portal}/sign-in", "POST /portal/{portal}/sign-in", "GET /portal/{portal}/sign-in/{token}",
+			"POST /portal/{portal}/sign-in/{token}", "POST /portal/{portal}/sign-out", "GET /portal/{portal}/feedback",
+			"POST /portal/{portal}/feedback", "GET /portal/{portal}/theme.css", "GET /portal/{portal}/logo");
+
+	static final List<String> READ = List.of("GET /p/{key}/portal", "GET /p/{key}/portal/logo",
+			"GET /api/v1/products/{productKey}/portal", "GET /api/v1/products/{productKey}/portal/ideas");
+
+	static final List<String> MANAGE = List.of("POST /p/{key}/portal", "POST /p/{key}/portal/logo",
+			"POST /p/{key}/portal/logo/delete", "PUT /api/v1/products/{productKey}/portal");
+
+	static final List<String> EDIT = List.of("POST /p/{key}/portal/ideas/{id}/status",
+			"POST /p/{key}/portal/ideas/{id}/state", "PUT /api/v1/products/{productKey}/portal/ideas/{id}/status",
+			"PUT /api/v1/products/{productKey}/portal/ideas/{id}/state");
+
+	static final String TOKEN = "matrix-visitor-token";
+
+	private static final byte[] PNG = { (byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0 };
+
+	private PortalMatrixRows() {
+	}
+
+	/** Turns MTX's portal on with a logo and one idea; answers the idea's id. */
+	static long fixture(JdbcClient jdbc, Portals portals, Ideas ideas) {
+		PortalSettings s = portals.update("MTX", new PortalSettingsDraft(true, "Matrix portal", "", "#4f46e5", false,
+				List.of(), List.of(), List.of(), false), portals.get("MTX").version());
+		portals.setLogo("MTX", PNG);
+		var now = Instant.now().atOffset(ZoneOffset.UTC);
+		jdbc.sql("""
+				insert into portal_visitors (product_key, email, created_at, last_seen_at)
+				values ('MTX', 'poster@matrix.test', ?, ?)""").params(now, now).update();
+		long visitor = jdbc.sql("select id from portal_visitors where email = 'poster@matrix.test'")
+			.query(Long.class)
+			.single();
+		long idea = ideas.post(s, new PortalVisitor(visitor, "MTX", "poster@matrix.test", null), "Matrix idea",
+				"An idea for the matrix", "", "", "127.0.0.1");
+		jdbc.sql("""
+				insert into portal_sign_in_links (product_key, email, token_hash, created_at, expires_at)
+				values ('MTX', 'visitor@matrix.test', ?, ?, ?)""")
+			.params(sha256(TOKEN), now, now.plus(1, ChronoUnit.DAYS))
+			.update();
+		return idea;
+	}
+
+	private static String sha256(String value) {
+		try {
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (java.security.NoSuchAlgorithmException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+}
