@@ -14,10 +14,10 @@ import dev.priora.jobs.Jobs;
 
 /**
  * Computes the sentence vectors of feedback stored without one (bulk imports) as a
- * background task on any node, 200 texts per database round; the similarity index picks
- * them up on its next search. The task is queued in the import's transaction, so it
- * exists once the import commits; a node that dies in it leaves it to another (the
- * scheduler revives it).
+ * background task on any node, 200 texts per database round, with their kind and
+ * sentiment ({@link KindClassifier}); the similarity index picks them up on its next
+ * search. The task is queued in the import's transaction, so it exists once the import
+ * commits; a node that dies in it leaves it to another (the scheduler revives it).
  */
 @Component
 class BackgroundEmbedding extends OneTimeTask<String> {
@@ -28,11 +28,15 @@ class BackgroundEmbedding extends OneTimeTask<String> {
 
 	private final Jobs jobs;
 
-	BackgroundEmbedding(FeedbackTextRepository feedback, @Lazy SentenceEmbedder embedder, @Lazy Jobs jobs) {
+	private final KindClassifier kinds;
+
+	BackgroundEmbedding(FeedbackTextRepository feedback, @Lazy SentenceEmbedder embedder, @Lazy Jobs jobs,
+			KindClassifier kinds) {
 		super("feedback-embedding", String.class);
 		this.feedback = feedback;
 		this.embedder = embedder;
 		this.jobs = jobs;
+		this.kinds = kinds;
 	}
 
 	/** Queues the product's missing vectors, in the caller's transaction. */
@@ -48,8 +52,11 @@ class BackgroundEmbedding extends OneTimeTask<String> {
 			if (batch.isEmpty()) {
 				return;
 			}
+			var model = kinds.productModel(productKey);
 			for (FeedbackTextRepository.Text f : batch) {
-				feedback.storeVector(f.id(), embedder.embed(f.title(), f.text()));
+				float[] vector = embedder.embed(f.title(), f.text());
+				feedback.storeVector(f.id(), vector);
+				kinds.storeGuess(f.id(), kinds.classify(model, vector, KindClassifier.fullText(f.title(), f.text())));
 			}
 		}
 	}

@@ -37,7 +37,8 @@ class FeedbackReads {
 			.map(r -> new FeedbackView(r.id(), r.title(), r.text(), r.customerId(), r.customerName(), r.contactId(),
 					r.channel(), r.receivedAt(), r.status(), tags.getOrDefault(r.id(), List.of()), r.externalId(),
 					r.mergedInto(), links.getOrDefault(r.id(), List.of()), r.version(), r.submitterName(),
-					r.submitterEmail(), r.suggestedCustomerId(), r.suggestedCustomerName()))
+					r.submitterEmail(), r.suggestedCustomerId(), r.suggestedCustomerName(), r.kind(),
+					r.kindConfidence(), r.kindSource(), r.sentiment()))
 			.toList();
 	}
 

@@ -28,7 +28,8 @@ class FeedbackRepository {
 	private static final String COLUMNS = """
 			f.id, f.title, f.body, f.customer_id, c.name as customer_name, f.contact_id, f.channel, f.received_at,
 			f.status, f.external_id, f.merged_into, f.version, f.submitter_name, f.submitter_email,
-			f.suggested_customer_id, s.name as suggested_customer_name""";
+			f.suggested_customer_id, s.name as suggested_customer_name, f.kind, f.kind_confidence, f.kind_source,
+			f.sentiment""";
 
 	private static final String FROM = " from feedback f left join customers c on c.id = f.customer_id"
 			+ " left join customers s on s.id = f.suggested_customer_id";
@@ -36,7 +37,8 @@ class FeedbackRepository {
 	record Row(long id, String title, String text, Long customerId, String customerName, Long contactId,
 			Channel channel, Instant receivedAt, FeedbackStatus status, String externalId, Long mergedInto,
 			long version, String submitterName, String submitterEmail, Long suggestedCustomerId,
-			String suggestedCustomerName) {
+			String suggestedCustomerName, FeedbackKind kind, Double kindConfidence, String kindSource,
+			Sentiment sentiment) {
 	}
 
 	/**
@@ -102,7 +104,12 @@ class FeedbackRepository {
 		StringBuilder sql = new StringBuilder("select " + COLUMNS + FROM + " where f.product_key = :product");
 		Map<String, Object> params = new LinkedHashMap<>();
 		params.put("product", productKey);
-		if (beforeId != null) {
+		if (beforeId != null && filter.byKind()) {
+			// after the cursor's row in (kind, id desc) order; no kind sorts last
+			sql.append(KindRepository.AFTER_CURSOR_BY_KIND);
+			params.put("before", beforeId);
+		}
+		else if (beforeId != null) {
 			sql.append(" and f.id < :before");
 			params.put("before", beforeId);
 		}
@@ -126,6 +133,10 @@ class FeedbackRepository {
 			sql.append(" and exists (select 1 from feedback_tags t where t.feedback_id = f.id and t.tag = :tag)");
 			params.put("tag", filter.tag());
 		}
+		if (filter.kind() != null) {
+			sql.append(" and f.kind = :kind");
+			params.put("kind", filter.kind().name());
+		}
 		if (filter.from() != null) {
 			sql.append(" and f.received_at >= :from");
 			params.put("from", filter.from().atOffset(ZoneOffset.UTC));
@@ -134,7 +145,8 @@ class FeedbackRepository {
 			sql.append(" and f.received_at < :to");
 			params.put("to", filter.to().atOffset(ZoneOffset.UTC));
 		}
-		sql.append(" order by f.id desc limit :limit");
+		sql.append(filter.byKind() ? " order by " + KindRepository.kindRank("f") + ", f.id desc limit :limit"
+				: " order by f.id desc limit :limit");
 		params.put("limit", limit);
 		return jdbc.sql(sql.toString()).params(params).query(FeedbackRepository::row).list();
 	}
@@ -269,7 +281,10 @@ class FeedbackRepository {
 				rs.getTimestamp("received_at").toInstant(), FeedbackStatus.valueOf(rs.getString("status")),
 				rs.getString("external_id"), (Long) rs.getObject("merged_into", Long.class), rs.getLong("version"),
 				rs.getString("submitter_name"), rs.getString("submitter_email"),
-				(Long) rs.getObject("suggested_customer_id", Long.class), rs.getString("suggested_customer_name"));
+				(Long) rs.getObject("suggested_customer_id", Long.class), rs.getString("suggested_customer_name"),
+				rs.getString("kind") == null ? null : FeedbackKind.valueOf(rs.getString("kind")),
+				KindRepository.confidence(rs.getBigDecimal("kind_confidence")), rs.getString("kind_source"),
+				rs.getString("sentiment") == null ? null : Sentiment.valueOf(rs.getString("sentiment")));
 	}
 
 }

@@ -49,13 +49,18 @@ public class FeedbackService {
 
 	private final FeedbackIndex index;
 
+	private final KindClassifier classifier;
+
+	private final FeedbackKinds kinds;
+
 	private final Clock clock;
 
 	private final ApplicationEventPublisher events;
 
 	FeedbackService(FeedbackRepository feedback, FeedbackReads reads, FeedbackTriage triage,
 			FeedbackSimilarity similarity, StoryConversion stories, FeedbackDrafts drafts, CustomerService customers,
-			ProductService products, FeedbackIndex index, Clock clock, ApplicationEventPublisher events) {
+			ProductService products, FeedbackIndex index, KindClassifier classifier, FeedbackKinds kinds, Clock clock,
+			ApplicationEventPublisher events) {
 		this.feedback = feedback;
 		this.reads = reads;
 		this.triage = triage;
@@ -65,6 +70,8 @@ public class FeedbackService {
 		this.customers = customers;
 		this.products = products;
 		this.index = index;
+		this.classifier = classifier;
+		this.kinds = kinds;
 		this.clock = clock;
 		this.events = events;
 	}
@@ -82,6 +89,7 @@ public class FeedbackService {
 		float[] vector = index.embed(d.title(), d.text());
 		long id = feedback.insert(key, d, d.channel() == null ? Channel.MANUAL : d.channel(), received, vector,
 				user == null ? null : user.value(), now);
+		classifier.classifyAndStore(key, id, vector, d.title(), d.text());
 		FeedbackView created = reads.get(key, id);
 		events.publishEvent(new FeedbackReceived(key, id, created.title(), created.channel().name(), d.customerId()));
 		return created;
@@ -118,6 +126,33 @@ public class FeedbackService {
 		}
 		String key = key(productKey);
 		return reads.views(key, feedback.page(key, filter, cursor, limit));
+	}
+
+	/**
+	 * Sets the feedback's kind by hand: it stays as set (confidence 1), and teaches the
+	 * product's own model, which is checked again in the background.
+	 */
+	@Transactional
+	public FeedbackView setKind(String productKey, long id, FeedbackKind kind) {
+		if (kind == null) {
+			throw DomainProblem.invalid("kind",
+					"must be one of BUG, FEATURE_REQUEST, QUESTION, PRAISE, COMPLAINT, OTHER");
+		}
+		return kinds.setKind(key(productKey), id, kind);
+	}
+
+	/**
+	 * The kind model the product uses, how many labels it learned from and how well it
+	 * does.
+	 */
+	public KindModelView kindModel(String productKey) {
+		return kinds.model(key(productKey));
+	}
+
+	/** Checks the product's kind model again in the background, now. */
+	@Transactional
+	public void retrainKinds(String productKey) {
+		kinds.retrain(key(productKey));
 	}
 
 	/**

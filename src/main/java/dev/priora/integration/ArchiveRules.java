@@ -14,7 +14,9 @@ import dev.priora.backlog.ItemStatus;
 import dev.priora.backlog.ItemType;
 import dev.priora.backlog.ReadyRule;
 import dev.priora.feedback.Channel;
+import dev.priora.feedback.FeedbackKind;
 import dev.priora.feedback.FeedbackStatus;
+import dev.priora.feedback.Sentiment;
 import dev.priora.feedback.Importance;
 import dev.priora.planning.ReleaseStatus;
 import dev.priora.prioritization.ModelDefinition;
@@ -86,7 +88,11 @@ final class ArchiveRules {
 			Map.entry("customers.weight", range(0, 1000)), Map.entry("customers.version", NOT_NEGATIVE),
 			Map.entry("contacts.name", NOT_BLANK), Map.entry("feedback.body", NOT_BLANK),
 			Map.entry("feedback.channel", oneOf(Channel.values())),
-			Map.entry("feedback.status", oneOf(FeedbackStatus.values())), Map.entry("feedback.version", NOT_NEGATIVE),
+			Map.entry("feedback.status", oneOf(FeedbackStatus.values())),
+			Map.entry("feedback.kind", oneOf(FeedbackKind.values())),
+			Map.entry("feedback.sentiment", oneOf(Sentiment.values())),
+			Map.entry("feedback.kind_confidence", range(0, 1)),
+			Map.entry("feedback.kind_source", oneOf("predicted", "set")), Map.entry("feedback.version", NOT_NEGATIVE),
 			Map.entry("feedback_tags.tag", LOWER_LABEL),
 			Map.entry("feedback_links.importance", oneOf(Importance.values())),
 			Map.entry("item_demand.customers", NOT_NEGATIVE), Map.entry("item_demand.importance", NOT_NEGATIVE),

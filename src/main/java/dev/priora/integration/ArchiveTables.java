@@ -104,10 +104,12 @@ final class ArchiveTables {
 	 * people who are not exported; what it decided is in the items' estimates and their
 	 * history, which are), and the daily backlog health scores (derived from the backlog
 	 * by the daily task, with its marks of weekly summaries sent; a restored product's
-	 * history starts again), and the customer portal (its settings with the logo, its
+	 * history starts again), the customer portal (its settings with the logo, its
 	 * visitors — people, not exported — with their sign-in links, and the ideas, votes,
 	 * comments and follows they made; the ideas' and votes' feedback is exported as
-	 * feedback).
+	 * feedback), and the check of the product's feedback-kind model (derived from the
+	 * kinds set by hand, which are exported with the feedback; checked again when a kind
+	 * is next set).
 	 */
 	static final List<String> LEFT_OUT = List.of("users", "api_tokens", "account_links", "security_events",
 			"spring_session", "spring_session_attributes", "flyway_schema_history", "workspace_settings", "import_jobs",
@@ -117,7 +119,7 @@ final class ArchiveTables {
 			"release_flags", "release_flag_requests", "notification_digests", "server_keys", "followups",
 			"followup_feedback", "live_events", "poker_sessions", "poker_items", "poker_participants", "poker_votes",
 			"health_scores", "portal_settings", "portal_visitors", "portal_sign_in_links", "portal_ideas",
-			"portal_votes", "portal_comments", "portal_follows");
+			"portal_votes", "portal_comments", "portal_follows", "kind_models");
 
 	/** Columns that name the product itself: filled in with the new product on import. */
 	static final List<String> PRODUCT_COLUMNS = List.of("product_id", "product_key");

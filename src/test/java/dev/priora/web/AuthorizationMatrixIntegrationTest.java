@@ -134,6 +134,10 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 				"GET /p/{key}/feedback/import/{jobId}", "POST /p/{key}/feedback/import/{jobId}/cancel");
 		product(Permission.SUBMIT_FEEDBACK, "POST " + base + "/feedback/email", "GET /p/{key}/feedback/email",
 				"POST /p/{key}/feedback/email");
+		product(Permission.READ, "GET " + base + "/feedback-kinds/model", "GET /p/{key}/settings/kinds");
+		product(Permission.EDIT_BACKLOG, "PUT " + base + "/feedback/{id}/kind",
+				"POST " + base + "/feedback-kinds/model/retrain", "POST /p/{key}/feedback/{id}/kind",
+				"POST /p/{key}/settings/kinds/retrain");
 		product(Permission.EDIT_BACKLOG, "POST " + base + "/feedback/{id}/customer-suggestion/confirm",
 				"DELETE " + base + "/feedback/{id}/customer-suggestion",
 				"POST /p/{key}/feedback/{id}/suggestion/confirm", "POST /p/{key}/feedback/{id}/suggestion/dismiss");

@@ -32,6 +32,7 @@ import dev.priora.feedback.CustomerSuggestions;
 import dev.priora.feedback.Demand;
 import dev.priora.feedback.FeedbackDraft;
 import dev.priora.feedback.FeedbackFilter;
+import dev.priora.feedback.FeedbackKind;
 import dev.priora.feedback.FeedbackService;
 import dev.priora.feedback.FeedbackStatus;
 import dev.priora.feedback.FeedbackView;
@@ -84,14 +85,21 @@ class FeedbackApiController {
 	}
 
 	@GetMapping(BASE + "/feedback")
-	@Operation(summary = "Feedback, newest first, filtered; pass nextCursor as cursor for the next page")
+	@Operation(summary = "Feedback, newest first (sort=kind: by kind, then newest), filtered (e.g. kind=BUG);"
+			+ " pass nextCursor as cursor for the next page")
 	Page list(@PathVariable String productKey, @RequestParam(required = false) FeedbackStatus status,
 			@RequestParam(required = false) Channel channel, @RequestParam(required = false) Long customer,
 			@RequestParam(required = false) @Size(max = 100) String segment,
 			@RequestParam(required = false) @Size(max = 50) String tag, @RequestParam(required = false) Instant from,
-			@RequestParam(required = false) Instant to, @RequestParam(required = false) Long cursor,
+			@RequestParam(required = false) Instant to, @RequestParam(required = false) String kind,
+			@RequestParam(defaultValue = "newest") String sort, @RequestParam(required = false) Long cursor,
 			@RequestParam(defaultValue = "50") int limit) {
-		var items = feedback.page(productKey, new FeedbackFilter(status, channel, customer, segment, tag, from, to),
+		if (!"newest".equals(sort) && !"kind".equals(sort)) {
+			throw DomainProblem.invalid("sort", "must be newest or kind");
+		}
+		var items = feedback.page(productKey,
+				new FeedbackFilter(status, channel, customer, segment, tag, from, to,
+						kind == null || kind.isBlank() ? null : FeedbackKind.parse(kind), "kind".equals(sort)),
 				cursor, limit);
 		String next = items.size() == limit ? String.valueOf(items.get(items.size() - 1).id()) : null;
 		return new Page(items, next);

@@ -32,6 +32,7 @@ class FeedbackPageModel {
 		model.addAttribute("f", feedback.get(key, id));
 		model.addAttribute("similar", feedback.similarTo(key, id, 8));
 		model.addAttribute("importances", Importance.values());
+		model.addAttribute("kinds", dev.priora.feedback.FeedbackKind.values());
 		model.addAttribute("customers", customers.list(key));
 		model.addAttribute("toldAt", followups.toldAt(key, java.util.List.of(id)).get(id));
 	}

@@ -27,6 +27,7 @@ import dev.priora.feedback.CustomerFollowups;
 import dev.priora.feedback.CustomerService;
 import dev.priora.feedback.FeedbackDraft;
 import dev.priora.feedback.FeedbackFilter;
+import dev.priora.feedback.FeedbackKind;
 import dev.priora.feedback.FeedbackService;
 import dev.priora.feedback.FeedbackStatus;
 import dev.priora.feedback.FeedbackView;
@@ -68,9 +69,9 @@ class InboxPageController {
 	 * dates are days, {@code to} inclusive.
 	 */
 	record InboxFilter(String status, Long customer, String segment, String tag, String channel, LocalDate from,
-			LocalDate to) {
+			LocalDate to, String kind, String sort) {
 
-		static final InboxFilter NEW = new InboxFilter("NEW", null, "", "", "", null, null);
+		static final InboxFilter NEW = new InboxFilter("NEW", null, "", "", "", null, null, "", "");
 
 		String statusOrNew() {
 			return status == null ? "NEW" : status;
@@ -81,9 +82,12 @@ class InboxPageController {
 			FeedbackStatus s = st.isBlank() || "ALL".equalsIgnoreCase(st) ? null
 					: FeedbackStatus.valueOf(st.toUpperCase(Locale.ROOT));
 			Channel c = channel == null || channel.isBlank() ? null : Channel.valueOf(channel.toUpperCase(Locale.ROOT));
+			FeedbackKind k = kind == null || kind.isBlank() ? null
+					: FeedbackKind.valueOf(kind.toUpperCase(Locale.ROOT));
 			return new FeedbackFilter(s, c, customer, segment, tag,
 					from == null ? null : from.atStartOfDay(ZoneOffset.UTC).toInstant(),
-					to == null ? null : to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+					to == null ? null : to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant(), k,
+					"kind".equals(sort));
 		}
 	}
 
@@ -179,6 +183,7 @@ class InboxPageController {
 				filter.statusOrNew().isBlank() ? "ALL" : filter.statusOrNew().toUpperCase(Locale.ROOT));
 		model.addAttribute("statuses", FeedbackStatus.values());
 		model.addAttribute("channels", Channel.values());
+		model.addAttribute("kinds", FeedbackKind.values());
 		model.addAttribute("customers", customers.list(key));
 		model.addAttribute("importances", Importance.values());
 		FeedbackFilter f;
@@ -186,7 +191,7 @@ class InboxPageController {
 			f = filter.toFilter();
 		}
 		catch (IllegalArgumentException e) {
-			model.addAttribute("error", "Unknown status or channel in the filter.");
+			model.addAttribute("error", "Unknown status, channel or kind in the filter.");
 			f = InboxFilter.NEW.toFilter();
 		}
 		List<FeedbackView> page = feedback.page(key, f, cursor, PAGE);
