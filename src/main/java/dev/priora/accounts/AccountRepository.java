@@ -20,7 +20,7 @@ class AccountRepository {
 
 	private static final String USER_COLUMNS = "id, email, display_name, password_hash, active, is_admin";
 
-	private static final String TOKEN_COLUMNS = "id, name, token_prefix, created_at, last_used_at, revoked_at, scope, product_keys";
+	private static final String TOKEN_COLUMNS = "id, name, token_prefix, created_at, last_used_at, revoked_at, expires_at, scope, product_keys";
 
 	private final JdbcClient jdbc;
 
@@ -64,26 +64,58 @@ class AccountRepository {
 			.list();
 	}
 
-	long insertToken(UserId user, String name, String hash, String prefix, TokenScope scope, Instant now) {
+	long insertToken(UserId user, String name, String hash, String prefix, TokenScope scope, Instant now,
+			Instant expiresAt) {
 		KeyHolder keys = new GeneratedKeyHolder();
 		jdbc.sql("""
-				insert into api_tokens (user_id, name, token_hash, token_prefix, scope, product_keys, created_at)
-				values (?, ?, ?, ?, ?, ?, ?)""")
+				insert into api_tokens (user_id, name, token_hash, token_prefix, scope, product_keys, created_at,
+				  expires_at)
+				values (?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(user.value(), name, hash, prefix, scope.access(),
 					scope.productKeys().isEmpty() ? null
 							: String.join(",", new java.util.TreeSet<>(scope.productKeys())),
-					utc(now))
+					utc(now), expiresAt == null ? null : utc(expiresAt))
 			.update(keys, "id");
 		return keys.getKey().longValue();
 	}
 
-	Optional<SignedInUser> findActiveTokenOwner(String hash) {
+	Optional<SignedInUser> findActiveTokenOwner(String hash, Instant now) {
 		return jdbc.sql("""
 				select u.id, u.email, u.display_name, u.password_hash, u.active, u.is_admin, t.scope, t.product_keys
 				from api_tokens t
-				join users u on u.id = t.user_id where t.token_hash = ? and t.revoked_at is null""")
-			.param(hash)
+				join users u on u.id = t.user_id where t.token_hash = ? and t.revoked_at is null
+				and (t.expires_at is null or t.expires_at > ?)""")
+			.params(hash, utc(now))
 			.query((rs, n) -> user(rs, n).withScope(scope(rs.getString("scope"), rs.getString("product_keys"))))
+			.optional();
+	}
+
+	/** When the unrevoked token with this hash expired, if it has. */
+	Optional<Instant> expiryOf(String hash, Instant now) {
+		return jdbc.sql("""
+				select expires_at from api_tokens
+				where token_hash = ? and revoked_at is null and expires_at <= ?""")
+			.params(hash, utc(now))
+			.query((rs, n) -> instant(rs, "expires_at"))
+			.optional();
+	}
+
+	/** Everyone's tokens, newest first, at most {@code limit}, with their owners. */
+	List<OwnedToken> allTokens(int limit) {
+		return jdbc
+			.sql("select u.email, u.display_name, t.user_id, t." + TOKEN_COLUMNS.replace(", ", ", t.")
+					+ " from api_tokens t join users u on u.id = t.user_id order by t.id desc fetch first " + limit
+					+ " rows only")
+			.query((rs, n) -> new OwnedToken(new UserId(rs.getLong("user_id")), rs.getString("email"),
+					rs.getString("display_name"), token(rs, n)))
+			.list();
+	}
+
+	/** The owner of a token, by the token's id. */
+	Optional<UserId> tokenOwner(long id) {
+		return jdbc.sql("select user_id from api_tokens where id = ?")
+			.param(id)
+			.query((rs, n) -> new UserId(rs.getLong(1)))
 			.optional();
 	}
 
@@ -160,8 +192,9 @@ class AccountRepository {
 	private static ApiTokenView token(ResultSet rs, int row) throws SQLException {
 		TokenScope scope = scope(rs.getString("scope"), rs.getString("product_keys"));
 		return new ApiTokenView(rs.getLong("id"), rs.getString("name"), rs.getString("token_prefix"),
-				instant(rs, "created_at"), instant(rs, "last_used_at"), instant(rs, "revoked_at"), scope.readOnly(),
-				scope.intakeOnly(), scope.productKeys().stream().sorted().toList());
+				instant(rs, "created_at"), instant(rs, "last_used_at"), instant(rs, "revoked_at"),
+				instant(rs, "expires_at"), false, scope.readOnly(), scope.intakeOnly(),
+				scope.productKeys().stream().sorted().toList());
 	}
 
 	private static Instant instant(ResultSet rs, String column) throws SQLException {

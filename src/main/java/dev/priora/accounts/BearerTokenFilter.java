@@ -14,7 +14,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Authenticates {@code Authorization: Bearer pri_…} personal tokens; a bad token answers
- * 401 at once.
+ * 401 at once (saying so when it expired).
  */
 class BearerTokenFilter extends OncePerRequestFilter {
 
@@ -35,9 +35,10 @@ class BearerTokenFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		var user = tokens.authenticateToken(header.substring(7).trim());
+		String secret = header.substring(7).trim();
+		var user = tokens.authenticateToken(secret);
 		if (user.isEmpty()) {
-			entryPoint.write(response, "The bearer token is unknown, revoked or malformed.");
+			entryPoint.write(response, tokens.refusal(secret));
 			return;
 		}
 		var auth = UsernamePasswordAuthenticationToken.authenticated(user.get(), null, user.get().getAuthorities());

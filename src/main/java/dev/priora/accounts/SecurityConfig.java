@@ -1,5 +1,6 @@
 package dev.priora.accounts;
 
+import java.time.Clock;
 import java.time.Duration;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -18,13 +19,18 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.context.DelegatingSecurityContextRepository;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
  * Three filter chains: token creation (HTTP Basic), the rest of the API (bearer tokens,
  * stateless; a signed-in session may also read, see {@link SessionReadsForApi}) and the
- * web UI (form sign-in, session in the database, CSRF). All password checks go through
+ * web UI (form sign-in, then the second factor of those who have one, see
+ * {@link TwoFactorSignIn}; session in the database, CSRF). All password checks go through
  * the throttled provider. The customer portal's pages ({@code /portal/**}) are open to
  * anyone: they check the portal's own visitor, a session attribute that is never an
  * authentication here, so a portal visitor is anonymous to every other page and the API.
@@ -35,6 +41,13 @@ class SecurityConfig {
 
 	private static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline';"
 			+ " img-src 'self' data:; frame-ancestors 'none'; form-action 'self'; base-uri 'self'; object-src 'none'";
+
+	/**
+	 * Where the web chain keeps a sign-in (Spring Security's default, named here so that
+	 * the second sign-in step saves to the same place).
+	 */
+	private static final SecurityContextRepository WEB_CONTEXTS = new DelegatingSecurityContextRepository(
+			new RequestAttributeSecurityContextRepository(), new HttpSessionSecurityContextRepository());
 
 	@Bean
 	UserDetailsService userDetailsService(AccountService accounts) {
@@ -94,14 +107,21 @@ class SecurityConfig {
 	}
 
 	@Bean
+	TwoFactorSignIn twoFactorSignIn(TwoFactor twoFactor, AccountService accounts, Clock clock) {
+		return new TwoFactorSignIn(twoFactor, accounts, WEB_CONTEXTS, clock);
+	}
+
+	@Bean
 	@Order(3)
-	SecurityFilterChain web(HttpSecurity http, AuthenticationManager manager) throws Exception {
+	SecurityFilterChain web(HttpSecurity http, AuthenticationManager manager, TwoFactorSignIn twoFactor)
+			throws Exception {
 		http.authenticationManager(manager)
+			.securityContext(c -> c.securityContextRepository(WEB_CONTEXTS))
 			.authorizeHttpRequests(a -> a
-				.requestMatchers("/login", "/forgot-password", "/invite/**", "/reset/**", "/f/**", "/r/**",
-						"/unsubscribe/*", "/portal/**", "/css/**", "/js/**", "/webjars/**", "/favicon.ico",
-						"/favicon.svg", "/error", "/actuator/health/**", "/v3/api-docs/**", "/swagger-ui/**",
-						"/swagger-ui.html")
+				.requestMatchers("/login", "/login/two-factor", "/login/two-factor/enrol", "/forgot-password",
+						"/invite/**", "/reset/**", "/f/**", "/r/**", "/unsubscribe/*", "/portal/**", "/css/**",
+						"/js/**", "/webjars/**", "/favicon.ico", "/favicon.svg", "/error", "/actuator/health/**",
+						"/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
 				.permitAll()
 				.requestMatchers("/admin/**")
 				.hasRole("ADMIN")
@@ -112,7 +132,7 @@ class SecurityConfig {
 			// mail
 			.csrf(csrf -> csrf.ignoringRequestMatchers(
 					PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/unsubscribe/{token}")))
-			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+			.formLogin(form -> form.loginPage("/login").successHandler(twoFactor).permitAll())
 			.logout(logout -> logout.logoutSuccessUrl("/login?logout"))
 			.sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
 			.headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(CSP))

@@ -82,6 +82,15 @@ public final class BrowserlessSession {
 		return s;
 	}
 
+	/**
+	 * Takes the CSRF token from a page again, e.g. after the first sign-in step replaced
+	 * it.
+	 */
+	public BrowserlessSession refreshCsrfFrom(String path) {
+		refreshCsrf(path);
+		return this;
+	}
+
 	private void refreshCsrf(String path) {
 		Matcher m = CSRF.matcher(get(path).body());
 		if (m.find()) {

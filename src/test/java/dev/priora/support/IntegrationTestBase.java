@@ -17,6 +17,8 @@ import org.springframework.test.context.TestPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestPropertySource(properties = { "priora.admin.password=" + IntegrationTestBase.ADMIN_PASSWORD,
 		"priora.webhooks.retry-base=300ms",
+		// two-factor secrets encrypted at rest, as operators are told to set up
+		"priora.security.two-factor-key=test-only two-factor key",
 		// the test JVM closes every cached context at exit: no waiting for a recurring
 		// run
 		"priora.jobs.shutdown-wait=1s" })

@@ -70,7 +70,8 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 		for (String r : List.of("GET /login", "GET /invite/{secret}", "POST /invite/{secret}", "GET /reset/{secret}",
 				"POST /reset/{secret}", "GET /f/{secret}", "POST /f/{secret}", "GET /r/{secret}",
 				"GET /forgot-password", "POST /forgot-password", "GET /unsubscribe/{token}",
-				"POST /unsubscribe/{token}")) {
+				"POST /unsubscribe/{token}", "GET /login/two-factor", "POST /login/two-factor",
+				"GET /login/two-factor/enrol", "POST /login/two-factor/enrol")) {
 			MATRIX.put(r, pub);
 		}
 		PortalMatrixRows.VISITOR_ROUTES.forEach(r -> MATRIX.put(r, pub));
@@ -83,7 +84,12 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 				"POST /notifications/{id}/read", "POST /notifications/read-all", "GET /account/notifications",
 				"POST /account/notifications", "GET /api/v1/notifications", "POST /api/v1/notifications/{id}/read",
 				"POST /api/v1/notifications/read-all", "GET /api/v1/notifications/preferences",
-				"PUT /api/v1/notifications/preferences", "GET /live")) {
+				"PUT /api/v1/notifications/preferences", "GET /live", "GET /account/two-factor",
+				"POST /account/two-factor/setup", "POST /account/two-factor/confirm",
+				"POST /account/two-factor/recovery-codes", "POST /account/two-factor/disable",
+				"GET /api/v1/account/two-factor", "POST /api/v1/account/two-factor",
+				"POST /api/v1/account/two-factor/confirm", "POST /api/v1/account/two-factor/recovery-codes",
+				"DELETE /api/v1/account/two-factor")) {
 			MATRIX.put(r, auth);
 		}
 		for (String r : List.of("GET /api/v1/users", "POST /api/v1/users/invitations",
@@ -94,7 +100,12 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 				"GET /api/v1/admin/webhooks", "PUT /api/v1/admin/webhooks", "GET /admin/webhooks",
 				"POST /admin/webhooks", "GET /api/v1/admin/mail", "POST /api/v1/admin/mail/{id}/retry",
 				"GET /admin/mail", "POST /admin/mail/{id}/retry", "POST /api/v1/admin/backup", "GET /admin/operations",
-				"POST /admin/operations/backup")) {
+				"POST /admin/operations/backup", "GET /api/v1/admin/two-factor",
+				"PUT /api/v1/admin/two-factor", "PUT /api/v1/users/{id}/two-factor",
+				"DELETE /api/v1/users/{id}/two-factor", "POST /admin/two-factor",
+				"POST /admin/users/{id}/two-factor/require", "POST /admin/users/{id}/two-factor/reset",
+				"GET /api/v1/admin/tokens", "DELETE /api/v1/admin/tokens/{id}", "GET /admin/tokens",
+				"POST /admin/tokens/{id}/revoke")) {
 			MATRIX.put(r, admin);
 		}
 		String items = "/api/v1/products/{productKey}/items";

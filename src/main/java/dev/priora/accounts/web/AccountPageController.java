@@ -1,5 +1,7 @@
 package dev.priora.accounts.web;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -19,6 +21,7 @@ import dev.priora.accounts.ApiTokens;
 import dev.priora.accounts.ProductRoles;
 import dev.priora.accounts.SessionsEnded;
 import dev.priora.accounts.SignedInUser;
+import dev.priora.accounts.TwoFactor;
 
 /** The sign-in page, the user's own profile (name, password) and personal tokens. */
 @Controller
@@ -36,10 +39,13 @@ class AccountPageController {
 
 	private final ProductRoles roles;
 
-	AccountPageController(AccountService accounts, ApiTokens tokens, ProductRoles roles) {
+	private final TwoFactor twoFactor;
+
+	AccountPageController(AccountService accounts, ApiTokens tokens, ProductRoles roles, TwoFactor twoFactor) {
 		this.accounts = accounts;
 		this.tokens = tokens;
 		this.roles = roles;
+		this.twoFactor = twoFactor;
 	}
 
 	@GetMapping("/login")
@@ -50,6 +56,7 @@ class AccountPageController {
 	@GetMapping("/account")
 	String profile(@AuthenticationPrincipal SignedInUser user, Model model) {
 		model.addAttribute("me", accounts.findById(user.id()).orElseThrow());
+		model.addAttribute("twoFactor", twoFactor.status(user.id()));
 		return PROFILE_VIEW;
 	}
 
@@ -88,17 +95,33 @@ class AccountPageController {
 	@PostMapping("/account/tokens")
 	String create(@AuthenticationPrincipal SignedInUser user, @RequestParam(defaultValue = "") String name,
 			@RequestParam(defaultValue = "write") String access, @RequestParam(defaultValue = "") List<String> products,
-			RedirectAttributes redirect) {
+			@RequestParam(defaultValue = "") String expiresOn, RedirectAttributes redirect) {
 		String trimmed = name.isBlank() ? "personal token" : name.strip();
 		if (trimmed.length() > 100) {
 			throw new IllegalArgumentException("A token name has at most 100 characters.");
 		}
 		var scope = TokenApiController.TokenScopes.of(user, roles, "read".equals(access), "intake".equals(access),
 				products.stream().filter(p -> !p.isBlank()).toList());
-		var created = tokens.createToken(user.id(), trimmed, scope);
+		var created = tokens.createToken(user.id(), trimmed, scope, date(expiresOn));
 		redirect.addFlashAttribute("tokenName", created.token().name());
 		redirect.addFlashAttribute("tokenSecret", created.secret());
 		return "redirect:/account/tokens";
+	}
+
+	/**
+	 * An optional date field: blank is none; one that does not parse is refused as a
+	 * field.
+	 */
+	private static LocalDate date(String value) {
+		if (value.isBlank()) {
+			return null;
+		}
+		try {
+			return LocalDate.parse(value.strip());
+		}
+		catch (DateTimeParseException e) {
+			throw new IllegalArgumentException("expiresOn: not a date (YYYY-MM-DD)");
+		}
 	}
 
 	@PostMapping("/account/tokens/{id}/revoke")

@@ -17,15 +17,17 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import dev.priora.accounts.AccountLinks;
 import dev.priora.accounts.AccountService;
+import dev.priora.accounts.ApiTokens;
 import dev.priora.accounts.SecurityEvent;
 import dev.priora.accounts.SecurityLog;
 import dev.priora.accounts.SignedInUser;
+import dev.priora.accounts.TwoFactorPolicy;
 import dev.priora.accounts.UserId;
 import dev.priora.csv.CsvWriter;
 
 /**
- * The workspace admin's pages: users (invite, deactivate, reset password) and the
- * security audit log.
+ * The workspace admin's pages: users (invite, deactivate, reset password, two-factor),
+ * everyone's API tokens (revoke) and the security audit log.
  */
 @Controller
 class AdminPageController {
@@ -33,6 +35,8 @@ class AdminPageController {
 	static final String USERS_VIEW = "accounts/admin-users";
 
 	static final String AUDIT_VIEW = "accounts/admin-audit";
+
+	static final String TOKENS_VIEW = "accounts/admin-tokens";
 
 	static final String USERS_REDIRECT = "redirect:/admin/users";
 
@@ -42,15 +46,25 @@ class AdminPageController {
 
 	private final SecurityLog log;
 
-	AdminPageController(AccountService accounts, AccountLinks links, SecurityLog log) {
+	private final TwoFactorPolicy twoFactor;
+
+	private final ApiTokens tokens;
+
+	AdminPageController(AccountService accounts, AccountLinks links, SecurityLog log, TwoFactorPolicy twoFactor,
+			ApiTokens tokens) {
 		this.accounts = accounts;
 		this.links = links;
 		this.log = log;
+		this.twoFactor = twoFactor;
+		this.tokens = tokens;
 	}
 
 	@GetMapping("/admin/users")
 	String users(Model model) {
 		model.addAttribute("users", accounts.users());
+		model.addAttribute("twoFactor",
+				twoFactor.users().stream().collect(java.util.stream.Collectors.toMap(u -> u.id().value(), u -> u)));
+		model.addAttribute("twoFactorForEveryone", twoFactor.requiredForEveryone());
 		return USERS_VIEW;
 	}
 
@@ -85,6 +99,20 @@ class AdminPageController {
 				"Password reset for " + accounts.findById(new UserId(id)).orElseThrow().email());
 		redirect.addFlashAttribute("toast", "They are signed out everywhere: " + reset.ended().describe() + ".");
 		return USERS_REDIRECT;
+	}
+
+	@GetMapping("/admin/tokens")
+	String tokens(Model model) {
+		model.addAttribute("tokens", tokens.allTokens());
+		return TOKENS_VIEW;
+	}
+
+	@PostMapping("/admin/tokens/{id}/revoke")
+	String revokeToken(@AuthenticationPrincipal SignedInUser admin, @PathVariable long id,
+			RedirectAttributes redirect) {
+		tokens.revokeAnyToken(id, admin.id());
+		redirect.addFlashAttribute("toast", "Token revoked: it stops working at once.");
+		return "redirect:/admin/tokens";
 	}
 
 	@GetMapping("/admin/audit")
