@@ -100,9 +100,8 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 				"GET /api/v1/admin/webhooks", "PUT /api/v1/admin/webhooks", "GET /admin/webhooks",
 				"POST /admin/webhooks", "GET /api/v1/admin/mail", "POST /api/v1/admin/mail/{id}/retry",
 				"GET /admin/mail", "POST /admin/mail/{id}/retry", "POST /api/v1/admin/backup", "GET /admin/operations",
-				"POST /admin/operations/backup", "GET /api/v1/admin/two-factor",
-				"PUT /api/v1/admin/two-factor", "PUT /api/v1/users/{id}/two-factor",
-				"DELETE /api/v1/users/{id}/two-factor", "POST /admin/two-factor",
+				"POST /admin/operations/backup", "GET /api/v1/admin/two-factor", "PUT /api/v1/admin/two-factor",
+				"PUT /api/v1/users/{id}/two-factor", "DELETE /api/v1/users/{id}/two-factor", "POST /admin/two-factor",
 				"POST /admin/users/{id}/two-factor/require", "POST /admin/users/{id}/two-factor/reset",
 				"GET /api/v1/admin/tokens", "DELETE /api/v1/admin/tokens/{id}", "GET /admin/tokens",
 				"POST /admin/tokens/{id}/revoke")) {
