@@ -123,10 +123,7 @@ public final class KindBenchmark {
 		long start = System.nanoTime();
 		for (Issue i : train) {
 			long id = post(api, key, i);
-			JsonNode set = api
-				.put("/api/v1/products/" + key + "/feedback/" + id + "/kind",
-						"{\"kind\":\"" + KINDS.get(i.label()) + "\"}", null)
-				.json();
+			JsonNode set = setKind(key, id, KINDS.get(i.label()));
 			if (!set.has("kind")) {
 				throw new IllegalStateException(set.toString());
 			}
@@ -182,6 +179,23 @@ public final class KindBenchmark {
 				sums[2] / n, sums[3] / n);
 		System.out.printf(Locale.ROOT, "Average with 30 labels per kind: product model %.3f, in use %.3f%n",
 				sums[4] / n, sums[5] / n);
+	}
+
+	/**
+	 * Sets the kind, again after a 409: on H2 a row the background check is re-predicting
+	 * at that moment can refuse the update (see docs/BENCHMARKS.md).
+	 */
+	private JsonNode setKind(String key, long id, String kind) {
+		JsonNode answer = null;
+		for (int attempt = 0; attempt < 5; attempt++) {
+			var r = api.put("/api/v1/products/" + key + "/feedback/" + id + "/kind", "{\"kind\":\"" + kind + "\"}",
+					null);
+			answer = r.json();
+			if (r.status() != 409) {
+				return answer;
+			}
+		}
+		return answer;
 	}
 
 	private static long post(ApiClient api, String key, Issue i) {
