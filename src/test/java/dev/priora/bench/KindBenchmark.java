@@ -55,12 +55,13 @@ public final class KindBenchmark {
 	record Issue(String repo, String label, String title, String body) {
 
 		String text() {
-			String b = body.isBlank() ? title : body;
+			String b = (body.isBlank() ? title : body).replaceAll("[\\p{Cc}&&[^\\n\\t]]", " ");
 			return b.length() > 20_000 ? b.substring(0, 20_000) : b;
 		}
 
 		String shortTitle() {
-			return title.length() > 300 ? title.substring(0, 300) : title;
+			String t = title.replaceAll("\\p{Cc}", " ");
+			return t.length() > 300 ? t.substring(0, 300) : t;
 		}
 
 	}
@@ -122,10 +123,7 @@ public final class KindBenchmark {
 		long start = System.nanoTime();
 		for (Issue i : train) {
 			long id = post(api, key, i);
-			JsonNode set = api
-				.put("/api/v1/products/" + key + "/feedback/" + id + "/kind",
-						"{\"kind\":\"" + KINDS.get(i.label()) + "\"}", null)
-				.json();
+			JsonNode set = setKind(key, id, KINDS.get(i.label()));
 			if (!set.has("kind")) {
 				throw new IllegalStateException(set.toString());
 			}
@@ -167,19 +165,37 @@ public final class KindBenchmark {
 			speed(trainSet, testSet, test);
 		}
 		if (tune) {
-			tune(trainSet);
+			tune(trainSet, testSet, truth);
 		}
 	}
 
 	private void summary(int n) {
 		grid.forEach((settings, sum) -> System.out.printf(Locale.ROOT,
-				"tune: %s held-out macro F1 on the train splits %.3f%n", settings, sum[0] / n));
+				"tune: %s held-out macro F1 on the train splits %.3f, on the test splits %.3f%n", settings, sum[0] / n,
+				sum[1] / n));
 		System.out.printf(Locale.ROOT, "%nAverage macro F1 over %d repositories: product model %.3f (baseline 0.753),"
 				+ " general model %.3f%n", n, sums[0] / n, sums[1] / n);
 		System.out.printf(Locale.ROOT, "Average with 10 labels per kind: product model %.3f, in use %.3f%n",
 				sums[2] / n, sums[3] / n);
 		System.out.printf(Locale.ROOT, "Average with 30 labels per kind: product model %.3f, in use %.3f%n",
 				sums[4] / n, sums[5] / n);
+	}
+
+	/**
+	 * Sets the kind, again after a 409: on H2 a row the background check is re-predicting
+	 * at that moment can refuse the update (see docs/BENCHMARKS.md).
+	 */
+	private JsonNode setKind(String key, long id, String kind) {
+		JsonNode answer = null;
+		for (int attempt = 0; attempt < 5; attempt++) {
+			var r = api.put("/api/v1/products/" + key + "/feedback/" + id + "/kind", "{\"kind\":\"" + kind + "\"}",
+					null);
+			answer = r.json();
+			if (r.status() != 409) {
+				return answer;
+			}
+		}
+		return answer;
 	}
 
 	private static long post(ApiClient api, String key, Issue i) {
@@ -233,19 +249,25 @@ public final class KindBenchmark {
 	}
 
 	/**
-	 * Adds each setting's cross-validated macro F1 on the train split (never the test
-	 * split).
+	 * Adds each setting's cross-validated macro F1 on the train split (to choose by) and
+	 * its macro F1 on the test split (trained on the whole train split).
 	 */
-	private void tune(List<Stored> train) {
+	private void tune(List<Stored> train, List<Stored> test, List<String> truth) {
 		List<LinearKindModel.Example> examples = train.stream()
 			.map(s -> new LinearKindModel.Example(s.kind(), s.vector(), s.text()))
 			.toList();
 		List<String> none = examples.stream().map(e -> "OTHER").toList();
 		for (double cost : new double[] { 1, 3, 10, 30 }) {
-			for (double vectorWeight : new double[] { 0.5, 1, 2 }) {
+			for (double vectorWeight : new double[] { 0, 0.5, 1, 2 }) {
 				var settings = new LinearKindModel.Settings(cost, vectorWeight, 1.0);
-				double f1 = HeldOutCheck.run(examples, none, settings, 5, 20, ORDER).product().macroF1();
-				grid.computeIfAbsent(settings, k -> new double[1])[0] += f1;
+				double cv = HeldOutCheck.run(examples, none, settings, 5, 20, ORDER).product().macroF1();
+				LinearKindModel model = LinearKindModel.train(examples, settings);
+				double onTest = Confusion
+					.of(truth, test.stream().map(s -> model.predict(s.vector(), s.text()).label()).toList(), ORDER)
+					.macroF1();
+				double[] sum = grid.computeIfAbsent(settings, k -> new double[2]);
+				sum[0] += cv;
+				sum[1] += onTest;
 			}
 		}
 	}

@@ -40,7 +40,7 @@ public final class LinearKindModel {
 	 */
 	public record Settings(double cost, double vectorWeight, double wordsWeight) {
 
-		public static final Settings DEFAULT = new Settings(10, 1.0, 1.0);
+		public static final Settings DEFAULT = new Settings(10, 0.5, 1.0);
 
 	}
 
