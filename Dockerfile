@@ -24,7 +24,7 @@ EXPOSE 8080
 USER 10001:10001
 
 # `priora.jar health` asks /actuator/health on $PORT (exit 0 when UP); a small JVM, no shell or curl needed
-HEALTHCHECK --interval=30s --timeout=10s --start-period=120s --retries=3 \
+HEALTHCHECK --interval=30s --timeout=30s --start-period=120s --retries=3 \
     CMD ["java", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx32m", "-jar", "/opt/priora/priora.jar", "health"]
 
 ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/opt/priora/priora.jar"]

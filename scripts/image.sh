@@ -61,12 +61,14 @@ build() {
 	printf 'root:x:0:\npriora:x:10001:\n' >"$out/rootfs/etc/group"
 	printf 'passwd: files\ngroup: files\nhosts: files dns\n' >"$out/rootfs/etc/nsswitch.conf"
 	log "runtime $(du -sh "$out/rootfs/opt/java" | cut -f1), libraries: $(echo $libs | wc -w)"
-	podman build -f deploy/Containerfile -t "$tag" "$out"
+	# docker format: the OCI format has no HEALTHCHECK
+	podman build --format docker -f deploy/Containerfile -t "$tag" "$out"
 	log "built $tag ($(podman image inspect --format '{{.Size}}' "$tag") bytes)"
 }
 
 check() {
 	local port=${PRIORA_CHECK_PORT:-18089} data cid status=1
+	rm -f target/priora-image.tar
 	podman save -o target/priora-image.tar "$tag"
 	podman rmi -f "$tag" >/dev/null
 	podman load -i target/priora-image.tar >&2
