@@ -7,6 +7,7 @@ import java.util.Map;
 import jakarta.mail.internet.MimeMessage;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -34,6 +35,15 @@ abstract class PortalTestBase extends IntegrationTestBase {
 		// count them all (the per-e-mail and per-visitor limits are what the tests check)
 		registry.add("priora.portal.sign-in.max-per-address-per-hour", () -> 1000);
 		registry.add("priora.portal.ideas.max-per-address-per-hour", () -> 1000);
+	}
+
+	/**
+	 * Started again for each class: the classes share this server, and the one before
+	 * stopped it when it ended.
+	 */
+	@BeforeAll
+	static void startServer() {
+		SMTP.start();
 	}
 
 	@AfterAll

@@ -33,12 +33,14 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Tag(name = "Customer portal")
 class PortalApiController {
 
-	record SettingsBody(boolean enabled, String title, String intro, String colour, boolean privatePortal,
-			List<String> allowedDomains, List<String> allowedEmails, List<String> categories, boolean holdNewIdeas) {
+	/** The settings to replace; a switch left out is off. */
+	record SettingsBody(Boolean enabled, String title, String intro, String colour, Boolean privatePortal,
+			List<String> allowedDomains, List<String> allowedEmails, List<String> categories, Boolean holdNewIdeas) {
 
 		PortalSettingsDraft draft() {
-			return new PortalSettingsDraft(enabled, title, intro, colour, privatePortal, allowedDomains, allowedEmails,
-					categories, holdNewIdeas);
+			return new PortalSettingsDraft(Boolean.TRUE.equals(enabled), title, intro, colour,
+					Boolean.TRUE.equals(privatePortal), allowedDomains, allowedEmails, categories,
+					Boolean.TRUE.equals(holdNewIdeas));
 		}
 
 	}
