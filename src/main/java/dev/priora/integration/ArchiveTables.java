@@ -112,14 +112,14 @@ final class ArchiveTables {
 	 * is next set).
 	 */
 	static final List<String> LEFT_OUT = List.of("users", "api_tokens", "account_links", "security_events",
-			"spring_session", "spring_session_attributes", "flyway_schema_history", "workspace_settings", "import_jobs",
-			"backlog_import_jobs", "jobs", "job_inputs", "scheduled_tasks", "release_plans", "order_changes",
-			"bulk_changes", "bulk_change_items", "roadmap_links", "public_forms", "webhooks", "webhook_deliveries",
-			"rate_limits", "item_vectors", "mail_outbox", "notifications", "watches", "notification_preferences",
-			"release_flags", "release_flag_requests", "notification_digests", "server_keys", "followups",
-			"followup_feedback", "live_events", "poker_sessions", "poker_items", "poker_participants", "poker_votes",
-			"health_scores", "portal_settings", "portal_visitors", "portal_sign_in_links", "portal_ideas",
-			"portal_votes", "portal_comments", "portal_follows", "kind_models");
+			"two_factor", "two_factor_recovery_codes", "account_policy", "spring_session", "spring_session_attributes",
+			"flyway_schema_history", "workspace_settings", "import_jobs", "backlog_import_jobs", "jobs", "job_inputs",
+			"scheduled_tasks", "release_plans", "order_changes", "bulk_changes", "bulk_change_items", "roadmap_links",
+			"public_forms", "webhooks", "webhook_deliveries", "rate_limits", "item_vectors", "mail_outbox",
+			"notifications", "watches", "notification_preferences", "release_flags", "release_flag_requests",
+			"notification_digests", "server_keys", "followups", "followup_feedback", "live_events", "poker_sessions",
+			"poker_items", "poker_participants", "poker_votes", "health_scores", "portal_settings", "portal_visitors",
+			"portal_sign_in_links", "portal_ideas", "portal_votes", "portal_comments", "portal_follows", "kind_models");
 
 	/** Columns that name the product itself: filled in with the new product on import. */
 	static final List<String> PRODUCT_COLUMNS = List.of("product_id", "product_key");

@@ -281,7 +281,7 @@ class ProductArchiveFuzzIntegrationTest extends IntegrationTestBase {
 				list.add(new Substitution("boolean", json("true")));
 				list.add(new Substitution("negative", json("\"-1\"")));
 				list.add(new Substitution("too many digits", json("\"1e30\"")));
-				list.add(new Substitution("too many decimals", json("\"0.001\"")));
+				list.add(new Substitution("too many decimals", json("\"0.0000001\"")));
 			}
 			case "boolean" -> {
 				list.add(new Substitution("PWNED", json("\"true\"")));

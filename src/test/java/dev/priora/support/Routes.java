@@ -94,6 +94,7 @@ public final class Routes {
 	public static String concrete(String pattern, String product, String item, String target, long userId) {
 		return pattern.replace("{productKey}", product)
 			.replace("{key}", product)
+			.replace("{portal}", product)
 			.replace("{itemKey}", item)
 			.replace("{target}", target)
 			.replace("{kind}", "DEPENDS_ON")

@@ -147,6 +147,9 @@ final class CrossProductRequests {
 		path("POST " + f + "/customer-suggestion/confirm", none());
 		path("DELETE " + f + "/customer-suggestion", none());
 		path("POST " + f + "/story", json("{\"title\":\"Hijacked\"}"));
+		path("PUT " + f + "/kind", json("{\"kind\":\"PRAISE\"}"));
+		path("PUT " + BASE + "/portal/ideas/{id}/status", json("{\"status\":\"DECLINED\",\"reason\":\"Hijacked\"}"));
+		path("PUT " + BASE + "/portal/ideas/{id}/state", json("{\"state\":\"SPAM\"}"));
 		path("GET " + BASE + "/feedback/imports/{jobId}", none());
 		path("DELETE " + BASE + "/feedback/imports/{jobId}", none());
 		String m = BASE + "/followups/{id}";
@@ -255,6 +258,9 @@ final class CrossProductRequests {
 		path("POST " + f + "/links", form("item", "${ITEM2}"));
 		path("POST " + f + "/merge", form("into", "${SPARE}"));
 		path("GET " + f + "/story", none());
+		path("POST " + f + "/kind", form("kind", "PRAISE"));
+		path("POST /p/{key}/portal/ideas/{id}/status", form("status", "DECLINED", "reason", "Hijacked"));
+		path("POST /p/{key}/portal/ideas/{id}/state", form("state", "SPAM"));
 		path("GET /p/{key}/items/{itemKey}/assignee", none());
 		path("POST /p/{key}/items/{itemKey}/assignee", form("member", ""));
 		path("GET /p/{key}/items/{itemKey}/objectives", none());

@@ -88,6 +88,15 @@ class CrossProductSweepIntegrationTest extends IntegrationTestBase {
 	@Autowired
 	DataSource dataSource;
 
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+	@Autowired
+	dev.priora.portal.Portals portals;
+
+	@Autowired
+	dev.priora.portal.Ideas ideas;
+
 	private HttpServer receiver;
 
 	private Map<String, String> a;
@@ -118,6 +127,8 @@ class CrossProductSweepIntegrationTest extends IntegrationTestBase {
 		ApiClient owner = ApiClient.signIn(port, "both@sweep.test", "password-both");
 		a = ProductObjects.seed(owner, "SWA", "alpha-only", hook, "alpha-viewer@sweep.test", alphaViewer, forms, both);
 		b = ProductObjects.seed(owner, "SWB", B_MARKER, hook, "bravo-viewer@sweep.test", bravoViewer, forms, both);
+		a.put("IDEA", String.valueOf(PortalMatrixRows.idea(jdbc, portals, ideas, "SWA", "alpha-only")));
+		b.put("IDEA", String.valueOf(PortalMatrixRows.idea(jdbc, portals, ideas, "SWB", B_MARKER)));
 		assertThat(
 				owner.post("/api/v1/products/SWA/sprints/" + a.get("SPRINT") + "/start", "{\"force\":true}").status())
 			.as("A's sprint runs, so that closing it reaches the next sprint's check")
@@ -393,6 +404,7 @@ class CrossProductSweepIntegrationTest extends IntegrationTestBase {
 				case "objectives" -> "OBJECTIVE";
 				case "links" -> "LINK";
 				case "public-forms" -> "FORM";
+				case "ideas" -> "IDEA";
 				case "scoring-models", "models" -> "MODEL";
 				default -> throw new IllegalStateException("no object for {id} after " + previous + " in " + pattern);
 			};

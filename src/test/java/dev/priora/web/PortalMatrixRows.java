@@ -50,24 +50,35 @@ final class PortalMatrixRows {
 
 	/** Turns MTX's portal on with a logo and one idea; answers the idea's id. */
 	static long fixture(JdbcClient jdbc, Portals portals, Ideas ideas) {
-		PortalSettings s = portals.update("MTX", new PortalSettingsDraft(true, "Matrix portal", "", "#4f46e5", false,
-				List.of(), List.of(), List.of(), false), portals.get("MTX").version());
+		long idea = idea(jdbc, portals, ideas, "MTX", "Matrix");
 		portals.setLogo("MTX", PNG);
 		var now = Instant.now().atOffset(ZoneOffset.UTC);
-		jdbc.sql("""
-				insert into portal_visitors (product_key, email, created_at, last_seen_at)
-				values ('MTX', 'poster@matrix.test', ?, ?)""").params(now, now).update();
-		long visitor = jdbc.sql("select id from portal_visitors where email = 'poster@matrix.test'")
-			.query(Long.class)
-			.single();
-		long idea = ideas.post(s, new PortalVisitor(visitor, "MTX", "poster@matrix.test", null), "Matrix idea",
-				"An idea for the matrix", "", "", "127.0.0.1");
 		jdbc.sql("""
 				insert into portal_sign_in_links (product_key, email, token_hash, created_at, expires_at)
 				values ('MTX', 'visitor@matrix.test', ?, ?, ?)""")
 			.params(sha256(TOKEN), now, now.plus(1, ChronoUnit.DAYS))
 			.update();
 		return idea;
+	}
+
+	/**
+	 * Turns product {@code key}'s portal on and has a visitor post one idea, titled with
+	 * {@code marker}; answers the idea's id.
+	 */
+	static long idea(JdbcClient jdbc, Portals portals, Ideas ideas, String key, String marker) {
+		PortalSettings s = portals.update(key, new PortalSettingsDraft(true, marker + " portal", "", "#4f46e5", false,
+				List.of(), List.of(), List.of(), false), portals.get(key).version());
+		var now = Instant.now().atOffset(ZoneOffset.UTC);
+		String email = "poster@" + key.toLowerCase(java.util.Locale.ROOT) + ".test";
+		jdbc.sql("""
+				insert into portal_visitors (product_key, email, created_at, last_seen_at)
+				values (?, ?, ?, ?)""").params(key, email, now, now).update();
+		long visitor = jdbc.sql("select id from portal_visitors where product_key = ? and email = ?")
+			.params(key, email)
+			.query(Long.class)
+			.single();
+		return ideas.post(s, new PortalVisitor(visitor, key, email, null), marker + " idea", "An idea of " + marker, "",
+				"", "127.0.0.1");
 	}
 
 	private static String sha256(String value) {
