@@ -1,5 +1,10 @@
 package dev.priora.planning.engine;
 
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import com.google.ortools.sat.BoolVar;
 import com.google.ortools.sat.CpModel;
 import com.google.ortools.sat.LinearExpr;
@@ -18,13 +23,71 @@ final class ReleaseModel {
 	private ReleaseModel() {
 	}
 
-	/** Adds the problem to the model; x[i][j]: item i goes into release j. */
-	static BoolVar[][] build(CpModel model, Problem p) {
+	/**
+	 * Adds the problem to the model; x[i][j]: item i goes into release j. With customer
+	 * value, {@code levelBound} (may be null) caps the profit complete by each release
+	 * and items no customer can use stay out unless pinned.
+	 */
+	static BoolVar[][] build(CpModel model, Problem p, CustomerChain.Outcome chain) {
 		BoolVar[][] x = placements(model, p);
 		capacities(model, p, x);
 		prerequisitesFirst(model, p, x);
-		model.maximize(p.mode() == ValueMode.CUSTOMER ? customerValue(model, p, x) : itemValue(p, x));
+		if (p.mode() == ValueMode.CUSTOMER) {
+			model.maximize(customerValue(model, p, x, chain == null ? null : chain.levelBound()));
+			unused(model, p, x);
+			if (chain != null) {
+				fix(model, x, chain);
+			}
+		}
+		else {
+			model.maximize(itemValue(p, x));
+		}
 		return x;
+	}
+
+	/**
+	 * Only plans better than the chain's first: each fixed customer complete by its
+	 * release (every item it needs planned by then) or not, and worth more.
+	 */
+	private static void fix(CpModel model, BoolVar[][] x, CustomerChain.Outcome chain) {
+		for (CustomerChain.Fix fix : chain.fixes()) {
+			LinearExprBuilder by = LinearExpr.newBuilder();
+			for (int i = fix.items().nextSetBit(0); i >= 0; i = fix.items().nextSetBit(i + 1)) {
+				LinearExprBuilder item = LinearExpr.newBuilder();
+				for (int s = 0; s <= fix.level(); s++) {
+					item.add(x[i][s]);
+					by.add(x[i][s]);
+				}
+				if (fix.done()) {
+					model.addEquality(item, 1);
+				}
+			}
+			if (!fix.done()) {
+				model.addLessOrEqual(by, fix.items().cardinality() - 1);
+			}
+		}
+	}
+
+	/**
+	 * Items no customer needs bring nothing: they stay out unless pinned (or a pinned
+	 * item waits on them).
+	 */
+	private static void unused(CpModel model, Problem p, BoolVar[][] x) {
+		BitSet needed = new BitSet();
+		customers(p).keySet().forEach(needed::or);
+		int[] pinnedIn = java.util.stream.IntStream.range(0, x.length)
+			.filter(i -> p.pin()[i] == Problem.IN || p.pin()[i] >= 0)
+			.toArray();
+		NrpInstance pinned = new NrpInstance(new int[x.length], p.prerequisite(), p.waitsOn(), new long[] { 0 },
+				new int[][] { pinnedIn });
+		needed.or(ReducedNrp.closures(pinned)[0]);
+		for (int i = 0; i < x.length; i++) {
+			if (!needed.get(i) && p.pin()[i] == Problem.FREE) {
+				for (BoolVar v : x[i]) {
+					model.addEquality(v, 0);
+				}
+			}
+		}
 	}
 
 	/**
@@ -88,7 +151,7 @@ final class ReleaseModel {
 	}
 
 	/** Release j's weight: 1000 × (1 − discount)^j, so earlier delivery is worth more. */
-	private static long[] weights(Problem p) {
+	static long[] weights(Problem p) {
 		long[] weight = new long[p.capacity().length];
 		for (int j = 0; j < weight.length; j++) {
 			weight[j] = Math.round(1000 * Math.pow(1 - p.discount(), j));
@@ -109,19 +172,27 @@ final class ReleaseModel {
 	}
 
 	/**
-	 * Each customer's profit, weighted by the release by which everything it asked for is
-	 * planned: y[c][j] holds when every item of customer c is planned in release j or
-	 * earlier, and each release adds the weight it loses to the next.
+	 * Each customer's profit, weighted by the release by which everything it asked for
+	 * (and every prerequisite of it) is planned: y[c][j] holds when every item of
+	 * customer c's closure is planned in release j or earlier, and each release adds the
+	 * weight it loses to the next. Customers needing the same items count as one;
+	 * customers needing more than all releases hold, or an item pinned out, are left out.
+	 * {@code levelBound[j]} (when positive) caps the profit complete by release j.
 	 */
-	private static LinearExprBuilder customerValue(CpModel model, Problem p, BoolVar[][] x) {
+	private static LinearExprBuilder customerValue(CpModel model, Problem p, BoolVar[][] x, long[] levelBound) {
 		long[] weight = weights(p);
 		int r = weight.length;
 		LinearExprBuilder objective = LinearExpr.newBuilder();
-		for (int c = 0; c < p.customerProfit().length; c++) {
+		LinearExprBuilder[] complete = new LinearExprBuilder[r];
+		for (int j = 0; j < r; j++) {
+			complete[j] = LinearExpr.newBuilder();
+		}
+		Map<BitSet, Long> customers = customers(p);
+		for (Map.Entry<BitSet, Long> customer : customers.entrySet()) {
 			BoolVar[] y = new BoolVar[r];
 			for (int j = 0; j < r; j++) {
-				y[j] = model.newBoolVar("y" + c + "_" + j);
-				for (int i : p.customerItems()[c]) {
+				y[j] = model.newBoolVar("y" + j);
+				for (int i = customer.getKey().nextSetBit(0); i >= 0; i = customer.getKey().nextSetBit(i + 1)) {
 					LinearExprBuilder by = LinearExpr.newBuilder();
 					for (int s = 0; s <= j; s++) {
 						by.add(x[i][s]);
@@ -131,11 +202,35 @@ final class ReleaseModel {
 				if (j > 0) {
 					model.addImplication(y[j - 1], y[j]);
 				}
-				long gain = p.customerProfit()[c] * (weight[j] - (j + 1 < r ? weight[j + 1] : 0));
+				long gain = customer.getValue() * (weight[j] - (j + 1 < r ? weight[j + 1] : 0));
 				objective.addTerm(y[j], gain);
+				complete[j].addTerm(y[j], customer.getValue());
+			}
+		}
+		for (int j = 0; j < r; j++) {
+			if (levelBound != null && levelBound[j] > 0) {
+				model.addLessOrEqual(complete[j], levelBound[j]);
 			}
 		}
 		return objective;
+	}
+
+	/**
+	 * The customers that can be satisfied, by the items they need (requests closed under
+	 * prerequisites), with their profits summed.
+	 */
+	static Map<BitSet, Long> customers(Problem p) {
+		NrpInstance plain = CustomerChain.instance(p, new BitSet(), new BitSet());
+		BitSet[] closures = ReducedNrp.closures(plain);
+		long room = Arrays.stream(p.capacity()).sum();
+		Map<BitSet, Long> customers = new LinkedHashMap<>();
+		for (int c = 0; c < closures.length; c++) {
+			long cost = closures[c].stream().mapToLong(i -> p.cost()[i]).sum();
+			if (plain.profit()[c] > 0 && cost <= room) {
+				customers.merge(closures[c], plain.profit()[c], Long::sum);
+			}
+		}
+		return customers;
 	}
 
 }

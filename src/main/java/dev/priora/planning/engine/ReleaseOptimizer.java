@@ -91,18 +91,91 @@ public final class ReleaseOptimizer {
 			return new Plan(none, 0, 0, problems.isEmpty(), 0,
 					r == 0 && problems.isEmpty() ? List.of("there are no releases to plan") : problems);
 		}
+		if (p.mode() == ValueMode.CUSTOMER && r == 1 && Arrays.stream(p.pin()).allMatch(pin -> pin == Problem.FREE)) {
+			return oneRelease(p, timeLimitSeconds, workers, progress, cancelled, start);
+		}
+		CustomerChain.Outcome chain = p.mode() == ValueMode.CUSTOMER
+				? CustomerChain.of(p, timeLimitSeconds * 0.5, workers, cancelled,
+						quick -> progress.report(valueOf(p, quick), Long.MAX_VALUE, (System.nanoTime() - start) / 1e9))
+				: null;
+		Plan first = chain == null || chain.release() == null ? null : firstPlan(p, chain, start);
+		if (first != null) {
+			progress.report(first.value(), first.bound(), first.seconds());
+			if (first.optimal() || cancelled.getAsBoolean()) {
+				return first;
+			}
+		}
 		CpModel model = new CpModel();
-		BoolVar[][] x = ReleaseModel.build(model, p);
+		BoolVar[][] x = ReleaseModel.build(model, p, chain);
+		if (first != null) {
+			for (int i = 0; i < n; i++) {
+				for (int j = 0; j < r; j++) {
+					model.addHint(x[i][j], first.release()[i] == j);
+				}
+			}
+		}
 		CpSolver solver = new CpSolver();
 		solver.getParameters()
-			.setMaxTimeInSeconds(timeLimitSeconds)
+			.setMaxTimeInSeconds(chain == null ? timeLimitSeconds
+					: Math.max(0.1, timeLimitSeconds - (System.nanoTime() - start) / 1e9))
 			.setNumWorkers(Math.max(1, workers))
 			.setRandomSeed(1)
 			.addSubsolvers("max_lp");
-		CpSolverStatus status = CancellableSolve.solve(solver, model, (value, bound) -> progress
-			.report((long) value / 1000, (long) Math.floor(bound / 1000 + 1e-9), (System.nanoTime() - start) / 1e9),
+		long cap = chain == null ? Long.MAX_VALUE : (chain.bound() + 999) / 1000;
+		CpSolverStatus status = CancellableSolve.solve(solver, model,
+				(value, bound) -> progress.report((long) value / 1000,
+						Math.min(cap, (long) Math.floor(bound / 1000 + 1e-9)), (System.nanoTime() - start) / 1e9),
 				cancelled);
-		return plan(solver, status, x, (System.nanoTime() - start) / 1e9);
+		Plan found = plan(solver, status, x, (System.nanoTime() - start) / 1e9);
+		return better(found, first, cap, chain != null && !chain.fixes().isEmpty());
+	}
+
+	/**
+	 * One release, customer value, no pins: the Next Release Problem, solved by its own
+	 * engine.
+	 */
+	private static Plan oneRelease(Problem p, double timeLimitSeconds, int workers, Progress progress,
+			BooleanSupplier cancelled, long start) {
+		NrpInstance in = CustomerChain.instance(p, new java.util.BitSet(), new java.util.BitSet());
+		NrpSolver.Result result = NrpSolver.solve(in, p.capacity()[0],
+				new NrpSolver.Settings(timeLimitSeconds, Math.max(1, workers), 1), progress::report, cancelled);
+		int[] release = new int[p.cost().length];
+		Arrays.fill(release, -1);
+		for (int i : result.requirements()) {
+			release[i] = 0;
+		}
+		return new Plan(release, result.objective(), result.bound(), result.optimal(),
+				(System.nanoTime() - start) / 1e9, List.of());
+	}
+
+	/** The chain's plan, optimal when it reaches the bounds. */
+	private static Plan firstPlan(Problem p, CustomerChain.Outcome chain, long start) {
+		long scaled = scaledValue(p, chain.release());
+		long value = Math.round(scaled / 1000.0);
+		boolean optimal = scaled >= chain.bound() || chain.nothingBetter();
+		return new Plan(chain.release(), value, optimal ? value : Math.max(value, (chain.bound() + 999) / 1000),
+				optimal, (System.nanoTime() - start) / 1e9, List.of());
+	}
+
+	/**
+	 * The solver's plan or the first plan, whichever is worth more, with the best bound.
+	 * When the model was {@code restricted} to plans better than the first, "no plan"
+	 * proves the first optimal, and every plan outside is worth no more than it.
+	 */
+	private static Plan better(Plan found, Plan first, long cap, boolean restricted) {
+		if (first == null) {
+			return found.infeasible().isEmpty() ? withBound(found, cap) : found;
+		}
+		boolean none = !found.infeasible().isEmpty();
+		Plan best = !none && found.value() >= first.value() ? found : first;
+		boolean optimal = found.optimal() && (!none || restricted);
+		long bound = optimal ? best.value() : Math.min(cap, Math.max(best.value(), found.bound()));
+		return new Plan(best.release(), best.value(), bound, optimal, found.seconds(), List.of());
+	}
+
+	private static Plan withBound(Plan plan, long cap) {
+		return new Plan(plan.release(), plan.value(), Math.min(cap, plan.bound()), plan.optimal(), plan.seconds(),
+				plan.infeasible());
 	}
 
 	/** The plan the solver found, or why there is none. */
@@ -124,9 +197,10 @@ public final class ReleaseOptimizer {
 				}
 			}
 		}
-		return new Plan(release, Math.round(solver.objectiveValue() / 1000),
-				(long) Math.floor(solver.bestObjectiveBound() / 1000 + 1e-9), status == CpSolverStatus.OPTIMAL, seconds,
-				List.of());
+		long value = Math.round(solver.objectiveValue() / 1000);
+		boolean optimal = status == CpSolverStatus.OPTIMAL;
+		long bound = optimal ? value : Math.max(value, (long) Math.ceil(solver.bestObjectiveBound() / 1000 - 1e-9));
+		return new Plan(release, value, bound, optimal, seconds, List.of());
 	}
 
 	/**
@@ -134,6 +208,11 @@ public final class ReleaseOptimizer {
 	 * (rank-order filling, a plan by hand) are measured the same way.
 	 */
 	public static long valueOf(Problem p, int[] release) {
+		return Math.round(scaledValue(p, release) / 1000.0);
+	}
+
+	/** The value of an assignment in the model's unit (value × 1000). */
+	static long scaledValue(Problem p, int[] release) {
 		int r = p.capacity().length;
 		double total = 0;
 		if (p.mode() != ValueMode.CUSTOMER) {
@@ -154,7 +233,7 @@ public final class ReleaseOptimizer {
 				}
 			}
 		}
-		return Math.round(total / 1000);
+		return Math.round(total);
 	}
 
 	/**

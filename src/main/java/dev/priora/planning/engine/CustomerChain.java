@@ -1,0 +1,232 @@
+package dev.priora.planning.engine;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+
+import dev.priora.planning.engine.ReleaseOptimizer.Problem;
+
+/**
+ * Customer value over several releases with the Next Release Problem engine's help. A
+ * plan's value is Σ_j g_j × (profit of the customers complete by release j), with g_j =
+ * w_j − w_{j+1} the weight release j loses to the next. The customers complete by release
+ * j fit the releases up to j together, so each term is at most g_j × the NRP optimum at
+ * that cumulative capacity: each such optimum is a cut for the model, and their weighted
+ * sum bounds every plan. A first plan is built release by release: the NRP optimum of
+ * what the capacity up to release j buys (items already planned cost nothing), its new
+ * items packed into the earliest releases with room in prerequisite order.
+ */
+final class CustomerChain {
+
+	private CustomerChain() {
+	}
+
+	/**
+	 * The first plan ({@code release[i]}, -1 when out; null when pins rule out the
+	 * chain), per release the most profit that can be complete by it (0 where the weight
+	 * does not drop), and the bound on the model's scaled objective.
+	 */
+	record Outcome(int[] release, long[] levelBound, long bound, List<Fix> fixes, boolean nothingBetter) {
+	}
+
+	/**
+	 * What every plan better than the first must do: the customer needing {@code items}
+	 * is complete by release {@code level} ({@code done}) or is not.
+	 */
+	record Fix(BitSet items, int level, boolean done) {
+	}
+
+	/**
+	 * The bounds and the first plan within {@code seconds}: a quick plan first (told to
+	 * {@code onPlan}), then the bounds, then a better plan.
+	 */
+	static Outcome of(Problem p, double seconds, int workers, BooleanSupplier cancelled, Consumer<int[]> onPlan) {
+		long[] weight = ReleaseModel.weights(p);
+		int r = weight.length;
+		long[] cumulative = new long[r];
+		long sum = 0;
+		for (int j = 0; j < r; j++) {
+			sum += p.capacity()[j];
+			cumulative[j] = sum;
+		}
+		int levels = 0;
+		for (int j = 0; j < r; j++) {
+			levels += gain(weight, j) > 0 ? 1 : 0;
+		}
+		boolean chain = Arrays.stream(p.pin()).allMatch(pin -> pin == Problem.FREE || pin == Problem.OUT);
+		double quickStep = Math.min(0.4, seconds / 10);
+		int[] quick = chain ? forward(p, cumulative, quickStep, workers, cancelled) : null;
+		if (quick != null) {
+			onPlan.accept(quick);
+		}
+		double each = Math.max(0.2, (seconds - r * quickStep) * 0.85 / Math.max(1, levels));
+		NrpInstance all = instance(p, new BitSet(), new BitSet());
+		NrpSolver.Result[] level = new NrpSolver.Result[r];
+		long[] levelBound = new long[r];
+		long bound = 0;
+		for (int j = 0; j < r; j++) {
+			if (gain(weight, j) > 0 && cumulative[j] > 0) {
+				level[j] = NrpSolver.solve(all, cumulative[j], settings(each, workers), NrpSolver.Progress.NONE,
+						cancelled);
+				levelBound[j] = level[j].bound();
+				bound += gain(weight, j) * level[j].bound();
+			}
+		}
+		int[] release = chain ? backward(p, all, cumulative, weight, level, each / 4, workers, cancelled) : null;
+		if (release == null || ReleaseOptimizer.scaledValue(p, quick) > ReleaseOptimizer.scaledValue(p, release)) {
+			release = quick;
+		}
+		if (release == null || ReleaseOptimizer.scaledValue(p, release) >= bound) {
+			return new Outcome(release, levelBound, bound, List.of(), false);
+		}
+		return fixed(p, all, cumulative, weight, levelBound, release, cancelled);
+	}
+
+	/**
+	 * The fixes every better plan obeys. A plan worth more than the first plan's V has,
+	 * at each release j, profit complete by j of at least L_j = (V + 1 − Σ_{k≠j} g_k ×
+	 * bound_k) / g_j; the Lagrangian relaxation of the capacity up to j
+	 * ({@link BudgetRelaxation}) then proves customers in or out at j, or that no such
+	 * plan exists.
+	 */
+	private static Outcome fixed(Problem p, NrpInstance all, long[] cumulative, long[] weight, long[] levelBound,
+			int[] release, BooleanSupplier cancelled) {
+		long value = ReleaseOptimizer.scaledValue(p, release);
+		long bound = 0;
+		for (int j = 0; j < weight.length; j++) {
+			bound += gain(weight, j) * levelBound[j];
+		}
+		List<Fix> fixes = new ArrayList<>();
+		BitSet[] closures = ReducedNrp.closures(all);
+		for (int j = 0; j < weight.length && !cancelled.getAsBoolean(); j++) {
+			long g = gain(weight, j);
+			if (g <= 0 || levelBound[j] <= 0) {
+				continue;
+			}
+			long others = bound - g * levelBound[j];
+			long least = Math.floorDiv(value + 1 - others + g - 1, g);
+			ReducedNrp reduced = ReducedNrp.of(all, cumulative[j]);
+			BudgetRelaxation.Fixing fixing = BudgetRelaxation.bounds(reduced, cumulative[j], least - 1, cancelled)
+				.against(least - 1);
+			if (fixing.nothingBetter()) {
+				return new Outcome(release, levelBound, bound, List.of(), true);
+			}
+			for (int c = 0; c < fixing.fixed().length; c++) {
+				if (fixing.fixed()[c] != 0) {
+					for (int member : reduced.members().get(c)) {
+						fixes.add(new Fix(closures[member], j, fixing.fixed()[c] > 0));
+					}
+				}
+			}
+		}
+		return new Outcome(release, levelBound, bound, fixes, false);
+	}
+
+	/**
+	 * The plan built from the last release back: the most profit the whole capacity can
+	 * buy, then within those customers the most the capacity up to each earlier release
+	 * can buy (where the weight drops), packed release by release.
+	 */
+	private static int[] backward(Problem p, NrpInstance all, long[] cumulative, long[] weight,
+			NrpSolver.Result[] level, double seconds, int workers, BooleanSupplier cancelled) {
+		int r = cumulative.length;
+		if (level[r - 1] == null) {
+			return null;
+		}
+		int[][] sets = new int[r][];
+		sets[r - 1] = level[r - 1].customers();
+		int[] within = sets[r - 1];
+		for (int j = r - 2; j >= 0 && !cancelled.getAsBoolean(); j--) {
+			if (level[j] != null) {
+				BitSet outside = new BitSet();
+				outside.set(0, all.customers());
+				Arrays.stream(within).forEach(outside::clear);
+				within = NrpSolver
+					.solve(instance(p, new BitSet(), outside), cumulative[j], settings(seconds, workers),
+							NrpSolver.Progress.NONE, cancelled)
+					.customers();
+				sets[j] = within;
+			}
+		}
+		BitSet[] closures = ReducedNrp.closures(all);
+		ReleasePacking packing = new ReleasePacking(p);
+		for (int j = 0; j < r; j++) {
+			if (sets[j] != null) {
+				BitSet wanted = new BitSet();
+				Arrays.stream(sets[j]).forEach(c -> wanted.or(closures[c]));
+				packing.add(wanted, j);
+			}
+		}
+		return packing.release();
+	}
+
+	private static long gain(long[] weight, int j) {
+		return weight[j] - (j + 1 < weight.length ? weight[j + 1] : 0);
+	}
+
+	private static NrpSolver.Settings settings(double seconds, int workers) {
+		return new NrpSolver.Settings(Math.max(0.2, seconds), Math.max(1, workers), 1);
+	}
+
+	/**
+	 * The plan built release by release: what the capacity up to each release buys, with
+	 * what is already planned free.
+	 */
+	private static int[] forward(Problem p, long[] cumulative, double seconds, int workers, BooleanSupplier cancelled) {
+		ReleasePacking packing = new ReleasePacking(p);
+		for (int j = 0; j < cumulative.length && !cancelled.getAsBoolean(); j++) {
+			long spent = packing.planned().stream().mapToLong(i -> p.cost()[i]).sum();
+			long budget = cumulative[j] - spent;
+			if (budget > 0) {
+				NrpSolver.Result step = NrpSolver.solve(instance(p, packing.planned(), satisfied(p, packing.planned())),
+						budget, settings(seconds, workers), NrpSolver.Progress.NONE, cancelled);
+				BitSet wanted = new BitSet();
+				Arrays.stream(step.requirements()).forEach(wanted::set);
+				packing.add(wanted, j);
+			}
+		}
+		return packing.release();
+	}
+
+	/** The customers whose every requested item (and prerequisite) is planned. */
+	private static BitSet satisfied(Problem p, BitSet planned) {
+		BitSet done = new BitSet();
+		NrpInstance plain = instance(p, new BitSet(), new BitSet());
+		BitSet[] closures = ReducedNrp.closures(plain);
+		for (int c = 0; c < closures.length; c++) {
+			BitSet missing = (BitSet) closures[c].clone();
+			missing.andNot(planned);
+			if (missing.isEmpty()) {
+				done.set(c);
+			}
+		}
+		return done;
+	}
+
+	/**
+	 * The problem as a Next Release Problem: free items cost nothing; customers in
+	 * {@code worthless}, customers needing an item pinned out and customers asking for
+	 * nothing bring nothing.
+	 */
+	static NrpInstance instance(Problem p, BitSet free, BitSet worthless) {
+		int n = p.cost().length;
+		int[] cost = new int[n];
+		for (int i = 0; i < n; i++) {
+			cost[i] = free.get(i) ? 0 : (int) Math.min(Integer.MAX_VALUE, p.cost()[i]);
+		}
+		long[] profit = p.customerProfit().clone();
+		NrpInstance plain = new NrpInstance(cost, p.prerequisite(), p.waitsOn(), profit, p.customerItems());
+		BitSet[] closures = ReducedNrp.closures(plain);
+		for (int c = 0; c < profit.length; c++) {
+			boolean blocked = closures[c].stream().anyMatch(i -> p.pin()[i] == Problem.OUT);
+			if (blocked || worthless.get(c) || closures[c].isEmpty()) {
+				profit[c] = 0;
+			}
+		}
+		return new NrpInstance(cost, p.prerequisite(), p.waitsOn(), profit, p.customerItems());
+	}
+
+}
