@@ -33,6 +33,7 @@ public record PlanResult(long value, long bound, boolean optimal, double gapPerc
 	 * capacities as set) and the items the plain plan has that this one left out to reach
 	 * the confidence, the most valuable first.
 	 */
+	@com.fasterxml.jackson.annotation.JsonIgnoreProperties(value = "valueLost", allowGetters = true)
 	public record Promise(double confidence, List<Window> releases, long plainValue, List<Excluded> leftOut) {
 
 		/** Value given up to reach the confidence (0 or more). */
