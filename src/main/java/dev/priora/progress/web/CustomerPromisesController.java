@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.ResponseBody;
 
+import dev.priora.feedback.CustomerService;
 import dev.priora.progress.CustomerPromises;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -22,8 +23,11 @@ class CustomerPromisesController {
 
 	private final CustomerPromises promises;
 
-	CustomerPromisesController(CustomerPromises promises) {
+	private final CustomerService customers;
+
+	CustomerPromisesController(CustomerPromises promises, CustomerService customers) {
 		this.promises = promises;
+		this.customers = customers;
 	}
 
 	@GetMapping("/api/v1/products/{productKey}/customer-promises")
@@ -49,6 +53,7 @@ class CustomerPromisesController {
 
 	@GetMapping("/p/{key}/customers/{id}/promise")
 	String one(@PathVariable String key, @PathVariable long id, Model m) {
+		customers.get(key, id);
 		m.addAttribute("promise", promises.of(key, id));
 		return "progress/customer-promise :: customer-promise";
 	}
