@@ -99,7 +99,7 @@ class PromiseCalibrationTest {
 							c.name(), stated ? "1 sprint + a stated velocity" : "8 sprints", k + 1, TARGETS[k],
 							rates[k] * 100);
 					System.out.println("promise calibration " + line);
-					double tolerance = stated ? 0.06 : 0.05;
+					double tolerance = stated ? 0.09 : 0.05;
 					if (Math.abs(rates[k] - 0.85) > tolerance) {
 						misses.add(line);
 					}
