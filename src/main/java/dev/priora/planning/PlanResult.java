@@ -11,7 +11,54 @@ import java.util.List;
  */
 public record PlanResult(long value, long bound, boolean optimal, double gapPercent, double seconds,
 		List<Placed> planned, List<Excluded> excluded, List<Use> capacity, long rankOrderValue,
-		List<Use> rankOrderCapacity, int rankOrderItems, List<String> infeasible, String valueMode) {
+		List<Use> rankOrderCapacity, int rankOrderItems, List<String> infeasible, String valueMode, Promise promise) {
+
+	/** The plan without a promise. */
+	public PlanResult(long value, long bound, boolean optimal, double gapPercent, double seconds, List<Placed> planned,
+			List<Excluded> excluded, List<Use> capacity, long rankOrderValue, List<Use> rankOrderCapacity,
+			int rankOrderItems, List<String> infeasible, String valueMode) {
+		this(value, bound, optimal, gapPercent, seconds, planned, excluded, capacity, rankOrderValue, rankOrderCapacity,
+				rankOrderItems, infeasible, valueMode, null);
+	}
+
+	/** This plan with what reaching the confidence cost. */
+	PlanResult withPromise(Promise p) {
+		return new PlanResult(value, bound, optimal, gapPercent, seconds, planned, excluded, capacity, rankOrderValue,
+				rankOrderCapacity, rankOrderItems, infeasible, valueMode, p);
+	}
+
+	/**
+	 * An "only what we can promise" plan: the confidence, each release's window (see
+	 * {@link Window}), the value of the plain plan (same settings, the releases'
+	 * capacities as set) and the items the plain plan has that this one left out to reach
+	 * the confidence, the most valuable first.
+	 */
+	@com.fasterxml.jackson.annotation.JsonIgnoreProperties(value = "valueLost", allowGetters = true)
+	public record Promise(double confidence, List<Window> releases, long plainValue, List<Excluded> leftOut) {
+
+		/** Value given up to reach the confidence (0 or more). */
+		@com.fasterxml.jackson.annotation.JsonProperty("valueLost")
+		public long valueLost() {
+			return leftOut.stream().mapToLong(Excluded::value).sum();
+		}
+
+	}
+
+	/**
+	 * A release's capacity as set and the points that can be promised in it
+	 * ({@code promised}: what the team finishes by its target date at the confidence,
+	 * after the releases before it; null when that cannot be said, then the capacity as
+	 * set holds), what the plan uses, and why.
+	 */
+	public record Window(long releaseId, String release, java.time.LocalDate target, BigDecimal capacity,
+			BigDecimal promised, String note) {
+
+		/** What the plan may fill: the smaller of the capacity and the promise. */
+		public BigDecimal limit() {
+			return promised == null ? capacity : capacity.min(promised);
+		}
+
+	}
 
 	/**
 	 * An item in the plan; {@code note} says why it is where it is when it was pinned

@@ -69,9 +69,12 @@ public class PlanRunner implements JobWork {
 
 	private final PlanApplier applier;
 
+	private final PromisePlans promises;
+
 	PlanRunner(PlanningRepository repository, ReleasePlanRepository plans, ProductService products,
 			BacklogOrder backlog, JsonMapper json, PlatformTransactionManager transactions, Clock clock, Jobs jobs,
-			PlanProblemBuilder problems, PlanViews views, PlanApplier applier) {
+			PlanProblemBuilder problems, PlanViews views, PlanApplier applier, PromisePlans promises) {
+		this.promises = promises;
 		this.jobs = jobs;
 		this.repository = repository;
 		this.plans = plans;
@@ -147,6 +150,9 @@ public class PlanRunner implements JobWork {
 		if (s.timeLimitSeconds() < 1 || s.timeLimitSeconds() > 600) {
 			errors.put("timeLimitSeconds", "must be from 1 to 600");
 		}
+		if (s.confidence() != null && !(s.confidence() >= 0.5 && s.confidence() <= 0.99)) {
+			errors.put("confidence", "must be from 0.5 to 0.99 (e.g. 0.85 for 85 %)");
+		}
 		if (s.name() != null && s.name().length() > 100) {
 			errors.put("name", "must be at most 100 characters");
 		}
@@ -206,9 +212,14 @@ public class PlanRunner implements JobWork {
 		PlanSettings settings = json.readValue(row.settings(), PlanSettings.class);
 		try {
 			PlanProblem b = problems.build(row.productKey(), settings);
+			PromisePlans.Shaped shaped = settings.promise()
+					? promises.shape(row.productKey(), b, settings, context::cancelRequested) : null;
+			if (shaped != null) {
+				b = shaped.problem();
+			}
 			long[] last = { 0 };
-			ReleaseOptimizer.Plan plan = ReleaseOptimizer.solve(b.problem(), settings.timeLimitSeconds(), 2,
-					(value, bound, seconds) -> {
+			ReleaseOptimizer.Plan plan = ReleaseOptimizer.solve(b.problem(),
+					shaped != null ? shaped.secondsLeft() : settings.timeLimitSeconds(), 2, (value, bound, seconds) -> {
 						long now = System.nanoTime();
 						if (now - last[0] > 250_000_000L) {
 							last[0] = now;
@@ -216,6 +227,9 @@ public class PlanRunner implements JobWork {
 						}
 					}, context::cancelRequested);
 			PlanResult result = PlanExplainer.explain(b, plan);
+			if (shaped != null) {
+				result = result.withPromise(shaped.promise(result, settings.confidence()));
+			}
 			plans.progress(id, result.value(), result.optimal() ? result.value() : result.bound(), result.seconds());
 			return context.cancelRequested() ? new Jobs.Stopped(result) : result;
 		}

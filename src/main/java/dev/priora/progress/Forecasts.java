@@ -58,20 +58,7 @@ public final class Forecasts {
 		if (start == null && java.util.Arrays.stream(targets).anyMatch(java.util.Objects::nonNull)) {
 			throw new IllegalArgumentException("--target needs --start and --sprint-days");
 		}
-		Forecaster.Forecast[] f;
-		if (history.length >= Forecaster.MIN_HISTORY) {
-			f = Forecaster.forecast(history, remaining, trials, seed);
-		}
-		else if (statedVelocity == null) {
-			throw new IllegalArgumentException("the history has " + history.length + " sprints; at least "
-					+ Forecaster.MIN_HISTORY + " are needed, or give the team's stated velocity with --velocity");
-		}
-		else if (history.length == 0) {
-			f = Forecaster.fromStatedVelocity(statedVelocity, 0.3, remaining, trials, seed);
-		}
-		else {
-			f = Forecaster.blended(statedVelocity, 0.3, history, remaining, trials, seed);
-		}
+		Forecaster.Forecast[] f = simulate(history, remaining, trials, seed, statedVelocity);
 		List<DeliveryForecast> result = new ArrayList<>();
 		for (int k = 0; k < f.length; k++) {
 			LocalDate target = k < targets.length ? targets[k] : null;
@@ -84,6 +71,60 @@ public final class Forecasts {
 					f[k].method()));
 		}
 		return result;
+	}
+
+	/**
+	 * The forecaster's model for the history: the history alone from
+	 * {@link Forecaster#MIN_HISTORY} sprints, else the stated velocity blended with it,
+	 * or alone without history.
+	 */
+	static Forecaster.Forecast[] simulate(double[] history, double[] remaining, int trials, long seed,
+			Double statedVelocity) {
+		if (history.length >= Forecaster.MIN_HISTORY) {
+			return Forecaster.forecast(history, remaining, trials, seed);
+		}
+		if (statedVelocity == null) {
+			throw new IllegalArgumentException("the history has " + history.length + " sprints; at least "
+					+ Forecaster.MIN_HISTORY + " are needed, or give the team's stated velocity with --velocity");
+		}
+		if (history.length == 0) {
+			return Forecaster.fromStatedVelocity(statedVelocity, 0.3, remaining, trials, seed);
+		}
+		return Forecaster.blended(statedVelocity, 0.3, history, remaining, trials, seed);
+	}
+
+	/**
+	 * The most work (points, to 0.1) the team finishes within {@code sprints} of working
+	 * time with probability {@code confidence} or more: the largest {@code L} whose
+	 * forecast finishes within that time in at least that share of the trials, found by
+	 * bisection (the share falls as {@code L} grows). 0 when no time is left.
+	 */
+	public static double promisable(double[] history, Double statedVelocity, double sprints, double confidence,
+			int trials, long seed) {
+		if (!(confidence > 0 && confidence < 1)) {
+			throw new IllegalArgumentException("confidence must be above 0 and below 1");
+		}
+		if (!(sprints > 0)) {
+			return 0;
+		}
+		double top = statedVelocity == null ? 0 : statedVelocity;
+		for (double v : history) {
+			top = Math.max(top, v);
+		}
+		double lo = 0;
+		double hi = Math.max(1, top * (sprints + 1) * 2);
+		while (hi - lo > 0.05) {
+			double mid = (lo + hi) / 2;
+			double p = simulate(history, new double[] { mid }, trials, seed, statedVelocity)[0]
+				.probabilityWithin(sprints);
+			if (p >= confidence) {
+				lo = mid;
+			}
+			else {
+				hi = mid;
+			}
+		}
+		return Math.floor(lo * 10) / 10;
 	}
 
 	private static LocalDate date(LocalDate start, Integer sprintDays, double sprints) {

@@ -46,6 +46,14 @@ class PlanForecasts {
 	 * 409 while it has no result yet).
 	 */
 	List<ProgressService.ReleaseForecast> of(String productKey, long planId) {
+		return forecasts.forecast(productKey, sequence(productKey, planId));
+	}
+
+	/**
+	 * The unreleased releases as the plan would leave them, in the order worked on (404
+	 * for an unknown plan, 409 while it has no result yet).
+	 */
+	List<ReleaseView> sequence(String productKey, long planId) {
 		PlanView plan = plans.get(productKey, planId);
 		PlanResult result = plan.result();
 		if (result == null) {
@@ -79,7 +87,7 @@ class PlanForecasts {
 			sequence.add(new ReleaseView(r.id(), r.name(), r.targetDate(), r.capacity(), r.capacityFromSprints(),
 					r.status(), planned, items, r.version()));
 		}
-		return forecasts.forecast(productKey, sequence);
+		return sequence;
 	}
 
 }

@@ -185,4 +185,23 @@ class ProgressRepository {
 		return t.atOffset(ZoneOffset.UTC);
 	}
 
+	/** An item a customer asked for (its feedback links to it), with its status name. */
+	record AskedItem(String customer, String key, String status) {
+	}
+
+	/** The items each customer of the product asked for, by customer id. */
+	java.util.Map<Long, List<AskedItem>> customerItems(String productKey) {
+		java.util.Map<Long, List<AskedItem>> result = new java.util.LinkedHashMap<>();
+		jdbc.sql("""
+				select distinct c.id, c.name, i.item_number, i.status from feedback_links l
+				join feedback f on f.id = l.feedback_id join customers c on c.id = f.customer_id
+				join items i on i.id = l.item_id join products p on p.id = i.product_id
+				where f.product_key = ? and p.product_key = ? order by c.id, i.item_number""")
+			.params(productKey, productKey)
+			.query((rs, n) -> result.computeIfAbsent(rs.getLong(1), k -> new java.util.ArrayList<>())
+				.add(new AskedItem(rs.getString(2), productKey + "-" + rs.getLong(3), rs.getString(4))))
+			.list();
+		return result;
+	}
+
 }

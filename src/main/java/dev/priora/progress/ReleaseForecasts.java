@@ -26,8 +26,9 @@ import dev.priora.planning.SprintView;
  * closed sprints' (three or more), or the team's stated velocity blended with one or two
  * closed sprints, or the stated velocity alone; the stated velocity is the average
  * capacity of the product's sprints (or the release's capacity per sprint when there are
- * none). A release whose items have no estimates is forecast on its own from the weekly
- * throughput of items, and counts as no points for the releases after it.
+ * none). The odds of a target date count the team's working time until it, after days off
+ * ({@link TeamCalendar}). A release whose items have no estimates is forecast on its own
+ * from the weekly throughput of items, and counts as no points for the releases after it.
  */
 @Component
 class ReleaseForecasts {
@@ -43,7 +44,11 @@ class ReleaseForecasts {
 
 	private final Clock clock;
 
-	ReleaseForecasts(PlanningService planning, ProgressRepository repository, FlowMetrics flow, Clock clock) {
+	private final TeamCalendar calendar;
+
+	ReleaseForecasts(PlanningService planning, ProgressRepository repository, FlowMetrics flow, Clock clock,
+			TeamCalendar calendar) {
+		this.calendar = calendar;
 		this.planning = planning;
 		this.repository = repository;
 		this.flow = flow;
@@ -98,13 +103,10 @@ class ReleaseForecasts {
 		String key = productKey.toUpperCase(Locale.ROOT);
 		List<SprintView> sprints = planning.sprints(key);
 		int sprintDays = sprintDays(sprints);
-		double[] history = repository.runs(key)
-			.stream()
-			.filter(r -> "CLOSED".equals(r.state()))
-			.mapToDouble(r -> r.completed().doubleValue())
-			.toArray();
+		double[] history = history(key);
 		Double stated = stated(sprints, sequence);
 		LocalDate today = LocalDate.now(clock);
+		var time = calendar.time(key, today, sprintDays);
 		int n = sequence.size();
 		double[] remaining = new double[n];
 		LocalDate[] targets = new LocalDate[n];
@@ -114,7 +116,9 @@ class ReleaseForecasts {
 			left.add(l);
 			remaining[k] = l.points().doubleValue();
 			LocalDate target = sequence.get(k).targetDate();
-			targets[k] = target != null && !target.isBefore(today) ? target : null;
+			// the odds count the team's working time, after days off, until the target
+			targets[k] = target != null && !target.isBefore(today)
+					? today.plusDays((long) Math.floor(time.daysUntil(target))) : null;
 		}
 		List<Forecasts.DeliveryForecast> inSequence = n > 0 && (history.length >= 3 || stated != null)
 				? Forecasts.sequence(history, remaining, TRIALS, key.hashCode(), today, sprintDays, targets, stated)
@@ -144,6 +148,15 @@ class ReleaseForecasts {
 			earlier.add(r.name());
 		}
 		return result;
+	}
+
+	/** The closed sprints' completed points, oldest first. */
+	double[] history(String key) {
+		return repository.runs(key)
+			.stream()
+			.filter(r -> "CLOSED".equals(r.state()))
+			.mapToDouble(r -> r.completed().doubleValue())
+			.toArray();
 	}
 
 	/** The forecast from the weekly throughput of items, when nothing is estimated. */

@@ -244,7 +244,12 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 				"GET " + base + "/releases/{id}/progress", "GET /p/{key}/sprints/{id}",
 				"GET " + base + "/sprints/{id}/review", "GET /p/{key}/releases/{id}/progress", "GET /p/{key}/board",
 				"GET " + base + "/release-forecasts", "GET /p/{key}/release-forecasts",
-				"GET " + base + "/plans/{id}/forecasts", "GET /p/{key}/plans/{id}/forecasts");
+				"GET " + base + "/plans/{id}/forecasts", "GET /p/{key}/plans/{id}/forecasts",
+				"GET " + base + "/releases/{id}/what-it-takes", "GET /p/{key}/releases/{id}/what-it-takes",
+				"GET " + base + "/customer-promises", "GET /p/{key}/customers/{id}/promise",
+				"GET " + base + "/plans/{id}/customer-promises", "GET /p/{key}/plans/{id}/customer-promises");
+		product(Permission.EDIT_BACKLOG, "POST " + base + "/releases/{id}/what-it-takes",
+				"POST /p/{key}/releases/{id}/what-it-takes");
 		product(Permission.EDIT_BACKLOG, "POST " + base + "/sprints/{id}/start", "POST " + base + "/sprints/{id}/close",
 				"POST " + base + "/sprints/{id}/review", "POST /p/{key}/sprints/{id}/review",
 				"POST " + base + "/releases/{id}/decisions", "POST /p/{key}/sprints/{id}/{action:start|close}",

@@ -181,6 +181,8 @@ final class CrossProductRequests {
 		path("PUT " + r + "/watch", json("{\"watching\":true}"));
 		path("GET " + r + "/progress", none());
 		path("POST " + r + "/decisions", json("{\"decision\":\"GO_BACK\",\"note\":\"Hijacked\"}"));
+		path("GET " + r + "/what-it-takes", none());
+		path("POST " + r + "/what-it-takes", json("{\"items\":[\"${ITEM1}\"],\"to\":\"BACKLOG\"}"));
 		String p = BASE + "/plans/{id}";
 		path("GET " + p, none());
 		path("POST " + p + "/cancel", none());
@@ -188,6 +190,7 @@ final class CrossProductRequests {
 		path("POST " + p + "/undo", none());
 		path("GET " + p + "/compare/{other}", none());
 		path("GET " + p + "/forecasts", none());
+		path("GET " + p + "/customer-promises", none());
 	}
 
 	private static void progressAndTeam() {
@@ -285,6 +288,7 @@ final class CrossProductRequests {
 		path("POST " + f + "/suggestion/dismiss", none());
 		path("POST " + f + "/story", form("title", "Hijacked"));
 		path("GET /p/{key}/customers/{id}", none());
+		path("GET /p/{key}/customers/{id}/promise", none());
 		path("POST /p/{key}/public-forms/{id}/revoke", none());
 		path("GET /p/{key}/feedback/import/{jobId}", none());
 		path("POST /p/{key}/feedback/import/{jobId}/cancel", none());
@@ -304,6 +308,8 @@ final class CrossProductRequests {
 		path("POST " + r + "/notes", form("markdown", "Hijacked"));
 		path("GET " + r + "/progress", none());
 		path("POST " + r + "/decisions", form("decision", "GO_BACK", "note", "Hijacked"));
+		path("GET " + r + "/what-it-takes", none());
+		path("POST " + r + "/what-it-takes", form("item", "${ITEM1}", "to", "backlog"));
 		String s = "/p/{key}/sprints/{id}";
 		path("GET " + s, none());
 		path("POST " + s + "/delete", none());
@@ -312,6 +318,7 @@ final class CrossProductRequests {
 		path("POST " + s + "/assignee", form("item", "${ITEM1}", "member", "${MEMBER}"));
 		path("GET /p/{key}/plans/{id}", none());
 		path("GET /p/{key}/plans/{id}/forecasts", none());
+		path("GET /p/{key}/plans/{id}/customer-promises", none());
 		path("POST /p/{key}/plans/{id}/{action}", none().action("apply"));
 		path("POST /p/{key}/roadmap/links/{id}/revoke", none());
 		path("GET /p/{key}/import/{jobId}", none());

@@ -134,10 +134,13 @@ class PlanningPageController {
 			@RequestParam(defaultValue = "0.1") double discount, @RequestParam(defaultValue = "20") int timeLimit,
 			@RequestParam(defaultValue = "") String mustInclude, @RequestParam(defaultValue = "") String mustExclude,
 			@RequestParam(defaultValue = "") String values,
-			@RequestParam(defaultValue = "true") boolean keepStartedSprints, RedirectAttributes redirect) {
+			@RequestParam(defaultValue = "true") boolean keepStartedSprints,
+			@RequestParam(defaultValue = "false") boolean promise, @RequestParam(defaultValue = "85") double confidence,
+			RedirectAttributes redirect) {
 		var settings = new PlanSettings(name, ReleaseOptimizer.ValueMode.valueOf(value.toUpperCase(Locale.ROOT)),
 				PlanSettings.Candidates.valueOf(candidates.toUpperCase(Locale.ROOT)), List.of(), discount, timeLimit,
-				keys(mustInclude), keys(mustExclude), null, values(values), keepStartedSprints);
+				keys(mustInclude), keys(mustExclude), null, values(values), keepStartedSprints,
+				promise ? confidence / 100 : null);
 		long id = plans.start(key, settings, user.id()).id();
 		redirect.addFlashAttribute("toast", "Planning started; its progress shows below.");
 		return "redirect:/p/" + key.toUpperCase(Locale.ROOT) + "/plans/" + id;
