@@ -127,7 +127,7 @@ class ItemEmbedding extends OneTimeTask<String> {
 					// never before the item's update, or a node with a slower clock would
 					// find the item again
 					Instant at = clock.instant().isAfter(item.updatedAt()) ? clock.instant() : item.updatedAt();
-					if (hash.equals(item.vectorHash())) {
+					if (hash.equals(item.vectorHash()) && SentenceEmbedder.MODEL.equals(item.vectorModel())) {
 						vectors.confirm(item.id(), at);
 					}
 					else {

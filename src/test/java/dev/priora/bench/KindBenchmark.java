@@ -206,10 +206,15 @@ public final class KindBenchmark {
 	}
 
 	private static long post(ApiClient api, String key, Issue i) {
-		JsonNode f = api
-			.post("/api/v1/products/" + key + "/feedback",
-					"{\"title\":" + ApiClient.json(i.shortTitle()) + ",\"text\":" + ApiClient.json(i.text()) + "}")
-			.json();
+		JsonNode f = null;
+		// again after a 409: on H2 under load the background check can hold the rows it
+		// re-predicts (see docs/BENCHMARKS.md)
+		for (int attempt = 0; attempt < 5 && (f == null || !f.has("id")); attempt++) {
+			f = api
+				.post("/api/v1/products/" + key + "/feedback",
+						"{\"title\":" + ApiClient.json(i.shortTitle()) + ",\"text\":" + ApiClient.json(i.text()) + "}")
+				.json();
+		}
 		if (!f.has("id")) {
 			throw new IllegalStateException(f.toString());
 		}

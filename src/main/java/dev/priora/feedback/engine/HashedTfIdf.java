@@ -132,18 +132,29 @@ public final class HashedTfIdf {
 		return counts;
 	}
 
-	/** The 3–5-grams of a word padded with a space on each side. */
+	/**
+	 * The 3–5-grams of a (lower-case) word padded with a space on each side, each
+	 * bucketed as {@code bucket("#" + gram)} without building the string.
+	 */
 	private static void charGrams(String w, Map<Integer, Integer> counts) {
 		String padded = " " + w + " ";
 		for (int n = 3; n <= 5; n++) {
 			for (int i = 0; i + n <= padded.length(); i++) {
-				counts.merge(bucket("#" + padded.substring(i, i + n)), 1, Integer::sum);
+				int h = '#';
+				for (int j = i; j < i + n; j++) {
+					h = 31 * h + padded.charAt(j);
+				}
+				counts.merge(spread(h), 1, Integer::sum);
 			}
 		}
 	}
 
 	static int bucket(String token) {
-		int h = token.toLowerCase(Locale.ROOT).hashCode() * 0x9E3779B1;
+		return spread(token.toLowerCase(Locale.ROOT).hashCode());
+	}
+
+	private static int spread(int hash) {
+		int h = hash * 0x9E3779B1;
 		return Math.floorMod(h ^ (h >>> 15), BUCKETS);
 	}
 
