@@ -31,6 +31,7 @@ import dev.priora.portal.IdeaStatus;
 import dev.priora.portal.PortalSettings;
 import dev.priora.portal.PortalSettingsDraft;
 import dev.priora.portal.Portals;
+import dev.priora.portal.PublicRoadmap;
 import dev.priora.portal.TeamIdea;
 import dev.priora.problem.Etags;
 import io.swagger.v3.oas.annotations.Operation;
@@ -67,6 +68,9 @@ class PortalApiController {
 	record CommentStateBody(@NotNull CommentState state) {
 	}
 
+	record PublicBody(@NotNull Boolean publicOnPortal) {
+	}
+
 	private final Portals portals;
 
 	private final IdeaModeration moderation;
@@ -75,11 +79,15 @@ class PortalApiController {
 
 	private final CommentModeration comments;
 
-	PortalApiController(Portals portals, IdeaModeration moderation, IdeaMerge merges, CommentModeration comments) {
+	private final PublicRoadmap roadmap;
+
+	PortalApiController(Portals portals, IdeaModeration moderation, IdeaMerge merges, CommentModeration comments,
+			PublicRoadmap roadmap) {
 		this.portals = portals;
 		this.moderation = moderation;
 		this.merges = merges;
 		this.comments = comments;
+		this.roadmap = roadmap;
 	}
 
 	@GetMapping
@@ -141,6 +149,22 @@ class PortalApiController {
 			@Valid @RequestBody CommentStateBody body) {
 		comments.moderate(productKey, id, body.state());
 		return ResponseEntity.noContent().build();
+	}
+
+	@GetMapping("/items/{itemKey}")
+	@Operation(summary = "Whether the item is shown on the portal's public roadmap")
+	PortalRoadmapController.PublicItem publicItem(@PathVariable String productKey, @PathVariable String itemKey) {
+		boolean shown = roadmap.isPublic(productKey, itemKey);
+		return new PortalRoadmapController.PublicItem(itemKey, shown);
+	}
+
+	@PutMapping("/items/{itemKey}")
+	@Requires(Permission.EDIT_BACKLOG)
+	@Operation(summary = "Show the item on the portal's public roadmap, or stop (publicOnPortal)")
+	PortalRoadmapController.PublicItem setPublic(@PathVariable String productKey, @PathVariable String itemKey,
+			@Valid @RequestBody PublicBody body) {
+		boolean shown = roadmap.setPublic(productKey, itemKey, body.publicOnPortal());
+		return new PortalRoadmapController.PublicItem(itemKey, shown);
 	}
 
 }
