@@ -131,7 +131,9 @@ class SecurityConfig {
 			// CSRF token); the token in the path is the credential, and it only stops
 			// mail
 			.csrf(csrf -> csrf.ignoringRequestMatchers(
-					PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/unsubscribe/{token}")))
+					PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/unsubscribe/{token}"),
+					PathPatternRequestMatcher.withDefaults()
+						.matcher(HttpMethod.POST, "/portal/{portal}/unsubscribe/{token}")))
 			.formLogin(form -> form.loginPage("/login").successHandler(twoFactor).permitAll())
 			.logout(logout -> logout.logoutSuccessUrl("/login?logout"))
 			.sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))

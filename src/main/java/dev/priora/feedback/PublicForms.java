@@ -132,6 +132,26 @@ public class PublicForms {
 		}
 	}
 
+	/**
+	 * Submits to the product's form (like {@link #submitTo}) and answers the reason to
+	 * show next to the form when it is refused (a field's problem, or the limit per
+	 * address), empty when it was recorded; the pages of {@code /f/{secret}} and the
+	 * portal's feedback page share it.
+	 */
+	public Optional<String> trySubmitTo(String productKey, Submission s, String clientIp) {
+		try {
+			submitTo(productKey, s, clientIp);
+			return Optional.empty();
+		}
+		catch (DomainProblem e) {
+			DomainProblem.rethrowNotFound(e);
+			return Optional.of(e.getMessage());
+		}
+		catch (ErrorResponseException e) {
+			return Optional.of("Too many submissions from your address; please try again in an hour.");
+		}
+	}
+
 	private void record(String key, Submission s, String clientIp) {
 		FeedbackView created = feedback.create(key,
 				new FeedbackDraft(s.title(), s.text(), null, null, Channel.WEB_FORM, null, List.of(), null), null);

@@ -8,13 +8,13 @@ import dev.priora.feedback.Importance;
 /**
  * One idea as a visitor sees it: its text (Markdown source), status with the reason when
  * declined, counts, the reader's own vote and whether they follow it, and the comments
- * (authors shown as "you" or "a visitor").
+ * (authors shown as "you" or "a visitor"; the reader's own held ones marked).
  */
 public record IdeaDetail(IdeaSummary summary, String body, String declinedReason, boolean mine, Importance myVote,
 		boolean voted, boolean following, List<Comment> comments) {
 
 	/** A comment; {@code mine} when the reader wrote it. */
-	public record Comment(long id, String body, Instant createdAt, boolean mine) {
+	public record Comment(long id, String body, Instant createdAt, boolean mine, boolean held) {
 	}
 
 }

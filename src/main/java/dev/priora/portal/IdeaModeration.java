@@ -17,7 +17,8 @@ import dev.priora.problem.DomainProblem;
 /**
  * The team's side of a portal's ideas: every idea with the customers behind its votes
  * (revenue per currency, segments), the status shown to visitors set by hand (or back to
- * following the linked items), and moderation (approve a held idea, mark spam).
+ * following the linked items; its followers are mailed a change), and moderation (approve
+ * a held idea, mark spam).
  */
 @Service
 public class IdeaModeration {
@@ -26,12 +27,19 @@ public class IdeaModeration {
 
 	private final IdeaDemandRepository demand;
 
+	private final IdeaTalkRepository talk;
+
 	private final ProductService products;
 
-	IdeaModeration(IdeaRepository ideas, IdeaDemandRepository demand, ProductService products) {
+	private final IdeaMails mails;
+
+	IdeaModeration(IdeaRepository ideas, IdeaDemandRepository demand, IdeaTalkRepository talk, ProductService products,
+			IdeaMails mails) {
 		this.ideas = ideas;
 		this.demand = demand;
+		this.talk = talk;
 		this.products = products;
+		this.mails = mails;
 	}
 
 	/** Every idea of the product, newest first, with who is behind it. */
@@ -41,7 +49,11 @@ public class IdeaModeration {
 		for (var v : demand.voters(key)) {
 			voters.computeIfAbsent(v.ideaId(), k -> new java.util.ArrayList<>()).add(v);
 		}
-		return ideas.all(key).stream().map(r -> view(r, voters.getOrDefault(r.id(), List.of()))).toList();
+		Map<Long, Integer> held = talk.heldCounts(key);
+		return ideas.all(key)
+			.stream()
+			.map(r -> view(r, voters.getOrDefault(r.id(), List.of()), held.getOrDefault(r.id(), 0)))
+			.toList();
 	}
 
 	/** One idea as the team sees it; 404 when it is not the product's. */
@@ -62,7 +74,14 @@ public class IdeaModeration {
 		String key = products.get(productKey).key();
 		String why = IdeaTexts.reason(status, reason);
 		IdeaRepository.Row row = ideas.lock(key, id).orElseThrow(() -> DomainProblem.notFound("Idea " + id));
+		if (row.mergedInto() != null) {
+			throw DomainProblem.conflict("merged", "Idea " + id + " is merged into #" + row.mergedInto() + ".");
+		}
 		ideas.setStatus(row.id(), status, why);
+		IdeaRepository.Row now = ideas.find(key, id).orElseThrow();
+		if (now.status() != row.status() || !now.declinedReason().equals(row.declinedReason())) {
+			mails.tell(now, now.status(), why);
+		}
 		return get(key, id);
 	}
 
@@ -78,7 +97,7 @@ public class IdeaModeration {
 		return get(key, id);
 	}
 
-	private static TeamIdea view(IdeaRepository.Row r, List<IdeaDemandRepository.VoterRow> voters) {
+	private static TeamIdea view(IdeaRepository.Row r, List<IdeaDemandRepository.VoterRow> voters, int held) {
 		Set<Long> customers = new HashSet<>();
 		Map<String, BigDecimal> revenue = new TreeMap<>();
 		Map<String, Integer> segments = new TreeMap<>();
@@ -92,7 +111,7 @@ public class IdeaModeration {
 			segments.merge(v.segment() == null || v.segment().isBlank() ? "(none)" : v.segment(), 1, Integer::sum);
 		}
 		return new TeamIdea(r.id(), r.feedbackId(), r.title(), r.category(), r.state(), r.status(), r.statusByHand(),
-				r.votes(), customers.size(), revenue, segments, r.createdAt());
+				r.votes(), customers.size(), revenue, segments, r.createdAt(), r.mergedInto(), held);
 	}
 
 }

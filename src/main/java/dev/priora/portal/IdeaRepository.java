@@ -26,7 +26,7 @@ class IdeaRepository {
 	/** An idea's row with its effective status. */
 	record Row(long id, String productKey, long feedbackId, long visitorId, String title, String body, String category,
 			IdeaState state, IdeaStatus status, boolean statusByHand, String declinedReason, int votes, int comments,
-			Instant createdAt) {
+			Instant createdAt, Long mergedInto) {
 	}
 
 	/** A vote; {@code feedbackId} is its feedback (the idea's own for its poster). */
@@ -39,7 +39,7 @@ class IdeaRepository {
 
 	private static final String ROW = "select i.id, i.product_key, i.feedback_id, i.visitor_id, i.title, i.body,"
 			+ " i.category, i.state, " + IdeaStatus.SQL + " as effective, i.status, i.declined_reason, i.vote_count,"
-			+ " i.comment_count, i.created_at from portal_ideas i";
+			+ " i.comment_count, i.created_at, i.merged_into from portal_ideas i";
 
 	private final JdbcClient jdbc;
 
@@ -95,6 +95,15 @@ class IdeaRepository {
 	 */
 	List<IdeaSummary> list(String productKey, IdeaSort sort, String category, long visitorId, Instant since,
 			int limit) {
+		return list(productKey, sort, category, "", visitorId, since, limit);
+	}
+
+	/**
+	 * The list, only ideas whose title or text contains {@code query} (any case) when one
+	 * is given.
+	 */
+	List<IdeaSummary> list(String productKey, IdeaSort sort, String category, String query, long visitorId,
+			Instant since, int limit) {
 		String order = switch (sort) {
 			case TRENDING -> "recent desc, i.vote_count desc, i.id desc";
 			case TOP -> "i.vote_count desc, i.id desc";
@@ -105,9 +114,12 @@ class IdeaRepository {
 				  (select count(*) from portal_votes mv where mv.idea_id = i.id and mv.visitor_id = :me) as mine,
 				  (select count(*) from portal_votes rv where rv.idea_id = i.id and rv.created_at > :since) as recent
 				from portal_ideas i
-				where i.product_key = :key and (i.state = 'VISIBLE' or (i.state = 'HELD' and i.visitor_id = :me))
+				where i.product_key = :key and i.merged_into is null
+				  and (i.state = 'VISIBLE' or (i.state = 'HELD' and i.visitor_id = :me))
 				  and (:category = '' or i.category = :category)
+				  and (:q = '' or lower(i.title) like :q escape '\\' or lower(i.body) like :q escape '\\')
 				order by %s""".formatted(IdeaStatus.SQL, order) + " limit " + limit)
+			.param("q", query.isEmpty() ? "" : "%" + like(query.toLowerCase(java.util.Locale.ROOT)) + "%")
 			.param("me", visitorId)
 			.param("since", utc(since))
 			.param("key", productKey)
@@ -144,6 +156,15 @@ class IdeaRepository {
 			.params(ideaId, visitorId)
 			.query(IdeaRepository::vote)
 			.optional();
+	}
+
+	/** Every vote on the idea. */
+	List<Vote> votes(long ideaId) {
+		return jdbc
+			.sql("select visitor_id, importance, feedback_id from portal_votes where idea_id = ? order by visitor_id")
+			.param(ideaId)
+			.query(IdeaRepository::vote)
+			.list();
 	}
 
 	/** The votes of other visitors than the poster, with their own feedback. */
@@ -198,7 +219,7 @@ class IdeaRepository {
 	List<Row> followingItem(long itemId) {
 		return jdbc
 			.sql(ROW + " join feedback_links fl on fl.feedback_id = i.feedback_id"
-					+ " where fl.item_id = ? and i.state = 'VISIBLE' and i.status is null")
+					+ " where fl.item_id = ? and i.state = 'VISIBLE' and i.status is null and i.merged_into is null")
 			.param(itemId)
 			.query(IdeaRepository::row)
 			.list();
@@ -214,6 +235,10 @@ class IdeaRepository {
 		jdbc.sql("update portal_ideas set state = ?, version = version + 1 where id = ?")
 			.params(state.name(), id)
 			.update();
+	}
+
+	private static String like(String text) {
+		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
 	}
 
 	static Instant utcInstant(ResultSet rs, String column) throws SQLException {
@@ -235,7 +260,8 @@ class IdeaRepository {
 				rs.getLong("visitor_id"), rs.getString("title"), rs.getString("body"), rs.getString("category"),
 				IdeaState.valueOf(rs.getString("state")), IdeaStatus.valueOf(rs.getString("effective")),
 				rs.getString("status") != null, rs.getString("declined_reason"), rs.getInt("vote_count"),
-				rs.getInt("comment_count"), utcInstant(rs, "created_at"));
+				rs.getInt("comment_count"), utcInstant(rs, "created_at"),
+				(Long) rs.getObject("merged_into", Long.class));
 	}
 
 }

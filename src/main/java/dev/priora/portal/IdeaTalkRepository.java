@@ -12,7 +12,7 @@ import org.springframework.stereotype.Repository;
 class IdeaTalkRepository {
 
 	/** A comment with its author's visitor id. */
-	record CommentRow(long id, long visitorId, String body, Instant createdAt) {
+	record CommentRow(long id, long visitorId, String body, Instant createdAt, CommentState state) {
 	}
 
 	private final JdbcClient jdbc;
@@ -21,22 +21,74 @@ class IdeaTalkRepository {
 		this.jdbc = jdbc;
 	}
 
-	void insertComment(long ideaId, long visitorId, String body, Instant now) {
-		jdbc.sql("insert into portal_comments (idea_id, visitor_id, body, created_at) values (?, ?, ?, ?)")
-			.params(ideaId, visitorId, body, now.atOffset(ZoneOffset.UTC))
+	void insertComment(long ideaId, long visitorId, String body, Instant now, CommentState state) {
+		jdbc.sql("insert into portal_comments (idea_id, visitor_id, body, created_at, state) values (?, ?, ?, ?, ?)")
+			.params(ideaId, visitorId, body, now.atOffset(ZoneOffset.UTC), state.name())
 			.update();
-		jdbc.sql("update portal_ideas set comment_count = comment_count + 1 where id = ?").param(ideaId).update();
+		if (state == CommentState.VISIBLE) {
+			jdbc.sql("update portal_ideas set comment_count = comment_count + 1 where id = ?").param(ideaId).update();
+		}
 	}
 
-	/** The idea's comments, oldest first, at most 500. */
-	List<CommentRow> comments(long ideaId) {
+	/**
+	 * The idea's comments that {@code visitorId} may read (visible ones and their own
+	 * held ones), oldest first, at most 500.
+	 */
+	List<CommentRow> comments(long ideaId, long visitorId) {
 		return jdbc.sql("""
-				select id, visitor_id, body, created_at from portal_comments where idea_id = ? order by id
+				select id, visitor_id, body, created_at, state from portal_comments
+				where idea_id = ? and (state = 'VISIBLE' or (state = 'HELD' and visitor_id = ?)) order by id
 				limit 500""")
-			.param(ideaId)
+			.params(ideaId, visitorId)
 			.query((rs, n) -> new CommentRow(rs.getLong(1), rs.getLong(2), rs.getString(3),
-					rs.getTimestamp(4).toInstant()))
+					rs.getTimestamp(4).toInstant(), CommentState.valueOf(rs.getString(5))))
 			.list();
+	}
+
+	/** The product's comments in a state (newest first, at most 200), for the team. */
+	List<HeldComment> inState(String productKey, CommentState state) {
+		return jdbc.sql("""
+				select c.id, c.idea_id, i.title, v.email, c.body, c.state, c.created_at
+				from portal_comments c join portal_ideas i on i.id = c.idea_id
+				join portal_visitors v on v.id = c.visitor_id
+				where i.product_key = ? and c.state = ? order by c.id desc limit 200""")
+			.params(productKey, state.name())
+			.query((rs, n) -> new HeldComment(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+					rs.getString(5), CommentState.valueOf(rs.getString(6)), rs.getTimestamp(7).toInstant()))
+			.list();
+	}
+
+	/** Locks a comment of the product's ideas and answers its idea's id. */
+	java.util.Optional<Long> lockComment(String productKey, long commentId) {
+		return jdbc.sql("""
+				select c.idea_id from portal_comments c join portal_ideas i on i.id = c.idea_id
+				where i.product_key = ? and c.id = ? for update""")
+			.params(productKey, commentId)
+			.query(Long.class)
+			.optional();
+	}
+
+	void setCommentState(long commentId, CommentState state) {
+		jdbc.sql("update portal_comments set state = ? where id = ?").params(state.name(), commentId).update();
+	}
+
+	/** Recounts the idea's visible comments. */
+	void recountComments(long ideaId) {
+		jdbc.sql("""
+				update portal_ideas set comment_count =
+				  (select count(*) from portal_comments c where c.idea_id = ? and c.state = 'VISIBLE')
+				where id = ?""").params(ideaId, ideaId).update();
+	}
+
+	/** How many comments of each of the product's ideas wait for review. */
+	java.util.Map<Long, Integer> heldCounts(String productKey) {
+		java.util.Map<Long, Integer> out = new java.util.HashMap<>();
+		jdbc.sql("""
+				select c.idea_id, count(*) from portal_comments c join portal_ideas i on i.id = c.idea_id
+				where i.product_key = ? and c.state = 'HELD' group by c.idea_id""").param(productKey).query(rs -> {
+			out.put(rs.getLong(1), rs.getInt(2));
+		});
+		return out;
 	}
 
 	boolean follows(long ideaId, long visitorId) {

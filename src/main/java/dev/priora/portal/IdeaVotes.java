@@ -107,18 +107,23 @@ public class IdeaVotes {
 		});
 	}
 
-	/** Adds a comment (Markdown); limited per visitor. */
-	public void comment(PortalSettings portal, PortalVisitor visitor, long id, String body) {
+	/**
+	 * Adds a comment (Markdown), held for review when the portal holds new comments;
+	 * answers whether it was held. Limited per visitor.
+	 */
+	public boolean comment(PortalSettings portal, PortalVisitor visitor, long id, String body) {
 		String text = IdeaTexts.comment(body);
 		var permit = limiter.tryAcquire(comments, "v" + visitor.id())
 			.orElseThrow(() -> DomainProblem.of(HttpStatus.TOO_MANY_REQUESTS, "too-many-requests", "Too many comments",
 					"You commented a lot within the hour; please wait a while."));
+		CommentState state = portal.holdNewComments() ? CommentState.HELD : CommentState.VISIBLE;
 		try {
 			transaction.executeWithoutResult(tx -> {
 				IdeaRepository.Row row = locked(portal, id, visitor);
-				talk.insertComment(row.id(), visitor.id(), text, clock.instant());
+				talk.insertComment(row.id(), visitor.id(), text, clock.instant(), state);
 				talk.follow(row.id(), visitor.id());
 			});
+			return state == CommentState.HELD;
 		}
 		catch (RuntimeException e) {
 			limiter.release(permit);

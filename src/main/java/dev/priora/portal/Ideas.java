@@ -74,15 +74,32 @@ public class Ideas {
 	}
 
 	/**
+	 * The ideas whose title or text contains {@code query} (any case; all ideas for a
+	 * blank one), for the visitors' JSON API; 400 naming {@code q} for a query over 200
+	 * characters.
+	 */
+	public List<IdeaSummary> search(PortalSettings portal, String query, IdeaSort sort, String category,
+			PortalVisitor visitor) {
+		String q = query == null ? "" : query.strip();
+		if (q.length() > 200) {
+			throw DomainProblem.invalid("q", "is at most 200 characters");
+		}
+		String c = category == null || !portal.categories().contains(category.strip()) ? "" : category.strip();
+		return ideas.list(portal.productKey(), sort == null ? IdeaSort.TRENDING : sort, c, q, visitorId(visitor),
+				clock.instant().minus(Duration.ofDays(7)), MAX_LIST);
+	}
+
+	/**
 	 * One idea; 404 for an idea the visitor may not see (held, spam, another portal's).
 	 */
 	public IdeaDetail get(PortalSettings portal, long id, PortalVisitor visitor) {
 		IdeaRepository.Row row = visible(portal, id, visitor);
 		long me = visitorId(visitor);
 		var vote = ideas.vote(row.id(), me);
-		List<IdeaDetail.Comment> comments = talk.comments(row.id())
+		List<IdeaDetail.Comment> comments = talk.comments(row.id(), me)
 			.stream()
-			.map(c -> new IdeaDetail.Comment(c.id(), c.body(), c.createdAt(), c.visitorId() == me))
+			.map(c -> new IdeaDetail.Comment(c.id(), c.body(), c.createdAt(), c.visitorId() == me,
+					c.state() == CommentState.HELD))
 			.toList();
 		IdeaSummary summary = new IdeaSummary(row.id(), row.title(), row.category(), row.state(), row.status(),
 				row.votes(), row.comments(), row.createdAt(), vote.isPresent());
@@ -158,9 +175,28 @@ public class Ideas {
 		}
 	}
 
+	/**
+	 * The idea a merged idea was merged into (following later merges too), for the merged
+	 * idea's address to redirect there; empty for an idea not merged.
+	 */
+	public java.util.Optional<Long> mergedInto(PortalSettings portal, long id) {
+		Long at = null;
+		long current = id;
+		for (int hops = 0; hops < 20; hops++) {
+			Long next = ideas.find(portal.productKey(), current).map(IdeaRepository.Row::mergedInto).orElse(null);
+			if (next == null) {
+				break;
+			}
+			at = next;
+			current = next;
+		}
+		return java.util.Optional.ofNullable(at);
+	}
+
 	/** The idea when the visitor may see it; 404 otherwise. */
 	IdeaRepository.Row visible(PortalSettings portal, long id, PortalVisitor visitor) {
 		return ideas.find(portal.productKey(), id)
+			.filter(r -> r.mergedInto() == null)
 			.filter(r -> r.state() == IdeaState.VISIBLE
 					|| r.state() == IdeaState.HELD && visitor != null && r.visitorId() == visitor.id())
 			.orElseThrow(() -> DomainProblem.notFound("Idea " + id));

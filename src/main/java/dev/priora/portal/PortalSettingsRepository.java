@@ -19,7 +19,7 @@ import org.springframework.stereotype.Repository;
 class PortalSettingsRepository {
 
 	private static final String COLUMNS = "product_key, enabled, title, intro, colour, private_portal, allowed_domains,"
-			+ " allowed_emails, categories, hold_new_ideas, logo_type, version";
+			+ " allowed_emails, categories, hold_new_ideas, hold_new_comments, status_names, logo_type, version";
 
 	private final JdbcClient jdbc;
 
@@ -50,11 +50,12 @@ class PortalSettingsRepository {
 	void update(String productKey, PortalSettingsDraft d, Instant now) {
 		jdbc.sql("""
 				update portal_settings set enabled = ?, title = ?, intro = ?, colour = ?, private_portal = ?,
-				allowed_domains = ?, allowed_emails = ?, categories = ?, hold_new_ideas = ?, updated_at = ?,
+				allowed_domains = ?, allowed_emails = ?, categories = ?, hold_new_ideas = ?, hold_new_comments = ?,
+				status_names = ?, updated_at = ?,
 				version = version + 1 where product_key = ?""")
 			.params(d.enabled(), d.title(), d.intro(), d.colour(), d.privatePortal(), lines(d.allowedDomains()),
-					lines(d.allowedEmails()), lines(d.categories()), d.holdNewIdeas(), now.atOffset(ZoneOffset.UTC),
-					productKey)
+					lines(d.allowedEmails()), lines(d.categories()), d.holdNewIdeas(), d.holdNewComments(),
+					StatusNames.stored(d.statusNames()), now.atOffset(ZoneOffset.UTC), productKey)
 			.update();
 	}
 
@@ -91,7 +92,8 @@ class PortalSettingsRepository {
 		return new PortalSettings(rs.getString("product_key"), rs.getBoolean("enabled"), rs.getString("title"),
 				rs.getString("intro"), rs.getString("colour"), rs.getBoolean("private_portal"),
 				list(rs.getString("allowed_domains")), list(rs.getString("allowed_emails")),
-				list(rs.getString("categories")), rs.getBoolean("hold_new_ideas"), rs.getString("logo_type") != null,
+				list(rs.getString("categories")), rs.getBoolean("hold_new_ideas"), rs.getBoolean("hold_new_comments"),
+				StatusNames.parsed(rs.getString("status_names")), rs.getString("logo_type") != null,
 				rs.getLong("version"));
 	}
 

@@ -153,6 +153,7 @@ public class Portals {
 				errors);
 		List<String> emails = normalised(d.allowedEmails(), EMAIL, "allowedEmails", "an e-mail address", errors);
 		List<String> categories = categories(d.categories(), errors);
+		Map<IdeaStatus, String> names = StatusNames.checked(d.statusNames(), errors);
 		if (d.privatePortal() && domains.isEmpty() && emails.isEmpty() && !errors.containsKey("allowedDomains")
 				&& !errors.containsKey("allowedEmails")) {
 			errors.put("allowedDomains", "a private portal needs at least one allowed domain or address");
@@ -161,7 +162,7 @@ public class Portals {
 			throw DomainProblem.invalid(errors);
 		}
 		return new PortalSettingsDraft(d.enabled(), d.title(), d.intro(), d.colour().toLowerCase(Locale.ROOT),
-				d.privatePortal(), domains, emails, categories, d.holdNewIdeas());
+				d.privatePortal(), domains, emails, categories, d.holdNewIdeas(), d.holdNewComments(), names);
 	}
 
 	private static List<String> normalised(List<String> values, Pattern pattern, String field, String what,

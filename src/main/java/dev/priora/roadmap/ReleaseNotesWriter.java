@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 import dev.priora.accounts.UserId;
@@ -35,13 +36,16 @@ class ReleaseNotesWriter {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher events;
+
 	ReleaseNotesWriter(RoadmapRepository repository, Objectives objectives, BacklogOrder backlog,
-			PlanningService planning, Clock clock) {
+			PlanningService planning, Clock clock, ApplicationEventPublisher events) {
 		this.repository = repository;
 		this.objectives = objectives;
 		this.backlog = backlog;
 		this.planning = planning;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	ReleaseNotes releaseNotes(String productKey, long releaseId) {
@@ -54,12 +58,14 @@ class ReleaseNotesWriter {
 	}
 
 	ReleaseNotes publish(String productKey, long releaseId, String markdown, UserId user) {
-		planning.release(productKey, releaseId);
+		ReleaseView release = planning.release(productKey, releaseId);
 		String md = markdown == null ? "" : markdown.strip();
 		if (md.isEmpty() || md.length() > 100_000) {
 			throw DomainProblem.invalid("markdown", "is required, at most 100,000 characters");
 		}
+		boolean first = repository.releaseNotes(releaseId).isEmpty();
 		repository.publishReleaseNotes(releaseId, md, clock.instant(), user.value());
+		events.publishEvent(new ReleaseNotesPublished(productKey, releaseId, release.name(), first));
 		return releaseNotes(productKey, releaseId);
 	}
 

@@ -1,12 +1,10 @@
 package dev.priora.portal;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -22,7 +20,6 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static dev.priora.support.Fixtures.aCustomer;
 import static dev.priora.support.Fixtures.aProduct;
 import static dev.priora.support.Fixtures.aStory;
-import static org.awaitility.Awaitility.await;
 
 /**
  * In Chromium: a visitor signs in with the link mailed to the loopback SMTP server, sees
@@ -36,11 +33,7 @@ class PortalBrowserTest extends BrowserTestBase {
 
 	@DynamicPropertySource
 	static void mail(DynamicPropertyRegistry registry) {
-		SMTP.configure(registry, "https://priora.example.test");
-		// every visitor of these tests comes from 127.0.0.1: the per-address limits would
-		// count them all (the per-e-mail and per-visitor limits are what the tests check)
-		registry.add("priora.portal.sign-in.max-per-address-per-hour", () -> 1000);
-		registry.add("priora.portal.ideas.max-per-address-per-hour", () -> 1000);
+		PortalMails.configure(SMTP, registry);
 	}
 
 	@AfterAll
@@ -185,11 +178,7 @@ class PortalBrowserTest extends BrowserTestBase {
 	}
 
 	private static String linkPath(String email) {
-		await().atMost(Duration.ofSeconds(20)).until(() -> !SMTP.to(email).isEmpty());
-		List<MimeMessage> mails = SMTP.to(email);
-		String text = LoopbackSmtp.part(mails.get(mails.size() - 1), "text/plain");
-		String url = text.substring(text.indexOf("https://priora.example.test/portal/")).split("\\s")[0];
-		return url.substring("https://priora.example.test".length());
+		return PortalMails.linkPath(SMTP, email);
 	}
 
 }

@@ -1,10 +1,6 @@
 package dev.priora.portal;
 
-import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-
-import jakarta.mail.internet.MimeMessage;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,7 +14,6 @@ import dev.priora.support.IntegrationTestBase;
 import dev.priora.support.TestProduct;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The portal's integration tests share one server with a real SMTP server on loopback, so
@@ -30,11 +25,7 @@ abstract class PortalTestBase extends IntegrationTestBase {
 
 	@DynamicPropertySource
 	static void mail(DynamicPropertyRegistry registry) {
-		SMTP.configure(registry, "https://priora.example.test");
-		// every visitor of these tests comes from 127.0.0.1: the per-address limits would
-		// count them all (the per-e-mail and per-visitor limits are what the tests check)
-		registry.add("priora.portal.sign-in.max-per-address-per-hour", () -> 1000);
-		registry.add("priora.portal.ideas.max-per-address-per-hour", () -> 1000);
+		PortalMails.configure(SMTP, registry);
 	}
 
 	/**
@@ -78,11 +69,7 @@ abstract class PortalTestBase extends IntegrationTestBase {
 
 	/** The path of the newest sign-in link mailed to {@code email}. */
 	static String linkPath(String email) {
-		await().atMost(Duration.ofSeconds(20)).until(() -> !SMTP.to(email).isEmpty());
-		List<MimeMessage> mails = SMTP.to(email);
-		String text = LoopbackSmtp.part(mails.get(mails.size() - 1), "text/plain");
-		String url = text.substring(text.indexOf("https://priora.example.test/portal/")).split("\\s")[0];
-		return url.substring("https://priora.example.test".length());
+		return PortalMails.linkPath(SMTP, email);
 	}
 
 	/** Posts an idea as the visitor and answers its id. */

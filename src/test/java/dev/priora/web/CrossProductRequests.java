@@ -150,6 +150,10 @@ final class CrossProductRequests {
 		path("PUT " + f + "/kind", json("{\"kind\":\"PRAISE\"}"));
 		path("PUT " + BASE + "/portal/ideas/{id}/status", json("{\"status\":\"DECLINED\",\"reason\":\"Hijacked\"}"));
 		path("PUT " + BASE + "/portal/ideas/{id}/state", json("{\"state\":\"SPAM\"}"));
+		path("POST " + BASE + "/portal/ideas/{id}/merge", json("{\"into\":${IDEA}}"));
+		path("PUT " + BASE + "/portal/comments/{id}/state", json("{\"state\":\"SPAM\"}"));
+		path("GET " + BASE + "/portal/items/{itemKey}", none());
+		path("PUT " + BASE + "/portal/items/{itemKey}", json("{\"publicOnPortal\":true}"));
 		path("GET " + BASE + "/feedback/imports/{jobId}", none());
 		path("DELETE " + BASE + "/feedback/imports/{jobId}", none());
 		String m = BASE + "/followups/{id}";
@@ -264,6 +268,10 @@ final class CrossProductRequests {
 		path("POST " + f + "/kind", form("kind", "PRAISE"));
 		path("POST /p/{key}/portal/ideas/{id}/status", form("status", "DECLINED", "reason", "Hijacked"));
 		path("POST /p/{key}/portal/ideas/{id}/state", form("state", "SPAM"));
+		path("POST /p/{key}/portal/ideas/{id}/merge", form("into", "${IDEA}"));
+		path("POST /p/{key}/portal/comments/{id}/state", form("state", "SPAM"));
+		path("GET /p/{key}/items/{itemKey}/portal", none());
+		path("POST /p/{key}/items/{itemKey}/portal", form("publicOnPortal", "true"));
 		path("GET /p/{key}/items/{itemKey}/assignee", none());
 		path("POST /p/{key}/items/{itemKey}/assignee", form("member", ""));
 		path("GET /p/{key}/items/{itemKey}/objectives", none());
@@ -346,6 +354,7 @@ final class CrossProductRequests {
 		body("PUT", b + "/feedback/${SPARE}/customer", json("{\"customerId\":${CUSTOMER},\"contactId\":${B.CONTACT}}"));
 		body("POST", b + "/feedback/${SPARE}/links", json("{\"item\":\"${B.ITEM1}\",\"importance\":\"CRITICAL\"}"));
 		body("POST", b + "/feedback/${SPARE}/merge", json("{\"into\":${B.FEEDBACK}}"));
+		body("POST", b + "/portal/ideas/${IDEA}/merge", json("{\"into\":${B.IDEA}}"));
 		String poker = b + "/refinement/sessions";
 		body("POST", poker, json("{\"items\":[\"${ITEM1}\",\"${B.ITEM1}\"]}"));
 		body("POST", poker + "/${SESSION}/vote", json("{\"item\":\"${B.ITEM1}\",\"card\":\"3\"}"));
@@ -399,6 +408,7 @@ final class CrossProductRequests {
 		body("POST", p + "/feedback/${SPARE}/customer", form("customerId", "${B.CUSTOMER}"));
 		body("POST", p + "/feedback/${SPARE}/links", form("item", "${B.ITEM1}"));
 		body("POST", p + "/feedback/${SPARE}/merge", form("into", "${B.FEEDBACK}"));
+		body("POST", p + "/portal/ideas/${IDEA}/merge", form("into", "${B.IDEA}"));
 		body("POST", p + "/refinement/sessions", form("items", "${ITEM1}", "items", "${B.ITEM1}"));
 		body("POST", p + "/refinement/sessions/${SESSION}/vote", form("item", "${B.ITEM1}", "card", "3"));
 		body("POST", p + "/feedback/bulk", form("ids", "${B.SPARE}", "action", "TRIAGED"));

@@ -129,6 +129,8 @@ class CrossProductSweepIntegrationTest extends IntegrationTestBase {
 		b = ProductObjects.seed(owner, "SWB", B_MARKER, hook, "bravo-viewer@sweep.test", bravoViewer, forms, both);
 		a.put("IDEA", String.valueOf(PortalMatrixRows.idea(jdbc, portals, ideas, "SWA", "alpha-only")));
 		b.put("IDEA", String.valueOf(PortalMatrixRows.idea(jdbc, portals, ideas, "SWB", B_MARKER)));
+		a.put("COMMENT", String.valueOf(PortalMatrixRows.comment(jdbc, Long.parseLong(a.get("IDEA")), "alpha-only")));
+		b.put("COMMENT", String.valueOf(PortalMatrixRows.comment(jdbc, Long.parseLong(b.get("IDEA")), B_MARKER)));
 		assertThat(
 				owner.post("/api/v1/products/SWA/sprints/" + a.get("SPRINT") + "/start", "{\"force\":true}").status())
 			.as("A's sprint runs, so that closing it reaches the next sprint's check")
@@ -405,6 +407,7 @@ class CrossProductSweepIntegrationTest extends IntegrationTestBase {
 				case "links" -> "LINK";
 				case "public-forms" -> "FORM";
 				case "ideas" -> "IDEA";
+				case "comments" -> "COMMENT";
 				case "scoring-models", "models" -> "MODEL";
 				default -> throw new IllegalStateException("no object for {id} after " + previous + " in " + pattern);
 			};

@@ -29,17 +29,26 @@ final class PortalMatrixRows {
 			"POST /portal/{portal}/ideas/{id}/comments", "POST /portal/{portal}/ideas/{id}/follow",
 			"GET /portal/{portal}/sign-in", "POST /portal/{portal}/sign-in", "GET /portal/{portal}/sign-in/{token}",
 			"POST /portal/{portal}/sign-in/{token}", "POST /portal/{portal}/sign-out", "GET /portal/{portal}/feedback",
-			"POST /portal/{portal}/feedback", "GET /portal/{portal}/theme.css", "GET /portal/{portal}/logo");
+			"POST /portal/{portal}/feedback", "GET /portal/{portal}/theme.css", "GET /portal/{portal}/logo",
+			"GET /portal/{portal}/api/ideas", "GET /portal/{portal}/roadmap", "GET /portal/{portal}/changelog",
+			"GET /portal/{portal}/changelog.rss", "GET /portal/{portal}/changelog.atom",
+			"POST /portal/{portal}/changelog/subscribe", "GET /portal/{portal}/unsubscribe/{token}",
+			"POST /portal/{portal}/unsubscribe/{token}");
 
 	static final List<String> READ = List.of("GET /p/{key}/portal", "GET /p/{key}/portal/logo",
-			"GET /api/v1/products/{productKey}/portal", "GET /api/v1/products/{productKey}/portal/ideas");
+			"GET /api/v1/products/{productKey}/portal", "GET /api/v1/products/{productKey}/portal/ideas",
+			"GET /api/v1/products/{productKey}/portal/comments",
+			"GET /api/v1/products/{productKey}/portal/items/{itemKey}", "GET /p/{key}/items/{itemKey}/portal");
 
 	static final List<String> MANAGE = List.of("POST /p/{key}/portal", "POST /p/{key}/portal/logo",
 			"POST /p/{key}/portal/logo/delete", "PUT /api/v1/products/{productKey}/portal");
 
 	static final List<String> EDIT = List.of("POST /p/{key}/portal/ideas/{id}/status",
 			"POST /p/{key}/portal/ideas/{id}/state", "PUT /api/v1/products/{productKey}/portal/ideas/{id}/status",
-			"PUT /api/v1/products/{productKey}/portal/ideas/{id}/state");
+			"PUT /api/v1/products/{productKey}/portal/ideas/{id}/state", "POST /p/{key}/portal/ideas/{id}/merge",
+			"POST /api/v1/products/{productKey}/portal/ideas/{id}/merge", "POST /p/{key}/portal/comments/{id}/state",
+			"PUT /api/v1/products/{productKey}/portal/comments/{id}/state",
+			"PUT /api/v1/products/{productKey}/portal/items/{itemKey}", "POST /p/{key}/items/{itemKey}/portal");
 
 	static final String TOKEN = "matrix-visitor-token";
 
@@ -79,6 +88,16 @@ final class PortalMatrixRows {
 			.single();
 		return ideas.post(s, new PortalVisitor(visitor, key, email, null), marker + " idea", "An idea of " + marker, "",
 				"", "127.0.0.1");
+	}
+
+	/** A held comment by the idea's poster, saying {@code marker}; answers its id. */
+	static long comment(JdbcClient jdbc, long idea, String marker) {
+		jdbc.sql("""
+				insert into portal_comments (idea_id, visitor_id, body, created_at, state)
+				select id, visitor_id, ?, ?, 'HELD' from portal_ideas where id = ?""")
+			.params("A comment of " + marker, Instant.now().atOffset(ZoneOffset.UTC), idea)
+			.update();
+		return jdbc.sql("select max(id) from portal_comments where idea_id = ?").param(idea).query(Long.class).single();
 	}
 
 	private static String sha256(String value) {

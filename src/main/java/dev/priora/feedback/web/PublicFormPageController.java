@@ -19,7 +19,6 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import dev.priora.accounts.Permission;
 import dev.priora.accounts.Requires;
 import dev.priora.accounts.SignedInUser;
-import dev.priora.problem.DomainProblem;
 import dev.priora.backlog.ProductService;
 import dev.priora.feedback.PublicForms;
 
@@ -59,21 +58,15 @@ class PublicFormPageController {
 		model.addAttribute("productName", products.get(key).name());
 		model.addAttribute("secret", secret);
 		model.addAttribute("formAction", "/f/" + secret);
-		try {
-			forms.submit(secret, new PublicForms.Submission(title, text, name, email, website),
-					request.getRemoteAddr());
+		var refused = forms.trySubmitTo(key, new PublicForms.Submission(title, text, name, email, website),
+				request.getRemoteAddr());
+		if (refused.isEmpty()) {
 			// a query parameter, not a flash attribute: visitors have no session
 			return "redirect:/f/" + secret + "?sent";
 		}
-		catch (DomainProblem e) {
-			// a visitor has no session for a flash attribute: the form again with what
-			// was
-			// typed
-			model.addAttribute("error", e.getMessage());
-		}
-		catch (ErrorResponseException e) {
-			model.addAttribute("error", "Too many submissions from your address; please try again in an hour.");
-		}
+		// a visitor has no session for a flash attribute: the form again with what was
+		// typed and the reason
+		model.addAttribute("error", refused.get());
 		model.addAttribute("thanks", false);
 		model.addAttribute("draftTitle", title);
 		model.addAttribute("draftText", text);

@@ -11,7 +11,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import dev.priora.feedback.PublicForms;
 import dev.priora.portal.PortalSettings;
-import dev.priora.problem.DomainProblem;
 
 /**
  * The public feedback form as one of the portal's pages (its links {@code /f/{secret}}
@@ -47,19 +46,13 @@ class PortalFeedbackController {
 			@RequestParam(defaultValue = "") String email, @RequestParam(defaultValue = "") String website,
 			HttpServletRequest request, Model model) {
 		PortalSettings settings = pages.open(request, portal);
-		try {
-			forms.submitTo(settings.productKey(), new PublicForms.Submission(title, text, name, email, website),
-					request.getRemoteAddr());
+		var refused = forms.trySubmitTo(settings.productKey(),
+				new PublicForms.Submission(title, text, name, email, website), request.getRemoteAddr());
+		if (refused.isEmpty()) {
 			return "redirect:/portal/" + settings.productKey() + "/feedback?sent";
 		}
-		catch (DomainProblem e) {
-			// the form again with what was typed and the reason
-			model.addAttribute("error", e.getMessage());
-		}
-		catch (org.springframework.web.ErrorResponseException e) {
-			// the form's limit per address
-			model.addAttribute("error", "Too many submissions from your address; please try again in an hour.");
-		}
+		// the form again with what was typed and the reason
+		model.addAttribute("error", refused.get());
 		show(model, settings, request, portal);
 		model.addAttribute("thanks", false);
 		model.addAttribute("draftTitle", title);

@@ -49,6 +49,10 @@ class PortalIdeaController {
 	@GetMapping("/portal/{portal}/ideas/{id}")
 	String idea(@PathVariable String portal, @PathVariable long id, HttpServletRequest request, Model model) {
 		PortalSettings settings = pages.open(request, portal);
+		var merged = ideas.mergedInto(settings, id);
+		if (merged.isPresent()) {
+			return "redirect:/portal/" + settings.productKey() + "/ideas/" + merged.get();
+		}
 		PortalVisitor visitor = pages.visitor(request, portal);
 		IdeaDetail idea = ideas.get(settings, id, visitor);
 		pages.header(model, settings, visitor, "ideas");
@@ -81,8 +85,8 @@ class PortalIdeaController {
 	String comment(@PathVariable String portal, @PathVariable long id, @RequestParam(defaultValue = "") String body,
 			HttpServletRequest request, RedirectAttributes redirect) {
 		return act(portal, id, request, redirect, (settings, visitor) -> {
-			votes.comment(settings, visitor, id, body);
-			return "Your comment is posted.";
+			return votes.comment(settings, visitor, id, body)
+					? "Thank you: your comment is shown once the team has reviewed it." : "Your comment is posted.";
 		});
 	}
 

@@ -91,13 +91,17 @@ class PortalPageController {
 		return SIMILAR_VIEW;
 	}
 
-	/** A visitor's small JSON API: the list, as the page shows it. */
-	@GetMapping(path = "/portal/{portal}/ideas.json", produces = "application/json")
+	/**
+	 * A visitor's small JSON API: the list as the page shows it, or the ideas whose title
+	 * or text contains {@code q}.
+	 */
+	@GetMapping(path = { "/portal/{portal}/api/ideas", "/portal/{portal}/ideas.json" }, produces = "application/json")
 	@ResponseBody
-	List<IdeaSummary> json(@PathVariable String portal, @RequestParam(defaultValue = "trending") String sort,
-			@RequestParam(defaultValue = "") String category, HttpServletRequest request) {
+	List<IdeaSummary> json(@PathVariable String portal, @RequestParam(defaultValue = "") String q,
+			@RequestParam(defaultValue = "trending") String sort, @RequestParam(defaultValue = "") String category,
+			HttpServletRequest request) {
 		PortalSettings settings = pages.open(request, portal);
-		return ideas.list(settings, sort(sort), category, pages.visitor(request, portal));
+		return ideas.search(settings, q, sort(sort), category, pages.visitor(request, portal));
 	}
 
 	private void show(Model model, PortalSettings settings, PortalVisitor visitor, String sort, String category) {

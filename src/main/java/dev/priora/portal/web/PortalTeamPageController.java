@@ -6,6 +6,7 @@ import java.util.Locale;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,6 +20,10 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import dev.priora.accounts.Permission;
 import dev.priora.accounts.Requires;
+import dev.priora.accounts.SignedInUser;
+import dev.priora.portal.CommentModeration;
+import dev.priora.portal.CommentState;
+import dev.priora.portal.IdeaMerge;
 import dev.priora.portal.IdeaModeration;
 import dev.priora.portal.IdeaState;
 import dev.priora.portal.IdeaStatus;
@@ -39,9 +44,15 @@ class PortalTeamPageController {
 
 	private final IdeaModeration moderation;
 
-	PortalTeamPageController(Portals portals, IdeaModeration moderation) {
+	private final IdeaMerge merges;
+
+	private final CommentModeration comments;
+
+	PortalTeamPageController(Portals portals, IdeaModeration moderation, IdeaMerge merges, CommentModeration comments) {
 		this.portals = portals;
 		this.moderation = moderation;
+		this.merges = merges;
+		this.comments = comments;
 	}
 
 	@GetMapping("/p/{key}/portal")
@@ -123,9 +134,37 @@ class PortalTeamPageController {
 		return "redirect:/p/" + key.toUpperCase(Locale.ROOT) + "/portal#ideas";
 	}
 
+	@PostMapping("/p/{key}/portal/ideas/{id}/merge")
+	@Requires(Permission.EDIT_BACKLOG)
+	String merge(@AuthenticationPrincipal SignedInUser user, @PathVariable String key, @PathVariable long id,
+			@RequestParam(required = false) Long into, RedirectAttributes redirect) {
+		if (into == null) {
+			throw DomainProblem.invalid("into", "choose the idea to keep");
+		}
+		merges.merge(key, id, into, user.id());
+		redirect.addFlashAttribute("toast", "Idea #" + id + " is merged into #" + into + ".");
+		return "redirect:/p/" + key.toUpperCase(Locale.ROOT) + "/portal#ideas";
+	}
+
+	@PostMapping("/p/{key}/portal/comments/{id}/state")
+	@Requires(Permission.EDIT_BACKLOG)
+	String commentState(@PathVariable String key, @PathVariable long id, @RequestParam(defaultValue = "") String state,
+			RedirectAttributes redirect) {
+		CommentState s = parse(CommentState.class, state, "state");
+		comments.moderate(key, id, s);
+		redirect.addFlashAttribute("toast", switch (s) {
+			case VISIBLE -> "The comment is shown to visitors.";
+			case HELD -> "The comment is held for review.";
+			case REJECTED -> "The comment is rejected.";
+			case SPAM -> "The comment is marked as spam.";
+		});
+		return "redirect:/p/" + key.toUpperCase(Locale.ROOT) + "/portal#comments";
+	}
+
 	private void show(Model model, PortalSettings settings) {
 		model.addAttribute("settings", settings);
 		model.addAttribute("ideas", moderation.list(settings.productKey()));
+		model.addAttribute("heldComments", comments.list(settings.productKey(), CommentState.HELD));
 		model.addAttribute("statuses", List.of(IdeaStatus.values()));
 		model.addAttribute("portalUrl",
 				ServletUriComponentsBuilder.fromCurrentContextPath()
