@@ -12,6 +12,7 @@ import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.web.authentication.session.ChangeSessionIdAuthenticationStrategy;
+import org.springframework.security.web.authentication.session.SessionAuthenticationStrategy;
 import org.springframework.security.web.webauthn.authentication.WebAuthnAuthenticationFilter;
 import org.springframework.security.web.webauthn.management.JdbcPublicKeyCredentialUserEntityRepository;
 import org.springframework.security.web.webauthn.management.PublicKeyCredentialUserEntityRepository;
@@ -23,8 +24,9 @@ import org.springframework.security.web.webauthn.management.WebAuthnRelyingParty
  * {@code POST /webauthn/register} for a signed-in user,
  * {@code POST /webauthn/authenticate/options} and {@code POST /login/webauthn} to sign in
  * (the script is ours, {@code static/js/passkeys.js}; Spring Security's default pages are
- * off). Its sign-in filter gets {@link PasskeySignIn} and a new session id on success.
- * The user entities are Spring Security's JDBC repository; the credentials
+ * off). Its sign-in filter gets {@link PasskeySignIn} and the web chain's session
+ * strategy (a new session id and CSRF token on success, as after a password). The user
+ * entities are Spring Security's JDBC repository; the credentials
  * {@link PasskeyCredentials}.
  */
 @Configuration
@@ -48,7 +50,9 @@ class PasskeyWeb {
 				@Override
 				public <O extends WebAuthnAuthenticationFilter> O postProcess(O filter) {
 					filter.setAuthenticationManager(new ProviderManager(signIn));
-					filter.setSessionAuthenticationStrategy(new ChangeSessionIdAuthenticationStrategy());
+					SessionAuthenticationStrategy web = http.getSharedObject(SessionAuthenticationStrategy.class);
+					filter.setSessionAuthenticationStrategy(
+							web != null ? web : new ChangeSessionIdAuthenticationStrategy());
 					return filter;
 				}
 			}));

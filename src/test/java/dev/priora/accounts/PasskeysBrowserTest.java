@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 
+import static org.junit.jupiter.api.Assertions.fail;
+
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -15,6 +18,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.CDPSession;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
 
 import dev.priora.support.BrowserTestBase;
@@ -35,8 +39,15 @@ class PasskeysBrowserTest extends BrowserTestBase {
 
 	private final List<BrowserContext> opened = new ArrayList<>();
 
+	/** The machine is shared: a ceremony is several requests and a redirect. */
+	@BeforeEach
+	void patientAssertions() {
+		PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
+	}
+
 	@AfterEach
 	void noConsoleErrors() {
+		PlaywrightAssertions.setDefaultAssertionTimeout(5_000);
 		opened.forEach(BrowserContext::close);
 		assertThat(consoleErrors).as("console errors").isEmpty();
 	}
@@ -85,7 +96,12 @@ class PasskeysBrowserTest extends BrowserTestBase {
 	private static void addPasskey(Page p, String label) {
 		p.locator("#field-new-label").fill(label);
 		p.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add a passkey").setExact(true)).click();
-		assertThat(p.locator("#toasts")).containsText("Passkey added");
+		p.locator("#passkeys tr[data-label='" + label + "'], #passkey-error:visible, .error-summary")
+			.first()
+			.waitFor(new Locator.WaitForOptions().setTimeout(60_000));
+		if (p.locator("#passkey-error").isVisible() || p.locator(".error-summary").isVisible()) {
+			fail("no passkey added: " + p.locator("#passkey-error, .error-summary").first().textContent());
+		}
 		assertThat(p.locator("#passkeys tr[data-label='" + label + "']")).isVisible();
 	}
 
@@ -145,6 +161,12 @@ class PasskeysBrowserTest extends BrowserTestBase {
 		p.waitForURL("**/login?logout");
 		shot(p, "passkeys-login");
 		p.locator("#passkey-sign-in").click();
+		p.locator("#passkey-error:visible, h1:not(:has-text('Sign in to Priora'))")
+			.first()
+			.waitFor(new Locator.WaitForOptions().setTimeout(60_000));
+		if (p.locator("#passkey-error").isVisible()) {
+			fail("no passkey sign-in: " + p.locator("#passkey-error").textContent());
+		}
 		p.waitForURL(u -> !u.contains("/login"));
 		p.reload();
 		p.navigate("/account/passkeys");
