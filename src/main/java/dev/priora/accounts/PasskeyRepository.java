@@ -1,6 +1,7 @@
 package dev.priora.accounts;
 
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -36,11 +37,12 @@ class PasskeyRepository {
 				join user_entities e on e.id = c.user_entity_user_id
 				join users u on u.email = e.name
 				where u.id = ?
-				order by c.created, c.credential_id""")
-			.param(user.value())
-			.query((rs, n) -> new PasskeyView(rs.getString("credential_id"), rs.getString("label"),
-					instant(rs.getTimestamp("created")), instant(rs.getTimestamp("last_used"))))
-			.list();
+				order by c.created, c.credential_id""").param(user.value()).query((rs, n) -> {
+			Instant created = instant(rs.getTimestamp("created"));
+			Instant lastUsed = instant(rs.getTimestamp("last_used"));
+			return new PasskeyView(rs.getString("credential_id"), rs.getString("label"), created,
+					registrationOnly(created, lastUsed) ? null : lastUsed);
+		}).list();
 	}
 
 	/** How many passkeys each user who has one has, by user id. */
@@ -74,6 +76,15 @@ class PasskeyRepository {
 		return jdbc.sql("""
 				select e.name from user_credentials c join user_entities e on e.id = c.user_entity_user_id
 				where c.credential_id = ?""").param(credentialId).query(String.class).optional();
+	}
+
+	/**
+	 * Spring Security stamps a new credential as used when it is registered; that is no
+	 * sign-in.
+	 */
+	private static boolean registrationOnly(Instant created, Instant lastUsed) {
+		return created != null && lastUsed != null
+				&& Duration.between(created, lastUsed).abs().compareTo(Duration.ofSeconds(1)) < 0;
 	}
 
 	private static Instant instant(Timestamp ts) {

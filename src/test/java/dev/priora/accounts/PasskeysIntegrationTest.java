@@ -160,6 +160,7 @@ class PasskeysIntegrationTest extends IntegrationTestBase {
 		JsonNode list = client.get("/api/v1/account/passkeys").json();
 		assertThat(list).hasSize(2);
 		assertThat(list.get(0).get("label").asText()).isEqualTo("Phone");
+		assertThat(list.get(0).get("lastUsed").isNull()).as("registered, never signed in with").isTrue();
 		assertThat(list.get(1).get("id").asText()).isEqualTo(laptop.getCredentialId().toBase64UrlString());
 
 		String laptopPath = "/api/v1/account/passkeys/" + laptop.getCredentialId().toBase64UrlString();
