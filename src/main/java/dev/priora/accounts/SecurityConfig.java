@@ -30,10 +30,11 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
  * Three filter chains: token creation (HTTP Basic), the rest of the API (bearer tokens,
  * stateless; a signed-in session may also read, see {@link SessionReadsForApi}) and the
  * web UI (form sign-in, then the second factor of those who have one, see
- * {@link TwoFactorSignIn}; session in the database, CSRF). All password checks go through
- * the throttled provider. The customer portal's pages ({@code /portal/**}) are open to
- * anyone: they check the portal's own visitor, a session attribute that is never an
- * authentication here, so a portal visitor is anonymous to every other page and the API.
+ * {@link TwoFactorSignIn}, or a passkey, see {@link PasskeyWeb}; session in the database,
+ * CSRF). All password checks go through the throttled provider. The customer portal's
+ * pages ({@code /portal/**}) are open to anyone: they check the portal's own visitor, a
+ * session attribute that is never an authentication here, so a portal visitor is
+ * anonymous to every other page and the API.
  */
 @Configuration
 @org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication
@@ -113,8 +114,8 @@ class SecurityConfig {
 
 	@Bean
 	@Order(3)
-	SecurityFilterChain web(HttpSecurity http, AuthenticationManager manager, TwoFactorSignIn twoFactor)
-			throws Exception {
+	SecurityFilterChain web(HttpSecurity http, AuthenticationManager manager, TwoFactorSignIn twoFactor,
+			PasskeyWeb passkeys) throws Exception {
 		http.authenticationManager(manager)
 			.securityContext(c -> c.securityContextRepository(WEB_CONTEXTS))
 			.authorizeHttpRequests(a -> a
@@ -139,6 +140,7 @@ class SecurityConfig {
 			.sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
 			.headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
 				.referrerPolicy(r -> r.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)));
+		passkeys.configure(http);
 		return http.build();
 	}
 

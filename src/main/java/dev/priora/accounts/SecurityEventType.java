@@ -23,6 +23,10 @@ public enum SecurityEventType {
 	/** An admin removed a user's second factor. */
 	TWO_FACTOR_RESET,
 	/** An admin required two-factor of a user or of everyone, or stopped requiring it. */
-	TWO_FACTOR_REQUIRED
+	TWO_FACTOR_REQUIRED,
+	/** A passkey was registered (its label in the detail). */
+	PASSKEY_ADDED,
+	/** A passkey was removed, by its owner or by an admin (the actor). */
+	PASSKEY_REMOVED
 
 }

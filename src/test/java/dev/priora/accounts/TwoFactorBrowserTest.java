@@ -57,7 +57,7 @@ class TwoFactorBrowserTest extends BrowserTestBase {
 		p.navigate("/login");
 		p.getByLabel("Email").fill(email);
 		p.getByLabel("Password").fill("password-" + email);
-		p.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+		p.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in").setExact(true)).click();
 	}
 
 	private static void signOut(Page p) {

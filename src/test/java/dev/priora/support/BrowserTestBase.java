@@ -70,6 +70,16 @@ public abstract class BrowserTestBase extends IntegrationTestBase {
 		return c;
 	}
 
+	/**
+	 * A second, independent browser session on another base URL, e.g.
+	 * {@code http://localhost:<port>} where a page needs a domain, closed by the caller.
+	 */
+	protected BrowserContext newContext(String baseUrl) {
+		BrowserContext c = browser.newContext(new Browser.NewContextOptions().setBaseURL(baseUrl));
+		c.setDefaultTimeout(15_000);
+		return c;
+	}
+
 	/** Server errors (5xx) the browser received, pages and htmx requests alike. */
 	private final List<String> serverErrors = new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -111,7 +121,8 @@ public abstract class BrowserTestBase extends IntegrationTestBase {
 		page.navigate("/login");
 		page.getByLabel("Email").fill(ADMIN_EMAIL);
 		page.getByLabel("Password").fill(ADMIN_PASSWORD);
-		page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
+		page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+				new Page.GetByRoleOptions().setName("Sign in").setExact(true))
 			.click();
 		page.waitForURL("**/backlog");
 	}

@@ -135,6 +135,20 @@ public final class BrowserlessSession {
 		return EventStream.open(http, request.build());
 	}
 
+	/**
+	 * Posts JSON with the CSRF token in the {@code X-CSRF-TOKEN} header, as a page's
+	 * script does (e.g. Spring Security's WebAuthn endpoints).
+	 */
+	public HttpResponse<String> postJson(String path, String json) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(json == null ? "" : json));
+		if (csrf != null) {
+			request.header("X-CSRF-TOKEN", csrf);
+		}
+		return send(request);
+	}
+
 	public HttpResponse<String> send(String method, String path) {
 		return "GET".equals(method) ? get(path) : post(path, Map.of());
 	}

@@ -89,7 +89,10 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 				"POST /account/two-factor/recovery-codes", "POST /account/two-factor/disable",
 				"GET /api/v1/account/two-factor", "POST /api/v1/account/two-factor",
 				"POST /api/v1/account/two-factor/confirm", "POST /api/v1/account/two-factor/recovery-codes",
-				"DELETE /api/v1/account/two-factor")) {
+				"DELETE /api/v1/account/two-factor", "GET /account/passkeys", "POST /account/passkeys/added",
+				"POST /account/passkeys/{id}/label", "POST /account/passkeys/{id}/delete",
+				"GET /api/v1/account/passkeys", "PATCH /api/v1/account/passkeys/{id}",
+				"DELETE /api/v1/account/passkeys/{id}")) {
 			MATRIX.put(r, auth);
 		}
 		for (String r : List.of("GET /api/v1/users", "POST /api/v1/users/invitations",
@@ -104,7 +107,9 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 				"PUT /api/v1/users/{id}/two-factor", "DELETE /api/v1/users/{id}/two-factor", "POST /admin/two-factor",
 				"POST /admin/users/{id}/two-factor/require", "POST /admin/users/{id}/two-factor/reset",
 				"GET /api/v1/admin/tokens", "DELETE /api/v1/admin/tokens/{id}", "GET /admin/tokens",
-				"POST /admin/tokens/{id}/revoke")) {
+				"POST /admin/tokens/{id}/revoke", "GET /admin/users/{id}/passkeys",
+				"POST /admin/users/{id}/passkeys/{credentialId}/delete", "GET /api/v1/users/{id}/passkeys",
+				"DELETE /api/v1/users/{id}/passkeys/{credentialId}")) {
 			MATRIX.put(r, admin);
 		}
 		String items = "/api/v1/products/{productKey}/items";
@@ -721,6 +726,7 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 			.replace("{action:start|close}", "start")
 			.replace("{action:ping|pause|resume|delete}", "pause")
 			.replace("{decision:confirm|dismiss}", "dismiss")
+			.replace("{credentialId}", "unknown-passkey")
 			.replace("{action}", "cancel"), "MTX", "MTX-1", "MTX-2", outsiderId);
 	}
 

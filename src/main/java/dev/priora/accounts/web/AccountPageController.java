@@ -18,6 +18,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import dev.priora.accounts.AccountService;
 import dev.priora.accounts.ApiTokens;
+import dev.priora.accounts.Passkeys;
 import dev.priora.accounts.ProductRoles;
 import dev.priora.accounts.SessionsEnded;
 import dev.priora.accounts.SignedInUser;
@@ -41,8 +42,12 @@ class AccountPageController {
 
 	private final TwoFactor twoFactor;
 
-	AccountPageController(AccountService accounts, ApiTokens tokens, ProductRoles roles, TwoFactor twoFactor) {
+	private final Passkeys passkeys;
+
+	AccountPageController(AccountService accounts, ApiTokens tokens, ProductRoles roles, TwoFactor twoFactor,
+			Passkeys passkeys) {
 		this.accounts = accounts;
+		this.passkeys = passkeys;
 		this.tokens = tokens;
 		this.roles = roles;
 		this.twoFactor = twoFactor;
@@ -57,6 +62,7 @@ class AccountPageController {
 	String profile(@AuthenticationPrincipal SignedInUser user, Model model) {
 		model.addAttribute("me", accounts.findById(user.id()).orElseThrow());
 		model.addAttribute("twoFactor", twoFactor.status(user.id()));
+		model.addAttribute("passkeyCount", passkeys.list(user.id()).size());
 		return PROFILE_VIEW;
 	}
 

@@ -18,6 +18,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import dev.priora.accounts.AccountLinks;
 import dev.priora.accounts.AccountService;
 import dev.priora.accounts.ApiTokens;
+import dev.priora.accounts.Passkeys;
 import dev.priora.accounts.SecurityEvent;
 import dev.priora.accounts.SecurityLog;
 import dev.priora.accounts.SignedInUser;
@@ -50,9 +51,12 @@ class AdminPageController {
 
 	private final ApiTokens tokens;
 
+	private final Passkeys passkeys;
+
 	AdminPageController(AccountService accounts, AccountLinks links, SecurityLog log, TwoFactorPolicy twoFactor,
-			ApiTokens tokens) {
+			ApiTokens tokens, Passkeys passkeys) {
 		this.accounts = accounts;
+		this.passkeys = passkeys;
 		this.links = links;
 		this.log = log;
 		this.twoFactor = twoFactor;
@@ -65,6 +69,7 @@ class AdminPageController {
 		model.addAttribute("twoFactor",
 				twoFactor.users().stream().collect(java.util.stream.Collectors.toMap(u -> u.id().value(), u -> u)));
 		model.addAttribute("twoFactorForEveryone", twoFactor.requiredForEveryone());
+		model.addAttribute("passkeys", passkeys.counts());
 		return USERS_VIEW;
 	}
 

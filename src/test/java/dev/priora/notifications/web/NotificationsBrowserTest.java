@@ -57,7 +57,7 @@ class NotificationsBrowserTest extends BrowserTestBase {
 		bob.navigate("/login");
 		bob.getByLabel("Email").fill(email);
 		bob.getByLabel("Password").fill("password-bob-1");
-		bob.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+		bob.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in").setExact(true)).click();
 		bob.waitForURL("**/backlog");
 		return bob;
 	}

@@ -61,7 +61,7 @@ class PokerBrowserTest extends BrowserTestBase {
 		p.navigate("/login");
 		p.getByLabel("Email").fill(email);
 		p.getByLabel("Password").fill("password-pkw-1");
-		p.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+		p.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in").setExact(true)).click();
 		p.waitForURL("**/backlog");
 		return p;
 	}
