@@ -15,7 +15,6 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -51,7 +50,7 @@ class UnsubscribeTokens {
 
 	}
 
-	private final JdbcClient jdbc;
+	private final ServerKeyRepository keys;
 
 	private final TransactionTemplate separate;
 
@@ -59,8 +58,8 @@ class UnsubscribeTokens {
 
 	private volatile byte[] key;
 
-	UnsubscribeTokens(JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock) {
-		this.jdbc = jdbc;
+	UnsubscribeTokens(ServerKeyRepository keys, PlatformTransactionManager transactions, Clock clock) {
+		this.keys = keys;
 		this.separate = new TransactionTemplate(transactions);
 		this.separate.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.clock = clock;
@@ -122,10 +121,8 @@ class UnsubscribeTokens {
 				new SecureRandom().nextBytes(fresh);
 				try {
 					separate.executeWithoutResult(
-							tx -> jdbc.sql("insert into server_keys (name, secret, created_at) values (?, ?, ?)")
-								.params(KEY_NAME, Base64.getUrlEncoder().withoutPadding().encodeToString(fresh),
-										clock.instant().atOffset(ZoneOffset.UTC))
-								.update());
+							tx -> keys.insert(KEY_NAME, Base64.getUrlEncoder().withoutPadding().encodeToString(fresh),
+									clock.instant().atOffset(ZoneOffset.UTC)));
 				}
 				catch (DuplicateKeyException e) {
 					// another node made it first: use theirs
@@ -139,7 +136,7 @@ class UnsubscribeTokens {
 	}
 
 	private Optional<String> stored() {
-		return jdbc.sql("select secret from server_keys where name = ?").param(KEY_NAME).query(String.class).optional();
+		return keys.secret(KEY_NAME);
 	}
 
 }
