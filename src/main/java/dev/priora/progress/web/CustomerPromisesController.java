@@ -1,24 +1,19 @@
 package dev.priora.progress.web;
 
-import java.util.List;
-
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.ResponseBody;
 
 import dev.priora.feedback.CustomerService;
 import dev.priora.progress.CustomerPromises;
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
- * Promise dates per customer: every customer's in the API, one customer's as a fragment
- * for the customer page.
+ * Promise dates per customer as fragments: one customer's for the customer page, every
+ * customer's under a plan for the plan page (the API:
+ * {@link CustomerPromisesApiController}).
  */
 @Controller
-@Tag(name = "Progress")
 class CustomerPromisesController {
 
 	private final CustomerPromises promises;
@@ -28,21 +23,6 @@ class CustomerPromisesController {
 	CustomerPromisesController(CustomerPromises promises, CustomerService customers) {
 		this.promises = promises;
 		this.customers = customers;
-	}
-
-	@GetMapping("/api/v1/products/{productKey}/customer-promises")
-	@ResponseBody
-	@Operation(summary = "For each customer with linked items: the dates by which everything it asked for is done,"
-			+ " at 50 and 85 %, from the releases' forecasts in sequence")
-	List<CustomerPromises.Promise> all(@PathVariable String productKey) {
-		return promises.all(productKey);
-	}
-
-	@GetMapping("/api/v1/products/{productKey}/plans/{id}/customer-promises")
-	@ResponseBody
-	@Operation(summary = "The customers' promise dates under an optimizer plan (its releases as it would leave them)")
-	List<CustomerPromises.Promise> underPlan(@PathVariable String productKey, @PathVariable long id) {
-		return promises.underPlan(productKey, id);
 	}
 
 	@GetMapping("/p/{key}/plans/{id}/customer-promises")
