@@ -20,9 +20,10 @@ import org.apache.commons.math3.random.JDKRandomGenerator;
  * fitted again on at most {@value #FIT_SAMPLE} vectors and every vector joins its nearest
  * centroid, so 100,000 vectors cost a few k-means runs on samples plus one pass. A theme
  * holding more than {@code maxShare} of the vectors is split in two (2-means) until none
- * does. k-means was chosen over HDBSCAN because HDBSCAN needs all pairwise distances
- * (100,000² does not fit in memory) and leaves noise unassigned; on Euclidean distance
- * between unit vectors it ranks like cosine similarity.
+ * does (a theme of at most {@value #MIN_SPLIT} never is). k-means was chosen over HDBSCAN
+ * because HDBSCAN needs all pairwise distances (100,000² does not fit in memory) and
+ * leaves noise unassigned; on Euclidean distance between unit vectors it ranks like
+ * cosine similarity.
  */
 public final class ThemeClustering {
 
@@ -31,6 +32,9 @@ public final class ThemeClustering {
 	static final int CHOICE_SAMPLE = 3_000;
 
 	static final int FIT_SAMPLE = 20_000;
+
+	/** A theme is never split for its share while it holds at most this many vectors. */
+	static final int MIN_SPLIT = 20;
 
 	private static final int ITERATIONS = 30;
 
@@ -211,7 +215,7 @@ public final class ThemeClustering {
 	}
 
 	private static int[] splitLarge(float[][] v, int[] assignment, double maxShare, Random random) {
-		int limit = Math.max(2, (int) Math.floor(maxShare * v.length));
+		int limit = Math.max(MIN_SPLIT, (int) Math.floor(maxShare * v.length));
 		int themes = Arrays.stream(assignment).max().orElse(-1) + 1;
 		for (int round = 0; round < 200; round++) {
 			int[] sizes = new int[themes];
