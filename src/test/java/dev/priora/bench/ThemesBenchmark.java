@@ -29,6 +29,7 @@ import dev.priora.insights.Themes;
 import dev.priora.insights.engine.ThemeClustering;
 import dev.priora.jobs.Jobs;
 import dev.priora.support.BrowserlessSession;
+import dev.priora.support.RequestProbe;
 
 /**
  * The themes benchmarks of docs/BENCHMARKS.md ("Themes"). {@code duplicates [csv]}: the

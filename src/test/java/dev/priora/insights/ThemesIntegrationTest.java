@@ -34,21 +34,11 @@ import tools.jackson.databind.JsonNode;
  */
 class ThemesIntegrationTest extends IntegrationTestBase {
 
-	static final List<String> EXPORT = List.of("Please let us export the report to a CSV file",
-			"We need to export our data to Excel spreadsheets", "Export of the backlog as CSV would save us hours",
-			"Can I download the report as a spreadsheet file?", "CSV export is missing for the monthly report",
-			"Exporting data to Excel fails for big reports");
+	static final List<String> EXPORT = ThemeTopics.EXPORT;
 
-	static final List<String> DARK = List.of("A dark mode would be easier on the eyes at night",
-			"Please add a dark theme to the app", "The white screen is too bright, give us dark mode",
-			"Night mode with dark colours please", "Dark mode for the mobile app would be great",
-			"My eyes hurt in the evening, a dark colour scheme would help");
+	static final List<String> DARK = ThemeTopics.DARK;
 
-	static final List<String> LOGIN = List.of("I cannot log in after resetting my password",
-			"Password reset email never arrives so I cannot sign in", "Login fails with the new password",
-			"Single sign-on with our company account does not work when logging in",
-			"Sign-in page says my password is wrong although it is right",
-			"Locked out of my account after the password change");
+	static final List<String> LOGIN = ThemeTopics.LOGIN;
 
 	@Autowired
 	Jobs jobs;
@@ -199,9 +189,9 @@ class ThemesIntegrationTest extends IntegrationTestBase {
 
 	/** Three topics of six feedback each, from three customers. */
 	private Map<String, List<Long>> seed(TestProduct p, int shift) {
-		long acme = aCustomer("Acme").segment("Enterprise").revenue(90000).in(p);
-		long beta = aCustomer("Beta").segment("SMB").revenue(1000).in(p);
-		long gamma = aCustomer("Gamma").segment("SMB").revenue(500).in(p);
+		long acme = aCustomer("Acme").segment("Enterprise").revenue(90000).currency("EUR").in(p);
+		long beta = aCustomer("Beta").segment("SMB").revenue(1000).currency("EUR").in(p);
+		long gamma = aCustomer("Gamma").segment("SMB").revenue(500).currency("EUR").in(p);
 		Instant now = Instant.now();
 		return Map.of("export", add(p, EXPORT, acme, now), "dark", add(p, DARK, beta, now), "login",
 				add(p, LOGIN, gamma, now));

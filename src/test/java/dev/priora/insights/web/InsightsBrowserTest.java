@@ -17,7 +17,7 @@ import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.options.BoundingBox;
 
-import dev.priora.insights.ThemesIntegrationTest;
+import dev.priora.insights.ThemeTopics;
 import dev.priora.support.BrowserTestBase;
 import dev.priora.support.TestProduct;
 
@@ -119,11 +119,10 @@ class InsightsBrowserTest extends BrowserTestBase {
 	}
 
 	private static void seed(TestProduct p) {
-		long acme = aCustomer("Acme").segment("Enterprise").revenue(90000).in(p);
-		long beta = aCustomer("Beta").segment("SMB").revenue(1000).in(p);
+		long acme = aCustomer("Acme").segment("Enterprise").revenue(90000).currency("EUR").in(p);
+		long beta = aCustomer("Beta").segment("SMB").revenue(1000).currency("EUR").in(p);
 		Instant now = Instant.now();
-		List<List<String>> topics = List.of(ThemesIntegrationTest.EXPORT, ThemesIntegrationTest.DARK,
-				ThemesIntegrationTest.LOGIN);
+		List<List<String>> topics = List.of(ThemeTopics.EXPORT, ThemeTopics.DARK, ThemeTopics.LOGIN);
 		for (int t = 0; t < topics.size(); t++) {
 			for (int i = 0; i < topics.get(t).size(); i++) {
 				someFeedback(topics.get(t).get(i)).from(t == 0 ? acme : beta)
