@@ -21,7 +21,7 @@ public final class ThemeWords {
 
 	private static final Pattern WORD = Pattern.compile("\\p{L}{3,}");
 
-	private static final Set<String> STOP = Set.of("the", "and", "for", "are", "but", "not", "you", "all", "any", "can",
+	private static final Set<String> STOP = Set.copyOf(List.of("the", "and", "for", "are", "but", "not", "you", "all", "any", "can",
 			"had", "her", "was", "one", "our", "out", "has", "have", "him", "his", "how", "its", "may", "new", "now",
 			"old", "see", "two", "way", "who", "did", "get", "got", "let", "say", "she", "too", "use", "used", "using",
 			"that", "this", "with", "from", "they", "them", "then", "than", "there", "their", "what", "when", "where",

@@ -59,6 +59,7 @@ class InsightsBrowserTest extends BrowserTestBase {
 		String themeUrl = page.url();
 		page.locator("#field-name").fill("Exports to CSV");
 		page.locator("#rename").click();
+		assertThat(page.locator("#toasts")).containsText("Theme renamed");
 		page.reload();
 		assertThat(page.locator("#theme-name")).hasText("Exports to CSV");
 		assertThat(page.locator("#theme-edits")).containsText("Exports to CSV");
@@ -70,7 +71,7 @@ class InsightsBrowserTest extends BrowserTestBase {
 		String feedbackId = pick.getAttribute("value");
 		pick.check();
 		page.locator("#move").click();
-		page.waitForURL(themeUrl);
+		assertThat(page.locator("#toasts")).containsText("Moved 1 feedback");
 		page.reload();
 		assertThat(page.locator("#theme-feedback tbody tr")).hasCount(before - 1);
 		page.navigate(themeUrl.substring(0, themeUrl.lastIndexOf('/') + 1) + target);
@@ -78,7 +79,7 @@ class InsightsBrowserTest extends BrowserTestBase {
 		page.navigate(themeUrl);
 
 		page.locator("#split").click();
-		page.waitForURL(themeUrl);
+		assertThat(page.locator("#toasts")).containsText("Split");
 		page.reload();
 		assertThat(page.locator("#theme-edits")).containsText("split");
 		page.navigate("/p/THMBR/insights/themes");
@@ -95,6 +96,7 @@ class InsightsBrowserTest extends BrowserTestBase {
 
 		page.locator("#field-type").selectOption("EPIC");
 		page.locator("#create-item").click();
+		assertThat(page.locator("#toasts")).containsText("Created THMBR-1");
 		page.reload();
 		assertThat(page.locator("#coverage-items")).containsText("THMBR-1");
 
