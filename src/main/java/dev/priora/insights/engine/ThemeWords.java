@@ -21,16 +21,17 @@ public final class ThemeWords {
 
 	private static final Pattern WORD = Pattern.compile("\\p{L}{3,}");
 
-	private static final Set<String> STOP = Set.copyOf(List.of("the", "and", "for", "are", "but", "not", "you", "all", "any", "can",
-			"had", "her", "was", "one", "our", "out", "has", "have", "him", "his", "how", "its", "may", "new", "now",
-			"old", "see", "two", "way", "who", "did", "get", "got", "let", "say", "she", "too", "use", "used", "using",
-			"that", "this", "with", "from", "they", "them", "then", "than", "there", "their", "what", "when", "where",
-			"which", "while", "will", "would", "could", "should", "into", "also", "been", "being", "were", "some",
-			"such", "only", "other", "more", "most", "very", "just", "like", "about", "after", "before", "each", "does",
-			"doesn", "don", "isn", "aren", "wasn", "can't", "cannot", "because", "these", "those", "here", "over",
-			"under", "again", "every", "much", "many", "same", "well", "want", "need", "needs", "please", "thanks",
-			"thank", "would", "it's", "i'm", "able", "make", "makes", "possible", "feature", "way", "still", "even",
-			"really", "why", "your", "yours", "mine", "ours", "via", "etc", "per", "without", "within");
+	private static final Set<String> STOP = Set.copyOf(List.of("the", "and", "for", "are", "but", "not", "you", "all",
+			"any", "can", "had", "her", "was", "one", "our", "out", "has", "have", "him", "his", "how", "its", "may",
+			"new", "now", "old", "see", "two", "way", "who", "did", "get", "got", "let", "say", "she", "too", "use",
+			"used", "using", "that", "this", "with", "from", "they", "them", "then", "than", "there", "their", "what",
+			"when", "where", "which", "while", "will", "would", "could", "should", "into", "also", "been", "being",
+			"were", "some", "such", "only", "other", "more", "most", "very", "just", "like", "about", "after", "before",
+			"each", "does", "doesn", "don", "isn", "aren", "wasn", "can't", "cannot", "because", "these", "those",
+			"here", "over", "under", "again", "every", "much", "many", "same", "well", "want", "need", "needs",
+			"please", "thanks", "thank", "would", "it's", "i'm", "able", "make", "makes", "possible", "feature", "way",
+			"still", "even", "really", "why", "your", "yours", "mine", "ours", "via", "etc", "per", "without",
+			"within"));
 
 	private ThemeWords() {
 	}
