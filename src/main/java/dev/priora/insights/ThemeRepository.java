@@ -237,12 +237,18 @@ class ThemeRepository {
 
 	/** Marks a spike announced; false when it was already. */
 	boolean flagSpike(String productKey, String subject, java.time.LocalDate week, Instant now) {
-		return jdbc.sql("""
-				insert into theme_spikes (product_key, subject, week_start, flagged_at)
-				select ?, ?, ?, ? where not exists (select 1 from theme_spikes
-				where product_key = ? and subject = ? and week_start = ?)""")
-			.params(productKey, subject, week, utc(now), productKey, subject, week)
-			.update() == 1;
+		boolean flagged = jdbc
+			.sql("select count(*) from theme_spikes where product_key = ? and subject = ? and week_start = ?")
+			.params(productKey, subject, week)
+			.query(Long.class)
+			.single() > 0;
+		if (flagged) {
+			return false;
+		}
+		jdbc.sql("insert into theme_spikes (product_key, subject, week_start, flagged_at) values (?, ?, ?, ?)")
+			.params(productKey, subject, week, utc(now))
+			.update();
+		return true;
 	}
 
 	static OffsetDateTime utc(Instant instant) {
