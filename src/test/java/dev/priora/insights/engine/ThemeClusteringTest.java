@@ -42,12 +42,13 @@ class ThemeClusteringTest {
 
 	@Test
 	void findsTheNumberOfWellSeparatedGroupsAndKeepsEachWhole() {
-		var result = ThemeClustering.cluster(new ThemeClustering.Input(blobs(5, 40, 0.15, 7), 1.0, 42));
+		// 40 vectors: k is chosen among 3 to 9 (√n / 2 to 1.5·√n)
+		var result = ThemeClustering.cluster(new ThemeClustering.Input(blobs(5, 8, 0.15, 7), 1.0, 42));
 		assertThat(result.themes()).isEqualTo(5);
 		for (int g = 0; g < 5; g++) {
 			Set<Integer> themes = new HashSet<>();
-			for (int i = 0; i < 40; i++) {
-				themes.add(result.assignment()[g * 40 + i]);
+			for (int i = 0; i < 8; i++) {
+				themes.add(result.assignment()[g * 8 + i]);
 			}
 			assertThat(themes).as("group " + g).hasSize(1);
 		}
