@@ -18,7 +18,8 @@ import dev.priora.insights.engine.Spikes;
 /**
  * Finds the themes and kinds spiking this week ({@link Spikes}) and announces each one
  * once per week ({@link ThemeSpiked}, which notifies the inbox's watchers), remembered in
- * {@code theme_spikes}. Runs after each refresh and recompute.
+ * {@code theme_spikes}. Runs after each recompute (not after the lighter refresh that
+ * only places new feedback).
  */
 @Component
 class SpikeWatch {

@@ -16,20 +16,24 @@ import com.github.kagkarlsson.scheduler.task.ExecutionContext;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 
+import dev.priora.backlog.DemoProductCreated;
 import dev.priora.feedback.FeedbackReceived;
 import dev.priora.insights.engine.ThemeClustering;
 import dev.priora.jobs.JobEnded;
 import dev.priora.jobs.JobState;
 
 /**
- * Keeps themes current after feedback arrives, debounced: new feedback or a finished
- * import schedules one refresh of the product {@code priora.insights.refresh-delay} later
- * (30 s; later arrivals join the scheduled one). The refresh waits again while feedback
- * still has no sentence vector (bulk imports embed in the background), then places each
- * new feedback in the nearest theme when its centroid is at least {@value #JOIN} similar,
- * or leaves it waiting; when the product has no themes or the waiting feedback is more
- * than a fifth of the placed (at least 20), it queues a recompute instead. Then it looks
- * for spikes.
+ * Keeps themes current after feedback arrives, debounced: new feedback of a product that
+ * already has themes, or a finished import of any product, schedules one refresh of the
+ * product {@code priora.insights.refresh-delay} later (30 s; later arrivals join the
+ * scheduled one). A product's first themes come from "Recompute", an import's end or the
+ * demo seeding, so feedback typed into a product nobody clusters costs nothing. The
+ * refresh waits again while feedback still has no sentence vector (bulk imports embed in
+ * the background), then places each new feedback in the nearest theme when its centroid
+ * is at least {@value #JOIN} similar, or leaves it waiting; when the product has no
+ * themes or the waiting feedback is more than a fifth of the placed (at least 20), it
+ * queues a recompute instead. Spikes are looked for (and notified) only after a recompute
+ * ({@link ThemeRecompute}), never by this refresh.
  */
 @Component
 class ThemeRefresh extends OneTimeTask<String> {
@@ -43,8 +47,6 @@ class ThemeRefresh extends OneTimeTask<String> {
 
 	private final ThemeRecompute recompute;
 
-	private final SpikeWatch spikes;
-
 	private final TransactionTemplate tx;
 
 	private final Clock clock;
@@ -52,13 +54,11 @@ class ThemeRefresh extends OneTimeTask<String> {
 	private final Duration delay;
 
 	ThemeRefresh(ThemeRepository themes, @Lazy SchedulerClient scheduler, @Lazy ThemeRecompute recompute,
-			@Lazy SpikeWatch spikes, TransactionTemplate tx, Clock clock,
-			@Value("${priora.insights.refresh-delay:30s}") Duration delay) {
+			TransactionTemplate tx, Clock clock, @Value("${priora.insights.refresh-delay:30s}") Duration delay) {
 		super("themes-refresh", String.class);
 		this.themes = themes;
 		this.scheduler = scheduler;
 		this.recompute = recompute;
-		this.spikes = spikes;
 		this.tx = tx;
 		this.clock = clock;
 		this.delay = delay;
@@ -66,6 +66,16 @@ class ThemeRefresh extends OneTimeTask<String> {
 
 	@EventListener
 	void on(FeedbackReceived e) {
+		if (themes.hasThemes(e.productKey())) {
+			schedule(e.productKey());
+		}
+	}
+
+	/**
+	 * The demo product's feedback gets its first themes once its vectors are computed.
+	 */
+	@EventListener
+	void on(DemoProductCreated e) {
 		schedule(e.productKey());
 	}
 
@@ -87,7 +97,7 @@ class ThemeRefresh extends OneTimeTask<String> {
 		tx.executeWithoutResult(s -> refresh(productKey));
 	}
 
-	/** Places waiting feedback or queues a recompute; then looks for spikes. */
+	/** Places waiting feedback or queues a recompute. */
 	void refresh(String productKey) {
 		if (themes.withoutVector(productKey)) {
 			scheduler.scheduleIfNotExists(instance(productKey + "/again", productKey), clock.instant().plus(delay));
@@ -118,7 +128,6 @@ class ThemeRefresh extends OneTimeTask<String> {
 			}
 		}
 		themes.place(productKey, joins);
-		spikes.check(productKey);
 	}
 
 }

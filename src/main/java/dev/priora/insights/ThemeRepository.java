@@ -83,6 +83,14 @@ class ThemeRepository {
 			.single() > 0;
 	}
 
+	/** Whether the product has themes (from a recompute, an import's end or the demo). */
+	boolean hasThemes(String productKey) {
+		return jdbc.sql("select count(*) from themes where product_key = ?")
+			.param(productKey)
+			.query(Long.class)
+			.single() > 0;
+	}
+
 	long placedCount(String productKey) {
 		return jdbc.sql("select count(*) from theme_feedback where product_key = ?")
 			.param(productKey)

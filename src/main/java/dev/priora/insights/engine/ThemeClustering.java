@@ -13,17 +13,15 @@ import org.apache.commons.math3.random.JDKRandomGenerator;
 
 /**
  * Groups unit-length sentence vectors into themes with k-means++ (commons-math3), the
- * number of themes chosen from the data: several k between {@code √n / 2} and
- * {@code 1.5·√n} (at most {@value #MAX_K}) are fitted on a sample of at most
- * {@value #CHOICE_SAMPLE} vectors, and the k with the best simplified silhouette (each
- * point's distance to its own centroid against the nearest other one) wins. The winner is
- * fitted again on at most {@value #FIT_SAMPLE} vectors and every vector joins its nearest
- * centroid, so 100,000 vectors cost a few k-means runs on samples plus one pass. A theme
- * holding more than {@code maxShare} of the vectors is split in two (2-means) until none
- * does (a theme of at most {@value #MIN_SPLIT} never is). k-means was chosen over HDBSCAN
- * because HDBSCAN needs all pairwise distances (100,000² does not fit in memory) and
- * leaves noise unassigned; on Euclidean distance between unit vectors it ranks like
- * cosine similarity.
+ * number of themes chosen from the data by {@link ThemeCount} (the best silhouette among
+ * k fitted on a sample of at most {@value #CHOICE_SAMPLE} vectors; at most
+ * {@value #MAX_K}). Above that size the winner is fitted again on at most
+ * {@value #FIT_SAMPLE} vectors and every vector joins its nearest centroid, so 100,000
+ * vectors cost a few k-means runs on samples plus one pass. A theme holding more than
+ * {@code maxShare} of the vectors is split in two (2-means) until none does (a theme of
+ * at most {@value #MIN_SPLIT} never is). k-means was chosen over HDBSCAN because HDBSCAN
+ * needs all pairwise distances (100,000² does not fit in memory) and leaves noise
+ * unassigned; on Euclidean distance between unit vectors it ranks like cosine similarity.
  */
 public final class ThemeClustering {
 
@@ -91,19 +89,11 @@ public final class ThemeClustering {
 		}
 		else {
 			List<double[]> choice = sample(v, CHOICE_SAMPLE, random);
-			int kMin = clamp((int) Math.round(Math.sqrt(n) / 2), 2, 30);
-			int kMax = clamp((int) Math.round(Math.sqrt(n) * 1.5), kMin, Math.min(MAX_K, choice.size() / 2));
-			kMin = Math.min(kMin, kMax);
-			int best = kMin;
-			silhouette = -2;
-			for (int k : candidates(kMin, kMax)) {
-				double s = silhouette(choice, fit(choice, k, random.nextInt()));
-				if (s > silhouette) {
-					silhouette = s;
-					best = k;
-				}
-			}
-			centroids = fit(sample(v, FIT_SAMPLE, random), best, random.nextInt());
+			ThemeCount.Choice chosen = ThemeCount.choose(choice, n, random);
+			silhouette = chosen.silhouette();
+			// a sample holding every vector was fitted already (best of several starts)
+			centroids = n <= CHOICE_SAMPLE ? chosen.centroids()
+					: fit(sample(v, FIT_SAMPLE, random), chosen.k(), random.nextInt());
 		}
 		int[] assignment = assign(v, centroids);
 		assignment = splitLarge(v, assignment, input.maxShare(), random);
@@ -153,22 +143,10 @@ public final class ThemeClustering {
 		return dot;
 	}
 
-	private static List<Integer> candidates(int kMin, int kMax) {
-		List<Integer> ks = new ArrayList<>();
-		int steps = Math.min(5, kMax - kMin);
-		for (int i = 0; i <= steps; i++) {
-			int k = kMin + (steps == 0 ? 0 : (kMax - kMin) * i / steps);
-			if (!ks.contains(k)) {
-				ks.add(k);
-			}
-		}
-		return ks;
-	}
-
 	private record Point(double[] getPoint) implements Clusterable {
 	}
 
-	private static double[][] fit(List<double[]> points, int k, int seed) {
+	static double[][] fit(List<double[]> points, int k, int seed) {
 		if (points.size() <= k) {
 			return points.toArray(double[][]::new);
 		}
@@ -176,27 +154,6 @@ public final class ThemeClustering {
 				new JDKRandomGenerator(seed));
 		List<CentroidCluster<Point>> clusters = clusterer.cluster(points.stream().map(Point::new).toList());
 		return clusters.stream().map(c -> unit(c.getCenter().getPoint())).toArray(double[][]::new);
-	}
-
-	private static double silhouette(List<double[]> points, double[][] centroids) {
-		double sum = 0;
-		for (double[] p : points) {
-			double own = Double.MAX_VALUE;
-			double other = Double.MAX_VALUE;
-			for (double[] c : centroids) {
-				double d = distance(p, c);
-				if (d < own) {
-					other = own;
-					own = d;
-				}
-				else if (d < other) {
-					other = d;
-				}
-			}
-			double max = Math.max(own, other);
-			sum += max == 0 || other == Double.MAX_VALUE ? 0 : (other - own) / max;
-		}
-		return sum / points.size();
 	}
 
 	private static int[] assign(float[][] v, double[][] centroids) {
@@ -319,19 +276,6 @@ public final class ThemeClustering {
 			s += a[i] * b[i];
 		}
 		return s;
-	}
-
-	private static double distance(double[] a, double[] b) {
-		double s = 0;
-		for (int i = 0; i < a.length; i++) {
-			double d = a[i] - b[i];
-			s += d * d;
-		}
-		return Math.sqrt(s);
-	}
-
-	private static int clamp(int x, int lo, int hi) {
-		return Math.max(lo, Math.min(hi, x));
 	}
 
 }

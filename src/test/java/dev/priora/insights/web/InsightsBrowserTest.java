@@ -15,7 +15,6 @@ import org.junit.jupiter.api.Test;
 
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
-import com.microsoft.playwright.options.BoundingBox;
 
 import dev.priora.insights.ThemeTopics;
 import dev.priora.support.BrowserTestBase;
@@ -103,9 +102,19 @@ class InsightsBrowserTest extends BrowserTestBase {
 		page.navigate("/p/THMBR/insights");
 		assertThat(page.locator("#top-revenue tbody tr").first()).isVisible();
 		assertThat(page.locator("#kind-chart svg").first()).isVisible();
-		BoundingBox box = page.locator("#kind-chart").boundingBox();
-		double x = box.x + 56 + (box.width - 80) * 11.5 / 12;
-		page.mouse().click(x, box.y + box.height - 62);
+		// The chart sits below the fold: a click at page coordinates outside the viewport
+		// hits
+		// nothing. Click the last week's bar where ECharts drew it (half a feedback up
+		// from
+		// the axis: the lowest non-empty stacked bar), once the bars have grown in.
+		Locator kindChart = page.locator("#kind-chart");
+		kindChart.scrollIntoViewIfNeeded();
+		page.waitForTimeout(1_500);
+		List<?> at = (List<?>) kindChart.evaluate("""
+				el => { const c = echarts.getInstanceByDom(el);
+				  return c.convertToPixel({ gridIndex: 0 }, [c.getOption().xAxis[0].data.length - 1, 0.5]); }""");
+		kindChart.click(new Locator.ClickOptions().setPosition(((Number) at.get(0)).doubleValue(),
+				((Number) at.get(1)).doubleValue()));
 		assertThat(page.locator("#drill-quotes")).containsText("Feedback of the week of");
 		org.assertj.core.api.Assertions.assertThat(page.locator("#drill-quotes blockquote").count()).isPositive();
 		screenshot("insights/insights");
