@@ -109,7 +109,9 @@ final class ArchiveTables {
 	 * votes, comments and follows they made; the ideas' and votes' feedback is exported
 	 * as feedback), and the check of the product's feedback-kind model (derived from the
 	 * kinds set by hand, which are exported with the feedback; checked again when a kind
-	 * is next set).
+	 * is next set), and the feedback themes with their memberships, edits and announced
+	 * spikes (derived from the feedback by clustering; a restored product's themes are
+	 * recomputed after its import).
 	 */
 	static final List<String> LEFT_OUT = List.of("users", "api_tokens", "account_links", "security_events",
 			"two_factor", "two_factor_recovery_codes", "account_policy", "user_entities", "user_credentials",
@@ -120,7 +122,8 @@ final class ArchiveTables {
 			"release_flags", "release_flag_requests", "notification_digests", "server_keys", "followups",
 			"followup_feedback", "live_events", "poker_sessions", "poker_items", "poker_participants", "poker_votes",
 			"health_scores", "portal_settings", "portal_visitors", "portal_sign_in_links", "portal_ideas",
-			"portal_votes", "portal_comments", "portal_follows", "kind_models");
+			"portal_votes", "portal_comments", "portal_follows", "kind_models",
+			"themes", "theme_feedback", "theme_edits", "theme_spikes");
 
 	/** Columns that name the product itself: filled in with the new product on import. */
 	static final List<String> PRODUCT_COLUMNS = List.of("product_id", "product_key");
