@@ -122,8 +122,8 @@ final class ArchiveTables {
 			"release_flags", "release_flag_requests", "notification_digests", "server_keys", "followups",
 			"followup_feedback", "live_events", "poker_sessions", "poker_items", "poker_participants", "poker_votes",
 			"health_scores", "portal_settings", "portal_visitors", "portal_sign_in_links", "portal_ideas",
-			"portal_votes", "portal_comments", "portal_follows", "kind_models",
-			"themes", "theme_feedback", "theme_edits", "theme_spikes");
+			"portal_votes", "portal_comments", "portal_follows", "kind_models", "themes", "theme_feedback",
+			"theme_edits", "theme_spikes");
 
 	/** Columns that name the product itself: filled in with the new product on import. */
 	static final List<String> PRODUCT_COLUMNS = List.of("product_id", "product_key");

@@ -117,7 +117,8 @@ class InsightsBrowserTest extends BrowserTestBase {
 				((Number) at.get(1)).doubleValue()));
 		assertThat(page.locator("#drill-quotes")).containsText("Feedback of the week of");
 		org.assertj.core.api.Assertions.assertThat(page.locator("#drill-quotes blockquote").count()).isPositive();
-		// back to the top with the mouse off the charts: sticky headers drawn at a scrolled
+		// back to the top with the mouse off the charts: sticky headers drawn at a
+		// scrolled
 		// position would hide rows in the full-page screenshot
 		page.mouse().move(0, 0);
 		page.evaluate("window.scrollTo(0, 0)");
