@@ -106,12 +106,13 @@ final class ArchiveTables {
 	 * the backlog by the daily task, with its marks of weekly summaries sent; a restored
 	 * product's history starts again), the customer portal (its settings with the logo,
 	 * its visitors — people, not exported — with their sign-in links, and the ideas,
-	 * votes, comments and follows they made; the ideas' and votes' feedback is exported
-	 * as feedback), and the check of the product's feedback-kind model (derived from the
-	 * kinds set by hand, which are exported with the feedback; checked again when a kind
-	 * is next set), and the feedback themes with their memberships, edits and announced
-	 * spikes (derived from the feedback by clustering; a restored product's themes are
-	 * recomputed after its import).
+	 * votes, comments and follows they made, the items it shows on its public roadmap,
+	 * its visitors' e-mail subscriptions and the record of changelogs mailed; the ideas'
+	 * and votes' feedback is exported as feedback), and the check of the product's
+	 * feedback-kind model (derived from the kinds set by hand, which are exported with
+	 * the feedback; checked again when a kind is next set), and the feedback themes with
+	 * their memberships, edits and announced spikes (derived from the feedback by
+	 * clustering; a restored product's themes are recomputed after its import).
 	 */
 	static final List<String> LEFT_OUT = List.of("users", "api_tokens", "account_links", "security_events",
 			"two_factor", "two_factor_recovery_codes", "account_policy", "user_entities", "user_credentials",
@@ -123,7 +124,7 @@ final class ArchiveTables {
 			"followup_feedback", "live_events", "poker_sessions", "poker_items", "poker_participants", "poker_votes",
 			"health_scores", "portal_settings", "portal_visitors", "portal_sign_in_links", "portal_ideas",
 			"portal_votes", "portal_comments", "portal_follows", "kind_models", "themes", "theme_feedback",
-			"theme_edits", "theme_spikes");
+			"theme_edits", "theme_spikes", "portal_public_items", "portal_subscriptions", "portal_changelog_mailed");
 
 	/** Columns that name the product itself: filled in with the new product on import. */
 	static final List<String> PRODUCT_COLUMNS = List.of("product_id", "product_key");

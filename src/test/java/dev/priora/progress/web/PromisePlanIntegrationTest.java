@@ -99,7 +99,7 @@ class PromisePlanIntegrationTest extends IntegrationTestBase {
 	@Test
 	void daysOffShrinkWhatCanBePromisedAndABadConfidenceIsRefusedByName() {
 		ApiClient api = api();
-		TestProduct product = aProduct("PRD").named("Promises with days off").createdBy(api);
+		TestProduct product = aProduct("PDOFF").named("Promises with days off").createdBy(api);
 		LocalDate today = LocalDate.now();
 		List<Long> sprints = new ArrayList<>();
 		String values = setUp(product, today, sprints);
