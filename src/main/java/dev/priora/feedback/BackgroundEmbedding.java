@@ -3,9 +3,7 @@ package dev.priora.feedback;
 import java.util.List;
 import java.util.UUID;
 
-import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Lazy;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import com.github.kagkarlsson.scheduler.task.ExecutionContext;
@@ -19,10 +17,7 @@ import dev.priora.jobs.Jobs;
  * background task on any node, 200 texts per database round, with their kind and
  * sentiment ({@link KindClassifier}); the similarity index picks them up on its next
  * search. The task is queued in the import's transaction, so it exists once the import
- * commits; a node that dies in it leaves it to another (the scheduler revives it). At
- * start-up one task looks for products whose feedback lacks a vector of the current model
- * ({@link SentenceEmbedder#MODEL}: after the model changed, every vector is computed
- * again; until then the similarity index finds such feedback by its words).
+ * commits; a node that dies in it leaves it to another (the scheduler revives it).
  */
 @Component
 class BackgroundEmbedding extends OneTimeTask<String> {
@@ -49,22 +44,9 @@ class BackgroundEmbedding extends OneTimeTask<String> {
 		jobs.runSoon(instance(productKey + "/" + UUID.randomUUID(), productKey));
 	}
 
-	@EventListener(ApplicationReadyEvent.class)
-	void sweep() {
-		jobs.runSoon(instance("start/" + UUID.randomUUID(), ItemEmbedding.ALL_PRODUCTS));
-	}
-
 	@Override
 	public void executeOnce(TaskInstance<String> instance, ExecutionContext context) {
-		if (ItemEmbedding.ALL_PRODUCTS.equals(instance.getData())) {
-			feedback.productsWithoutVectors().forEach(this::embed);
-		}
-		else {
-			embed(instance.getData());
-		}
-	}
-
-	private void embed(String productKey) {
+		String productKey = instance.getData();
 		while (!Thread.currentThread().isInterrupted()) {
 			List<FeedbackTextRepository.Text> batch = feedback.withoutVector(productKey, 200);
 			if (batch.isEmpty()) {

@@ -5,9 +5,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.lucene.store.FSDirectory;
@@ -22,7 +24,6 @@ import org.springframework.stereotype.Component;
 import dev.priora.backlog.ProductService;
 import dev.priora.backlog.ProductView;
 import dev.priora.feedback.engine.SimilarityIndex;
-import dev.priora.feedback.engine.VectorScan;
 
 /**
  * One {@link SimilarityIndex} per product over its feedback ({@code F<id>}) and backlog
@@ -37,16 +38,9 @@ import dev.priora.feedback.engine.VectorScan;
  * {@value #COMMIT_SECONDS} s while they change, after a build, and at shutdown): after a
  * restart the first search opens the index and reads only what changed since, where
  * building the vector graph of 100,000 texts again takes minutes. An index whose
- * checkpoint names another product or sentence model, or more feedback than the database
- * holds (a restored backup), is built again. When the folder cannot be used (another
- * process holds it), the index is held in memory.
- *
- * <p>
- * A node without the product's index (a new node, a container whose folder is not kept)
- * builds it on a thread of its own; until it is built, searches are answered by an exact
- * scan of the stored vectors ({@link VectorScan}: read from the database in pages, one
- * byte per dimension), by meaning alone, so the first request answers in about a second
- * at 200,000 vectors instead of minutes.
+ * checkpoint names another product, or more feedback than the database holds (a restored
+ * backup), is built again. When the folder cannot be used (another process holds it), the
+ * index is held in memory.
  */
 @Component
 class FeedbackIndex implements DisposableBean {
@@ -60,10 +54,6 @@ class FeedbackIndex implements DisposableBean {
 	private static final long COMMIT_SECONDS = 30;
 
 	private static final int PAGE = 2000;
-
-	private static final int SCAN_PAGE = 5000;
-
-	private volatile boolean closed;
 
 	private final FeedbackTextRepository feedback;
 
@@ -86,96 +76,70 @@ class FeedbackIndex implements DisposableBean {
 		this.root = Path.of(dataDir, "similarity");
 	}
 
-	/**
-	 * The entries most like the query: from the product's index brought up to date, or,
-	 * while this node builds that index in the background (a new node, or one that lost
-	 * its folder), from an exact scan of the stored vectors (by meaning alone).
-	 */
-	List<SimilarityIndex.Match> similar(String productKey, SimilarityIndex.Query query) {
-		ProductIndex p = indexes.computeIfAbsent(productKey, this::open);
-		VectorScan warm;
-		synchronized (p) {
-			if (p.built) {
-				refresh(productKey, p);
-				warm = null;
-			}
-			else {
-				if (p.scan == null) {
-					p.scan = scan(productKey, p);
-					buildInBackground(productKey, p);
-				}
-				warm = p.scan;
-			}
+	/** What an index reflects; kept as its commit's checkpoint. */
+	private static final class ProductIndex {
+
+		final SimilarityIndex index;
+
+		final String identity;
+
+		final long productId;
+
+		long lastFeedbackId;
+
+		Instant itemsSeenUntil = Instant.EPOCH;
+
+		Instant vectorsSeenUntil = Instant.EPOCH;
+
+		final Set<Long> feedbackWithoutVector = new HashSet<>();
+
+		boolean built;
+
+		boolean dirty;
+
+		long committedAt = System.nanoTime();
+
+		ProductIndex(SimilarityIndex index, ProductView product) {
+			this.index = index;
+			this.productId = product.id().value();
+			this.identity = product.id().value() + "@" + product.createdAt().toEpochMilli();
 		}
-		return warm == null ? p.index.similar(query) : warm.similar(query);
+
+		Map<String, String> checkpoint() {
+			return Map.of("product", identity, "feedback", String.valueOf(lastFeedbackId), "items",
+					itemsSeenUntil.toString(), "vectors", vectorsSeenUntil.toString());
+		}
+
+		boolean restore(Map<String, String> c, long maxFeedbackId) {
+			if (!identity.equals(c.get("product")) || c.get("feedback") == null || c.get("items") == null
+					|| c.get("vectors") == null || Long.parseLong(c.get("feedback")) > maxFeedbackId) {
+				return false;
+			}
+			lastFeedbackId = Long.parseLong(c.get("feedback"));
+			itemsSeenUntil = Instant.parse(c.get("items"));
+			vectorsSeenUntil = Instant.parse(c.get("vectors"));
+			for (String id : index.withoutVector()) {
+				if (id.startsWith(FEEDBACK)) {
+					feedbackWithoutVector.add(Long.parseLong(id.substring(1)));
+				}
+			}
+			built = true;
+			return true;
+		}
+
 	}
 
-	/**
-	 * The product's index, up to date with the database; waits while it is built.
-	 */
+	/** The product's index, up to date with the database. */
 	SimilarityIndex upToDate(String productKey) {
 		ProductIndex p = indexes.computeIfAbsent(productKey, this::open);
-		synchronized (p.buildLock) {
-			if (!p.built) {
-				build(productKey, p);
-			}
-		}
 		synchronized (p) {
-			refresh(productKey, p);
+			boolean changed = p.built ? sync(productKey, p) : build(productKey, p);
+			p.dirty |= changed;
+			if (p.dirty && System.nanoTime() - p.committedAt > COMMIT_SECONDS * 1_000_000_000L) {
+				commit(p);
+			}
 			return p.index;
 		}
-	}
-
-	private void refresh(String productKey, ProductIndex p) {
-		p.dirty |= sync(productKey, p);
-		if (p.dirty && System.nanoTime() - p.committedAt > COMMIT_SECONDS * 1_000_000_000L) {
-			commit(p);
-		}
-	}
-
-	/** Every stored vector of the product's feedback and items, read page by page. */
-	private VectorScan scan(String productKey, ProductIndex p) {
-		long start = System.nanoTime();
-		VectorScan.Builder scan = VectorScan.builder();
-		long after = 0;
-		for (var page = feedback.vectors(productKey, after, SCAN_PAGE); !page.isEmpty(); page = feedback
-			.vectors(productKey, after, SCAN_PAGE)) {
-			page.forEach(v -> scan.add(FEEDBACK + v.id(), v.vector()));
-			after = page.get(page.size() - 1).id();
-		}
-		after = 0;
-		for (var page = items.vectors(p.productId, after, SCAN_PAGE); !page.isEmpty(); page = items.vectors(p.productId,
-				after, SCAN_PAGE)) {
-			page.forEach(v -> scan.add(ITEM + v.id(), v.vector()));
-			after = page.get(page.size() - 1).id();
-		}
-		VectorScan result = scan.build();
-		LOG.info("Building the similarity index of {} in the background; meanwhile {} stored vectors read in {} ms"
-				+ " answer", productKey, result.size(), (System.nanoTime() - start) / 1_000_000);
-		return result;
-	}
-
-	/**
-	 * The index is built on a thread of its own: a node's index is its own, so a
-	 * cluster-wide background task would build it on one node only (as the search index).
-	 */
-	private void buildInBackground(String productKey, ProductIndex p) {
-		Thread thread = new Thread(() -> {
-			try {
-				synchronized (p.buildLock) {
-					if (!p.built && !closed) {
-						build(productKey, p);
-					}
-				}
-			}
-			catch (RuntimeException e) {
-				LOG.warn("Building the similarity index of {} failed; the next request tries again", productKey, e);
-				indexes.remove(productKey, p);
-			}
-		}, "similarity-build-" + productKey);
-		thread.setDaemon(true);
-		thread.setPriority(Thread.MIN_PRIORITY);
-		thread.start();
 	}
 
 	/**
@@ -227,12 +191,9 @@ class FeedbackIndex implements DisposableBean {
 
 	/**
 	 * Everything of the product, page by page; then everything changed while it was read,
-	 * by the watermarks taken before. Runs holding the build lock only (requests
-	 * meanwhile read the scan); the last step, under the monitor, makes the index the one
-	 * answering.
+	 * by the watermarks taken before.
 	 */
-	private void build(String productKey, ProductIndex p) {
-		long start = System.nanoTime();
+	private boolean build(String productKey, ProductIndex p) {
 		Instant[] before = items.watermarks(p.productId);
 		syncFeedback(productKey, p);
 		long after = 0;
@@ -243,14 +204,10 @@ class FeedbackIndex implements DisposableBean {
 		}
 		p.itemsSeenUntil = before[0];
 		p.vectorsSeenUntil = before[1];
-		synchronized (p) {
-			sync(productKey, p);
-			commit(p);
-			p.built = true;
-			p.scan = null;
-		}
-		LOG.info("Built the similarity index of {} ({} entries) in {} s", productKey, p.index.size(),
-				(System.nanoTime() - start) / 1_000_000_000);
+		p.built = true;
+		sync(productKey, p);
+		commit(p);
+		return false;
 	}
 
 	private boolean sync(String productKey, ProductIndex p) {
@@ -317,11 +274,10 @@ class FeedbackIndex implements DisposableBean {
 	/** Commits what changed since the last commit and closes every index. */
 	@Override
 	public void destroy() {
-		closed = true;
 		indexes.values().forEach(p -> {
 			synchronized (p) {
 				try {
-					if (p.dirty && p.built) {
+					if (p.dirty) {
 						commit(p);
 					}
 				}

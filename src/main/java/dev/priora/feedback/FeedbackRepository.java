@@ -58,14 +58,14 @@ class FeedbackRepository {
 	long insert(String productKey, FeedbackDraft d, Channel channel, Instant receivedAt, float[] vector, Long user,
 			Instant now) {
 		KeyHolder keys = new GeneratedKeyHolder();
-		jdbc.sql("""
-				insert into feedback (product_key, title, body, customer_id, contact_id, channel, received_at, status,
-				  external_id, embedding, embedding_model, submitted_by, created_at, updated_at)
-				  values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+		jdbc.sql(
+				"""
+						insert into feedback (product_key, title, body, customer_id, contact_id, channel, received_at, status,
+						  external_id, embedding, submitted_by, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(productKey, d.title(), d.text(), d.customerId(), d.contactId(), channel.name(),
 					receivedAt.atOffset(ZoneOffset.UTC), FeedbackStatus.NEW.name(), d.externalId(),
-					FeedbackTextRepository.bytes(vector), vector == null ? null : SentenceEmbedder.MODEL, user,
-					now.atOffset(ZoneOffset.UTC), now.atOffset(ZoneOffset.UTC))
+					FeedbackTextRepository.bytes(vector), user, now.atOffset(ZoneOffset.UTC),
+					now.atOffset(ZoneOffset.UTC))
 			.update(keys, "id");
 		long id = keys.getKey().longValue();
 		for (String tag : d.tags()) {

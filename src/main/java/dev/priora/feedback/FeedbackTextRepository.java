@@ -34,35 +34,10 @@ class FeedbackTextRepository {
 	/** Up to {@code limit} feedback added after {@code afterId}, oldest first. */
 	List<Text> texts(String productKey, long afterId, int limit) {
 		return jdbc.sql("""
-				select id, title, body, embedding, embedding_model from feedback
-				where product_key = ? and id > ? and merged_into is null order by id limit ?""")
+				select id, title, body, embedding from feedback where product_key = ? and id > ? and merged_into is null
+				order by id limit ?""")
 			.params(productKey, afterId, limit)
-			.query((rs, n) -> new Text(rs.getLong(1), rs.getString(2), rs.getString(3), current(rs)))
-			.list();
-	}
-
-	/**
-	 * The row's vector (columns {@code embedding, embedding_model} at 4 and 5) when the
-	 * current model computed it, else null.
-	 */
-	private static float[] current(java.sql.ResultSet rs) throws java.sql.SQLException {
-		return SentenceEmbedder.MODEL.equals(rs.getString(5)) ? floats(rs.getBytes(4)) : null;
-	}
-
-	/** A stored vector of the current model, by the row's id. */
-	record IdVector(long id, float[] vector) {
-	}
-
-	/**
-	 * Up to {@code limit} vectors of the product's feedback after {@code afterId}, by id
-	 * (feedback without a vector of the current model left out): no text is read.
-	 */
-	List<IdVector> vectors(String productKey, long afterId, int limit) {
-		return jdbc.sql("""
-				select id, embedding from feedback where product_key = ? and id > ? and merged_into is null
-				  and embedding_model = ? order by id limit ?""")
-			.params(productKey, afterId, SentenceEmbedder.MODEL, limit)
-			.query((rs, n) -> new IdVector(rs.getLong(1), floats(rs.getBytes(2))))
+			.query((rs, n) -> new Text(rs.getLong(1), rs.getString(2), rs.getString(3), floats(rs.getBytes(4))))
 			.list();
 	}
 
@@ -80,56 +55,32 @@ class FeedbackTextRepository {
 	 */
 	List<Text> textsWithVectors(List<Long> ids) {
 		List<Long> some = ids.size() > 1000 ? ids.subList(0, 1000) : ids;
-		return jdbc
-			.sql("select id, title, body, embedding, embedding_model from feedback where id in (:ids)"
-					+ " and embedding is not null and embedding_model = :model")
+		return jdbc.sql("select id, title, body, embedding from feedback where id in (:ids) and embedding is not null")
 			.param("ids", some)
-			.param("model", SentenceEmbedder.MODEL)
-			.query((rs, n) -> new Text(rs.getLong(1), rs.getString(2), rs.getString(3), current(rs)))
+			.query((rs, n) -> new Text(rs.getLong(1), rs.getString(2), rs.getString(3), floats(rs.getBytes(4))))
 			.list();
 	}
 
-	/**
-	 * The feedback's stored sentence vector, or null while it has none of the current
-	 * model.
-	 */
+	/** The feedback's stored sentence vector, or null while it has none. */
 	float[] vector(long id) {
-		return jdbc.sql("select id, title, body, embedding, embedding_model from feedback where id = ?")
+		return jdbc.sql("select embedding from feedback where id = ?")
 			.param(id)
-			.query((rs, n) -> current(rs))
+			.query((rs, n) -> floats(rs.getBytes(1)))
 			.optional()
 			.orElse(null);
 	}
 
-	/**
-	 * Up to {@code limit} of the product's feedback stored without a vector of the
-	 * current model, by id.
-	 */
+	/** Up to {@code limit} of the product's feedback stored without a vector, by id. */
 	List<Text> withoutVector(String productKey, int limit) {
-		return jdbc.sql("""
-				select id, title, body from feedback where product_key = ?
-				  and (embedding is null or embedding_model is null or embedding_model <> ?) order by id limit ?""")
-			.params(productKey, SentenceEmbedder.MODEL, limit)
+		return jdbc
+			.sql("select id, title, body from feedback where product_key = ? and embedding is null order by id limit ?")
+			.params(productKey, limit)
 			.query((rs, n) -> new Text(rs.getLong(1), rs.getString(2), rs.getString(3), null))
 			.list();
 	}
 
-	/**
-	 * The keys of the products with feedback without a vector of the current model.
-	 */
-	List<String> productsWithoutVectors() {
-		return jdbc.sql("""
-				select distinct product_key from feedback
-				where embedding is null or embedding_model is null or embedding_model <> ?""")
-			.param(SentenceEmbedder.MODEL)
-			.query(String.class)
-			.list();
-	}
-
 	void storeVector(long id, float[] vector) {
-		jdbc.sql("update feedback set embedding = ?, embedding_model = ? where id = ?")
-			.params(bytes(vector), SentenceEmbedder.MODEL, id)
-			.update();
+		jdbc.sql("update feedback set embedding = ? where id = ?").params(bytes(vector), id).update();
 	}
 
 	/** The items with these ids, by id. */

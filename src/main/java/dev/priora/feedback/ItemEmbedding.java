@@ -27,11 +27,11 @@ import dev.priora.jobs.Jobs;
  * background task on any node: queued in the transaction that creates an item or changes
  * its title or description (once per product and transaction, so an import of thousands
  * of items queues one task), and once at start-up for products with items that have none
- * (the demo product on a first start, items written before vectors were stored, vectors
- * of another model than {@link SentenceEmbedder#MODEL}). The task embeds 200 items per
- * database round until none is left; an item whose text is unchanged since its vector was
- * computed is confirmed, not embedded again. The similarity index reads the vectors
- * ({@link FeedbackIndex}); until an item has its vector it is found by its words only.
+ * (the demo product on a first start, items written before vectors were stored). The task
+ * embeds 200 items per database round until none is left; an item whose text is unchanged
+ * since its vector was computed is confirmed, not embedded again. The similarity index
+ * reads the vectors ({@link FeedbackIndex}); until an item has its vector it is found by
+ * its words only.
  */
 @Component
 class ItemEmbedding extends OneTimeTask<String> {
@@ -127,7 +127,7 @@ class ItemEmbedding extends OneTimeTask<String> {
 					// never before the item's update, or a node with a slower clock would
 					// find the item again
 					Instant at = clock.instant().isAfter(item.updatedAt()) ? clock.instant() : item.updatedAt();
-					if (hash.equals(item.vectorHash()) && SentenceEmbedder.MODEL.equals(item.vectorModel())) {
+					if (hash.equals(item.vectorHash())) {
 						vectors.confirm(item.id(), at);
 					}
 					else {

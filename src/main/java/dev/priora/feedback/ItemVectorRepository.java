@@ -26,22 +26,20 @@ class ItemVectorRepository {
 	 * {@code embeddedAt} are null when it has none.
 	 */
 	record ItemText(long id, long productId, String title, String text, boolean rejected, String vectorHash,
-			float[] vector, Instant updatedAt, Instant embeddedAt, String vectorModel) {
+			float[] vector, Instant updatedAt, Instant embeddedAt) {
 
 		/**
-		 * The stored vector when the current model computed it from the item's current
-		 * text, else null.
+		 * The stored vector when it was computed from the item's current text, else null.
 		 */
 		float[] currentVector() {
-			return vector != null && SentenceEmbedder.MODEL.equals(vectorModel) && hash(title, text).equals(vectorHash)
-					? vector : null;
+			return vector != null && hash(title, text).equals(vectorHash) ? vector : null;
 		}
 
 	}
 
 	private static final String SELECT = """
 			select i.id, i.product_id, i.title, i.description, i.status, v.text_hash, v.embedding, i.updated_at,
-			  v.embedded_at, v.embedding_model from items i left join item_vectors v on v.item_id = i.id""";
+			  v.embedded_at from items i left join item_vectors v on v.item_id = i.id""";
 
 	private final JdbcClient jdbc;
 
@@ -100,7 +98,7 @@ class ItemVectorRepository {
 	List<ItemText> embeddedSince(long productId, Instant since) {
 		return jdbc.sql("""
 				select i.id, i.product_id, i.title, i.description, i.status, v.text_hash, v.embedding, i.updated_at,
-				  v.embedded_at, v.embedding_model from item_vectors v join items i on i.id = v.item_id
+				  v.embedded_at from item_vectors v join items i on i.id = v.item_id
 				where v.product_id = ? and v.embedded_at > ?""")
 			.params(productId, Timestamp.from(since))
 			.query((rs, n) -> row(rs))
@@ -108,34 +106,18 @@ class ItemVectorRepository {
 	}
 
 	/**
-	 * Up to {@code limit} of the product's open items that have no vector, were updated
-	 * after theirs was computed or have one of another model, by id.
+	 * Up to {@code limit} of the product's open items that have no vector or were updated
+	 * after theirs was computed, by id.
 	 */
 	List<ItemText> needingVectors(String productKey, int limit) {
-		return jdbc.sql(SELECT + """
-				 join products p on p.id = i.product_id
-				where p.product_key = ? and i.status <> 'REJECTED'
-				  and (v.item_id is null or v.embedded_at < i.updated_at or v.embedding_model <> ?)
-				order by i.id limit ?""")
-			.params(productKey, SentenceEmbedder.MODEL, limit)
+		return jdbc
+			.sql(SELECT
+					+ """
+							 join products p on p.id = i.product_id
+							where p.product_key = ? and i.status <> 'REJECTED' and (v.item_id is null or v.embedded_at < i.updated_at)
+							order by i.id limit ?""")
+			.params(productKey, limit)
 			.query((rs, n) -> row(rs))
-			.list();
-	}
-
-	/**
-	 * Up to {@code limit} stored vectors of the current model of the product's items
-	 * after {@code afterId} that are not rejected, by item id; no text is read, so a
-	 * vector may be of an item's earlier text (for a first answer while the index is
-	 * built).
-	 */
-	List<FeedbackTextRepository.IdVector> vectors(long productId, long afterId, int limit) {
-		return jdbc.sql("""
-				select v.item_id, v.embedding from item_vectors v join items i on i.id = v.item_id
-				where v.product_id = ? and v.item_id > ? and v.embedding_model = ? and i.status <> 'REJECTED'
-				order by v.item_id limit ?""")
-			.params(productId, afterId, SentenceEmbedder.MODEL, limit)
-			.query((rs, n) -> new FeedbackTextRepository.IdVector(rs.getLong(1),
-					FeedbackTextRepository.floats(rs.getBytes(2))))
 			.list();
 	}
 
@@ -152,17 +134,12 @@ class ItemVectorRepository {
 		return jdbc.sql(SELECT + " where i.id = ?").param(itemId).query((rs, n) -> row(rs)).optional();
 	}
 
-	/**
-	 * The keys of the products that have open items without a vector of the current
-	 * model.
-	 */
+	/** The keys of the products that have open items without a vector. */
 	List<String> productsNeedingVectors() {
-		return jdbc
-			.sql("""
-					select p.product_key from products p where exists (select 1 from items i
-					  left join item_vectors v on v.item_id = i.id
-					  where i.product_id = p.id and i.status <> 'REJECTED' and (v.item_id is null or v.embedding_model <> ?))""")
-			.param(SentenceEmbedder.MODEL)
+		return jdbc.sql("""
+				select p.product_key from products p where exists (select 1 from items i
+				  left join item_vectors v on v.item_id = i.id
+				  where i.product_id = p.id and i.status <> 'REJECTED' and v.item_id is null)""")
 			.query(String.class)
 			.list();
 	}
@@ -172,16 +149,12 @@ class ItemVectorRepository {
 	 * store the same item at once: the later write wins).
 	 */
 	void store(long itemId, long productId, String textHash, float[] vector, Instant at) {
-		String update = """
-				update item_vectors set text_hash = ?, embedding = ?, embedded_at = ?, embedding_model = ?
-				where item_id = ?""";
-		Object[] updateParams = { textHash, FeedbackTextRepository.bytes(vector), Timestamp.from(at),
-				SentenceEmbedder.MODEL, itemId };
+		String update = "update item_vectors set text_hash = ?, embedding = ?, embedded_at = ? where item_id = ?";
+		Object[] updateParams = { textHash, FeedbackTextRepository.bytes(vector), Timestamp.from(at), itemId };
 		if (jdbc.sql(update).params(updateParams).update() == 0 && jdbc.sql("""
-				insert into item_vectors (item_id, product_id, text_hash, embedding, embedded_at, embedding_model)
-				values (?, ?, ?, ?, ?, ?) on conflict do nothing""")
-			.params(itemId, productId, textHash, FeedbackTextRepository.bytes(vector), Timestamp.from(at),
-					SentenceEmbedder.MODEL)
+				insert into item_vectors (item_id, product_id, text_hash, embedding, embedded_at)
+				values (?, ?, ?, ?, ?) on conflict do nothing""")
+			.params(itemId, productId, textHash, FeedbackTextRepository.bytes(vector), Timestamp.from(at))
 			.update() == 0) {
 			jdbc.sql(update).params(updateParams).update();
 		}
@@ -198,7 +171,7 @@ class ItemVectorRepository {
 		Timestamp embedded = rs.getTimestamp(9);
 		return new ItemText(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
 				"REJECTED".equals(rs.getString(5)), rs.getString(6), FeedbackTextRepository.floats(rs.getBytes(7)),
-				rs.getTimestamp(8).toInstant(), embedded == null ? null : embedded.toInstant(), rs.getString(10));
+				rs.getTimestamp(8).toInstant(), embedded == null ? null : embedded.toInstant());
 	}
 
 }

@@ -64,8 +64,7 @@ class KindClassifier {
 					return null; // the labels changed since the check: the general model
 									// until the next one
 				}
-				t = new Trained(stamp,
-						LinearKindModel.train(examples, LinearKindModel.Settings.parse(row.get().settings())));
+				t = new Trained(stamp, LinearKindModel.train(examples, KindTraining.SETTINGS));
 				trained.put(productKey, t);
 			}
 			return t.model();
