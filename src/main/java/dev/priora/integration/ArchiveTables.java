@@ -110,9 +110,7 @@ final class ArchiveTables {
 	 * its visitors' e-mail subscriptions and the record of changelogs mailed; the ideas'
 	 * and votes' feedback is exported as feedback), and the check of the product's
 	 * feedback-kind model (derived from the kinds set by hand, which are exported with
-	 * the feedback; checked again when a kind is next set), and the feedback themes with
-	 * their memberships, edits and announced spikes (derived from the feedback by
-	 * clustering; a restored product's themes are recomputed after its import).
+	 * the feedback; checked again when a kind is next set).
 	 */
 	static final List<String> LEFT_OUT = List.of("users", "api_tokens", "account_links", "security_events",
 			"two_factor", "two_factor_recovery_codes", "account_policy", "user_entities", "user_credentials",
@@ -123,8 +121,8 @@ final class ArchiveTables {
 			"release_flags", "release_flag_requests", "notification_digests", "server_keys", "followups",
 			"followup_feedback", "live_events", "poker_sessions", "poker_items", "poker_participants", "poker_votes",
 			"health_scores", "portal_settings", "portal_visitors", "portal_sign_in_links", "portal_ideas",
-			"portal_votes", "portal_comments", "portal_follows", "kind_models", "themes", "theme_feedback",
-			"theme_edits", "theme_spikes", "portal_public_items", "portal_subscriptions", "portal_changelog_mailed");
+			"portal_votes", "portal_comments", "portal_follows", "kind_models", "portal_public_items",
+			"portal_subscriptions", "portal_changelog_mailed");
 
 	/** Columns that name the product itself: filled in with the new product on import. */
 	static final List<String> PRODUCT_COLUMNS = List.of("product_id", "product_key");

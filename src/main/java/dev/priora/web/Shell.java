@@ -43,10 +43,11 @@ class Shell {
 	}
 
 	private static final List<GroupDef> SIDEBAR = List.of(
-			new GroupDef("Discover", List.of(def("inbox", "Inbox", "/feedback", "g i", "/public-forms"),
-					def("customers", "Customers", "/customers", "g c"),
-					def("followups", "Tell customers", "/followups", "g l"), def("portal", "Portal", "/portal", "g p"),
-					def("insights", "Insights", "/insights", "g a"))),
+			new GroupDef("Discover",
+					List.of(def("inbox", "Inbox", "/feedback", "g i", "/public-forms"),
+							def("customers", "Customers", "/customers", "g c"),
+							def("followups", "Tell customers", "/followups", "g l"),
+							def("portal", "Portal", "/portal", "g p"))),
 			new GroupDef("Decide",
 					List.of(def("scores", "Scores", "/scoring", "g s"),
 							def("map", "Priority map", "/priority-map", "g x"),

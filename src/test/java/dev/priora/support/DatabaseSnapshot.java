@@ -30,7 +30,7 @@ public record DatabaseSnapshot(Map<String, List<String>> tables) {
 
 	private static final Set<String> SKIPPED_TABLES = Set.of("spring_session", "spring_session_attributes",
 			"flyway_schema_history", "scheduled_tasks", "rate_limits", "item_vectors", "release_flags",
-			"release_flag_requests", "live_events", "themes", "theme_feedback", "theme_spikes");
+			"release_flag_requests", "live_events");
 
 	/**
 	 * Columns a background run changes: the outboxes' delivery progress (a webhook an

@@ -228,18 +228,6 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 		product(Permission.READ, "GET /p/{key}/health", "GET " + base + "/health", "GET " + base + "/health/history",
 				"GET " + base + "/health/settings");
 		product(Permission.EDIT_BACKLOG, "POST /p/{key}/health/settings", "PUT " + base + "/health/settings");
-		product(Permission.READ, "GET /p/{key}/insights", "GET /p/{key}/insights/week", "GET /p/{key}/insights/themes",
-				"GET /p/{key}/insights/themes/progress", "GET /p/{key}/insights/themes/{id}",
-				"GET " + base + "/insights/themes", "GET " + base + "/insights/themes/{id}",
-				"GET " + base + "/insights/trends", "GET " + base + "/insights/weeks/{week}",
-				"GET " + base + "/insights/themes/{id}/item-draft", "GET " + base + "/insights/{table}.csv");
-		product(Permission.EDIT_BACKLOG, "POST /p/{key}/insights/recompute", "POST /p/{key}/insights/recompute/cancel",
-				"POST /p/{key}/insights/themes/{id}/rename", "POST /p/{key}/insights/themes/{id}/merge",
-				"POST /p/{key}/insights/themes/{id}/split", "POST /p/{key}/insights/themes/{id}/move",
-				"POST /p/{key}/insights/themes/{id}/item", "POST " + base + "/insights/recompute",
-				"PUT " + base + "/insights/themes/{id}/name", "POST " + base + "/insights/themes/{id}/merge",
-				"POST " + base + "/insights/themes/{id}/split", "POST " + base + "/insights/themes/{id}/feedback",
-				"POST " + base + "/insights/themes/{id}/items");
 		product(Permission.READ, "GET " + base + "/imports", "GET " + base + "/imports/{jobId}",
 				"GET " + base + "/items/{itemKey}/comments");
 		product(Permission.COMMENT, "POST " + base + "/items/{itemKey}/comments",
