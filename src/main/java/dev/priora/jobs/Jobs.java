@@ -2,6 +2,7 @@ package dev.priora.jobs;
 
 import java.io.InputStream;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -11,9 +12,12 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
@@ -60,8 +64,13 @@ public class Jobs {
 
 	private final Clock clock;
 
+	private final TransactionTemplate savepoint;
+
 	Jobs(JobRepository repository, SchedulerClient client, JobTask task,
-			org.springframework.beans.factory.ObjectProvider<JobScheduler> scheduler, JsonMapper json, Clock clock) {
+			org.springframework.beans.factory.ObjectProvider<JobScheduler> scheduler, JsonMapper json, Clock clock,
+			PlatformTransactionManager transactions) {
+		this.savepoint = new TransactionTemplate(transactions);
+		this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
 		this.repository = repository;
 		this.client = client;
 		this.task = task;
@@ -130,7 +139,7 @@ public class Jobs {
 	 * after-commit start).
 	 */
 	public void runSoon(TaskInstance<?> instance) {
-		client.scheduleIfNotExists(instance, clock.instant());
+		scheduleOnce(instance, clock.instant());
 		if (scheduler == null) {
 			return;
 		}
@@ -144,6 +153,26 @@ public class Jobs {
 		}
 		else {
 			scheduler.wake();
+		}
+	}
+
+	/**
+	 * Schedules a task's instance at {@code when} in the caller's transaction, unless an
+	 * instance with its id is scheduled already; true when this call scheduled it. Two
+	 * transactions that schedule the same instance at once both succeed: the one that
+	 * loses the insert (PostgreSQL then aborts everything its transaction did after) does
+	 * so behind a savepoint, so only the insert is undone and the caller's own writes
+	 * commit.
+	 */
+	public boolean scheduleOnce(TaskInstance<?> instance, Instant when) {
+		try {
+			return Boolean.TRUE.equals(savepoint.execute(s -> client.scheduleIfNotExists(instance, when)));
+		}
+		catch (RuntimeException e) {
+			if (client.getScheduledExecution(instance).isPresent()) {
+				return false;
+			}
+			throw e;
 		}
 	}
 
