@@ -23,7 +23,9 @@ import org.springframework.security.web.webauthn.management.WebAuthnRelyingParty
  * before the check and given back on success. Every outcome is in the security log
  * ({@code SIGN_IN}, {@code SIGN_IN_FAILED}, {@code SIGN_IN_THROTTLED} with the detail
  * "passkey"). No second factor follows: the passkey was made and used with user
- * verification, so it is two factors already.
+ * verification, so it is two factors already. When the admin turned password sign-in off
+ * for single sign-on, passkeys follow: only the break-glass admin may still use one
+ * ({@link SsoPasswordGate}).
  */
 final class PasskeySignIn implements AuthenticationProvider {
 
@@ -39,9 +41,12 @@ final class PasskeySignIn implements AuthenticationProvider {
 
 	private final RateLimiter.Limit perAddress;
 
+	private final SsoPasswordGate gate;
+
 	PasskeySignIn(WebAuthnRelyingPartyOperations relyingParty, UserDetailsService details, AccountRepository users,
-			SecurityLog log, RateLimiter limiter, int maxPerAddress, Duration window) {
+			SecurityLog log, RateLimiter limiter, int maxPerAddress, Duration window, SsoPasswordGate gate) {
 		this.webAuthn = new WebAuthnAuthenticationProvider(relyingParty, details);
+		this.gate = gate;
 		this.users = users;
 		this.log = log;
 		this.limiter = limiter;
@@ -62,6 +67,7 @@ final class PasskeySignIn implements AuthenticationProvider {
 			SignedInUser user = users.findByEmail(email)
 				.filter(SignedInUser::isEnabled)
 				.orElseThrow(() -> new DisabledException("not an active user"));
+			gate.check(user);
 			from.ifPresent(limiter::release);
 			log.record(SecurityEventType.SIGN_IN, user.id(), user.email(), DETAIL);
 			return UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());

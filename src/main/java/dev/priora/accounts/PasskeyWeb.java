@@ -37,9 +37,9 @@ class PasskeyWeb {
 
 	PasskeyWeb(WebAuthnRelyingPartyOperations relyingParty, UserDetailsService details, AccountRepository users,
 			SecurityLog log, RateLimiter limiter, @Value("${priora.security.max-failures-per-address}") int perAddress,
-			@Value("${priora.security.lockout-minutes}") int lockoutMinutes) {
+			@Value("${priora.security.lockout-minutes}") int lockoutMinutes, SsoPasswordGate gate) {
 		this.signIn = new PasskeySignIn(relyingParty, details, users, log, limiter, perAddress,
-				Duration.ofMinutes(lockoutMinutes));
+				Duration.ofMinutes(lockoutMinutes), gate);
 	}
 
 	/** Adds passkey registration and sign-in to the web chain. */

@@ -57,11 +57,13 @@ class SecurityConfig {
 
 	@Bean
 	AuthenticationManager authenticationManager(UserDetailsService users, PasswordEncoder passwords, SecurityLog log,
-			RateLimiter limiter, @Value("${priora.security.max-failures-per-account}") int perAccount,
+			RateLimiter limiter, SsoPasswordGate passwordGate,
+			@Value("${priora.security.max-failures-per-account}") int perAccount,
 			@Value("${priora.security.max-failures-per-address}") int perAddress,
 			@Value("${priora.security.lockout-minutes}") int lockoutMinutes) {
 		DaoAuthenticationProvider dao = new DaoAuthenticationProvider(users);
 		dao.setPasswordEncoder(passwords);
+		dao.setPreAuthenticationChecks(passwordGate);
 		return new ProviderManager(new ThrottledAuthenticationProvider(dao, log, limiter, perAccount, perAddress,
 				Duration.ofMinutes(lockoutMinutes)));
 	}
@@ -115,14 +117,14 @@ class SecurityConfig {
 	@Bean
 	@Order(3)
 	SecurityFilterChain web(HttpSecurity http, AuthenticationManager manager, TwoFactorSignIn twoFactor,
-			PasskeyWeb passkeys) throws Exception {
+			SsoWebSignIn sso, PasskeyWeb passkeys) throws Exception {
 		http.authenticationManager(manager)
 			.securityContext(c -> c.securityContextRepository(WEB_CONTEXTS))
 			.authorizeHttpRequests(a -> a
-				.requestMatchers("/login", "/login/two-factor", "/login/two-factor/enrol", "/forgot-password",
-						"/invite/**", "/reset/**", "/f/**", "/r/**", "/unsubscribe/*", "/portal/**", "/css/**",
-						"/js/**", "/webjars/**", "/favicon.ico", "/favicon.svg", "/error", "/actuator/health/**",
-						"/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
+				.requestMatchers("/login", "/login/two-factor", "/login/two-factor/enrol", "/login/sso/**",
+						"/forgot-password", "/invite/**", "/reset/**", "/f/**", "/r/**", "/unsubscribe/*", "/portal/**",
+						"/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/favicon.svg", "/error",
+						"/actuator/health/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
 				.permitAll()
 				.requestMatchers("/admin/**")
 				.hasRole("ADMIN")
@@ -140,6 +142,7 @@ class SecurityConfig {
 			.sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
 			.headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
 				.referrerPolicy(r -> r.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)));
+		sso.configure(http, WEB_CONTEXTS);
 		passkeys.configure(http);
 		return http.build();
 	}

@@ -24,6 +24,14 @@ public enum SecurityEventType {
 	TWO_FACTOR_RESET,
 	/** An admin required two-factor of a user or of everyone, or stopped requiring it. */
 	TWO_FACTOR_REQUIRED,
+	/** A single sign-on through an OpenID provider succeeded. */
+	SSO_SIGN_IN,
+	/**
+	 * A single sign-on was refused: unknown e-mail, domain not allowed, deactivated...
+	 */
+	SSO_REFUSED,
+	/** An admin changed the single sign-on providers, policy or group roles. */
+	SSO_CONFIG_CHANGED,
 	/** A passkey was registered (its label in the detail). */
 	PASSKEY_ADDED,
 	/** A passkey was removed, by its owner or by an admin (the actor). */

@@ -22,6 +22,7 @@ import dev.priora.accounts.Passkeys;
 import dev.priora.accounts.ProductRoles;
 import dev.priora.accounts.SessionsEnded;
 import dev.priora.accounts.SignedInUser;
+import dev.priora.accounts.SsoAdmin;
 import dev.priora.accounts.TwoFactor;
 
 /** The sign-in page, the user's own profile (name, password) and personal tokens. */
@@ -42,10 +43,13 @@ class AccountPageController {
 
 	private final TwoFactor twoFactor;
 
+	private final SsoAdmin sso;
+
 	private final Passkeys passkeys;
 
 	AccountPageController(AccountService accounts, ApiTokens tokens, ProductRoles roles, TwoFactor twoFactor,
-			Passkeys passkeys) {
+			SsoAdmin sso, Passkeys passkeys) {
+		this.sso = sso;
 		this.accounts = accounts;
 		this.passkeys = passkeys;
 		this.tokens = tokens;
@@ -54,7 +58,8 @@ class AccountPageController {
 	}
 
 	@GetMapping("/login")
-	String login() {
+	String login(@RequestParam(name = "break-glass", required = false) String breakGlass, Model model) {
+		model.addAttribute("sso", sso.loginOptions(breakGlass != null));
 		return LOGIN_VIEW;
 	}
 
