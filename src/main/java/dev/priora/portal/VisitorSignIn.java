@@ -143,10 +143,19 @@ public class VisitorSignIn {
 		return transaction.execute(tx -> {
 			String email = visitors.useLink(portal.productKey(), sha256(token == null ? "" : token), clock.instant())
 				.orElseThrow(() -> DomainProblem.notFound("This sign-in link (used, expired or unknown)"));
-			portals.open(portal.productKey(), email);
-			PortalIntake.Match match = intake.match(portal.productKey(), email);
-			return visitors.upsert(portal.productKey(), email, match.customerId(), match.contactId(), clock.instant());
+			return enter(portal.productKey(), email);
 		});
+	}
+
+	/**
+	 * The visitor with this address the portal admits (404 otherwise), matched to a
+	 * customer and contact by the address, in the caller's transaction: an e-mail link's
+	 * or a single sign-on's last step.
+	 */
+	PortalVisitor enter(String productKey, String email) {
+		portals.open(productKey, email);
+		PortalIntake.Match match = intake.match(productKey, email);
+		return visitors.upsert(productKey, email, match.customerId(), match.contactId(), clock.instant());
 	}
 
 	static String sha256(String value) {

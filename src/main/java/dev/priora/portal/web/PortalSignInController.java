@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import dev.priora.portal.PortalSettings;
+import dev.priora.portal.PortalSso;
 import dev.priora.portal.PortalVisitor;
 import dev.priora.portal.VisitorSignIn;
 import dev.priora.problem.DomainProblem;
@@ -18,6 +19,8 @@ import dev.priora.problem.DomainProblem;
 /**
  * A visitor signs in with an e-mail link: asks for it, opens it (a page with one button,
  * so that a mail scanner fetching the link does not use it up), confirms; and signs out.
+ * The sign-in page also offers the single sign-on providers the portal offers
+ * ({@link PortalSsoController}).
  */
 @Controller
 class PortalSignInController {
@@ -28,9 +31,12 @@ class PortalSignInController {
 
 	private final VisitorSignIn signIn;
 
-	PortalSignInController(PortalPages pages, VisitorSignIn signIn) {
+	private final PortalSso sso;
+
+	PortalSignInController(PortalPages pages, VisitorSignIn signIn, PortalSso sso) {
 		this.pages = pages;
 		this.signIn = signIn;
+		this.sso = sso;
 	}
 
 	@GetMapping("/portal/{portal}/sign-in")
@@ -39,6 +45,7 @@ class PortalSignInController {
 		PortalSettings settings = pages.enabled(portal);
 		pages.header(model, settings, pages.visitor(request, portal), "sign-in");
 		model.addAttribute("sent", sent != null);
+		model.addAttribute("ssoProviders", sso.offered(portal));
 		return SIGN_IN_VIEW;
 	}
 
@@ -57,6 +64,7 @@ class PortalSignInController {
 			model.addAttribute("sent", false);
 			model.addAttribute("error", e.getMessage());
 			model.addAttribute("draftEmail", email);
+			model.addAttribute("ssoProviders", sso.offered(portal));
 			return SIGN_IN_VIEW;
 		}
 	}
