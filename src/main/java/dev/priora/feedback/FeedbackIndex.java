@@ -4,12 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.lucene.store.FSDirectory;
@@ -24,6 +20,7 @@ import org.springframework.stereotype.Component;
 import dev.priora.backlog.ProductService;
 import dev.priora.backlog.ProductView;
 import dev.priora.feedback.engine.SimilarityIndex;
+import dev.priora.feedback.engine.VectorScan;
 
 /**
  * One {@link SimilarityIndex} per product over its feedback ({@code F<id>}) and backlog
@@ -38,9 +35,17 @@ import dev.priora.feedback.engine.SimilarityIndex;
  * {@value #COMMIT_SECONDS} s while they change, after a build, and at shutdown): after a
  * restart the first search opens the index and reads only what changed since, where
  * building the vector graph of 100,000 texts again takes minutes. An index whose
- * checkpoint names another product, or more feedback than the database holds (a restored
- * backup), is built again. When the folder cannot be used (another process holds it), the
- * index is held in memory.
+ * checkpoint names another product or sentence model, or more feedback than the database
+ * holds (a restored backup), is built again. When the folder cannot be used (another
+ * process holds it), the index is held in memory.
+ *
+ * <p>
+ * A node without the product's index (a new node, a container whose folder is not kept)
+ * builds it on a thread of its own; until it is built, searches are answered by an exact
+ * scan of the stored vectors ({@link VectorScan}: their codes, one byte per dimension,
+ * read from the database in one streamed query per table), by meaning alone, so the first
+ * request answers in about a second at 200,000 vectors instead of minutes. The reads are
+ * {@link IndexSync}'s.
  */
 @Component
 class FeedbackIndex implements DisposableBean {
@@ -53,11 +58,9 @@ class FeedbackIndex implements DisposableBean {
 
 	private static final long COMMIT_SECONDS = 30;
 
-	private static final int PAGE = 2000;
+	private volatile boolean closed;
 
-	private final FeedbackTextRepository feedback;
-
-	private final ItemVectorRepository items;
+	private final IndexSync reads;
 
 	private final SentenceEmbedder embedder;
 
@@ -69,77 +72,85 @@ class FeedbackIndex implements DisposableBean {
 
 	FeedbackIndex(FeedbackTextRepository feedback, ItemVectorRepository items, @Lazy SentenceEmbedder embedder,
 			ProductService products, @Value("${priora.data-dir}") String dataDir) {
-		this.feedback = feedback;
-		this.items = items;
+		this.reads = new IndexSync(feedback, items);
 		this.embedder = embedder;
 		this.products = products;
 		this.root = Path.of(dataDir, "similarity");
 	}
 
-	/** What an index reflects; kept as its commit's checkpoint. */
-	private static final class ProductIndex {
-
-		final SimilarityIndex index;
-
-		final String identity;
-
-		final long productId;
-
-		long lastFeedbackId;
-
-		Instant itemsSeenUntil = Instant.EPOCH;
-
-		Instant vectorsSeenUntil = Instant.EPOCH;
-
-		final Set<Long> feedbackWithoutVector = new HashSet<>();
-
-		boolean built;
-
-		boolean dirty;
-
-		long committedAt = System.nanoTime();
-
-		ProductIndex(SimilarityIndex index, ProductView product) {
-			this.index = index;
-			this.productId = product.id().value();
-			this.identity = product.id().value() + "@" + product.createdAt().toEpochMilli();
-		}
-
-		Map<String, String> checkpoint() {
-			return Map.of("product", identity, "feedback", String.valueOf(lastFeedbackId), "items",
-					itemsSeenUntil.toString(), "vectors", vectorsSeenUntil.toString());
-		}
-
-		boolean restore(Map<String, String> c, long maxFeedbackId) {
-			if (!identity.equals(c.get("product")) || c.get("feedback") == null || c.get("items") == null
-					|| c.get("vectors") == null || Long.parseLong(c.get("feedback")) > maxFeedbackId) {
-				return false;
+	/**
+	 * The entries most like the query: from the product's index brought up to date, or,
+	 * while this node builds that index in the background (a new node, or one that lost
+	 * its folder), from an exact scan of the stored vectors (by meaning alone).
+	 */
+	List<SimilarityIndex.Match> similar(String productKey, SimilarityIndex.Query query) {
+		ProductIndex p = indexes.computeIfAbsent(productKey, this::open);
+		VectorScan warm;
+		synchronized (p) {
+			if (p.built) {
+				refresh(productKey, p);
+				warm = null;
 			}
-			lastFeedbackId = Long.parseLong(c.get("feedback"));
-			itemsSeenUntil = Instant.parse(c.get("items"));
-			vectorsSeenUntil = Instant.parse(c.get("vectors"));
-			for (String id : index.withoutVector()) {
-				if (id.startsWith(FEEDBACK)) {
-					feedbackWithoutVector.add(Long.parseLong(id.substring(1)));
+			else {
+				if (p.scan == null) {
+					p.scan = reads.scan(productKey, p);
+					buildInBackground(productKey, p);
 				}
+				warm = p.scan;
 			}
-			built = true;
-			return true;
 		}
-
+		return warm == null ? p.index.similar(query) : warm.similar(query);
 	}
 
-	/** The product's index, up to date with the database. */
+	/**
+	 * The product's index, up to date with the database; waits while it is built.
+	 */
 	SimilarityIndex upToDate(String productKey) {
 		ProductIndex p = indexes.computeIfAbsent(productKey, this::open);
-		synchronized (p) {
-			boolean changed = p.built ? sync(productKey, p) : build(productKey, p);
-			p.dirty |= changed;
-			if (p.dirty && System.nanoTime() - p.committedAt > COMMIT_SECONDS * 1_000_000_000L) {
-				commit(p);
+		synchronized (p.buildLock) {
+			if (!p.built) {
+				build(productKey, p);
 			}
+		}
+		synchronized (p) {
+			refresh(productKey, p);
 			return p.index;
 		}
+	}
+
+	private void refresh(String productKey, ProductIndex p) {
+		p.dirty |= reads.sync(productKey, p);
+		if (p.dirty && System.nanoTime() - p.committedAt > COMMIT_SECONDS * 1_000_000_000L) {
+			commit(p);
+		}
+	}
+
+	/**
+	 * The index is built on a thread of its own: a node's index is its own, so a
+	 * cluster-wide background task would build it on one node only (as the search index).
+	 */
+	private void buildInBackground(String productKey, ProductIndex p) {
+		Thread thread = new Thread(() -> {
+			try {
+				synchronized (p.buildLock) {
+					if (!p.built && !closed) {
+						build(productKey, p);
+					}
+				}
+			}
+			catch (RuntimeException e) {
+				if (closed) {
+					LOG.info("Stopped building the similarity index of {}: the server is stopping", productKey);
+				}
+				else {
+					LOG.warn("Building the similarity index of {} failed; the next request tries again", productKey, e);
+				}
+				indexes.remove(productKey, p);
+			}
+		}, "similarity-build-" + productKey);
+		thread.setDaemon(true);
+		thread.setPriority(Thread.MIN_PRIORITY);
+		thread.start();
 	}
 
 	/**
@@ -164,7 +175,7 @@ class FeedbackIndex implements DisposableBean {
 		ProductView product = products.get(productKey);
 		ProductIndex p = new ProductIndex(directoryIndex(product), product);
 		Map<String, String> checkpoint = p.index.checkpoint();
-		if (!checkpoint.isEmpty() && !p.restore(checkpoint, feedback.maxId(productKey))) {
+		if (!checkpoint.isEmpty() && !p.restore(checkpoint, reads.maxFeedbackId(productKey))) {
 			LOG.info("Rebuilding the similarity index of {}: its files are of another database", productKey);
 			p.index.clear();
 		}
@@ -190,79 +201,21 @@ class FeedbackIndex implements DisposableBean {
 	}
 
 	/**
-	 * Everything of the product, page by page; then everything changed while it was read,
-	 * by the watermarks taken before.
+	 * Everything of the product, then everything changed while it was read. Runs holding
+	 * the build lock only (requests meanwhile read the scan); the last step, under the
+	 * monitor, makes the index the one answering.
 	 */
-	private boolean build(String productKey, ProductIndex p) {
-		Instant[] before = items.watermarks(p.productId);
-		syncFeedback(productKey, p);
-		long after = 0;
-		for (List<ItemVectorRepository.ItemText> page = items.page(p.productId, after, PAGE); !page
-			.isEmpty(); page = items.page(p.productId, after, PAGE)) {
-			page.forEach(item -> put(p, item));
-			after = page.get(page.size() - 1).id();
+	private void build(String productKey, ProductIndex p) {
+		long start = System.nanoTime();
+		reads.readAll(productKey, p);
+		synchronized (p) {
+			reads.sync(productKey, p);
+			commit(p);
+			p.built = true;
+			p.scan = null;
 		}
-		p.itemsSeenUntil = before[0];
-		p.vectorsSeenUntil = before[1];
-		p.built = true;
-		sync(productKey, p);
-		commit(p);
-		return false;
-	}
-
-	private boolean sync(String productKey, ProductIndex p) {
-		boolean changed = syncFeedback(productKey, p);
-		// an item both updated and embedded since is put once, as read last
-		Map<Long, ItemVectorRepository.ItemText> changedItems = new LinkedHashMap<>();
-		for (var item : items.embeddedSince(p.productId, p.vectorsSeenUntil)) {
-			changedItems.put(item.id(), item);
-			p.vectorsSeenUntil = later(p.vectorsSeenUntil, item.embeddedAt());
-		}
-		for (var item : items.updatedSince(p.productId, p.itemsSeenUntil)) {
-			changedItems.put(item.id(), item);
-			p.itemsSeenUntil = later(p.itemsSeenUntil, item.updatedAt());
-		}
-		changedItems.values().forEach(item -> put(p, item));
-		return changed || !changedItems.isEmpty();
-	}
-
-	private boolean syncFeedback(String productKey, ProductIndex p) {
-		boolean changed = false;
-		for (List<FeedbackTextRepository.Text> page = feedback.texts(productKey, p.lastFeedbackId, PAGE); !page
-			.isEmpty(); page = feedback.texts(productKey, p.lastFeedbackId, PAGE)) {
-			for (var t : page) {
-				// bulk imports store no vector; words only until the background
-				// embedding has stored it
-				p.index.put(new SimilarityIndex.Entry(FEEDBACK + t.id(), t.title(), t.text(), t.vector()));
-				if (t.vector() == null) {
-					p.feedbackWithoutVector.add(t.id());
-				}
-				p.lastFeedbackId = Math.max(p.lastFeedbackId, t.id());
-			}
-			changed = true;
-		}
-		if (!p.feedbackWithoutVector.isEmpty()) {
-			for (var t : feedback.textsWithVectors(List.copyOf(p.feedbackWithoutVector))) {
-				p.index.put(new SimilarityIndex.Entry(FEEDBACK + t.id(), t.title(), t.text(), t.vector()));
-				p.feedbackWithoutVector.remove(t.id());
-				changed = true;
-			}
-		}
-		return changed;
-	}
-
-	private static void put(ProductIndex p, ItemVectorRepository.ItemText item) {
-		if (item.rejected()) {
-			p.index.remove(ITEM + item.id());
-		}
-		else {
-			// until the background task has embedded the current text: words only
-			p.index.put(new SimilarityIndex.Entry(ITEM + item.id(), item.title(), item.text(), item.currentVector()));
-		}
-	}
-
-	private static Instant later(Instant a, Instant b) {
-		return b != null && b.isAfter(a) ? b : a;
+		LOG.info("Built the similarity index of {} ({} entries) in {} s", productKey, p.index.size(),
+				(System.nanoTime() - start) / 1_000_000_000);
 	}
 
 	private static void commit(ProductIndex p) {
@@ -274,10 +227,11 @@ class FeedbackIndex implements DisposableBean {
 	/** Commits what changed since the last commit and closes every index. */
 	@Override
 	public void destroy() {
+		closed = true;
 		indexes.values().forEach(p -> {
 			synchronized (p) {
 				try {
-					if (p.dirty) {
+					if (p.dirty && p.built) {
 						commit(p);
 					}
 				}

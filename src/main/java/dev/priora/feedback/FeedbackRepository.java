@@ -51,23 +51,29 @@ class FeedbackRepository {
 
 	private final JdbcClient jdbc;
 
-	FeedbackRepository(JdbcClient jdbc) {
+	private final FeedbackTextRepository texts;
+
+	FeedbackRepository(JdbcClient jdbc, FeedbackTextRepository texts) {
 		this.jdbc = jdbc;
+		this.texts = texts;
 	}
 
 	long insert(String productKey, FeedbackDraft d, Channel channel, Instant receivedAt, float[] vector, Long user,
 			Instant now) {
 		KeyHolder keys = new GeneratedKeyHolder();
-		jdbc.sql(
-				"""
-						insert into feedback (product_key, title, body, customer_id, contact_id, channel, received_at, status,
-						  external_id, embedding, submitted_by, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+		jdbc.sql("""
+				insert into feedback (product_key, title, body, customer_id, contact_id, channel, received_at, status,
+				  external_id, embedding, embedding_model, submitted_by, created_at, updated_at)
+				  values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(productKey, d.title(), d.text(), d.customerId(), d.contactId(), channel.name(),
 					receivedAt.atOffset(ZoneOffset.UTC), FeedbackStatus.NEW.name(), d.externalId(),
-					FeedbackTextRepository.bytes(vector), user, now.atOffset(ZoneOffset.UTC),
-					now.atOffset(ZoneOffset.UTC))
+					FeedbackTextRepository.bytes(vector), vector == null ? null : SentenceEmbedder.MODEL, user,
+					now.atOffset(ZoneOffset.UTC), now.atOffset(ZoneOffset.UTC))
 			.update(keys, "id");
 		long id = keys.getKey().longValue();
+		if (vector != null) {
+			texts.storeCodes(id, vector);
+		}
 		for (String tag : d.tags()) {
 			jdbc.sql("insert into feedback_tags (feedback_id, tag) values (?, ?)").params(id, tag).update();
 		}
@@ -158,6 +164,7 @@ class FeedbackRepository {
 				  version = version + 1 where id = ?""")
 			.params(title, text, customerId, status.name(), mergedInto, now.atOffset(ZoneOffset.UTC), id)
 			.update();
+		texts.markMerged(id, mergedInto != null);
 	}
 
 	Map<Long, List<String>> tags(List<Long> ids) {

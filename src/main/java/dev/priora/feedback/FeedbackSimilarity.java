@@ -62,10 +62,9 @@ class FeedbackSimilarity {
 		if (limit < 1 || limit > 50) {
 			throw DomainProblem.invalid("limit", "must be from 1 to 50");
 		}
-		SimilarityIndex similarity = index.upToDate(key);
 		float[] v = vector != null ? vector : index.embed(title, text);
-		List<SimilarityIndex.Match> matches = similarity
-			.similar(new SimilarityIndex.Query(title, text, v, limit + 5, exclude));
+		List<SimilarityIndex.Match> matches = index.similar(key,
+				new SimilarityIndex.Query(title, text, v, limit + 5, exclude));
 		// the matches' titles in two queries, not one per match
 		Map<Long, FeedbackRepository.Row> feedbackRows = feedback.findAll(key, ids(matches, FeedbackIndex.FEEDBACK));
 		Map<Long, FeedbackTextRepository.ItemText> itemRows = texts.itemTexts(ids(matches, FeedbackIndex.ITEM));

@@ -26,12 +26,12 @@ import dev.priora.jobs.Jobs;
  * Keeps the stored sentence vectors of backlog items ({@code item_vectors}) current, as a
  * background task on any node: queued in the transaction that creates an item or changes
  * its title or description (once per product and transaction, so an import of thousands
- * of items queues one task), and once at start-up for products with items that have none
- * (the demo product on a first start, items written before vectors were stored). The task
- * embeds 200 items per database round until none is left; an item whose text is unchanged
- * since its vector was computed is confirmed, not embedded again. The similarity index
- * reads the vectors ({@link FeedbackIndex}); until an item has its vector it is found by
- * its words only.
+ * of items queues one task), and at start-up when some product has items that have none
+ * (the demo product on a first start, items written before vectors were stored, vectors
+ * of another model than {@link SentenceEmbedder#MODEL}). The task embeds 200 items per
+ * database round until none is left; an item whose text is unchanged since its vector was
+ * computed is confirmed, not embedded again. The similarity index reads the vectors
+ * ({@link FeedbackIndex}); until an item has its vector it is found by its words only.
  */
 @Component
 class ItemEmbedding extends OneTimeTask<String> {
@@ -71,10 +71,15 @@ class ItemEmbedding extends OneTimeTask<String> {
 			.ifPresent(item -> queue(e.key().productKey()));
 	}
 
-	/** At start-up: one task looks for products whose items lack vectors. */
+	/**
+	 * At start-up: one task for the products whose items lack vectors, when there are
+	 * any.
+	 */
 	@EventListener(ApplicationReadyEvent.class)
 	void sweep() {
-		jobs.runSoon(instance("start/" + UUID.randomUUID(), ALL_PRODUCTS));
+		if (!vectors.productsNeedingVectors().isEmpty()) {
+			jobs.runSoon(instance("start/" + UUID.randomUUID(), ALL_PRODUCTS));
+		}
 	}
 
 	/** Queues the product's missing vectors, once per transaction. */
@@ -127,7 +132,7 @@ class ItemEmbedding extends OneTimeTask<String> {
 					// never before the item's update, or a node with a slower clock would
 					// find the item again
 					Instant at = clock.instant().isAfter(item.updatedAt()) ? clock.instant() : item.updatedAt();
-					if (hash.equals(item.vectorHash())) {
+					if (hash.equals(item.vectorHash()) && SentenceEmbedder.MODEL.equals(item.vectorModel())) {
 						vectors.confirm(item.id(), at);
 					}
 					else {

@@ -64,7 +64,8 @@ class KindClassifier {
 					return null; // the labels changed since the check: the general model
 									// until the next one
 				}
-				t = new Trained(stamp, LinearKindModel.train(examples, KindTraining.SETTINGS));
+				t = new Trained(stamp,
+						LinearKindModel.train(examples, LinearKindModel.Settings.parse(row.get().settings())));
 				trained.put(productKey, t);
 			}
 			return t.model();

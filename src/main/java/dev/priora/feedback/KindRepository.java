@@ -28,7 +28,7 @@ class KindRepository {
 
 	/** The last check of a product's kind model, as stored. */
 	record ModelRow(String inUse, int labels, String labelsStamp, Double productAccuracy, Double generalAccuracy,
-			Double productMacroF1, Double generalMacroF1, String confusion, Instant trainedAt) {
+			Double productMacroF1, Double generalMacroF1, String confusion, Instant trainedAt, String settings) {
 	}
 
 	/**
@@ -122,10 +122,10 @@ class KindRepository {
 	Optional<ModelRow> model(String productKey) {
 		return jdbc.sql("""
 				select in_use, labels, labels_stamp, product_accuracy, general_accuracy, product_macro_f1,
-				  general_macro_f1, confusion, trained_at from kind_models where product_key = ?""")
+				  general_macro_f1, confusion, trained_at, settings from kind_models where product_key = ?""")
 			.param(productKey)
 			.query((rs, n) -> new ModelRow(rs.getString(1), rs.getInt(2), rs.getString(3), dbl(rs, 4), dbl(rs, 5),
-					dbl(rs, 6), dbl(rs, 7), rs.getString(8), rs.getTimestamp(9).toInstant()))
+					dbl(rs, 6), dbl(rs, 7), rs.getString(8), rs.getTimestamp(9).toInstant(), rs.getString(10)))
 			.optional();
 	}
 
@@ -133,9 +133,11 @@ class KindRepository {
 		jdbc.sql("delete from kind_models where product_key = ?").param(productKey).update();
 		jdbc.sql("""
 				insert into kind_models (product_key, in_use, labels, labels_stamp, product_accuracy, general_accuracy,
-				  product_macro_f1, general_macro_f1, confusion, trained_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				  product_macro_f1, general_macro_f1, confusion, trained_at, settings)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(productKey, m.inUse(), m.labels(), m.labelsStamp(), m.productAccuracy(), m.generalAccuracy(),
-					m.productMacroF1(), m.generalMacroF1(), m.confusion(), m.trainedAt().atOffset(ZoneOffset.UTC))
+					m.productMacroF1(), m.generalMacroF1(), m.confusion(), m.trainedAt().atOffset(ZoneOffset.UTC),
+					m.settings())
 			.update();
 	}
 

@@ -20,16 +20,18 @@ import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 
 import dev.priora.feedback.engine.HeldOutCheck;
 import dev.priora.feedback.engine.LinearKindModel;
+import dev.priora.feedback.engine.SettingsSearch;
 import dev.priora.jobs.Jobs;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Learns a product's own kind model in the background after its labels change, on any
- * node, one check of a product at a time per node. It cross-validates the product's model
- * against the general one on the labels ({@link HeldOutCheck}, 5 folds), stores the
- * outcome, lets the better model classify from then on, and re-predicts the product's
- * predicted kinds when that changed anything; it also gives a kind to feedback that has a
- * vector but none (after an upgrade).
+ * node, one check of a product at a time per node. It chooses the product model's
+ * settings by cross-validation on the labels ({@link SettingsSearch}), cross-validates
+ * the model with them against the general one on other folds ({@link HeldOutCheck}, 5
+ * folds), stores the outcome and the settings, lets the better model classify from then
+ * on, and re-predicts the product's predicted kinds when that changed anything; it also
+ * gives a kind to feedback that has a vector but none (after an upgrade).
  */
 @Component
 class KindTraining extends OneTimeTask<String> {
@@ -46,7 +48,10 @@ class KindTraining extends OneTimeTask<String> {
 	record ConfusionJson(List<String> classes, List<List<Integer>> counts) {
 	}
 
-	static final LinearKindModel.Settings SETTINGS = LinearKindModel.Settings.DEFAULT;
+	/**
+	 * Names the candidate settings in the stamp: a new grid checks every product again.
+	 */
+	static final String GRID = "grid2:" + LinearKindModel.Settings.GRID.hashCode();
 
 	private static final List<String> ORDER = Arrays.stream(FeedbackKind.values()).map(Enum::name).toList();
 
@@ -117,19 +122,20 @@ class KindTraining extends OneTimeTask<String> {
 		long kinds = examples.stream().map(LinearKindModel.Example::label).distinct().count();
 		if (examples.size() < MIN_LABELS || kinds < 2) {
 			return new KindRepository.ModelRow("general", examples.size(), stamp, null, null, null, null, null,
-					clock.instant());
+					clock.instant(), null);
 		}
 		List<String> general = labels.stream().map(l -> classifier.generalKind(l.vector())).toList();
-		var result = HeldOutCheck.run(examples, general, SETTINGS, FOLDS, SEED, ORDER);
+		LinearKindModel.Settings settings = SettingsSearch.choose(examples, FOLDS, SEED, ORDER).settings();
+		var result = HeldOutCheck.run(examples, general, settings, FOLDS, SEED + 1, ORDER);
 		String inUse = result.productWins() ? "product" : "general";
 		if (result.productWins()) {
-			classifier.remember(key, stamp, LinearKindModel.train(examples, SETTINGS));
+			classifier.remember(key, stamp, LinearKindModel.train(examples, settings));
 		}
 		String confusion = json.writeValueAsString(new ConfusionJson(result.product().classes(),
 				Arrays.stream(result.product().counts()).map(r -> Arrays.stream(r).boxed().toList()).toList()));
 		return new KindRepository.ModelRow(inUse, examples.size(), stamp, result.product().accuracy(),
 				result.general().accuracy(), result.product().macroF1(), result.general().macroF1(), confusion,
-				clock.instant());
+				clock.instant(), settings.format());
 	}
 
 	/** (Re)predicts in batches: all predicted kinds, or only missing ones. */
@@ -154,9 +160,9 @@ class KindTraining extends OneTimeTask<String> {
 			.toList();
 	}
 
-	/** SHA-256 of the labels' fingerprint and the model settings. */
+	/** SHA-256 of the labels' fingerprint and the candidate settings. */
 	static String stamp(String fingerprint) {
-		String s = SETTINGS + ";" + fingerprint;
+		String s = GRID + ";" + fingerprint;
 		try {
 			return HexFormat.of()
 				.formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));

@@ -1,8 +1,10 @@
 package dev.priora.feedback;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -28,31 +30,48 @@ public class PortalIntake {
 
 	}
 
+	/**
+	 * A vote's feedback text and its sentence vector, prepared before the vote's
+	 * transaction (computing the vector takes milliseconds; no row is held meanwhile).
+	 */
+	public record VoteText(String title, String text, float[] vector) {
+	}
+
 	private final FeedbackService feedback;
 
 	private final ProductService products;
 
-	private final CustomerRepository customers;
-
 	private final FeedbackRepository repository;
 
-	PortalIntake(FeedbackService feedback, ProductService products, CustomerRepository customers,
-			FeedbackRepository repository) {
+	private final PortalFeedbackRepository portal;
+
+	private final FeedbackDrafts drafts;
+
+	private final FeedbackIndex index;
+
+	private final KindClassifier classifier;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	PortalIntake(FeedbackService feedback, ProductService products, FeedbackRepository repository,
+			PortalFeedbackRepository portal, FeedbackDrafts drafts, FeedbackIndex index, KindClassifier classifier,
+			ApplicationEventPublisher events, Clock clock) {
 		this.feedback = feedback;
 		this.products = products;
-		this.customers = customers;
 		this.repository = repository;
+		this.portal = portal;
+		this.drafts = drafts;
+		this.index = index;
+		this.classifier = classifier;
+		this.events = events;
+		this.clock = clock;
 	}
 
 	/** The customer and contact of a verified e-mail address. */
 	public Match match(String productKey, String email) {
-		String key = products.get(productKey).key();
-		String address = email.toLowerCase(Locale.ROOT);
-		var contact = customers.contactByEmail(key, address);
-		if (contact.isPresent()) {
-			return new Match(contact.get().customerId(), contact.get().contactId());
-		}
-		return new Match(SenderDomains.customerAt(customers, key, address), null);
+		return portal.match(products.get(productKey).key(), email.toLowerCase(Locale.ROOT));
 	}
 
 	/** Records an idea as new PORTAL feedback of its poster. */
@@ -62,16 +81,36 @@ public class PortalIntake {
 	}
 
 	/**
+	 * The feedback text of a vote on the idea titled {@code ideaTitle}, with its vector;
+	 * no database work.
+	 */
+	public VoteText voteText(String ideaTitle, Importance importance) {
+		String title = clip("Vote: " + ideaTitle, 300);
+		String text = clip(
+				"Voted on the portal idea \u201c" + ideaTitle + "\u201d"
+						+ (importance == null ? "."
+								: " (" + importance.name().toLowerCase(Locale.ROOT).replace('_', ' ') + ")."),
+				FeedbackService.MAX_TEXT);
+		return new VoteText(title, text, index.embed(title, text));
+	}
+
+	/**
 	 * Records another visitor's vote on an idea as PORTAL feedback of the voter, already
-	 * triaged (the idea itself is what the team triages).
+	 * triaged (the idea itself is what the team triages), and answers its id. One insert
+	 * (after one read of who the voter is and one of the product's kind model);
+	 * {@code productKey} is the product's key as stored (the portal's).
 	 */
 	@Transactional
-	public FeedbackView vote(String productKey, String ideaTitle, Importance importance, String email) {
-		String title = clip("Vote: " + ideaTitle, 300);
-		String text = "Voted on the portal idea \u201c" + ideaTitle + "\u201d" + (importance == null ? "."
-				: " (" + importance.name().toLowerCase(Locale.ROOT).replace('_', ' ') + ").");
-		FeedbackView created = record(productKey, title, clip(text, FeedbackService.MAX_TEXT), email);
-		return feedback.changeStatus(productKey, created.id(), FeedbackStatus.TRIAGED, created.version());
+	public long vote(String productKey, VoteText vote, String email) {
+		FeedbackDraft d = drafts.checked(productKey,
+				new FeedbackDraft(vote.title(), vote.text(), null, null, Channel.PORTAL, null, List.of(), null));
+		String address = email.toLowerCase(Locale.ROOT);
+		Match match = portal.match(productKey, address);
+		KindGuess kind = classifier.classify(classifier.productModel(productKey), vote.vector(),
+				KindClassifier.fullText(d.title(), d.text()));
+		long id = portal.insertTriaged(productKey, d, match, clip(address, 320), vote.vector(), kind, clock.instant());
+		events.publishEvent(new FeedbackReceived(productKey, id, d.title(), Channel.PORTAL.name(), match.customerId()));
+		return id;
 	}
 
 	private FeedbackView record(String productKey, String title, String text, String email) {

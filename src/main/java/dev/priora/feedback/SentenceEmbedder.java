@@ -1,5 +1,7 @@
 package dev.priora.feedback;
 
+import java.util.concurrent.atomic.AtomicLong;
+
 import org.springframework.stereotype.Component;
 
 import dev.langchain4j.model.embedding.EmbeddingModel;
@@ -10,15 +12,24 @@ import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2Quantize
  * dimensions), which ships inside its Maven artifact: nothing is downloaded at run time.
  * The model is loaded on first use (about a second); a text costs about 5 ms on one core.
  * A title and a text are embedded separately and averaged, so a short title weighs as
- * much as a long description.
+ * much as a long description. Every stored vector names its model ({@link #MODEL}): a
+ * vector of another model is computed again in the background.
  */
 @Component
 public class SentenceEmbedder {
 
+	/**
+	 * The name stored with every vector this model computed ({@code embedding_model}).
+	 */
+	public static final String MODEL = "all-minilm-l6-v2-q";
+
 	private volatile EmbeddingModel model;
+
+	private final AtomicLong embedded = new AtomicLong();
 
 	/** The unit-length embedding of a titled text. */
 	public float[] embed(String title, String text) {
+		embedded.incrementAndGet();
 		String t = title == null ? "" : title.strip();
 		String body = text == null ? "" : text.strip();
 		if (t.isEmpty()) {
@@ -31,6 +42,11 @@ public class SentenceEmbedder {
 			sum[i] = a[i] + b[i];
 		}
 		return normalize(sum);
+	}
+
+	/** How many titled texts this node has embedded since it started. */
+	public long embedded() {
+		return embedded.get();
 	}
 
 	private float[] vector(String text) {

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
@@ -16,6 +17,8 @@ import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.ConfigurableEnvironment;
 
+import dev.priora.accounts.SsoIssuers;
+import dev.priora.accounts.SsoSettings;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
@@ -44,6 +47,7 @@ final class ConfigurationChecks {
 		baseUrl(env.getProperty("priora.base-url", ""));
 		if (!env.getProperty("priora.cli", Boolean.class, false)) {
 			mailServer(env);
+			ssoProviders(env);
 		}
 		if (url.startsWith("jdbc:postgresql:")) {
 			postgres(url, env.getProperty("spring.datasource.username", ""),
@@ -123,6 +127,35 @@ final class ConfigurationChecks {
 		catch (MessagingException | RuntimeException e) {
 			throw new ConfigurationProblem("SPRING_MAIL_HOST", "the mail server " + host + ":" + port
 					+ " (SPRING_MAIL_HOST, SPRING_MAIL_PORT) refused Priora: " + reason(e));
+		}
+	}
+
+	/**
+	 * Each single sign-on provider from the settings must have an issuer address whose
+	 * discovery document answers (read as sign-in will read it), a client id and a
+	 * secret.
+	 */
+	static void ssoProviders(ConfigurableEnvironment env) {
+		List<SsoSettings.Provider> providers = Binder.get(env)
+			.bind("priora.sso.providers", Bindable.listOf(SsoSettings.Provider.class))
+			.orElse(List.of());
+		for (int i = 0; i < providers.size(); i++) {
+			SsoSettings.Provider p = providers.get(i);
+			String env0 = "PRIORA_SSO_PROVIDERS_" + i + "_";
+			String where = " (" + env0 + "ISSUER_URI, priora.sso.providers[" + i + "].issuer-uri)";
+			String why = SsoIssuers.problemWith(p.issuerUri());
+			if (why == null) {
+				why = SsoIssuers.discoveryProblem(p.issuerUri().strip());
+			}
+			if (why != null) {
+				throw new ConfigurationProblem(env0 + "ISSUER_URI",
+						"the single sign-on issuer '" + p.issuerUri() + "'" + where + " " + why);
+			}
+			if (p.clientId() == null || p.clientId().isBlank() || p.clientSecret() == null
+					|| p.clientSecret().isBlank()) {
+				throw new ConfigurationProblem(env0 + "CLIENT_ID", "the single sign-on provider " + p.issuerUri()
+						+ " needs a client id and a secret (" + env0 + "CLIENT_ID, " + env0 + "CLIENT_SECRET)");
+			}
 		}
 	}
 

@@ -27,6 +27,7 @@ import dev.priora.feedback.engine.Confusion;
 import dev.priora.feedback.engine.HeldOutCheck;
 import dev.priora.feedback.engine.KindPrototypes;
 import dev.priora.feedback.engine.LinearKindModel;
+import dev.priora.feedback.engine.SettingsSearch;
 import dev.priora.feedback.engine.PrototypeClassifier;
 import dev.priora.support.ApiClient;
 import dev.priora.support.Eventually;
@@ -148,6 +149,12 @@ public final class KindBenchmark {
 				"%n%s: model in use %s (held-out macro F1 %.3f, general %.3f), %d labels posted and learned in %.0f s%n",
 				repo, model.get("inUse").asText(), model.get("productMacroF1").asDouble(),
 				model.get("generalMacroF1").asDouble(), train.size(), trained);
+		System.out.println(
+				"  settings the product chose: " + jdbc.sql("select settings from kind_models where product_key = ?")
+					.param(key)
+					.query(String.class)
+					.optional()
+					.orElse("none"));
 		report(c);
 		System.out.printf(Locale.ROOT, "  general model alone on the test split: macro F1 %.3f%n", g.macroF1());
 		sums[0] += c.macroF1();
@@ -199,10 +206,15 @@ public final class KindBenchmark {
 	}
 
 	private static long post(ApiClient api, String key, Issue i) {
-		JsonNode f = api
-			.post("/api/v1/products/" + key + "/feedback",
-					"{\"title\":" + ApiClient.json(i.shortTitle()) + ",\"text\":" + ApiClient.json(i.text()) + "}")
-			.json();
+		JsonNode f = null;
+		// again after a 409: on H2 under load the background check can hold the rows it
+		// re-predicts (see docs/BENCHMARKS.md)
+		for (int attempt = 0; attempt < 5 && (f == null || !f.has("id")); attempt++) {
+			f = api
+				.post("/api/v1/products/" + key + "/feedback",
+						"{\"title\":" + ApiClient.json(i.shortTitle()) + ",\"text\":" + ApiClient.json(i.text()) + "}")
+				.json();
+		}
 		if (!f.has("id")) {
 			throw new IllegalStateException(f.toString());
 		}
@@ -236,13 +248,14 @@ public final class KindBenchmark {
 					examples.add(new LinearKindModel.Example(s.kind(), s.vector(), s.text()));
 				}
 			}
-			LinearKindModel model = LinearKindModel.train(examples, LinearKindModel.Settings.DEFAULT);
+			// as the product does: settings chosen by cross-validation on these labels
+			var settings = SettingsSearch.choose(examples, 5, 20, ORDER).settings();
+			LinearKindModel model = LinearKindModel.train(examples, settings);
 			Confusion c = Confusion.of(truth,
 					test.stream().map(s -> model.predict(s.vector(), s.text()).label()).toList(), ORDER);
 			product += c.macroF1();
 			List<String> generalOnLabels = examples.stream().map(e -> general.predict(e.vector()).label()).toList();
-			boolean wins = HeldOutCheck.run(examples, generalOnLabels, LinearKindModel.Settings.DEFAULT, 5, 20, ORDER)
-				.productWins();
+			boolean wins = HeldOutCheck.run(examples, generalOnLabels, settings, 5, 21, ORDER).productWins();
 			inUse += wins ? c.macroF1() : generalOnTest.macroF1();
 		}
 		return new double[] { product / 5, inUse / 5 };
@@ -257,25 +270,26 @@ public final class KindBenchmark {
 			.map(s -> new LinearKindModel.Example(s.kind(), s.vector(), s.text()))
 			.toList();
 		List<String> none = examples.stream().map(e -> "OTHER").toList();
-		for (double cost : new double[] { 1, 3, 10, 30 }) {
-			for (double vectorWeight : new double[] { 0, 0.5, 1, 2 }) {
-				var settings = new LinearKindModel.Settings(cost, vectorWeight, 1.0);
-				double cv = HeldOutCheck.run(examples, none, settings, 5, 20, ORDER).product().macroF1();
-				LinearKindModel model = LinearKindModel.train(examples, settings);
-				double onTest = Confusion
-					.of(truth, test.stream().map(s -> model.predict(s.vector(), s.text()).label()).toList(), ORDER)
-					.macroF1();
-				double[] sum = grid.computeIfAbsent(settings, k -> new double[2]);
-				sum[0] += cv;
-				sum[1] += onTest;
-			}
+		List<LinearKindModel.Settings> candidates = new ArrayList<>(LinearKindModel.Settings.GRID);
+		candidates.add(new LinearKindModel.Settings(10, 0, 1.0, 0)); // the baseline's bag
+																		// of words alone
+		for (var settings : candidates) {
+			double cv = HeldOutCheck.run(examples, none, settings, 5, 20, ORDER).product().macroF1();
+			LinearKindModel model = LinearKindModel.train(examples, settings);
+			double onTest = Confusion
+				.of(truth, test.stream().map(s -> model.predict(s.vector(), s.text()).label()).toList(), ORDER)
+				.macroF1();
+			double[] sum = grid.computeIfAbsent(settings, k -> new double[2]);
+			sum[0] += cv;
+			sum[1] += onTest;
 		}
 	}
 
 	private void speed(List<Stored> train, List<Stored> test, List<Issue> issues) {
-		LinearKindModel model = LinearKindModel.train(
-				train.stream().map(s -> new LinearKindModel.Example(s.kind(), s.vector(), s.text())).toList(),
-				LinearKindModel.Settings.DEFAULT);
+		var examples = train.stream().map(s -> new LinearKindModel.Example(s.kind(), s.vector(), s.text())).toList();
+		LinearKindModel model = LinearKindModel.train(examples,
+				SettingsSearch.choose(examples, 5, 20, ORDER).settings());
+		System.out.println("  settings chosen on the train split: " + model.settings().format());
 		long[] classify = new long[test.size()];
 		for (int i = 0; i < test.size(); i++) {
 			long t = System.nanoTime();

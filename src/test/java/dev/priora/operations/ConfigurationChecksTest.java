@@ -116,4 +116,29 @@ class ConfigurationChecksTest {
 		}
 	}
 
+	@Test
+	void aSingleSignOnIssuerThatIsNoAddressStopsTheStart() {
+		ConfigurationProblem p = problem(valid().withProperty("priora.sso.providers[0].issuer-uri", "login.example.com")
+			.withProperty("priora.sso.providers[0].client-id", "priora")
+			.withProperty("priora.sso.providers[0].client-secret", "s"));
+		assertThat(p.setting()).isEqualTo("PRIORA_SSO_PROVIDERS_0_ISSUER_URI");
+		assertThat(p.getMessage()).contains("'login.example.com'", "priora.sso.providers[0].issuer-uri",
+				"not an http(s) address");
+	}
+
+	@Test
+	void aSingleSignOnIssuerThatDoesNotAnswerStopsTheStart() throws IOException {
+		int closed;
+		try (ServerSocket s = new ServerSocket(0)) {
+			closed = s.getLocalPort();
+		}
+		ConfigurationProblem p = problem(
+				valid().withProperty("priora.sso.providers[0].issuer-uri", "http://127.0.0.1:" + closed + "/realms/x")
+					.withProperty("priora.sso.providers[0].client-id", "priora")
+					.withProperty("priora.sso.providers[0].client-secret", "s"));
+		assertThat(p.setting()).isEqualTo("PRIORA_SSO_PROVIDERS_0_ISSUER_URI");
+		assertThat(p.getMessage()).contains("'http://127.0.0.1:" + closed + "/realms/x'",
+				"gives no usable OpenID discovery document", "Connection refused");
+	}
+
 }

@@ -21,12 +21,14 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
 
 /**
  * A product's own kind model: L2-regularised logistic regression (liblinear through
- * Tribuo) on the sentence vector concatenated with a hashed TF-IDF bag of words
- * ({@link HashedTfIdf}), each part of unit length and weighted by {@link Settings}. The
- * sentence vector carries meaning across wordings; the bag of words carries a product's
- * own vocabulary (error messages, template headings), which few labels cannot teach the
- * sentence model. Training is deterministic (liblinear's random generator is reset each
- * time), so every node trains the same model from the same labels.
+ * Tribuo) on the sentence vector concatenated with hashed TF-IDF bags of words and of
+ * character n-grams ({@link HashedTfIdf}), each part of unit length and weighted by
+ * {@link Settings}. The sentence vector carries meaning across wordings; the bags carry a
+ * product's own vocabulary (error messages, template headings, identifiers), which few
+ * labels cannot teach the sentence model. Which settings suit a product is chosen on its
+ * own labels ({@link SettingsSearch}). Training is deterministic (liblinear's random
+ * generator is reset each time), so every node trains the same model from the same
+ * labels.
  */
 public final class LinearKindModel {
 
@@ -36,11 +38,50 @@ public final class LinearKindModel {
 
 	/**
 	 * Liblinear's cost C (higher fits the labels more closely) and the weights of the
-	 * sentence-vector and bag-of-words parts.
+	 * sentence-vector, bag-of-words and character n-gram parts (0 leaves a part out).
 	 */
-	public record Settings(double cost, double vectorWeight, double wordsWeight) {
+	public record Settings(double cost, double vectorWeight, double wordsWeight, double charsWeight) {
 
-		public static final Settings DEFAULT = new Settings(10, 0.5, 1.0);
+		/** The settings of issue 20's first measurements: no character n-grams. */
+		public static final Settings DEFAULT = new Settings(10, 0.5, 1.0, 0);
+
+		/**
+		 * The candidates a product's cross-validation chooses from (DEFAULT first: a tie
+		 * keeps it).
+		 */
+		public static final List<Settings> GRID = List.of(DEFAULT, new Settings(10, 0.5, 1.0, 1.0),
+				new Settings(10, 1.0, 1.0, 1.0), new Settings(3, 0.5, 1.0, 1.0), new Settings(30, 0.5, 1.0, 1.0),
+				new Settings(10, 0.25, 1.0, 0.5), new Settings(3, 1.0, 1.0, 0), new Settings(30, 0.5, 1.0, 0.5));
+
+		public Settings {
+			if (!(cost > 0) || vectorWeight < 0 || wordsWeight < 0 || charsWeight < 0) {
+				throw new IllegalArgumentException("cost must be positive and weights not negative");
+			}
+		}
+
+		/** As stored: {@code C=10;vector=0.5;words=1;chars=1}. */
+		public String format() {
+			return "C=" + num(cost) + ";vector=" + num(vectorWeight) + ";words=" + num(wordsWeight) + ";chars="
+					+ num(charsWeight);
+		}
+
+		/** Reads {@link #format}'s text; DEFAULT for null. */
+		public static Settings parse(String text) {
+			if (text == null || text.isBlank()) {
+				return DEFAULT;
+			}
+			Map<String, Double> parts = new LinkedHashMap<>();
+			for (String part : text.split(";")) {
+				String[] kv = part.split("=", 2);
+				parts.put(kv[0], Double.parseDouble(kv[1]));
+			}
+			return new Settings(parts.get("C"), parts.get("vector"), parts.get("words"),
+					parts.getOrDefault("chars", 0.0));
+		}
+
+		private static String num(double d) {
+			return d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(d);
+		}
 
 	}
 
@@ -58,15 +99,19 @@ public final class LinearKindModel {
 
 	private final Model<Label> model;
 
-	private final HashedTfIdf words;
+	private final Bags bags;
 
 	private final Settings settings;
 
 	private final List<String> classes;
 
-	private LinearKindModel(Model<Label> model, HashedTfIdf words, Settings settings, List<String> classes) {
+	/** The bags of terms learned from the training texts (chars null when weighed 0). */
+	private record Bags(HashedTfIdf words, HashedTfIdf chars) {
+	}
+
+	private LinearKindModel(Model<Label> model, Bags bags, Settings settings, List<String> classes) {
 		this.model = model;
-		this.words = words;
+		this.bags = bags;
 		this.settings = settings;
 		this.classes = classes;
 	}
@@ -81,15 +126,22 @@ public final class LinearKindModel {
 		if (labels.size() < 2) {
 			throw new IllegalArgumentException("at least two kinds are needed to train");
 		}
-		HashedTfIdf words = HashedTfIdf.fit(examples.stream().map(Example::text).toList());
+		List<String> texts = examples.stream().map(Example::text).toList();
+		Bags bags = new Bags(HashedTfIdf.fit(texts, HashedTfIdf.Terms.WORDS),
+				settings.charsWeight() > 0 ? HashedTfIdf.fit(texts, HashedTfIdf.Terms.CHARS) : null);
 		MutableDataset<Label> data = new MutableDataset<>(new SimpleDataSourceProvenance("labels", EPOCH, LABELS),
 				LABELS);
 		for (Example e : examples) {
-			data.add(example(new Label(e.label()), e.vector(), e.text(), words, settings));
+			data.add(example(new Label(e.label()), e.vector(), e.text(), bags, settings));
 		}
 		var trainer = new LibLinearClassificationTrainer(new LinearClassificationType(LinearType.L2R_LR),
 				settings.cost(), 1000, 0.01);
-		return new LinearKindModel(trainer.train(data), words, settings, List.copyOf(labels));
+		return new LinearKindModel(trainer.train(data), bags, settings, List.copyOf(labels));
+	}
+
+	/** The settings it was trained with. */
+	public Settings settings() {
+		return settings;
 	}
 
 	/** The kinds this model knows (those it was trained on), sorted. */
@@ -98,7 +150,7 @@ public final class LinearKindModel {
 	}
 
 	public KindPrediction predict(float[] vector, String text) {
-		Prediction<Label> p = model.predict(example(LabelFactory.UNKNOWN_LABEL, vector, text, words, settings));
+		Prediction<Label> p = model.predict(example(LabelFactory.UNKNOWN_LABEL, vector, text, bags, settings));
 		Map<String, Double> scores = new LinkedHashMap<>();
 		double sum = 0;
 		for (var e : p.getOutputScores().entrySet()) {
@@ -114,20 +166,24 @@ public final class LinearKindModel {
 		return new KindPrediction(top, Math.min(1, scores.getOrDefault(top, 1.0)), scores);
 	}
 
-	private static ArrayExample<Label> example(Label label, float[] vector, String text, HashedTfIdf words,
-			Settings settings) {
-		Map<Integer, Double> bag = words.vector(text);
+	private static ArrayExample<Label> example(Label label, float[] vector, String text, Bags bags, Settings settings) {
+		Map<Integer, Double> words = bags.words().vector(text);
+		Map<Integer, Double> chars = bags.chars() == null ? Map.of() : bags.chars().vector(text);
 		int n = Math.min(vector.length, VECTOR_NAMES.length);
-		List<String> names = new ArrayList<>(n + bag.size());
-		double[] values = new double[n + bag.size()];
+		List<String> names = new ArrayList<>(n + words.size() + chars.size());
+		double[] values = new double[n + words.size() + chars.size()];
 		for (int i = 0; i < n; i++) {
 			names.add(VECTOR_NAMES[i]);
 			values[i] = vector[i] * settings.vectorWeight();
 		}
 		int j = n;
-		for (var e : bag.entrySet()) {
+		for (var e : words.entrySet()) {
 			names.add("w" + e.getKey());
 			values[j++] = e.getValue() * settings.wordsWeight();
+		}
+		for (var e : chars.entrySet()) {
+			names.add("c" + e.getKey());
+			values[j++] = e.getValue() * settings.charsWeight();
 		}
 		return new ArrayExample<>(label, names.toArray(String[]::new), values);
 	}
