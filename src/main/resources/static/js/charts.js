@@ -71,6 +71,7 @@
       }
       if (s.type === 'bar') {
         out.barMaxWidth = 36;
+        if (spec.stacked) { out.stack = 'total'; }
       }
       return out;
     });
@@ -135,15 +136,29 @@
 
   var charts = [];
 
+  // A chart with data-drill (a URL), data-filters (one filter per series, "|"-separated) and data-drill-target (a
+  // selector): clicking a bar loads that URL with ?week=<category>&filter=<the series' filter> into the target.
+  function drillDown(el, chart) {
+    if (!el.dataset.drill || !window.htmx) { return; }
+    var filters = (el.dataset.filters || '').split('|');
+    chart.on('click', function (p) {
+      var url = el.dataset.drill + '?week=' + encodeURIComponent(p.name) + '&filter=' +
+        encodeURIComponent(filters[p.seriesIndex] || '');
+      window.htmx.ajax('GET', url, { target: el.dataset.drillTarget, swap: 'innerHTML' });
+    });
+  }
+
   function draw(root) {
     var t = theme();
     (root || document).querySelectorAll('[data-chart]').forEach(function (el) {
       if (el.dataset.drawn) { return; }
       var spec;
       try { spec = JSON.parse(el.dataset.chart); } catch (e) { return; }
+      spec.stacked = el.dataset.stacked === 'true';
       el.dataset.drawn = 'true';
       var chart = window.echarts.init(el, null, { renderer: 'svg' });
       chart.setOption(option(spec, el.dataset.unit, el.getAttribute('aria-label'), t));
+      drillDown(el, chart);
       charts.push(chart);
     });
   }

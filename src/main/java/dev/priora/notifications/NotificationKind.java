@@ -30,6 +30,11 @@ public enum NotificationKind {
 			"Release {where}: {what}"),
 	/** New feedback arrived in an inbox you watch. */
 	FEEDBACK_RECEIVED("New feedback", "new feedback arrives in an inbox you watch", "New feedback: {where}"),
+	/**
+	 * A theme or kind of feedback spikes this week in an inbox you watch (once a week
+	 * each).
+	 */
+	THEME_SPIKE("Feedback spikes", "a theme or kind of feedback spikes in an inbox you watch", "Spike: {where}"),
 	/** An import you started finished or failed. */
 	IMPORT_ENDED("Imports", "an import you started finishes or fails", "{where} {what}"),
 	/**
