@@ -38,8 +38,10 @@ class IdeaMergeRepository {
 		jdbc.sql("delete from portal_follows where idea_id = ?").param(fromId).update();
 	}
 
+	/** The merged idea's comments and the team's replies show on the kept one. */
 	void moveComments(long fromId, long intoId) {
 		jdbc.sql("update portal_comments set idea_id = ? where idea_id = ?").params(intoId, fromId).update();
+		jdbc.sql("update portal_replies set idea_id = ? where idea_id = ?").params(intoId, fromId).update();
 	}
 
 	void markMerged(long fromId, long intoId) {

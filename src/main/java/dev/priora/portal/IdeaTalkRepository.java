@@ -58,6 +58,21 @@ class IdeaTalkRepository {
 			.list();
 	}
 
+	/**
+	 * The idea's visible and held comments with their authors' addresses, oldest first.
+	 */
+	List<HeldComment> forTeam(long ideaId) {
+		return jdbc.sql("""
+				select c.id, c.idea_id, i.title, v.email, c.body, c.state, c.created_at
+				from portal_comments c join portal_ideas i on i.id = c.idea_id
+				join portal_visitors v on v.id = c.visitor_id
+				where c.idea_id = ? and c.state in ('VISIBLE', 'HELD') order by c.id limit 500""")
+			.param(ideaId)
+			.query((rs, n) -> new HeldComment(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+					rs.getString(5), CommentState.valueOf(rs.getString(6)), rs.getTimestamp(7).toInstant()))
+			.list();
+	}
+
 	/** Locks a comment of the product's ideas and answers its idea's id. */
 	java.util.Optional<Long> lockComment(String productKey, long commentId) {
 		return jdbc.sql("""

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -31,6 +32,8 @@ public class IdeaVotes {
 
 	private final IdeaRepository ideas;
 
+	private final IdeaVoteRepository votes;
+
 	private final IdeaTalkRepository talk;
 
 	private final Ideas reads;
@@ -47,10 +50,11 @@ public class IdeaVotes {
 
 	private final Clock clock;
 
-	IdeaVotes(IdeaRepository ideas, IdeaTalkRepository talk, Ideas reads, PortalIntake intake, FeedbackService feedback,
-			RateLimiter limiter, PlatformTransactionManager transactions, Clock clock,
+	IdeaVotes(IdeaRepository ideas, IdeaVoteRepository votes, IdeaTalkRepository talk, Ideas reads, PortalIntake intake,
+			FeedbackService feedback, RateLimiter limiter, PlatformTransactionManager transactions, Clock clock,
 			@Value("${priora.portal.comments.max-per-visitor-per-hour:30}") int perVisitor) {
 		this.ideas = ideas;
+		this.votes = votes;
 		this.talk = talk;
 		this.reads = reads;
 		this.intake = intake;
@@ -61,8 +65,41 @@ public class IdeaVotes {
 		this.clock = clock;
 	}
 
-	/** Votes (or changes the importance of the visitor's vote; null: none given). */
+	/**
+	 * Votes (or changes the importance of the visitor's vote; null: none given). A new
+	 * voter's vote (the common case) costs one read before its transaction, where the
+	 * vector of its feedback text is computed, and then holds the idea's row only for its
+	 * writes; the rest goes through {@link #change}.
+	 */
 	public void vote(PortalSettings portal, PortalVisitor visitor, long id, Importance importance) {
+		IdeaVoteRepository.Voting seen = votes.voting(portal.productKey(), id, visitor.id())
+			.filter(v -> v.mergedInto() == null)
+			.filter(v -> v.state() == IdeaState.VISIBLE || v.state() == IdeaState.HELD && v.visitorId() == visitor.id())
+			.orElseThrow(() -> DomainProblem.notFound("Idea " + id));
+		if (seen.voted() || seen.visitorId() == visitor.id()) {
+			change(portal, visitor, id, importance);
+			return;
+		}
+		PortalIntake.VoteText text = intake.voteText(seen.title(), importance);
+		try {
+			transaction.executeWithoutResult(tx -> {
+				if (!votes.countVote(portal.productKey(), id)) {
+					throw DomainProblem.notFound("Idea " + id);
+				}
+				long own = intake.vote(portal.productKey(), text, visitor.email());
+				votes.insert(id, visitor.id(), importance, own, clock.instant());
+				linkLikeIdea(portal.productKey(), seen.feedbackId(), own, importance);
+			});
+		}
+		catch (DuplicateKeyException e) {
+			// the visitor's vote from another tab came first: this one sets its
+			// importance
+			change(portal, visitor, id, importance);
+		}
+	}
+
+	/** A vote by the idea's poster, or a change of the importance of a vote. */
+	private void change(PortalSettings portal, PortalVisitor visitor, long id, Importance importance) {
 		transaction.executeWithoutResult(tx -> {
 			IdeaRepository.Row row = locked(portal, id, visitor);
 			var existing = ideas.vote(row.id(), visitor.id());
@@ -70,7 +107,7 @@ public class IdeaVotes {
 				ideas.updateVote(row.id(), visitor.id(), importance);
 				Long own = existing.get().feedbackId();
 				if (own != null && own != row.feedbackId()) {
-					linkLikeIdea(row, own, importance);
+					linkLikeIdea(row.productKey(), row.feedbackId(), own, importance);
 				}
 				return;
 			}
@@ -78,9 +115,9 @@ public class IdeaVotes {
 				ideas.insertVote(row.id(), visitor.id(), importance, row.feedbackId(), clock.instant());
 				return;
 			}
-			FeedbackView f = intake.vote(portal.productKey(), row.title(), importance, visitor.email());
-			ideas.insertVote(row.id(), visitor.id(), importance, f.id(), clock.instant());
-			linkLikeIdea(row, f.id(), importance);
+			long own = intake.vote(portal.productKey(), intake.voteText(row.title(), importance), visitor.email());
+			ideas.insertVote(row.id(), visitor.id(), importance, own, clock.instant());
+			linkLikeIdea(row.productKey(), row.feedbackId(), own, importance);
 		});
 	}
 
@@ -154,9 +191,9 @@ public class IdeaVotes {
 	 * vote's importance (or the idea link's when the voter gave none), in the name of who
 	 * linked the idea.
 	 */
-	private void linkLikeIdea(IdeaRepository.Row row, long voteFeedbackId, Importance importance) {
-		for (var link : ideas.links(row.feedbackId())) {
-			feedback.link(row.productKey(), voteFeedbackId, new ItemKey(link.productKey(), link.itemNumber()),
+	private void linkLikeIdea(String productKey, long ideaFeedbackId, long voteFeedbackId, Importance importance) {
+		for (var link : ideas.links(ideaFeedbackId)) {
+			feedback.link(productKey, voteFeedbackId, new ItemKey(link.productKey(), link.itemNumber()),
 					importance == null ? link.importance() : importance, "", new UserId(link.createdBy()));
 		}
 	}

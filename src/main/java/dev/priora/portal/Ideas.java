@@ -37,6 +37,8 @@ public class Ideas {
 
 	private final IdeaTalkRepository talk;
 
+	private final TeamReplyRepository replies;
+
 	private final PortalIntake intake;
 
 	private final FeedbackService feedback;
@@ -51,12 +53,13 @@ public class Ideas {
 
 	private final Clock clock;
 
-	Ideas(IdeaRepository ideas, IdeaTalkRepository talk, PortalIntake intake, FeedbackService feedback,
-			RateLimiter limiter, PlatformTransactionManager transactions, Clock clock,
+	Ideas(IdeaRepository ideas, IdeaTalkRepository talk, TeamReplyRepository replies, PortalIntake intake,
+			FeedbackService feedback, RateLimiter limiter, PlatformTransactionManager transactions, Clock clock,
 			@Value("${priora.portal.ideas.max-per-visitor-per-hour:10}") int perVisitor,
 			@Value("${priora.portal.ideas.max-per-address-per-hour:30}") int perAddress) {
 		this.ideas = ideas;
 		this.talk = talk;
+		this.replies = replies;
 		this.intake = intake;
 		this.feedback = feedback;
 		this.limiter = limiter;
@@ -96,11 +99,14 @@ public class Ideas {
 		IdeaRepository.Row row = visible(portal, id, visitor);
 		long me = visitorId(visitor);
 		var vote = ideas.vote(row.id(), me);
-		List<IdeaDetail.Comment> comments = talk.comments(row.id(), me)
-			.stream()
-			.map(c -> new IdeaDetail.Comment(c.id(), c.body(), c.createdAt(), c.visitorId() == me,
-					c.state() == CommentState.HELD))
-			.toList();
+		List<IdeaDetail.Comment> comments = new ArrayList<>();
+		talk.comments(row.id(), me)
+			.forEach(c -> comments.add(new IdeaDetail.Comment(c.id(), c.body(), c.createdAt(), c.visitorId() == me,
+					c.state() == CommentState.HELD, null, false)));
+		replies.ofIdea(row.id())
+			.forEach(r -> comments.add(new IdeaDetail.Comment(r.id(), r.body(), r.createdAt(), false, false, r.author(),
+					r.editedAt() != null)));
+		comments.sort(java.util.Comparator.comparing(IdeaDetail.Comment::createdAt));
 		IdeaSummary summary = new IdeaSummary(row.id(), row.title(), row.category(), row.state(), row.status(),
 				row.votes(), row.comments(), row.createdAt(), vote.isPresent());
 		return new IdeaDetail(summary, row.body(), row.declinedReason(), row.visitorId() == me,

@@ -27,6 +27,7 @@ import dev.priora.portal.PortalSettingsDraft;
 import dev.priora.portal.PortalVisitor;
 import dev.priora.portal.Portals;
 import dev.priora.support.BrowserlessSession;
+import dev.priora.support.RequestProbe;
 
 /**
  * The customer portal benchmark of docs/BENCHMARKS.md: a portal with {@code ideas} ideas
@@ -34,7 +35,8 @@ import dev.priora.support.BrowserlessSession;
  * last 30 days so that "trending" has recent votes to count); measures the server-side
  * time of the visitor's idea list (trending, top, new, a search), the list page over
  * HTTP, and a vote (a new voter's: their PORTAL feedback written and linked). Arguments:
- * {@code h2|postgres [ideas] [votes]}.
+ * {@code h2|postgres [ideas] [votes] [trace]}; with {@code trace} it prints the
+ * statements of one vote instead of timing anything.
  */
 public final class PortalBenchmark {
 
@@ -45,7 +47,9 @@ public final class PortalBenchmark {
 		String db = args.length > 0 ? args[0] : "h2";
 		int ideaCount = args.length > 1 ? Integer.parseInt(args[1]) : 1_000;
 		int voteCount = args.length > 2 ? Integer.parseInt(args[2]) : 100_000;
-		ConfigurableApplicationContext app = BenchServer.start(db);
+		boolean trace = args.length > 3 && "trace".equals(args[3]);
+		ConfigurableApplicationContext app = trace
+				? BenchServer.start(BenchServer.Store.fresh(db), false, RequestProbe.class) : BenchServer.start(db);
 		int port = ((WebServerApplicationContext) app).getWebServer().getPort();
 		UserId admin = app.getBean(AccountService.class).findByEmail("admin@localhost").orElseThrow().id();
 		app.getBean(ProductService.class).create("PORTAL", "Portal benchmark", "", admin);
@@ -58,6 +62,11 @@ public final class PortalBenchmark {
 		seed(jdbc, ideaCount, voteCount, visitors);
 		System.out.printf(Locale.ROOT, "database=%s ideas=%d votes=%d visitors=%d, seeded in %.1f s, %s%n", db,
 				ideaCount, voteCount, visitors, (System.nanoTime() - started) / 1e9, BenchServer.load());
+		if (trace) {
+			trace(app, portal, jdbc);
+			app.close();
+			System.exit(0);
+		}
 		Ideas ideas = app.getBean(Ideas.class);
 		PortalVisitor reader = visitor(jdbc, 1);
 		measure("idea list, trending (server side)", 100, 1000,
@@ -80,8 +89,13 @@ public final class PortalBenchmark {
 		Random random = new Random(11);
 		int[] next = { 0 };
 		Importance[] importances = Importance.values();
+		// the voters exist before the clock starts: a vote is timed, not a sign-in
+		List<PortalVisitor> voters = new ArrayList<>();
+		for (int i = 0; i < 1_100; i++) {
+			voters.add(newVisitor(jdbc, "voter" + i + "@bench.test"));
+		}
 		measure("a vote by a new voter, with importance (server side)", 100, 1000, () -> {
-			PortalVisitor voter = newVisitor(jdbc, "voter" + next[0]++ + "@bench.test");
+			PortalVisitor voter = voters.get(next[0]++);
 			votes.vote(portal, voter, ids.get(random.nextInt(ids.size())), importances[next[0] % 3]);
 			return null;
 		});
@@ -89,6 +103,23 @@ public final class PortalBenchmark {
 				java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).strip());
 		app.close();
 		System.exit(0);
+	}
+
+	/** Prints the statements of a vote by a new voter (after one vote to warm up). */
+	private static void trace(ConfigurableApplicationContext app, PortalSettings portal, JdbcTemplate jdbc) {
+		IdeaVotes votes = app.getBean(IdeaVotes.class);
+		long idea = jdbc.queryForObject("select min(id) from portal_ideas where product_key = 'PORTAL'", Long.class);
+		votes.vote(portal, newVisitor(jdbc, "warm@bench.test"), idea + 1, Importance.CRITICAL);
+		PortalVisitor voter = newVisitor(jdbc, "traced@bench.test");
+		List<String> statements = RequestProbe
+			.statementsOf(() -> votes.vote(portal, voter, idea, Importance.IMPORTANT));
+		statements.forEach(s -> System.out.println("  " + s));
+		System.out.printf(Locale.ROOT, "a vote by a new voter: %d statements%n", statements.size());
+		var embedder = app.getBean(dev.priora.feedback.SentenceEmbedder.class);
+		int[] n = { 0 };
+		measure("the sentence vector of a vote's text", 50, 300,
+				() -> embedder.embed("Vote: Idea " + n[0]++ + ": export",
+						"Voted on the portal idea \u201cIdea " + n[0] + ": export\u201d (important)."));
 	}
 
 	/** Visitors, ideas (each with its PORTAL feedback) and votes in batches. */

@@ -24,8 +24,9 @@ import static dev.priora.support.Fixtures.aStory;
 /**
  * In Chromium: a visitor signs in with the link mailed to the loopback SMTP server, sees
  * a similar idea while typing a new one and votes for it; a second visitor, from a
- * customer's domain, adds a critical vote; the owner links the idea to an item and sees
- * both customers in the item's demand.
+ * customer's domain, adds a critical vote; the owner links the idea to an item, sees both
+ * customers and their revenue in the item's demand, ships the item, and the idea's
+ * followers get the "shipped" e-mail.
  */
 class PortalBrowserTest extends BrowserTestBase {
 
@@ -50,7 +51,7 @@ class PortalBrowserTest extends BrowserTestBase {
 			.contact("Ann", "ann@acme-vzk.test")
 			.in(p);
 		aCustomer("Bolt").segment("SMB").revenue(8000).currency("EUR").contact("Bob", "bob@bolt-vzk.test").in(p);
-		String item = aStory("Export orders to Excel").estimate(3).in(p);
+		String item = aStory("Export orders to Excel").estimate(3).ready().in(p);
 		var current = api().get(p.path("/portal"));
 		api().put(p.path("/portal"), ApiClient.json(Map.of("enabled", true, "title", "Shop ideas", "intro",
 				"Tell us what would **help** you.", "colour", "#0f766e", "categories", List.of("Reports", "Checkout"))),
@@ -101,12 +102,43 @@ class PortalBrowserTest extends BrowserTestBase {
 		assertThat(page.locator("#team-ideas")).containsText("2");
 		screenshot("portal-team-1280");
 		page.locator("#team-ideas a", new Page.LocatorOptions().setHasText("Spreadsheet export")).click();
+		page.locator("#idea-feedback").click();
 		page.locator("#link-form input[name=item]").fill(item);
 		page.locator("#link-form button[type=submit]").click();
 		assertThat(page.locator("#feedback-links")).containsText(item);
 		page.navigate("/p/VZK/items/" + item);
 		assertThat(page.locator("#demand-customers")).hasText("2 customers");
 		assertThat(page.locator("#demand")).containsText("128,000");
+		shipAndSeeTheFollowersMailed();
+	}
+
+	/**
+	 * The owner moves the item to ready, in progress and done on its page; the idea's
+	 * followers (its poster, and Ann who commented and follows) get the "shipped" mail.
+	 */
+	private void shipAndSeeTheFollowersMailed() {
+		page.locator("button", new Page.LocatorOptions().setHasText("Move to ready")).click();
+		assertThat(page.locator("#item-status")).hasText("Ready");
+		page.locator("button", new Page.LocatorOptions().setHasText("Move to in progress")).click();
+		assertThat(page.locator("#item-status")).hasText("In progress");
+		page.locator("button", new Page.LocatorOptions().setHasText("Move to done")).click();
+		assertThat(page.locator("#item-status")).hasText("Done");
+		page.reload();
+		assertThat(page.locator("#item-status")).hasText("Done");
+		for (String follower : List.of("ann@acme-vzk.test", "poster@free-vzk.test")) {
+			org.awaitility.Awaitility.await()
+				.atMost(java.time.Duration.ofSeconds(30))
+				.until(() -> SMTP.to(follower).stream().anyMatch(PortalBrowserTest::shipped));
+		}
+	}
+
+	private static boolean shipped(jakarta.mail.internet.MimeMessage m) {
+		try {
+			return m.getSubject().equals("Shipped: Spreadsheet export of all orders");
+		}
+		catch (jakarta.mail.MessagingException e) {
+			throw new IllegalStateException(e);
+		}
 	}
 
 	@Test

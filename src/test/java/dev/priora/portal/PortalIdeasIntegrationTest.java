@@ -104,7 +104,7 @@ class PortalIdeasIntegrationTest extends PortalTestBase {
 			postIdea(v, "VZI", "Idea number " + i, "Text " + i);
 		}
 		var refused = v.post("/portal/VZI/ideas", Map.of("title", "One more", "text", "and more"));
-		assertThat(refused.statusCode()).isEqualTo(200);
+		assertThat(refused.statusCode()).isEqualTo(429);
 		assertThat(refused.body()).contains("You posted many ideas within the hour");
 		assertThat(api().get(p.path("/portal/ideas")).json()).hasSize(10);
 	}

@@ -4,7 +4,9 @@ import java.util.List;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -58,8 +60,8 @@ class PortalPageController {
 	@PostMapping("/portal/{portal}/ideas")
 	String post(@PathVariable String portal, @RequestParam(defaultValue = "") String title,
 			@RequestParam(defaultValue = "") String text, @RequestParam(defaultValue = "") String category,
-			@RequestParam(defaultValue = "") String website, HttpServletRequest request, Model model,
-			RedirectAttributes redirect) {
+			@RequestParam(defaultValue = "") String website, HttpServletRequest request, HttpServletResponse response,
+			Model model, RedirectAttributes redirect) {
 		PortalSettings settings = pages.open(request, portal);
 		PortalVisitor visitor = pages.visitor(request, portal);
 		if (visitor == null) {
@@ -72,7 +74,11 @@ class PortalPageController {
 					: "redirect:/portal/" + settings.productKey() + "/ideas/" + id;
 		}
 		catch (DomainProblem e) {
-			// the list again with what was typed and the reason next to the form
+			// the list again with what was typed and the reason next to the form; a
+			// throttled post answers 429 (what a script or a bot sees)
+			if (e.getStatusCode().value() == HttpStatus.TOO_MANY_REQUESTS.value()) {
+				response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+			}
 			model.addAttribute("error", e.getMessage());
 			model.addAttribute("draftTitle", title);
 			model.addAttribute("draftText", text);

@@ -114,7 +114,19 @@ class PortalTeamPageController {
 	String status(@PathVariable String key, @PathVariable long id, @RequestParam(defaultValue = "") String status,
 			@RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
 		IdeaStatus s = status.isBlank() ? null : parse(IdeaStatus.class, status, "status");
-		moderation.setStatus(key, id, s, reason);
+		try {
+			moderation.setStatus(key, id, s, reason);
+		}
+		catch (DomainProblem e) {
+			DomainProblem.rethrowNotFound(e);
+			// every idea's row has its own reason box: name the idea, not the field, or
+			// the page marks the first row's box whichever idea was refused
+			String detail = e.getMessage();
+			int colon = detail.indexOf(": ");
+			redirect.addFlashAttribute("error",
+					"Idea #" + id + " keeps its status: " + (colon < 0 ? detail : detail.substring(colon + 2)) + ".");
+			return "redirect:/p/" + key.toUpperCase(Locale.ROOT) + "/portal#idea-" + id;
+		}
 		redirect.addFlashAttribute("toast", "Idea #" + id
 				+ (s == null ? " follows its items again." : " is now " + s.label().toLowerCase(Locale.ROOT) + "."));
 		return "redirect:/p/" + key.toUpperCase(Locale.ROOT) + "/portal#ideas";
