@@ -15,4 +15,19 @@ import dev.priora.planning.engine.ReleaseOptimizer;
  */
 record PlanProblem(ReleaseOptimizer.Problem problem, List<BacklogSnapshot.Entry> items, List<ReleaseView> releases,
 		long[] values, Map<String, String> leftOut, int[] rankOrder, Map<String, String> notes) {
+
+	/**
+	 * The cost (tenths of a point) pinned into each release: items of started and closed
+	 * sprints and pins, which no capacity change can move out.
+	 */
+	long[] pinnedCost() {
+		long[] pinned = new long[releases.size()];
+		for (int i = 0; i < problem.pin().length; i++) {
+			if (problem.pin()[i] >= 0) {
+				pinned[problem.pin()[i]] += problem.cost()[i];
+			}
+		}
+		return pinned;
+	}
+
 }

@@ -69,12 +69,7 @@ class PromisePlans {
 		Map<Long, PlanResult.Window> byId = new HashMap<>();
 		promises.windows(key, ids, s.confidence()).forEach(w -> byId.put(w.releaseId(), w));
 		var p = plain.problem();
-		long[] pinned = new long[plain.releases().size()];
-		for (int i = 0; i < p.pin().length; i++) {
-			if (p.pin()[i] >= 0) {
-				pinned[p.pin()[i]] += p.cost()[i];
-			}
-		}
+		long[] pinned = plain.pinnedCost();
 		long[] capacity = p.capacity().clone();
 		List<ReleaseView> releases = new ArrayList<>();
 		List<PlanResult.Window> windows = new ArrayList<>();

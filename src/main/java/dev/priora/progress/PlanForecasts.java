@@ -60,6 +60,14 @@ class PlanForecasts {
 			throw DomainProblem.conflict("plan-not-finished",
 					"The plan has no result yet: its odds are shown once the optimizer has a plan.");
 		}
+		return sequence(productKey, result);
+	}
+
+	/**
+	 * The unreleased releases as this plan result would leave them, in the order worked
+	 * on.
+	 */
+	List<ReleaseView> sequence(String productKey, PlanResult result) {
 		PlanningService.Board board = planning.board(productKey);
 		Map<String, String> statusOf = new HashMap<>();
 		board.unplanned().forEach(i -> statusOf.put(i.key(), i.status()));

@@ -17,6 +17,7 @@ import dev.priora.planning.PlanningService;
 import dev.priora.planning.ReleaseStatus;
 import dev.priora.planning.ReleaseView;
 import dev.priora.planning.SprintView;
+import dev.priora.progress.engine.TeamTime;
 
 /**
  * Forecasts the releases in sequence: the team works through the unreleased releases in
@@ -100,13 +101,22 @@ class ReleaseForecasts {
 	}
 
 	List<ProgressService.ReleaseForecast> forecast(String productKey, List<ReleaseView> sequence) {
+		return forecast(productKey, sequence, List.of());
+	}
+
+	/**
+	 * The releases' forecasts in sequence with {@code extra} losses of the team's
+	 * capacity besides its days off (a scenario's member leaving, sprint lost, days off).
+	 */
+	List<ProgressService.ReleaseForecast> forecast(String productKey, List<ReleaseView> sequence,
+			List<TeamTime.Loss> extra) {
 		String key = productKey.toUpperCase(Locale.ROOT);
 		List<SprintView> sprints = planning.sprints(key);
 		int sprintDays = sprintDays(sprints);
 		double[] history = history(key);
 		Double stated = stated(sprints, sequence);
 		LocalDate today = LocalDate.now(clock);
-		var time = calendar.time(key, today, sprintDays);
+		var time = calendar.time(key, today, sprintDays, extra);
 		int n = sequence.size();
 		double[] remaining = new double[n];
 		LocalDate[] targets = new LocalDate[n];

@@ -55,7 +55,14 @@ class TeamCalendar {
 
 	/** The team's time from {@code today} with its days off. */
 	TeamTime time(String key, LocalDate today, int sprintDays) {
-		return new TeamTime(today, sprintDays, daysOff(key));
+		return time(key, today, sprintDays, List.of());
+	}
+
+	/** The team's time from {@code today} with its days off and {@code extra} losses. */
+	TeamTime time(String key, LocalDate today, int sprintDays, List<TeamTime.Loss> extra) {
+		List<TeamTime.Loss> losses = new ArrayList<>(daysOff(key));
+		losses.addAll(extra);
+		return new TeamTime(today, sprintDays, losses);
 	}
 
 }

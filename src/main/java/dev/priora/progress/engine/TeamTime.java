@@ -66,6 +66,31 @@ public record TeamTime(LocalDate today, int sprintDays, List<Loss> losses) {
 		return time;
 	}
 
+	/**
+	 * The day by which {@code workingDays} of the team's working time have passed from
+	 * today (the inverse of {@link #daysUntil}: without losses, today plus the days
+	 * rounded up); null when that never happens within 50 years (the team's whole
+	 * capacity lost for good).
+	 */
+	public LocalDate dateAfter(double workingDays) {
+		if (losses.isEmpty() || workingDays <= 0) {
+			return today.plusDays((long) Math.ceil(Math.max(0, workingDays)));
+		}
+		double time = 0;
+		LocalDate end = today.plusYears(50);
+		for (LocalDate d = today; d.isBefore(end); d = d.plusDays(1)) {
+			double lost = 0;
+			for (Loss l : losses) {
+				lost += l.on(d);
+			}
+			time += Math.max(0, 1 - lost);
+			if (time >= workingDays - 1e-9) {
+				return d.plusDays(1);
+			}
+		}
+		return null;
+	}
+
 	/** The working time until {@code target}, in sprints. */
 	public double sprintsUntil(LocalDate target) {
 		return daysUntil(target) / sprintDays;

@@ -34,6 +34,18 @@ class TeamTimeTest {
 	}
 
 	@Test
+	void theDateAfterSomeWorkingTimeIsTheInverseOfTheTimeUntilADate() {
+		assertThat(new TeamTime(MONDAY, 14, List.of()).dateAfter(10.2)).isEqualTo(MONDAY.plusDays(11));
+		var halfTheTeamLeaves = new TeamTime.Loss(MONDAY.plusDays(7), null, 0.5, "Ann leaves");
+		TeamTime time = new TeamTime(MONDAY, 14, List.of(halfTheTeamLeaves));
+		// a week at full time, then half days: 7 + 14 × 0.5 = 14 working days by day 21
+		assertThat(time.dateAfter(14)).isEqualTo(MONDAY.plusDays(21));
+		assertThat(time.daysUntil(time.dateAfter(14))).isEqualTo(14);
+		var everyoneGone = new TeamTime.Loss(MONDAY, null, 1, "the team is gone");
+		assertThat(new TeamTime(MONDAY, 14, List.of(everyoneGone)).dateAfter(1)).isNull();
+	}
+
+	@Test
 	void refusesALossThatEndsBeforeItStartsOrTakesMoreThanTheTeam() {
 		assertThatThrownBy(() -> new TeamTime.Loss(MONDAY, MONDAY.minusDays(1), 0.5, "x"))
 			.isInstanceOf(IllegalArgumentException.class);

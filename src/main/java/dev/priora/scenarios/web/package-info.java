@@ -1,0 +1,2 @@
+/** The scenarios page and the scenarios API. */
+package dev.priora.scenarios.web;
