@@ -324,13 +324,15 @@
       if (!field.id) { field.id = 'field-' + link.dataset.field; }
       link.href = '#' + field.id;
       field.setAttribute('aria-invalid', 'true');
-      var label = field.closest('label') || field.parentElement;
-      if (label && !label.querySelector('.field-error')) {
+      // inside the field's label when it wraps the field; else right under the field (a label
+      // with for=, as on the portal settings), never at the end of the whole form
+      var label = field.closest('label');
+      if (!document.getElementById(field.id + '-error')) {
         var message = document.createElement('span');
         message.className = 'field-error';
         message.id = field.id + '-error';
         message.textContent = link.dataset.reason || link.textContent;
-        label.appendChild(message);
+        if (label) { label.appendChild(message); } else { field.insertAdjacentElement('afterend', message); }
         field.setAttribute('aria-describedby', message.id);
       }
     });

@@ -74,6 +74,8 @@ class ModularityTests {
 			.and()
 			.resideOutsideOfPackage("..text.engine..")
 			.and()
+			.resideOutsideOfPackage("..insights.engine..")
+			.and()
 			.doNotHaveSimpleName("package-info")
 			.should()
 			.onlyDependOnClassesThat()
@@ -122,6 +124,20 @@ class ModularityTests {
 			.onlyDependOnClassesThat()
 			.resideInAnyPackage("java..", "..engine..", "org.apache.commons.csv..")
 			.because("the importers' parsers import java.* and commons-csv, the CSV reader they wrap (STYLE.md §3)")
+			.check(CLASSES);
+	}
+
+	@Test
+	void theThemesEngineImportsOnlyCommonsMathBesidesJava() {
+		classes().that()
+			.resideInAPackage("..insights.engine..")
+			.and()
+			.doNotHaveSimpleName("package-info")
+			.should()
+			.onlyDependOnClassesThat()
+			.resideInAnyPackage("java..", "..engine..", "org.apache.commons.math3..")
+			.because("the themes engine imports java.* and commons-math3, the k-means++ clustering it wraps"
+					+ " (STYLE.md §3)")
 			.check(CLASSES);
 	}
 

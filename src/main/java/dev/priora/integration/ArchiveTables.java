@@ -89,49 +89,59 @@ final class ArchiveTables {
 
 	/**
 	 * Tables left out on purpose: the workspace's (users, tokens, passkeys, sessions,
-	 * audit, settings), operational records (background jobs and the scheduler's
-	 * executions, draft plans and undo records, webhook deliveries), secrets (share
-	 * links, public forms, webhooks), and derived data recomputed in the background
-	 * (items' sentence vectors; the releases' last forecast flags and the requests to
-	 * compute them again), and each person's own mail and notifications (the mail outbox,
-	 * notifications, watches, notification preferences and digest records: they belong to
-	 * users, who are not exported), the server's own keys (the unsubscribe-link HMAC key:
-	 * a secret), and the messages drafted and sent to customers (followups and the
-	 * feedback each answers: a log of mails sent, keyed by who asked and what shipped; a
-	 * restored product drafts again only for what ships after the restore), the live
-	 * updates' change table (minutes of what changed, for connected browsers), planning
-	 * poker sessions with their items, participants and votes (a meeting's working
-	 * record, of people who are not exported; what it decided is in the items' estimates
-	 * and their history, which are), and the daily backlog health scores (derived from
-	 * the backlog by the daily task, with its marks of weekly summaries sent; a restored
-	 * product's history starts again), the customer portal (its settings with the logo,
-	 * its visitors — people, not exported — with their sign-in links, and the ideas,
-	 * votes, comments and follows they made, the items it shows on its public roadmap,
-	 * its visitors' e-mail subscriptions and the record of changelogs mailed; the ideas'
-	 * and votes' feedback is exported as feedback), and the check of the product's
-	 * feedback-kind model (derived from the kinds set by hand, which are exported with
-	 * the feedback; checked again when a kind is next set).
+	 * audit, settings, single sign-on providers, policy and group roles), operational
+	 * records (background jobs and the scheduler's executions, draft plans and undo
+	 * records, webhook deliveries), secrets (share links, public forms, webhooks), and
+	 * derived data recomputed in the background (items' sentence vectors; the releases'
+	 * last forecast flags and the requests to compute them again), and each person's own
+	 * mail and notifications (the mail outbox, notifications, watches, notification
+	 * preferences and digest records: they belong to users, who are not exported), the
+	 * server's own keys (the unsubscribe-link HMAC key: a secret), and the messages
+	 * drafted and sent to customers (followups and the feedback each answers: a log of
+	 * mails sent, keyed by who asked and what shipped; a restored product drafts again
+	 * only for what ships after the restore), the live updates' change table (minutes of
+	 * what changed, for connected browsers), planning poker sessions with their items,
+	 * participants and votes (a meeting's working record, of people who are not exported;
+	 * what it decided is in the items' estimates and their history, which are), and the
+	 * daily backlog health scores (derived from the backlog by the daily task, with its
+	 * marks of weekly summaries sent; a restored product's history starts again), the
+	 * customer portal (its settings with the logo, its visitors — people, not exported —
+	 * with their sign-in links, and the ideas, votes, comments and follows they made, the
+	 * team's replies to them, the items it shows on its public roadmap, its visitors'
+	 * e-mail subscriptions and the record of changelogs mailed; the ideas' and votes'
+	 * feedback is exported as feedback), and the check of the product's feedback-kind
+	 * model (derived from the kinds set by hand, which are exported with the feedback;
+	 * checked again when a kind is next set), and the feedback themes with their
+	 * memberships, edits and announced spikes (derived from the feedback by clustering; a
+	 * restored product's themes are recomputed after its import), and the plan scenarios
+	 * with their changes and results (what-if plans like the optimizer's plans, also left
+	 * out: their changes name team members, sprints and releases by the ids of the
+	 * moment, and their results are the planner's and forecaster's answers on the board
+	 * as it was; a restored product's scenarios are made and run again).
 	 */
 	static final List<String> LEFT_OUT = List.of("users", "api_tokens", "account_links", "security_events",
 			"two_factor", "two_factor_recovery_codes", "account_policy", "user_entities", "user_credentials",
 			"spring_session", "spring_session_attributes", "flyway_schema_history", "workspace_settings", "import_jobs",
 			"backlog_import_jobs", "jobs", "job_inputs", "scheduled_tasks", "release_plans", "order_changes",
 			"bulk_changes", "bulk_change_items", "roadmap_links", "public_forms", "webhooks", "webhook_deliveries",
-			"rate_limits", "item_vectors", "mail_outbox", "notifications", "watches", "notification_preferences",
-			"release_flags", "release_flag_requests", "notification_digests", "server_keys", "followups",
-			"followup_feedback", "live_events", "poker_sessions", "poker_items", "poker_participants", "poker_votes",
-			"health_scores", "portal_settings", "portal_visitors", "portal_sign_in_links", "portal_ideas",
-			"portal_votes", "portal_comments", "portal_follows", "kind_models", "portal_public_items",
-			"portal_subscriptions", "portal_changelog_mailed");
+			"rate_limits", "item_vectors", "item_vector_codes", "feedback_vector_codes", "mail_outbox", "notifications",
+			"watches", "notification_preferences", "release_flags", "release_flag_requests", "notification_digests",
+			"server_keys", "followups", "followup_feedback", "live_events", "poker_sessions", "poker_items",
+			"poker_participants", "poker_votes", "health_scores", "portal_settings", "portal_visitors",
+			"portal_sign_in_links", "portal_ideas", "portal_votes", "portal_comments", "portal_follows", "kind_models",
+			"themes", "theme_feedback", "theme_edits", "theme_spikes", "portal_public_items", "portal_subscriptions",
+			"portal_changelog_mailed", "portal_replies", "scenarios", "scenario_changes", "scenario_results",
+			"scenario_result_releases", "scenario_result_items", "portal_sign_in_providers", "sso_providers",
+			"sso_settings", "sso_group_roles");
 
 	/** Columns that name the product itself: filled in with the new product on import. */
 	static final List<String> PRODUCT_COLUMNS = List.of("product_id", "product_key");
 
 	/**
-	 * Derived data recomputed after an import (feedback embeddings, customers' normalised
-	 * names).
+	 * Derived data recomputed after an import (feedback embeddings with the name of the
+	 * sentence model that computed them, customers' normalised names).
 	 */
-	static final List<String> DERIVED_COLUMNS = List.of("embedding", "name_key");
+	static final List<String> DERIVED_COLUMNS = List.of("embedding", "embedding_model", "name_key");
 
 	private ArchiveTables() {
 	}

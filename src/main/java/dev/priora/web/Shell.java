@@ -43,11 +43,10 @@ class Shell {
 	}
 
 	private static final List<GroupDef> SIDEBAR = List.of(
-			new GroupDef("Discover",
-					List.of(def("inbox", "Inbox", "/feedback", "g i", "/public-forms"),
-							def("customers", "Customers", "/customers", "g c"),
-							def("followups", "Tell customers", "/followups", "g l"),
-							def("portal", "Portal", "/portal", "g p"))),
+			new GroupDef("Discover", List.of(def("inbox", "Inbox", "/feedback", "g i", "/public-forms"),
+					def("customers", "Customers", "/customers", "g c"),
+					def("followups", "Tell customers", "/followups", "g l"), def("portal", "Portal", "/portal", "g p"),
+					def("insights", "Insights", "/insights", "g a"))),
 			new GroupDef("Decide",
 					List.of(def("scores", "Scores", "/scoring", "g s"),
 							def("map", "Priority map", "/priority-map", "g x"),
@@ -56,7 +55,7 @@ class Shell {
 			new GroupDef("Plan",
 					List.of(def("backlog", "Backlog", "/backlog", "g b", "/items"),
 							def("refinement", "Refinement", "/refinement", "g e"),
-							def("releases", "Releases", "/releases", "g r", "/plans"),
+							def("releases", "Releases", "/releases", "g r", "/plans", "/scenarios"),
 							def("roadmap", "Roadmap", "/roadmap", "g m"), def("health", "Health", "/health", "g q"))),
 			new GroupDef("Deliver",
 					List.of(def("board", "Board", "/board", "g k", "/sprints"),

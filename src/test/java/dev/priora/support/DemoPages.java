@@ -96,6 +96,7 @@ public final class DemoPages {
 		pages.put("/p/{key}/releases/{id}/notes", "/p/SHOP/releases/" + release + "/notes");
 		pages.put("/p/{key}/sprints/{id}", "/p/SHOP/sprints/" + sprint);
 		pages.put("/p/{key}/plans", "/p/SHOP/plans");
+		pages.put("/p/{key}/scenarios", "/p/SHOP/scenarios");
 		if (plan != null) {
 			pages.put("/p/{key}/plans/{id}", "/p/SHOP/plans/" + plan);
 		}

@@ -112,6 +112,22 @@ public class RequestProbe {
 	}
 
 	/**
+	 * The statements {@code work} executes on this thread (a JDBC batch counts once), in
+	 * order; for a service call outside a request.
+	 */
+	public static List<String> statementsOf(Runnable work) {
+		List<String> statements = new ArrayList<>();
+		CURRENT.set(statements);
+		try {
+			work.run();
+		}
+		finally {
+			CURRENT.remove();
+		}
+		return List.copyOf(statements);
+	}
+
+	/**
 	 * The result of the probed request {@code id}, waiting up to 5 s for the server to
 	 * finish it (a response may reach the client before the filter ends).
 	 */

@@ -107,10 +107,14 @@ public final class Routes {
 			.replace("{other}", "999999")
 			.replace("{modelId}", "999999")
 			.replace("{source}", "github")
+			.replace("{table}", "themes")
+			.replace("{week}", "2026-11-30")
 			.replace("{deliveryId}", "999999")
 			.replace("{secret}", "unknown")
 			.replace("{token}", "unknown")
-			.replace("{credentialId}", "unknown-passkey");
+			.replace("{credentialId}", "unknown-passkey")
+			.replace("{replyId}", "999999")
+			.replace("{position}", "0");
 	}
 
 }

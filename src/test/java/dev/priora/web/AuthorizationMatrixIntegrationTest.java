@@ -71,10 +71,15 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 				"POST /reset/{secret}", "GET /f/{secret}", "POST /f/{secret}", "GET /r/{secret}",
 				"GET /forgot-password", "POST /forgot-password", "GET /unsubscribe/{token}",
 				"POST /unsubscribe/{token}", "GET /login/two-factor", "POST /login/two-factor",
-				"GET /login/two-factor/enrol", "POST /login/two-factor/enrol")) {
+				"GET /login/two-factor/enrol", "POST /login/two-factor/enrol", "GET /login/sso/{id}",
+				"GET /login/sso/refused")) {
 			MATRIX.put(r, pub);
 		}
 		PortalMatrixRows.VISITOR_ROUTES.forEach(r -> MATRIX.put(r, pub));
+		// a portal visitor's single sign-on: the portal checks the provider and the
+		// visitor
+		MATRIX.put("GET /portal/{portal}/sign-in/sso/{id}", pub);
+		MATRIX.put("GET /portal/{portal}/sign-in/sso", pub);
 		for (String r : List.of("POST /api/v1/tokens", "GET /api/v1/tokens", "DELETE /api/v1/tokens/{id}",
 				"GET /api/v1/me", "PUT /api/v1/me/name", "PUT /api/v1/me/password", "GET /api/v1/products",
 				"POST /api/v1/products", "GET /", "GET /products", "POST /products", "GET /account",
@@ -107,9 +112,15 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 				"PUT /api/v1/users/{id}/two-factor", "DELETE /api/v1/users/{id}/two-factor", "POST /admin/two-factor",
 				"POST /admin/users/{id}/two-factor/require", "POST /admin/users/{id}/two-factor/reset",
 				"GET /api/v1/admin/tokens", "DELETE /api/v1/admin/tokens/{id}", "GET /admin/tokens",
-				"POST /admin/tokens/{id}/revoke", "GET /admin/users/{id}/passkeys",
-				"POST /admin/users/{id}/passkeys/{credentialId}/delete", "GET /api/v1/users/{id}/passkeys",
-				"DELETE /api/v1/users/{id}/passkeys/{credentialId}")) {
+				"POST /admin/tokens/{id}/revoke", "GET /admin/sso", "POST /admin/sso/providers",
+				"POST /admin/sso/providers/{id}", "POST /admin/sso/providers/{id}/delete",
+				"POST /admin/sso/providers/{id}/test", "POST /admin/sso/policy", "POST /admin/sso/groups",
+				"POST /admin/sso/groups/{id}/delete", "GET /api/v1/admin/sso", "POST /api/v1/admin/sso/providers",
+				"PUT /api/v1/admin/sso/providers/{id}", "DELETE /api/v1/admin/sso/providers/{id}",
+				"POST /api/v1/admin/sso/providers/{id}/discovery", "PUT /api/v1/admin/sso/policy",
+				"POST /api/v1/admin/sso/group-roles", "DELETE /api/v1/admin/sso/group-roles/{id}",
+				"GET /admin/users/{id}/passkeys", "POST /admin/users/{id}/passkeys/{credentialId}/delete",
+				"GET /api/v1/users/{id}/passkeys", "DELETE /api/v1/users/{id}/passkeys/{credentialId}")) {
 			MATRIX.put(r, admin);
 		}
 		String items = "/api/v1/products/{productKey}/items";
@@ -129,6 +140,10 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 		product(Permission.READ, "GET /p/{key}/public-forms", "GET /p/{key}/similar");
 		product(Permission.READ, PortalMatrixRows.READ.toArray(String[]::new));
 		product(Permission.MANAGE_PRODUCT, PortalMatrixRows.MANAGE.toArray(String[]::new));
+		product(Permission.READ, "GET /p/{key}/portal/sign-in-providers",
+				"GET /api/v1/products/{productKey}/portal/sign-in-providers");
+		product(Permission.MANAGE_PRODUCT, "POST /p/{key}/portal/sign-in-providers",
+				"PUT /api/v1/products/{productKey}/portal/sign-in-providers");
 		product(Permission.EDIT_BACKLOG, PortalMatrixRows.EDIT.toArray(String[]::new));
 		product(Permission.MANAGE_PRODUCT, "POST /p/{key}/public-forms", "POST /p/{key}/public-forms/{id}/revoke");
 		product(Permission.EDIT_BACKLOG, "POST /p/{key}/feedback/{id}/story", "POST " + base + "/feedback/{id}/story");
@@ -182,6 +197,14 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 				"POST /p/{key}/releases/assign", "POST /p/{key}/plans", "POST /p/{key}/plans/{id}/{action}",
 				"POST /p/{key}/releases/{id}", "POST /p/{key}/releases/{id}/delete",
 				"POST /p/{key}/sprints/{id}/delete");
+		product(Permission.READ, "GET " + base + "/scenarios", "GET " + base + "/scenarios/{id}",
+				"GET " + base + "/scenarios/compare", "GET /p/{key}/scenarios", "GET /p/{key}/scenarios/{id}",
+				"GET /p/{key}/scenarios/compare");
+		product(Permission.EDIT_BACKLOG, "POST " + base + "/scenarios", "PUT " + base + "/scenarios/{id}",
+				"DELETE " + base + "/scenarios/{id}", "POST " + base + "/scenarios/{id}/run", "POST /p/{key}/scenarios",
+				"POST /p/{key}/scenarios/{id}", "POST /p/{key}/scenarios/{id}/changes",
+				"POST /p/{key}/scenarios/{id}/changes/{position}/delete", "POST /p/{key}/scenarios/{id}/run",
+				"POST /p/{key}/scenarios/{id}/delete");
 		product(Permission.READ, "GET " + base + "/roadmap", "GET " + base + "/objectives",
 				"GET " + base + "/alignment", "GET " + base + "/roadmap/links", "GET /p/{key}/roadmap");
 		product(Permission.READ, "GET " + base + "/roadmap/comments");
@@ -228,6 +251,18 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 		product(Permission.READ, "GET /p/{key}/health", "GET " + base + "/health", "GET " + base + "/health/history",
 				"GET " + base + "/health/settings");
 		product(Permission.EDIT_BACKLOG, "POST /p/{key}/health/settings", "PUT " + base + "/health/settings");
+		product(Permission.READ, "GET /p/{key}/insights", "GET /p/{key}/insights/week", "GET /p/{key}/insights/themes",
+				"GET /p/{key}/insights/themes/progress", "GET /p/{key}/insights/themes/{id}",
+				"GET " + base + "/insights/themes", "GET " + base + "/insights/themes/{id}",
+				"GET " + base + "/insights/trends", "GET " + base + "/insights/weeks/{week}",
+				"GET " + base + "/insights/themes/{id}/item-draft", "GET " + base + "/insights/{table}.csv");
+		product(Permission.EDIT_BACKLOG, "POST /p/{key}/insights/recompute", "POST /p/{key}/insights/recompute/cancel",
+				"POST /p/{key}/insights/themes/{id}/rename", "POST /p/{key}/insights/themes/{id}/merge",
+				"POST /p/{key}/insights/themes/{id}/split", "POST /p/{key}/insights/themes/{id}/move",
+				"POST /p/{key}/insights/themes/{id}/item", "POST " + base + "/insights/recompute",
+				"PUT " + base + "/insights/themes/{id}/name", "POST " + base + "/insights/themes/{id}/merge",
+				"POST " + base + "/insights/themes/{id}/split", "POST " + base + "/insights/themes/{id}/feedback",
+				"POST " + base + "/insights/themes/{id}/items");
 		product(Permission.READ, "GET " + base + "/imports", "GET " + base + "/imports/{jobId}",
 				"GET " + base + "/items/{itemKey}/comments");
 		product(Permission.COMMENT, "POST " + base + "/items/{itemKey}/comments",
@@ -345,6 +380,8 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 
 	private long planId;
 
+	private long scenarioId;
+
 	private long releaseId;
 
 	private long sprintId;
@@ -374,6 +411,8 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 	dev.priora.portal.Ideas ideas;
 
 	private long portalIdeaId;
+
+	private long themeId;
 
 	@BeforeAll
 	void people() {
@@ -423,6 +462,11 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 			.get("id")
 			.asLong();
 		planId = admin.post("/api/v1/products/MTX/plans", "{\"timeLimitSeconds\":1}").json().get("id").asLong();
+		scenarioId = admin
+			.post("/api/v1/products/MTX/scenarios", "{\"name\":\"Matrix scenario\",\"timeLimitSeconds\":1}")
+			.json()
+			.get("id")
+			.asLong();
 		String basis = admin.get("/api/v1/products/MTX/priority-order").json().get("basis").asText();
 		changeId = admin.post("/api/v1/products/MTX/priority-order", "{\"basis\":\"" + basis + "\"}")
 			.json()
@@ -437,6 +481,7 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 		deliveryId = admin.post("/api/v1/products/MTX/webhooks/" + webhookId + "/ping", null).json().get("id").asLong();
 		followupId = followup(product);
 		portalIdeaId = PortalMatrixRows.fixture(jdbc, portals, ideas);
+		themeId = currentTheme(admin);
 		sessionId = admin.post("/api/v1/products/MTX/refinement/sessions", "{\"items\":[\"MTX-1\"]}")
 			.json()
 			.get("id")
@@ -504,7 +549,8 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 					isApi ? Outcome.UNAUTHENTICATED : Outcome.TO_SIGN_IN, false);
 			for (String who : callers()) {
 				String pattern = route.substring(route.indexOf(' ') + 1);
-				String own = fresh(route).map(id -> concrete(pattern.replace("{id}", id).replace("{userId}", id)))
+				String own = fresh(route).map(id -> concrete(pattern.contains("{replyId}")
+						? pattern.replace("{replyId}", id) : pattern.replace("{id}", id).replace("{userId}", id)))
 					.orElse(path);
 				check(failures, route, who, call(isApi, who, method, own), expected(rule, who),
 						rule instanceof Product);
@@ -618,6 +664,17 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 		return new Answer(r.statusCode(), r.headers().firstValue("Location").orElse(null), r.body());
 	}
 
+	/** A theme of MTX: the first there is, after a recompute when there is none. */
+	private static long currentTheme(ApiClient admin) {
+		if (admin.get("/api/v1/products/MTX/insights/themes").json().isEmpty()) {
+			admin.post("/api/v1/products/MTX/insights/recompute", null);
+			dev.priora.support.Eventually.eventually()
+				.alias("the themes of MTX")
+				.until(() -> admin.get("/api/v1/products/MTX/insights/themes").json().size() > 0);
+		}
+		return admin.get("/api/v1/products/MTX/insights/themes").json().get(0).get("id").asLong();
+	}
+
 	/**
 	 * A fresh object for each call of a page route that removes the object its path names
 	 * (pages answer 404 for an object that is not there, as the API does), made by the
@@ -627,7 +684,13 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 		String n = String.valueOf(++spares);
 		String base = "/api/v1/products/MTX";
 		ApiClient admin = api.get(ADMIN_EMAIL);
+		if (route.contains("/insights/themes/{id}")) {
+			// the callers before may have merged or split the theme away
+			return java.util.Optional.of(String.valueOf(currentTheme(admin)));
+		}
 		String id = switch (route) {
+			case "POST /p/{key}/scenarios/{id}/delete", "DELETE /api/v1/products/{productKey}/scenarios/{id}" ->
+				admin.post(base + "/scenarios", "{\"name\":\"Spare " + n + "\"}").json().get("id").asText();
 			case "POST /p/{key}/releases/{id}/delete" ->
 				admin.post(base + "/releases", "{\"name\":\"Spare " + n + "\"}").json().get("id").asText();
 			case "POST /p/{key}/sprints/{id}/delete" -> admin
@@ -666,7 +729,8 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 				roles.grant("MTX", email, ProductRole.VIEWER, accounts.findByEmail(ADMIN_EMAIL).orElseThrow().id());
 				yield String.valueOf(spare.value());
 			}
-			default -> null;
+			default -> PortalMatrixRows.REPLY_ROUTES.contains(route)
+					? String.valueOf(PortalMatrixRows.reply(jdbc, portalIdeaId, "matrix " + n)) : null;
 		};
 		return java.util.Optional.ofNullable(id);
 	}
@@ -701,6 +765,7 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 		// cannot be deleted halfway through the run
 		return Routes.concrete(pattern.replace("/portal/ideas/{id}", "/portal/ideas/" + portalIdeaId)
 			.replace("/followups/{id}", "/followups/" + followupId)
+			.replace("/insights/themes/{id}", "/insights/themes/" + themeId)
 			.replace("/refinement/sessions/{id}", "/refinement/sessions/" + sessionId)
 			.replace("{action:reveal|revote|skip|close}", "revote")
 			.replace("/feedback/{id}/customer", "/feedback/" + spareFeedbackId + "/customer")
@@ -715,6 +780,8 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 			.replace("/scoring/models/{id}", "/scoring/models/" + modelId)
 			.replace("{modelId}", String.valueOf(modelId))
 			.replace("/p/{key}/plans/{id}", "/p/{key}/plans/" + planId)
+			.replace("/scenarios/{id}", "/scenarios/" + scenarioId)
+			.replace("{position}", "0")
 			.replace("/p/{key}/releases/{id}/delete", "/p/{key}/releases/999999/delete")
 			.replace("/p/{key}/releases/{id}", "/p/{key}/releases/" + releaseId)
 			.replace("/p/{key}/sprints/{id}/delete", "/p/{key}/sprints/999999/delete")

@@ -67,6 +67,11 @@ final class CrossProductRequests {
 
 	static final List<BodyRequest> BODY = new ArrayList<>();
 
+	/** This week's Monday: the week of the feedback the sweep seeds. */
+	static final String MONDAY = java.time.LocalDate.now(java.time.ZoneOffset.UTC)
+		.with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY))
+		.toString();
+
 	private static final String MODEL = "{\"name\":\"Hijacked\",\"definition\":{\"formula\":\"SUM\",\"criteria\":"
 			+ "[{\"key\":\"v\",\"label\":\"V\",\"role\":\"BENEFIT\",\"scale\":{\"type\":\"fibonacci\"}}]}}";
 
@@ -77,6 +82,7 @@ final class CrossProductRequests {
 		progressAndTeam();
 		rest();
 		refinement();
+		insights();
 		pages();
 		bodyApi();
 		bodyPages();
@@ -152,6 +158,11 @@ final class CrossProductRequests {
 		path("PUT " + BASE + "/portal/ideas/{id}/state", json("{\"state\":\"SPAM\"}"));
 		path("POST " + BASE + "/portal/ideas/{id}/merge", json("{\"into\":${IDEA}}"));
 		path("PUT " + BASE + "/portal/comments/{id}/state", json("{\"state\":\"SPAM\"}"));
+		path("GET " + BASE + "/portal/ideas/{id}/replies", none());
+		path("POST " + BASE + "/portal/ideas/{id}/replies", json("{\"body\":\"Hijacked\"}"));
+		path("GET " + BASE + "/portal/ideas/{id}/replies/{replyId}", none());
+		path("PUT " + BASE + "/portal/ideas/{id}/replies/{replyId}", json("{\"body\":\"Hijacked\"}"));
+		path("DELETE " + BASE + "/portal/ideas/{id}/replies/{replyId}", none());
 		path("GET " + BASE + "/portal/items/{itemKey}", none());
 		path("PUT " + BASE + "/portal/items/{itemKey}", json("{\"publicOnPortal\":true}"));
 		path("GET " + BASE + "/feedback/imports/{jobId}", none());
@@ -195,6 +206,11 @@ final class CrossProductRequests {
 		path("GET " + p + "/compare/{other}", none());
 		path("GET " + p + "/forecasts", none());
 		path("GET " + p + "/customer-promises", none());
+		String sc = BASE + "/scenarios/{id}";
+		path("GET " + sc, none());
+		path("PUT " + sc, json("{\"name\":\"Hijacked\"}").ifMatch("${OBJ.V_SCENARIO}"));
+		path("DELETE " + sc, none());
+		path("POST " + sc + "/run", none());
 	}
 
 	private static void progressAndTeam() {
@@ -244,6 +260,24 @@ final class CrossProductRequests {
 		path("POST " + r + "/{action:reveal|revote|skip|close}", none().action("close"));
 	}
 
+	private static void insights() {
+		String t = BASE + "/insights/themes/{id}";
+		path("GET " + t, none());
+		path("PUT " + t + "/name", json("{\"name\":\"Hijacked\"}"));
+		path("POST " + t + "/merge", json("{\"into\":${THEME}}"));
+		path("POST " + t + "/split", none());
+		path("POST " + t + "/feedback", json("{\"feedbackIds\":[${FEEDBACK}]}"));
+		path("GET " + t + "/item-draft", none());
+		path("POST " + t + "/items", json("{\"type\":\"STORY\",\"title\":\"Hijacked\"}"));
+		String p = "/p/{key}/insights/themes/{id}";
+		path("GET " + p, none());
+		path("POST " + p + "/rename", form("name", "Hijacked"));
+		path("POST " + p + "/merge", form("into", "${THEME}"));
+		path("POST " + p + "/split", none());
+		path("POST " + p + "/move", form("feedbackIds", "${FEEDBACK}", "to", "${THEME}"));
+		path("POST " + p + "/item", form("type", "STORY", "title", "Hijacked"));
+	}
+
 	private static void pages() {
 		String i = "/p/{key}/items/{itemKey}";
 		path("GET " + i, none());
@@ -270,6 +304,10 @@ final class CrossProductRequests {
 		path("POST /p/{key}/portal/ideas/{id}/state", form("state", "SPAM"));
 		path("POST /p/{key}/portal/ideas/{id}/merge", form("into", "${IDEA}"));
 		path("POST /p/{key}/portal/comments/{id}/state", form("state", "SPAM"));
+		path("GET /p/{key}/portal/ideas/{id}", none());
+		path("POST /p/{key}/portal/ideas/{id}/replies", form("body", "Hijacked"));
+		path("POST /p/{key}/portal/ideas/{id}/replies/{replyId}", form("body", "Hijacked", "version", "0"));
+		path("POST /p/{key}/portal/ideas/{id}/replies/{replyId}/delete", none());
 		path("GET /p/{key}/items/{itemKey}/portal", none());
 		path("POST /p/{key}/items/{itemKey}/portal", form("publicOnPortal", "true"));
 		path("GET /p/{key}/items/{itemKey}/assignee", none());
@@ -324,6 +362,14 @@ final class CrossProductRequests {
 		path("POST " + s + "/{action:start|close}", form("force", "true").action("start"));
 		path("POST " + s + "/review", form("item", "${ITEM1}", "verdict", "accept"));
 		path("POST " + s + "/assignee", form("item", "${ITEM1}", "member", "${MEMBER}"));
+		String sc = "/p/{key}/scenarios/{id}";
+		path("GET " + sc, none());
+		path("POST " + sc, form("version", "${OBJ.V_SCENARIO}", "name", "Hijacked"));
+		path("POST " + sc + "/changes",
+				form("version", "${OBJ.V_SCENARIO}", "kind", "SPRINT_LOST", "sprintId", "${OBJ.SPRINT}"));
+		path("POST " + sc + "/changes/{position}/delete", form("version", "${OBJ.V_SCENARIO}"));
+		path("POST " + sc + "/run", none());
+		path("POST " + sc + "/delete", none());
 		path("GET /p/{key}/plans/{id}", none());
 		path("GET /p/{key}/plans/{id}/forecasts", none());
 		path("GET /p/{key}/plans/{id}/customer-promises", none());
@@ -395,16 +441,32 @@ final class CrossProductRequests {
 		body("GET", b + "/forecast", none().query("above=${B.ITEM1}"));
 		body("GET", b + "/critical-path", none().query("epic=${B.ITEM3}"));
 		body("GET", b + "/dependency-graph", none().query("epic=${B.ITEM3}"));
+		String leaves = "{\"kind\":\"MEMBER_LEAVES\",\"memberId\":${B.MEMBER},\"from\":\"2027-01-05\"}";
+		body("POST", b + "/scenarios", json("{\"name\":\"Hijacked\",\"changes\":[" + leaves + "]}"));
+		body("POST", b + "/scenarios",
+				json("{\"name\":\"Hijacked\",\"changes\":[{\"kind\":\"SPRINT_LOST\",\"sprintId\":${B.SPRINT}}]}"));
+		body("POST", b + "/scenarios", json("{\"name\":\"Hijacked\",\"changes\":[{\"kind\":\"RELEASE_CAPACITY\","
+				+ "\"releaseId\":${B.RELEASE},\"capacity\":5}]}"));
+		body("PUT", b + "/scenarios/${SCENARIO}",
+				json("{\"name\":\"Hijacked\",\"changes\":[" + leaves + "]}").ifMatch("${V_SCENARIO}"));
+		body("GET", b + "/scenarios/compare", none().query("ids=${B.SCENARIO}"));
 		body("POST", b + "/plans", json("{\"releases\":[${B.RELEASE}],\"timeLimitSeconds\":1}"));
 		body("POST", b + "/plans", json("{\"mustInclude\":[\"${B.ITEM1}\"],\"timeLimitSeconds\":1}"));
 		body("POST", b + "/plans", json("{\"mustExclude\":[\"${B.ITEM1}\"],\"timeLimitSeconds\":1}"));
 		body("POST", b + "/plans", json("{\"fixedRelease\":{\"${ITEM1}\":${B.RELEASE}},\"timeLimitSeconds\":1}"));
 		body("POST", b + "/plans", json("{\"value\":\"TYPED\",\"values\":{\"${B.ITEM1}\":5},\"timeLimitSeconds\":1}"));
+		String themes = b + "/insights/themes/${THEME}";
+		body("POST", themes + "/merge", json("{\"into\":${B.THEME}}"));
+		body("POST", themes + "/feedback", json("{\"feedbackIds\":[${B.FEEDBACK}]}"));
+		body("GET", b + "/insights/weeks/" + MONDAY, none().query("theme=${B.THEME}"));
 	}
 
 	private static void bodyPages() {
 		String p = "/p/${KEY}";
 		body("POST", p + "/feedback", form("text", "Hijacked", "customerId", "${B.CUSTOMER}"));
+		body("POST", p + "/scenarios/${SCENARIO}/changes", form("version", "${V_SCENARIO}", "kind", "DAYS_OFF",
+				"memberId", "${B.MEMBER}", "sprintId", "${SPRINT}", "days", "1"));
+		body("GET", p + "/scenarios/compare", none().query("ids=${B.SCENARIO}"));
 		body("POST", p + "/feedback/${SPARE}/customer", form("customerId", "${B.CUSTOMER}"));
 		body("POST", p + "/feedback/${SPARE}/links", form("item", "${B.ITEM1}"));
 		body("POST", p + "/feedback/${SPARE}/merge", form("into", "${B.FEEDBACK}"));
@@ -452,6 +514,11 @@ final class CrossProductRequests {
 		body("POST", p + "/scoring/models", form("id", "${B.MODEL}", "version", "${B.V_MODEL}", "name", "Hijacked",
 				"formula", "SUM", "ckey", "v", "clabel", "V", "crole", "BENEFIT", "cscale", "fibonacci"));
 		body("GET", p + "/dependencies", none().query("epic=${B.ITEM3}"));
+		String themes = p + "/insights/themes/${THEME}";
+		body("POST", themes + "/merge", form("into", "${B.THEME}"));
+		body("POST", themes + "/move", form("feedbackIds", "${B.FEEDBACK}", "to", "${THEME}"));
+		body("POST", themes + "/move", form("feedbackIds", "${FEEDBACK}", "to", "${B.THEME}"));
+		body("GET", p + "/insights/week", none().query("week=" + MONDAY + "&filter=theme=${B.THEME}"));
 	}
 
 }

@@ -67,7 +67,8 @@ class CrossProductSweepIntegrationTest extends IntegrationTestBase {
 	 * Path variables that name no object: the product, and choices. Every other variable
 	 * names an object, so a route with a new one needs a row (and a {@link #token}).
 	 */
-	private static final Set<String> NOT_OBJECTS = Set.of("productKey", "key", "kind", "index", "action", "source");
+	private static final Set<String> NOT_OBJECTS = Set.of("productKey", "key", "kind", "index", "action", "source",
+			"week", "table", "position");
 
 	private static final String B_MARKER = "bravo-only";
 
@@ -131,6 +132,8 @@ class CrossProductSweepIntegrationTest extends IntegrationTestBase {
 		b.put("IDEA", String.valueOf(PortalMatrixRows.idea(jdbc, portals, ideas, "SWB", B_MARKER)));
 		a.put("COMMENT", String.valueOf(PortalMatrixRows.comment(jdbc, Long.parseLong(a.get("IDEA")), "alpha-only")));
 		b.put("COMMENT", String.valueOf(PortalMatrixRows.comment(jdbc, Long.parseLong(b.get("IDEA")), B_MARKER)));
+		a.put("REPLY", String.valueOf(PortalMatrixRows.reply(jdbc, Long.parseLong(a.get("IDEA")), "alpha-only")));
+		b.put("REPLY", String.valueOf(PortalMatrixRows.reply(jdbc, Long.parseLong(b.get("IDEA")), B_MARKER)));
 		assertThat(
 				owner.post("/api/v1/products/SWA/sprints/" + a.get("SPRINT") + "/start", "{\"force\":true}").status())
 			.as("A's sprint runs, so that closing it reaches the next sprint's check")
@@ -370,8 +373,10 @@ class CrossProductSweepIntegrationTest extends IntegrationTestBase {
 				segment = switch (name) {
 					case "productKey", "key" -> a.get("KEY");
 					case "kind" -> "DEPENDS_ON";
-					case "index" -> "0";
+					case "index", "position" -> "0";
 					case "source" -> "github";
+					case "week" -> CrossProductRequests.MONDAY;
+					case "table" -> "themes";
 					case "action" -> action;
 					default -> variant.get(name).get(token(name, segments[i - 1], pattern));
 				};
@@ -389,6 +394,7 @@ class CrossProductSweepIntegrationTest extends IntegrationTestBase {
 			case "changeId" -> pattern.contains("/bulk-changes/") ? "BULK" : "CHANGE";
 			case "modelId" -> "MODEL";
 			case "deliveryId" -> "DELIVERY";
+			case "replyId" -> "REPLY";
 			case "other" -> "OTHERPLAN";
 			case "userId" -> "USER";
 			case "jobId" -> pattern.contains("/feedback/") ? "FJOB" : "BJOB";
@@ -400,6 +406,7 @@ class CrossProductSweepIntegrationTest extends IntegrationTestBase {
 				case "releases" -> "RELEASE";
 				case "sprints" -> "SPRINT";
 				case "plans" -> "PLAN";
+				case "scenarios" -> "SCENARIO";
 				case "webhooks" -> "WEBHOOK";
 				case "team" -> "MEMBER";
 				case "bulk" -> "BULK";
@@ -409,6 +416,7 @@ class CrossProductSweepIntegrationTest extends IntegrationTestBase {
 				case "ideas" -> "IDEA";
 				case "comments" -> "COMMENT";
 				case "scoring-models", "models" -> "MODEL";
+				case "themes" -> "THEME";
 				default -> throw new IllegalStateException("no object for {id} after " + previous + " in " + pattern);
 			};
 			default -> throw new IllegalStateException(

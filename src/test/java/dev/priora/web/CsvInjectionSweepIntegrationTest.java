@@ -26,6 +26,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 import dev.priora.support.ApiClient;
 import dev.priora.support.ApiClient.Response;
 import dev.priora.support.BrowserlessSession;
+import dev.priora.support.Eventually;
 import dev.priora.support.IntegrationTestBase;
 import dev.priora.support.Routes;
 
@@ -54,7 +55,12 @@ class CsvInjectionSweepIntegrationTest extends IntegrationTestBase {
 			"GET /api/v1/products/{productKey}/releases/{id}/burnup.csv", true, "GET /admin/audit.csv", true,
 			"GET /api/v1/products/{productKey}/charts/cumulative-flow.csv", false,
 			"GET /api/v1/products/{productKey}/charts/cycle-times.csv", false,
-			"GET /api/v1/products/{productKey}/sprints/{id}/burndown.csv", false);
+			"GET /api/v1/products/{productKey}/sprints/{id}/burndown.csv", false,
+			"GET /api/v1/products/{productKey}/insights/{table}.csv", true);
+
+	/** The tables of {@code /insights/{table}.csv}. */
+	private static final List<String> INSIGHTS_TABLES = List.of("themes", "top-revenue", "top-customers", "top-growth",
+			"unaddressed", "segments", "weekly-kinds", "weekly-themes");
 
 	/**
 	 * Where a spreadsheet reading the file with another separator, or line by line, would
@@ -163,6 +169,9 @@ class CsvInjectionSweepIntegrationTest extends IntegrationTestBase {
 		else if (path.contains("/releases/{id}/")) {
 			releases.forEach(id -> paths.add(path.replace("{id}", String.valueOf(id))));
 		}
+		else if (path.contains("{table}")) {
+			INSIGHTS_TABLES.forEach(table -> paths.add(path.replace("{table}", table)));
+		}
 		else {
 			paths.add(path);
 		}
@@ -214,6 +223,18 @@ class CsvInjectionSweepIntegrationTest extends IntegrationTestBase {
 			releases.add(release);
 			sprints.add(sprint);
 		}
+		themes(api);
+	}
+
+	/** The feedback's themes, the first renamed to a payload. */
+	private static void themes(ApiClient api) {
+		ok(api.post(BASE + "/insights/recompute", null));
+		Eventually.eventually()
+			.alias("the themes of " + PRODUCT)
+			.until(() -> ok(api.get(BASE + "/insights/themes")).json().size() > 0);
+		long theme = api.get(BASE + "/insights/themes").json().get(0).get("id").asLong();
+		ok(api.put(BASE + "/insights/themes/" + theme + "/name", ApiClient.json(Map.of("name", PAYLOADS.get(0))),
+				null));
 	}
 
 	/**

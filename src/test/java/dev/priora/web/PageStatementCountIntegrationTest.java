@@ -16,6 +16,7 @@ import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
 
 import dev.priora.support.ApiClient;
 import dev.priora.support.BrowserlessSession;
+import dev.priora.support.Eventually;
 import dev.priora.support.IntegrationTestBase;
 import dev.priora.support.RequestProbe;
 
@@ -49,6 +50,12 @@ class PageStatementCountIntegrationTest extends IntegrationTestBase {
 		ApiClient api = api();
 		seed(api, "SMALL", 10);
 		seed(api, "LARGE", 200);
+		for (String key : List.of("SMALL", "LARGE")) {
+			assertThat(api.post("/api/v1/products/" + key + "/insights/recompute", null).status()).isEqualTo(202);
+			Eventually.eventually()
+				.alias("the themes of " + key)
+				.until(() -> api.get("/api/v1/products/" + key + "/insights/themes").json().size() > 0);
+		}
 		session = BrowserlessSession.signIn(port, ADMIN_EMAIL, ADMIN_PASSWORD);
 	}
 
@@ -155,6 +162,10 @@ class PageStatementCountIntegrationTest extends IntegrationTestBase {
 		pages.put("feedback page", "/p/" + key + "/feedback/" + feedback);
 		pages.put("item demand", "/p/" + key + "/items/" + key + "-2/demand");
 		pages.put("backlog health", "/p/" + key + "/health");
+		pages.put("insights", "/p/" + key + "/insights");
+		pages.put("themes", "/p/" + key + "/insights/themes");
+		long theme = jdbc.queryForObject("select min(id) from themes where product_key = ?", Long.class, key);
+		pages.put("theme page", "/p/" + key + "/insights/themes/" + theme);
 		Map<String, Integer> counts = new LinkedHashMap<>();
 		pages.forEach((name, path) -> {
 			probe(path);

@@ -19,7 +19,7 @@ import dev.priora.portal.Portals;
 /**
  * The customer portal's part of the authorization matrix: its visitor routes (open to
  * anyone; the portal checks its own visitor), and a portal on product MTX with a logo, an
- * idea and a sign-in link a test visitor uses.
+ * idea, team replies and a sign-in link a test visitor uses.
  */
 final class PortalMatrixRows {
 
@@ -30,12 +30,14 @@ final class PortalMatrixRows {
 			"GET /portal/{portal}/sign-in", "POST /portal/{portal}/sign-in", "GET /portal/{portal}/sign-in/{token}",
 			"POST /portal/{portal}/sign-in/{token}", "POST /portal/{portal}/sign-out", "GET /portal/{portal}/feedback",
 			"POST /portal/{portal}/feedback", "GET /portal/{portal}/theme.css", "GET /portal/{portal}/logo",
-			"GET /portal/{portal}/api/ideas", "GET /portal/{portal}/roadmap", "GET /portal/{portal}/changelog",
-			"GET /portal/{portal}/changelog.rss", "GET /portal/{portal}/changelog.atom",
-			"POST /portal/{portal}/changelog/subscribe", "GET /portal/{portal}/unsubscribe/{token}",
-			"POST /portal/{portal}/unsubscribe/{token}");
+			"GET /portal/{portal}/api/ideas", "POST /portal/{portal}/api/ideas", "GET /portal/{portal}/roadmap",
+			"GET /portal/{portal}/changelog", "GET /portal/{portal}/changelog.rss",
+			"GET /portal/{portal}/changelog.atom", "POST /portal/{portal}/changelog/subscribe",
+			"GET /portal/{portal}/unsubscribe/{token}", "POST /portal/{portal}/unsubscribe/{token}");
 
 	static final List<String> READ = List.of("GET /p/{key}/portal", "GET /p/{key}/portal/logo",
+			"GET /p/{key}/portal/ideas/{id}", "GET /api/v1/products/{productKey}/portal/ideas/{id}/replies",
+			"GET /api/v1/products/{productKey}/portal/ideas/{id}/replies/{replyId}",
 			"GET /api/v1/products/{productKey}/portal", "GET /api/v1/products/{productKey}/portal/ideas",
 			"GET /api/v1/products/{productKey}/portal/comments",
 			"GET /api/v1/products/{productKey}/portal/items/{itemKey}", "GET /p/{key}/items/{itemKey}/portal");
@@ -48,7 +50,23 @@ final class PortalMatrixRows {
 			"PUT /api/v1/products/{productKey}/portal/ideas/{id}/state", "POST /p/{key}/portal/ideas/{id}/merge",
 			"POST /api/v1/products/{productKey}/portal/ideas/{id}/merge", "POST /p/{key}/portal/comments/{id}/state",
 			"PUT /api/v1/products/{productKey}/portal/comments/{id}/state",
-			"PUT /api/v1/products/{productKey}/portal/items/{itemKey}", "POST /p/{key}/items/{itemKey}/portal");
+			"PUT /api/v1/products/{productKey}/portal/items/{itemKey}", "POST /p/{key}/items/{itemKey}/portal",
+			"POST /p/{key}/portal/ideas/{id}/replies", "POST /p/{key}/portal/ideas/{id}/replies/{replyId}",
+			"POST /p/{key}/portal/ideas/{id}/replies/{replyId}/delete",
+			"POST /api/v1/products/{productKey}/portal/ideas/{id}/replies",
+			"PUT /api/v1/products/{productKey}/portal/ideas/{id}/replies/{replyId}",
+			"DELETE /api/v1/products/{productKey}/portal/ideas/{id}/replies/{replyId}");
+
+	/**
+	 * The routes that name a team reply: each call gets a fresh one (a page answers 404
+	 * for a reply that is not there, and the API's delete removes it).
+	 */
+	static final List<String> REPLY_ROUTES = List.of(
+			"GET /api/v1/products/{productKey}/portal/ideas/{id}/replies/{replyId}",
+			"POST /p/{key}/portal/ideas/{id}/replies/{replyId}",
+			"POST /p/{key}/portal/ideas/{id}/replies/{replyId}/delete",
+			"PUT /api/v1/products/{productKey}/portal/ideas/{id}/replies/{replyId}",
+			"DELETE /api/v1/products/{productKey}/portal/ideas/{id}/replies/{replyId}");
 
 	static final String TOKEN = "matrix-visitor-token";
 
@@ -98,6 +116,18 @@ final class PortalMatrixRows {
 			.params("A comment of " + marker, Instant.now().atOffset(ZoneOffset.UTC), idea)
 			.update();
 		return jdbc.sql("select max(id) from portal_comments where idea_id = ?").param(idea).query(Long.class).single();
+	}
+
+	/**
+	 * A team reply by the first user on the idea, saying {@code marker}; answers its id.
+	 */
+	static long reply(JdbcClient jdbc, long idea, String marker) {
+		jdbc.sql("""
+				insert into portal_replies (idea_id, author_id, body, created_at)
+				select ?, min(id), ?, ? from users""")
+			.params(idea, "A reply of " + marker, Instant.now().atOffset(ZoneOffset.UTC))
+			.update();
+		return jdbc.sql("select max(id) from portal_replies where idea_id = ?").param(idea).query(Long.class).single();
 	}
 
 	private static String sha256(String value) {

@@ -15,12 +15,12 @@ import dev.priora.support.ApiClient;
 
 /**
  * Seeds a product with one object of every kind a route can name (items, feedback,
- * customer and contact, release, sprint, plans, webhook and delivery, scoring model,
- * objective, public form, share link, team member, a member's role, import jobs and an
- * applied order) and answers their ids by name ({@code ITEM1}, {@code RELEASE} …), with
- * the versions of the versioned ones ({@code V_ITEM1} …). Every text the product holds
- * contains its {@code marker}, so that an answer about another product can be searched
- * for it.
+ * customer and contact, release, sprint, plans, a scenario, webhook and delivery, scoring
+ * model, objective, public form, share link, team member, a member's role, import jobs,
+ * an applied order and a feedback theme) and answers their ids by name ({@code ITEM1},
+ * {@code RELEASE} …), with the versions of the versioned ones ({@code V_ITEM1} …). Every
+ * text the product holds contains its {@code marker}, so that an answer about another
+ * product can be searched for it.
  */
 final class ProductObjects {
 
@@ -60,6 +60,7 @@ final class ProductObjects {
 		forms.create(key, owner);
 		p.ids.put("FORM", String.valueOf(forms.forms(key).get(0).id()));
 		p.jobs();
+		p.themes();
 		p.webhook(hookUrl);
 		p.versions();
 		return p.ids;
@@ -133,6 +134,14 @@ final class ProductObjects {
 		ids.put("PLAN", id(api.post(base() + "/plans", "{\"name\":\"" + marker + " plan\",\"timeLimitSeconds\":1}")));
 		ids.put("OTHERPLAN",
 				id(api.post(base() + "/plans", "{\"name\":\"" + marker + " other plan\",\"timeLimitSeconds\":1}")));
+		ids.put("SCENARIO",
+				id(api.post(base() + "/scenarios", "{\"name\":\"" + marker + " scenario\",\"timeLimitSeconds\":1,"
+						+ "\"changes\":[{\"kind\":\"SPRINT_LOST\",\"sprintId\":" + ids.get("SPRINT") + "}]}")));
+		ids.put("V_SCENARIO", ok(api.get(base() + "/scenarios/" + ids.get("SCENARIO"))).json().get("version").asText());
+		ok(api.post(base() + "/scenarios/" + ids.get("SCENARIO") + "/run", ""));
+		await(() -> !"QUEUED RUNNING"
+			.contains(api.get(base() + "/scenarios/" + ids.get("SCENARIO")).json().get("state").asText()),
+				"scenario of " + key + " finishes");
 		for (String plan : new String[] { "PLAN", "OTHERPLAN" }) {
 			await(() -> !"QUEUED RUNNING"
 				.contains(api.get(base() + "/plans/" + ids.get(plan)).json().get("state").asText()),
@@ -188,6 +197,15 @@ final class ProductObjects {
 					.asText());
 		await(() -> finished(base() + "/feedback/imports/" + ids.get("FJOB")), "feedback import of " + key);
 		await(() -> finished(base() + "/imports/" + ids.get("BJOB")), "backlog import of " + key);
+	}
+
+	/**
+	 * The product's feedback themes, from a recompute (its few feedback make one theme).
+	 */
+	private void themes() {
+		ok(api.post(base() + "/insights/recompute", null));
+		await(() -> ok(api.get(base() + "/insights/themes")).json().size() > 0, "the themes of " + key);
+		ids.put("THEME", ok(api.get(base() + "/insights/themes")).json().get(0).get("id").asText());
 	}
 
 	private boolean finished(String job) {
