@@ -1,6 +1,7 @@
 package dev.priora.feedback;
 
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,14 +43,29 @@ class FeedbackTextRepository {
 		this.transaction = new TransactionTemplate(transactions);
 	}
 
-	/** Up to {@code limit} feedback added after {@code afterId}, oldest first. */
-	List<Text> texts(String productKey, long afterId, int limit) {
-		return jdbc.sql("""
-				select id, title, body, embedding, embedding_model from feedback
+	/**
+	 * Feedback added after {@code afterId}, oldest first, up to {@code limit} rows looked
+	 * at: those that are not portal votes ({@code vote_of}: they carry their idea's
+	 * vector and are no look-alikes of their own), and the last id looked at.
+	 */
+	Page texts(String productKey, long afterId, int limit) {
+		List<Text> texts = new ArrayList<>();
+		long[] last = { afterId };
+		jdbc.sql("""
+				select id, title, body, embedding, embedding_model, vote_of from feedback
 				where product_key = ? and id > ? and merged_into is null order by id limit ?""")
 			.params(productKey, afterId, limit)
-			.query((rs, n) -> new Text(rs.getLong(1), rs.getString(2), rs.getString(3), current(rs)))
-			.list();
+			.query(rs -> {
+				last[0] = rs.getLong(1);
+				if (rs.getObject(6) == null) {
+					texts.add(new Text(rs.getLong(1), rs.getString(2), rs.getString(3), current(rs)));
+				}
+			});
+		return new Page(texts, last[0]);
+	}
+
+	/** Feedback texts of one page, and the last id looked at. */
+	record Page(List<Text> texts, long lastId) {
 	}
 
 	/**

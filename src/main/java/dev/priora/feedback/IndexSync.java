@@ -116,9 +116,9 @@ final class IndexSync {
 
 	private boolean syncFeedback(String productKey, ProductIndex p) {
 		boolean changed = false;
-		for (List<FeedbackTextRepository.Text> page = feedback.texts(productKey, p.lastFeedbackId, PAGE); !page
-			.isEmpty(); page = feedback.texts(productKey, p.lastFeedbackId, PAGE)) {
-			for (var t : page) {
+		for (var page = feedback.texts(productKey, p.lastFeedbackId, PAGE); page
+			.lastId() > p.lastFeedbackId; page = feedback.texts(productKey, p.lastFeedbackId, PAGE)) {
+			for (var t : page.texts()) {
 				// bulk imports store no vector; words only until the background
 				// embedding has stored it
 				p.index
@@ -126,8 +126,8 @@ final class IndexSync {
 				if (t.vector() == null) {
 					p.feedbackWithoutVector.add(t.id());
 				}
-				p.lastFeedbackId = Math.max(p.lastFeedbackId, t.id());
 			}
+			p.lastFeedbackId = page.lastId();
 			changed = true;
 		}
 		if (!p.feedbackWithoutVector.isEmpty()) {

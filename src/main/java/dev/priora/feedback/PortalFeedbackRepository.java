@@ -1,7 +1,5 @@
 package dev.priora.feedback;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -15,8 +13,8 @@ import org.springframework.stereotype.Repository;
 /**
  * The portal's statements on {@code feedback} and {@code contacts}, each one round trip:
  * who a verified address is (its contact, else the one customer with contacts at its
- * company domain) and a vote's feedback written whole (triaged, with its sender, vector
- * and kind) by one insert.
+ * company domain) and a vote's feedback written whole (triaged, with its sender, and the
+ * vector and kind of the idea's feedback) by one insert.
  */
 @Repository
 class PortalFeedbackRepository {
@@ -57,24 +55,28 @@ class PortalFeedbackRepository {
 
 	/**
 	 * Inserts a vote's PORTAL feedback as triaged, with its sender (and the customer
-	 * suggested for them), its vector and predicted kind; answers its id.
+	 * suggested for them), and the sentence vector, kind and sentiment of the feedback of
+	 * the idea it votes on ({@code voteOf}), in one statement; answers its id.
 	 */
-	long insertTriaged(String productKey, FeedbackDraft d, PortalIntake.Match match, String email, float[] vector,
-			KindGuess kind, Instant now) {
+	long insertVote(String productKey, long voteOf, FeedbackDraft d, PortalIntake.Match match, String email,
+			Instant now) {
 		KeyHolder keys = new GeneratedKeyHolder();
 		var at = now.atOffset(ZoneOffset.UTC);
 		jdbc.sql(
 				"""
 						insert into feedback (product_key, title, body, customer_id, contact_id, channel, received_at, status,
 						  embedding, embedding_model, submitter_email, suggested_customer_id, kind, kind_confidence, kind_source,
-						  sentiment, created_at, updated_at)
-						  values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'predicted', ?, ?, ?)""")
+						  sentiment, vote_of, created_at, updated_at)
+						select ?, ?, ?, cast(? as bigint), cast(? as bigint), ?, ?, ?, i.embedding, i.embedding_model, ?,
+						  cast(? as bigint), i.kind, i.kind_confidence, 'predicted', i.sentiment, i.id, ?, ?
+						from feedback i where i.id = ? and i.product_key = ?""")
 			.params(productKey, d.title(), d.text(), match.customerId(), match.contactId(), Channel.PORTAL.name(), at,
-					FeedbackStatus.TRIAGED.name(), FeedbackTextRepository.bytes(vector), SentenceEmbedder.MODEL, email,
-					match.contactId() == null ? match.customerId() : null, kind.kind().name(),
-					BigDecimal.valueOf(kind.confidence()).setScale(4, RoundingMode.HALF_UP), kind.sentiment().name(),
-					at, at)
+					FeedbackStatus.TRIAGED.name(), email, match.contactId() == null ? match.customerId() : null, at, at,
+					voteOf, productKey)
 			.update(keys, "id");
+		if (keys.getKey() == null) {
+			throw new IllegalStateException("the idea's feedback " + voteOf + " is not in product " + productKey);
+		}
 		return keys.getKey().longValue();
 	}
 

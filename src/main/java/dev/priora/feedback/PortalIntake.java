@@ -30,11 +30,8 @@ public class PortalIntake {
 
 	}
 
-	/**
-	 * A vote's feedback text and its sentence vector, prepared before the vote's
-	 * transaction (computing the vector takes milliseconds; no row is held meanwhile).
-	 */
-	public record VoteText(String title, String text, float[] vector) {
+	/** A vote's feedback title and text. */
+	public record VoteText(String title, String text) {
 	}
 
 	private final FeedbackService feedback;
@@ -47,24 +44,17 @@ public class PortalIntake {
 
 	private final FeedbackDrafts drafts;
 
-	private final FeedbackIndex index;
-
-	private final KindClassifier classifier;
-
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
 	PortalIntake(FeedbackService feedback, ProductService products, FeedbackRepository repository,
-			PortalFeedbackRepository portal, FeedbackDrafts drafts, FeedbackIndex index, KindClassifier classifier,
-			ApplicationEventPublisher events, Clock clock) {
+			PortalFeedbackRepository portal, FeedbackDrafts drafts, ApplicationEventPublisher events, Clock clock) {
 		this.feedback = feedback;
 		this.products = products;
 		this.repository = repository;
 		this.portal = portal;
 		this.drafts = drafts;
-		this.index = index;
-		this.classifier = classifier;
 		this.events = events;
 		this.clock = clock;
 	}
@@ -81,8 +71,7 @@ public class PortalIntake {
 	}
 
 	/**
-	 * The feedback text of a vote on the idea titled {@code ideaTitle}, with its vector;
-	 * no database work.
+	 * The feedback text of a vote on the idea titled {@code ideaTitle}; no database work.
 	 */
 	public VoteText voteText(String ideaTitle, Importance importance) {
 		String title = clip("Vote: " + ideaTitle, 300);
@@ -91,24 +80,24 @@ public class PortalIntake {
 						+ (importance == null ? "."
 								: " (" + importance.name().toLowerCase(Locale.ROOT).replace('_', ' ') + ")."),
 				FeedbackService.MAX_TEXT);
-		return new VoteText(title, text, index.embed(title, text));
+		return new VoteText(title, text);
 	}
 
 	/**
 	 * Records another visitor's vote on an idea as PORTAL feedback of the voter, already
-	 * triaged (the idea itself is what the team triages), and answers its id. One insert
-	 * (after one read of who the voter is and one of the product's kind model);
+	 * triaged (the idea itself is what the team triages), and answers its id. The vote
+	 * asks for what the idea asks for: it carries the sentence vector, kind and sentiment
+	 * of the idea's feedback ({@code ideaFeedbackId}), so no model runs, and the
+	 * similarity index leaves it out. One insert after one read of who the voter is;
 	 * {@code productKey} is the product's key as stored (the portal's).
 	 */
 	@Transactional
-	public long vote(String productKey, VoteText vote, String email) {
+	public long vote(String productKey, long ideaFeedbackId, VoteText vote, String email) {
 		FeedbackDraft d = drafts.checked(productKey,
 				new FeedbackDraft(vote.title(), vote.text(), null, null, Channel.PORTAL, null, List.of(), null));
 		String address = email.toLowerCase(Locale.ROOT);
 		Match match = portal.match(productKey, address);
-		KindGuess kind = classifier.classify(classifier.productModel(productKey), vote.vector(),
-				KindClassifier.fullText(d.title(), d.text()));
-		long id = portal.insertTriaged(productKey, d, match, clip(address, 320), vote.vector(), kind, clock.instant());
+		long id = portal.insertVote(productKey, ideaFeedbackId, d, match, clip(address, 320), clock.instant());
 		events.publishEvent(new FeedbackReceived(productKey, id, d.title(), Channel.PORTAL.name(), match.customerId()));
 		return id;
 	}

@@ -45,7 +45,7 @@ final class ArchiveTables {
 					Map.of("customer_id", "customers")),
 			new Table("feedback", "where t.product_key = :key", "t.id", "id",
 					Map.of("customer_id", "customers", "contact_id", "contacts", "merged_into", "feedback",
-							"submitted_by", USERS, "suggested_customer_id", "customers")),
+							"submitted_by", USERS, "suggested_customer_id", "customers", "vote_of", "feedback")),
 			new Table("feedback_tags", feedback(), "t.feedback_id, t.tag", null, Map.of("feedback_id", "feedback")),
 			new Table("feedback_links", feedback(), "t.feedback_id, t.item_id", null,
 					Map.of("feedback_id", "feedback", "item_id", "items", "created_by", USERS)),

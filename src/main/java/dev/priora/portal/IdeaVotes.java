@@ -67,9 +67,8 @@ public class IdeaVotes {
 
 	/**
 	 * Votes (or changes the importance of the visitor's vote; null: none given). A new
-	 * voter's vote (the common case) costs one read before its transaction, where the
-	 * vector of its feedback text is computed, and then holds the idea's row only for its
-	 * writes; the rest goes through {@link #change}.
+	 * voter's vote (the common case) costs one read before its transaction and then holds
+	 * the idea's row only for its writes; the rest goes through {@link #change}.
 	 */
 	public void vote(PortalSettings portal, PortalVisitor visitor, long id, Importance importance) {
 		IdeaVoteRepository.Voting seen = votes.voting(portal.productKey(), id, visitor.id())
@@ -86,7 +85,7 @@ public class IdeaVotes {
 				if (!votes.countVote(portal.productKey(), id)) {
 					throw DomainProblem.notFound("Idea " + id);
 				}
-				long own = intake.vote(portal.productKey(), text, visitor.email());
+				long own = intake.vote(portal.productKey(), seen.feedbackId(), text, visitor.email());
 				votes.insert(id, visitor.id(), importance, own, clock.instant());
 				linkLikeIdea(portal.productKey(), seen.feedbackId(), own, importance);
 			});
@@ -115,7 +114,8 @@ public class IdeaVotes {
 				ideas.insertVote(row.id(), visitor.id(), importance, row.feedbackId(), clock.instant());
 				return;
 			}
-			long own = intake.vote(portal.productKey(), intake.voteText(row.title(), importance), visitor.email());
+			long own = intake.vote(portal.productKey(), row.feedbackId(), intake.voteText(row.title(), importance),
+					visitor.email());
 			ideas.insertVote(row.id(), visitor.id(), importance, own, clock.instant());
 			linkLikeIdea(row.productKey(), row.feedbackId(), own, importance);
 		});

@@ -28,10 +28,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A new voter's vote, as the portal benchmark times it: everything a vote writes (the
  * voter's PORTAL feedback, triaged, of their domain's customer with that customer
- * suggested, its vector and kind; the vote with its importance and the idea's count; the
- * link like the idea's), in a dozen statements, and a visitor's two votes at the same
- * moment counted once. Statements are counted with datasource-proxy
- * ({@link RequestProbe}).
+ * suggested, with the idea's vector and kind, and left out of the similarity index; the
+ * vote with its importance and the idea's count; the link like the idea's), in a dozen
+ * statements, and a visitor's two votes at the same moment counted once. Statements are
+ * counted with datasource-proxy ({@link RequestProbe}).
  */
 @Import(RequestProbe.class)
 class PortalVoteIntegrationTest extends PortalTestBase {
@@ -89,8 +89,17 @@ class PortalVoteIntegrationTest extends PortalTestBase {
 			assertThat(l.item()).isEqualTo(item);
 			assertThat(l.importance()).isEqualTo(Importance.CRITICAL);
 		});
+		// the vote asks for what the idea asks for: its vector and kind, and no
+		// look-alike of it
 		assertThat(jdbc.queryForObject("select embedding_model from feedback where id = ?", String.class, own.id()))
 			.isNotNull();
+		assertThat(jdbc.queryForObject("select embedding from feedback where id = ?", byte[].class, own.id()))
+			.isEqualTo(jdbc.queryForObject("select embedding from feedback where id = ?", byte[].class, ideaFeedback));
+		assertThat(own.kind()).isEqualTo(feedback.get("VVA", ideaFeedback).kind());
+		assertThat(jdbc.queryForObject("select vote_of from feedback where id = ?", Long.class, own.id()))
+			.isEqualTo(ideaFeedback);
+		assertThat(api().get(p.path("/feedback/" + ideaFeedback + "/similar")).json().toString())
+			.doesNotContain("\"feedbackId\":" + own.id() + ",");
 		assertThat(jdbc.queryForObject("select vote_count from portal_ideas where id = ?", Integer.class, linked))
 			.isEqualTo(2);
 		assertThat(api().get(p.path("/items/" + item + "/demand")).json().get("customers").asInt()).isEqualTo(1);
