@@ -137,7 +137,10 @@ class SecurityConfig {
 					PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/unsubscribe/{token}"),
 					PathPatternRequestMatcher.withDefaults()
 						.matcher(HttpMethod.POST, "/portal/{portal}/unsubscribe/{token}")))
-			.formLogin(form -> form.loginPage("/login").successHandler(twoFactor).permitAll())
+			.formLogin(form -> form.loginPage("/login")
+				.successHandler(twoFactor)
+				.failureHandler(new PasswordSignInFailure())
+				.permitAll())
 			.logout(logout -> logout.logoutSuccessUrl("/login?logout"))
 			.sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
 			.headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(CSP))

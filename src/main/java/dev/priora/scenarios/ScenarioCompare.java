@@ -21,11 +21,11 @@ import dev.priora.progress.ScenarioForecasts;
 
 /**
  * Builds a comparison: the board as it stands first (its value under the first scenario's
- * settings, measured as the planner measures plans; its releases' capacity, planned
- * points and forecasts), then each scenario's last result; the items whose release
- * differs between any two columns (an item counts on the board when it is open and
- * estimated in an unreleased release, as the planner's candidates are), at most
- * {@link #DIFFERENCES_LISTED}, by key.
+ * settings, so measured as that scenario's, measured as the planner measures plans; its
+ * releases' capacity, planned points and forecasts), then each scenario's last result;
+ * the items whose release differs between any two columns (an item counts on the board
+ * when it is open and estimated in an unreleased release, as the planner's candidates
+ * are), at most {@link #DIFFERENCES_LISTED}, by key.
  */
 @Component
 class ScenarioCompare {
@@ -55,16 +55,23 @@ class ScenarioCompare {
 			.toList();
 		List<ScenarioComparison.Column> columns = new ArrayList<>();
 		columns.add(new ScenarioComparison.Column(null, "Current board", plans.boardValue(key, settings),
-				boardReleases(board, forecasts.board(key))));
+				measure(first), boardReleases(board, forecasts.board(key))));
 		for (ScenarioView s : scenarios) {
 			// release by release as the board has them: null for one the scenario did not
 			// plan
 			Map<Long, ScenarioView.ReleaseOutcome> byId = new HashMap<>();
 			s.result().releases().forEach(r -> byId.put(r.releaseId(), r));
-			columns.add(new ScenarioComparison.Column(s.id(), s.name(), s.result().value(),
+			columns.add(new ScenarioComparison.Column(s.id(), s.name(), s.result().value(), measure(s),
 					board.stream().map(r -> byId.get(r.id())).toList()));
 		}
 		return new ScenarioComparison(columns, differences(board, scenarios));
+	}
+
+	/** What a scenario's value measures, in words. */
+	private static String measure(ScenarioView s) {
+		return (s.value() == ScenarioCommand.Value.CUSTOMER ? "Customer value" : "Items' scores") + (s.discount() > 0
+				? ", discount " + BigDecimal.valueOf(s.discount()).stripTrailingZeros().toPlainString()
+				: ", no discount");
 	}
 
 	private static List<ScenarioView.ReleaseOutcome> boardReleases(List<ReleaseView> board,

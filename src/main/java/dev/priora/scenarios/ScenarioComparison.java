@@ -11,10 +11,16 @@ import java.util.List;
 public record ScenarioComparison(List<Column> columns, List<Difference> differences) {
 
 	/**
-	 * A column: the board (id null) or a scenario's last result; its releases are the
-	 * board's, in the same order (null: not in the scenario's run).
+	 * A column: the board (id null) or a scenario's last result; what its value measures
+	 * ("customer value, discount 0.1"); its releases are the board's, in the same order
+	 * (null: not in the scenario's run).
 	 */
-	public record Column(Long id, String name, long value, List<ScenarioView.ReleaseOutcome> releases) {
+	public record Column(Long id, String name, long value, String measure, List<ScenarioView.ReleaseOutcome> releases) {
+	}
+
+	/** Whether every column's value measures the same thing (so values compare). */
+	public boolean sameMeasure() {
+		return columns.stream().map(Column::measure).distinct().count() <= 1;
 	}
 
 	/** An item whose release differs, with its release in each column (null: none). */

@@ -19,6 +19,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import dev.priora.accounts.AccountService;
 import dev.priora.accounts.ApiTokens;
 import dev.priora.accounts.Passkeys;
+import dev.priora.accounts.PasswordSignInFailure;
 import dev.priora.accounts.ProductRoles;
 import dev.priora.accounts.SessionsEnded;
 import dev.priora.accounts.SignedInUser;
@@ -58,8 +59,12 @@ class AccountPageController {
 	}
 
 	@GetMapping("/login")
-	String login(@RequestParam(name = "break-glass", required = false) String breakGlass, Model model) {
+	String login(@RequestParam(name = "break-glass", required = false) String breakGlass,
+			@RequestParam(required = false) String error, HttpServletRequest request, Model model) {
 		model.addAttribute("sso", sso.loginOptions(breakGlass != null));
+		if (error != null) {
+			model.addAttribute("lastEmail", PasswordSignInFailure.lastEmail(request));
+		}
 		return LOGIN_VIEW;
 	}
 

@@ -1,6 +1,8 @@
 package dev.priora.scenarios.web;
 
+import java.io.Serializable;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -8,6 +10,7 @@ import java.util.Map;
 
 import dev.priora.planning.ReleaseView;
 import dev.priora.planning.SprintView;
+import dev.priora.problem.DomainProblem;
 import dev.priora.progress.TeamService;
 import dev.priora.scenarios.ScenarioChange;
 
@@ -37,6 +40,43 @@ final class ChangeTexts {
 			case RELEASE_CAPACITY -> name(release, c.releaseId(), "release") + " holds "
 					+ c.capacity().stripTrailingZeros().toPlainString() + " points";
 		}).toList();
+	}
+
+	/**
+	 * A change the scenario refused, for its form (a flash attribute, so serializable):
+	 * its kind, what was typed, and the reasons by the form's labels ("From: 3 Jan 2027
+	 * falls in no sprint…"), not the API's field paths.
+	 */
+	record Refusal(String kind, Long memberId, Long sprintId, String from, Integer days,
+			String message) implements Serializable {
+	}
+
+	private static final Map<String, String> LABELS = Map.of("memberId", "Member", "sprintId", "Sprint", "from", "From",
+			"days", "Days", "releaseId", "Release", "capacity", "Capacity", "kind", "Change", "changes", "Changes");
+
+	static Refusal refusal(ScenarioChange typed, DomainProblem problem) {
+		List<String> reasons = new ArrayList<>();
+		if (problem.getBody().getProperties() != null
+				&& problem.getBody().getProperties().get("errors") instanceof List<?> errors) {
+			for (Object o : errors) {
+				if (o instanceof Map<?, ?> e) {
+					String field = String.valueOf(e.get("field"));
+					String label = LABELS.getOrDefault(field.substring(field.lastIndexOf('.') + 1), field);
+					reasons.add(label + ": " + day(String.valueOf(e.get("reason"))));
+				}
+			}
+		}
+		String message = reasons.isEmpty() ? problem.getBody().getDetail() : String.join("; ", reasons);
+		return new Refusal(typed.kind().name(), typed.memberId(), typed.sprintId(),
+				typed.from() == null ? null : typed.from().toString(), typed.days(), message);
+	}
+
+	/** An ISO date at the start of a reason, as the pages write days. */
+	private static String day(String reason) {
+		if (reason.length() >= 10 && reason.substring(0, 10).matches("\\d{4}-\\d{2}-\\d{2}")) {
+			return DAY.format(java.time.LocalDate.parse(reason.substring(0, 10))) + reason.substring(10);
+		}
+		return reason;
 	}
 
 	private static String name(Map<Long, String> names, Long id, String what) {

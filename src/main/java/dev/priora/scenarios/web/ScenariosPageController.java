@@ -1,6 +1,7 @@
 package dev.priora.scenarios.web;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,10 +52,13 @@ class ScenariosPageController {
 
 	private final PlanningService planning;
 
-	ScenariosPageController(Scenarios scenarios, TeamService team, PlanningService planning) {
+	private final Clock clock;
+
+	ScenariosPageController(Scenarios scenarios, TeamService team, PlanningService planning, Clock clock) {
 		this.scenarios = scenarios;
 		this.team = team;
 		this.planning = planning;
+		this.clock = clock;
 	}
 
 	@GetMapping("/p/{key}/scenarios")
@@ -112,8 +116,11 @@ class ScenariosPageController {
 		var members = team.members(key);
 		var sprints = planning.sprints(key);
 		var releases = planning.board(key).releases();
+		LocalDate today = LocalDate.now(clock);
 		m.addAttribute("members", members);
-		m.addAttribute("sprints", sprints);
+		m.addAttribute("today", today);
+		// a sprint that is over can no longer be lost, nor have days off
+		m.addAttribute("sprints", sprints.stream().filter(sp -> !sp.end().isBefore(today)).toList());
 		m.addAttribute("releases",
 				releases.stream().filter(r -> r.status() != dev.priora.planning.ReleaseStatus.RELEASED).toList());
 		m.addAttribute("changeTexts",
@@ -150,8 +157,19 @@ class ScenariosPageController {
 		}
 		ScenarioView s = scenarios.get(key, id);
 		List<ScenarioChange> changes = new ArrayList<>(s.changes());
-		changes.add(new ScenarioChange(k, memberId, sprintId, releaseId, from, days, capacity));
-		scenarios.update(key, id, command(s, changes), version);
+		ScenarioChange change = new ScenarioChange(k, memberId, sprintId, releaseId, from, days, capacity);
+		changes.add(change);
+		try {
+			scenarios.update(key, id, command(s, changes), version);
+		}
+		catch (DomainProblem e) {
+			if (e.getStatusCode().value() != 400) {
+				throw e;
+			}
+			// shown in the change's own form, with what was typed
+			redirect.addFlashAttribute("changeRefused", ChangeTexts.refusal(change, e));
+			return toScenario(key, id);
+		}
 		redirect.addFlashAttribute("toast", "Change added; run the scenario to see its plan and odds.");
 		return toScenario(key, id);
 	}

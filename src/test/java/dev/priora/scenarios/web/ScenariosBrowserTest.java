@@ -68,9 +68,18 @@ class ScenariosBrowserTest extends BrowserTestBase {
 		runIt();
 		assertThat(page.locator("#scenario-value")).containsText("the board as it stood");
 
-		page.navigate("/p/SCNW/scenarios");
+		page.locator("#sidebar [data-nav=scenarios]").click();
+		assertThat(page.locator("#sidebar [data-nav=scenarios]")).hasAttribute("aria-current", "page");
 		newScenario("Ann leaves");
 		Locator changes = page.locator("#scenario-changes li");
+		// a day in no sprint: the reason in the form, by its label, and the day kept
+		LocalDate far = LocalDate.now().plusDays(400);
+		page.locator("#add-member-leaves input[name=from]").fill(far.toString());
+		page.locator("#add-member-leaves button[type=submit]").click();
+		assertThat(page.locator("#add-member-leaves .error")).containsText("From: "
+				+ far.format(DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH)) + " falls in no sprint");
+		assertThat(page.locator("#add-member-leaves input[name=from]")).hasValue(far.toString());
+		assertThat(changes).hasCount(0);
 		page.locator("#add-member-leaves select[name=memberId]").selectOption(new SelectOption().setLabel("Ann"));
 		page.locator("#add-member-leaves input[name=from]").fill(LocalDate.now().toString());
 		page.locator("#add-member-leaves button[type=submit]").click();
@@ -131,6 +140,10 @@ class ScenariosBrowserTest extends BrowserTestBase {
 		assertThat(page.locator("#comparison thead th")).hasCount(4);
 		assertThat(page.locator("#comparison thead th").nth(1)).hasText("Current board");
 		assertThat(page.locator("#differences tbody tr").first()).isVisible();
+		// one discounts later releases, the other does not: their values do not compare
+		assertThat(page.locator("#compare-measure")).containsText("Customer value, no discount");
+		assertThat(page.locator("#compare-measure")).containsText("Customer value, discount 0.1");
+		assertThat(page.locator("#measure-differs")).isVisible();
 		screenshot("scenarios-compare");
 		page.reload();
 		assertThat(page.locator("#compare-value td")).hasCount(3);
