@@ -37,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PortalVoteIntegrationTest extends PortalTestBase {
 
 	/** A new voter's vote on an idea linked to no item (34 before issue 19's work). */
-	static final int STATEMENTS_OF_A_NEW_VOTE = 12;
+	static final int STATEMENTS_OF_A_NEW_VOTE = 11;
 
 	@Autowired
 	IdeaVotes votes;
