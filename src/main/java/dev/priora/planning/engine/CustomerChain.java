@@ -62,8 +62,15 @@ final class CustomerChain {
 		int[] quick = chain ? forward(p, cumulative, quickStep, cancelled) : null;
 		if (quick != null) {
 			onPlan.accept(quick);
+			// the same quick steps from the last release back, as the backward plan
+			// below goes: the better of the two is the plan of the first seconds
+			int[] back = quickBackward(p, cumulative, weight, quickStep, cancelled);
+			if (back != null && ReleaseOptimizer.scaledValue(p, back) > ReleaseOptimizer.scaledValue(p, quick)) {
+				quick = back;
+				onPlan.accept(quick);
+			}
 		}
-		double each = Math.max(0.2, (seconds - r * quickStep) * 0.85 / Math.max(1, levels));
+		double each = Math.max(0.2, (seconds - 2 * r * quickStep) * 0.85 / Math.max(1, levels));
 		NrpInstance all = instance(p, new BitSet(), new BitSet());
 		NrpSolver.Result[] level = new NrpSolver.Result[r];
 		long[] levelBound = new long[r];
@@ -193,25 +200,67 @@ final class CustomerChain {
 	}
 
 	/**
-	 * The items of a quick plan for one budget: rank-order filling improved by ruin and
-	 * recreate for {@code millis} (no relaxation, no solver: the first plan of three
-	 * releases of the largest instance takes 0.2 s of CPU).
+	 * The quick plan from the last release back: the customers the whole capacity buys
+	 * (ruin and recreate), then within them those the capacity up to each earlier release
+	 * buys (where the weight drops), packed release by release.
 	 */
-	private static BitSet quickStep(NrpInstance in, long budget, long millis) {
+	private static int[] quickBackward(Problem p, long[] cumulative, long[] weight, double seconds,
+			BooleanSupplier cancelled) {
+		int r = cumulative.length;
+		NrpInstance all = instance(p, new BitSet(), new BitSet());
+		BitSet[] closures = ReducedNrp.closures(all);
+		BitSet[] sets = new BitSet[r];
+		BitSet within = null;
+		for (int j = r - 1; j >= 0 && !cancelled.getAsBoolean(); j--) {
+			if (cumulative[j] > 0 && (j == r - 1 || gain(weight, j) > 0)) {
+				BitSet outside = new BitSet();
+				if (within != null) {
+					outside.set(0, all.customers());
+					outside.andNot(within);
+				}
+				within = quickCustomers(instance(p, new BitSet(), outside), cumulative[j], (long) (seconds * 1000));
+				sets[j] = within;
+			}
+		}
+		ReleasePacking packing = new ReleasePacking(p);
+		for (int j = 0; j < r; j++) {
+			if (sets[j] != null) {
+				BitSet wanted = new BitSet();
+				sets[j].stream().forEach(c -> wanted.or(closures[c]));
+				packing.add(wanted, j);
+			}
+		}
+		return packing.release();
+	}
+
+	/** The customers (original numbers) of a quick plan for one budget. */
+	private static BitSet quickCustomers(NrpInstance in, long budget, long millis) {
 		ReducedNrp r = ReducedNrp.of(in, budget);
-		BitSet wanted = new BitSet();
+		BitSet customers = new BitSet();
 		if (r.customers().isEmpty()) {
-			return wanted;
+			return customers;
 		}
 		Greedy greedy = Greedy.of(in, r.closures(), budget);
 		boolean[] chosen = LocalSearch.improve(r, budget, r.hint(greedy.customers()), Math.max(20, millis), 1);
 		for (int c = 0; c < chosen.length; c++) {
 			if (chosen[c]) {
 				for (int original : r.members().get(c)) {
-					wanted.or(r.closures()[original]);
+					customers.set(original);
 				}
 			}
 		}
+		return customers;
+	}
+
+	/**
+	 * The items of a quick plan for one budget: rank-order filling improved by ruin and
+	 * recreate for {@code millis} (no relaxation, no solver: the first plan of three
+	 * releases of the largest instance takes 0.2 s of CPU).
+	 */
+	private static BitSet quickStep(NrpInstance in, long budget, long millis) {
+		BitSet[] closures = ReducedNrp.closures(in);
+		BitSet wanted = new BitSet();
+		quickCustomers(in, budget, millis).stream().forEach(c -> wanted.or(closures[c]));
 		return wanted;
 	}
 
