@@ -64,13 +64,13 @@ final class CustomerChain {
 			onPlan.accept(quick);
 			// the same quick steps from the last release back, as the backward plan
 			// below goes: the better of the two is the plan of the first seconds
-			int[] back = quickBackward(p, cumulative, weight, quickStep, cancelled);
+			int[] back = r > 1 ? quickBackward(p, cumulative, weight, quickStep, cancelled) : null;
 			if (back != null && ReleaseOptimizer.scaledValue(p, back) > ReleaseOptimizer.scaledValue(p, quick)) {
 				quick = back;
 				onPlan.accept(quick);
 			}
 		}
-		double each = Math.max(0.2, (seconds - 2 * r * quickStep) * 0.85 / Math.max(1, levels));
+		double each = Math.max(0.2, (seconds - (r > 1 ? 2 * r : 1) * quickStep) * 0.85 / Math.max(1, levels));
 		NrpInstance all = instance(p, new BitSet(), new BitSet());
 		NrpSolver.Result[] level = new NrpSolver.Result[r];
 		long[] levelBound = new long[r];
