@@ -139,6 +139,9 @@ class InsightsBrowserTest extends BrowserTestBase {
 				emptied);
 		var move = api().post(p.path("/insights/themes/" + target + "/feedback"), "{\"feedbackIds\":[" + moved + "]}");
 		org.assertj.core.api.Assertions.assertThat(move.status()).as(move.text()).isEqualTo(200);
+		var item = api().post(p.path("/insights/themes/" + emptied + "/items"),
+				"{\"type\":\"STORY\",\"title\":\"Nothing to link\"}");
+		org.assertj.core.api.Assertions.assertThat(item.status()).as("no item from an empty theme").isEqualTo(400);
 		signIn();
 
 		page.navigate("/p/THMPG/insights");
