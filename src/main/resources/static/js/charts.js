@@ -1,6 +1,6 @@
 // Draws every [data-chart] element with Apache ECharts (loaded before this file by the pages that have charts).
 // The element's data-chart holds what web/Chart.java describes: x ("category", "time", "value"), xName, yName,
-// categories, series [{name, type: bar|line|area|scatter, data, style: solid|dashed|thin, colour: 1-6}] and levels
+// categories, series [{name, type: bar|line|area|scatter, data, style: solid|dashed|thin, colour: 1-10}] and levels
 // [{label, value}] (labelled horizontal lines). data-unit names the y axis when yName is empty. Colours and text come
 // from the stylesheet's custom properties, so charts follow light and dark mode. The table beside each chart carries
 // the same numbers for screen readers and copying.
@@ -18,7 +18,7 @@
       muted: css('--text-muted') || '#5d6473',
       border: css('--border') || '#e4e6eb',
       surface: css('--surface') || '#ffffff',
-      colours: [1, 2, 3, 4, 5, 6].map(function (i) { return css('--chart-' + i) || '#4f46e5'; })
+      colours: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map(function (i) { return css('--chart-' + i) || '#4f46e5'; })
     };
   }
 
@@ -42,7 +42,33 @@
     });
   }
 
-  function option(spec, unit, label, t) {
+  // ECharts wraps a long legend over several rows but does not move the plot down for them: count the rows the
+  // legend takes at this width (its items: a 25 px icon, 5 px, the name in 12 px text, 16 px apart, 5 px padding).
+  var LEGEND_ROW = 30;
+  var measure = null;
+  function legendRows(names, width) {
+    measure = measure || document.createElement('canvas').getContext('2d');
+    measure.font = '12px ' + getComputedStyle(document.body).fontFamily;
+    var rows = 1;
+    var x = 0;
+    names.forEach(function (n) {
+      var w = 25 + 5 + measure.measureText(n).width;
+      if (x > 0 && x + w > width - 10) { rows++; x = 0; }
+      x += w + 16;
+    });
+    return rows;
+  }
+
+  // The room above the plot (the legend's rows, then the y axis' name) and the chart's height, grown by the legend's
+  // extra rows so the plot keeps its height.
+  function layout(el, spec) {
+    var rows = legendRows(spec.series.map(function (s) { return s.name; }), el.clientWidth);
+    el.dataset.baseHeight = el.dataset.baseHeight || String(el.clientHeight);
+    el.style.height = (Number(el.dataset.baseHeight) + (rows - 1) * LEGEND_ROW) + 'px';
+    return { top: 20 + rows * LEGEND_ROW };
+  }
+
+  function option(spec, unit, label, t, room) {
     var yName = spec.yName || unit || '';
     var stacked = spec.series.some(function (s) { return s.type === 'area'; });
     var series = spec.series.map(function (s) {
@@ -95,7 +121,7 @@
       animation: false,
       textStyle: { color: t.text, fontFamily: getComputedStyle(document.body).fontFamily },
       color: t.colours,
-      grid: { left: 56, right: 24, top: 48, bottom: spec.xName ? 56 : 36, containLabel: false },
+      grid: { left: 56, right: 24, top: room.top, bottom: spec.xName ? 56 : 36, containLabel: false },
       legend: { top: 0, left: 0, textStyle: { color: t.text }, itemGap: 16, icon: stacked ? 'roundRect' : undefined },
       tooltip: {
         trigger: spec.x === 'category' || stacked ? 'axis' : 'item',
@@ -138,12 +164,15 @@
 
   // A chart with data-drill (a URL), data-filters (one filter per series, "|"-separated) and data-drill-target (a
   // selector): clicking a bar loads that URL with ?week=<category>&filter=<the series' filter> into the target.
+  // data-weeks (the categories' ISO dates, "|"-separated) gives the week when the categories are labels.
   function drillDown(el, chart) {
     if (!el.dataset.drill || !window.htmx) { return; }
     var filters = (el.dataset.filters || '').split('|');
+    var weeks = el.dataset.weeks ? el.dataset.weeks.split('|') : null;
     chart.on('click', function (p) {
-      var url = el.dataset.drill + '?week=' + encodeURIComponent(p.name) + '&filter=' +
-        encodeURIComponent(filters[p.seriesIndex] || '');
+      var week = weeks ? weeks[p.dataIndex] : p.name;
+      var url = el.dataset.drill + '?week=' + encodeURIComponent(week) + '&filter=' +
+        encodeURIComponent(filters[p.seriesIndex] || '') + '&series=' + encodeURIComponent(p.seriesName || '');
       window.htmx.ajax('GET', url, { target: el.dataset.drillTarget, swap: 'innerHTML' });
     });
   }
@@ -156,21 +185,27 @@
       try { spec = JSON.parse(el.dataset.chart); } catch (e) { return; }
       spec.stacked = el.dataset.stacked === 'true';
       el.dataset.drawn = 'true';
+      var room = layout(el, spec);
       var chart = window.echarts.init(el, null, { renderer: 'svg' });
-      chart.setOption(option(spec, el.dataset.unit, el.getAttribute('aria-label'), t));
+      chart.setOption(option(spec, el.dataset.unit, el.getAttribute('aria-label'), t, room));
       drillDown(el, chart);
-      charts.push(chart);
+      charts.push({ chart: chart, el: el, spec: spec });
     });
   }
 
   var pending = null;
   window.addEventListener('resize', function () {
     clearTimeout(pending);
-    pending = setTimeout(function () { charts.forEach(function (c) { c.resize(); }); }, 150);
+    pending = setTimeout(function () {
+      charts.forEach(function (c) {
+        c.chart.setOption({ grid: { top: layout(c.el, c.spec).top } });
+        c.chart.resize();
+      });
+    }, 150);
   });
   if (window.matchMedia) {
     window.matchMedia('(prefers-color-scheme: dark)').addEventListener('change', function () {
-      charts.forEach(function (c) { c.dispose(); });
+      charts.forEach(function (c) { c.chart.dispose(); });
       charts = [];
       document.querySelectorAll('[data-chart][data-drawn]').forEach(function (el) { delete el.dataset.drawn; });
       draw(null);

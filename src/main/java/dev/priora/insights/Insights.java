@@ -61,18 +61,28 @@ public class Insights {
 		InsightsScanRepository.Result read = scan.scan(key, now, first.atStartOfDay(ZoneOffset.UTC).toInstant());
 		InsightsRepository.Figures figures = read.figures();
 		InsightsRepository.Reach reach = read.reach();
-		List<ThemeSummary> all = themes.summaries(key, figures.themes(), reach.revenue());
-		List<ThemeSummary> byRevenue = top(all, Comparator.comparing(ThemeSummary::revenue).reversed());
+		List<ThemeSummary> all = themes.summaries(key, figures.themes(), reach.revenue())
+			.stream()
+			.filter(t -> !t.empty())
+			.toList();
+		List<String> currencies = currencies(all);
+		Comparator<ThemeSummary> byMoney = Comparator.comparingInt(t -> 0);
+		for (String c : currencies) {
+			byMoney = byMoney.thenComparing(t -> t.revenueIn(c));
+		}
+		List<ThemeSummary> byRevenue = top(all,
+				byMoney.thenComparingLong(ThemeSummary::customers)
+					.thenComparingLong(ThemeSummary::feedback)
+					.reversed());
 		List<ThemeSummary> byCustomers = top(all, Comparator.comparingLong(ThemeSummary::customers).reversed());
 		List<ThemeSummary> byGrowth = all.stream()
-			.filter(t -> t.last30() > 0)
+			.filter(Insights::grew)
 			.sorted(Comparator.comparingDouble(Insights::growthKey).reversed())
 			.limit(TOP)
 			.toList();
 		List<ThemeSummary> unaddressed = all.stream()
 			.filter(t -> !t.coverage().addressed())
-			.sorted(Comparator.comparing(ThemeSummary::revenue)
-				.thenComparingLong(ThemeSummary::customers)
+			.sorted(byMoney.thenComparingLong(ThemeSummary::customers)
 				.thenComparingLong(ThemeSummary::feedback)
 				.reversed())
 			.limit(TOP)
@@ -84,8 +94,8 @@ public class Insights {
 			.stream()
 			.map(s -> new InsightsView.Spike(s.label(), s.thisWeek(), s.weeksBefore(), s.link()))
 			.toList();
-		return new InsightsView(all.size(), figures.waiting(), byRevenue, byCustomers, byGrowth, unaddressed, segments,
-				grid, weekly(first, volume, all), spiking);
+		return new InsightsView(all.size(), figures.waiting(), currencies, byRevenue, byCustomers, byGrowth,
+				unaddressed, segments, grid, weekly(first, volume, all), spiking);
 	}
 
 	/**
@@ -104,6 +114,24 @@ public class Insights {
 		}
 		Instant from = monday.atStartOfDay(ZoneOffset.UTC).toInstant();
 		return reads.week(key, from, from.plus(7, ChronoUnit.DAYS), kind, themeId);
+	}
+
+	/**
+	 * The currencies of the themes' revenue, largest total first: themes are ordered by
+	 * their revenue in the first, then in the next (amounts are never converted nor added
+	 * across currencies).
+	 */
+	private static List<String> currencies(List<ThemeSummary> all) {
+		Map<String, java.math.BigDecimal> totals = new java.util.TreeMap<>();
+		all.forEach(t -> t.revenue().forEach((c, v) -> totals.merge(c, v, java.math.BigDecimal::add)));
+		List<String> out = new ArrayList<>(totals.keySet());
+		out.sort(Comparator.comparing(totals::get).reversed());
+		return out;
+	}
+
+	/** Whether the theme had more feedback in the last 30 days than in the 30 before. */
+	private static boolean grew(ThemeSummary t) {
+		return t.last30() > 0 && (t.growth30() == null || t.growth30() > 0);
 	}
 
 	private static double growthKey(ThemeSummary t) {

@@ -90,10 +90,28 @@ class InsightsRepository {
 	/**
 	 * Each theme's distinct customers: their revenue, and how many per segment.
 	 *
-	 * @param revenue theme id → the sum of its distinct customers' revenue
+	 * @param revenue theme id → currency → the sum of its distinct customers' revenue in
+	 * that currency (customers without a revenue left out)
 	 * @param segments theme id → segment ('' for none) → distinct customers
 	 */
-	record Reach(Map<Long, BigDecimal> revenue, Map<Long, Map<String, Long>> segments) {
+	record Reach(Map<Long, Map<String, BigDecimal>> revenue, Map<Long, Map<String, Long>> segments) {
+
+		/** Adds a customer of the theme: their revenue and segment. */
+		void add(long themeId, Customer c) {
+			if (c.revenue() != null) {
+				revenue.computeIfAbsent(themeId, k -> new java.util.TreeMap<>())
+					.merge(c.currency(), c.revenue(), BigDecimal::add);
+			}
+			segments.computeIfAbsent(themeId, k -> new HashMap<>()).merge(c.segment(), 1L, Long::sum);
+		}
+
+	}
+
+	/**
+	 * A customer as the reach of themes needs them: segment ("" when none), revenue and
+	 * its currency ("" when none given; both null when no revenue).
+	 */
+	record Customer(String segment, BigDecimal revenue, String currency) {
 	}
 
 	/**
@@ -102,34 +120,34 @@ class InsightsRepository {
 	 * looked up among the product's customers.
 	 */
 	Reach reach(String productKey, Long themeId) {
-		Map<Long, Object[]> customers = customers(jdbc, productKey);
-		Map<Long, BigDecimal> revenue = new HashMap<>();
-		Map<Long, Map<String, Long>> segments = new HashMap<>();
+		Map<Long, Customer> customers = customers(jdbc, productKey);
+		Reach reach = new Reach(new HashMap<>(), new HashMap<>());
 		String where = themeId == null ? "tf.product_key = ?" : "tf.theme_id = ?";
 		jdbc.sql("select distinct tf.theme_id, f.customer_id from theme_feedback tf join feedback f on f.id ="
 				+ " tf.feedback_id where " + where + " and f.customer_id is not null")
 			.param(themeId == null ? productKey : themeId)
 			.query((RowCallbackHandler) rs -> {
-				Object[] c = customers.get(rs.getLong(2));
+				Customer c = customers.get(rs.getLong(2));
 				if (c != null) {
-					revenue.merge(rs.getLong(1), (BigDecimal) c[1], BigDecimal::add);
-					segments.computeIfAbsent(rs.getLong(1), k -> new HashMap<>()).merge((String) c[0], 1L, Long::sum);
+					reach.add(rs.getLong(1), c);
 				}
 			});
-		return new Reach(revenue, segments);
+		return reach;
 	}
 
 	/**
-	 * The product's customers by id: their segment ("" when none) and revenue (0 when
-	 * none), for the reach of themes.
+	 * The product's customers by id, for the reach of themes.
 	 */
-	static Map<Long, Object[]> customers(JdbcClient jdbc, String productKey) {
-		Map<Long, Object[]> customers = new HashMap<>();
-		jdbc.sql("select id, segment, revenue_amount from customers where product_key = ?")
+	static Map<Long, Customer> customers(JdbcClient jdbc, String productKey) {
+		Map<Long, Customer> customers = new HashMap<>();
+		jdbc.sql("select id, segment, revenue_amount, revenue_currency from customers where product_key = ?")
 			.param(productKey)
-			.query((RowCallbackHandler) rs -> customers.put(rs.getLong(1),
-					new Object[] { rs.getString(2) == null ? "" : rs.getString(2),
-							rs.getBigDecimal(3) == null ? BigDecimal.ZERO : rs.getBigDecimal(3) }));
+			.query((RowCallbackHandler) rs -> {
+				BigDecimal revenue = rs.getBigDecimal(3);
+				String currency = rs.getString(4);
+				customers.put(rs.getLong(1), new Customer(rs.getString(2) == null ? "" : rs.getString(2), revenue,
+						revenue == null ? null : currency == null ? "" : currency));
+			});
 		return customers;
 	}
 
@@ -215,7 +233,8 @@ class InsightsRepository {
 		return jdbc
 			.sql("""
 					select t.id, t.name, count(tf.feedback_id) from themes t left join theme_feedback tf on tf.theme_id = t.id
-					where t.product_key = ? group by t.id, t.name order by count(tf.feedback_id) desc, t.id""")
+					where t.product_key = ? group by t.id, t.name having count(tf.feedback_id) > 0
+					order by count(tf.feedback_id) desc, t.id""")
 			.param(productKey)
 			.query((rs, n) -> new Themes.Choice(rs.getLong(1), rs.getString(2), rs.getLong(3)))
 			.list();

@@ -1,6 +1,5 @@
 package dev.priora.insights;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -87,17 +86,15 @@ class InsightsScanRepository {
 	}
 
 	private Reach reach(String productKey, Map<Long, Set<Long>> pairs) {
-		Map<Long, Object[]> customers = InsightsRepository.customers(jdbc, productKey);
-		Map<Long, BigDecimal> revenue = new HashMap<>();
-		Map<Long, Map<String, Long>> segments = new HashMap<>();
+		Map<Long, InsightsRepository.Customer> customers = InsightsRepository.customers(jdbc, productKey);
+		Reach reach = new Reach(new HashMap<>(), new HashMap<>());
 		pairs.forEach((theme, ids) -> ids.forEach(id -> {
-			Object[] c = customers.get(id);
+			InsightsRepository.Customer c = customers.get(id);
 			if (c != null) {
-				revenue.merge(theme, (BigDecimal) c[1], BigDecimal::add);
-				segments.computeIfAbsent(theme, k -> new HashMap<>()).merge((String) c[0], 1L, Long::sum);
+				reach.add(theme, c);
 			}
 		}));
-		return new Reach(revenue, segments);
+		return reach;
 	}
 
 	/** The counting of one pass, as the SQL of the theme page counts one theme. */

@@ -26,8 +26,35 @@ public record ThemeDetail(ThemeSummary theme, List<Count> segments, List<Count> 
 			double similarity, String kind) {
 	}
 
-	/** A person's edit. */
+	/**
+	 * A person's edit.
+	 *
+	 * @param action {@code RENAME}, {@code MERGE}, {@code SPLIT} or {@code MOVE}
+	 * @param detail what was done, as a sentence without its subject ("renamed the theme
+	 * from “a” to “b”")
+	 * @param by the person's name
+	 * @param at when
+	 */
 	public record Edit(String action, String detail, String by, Instant at) {
+
+		private static final java.util.regex.Pattern SPLIT_OFF = java.util.regex.Pattern
+			.compile("split off (\u201c.*\u201d) with (\\d+) feedback");
+
+		/**
+		 * What was done as plain English after the person's name; edits recorded before
+		 * details were sentences ("“a” → “b”") are reworded.
+		 */
+		public String sentence() {
+			if ("RENAME".equals(action) && detail.startsWith("\u201c")) {
+				return "renamed the theme from " + detail.replace(" \u2192 ", " to ");
+			}
+			java.util.regex.Matcher m = SPLIT_OFF.matcher(detail);
+			if ("SPLIT".equals(action) && m.matches()) {
+				return "split this theme off " + m.group(1) + " with " + m.group(2) + " of its feedback";
+			}
+			return detail;
+		}
+
 	}
 
 }

@@ -3,10 +3,8 @@ package dev.priora.insights;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
@@ -44,7 +42,8 @@ class ThemeEditor {
 		}
 		var old = locked(key, id);
 		themes.rename(id, clean, clock.instant());
-		themes.edit(key, id, "RENAME", "\u201c" + old.name() + "\u201d \u2192 \u201c" + clean + "\u201d", user.value(),
+		themes.edit(key, id, "RENAME",
+				"renamed the theme from \u201c" + old.name() + "\u201d to \u201c" + clean + "\u201d", user.value(),
 				clock.instant());
 		return id;
 	}
@@ -99,10 +98,11 @@ class ThemeEditor {
 		}
 		recentre(id);
 		recentre(created);
-		themes.edit(key, id, "SPLIT", "split \u201c" + theme.name() + "\u201d: " + first.size() + " feedback stay, "
-				+ second.size() + " form a new theme", user.value(), now);
+		themes.edit(key, id, "SPLIT", "split \u201c" + theme.name() + "\u201d in two: " + first.size()
+				+ " feedback stayed, " + second.size() + " went to a new theme", user.value(), now);
 		themes.edit(key, created, "SPLIT",
-				"split off \u201c" + theme.name() + "\u201d with " + second.size() + " feedback", user.value(), now);
+				"split this theme off \u201c" + theme.name() + "\u201d with " + second.size() + " of its feedback",
+				user.value(), now);
 		return created;
 	}
 
@@ -118,27 +118,30 @@ class ThemeEditor {
 		}
 		var target = locked(key, to);
 		Map<Long, ThemeRepository.Member> members = themes.members(key);
-		Set<Long> sources = new HashSet<>();
+		Map<Long, Integer> sources = new java.util.TreeMap<>();
 		List<Long> missing = new ArrayList<>();
-		for (Long f : feedbackIds) {
+		for (Long f : new java.util.LinkedHashSet<>(feedbackIds)) {
 			var m = f == null ? null : members.get(f);
 			if (m == null || (from != null && m.themeId() != from)) {
 				missing.add(f);
 			}
 			else if (m.themeId() != to) {
-				sources.add(m.themeId());
+				sources.merge(m.themeId(), 1, Integer::sum);
 			}
 		}
 		if (!missing.isEmpty()) {
 			throw DomainProblem.invalid("feedbackIds",
 					(from == null ? "not in any of the product's themes: " : "not in this theme: ") + missing);
 		}
-		sources.stream().sorted().forEach(s -> locked(key, s));
+		sources.keySet().forEach(s -> locked(key, s));
 		int count = themes.move(feedbackIds.stream().distinct().toList(), to, true);
 		recentre(to);
-		sources.forEach(this::recentre);
+		sources.keySet().forEach(this::recentre);
+		Instant now = clock.instant();
 		themes.edit(key, to, "MOVE", "moved " + count + " feedback into \u201c" + target.name() + "\u201d",
-				user.value(), clock.instant());
+				user.value(), now);
+		sources.forEach((s, n) -> themes.edit(key, s, "MOVE",
+				"moved " + n + " feedback from this theme to \u201c" + target.name() + "\u201d", user.value(), now));
 		return count;
 	}
 

@@ -89,7 +89,10 @@ public class ThemeItems {
 		if (title == null || title.isBlank()) {
 			throw DomainProblem.invalid("title", "give the item a title");
 		}
-		themes.get(key, themeId);
+		if (themes.get(key, themeId).theme().empty()) {
+			throw DomainProblem.invalid("theme",
+					"the theme has no feedback left (all of it was moved or merged away): there is nothing to link");
+		}
 		List<Long> ids = new ArrayList<>(
 				reads.quotes(themeId, Integer.MAX_VALUE).stream().map(ThemeDetail.Quote::feedbackId).toList());
 		ItemKey item = backlog

@@ -1,6 +1,9 @@
 package dev.priora.insights;
 
 import java.math.BigDecimal;
+import java.util.Collections;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * One theme with its figures.
@@ -11,7 +14,8 @@ import java.math.BigDecimal;
  * @param namedByPerson whether a person named it (a recompute keeps the name)
  * @param feedback how many feedback it holds
  * @param customers distinct customers among them
- * @param revenue the sum of those customers' revenue (amounts as entered; 0 when none)
+ * @param revenue the sum of those customers' revenue per currency (ISO 4217, by code;
+ * amounts as entered, never converted nor added across currencies; empty when none)
  * @param last30 feedback received in the last 30 days
  * @param previous30 in the 30 days before those
  * @param last90 in the last 90 days
@@ -24,6 +28,23 @@ import java.math.BigDecimal;
  * @param coverage the backlog items its feedback is linked to
  */
 public record ThemeSummary(long id, String name, String words, boolean namedByPerson, long feedback, long customers,
-		BigDecimal revenue, long last30, long previous30, long last90, long previous90, long thisWeek, long weeksBefore,
-		Double growth30, Double growth90, boolean spiking, Coverage coverage) {
+		Map<String, BigDecimal> revenue, long last30, long previous30, long last90, long previous90, long thisWeek,
+		long weeksBefore, Double growth30, Double growth90, boolean spiking, Coverage coverage) {
+
+	public ThemeSummary {
+		revenue = Collections.unmodifiableSortedMap(new TreeMap<>(revenue));
+	}
+
+	/** The revenue in one currency, 0 when none. */
+	public BigDecimal revenueIn(String currency) {
+		return revenue.getOrDefault(currency, BigDecimal.ZERO);
+	}
+
+	/**
+	 * Whether the theme holds feedback (all of it may have been moved or merged away).
+	 */
+	public boolean empty() {
+		return feedback == 0;
+	}
+
 }

@@ -47,19 +47,24 @@ public class Themes {
 		this.clock = clock;
 	}
 
-	/** The product's themes with their figures, most feedback first. */
+	/**
+	 * The product's themes with their figures, most feedback first; a theme emptied (all
+	 * its feedback moved or merged away) is left out.
+	 */
 	@Transactional(readOnly = true)
 	public List<ThemeSummary> list(String productKey) {
 		String key = key(productKey);
 		InsightsScanRepository.Result read = scan.scan(key, clock.instant(), clock.instant());
-		return summaries(key, read.figures().themes(), read.reach().revenue());
+		return summaries(key, read.figures().themes(), read.reach().revenue()).stream()
+			.filter(t -> !t.empty())
+			.toList();
 	}
 
 	/** A theme to choose (to merge into or move to): its id, name and feedback. */
 	public record Choice(long id, String name, long feedback) {
 	}
 
-	/** The product's themes to choose from, most feedback first. */
+	/** The product's themes to choose from (those with feedback), most feedback first. */
 	@Transactional(readOnly = true)
 	public List<Choice> choices(String productKey) {
 		return reads.choices(key(productKey));
@@ -144,12 +149,13 @@ public class Themes {
 		return reads.waiting(key(productKey));
 	}
 
-	List<ThemeSummary> summaries(String key, List<InsightsRepository.Counts> counts, Map<Long, BigDecimal> revenue) {
+	List<ThemeSummary> summaries(String key, List<InsightsRepository.Counts> counts,
+			Map<Long, Map<String, BigDecimal>> revenue) {
 		Map<Long, List<Coverage.Item>> coverage = reads.coverage(key);
 		return counts.stream()
 			.map(c -> new ThemeSummary(c.id(), c.name(), c.words(), c.namedByPerson(), c.feedback(), c.customers(),
-					revenue.getOrDefault(c.id(), BigDecimal.ZERO), c.last30(), c.previous30(), c.last90(),
-					c.previous90(), c.thisWeek(), c.weeksBefore(), Spikes.growth(c.last30(), c.previous30()),
+					revenue.getOrDefault(c.id(), Map.of()), c.last30(), c.previous30(), c.last90(), c.previous90(),
+					c.thisWeek(), c.weeksBefore(), Spikes.growth(c.last30(), c.previous30()),
 					Spikes.growth(c.last90(), c.previous90()), Spikes.spiking(c.thisWeek(), c.weeksBefore()),
 					Coverage.of(coverage.getOrDefault(c.id(), List.of()))))
 			.sorted((a, b) -> a.feedback() != b.feedback() ? Long.compare(b.feedback(), a.feedback())

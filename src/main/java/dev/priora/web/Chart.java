@@ -71,7 +71,8 @@ public record Chart(String x, String xName, String yName, List<String> categorie
 	 * (a third element names the point in its tooltip)
 	 * @param style {@code solid}, {@code dashed} (a guide, e.g. the even pace) or
 	 * {@code thin}
-	 * @param colour a palette slot 1–6 ({@code --chart-N} in the stylesheet)
+	 * @param colour a palette slot 1–10 ({@code --chart-N} in the stylesheet: 1–4 and
+	 * 7–10 hues, 5 grey, 6 pale)
 	 */
 	public record Series(String name, String type, List<?> data, String style, int colour) {
 

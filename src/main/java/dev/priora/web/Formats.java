@@ -128,6 +128,17 @@ public final class Formats {
 		return fixed(amount, 0) + (currency == null || currency.isBlank() ? "" : " " + currency);
 	}
 
+	/**
+	 * Amounts in several currencies, each with its own, never added up: "84,000 EUR,
+	 * 1,200 USD" (currency → amount, written in the map's order); a dash for none.
+	 */
+	public String money(java.util.Map<String, ? extends Number> amounts) {
+		if (amounts == null || amounts.isEmpty()) {
+			return DASH;
+		}
+		return String.join(", ", amounts.entrySet().stream().map(e -> money(e.getValue(), e.getKey())).toList());
+	}
+
 	/** Money shortened for tight columns: "162k EUR", "1.2M EUR". */
 	public String moneyShort(Number amount, String currency) {
 		if (amount == null) {

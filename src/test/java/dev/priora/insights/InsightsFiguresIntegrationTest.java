@@ -50,7 +50,7 @@ class InsightsFiguresIntegrationTest extends IntegrationTestBase {
 		TestProduct p = aProduct("INSF").createdBy(api());
 		long acme = aCustomer("Acme").segment("Enterprise").revenue(90000).currency("EUR").in(p);
 		long beta = aCustomer("Beta").segment("SMB").revenue(1000).currency("EUR").in(p);
-		long gamma = aCustomer("Gamma").revenue(500).currency("EUR").in(p);
+		long gamma = aCustomer("Gamma").revenue(500).currency("USD").in(p);
 		List<Long> export = add(p, ThemeTopics.EXPORT, acme);
 		List<Long> dark = add(p, ThemeTopics.DARK, beta);
 		List<Long> login = add(p, ThemeTopics.LOGIN, gamma);
@@ -129,7 +129,9 @@ class InsightsFiguresIntegrationTest extends IntegrationTestBase {
 			String id = "theme " + t.get("id").asLong();
 			out.put(id + " feedback", t.get("feedback").asText());
 			out.put(id + " customers", t.get("customers").asText());
-			out.put(id + " revenue", money(t.get("revenue").asText()));
+			t.get("revenue")
+				.properties()
+				.forEach(e -> out.put(id + " revenue " + e.getKey(), money(e.getValue().asText())));
 			out.put(id + " last30", t.get("last30").asText());
 			out.put(id + " thisWeek", t.get("thisWeek").asText());
 		}
@@ -171,18 +173,28 @@ class InsightsFiguresIntegrationTest extends IntegrationTestBase {
 			out.put(id + " customers", String.valueOf(rs.getLong(3)));
 			out.put(id + " last30", String.valueOf(rs.getLong(4)));
 			out.put(id + " thisWeek", String.valueOf(rs.getLong(5)));
-			out.put(id + " revenue", "0");
 		}, Timestamp.from(now.minus(30, ChronoUnit.DAYS)), Timestamp.from(now.minus(7, ChronoUnit.DAYS)), key);
 		jdbc.query("""
-				select d.theme_id, sum(c.revenue_amount), coalesce(c.segment, ''), count(*) from (select distinct
+				select d.theme_id, coalesce(c.segment, ''), count(*) from (select distinct
 				tf.theme_id, f.customer_id from theme_feedback tf join feedback f on f.id = tf.feedback_id
 				where tf.product_key = ?) d join customers c on c.id = d.customer_id
 				group by d.theme_id, coalesce(c.segment, '')""", rs -> {
-			String id = "theme " + rs.getLong(1);
-			BigDecimal sum = new BigDecimal(out.get(id + " revenue")).add(rs.getBigDecimal(2));
-			out.put(id + " revenue", money(sum.toPlainString()));
-			out.put(id + " segment " + rs.getString(3), String.valueOf(rs.getLong(4)));
+			out.put("theme " + rs.getLong(1) + " segment " + rs.getString(2), String.valueOf(rs.getLong(3)));
 		}, key);
+		jdbc.query("""
+				select d.theme_id, c.revenue_currency, sum(c.revenue_amount) from (select distinct
+				tf.theme_id, f.customer_id from theme_feedback tf join feedback f on f.id = tf.feedback_id
+				where tf.product_key = ?) d join customers c on c.id = d.customer_id
+				where c.revenue_amount is not null group by d.theme_id, c.revenue_currency""", rs -> {
+			out.put("theme " + rs.getLong(1) + " revenue " + rs.getString(2),
+					money(rs.getBigDecimal(3).toPlainString()));
+		}, key);
+		// an emptied theme (all its feedback moved or merged away) is not listed
+		List.copyOf(out.keySet())
+			.stream()
+			.filter(k -> k.endsWith(" feedback") && out.get(k).equals("0"))
+			.map(k -> k.substring(0, k.length() - " feedback".length()) + " ")
+			.forEach(theme -> out.keySet().removeIf(k -> k.startsWith(theme)));
 		out.put("waiting", String.valueOf(jdbc.queryForObject("""
 				select count(*) from feedback f where f.product_key = ? and f.merged_into is null
 				and not exists (select 1 from theme_feedback tf where tf.feedback_id = f.id)""", Long.class, key)));

@@ -47,6 +47,10 @@ class FormatsTest {
 		assertThat(fmt.fixed(20.5, 2)).isEqualTo("20.50");
 		assertThat(fmt.percent(0.425)).isEqualTo("43 %");
 		assertThat(fmt.money(new BigDecimal("84000"), "SEK")).isEqualTo("84,000 SEK");
+		assertThat(fmt.money(new java.util.TreeMap<>(java.util.Map.of("EUR", new BigDecimal("84000"), "USD", 1200))))
+			.as("several currencies: each with its own, not added up")
+			.isEqualTo("84,000 EUR, 1,200 USD");
+		assertThat(fmt.money(java.util.Map.of())).isEqualTo("–");
 		assertThat(fmt.moneyShort(new BigDecimal("162000"), "EUR")).isEqualTo("162k EUR");
 		assertThat(fmt.moneyShort(new BigDecimal("1150000"), "EUR")).isEqualTo("1.2M EUR");
 	}

@@ -35,15 +35,26 @@ final class InsightsCsv {
 		};
 	}
 
+	/**
+	 * The themes, with one revenue column per currency among them ("revenue EUR"):
+	 * amounts in different currencies are never added up.
+	 */
 	private static ResponseEntity<String> themes(String file, List<ThemeSummary> themes) {
-		return CsvWriter.download(file,
-				List.of("theme", "name", "feedback", "customers", "revenue", "last 30 days", "30 days before",
-						"last 90 days", "90 days before", "coverage", "items"),
-				themes.stream()
-					.map(t -> List.<Object>of(t.id(), t.name(), t.feedback(), t.customers(), t.revenue(), t.last30(),
-							t.previous30(), t.last90(), t.previous90(), t.coverage().state(),
-							String.join(" ", t.coverage().items().stream().map(i -> i.key()).toList())))
-					.toList());
+		List<String> currencies = themes.stream()
+			.flatMap(t -> t.revenue().keySet().stream())
+			.distinct()
+			.sorted()
+			.toList();
+		List<String> header = new ArrayList<>(List.of("theme", "name", "feedback", "customers"));
+		currencies.forEach(c -> header.add(c.isEmpty() ? "revenue" : "revenue " + c));
+		header.addAll(List.of("last 30 days", "30 days before", "last 90 days", "90 days before", "coverage", "items"));
+		return CsvWriter.download(file, header, themes.stream().map(t -> {
+			List<Object> row = new ArrayList<>(List.of(t.id(), t.name(), t.feedback(), t.customers()));
+			currencies.forEach(c -> row.add(t.revenue().containsKey(c) ? t.revenue().get(c) : ""));
+			row.addAll(List.of(t.last30(), t.previous30(), t.last90(), t.previous90(), t.coverage().state(),
+					String.join(" ", t.coverage().items().stream().map(i -> i.key()).toList())));
+			return row;
+		}).toList());
 	}
 
 	private static ResponseEntity<String> segments(String file, InsightsView view) {

@@ -1,7 +1,10 @@
 package dev.priora.insights.web;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -11,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import dev.priora.insights.Insights;
 import dev.priora.insights.InsightsView;
+import dev.priora.insights.ThemeDetail;
 import dev.priora.web.Chart;
 
 /**
@@ -22,6 +26,20 @@ import dev.priora.web.Chart;
 class InsightsPageController {
 
 	static final String VIEW = "insights/insights";
+
+	/**
+	 * The palette's distinct hues for the series of kinds and themes, in order: enough
+	 * for every kind and for the top themes drawn one by one.
+	 */
+	static final int[] HUES = { 1, 2, 3, 4, 7, 8, 9, 10 };
+
+	/** The palette's grey, for "Other themes". */
+	static final int OTHER = 5;
+
+	/** The palette's pale hue, for feedback without a theme or a kind yet. */
+	static final int NONE = 6;
+
+	private static final DateTimeFormatter WEEK = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
 
 	private final Insights insights;
 
@@ -35,6 +53,7 @@ class InsightsPageController {
 		model.addAttribute("view", view);
 		model.addAttribute("kindChart", chart(view.weekly().weeks(), view.weekly().byKind()).json());
 		model.addAttribute("themeChart", chart(view.weekly().weeks(), view.weekly().byTheme()).json());
+		model.addAttribute("weeks", String.join("|", view.weekly().weeks()));
 		model.addAttribute("kindFilters", filters(view.weekly().byKind()));
 		model.addAttribute("themeFilters", filters(view.weekly().byTheme()));
 		return VIEW;
@@ -46,7 +65,7 @@ class InsightsPageController {
 	 */
 	@GetMapping("/p/{key}/insights/week")
 	String week(@PathVariable String key, @RequestParam(required = false) String week,
-			@RequestParam(required = false) String filter, Model model) {
+			@RequestParam(required = false) String filter, @RequestParam(required = false) String series, Model model) {
 		String f = filter == null ? "" : filter;
 		String kind = f.startsWith("kind=") ? f.substring(5) : null;
 		Long theme = null;
@@ -61,17 +80,29 @@ class InsightsPageController {
 				theme = -1L;
 			}
 		}
-		model.addAttribute("week", week);
-		model.addAttribute("quotes", insights.week(key, week, kind, theme));
+		List<ThemeDetail.Quote> quotes = insights.week(key, week, kind, theme);
+		model.addAttribute("week", LocalDate.parse(week));
+		model.addAttribute("series", series == null || series.isBlank() ? null : series.strip());
+		model.addAttribute("quotes", quotes);
 		return VIEW + " :: drill";
 	}
 
-	private static Chart chart(List<String> weeks, List<InsightsView.Series> series) {
-		Chart chart = Chart.categories("feedback", weeks).xName("week (Monday)");
-		int colour = 1;
+	/**
+	 * A weekly chart: the weeks by their Mondays ("23 Nov"; the drill-down reads the ISO
+	 * dates from {@code data-weeks}), one bar series per kind or theme, each its own
+	 * colour.
+	 */
+	static Chart chart(List<String> weeks, List<InsightsView.Series> series) {
+		Chart chart = Chart.categories("feedback", weeks.stream().map(w -> WEEK.format(LocalDate.parse(w))).toList())
+			.xName("week starting Monday");
+		int next = 0;
 		for (InsightsView.Series s : series) {
-			chart = chart.with(new Chart.Series(s.label(), "bar", s.counts(), "solid", colour));
-			colour = colour % 6 + 1;
+			int colour = switch (s.filter()) {
+				case "theme=other" -> OTHER;
+				case "theme=none", "kind=" -> NONE;
+				default -> HUES[next++ % HUES.length];
+			};
+			chart = chart.with(Chart.Series.bar(s.label(), s.counts(), colour));
 		}
 		return chart;
 	}
