@@ -196,6 +196,20 @@ public final class Formats {
 		return words.label(constant);
 	}
 
+	/**
+	 * What an item's history line changed, as the item page names it:
+	 * "acceptanceCriteria" → "Acceptance criteria", "release" → "Release".
+	 */
+	public String historyField(String field) {
+		return switch (field) {
+			case "acceptanceCriteria" -> "Acceptance criteria";
+			case "position" -> "Place in the backlog";
+			case "dependency" -> "Dependency";
+			case "created" -> "Created";
+			default -> field.isEmpty() ? field : Character.toUpperCase(field.charAt(0)) + field.substring(1);
+		};
+	}
+
 	/** A CSS-safe token of a constant: IN_PROGRESS → "in-progress". */
 	public String token(Object constant) {
 		return words.token(constant);

@@ -86,4 +86,11 @@ class FormatsTest {
 		assertThat(fmt.errorField("The change conflicts: try again")).isEmpty();
 	}
 
+	@Test
+	void historyFieldsReadAsTheItemPageNamesThem() {
+		assertThat(fmt.historyField("acceptanceCriteria")).isEqualTo("Acceptance criteria");
+		assertThat(fmt.historyField("status")).isEqualTo("Status");
+		assertThat(fmt.historyField("position")).isEqualTo("Place in the backlog");
+	}
+
 }

@@ -131,7 +131,7 @@ class BacklogBrowserTest extends BrowserTestBase {
 		assertThat(page.locator("#criteria li")).hasCount(1);
 		page.locator("#criteria li button.check").click();
 		assertThat(page.locator("#criteria li.done")).hasCount(1);
-		assertThat(page.locator("#history")).containsText("acceptanceCriteria");
+		assertThat(page.locator("#history")).containsText("Acceptance criteria");
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Move to ready")).click();
 		assertThat(page.locator("#action-error")).containsText("is not estimated");
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Force ready (recorded)")).click();
