@@ -27,6 +27,7 @@ import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
 import org.springframework.security.oauth2.client.web.OAuth2LoginAuthenticationFilter;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
@@ -53,6 +54,12 @@ public class SsoWebSignIn {
 	 * The session attribute with the reason of the last refusal, for the refusal page.
 	 */
 	public static final String REFUSAL = SsoWebSignIn.class.getName() + ".REFUSAL";
+
+	/**
+	 * Session attribute: true when the provider's sign-in worked and Priora refused the
+	 * person (a {@link SsoRefused}), false when the sign-on itself did not complete.
+	 */
+	public static final String REFUSED_BY_PRIORA = SsoWebSignIn.class.getName() + ".REFUSED_BY_PRIORA";
 
 	private static final String PERMIT = SsoWebSignIn.class.getName() + ".PERMIT";
 
@@ -190,7 +197,7 @@ public class SsoWebSignIn {
 			log.record(SecurityEventType.SSO_REFUSED, null, refusal.email(), where + reason);
 		}
 		else {
-			reason = "The single sign-on did not complete (" + e.getMessage() + "). Try again.";
+			reason = incomplete(e);
 			log.record(SecurityEventType.SIGN_IN_FAILED, null, "single sign-on", where + e.getMessage());
 		}
 		if (portal != null) {
@@ -198,7 +205,27 @@ public class SsoWebSignIn {
 			return;
 		}
 		request.getSession().setAttribute(REFUSAL, reason);
+		request.getSession().setAttribute(REFUSED_BY_PRIORA, e instanceof SsoRefused);
 		response.sendRedirect(request.getContextPath() + "/login/sso/refused");
+	}
+
+	/**
+	 * One sentence for a sign-on that did not come back complete: what happened and what
+	 * to do. A return whose sign-in request Priora no longer holds (the page reloaded
+	 * after the provider answered, the back button, or a request that expired) is the
+	 * common one.
+	 */
+	static String incomplete(AuthenticationException e) {
+		String code = e instanceof OAuth2AuthenticationException o ? o.getError().getErrorCode() : "";
+		return switch (code) {
+			case "authorization_request_not_found", "invalid_state_parameter" ->
+				"This single sign-on was already used or has expired (for example, the page was reloaded after your"
+						+ " organisation's sign-in answered), so you are not signed in: sign in again.";
+			case "access_denied" -> "Your organisation's sign-in was cancelled or refused, so you are not signed in:"
+					+ " sign in again, or ask your administrator if it keeps refusing.";
+			default -> "The single sign-on did not complete (" + e.getMessage()
+					+ "), so you are not signed in: sign in again.";
+		};
 	}
 
 	private static String registrationIdOf(HttpServletRequest request) {
