@@ -67,10 +67,20 @@ public class IdeaItemLinks {
 		return key;
 	}
 
-	/** Takes the link to the item back (the other voters' links follow). */
+	/**
+	 * Takes the link to the item back (the other voters' links follow); nothing happens
+	 * when the idea is not linked to it (a second click, a page from before).
+	 */
 	public void unlink(String productKey, long ideaId, String item) {
 		TeamIdea idea = ideas.get(productKey, ideaId);
-		feedback.unlink(productKey, idea.feedbackId(), ItemKey.inProduct(productKey, item));
+		ItemKey key = ItemKey.inProduct(productKey, item);
+		boolean linked = feedback.get(productKey, idea.feedbackId())
+			.links()
+			.stream()
+			.anyMatch(l -> l.item().equalsIgnoreCase(key.toString()));
+		if (linked) {
+			feedback.unlink(productKey, idea.feedbackId(), key);
+		}
 	}
 
 	private ItemKey resolve(String productKey, String typed) {

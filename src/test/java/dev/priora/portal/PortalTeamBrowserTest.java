@@ -129,6 +129,25 @@ class PortalTeamBrowserTest extends BrowserTestBase {
 		assertThat(page.locator("#team-idea-status")).hasText("Under review");
 	}
 
+	@Test
+	void theDemoProductsPortalIsAliveForANewcomer() {
+		signIn();
+		page.navigate("/p/SHOP/portal");
+		assertThat(page.locator("#team-ideas")).containsText("Let shoppers start a return themselves");
+		screenshot("demo-portal-team-1280");
+		page.locator("#team-ideas a", new com.microsoft.playwright.Page.LocatorOptions().setHasText("start a return"))
+			.click();
+		assertThat(page.locator("#team-idea-links")).containsText("Self-service returns portal");
+		assertThat(page.locator("#team-replies")).containsText("planned for the next release");
+		screenshot("demo-portal-team-idea-1280");
+		page.navigate("/portal/SHOP");
+		assertThat(page.locator("main")).containsText("Click and collect in our own stores");
+		screenshot("demo-portal-1280");
+		page.setViewportSize(390, 844);
+		screenshot("demo-portal-phone");
+		page.setViewportSize(1280, 800);
+	}
+
 	/**
 	 * Turns the portal on and has three visitors post ideas (one of them from a
 	 * customer), the others voting for the first; answers the first idea's id.

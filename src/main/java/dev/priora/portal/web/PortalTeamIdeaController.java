@@ -116,12 +116,12 @@ class PortalTeamIdeaController {
 		}
 	}
 
-	@PostMapping("/p/{key}/portal/ideas/{id}/links/{item}/delete")
+	@PostMapping("/p/{key}/portal/ideas/{id}/links/{itemKey}/delete")
 	@Requires(Permission.EDIT_BACKLOG)
-	String unlink(@PathVariable String key, @PathVariable long id, @PathVariable String item,
+	String unlink(@PathVariable String key, @PathVariable long id, @PathVariable String itemKey,
 			RedirectAttributes redirect) {
-		links.unlink(key, id, item);
-		redirect.addFlashAttribute("toast", "Idea #" + id + " is no longer linked to " + item + ".");
+		links.unlink(key, id, itemKey);
+		redirect.addFlashAttribute("toast", "Idea #" + id + " is no longer linked to " + itemKey + ".");
 		return back(key, id) + "#idea-links";
 	}
 
