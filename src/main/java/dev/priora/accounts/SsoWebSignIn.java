@@ -114,7 +114,7 @@ public class SsoWebSignIn {
 			.userInfoEndpoint(u -> u.oidcUserService(this::loadUser))
 			.successHandler(
 					(request, response, authentication) -> signedIn(request, response, authentication, contexts, then))
-			.failureHandler(this::refused))
+			.failureHandler((request, response, e) -> refused(request, response, e, contexts)))
 			.addFilterBefore(new CallbackThrottle(), OAuth2LoginAuthenticationFilter.class)
 			.addFilterBefore(new UnknownProvider(), OAuth2AuthorizationRequestRedirectFilter.class);
 	}
@@ -187,11 +187,19 @@ public class SsoWebSignIn {
 		then.onAuthenticationSuccess(request, response, signedIn);
 	}
 
-	private void refused(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
-			throws IOException {
+	private void refused(HttpServletRequest request, HttpServletResponse response, AuthenticationException e,
+			SecurityContextRepository contexts) throws IOException {
 		String reason;
 		String portal = SsoVisitorSignIn.portalOf(request);
 		String where = portal == null ? "" : "portal " + portal + ": ";
+		// the filter cleared the thread's context before this handler: ask the session
+		Authentication current = contexts.loadDeferredContext(request).get().getAuthentication();
+		if (portal == null && staleReturn(e) && current != null && current.getPrincipal() instanceof SignedInUser) {
+			// the provider's answer came back again after it signed the person in (the
+			// page reloaded): they are signed in, nothing to report
+			response.sendRedirect(request.getContextPath() + "/");
+			return;
+		}
 		if (e instanceof SsoRefused refusal) {
 			reason = refusal.getMessage();
 			log.record(SecurityEventType.SSO_REFUSED, null, refusal.email(), where + reason);
@@ -217,8 +225,11 @@ public class SsoWebSignIn {
 	 */
 	static String incomplete(AuthenticationException e) {
 		String code = e instanceof OAuth2AuthenticationException o ? o.getError().getErrorCode() : "";
+		if (staleReturn(e)) {
+			code = "stale";
+		}
 		return switch (code) {
-			case "authorization_request_not_found", "invalid_state_parameter" ->
+			case "stale" ->
 				"This single sign-on was already used or has expired (for example, the page was reloaded after your"
 						+ " organisation's sign-in answered), so you are not signed in: sign in again.";
 			case "access_denied" -> "Your organisation's sign-in was cancelled or refused, so you are not signed in:"
@@ -226,6 +237,15 @@ public class SsoWebSignIn {
 			default -> "The single sign-on did not complete (" + e.getMessage()
 					+ "), so you are not signed in: sign in again.";
 		};
+	}
+
+	/**
+	 * The provider answered a sign-in Priora no longer holds (already used, or expired).
+	 */
+	private static boolean staleReturn(AuthenticationException e) {
+		return e instanceof OAuth2AuthenticationException o
+				&& ("authorization_request_not_found".equals(o.getError().getErrorCode())
+						|| "invalid_state_parameter".equals(o.getError().getErrorCode()));
 	}
 
 	private static String registrationIdOf(HttpServletRequest request) {

@@ -35,6 +35,9 @@ class SsoBrowserTest extends BrowserTestBase {
 
 	private final List<String> consoleErrors = new CopyOnWriteArrayList<>();
 
+	/** The provider's answers (callback addresses) the browsers were sent to. */
+	private final List<String> callbacks = new CopyOnWriteArrayList<>();
+
 	@AfterEach
 	void resetSso() {
 		jdbc.sql("""
@@ -152,6 +155,11 @@ class SsoBrowserTest extends BrowserTestBase {
 			p.screenshot(new Page.ScreenshotOptions().setFullPage(true)
 				.setPath(java.nio.file.Path.of("target/screenshots", shotPrefix + "-login.png")));
 		}
+		p.onRequest(r -> {
+			if (r.url().contains("/login/oauth2/code/")) {
+				callbacks.add(r.url());
+			}
+		});
 		p.locator("#sso-buttons a").click();
 		TestOpenIdProvider.signInAndConsent(p, person);
 		p.waitForURL(url -> url.startsWith("http://127.0.0.1:" + port) && !url.contains("/login/oauth2/"));
@@ -167,6 +175,12 @@ class SsoBrowserTest extends BrowserTestBase {
 		idp.add(person);
 		Page dana = signInWithProvider(person, "sso");
 		assertThat(dana.url()).doesNotContain("/login");
+		// the provider's answer again (the page reloaded after it signed her in): she
+		// stays signed in, and nothing says otherwise
+		assertThat(callbacks).isNotEmpty();
+		dana.navigate(callbacks.get(callbacks.size() - 1));
+		assertThat(dana.url()).doesNotContain("/login");
+		assertThat(dana.locator("main")).not().containsText("did not sign you in");
 		dana.navigate("/p/" + PRODUCT + "/backlog");
 		assertThat(dana.locator("#your-role")).containsText("Manager");
 		dana.navigate("/account");
@@ -190,6 +204,7 @@ class SsoBrowserTest extends BrowserTestBase {
 		Page eve = signInWithProvider(person, null);
 		eve.waitForURL("**/login/sso/refused");
 		assertThat(eve.locator("#sso-refusal")).containsText("only for sso-browser.example addresses");
+		assertThat(eve.locator("#sso-refusal-note")).containsText("sign-in worked, but Priora refused it");
 		eve.screenshot(new Page.ScreenshotOptions().setFullPage(true)
 			.setPath(java.nio.file.Path.of("target/screenshots", "sso-refused.png")));
 		eve.navigate("/account");
