@@ -27,16 +27,15 @@ record PortalSettingsForm(String enabled, String title, String intro, String col
 	private static final Map<String, String[]> FIELDS = Map.ofEntries(
 			Map.entry("enabled", field("enabled", "The portal is on")), Map.entry("title", field("title", "Title")),
 			Map.entry("intro", field("intro", "Intro text")), Map.entry("colour", field("colour", "Colour")),
-			Map.entry("accentColour", field("colour", "Colour")),
+
 			Map.entry("privatePortal", field("allowedDomains", "Who may enter")),
-			Map.entry("access", field("allowedDomains", "Who may enter")),
+
 			Map.entry("allowedDomains", field("allowedDomains", "Allowed e-mail domains")),
 			Map.entry("allowedEmails", field("allowedEmails", "Allowed addresses")),
 			Map.entry("categories", field("categories", "Idea categories")),
 			Map.entry("holdNewIdeas", field("holdNewIdeas", "Hold new ideas for review")),
 			Map.entry("holdNewComments", field("holdNewComments", "Hold new comments for review")),
-			Map.entry("statusNames", field("status-names", "Status names visitors see")),
-			Map.entry("version", field("title", "Settings")));
+			Map.entry("statusNames", field("nameUnderReview", "Status names visitors see")));
 
 	/** One refused field: the id of its box, its label, and the reason. */
 	record FieldError(String id, String label, String reason) {
