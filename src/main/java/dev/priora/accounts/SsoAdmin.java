@@ -94,6 +94,22 @@ public class SsoAdmin {
 		return repository.provider(id).orElseThrow().view();
 	}
 
+	/**
+	 * As {@link #addProvider}, for the admin page: the issuer's discovery document is
+	 * read first, and a 400 naming {@code issuerUri} says why when it cannot be (the API
+	 * adds a provider that is not reachable yet; its test tells later).
+	 */
+	public SsoProviderView addReachableProvider(ProviderForm form, UserId actor) {
+		checkProvider(form, true);
+		String why = SsoIssuers.discoveryProblem(issuer(form));
+		if (why != null) {
+			throw ProductRoles.problem(HttpStatus.BAD_REQUEST, "issuerUri",
+					"cannot be used: it " + why + ". Check the address (the part before"
+							+ " /.well-known/openid-configuration) and that this server can reach it");
+		}
+		return addProvider(form, actor);
+	}
+
 	@Transactional
 	public SsoProviderView changeProvider(long id, long version, ProviderForm form, UserId actor) {
 		SsoProviderView old = stored(id);

@@ -27,6 +27,7 @@ import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
 import org.springframework.security.oauth2.client.web.OAuth2LoginAuthenticationFilter;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
@@ -53,6 +54,12 @@ public class SsoWebSignIn {
 	 * The session attribute with the reason of the last refusal, for the refusal page.
 	 */
 	public static final String REFUSAL = SsoWebSignIn.class.getName() + ".REFUSAL";
+
+	/**
+	 * Session attribute: true when the provider's sign-in worked and Priora refused the
+	 * person (a {@link SsoRefused}), false when the sign-on itself did not complete.
+	 */
+	public static final String REFUSED_BY_PRIORA = SsoWebSignIn.class.getName() + ".REFUSED_BY_PRIORA";
 
 	private static final String PERMIT = SsoWebSignIn.class.getName() + ".PERMIT";
 
@@ -107,7 +114,7 @@ public class SsoWebSignIn {
 			.userInfoEndpoint(u -> u.oidcUserService(this::loadUser))
 			.successHandler(
 					(request, response, authentication) -> signedIn(request, response, authentication, contexts, then))
-			.failureHandler(this::refused))
+			.failureHandler((request, response, e) -> refused(request, response, e, contexts)))
 			.addFilterBefore(new CallbackThrottle(), OAuth2LoginAuthenticationFilter.class)
 			.addFilterBefore(new UnknownProvider(), OAuth2AuthorizationRequestRedirectFilter.class);
 	}
@@ -180,17 +187,25 @@ public class SsoWebSignIn {
 		then.onAuthenticationSuccess(request, response, signedIn);
 	}
 
-	private void refused(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
-			throws IOException {
+	private void refused(HttpServletRequest request, HttpServletResponse response, AuthenticationException e,
+			SecurityContextRepository contexts) throws IOException {
 		String reason;
 		String portal = SsoVisitorSignIn.portalOf(request);
 		String where = portal == null ? "" : "portal " + portal + ": ";
+		// the filter cleared the thread's context before this handler: ask the session
+		Authentication current = contexts.loadDeferredContext(request).get().getAuthentication();
+		if (portal == null && staleReturn(e) && current != null && current.getPrincipal() instanceof SignedInUser) {
+			// the provider's answer came back again after it signed the person in (the
+			// page reloaded): they are signed in, nothing to report
+			response.sendRedirect(request.getContextPath() + "/");
+			return;
+		}
 		if (e instanceof SsoRefused refusal) {
 			reason = refusal.getMessage();
 			log.record(SecurityEventType.SSO_REFUSED, null, refusal.email(), where + reason);
 		}
 		else {
-			reason = "The single sign-on did not complete (" + e.getMessage() + "). Try again.";
+			reason = incomplete(e);
 			log.record(SecurityEventType.SIGN_IN_FAILED, null, "single sign-on", where + e.getMessage());
 		}
 		if (portal != null) {
@@ -198,7 +213,39 @@ public class SsoWebSignIn {
 			return;
 		}
 		request.getSession().setAttribute(REFUSAL, reason);
+		request.getSession().setAttribute(REFUSED_BY_PRIORA, e instanceof SsoRefused);
 		response.sendRedirect(request.getContextPath() + "/login/sso/refused");
+	}
+
+	/**
+	 * One sentence for a sign-on that did not come back complete: what happened and what
+	 * to do. A return whose sign-in request Priora no longer holds (the page reloaded
+	 * after the provider answered, the back button, or a request that expired) is the
+	 * common one.
+	 */
+	static String incomplete(AuthenticationException e) {
+		String code = e instanceof OAuth2AuthenticationException o ? o.getError().getErrorCode() : "";
+		if (staleReturn(e)) {
+			code = "stale";
+		}
+		return switch (code) {
+			case "stale" ->
+				"This single sign-on was already used or has expired (for example, the page was reloaded after your"
+						+ " organisation's sign-in answered), so you are not signed in: sign in again.";
+			case "access_denied" -> "Your organisation's sign-in was cancelled or refused, so you are not signed in:"
+					+ " sign in again, or ask your administrator if it keeps refusing.";
+			default -> "The single sign-on did not complete (" + e.getMessage()
+					+ "), so you are not signed in: sign in again.";
+		};
+	}
+
+	/**
+	 * The provider answered a sign-in Priora no longer holds (already used, or expired).
+	 */
+	private static boolean staleReturn(AuthenticationException e) {
+		return e instanceof OAuth2AuthenticationException o
+				&& ("authorization_request_not_found".equals(o.getError().getErrorCode())
+						|| "invalid_state_parameter".equals(o.getError().getErrorCode()));
 	}
 
 	private static String registrationIdOf(HttpServletRequest request) {

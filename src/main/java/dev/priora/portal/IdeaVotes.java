@@ -153,19 +153,31 @@ public class IdeaVotes {
 		var permit = limiter.tryAcquire(comments, "v" + visitor.id())
 			.orElseThrow(() -> DomainProblem.of(HttpStatus.TOO_MANY_REQUESTS, "too-many-requests", "Too many comments",
 					"You commented a lot within the hour; please wait a while."));
-		CommentState state = portal.holdNewComments() ? CommentState.HELD : CommentState.VISIBLE;
 		try {
-			transaction.executeWithoutResult(tx -> {
-				IdeaRepository.Row row = locked(portal, id, visitor);
-				talk.insertComment(row.id(), visitor.id(), text, clock.instant(), state);
-				talk.follow(row.id(), visitor.id());
-			});
-			return state == CommentState.HELD;
+			return insertComment(portal, visitor, id, text);
 		}
 		catch (RuntimeException e) {
 			limiter.release(permit);
 			throw e;
 		}
+	}
+
+	/**
+	 * Comments without the visitors' limit, in the caller's transaction: the demo's
+	 * comments, written on the first start.
+	 */
+	boolean commentWithoutLimit(PortalSettings portal, PortalVisitor visitor, long id, String body) {
+		return insertComment(portal, visitor, id, IdeaTexts.comment(body));
+	}
+
+	private boolean insertComment(PortalSettings portal, PortalVisitor visitor, long id, String text) {
+		CommentState state = portal.holdNewComments() ? CommentState.HELD : CommentState.VISIBLE;
+		transaction.executeWithoutResult(tx -> {
+			IdeaRepository.Row row = locked(portal, id, visitor);
+			talk.insertComment(row.id(), visitor.id(), text, clock.instant(), state);
+			talk.follow(row.id(), visitor.id());
+		});
+		return state == CommentState.HELD;
 	}
 
 	/** Follows the idea, or stops following it. */

@@ -164,21 +164,32 @@ public class Ideas {
 					"You posted many ideas within the hour; please wait a while before posting another.");
 		}
 		try {
-			return transaction.execute(tx -> {
-				FeedbackView f = intake.idea(portal.productKey(), checked.get(0), checked.get(1), visitor.email());
-				IdeaState state = portal.holdNewIdeas() ? IdeaState.HELD : IdeaState.VISIBLE;
-				long id = ideas.insert(portal.productKey(), f.id(), visitor.id(), checked.get(0), checked.get(1),
-						checked.get(2), state, clock.instant());
-				ideas.insertVote(id, visitor.id(), null, f.id(), clock.instant());
-				talk.follow(id, visitor.id());
-				return id;
-			});
+			return transaction.execute(tx -> insert(portal, visitor, checked));
 		}
 		catch (RuntimeException e) {
 			byVisitor.ifPresent(limiter::release);
 			byAddress.ifPresent(limiter::release);
 			throw e;
 		}
+	}
+
+	/**
+	 * Posts an idea without the visitors' limits, in the caller's transaction: the demo's
+	 * ideas, written on the first start.
+	 */
+	long postWithoutLimit(PortalSettings portal, PortalVisitor visitor, String title, String text, String category) {
+		return transaction
+			.execute(tx -> insert(portal, visitor, IdeaTexts.idea(title, text, category, portal.categories())));
+	}
+
+	private long insert(PortalSettings portal, PortalVisitor visitor, List<String> checked) {
+		FeedbackView f = intake.idea(portal.productKey(), checked.get(0), checked.get(1), visitor.email());
+		IdeaState state = portal.holdNewIdeas() ? IdeaState.HELD : IdeaState.VISIBLE;
+		long id = ideas.insert(portal.productKey(), f.id(), visitor.id(), checked.get(0), checked.get(1),
+				checked.get(2), state, clock.instant());
+		ideas.insertVote(id, visitor.id(), null, f.id(), clock.instant());
+		talk.follow(id, visitor.id());
+		return id;
 	}
 
 	/**

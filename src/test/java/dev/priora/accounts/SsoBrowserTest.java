@@ -35,6 +35,9 @@ class SsoBrowserTest extends BrowserTestBase {
 
 	private final List<String> consoleErrors = new CopyOnWriteArrayList<>();
 
+	/** The provider's answers (callback addresses) the browsers were sent to. */
+	private final List<String> callbacks = new CopyOnWriteArrayList<>();
+
 	@AfterEach
 	void resetSso() {
 		jdbc.sql("""
@@ -110,6 +113,39 @@ class SsoBrowserTest extends BrowserTestBase {
 		return registration;
 	}
 
+	@Test
+	void anUnreachableIssuerKeepsWhatWasTypedAndAStaleReturnSaysWhatHappened() {
+		signIn();
+		page.navigate("/admin/sso");
+		page.locator("#add-provider input[name=name]").fill("Gone login");
+		page.locator("#add-provider input[name=issuerUri]").fill("http://127.0.0.1:9/realms/team");
+		page.locator("#add-provider input[name=clientId]").fill("priora-client");
+		page.locator("#add-provider input[name=clientSecret]").fill("typed-secret-1");
+		page.locator("#add-provider button").click();
+		assertThat(page.locator("#provider-issuerUri-error")).containsText("cannot be used");
+		assertThat(page.locator("#add-provider-errors")).containsText("Issuer address: cannot be used");
+		assertThat(page.locator("#add-provider input[name=name]")).hasValue("Gone login");
+		assertThat(page.locator("#add-provider input[name=issuerUri]")).hasValue("http://127.0.0.1:9/realms/team");
+		assertThat(page.locator("#add-provider input[name=clientId]")).hasValue("priora-client");
+		assertThat(page.locator("#add-provider input[name=clientSecret]")).hasValue("");
+		assertThat(page.content()).doesNotContain("typed-secret-1");
+		assertThat(page.locator("#providers .empty-state")).isVisible();
+		screenshot("sso-admin-unreachable");
+
+		// the provider's answer comes back to a sign-in Priora no longer holds (reloaded,
+		// or expired)
+		Page stale = newContext().newPage();
+		stale.navigate("/login/oauth2/code/p1?code=abc&state=old-state");
+		assertThat(stale.locator("#sso-refusal")).containsText("already used or has expired");
+		assertThat(stale.locator("#sso-refusal")).containsText("sign in again");
+		assertThat(stale.locator("#sso-refusal-note")).hasCount(0);
+		assertThat(stale.locator("main")).not().containsText("worked");
+		stale.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+			.setPath(java.nio.file.Path.of("target/screenshots", "sso-stale-return.png")));
+		stale.navigate("/login/sso/refused");
+		assertThat(stale.locator("main")).not().containsText("worked");
+	}
+
 	/** A fresh browser goes through the provider as the person; answers its page. */
 	private Page signInWithProvider(TestOpenIdProvider.Person person, String shotPrefix) {
 		BrowserContext other = newContext();
@@ -119,6 +155,11 @@ class SsoBrowserTest extends BrowserTestBase {
 			p.screenshot(new Page.ScreenshotOptions().setFullPage(true)
 				.setPath(java.nio.file.Path.of("target/screenshots", shotPrefix + "-login.png")));
 		}
+		p.onRequest(r -> {
+			if (r.url().contains("/login/oauth2/code/")) {
+				callbacks.add(r.url());
+			}
+		});
 		p.locator("#sso-buttons a").click();
 		TestOpenIdProvider.signInAndConsent(p, person);
 		p.waitForURL(url -> url.startsWith("http://127.0.0.1:" + port) && !url.contains("/login/oauth2/"));
@@ -134,6 +175,12 @@ class SsoBrowserTest extends BrowserTestBase {
 		idp.add(person);
 		Page dana = signInWithProvider(person, "sso");
 		assertThat(dana.url()).doesNotContain("/login");
+		// the provider's answer again (the page reloaded after it signed her in): she
+		// stays signed in, and nothing says otherwise
+		assertThat(callbacks).isNotEmpty();
+		dana.navigate(callbacks.get(callbacks.size() - 1));
+		assertThat(dana.url()).doesNotContain("/login");
+		assertThat(dana.locator("main")).not().containsText("did not sign you in");
 		dana.navigate("/p/" + PRODUCT + "/backlog");
 		assertThat(dana.locator("#your-role")).containsText("Manager");
 		dana.navigate("/account");
@@ -157,6 +204,7 @@ class SsoBrowserTest extends BrowserTestBase {
 		Page eve = signInWithProvider(person, null);
 		eve.waitForURL("**/login/sso/refused");
 		assertThat(eve.locator("#sso-refusal")).containsText("only for sso-browser.example addresses");
+		assertThat(eve.locator("#sso-refusal-note")).containsText("sign-in worked, but Priora refused it");
 		eve.screenshot(new Page.ScreenshotOptions().setFullPage(true)
 			.setPath(java.nio.file.Path.of("target/screenshots", "sso-refused.png")));
 		eve.navigate("/account");

@@ -152,7 +152,8 @@ class PortalBrowserTest extends BrowserTestBase {
 		page.locator("#field-enabled").check();
 		page.locator("#field-title").fill(" ");
 		page.locator("#save-portal").click();
-		assertThat(page.locator(".error-summary")).containsText("title");
+		assertThat(page.locator("#settings-errors")).containsText("Title: is one line");
+		assertThat(page.locator("#field-title-error")).isVisible();
 		page.locator("#field-title").fill("Setup ideas");
 		page.locator("#field-intro").fill("Hello **customers**");
 		page.locator("#access-private").check();
@@ -195,8 +196,31 @@ class PortalBrowserTest extends BrowserTestBase {
 				"Orders as an **Excel** file, to share with accounting.", "category", "Reports"));
 	}
 
+	@Test
+	void aVisitorWhoseIdeaIsHeldIsToldItWaitsForReview() {
+		TestProduct p = aProduct("VZH").named("Portal held").createdBy(api());
+		var current = api().get(p.path("/portal"));
+		api().put(p.path("/portal"),
+				ApiClient
+					.json(Map.of("enabled", true, "title", "Held ideas", "colour", "#0f766e", "holdNewIdeas", true)),
+				current.etag());
+		signInAs(page, "VZH", "hal@held-vzh.test");
+		page.navigate("/portal/VZH");
+		page.locator("#field-title").fill("Invoices as PDF");
+		page.locator("#field-text").fill("For our accountant.");
+		page.locator("#post-idea").click();
+		assertThat(page.locator(".toast")).containsText("waits for the team's review");
+		assertThat(page.locator(".toast")).not().containsText("posted");
+		assertThat(page.locator("#idea-held")).isVisible();
+		screenshot("portal-idea-held-1280");
+	}
+
 	private void signInAs(Page p, String email) {
-		p.navigate("/portal/VZK");
+		signInAs(p, "VZK", email);
+	}
+
+	private void signInAs(Page p, String portal, String email) {
+		p.navigate("/portal/" + portal);
 		p.locator("#portal-sign-in").click();
 		p.locator("#field-email").fill(email);
 		p.locator("#send-link").click();

@@ -306,6 +306,8 @@ final class CrossProductRequests {
 		path("POST /p/{key}/portal/comments/{id}/state", form("state", "SPAM"));
 		path("GET /p/{key}/portal/ideas/{id}", none());
 		path("POST /p/{key}/portal/ideas/{id}/replies", form("body", "Hijacked"));
+		path("POST /p/{key}/portal/ideas/{id}/links", form("item", "${ITEM2}"));
+		path("POST /p/{key}/portal/ideas/{id}/links/{itemKey}/delete", none());
 		path("POST /p/{key}/portal/ideas/{id}/replies/{replyId}", form("body", "Hijacked", "version", "0"));
 		path("POST /p/{key}/portal/ideas/{id}/replies/{replyId}/delete", none());
 		path("GET /p/{key}/items/{itemKey}/portal", none());

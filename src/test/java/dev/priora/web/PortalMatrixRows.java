@@ -52,6 +52,7 @@ final class PortalMatrixRows {
 			"PUT /api/v1/products/{productKey}/portal/comments/{id}/state",
 			"PUT /api/v1/products/{productKey}/portal/items/{itemKey}", "POST /p/{key}/items/{itemKey}/portal",
 			"POST /p/{key}/portal/ideas/{id}/replies", "POST /p/{key}/portal/ideas/{id}/replies/{replyId}",
+			"POST /p/{key}/portal/ideas/{id}/links", "POST /p/{key}/portal/ideas/{id}/links/{itemKey}/delete",
 			"POST /p/{key}/portal/ideas/{id}/replies/{replyId}/delete",
 			"POST /api/v1/products/{productKey}/portal/ideas/{id}/replies",
 			"PUT /api/v1/products/{productKey}/portal/ideas/{id}/replies/{replyId}",

@@ -48,10 +48,33 @@ class SsoAdminPageController {
 	}
 
 	@PostMapping("/admin/sso/providers")
-	String add(@AuthenticationPrincipal SignedInUser admin, SsoAdmin.ProviderForm form, RedirectAttributes redirect) {
-		var added = sso.addProvider(form, admin.id());
-		redirect.addFlashAttribute("toast", "Provider " + added.name() + " added: give it the redirect address shown.");
-		return BACK;
+	String add(@AuthenticationPrincipal SignedInUser admin, SsoAdmin.ProviderForm form, Model model,
+			HttpServletRequest request, RedirectAttributes redirect) {
+		try {
+			var added = sso.addReachableProvider(form, admin.id());
+			redirect.addFlashAttribute("toast",
+					"Provider " + added.name() + " added: give it the redirect address shown.");
+			return BACK;
+		}
+		catch (ErrorResponseException e) {
+			if (e.getStatusCode().value() != HttpStatus.BAD_REQUEST.value()) {
+				throw e;
+			}
+			// the page again with what was typed (never the secret) and the reason under
+			// its box
+			model.addAttribute("typed",
+					new SsoAdmin.ProviderForm(form.name(), form.issuerUri(), form.clientId(), null));
+			model.addAttribute("addError", fieldError(e));
+			return page(model, request);
+		}
+	}
+
+	/** The refused field of the add form and the reason: {@code [field, reason]}. */
+	private static String[] fieldError(ErrorResponseException e) {
+		String detail = String.valueOf(e.getBody().getDetail());
+		int colon = detail.indexOf(": ");
+		return colon < 0 ? new String[] { "", detail }
+				: new String[] { detail.substring(0, colon), detail.substring(colon + 2) };
 	}
 
 	@PostMapping("/admin/sso/providers/{id}")

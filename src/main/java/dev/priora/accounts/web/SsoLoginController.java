@@ -35,7 +35,11 @@ class SsoLoginController {
 	@GetMapping("/login/sso/refused")
 	String refused(HttpSession session, Model model) {
 		Object reason = session.getAttribute(SsoWebSignIn.REFUSAL);
-		model.addAttribute("reason", reason == null ? "The single sign-on did not complete. Try again." : reason);
+		model.addAttribute("reason", reason == null
+				? "There is no single sign-on to report (it was shown already, or this page was opened directly): sign in again."
+				: reason);
+		model.addAttribute("refusedByPriora",
+				reason != null && Boolean.TRUE.equals(session.getAttribute(SsoWebSignIn.REFUSED_BY_PRIORA)));
 		return REFUSED_VIEW;
 	}
 

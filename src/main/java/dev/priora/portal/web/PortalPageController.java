@@ -69,7 +69,9 @@ class PortalPageController {
 		}
 		try {
 			long id = ideas.post(settings, visitor, title, text, category, website, request.getRemoteAddr());
-			redirect.addFlashAttribute("toast", "Your idea is posted.");
+			redirect.addFlashAttribute("toast", settings.holdNewIdeas()
+					? "Thank you: your idea waits for the team's review. Until they approve it, only you see it."
+					: "Your idea is posted.");
 			return id == 0 ? "redirect:/portal/" + settings.productKey()
 					: "redirect:/portal/" + settings.productKey() + "/ideas/" + id;
 		}

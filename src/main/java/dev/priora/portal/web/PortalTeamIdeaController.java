@@ -15,6 +15,8 @@ import dev.priora.accounts.Permission;
 import dev.priora.accounts.Requires;
 import dev.priora.accounts.SignedInUser;
 import dev.priora.backlog.web.MarkdownRenderer;
+import dev.priora.feedback.Importance;
+import dev.priora.portal.IdeaItemLinks;
 import dev.priora.portal.Portals;
 import dev.priora.portal.TeamReplies;
 import dev.priora.portal.TeamReply;
@@ -37,10 +39,13 @@ class PortalTeamIdeaController {
 
 	private final MarkdownRenderer markdown;
 
-	PortalTeamIdeaController(TeamReplies replies, Portals portals, MarkdownRenderer markdown) {
+	private final IdeaItemLinks links;
+
+	PortalTeamIdeaController(TeamReplies replies, Portals portals, MarkdownRenderer markdown, IdeaItemLinks links) {
 		this.replies = replies;
 		this.portals = portals;
 		this.markdown = markdown;
+		this.links = links;
 	}
 
 	@GetMapping("/p/{key}/portal/ideas/{id}")
@@ -87,6 +92,39 @@ class PortalTeamIdeaController {
 		return back(key, id) + "#replies";
 	}
 
+	@PostMapping("/p/{key}/portal/ideas/{id}/links")
+	@Requires(Permission.EDIT_BACKLOG)
+	String link(@AuthenticationPrincipal SignedInUser user, @PathVariable String key, @PathVariable long id,
+			@RequestParam(defaultValue = "") String item, @RequestParam(defaultValue = "IMPORTANT") String importance,
+			Model model, RedirectAttributes redirect) {
+		Importance chosen = "CRITICAL".equals(importance) || "NICE_TO_HAVE".equals(importance)
+				? Importance.valueOf(importance) : Importance.IMPORTANT;
+		try {
+			var linked = links.link(key, id, item, chosen, user.id());
+			redirect.addFlashAttribute("toast",
+					"Idea #" + id + " is linked to " + linked + ": its voters count in that item's demand.");
+			return back(key, id) + "#idea-links";
+		}
+		catch (DomainProblem e) {
+			DomainProblem.rethrowNotFound(e);
+			// the page again with what was typed and the reason under the item box
+			model.addAttribute("linkError", e.getMessage().replaceFirst("^item: ", ""));
+			model.addAttribute("linkDraft", item);
+			model.addAttribute("linkImportance", chosen.name());
+			show(model, key, id);
+			return VIEW;
+		}
+	}
+
+	@PostMapping("/p/{key}/portal/ideas/{id}/links/{itemKey}/delete")
+	@Requires(Permission.EDIT_BACKLOG)
+	String unlink(@PathVariable String key, @PathVariable long id, @PathVariable String itemKey,
+			RedirectAttributes redirect) {
+		links.unlink(key, id, itemKey);
+		redirect.addFlashAttribute("toast", "Idea #" + id + " is no longer linked to " + itemKey + ".");
+		return back(key, id) + "#idea-links";
+	}
+
 	private void show(Model model, String key, long id) {
 		TeamThread thread = replies.thread(key, id);
 		model.addAttribute("thread", thread);
@@ -94,6 +132,9 @@ class PortalTeamIdeaController {
 		model.addAttribute("bodyHtml", markdown.render(thread.body()));
 		model.addAttribute("commentsHtml", thread.comments().stream().map(c -> markdown.render(c.body())).toList());
 		model.addAttribute("repliesHtml", thread.replies().stream().map(r -> markdown.render(r.body())).toList());
+		model.addAttribute("links", links.links(key, thread.idea()));
+		model.addAttribute("offered", links.offered(key));
+		model.addAttribute("importances", Importance.values());
 	}
 
 	private static String back(String key, long id) {

@@ -21,6 +21,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import dev.priora.accounts.Permission;
 import dev.priora.accounts.Requires;
 import dev.priora.accounts.SignedInUser;
+import dev.priora.mail.MailSettings;
 import dev.priora.portal.CommentModeration;
 import dev.priora.portal.CommentState;
 import dev.priora.portal.IdeaMerge;
@@ -48,11 +49,15 @@ class PortalTeamPageController {
 
 	private final CommentModeration comments;
 
-	PortalTeamPageController(Portals portals, IdeaModeration moderation, IdeaMerge merges, CommentModeration comments) {
+	private final MailSettings mail;
+
+	PortalTeamPageController(Portals portals, IdeaModeration moderation, IdeaMerge merges, CommentModeration comments,
+			MailSettings mail) {
 		this.portals = portals;
 		this.moderation = moderation;
 		this.merges = merges;
 		this.comments = comments;
+		this.mail = mail;
 	}
 
 	@GetMapping("/p/{key}/portal")
@@ -70,7 +75,7 @@ class PortalTeamPageController {
 	String save(@PathVariable String key, @ModelAttribute PortalSettingsForm form, Model model,
 			RedirectAttributes redirect) {
 		try {
-			portals.update(key, form.draft(), form.version() == null ? -1 : form.version());
+			portals.update(key, form.draft(), form.expectedVersion());
 			redirect.addFlashAttribute("toast", "Portal settings saved.");
 			return "redirect:/p/" + key.toUpperCase(Locale.ROOT) + "/portal";
 		}
@@ -78,7 +83,13 @@ class PortalTeamPageController {
 			DomainProblem.rethrowNotFound(e);
 			// the form again with what was typed and the reason next to it
 			model.addAttribute("form", form);
-			model.addAttribute("error", e.getMessage());
+			var errors = PortalSettingsForm.errors(e);
+			model.addAttribute("settingsErrors", errors);
+			model.addAttribute("fieldErrors",
+					errors.stream()
+						.filter(f -> !f.id().isEmpty())
+						.collect(java.util.stream.Collectors.toMap(PortalSettingsForm.FieldError::id,
+								PortalSettingsForm.FieldError::reason, (a, b) -> a)));
 			show(model, portals.get(key));
 			return VIEW;
 		}
@@ -178,6 +189,13 @@ class PortalTeamPageController {
 		model.addAttribute("ideas", moderation.list(settings.productKey()));
 		model.addAttribute("heldComments", comments.list(settings.productKey(), CommentState.HELD));
 		model.addAttribute("statuses", List.of(IdeaStatus.values()));
+		// as the notifications' preferences tell it: off (no mail server), partial (no
+		// sender or base URL for the links) or on
+		model.addAttribute("mailState", mail.host().isEmpty() ? "off" : (mail.linksReady() ? "on" : "partial"));
+		model.addAttribute("mailMissing", String.join(" and ", java.util.stream.Stream
+			.of(mail.from().isEmpty() ? "PRIORA_MAIL_FROM" : null, mail.baseUrl().isEmpty() ? "PRIORA_BASE_URL" : null)
+			.filter(java.util.Objects::nonNull)
+			.toList()));
 		model.addAttribute("portalUrl",
 				ServletUriComponentsBuilder.fromCurrentContextPath()
 					.path("/portal/" + settings.productKey())

@@ -203,6 +203,34 @@ class DemoProductIntegrationTest extends IntegrationTestBase {
 	}
 
 	@Test
+	void thePortalIsOnWithIdeasVotesACommentAndStatusesFromItsItems() {
+		ApiClient api = api();
+		JsonNode settings = api.get(BASE + "/portal").json();
+		assertThat(settings.get("enabled").asBoolean()).isTrue();
+		Map<String, JsonNode> ideas = new HashMap<>();
+		for (JsonNode i : api.get(BASE + "/portal/ideas").json()) {
+			ideas.put(i.get("title").asText(), i);
+		}
+		assertThat(ideas).hasSizeGreaterThanOrEqualTo(5);
+		JsonNode returns = ideas.get("Let shoppers start a return themselves");
+		assertThat(returns.get("votes").asInt()).isEqualTo(4);
+		assertThat(returns.get("customers").asInt()).isEqualTo(4);
+		assertThat(returns.get("status").asText()).isEqualTo("PLANNED");
+		assertThat(returns.get("statusByHand").asBoolean()).isTrue();
+		assertThat(ideas.get("Notes on an order that the whole team sees").get("status").asText())
+			.isEqualTo("IN_PROGRESS");
+		assertThat(ideas.get("A dark theme for the shop admin").get("status").asText()).isEqualTo("UNDER_REVIEW");
+		assertThat(Instant.parse(returns.get("createdAt").asText()))
+			.isBefore(today.minusDays(20).atStartOfDay(ZoneOffset.UTC).toInstant());
+		// visitors see it without signing in, with the comment and the team's reply
+		ApiClient visitor = anonymous();
+		String list = visitor.get("/portal/SHOP").text();
+		assertThat(list).contains("Let shoppers start a return themselves", "Click and collect in our own stores");
+		String idea = visitor.get("/portal/SHOP/ideas/" + returns.get("id").asLong()).text();
+		assertThat(idea).contains("40 returns a day", "self-service returns are planned");
+	}
+
+	@Test
 	void everyItemEndsWhereTheDemoSaysAndItsHistoryRunsForward() throws Exception {
 		ApiClient api = api();
 		Map<Long, String> expected = new HashMap<>();
