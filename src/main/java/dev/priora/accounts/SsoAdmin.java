@@ -101,12 +101,7 @@ public class SsoAdmin {
 	 */
 	public SsoProviderView addReachableProvider(ProviderForm form, UserId actor) {
 		checkProvider(form, true);
-		String why = SsoIssuers.discoveryProblem(issuer(form));
-		if (why != null) {
-			throw ProductRoles.problem(HttpStatus.BAD_REQUEST, "issuerUri",
-					"cannot be used: it " + why + ". Check the address (the part before"
-							+ " /.well-known/openid-configuration) and that this server can reach it");
-		}
+		SsoIssuers.requireReachable(issuer(form));
 		return addProvider(form, actor);
 	}
 

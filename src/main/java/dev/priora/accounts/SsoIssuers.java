@@ -3,6 +3,7 @@ package dev.priora.accounts;
 import java.net.URI;
 import java.net.URISyntaxException;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.security.oauth2.client.registration.ClientRegistrations;
 
 /**
@@ -61,6 +62,19 @@ public final class SsoIssuers {
 			String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
 			String why = root == e || root.getMessage() == null ? "" : " (" + root.getMessage() + ")";
 			return "gives no usable OpenID discovery document: " + (m + why).lines().findFirst().orElse(m);
+		}
+	}
+
+	/**
+	 * Refuses (400 naming {@code issuerUri}) an issuer whose discovery document cannot be
+	 * read, saying why.
+	 */
+	static void requireReachable(String issuer) {
+		String why = discoveryProblem(issuer);
+		if (why != null) {
+			throw ProductRoles.problem(HttpStatus.BAD_REQUEST, "issuerUri",
+					"cannot be used: it " + why + ". Check the address (the part before"
+							+ " /.well-known/openid-configuration) and that this server can reach it");
 		}
 	}
 

@@ -18,16 +18,13 @@ import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.ObjectPostProcessor;
-import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.endpoint.RestClientAuthorizationCodeTokenResponseClient;
 import org.springframework.security.oauth2.client.oidc.authentication.OidcAuthorizationCodeAuthenticationProvider;
 import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
-import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
 import org.springframework.security.oauth2.client.web.OAuth2LoginAuthenticationFilter;
-import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
@@ -110,7 +107,7 @@ public class SsoWebSignIn {
 			})
 			.clientRegistrationRepository(registrations)
 			.authorizationEndpoint(a -> a.authorizationRequestRepository(visitors.requests()))
-			.authorizedClientRepository(new NothingKept())
+			.authorizedClientRepository(new SsoNothingKept())
 			.userInfoEndpoint(u -> u.oidcUserService(this::loadUser))
 			.successHandler(
 					(request, response, authentication) -> signedIn(request, response, authentication, contexts, then))
@@ -194,7 +191,8 @@ public class SsoWebSignIn {
 		String where = portal == null ? "" : "portal " + portal + ": ";
 		// the filter cleared the thread's context before this handler: ask the session
 		Authentication current = contexts.loadDeferredContext(request).get().getAuthentication();
-		if (portal == null && staleReturn(e) && current != null && current.getPrincipal() instanceof SignedInUser) {
+		if (portal == null && SsoReturns.stale(e) && current != null
+				&& current.getPrincipal() instanceof SignedInUser) {
 			// the provider's answer came back again after it signed the person in (the
 			// page reloaded): they are signed in, nothing to report
 			response.sendRedirect(request.getContextPath() + "/");
@@ -205,7 +203,7 @@ public class SsoWebSignIn {
 			log.record(SecurityEventType.SSO_REFUSED, null, refusal.email(), where + reason);
 		}
 		else {
-			reason = incomplete(e);
+			reason = SsoReturns.incomplete(e);
 			log.record(SecurityEventType.SIGN_IN_FAILED, null, "single sign-on", where + e.getMessage());
 		}
 		if (portal != null) {
@@ -215,37 +213,6 @@ public class SsoWebSignIn {
 		request.getSession().setAttribute(REFUSAL, reason);
 		request.getSession().setAttribute(REFUSED_BY_PRIORA, e instanceof SsoRefused);
 		response.sendRedirect(request.getContextPath() + "/login/sso/refused");
-	}
-
-	/**
-	 * One sentence for a sign-on that did not come back complete: what happened and what
-	 * to do. A return whose sign-in request Priora no longer holds (the page reloaded
-	 * after the provider answered, the back button, or a request that expired) is the
-	 * common one.
-	 */
-	static String incomplete(AuthenticationException e) {
-		String code = e instanceof OAuth2AuthenticationException o ? o.getError().getErrorCode() : "";
-		if (staleReturn(e)) {
-			code = "stale";
-		}
-		return switch (code) {
-			case "stale" ->
-				"This single sign-on was already used or has expired (for example, the page was reloaded after your"
-						+ " organisation's sign-in answered), so you are not signed in: sign in again.";
-			case "access_denied" -> "Your organisation's sign-in was cancelled or refused, so you are not signed in:"
-					+ " sign in again, or ask your administrator if it keeps refusing.";
-			default -> "The single sign-on did not complete (" + e.getMessage()
-					+ "), so you are not signed in: sign in again.";
-		};
-	}
-
-	/**
-	 * The provider answered a sign-in Priora no longer holds (already used, or expired).
-	 */
-	private static boolean staleReturn(AuthenticationException e) {
-		return e instanceof OAuth2AuthenticationException o
-				&& ("authorization_request_not_found".equals(o.getError().getErrorCode())
-						|| "invalid_state_parameter".equals(o.getError().getErrorCode()));
 	}
 
 	private static String registrationIdOf(HttpServletRequest request) {
@@ -307,29 +274,6 @@ public class SsoWebSignIn {
 				return;
 			}
 			chain.doFilter(request, response);
-		}
-
-	}
-
-	/** Priora keeps no provider tokens: it only needs to know who signed in. */
-	private static final class NothingKept implements OAuth2AuthorizedClientRepository {
-
-		@Override
-		public <T extends OAuth2AuthorizedClient> T loadAuthorizedClient(String registrationId,
-				Authentication principal, HttpServletRequest request) {
-			return null;
-		}
-
-		@Override
-		public void saveAuthorizedClient(OAuth2AuthorizedClient client, Authentication principal,
-				HttpServletRequest request, HttpServletResponse response) {
-			// nothing kept
-		}
-
-		@Override
-		public void removeAuthorizedClient(String registrationId, Authentication principal, HttpServletRequest request,
-				HttpServletResponse response) {
-			// nothing kept
 		}
 
 	}
