@@ -66,14 +66,7 @@ class InsightsBrowserTest extends BrowserTestBase {
 		rows.first().locator("a").click();
 		page.waitForURL("**/insights/themes/*");
 		String themeUrl = page.url();
-		page.locator("#field-name").fill("Exports to CSV");
-		page.locator("#rename").click();
-		assertThat(page.locator("#toasts")).containsText("Theme renamed");
-		page.reload();
-		assertThat(page.locator("#theme-name")).hasText("Exports to CSV");
-		assertThat(page.locator("#theme-edits li").first()).containsText("renamed the theme from");
-		assertThat(page.locator("#theme-edits li").first()).containsText("to \u201cExports to CSV\u201d");
-		screenshot("insights/theme");
+		renameTheTheme();
 
 		moveOneFeedback(themeUrl);
 
@@ -118,6 +111,18 @@ class InsightsBrowserTest extends BrowserTestBase {
 			.as("no sideways scrolling at 1280 px")
 			.isTrue();
 		org.assertj.core.api.Assertions.assertThat(errors).as("console errors").isEmpty();
+	}
+
+	/** Renames the open theme, and after a reload its name and edit log say so. */
+	private void renameTheTheme() {
+		page.locator("#field-name").fill("Exports to CSV");
+		page.locator("#rename").click();
+		assertThat(page.locator("#toasts")).containsText("Theme renamed");
+		page.reload();
+		assertThat(page.locator("#theme-name")).hasText("Exports to CSV");
+		assertThat(page.locator("#theme-edits li").first()).containsText("renamed the theme from");
+		assertThat(page.locator("#theme-edits li").first()).containsText("to \u201cExports to CSV\u201d");
+		screenshot("insights/theme");
 	}
 
 	/**
