@@ -53,7 +53,8 @@
     var x = 0;
     names.forEach(function (n) {
       var w = 25 + 5 + measure.measureText(n).width;
-      if (x > 0 && x + w > width - 10) { rows++; x = 0; }
+      // 4 % to spare: text measured here and by ECharts can differ by a pixel or two per item
+      if (x > 0 && x + w > (width - 10) * 0.96) { rows++; x = 0; }
       x += w + 16;
     });
     return rows;
@@ -189,7 +190,18 @@
       var chart = window.echarts.init(el, null, { renderer: 'svg' });
       chart.setOption(option(spec, el.dataset.unit, el.getAttribute('aria-label'), t, room));
       drillDown(el, chart);
-      charts.push({ chart: chart, el: el, spec: spec });
+      var entry = { chart: chart, el: el, spec: spec, width: el.clientWidth };
+      charts.push(entry);
+      // the chart's width also changes without a window resize (a scroll bar appears as the page grows): lay the
+      // legend out again then; its height changes are this code's own and are left alone
+      if (window.ResizeObserver) {
+        new ResizeObserver(function () {
+          if (entry.el.clientWidth !== entry.width) {
+            entry.width = entry.el.clientWidth;
+            relayout(entry);
+          }
+        }).observe(el);
+      }
     });
   }
 
@@ -197,12 +209,14 @@
   window.addEventListener('resize', function () {
     clearTimeout(pending);
     pending = setTimeout(function () {
-      charts.forEach(function (c) {
-        c.chart.setOption({ grid: { top: layout(c.el, c.spec).top } });
-        c.chart.resize();
-      });
+      charts.forEach(relayout);
     }, 150);
   });
+
+  function relayout(c) {
+    c.chart.setOption({ grid: { top: layout(c.el, c.spec).top } });
+    c.chart.resize();
+  }
   if (window.matchMedia) {
     window.matchMedia('(prefers-color-scheme: dark)').addEventListener('change', function () {
       charts.forEach(function (c) { c.chart.dispose(); });
