@@ -218,10 +218,18 @@
   }, 300);
 
   // Inbox: new feedback rows appear where the list puts them; rows already shown are left alone.
+  // A page fetched before the list was swapped (a row triaged meanwhile) is stale: it would bring the triaged row back
+  // as new, so it is dropped and the list fetched again.
+  var inboxSwaps = 0;
+  document.addEventListener('htmx:afterSwap', function (e) {
+    if (e.detail && e.detail.target && e.detail.target.id === 'inbox') { inboxSwaps++; }
+  });
   var refreshInbox = later(function () {
     var list = document.getElementById('inbox-rows');
     if (!list) { return; }
+    var swapsBefore = inboxSwaps;
     fetchHtml(window.location.href).then(function (doc) {
+      if (inboxSwaps !== swapsBefore) { refreshInbox(); return; }
       var fresh = doc.getElementById('inbox-rows');
       list = document.getElementById('inbox-rows');
       if (!fresh || !list) { return; }

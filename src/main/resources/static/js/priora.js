@@ -508,8 +508,12 @@
 
   // After an inbox swap the row that followed the one acted on becomes current (if the list kept the acted-on row,
   // because the filter still shows it, the one after it).
-  document.addEventListener('htmx:afterSettle', function () {
+  // Only the inbox's own swap counts: another swap settling first (the bell refreshed by a notification) must not
+  // take the focus to a row of the list about to be replaced.
+  document.addEventListener('htmx:afterSettle', function (e) {
     var root = document.documentElement;
+    var settled = e.target && e.target.querySelector ? e.target : null;
+    if (!settled || !(settled.id === 'inbox' || settled.querySelector('#inbox-rows'))) { return; }
     if (root.dataset.focusIndex === undefined || !document.getElementById('inbox-rows')) { return; }
     var want = root.dataset.focusAfter;
     var index = parseInt(root.dataset.focusIndex, 10);

@@ -149,6 +149,35 @@ class DailyWorkBrowserTest extends BrowserTestBase {
 	}
 
 	@Test
+	void anotherSwapSettlingWhileATriageIsUnderWayLeavesTheFocusToTheInbox() {
+		String p = product("Anything");
+		for (String t : List.of("First wish", "Second wish")) {
+			api().post("/api/v1/products/" + p + "/feedback", "{\"title\":\"" + t + "\",\"text\":\"" + t + " text\"}");
+		}
+		signIn();
+		page.navigate("/p/" + p + "/feedback");
+		Locator rows = page.locator("#inbox-rows li.feedback");
+		assertThat(rows).hasCount(2);
+		String first = rows.nth(0).getAttribute("data-id");
+		String second = rows.nth(1).getAttribute("data-id");
+		// the triage's answer is held until the bell (refreshed by a notification) has
+		// swapped and settled
+		List<com.microsoft.playwright.Route> held = new ArrayList<>();
+		page.route("**/feedback/" + first + "/status", held::add);
+		page.keyboard().press("t");
+		page.waitForCondition(() -> !held.isEmpty());
+		page.evaluate("() => new Promise(done => {"
+				+ " document.addEventListener('htmx:afterSettle', function settled(e) {"
+				+ "  if (document.getElementById('bell-slot').contains(e.target)) {"
+				+ "   document.removeEventListener('htmx:afterSettle', settled); setTimeout(done, 0); } });"
+				+ " const slot = document.getElementById('bell-slot');"
+				+ " htmx.ajax('GET', slot.getAttribute('hx-get'), { target: '#bell-slot', swap: 'innerHTML' }); })");
+		held.get(0).resume();
+		assertThat(page.locator("#inbox-rows li.feedback[data-id='" + first + "']")).hasCount(0);
+		assertThat(page.locator("#inbox-rows li.feedback[data-id='" + second + "']")).isFocused();
+	}
+
+	@Test
 	void anEstimateEditedOnTheRowIsSavedAndShownAfterReload() {
 		String p = product("Estimate me", "Leave me");
 		signIn();
