@@ -27,9 +27,23 @@ final class CustomerChain {
 	/**
 	 * The first plan ({@code release[i]}, -1 when out; null when pins rule out the
 	 * chain), per release the most profit that can be complete by it (0 where the weight
-	 * does not drop), and the bound on the model's scaled objective.
+	 * does not drop), and the bound on the model's scaled objective. When the first plan
+	 * is short of the bound, what every better plan must reach: {@code least[j]}, the
+	 * profit complete by release j (0 where nothing is asked), and {@code better}, the
+	 * scaled objective (null and 0 otherwise).
 	 */
-	record Outcome(int[] release, long[] levelBound, long bound, List<Fix> fixes, boolean nothingBetter) {
+	record Outcome(int[] release, long[] levelBound, long bound, List<Fix> fixes, boolean nothingBetter, long[] least,
+			long better) {
+
+		Outcome(int[] release, long[] levelBound, long bound) {
+			this(release, levelBound, bound, List.of(), false, null, 0);
+		}
+
+		/** Whether the model is told to look only for plans better than the first. */
+		boolean restricts() {
+			return least != null;
+		}
+
 	}
 
 	/**
@@ -55,7 +69,7 @@ final class CustomerChain {
 		}
 		int levels = 0;
 		for (int j = 0; j < r; j++) {
-			levels += gain(weight, j) > 0 ? 1 : 0;
+			levels += gain(weight, j) > 0 && cumulative[j] > 0 ? 1 : 0;
 		}
 		boolean chain = Arrays.stream(p.pin()).allMatch(pin -> pin == Problem.FREE || pin == Problem.OUT);
 		double quickStep = Math.min(0.25, seconds / 20);
@@ -70,60 +84,70 @@ final class CustomerChain {
 				onPlan.accept(quick);
 			}
 		}
-		double each = Math.max(0.2, (seconds - (r > 1 ? 2 * r : 1) * quickStep) * 0.85 / Math.max(1, levels));
+		// the levels share 85 % of the chain's time in turn: a level proven early leaves
+		// its time to the ones after it (a loose level bound costs the proof, not a plan)
+		long end = begin + (long) (seconds * 1e9);
+		long levelsEnd = begin + (long) (seconds * 0.85 * 1e9);
 		NrpInstance all = instance(p, new BitSet(), new BitSet());
 		NrpSolver.Result[] level = new NrpSolver.Result[r];
 		long[] levelBound = new long[r];
 		long bound = 0;
+		int left = levels;
 		for (int j = 0; j < r; j++) {
 			if (gain(weight, j) > 0 && cumulative[j] > 0) {
-				level[j] = NrpSolver.solve(all, cumulative[j], settings(each, workers), NrpSolver.Progress.NONE,
+				double share = (levelsEnd - System.nanoTime()) / 1e9 / left--;
+				level[j] = NrpSolver.solve(all, cumulative[j], settings(share, workers), NrpSolver.Progress.NONE,
 						cancelled);
 				levelBound[j] = level[j].bound();
 				bound += gain(weight, j) * level[j].bound();
 			}
 		}
-		int[] release = chain ? backward(p, all, cumulative, weight, level, each / 4, workers, cancelled) : null;
+		double backwardEach = (end - System.nanoTime()) / 1e9 / (2.0 * Math.max(1, levels));
+		int[] release = chain ? backward(p, all, cumulative, weight, level, backwardEach, workers, cancelled) : null;
 		if (release == null || ReleaseOptimizer.scaledValue(p, quick) > ReleaseOptimizer.scaledValue(p, release)) {
 			release = quick;
 		}
 		if (release == null || ReleaseOptimizer.scaledValue(p, release) >= bound) {
-			return new Outcome(release, levelBound, bound, List.of(), false);
+			return new Outcome(release, levelBound, bound);
 		}
 		// the fixing's bounds hold whenever it stops: stop it when the chain's time is up
-		long end = begin + (long) (seconds * 1e9);
 		return fixed(p, all, cumulative, weight, levelBound, release,
 				() -> cancelled.getAsBoolean() || System.nanoTime() > end);
 	}
 
 	/**
-	 * The fixes every better plan obeys. A plan worth more than the first plan's V has,
-	 * at each release j, profit complete by j of at least L_j = (V + 1 − Σ_{k≠j} g_k ×
-	 * bound_k) / g_j; the Lagrangian relaxation of the capacity up to j
+	 * What every better plan obeys. A plan worth more than the first plan's V has, at
+	 * each release j, profit complete by j of at least L_j = (V + 1 − Σ_{k≠j} g_k ×
+	 * bound_k) / g_j (the model is told so: with tight level bounds a better plan must
+	 * reach each level's optimum); the Lagrangian relaxation of the capacity up to j
 	 * ({@link BudgetRelaxation}) then proves customers in or out at j, or that no such
 	 * plan exists.
 	 */
-	private static Outcome fixed(Problem p, NrpInstance all, long[] cumulative, long[] weight, long[] levelBound,
-			int[] release, BooleanSupplier cancelled) {
+	static Outcome fixed(Problem p, NrpInstance all, long[] cumulative, long[] weight, long[] levelBound, int[] release,
+			BooleanSupplier cancelled) {
 		long value = ReleaseOptimizer.scaledValue(p, release);
 		long bound = 0;
 		for (int j = 0; j < weight.length; j++) {
 			bound += gain(weight, j) * levelBound[j];
 		}
+		long[] least = new long[weight.length];
+		for (int j = 0; j < weight.length; j++) {
+			long g = gain(weight, j);
+			if (g > 0 && levelBound[j] > 0) {
+				least[j] = Math.max(0, Math.floorDiv(value + 1 - (bound - g * levelBound[j]) + g - 1, g));
+			}
+		}
 		List<Fix> fixes = new ArrayList<>();
 		BitSet[] closures = ReducedNrp.closures(all);
 		for (int j = 0; j < weight.length && !cancelled.getAsBoolean(); j++) {
-			long g = gain(weight, j);
-			if (g <= 0 || levelBound[j] <= 0) {
+			if (least[j] <= 0) {
 				continue;
 			}
-			long others = bound - g * levelBound[j];
-			long least = Math.floorDiv(value + 1 - others + g - 1, g);
 			ReducedNrp reduced = ReducedNrp.of(all, cumulative[j]);
-			BudgetRelaxation.Fixing fixing = BudgetRelaxation.bounds(reduced, cumulative[j], least - 1, cancelled)
-				.against(least - 1);
+			BudgetRelaxation.Fixing fixing = BudgetRelaxation.bounds(reduced, cumulative[j], least[j] - 1, cancelled)
+				.against(least[j] - 1);
 			if (fixing.nothingBetter()) {
-				return new Outcome(release, levelBound, bound, List.of(), true);
+				return new Outcome(release, levelBound, bound, List.of(), true, null, 0);
 			}
 			for (int c = 0; c < fixing.fixed().length; c++) {
 				if (fixing.fixed()[c] != 0) {
@@ -133,7 +157,7 @@ final class CustomerChain {
 				}
 			}
 		}
-		return new Outcome(release, levelBound, bound, fixes, false);
+		return new Outcome(release, levelBound, bound, fixes, false, least, value + 1);
 	}
 
 	/**

@@ -25,18 +25,24 @@ final class ReleaseModel {
 
 	/**
 	 * Adds the problem to the model; x[i][j]: item i goes into release j. With customer
-	 * value, {@code levelBound} (may be null) caps the profit complete by each release
-	 * and items no customer can use stay out unless pinned.
+	 * value, the chain (may be null) caps the profit complete by each release (and, when
+	 * it restricts the model to plans better than its first, sets the least profit
+	 * complete by each and the least objective), and items no customer can use stay out
+	 * unless pinned.
 	 */
 	static BoolVar[][] build(CpModel model, Problem p, CustomerChain.Outcome chain) {
 		BoolVar[][] x = placements(model, p);
 		capacities(model, p, x);
 		prerequisitesFirst(model, p, x);
 		if (p.mode() == ValueMode.CUSTOMER) {
-			model.maximize(customerValue(model, p, x, chain == null ? null : chain.levelBound()));
+			LinearExprBuilder objective = customerValue(model, p, x, chain);
+			model.maximize(objective);
 			unused(model, p, x);
 			if (chain != null) {
 				fix(model, x, chain);
+				if (chain.restricts()) {
+					model.addGreaterOrEqual(objective, chain.better());
+				}
 			}
 		}
 		else {
@@ -177,9 +183,11 @@ final class ReleaseModel {
 	 * customer c's closure is planned in release j or earlier, and each release adds the
 	 * weight it loses to the next. Customers needing the same items count as one;
 	 * customers needing more than all releases hold, or an item pinned out, are left out.
-	 * {@code levelBound[j]} (when positive) caps the profit complete by release j.
+	 * The chain's {@code levelBound[j]} (when positive) caps the profit complete by
+	 * release j, its {@code least[j]} (when positive) is the least.
 	 */
-	private static LinearExprBuilder customerValue(CpModel model, Problem p, BoolVar[][] x, long[] levelBound) {
+	private static LinearExprBuilder customerValue(CpModel model, Problem p, BoolVar[][] x,
+			CustomerChain.Outcome chain) {
 		long[] weight = weights(p);
 		int r = weight.length;
 		LinearExprBuilder objective = LinearExpr.newBuilder();
@@ -207,9 +215,12 @@ final class ReleaseModel {
 				complete[j].addTerm(y[j], customer.getValue());
 			}
 		}
-		for (int j = 0; j < r; j++) {
-			if (levelBound != null && levelBound[j] > 0) {
-				model.addLessOrEqual(complete[j], levelBound[j]);
+		for (int j = 0; j < r && chain != null; j++) {
+			if (chain.levelBound()[j] > 0) {
+				model.addLessOrEqual(complete[j], chain.levelBound()[j]);
+			}
+			if (chain.restricts() && chain.least()[j] > 0) {
+				model.addGreaterOrEqual(complete[j], chain.least()[j]);
 			}
 		}
 		return objective;

@@ -95,7 +95,7 @@ public final class ReleaseOptimizer {
 			return oneRelease(p, timeLimitSeconds, workers, progress, cancelled, start);
 		}
 		CustomerChain.Outcome chain = p.mode() == ValueMode.CUSTOMER
-				? CustomerChain.of(p, timeLimitSeconds * 0.5, workers, cancelled,
+				? CustomerChain.of(p, timeLimitSeconds * 0.8, workers, cancelled,
 						quick -> progress.report(valueOf(p, quick), Long.MAX_VALUE, (System.nanoTime() - start) / 1e9))
 				: null;
 		Plan first = chain == null || chain.release() == null ? null : firstPlan(p, chain, start);
@@ -127,7 +127,7 @@ public final class ReleaseOptimizer {
 						Math.min(cap, (long) Math.floor(bound / 1000 + 1e-9)), (System.nanoTime() - start) / 1e9),
 				cancelled);
 		Plan found = plan(solver, status, x, (System.nanoTime() - start) / 1e9);
-		return better(found, first, cap, chain != null && !chain.fixes().isEmpty());
+		return better(found, first, cap, chain != null && chain.restricts());
 	}
 
 	/**
