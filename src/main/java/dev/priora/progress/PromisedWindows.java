@@ -93,7 +93,7 @@ class PromisedWindows implements ReleasePromises {
 		if (!target.isAfter(today)) {
 			return "its target date has come: nothing more can be promised by it";
 		}
-		return "by " + target + " the team finishes " + fmt(total) + " points with " + pct + " odds (" + fmt(sprints)
+		return "by its target date the team finishes " + fmt(total) + " points with " + pct + " odds (" + fmt(sprints)
 				+ (fmt(sprints).equals("1") ? " sprint" : " sprints") + " of working time after days off)"
 				+ (before > 0 ? ", " + fmt(before) + " of them for the releases before" : "");
 	}

@@ -110,8 +110,8 @@ public class WhatItTakes {
 			Double after = odds(key, without(sequence, at, out), at);
 			if (after != null && after >= confidence) {
 				return preview(release, next, confidence, now, after, out, true,
-						"move " + out.size() + (out.size() == 1 ? " item" : " items") + " out and it is done by "
-								+ release.targetDate() + " with " + pct(after) + " odds");
+						"move " + out.size() + (out.size() == 1 ? " item" : " items")
+								+ " out and it is done by its target date with " + pct(after) + " odds");
 			}
 		}
 		return preview(release, next, confidence, now, now, List.of(), false, "moving out its items that are not in"

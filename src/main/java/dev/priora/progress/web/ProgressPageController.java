@@ -8,6 +8,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -15,6 +16,7 @@ import dev.priora.accounts.Permission;
 import dev.priora.accounts.Requires;
 import dev.priora.accounts.SignedInUser;
 import dev.priora.problem.DomainProblem;
+import dev.priora.planning.PlanRunner;
 import dev.priora.planning.PlanningService;
 import dev.priora.progress.ProgressService;
 import dev.priora.progress.SprintReview;
@@ -37,9 +39,12 @@ class ProgressPageController {
 
 	private final dev.priora.progress.TeamService team;
 
+	private final PlanRunner plans;
+
 	ProgressPageController(ProgressService progress, PlanningService planning, SprintReview review,
-			dev.priora.progress.TeamService team) {
+			dev.priora.progress.TeamService team, PlanRunner plans) {
 		this.team = team;
+		this.plans = plans;
 		this.review = review;
 		this.progress = progress;
 		this.planning = planning;
@@ -114,7 +119,11 @@ class ProgressPageController {
 	 * planning page.
 	 */
 	@GetMapping("/p/{key}/release-forecasts")
-	String releaseForecasts(@PathVariable String key, Model m) {
+	String releaseForecasts(@PathVariable String key, @RequestHeader(name = "HX-Request", required = false) String htmx,
+			Model m) {
+		if (!"true".equals(htmx)) {
+			return "redirect:/p/" + key.toUpperCase(Locale.ROOT) + "/releases#release-forecasts";
+		}
 		m.addAttribute("forecasts", progress.releaseForecasts(key));
 		return FORECASTS_FRAGMENT;
 	}
@@ -124,7 +133,12 @@ class ProgressPageController {
 	 * it), as a fragment for the plan's page.
 	 */
 	@GetMapping("/p/{key}/plans/{id}/forecasts")
-	String planForecasts(@PathVariable String key, @PathVariable long id, Model m) {
+	String planForecasts(@PathVariable String key, @PathVariable long id,
+			@RequestHeader(name = "HX-Request", required = false) String htmx, Model m) {
+		if (!"true".equals(htmx)) {
+			plans.get(key, id);
+			return "redirect:/p/" + key.toUpperCase(Locale.ROOT) + "/plans/" + id + "#plan-forecasts";
+		}
 		m.addAttribute("forecasts", progress.planForecasts(key, id));
 		return "progress/forecasts :: plan-forecasts";
 	}

@@ -144,6 +144,7 @@ class WhatItTakesIntegrationTest extends IntegrationTestBase {
 		assertThat(promises.get(2).get("p50").isNull()).isTrue();
 		assertThat(promises.get(2).get("why").asText()).isEqualTo("PWC-7 is in no unreleased release");
 		String page = dev.priora.support.BrowserlessSession.signIn(port, ADMIN_EMAIL, ADMIN_PASSWORD)
+			.withHeader("HX-Request", "true")
 			.get("/p/PWC/customers/" + late + "/promise")
 			.body();
 		assertThat(page).contains("id=\"promise-p85\"").contains("the last of them is in R2");
