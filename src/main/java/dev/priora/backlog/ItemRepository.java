@@ -123,6 +123,24 @@ class ItemRepository {
 			.list();
 	}
 
+	/** The criteria of several items of a product in one query, by item number. */
+	Map<Long, List<AcceptanceCriterion>> criteria(String productKey, Collection<Long> numbers) {
+		Map<Long, List<AcceptanceCriterion>> criteria = new HashMap<>();
+		if (!numbers.isEmpty()) {
+			jdbc.sql(
+					"""
+							select i.item_number, c.statement, c.done from acceptance_criteria c join items i on i.id = c.item_id
+							join products p on p.id = i.product_id
+							where p.product_key = :key and i.item_number in (:numbers) order by i.item_number, c.position""")
+				.param("key", productKey)
+				.param("numbers", numbers)
+				.query((rs, n) -> criteria.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+					.add(new AcceptanceCriterion(rs.getString(2), rs.getBoolean(3))))
+				.list();
+		}
+		return criteria;
+	}
+
 	Map<Long, Integer> criteriaCounts(Collection<Long> ids) {
 		Map<Long, Integer> counts = new HashMap<>();
 		if (!ids.isEmpty()) {

@@ -146,21 +146,25 @@ public class SprintReview {
 
 	public List<Reviewable> reviewable(String productKey, long sprintId) {
 		var verdicts = verdicts(productKey, sprintId);
+		var done = planning.sprintItems(productKey, sprintId)
+			.stream()
+			.filter(i -> ItemStatus.DONE.label().equals(i.status()))
+			.toList();
+		// every done item's criteria in one read, not one item page per item
+		var criteria = backlog.criteria(productKey,
+				done.stream().map(i -> ItemKey.parse(i.key()).orElseThrow()).toList());
 		List<Reviewable> result = new ArrayList<>();
-		for (var i : planning.sprintItems(productKey, sprintId)) {
-			if (!ItemStatus.DONE.label().equals(i.status())) {
-				continue;
-			}
-			ItemView item = backlog.item(ItemKey.parse(i.key()).orElseThrow());
+		for (var i : done) {
+			var itemCriteria = criteria.getOrDefault(ItemKey.parse(i.key()).orElseThrow(), List.of());
 			Verdict verdict = verdicts.stream().filter(v -> v.item().equals(i.key())).findFirst().orElse(null);
 			List<Integer> met = new ArrayList<>();
-			for (int c = 0; c < item.acceptanceCriteria().size(); c++) {
-				if (verdict == null ? item.acceptanceCriteria().get(c).done() : verdict.criteriaMet().contains(c)) {
+			for (int c = 0; c < itemCriteria.size(); c++) {
+				if (verdict == null ? itemCriteria.get(c).done() : verdict.criteriaMet().contains(c)) {
 					met.add(c);
 				}
 			}
-			result.add(new Reviewable(i.key(), i.title(),
-					item.acceptanceCriteria().stream().map(c -> c.statement()).toList(), verdict, List.copyOf(met)));
+			result.add(new Reviewable(i.key(), i.title(), itemCriteria.stream().map(c -> c.statement()).toList(),
+					verdict, List.copyOf(met)));
 		}
 		return result;
 	}

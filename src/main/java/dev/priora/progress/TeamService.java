@@ -223,6 +223,15 @@ public class TeamService {
 		return workload.suggest(item, sprintId);
 	}
 
+	/**
+	 * {@link #suggest} for several items of the product at once (the sprint page): the
+	 * backlog and the loads read once.
+	 */
+	@Transactional(readOnly = true)
+	public java.util.Map<ItemKey, List<Suggestion>> suggest(String productKey, List<ItemKey> items, long sprintId) {
+		return workload.suggest(productKey, items, sprintId);
+	}
+
 	private Member member(String productKey, long id) {
 		return members(productKey).stream()
 			.filter(m -> m.id() == id)

@@ -125,9 +125,32 @@ class TeamWorkload {
 			.filter(e -> e.key().equals(item))
 			.findFirst()
 			.orElseThrow(() -> DomainProblem.notFound("Item " + item));
+		return ranked(entry.labels(), inSprint(item.productKey(), sprintId));
+	}
+
+	/**
+	 * {@link #suggest} for several items of one product at once: the backlog and the
+	 * sprint's loads are read once, not per item; items not in the backlog are left out.
+	 */
+	Map<ItemKey, List<Suggestion>> suggest(String productKey, java.util.Collection<ItemKey> items, long sprintId) {
+		java.util.Set<ItemKey> wanted = new java.util.HashSet<>(items);
+		Map<ItemKey, List<Suggestion>> result = new java.util.LinkedHashMap<>();
+		if (wanted.isEmpty()) {
+			return result;
+		}
+		List<Load> loads = inSprint(productKey, sprintId);
+		for (var entry : backlog.snapshot(productKey).items()) {
+			if (wanted.contains(entry.key())) {
+				result.put(entry.key(), ranked(entry.labels(), loads));
+			}
+		}
+		return result;
+	}
+
+	private static List<Suggestion> ranked(java.util.Collection<String> labels, List<Load> loads) {
 		List<Suggestion> result = new ArrayList<>();
-		for (Load l : inSprint(item.productKey(), sprintId)) {
-			int matching = (int) entry.labels().stream().filter(l.member().skills()::contains).count();
+		for (Load l : loads) {
+			int matching = (int) labels.stream().filter(l.member().skills()::contains).count();
 			BigDecimal left = l.capacity().subtract(l.assigned());
 			result.add(new Suggestion(l.member(), matching, left, l.openItems(),
 					matching + " matching skill" + (matching == 1 ? "" : "s") + ", "

@@ -29,9 +29,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * scoring grid and its next rows, the feedback inbox and a feedback page (with its
  * similar feedback and items) and the backlog health page run as many statements for a
  * product of 200 items as for one of 10 built the same way (labels, epics, estimates,
- * scores, feedback linked to items), or fewer. Statements are counted with
- * datasource-proxy ({@link RequestProbe}); an N+1 query makes the large product's count
- * larger and fails this test.
+ * scores, feedback linked to items, a sprint with done items and a team), or fewer.
+ * Statements are counted with datasource-proxy ({@link RequestProbe}); an N+1 query makes
+ * the large product's count larger and fails this test.
  */
 @Import(RequestProbe.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -99,6 +99,7 @@ class PageStatementCountIntegrationTest extends IntegrationTestBase {
 						"{\"inputs\":{\"impact\":\"high\",\"confidence\":\"medium\"}}", null)
 				.status()).isEqualTo(200);
 		}
+		sprint(api, key, n);
 		for (int i = 1; i <= n; i += 4) {
 			long id = api
 				.post("/api/v1/products/" + key + "/feedback", ApiClient.json(Map.of("title", "Feedback " + i, "text",
@@ -112,6 +113,58 @@ class PageStatementCountIntegrationTest extends IntegrationTestBase {
 				.status()).isEqualTo(200);
 		}
 	}
+
+	/**
+	 * A sprint holding every fifth item (2 of 10, 40 of 200), some done with a criterion
+	 * (the review lists them: the tenth of 10, every tenth of the last 50 of 200, clear
+	 * of the scoring grid's first pages), and two team members (the page suggests one per
+	 * item).
+	 */
+	private void sprint(ApiClient api, String key, int n) {
+		String base = "/api/v1/products/" + key;
+		java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+		long release = api
+			.post(base + "/releases",
+					ApiClient.json(Map.of("name", "R1", "targetDate", today.plusDays(60).toString(), "capacity", 400)))
+			.json()
+			.get("id")
+			.asLong();
+		long sprint = api
+			.post(base + "/sprints", ApiClient.json(Map.of("name", "S1", "start", today.toString(), "end",
+					today.plusDays(13).toString(), "capacity", 300, "releaseId", release)))
+			.json()
+			.get("id")
+			.asLong();
+		for (String member : List.of("Ada", "Grace")) {
+			assertThat(api
+				.post(base + "/team",
+						ApiClient.json(Map.of("name", member, "capacity", 20, "skills", List.of("web", "l1"))))
+				.status()).isEqualTo(201);
+		}
+		for (int i = 5; i <= n; i += 5) {
+			String item = base + "/items/" + key + "-" + i;
+			assertThat(
+					api.put(item + "/release", ApiClient.json(Map.of("releaseId", release, "sprintId", sprint)), null)
+						.status())
+				.as("item %d into the sprint", i)
+				.isEqualTo(204);
+			if (i % 10 == 0 && (i == n || i > n - 50)) {
+				String etag = api.get(item).etag();
+				etag = api
+					.put(item, ApiClient.json(Map.of("type", "STORY", "title", "Item " + i + " done",
+							"acceptanceCriteria", List.of(Map.of("statement", "It works", "done", true)))), etag)
+					.etag();
+				for (String status : List.of("READY", "IN_PROGRESS", "DONE")) {
+					var changed = api.patch(item + "?force=true", ApiClient.json(Map.of("status", status)), etag);
+					assertThat(changed.status()).as("item %d to %s: %s", i, status, changed.text()).isEqualTo(200);
+					etag = changed.etag();
+				}
+			}
+		}
+		sprints.put(key, sprint);
+	}
+
+	private final Map<String, Long> sprints = new java.util.HashMap<>();
 
 	@Test
 	void pagesRunAsManyStatementsFor200ItemsAsFor10() {
@@ -137,7 +190,8 @@ class PageStatementCountIntegrationTest extends IntegrationTestBase {
 		assertThat(more).contains("id=\"score-LARGE-26\"", "id=\"score-LARGE-75\"")
 			.doesNotContain("id=\"score-LARGE-25\"", "id=\"score-LARGE-76\"");
 		String small = session.get("/p/SMALL/scoring").body();
-		assertThat(small.split("class=\"score-row\"", -1)).hasSize(11);
+		// 10 items, the tenth done (the sprint's review): 9 rows
+		assertThat(small.split("class=\"score-row\"", -1)).hasSize(10);
 		assertThat(small).doesNotContain("id=\"scores-more\"");
 		// the second page of rows and the last: as many statements
 		String third = rowsLink(more);
@@ -166,6 +220,7 @@ class PageStatementCountIntegrationTest extends IntegrationTestBase {
 		pages.put("themes", "/p/" + key + "/insights/themes");
 		long theme = jdbc.queryForObject("select min(id) from themes where product_key = ?", Long.class, key);
 		pages.put("theme page", "/p/" + key + "/insights/themes/" + theme);
+		pages.put("sprint", "/p/" + key + "/sprints/" + sprints.get(key));
 		Map<String, Integer> counts = new LinkedHashMap<>();
 		pages.forEach((name, path) -> {
 			probe(path);

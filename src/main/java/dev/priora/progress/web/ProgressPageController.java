@@ -162,18 +162,21 @@ class ProgressPageController {
 	private void fillSprint(String key, long id, Model m) {
 		var run = progress.sprint(key, id);
 		m.addAttribute("run", run);
-		m.addAttribute("items", planning.sprintItems(key, id));
+		var items = planning.sprintItems(key, id);
+		var members = team.members(key);
+		m.addAttribute("items", items);
 		m.addAttribute("reviewable", review.reviewable(key, id));
-		m.addAttribute("members", team.members(key));
+		m.addAttribute("members", members);
 		m.addAttribute("assignees", team.assignees(key));
 		java.util.Map<String, String> suggested = new java.util.HashMap<>();
-		if (!team.members(key).isEmpty()) {
-			for (var i : planning.sprintItems(key, id)) {
-				var best = team.suggest(dev.priora.backlog.ItemKey.inProduct(key, i.key()), id);
-				if (!best.isEmpty()) {
-					suggested.put(i.key(), best.get(0).member().name() + " (" + best.get(0).why() + ")");
-				}
-			}
+		if (!members.isEmpty()) {
+			// one read of the backlog and the loads for every item, not one per item
+			team.suggest(key, items.stream().map(i -> dev.priora.backlog.ItemKey.inProduct(key, i.key())).toList(), id)
+				.forEach((item, best) -> {
+					if (!best.isEmpty()) {
+						suggested.put(item.toString(), best.get(0).member().name() + " (" + best.get(0).why() + ")");
+					}
+				});
 		}
 		m.addAttribute("suggested", suggested);
 		m.addAttribute("others", planning.sprints(key).stream().filter(s -> s.id() != id).toList());
