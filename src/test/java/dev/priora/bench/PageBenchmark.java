@@ -35,7 +35,10 @@ public final class PageBenchmark {
 
 	/** Fragments that pages load by htmx: measured server side only. */
 	private static final Set<String> FRAGMENTS = Set.of("/p/{key}/backlog/rows", "/p/{key}/items/{itemKey}/demand",
-			"/p/{key}/items/{itemKey}/scores", "/p/{key}/similar", "/p/{key}/feedback/{id}/story");
+			"/p/{key}/items/{itemKey}/scores", "/p/{key}/similar", "/p/{key}/feedback/{id}/story",
+			"/p/{key}/releases/{id}/what-it-takes", "/p/{key}/customers/{id}/promise", "/p/{key}/plans/{id}/forecasts",
+			"/p/{key}/plans/{id}/customer-promises", "/p/{key}/insights/week", "/p/{key}/items/{itemKey}/portal",
+			"/p/{key}/release-forecasts");
 
 	private PageBenchmark() {
 	}
@@ -65,12 +68,17 @@ public final class PageBenchmark {
 	}
 
 	private static void serverSide(BrowserlessSession session, Map<String, String> pages, int rounds) {
+		// fragments are asked for as htmx asks for them (opened directly, some lead to
+		// their page)
+		BrowserlessSession htmx = session.withHeader("HX-Request", "true");
+		java.util.function.Function<String, BrowserlessSession> by = route -> FRAGMENTS.contains(route) ? htmx
+				: session;
 		Map<String, RequestProbe.Result> first = new LinkedHashMap<>();
-		pages.forEach((route, path) -> first.put(route, probe(session, path)));
+		pages.forEach((route, path) -> first.put(route, probe(by.apply(route), path)));
 		Map<String, List<RequestProbe.Result>> warm = new LinkedHashMap<>();
 		for (int r = 0; r < rounds; r++) {
-			pages.forEach(
-					(route, path) -> warm.computeIfAbsent(route, k -> new ArrayList<>()).add(probe(session, path)));
+			pages.forEach((route, path) -> warm.computeIfAbsent(route, k -> new ArrayList<>())
+				.add(probe(by.apply(route), path)));
 		}
 		System.out.printf(Locale.ROOT, "%-40s %9s %9s | %9s %9s %9s | %5s%n", "page (server side, ms)", "1st wall",
 				"1st cpu", "wall p50", "wall p90", "cpu p50", "sql");
@@ -83,6 +91,19 @@ public final class PageBenchmark {
 					at(wall, 0.9) / 1e6, at(cpu, 0.5) / 1e6, runs.get(runs.size() - 1).count());
 		});
 		System.out.println("after the server-side rounds, " + BenchServer.load());
+		// -Dbench.trace=ROUTE lists that page's statements, the repeated ones first
+		// (finding a
+		// query per row)
+		String trace = System.getProperty("bench.trace");
+		if (trace != null && first.containsKey(trace)) {
+			Map<String, Long> repeated = new java.util.TreeMap<>();
+			first.get(trace).statements().forEach(sql -> repeated.merge(sql, 1L, Long::sum));
+			repeated.entrySet()
+				.stream()
+				.sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+				.forEach(e -> System.out.printf(Locale.ROOT, "%5d × %s%n", e.getValue(),
+						e.getKey().substring(0, Math.min(160, e.getKey().length()))));
+		}
 	}
 
 	private static RequestProbe.Result probe(BrowserlessSession session, String path) {

@@ -18,9 +18,10 @@ public final class DemoPages {
 
 	/**
 	 * Page routes left out, with the reason: they need a background job to exist, or are
-	 * answers to a form rather than pages.
+	 * a stream (live events) or an image rather than pages.
 	 */
-	public static final Set<String> LEFT_OUT = Set.of("/p/{key}/import/{jobId}", "/p/{key}/feedback/import/{jobId}");
+	public static final Set<String> LEFT_OUT = Set.of("/p/{key}/import/{jobId}", "/p/{key}/feedback/import/{jobId}",
+			"/p/{key}/live", "/p/{key}/portal/logo");
 
 	private DemoPages() {
 	}
@@ -112,6 +113,40 @@ public final class DemoPages {
 		pages.put("/p/{key}/members", "/p/SHOP/members");
 		pages.put("/p/{key}/import", "/p/SHOP/import");
 		pages.put("/p/{key}/webhooks", "/p/SHOP/webhooks");
+		pages.put("/p/{key}/board", "/p/SHOP/board");
+		pages.put("/p/{key}/followups", "/p/SHOP/followups");
+		pages.put("/p/{key}/refinement", "/p/SHOP/refinement");
+		pages.put("/p/{key}/refinement/new", "/p/SHOP/refinement/new");
+		pages.put("/p/{key}/settings/kinds", "/p/SHOP/settings/kinds");
+		pages.put("/p/{key}/release-forecasts", "/p/SHOP/release-forecasts");
+		optional(jdbc,
+				"select min(id) from releases where product_key = 'SHOP' and status <> 'RELEASED'"
+						+ " and target_date is not null")
+			.ifPresent(open -> pages.put("/p/{key}/releases/{id}/what-it-takes",
+					"/p/SHOP/releases/" + open + "/what-it-takes"));
+		pages.put("/p/{key}/customers/{id}/promise", "/p/SHOP/customers/" + customer + "/promise");
+		if (plan != null) {
+			pages.put("/p/{key}/plans/{id}/forecasts", "/p/SHOP/plans/" + plan + "/forecasts");
+			pages.put("/p/{key}/plans/{id}/customer-promises", "/p/SHOP/plans/" + plan + "/customer-promises");
+		}
+		pages.put("/p/{key}/insights", "/p/SHOP/insights");
+		pages.put("/p/{key}/insights/week",
+				"/p/SHOP/insights/week?week="
+						+ java.time.LocalDate.now(java.time.ZoneOffset.UTC).with(java.time.DayOfWeek.MONDAY)
+						+ "&filter=theme%3Dnone");
+		pages.put("/p/{key}/insights/themes", "/p/SHOP/insights/themes");
+		optional(jdbc, "select min(id) from themes where product_key = 'SHOP'")
+			.ifPresent(theme -> pages.put("/p/{key}/insights/themes/{id}", "/p/SHOP/insights/themes/" + theme));
+		optional(jdbc, "select min(id) from scenarios where product_key = 'SHOP'").ifPresent(scenario -> {
+			pages.put("/p/{key}/scenarios/{id}", "/p/SHOP/scenarios/" + scenario);
+			pages.put("/p/{key}/scenarios/compare", "/p/SHOP/scenarios/compare?ids=" + scenario);
+		});
+		// the team's side of the demo portal (DemoPortal): settings, an idea, an item's
+		// portal part
+		pages.put("/p/{key}/portal", "/p/SHOP/portal");
+		optional(jdbc, "select min(id) from portal_ideas where product_key = 'SHOP'")
+			.ifPresent(idea -> pages.put("/p/{key}/portal/ideas/{id}", "/p/SHOP/portal/ideas/" + idea));
+		pages.put("/p/{key}/items/{itemKey}/portal", "/p/SHOP/items/SHOP-" + item + "/portal");
 		return pages;
 	}
 
@@ -136,6 +171,10 @@ public final class DemoPages {
 			throw new IllegalStateException("the demo backlog has no second page");
 		}
 		return m.group(1).replace("&amp;", "&");
+	}
+
+	private static java.util.Optional<Long> optional(JdbcTemplate jdbc, String sql) {
+		return java.util.Optional.ofNullable(jdbc.queryForObject(sql, Long.class));
 	}
 
 	private static long first(JdbcTemplate jdbc, String sql) {
