@@ -4,9 +4,7 @@ import dev.priora.problem.DomainProblem;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
 
@@ -102,20 +100,6 @@ public class BacklogService {
 	public ItemView item(ItemKey key) {
 		ProductView product = products.get(key.productKey());
 		return views.view(product, rows.row(product, key));
-	}
-
-	/**
-	 * The acceptance criteria of several items of one product, read at once (items
-	 * without criteria, or not found, map to an empty list).
-	 */
-	@Transactional(readOnly = true)
-	public Map<ItemKey, List<AcceptanceCriterion>> criteria(String productKey, Collection<ItemKey> keys) {
-		String key = products.get(productKey).key();
-		Map<Long, List<AcceptanceCriterion>> byNumber = items.criteria(key,
-				keys.stream().filter(k -> k.productKey().equals(key)).map(ItemKey::number).toList());
-		Map<ItemKey, List<AcceptanceCriterion>> result = new java.util.LinkedHashMap<>();
-		keys.forEach(k -> result.put(k, byNumber.getOrDefault(k.number(), List.of())));
-		return result;
 	}
 
 	/** The item as a backlog row: list fields, readiness, dependency counts, demand. */

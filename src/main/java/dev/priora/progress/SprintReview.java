@@ -16,6 +16,7 @@ import dev.priora.backlog.BacklogService;
 import dev.priora.backlog.ItemIds;
 import dev.priora.backlog.ItemKey;
 import dev.priora.backlog.ItemStatus;
+import dev.priora.backlog.ItemCriteria;
 import dev.priora.backlog.ItemView;
 import dev.priora.planning.PlanningService;
 
@@ -45,8 +46,11 @@ public class SprintReview {
 
 	private final ApplicationEventPublisher events;
 
-	SprintReview(PlanningService planning, BacklogService backlog, ItemIds itemIds, ProgressRepository runs,
-			SprintReviewRepository reviews, Clock clock, ApplicationEventPublisher events) {
+	private final ItemCriteria itemCriteria;
+
+	SprintReview(PlanningService planning, BacklogService backlog, ItemCriteria itemCriteria, ItemIds itemIds,
+			ProgressRepository runs, SprintReviewRepository reviews, Clock clock, ApplicationEventPublisher events) {
+		this.itemCriteria = itemCriteria;
 		this.events = events;
 		this.itemIds = itemIds;
 		this.planning = planning;
@@ -151,7 +155,7 @@ public class SprintReview {
 			.filter(i -> ItemStatus.DONE.label().equals(i.status()))
 			.toList();
 		// every done item's criteria in one read, not one item page per item
-		var criteria = backlog.criteria(productKey,
+		var criteria = itemCriteria.of(productKey,
 				done.stream().map(i -> ItemKey.parse(i.key()).orElseThrow()).toList());
 		List<Reviewable> result = new ArrayList<>();
 		for (var i : done) {

@@ -113,6 +113,16 @@ public final class DemoPages {
 		pages.put("/p/{key}/members", "/p/SHOP/members");
 		pages.put("/p/{key}/import", "/p/SHOP/import");
 		pages.put("/p/{key}/webhooks", "/p/SHOP/webhooks");
+		progressAndInsights(jdbc, pages, customer, plan, item);
+		return pages;
+	}
+
+	/**
+	 * The board, follow-ups, refinement, odds and promises, insights, scenarios and the
+	 * team's portal pages (optional ones only when the demo has what they show).
+	 */
+	private static void progressAndInsights(JdbcTemplate jdbc, Map<String, String> pages, long customer, Long plan,
+			long item) {
 		pages.put("/p/{key}/board", "/p/SHOP/board");
 		pages.put("/p/{key}/followups", "/p/SHOP/followups");
 		pages.put("/p/{key}/refinement", "/p/SHOP/refinement");
@@ -147,7 +157,6 @@ public final class DemoPages {
 		optional(jdbc, "select min(id) from portal_ideas where product_key = 'SHOP'")
 			.ifPresent(idea -> pages.put("/p/{key}/portal/ideas/{id}", "/p/SHOP/portal/ideas/" + idea));
 		pages.put("/p/{key}/items/{itemKey}/portal", "/p/SHOP/items/SHOP-" + item + "/portal");
-		return pages;
 	}
 
 	/**

@@ -56,36 +56,49 @@ class CustomerChainTest {
 			}
 			CustomerChain.Outcome outcome = CustomerChain.fixed(p, all, cumulative, weight, levelBound, first,
 					() -> false);
-			for (int[] plan : plans(p)) {
-				long planValue = ReleaseOptimizer.scaledValue(p, plan);
-				if (planValue <= value) {
-					continue;
-				}
-				checked++;
-				String what = "seed " + seed + ", plan " + Arrays.toString(plan);
-				assertThat(outcome.nothingBetter()).as(what).isFalse();
-				assertThat(planValue).as(what).isLessThanOrEqualTo(outcome.bound());
-				assertThat(outcome.restricts()).as(what).isTrue();
-				assertThat(planValue).as(what).isGreaterThanOrEqualTo(outcome.better());
-				long[] complete = complete(p, plan);
-				for (int j = 0; j < weight.length; j++) {
-					if (outcome.levelBound()[j] > 0) {
-						assertThat(complete[j]).as(what + ", release " + j)
-							.isLessThanOrEqualTo(outcome.levelBound()[j]);
-					}
-					assertThat(complete[j]).as(what + ", release " + j).isGreaterThanOrEqualTo(outcome.least()[j]);
-					tight += complete[j] == outcome.least()[j] && outcome.least()[j] > 0 ? 1 : 0;
-				}
-				for (CustomerChain.Fix fix : outcome.fixes()) {
-					boolean done = fix.items().stream().allMatch(i -> plan[i] >= 0 && plan[i] <= fix.level());
-					assertThat(done).as(what + ", " + fix).isEqualTo(fix.done());
-				}
-			}
+			int[] counted = check(p, seed, value, outcome);
+			checked += counted[0];
+			tight += counted[1];
 		}
 		// the check is not empty: better plans were met, some exactly at their least
 		// profit
 		assertThat(checked).isGreaterThan(100);
 		assertThat(tight).isGreaterThan(0);
+	}
+
+	/**
+	 * Checks every plan better than {@code value} against the outcome: how many plans
+	 * were checked, and how many levels sat exactly at their least profit.
+	 */
+	private static int[] check(Problem p, int seed, long value, CustomerChain.Outcome outcome) {
+		int checked = 0;
+		int tight = 0;
+		int levels = p.capacity().length;
+		for (int[] plan : plans(p)) {
+			long planValue = ReleaseOptimizer.scaledValue(p, plan);
+			if (planValue <= value) {
+				continue;
+			}
+			checked++;
+			String what = "seed " + seed + ", plan " + Arrays.toString(plan);
+			assertThat(outcome.nothingBetter()).as(what).isFalse();
+			assertThat(planValue).as(what).isLessThanOrEqualTo(outcome.bound());
+			assertThat(outcome.restricts()).as(what).isTrue();
+			assertThat(planValue).as(what).isGreaterThanOrEqualTo(outcome.better());
+			long[] complete = complete(p, plan);
+			for (int j = 0; j < levels; j++) {
+				if (outcome.levelBound()[j] > 0) {
+					assertThat(complete[j]).as(what + ", release " + j).isLessThanOrEqualTo(outcome.levelBound()[j]);
+				}
+				assertThat(complete[j]).as(what + ", release " + j).isGreaterThanOrEqualTo(outcome.least()[j]);
+				tight += complete[j] == outcome.least()[j] && outcome.least()[j] > 0 ? 1 : 0;
+			}
+			for (CustomerChain.Fix fix : outcome.fixes()) {
+				boolean done = fix.items().stream().allMatch(i -> plan[i] >= 0 && plan[i] <= fix.level());
+				assertThat(done).as(what + ", " + fix).isEqualTo(fix.done());
+			}
+		}
+		return new int[] { checked, tight };
 	}
 
 	/** Profit complete by each release, customers counted as the model counts them. */
