@@ -70,12 +70,18 @@ final class PlanExplainer {
 		for (int k = 0; k < p.waitsOn().length; k++) {
 			prereqs.computeIfAbsent(p.waitsOn()[k], x -> new ArrayList<>()).add(p.prerequisite()[k]);
 		}
+		java.util.BitSet asked = asked(p, prereqs);
 		List<PlanResult.Excluded> excluded = new ArrayList<>();
 		for (int i = 0; i < b.items().size(); i++) {
 			if (plan.release()[i] < 0) {
 				var e = b.items().get(i);
-				excluded.add(new PlanResult.Excluded(e.key().toString(), e.title(), e.estimate(), b.values()[i],
-						reason(b, plan, i, prereqs.getOrDefault(i, List.of()), left)));
+				String why = reason(b, plan, i, prereqs.getOrDefault(i, List.of()), left);
+				if (p.mode() == ReleaseOptimizer.ValueMode.CUSTOMER && why.equals(MORE_VALUE)) {
+					// by customer value, only what completes a customer's request counts
+					why = asked.get(i) ? "completing its customers' requests does not fit, or is worth less"
+							: "no customer asked for it";
+				}
+				excluded.add(new PlanResult.Excluded(e.key().toString(), e.title(), e.estimate(), b.values()[i], why));
 			}
 		}
 		b.leftOut().forEach((k, why) -> {
@@ -117,7 +123,32 @@ final class PlanExplainer {
 		if (p.mode() == ReleaseOptimizer.ValueMode.TYPED && b.values()[i] == 0) {
 			return "no value: no value was typed for it in this plan";
 		}
-		return "capacity: what its estimate would take delivers more value in the planned items";
+		return MORE_VALUE;
+	}
+
+	private static final String MORE_VALUE = "capacity: what its estimate would take delivers more value in the planned items";
+
+	/** The items some customer asked for, with everything they wait on. */
+	private static java.util.BitSet asked(ReleaseOptimizer.Problem p, Map<Integer, List<Integer>> prereqs) {
+		java.util.BitSet asked = new java.util.BitSet();
+		java.util.ArrayDeque<Integer> todo = new java.util.ArrayDeque<>();
+		for (int[] items : p.customerItems()) {
+			for (int i : items) {
+				if (!asked.get(i)) {
+					asked.set(i);
+					todo.add(i);
+				}
+			}
+		}
+		while (!todo.isEmpty()) {
+			for (int q : prereqs.getOrDefault(todo.poll(), List.of())) {
+				if (!asked.get(q)) {
+					asked.set(q);
+					todo.add(q);
+				}
+			}
+		}
+		return asked;
 	}
 
 	private static List<PlanResult.Use> uses(PlanProblem b, long[] used) {

@@ -191,13 +191,14 @@ class PlanningApiIntegrationTest extends IntegrationTestBase {
 		aStory("Export").estimate(5).in(product);
 		aStory("Import").estimate(5).in(product);
 		aStory("Search").estimate(3).in(product);
+		aStory("Nobody asked").estimate(1).in(product);
 		long big = aCustomer("Big").weight(10).in(product);
 		long small = aCustomer("Small").weight(3).in(product);
 		for (String[] link : new String[][] { { "" + big, "PLC-1" }, { "" + big, "PLC-2" }, { "" + small, "PLC-3" } }) {
 			long f = someFeedback("please").from(Long.parseLong(link[0])).in(product);
 			api.post(base + "/feedback/" + f + "/links", "{\"item\":\"" + link[1] + "\",\"importance\":\"IMPORTANT\"}");
 		}
-		aRelease("Only").capacity(10).in(product);
+		aRelease("Only").capacity(11).in(product);
 		long id = api.post(base + "/plans", "{\"value\":\"CUSTOMER\",\"timeLimitSeconds\":5}")
 			.json()
 			.get("id")
@@ -209,7 +210,14 @@ class PlanningApiIntegrationTest extends IntegrationTestBase {
 		assertThat(p.get("result").get("value").asLong()).isEqualTo(10);
 		assertThat(p.get("result").get("planned").toString()).contains("PLC-1")
 			.contains("PLC-2")
-			.doesNotContain("PLC-3");
+			.doesNotContain("PLC-3")
+			.doesNotContain("PLC-4");
+		// each left-out item says why in customer terms: Search does not fit the point
+		// left, nobody asked for PLC-4 (it fits, but completes no customer)
+		java.util.Map<String, String> why = new java.util.HashMap<>();
+		p.get("result").get("excluded").forEach(x -> why.put(x.get("key").asText(), x.get("reason").asText()));
+		assertThat(why.get("PLC-3")).startsWith("capacity: its estimate is 3; the releases have 1 left");
+		assertThat(why.get("PLC-4")).startsWith("no customer asked for it");
 	}
 
 	static long create(ApiClient api, String base, String body) {
