@@ -128,33 +128,11 @@ class CustomerChainTest {
 				release[i] = (int) (rest % choices) - 1;
 				rest /= choices;
 			}
-			if (feasible(p, release)) {
+			if (ReleaseOptimizerBruteForceTest.feasible(p, release)) {
 				plans.add(release);
 			}
 		}
 		return plans;
-	}
-
-	private static boolean feasible(Problem p, int[] release) {
-		long[] load = new long[p.capacity().length];
-		for (int i = 0; i < release.length; i++) {
-			if (release[i] >= 0) {
-				load[release[i]] += p.cost()[i];
-			}
-		}
-		for (int j = 0; j < load.length; j++) {
-			if (load[j] > p.capacity()[j]) {
-				return false;
-			}
-		}
-		for (int k = 0; k < p.waitsOn().length; k++) {
-			int w = release[p.waitsOn()[k]];
-			int q = release[p.prerequisite()[k]];
-			if (w >= 0 && (q < 0 || q > w)) {
-				return false;
-			}
-		}
-		return true;
 	}
 
 	/**

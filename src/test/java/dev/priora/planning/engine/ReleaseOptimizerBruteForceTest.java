@@ -102,7 +102,8 @@ class ReleaseOptimizerBruteForceTest {
 		return best;
 	}
 
-	private static boolean feasible(Problem p, int[] release) {
+	/** Whether the assignment holds pins, capacities and prerequisites-first. */
+	static boolean feasible(Problem p, int[] release) {
 		long[] load = new long[p.capacity().length];
 		for (int i = 0; i < release.length; i++) {
 			int pin = p.pin()[i];
