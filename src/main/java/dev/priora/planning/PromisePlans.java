@@ -13,6 +13,7 @@ import java.util.function.BooleanSupplier;
 
 import org.springframework.stereotype.Component;
 
+import dev.priora.backlog.ProductService;
 import dev.priora.planning.engine.ReleaseOptimizer;
 
 /**
@@ -29,8 +30,11 @@ class PromisePlans {
 
 	private final ReleasePromises promises;
 
-	PromisePlans(ReleasePromises promises) {
+	private final ProductService products;
+
+	PromisePlans(ReleasePromises promises, ProductService products) {
 		this.promises = promises;
+		this.products = products;
 	}
 
 	/**
@@ -83,8 +87,8 @@ class PromisePlans {
 				limit = pinned[j];
 				w = new PlanResult.Window(w.releaseId(), w.release(), w.target(), w.capacity(), w.promised(),
 						w.note() + "; its pinned items alone need "
-								+ BigDecimal.valueOf(pinned[j], 1).stripTrailingZeros().toPlainString()
-								+ " points, so they are all it holds");
+								+ BigDecimal.valueOf(pinned[j], 1).stripTrailingZeros().toPlainString() + " "
+								+ products.get(key).estimateUnit().label() + ", so they are all it holds");
 			}
 			capacity[j] = limit;
 			windows.add(w);

@@ -10,6 +10,7 @@ import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
+import dev.priora.backlog.ProductService;
 import dev.priora.planning.PlanResult;
 import dev.priora.planning.PlanningService;
 import dev.priora.planning.ReleasePromises;
@@ -38,11 +39,15 @@ class PromisedWindows implements ReleasePromises {
 
 	private final Clock clock;
 
-	PromisedWindows(PlanningService planning, ReleaseForecasts forecasts, TeamCalendar calendar, Clock clock) {
+	private final ProductService products;
+
+	PromisedWindows(PlanningService planning, ReleaseForecasts forecasts, TeamCalendar calendar, Clock clock,
+			ProductService products) {
 		this.planning = planning;
 		this.forecasts = forecasts;
 		this.calendar = calendar;
 		this.clock = clock;
+		this.products = products;
 	}
 
 	@Override
@@ -61,6 +66,7 @@ class PromisedWindows implements ReleasePromises {
 		TeamTime time = calendar.time(key, today, sprintDays);
 		boolean known = history.length >= 3 || stated != null;
 		String pct = Math.round(confidence * 100) + " %";
+		String unit = products.get(key).estimateUnit().label();
 		List<PlanResult.Window> windows = new ArrayList<>();
 		double promisedBefore = 0;
 		double heldOutside = 0;
@@ -81,7 +87,7 @@ class PromisedWindows implements ReleasePromises {
 			double window = Math.max(0, total - promisedBefore - heldOutside);
 			windows.add(new PlanResult.Window(r.id(), r.name(), r.targetDate(), r.capacity(),
 					BigDecimal.valueOf(Math.floor(window * 10) / 10).stripTrailingZeros(),
-					note(total, promisedBefore + heldOutside, sprintsLeft, r.targetDate(), today, pct)));
+					note(total, promisedBefore + heldOutside, sprintsLeft, r.targetDate(), today, pct, unit)));
 			promisedBefore += window;
 			heldOutside = 0;
 		}
@@ -89,12 +95,13 @@ class PromisedWindows implements ReleasePromises {
 	}
 
 	private static String note(double total, double before, double sprints, LocalDate target, LocalDate today,
-			String pct) {
+			String pct, String unit) {
 		if (!target.isAfter(today)) {
 			return "its target date has come: nothing more can be promised by it";
 		}
-		return "by its target date the team finishes " + fmt(total) + " points with " + pct + " odds (" + fmt(sprints)
-				+ (fmt(sprints).equals("1") ? " sprint" : " sprints") + " of working time after days off)"
+		return "by its target date the team finishes " + fmt(total) + " " + unit + " with " + pct + " odds ("
+				+ fmt(sprints) + (fmt(sprints).equals("1") ? " sprint" : " sprints")
+				+ " of working time after days off)"
 				+ (before > 0 ? ", " + fmt(before) + " of them for the releases before" : "");
 	}
 

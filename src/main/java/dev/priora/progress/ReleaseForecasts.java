@@ -13,6 +13,7 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 import dev.priora.backlog.ItemStatus;
+import dev.priora.backlog.ProductService;
 import dev.priora.planning.PlanningService;
 import dev.priora.planning.ReleaseStatus;
 import dev.priora.planning.ReleaseView;
@@ -47,9 +48,12 @@ class ReleaseForecasts {
 
 	private final TeamCalendar calendar;
 
+	private final ProductService products;
+
 	ReleaseForecasts(PlanningService planning, ProgressRepository repository, FlowMetrics flow, Clock clock,
-			TeamCalendar calendar) {
+			TeamCalendar calendar, ProductService products) {
 		this.calendar = calendar;
+		this.products = products;
 		this.planning = planning;
 		this.repository = repository;
 		this.flow = flow;
@@ -134,6 +138,7 @@ class ReleaseForecasts {
 				? Forecasts.sequence(history, remaining, TRIALS, key.hashCode(), today, sprintDays, targets, stated)
 				: null;
 		List<ProgressService.ReleaseForecast> result = new ArrayList<>();
+		String unit = n > 1 ? products.get(key).estimateUnit().label() : "";
 		BigDecimal before = BigDecimal.ZERO;
 		List<String> earlier = new ArrayList<>();
 		for (int k = 0; k < n; k++) {
@@ -148,8 +153,8 @@ class ReleaseForecasts {
 			else if (l.points().signum() > 0 && inSequence != null) {
 				f = inSequence.get(k);
 				if (!earlier.isEmpty()) {
-					f = withMethod(f, "in sequence: after the " + before.stripTrailingZeros().toPlainString()
-							+ " points left in " + String.join(", ", earlier) + "; " + f.method());
+					f = withMethod(f, "in sequence: after the " + before.stripTrailingZeros().toPlainString() + " "
+							+ unit + " left in " + String.join(", ", earlier) + "; " + f.method());
 				}
 			}
 			result.add(new ProgressService.ReleaseForecast(r.id(), r.name(), r.targetDate(), l.scope(), l.points(),

@@ -85,7 +85,7 @@ final class ScenarioChecks {
 				}
 				if (c.capacity() == null || c.capacity().signum() < 0
 						|| c.capacity().compareTo(BigDecimal.valueOf(100_000)) > 0) {
-					errors.put(at + "capacity", "must be from 0 to 100000 points");
+					errors.put(at + "capacity", "must be from 0 to 100000 " + team.unit());
 				}
 			}
 		}

@@ -84,10 +84,13 @@ final class ScenarioEffects {
 			BigDecimal capacity = base.multiply(BigDecimal.valueOf(1 - lost)).setScale(1, RoundingMode.FLOOR);
 			if (typed.containsKey(r.id()) || lost > 0) {
 				capacities.put(r.id(), capacity);
-				notes.add(r.name() + ": " + base.stripTrailingZeros().toPlainString() + " points"
-						+ (typed.containsKey(r.id()) ? " (typed in the scenario)" : "")
-						+ (lost > 0 ? ", " + percent(lost) + " of its days lost: "
-								+ capacity.stripTrailingZeros().toPlainString() + " points" : ""));
+				notes.add(
+						r.name() + ": " + base.stripTrailingZeros().toPlainString() + " " + team.unit()
+								+ (typed.containsKey(r.id()) ? " (typed in the scenario)" : "")
+								+ (lost > 0
+										? ", " + percent(lost) + " of its days lost: "
+												+ capacity.stripTrailingZeros().toPlainString() + " " + team.unit()
+										: ""));
 			}
 			if (r.targetDate() != null && r.targetDate().isAfter(start)) {
 				start = r.targetDate();

@@ -6,6 +6,7 @@ import java.util.Objects;
 
 import org.springframework.stereotype.Component;
 
+import dev.priora.backlog.ProductService;
 import dev.priora.jobs.Job;
 import dev.priora.jobs.JobState;
 import dev.priora.jobs.Jobs;
@@ -28,16 +29,21 @@ class ScenarioReads {
 
 	private final PlanningService planning;
 
-	ScenarioReads(ScenarioRepository repository, Jobs jobs, TeamService team, PlanningService planning) {
+	private final ProductService products;
+
+	ScenarioReads(ScenarioRepository repository, Jobs jobs, TeamService team, PlanningService planning,
+			ProductService products) {
 		this.repository = repository;
 		this.jobs = jobs;
 		this.team = team;
 		this.planning = planning;
+		this.products = products;
 	}
 
 	/** The product's team, sprints and releases as a scenario's changes name them. */
 	Team team(String key) {
-		return new Team(team.members(key), planning.sprints(key), planning.board(key).releases());
+		return new Team(team.members(key), planning.sprints(key), planning.board(key).releases(),
+				products.get(key).estimateUnit().label());
 	}
 
 	ScenarioRepository.Row row(String key, long id) {

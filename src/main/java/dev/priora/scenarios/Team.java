@@ -13,9 +13,9 @@ import dev.priora.progress.TeamService;
 /**
  * What a scenario's changes name, as the product has it now: its team members (with their
  * capacities), sprints and releases (the unreleased ones in the order they are worked
- * on).
+ * on), and the unit its estimates and capacities count ("points" or "hours").
  */
-record Team(List<TeamService.Member> members, List<SprintView> sprints, List<ReleaseView> releases) {
+record Team(List<TeamService.Member> members, List<SprintView> sprints, List<ReleaseView> releases, String unit) {
 
 	Map<Long, TeamService.Member> membersById() {
 		Map<Long, TeamService.Member> byId = new HashMap<>();

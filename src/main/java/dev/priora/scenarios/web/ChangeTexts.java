@@ -24,7 +24,7 @@ final class ChangeTexts {
 	}
 
 	static List<String> of(List<ScenarioChange> changes, List<TeamService.Member> members, List<SprintView> sprints,
-			List<ReleaseView> releases) {
+			List<ReleaseView> releases, String unit) {
 		Map<Long, String> member = new HashMap<>();
 		members.forEach(x -> member.put(x.id(), x.name()));
 		Map<Long, String> sprint = new HashMap<>();
@@ -38,7 +38,7 @@ final class ChangeTexts {
 					+ (c.days() != null && c.days() == 1 ? " more day" : " more days") + " off in "
 					+ name(sprint, c.sprintId(), "sprint");
 			case RELEASE_CAPACITY -> name(release, c.releaseId(), "release") + " holds "
-					+ c.capacity().stripTrailingZeros().toPlainString() + " points";
+					+ c.capacity().stripTrailingZeros().toPlainString() + " " + unit;
 		}).toList();
 	}
 

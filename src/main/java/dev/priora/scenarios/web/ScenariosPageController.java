@@ -21,6 +21,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import dev.priora.accounts.Permission;
 import dev.priora.accounts.Requires;
 import dev.priora.accounts.SignedInUser;
+import dev.priora.backlog.ProductService;
 import dev.priora.planning.PlanningService;
 import dev.priora.problem.DomainProblem;
 import dev.priora.progress.TeamService;
@@ -54,11 +55,15 @@ class ScenariosPageController {
 
 	private final Clock clock;
 
-	ScenariosPageController(Scenarios scenarios, TeamService team, PlanningService planning, Clock clock) {
+	private final ProductService products;
+
+	ScenariosPageController(Scenarios scenarios, TeamService team, PlanningService planning, Clock clock,
+			ProductService products) {
 		this.scenarios = scenarios;
 		this.team = team;
 		this.planning = planning;
 		this.clock = clock;
+		this.products = products;
 	}
 
 	@GetMapping("/p/{key}/scenarios")
@@ -123,8 +128,8 @@ class ScenariosPageController {
 		m.addAttribute("sprints", sprints.stream().filter(sp -> !sp.end().isBefore(today)).toList());
 		m.addAttribute("releases",
 				releases.stream().filter(r -> r.status() != dev.priora.planning.ReleaseStatus.RELEASED).toList());
-		m.addAttribute("changeTexts",
-				ChangeTexts.of(((ScenarioView) m.getAttribute("scenario")).changes(), members, sprints, releases));
+		m.addAttribute("changeTexts", ChangeTexts.of(((ScenarioView) m.getAttribute("scenario")).changes(), members,
+				sprints, releases, products.get(key).estimateUnit().label()));
 		return SCENARIO_VIEW;
 	}
 

@@ -362,6 +362,13 @@ class ProgressApiIntegrationTest extends IntegrationTestBase {
 
 		JsonNode upTo = api.get(base + "/forecast?above=FCS-4").json();
 		assertThat(upTo.get("forecast").get("method").asText()).contains("blended with 1 completed sprint");
+
+		// a product estimating in hours is told hours
+		String version = api.get("/api/v1/products/FCS").etag();
+		assertThat(api.put("/api/v1/products/FCS", "{\"name\":\"Forecasts\",\"estimateUnit\":\"HOURS\"}", version)
+			.status()).isEqualTo(200);
+		assertThat(api.get(base + "/releases/" + second + "/progress").json().get("forecast").get("method").asText())
+			.startsWith("in sequence: after the 16 hours left in 2027.1");
 	}
 
 	@Test
