@@ -38,7 +38,10 @@ public class ScoringModels {
 
 	ScoringModels(PrioritizationRepository repository, ProductService products, JsonMapper json, Clock clock,
 			PlatformTransactionManager transactions) {
+		// a savepoint in the caller's transaction: losing the race to another creator
+		// rolls back to it, and the caller's transaction still commits
 		this.joined = new TransactionTemplate(transactions);
+		this.joined.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
 		this.separate = new TransactionTemplate(transactions);
 		this.separate.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.repository = repository;
