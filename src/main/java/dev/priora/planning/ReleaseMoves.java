@@ -39,17 +39,23 @@ public class ReleaseMoves {
 		this.itemIds = itemIds;
 	}
 
+	/** Where a moved item was: its key and its sprint then (null: none). */
+	public record Back(String item, Long sprintId) {
+	}
+
 	/**
 	 * Moves {@code items} (keys), each of which must still be in release {@code from}
 	 * (409 naming the first that is not), to release {@code to} (null: the backlog), out
-	 * of their sprints; {@code note} goes to each item's history.
+	 * of their sprints; {@code note} goes to each item's history. Returns where each was,
+	 * for {@link #moveBack}.
 	 */
 	@Transactional
-	public void move(String productKey, long from, List<String> items, Long to, UserId user, String note) {
+	public List<Back> move(String productKey, long from, List<String> items, Long to, UserId user, String note) {
 		String key = products.get(productKey).key();
 		Map<Long, PlanningRepository.Assignment> now = repository.assignments(key);
 		List<ItemAssignments.Move> moves = new ArrayList<>();
 		Set<String> seen = new java.util.HashSet<>();
+		List<Back> back = new ArrayList<>();
 		for (String item : items) {
 			ItemKey itemKey = ItemKey.inProduct(key, item);
 			if (!seen.add(itemKey.toString())) {
@@ -62,6 +68,36 @@ public class ReleaseMoves {
 						itemKey + " is no longer in this release; preview again. Nothing was moved.");
 			}
 			moves.add(new ItemAssignments.Move(itemKey, id, new Plan(to, null)));
+			back.add(new Back(itemKey.toString(), a.sprintId()));
+		}
+		assignments.moveAll(key, moves, user, note);
+		return back;
+	}
+
+	/**
+	 * Undoes a {@link #move}: each item, which must still be where it was moved (release
+	 * {@code movedTo}, null: the backlog, and no sprint; 409 naming the first that is
+	 * not), goes back to release {@code release} and its sprint, as one change.
+	 */
+	@Transactional
+	public void moveBack(String productKey, long release, Long movedTo, List<Back> items, UserId user, String note) {
+		String key = products.get(productKey).key();
+		Map<Long, PlanningRepository.Assignment> now = repository.assignments(key);
+		List<ItemAssignments.Move> moves = new ArrayList<>();
+		for (Back b : items) {
+			ItemKey itemKey = ItemKey.inProduct(key, b.item());
+			var found = itemIds.find(itemKey).filter(x -> itemKey.productKey().equals(key));
+			if (found.isEmpty()) {
+				throw DomainProblem.conflict("changed-since", itemKey + " no longer exists; nothing was moved back.");
+			}
+			long id = found.get().value();
+			var a = now.get(id);
+			Long releaseNow = a == null ? null : a.releaseId();
+			if (!java.util.Objects.equals(releaseNow, movedTo) || a != null && a.sprintId() != null) {
+				throw DomainProblem.conflict("changed-since",
+						itemKey + " has been moved since; nothing was moved back.");
+			}
+			moves.add(new ItemAssignments.Move(itemKey, id, new Plan(release, b.sprintId())));
 		}
 		assignments.moveAll(key, moves, user, note);
 	}

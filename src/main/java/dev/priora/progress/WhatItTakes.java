@@ -121,10 +121,11 @@ public class WhatItTakes {
 	/**
 	 * Moves the previewed {@code items} out of the release (to the next unreleased
 	 * release when {@code toNext}, else to the backlog) as one change; 409 when one is no
-	 * longer in the release.
+	 * longer in the release. Answers the preview after it, where the items went
+	 * ({@code to}, null: the backlog) and where each was, for {@link #undo}.
 	 */
 	@Transactional
-	public Preview apply(String productKey, long releaseId, double confidence, List<String> items, boolean toNext,
+	public Applied apply(String productKey, long releaseId, double confidence, List<String> items, boolean toNext,
 			UserId user) {
 		Preview p = preview(productKey, releaseId, confidence);
 		if (items == null || items.isEmpty()) {
@@ -134,9 +135,31 @@ public class WhatItTakes {
 		if (toNext && to == null) {
 			throw DomainProblem.invalid("to", "there is no later release; move them to the backlog");
 		}
-		moves.move(productKey, releaseId, items, to, user,
+		var back = moves.move(productKey, releaseId, items, to, user,
 				"moved out of " + p.release() + " to reach " + pct(confidence) + " (what would it take)");
-		return preview(productKey, releaseId, confidence);
+		return new Applied(preview(productKey, releaseId, confidence), to, back);
+	}
+
+	/** An {@link #apply}: the preview after it, where the items went, where they were. */
+	public record Applied(Preview after, Long to, List<ReleaseMoves.Back> back) {
+	}
+
+	/**
+	 * Undoes an {@link #apply}: the items go back into the release and their sprints, as
+	 * one change; 409 when one has moved since. Answers the release's name.
+	 */
+	@Transactional
+	public String undo(String productKey, long releaseId, Long movedTo, List<ReleaseMoves.Back> back, UserId user) {
+		ReleaseView release = planning.release(productKey, releaseId);
+		if (back.isEmpty()) {
+			throw DomainProblem.invalid("items", "name the items to move back");
+		}
+		if (release.status() == ReleaseStatus.RELEASED) {
+			throw DomainProblem.conflict("released", release.name() + " is released since; nothing was moved back.");
+		}
+		moves.moveBack(productKey, releaseId, movedTo, back, user,
+				"moved back into " + release.name() + " (undo of what would it take)");
+		return release.name();
 	}
 
 	private Preview preview(ReleaseView r, ReleaseView next, double confidence, Double now, Double after,

@@ -289,7 +289,7 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 				"GET " + base + "/customer-promises", "GET /p/{key}/customers/{id}/promise",
 				"GET " + base + "/plans/{id}/customer-promises", "GET /p/{key}/plans/{id}/customer-promises");
 		product(Permission.EDIT_BACKLOG, "POST " + base + "/releases/{id}/what-it-takes",
-				"POST /p/{key}/releases/{id}/what-it-takes");
+				"POST /p/{key}/releases/{id}/what-it-takes", "POST /p/{key}/releases/{id}/what-it-takes/undo");
 		product(Permission.EDIT_BACKLOG, "POST " + base + "/sprints/{id}/start", "POST " + base + "/sprints/{id}/close",
 				"POST " + base + "/sprints/{id}/review", "POST /p/{key}/sprints/{id}/review",
 				"POST " + base + "/releases/{id}/decisions", "POST /p/{key}/sprints/{id}/{action:start|close}",

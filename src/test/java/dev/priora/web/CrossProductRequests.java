@@ -358,6 +358,7 @@ final class CrossProductRequests {
 		path("POST " + r + "/decisions", form("decision", "GO_BACK", "note", "Hijacked"));
 		path("GET " + r + "/what-it-takes", none());
 		path("POST " + r + "/what-it-takes", form("item", "${ITEM1}", "to", "backlog"));
+		path("POST " + r + "/what-it-takes/undo", form("back", "${ITEM1}", "from", "backlog"));
 		String s = "/p/{key}/sprints/{id}";
 		path("GET " + s, none());
 		path("POST " + s + "/delete", none());

@@ -56,8 +56,10 @@ class WhatItTakesApiController {
 		if (!to.equals("NEXT") && !to.equals("BACKLOG")) {
 			throw DomainProblem.invalid("to", "must be NEXT or BACKLOG");
 		}
-		return whatItTakes.apply(productKey, id, body.confidence() == null ? 0.85 : body.confidence(), body.items(),
-				to.equals("NEXT"), user.id());
+		return whatItTakes
+			.apply(productKey, id, body.confidence() == null ? 0.85 : body.confidence(), body.items(),
+					to.equals("NEXT"), user.id())
+			.after();
 	}
 
 }

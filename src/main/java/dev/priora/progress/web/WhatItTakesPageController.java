@@ -1,5 +1,6 @@
 package dev.priora.progress.web;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -12,11 +13,14 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
 
 import dev.priora.accounts.Permission;
 import dev.priora.accounts.Requires;
 import dev.priora.accounts.SignedInUser;
 import dev.priora.planning.PlanningService;
+import dev.priora.planning.ReleaseMoves;
+import dev.priora.problem.DomainProblem;
 import dev.priora.progress.WhatItTakes;
 
 /**
@@ -71,10 +75,59 @@ class WhatItTakesPageController {
 			redirect.addFlashAttribute("error", CONFIDENCE_RULE);
 			return "redirect:" + progressPage(key, id);
 		}
-		var after = whatItTakes.apply(key, id, pct / 100.0, items, "next".equals(to), user.id());
-		int n = items == null ? 0 : items.size();
+		var applied = whatItTakes.apply(key, id, pct / 100.0, items, "next".equals(to), user.id());
+		var after = applied.after();
+		int n = applied.back().size();
 		redirect.addFlashAttribute("toast", n + (n == 1 ? " item" : " items") + " moved out of " + after.release()
 				+ (after.oddsNow() != null ? "; its odds are now " + Math.round(after.oddsNow() * 100) + " %." : "."));
+		redirect.addFlashAttribute("toastUndo",
+				UriComponentsBuilder
+					.fromPath("/p/" + key.toUpperCase(Locale.ROOT) + "/releases/" + id + "/what-it-takes/undo")
+					.queryParam("from", applied.to() == null ? "backlog" : applied.to())
+					.queryParam("back",
+							applied.back()
+								.stream()
+								.map(b -> b.item() + (b.sprintId() == null ? "" : "@" + b.sprintId()))
+								.toArray())
+					.build()
+					.toUriString());
+		return "redirect:" + progressPage(key, id);
+	}
+
+	/**
+	 * The toast's undo of an apply: {@code back} names each item moved out (KEY or
+	 * KEY@sprint it was in), {@code from} where they went (a release id, or "backlog").
+	 */
+	@PostMapping("/p/{key}/releases/{id}/what-it-takes/undo")
+	@Requires(Permission.EDIT_BACKLOG)
+	String undo(@AuthenticationPrincipal SignedInUser user, @PathVariable String key, @PathVariable long id,
+			@RequestParam(defaultValue = "backlog") String from,
+			@RequestParam(name = "back", required = false) List<String> back, RedirectAttributes redirect) {
+		Long movedTo;
+		List<ReleaseMoves.Back> items = new ArrayList<>();
+		try {
+			movedTo = "backlog".equals(from) ? null : Long.valueOf(from);
+			for (String b : back == null ? List.<String>of() : back) {
+				int at = b.indexOf('@');
+				items.add(at < 0 ? new ReleaseMoves.Back(b, null)
+						: new ReleaseMoves.Back(b.substring(0, at), Long.valueOf(b.substring(at + 1))));
+			}
+		}
+		catch (NumberFormatException e) {
+			redirect.addFlashAttribute("toastError", "This undo link is not one Priora made; nothing was moved back.");
+			return "redirect:" + progressPage(key, id);
+		}
+		try {
+			String release = whatItTakes.undo(key, id, movedTo, items, user.id());
+			int n = items.size();
+			redirect.addFlashAttribute("toast",
+					n + (n == 1 ? " item" : " items") + " moved back into " + release + ".");
+		}
+		catch (DomainProblem e) {
+			// another product's release, or none: the same not-found page as any missing
+			DomainProblem.rethrowNotFound(e);
+			redirect.addFlashAttribute("toastError", e.getMessage());
+		}
 		return "redirect:" + progressPage(key, id);
 	}
 

@@ -12,6 +12,7 @@ import com.microsoft.playwright.assertions.LocatorAssertions;
 
 import dev.priora.support.BrowserTestBase;
 import dev.priora.support.TestProduct;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Plans you can promise in the browser: "only what we can promise" from the plan form,
@@ -57,7 +58,9 @@ class PromiseBrowserTest extends BrowserTestBase {
 	@Test
 	void previewsWhatItWouldTakeAtTwoConfidencesAndAppliesIt() {
 		TestProduct product = aProduct("PRX").named("What it takes in the browser").createdBy(api());
-		WhatItTakesIntegrationTest.offTrack(product);
+		long[] made = WhatItTakesIntegrationTest.offTrack(product);
+		// the least valuable story is in R1's second sprint: the undo puts it back there
+		product.plan("PRX-6", made[0], made[2]);
 		signIn();
 		page.navigate("/p/PRX/releases");
 		page.locator("#release-forecasts tr[data-release=R1] a.what-it-takes-link").click();
@@ -79,6 +82,22 @@ class PromiseBrowserTest extends BrowserTestBase {
 		page.locator("#what-it-takes-apply-button").click();
 		assertThat(page.locator(".toast")).containsText(at85 + " items moved out of R1");
 		assertThat(page.locator("#forecast-flag")).hasText("on track");
+		screenshot("what-it-takes-undo");
+
+		// the toast's undo puts them back, the sprint's one into its sprint
+		page.locator("#toast-undo").click();
+		assertThat(page.locator(".toast")).containsText(at85 + " items moved back into R1");
+		page.reload();
+		assertThat(page.locator("#forecast-flag")).not().hasText("on track");
+		assertThat(items).hasCount(at85);
+		JsonNode r1 = api().get(product.base() + "/releases/" + made[0]).json();
+		org.assertj.core.api.Assertions.assertThat(r1.get("items").toString())
+			.contains("\"key\":\"PRX-6\"")
+			.containsPattern("\"key\":\"PRX-6\"[^}]*\"sprintId\":" + made[2]);
+
+		page.locator("#what-it-takes-apply select[name=to]").selectOption("next");
+		page.locator("#what-it-takes-apply-button").click();
+		assertThat(page.locator(".toast")).containsText(at85 + " items moved out of R1");
 		page.reload();
 		assertThat(page.locator("#forecast-flag")).hasText("on track");
 		assertThat(page.locator("#what-it-takes")).hasCount(0);

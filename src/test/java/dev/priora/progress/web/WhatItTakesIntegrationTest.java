@@ -30,18 +30,20 @@ class WhatItTakesIntegrationTest extends IntegrationTestBase {
 	/**
 	 * Product {@code key}: R1 due in 28 days with six 5-point stories valued 60, 50, … 10
 	 * (value ÷ effort), R2 due in 56 days and empty; four two-week sprints of 10 points.
-	 * Answers R1's and R2's ids.
+	 * Answers R1's and R2's ids and Sprint 2's (R1's second sprint).
 	 */
 	static long[] offTrack(TestProduct product) {
 		LocalDate today = LocalDate.now();
 		long r1 = aRelease("R1").targetDate(today.plusDays(28)).capacity(40).in(product);
 		long r2 = aRelease("R2").targetDate(today.plusDays(56)).capacity(40).in(product);
+		long second = 0;
 		for (int s = 0; s < 4; s++) {
-			aSprint("Sprint " + (s + 1)).starting(today.plusDays(14L * s))
+			long sprint = aSprint("Sprint " + (s + 1)).starting(today.plusDays(14L * s))
 				.ending(today.plusDays(14L * s + 13))
 				.capacity(10)
 				.forRelease(s < 2 ? r1 : r2)
 				.in(product);
+			second = s == 1 ? sprint : second;
 		}
 		ApiClient api = product.api();
 		long model = 0;
@@ -57,7 +59,7 @@ class WhatItTakesIntegrationTest extends IntegrationTestBase {
 			api.put(product.base() + "/items/" + product.item(i) + "/scores/" + model,
 					"{\"inputs\":{\"value\":\"" + (70 - 10 * i) + "\"}}", null);
 		}
-		return new long[] { r1, r2 };
+		return new long[] { r1, r2, second };
 	}
 
 	@Test
