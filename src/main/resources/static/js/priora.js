@@ -315,6 +315,13 @@
   }
 
   // ---------- Error summary: mark the field it names, write the reason under it, link to it ----------
+  // the words a person reads as the field's name: its label without the field, hints and errors
+  function labelText(label) {
+    if (!label) { return ''; }
+    var copy = label.cloneNode(true);
+    copy.querySelectorAll('input, select, textarea, button, .field-hint, .field-error, .hint, .faint').forEach(function (e) { e.remove(); });
+    return copy.textContent.replace(/\s+/g, ' ').trim();
+  }
   function errorSummaries(root) {
     (root || document).querySelectorAll('[data-error-summary] a[data-field]').forEach(function (link) {
       var summary = link.closest('[data-error-summary]');
@@ -327,6 +334,8 @@
       // inside the field's label when it wraps the field; else right under the field (a label
       // with for=, as on the portal settings), never at the end of the whole form
       var label = field.closest('label');
+      var name = labelText(label || document.querySelector('label[for="' + field.id + '"]'));
+      if (name && link.dataset.reason) { link.textContent = name + ': ' + link.dataset.reason; }
       if (!document.getElementById(field.id + '-error')) {
         var message = document.createElement('span');
         message.className = 'field-error';

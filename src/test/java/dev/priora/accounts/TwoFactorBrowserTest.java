@@ -95,7 +95,7 @@ class TwoFactorBrowserTest extends BrowserTestBase {
 		screenshot("two-factor-setup");
 		page.locator("#field-code").fill(TotpCodes.wrongCode(page.locator("#two-factor-secret").textContent().strip()));
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Confirm and turn on")).click();
-		assertThat(page.locator(".error-summary")).containsText("code");
+		assertThat(page.locator(".error-summary")).containsText("Code from the app: is wrong");
 		String secret = confirmSetup(page);
 		screenshot("two-factor-recovery-codes");
 		List<String> codes = page.locator("#recovery-codes li").allTextContents().stream().map(String::strip).toList();
