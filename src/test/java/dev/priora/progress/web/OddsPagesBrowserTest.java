@@ -47,6 +47,12 @@ class OddsPagesBrowserTest extends BrowserTestBase {
 		assertThat(page.locator("#release-forecasts")).isVisible();
 		assertNoSidewaysScroll();
 		screenshot("odds-releases-390");
+		// on a phone the breadcrumbs show their last step, whole
+		assertThat(page.locator(".crumbs li").first()).isHidden();
+		assertThat(page.locator(".crumbs li").last()).hasText("Releases");
+		org.assertj.core.api.Assertions
+			.assertThat((Boolean) page.locator(".crumbs li").last().evaluate("e => e.scrollWidth <= e.clientWidth"))
+			.isTrue();
 
 		page.navigate("/p/POD/releases/" + releases[0] + "/what-it-takes");
 		page.waitForURL("**/releases/" + releases[0] + "/progress**");
