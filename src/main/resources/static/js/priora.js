@@ -315,12 +315,26 @@
   }
 
   // ---------- Error summary: mark the field it names, write the reason under it, link to it ----------
+  // A label's own words, without the field, its hint or an error written into it.
+  function labelText(label) {
+    if (!label) { return ''; }
+    var copy = label.cloneNode(true);
+    copy.querySelectorAll('input, textarea, select, .field-hint, .field-error, .hint').forEach(function (e) { e.remove(); });
+    return copy.textContent.replace(/\s+/g, ' ').trim();
+  }
+
   function errorSummaries(root) {
     (root || document).querySelectorAll('[data-error-summary] a[data-field]').forEach(function (link) {
       var summary = link.closest('[data-error-summary]');
       var scope = summary.parentElement;
       var field = scope.querySelector('[name="' + link.dataset.field + '"]') || document.querySelector('main [name="' + link.dataset.field + '"]');
       if (!field) { return; }
+      // the summary names the field by the label a person sees ("Objective: is required"),
+      // not by its parameter name ("title: is required")
+      var shown = labelText(field.closest('label') || (field.id && document.querySelector('label[for="' + field.id + '"]')));
+      if (shown && link.dataset.reason) {
+        link.textContent = shown + (/[?:.!]$/.test(shown) ? ' ' : ': ') + link.dataset.reason;
+      }
       if (!field.id) { field.id = 'field-' + link.dataset.field; }
       link.href = '#' + field.id;
       field.setAttribute('aria-invalid', 'true');
