@@ -31,7 +31,7 @@ class PhoneWidthBrowserTest extends BrowserTestBase {
 		signIn();
 		page.setViewportSize(390, 844);
 		for (String path : List.of("/p/SHOP/portal", "/p/SHOP/public-forms", "/p/SHOP/customers", "/p/SHOP/followups",
-				"/p/SHOP/health")) {
+				"/p/SHOP/health", "/p/SHOP/feedback")) {
 			page.navigate(path);
 			assertThat(scrollWidth(page)).as(path + " at 390 px, too wide: " + page.evaluate(WIDEST))
 				.isLessThanOrEqualTo(390);
@@ -41,6 +41,9 @@ class PhoneWidthBrowserTest extends BrowserTestBase {
 			.isInViewport();
 		page.waitForTimeout(300); // the sidebar's slide-out after the resize
 		page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/portal-team-phone.png")));
+		page.navigate("/p/SHOP/feedback");
+		page.waitForTimeout(300);
+		page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/inbox-phone.png")));
 	}
 
 	@Test
