@@ -328,14 +328,18 @@
       var scope = summary.parentElement;
       var field = scope.querySelector('[name="' + link.dataset.field + '"]') || document.querySelector('main [name="' + link.dataset.field + '"]');
       if (!field) { return; }
+      // the summary names the field by the label a person sees ("Objective: is required"),
+      // not by its parameter name ("title: is required")
+      var shown = labelText(field.closest('label') || (field.id && document.querySelector('label[for="' + field.id + '"]')));
+      if (shown && link.dataset.reason) {
+        link.textContent = shown + (/[?:.!]$/.test(shown) ? ' ' : ': ') + link.dataset.reason;
+      }
       if (!field.id) { field.id = 'field-' + link.dataset.field; }
       link.href = '#' + field.id;
       field.setAttribute('aria-invalid', 'true');
       // inside the field's label when it wraps the field; else right under the field (a label
       // with for=, as on the portal settings), never at the end of the whole form
       var label = field.closest('label');
-      var name = labelText(label || document.querySelector('label[for="' + field.id + '"]'));
-      if (name && link.dataset.reason) { link.textContent = name + ': ' + link.dataset.reason; }
       if (!document.getElementById(field.id + '-error')) {
         var message = document.createElement('span');
         message.className = 'field-error';

@@ -22,6 +22,7 @@ import org.springframework.web.ErrorResponseException;
 
 import dev.priora.accounts.RateLimiter;
 import dev.priora.accounts.UserId;
+import dev.priora.mail.OutgoingMail;
 import dev.priora.problem.DomainProblem;
 import dev.priora.backlog.ProductService;
 
@@ -120,6 +121,10 @@ public class PublicForms {
 		String key = products.get(productKey).key();
 		if (s.website() != null && !s.website().isBlank()) {
 			return;
+		}
+		if (s.email() != null && !s.email().isBlank() && !OutgoingMail.oneAddress(s.email().strip())) {
+			// the team could not answer: say so while the visitor can still correct it
+			throw DomainProblem.invalid("email", "is not an e-mail address; write it like name@example.com");
 		}
 		RateLimiter.Permit permit = limiter.tryAcquire(perAddress, clientIp)
 			.orElseThrow(() -> new ErrorResponseException(HttpStatus.TOO_MANY_REQUESTS));

@@ -73,7 +73,11 @@ public record OutgoingMail(String to, String subject, MailBody body, String kind
 		return new OutgoingMail(to, subject, body, kind, user, unsubscribe, secret, address);
 	}
 
-	private static boolean oneAddress(String address) {
+	/**
+	 * Whether {@code address} is one e-mail address a mail can go to (no display name, no
+	 * list), at most 320 characters.
+	 */
+	public static boolean oneAddress(String address) {
 		return address != null && address.matches("[^@\\s<>,;\"]+@[^@\\s<>,;\"]+") && address.length() <= 320;
 	}
 

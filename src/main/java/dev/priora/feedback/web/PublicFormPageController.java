@@ -3,12 +3,11 @@ package dev.priora.feedback.web;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -21,6 +20,7 @@ import dev.priora.accounts.Requires;
 import dev.priora.accounts.SignedInUser;
 import dev.priora.backlog.ProductService;
 import dev.priora.feedback.PublicForms;
+import dev.priora.web.ClosedLink;
 
 /** The public feedback form (no sign-in) and its management by the product's owners. */
 @Controller
@@ -29,6 +29,8 @@ class PublicFormPageController {
 	static final String FORM_VIEW = "feedback/public-form";
 
 	static final String FORMS_VIEW = "feedback/public-forms";
+
+	private static final String CLOSED = "This feedback form";
 
 	private final PublicForms forms;
 
@@ -40,8 +42,13 @@ class PublicFormPageController {
 	}
 
 	@GetMapping("/f/{secret}")
-	String form(@PathVariable String secret, @RequestParam(required = false) String sent, Model model) {
-		String key = forms.productOf(secret).orElseThrow(() -> new ErrorResponseException(HttpStatus.NOT_FOUND));
+	String form(@PathVariable String secret, @RequestParam(required = false) String sent, Model model,
+			HttpServletResponse response) {
+		var found = forms.productOf(secret);
+		if (found.isEmpty()) {
+			return ClosedLink.page(CLOSED, response, model);
+		}
+		String key = found.get();
 		model.addAttribute("productName", products.get(key).name());
 		model.addAttribute("secret", secret);
 		model.addAttribute("formAction", "/f/" + secret);
@@ -53,8 +60,12 @@ class PublicFormPageController {
 	String submit(@PathVariable String secret, @RequestParam(defaultValue = "") String title,
 			@RequestParam(defaultValue = "") String text, @RequestParam(defaultValue = "") String name,
 			@RequestParam(defaultValue = "") String email, @RequestParam(defaultValue = "") String website,
-			HttpServletRequest request, Model model) {
-		String key = forms.productOf(secret).orElseThrow(() -> new ErrorResponseException(HttpStatus.NOT_FOUND));
+			HttpServletRequest request, HttpServletResponse response, Model model) {
+		var found = forms.productOf(secret);
+		if (found.isEmpty()) {
+			return ClosedLink.page(CLOSED, response, model);
+		}
+		String key = found.get();
 		model.addAttribute("productName", products.get(key).name());
 		model.addAttribute("secret", secret);
 		model.addAttribute("formAction", "/f/" + secret);

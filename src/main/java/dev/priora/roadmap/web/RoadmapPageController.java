@@ -3,6 +3,8 @@ package dev.priora.roadmap.web;
 import java.util.List;
 import java.util.Locale;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -12,7 +14,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.server.ResponseStatusException;
 
 import dev.priora.accounts.Permission;
 import dev.priora.accounts.Requires;
@@ -21,6 +22,7 @@ import dev.priora.problem.DomainProblem;
 import dev.priora.backlog.ItemKey;
 import dev.priora.backlog.web.MarkdownRenderer;
 import dev.priora.roadmap.RoadmapService;
+import dev.priora.web.ClosedLink;
 
 /**
  * The roadmap page (goal, objectives, alignment, now/next/later, timeline, links) and the
@@ -60,10 +62,24 @@ class RoadmapPageController {
 	@PostMapping("/p/{key}/roadmap/objectives")
 	@Requires(Permission.MANAGE_ROADMAP)
 	String objective(@PathVariable String key, @RequestParam(defaultValue = "") String title,
-			@RequestParam(defaultValue = "") String keyResults, @RequestParam(defaultValue = "") String target,
+			@RequestParam(defaultValue = "") String keyResults, @RequestParam(defaultValue = "") String target, Model m,
 			RedirectAttributes redirect) {
-		roadmap.createObjective(key, title, "", List.of(keyResults.split("\\r?\\n")), target);
-		return toRoadmap(key, "toast", "Objective added.", redirect);
+		try {
+			roadmap.createObjective(key, title, "", List.of(keyResults.split("\\r?\\n")), target);
+			return toRoadmap(key, "toast", "Objective added.", redirect);
+		}
+		catch (DomainProblem e) {
+			// the form again, at the foot of a long page: the reason in it, what was
+			// typed kept
+			m.addAttribute("objectiveError", e.getMessage());
+			m.addAttribute("typedObjective", new TypedObjective(title, keyResults, target));
+		}
+		fill(key, null, m);
+		return ROADMAP_VIEW;
+	}
+
+	/** What was typed into the objective form, shown again with its refusal. */
+	record TypedObjective(String title, String keyResults, String target) {
 	}
 
 	/**
@@ -185,10 +201,12 @@ class RoadmapPageController {
 
 	/** The roadmap for someone with the link: read only, no sign-in. */
 	@GetMapping("/r/{secret}")
-	String shared(@PathVariable String secret, Model m) {
-		String key = roadmap.productOf(secret)
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "This roadmap link does not work."));
-		m.addAttribute("roadmap", roadmap.roadmap(key, null));
+	String shared(@PathVariable String secret, Model m, HttpServletResponse response) {
+		var key = roadmap.productOf(secret);
+		if (key.isEmpty()) {
+			return ClosedLink.page("This roadmap link", response, m);
+		}
+		m.addAttribute("roadmap", roadmap.roadmap(key.get(), null));
 		return SHARED_VIEW;
 	}
 

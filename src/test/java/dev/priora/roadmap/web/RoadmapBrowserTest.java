@@ -73,6 +73,58 @@ class RoadmapBrowserTest extends BrowserTestBase {
 		stakeholder.close();
 	}
 
+	/**
+	 * On a phone the roadmap and its shared view stay within the screen (the timeline
+	 * scrolls in its own box); a refused objective names the field by its label; a
+	 * revoked link tells the stakeholder it no longer works, without offering a sign-in.
+	 */
+	@Test
+	void onAPhoneTheRoadmapFitsAndARevokedLinkSaysItNoLongerWorks() {
+		signIn();
+		page.setViewportSize(390, 844);
+		page.navigate("/p/SHOP/roadmap");
+		org.assertj.core.api.Assertions.assertThat(scrollWidth(page)).as("roadmap at 390 px").isLessThanOrEqualTo(390);
+		screenshot("roadmap-phone");
+		page.setViewportSize(1280, 800);
+		page.evaluate("document.getElementById('objective-form').noValidate = true");
+		page.locator("#objective-form textarea[name=keyResults]").fill("Gift card sales 5 % of revenue");
+		page.locator("#objective-form button").click();
+		// refused in the form at the foot of the page, by the field's label, what was
+		// typed kept
+		assertThat(page.locator("#objective-form .error-summary")).containsText("Objective: is required");
+		assertThat(page.locator("#objective-form .error-summary")).isInViewport();
+		assertThat(page.locator("#objective-form textarea[name=keyResults]"))
+			.hasValue("Gift card sales 5 % of revenue");
+		page.locator("#share-form button").click();
+		String link = page.locator("#new-roadmap-link code").textContent().strip();
+
+		var stakeholder = newContext();
+		Page visitor = stakeholder.newPage();
+		visitor.setViewportSize(390, 844);
+		visitor.navigate(link);
+		assertThat(visitor.locator("#timeline")).isVisible();
+		org.assertj.core.api.Assertions.assertThat(scrollWidth(visitor))
+			.as("shared roadmap at 390 px")
+			.isLessThanOrEqualTo(390);
+		visitor.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+			.setPath(java.nio.file.Path.of("target/screenshots/roadmap-shared-phone.png")));
+		page.locator("#roadmap-links button.danger").first().click();
+		page.locator("#confirm-ok").click();
+		assertThat(page.locator(".toast")).containsText("Link revoked.");
+		var closed = visitor.navigate(link);
+		org.assertj.core.api.Assertions.assertThat(closed.status()).isEqualTo(404);
+		assertThat(visitor.locator("h1")).hasText("This roadmap link no longer works");
+		assertThat(visitor.locator("main")).not().containsText("Sign in");
+		assertThat(visitor.locator("main")).not().containsText("role");
+		visitor.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+			.setPath(java.nio.file.Path.of("target/screenshots/roadmap-shared-revoked-phone.png")));
+		stakeholder.close();
+	}
+
+	private static int scrollWidth(Page p) {
+		return ((Number) p.evaluate("document.documentElement.scrollWidth")).intValue();
+	}
+
 	@Test
 	void alignsAnItemWithObjectivesOnItsPageAndTheChoiceSurvivesAReload() {
 		ApiClient api = api();
