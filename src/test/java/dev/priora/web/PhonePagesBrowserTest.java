@@ -1,0 +1,64 @@
+package dev.priora.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import dev.priora.support.BrowserTestBase;
+import dev.priora.support.DemoPages;
+
+/**
+ * Every page of the demo product on a phone (390 × 844, as the owner): none scrolls
+ * sideways (a wide table or board scrolls in its own box), and each is kept as a
+ * full-page screenshot in {@code target/screenshots/phone/} to look at.
+ */
+class PhonePagesBrowserTest extends BrowserTestBase {
+
+	/** What overflows the window: the widest elements whose right edge is past it. */
+	private static final String OVERFLOW = """
+			() => {
+			  const w = window.innerWidth;
+			  if (document.documentElement.scrollWidth <= w) return null;
+			  const clipped = e => { for (let p = e.parentElement; p; p = p.parentElement) {
+			    const o = getComputedStyle(p).overflowX; if (o === 'auto' || o === 'scroll' || o === 'hidden') return true; }
+			    return false; };
+			  const wide = [...document.querySelectorAll('body *')]
+			    .filter(e => e.getBoundingClientRect().right > w + 1 && !clipped(e))
+			    .map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className && e.className.baseVal === undefined
+			      ? '.' + String(e.className).trim().split(/\\s+/).join('.') : '') + ' ' + Math.round(e.getBoundingClientRect().right));
+			  return document.documentElement.scrollWidth + ' px wide: ' + wide.slice(0, 6).join(', ');
+			}""";
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Test
+	void noPageOfTheDemoScrollsSidewaysOnAPhone() {
+		signIn();
+		DemoPages.ensurePlanning(dev.priora.support.ApiClient.signIn(port, ADMIN_EMAIL, ADMIN_PASSWORD), jdbc);
+		Map<String, String> pages = DemoPages.of(jdbc, p -> page.request().get(p).text());
+		page.setViewportSize(390, 844);
+		List<String> wide = new ArrayList<>();
+		for (Map.Entry<String, String> p : pages.entrySet()) {
+			page.navigate(p.getValue());
+			// the page and what htmx loads into it (a live stream stays open: no network
+			// idle)
+			page.waitForLoadState(com.microsoft.playwright.options.LoadState.LOAD);
+			page.waitForFunction("() => !document.querySelector('.htmx-request, [hx-trigger^=load]:empty')");
+			page.waitForTimeout(200);
+			Object overflow = page.evaluate(OVERFLOW);
+			if (overflow != null) {
+				wide.add(p.getKey() + " (" + page.url().replaceFirst("^https?://[^/]+", "") + "): " + overflow);
+			}
+			screenshot("phone/" + p.getKey().replaceAll("[^A-Za-z0-9]+", "-").replaceAll("^-|-$", ""));
+		}
+		assertThat(wide).as("pages that scroll sideways at 390 px").isEmpty();
+	}
+
+}
