@@ -326,7 +326,9 @@
     (root || document).querySelectorAll('[data-error-summary] a[data-field]').forEach(function (link) {
       var summary = link.closest('[data-error-summary]');
       var scope = summary.parentElement;
-      var field = scope.querySelector('[name="' + link.dataset.field + '"]') || document.querySelector('main [name="' + link.dataset.field + '"]');
+      var refused = summary.dataset.form && document.querySelector('form[action="' + summary.dataset.form + '"]');
+      var field = (refused && refused.querySelector('[name="' + link.dataset.field + '"]'))
+        || scope.querySelector('[name="' + link.dataset.field + '"]') || document.querySelector('main [name="' + link.dataset.field + '"]');
       if (!field) { return; }
       // the summary names the field by the label a person sees ("Objective: is required"),
       // not by its parameter name ("title: is required")

@@ -27,7 +27,8 @@ import org.springframework.web.servlet.support.RequestContextUtils;
  * <li>a form posted without htmx that was refused (400, 409, 412, 422, 428, or an
  * {@link IllegalArgumentException} from parsing a field) goes back to the page it came
  * from (post/redirect/get, so a reload posts nothing) with the reason as the flash
- * attribute {@value #FLASH_ERROR}, which each page shows in its error area;</li>
+ * attribute {@value #FLASH_ERROR}, which each page shows in its error area, and what was
+ * typed as a {@link RefusedForm}, which the page's form shows again;</li>
  * <li>anything else answers an HTML page in the shell ({@code error.html}: 404, 403, 400,
  * 500…) with the status of the refusal.</li>
  * </ul>
@@ -88,6 +89,7 @@ class PageErrorAdvice {
 		}
 		if ("POST".equals(request.getMethod()) && FORM_REFUSALS.contains(status) && detail != null) {
 			RequestContextUtils.getOutputFlashMap(request).put(FLASH_ERROR, detail);
+			RequestContextUtils.getOutputFlashMap(request).put(RefusedForm.ATTRIBUTE, RefusedForm.of(request));
 			return new ModelAndView("redirect:" + back(request, path));
 		}
 		if (status == HttpStatus.NOT_FOUND.value()) {

@@ -41,7 +41,7 @@ class AdminBrowserTest extends BrowserTestBase {
 		page.locator("#grant input[name=email]").fill("newbie@browser.test");
 		page.locator("#grant select[name=role]").selectOption("MEMBER");
 		page.locator("#grant button").click();
-		assertThat(page.locator("#members tr[data-email='newbie@browser.test'] td.role")).hasText("Member");
+		assertThat(page.locator("#members tr[data-email='newbie@browser.test'] td.role select")).hasValue("MEMBER");
 
 		newbie.navigate("/p/SHOP/backlog");
 		assertThat(newbie.locator("#your-role")).containsText("Member");

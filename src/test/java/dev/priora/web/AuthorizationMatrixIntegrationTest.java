@@ -332,8 +332,8 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 				"POST " + rooms + "/{id}/{action:reveal|revote|skip|close}");
 		product(Permission.MANAGE_PRODUCT, "PUT /api/v1/products/{key}", "PUT /api/v1/products/{key}/ready-rules",
 				"PUT /api/v1/products/{productKey}/members", "DELETE /api/v1/products/{productKey}/members/{userId}",
-				"POST /p/{key}/members", "POST /p/{key}/members/{userId}/remove", "POST /p/{key}/settings",
-				"POST /p/{key}/settings/ready");
+				"POST /p/{key}/members", "POST /p/{key}/members/{userId}/remove", "POST /p/{key}/members/{userId}/role",
+				"POST /p/{key}/settings", "POST /p/{key}/settings/ready");
 	}
 
 	private static void product(Permission permission, String... routes) {
@@ -723,7 +723,7 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 					.asText();
 			case "POST /p/{key}/team/{id}", "POST /p/{key}/team/{id}/remove" ->
 				admin.post(base + "/team", "{\"name\":\"Spare " + n + "\",\"capacity\":1}").json().get("id").asText();
-			case "POST /p/{key}/members/{userId}/remove" -> {
+			case "POST /p/{key}/members/{userId}/remove", "POST /p/{key}/members/{userId}/role" -> {
 				String email = "spare" + n + "@matrix.test";
 				UserId spare = accounts.createUser(email, "Spare " + n, "password-spare", false);
 				roles.grant("MTX", email, ProductRole.VIEWER, accounts.findByEmail(ADMIN_EMAIL).orElseThrow().id());

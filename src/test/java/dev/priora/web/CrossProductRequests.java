@@ -386,6 +386,7 @@ final class CrossProductRequests {
 		path("POST /p/{key}/team/{id}", form("name", "Hijacked", "capacity", "1"));
 		path("POST /p/{key}/team/{id}/remove", none());
 		path("POST /p/{key}/members/{userId}/remove", none());
+		path("POST /p/{key}/members/{userId}/role", form("role", "OWNER"));
 	}
 
 	private static void body(String method, String path, Send send) {

@@ -5,13 +5,15 @@ import java.util.Locale;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.ErrorResponseException;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import dev.priora.accounts.MemberView;
 import dev.priora.accounts.Permission;
 import dev.priora.accounts.ProductRole;
 import dev.priora.accounts.ProductRoles;
@@ -42,22 +44,54 @@ class MemberPageController {
 	@Requires(Permission.MANAGE_PRODUCT)
 	String grant(@AuthenticationPrincipal SignedInUser user, @PathVariable String key,
 			@RequestParam(defaultValue = "") String email, @RequestParam(defaultValue = "VIEWER") String role,
-			Model model, RedirectAttributes redirect) {
-		try {
-			roles.grant(key.toUpperCase(Locale.ROOT), email, ProductRole.valueOf(role.toUpperCase(Locale.ROOT)),
-					user.id());
-			redirect.addFlashAttribute("toast", email.strip() + " is now " + role.toLowerCase(Locale.ROOT) + ".");
-			return "redirect:/p/" + key.toUpperCase(Locale.ROOT) + "/members";
+			RedirectAttributes redirect) {
+		// an address that names no user goes back to the form with what was typed and
+		// the reason under the field (PageErrorAdvice)
+		var member = roles.grant(key.toUpperCase(Locale.ROOT), email, role(role), user.id());
+		redirect.addFlashAttribute("toast",
+				member.email() + " is now " + member.role().label().toLowerCase(Locale.ROOT) + ".");
+		return toMembers(key);
+	}
+
+	/**
+	 * Changes a member's role in place, from their row; demoting the last owner is
+	 * refused under the row's field.
+	 */
+	@PostMapping("/p/{key}/members/{userId}/role")
+	@Requires(Permission.MANAGE_PRODUCT)
+	String changeRole(@AuthenticationPrincipal SignedInUser user, @PathVariable String key, @PathVariable long userId,
+			@RequestParam(defaultValue = "") String role, RedirectAttributes redirect) {
+		String product = key.toUpperCase(Locale.ROOT);
+		MemberView member = roles.members(product)
+			.stream()
+			.filter(m -> m.user().value() == userId)
+			.findFirst()
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		ProductRole chosen = role(role);
+		if (chosen == member.role()) {
+			redirect.addFlashAttribute("toast",
+					member.displayName() + " already is " + chosen.label().toLowerCase(Locale.ROOT) + ".");
 		}
-		catch (ErrorResponseException e) {
-			// an address that names no user is a typing mistake in this form, not a
-			// missing page: the members page with the reason
-			model.addAttribute("error", e.getBody().getDetail());
+		else {
+			roles.grant(product, member.email(), chosen, user.id());
+			redirect.addFlashAttribute("toast",
+					member.displayName() + " is now " + chosen.label().toLowerCase(Locale.ROOT) + " (was "
+							+ member.role().label().toLowerCase(Locale.ROOT) + ").");
+		}
+		return toMembers(key);
+	}
+
+	private static ProductRole role(String role) {
+		try {
+			return ProductRole.valueOf(role.strip().toUpperCase(Locale.ROOT));
 		}
 		catch (IllegalArgumentException e) {
-			model.addAttribute("error", "role: must be one of OWNER, MANAGER, MEMBER, STAKEHOLDER, VIEWER");
+			throw new IllegalArgumentException("role: must be one of owner, manager, member, stakeholder, viewer");
 		}
-		return members(key, model);
+	}
+
+	private static String toMembers(String key) {
+		return "redirect:/p/" + key.toUpperCase(Locale.ROOT) + "/members";
 	}
 
 	@PostMapping("/p/{key}/members/{userId}/remove")

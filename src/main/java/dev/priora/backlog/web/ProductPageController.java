@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -51,19 +50,12 @@ class ProductPageController {
 
 	@PostMapping("/products")
 	String create(@AuthenticationPrincipal SignedInUser user, @RequestParam String key, @RequestParam String name,
-			@RequestParam(defaultValue = "") String vision, Model model, RedirectAttributes redirect) {
-		try {
-			var p = products.create(key, name, vision, user.id());
-			redirect.addFlashAttribute("toast", p.name() + " is ready: add its first items.");
-			return "redirect:/p/" + p.key() + "/backlog";
-		}
-		catch (DomainProblem e) {
-			// the new-product form again with what was typed
-			model.addAttribute("error", e.getMessage());
-			model.addAttribute("form", Map.of("key", key, "name", name, "vision", vision));
-			model.addAttribute("products", products.list().stream().filter(p -> roles.canSee(user, p.key())).toList());
-			return PRODUCTS_VIEW;
-		}
+			@RequestParam(defaultValue = "") String vision, RedirectAttributes redirect) {
+		// a refusal goes back to the new-product form with what was typed
+		// (PageErrorAdvice)
+		var p = products.create(key, name, vision, user.id());
+		redirect.addFlashAttribute("toast", p.name() + " is ready: add its first items.");
+		return "redirect:/p/" + p.key() + "/backlog";
 	}
 
 	@GetMapping("/p/{key}/settings")
@@ -74,7 +66,7 @@ class ProductPageController {
 	@PostMapping("/p/{key}/settings")
 	@Requires(Permission.MANAGE_PRODUCT)
 	String update(@AuthenticationPrincipal SignedInUser user, @PathVariable String key, @RequestParam String name,
-			@RequestParam(defaultValue = "") String vision, @RequestParam String scale,
+			@RequestParam(defaultValue = "") String vision, @RequestParam(defaultValue = "") String estimateScale,
 			@RequestParam(defaultValue = "POINTS") String unit, @RequestParam long version,
 			RedirectAttributes redirect) {
 		dev.priora.backlog.EstimateUnit u;
@@ -84,7 +76,7 @@ class ProductPageController {
 		catch (IllegalArgumentException e) {
 			throw DomainProblem.invalid("unit", "must be points or hours");
 		}
-		products.update(key, name, vision, parseScale(scale), u, version, user.id());
+		products.update(key, name, vision, parseScale(estimateScale), u, version, user.id());
 		return saved(key, "Product settings saved.", redirect);
 	}
 

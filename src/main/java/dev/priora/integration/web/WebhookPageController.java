@@ -8,7 +8,6 @@ import java.util.Map;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -46,18 +45,11 @@ class WebhookPageController {
 	@PostMapping("/p/{key}/webhooks")
 	@Requires(Permission.MANAGE_PRODUCT)
 	String create(@AuthenticationPrincipal SignedInUser user, @PathVariable String key, @RequestParam String url,
-			@RequestParam(required = false) List<String> events, Model m, RedirectAttributes redirect) {
-		try {
-			var hook = webhooks.create(key, url, events, user.id());
-			redirect.addFlashAttribute("createdSecret", hook.secret());
-			return toWebhooks(key);
-		}
-		catch (ErrorResponseException e) {
-			// the form again with the address typed, the reason above it
-			m.addAttribute("error", e.getBody().getDetail());
-			m.addAttribute("url", url);
-		}
-		return fill(key, m);
+			@RequestParam(required = false) List<String> events, RedirectAttributes redirect) {
+		// a refused address goes back to the form with what was typed (PageErrorAdvice)
+		var hook = webhooks.create(key, url, events, user.id());
+		redirect.addFlashAttribute("createdSecret", hook.secret());
+		return toWebhooks(key);
 	}
 
 	@PostMapping("/p/{key}/webhooks/{id}/{action:ping|pause|resume|delete}")
