@@ -38,6 +38,26 @@ class PhonePagesBrowserTest extends BrowserTestBase {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	/**
+	 * Pairs of visible parts of one row (keys, titles, badges, menus) whose boxes
+	 * overlap.
+	 */
+	@SuppressWarnings("unchecked")
+	private List<String> overlapping(String cells) {
+		return (List<String>) page.evaluate(
+				"""
+						s => { const out = []; const rows = new Map();
+						  for (const e of document.querySelectorAll(s)) { const r = e.getBoundingClientRect();
+						    if (r.width === 0 || r.height === 0) continue;
+						    const row = e.closest('li.row'); if (!rows.has(row)) rows.set(row, []); rows.get(row).push([e, r]); }
+						  for (const [row, cells] of rows) for (let i = 0; i < cells.length; i++) for (let j = i + 1; j < cells.length; j++) {
+						    const [a, p] = cells[i], [b, q] = cells[j];
+						    if (!a.contains(b) && !b.contains(a) && p.left < q.right - 1 && q.left < p.right - 1 && p.top < q.bottom - 1 && q.top < p.bottom - 1)
+						      out.push(row.dataset.key + ': ' + a.className + ' / ' + b.className); }
+						  return out; }""",
+				cells);
+	}
+
 	@Test
 	void noPageOfTheDemoScrollsSidewaysOnAPhone() {
 		signIn();
@@ -45,6 +65,7 @@ class PhonePagesBrowserTest extends BrowserTestBase {
 		Map<String, String> pages = DemoPages.of(jdbc, p -> page.request().get(p).text());
 		page.setViewportSize(390, 844);
 		List<String> wide = new ArrayList<>();
+		List<String> overlaps = new ArrayList<>();
 		for (Map.Entry<String, String> p : pages.entrySet()) {
 			page.navigate(p.getValue());
 			// the page and what htmx loads into it (a live stream stays open: no network
@@ -56,9 +77,20 @@ class PhonePagesBrowserTest extends BrowserTestBase {
 			if (overflow != null) {
 				wide.add(p.getKey() + " (" + page.url().replaceFirst("^https?://[^/]+", "") + "): " + overflow);
 			}
-			screenshot("phone/" + p.getKey().replaceAll("[^A-Za-z0-9]+", "-").replaceAll("^-|-$", ""));
+			String name = p.getKey().replaceAll("[^A-Za-z0-9]+", "-").replaceAll("^-|-$", "");
+			screenshot("phone/" + name);
+			if (p.getKey().equals("/p/{key}/backlog")) {
+				// a close look at the first rows: nothing in a row may overlap
+				page.locator("#backlog-rows > li.row")
+					.nth(1)
+					.screenshot(new com.microsoft.playwright.Locator.ScreenshotOptions()
+						.setPath(java.nio.file.Path.of("target/screenshots/phone/backlog-row.png")));
+				overlaps.addAll(overlapping(
+						"#backlog-rows > li.row:nth-child(-n+8) :is(.key, .title-line, .badge, select, .person, .rollup)"));
+			}
 		}
 		assertThat(wide).as("pages that scroll sideways at 390 px").isEmpty();
+		assertThat(overlaps).as("backlog row cells that overlap at 390 px").isEmpty();
 	}
 
 }
