@@ -223,10 +223,27 @@
   });
 
   // ---------- data-copy="#selector": copy a secret or link ----------
+  // without the clipboard API (plain http away from localhost) or when it refuses, the text is selected
+  // and copied the old way, or left selected with a note saying so: never a button that does nothing
+  function selectText(source) {
+    var range = document.createRange();
+    range.selectNodeContents(source);
+    var selection = window.getSelection();
+    selection.removeAllRanges();
+    selection.addRange(range);
+  }
+  function copyBySelection(source) {
+    selectText(source);
+    var copied = false;
+    try { copied = document.execCommand('copy'); } catch (err) { copied = false; }
+    Priora.toast(copied ? 'Copied.' : 'Selected: press Ctrl+C (⌘C on a Mac) to copy.');
+  }
   on('click', '[data-copy]', function (e, button) {
     var source = document.querySelector(button.dataset.copy);
-    if (!source || !navigator.clipboard) { return; }
-    navigator.clipboard.writeText(source.textContent.trim()).then(function () { Priora.toast('Copied.'); });
+    if (!source) { return; }
+    if (!navigator.clipboard || !window.isSecureContext) { copyBySelection(source); return; }
+    navigator.clipboard.writeText(source.textContent.trim()).then(function () { Priora.toast('Copied.'); },
+      function () { copyBySelection(source); });
   });
 
   // ---------- Sidebar below 1100 px: data-sidebar-toggle ----------

@@ -26,10 +26,6 @@ class AccountPagesBrowserTest extends BrowserTestBase {
 		page.setViewportSize(390, 900);
 	}
 
-	private int pageWidth() {
-		return ((Number) page.evaluate("() => document.documentElement.scrollWidth")).intValue();
-	}
-
 	@Test
 	void aWrongCurrentPasswordIsShownUnderItsFieldByItsLabel() {
 		signIn();
@@ -56,12 +52,12 @@ class AccountPagesBrowserTest extends BrowserTestBase {
 		assertThat(page.locator("#tokens tbody tr",
 				new Page.LocatorOptions().setHasText("CI script for the nightly export")))
 			.hasCount(1);
-		assertThat(pageWidth()).as("/account/tokens width at 390 px").isLessThanOrEqualTo(390);
+		assertThat(dev.priora.support.Fits.pastTheRightEdge(page)).as("/account/tokens width at 390 px").isEmpty();
 		screenshot("tokens-390");
 
 		page.navigate("/p/SHOP/members");
 		assertThat(page.locator("#members")).containsText(ADMIN_EMAIL);
-		assertThat(pageWidth()).as("/p/SHOP/members width at 390 px").isLessThanOrEqualTo(390);
+		assertThat(dev.priora.support.Fits.pastTheRightEdge(page)).as("/p/SHOP/members width at 390 px").isEmpty();
 		screenshot("members-390");
 	}
 
@@ -82,7 +78,7 @@ class AccountPagesBrowserTest extends BrowserTestBase {
 		page.locator("#new-webhook button[type=submit]").click();
 		assertThat(page.locator(".webhook .deliveries")).isVisible();
 		screenshot("webhooks-390");
-		assertThat(pageWidth()).as("/p/SHOP/webhooks width at 390 px").isLessThanOrEqualTo(390);
+		assertThat(dev.priora.support.Fits.pastTheRightEdge(page)).as("/p/SHOP/webhooks width at 390 px").isEmpty();
 	}
 
 	@Test
@@ -91,6 +87,9 @@ class AccountPagesBrowserTest extends BrowserTestBase {
 		accounts.createUser(email, "Fred Forgetful", "password-" + email, false);
 		signIn();
 		page.navigate("/admin/users");
+		// scrolled to the actions, as a person on a phone does (the name column stays
+		// put)
+		page.locator("#users").evaluate("t => t.closest('.table-wrap').scrollLeft = t.scrollWidth");
 		var reset = page.locator("#users tr[data-email='" + email + "'] .reset-password button");
 		reset.click();
 		assertThat(page.locator("#confirm-ok")).isVisible();

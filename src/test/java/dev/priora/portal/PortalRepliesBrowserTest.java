@@ -195,7 +195,7 @@ class PortalRepliesBrowserTest extends BrowserTestBase {
 			.as(where)
 			.isEqualTo(0);
 		org.assertj.core.api.Assertions
-			.assertThat(p.locator("iframe, svg:not(.bell-icon), math, object, embed").count())
+			.assertThat(p.locator("iframe, svg:not(.bell-icon):not(.search-icon), math, object, embed").count())
 			.as(where)
 			.isZero();
 	}

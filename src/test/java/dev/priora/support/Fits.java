@@ -43,6 +43,34 @@ public final class Fits {
 	}
 
 	/**
+	 * What makes the page wider than the window, empty when nothing does: "page N px
+	 * wide" when it scrolls sideways, and each element reaching past the right edge that
+	 * is neither fixed, nor inside a box that scrolls or clips it, nor in a closed menu,
+	 * as tag#id.class and its right edge.
+	 */
+	@SuppressWarnings("unchecked")
+	public static List<String> pastTheRightEdge(Page page) {
+		return (List<String>) page.evaluate(
+				"""
+						() => {
+						  const w = document.documentElement.clientWidth;
+						  const scrolls = e => !!e && e !== document.body
+						    && (['auto', 'scroll', 'hidden'].includes(getComputedStyle(e).overflowX) || scrolls(e.parentElement));
+						  const out = document.documentElement.scrollWidth > w
+						    ? ['page ' + document.documentElement.scrollWidth + ' px wide'] : [];
+						  return out.concat([...document.querySelectorAll('body *')]
+						    .filter(e => e.getClientRects().length && e.getBoundingClientRect().right > w + 1
+						      && !e.closest('details:not([open]) > :not(summary)')
+						      && getComputedStyle(e).position !== 'fixed' && !scrolls(e.parentElement))
+						    .slice(0, 8)
+						    .map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')
+						      + (typeof e.className === 'string' && e.className.trim() ? '.' + e.className.trim().split(/\\s+/).join('.') : '')
+						      + ' ' + Math.round(e.getBoundingClientRect().right)));
+						}
+						""");
+	}
+
+	/**
 	 * The elements matching {@code selector} whose text is cut (wider than their box), as
 	 * their text.
 	 */

@@ -12,6 +12,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import dev.priora.support.BrowserTestBase;
 import dev.priora.support.DemoPages;
+import dev.priora.support.Fits;
 
 /**
  * Every page of the demo product on a phone (390 × 844, as the owner): none scrolls
@@ -19,21 +20,6 @@ import dev.priora.support.DemoPages;
  * full-page screenshot in {@code target/screenshots/phone/} to look at.
  */
 class PhonePagesBrowserTest extends BrowserTestBase {
-
-	/** What overflows the window: the widest elements whose right edge is past it. */
-	private static final String OVERFLOW = """
-			() => {
-			  const w = window.innerWidth;
-			  if (document.documentElement.scrollWidth <= w) return null;
-			  const clipped = e => { for (let p = e.parentElement; p; p = p.parentElement) {
-			    const o = getComputedStyle(p).overflowX; if (o === 'auto' || o === 'scroll' || o === 'hidden') return true; }
-			    return false; };
-			  const wide = [...document.querySelectorAll('body *')]
-			    .filter(e => e.getBoundingClientRect().right > w + 1 && !clipped(e))
-			    .map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className && e.className.baseVal === undefined
-			      ? '.' + String(e.className).trim().split(/\\s+/).join('.') : '') + ' ' + Math.round(e.getBoundingClientRect().right));
-			  return document.documentElement.scrollWidth + ' px wide: ' + wide.slice(0, 6).join(', ');
-			}""";
 
 	@Autowired
 	JdbcTemplate jdbc;
@@ -73,8 +59,8 @@ class PhonePagesBrowserTest extends BrowserTestBase {
 			page.waitForLoadState(com.microsoft.playwright.options.LoadState.LOAD);
 			page.waitForFunction("() => !document.querySelector('.htmx-request, [hx-trigger^=load]:empty')");
 			page.waitForTimeout(200);
-			Object overflow = page.evaluate(OVERFLOW);
-			if (overflow != null) {
+			List<String> overflow = Fits.pastTheRightEdge(page);
+			if (!overflow.isEmpty()) {
 				wide.add(p.getKey() + " (" + page.url().replaceFirst("^https?://[^/]+", "") + "): " + overflow);
 			}
 			String name = p.getKey().replaceAll("[^A-Za-z0-9]+", "-").replaceAll("^-|-$", "");

@@ -72,4 +72,22 @@ class PublicFormBrowserTest extends BrowserTestBase {
 				new Page.ScreenshotOptions().setFullPage(true).setPath(Path.of("target/screenshots", name + ".png")));
 	}
 
+	/**
+	 * Where the browser offers no clipboard (plain http away from localhost), "Copy link"
+	 * still does something visible: it selects the link and says so.
+	 */
+	@Test
+	void copyLinkWithoutAClipboardSelectsTheLink() {
+		page.addInitScript("Object.defineProperty(navigator, 'clipboard', { value: undefined })");
+		signIn();
+		page.navigate("/p/SHOP/public-forms");
+		page.locator("#new-form button").click();
+		String link = page.locator("#form-link").textContent().strip();
+		page.locator("[data-copy='#form-link']").click();
+		com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.locator(".toast"))
+			.containsText(java.util.regex.Pattern.compile("Copied|Selected"));
+		org.assertj.core.api.Assertions.assertThat(page.evaluate("() => window.getSelection().toString().trim()"))
+			.isEqualTo(link);
+	}
+
 }

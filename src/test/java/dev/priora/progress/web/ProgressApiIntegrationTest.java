@@ -363,7 +363,11 @@ class ProgressApiIntegrationTest extends IntegrationTestBase {
 		JsonNode upTo = api.get(base + "/forecast?above=FCS-4").json();
 		assertThat(upTo.get("forecast").get("method").asText()).contains("blended with 1 completed sprint");
 
-		// a product estimating in hours is told hours
+		toldInHours(api, base, second);
+	}
+
+	/** Switched to hours, the product's in-sequence forecast counts hours. */
+	private static void toldInHours(ApiClient api, String base, long second) {
 		String version = api.get("/api/v1/products/FCS").etag();
 		assertThat(api.put("/api/v1/products/FCS", "{\"name\":\"Forecasts\",\"estimateUnit\":\"HOURS\"}", version)
 			.status()).isEqualTo(200);
