@@ -22,8 +22,12 @@ class PublicFormBrowserTest extends BrowserTestBase {
 	void aVisitorCorrectsTheFormSendsFeedbackAndARevokedLinkSaysItNoLongerWorks() {
 		signIn();
 		page.navigate("/p/SHOP/public-forms");
+		page.locator("#new-form input[name=name]").fill("Holiday newsletter");
 		page.locator("#new-form button").click();
 		String link = page.locator("#form-link").textContent().strip();
+		var row = page.locator("#forms tbody tr").first();
+		assertThat(row.locator("td").first()).hasText("Holiday newsletter");
+		assertThat(row).containsText("none yet");
 		var other = newContext();
 		Page visitor = other.newPage();
 		visitor.setViewportSize(390, 844);
@@ -55,10 +59,13 @@ class PublicFormBrowserTest extends BrowserTestBase {
 		page.navigate("/p/SHOP/feedback");
 		assertThat(page.locator("#inbox-rows")).containsText("Gift cards");
 
+		// the form counts what came through it
 		page.navigate("/p/SHOP/public-forms");
+		assertThat(page.locator("#forms tbody tr").first()).containsText("1, last");
 		page.locator("#forms button.danger").first().click();
+		assertThat(page.locator("#confirm-dialog")).containsText("Revoke “Holiday newsletter”?");
 		page.locator("#confirm-ok").click();
-		assertThat(page.locator(".toast")).containsText("revoked");
+		assertThat(page.locator(".toast")).containsText("“Holiday newsletter” revoked");
 		var closed = visitor.navigate(link);
 		org.assertj.core.api.Assertions.assertThat(closed.status()).isEqualTo(404);
 		assertThat(visitor.locator("h1")).hasText("This feedback form no longer works");
@@ -83,6 +90,9 @@ class PublicFormBrowserTest extends BrowserTestBase {
 		page.navigate("/p/SHOP/public-forms");
 		page.locator("#new-form button").click();
 		String link = page.locator("#form-link").textContent().strip();
+		// the page after the form's redirect: its scripts (deferred) have run once it has
+		// loaded; a click before that would find no handler (CI on a busy machine did)
+		page.waitForLoadState();
 		page.locator("[data-copy='#form-link']").click();
 		com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.locator(".toast"))
 			.containsText(java.util.regex.Pattern.compile("Copied|Selected"));
