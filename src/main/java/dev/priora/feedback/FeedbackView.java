@@ -20,6 +20,27 @@ public record FeedbackView(long id, String title, String text, Long customerId, 
 		Long suggestedCustomerId, String suggestedCustomerName, FeedbackKind kind, Double kindConfidence,
 		String kindSource, Sentiment sentiment) {
 
+	/**
+	 * What a list or a heading calls this feedback: its title, or when it has none (a
+	 * public form or an e-mail without a subject) the start of its text, cut at a word.
+	 */
+	public String headline() {
+		if (title != null && !title.isBlank()) {
+			return title;
+		}
+		String words = text == null ? "" : text.strip().replaceAll("\\s+", " ");
+		if (words.isEmpty()) {
+			return "Untitled feedback";
+		}
+		if (words.length() <= HEADLINE) {
+			return words;
+		}
+		int cut = words.lastIndexOf(' ', HEADLINE);
+		return words.substring(0, cut > HEADLINE / 2 ? cut : HEADLINE) + "…";
+	}
+
+	private static final int HEADLINE = 70;
+
 	/** A link to a backlog item, with how much it matters and the quote that shows it. */
 	public record Link(String item, String itemTitle, String itemStatus, Importance importance, String quote) {
 

@@ -21,19 +21,32 @@ class PublicFormRepository {
 		this.jdbc = jdbc;
 	}
 
-	void insert(String productKey, String tokenHash, Instant at, long user) {
-		jdbc.sql("insert into public_forms (product_key, token_hash, created_at, created_by) values (?, ?, ?, ?)")
-			.params(productKey, tokenHash, at.atOffset(ZoneOffset.UTC), user)
+	void insert(String productKey, String name, String tokenHash, Instant at, long user) {
+		jdbc.sql(
+				"insert into public_forms (product_key, name, token_hash, created_at, created_by) values (?, ?, ?, ?, ?)")
+			.params(productKey, name, tokenHash, at.atOffset(ZoneOffset.UTC), user)
 			.update();
 	}
 
-	/** The product's forms, newest first. */
+	/**
+	 * The product's forms, newest first, with who made each and how much feedback came
+	 * through it (merged duplicates included: they were sent).
+	 */
 	List<PublicForms.Form> forms(String productKey) {
-		return jdbc.sql("select id, created_at, revoked_at from public_forms where product_key = ? order by id desc")
+		return jdbc.sql("""
+				select p.id, p.name, p.created_at, u.display_name, p.revoked_at,
+				  (select count(*) from feedback f where f.public_form_id = p.id),
+				  (select max(f.received_at) from feedback f where f.public_form_id = p.id)
+				from public_forms p join users u on u.id = p.created_by
+				where p.product_key = ? order by p.id desc""")
 			.param(productKey)
-			.query((rs, n) -> new PublicForms.Form(rs.getLong(1), rs.getTimestamp(2).toInstant(),
-					rs.getTimestamp(3) == null ? null : rs.getTimestamp(3).toInstant()))
+			.query((rs, n) -> new PublicForms.Form(rs.getLong(1), rs.getString(2), instant(rs.getTimestamp(3)),
+					rs.getString(4), instant(rs.getTimestamp(5)), rs.getLong(6), instant(rs.getTimestamp(7))))
 			.list();
+	}
+
+	private static Instant instant(java.sql.Timestamp t) {
+		return t == null ? null : t.toInstant();
 	}
 
 	/** Revokes the product's active form; false when there is no such form. */
@@ -44,18 +57,22 @@ class PublicFormRepository {
 			.update() > 0;
 	}
 
-	/** The product of the active form with this secret's hash. */
-	Optional<String> productOf(String tokenHash) {
-		return jdbc.sql("select product_key from public_forms where token_hash = ? and revoked_at is null")
+	/** The active form with this secret's hash. */
+	Optional<PublicForms.Open> open(String tokenHash) {
+		return jdbc.sql("select id, product_key from public_forms where token_hash = ? and revoked_at is null")
 			.param(tokenHash)
-			.query(String.class)
+			.query((rs, n) -> new PublicForms.Open(rs.getLong(1), rs.getString(2)))
 			.optional();
 	}
 
-	/** Records who submitted the feedback through a form, and from which address. */
-	void submitter(long feedbackId, String name, String email, String clientIp) {
-		jdbc.sql("update feedback set submitter_name = ?, submitter_email = ?, client_ip = ? where id = ?")
-			.params(name, email, clientIp, feedbackId)
+	/**
+	 * Records who submitted the feedback, from which address and through which form
+	 * (null: the customer portal's feedback page).
+	 */
+	void submitter(long feedbackId, String name, String email, String clientIp, Long formId) {
+		jdbc.sql(
+				"update feedback set submitter_name = ?, submitter_email = ?, client_ip = ?, public_form_id = ? where id = ?")
+			.params(name, email, clientIp, formId, feedbackId)
 			.update();
 	}
 

@@ -36,12 +36,31 @@ public class PublicForms {
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
-	/** A form as listed to its owners (the secret is shown only when created). */
-	public record Form(long id, Instant createdAt, Instant revokedAt) {
+	/**
+	 * A form as listed to its owners (the secret is shown only when created): its
+	 * {@code name} (where or with whom it was shared; null when none was given), who made
+	 * it, and how much feedback came through it, the last when.
+	 */
+	public record Form(long id, String name, Instant createdAt, String createdBy, Instant revokedAt, long submissions,
+			Instant lastSubmission) {
+
 		public boolean active() {
 			return revokedAt == null;
 		}
+
+		/** What the form is called on pages and in messages. */
+		public String label() {
+			return name == null ? "Unnamed form" : name;
+		}
+
 	}
+
+	/** The active form behind a secret. */
+	public record Open(long id, String productKey) {
+	}
+
+	/** The longest name a form or a roadmap link may have. */
+	public static final int NAME_LENGTH = 100;
 
 	/** What a visitor typed; {@code website} is the honeypot and must stay empty. */
 	public record Submission(String title, String text, String name, String email, String website) {
@@ -73,34 +92,71 @@ public class PublicForms {
 		this.transaction = new TransactionTemplate(transactions);
 	}
 
-	/** Creates a form link for the product and answers its secret, shown once. */
-	@Transactional
+	/**
+	 * Creates an unnamed form link for the product and answers its secret, shown once.
+	 */
 	public String create(String productKey, UserId user) {
+		return create(productKey, null, user);
+	}
+
+	/**
+	 * Creates a form link named {@code name} (where or with whom it is shared; blank: no
+	 * name) and answers its secret, shown once.
+	 */
+	@Transactional
+	public String create(String productKey, String name, UserId user) {
 		String key = products.get(productKey).key();
+		String named = name(name);
 		byte[] bytes = new byte[24];
 		RANDOM.nextBytes(bytes);
 		String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-		repository.insert(key, sha256(secret), clock.instant(), user.value());
+		repository.insert(key, named, sha256(secret), clock.instant(), user.value());
 		return secret;
+	}
+
+	/**
+	 * A form's or a link's name as stored: stripped, one line, null when blank; refused
+	 * when longer than {@link #NAME_LENGTH}.
+	 */
+	public static String name(String name) {
+		if (name == null || name.isBlank()) {
+			return null;
+		}
+		String one = name.strip().replaceAll("\\s+", " ").replaceAll("\\p{Cntrl}", "");
+		if (one.length() > NAME_LENGTH) {
+			throw DomainProblem.invalid("name", "is longer than " + NAME_LENGTH + " characters");
+		}
+		return one;
 	}
 
 	public List<Form> forms(String productKey) {
 		return repository.forms(products.get(productKey).key());
 	}
 
+	/** Revokes the product's active form and answers it as it was listed. */
 	@Transactional
-	public void revoke(String productKey, long id) {
-		if (!repository.revoke(products.get(productKey).key(), id, clock.instant())) {
-			throw DomainProblem.notFound("Active form " + id);
-		}
+	public Form revoke(String productKey, long id) {
+		String key = products.get(productKey).key();
+		Form form = repository.forms(key)
+			.stream()
+			.filter(f -> f.id() == id && f.active())
+			.findFirst()
+			.orElseThrow(() -> DomainProblem.notFound("Active form " + id));
+		repository.revoke(key, id, clock.instant());
+		return form;
+	}
+
+	/** The active form behind a secret; empty for unknown or revoked links. */
+	public Optional<Open> open(String secret) {
+		return repository.open(sha256(secret == null ? "" : secret));
 	}
 
 	/**
-	 * The product (name) behind an active form, for showing it; empty for unknown or
-	 * revoked links.
+	 * The product behind an active form, for showing it; empty for unknown or revoked
+	 * links.
 	 */
 	public Optional<String> productOf(String secret) {
-		return repository.productOf(sha256(secret == null ? "" : secret));
+		return open(secret).map(Open::productKey);
 	}
 
 	/**
@@ -110,7 +166,8 @@ public class PublicForms {
 	 * {@code clientIp} is the connection's address, or the one a trusted proxy forwarded.
 	 */
 	public void submit(String secret, Submission s, String clientIp) {
-		submitTo(productOf(secret).orElseThrow(() -> DomainProblem.notFound("This form")), s, clientIp);
+		Open form = open(secret).orElseThrow(() -> DomainProblem.notFound("This form"));
+		accept(form.productKey(), form.id(), s, clientIp);
 	}
 
 	/**
@@ -118,6 +175,10 @@ public class PublicForms {
 	 * (the caller checked that the portal is open to the visitor).
 	 */
 	public void submitTo(String productKey, Submission s, String clientIp) {
+		accept(productKey, null, s, clientIp);
+	}
+
+	private void accept(String productKey, Long formId, Submission s, String clientIp) {
 		String key = products.get(productKey).key();
 		if (s.website() != null && !s.website().isBlank()) {
 			return;
@@ -129,7 +190,7 @@ public class PublicForms {
 		RateLimiter.Permit permit = limiter.tryAcquire(perAddress, clientIp)
 			.orElseThrow(() -> new ErrorResponseException(HttpStatus.TOO_MANY_REQUESTS));
 		try {
-			transaction.executeWithoutResult(tx -> record(key, s, clientIp));
+			transaction.executeWithoutResult(tx -> record(key, formId, s, clientIp));
 		}
 		catch (RuntimeException e) {
 			limiter.release(permit);
@@ -144,8 +205,17 @@ public class PublicForms {
 	 * portal's feedback page share it.
 	 */
 	public Optional<String> trySubmitTo(String productKey, Submission s, String clientIp) {
+		return trySubmit(productKey, null, s, clientIp);
+	}
+
+	/** Like {@link #trySubmitTo}, through the form {@code form}, which it remembers. */
+	public Optional<String> trySubmitThrough(Open form, Submission s, String clientIp) {
+		return trySubmit(form.productKey(), form.id(), s, clientIp);
+	}
+
+	private Optional<String> trySubmit(String productKey, Long formId, Submission s, String clientIp) {
 		try {
-			submitTo(productKey, s, clientIp);
+			accept(productKey, formId, s, clientIp);
 			return Optional.empty();
 		}
 		catch (DomainProblem e) {
@@ -157,10 +227,10 @@ public class PublicForms {
 		}
 	}
 
-	private void record(String key, Submission s, String clientIp) {
+	private void record(String key, Long formId, Submission s, String clientIp) {
 		FeedbackView created = feedback.create(key,
 				new FeedbackDraft(s.title(), s.text(), null, null, Channel.WEB_FORM, null, List.of(), null), null);
-		repository.submitter(created.id(), clip(s.name(), 200), clip(s.email(), 320), clip(clientIp, 64));
+		repository.submitter(created.id(), clip(s.name(), 200), clip(s.email(), 320), clip(clientIp, 64), formId);
 	}
 
 	private static String clip(String s, int max) {

@@ -189,7 +189,7 @@ final class ArchiveCheck {
 			else if (ArchiveTables.PRODUCT_COLUMNS.contains(column) && columns.containsKey(column)) {
 				continue; // always the new product
 			}
-			else if (!columns.containsKey(column) || ArchiveTables.DERIVED_COLUMNS.contains(column)) {
+			else if (!columns.containsKey(column) || ArchiveTables.DROPPED_COLUMNS.contains(column)) {
 				add(t.name(), n, column, "is not a column this version of Priora exports");
 			}
 			else {
@@ -198,7 +198,7 @@ final class ArchiveCheck {
 		}
 		for (Column c : columns.values()) {
 			boolean product = ArchiveTables.PRODUCT_COLUMNS.contains(c.name()) || c.name().equals(t.id())
-					|| ArchiveTables.DERIVED_COLUMNS.contains(c.name());
+					|| ArchiveTables.DROPPED_COLUMNS.contains(c.name());
 			if (!product && !c.nullable() && !c.hasDefault() && !r.has(c.name())) {
 				add(t.name(), n, c.name(), "is required");
 			}

@@ -138,10 +138,12 @@ final class ArchiveTables {
 	static final List<String> PRODUCT_COLUMNS = List.of("product_id", "product_key");
 
 	/**
-	 * Derived data recomputed after an import (feedback embeddings with the name of the
-	 * sentence model that computed them, customers' normalised names).
+	 * Columns never exported: derived data recomputed after an import (feedback
+	 * embeddings with the name of the sentence model that computed them, customers'
+	 * normalised names), and the public form a feedback came through (the forms are left
+	 * out: their links are secrets of this server).
 	 */
-	static final List<String> DERIVED_COLUMNS = List.of("embedding", "embedding_model", "name_key");
+	static final List<String> DROPPED_COLUMNS = List.of("embedding", "embedding_model", "name_key", "public_form_id");
 
 	private ArchiveTables() {
 	}

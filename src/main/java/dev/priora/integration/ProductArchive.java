@@ -109,7 +109,7 @@ public class ProductArchive {
 			for (Map<String, Object> row : rows) {
 				Map<String, Object> m = new LinkedHashMap<>();
 				row.forEach((column, value) -> {
-					if (ArchiveTables.DERIVED_COLUMNS.contains(column)
+					if (ArchiveTables.DROPPED_COLUMNS.contains(column)
 							|| (!t.name().equals("products") && ArchiveTables.PRODUCT_COLUMNS.contains(column))) {
 						return;
 					}

@@ -115,21 +115,36 @@ class RoadmapRepository {
 			.update();
 	}
 
-	void insertLink(String productKey, String tokenHash, Instant at, long user, Instant expiresAt) {
-		jdbc.sql(
-				"insert into roadmap_links (product_key, token_hash, created_at, created_by, expires_at) values (?, ?, ?, ?, ?)")
-			.params(productKey, tokenHash, utc(at), user, expiresAt == null ? null : utc(expiresAt))
+	void insertLink(String productKey, String name, String tokenHash, Instant at, long user, Instant expiresAt) {
+		jdbc.sql("""
+				insert into roadmap_links (product_key, name, token_hash, created_at, created_by, expires_at)
+				values (?, ?, ?, ?, ?, ?)""")
+			.params(productKey, name, tokenHash, utc(at), user, expiresAt == null ? null : utc(expiresAt))
 			.update();
 	}
 
-	/** The product's links, newest first. */
+	/**
+	 * The product's links, newest first, with who made each and how often it was opened.
+	 */
 	List<RoadmapService.Link> links(String productKey) {
-		return jdbc.sql(
-				"select id, created_at, expires_at, revoked_at from roadmap_links where product_key = ? order by id desc")
+		return jdbc.sql("""
+				select l.id, l.name, l.created_at, u.display_name, l.expires_at, l.revoked_at, l.opened_count,
+				  l.last_opened_at
+				from roadmap_links l join users u on u.id = l.created_by
+				where l.product_key = ? order by l.id desc""")
 			.param(productKey)
-			.query((rs, n) -> new RoadmapService.Link(rs.getLong(1), instant(rs.getObject(2, OffsetDateTime.class)),
-					instant(rs.getObject(3, OffsetDateTime.class)), instant(rs.getObject(4, OffsetDateTime.class))))
+			.query((rs, n) -> new RoadmapService.Link(rs.getLong(1), rs.getString(2),
+					instant(rs.getObject(3, OffsetDateTime.class)), rs.getString(4),
+					instant(rs.getObject(5, OffsetDateTime.class)), instant(rs.getObject(6, OffsetDateTime.class)),
+					rs.getInt(7), instant(rs.getObject(8, OffsetDateTime.class))))
 			.list();
+	}
+
+	/** Counts an opening of the link with this secret's hash. */
+	void linkOpened(String tokenHash, Instant at) {
+		jdbc.sql("update roadmap_links set opened_count = opened_count + 1, last_opened_at = ? where token_hash = ?")
+			.params(utc(at), tokenHash)
+			.update();
 	}
 
 	/** Revokes the product's active link; false when there is no such link. */

@@ -64,11 +64,21 @@ public class RoadmapService {
 			List<TimelineRow> timeline) {
 	}
 
-	/** A shared link as listed (the secret is shown once, when it is made). */
-	public record Link(long id, Instant createdAt, Instant expiresAt, Instant revokedAt) {
+	/**
+	 * A shared link as listed (the secret is shown once, when it is made): its
+	 * {@code name} (with whom it was shared; null when none was given), who made it, and
+	 * how often it was opened, the last time when.
+	 */
+	public record Link(long id, String name, Instant createdAt, String createdBy, Instant expiresAt, Instant revokedAt,
+			int opened, Instant lastOpened) {
 
 		public boolean active(Instant now) {
 			return revokedAt == null && (expiresAt == null || expiresAt.isAfter(now));
+		}
+
+		/** What the link is called on pages and in messages. */
+		public String label() {
+			return name == null ? "Unnamed link" : name;
 		}
 
 	}
@@ -225,23 +235,41 @@ public class RoadmapService {
 	 * Makes a read-only link to the roadmap, expiring after {@code days} (null: never);
 	 * the secret is shown once.
 	 */
-	@Transactional
 	public String share(String productKey, Integer days, UserId user) {
-		return shareLinks.share(productKey, days, user);
+		return share(productKey, null, days, user);
+	}
+
+	/**
+	 * Like {@link #share(String, Integer, UserId)}, the link named {@code name} (with
+	 * whom it is shared; blank: no name).
+	 */
+	@Transactional
+	public String share(String productKey, String name, Integer days, UserId user) {
+		return shareLinks.share(productKey, name, days, user);
 	}
 
 	public List<Link> links(String productKey) {
 		return shareLinks.links(productKey);
 	}
 
+	/** Revokes the product's active link and answers it as it was listed. */
 	@Transactional
-	public void revoke(String productKey, long id) {
-		shareLinks.revoke(productKey, id);
+	public Link revoke(String productKey, long id) {
+		return shareLinks.revoke(productKey, id);
 	}
 
 	/** The product behind an active, unexpired link; empty otherwise. */
 	public Optional<String> productOf(String secret) {
 		return shareLinks.productOf(secret);
+	}
+
+	/**
+	 * Like {@link #productOf}, for someone opening the link: the opening is counted, so
+	 * the team sees whether a stakeholder looked.
+	 */
+	@Transactional
+	public Optional<String> open(String secret) {
+		return shareLinks.open(secret);
 	}
 
 }

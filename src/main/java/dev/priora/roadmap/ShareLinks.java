@@ -15,6 +15,7 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 import dev.priora.accounts.UserId;
+import dev.priora.feedback.PublicForms;
 import dev.priora.problem.DomainProblem;
 import dev.priora.backlog.ProductService;
 
@@ -39,8 +40,9 @@ class ShareLinks {
 		this.clock = clock;
 	}
 
-	String share(String productKey, Integer days, UserId user) {
+	String share(String productKey, String name, Integer days, UserId user) {
 		String key = products.get(productKey).key();
+		String named = PublicForms.name(name);
 		if (days != null && (days < 1 || days > 365)) {
 			throw DomainProblem.invalid("days", "must be from 1 to 365");
 		}
@@ -48,7 +50,7 @@ class ShareLinks {
 		RANDOM.nextBytes(bytes);
 		String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
 		Instant now = clock.instant();
-		repository.insertLink(key, sha256(secret), now, user.value(),
+		repository.insertLink(key, named, sha256(secret), now, user.value(),
 				days == null ? null : now.plus(Duration.ofDays(days)));
 		return secret;
 	}
@@ -57,14 +59,25 @@ class ShareLinks {
 		return repository.links(products.get(productKey).key());
 	}
 
-	void revoke(String productKey, long id) {
-		if (!repository.revokeLink(products.get(productKey).key(), id, clock.instant())) {
-			throw DomainProblem.notFound("Active roadmap link " + id);
-		}
+	RoadmapService.Link revoke(String productKey, long id) {
+		String key = products.get(productKey).key();
+		RoadmapService.Link link = repository.links(key)
+			.stream()
+			.filter(l -> l.id() == id && l.revokedAt() == null)
+			.findFirst()
+			.orElseThrow(() -> DomainProblem.notFound("Active roadmap link " + id));
+		repository.revokeLink(key, id, clock.instant());
+		return link;
 	}
 
 	Optional<String> productOf(String secret) {
 		return repository.productOfLink(sha256(secret == null ? "" : secret), clock.instant());
+	}
+
+	Optional<String> open(String secret) {
+		Optional<String> product = productOf(secret);
+		product.ifPresent(p -> repository.linkOpened(sha256(secret), clock.instant()));
+		return product;
 	}
 
 	private static String sha256(String value) {

@@ -141,7 +141,8 @@ class InboxPageController {
 			FeedbackView created = feedback.create(key, new FeedbackDraft(title, text, customerId, null, Channel.MANUAL,
 					null, tags.isBlank() ? List.of() : List.of(tags.split("[,;]")), null), user.id());
 			if (htmx == null) {
-				return FeedbackPageController.redirect(key, null, "Feedback #" + created.id() + " added.", redirect);
+				return FeedbackPageController.redirect(key, null, "Feedback “" + created.headline() + "” added.",
+						redirect);
 			}
 			model.addAttribute("created", created.id());
 		}
@@ -162,7 +163,7 @@ class InboxPageController {
 			Model model, @RequestHeader(name = "HX-Request", required = false) String htmx, RedirectAttributes redirect,
 			HttpServletResponse response) {
 		var changed = feedback.changeStatus(key, id, FeedbackStatus.valueOf(status.toUpperCase(Locale.ROOT)), version);
-		String done = "Feedback #" + id + " is " + changed.status().name().toLowerCase(Locale.ROOT) + ".";
+		String done = "“" + changed.headline() + "” is " + changed.status().name().toLowerCase(Locale.ROOT) + ".";
 		if (htmx == null) {
 			return FeedbackPageController.redirect(key, "page".equals(from) ? id : null, done, redirect);
 		}

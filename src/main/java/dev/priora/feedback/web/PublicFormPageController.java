@@ -61,15 +61,14 @@ class PublicFormPageController {
 			@RequestParam(defaultValue = "") String text, @RequestParam(defaultValue = "") String name,
 			@RequestParam(defaultValue = "") String email, @RequestParam(defaultValue = "") String website,
 			HttpServletRequest request, HttpServletResponse response, Model model) {
-		var found = forms.productOf(secret);
+		var found = forms.open(secret);
 		if (found.isEmpty()) {
 			return ClosedLink.page(CLOSED, response, model);
 		}
-		String key = found.get();
-		model.addAttribute("productName", products.get(key).name());
+		model.addAttribute("productName", products.get(found.get().productKey()).name());
 		model.addAttribute("secret", secret);
 		model.addAttribute("formAction", "/f/" + secret);
-		var refused = forms.trySubmitTo(key, new PublicForms.Submission(title, text, name, email, website),
+		var refused = forms.trySubmitThrough(found.get(), new PublicForms.Submission(title, text, name, email, website),
 				request.getRemoteAddr());
 		if (refused.isEmpty()) {
 			// a query parameter, not a flash attribute: visitors have no session
@@ -94,8 +93,9 @@ class PublicFormPageController {
 
 	@PostMapping("/p/{key}/public-forms")
 	@Requires(Permission.MANAGE_PRODUCT)
-	String create(@AuthenticationPrincipal SignedInUser user, @PathVariable String key, RedirectAttributes redirect) {
-		String secret = forms.create(key, user.id());
+	String create(@AuthenticationPrincipal SignedInUser user, @PathVariable String key,
+			@RequestParam(defaultValue = "") String name, RedirectAttributes redirect) {
+		String secret = forms.create(key, name, user.id());
 		redirect.addFlashAttribute("link",
 				ServletUriComponentsBuilder.fromCurrentContextPath().path("/f/" + secret).toUriString());
 		return "redirect:/p/" + key.toUpperCase(Locale.ROOT) + "/public-forms";
@@ -104,8 +104,8 @@ class PublicFormPageController {
 	@PostMapping("/p/{key}/public-forms/{id}/revoke")
 	@Requires(Permission.MANAGE_PRODUCT)
 	String revoke(@PathVariable String key, @PathVariable long id, RedirectAttributes redirect) {
-		forms.revoke(key, id);
-		redirect.addFlashAttribute("toast", "Form #" + id + " revoked: its link no longer works.");
+		var revoked = forms.revoke(key, id);
+		redirect.addFlashAttribute("toast", "“" + revoked.label() + "” revoked: its link no longer works.");
 		return "redirect:/p/" + key.toUpperCase(Locale.ROOT) + "/public-forms";
 	}
 

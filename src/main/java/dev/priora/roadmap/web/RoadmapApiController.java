@@ -49,7 +49,7 @@ class RoadmapApiController {
 	record AlignBody(@NotNull @Size(max = 50) List<@NotNull Long> objectives) {
 	}
 
-	record ShareBody(Integer days) {
+	record ShareBody(Integer days, String name) {
 	}
 
 	record Shared(String url) {
@@ -153,10 +153,12 @@ class RoadmapApiController {
 
 	@PostMapping(BASE + "/roadmap/links")
 	@Requires(Permission.MANAGE_ROADMAP)
-	@Operation(summary = "Make a read-only roadmap link for stakeholders (optionally expiring after days); shown once")
+	@Operation(summary = "Make a read-only roadmap link for stakeholders (optionally named, and expiring after days); "
+			+ "shown once")
 	ResponseEntity<Shared> share(@AuthenticationPrincipal SignedInUser user, @PathVariable String productKey,
 			@Valid @RequestBody(required = false) ShareBody body) {
-		String secret = roadmap.share(productKey, body == null ? null : body.days(), user.id());
+		String secret = roadmap.share(productKey, body == null ? null : body.name(), body == null ? null : body.days(),
+				user.id());
 		return ResponseEntity.status(201).body(new Shared("/r/" + secret));
 	}
 

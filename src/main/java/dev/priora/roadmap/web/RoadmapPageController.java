@@ -2,6 +2,7 @@ package dev.priora.roadmap.web;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -151,15 +152,27 @@ class RoadmapPageController {
 	@PostMapping("/p/{key}/roadmap/links")
 	@Requires(Permission.MANAGE_ROADMAP)
 	String share(@AuthenticationPrincipal SignedInUser user, @PathVariable String key,
-			@RequestParam(required = false) Integer days, RedirectAttributes redirect) {
-		return toRoadmap(key, "link", "/r/" + roadmap.share(key, days, user.id()), redirect);
+			@RequestParam(defaultValue = "") String name, @RequestParam(required = false) Integer days, Model m,
+			RedirectAttributes redirect) {
+		try {
+			return toRoadmap(key, "link", "/r/" + roadmap.share(key, name, days, user.id()), redirect);
+		}
+		catch (DomainProblem e) {
+			// the link form again, at the foot of the page: the reason in it, what was
+			// typed
+			// kept
+			m.addAttribute("linkError", e.getMessage());
+			m.addAttribute("typedLink", Map.of("name", name, "days", days == null ? "" : days.toString()));
+		}
+		fill(key, null, m);
+		return ROADMAP_VIEW;
 	}
 
 	@PostMapping("/p/{key}/roadmap/links/{id}/revoke")
 	@Requires(Permission.MANAGE_ROADMAP)
 	String revoke(@PathVariable String key, @PathVariable long id, RedirectAttributes redirect) {
-		roadmap.revoke(key, id);
-		return toRoadmap(key, "toast", "Link revoked.", redirect);
+		var revoked = roadmap.revoke(key, id);
+		return toRoadmap(key, "toast", "“" + revoked.label() + "” revoked.", redirect);
 	}
 
 	@PostMapping("/p/{key}/roadmap/comments")
@@ -202,7 +215,7 @@ class RoadmapPageController {
 	/** The roadmap for someone with the link: read only, no sign-in. */
 	@GetMapping("/r/{secret}")
 	String shared(@PathVariable String secret, Model m, HttpServletResponse response) {
-		var key = roadmap.productOf(secret);
+		var key = roadmap.open(secret);
 		if (key.isEmpty()) {
 			return ClosedLink.page("This roadmap link", response, m);
 		}

@@ -59,9 +59,14 @@ class RoadmapBrowserTest extends BrowserTestBase {
 		page.reload();
 		assertThat(page.locator("#alignment tbody tr").first()).containsText("100 %");
 		assertThat(page.locator("#unaligned")).hasCount(0);
+		page.locator("#share-form input[name=name]").fill("Board, Q1 review");
 		page.locator("#share-form input[name=days]").fill("30");
 		page.locator("#share-form button").click();
 		String link = page.locator("#new-roadmap-link code").textContent().strip();
+		// the list names the link by whom it was shared with, and it was never opened
+		var row = page.locator("#roadmap-links tbody tr").first();
+		assertThat(row.locator("td").first()).hasText("Board, Q1 review");
+		assertThat(row).containsText("never");
 
 		var stakeholder = newContext();
 		Page visitor = stakeholder.newPage();
@@ -71,6 +76,9 @@ class RoadmapBrowserTest extends BrowserTestBase {
 		assertThat(visitor.locator("#now-next-later")).containsText("Gift cards");
 		assertThat(visitor.locator("#goal-form")).hasCount(0);
 		stakeholder.close();
+		// the team sees that the stakeholder looked
+		page.reload();
+		assertThat(page.locator("#roadmap-links tbody tr").first()).containsText("once, last");
 	}
 
 	/**
@@ -112,7 +120,7 @@ class RoadmapBrowserTest extends BrowserTestBase {
 			.setPath(java.nio.file.Path.of("target/screenshots/roadmap-shared-phone.png")));
 		page.locator("#roadmap-links button.danger").first().click();
 		page.locator("#confirm-ok").click();
-		assertThat(page.locator(".toast")).containsText("Link revoked.");
+		assertThat(page.locator(".toast")).containsText("“Unnamed link” revoked.");
 		var closed = visitor.navigate(link);
 		org.assertj.core.api.Assertions.assertThat(closed.status()).isEqualTo(404);
 		assertThat(visitor.locator("h1")).hasText("This roadmap link no longer works");

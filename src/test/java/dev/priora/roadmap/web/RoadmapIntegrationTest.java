@@ -169,14 +169,25 @@ class RoadmapIntegrationTest extends IntegrationTestBase {
 	void sharesTheRoadmapReadOnlyUntilTheLinkIsRevoked() {
 		Roadmap r = roadmap("RDL");
 		ApiClient api = r.product().api();
-		String url = api.post(r.path("/roadmap/links"), "{\"days\":7}").json().get("url").asText();
+		String url = api.post(r.path("/roadmap/links"), "{\"days\":7,\"name\":\"  Board,\\n Q1 review \"}")
+			.json()
+			.get("url")
+			.asText();
 		BrowserlessSession visitor = BrowserlessSession.anonymous(port);
 		var shared = visitor.get(url);
 		assertThat(shared.statusCode()).isEqualTo(200);
 		assertThat(shared.body()).contains("Checkout in one minute")
 			.contains("Item 2")
 			.doesNotContain("Make a read-only link");
-		long link = api.get(r.path("/roadmap/links")).json().get(0).get("id").asLong();
+		visitor.get(url);
+		var listed = api.get(r.path("/roadmap/links")).json().get(0);
+		assertThat(listed.get("name").asText()).as("one line, stripped").isEqualTo("Board, Q1 review");
+		assertThat(listed.get("opened").asInt()).as("each opening counted").isEqualTo(2);
+		assertThat(listed.get("lastOpened").isNull()).isFalse();
+		var tooLong = api.post(r.path("/roadmap/links"), "{\"name\":\"" + "x".repeat(101) + "\"}");
+		assertThat(tooLong.status()).isEqualTo(400);
+		assertThat(tooLong.json().get("errors").toString()).contains("name");
+		long link = listed.get("id").asLong();
 		assertThat(api.delete(r.path("/roadmap/links/" + link), null).status()).isEqualTo(204);
 		assertThat(visitor.get(url).statusCode()).isEqualTo(404);
 		assertThat(visitor.get("/r/made-up").statusCode()).isEqualTo(404);
