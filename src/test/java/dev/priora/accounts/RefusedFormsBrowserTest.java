@@ -114,6 +114,45 @@ class RefusedFormsBrowserTest extends BrowserTestBase {
 		fitsAPhone("/p/SHOP/settings");
 	}
 
+	/**
+	 * The Definition of Ready refused (the size rule without a limit) comes back with the
+	 * boxes as they were ticked and the reason in its own card, not in the General one;
+	 * corrected, it is saved and stays after a reload.
+	 */
+	@Test
+	void aRefusedDefinitionOfReadyKeepsItsTicksAndSaysSoInItsCard() {
+		dev.priora.support.Fixtures.aProduct("DOR").named("Ready rules").createdBy(api());
+		signIn();
+		page.navigate("/p/DOR/settings");
+		var size = page.locator("#ready-rules input[value=SMALL_ENOUGH]");
+		var epic = page.locator("#ready-rules input[value=HAS_EPIC]");
+		var description = page.locator("#ready-rules input[value=HAS_DESCRIPTION]");
+		size.check();
+		epic.check();
+		description.uncheck();
+		page.locator("#field-sizeLimit").fill("");
+		page.evaluate("document.getElementById('ready-rules').noValidate = true");
+		page.locator("#ready-rules button[type=submit]").click();
+		var summary = page.locator("section:has(#ready-rules) .error-summary");
+		assertThat(summary).containsText("needs a positive limit");
+		assertThat(page.locator("section:has(#product-settings) .error-summary")).hasCount(0);
+		assertThat(size).isChecked();
+		assertThat(epic).isChecked();
+		assertThat(description).not().isChecked();
+		assertThat(page.locator("#field-sizeLimit")).hasAttribute("aria-invalid", "true");
+		screenshot("settings-ready-refused-390");
+
+		page.locator("#field-sizeLimit").fill("8");
+		page.locator("#ready-rules button[type=submit]").click();
+		assertThat(page.locator(".toast")).containsText("Definition of Ready saved.");
+		page.reload();
+		assertThat(size).isChecked();
+		assertThat(epic).isChecked();
+		assertThat(description).not().isChecked();
+		assertThat(page.locator("#field-sizeLimit")).hasValue("8");
+		assertThat(page.locator(".error-summary")).hasCount(0);
+	}
+
 	@Test
 	void aMembersRoleChangesInItsRowAndTheLastOwnerStays() {
 		String email = "mia@members.test";
@@ -147,6 +186,19 @@ class RefusedFormsBrowserTest extends BrowserTestBase {
 		fitsAPhone("/p/ROLES/members");
 		page.reload();
 		assertThat(me.locator("select[name=role]")).hasValue("OWNER");
+
+		// at 1280 px each row's role select and its button share a line, the e-mail under
+		// the name
+		page.setViewportSize(1280, 800);
+		page.reload();
+		var select = mia.locator("select[name=role]").boundingBox();
+		var button = mia.locator(".change-role button").boundingBox();
+		org.assertj.core.api.Assertions
+			.assertThat(Math.abs(select.y + select.height / 2 - button.y - button.height / 2))
+			.as("the Change button beside its select")
+			.isLessThan(4.0);
+		assertThat(mia.locator(".member-email")).isVisible();
+		screenshot("members-1280");
 	}
 
 	@Test

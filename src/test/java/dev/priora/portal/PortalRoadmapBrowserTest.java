@@ -68,10 +68,13 @@ class PortalRoadmapBrowserTest extends BrowserTestBase {
 		assertThat(page.locator("#no-held-comments")).isVisible();
 		page.locator("#merge-into-" + dup).selectOption(String.valueOf(kept));
 		page.locator("#merge-" + dup).click();
+		assertThat(page.locator("#confirm-message"))
+			.hasText("Merge “PDF invoices” into the idea you chose? Its votes, followers and comments move there.");
 		page.locator("#confirm-ok").click();
-		assertThat(page.locator("tr[data-idea='" + dup + "'] .merged-badge")).hasText("Merged into #" + kept);
+		assertThat(page.locator(".toast")).containsText("“PDF invoices” is merged into “Invoices as PDF”.");
+		assertThat(page.locator("tr[data-idea='" + dup + "'] .merged-badge")).hasText("Merged into “Invoices as PDF”");
 		page.reload();
-		assertThat(page.locator("tr[data-idea='" + dup + "'] .merged-badge")).hasText("Merged into #" + kept);
+		assertThat(page.locator("tr[data-idea='" + dup + "'] .merged-badge")).hasText("Merged into “Invoices as PDF”");
 		assertThat(page.locator("tr[data-idea='" + kept + "']")).containsText("2");
 		screenshot("portal-team-merged-1280");
 

@@ -91,6 +91,25 @@ class PortalTeamBrowserTest extends BrowserTestBase {
 				.isLessThanOrEqualTo(1);
 		}
 		page.setViewportSize(1280, 800);
+
+		// declining without a reason: refused in the idea's own row, in view, the choice
+		// kept; with a reason it is declined, and the toast names the idea
+		page.navigate("/p/PTB/portal#ideas");
+		var form = page.locator("#team-ideas .status-form").last();
+		form.locator("select[name=status]").selectOption("DECLINED");
+		form.locator("button").click();
+		var refused = page.locator("#team-ideas .status-form .field-error");
+		assertThat(refused).containsText("Keeps its status");
+		assertThat(refused).isInViewport();
+		var row = page.locator("#team-ideas tbody tr:has(.status-form .field-error)");
+		assertThat(row.locator("select[name=status]")).hasValue("DECLINED");
+		assertThat(row.locator("input[name=reason]")).hasAttribute("aria-invalid", "true");
+		screenshot("portal-team-decline-refused-1280");
+		String title = row.locator(".title-cell a").textContent().strip();
+		row.locator("input[name=reason]").fill("Out of scope for this year.");
+		row.locator(".status-form button").click();
+		assertThat(page.locator(".toast")).containsText("“" + title + "” is now declined.");
+		assertThat(page.locator("#team-ideas .field-error")).hasCount(0);
 	}
 
 	@Test

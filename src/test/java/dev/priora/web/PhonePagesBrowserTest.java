@@ -73,6 +73,22 @@ class PhonePagesBrowserTest extends BrowserTestBase {
 						.setPath(java.nio.file.Path.of("target/screenshots/phone/backlog-row.png")));
 				overlaps.addAll(overlapping(
 						"#backlog-rows > li.row:nth-child(-n+8) :is(.key, .title-line, .badge, select, .person, .rollup)"));
+				// a row's release and sprint menu opens within the screen, wherever its
+				// chip is
+				var chips = page.locator("#backlog-rows > li.row .plan-edit > summary");
+				assertThat(chips.count()).as("rows with a release and sprint chip").isGreaterThan(0);
+				for (int n = 0; n < Math.min(4, chips.count()); n++) {
+					chips.nth(n).click();
+					page.locator("#backlog-rows .plan-edit[open] .plan-menu select").first().waitFor();
+					List<String> menu = Fits.pastTheRightEdge(page);
+					if (!menu.isEmpty()) {
+						wide.add("backlog, plan menu of row " + n + ": " + menu);
+					}
+					if (n == 0) {
+						screenshot("phone/backlog-plan-menu");
+					}
+					chips.nth(n).click();
+				}
 			}
 		}
 		assertThat(wide).as("pages that scroll sideways at 390 px").isEmpty();

@@ -83,20 +83,19 @@ class ProductPageController {
 	@PostMapping("/p/{key}/settings/ready")
 	@Requires(Permission.MANAGE_PRODUCT)
 	String updateRules(@PathVariable String key, @RequestParam(defaultValue = "") List<String> enabled,
-			@RequestParam(required = false) Integer sizeLimit, Model model, RedirectAttributes redirect) {
+			@RequestParam(required = false) Integer sizeLimit, RedirectAttributes redirect) {
 		List<ReadyRuleSetting> rules = new ArrayList<>();
-		try {
-			for (ReadyRule r : ReadyRule.values()) {
-				boolean on = enabled.contains(r.name());
-				rules.add(new ReadyRuleSetting(r, on, r == ReadyRule.SMALL_ENOUGH ? sizeLimit : null));
+		for (ReadyRule r : ReadyRule.values()) {
+			boolean on = enabled.contains(r.name());
+			if (r == ReadyRule.SMALL_ENOUGH && on && (sizeLimit == null || sizeLimit < 1)) {
+				// refused back to the settings, the boxes as they were ticked
+				// (RefusedForm)
+				throw DomainProblem.invalid("sizeLimit", "the size rule needs a positive limit");
 			}
-			products.updateReadyRules(key, rules);
-			return saved(key, "Definition of Ready saved.", redirect);
+			rules.add(new ReadyRuleSetting(r, on, r == ReadyRule.SMALL_ENOUGH ? sizeLimit : null));
 		}
-		catch (IllegalArgumentException e) {
-			model.addAttribute("readyError", "sizeLimit: the size rule needs a positive limit");
-		}
-		return settingsPage(key, model);
+		products.updateReadyRules(key, rules);
+		return saved(key, "Definition of Ready saved.", redirect);
 	}
 
 	private static String saved(String key, String toast, RedirectAttributes redirect) {

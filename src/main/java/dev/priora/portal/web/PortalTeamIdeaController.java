@@ -102,7 +102,7 @@ class PortalTeamIdeaController {
 		try {
 			var linked = links.link(key, id, item, chosen, user.id());
 			redirect.addFlashAttribute("toast",
-					"Idea #" + id + " is linked to " + linked + ": its voters count in that item's demand.");
+					"The idea is linked to " + linked + ": its voters count in that item's demand.");
 			return back(key, id) + "#idea-links";
 		}
 		catch (DomainProblem e) {
@@ -121,7 +121,7 @@ class PortalTeamIdeaController {
 	String unlink(@PathVariable String key, @PathVariable long id, @PathVariable String itemKey,
 			RedirectAttributes redirect) {
 		links.unlink(key, id, itemKey);
-		redirect.addFlashAttribute("toast", "Idea #" + id + " is no longer linked to " + itemKey + ".");
+		redirect.addFlashAttribute("toast", "The idea is no longer linked to " + itemKey + ".");
 		return back(key, id) + "#idea-links";
 	}
 

@@ -28,6 +28,7 @@ import dev.priora.portal.IdeaMerge;
 import dev.priora.portal.IdeaModeration;
 import dev.priora.portal.IdeaState;
 import dev.priora.portal.IdeaStatus;
+import dev.priora.portal.TeamIdea;
 import dev.priora.portal.PortalSettings;
 import dev.priora.portal.Portals;
 import dev.priora.problem.DomainProblem;
@@ -120,25 +121,33 @@ class PortalTeamPageController {
 		return "redirect:/p/" + key.toUpperCase(Locale.ROOT) + "/portal";
 	}
 
+	/** An idea's status change that was refused, shown in its row. */
+	record StatusRefused(long id, String status, String reason, String message) implements java.io.Serializable {
+	}
+
 	@PostMapping("/p/{key}/portal/ideas/{id}/status")
 	@Requires(Permission.EDIT_BACKLOG)
 	String status(@PathVariable String key, @PathVariable long id, @RequestParam(defaultValue = "") String status,
 			@RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
 		IdeaStatus s = status.isBlank() ? null : parse(IdeaStatus.class, status, "status");
+		TeamIdea changed;
 		try {
-			moderation.setStatus(key, id, s, reason);
+			changed = moderation.setStatus(key, id, s, reason);
 		}
 		catch (DomainProblem e) {
 			DomainProblem.rethrowNotFound(e);
 			// every idea's row has its own reason box: name the idea, not the field, or
 			// the page marks the first row's box whichever idea was refused
+			// the reason shows in the idea's own row, which the page scrolls to, with
+			// what
+			// was chosen kept
 			String detail = e.getMessage();
 			int colon = detail.indexOf(": ");
-			redirect.addFlashAttribute("error",
-					"Idea #" + id + " keeps its status: " + (colon < 0 ? detail : detail.substring(colon + 2)) + ".");
+			redirect.addFlashAttribute("statusRefused", new StatusRefused(id, status, reason,
+					"Keeps its status: " + (colon < 0 ? detail : detail.substring(colon + 2)) + "."));
 			return "redirect:/p/" + key.toUpperCase(Locale.ROOT) + "/portal#idea-" + id;
 		}
-		redirect.addFlashAttribute("toast", "Idea #" + id
+		redirect.addFlashAttribute("toast", "“" + changed.title() + "”"
 				+ (s == null ? " follows its items again." : " is now " + s.label().toLowerCase(Locale.ROOT) + "."));
 		return "redirect:/p/" + key.toUpperCase(Locale.ROOT) + "/portal#ideas";
 	}
@@ -148,11 +157,11 @@ class PortalTeamPageController {
 	String state(@PathVariable String key, @PathVariable long id, @RequestParam(defaultValue = "") String state,
 			RedirectAttributes redirect) {
 		IdeaState s = parse(IdeaState.class, state, "state");
-		moderation.moderate(key, id, s);
+		String idea = "“" + moderation.moderate(key, id, s).title() + "”";
 		redirect.addFlashAttribute("toast", switch (s) {
-			case VISIBLE -> "Idea #" + id + " is shown to visitors.";
-			case HELD -> "Idea #" + id + " is held for review.";
-			case SPAM -> "Idea #" + id + " is marked as spam and hidden.";
+			case VISIBLE -> idea + " is shown to visitors.";
+			case HELD -> idea + " is held for review.";
+			case SPAM -> idea + " is marked as spam and hidden.";
 		});
 		return "redirect:/p/" + key.toUpperCase(Locale.ROOT) + "/portal#ideas";
 	}
@@ -164,8 +173,9 @@ class PortalTeamPageController {
 		if (into == null) {
 			throw DomainProblem.invalid("into", "choose the idea to keep");
 		}
-		merges.merge(key, id, into, user.id());
-		redirect.addFlashAttribute("toast", "Idea #" + id + " is merged into #" + into + ".");
+		String from = moderation.get(key, id).title();
+		String kept = merges.merge(key, id, into, user.id()).title();
+		redirect.addFlashAttribute("toast", "“" + from + "” is merged into “" + kept + "”.");
 		return "redirect:/p/" + key.toUpperCase(Locale.ROOT) + "/portal#ideas";
 	}
 
