@@ -62,6 +62,12 @@ class PublicFormIntegrationTest extends IntegrationTestBase {
 		assertThat(
 				jdbc.sql("select submitter_email from feedback where title = 'Gift wrap'").query(String.class).single())
 			.isEqualTo("vera@example.test");
+		// the form remembers what came through it; the product's export leaves that out
+		// (the forms are this server's secrets)
+		assertThat(forms.forms("SHOP").get(0).submissions()).isEqualTo(1);
+		var export = api().get("/api/v1/products/SHOP/export");
+		assertThat(export.status()).isEqualTo(200);
+		assertThat(export.text()).contains("Gift wrap").doesNotContain("public_form_id");
 
 		var bot = visitor.post("/f/" + secret, Map.of("text", "cheap pills", "website", "http://spam.test"));
 		assertThat(bot.statusCode()).as("a bot is thanked like anyone").isEqualTo(302);
