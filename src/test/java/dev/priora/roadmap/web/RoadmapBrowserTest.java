@@ -174,6 +174,12 @@ class RoadmapBrowserTest extends BrowserTestBase {
 		roles.grant("RBM", "bob@rdm.test", ProductRole.VIEWER, accounts.findByEmail(ADMIN_EMAIL).orElseThrow().id());
 		signIn();
 		page.navigate("/p/RBM/roadmap");
+		// the comment form's two labels start on one line
+		double on = page.locator("#comment-form label:has(input[name=entry])").boundingBox().y;
+		double comment = page.locator("#comment-form label:has(textarea)").boundingBox().y;
+		org.assertj.core.api.Assertions.assertThat(Math.abs(on - comment))
+			.as("'On' and 'Comment' at one height")
+			.isLessThan(2.0);
 		var box = page.locator("#comment-form textarea[name=body]");
 		box.click();
 		box.pressSequentially("Is this right, @Bo");
