@@ -207,10 +207,10 @@ class ShellBrowserTest extends BrowserTestBase {
 		assertThat(page.locator("#new-roadmap-link code")).containsText("/r/");
 		assertThat(page).hasURL(Pattern.compile(".*/p/SHL/roadmap$"));
 		page.waitForLoadState();
-		int links = page.locator("#roadmap-links tbody tr").count();
+		int links = page.locator("#roadmap-links > li").count();
 		assertThat(links).isPositive();
 		reloadsFine();
-		assertThat(page.locator("#roadmap-links tbody tr")).hasCount(links);
+		assertThat(page.locator("#roadmap-links > li")).hasCount(links);
 		assertThat(page.locator("#new-roadmap-link")).hasCount(0);
 	}
 

@@ -62,6 +62,7 @@ class PublicFormBrowserTest extends BrowserTestBase {
 		// the form counts what came through it
 		page.navigate("/p/SHOP/public-forms");
 		assertThat(page.locator("#forms tbody tr").first()).containsText("1, last");
+		shot(page, "public-forms-list-1280");
 		page.locator("#forms button.danger").first().click();
 		assertThat(page.locator("#confirm-dialog")).containsText("Revoke “Holiday newsletter”?");
 		page.locator("#confirm-ok").click();

@@ -64,9 +64,9 @@ class RoadmapBrowserTest extends BrowserTestBase {
 		page.locator("#share-form button").click();
 		String link = page.locator("#new-roadmap-link code").textContent().strip();
 		// the list names the link by whom it was shared with, and it was never opened
-		var row = page.locator("#roadmap-links tbody tr").first();
-		assertThat(row.locator("td").first()).hasText("Board, Q1 review");
-		assertThat(row).containsText("never");
+		var row = page.locator("#roadmap-links > li").first();
+		assertThat(row.locator(".link-name")).hasText("Board, Q1 review");
+		assertThat(row.locator(".link-opened")).hasText("never opened");
 
 		var stakeholder = newContext();
 		Page visitor = stakeholder.newPage();
@@ -78,7 +78,12 @@ class RoadmapBrowserTest extends BrowserTestBase {
 		stakeholder.close();
 		// the team sees that the stakeholder looked
 		page.reload();
-		assertThat(page.locator("#roadmap-links tbody tr").first()).containsText("once, last");
+		assertThat(page.locator("#roadmap-links > li .link-opened").first()).hasText("opened once, last");
+		org.assertj.core.api.Assertions.assertThat(dev.priora.support.Fits.pastTheRightEdge(page))
+			.as("roadmap with a link at 1280 px")
+			.isEmpty();
+		page.locator("#roadmap-links").scrollIntoViewIfNeeded();
+		screenshot("roadmap-links-1280");
 	}
 
 	/**
