@@ -47,6 +47,18 @@
     return (list || []).map(function (c) { return Object.assign({}, c, { id: decode(c.id) }); });
   }
 
+  // Why a registration failed, in words for the person: the browser's own message for an
+  // authenticator that already holds one of the account's passkeys (InvalidStateError, from
+  // excludeCredentials) speaks of relying parties and credentials.
+  function registerRefusal(e) {
+    if (e && e.name === 'NotAllowedError') { return 'it was cancelled or timed out.'; }
+    if (e && e.name === 'InvalidStateError') {
+      return 'this device or password manager already keeps a passkey for your account (see the list above); '
+        + 'add one from another device, or remove the old one first.';
+    }
+    return e && e.message ? e.message : 'the browser refused.';
+  }
+
   function register(form, button) {
     var base = form.getAttribute('data-passkey-base') || '/';
     var label = form.elements.label.value.trim();
@@ -74,8 +86,7 @@
       })
       .catch(function (e) {
         button.disabled = false;
-        showError(form, 'No passkey was added: ' + (e && e.name === 'NotAllowedError'
-          ? 'it was cancelled or timed out.' : (e && e.message ? e.message : 'the browser refused.')));
+        showError(form, 'No passkey was added: ' + registerRefusal(e));
       });
   }
 

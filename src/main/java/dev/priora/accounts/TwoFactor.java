@@ -115,7 +115,7 @@ public class TwoFactor {
 			.filter(e -> e.confirmedAt() == null)
 			.orElseThrow(() -> ProductRoles.problem(HttpStatus.CONFLICT, "code",
 					"no enrolment is under way: start setting up two-factor first"));
-		return checked(user, email, () -> {
+		return checked(user, email, "code", () -> {
 			OptionalLong step = Totp.matchingStep(secrets.open(enrolment.sealedSecret()), code, clock.instant());
 			return step.isPresent() && store.confirm(user, step.getAsLong(), clock.instant());
 		}, () -> {
@@ -131,7 +131,7 @@ public class TwoFactor {
 	public List<String> renewRecoveryCodes(UserId user, String code) {
 		requireCode(code);
 		String email = email(user);
-		return checked(user, email, () -> matches(user, email, code), () -> {
+		return checked(user, email, "code", () -> matches(user, email, code), () -> {
 			log.record(SecurityEventType.RECOVERY_CODES_RENEWED, user, email, null);
 			return RecoveryCodes.replace(store, user);
 		});
@@ -150,11 +150,13 @@ public class TwoFactor {
 		if (store.find(user).isEmpty()) {
 			throw ProductRoles.problem(HttpStatus.CONFLICT, "twoFactor", "two-factor sign-in is off already");
 		}
-		if (password == null || password.isBlank()) {
-			requireCode(code);
+		boolean byPassword = password != null && !password.isBlank();
+		if (!byPassword && (code == null || code.isBlank())) {
+			throw ProductRoles.problem(HttpStatus.BAD_REQUEST, "code",
+					"type the code from your app, a recovery code or your password");
 		}
-		checked(user, email, () -> {
-			if (password != null && !password.isBlank()) {
+		checked(user, email, byPassword ? "password" : "code", () -> {
+			if (byPassword) {
 				return passwords.matches(password, users.findById(user).orElseThrow().getPassword());
 			}
 			return matches(user, email, code);
@@ -176,7 +178,7 @@ public class TwoFactor {
 		}
 		String email = email(user);
 		try {
-			checked(user, email, () -> matches(user, email, code), () -> null);
+			checked(user, email, "code", () -> matches(user, email, code), () -> null);
 			return Outcome.ACCEPTED;
 		}
 		catch (TwoFactorRefused e) {
@@ -239,9 +241,10 @@ public class TwoFactor {
 	 * Runs a check within the rate limits and, when it passes, {@code then}, both in one
 	 * transaction; accepted: the permits are given back, the pass audited and what
 	 * {@code then} made answered; refused: the failure is audited and
-	 * {@link TwoFactorRefused} (a 400 or 429 problem naming {@code code}) thrown.
+	 * {@link TwoFactorRefused} (a 400 or 429 problem naming {@code field}, what was
+	 * checked) thrown.
 	 */
-	private <T> T checked(UserId user, String email, BooleanSupplier check, Supplier<T> then) {
+	private <T> T checked(UserId user, String email, String field, BooleanSupplier check, Supplier<T> then) {
 		String address = SecurityLog.clientIp();
 		Optional<RateLimiter.Permit> mine = limiter.tryAcquire(perUser, String.valueOf(user.value()));
 		Optional<RateLimiter.Permit> from = mine.isEmpty() || address == null ? Optional.empty()
@@ -249,12 +252,12 @@ public class TwoFactor {
 		if (mine.isEmpty() || (address != null && from.isEmpty())) {
 			mine.ifPresent(limiter::release);
 			log.record(SecurityEventType.TWO_FACTOR_THROTTLED, user, email, null);
-			throw new TwoFactorRefused(true);
+			throw new TwoFactorRefused(true, field);
 		}
 		Optional<T> made = tx.execute(status -> check.getAsBoolean() ? Optional.ofNullable(then.get()) : null);
 		if (made == null) {
 			log.record(SecurityEventType.TWO_FACTOR_FAILED, user, email, null);
-			throw new TwoFactorRefused(false);
+			throw new TwoFactorRefused(false, field);
 		}
 		mine.ifPresent(limiter::release);
 		from.ifPresent(limiter::release);

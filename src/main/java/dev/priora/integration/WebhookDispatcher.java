@@ -108,7 +108,8 @@ class WebhookDispatcher {
 			error = "refused: " + e.getBody().getDetail();
 		}
 		catch (OutboundHttp.RefusedAddress e) {
-			error = "refused: " + e.getMessage() + "; an administrator can allow such targets under Admin → Webhooks";
+			error = "refused: " + e.getMessage()
+					+ "; an administrator can allow such targets under Admin → Webhook targets";
 		}
 		catch (java.io.IOException e) {
 			error = "could not deliver: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());

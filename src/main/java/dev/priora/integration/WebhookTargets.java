@@ -59,7 +59,7 @@ final class WebhookTargets {
 				String refusal = SpecialAddresses.refusal(a);
 				if (refusal != null) {
 					throw DomainProblem.invalid("url", host + " is a private or loopback address (" + refusal
-							+ ", not globally reachable); an administrator can allow such targets under Admin → Webhooks");
+							+ ", not globally reachable); an administrator can allow such targets under Admin → Webhook targets");
 				}
 			}
 		}

@@ -90,6 +90,33 @@ final class DateFormats {
 		return relativeDay(i.atOffset(ZoneOffset.UTC).toLocalDate());
 	}
 
+	/**
+	 * A length of time for people: "1 min", "2 h", "1 h 30 min", "3 days"; an ISO-8601
+	 * duration ("PT30M") or a {@link Duration}; a dash for none.
+	 */
+	String duration(Object value) {
+		Duration d = value instanceof Duration given ? given
+				: value == null || value.toString().isBlank() ? null : Duration.parse(value.toString().strip());
+		if (d == null) {
+			return Formats.DASH;
+		}
+		StringBuilder text = new StringBuilder();
+		long days = d.toDays();
+		if (days > 0) {
+			text.append(days).append(days == 1 ? " day " : " days ");
+		}
+		if (d.toHoursPart() > 0) {
+			text.append(d.toHoursPart()).append(" h ");
+		}
+		if (d.toMinutesPart() > 0) {
+			text.append(d.toMinutesPart()).append(" min ");
+		}
+		if (d.toSecondsPart() > 0 || text.isEmpty()) {
+			text.append(d.toSecondsPart()).append(" s");
+		}
+		return text.toString().strip();
+	}
+
 	private String relativeDay(LocalDate day) {
 		LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
 		long days = ChronoUnit.DAYS.between(day, today);

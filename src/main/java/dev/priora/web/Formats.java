@@ -186,6 +186,14 @@ public final class Formats {
 		return dates.ago(t);
 	}
 
+	/**
+	 * A length of time: "1 min", "2 h", "1 h 30 min", "3 days", from a
+	 * {@link java.time.Duration} or its ISO-8601 text ("PT30M"); a dash for none.
+	 */
+	public String duration(Object value) {
+		return dates.duration(value);
+	}
+
 	/** An enum constant as words: IN_PROGRESS → "in progress", API → "API". */
 	public String words(Object constant) {
 		return words.words(constant);

@@ -25,6 +25,12 @@ public record RefusedForm(String action, Map<String, List<String>> values) imple
 	/** Parts of a field's name that mark a value never to be written back. */
 	private static final Set<String> SECRETS = Set.of("password", "secret", "code", "csrf", "otp");
 
+	/**
+	 * Fields whose names hold such a part but whose values are choices, not secrets (the
+	 * single sign-on policy's "password sign-in on or off"), lower case.
+	 */
+	private static final Set<String> CHOICES = Set.of("passwordsignin");
+
 	/** The longest value kept; longer ones are cut, as no form field takes more. */
 	private static final int LONGEST = 20_000;
 
@@ -36,7 +42,7 @@ public record RefusedForm(String action, Map<String, List<String>> values) imple
 		Map<String, List<String>> values = new LinkedHashMap<>();
 		request.getParameterMap().forEach((name, sent) -> {
 			String lower = name.toLowerCase(Locale.ROOT);
-			if (SECRETS.stream().noneMatch(lower::contains)) {
+			if (CHOICES.contains(lower) || SECRETS.stream().noneMatch(lower::contains)) {
 				values.put(name,
 						java.util.Arrays.stream(sent)
 							.map(v -> v.length() > LONGEST ? v.substring(0, LONGEST) : v)

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.BeforeEach;
 
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import org.junit.jupiter.api.Test;
 
@@ -59,6 +60,26 @@ class AccountPagesBrowserTest extends BrowserTestBase {
 		assertThat(page.locator("#members")).containsText(ADMIN_EMAIL);
 		assertThat(dev.priora.support.Fits.pastTheRightEdge(page)).as("/p/SHOP/members width at 390 px").isEmpty();
 		screenshot("members-390");
+	}
+
+	@Test
+	void aTokenShowsTheDayItWasMadeToExpireAfterNotTheNextOne() {
+		java.time.LocalDate day = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(200);
+		signIn();
+		page.navigate("/account/tokens");
+		page.locator("#create-token input[name=name]").fill("Expires on a chosen day");
+		page.locator("#token-expires").fill(day.toString());
+		page.locator("#create-token button[type=submit]").click();
+		assertThat(page.locator("#new-token")).isVisible();
+		page.reload();
+		String shown = day.format(java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.ENGLISH));
+		Locator row = page.locator("#tokens tbody tr", new Page.LocatorOptions().setHasText("Expires on a chosen day"));
+		assertThat(row.locator("td.expires")).hasText(shown);
+		assertThat(page.locator("#tokens thead")).containsText("Expires after");
+		screenshot("tokens-expires-after");
+		page.navigate("/admin/tokens");
+		assertThat(page.locator("tbody tr", new Page.LocatorOptions().setHasText("Expires on a chosen day"))
+			.locator("td.expires")).hasText(shown);
 	}
 
 	@Test

@@ -187,6 +187,31 @@ class PasskeysBrowserTest extends BrowserTestBase {
 		assertThat(p.locator(".empty-state")).containsText("No passkeys yet");
 	}
 
+	@Test
+	void aSecondPasskeyOnTheSameDeviceIsRefusedInPlainWords() {
+		String email = "same.device@passkeys-browser.test";
+		accounts.createUser(email, "Sam Same", "password-" + email, false);
+		Page p = localhostPage();
+		CDPSession cdp = p.context().newCDPSession(p);
+		cdp.send("WebAuthn.enable");
+		addAuthenticator(cdp);
+		p.navigate("/login");
+		p.getByLabel("Email").fill(email);
+		p.getByLabel("Password").fill("password-" + email);
+		p.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in").setExact(true)).click();
+		p.waitForURL(u -> !u.contains("/login"));
+		p.navigate("/account/passkeys");
+		addPasskey(p, "Laptop");
+		p.locator("#field-new-label").fill("Laptop again");
+		p.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add a passkey").setExact(true)).click();
+		Locator error = p.locator("#passkey-error");
+		assertThat(error).containsText("already keeps a passkey for your account");
+		assertThat(error).not().containsText("relying party");
+		shot(p, "passkeys-same-device");
+		p.reload();
+		assertThat(p.locator("#passkeys tbody tr")).hasCount(1);
+	}
+
 	private void adminRemovesTheLastOne(String email) {
 		Page admin = localhostPage();
 		admin.navigate("/login");

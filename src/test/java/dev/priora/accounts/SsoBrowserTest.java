@@ -146,6 +146,46 @@ class SsoBrowserTest extends BrowserTestBase {
 		assertThat(stale.locator("main")).not().containsText("worked");
 	}
 
+	@Test
+	void refusedFormsOnTheSingleSignOnPageComeBackWithWhatWasTypedAndAReloadPostsNothing() {
+		signIn();
+		page.navigate("/admin/sso");
+		page.locator("#add-provider input[name=name]").fill("Gone login");
+		page.locator("#add-provider input[name=issuerUri]").fill("http://127.0.0.1:9/realms/team");
+		page.locator("#add-provider input[name=clientId]").fill("priora-client");
+		page.locator("#add-provider input[name=clientSecret]").fill("typed-secret-2");
+		page.locator("#add-provider button").click();
+		assertThat(page.locator("#add-provider-errors")).containsText("Issuer address: cannot be used");
+		assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/admin/sso(#add-provider)?$"));
+		assertThat(page.locator("#add-provider input[name=name]")).hasValue("Gone login");
+
+		Locator policy = page.locator("#sso-policy");
+		policy.locator("input[name=allowedDomains]").fill("sso-refused.example");
+		policy.locator("#password-off").check();
+		policy.locator("input[name=breakGlassEmail]").fill("nobody@sso-refused.example");
+		policy.locator("button[type=submit]").click();
+		assertThat(page.locator(".error-summary").first()).containsText("no user has this e-mail");
+		assertThat(policy.locator("input[name=allowedDomains]")).hasValue("sso-refused.example");
+		assertThat(policy.locator("#password-off")).isChecked();
+		assertThat(policy.locator("input[name=breakGlassEmail]")).hasValue("nobody@sso-refused.example");
+		screenshot("sso-admin-policy-refused");
+
+		Locator group = page.locator("#add-group-role");
+		group.locator("input[name=group]").fill("pm-team");
+		group.locator("input[name=productKey]").fill("NOPE");
+		group.locator("select[name=role]").selectOption("MANAGER");
+		group.locator("button").click();
+		assertThat(page.locator(".error-summary").first()).containsText("no product has the key NOPE");
+		assertThat(group.locator("input[name=group]")).hasValue("pm-team");
+		assertThat(group.locator("input[name=productKey]")).hasValue("NOPE");
+		assertThat(group.locator("select[name=role]")).hasValue("MANAGER");
+
+		page.reload();
+		assertThat(page.locator("h1")).hasText("Single sign-on");
+		assertThat(page.locator(".error-summary")).hasCount(0);
+		assertThat(policy.locator("#password-on")).isChecked();
+	}
+
 	/** A fresh browser goes through the provider as the person; answers its page. */
 	private Page signInWithProvider(TestOpenIdProvider.Person person, String shotPrefix) {
 		BrowserContext other = newContext();

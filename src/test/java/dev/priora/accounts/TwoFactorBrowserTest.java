@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 
@@ -30,6 +31,9 @@ class TwoFactorBrowserTest extends BrowserTestBase {
 
 	@Autowired
 	TwoFactorPolicy policy;
+
+	@Autowired
+	TwoFactor twoFactor;
 
 	private final List<String> consoleErrors = new ArrayList<>();
 
@@ -141,6 +145,31 @@ class TwoFactorBrowserTest extends BrowserTestBase {
 		signOut(page);
 		signInAs(page, email);
 		page.waitForURL("**/products");
+	}
+
+	@Test
+	void turningOffWithAWrongPasswordNamesThePasswordFieldAndKeepsItOn() {
+		watchConsole(page);
+		String email = "wrong-password@twofactor.test";
+		UserId user = accounts.createUser(email, "Wes Wrong", "password-" + email, false);
+		String secret = twoFactor.begin(user).secret();
+		twoFactor.confirm(user, TotpCodes.code(secret, 0));
+		signInAs(page, email);
+		typeCode(page, TotpCodes.code(secret, 1));
+		page.waitForURL("**/products");
+		page.navigate("/account/two-factor");
+		Locator turnOff = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Turn off two-factor"));
+		turnOff.click();
+		page.locator("#confirm-ok").click();
+		assertThat(page.locator(".error-summary")).containsText("a recovery code or your password");
+		page.locator("#disable-two-factor input[name=password]").fill("not my password");
+		turnOff.click();
+		page.locator("#confirm-ok").click();
+		assertThat(page.locator(".error-summary")).containsText("…or your password: is wrong");
+		assertThat(page.locator("#disable-two-factor input[name=password]")).hasAttribute("aria-invalid", "true");
+		screenshot("two-factor-turn-off-wrong-password");
+		page.reload();
+		assertThat(page.locator("#two-factor-state")).containsText("On");
 	}
 
 	@Test

@@ -65,6 +65,15 @@ class MailBrowserTest extends BrowserTestBase {
 	}
 
 	@Test
+	void theMailSectionSaysTheRetryWaitsInWordsNotIsoDurations() {
+		signIn();
+		page.navigate("/admin/mail");
+		assertThat(page.locator("#mail-retries")).hasText("1 min, 5 min, 30 min, 2 h, then it is given up");
+		assertThat(page.locator("#mail-settings")).not().containsText("PT1M");
+		screenshot("admin-mail");
+	}
+
+	@Test
 	void aVisitorAsksForANewPasswordFromTheSignInPageAndAReloadSendsNothingTwice() throws Exception {
 		String link = api().post("/api/v1/users/invitations", "{\"email\":\"" + FORGETFUL + "\"}")
 			.json()

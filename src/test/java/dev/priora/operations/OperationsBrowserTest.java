@@ -6,9 +6,12 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
 
+import dev.priora.accounts.AccountService;
 import dev.priora.support.BrowserTestBase;
 import dev.priora.support.TestDatabase;
 
@@ -17,6 +20,28 @@ import dev.priora.support.TestDatabase;
  * shown, a backup taken with the button, announced, and listed again after a reload.
  */
 class OperationsBrowserTest extends BrowserTestBase {
+
+	@Autowired
+	AccountService accounts;
+
+	@Test
+	void someoneWhoIsNotAnAdministratorIsToldTheAdminPagesAreForAdministrators() {
+		String email = "not-admin@operations-browser.test";
+		if (accounts.findByEmail(email).isEmpty()) {
+			accounts.createUser(email, "Nora Notadmin", "password-" + email, false);
+		}
+		page.navigate("/login");
+		page.getByLabel("Email").fill(email);
+		page.getByLabel("Password").fill("password-" + email);
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in").setExact(true)).click();
+		page.waitForURL(u -> !u.contains("/login"));
+		page.navigate("/admin/operations");
+		assertThat(page.locator("main h1")).hasText("Not allowed");
+		assertThat(page.locator("main")).containsText("Only administrators of this Priora open the admin pages");
+		assertThat(page.locator("main")).not().containsText("in this product");
+		assertThat(page.locator("#backup-now")).hasCount(0);
+		screenshot("admin-operations-not-an-admin");
+	}
 
 	@Test
 	void theAdminTakesABackupFromTheOperationsPageAndSeesItAfterAReload() {

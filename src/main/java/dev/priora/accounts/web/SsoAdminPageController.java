@@ -1,6 +1,7 @@
 package dev.priora.accounts.web;
 
-import jakarta.servlet.http.HttpServletRequest;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -37,7 +38,7 @@ class SsoAdminPageController {
 	}
 
 	@GetMapping("/admin/sso")
-	String page(Model model, HttpServletRequest request) {
+	String page(Model model) {
 		model.addAttribute("providers", sso.providers());
 		model.addAttribute("policy", sso.policy());
 		model.addAttribute("groupRoles", sso.groupRoles());
@@ -48,8 +49,7 @@ class SsoAdminPageController {
 	}
 
 	@PostMapping("/admin/sso/providers")
-	String add(@AuthenticationPrincipal SignedInUser admin, SsoAdmin.ProviderForm form, Model model,
-			HttpServletRequest request, RedirectAttributes redirect) {
+	String add(@AuthenticationPrincipal SignedInUser admin, SsoAdmin.ProviderForm form, RedirectAttributes redirect) {
 		try {
 			var added = sso.addReachableProvider(form, admin.id());
 			redirect.addFlashAttribute("toast",
@@ -60,12 +60,17 @@ class SsoAdminPageController {
 			if (e.getStatusCode().value() != HttpStatus.BAD_REQUEST.value()) {
 				throw e;
 			}
-			// the page again with what was typed (never the secret) and the reason under
-			// its box
-			model.addAttribute("typed",
-					new SsoAdmin.ProviderForm(form.name(), form.issuerUri(), form.clientId(), null));
-			model.addAttribute("addError", fieldError(e));
-			return page(model, request);
+			// back to the page (post/redirect/get: a reload must not post the form again,
+			// and a later refusal on this page goes back to /admin/sso, not to this POST
+			// address) with what was typed (never the secret) and the reason under its
+			// box
+			Map<String, String> typed = new LinkedHashMap<>();
+			typed.put("name", form.name());
+			typed.put("issuerUri", form.issuerUri());
+			typed.put("clientId", form.clientId());
+			redirect.addFlashAttribute("typed", typed);
+			redirect.addFlashAttribute("addError", fieldError(e));
+			return BACK + "#add-provider";
 		}
 	}
 

@@ -21,6 +21,24 @@ import dev.priora.support.BrowserTestBase;
 class ImportBrowserTest extends BrowserTestBase {
 
 	@Test
+	void anotherToolsFileOnTheProductImportSaysWhereItGoesAndKeepsTheKey() {
+		signIn();
+		page.navigate("/products");
+		page.locator("#product-import input[type=file]")
+			.setInputFiles(new FilePayload("jira-issues.json", "application/json",
+					"{\"issues\": [{\"key\": \"PAY-1\"}]}".getBytes(StandardCharsets.UTF_8)));
+		page.locator("#product-import input[name=key]").fill("JIRAX");
+		page.locator("#product-import button[type=submit]").click();
+		page.waitForURL("**/products");
+		assertThat(page.locator("#product-import-error"))
+			.containsText("Nothing was imported: the export file is not a Priora product export");
+		assertThat(page.locator("#product-import-error")).containsText("through a product's Import page");
+		assertThat(page.locator("#product-import-error")).not().containsText("file:");
+		assertThat(page.locator("#product-import input[name=key]")).hasValue("JIRAX");
+		screenshot("product-import-refused");
+	}
+
+	@Test
 	void dryRunsThenImportsAJiraExportAndShowsItsComments() {
 		aProduct("IMB").named("Import browser").createdBy(api());
 		signIn();
@@ -32,7 +50,9 @@ class ImportBrowserTest extends BrowserTestBase {
 		assertThat(page.locator("#report-summary")).containsText("Would create 5 items from 7 rows");
 		assertThat(page.locator("#report-skipped")).containsText("row 8: SHP-2 appears again");
 		assertThat(page.locator("#report-warnings")).containsText("4 points rounded to 5");
-		assertThat(page.locator("#report-unmapped")).containsText("1 columns not imported");
+		assertThat(page.locator("#report-unmapped")).containsText("1 column not imported");
+		assertThat(page.locator("#report-counts")).containsText("Story: ");
+		assertThat(page.locator("#report-counts")).not().containsText("STORY");
 
 		page.locator("#start-import").click();
 		assertThat(page.locator("#job-state")).containsText("Done: 5 items created",

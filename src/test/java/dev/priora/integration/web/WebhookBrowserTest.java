@@ -7,7 +7,10 @@ import java.net.InetSocketAddress;
 
 import org.junit.jupiter.api.Test;
 
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
+import com.microsoft.playwright.options.AriaRole;
 import com.sun.net.httpserver.HttpServer;
 
 import dev.priora.support.BrowserTestBase;
@@ -17,6 +20,37 @@ import dev.priora.support.BrowserTestBase;
  * webhook (its secret shown once), sends a ping and reads the delivery log.
  */
 class WebhookBrowserTest extends BrowserTestBase {
+
+	@Test
+	void aWebhookForEveryEventSaysAllAndIsPausedResumedAndDeleted() {
+		aProduct("WHA").named("Webhook for all").createdBy(api());
+		api().put("/api/v1/admin/webhooks", "{\"allowPrivateTargets\":true}", null);
+		try {
+			signIn();
+			page.navigate("/p/WHA/webhooks");
+			page.locator("#new-webhook input[name=url]").fill("http://127.0.0.1:9/every-event");
+			page.locator("#new-webhook button").click();
+			Locator hook = page.locator(".webhook", new Page.LocatorOptions().setHasText("/every-event"));
+			assertThat(hook.locator("p.hint")).hasText("Events: all");
+			page.reload();
+			assertThat(hook.locator("p.hint")).hasText("Events: all");
+			screenshot("webhooks-every-event");
+			hook.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Pause")).click();
+			assertThat(page.locator(".toast")).containsText("Webhook paused");
+			page.reload();
+			assertThat(hook).containsText("Paused");
+			hook.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Resume")).click();
+			assertThat(page.locator(".toast")).containsText("Webhook resumed");
+			hook.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Delete")).click();
+			page.locator("#confirm-ok").click();
+			assertThat(page.locator(".toast")).containsText("Webhook deleted");
+			page.reload();
+			assertThat(hook).hasCount(0);
+		}
+		finally {
+			api().put("/api/v1/admin/webhooks", "{\"allowPrivateTargets\":false}", null);
+		}
+	}
 
 	@Test
 	void addsAWebhookSendsAPingAndShowsTheDeliveryLog() throws Exception {
@@ -35,6 +69,7 @@ class WebhookBrowserTest extends BrowserTestBase {
 				.fill("http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook");
 			page.locator("#new-webhook button").click();
 			assertThat(page.locator("#webhook-error")).containsText("private or loopback");
+			assertThat(page.locator("#webhook-error")).containsText("Admin → Webhook targets");
 
 			page.navigate("/admin/webhooks");
 			page.locator("#webhook-settings input[name=allowPrivateTargets]").check();
