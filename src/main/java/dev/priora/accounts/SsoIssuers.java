@@ -13,6 +13,12 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
  */
 public final class SsoIssuers {
 
+	/**
+	 * An HTTP answer in Spring's list of what it tried: "errors: [404 Not Found on GET
+	 * …".
+	 */
+	private static final java.util.regex.Pattern ANSWER = java.util.regex.Pattern.compile("errors: \\[(\\d{3}) ");
+
 	private SsoIssuers() {
 	}
 
@@ -55,14 +61,47 @@ public final class SsoIssuers {
 			return null;
 		}
 		catch (RuntimeException e) {
-			Throwable root = e;
-			while (root.getCause() != null && root.getCause() != root) {
-				root = root.getCause();
-			}
-			String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-			String why = root == e || root.getMessage() == null ? "" : " (" + root.getMessage() + ")";
-			return "gives no usable OpenID discovery document: " + (m + why).lines().findFirst().orElse(m);
+			return "gives no usable OpenID discovery document: " + reason(e);
 		}
+	}
+
+	/**
+	 * Why reading the discovery document failed, in words (Spring's own message names its
+	 * classes and repeats the address), with the low-level reason in brackets.
+	 */
+	static String reason(RuntimeException e) {
+		Throwable root = e;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		String detail = root.getMessage() == null ? root.getClass().getSimpleName()
+				: root.getMessage().lines().findFirst().orElse("");
+		detail = detail.length() > 120 ? detail.substring(0, 119) + "…" : detail;
+		if (root instanceof java.net.ConnectException) {
+			return "nothing answers at that address (" + detail + ")";
+		}
+		if (root instanceof java.net.UnknownHostException) {
+			return "its host name is not known to this server (" + detail + ")";
+		}
+		if (root instanceof java.net.SocketTimeoutException || root instanceof java.net.http.HttpTimeoutException) {
+			return "it did not answer in time";
+		}
+		if (root instanceof javax.net.ssl.SSLException) {
+			return "a secure connection to it failed (" + detail + ")";
+		}
+		if (root instanceof org.springframework.web.client.HttpStatusCodeException status) {
+			return "it answered " + status.getStatusCode().value() + " at /.well-known/openid-configuration";
+		}
+		String message = e.getMessage() == null ? "" : e.getMessage();
+		if (message.contains("did not match")) {
+			return "the document there names another issuer than this address";
+		}
+		// Spring lists each well-known address it tried with its HTTP answer
+		java.util.regex.Matcher answered = ANSWER.matcher(message);
+		if (answered.find()) {
+			return "it answered " + answered.group(1) + " at /.well-known/openid-configuration";
+		}
+		return detail;
 	}
 
 	/**

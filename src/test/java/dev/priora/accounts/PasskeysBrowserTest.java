@@ -150,6 +150,13 @@ class PasskeysBrowserTest extends BrowserTestBase {
 
 		row(p, "Phone").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Rename")).click();
 		Locator dialog = p.locator("dialog[open]");
+		// only spaces: refused in the dialog, which stays open, not behind it
+		dialog.getByLabel("Name").fill("   ");
+		dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Rename")).click();
+		org.assertj.core.api.Assertions
+			.assertThat((Boolean) dialog.getByLabel("Name").evaluate("e => e.validity.patternMismatch"))
+			.isTrue();
+		assertThat(dialog).isVisible();
 		dialog.getByLabel("Name").fill("Work phone");
 		dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Rename")).click();
 		assertThat(p.locator("#toasts")).containsText("Work phone");

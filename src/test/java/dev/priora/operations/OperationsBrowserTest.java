@@ -66,6 +66,15 @@ class OperationsBrowserTest extends BrowserTestBase {
 		assertThat(page.locator("#backup-list tbody tr").first()).containsText("UTC");
 		assertThat(page.locator("#no-backups")).hasCount(0);
 		screenshot("admin-operations-backed-up");
+
+		// on a phone each queue's counts stay on one line
+		page.setViewportSize(390, 844);
+		page.reload();
+		for (String count : new String[] { "#mail-queue", "#webhook-queue", "#job-queue" }) {
+			var box = page.locator(count).boundingBox();
+			org.assertj.core.api.Assertions.assertThat(box.height).as(count + " on one line").isLessThan(30.0);
+		}
+		screenshot("admin-operations-390");
 	}
 
 }

@@ -42,7 +42,8 @@ class OperationsPageController {
 	String backup(RedirectAttributes redirect) {
 		OnlineBackup.Written w = backups.backup();
 		String name = w.file().substring(w.file().lastIndexOf('/') + 1);
-		redirect.addFlashAttribute("toast", "Backup written: " + name + " (" + w.products() + " products).");
+		redirect.addFlashAttribute("toast",
+				"Backup written: " + name + " (" + w.products() + (w.products() == 1 ? " product)." : " products)."));
 		return "redirect:/admin/operations";
 	}
 
