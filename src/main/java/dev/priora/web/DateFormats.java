@@ -74,7 +74,23 @@ final class DateFormats {
 		if (i == null) {
 			return Formats.DASH;
 		}
+		return ago(i, clock.instant());
+	}
+
+	/**
+	 * When something due at {@code t} happens: "in 5 min", or "now" when it is due
+	 * already (one reading of the clock for both).
+	 */
+	public String due(Temporal t) {
+		Instant i = toInstant(t);
+		if (i == null) {
+			return Formats.DASH;
+		}
 		Instant now = clock.instant();
+		return i.isAfter(now) ? ago(i, now) : "now";
+	}
+
+	private String ago(Instant i, Instant now) {
 		Duration d = Duration.between(i, now);
 		boolean past = !d.isNegative();
 		long seconds = Math.abs(d.getSeconds());

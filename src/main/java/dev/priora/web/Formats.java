@@ -186,6 +186,11 @@ public final class Formats {
 		return dates.ago(t);
 	}
 
+	/** When something due at {@code t} happens: "in 5 min", or "now" when it is due. */
+	public String due(Temporal t) {
+		return dates.due(t);
+	}
+
 	/**
 	 * A length of time: "1 min", "2 h", "1 h 30 min", "3 days", from a
 	 * {@link java.time.Duration} or its ISO-8601 text ("PT30M"); a dash for none.

@@ -148,17 +148,7 @@ class PasskeysBrowserTest extends BrowserTestBase {
 		p.reload();
 		assertThat(p.locator("#passkeys tbody tr")).hasCount(2);
 
-		row(p, "Phone").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Rename")).click();
-		Locator dialog = p.locator("dialog[open]");
-		// only spaces: refused in the dialog, which stays open, not behind it
-		dialog.getByLabel("Name").fill("   ");
-		dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Rename")).click();
-		org.assertj.core.api.Assertions
-			.assertThat((Boolean) dialog.getByLabel("Name").evaluate("e => e.validity.patternMismatch"))
-			.isTrue();
-		assertThat(dialog).isVisible();
-		dialog.getByLabel("Name").fill("Work phone");
-		dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Rename")).click();
+		rename(p, "Phone", "Work phone");
 		assertThat(p.locator("#toasts")).containsText("Work phone");
 		p.reload();
 		assertThat(row(p, "Work phone")).isVisible();
@@ -192,6 +182,23 @@ class PasskeysBrowserTest extends BrowserTestBase {
 		adminRemovesTheLastOne(email);
 		p.reload();
 		assertThat(p.locator(".empty-state")).containsText("No passkeys yet");
+	}
+
+	/**
+	 * Renames a passkey in its dialog; a name of only spaces is refused first, in the
+	 * dialog, which stays open.
+	 */
+	private static void rename(Page p, String from, String to) {
+		row(p, from).getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Rename")).click();
+		Locator dialog = p.locator("dialog[open]");
+		dialog.getByLabel("Name").fill("   ");
+		dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Rename")).click();
+		org.assertj.core.api.Assertions
+			.assertThat((Boolean) dialog.getByLabel("Name").evaluate("e => e.validity.patternMismatch"))
+			.isTrue();
+		assertThat(dialog).isVisible();
+		dialog.getByLabel("Name").fill(to);
+		dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Rename")).click();
 	}
 
 	@Test

@@ -91,10 +91,18 @@ class PortalTeamBrowserTest extends BrowserTestBase {
 				.isLessThanOrEqualTo(1);
 		}
 		page.setViewportSize(1280, 800);
+	}
 
-		// declining without a reason: refused in the idea's own row, in view, the choice
-		// kept; with a reason it is declined, and the toast names the idea
-		page.navigate("/p/PTB/portal#ideas");
+	/**
+	 * Declining without a reason: refused in the idea's own row, in view, the choice
+	 * kept; with a reason it is declined, and the toast names the idea.
+	 */
+	@Test
+	void decliningWithoutAReasonIsRefusedInTheIdeasOwnRow() {
+		TestProduct p = aProduct("PTD").named("Portal decline").createdBy(api());
+		seed(p, "Ideas to decline", true);
+		signIn();
+		page.navigate("/p/PTD/portal#ideas");
 		var form = page.locator("#team-ideas .status-form").last();
 		form.locator("select[name=status]").selectOption("DECLINED");
 		form.locator("button").click();

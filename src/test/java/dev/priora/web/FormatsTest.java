@@ -65,6 +65,10 @@ class FormatsTest {
 		assertThat(fmt.ago(NOW.plus(Duration.ofDays(2)))).isEqualTo("in 2 days");
 		assertThat(fmt.ago(NOW.minus(Duration.ofDays(90)))).isEqualTo("2 Sep 2026");
 		assertThat(fmt.ago(LocalDate.of(2026, 12, 1))).isEqualTo("today");
+		assertThat(fmt.due(NOW.plus(Duration.ofMinutes(5)))).isEqualTo("in 5 min");
+		assertThat(fmt.due(NOW.plusSeconds(20))).isEqualTo("in a moment");
+		assertThat(fmt.due(NOW)).as("due already").isEqualTo("now");
+		assertThat(fmt.due(NOW.minusSeconds(20))).isEqualTo("now");
 		assertThat(fmt.exact(NOW)).isEqualTo("1 Dec 2026, 12:00 UTC");
 		assertThat(fmt.iso(NOW)).isEqualTo("2026-12-01T12:00:00Z");
 		assertThat(fmt.day(LocalDate.of(2027, 3, 4))).isEqualTo("4 Mar 2027");

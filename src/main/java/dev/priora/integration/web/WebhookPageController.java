@@ -105,7 +105,6 @@ class WebhookPageController {
 		hooks.forEach(h -> log.put(h.id(), webhooks.deliveries(key, h.id(), 20)));
 		m.addAttribute("hooks", hooks);
 		m.addAttribute("log", log);
-		m.addAttribute("now", java.time.Instant.now());
 		m.addAttribute("events", Webhooks.EVENTS);
 		m.addAttribute("allowPrivate", webhooks.allowPrivateTargets());
 		return WEBHOOKS_VIEW;

@@ -82,8 +82,6 @@ class RoadmapBrowserTest extends BrowserTestBase {
 		org.assertj.core.api.Assertions.assertThat(dev.priora.support.Fits.pastTheRightEdge(page))
 			.as("roadmap with a link at 1280 px")
 			.isEmpty();
-		page.locator("#roadmap-links").scrollIntoViewIfNeeded();
-		screenshot("roadmap-links-1280");
 	}
 
 	/**
