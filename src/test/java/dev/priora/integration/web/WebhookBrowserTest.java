@@ -41,6 +41,10 @@ class WebhookBrowserTest extends BrowserTestBase {
 			assertThat(hook).containsText("Paused");
 			hook.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Resume")).click();
 			assertThat(page.locator(".toast")).containsText("Webhook resumed");
+			// the toast is in the page's HTML: its deferred scripts (the confirmation)
+			// run once
+			// it has loaded
+			page.waitForLoadState();
 			hook.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Delete")).click();
 			page.locator("#confirm-ok").click();
 			assertThat(page.locator(".toast")).containsText("Webhook deleted");
@@ -110,9 +114,9 @@ class WebhookBrowserTest extends BrowserTestBase {
 		receiver.start();
 		try {
 			api().put("/api/v1/admin/webhooks", "{\"allowPrivateTargets\":true}", null);
-			aProduct("WHD").named("Webhook down").createdBy(api());
+			aProduct("WHN").named("Webhook down").createdBy(api());
 			signIn();
-			page.navigate("/p/WHD/webhooks");
+			page.navigate("/p/WHN/webhooks");
 			page.locator("#new-webhook input[name=url]")
 				.fill("http://127.0.0.1:" + receiver.getAddress().getPort() + "/down");
 			page.locator("#new-webhook button").click();
@@ -120,7 +124,7 @@ class WebhookBrowserTest extends BrowserTestBase {
 			down.locator("button.ping").click();
 			for (int i = 0; i < 30 && down.locator(".deliveries .next-try").count() == 0; i++) {
 				page.waitForTimeout(300);
-				page.navigate("/p/WHD/webhooks");
+				page.navigate("/p/WHN/webhooks");
 			}
 			assertThat(down.locator(".deliveries tr[data-state=PENDING]").first()).containsText("503");
 			// tests retry after 300 ms, doubling: the next try is either ahead or due
