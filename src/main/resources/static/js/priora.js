@@ -4,6 +4,8 @@
   'use strict';
 
   var Priora = window.Priora = window.Priora || {};
+  // guard.js held back a confirmation clicked before this script ran and showed the busy bar meanwhile
+  document.documentElement.classList.remove('page-loading');
 
   function on(type, selector, handler, capture) {
     document.addEventListener(type, function (e) {

@@ -127,4 +127,29 @@ class TeamBrowserTest extends BrowserTestBase {
 		org.assertj.core.api.Assertions.assertThat(product.api().get(product.base() + "/team").json()).hasSize(1);
 	}
 
+	@Test
+	void aRemoveClickedBeforeThePageHasLoadedWaitsInsteadOfRemovingWithoutAsking() {
+		TestProduct product = aTeam("TMG");
+		signIn();
+		java.util.concurrent.atomic.AtomicReference<com.microsoft.playwright.Route> held = new java.util.concurrent.atomic.AtomicReference<>();
+		page.route("**/js/priora.js", held::set);
+		page.navigate("/p/TMG/team", new com.microsoft.playwright.Page.NavigateOptions()
+			.setWaitUntil(com.microsoft.playwright.options.WaitUntilState.COMMIT));
+		page.locator("#members tr[data-member=Bob] button",
+				new com.microsoft.playwright.Page.LocatorOptions().setHasText("Remove"))
+			.click();
+		// held back, the busy bar says the page is still loading; nothing is removed
+		assertThat(page.locator("html")).hasClass(java.util.regex.Pattern.compile("page-loading"));
+		assertThat(page.locator("#members tr[data-member=Bob]")).hasCount(1);
+		org.assertj.core.api.Assertions.assertThat(product.api().get(product.base() + "/team").json()).hasSize(2);
+		page.unroute("**/js/priora.js");
+		held.get().resume();
+		page.waitForLoadState();
+		assertThat(page.locator("html")).not().hasClass(java.util.regex.Pattern.compile("page-loading"));
+		page.locator("#members tr[data-member=Bob] button",
+				new com.microsoft.playwright.Page.LocatorOptions().setHasText("Remove"))
+			.click();
+		assertThat(page.locator("#confirm-message")).containsText("Remove Bob from the team?");
+	}
+
 }
