@@ -9,13 +9,17 @@ class AccountsWebConfig implements WebMvcConfigurer {
 
 	private final ProductAccessInterceptor access;
 
-	AccountsWebConfig(ProductAccessInterceptor access) {
+	private final SignedInSessions sessions;
+
+	AccountsWebConfig(ProductAccessInterceptor access, SignedInSessions sessions) {
 		this.access = access;
+		this.sessions = sessions;
 	}
 
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
 		registry.addInterceptor(access).order(0);
+		registry.addInterceptor(sessions).order(1);
 	}
 
 }

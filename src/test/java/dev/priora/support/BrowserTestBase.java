@@ -71,6 +71,16 @@ public abstract class BrowserTestBase extends IntegrationTestBase {
 	}
 
 	/**
+	 * A second, independent browser session with the given options (a user agent, a
+	 * viewport) on this server, closed by the caller.
+	 */
+	protected BrowserContext newContext(Browser.NewContextOptions options) {
+		BrowserContext c = browser.newContext(options.setBaseURL("http://127.0.0.1:" + port));
+		c.setDefaultTimeout(15_000);
+		return c;
+	}
+
+	/**
 	 * A second, independent browser session on another base URL, e.g.
 	 * {@code http://localhost:<port>} where a page needs a domain, closed by the caller.
 	 */

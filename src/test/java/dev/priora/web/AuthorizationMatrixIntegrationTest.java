@@ -97,7 +97,9 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 				"DELETE /api/v1/account/two-factor", "GET /account/passkeys", "POST /account/passkeys/added",
 				"POST /account/passkeys/{id}/label", "POST /account/passkeys/{id}/delete",
 				"GET /api/v1/account/passkeys", "PATCH /api/v1/account/passkeys/{id}",
-				"DELETE /api/v1/account/passkeys/{id}")) {
+				"DELETE /api/v1/account/passkeys/{id}", "GET /account/sessions", "POST /account/sessions/{ref}/end",
+				"POST /account/sessions/end-others", "GET /api/v1/account/sessions",
+				"DELETE /api/v1/account/sessions/{ref}")) {
 			MATRIX.put(r, auth);
 		}
 		for (String r : List.of("GET /api/v1/users", "POST /api/v1/users/invitations",
@@ -794,6 +796,7 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 			.replace("{action:ping|pause|resume|delete}", "pause")
 			.replace("{decision:confirm|dismiss}", "dismiss")
 			.replace("{credentialId}", "unknown-passkey")
+			.replace("{ref}", "0123456789abcdef")
 			.replace("{action}", "cancel"), "MTX", "MTX-1", "MTX-2", outsiderId);
 	}
 

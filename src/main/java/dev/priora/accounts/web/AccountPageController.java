@@ -22,11 +22,15 @@ import dev.priora.accounts.Passkeys;
 import dev.priora.accounts.PasswordSignInFailure;
 import dev.priora.accounts.ProductRoles;
 import dev.priora.accounts.SessionsEnded;
+import dev.priora.accounts.SignedInSessions;
 import dev.priora.accounts.SignedInUser;
 import dev.priora.accounts.SsoAdmin;
 import dev.priora.accounts.TwoFactor;
 
-/** The sign-in page, the user's own profile (name, password) and personal tokens. */
+/**
+ * The sign-in page, the user's own profile (name, password), where they are signed in,
+ * and personal tokens.
+ */
 @Controller
 class AccountPageController {
 
@@ -35,6 +39,8 @@ class AccountPageController {
 	static final String TOKENS_VIEW = "accounts/tokens";
 
 	static final String PROFILE_VIEW = "accounts/profile";
+
+	static final String SESSIONS_VIEW = "accounts/sessions";
 
 	private final AccountService accounts;
 
@@ -48,8 +54,11 @@ class AccountPageController {
 
 	private final Passkeys passkeys;
 
+	private final SignedInSessions sessions;
+
 	AccountPageController(AccountService accounts, ApiTokens tokens, ProductRoles roles, TwoFactor twoFactor,
-			SsoAdmin sso, Passkeys passkeys) {
+			SsoAdmin sso, Passkeys passkeys, SignedInSessions sessions) {
+		this.sessions = sessions;
 		this.sso = sso;
 		this.accounts = accounts;
 		this.passkeys = passkeys;
@@ -73,7 +82,37 @@ class AccountPageController {
 		model.addAttribute("me", accounts.findById(user.id()).orElseThrow());
 		model.addAttribute("twoFactor", twoFactor.status(user.id()));
 		model.addAttribute("passkeyCount", passkeys.list(user.id()).size());
+		model.addAttribute("sessionCount", sessions.list(user, null).size());
 		return PROFILE_VIEW;
+	}
+
+	@GetMapping("/account/sessions")
+	String sessions(@AuthenticationPrincipal SignedInUser user, HttpServletRequest request, Model model) {
+		model.addAttribute("sessions", sessions.list(user, sessionId(request)));
+		return SESSIONS_VIEW;
+	}
+
+	@PostMapping("/account/sessions/{ref}/end")
+	String endSession(@AuthenticationPrincipal SignedInUser user, @PathVariable String ref, HttpServletRequest request,
+			RedirectAttributes redirect) {
+		var ended = sessions.end(user, ref, sessionId(request));
+		redirect.addFlashAttribute("toast", "Signed out of "
+				+ (ended.device() == null ? "that session" : ended.device()) + ": it has to sign in again.");
+		return "redirect:/account/sessions";
+	}
+
+	@PostMapping("/account/sessions/end-others")
+	String endOtherSessions(@AuthenticationPrincipal SignedInUser user, HttpServletRequest request,
+			RedirectAttributes redirect) {
+		int ended = sessions.endOthers(user, sessionId(request));
+		redirect.addFlashAttribute("toast", ended == 0 ? "You were signed in nowhere else."
+				: "Signed out everywhere else: " + ended + (ended == 1 ? " session" : " sessions") + " ended.");
+		return "redirect:/account/sessions";
+	}
+
+	private static String sessionId(HttpServletRequest request) {
+		HttpSession session = request.getSession(false);
+		return session == null ? null : session.getId();
 	}
 
 	@PostMapping("/account/name")

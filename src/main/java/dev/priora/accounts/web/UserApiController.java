@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -26,6 +27,7 @@ import dev.priora.accounts.AccountService;
 import dev.priora.accounts.SecurityEvent;
 import dev.priora.accounts.SecurityLog;
 import dev.priora.accounts.SessionsEnded;
+import dev.priora.accounts.SignedInSessions;
 import dev.priora.accounts.SignedInUser;
 import dev.priora.accounts.UserId;
 import dev.priora.accounts.UserView;
@@ -43,7 +45,10 @@ class UserApiController {
 
 	private final SecurityLog log;
 
-	UserApiController(AccountService accounts, AccountLinks links, SecurityLog log) {
+	private final SignedInSessions signedIn;
+
+	UserApiController(AccountService accounts, AccountLinks links, SecurityLog log, SignedInSessions signedIn) {
+		this.signedIn = signedIn;
 		this.accounts = accounts;
 		this.links = links;
 		this.log = log;
@@ -119,6 +124,28 @@ class UserApiController {
 	@Operation(summary = "Your own account")
 	UserView me(@AuthenticationPrincipal SignedInUser user) {
 		return accounts.findById(user.id()).orElseThrow();
+	}
+
+	@GetMapping("/api/v1/account/sessions")
+	@Operation(summary = "Where you are signed in: your web sessions, the one this request came with first",
+			description = "ref names a session for DELETE; device is the browser and system it was signed in from"
+					+ " (null when not known), address the client address then.")
+	List<SignedInSessions.SessionView> sessions(@AuthenticationPrincipal SignedInUser user,
+			jakarta.servlet.http.HttpServletRequest request) {
+		return signedIn.list(user, sessionId(request));
+	}
+
+	@DeleteMapping("/api/v1/account/sessions/{ref}")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	@Operation(summary = "Sign out one of your web sessions (not the one this request came with)")
+	void endSession(@AuthenticationPrincipal SignedInUser user, @PathVariable String ref,
+			jakarta.servlet.http.HttpServletRequest request) {
+		signedIn.end(user, ref, sessionId(request));
+	}
+
+	private static String sessionId(jakarta.servlet.http.HttpServletRequest request) {
+		var session = request.getSession(false);
+		return session == null ? null : session.getId();
 	}
 
 	@PutMapping("/api/v1/me/name")
