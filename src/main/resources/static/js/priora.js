@@ -99,15 +99,19 @@
       document.documentElement.classList.remove('is-busy');
     }
   }
+  // each request counts once, by its own XMLHttpRequest: two at a time from one element (the side panel and the bell,
+  // both loaded by htmx.ajax from the body) each end their own wait, so the spinner never stays on after both are done
+  var waiting = typeof WeakSet === 'function' ? new WeakSet() : null;
   document.addEventListener('htmx:beforeRequest', function (e) {
     // polling (hx-trigger "every …") is not the user waiting
-    var trigger = e.detail.elt && e.detail.elt.getAttribute('hx-trigger');
+    var trigger = e.detail.elt && e.detail.elt.getAttribute && e.detail.elt.getAttribute('hx-trigger');
     if (trigger && trigger.indexOf('every') === 0) { return; }
-    e.detail.elt.dataset.busy = 'true';
+    if (!waiting || !e.detail.xhr || waiting.has(e.detail.xhr)) { return; }
+    waiting.add(e.detail.xhr);
     busy(true);
   });
   document.addEventListener('htmx:afterRequest', function (e) {
-    if (e.detail.elt && e.detail.elt.dataset.busy) { delete e.detail.elt.dataset.busy; busy(false); }
+    if (waiting && e.detail.xhr && waiting.has(e.detail.xhr)) { waiting.delete(e.detail.xhr); busy(false); }
   });
   window.addEventListener('pageshow', function () { pending = 0; busy(false); });
 
@@ -384,7 +388,12 @@
     (root || document).querySelectorAll('dialog[data-open]').forEach(function (d) { if (d.showModal && !d.open) { d.showModal(); } });
   }
   document.addEventListener('DOMContentLoaded', function () { ready(null); errorSummaries(null); });
-  document.addEventListener('htmx:afterSwap', function (e) { localTimes(e.detail.target); errorSummaries(e.detail.target); });
+  // an outerHTML swap leaves e.detail.target out of the page (the item page's content, a row): then the whole page
+  document.addEventListener('htmx:afterSwap', function (e) {
+    var root = e.detail.target && e.detail.target.isConnected ? e.detail.target : null;
+    localTimes(root);
+    errorSummaries(root);
+  });
 })();
 
 // Backlog: reordering by drag or keyboard (Alt+↑/↓, Alt+Home/End), Enter opens the focused row.

@@ -66,8 +66,7 @@ public class SprintReview {
 		var sprint = planning.sprint(productKey, sprintId);
 		boolean closed = runs.run(sprintId).filter(run -> "CLOSED".equals(run.state())).isPresent();
 		if (closed) {
-			throw DomainProblem.conflict("sprint-closed",
-					"Sprint " + sprint.name() + " is closed; its review is over.");
+			throw DomainProblem.conflict("sprint-closed", sprint.called() + " is closed; its review is over.");
 		}
 		ItemKey key = ItemKey.inProduct(productKey, itemText);
 		if (planning.sprintItems(productKey, sprintId).stream().noneMatch(i -> i.key().equals(key.toString()))) {

@@ -77,12 +77,12 @@ class SprintRuns {
 	SprintRun start(String productKey, long sprintId, boolean force, UserId user) {
 		SprintView s = planning.sprint(productKey, sprintId);
 		if (repository.run(sprintId).isPresent()) {
-			throw DomainProblem.conflict("sprint-started", "Sprint " + s.name() + " has started already.");
+			throw DomainProblem.conflict("sprint-started", s.called() + " has started already.");
 		}
 		for (SprintRun other : sprints(productKey)) {
 			if ("ACTIVE".equals(other.state())) {
 				throw DomainProblem.conflict("sprint-running",
-						"Sprint " + other.sprint().name() + " is running; close it first.");
+						other.sprint().called() + " is running: close it before starting " + s.name() + ".");
 			}
 		}
 		var items = planning.sprintItems(productKey, sprintId);
@@ -114,10 +114,9 @@ class SprintRuns {
 	SprintRun close(String productKey, long sprintId, Long nextSprintId, UserId user) {
 		SprintView s = planning.sprint(productKey, sprintId);
 		var run = repository.run(sprintId)
-			.orElseThrow(
-					() -> DomainProblem.conflict("sprint-not-started", "Sprint " + s.name() + " has not started."));
+			.orElseThrow(() -> DomainProblem.conflict("sprint-not-started", s.called() + " has not started."));
 		if (!"ACTIVE".equals(run.state())) {
-			throw DomainProblem.conflict("sprint-closed", "Sprint " + s.name() + " is closed already.");
+			throw DomainProblem.conflict("sprint-closed", s.called() + " is closed already.");
 		}
 		if (nextSprintId != null) {
 			if (nextSprintId == sprintId) {

@@ -56,7 +56,11 @@ class PageErrorsIntegrationTest extends IntegrationTestBase {
 		assertThat(location).endsWith("/p/" + key + "/releases?view=all");
 		assertThat(releases()).isEqualTo(1);
 		String page = owner.get("/p/" + key + "/releases?view=all").body();
-		assertThat(page).contains("id=\"board-error\"").contains(DUPLICATE);
+		// in the "Add a release" dialog, opened again with what was typed, not above the
+		// page
+		assertThat(page).containsPattern("id=\"new-release\"[^>]*data-open=\"true\"")
+			.doesNotContain("id=\"board-error\"")
+			.contains(DUPLICATE);
 		assertThat(owner.get("/p/" + key + "/releases?view=all").body()).as("a reload shows it no more")
 			.doesNotContain(DUPLICATE);
 	}

@@ -178,10 +178,18 @@ class ItemPageController {
 			@PathVariable String itemKey, @RequestParam String kind, @RequestParam String target, Model model,
 			@RequestHeader(name = "HX-Request", required = false) String htmx, RedirectAttributes redirect) {
 		ItemKey k = ItemKeys.inPath(key, itemKey);
-		return act(k, model, htmx, redirect, () -> {
+		String view = act(k, model, htmx, redirect, () -> {
 			dependencies.add(k, ItemPatch.kindOf(kind), ItemKeys.field("target", key, target), user.id());
 			return null;
 		}, null);
+		Object refused = model.asMap().remove("actionError");
+		if (refused != null) {
+			// the reason under the link's own form, with the kind and key typed kept
+			model.addAttribute("dependencyError", refused);
+			model.addAttribute("dependencyKind", kind);
+			model.addAttribute("dependencyTarget", target);
+		}
+		return view;
 	}
 
 	@PostMapping("/p/{key}/items/{itemKey}/dependencies/remove")

@@ -25,6 +25,7 @@ import dev.priora.planning.PlanRunner;
 import dev.priora.planning.PlanSettings;
 import dev.priora.planning.PlanningService;
 import dev.priora.planning.SprintItems;
+import dev.priora.planning.SprintView;
 import dev.priora.planning.engine.ReleaseOptimizer;
 
 /**
@@ -76,7 +77,7 @@ class PlanningPageController {
 			@RequestParam(required = false) BigDecimal capacity, @RequestParam(defaultValue = "") String goal,
 			@RequestParam(required = false) Long releaseId, RedirectAttributes redirect) {
 		planning.createSprint(key, name, start, end, capacity, goal, releaseId);
-		return toBoard(key, "Sprint " + name.strip() + " added.", redirect);
+		return toBoard(key, SprintView.called(name) + " added.", redirect);
 	}
 
 	@PostMapping("/p/{key}/releases/{id}")

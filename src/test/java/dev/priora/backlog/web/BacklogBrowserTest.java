@@ -88,7 +88,8 @@ class BacklogBrowserTest extends BrowserTestBase {
 		page.navigate("/p/" + p + "/items/" + p + "-1");
 		page.locator("#add-dependency input[name=target]").fill(p + "-2");
 		page.locator("#add-dependency button").click();
-		assertThat(page.locator("#action-error")).containsText(p + "-1 → " + p + "-2 → " + p + "-1");
+		assertThat(page.locator("#add-dependency-box .error-summary"))
+			.containsText(p + "-1 → " + p + "-2 → " + p + "-1");
 		assertThat(page.locator("#waits-on")).containsText("Nothing.");
 
 		page.navigate("/p/" + p + "/items/" + p + "-2");
@@ -137,6 +138,68 @@ class BacklogBrowserTest extends BrowserTestBase {
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Force ready (recorded)")).click();
 		assertThat(page.locator("#item-status")).hasText("Ready");
 		assertThat(page.locator("#history")).containsText("forced ready despite");
+	}
+
+	@Test
+	void aRefusedEstimateOnTheItemPageNamesTheFieldByItsLabelAndSaysWhyUnderIt() {
+		String p = product("Gift wrapping");
+		signIn();
+		page.setViewportSize(1280, 900);
+		page.navigate("/p/" + p + "/items/" + p + "-1");
+		page.locator("#edit > summary").click();
+		// "Estimate (points)" on one line, not "Estimate (", "points", ")" stacked
+		assertThat(page.locator("#edit-form label:has(#edit-estimate) > span").first().boundingBox().height)
+			.as("the estimate label's height")
+			.isLessThan(30);
+		page.locator("#edit-estimate").fill("-3");
+		page.locator("#edit-form button[type=submit]").click();
+		// the content is swapped whole (outerHTML): its summary was left as 'estimate:
+		// must be …'
+		Locator summary = page.locator("#item-content .error-summary a");
+		assertThat(summary).hasText(java.util.regex.Pattern.compile("^Estimate \\(points\\): must be one of"));
+		assertThat(summary).hasAttribute("href", "#edit-estimate");
+		assertThat(page.locator("#edit-estimate-error")).containsText("must be one of the product's scale");
+		assertThat(page.locator("#edit-estimate")).hasAttribute("aria-invalid", "true");
+		assertThat(page.locator("#edit-estimate")).hasValue("-3");
+	}
+
+	@Test
+	void aLinkToAMissingItemIsRefusedUnderTheLinkFormWithTheKeyKept() {
+		String p = product("Gift wrapping");
+		signIn();
+		page.navigate("/p/" + p + "/items/" + p + "-1");
+		page.locator("#add-dependency input[name=target]").fill(p + "-99");
+		page.locator("#add-dependency button").click();
+		// before: 'target: …-99 does not exist' at the top of the page, the key typed
+		// gone
+		Locator summary = page.locator("#add-dependency-box .error-summary");
+		assertThat(summary).containsText("Other item: " + p + "-99 does not exist");
+		assertThat(page.locator("#dependency-target-error")).hasText(p + "-99 does not exist");
+		assertThat(page.locator("#add-dependency input[name=target]")).hasValue(p + "-99");
+		assertThat(page.locator("#action-error")).hasCount(0);
+		page.locator("#add-dependency input[name=target]").fill(p + "-98");
+		page.locator("#add-dependency select[name=kind]").selectOption("RELATES_TO");
+		page.locator("#add-dependency button").click();
+		assertThat(page.locator("#add-dependency-box .error-summary")).containsText(p + "-98 does not exist");
+		assertThat(page.locator("#add-dependency select[name=kind]")).hasValue("RELATES_TO");
+	}
+
+	@Test
+	void theBusySpinnerStopsWhenTwoRequestsFromOneElementAreDone() {
+		String p = product("Gift wrapping");
+		signIn();
+		// a reload with the side panel open: the panel and the bell load at once
+		page.navigate("/p/" + p + "/backlog?item=" + p + "-1");
+		assertThat(page.locator("#panel-title")).isVisible();
+		// two requests at once from the same element (the body, for htmx.ajax), then
+		// longer than the
+		// spinner's 300 ms delay: before, the second one's end was not counted and the
+		// spinner stayed on for good
+		page.evaluate("() => Promise.all([htmx.ajax('GET', '/notifications/bell', { target: '#bell-slot' }),"
+				+ " htmx.ajax('GET', '/notifications/bell', { target: '#bell-slot' })])"
+				+ ".then(() => new Promise(done => setTimeout(done, 700)))");
+		assertThat(page.locator("html")).not().hasClass(java.util.regex.Pattern.compile("is-busy"));
+		assertThat(page.locator(".app-header .busy")).isHidden();
 	}
 
 }

@@ -42,7 +42,7 @@ class EstimateUnitIntegrationTest extends IntegrationTestBase {
 		String board = owner.get("/p/HRS/releases").body();
 		assertThat(board).contains("4 / 40 h").contains("4 h");
 		assertThat(owner.get("/p/HRS/items/HRS-1").body()).contains("4 hours");
-		assertThat(owner.get("/p/HRS/team").body()).contains("Capacity per sprint (<span>hours</span>)");
+		assertThat(owner.get("/p/HRS/team").body()).contains("<span>Capacity per sprint (hours)</span>");
 		assertThat(owner.get("/p/HRS/settings").body()).contains("<option value=\"HOURS\" selected=\"selected\">hours");
 		assertThat(owner.get("/p/SHOP/releases").body()).contains(" pts</span>").doesNotContain(" h</span>");
 	}

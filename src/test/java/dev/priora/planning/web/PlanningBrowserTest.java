@@ -312,4 +312,76 @@ class PlanningBrowserTest extends BrowserTestBase {
 			.setPath(java.nio.file.Path.of("target/screenshots/releases-sprint-states-1280.png")));
 	}
 
+	@Test
+	void aRefusedSprintOpensItsDialogAgainWithWhatWasTypedAndTheReasonUnderTheField() {
+		TestProduct product = aProduct("WKSP").named("Week sprint").createdBy(api());
+		aRelease("Wallets").capacity(20).in(product);
+		signIn();
+		page.setViewportSize(1280, 900);
+		page.navigate("/p/WKSP/releases");
+		page.locator("[data-dialog-open=new-sprint]").click();
+		Locator dialog = page.locator("#new-sprint");
+		// the unit beside "Capacity" reads on one line, not "Capacity (", "points", ")"
+		// stacked
+		org.assertj.core.api.Assertions
+			.assertThat(dialog.locator("label:has(input[name=capacity]) > span").boundingBox().height)
+			.as("the capacity label's height")
+			.isLessThan(30);
+		dialog.locator("input[name=name]").fill("Sprint 26");
+		dialog.locator("input[name=start]").fill("2027-01-10");
+		dialog.locator("input[name=end]").fill("2027-01-01");
+		dialog.locator("input[name=capacity]").fill("18");
+		dialog.locator("select[name=releaseId]").selectOption(new String[] { "Wallets" });
+		dialog.locator("input[name=goal]").fill("Wallets live for the first shops");
+		dialog.locator("button[type=submit]").click();
+		page.waitForURL("**/p/WKSP/releases");
+		// the dialog is open again: the reason by the field's label, under the field, and
+		// what was typed kept
+		assertThat(dialog).isVisible();
+		assertThat(dialog.locator(".error-summary")).containsText("End: must not be before the start");
+		assertThat(dialog.locator("label:has(input[name=end]) .field-error")).hasText("must not be before the start");
+		assertThat(dialog.locator("input[name=name]")).hasValue("Sprint 26");
+		assertThat(dialog.locator("input[name=start]")).hasValue("2027-01-10");
+		assertThat(dialog.locator("input[name=capacity]")).hasValue("18");
+		assertThat(dialog.locator("select[name=releaseId] option:checked")).hasText("Wallets");
+		assertThat(dialog.locator("input[name=goal]")).hasValue("Wallets live for the first shops");
+		// said once, in the dialog: not again above the page nor inside the board
+		assertThat(page.locator("main .error, main .error-summary")).hasCount(1);
+		screenshot("releases-refused-sprint-1280");
+		dialog.locator("input[name=end]").fill("2027-01-23");
+		dialog.locator("button[type=submit]").click();
+		assertThat(page.locator(".toast")).containsText("Sprint 26 added.");
+		org.assertj.core.api.Assertions.assertThat(page.locator(".toast").first().innerText())
+			.doesNotContain("Sprint Sprint");
+		assertThat(page.locator("#sprints-table")).containsText("Wallets live for the first shops");
+		assertThat(dialog).isHidden();
+	}
+
+	@Test
+	void aCardsSprintMenuOffersNoClosedSprint() {
+		ApiClient api = api();
+		TestProduct product = aProduct("WKCS").named("Closed sprints").createdBy(api);
+		String base = product.base();
+		long[] sprints = new long[2];
+		for (int n = 0; n < 2; n++) {
+			sprints[n] = aSprint("Sprint " + (n + 21)).starting(LocalDate.of(2029, 11, 1 + n * 14))
+				.ending(LocalDate.of(2029, 11, 14 + n * 14))
+				.capacity(10)
+				.in(product);
+		}
+		aStory("Shipped").estimate(3).in(product);
+		aStory("Next up").estimate(5).in(product);
+		product.plan("WKCS-1", null, sprints[0]);
+		api.post(base + "/sprints/" + sprints[0] + "/start", "{\"force\":true}");
+		api.post(base + "/sprints/" + sprints[0] + "/close", "{}");
+		signIn();
+		page.navigate("/p/WKCS/releases");
+		// a card in no sprint is not offered the closed Sprint 21 (choosing it was
+		// refused with 'sprintId: …')
+		Locator next = page.locator("#board .card[data-key=WKCS-2] select[name=sprint] option");
+		assertThat(next).hasText(new String[] { "no sprint", "Sprint 22" });
+		assertThat(page.locator("#board .card[data-key=WKCS-1] select[name=sprint] option"))
+			.hasText(new String[] { "no sprint", "Sprint 22" });
+	}
+
 }

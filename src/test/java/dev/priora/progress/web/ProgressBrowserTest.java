@@ -228,4 +228,20 @@ class ProgressBrowserTest extends BrowserTestBase {
 		throw new AssertionError("no series " + name + " in " + chart);
 	}
 
+	@Test
+	void startingASprintWhileAnotherRunsSaysWhichOneAndOffersNoStartAnyway() {
+		TestProduct product = aProduct("WKST").named("Week start").createdBy(api());
+		long[] ids = launch(product);
+		assertAccepted(product.api().post(product.base() + "/sprints/" + ids[1] + "/start", "{}"));
+		signIn();
+		page.navigate("/p/WKST/sprints/" + ids[2]);
+		page.locator("#start-sprint button").click();
+		page.waitForURL("**/sprints/" + ids[2]);
+		// before: 'Sprint Sprint 1 is running; close it first.' and a 'Start anyway' that
+		// cannot help
+		assertThat(page.locator("#sprint-error")).hasText("Sprint 1 is running: close it before starting Sprint 2.");
+		assertThat(page.locator("#force-start")).hasCount(0);
+		assertThat(page.locator("#sprint-state")).hasText("planned");
+	}
+
 }
