@@ -119,11 +119,24 @@ class PlanningRepository {
 		jdbc.sql("delete from sprints where id = ?").param(id).update();
 	}
 
-	boolean sprintNameTaken(String productKey, String name) {
-		return jdbc.sql("select count(*) from sprints where product_key = ? and lower(name) = lower(?)")
-			.params(productKey, name)
+	/**
+	 * Whether another sprint of the product ({@code except} aside, may be null) has the
+	 * name.
+	 */
+	boolean sprintNameTaken(String productKey, String name, Long except) {
+		return jdbc.sql("select count(*) from sprints where product_key = ? and lower(name) = lower(?) and id <> ?")
+			.params(productKey, name, except == null ? -1L : except)
 			.query(Long.class)
 			.single() > 0;
+	}
+
+	boolean updateSprint(long id, String name, LocalDate start, LocalDate end, BigDecimal capacity, String goal,
+			long version, Instant now) {
+		return jdbc.sql("""
+				update sprints set name = ?, start_date = ?, end_date = ?, capacity = ?, goal = ?, updated_at = ?,
+				  version = version + 1 where id = ? and version = ?""")
+			.params(name, date(start), date(end), capacity, goal, utc(now), id, version)
+			.update() == 1;
 	}
 
 	/**

@@ -199,22 +199,11 @@ public class PlanningService {
 		String key = products.get(productKey).key();
 		String n = name(name, "name");
 		Map<String, String> errors = new LinkedHashMap<>();
-		if (start == null) {
-			errors.put("start", "is required");
-		}
-		if (end == null) {
-			errors.put("end", "is required");
-		}
-		if (start != null && end != null && end.isBefore(start)) {
-			errors.put("end", "must not be before the start");
-		}
-		if (goal != null && goal.length() > 1000) {
-			errors.put("goal", "must be at most 1000 characters");
-		}
+		SprintEdits.checkDatesAndGoal(start, end, goal, errors);
 		if (releaseId != null && repository.release(key, releaseId).isEmpty()) {
 			errors.put("releaseId", "no release " + releaseId + " in " + key);
 		}
-		if (repository.sprintNameTaken(key, n)) {
+		if (repository.sprintNameTaken(key, n, null)) {
 			errors.put("name", "another sprint is called '" + n + "'");
 		}
 		if (!errors.isEmpty()) {
@@ -283,14 +272,14 @@ public class PlanningService {
 					.reduce(BigDecimal.ZERO, BigDecimal::add);
 	}
 
-	private static BigDecimal capacity(BigDecimal c) {
+	static BigDecimal capacity(BigDecimal c) {
 		if (c != null && (c.signum() < 0 || c.compareTo(BigDecimal.valueOf(100_000)) > 0)) {
 			throw DomainProblem.invalid("capacity", "must be from 0 to 100000 (in the product's unit)");
 		}
 		return c == null ? BigDecimal.ZERO : c;
 	}
 
-	private static String name(String name, String field) {
+	static String name(String name, String field) {
 		String n = name == null ? "" : name.strip();
 		if (n.isEmpty() || n.length() > 100) {
 			throw DomainProblem.invalid(field, "is required, at most 100 characters");

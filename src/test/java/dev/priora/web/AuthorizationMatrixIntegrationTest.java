@@ -190,7 +190,8 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 				"POST /p/{key}/scoring/models/{id}/activate", "POST /p/{key}/scoring/models/{id}/delete");
 		product(Permission.READ, "GET " + base + "/releases", "GET " + base + "/releases/{id}",
 				"GET " + base + "/plans", "GET " + base + "/plans/{id}", "GET " + base + "/plans/{id}/compare/{other}",
-				"GET /p/{key}/releases", "GET /p/{key}/plans", "GET /p/{key}/plans/{id}");
+				"GET /p/{key}/releases", "GET /p/{key}/plans", "GET /p/{key}/plans/{id}",
+				"GET " + base + "/sprints/{id}");
 		product(Permission.EDIT_BACKLOG, "POST " + base + "/releases", "PUT " + base + "/releases/{id}",
 				"DELETE " + base + "/releases/{id}", "POST " + base + "/sprints", "DELETE " + base + "/sprints/{id}",
 				"PUT " + base + "/items/{itemKey}/release", "POST " + base + "/plans",
@@ -198,7 +199,8 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestBase {
 				"POST " + base + "/plans/{id}/undo", "POST /p/{key}/releases", "POST /p/{key}/sprints",
 				"POST /p/{key}/releases/assign", "POST /p/{key}/plans", "POST /p/{key}/plans/{id}/{action}",
 				"POST /p/{key}/releases/{id}", "POST /p/{key}/releases/{id}/delete",
-				"POST /p/{key}/sprints/{id}/delete");
+				"POST /p/{key}/sprints/{id}/delete", "PUT " + base + "/sprints/{id}",
+				"POST /p/{key}/sprints/{id}/edit");
 		product(Permission.READ, "GET " + base + "/scenarios", "GET " + base + "/scenarios/{id}",
 				"GET " + base + "/scenarios/compare", "GET /p/{key}/scenarios", "GET /p/{key}/scenarios/{id}",
 				"GET /p/{key}/scenarios/compare");

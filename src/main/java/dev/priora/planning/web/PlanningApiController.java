@@ -29,6 +29,7 @@ import dev.priora.planning.PlanComparison;
 import dev.priora.planning.PlanRunner;
 import dev.priora.planning.PlanSettings;
 import dev.priora.planning.PlanView;
+import dev.priora.planning.SprintEdits;
 import dev.priora.planning.SprintItems;
 import dev.priora.planning.PlanningService;
 import dev.priora.planning.ReleaseStatus;
@@ -51,7 +52,10 @@ class PlanningApiController {
 
 	private final PlanRunner plans;
 
-	PlanningApiController(PlanningService planning, PlanRunner plans) {
+	private final SprintEdits sprints;
+
+	PlanningApiController(PlanningService planning, PlanRunner plans, SprintEdits sprints) {
+		this.sprints = sprints;
 		this.planning = planning;
 		this.plans = plans;
 	}
@@ -62,6 +66,10 @@ class PlanningApiController {
 
 	record SprintBody(@NotNull @Size(max = 100) String name, @NotNull LocalDate start, @NotNull LocalDate end,
 			BigDecimal capacity, @Size(max = 1000) String goal, Long releaseId) {
+	}
+
+	record SprintChangeBody(@NotNull @Size(max = 100) String name, @NotNull LocalDate start, @NotNull LocalDate end,
+			BigDecimal capacity, @Size(max = 1000) String goal) {
 	}
 
 	record AssignBody(Long releaseId, Long sprintId) {
@@ -124,6 +132,27 @@ class PlanningApiController {
 		SprintView s = planning.createSprint(productKey, body.name(), body.start(), body.end(), body.capacity(),
 				body.goal(), body.releaseId());
 		return ResponseEntity.created(URI.create("/api/v1/products/" + productKey + "/sprints/" + s.id())).body(s);
+	}
+
+	@GetMapping(BASE + "/sprints/{id}")
+	@Operation(summary = "One sprint (its ETag is the version a change sends in If-Match)")
+	ResponseEntity<SprintView> sprint(@PathVariable String productKey, @PathVariable long id) {
+		SprintView s = sprints.sprint(productKey, id);
+		return ResponseEntity.ok().eTag(Etags.of(s.version())).body(s);
+	}
+
+	@PutMapping(BASE + "/sprints/{id}")
+	@Requires(Permission.EDIT_BACKLOG)
+	@Operation(summary = "Change a sprint's name, dates, capacity and goal (If-Match required)",
+			description = "A closed sprint keeps its dates and capacity (409); its name and goal may change."
+					+ " The sprint's release is not changed here.")
+	ResponseEntity<SprintView> updateSprint(@PathVariable String productKey, @PathVariable long id,
+			@RequestHeader(name = "If-Match", required = false) String ifMatch,
+			@Valid @RequestBody SprintChangeBody body) {
+		SprintView s = sprints.update(productKey, id,
+				new SprintEdits.Change(body.name(), body.start(), body.end(), body.capacity(), body.goal()),
+				Etags.versionFrom(ifMatch));
+		return ResponseEntity.ok().eTag(Etags.of(s.version())).body(s);
 	}
 
 	@DeleteMapping(BASE + "/sprints/{id}")

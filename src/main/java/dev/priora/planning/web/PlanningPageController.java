@@ -24,6 +24,7 @@ import dev.priora.planning.PlanComparison;
 import dev.priora.planning.PlanRunner;
 import dev.priora.planning.PlanSettings;
 import dev.priora.planning.PlanningService;
+import dev.priora.planning.SprintEdits;
 import dev.priora.planning.SprintItems;
 import dev.priora.planning.SprintView;
 import dev.priora.planning.engine.ReleaseOptimizer;
@@ -49,9 +50,12 @@ class PlanningPageController {
 
 	private final PlanRunner plans;
 
-	PlanningPageController(PlanningService planning, PlanRunner plans) {
+	private final SprintEdits sprints;
+
+	PlanningPageController(PlanningService planning, PlanRunner plans, SprintEdits sprints) {
 		this.planning = planning;
 		this.plans = plans;
+		this.sprints = sprints;
 	}
 
 	@GetMapping("/p/{key}/releases")
@@ -78,6 +82,20 @@ class PlanningPageController {
 			@RequestParam(required = false) Long releaseId, RedirectAttributes redirect) {
 		planning.createSprint(key, name, start, end, capacity, goal, releaseId);
 		return toBoard(key, SprintView.called(name) + " added.", redirect);
+	}
+
+	/**
+	 * The sprint page's "Edit sprint": name, dates, capacity, goal; back to the sprint.
+	 */
+	@PostMapping("/p/{key}/sprints/{id}/edit")
+	@Requires(Permission.EDIT_BACKLOG)
+	String editSprint(@PathVariable String key, @PathVariable long id, @RequestParam(defaultValue = "") String name,
+			@RequestParam(required = false) LocalDate start, @RequestParam(required = false) LocalDate end,
+			@RequestParam(required = false) BigDecimal capacity, @RequestParam(defaultValue = "") String goal,
+			@RequestParam(defaultValue = "0") long version, RedirectAttributes redirect) {
+		SprintView saved = sprints.update(key, id, new SprintEdits.Change(name, start, end, capacity, goal), version);
+		redirect.addFlashAttribute("toast", saved.called() + " saved.");
+		return "redirect:/p/" + key.toUpperCase(Locale.ROOT) + "/sprints/" + id;
 	}
 
 	@PostMapping("/p/{key}/releases/{id}")

@@ -244,4 +244,70 @@ class ProgressBrowserTest extends BrowserTestBase {
 		assertThat(page.locator("#sprint-state")).hasText("planned");
 	}
 
+	@Test
+	void editsASprintsGoalAndDatesAndARefusalKeepsWhatWasTypedInItsDialog() {
+		TestProduct product = aProduct("WKED").named("Week edit").createdBy(api());
+		long sprint = launch(product)[3];
+		LocalDate start = LocalDate.now().plusDays(1);
+		signIn();
+		page.navigate("/p/WKED/sprints/" + sprint);
+		page.locator("#edit-sprint-open").click();
+		Locator dialog = page.locator("#edit-sprint-dialog");
+		assertThat(dialog.locator("input[name=name]")).hasValue("Sprint 3");
+		dialog.locator("textarea[name=goal]").fill("Checkout works on phones");
+		dialog.locator("input[name=start]").fill(start.toString());
+		dialog.locator("input[name=end]").fill(start.minusDays(1).toString());
+		dialog.locator("button.primary").click();
+		// refused: the dialog opens again with what was typed and the reason under the
+		// field
+		assertThat(dialog).isVisible();
+		assertThat(dialog.locator(".field-error")).containsText("must not be before the start");
+		assertThat(dialog.locator("textarea[name=goal]")).hasValue("Checkout works on phones");
+		assertThat(page.locator("#sprint-error")).hasCount(0);
+		screenshot("sprint-edit-refused-1280");
+		dialog.locator("input[name=end]").fill(start.plusDays(13).toString());
+		dialog.locator("input[name=capacity]").fill("12");
+		dialog.locator("button.primary").click();
+		assertThat(page.locator(".toast")).containsText("Sprint 3 saved.");
+		page.reload();
+		assertThat(page.locator(".page-head .lead")).containsText("Goal: Checkout works on phones");
+		assertThat(page.locator(".stat").first()).containsText("12");
+		ApiClient.Response stored = product.api().get(product.base() + "/sprints/" + sprint);
+		org.assertj.core.api.Assertions.assertThat(stored.json().get("end").asString())
+			.isEqualTo(start.plusDays(13).toString());
+		org.assertj.core.api.Assertions.assertThat(stored.etag()).isEqualTo("\"1\"");
+	}
+
+	@Test
+	void aClosedSprintKeepsItsDatesAndCapacityWhileItsGoalCanChange() {
+		TestProduct product = aProduct("WKCL").named("Week closed").createdBy(api());
+		ranThreeSprints(product);
+		long sprint = product.api().get(product.base() + "/sprint-runs").json().get(0).get("sprint").get("id").asLong();
+		signIn();
+		page.navigate("/p/WKCL/sprints/" + sprint);
+		page.locator("#edit-sprint-open").click();
+		Locator dialog = page.locator("#edit-sprint-dialog");
+		assertThat(dialog.locator("#closed-sprint-hint")).isVisible();
+		assertThat(dialog.locator("input[name=start]")).isEditable(
+				new com.microsoft.playwright.assertions.LocatorAssertions.IsEditableOptions().setEditable(false));
+		dialog.locator("textarea[name=goal]").fill("Learn what customers pay for");
+		dialog.locator("button.primary").click();
+		assertThat(page.locator(".page-head .lead")).containsText("Goal: Learn what customers pay for");
+		ApiClient api = product.api();
+		String path = product.base() + "/sprints/" + sprint;
+		JsonNode now = api.get(path).json();
+		String moved = "{\"name\":\"" + now.get("name").asString() + "\",\"start\":\"" + now.get("start").asString()
+				+ "\",\"end\":\"" + LocalDate.parse(now.get("end").asString()).plusDays(3) + "\",\"capacity\":10}";
+		ApiClient.Response closed = api.put(path, moved, "\"" + now.get("version").asLong() + "\"");
+		org.assertj.core.api.Assertions.assertThat(closed.status()).isEqualTo(409);
+		org.assertj.core.api.Assertions.assertThat(closed.text()).contains("closed");
+		org.assertj.core.api.Assertions.assertThat(api.put(path, moved, null).status()).isEqualTo(428);
+		String renamed = "{\"name\":\"Sprint one\",\"start\":\"" + now.get("start").asString() + "\",\"end\":\""
+				+ now.get("end").asString() + "\",\"capacity\":10}";
+		org.assertj.core.api.Assertions.assertThat(api.put(path, renamed, "\"0\"").status()).isEqualTo(412);
+		org.assertj.core.api.Assertions
+			.assertThat(api.put(path, renamed, "\"" + now.get("version").asLong() + "\"").json().get("name").asString())
+			.isEqualTo("Sprint one");
+	}
+
 }
