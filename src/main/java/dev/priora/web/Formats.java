@@ -213,6 +213,14 @@ public final class Formats {
 	 * What an item's history line changed, as the item page names it:
 	 * "acceptanceCriteria" → "Acceptance criteria", "release" → "Release".
 	 */
+	/**
+	 * A change of acceptance criteria in words: "ticked “Pay by card”; added “Refunds
+	 * work”".
+	 */
+	public String criteriaChange(String before, String after) {
+		return CriteriaChanges.describe(before, after);
+	}
+
 	public String historyField(String field) {
 		return switch (field) {
 			case "acceptanceCriteria" -> "Acceptance criteria";

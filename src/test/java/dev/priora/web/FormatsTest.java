@@ -31,6 +31,17 @@ class FormatsTest {
 	}
 
 	@Test
+	void aChangeOfAcceptanceCriteriaReadsAsWhatWasDone() {
+		assertThat(fmt.criteriaChange("[ ] Pay by card\n[ ] Refund", "[x] Pay by card\n[ ] Refund\n[ ] Receipt"))
+			.isEqualTo("ticked “Pay by card”; added “Receipt”");
+		assertThat(fmt.criteriaChange("[x] Pay by card\n[ ] Refund", "[ ] Pay by card"))
+			.isEqualTo("unticked “Pay by card”; removed “Refund”");
+		assertThat(fmt.criteriaChange(null, "[x] Imported")).isEqualTo("added “Imported” (met)");
+		assertThat(fmt.criteriaChange("[ ] A\n[ ] B", "[ ] B\n[ ] A")).isEqualTo("reordered");
+		assertThat(fmt.criteriaChange("[ ] " + "x".repeat(200), null)).hasSize("removed “”".length() + 80);
+	}
+
+	@Test
 	void numbersHaveOneFormatPerKind() {
 		assertThat(fmt.num(new BigDecimal("40.00"))).isEqualTo("40");
 		assertThat(fmt.num(39.0)).isEqualTo("39");

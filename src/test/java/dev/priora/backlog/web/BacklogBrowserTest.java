@@ -132,7 +132,11 @@ class BacklogBrowserTest extends BrowserTestBase {
 		assertThat(page.locator("#criteria li")).hasCount(1);
 		page.locator("#criteria li button.check").click();
 		assertThat(page.locator("#criteria li.done")).hasCount(1);
-		assertThat(page.locator("#history")).containsText("Acceptance criteria");
+		// the change in words, not the lists '[ ] Shows a receipt' → '[x] Shows a
+		// receipt'
+		assertThat(page.locator("#history .criteria-change").first()).hasText("ticked “Shows a receipt”");
+		assertThat(page.locator("#history")).containsText("added “Shows a receipt”");
+		assertThat(page.locator("#history")).not().containsText("[x]");
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Move to ready")).click();
 		assertThat(page.locator("#action-error")).containsText("is not estimated");
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Force ready (recorded)")).click();

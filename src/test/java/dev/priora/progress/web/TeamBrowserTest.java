@@ -152,4 +152,21 @@ class TeamBrowserTest extends BrowserTestBase {
 		assertThat(page.locator("#confirm-message")).containsText("Remove Bob from the team?");
 	}
 
+	@Test
+	void tooManyDaysOffAreRefusedInTheMembersRowWithWhatWasTyped() {
+		aTeam("TMD");
+		signIn();
+		page.navigate("/p/TMD/team");
+		var bob = page.locator("#workload tr[data-member=Bob]");
+		bob.locator("input[name=days]").fill("99");
+		bob.locator("button").click();
+		// before: 'days: must be from 0 to the sprint's 14 days' at the top of the page
+		assertThat(bob.locator(".field-error")).hasText("Days off must be from 0 to the sprint's 14 days");
+		assertThat(bob.locator("input[name=days]")).hasValue("99");
+		assertThat(page.locator("main > p.error")).hasCount(0);
+		page.reload();
+		assertThat(page.locator("#workload .field-error")).hasCount(0);
+		assertThat(page.locator("#workload tr[data-member=Bob] input[name=days]")).hasValue("0");
+	}
+
 }
