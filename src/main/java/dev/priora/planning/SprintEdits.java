@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -80,6 +81,27 @@ public class SprintEdits {
 		}
 		events.publishEvent(new ReleasesEdited(key));
 		return repository.sprint(key, id).orElseThrow();
+	}
+
+	/**
+	 * What "Add a sprint" offers: after the latest sprint, the next number of its name
+	 * ("Sprint 25" → "Sprint 26"; none when its name ends in no number), the day after
+	 * its end for as many days, and its capacity; with no sprint yet, "Sprint 1" from
+	 * {@code today} for two weeks and no capacity.
+	 */
+	public static Change next(List<SprintView> sprints, LocalDate today) {
+		SprintView last = sprints.stream()
+			.max(java.util.Comparator.comparing(SprintView::end).thenComparing(SprintView::id))
+			.orElse(null);
+		if (last == null) {
+			return new Change("Sprint 1", today, today.plusDays(13), null, null);
+		}
+		java.util.regex.Matcher number = java.util.regex.Pattern.compile("^(.*?)(\\d{1,6})$")
+			.matcher(last.name().strip());
+		String name = number.matches() ? number.group(1) + (Long.parseLong(number.group(2)) + 1) : null;
+		long days = java.time.temporal.ChronoUnit.DAYS.between(last.start(), last.end());
+		LocalDate start = last.end().plusDays(1);
+		return new Change(name, start, start.plusDays(days), last.capacity(), null);
 	}
 
 	/** A sprint's dates and goal, as adding and changing one check them. */

@@ -60,8 +60,10 @@ class PlanningPageController {
 
 	@GetMapping("/p/{key}/releases")
 	String board(@PathVariable String key, Model m) {
-		m.addAttribute("board", planning.board(key));
+		PlanningService.Board board = planning.board(key);
+		m.addAttribute("board", board);
 		m.addAttribute("sprintStates", planning.sprintStates(key));
+		m.addAttribute("nextSprint", SprintEdits.next(board.sprints(), LocalDate.now()));
 		return BOARD_VIEW;
 	}
 

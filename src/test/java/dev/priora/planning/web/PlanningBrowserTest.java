@@ -313,6 +313,34 @@ class PlanningBrowserTest extends BrowserTestBase {
 	}
 
 	@Test
+	void addingASprintOffersTheNextOneAfterTheLatestAndNoReleasedRelease() {
+		TestProduct product = aProduct("WKNX").named("Week next").createdBy(api());
+		long old = aRelease("Old").capacity(20).in(product);
+		aRelease("Next").capacity(20).in(product);
+		aSprint("Sprint 25").starting(LocalDate.parse("2027-01-04"))
+			.ending(LocalDate.parse("2027-01-17"))
+			.capacity(18)
+			.in(product);
+		String path = product.base() + "/releases/" + old;
+		org.assertj.core.api.Assertions.assertThat(
+				product.api().put(path, "{\"name\":\"Old\",\"capacity\":20,\"status\":\"RELEASED\"}", "\"0\"").status())
+			.isEqualTo(200);
+		signIn();
+		page.navigate("/p/WKNX/releases");
+		page.locator("[data-dialog-open=new-sprint]").click();
+		Locator dialog = page.locator("#new-sprint");
+		// before: an empty name ('e.g. Sprint 4'), no dates, capacity 10, and every
+		// release, the released one too
+		assertThat(dialog.locator("input[name=name]")).hasValue("Sprint 26");
+		assertThat(dialog.locator("input[name=start]")).hasValue("2027-01-18");
+		assertThat(dialog.locator("input[name=end]")).hasValue("2027-01-31");
+		assertThat(dialog.locator("input[name=capacity]")).hasValue("18");
+		assertThat(dialog.locator("select[name=releaseId] option")).hasText(new String[] { "none", "Next" });
+		dialog.locator("button[type=submit]").click();
+		assertThat(page.locator(".toast")).containsText("Sprint 26 added.");
+	}
+
+	@Test
 	void aRefusedSprintOpensItsDialogAgainWithWhatWasTypedAndTheReasonUnderTheField() {
 		TestProduct product = aProduct("WKSP").named("Week sprint").createdBy(api());
 		aRelease("Wallets").capacity(20).in(product);
