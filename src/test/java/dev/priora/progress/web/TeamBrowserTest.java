@@ -154,9 +154,9 @@ class TeamBrowserTest extends BrowserTestBase {
 
 	@Test
 	void tooManyDaysOffAreRefusedInTheMembersRowWithWhatWasTyped() {
-		aTeam("TMD");
+		aTeam("TMO");
 		signIn();
-		page.navigate("/p/TMD/team");
+		page.navigate("/p/TMO/team");
 		var bob = page.locator("#workload tr[data-member=Bob]");
 		bob.locator("input[name=days]").fill("99");
 		bob.locator("button").click();
