@@ -169,4 +169,25 @@ class TeamBrowserTest extends BrowserTestBase {
 		assertThat(page.locator("#workload tr[data-member=Bob] input[name=days]")).hasValue("0");
 	}
 
+	@Test
+	void aMembersActionsSpanTheWholeRowWhenTheirSkillsWrap() {
+		TestProduct product = aTeam("TMW");
+		aTeamMember("Lena").capacity(6)
+			.skills("payments-and-billing", "regulatory-compliance", "customer-accounts", "merchant-onboarding",
+					"checkout-performance")
+			.in(product);
+		signIn();
+		page.setViewportSize(1024, 800);
+		page.navigate("/p/TMW/team");
+		var row = page.locator("#members tr[data-member=Lena]");
+		double rowHeight = row.boundingBox().height;
+		org.assertj.core.api.Assertions.assertThat(rowHeight)
+			.as("the skills wrap onto a second line")
+			.isGreaterThan(50);
+		// before: the actions cell was a flex box, not a cell, and stopped short of the
+		// row's bottom with a border of its own across the row
+		org.assertj.core.api.Assertions.assertThat(row.locator("td.actions-cell").boundingBox().height)
+			.isCloseTo(rowHeight, org.assertj.core.data.Offset.offset(1.5));
+	}
+
 }
