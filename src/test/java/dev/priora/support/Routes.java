@@ -113,6 +113,7 @@ public final class Routes {
 			.replace("{secret}", "unknown")
 			.replace("{token}", "unknown")
 			.replace("{credentialId}", "unknown-passkey")
+			.replace("{ref}", "0123456789abcdef")
 			.replace("{replyId}", "999999")
 			.replace("{position}", "0");
 	}

@@ -216,6 +216,9 @@ final class CrossProductRequests {
 	private static void progressAndTeam() {
 		String s = BASE + "/sprints/{id}";
 		path("DELETE " + s, none());
+		path("GET " + s, none());
+		path("PUT " + s,
+				json("{\"name\":\"Hijacked\",\"start\":\"2027-01-04\",\"end\":\"2027-01-17\"}").ifMatch("\"0\""));
 		path("GET " + s + "/workload", none());
 		path("POST " + s + "/start", json("{\"force\":true}"));
 		path("POST " + s + "/close", json("{}"));
@@ -362,6 +365,8 @@ final class CrossProductRequests {
 		String s = "/p/{key}/sprints/{id}";
 		path("GET " + s, none());
 		path("POST " + s + "/delete", none());
+		path("POST " + s + "/edit",
+				form("name", "Hijacked", "start", "2027-01-04", "end", "2027-01-17", "version", "0"));
 		path("POST " + s + "/{action:start|close}", form("force", "true").action("start"));
 		path("POST " + s + "/review", form("item", "${ITEM1}", "verdict", "accept"));
 		path("POST " + s + "/assignee", form("item", "${ITEM1}", "member", "${MEMBER}"));
