@@ -310,4 +310,26 @@ class ProgressBrowserTest extends BrowserTestBase {
 			.isEqualTo("Sprint one");
 	}
 
+	@Test
+	void aLongRejectionReasonSendsTheItemBackToTheBacklog() {
+		TestProduct product = aProduct("RNRJ").named("Run reject").createdBy(api());
+		long sprint = launch(product)[1];
+		assertAccepted(product.api().post(product.base() + "/sprints/" + sprint + "/start", "{}"));
+		product.finish("RNRJ-1");
+		signIn();
+		page.navigate("/p/RNRJ/sprints/" + sprint);
+		Locator card = page.locator(".review-item[data-key=RNRJ-1]");
+		// the field takes 2,000 characters; before, a reason above about 460 was a 500
+		// (the item's history keeps a note of at most 500)
+		card.locator("input[name=reason]").fill("Not what we agreed. ".repeat(100));
+		card.locator("button[value=reject]").click();
+		assertThat(page.locator(".toast")).containsText("RNRJ-1 rejected: back in the backlog.");
+		// out of the sprint, so off its review
+		assertThat(page.locator(".review-item[data-key=RNRJ-1]")).hasCount(0);
+		JsonNode item = product.api().get(product.base() + "/items/RNRJ-1").json();
+		org.assertj.core.api.Assertions.assertThat(item.get("status").asText()).isEqualTo("READY");
+		page.navigate("/p/RNRJ/items/RNRJ-1");
+		assertThat(page.locator("#history")).containsText("rejected in the review of Sprint 1: Not what we agreed.");
+	}
+
 }
