@@ -74,7 +74,7 @@ class ProgressPageController {
 	String review(@AuthenticationPrincipal SignedInUser user, @PathVariable String key, @PathVariable long id,
 			@RequestParam String item, @RequestParam(defaultValue = "accept") String verdict,
 			@RequestParam(defaultValue = "") String reason,
-			@RequestParam(required = false) java.util.List<Integer> criteria, Model m, RedirectAttributes redirect) {
+			@RequestParam(required = false) java.util.List<Integer> criteria, RedirectAttributes redirect) {
 		try {
 			var v = review.review(key, id, item, "accept".equals(verdict), reason, criteria, user.id());
 			return toSprint(key, id, v.item() + (v.accepted() ? " accepted." : " rejected: back in the backlog."),
@@ -82,13 +82,11 @@ class ProgressPageController {
 		}
 		catch (DomainProblem e) {
 			// the review card again with what was ticked and typed, the reason on the
-			// card
+			// card; post/redirect/get, so a reload or Back posts nothing and never
+			// lands on the form's address (which answers only posts)
 			DomainProblem.rethrowNotFound(e);
-			fillSprint(key, id, m);
 			String shown = item.strip().toUpperCase(Locale.ROOT);
 			if (review.reviewable(key, id).stream().anyMatch(r -> r.key().equals(shown))) {
-				// the refusal shows on the item's card, with what was ticked and typed
-				// kept
 				// the ticks are a group: their refusal is the card's, not the first
 				// checkbox's
 				String message = e.getMessage();
@@ -96,16 +94,16 @@ class ProgressPageController {
 					String why = message.substring("criteria: ".length());
 					message = Character.toUpperCase(why.charAt(0)) + why.substring(1);
 				}
-				m.addAttribute("reviewError", message);
-				m.addAttribute("reviewItem", shown);
-				m.addAttribute("reviewCriteria", criteria == null ? java.util.List.of() : criteria);
-				m.addAttribute("reviewReason", reason);
+				redirect.addFlashAttribute("reviewError", message);
+				redirect.addFlashAttribute("reviewItem", shown);
+				redirect.addFlashAttribute("reviewCriteria",
+						criteria == null ? new java.util.ArrayList<Integer>() : new java.util.ArrayList<>(criteria));
+				redirect.addFlashAttribute("reviewReason", reason);
+				return "redirect:/p/" + key.toUpperCase(Locale.ROOT) + "/sprints/" + id + "#review-" + shown;
 			}
-			else {
-				m.addAttribute("error", e.getMessage());
-			}
+			redirect.addFlashAttribute("error", e.getMessage());
+			return "redirect:/p/" + key.toUpperCase(Locale.ROOT) + "/sprints/" + id;
 		}
-		return SPRINT_VIEW;
 	}
 
 	@GetMapping("/p/{key}/releases/{id}/progress")

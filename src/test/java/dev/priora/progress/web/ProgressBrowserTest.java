@@ -332,4 +332,29 @@ class ProgressBrowserTest extends BrowserTestBase {
 		assertThat(page.locator("#history")).containsText("rejected in the review of Sprint 1: Not what we agreed.");
 	}
 
+	@Test
+	void aRefusedVerdictComesBackOnTheSprintPageSoReloadAndBackPostNothing() {
+		TestProduct product = aProduct("RNRV").named("Run review").createdBy(api());
+		long sprint = launch(product)[1];
+		assertAccepted(product.api().post(product.base() + "/sprints/" + sprint + "/start", "{}"));
+		product.finish("RNRV-1");
+		signIn();
+		page.navigate("/p/RNRV/sprints/" + sprint);
+		Locator card = page.locator(".review-item[data-key=RNRV-1]");
+		card.locator("input[name=reason]").fill("Looks fine to me");
+		card.locator("button[value=accept]").click();
+		// before: the page came at the form's address (/review), which a reload posted
+		// again and Back or a bookmark answered with 405
+		page.waitForURL("**/sprints/" + sprint + "#review-RNRV-1");
+		assertThat(card.locator(".error-summary")).containsText("Not met: 'It works'");
+		assertThat(card.locator("input[name=reason]")).hasValue("Looks fine to me");
+		assertThat(card.locator("input[name=criteria]")).not().isChecked();
+		com.microsoft.playwright.Response again = page.reload();
+		org.assertj.core.api.Assertions.assertThat(again.status()).isEqualTo(200);
+		assertThat(card.locator(".error-summary")).hasCount(0);
+		card.locator("input[name=criteria]").check();
+		card.locator("button[value=accept]").click();
+		assertThat(page.locator(".review-item[data-key=RNRV-1] .verdict")).hasText("accepted");
+	}
+
 }
