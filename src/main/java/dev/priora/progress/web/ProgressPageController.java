@@ -15,9 +15,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import dev.priora.accounts.Permission;
 import dev.priora.accounts.Requires;
 import dev.priora.accounts.SignedInUser;
+import dev.priora.backlog.ItemStatus;
 import dev.priora.problem.DomainProblem;
 import dev.priora.planning.PlanRunner;
 import dev.priora.planning.PlanningService;
+import dev.priora.planning.SprintView;
 import dev.priora.progress.ProgressService;
 import dev.priora.progress.SprintReview;
 
@@ -163,7 +165,8 @@ class ProgressPageController {
 		var items = planning.sprintItems(key, id);
 		var members = team.members(key);
 		m.addAttribute("items", items);
-		m.addAttribute("reviewable", review.reviewable(key, id));
+		var reviewable = review.reviewable(key, id);
+		m.addAttribute("reviewable", reviewable);
 		m.addAttribute("members", members);
 		m.addAttribute("assignees", team.assignees(key));
 		java.util.Map<String, String> suggested = new java.util.HashMap<>();
@@ -177,10 +180,41 @@ class ProgressPageController {
 				});
 		}
 		m.addAttribute("suggested", suggested);
-		m.addAttribute("others", planning.sprints(key).stream().filter(s -> s.id() != id).toList());
+		// where unfinished items can go when the sprint closes: a sprint that has not
+		// started (a closed sprint's items are its history); the first one after this
+		// sprint is chosen
+		var planned = progress.sprints(key)
+			.stream()
+			.filter(r -> "PLANNED".equals(r.state()) && r.sprint().id() != id)
+			.map(ProgressService.SprintRun::sprint)
+			.sorted(java.util.Comparator.comparing(SprintView::start))
+			.toList();
+		m.addAttribute("others", planned);
+		m.addAttribute("nextSprint",
+				planned.stream()
+					.filter(s -> !s.start().isBefore(run.sprint().start()))
+					.findFirst()
+					.map(SprintView::id)
+					.orElse(null));
+		var unfinished = items.stream()
+			.filter(i -> !ItemStatus.DONE.label().equals(i.status()) && !ItemStatus.REJECTED.label().equals(i.status()))
+			.toList();
+		m.addAttribute("unfinished", unfinished);
+		m.addAttribute("unfinishedPoints", points(unfinished));
+		// a running sprint's completed points so far: those of its done items, as the
+		// close will record them
+		m.addAttribute("doneSoFar",
+				points(items.stream().filter(i -> ItemStatus.DONE.label().equals(i.status())).toList()));
+		m.addAttribute("unreviewed", reviewable.stream().filter(r -> r.verdict() == null).count());
 		var days = progress.burndown(key, id);
 		m.addAttribute("burndown", days);
 		m.addAttribute("chart", ProgressCharts.burndown(run.sprint(), days).json());
+	}
+
+	private static java.math.BigDecimal points(java.util.List<dev.priora.planning.ReleaseView.PlannedItem> items) {
+		return items.stream()
+			.map(i -> i.estimate() == null ? java.math.BigDecimal.ZERO : i.estimate())
+			.reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
 	}
 
 	private void fillRelease(String key, long id, Model m) {

@@ -357,4 +357,44 @@ class ProgressBrowserTest extends BrowserTestBase {
 		assertThat(page.locator(".review-item[data-key=RNRV-1] .verdict")).hasText("accepted");
 	}
 
+	@Test
+	void closingSaysWhatIsUnfinishedAndOffersOnlySprintsThatHaveNotStarted() {
+		TestProduct product = aProduct("RNCL").named("Run close").createdBy(api());
+		long[] ids = launch(product);
+		ApiClient api = product.api();
+		assertAccepted(api.post(product.base() + "/sprints/" + ids[1] + "/start", "{}"));
+		product.finish("RNCL-1");
+		product.finish("RNCL-2");
+		assertAccepted(api.post(product.base() + "/sprints/" + ids[1] + "/close", "{}"));
+		assertAccepted(api.post(product.base() + "/sprints/" + ids[2] + "/start", "{}"));
+		product.finish("RNCL-3");
+		// before: a closed sprint was offered, and the refusal read 'sprintId: Sprint 1
+		// is
+		// closed; choose a sprint that is not closed'
+		ApiClient.Response toClosed = api.post(product.base() + "/sprints/" + ids[2] + "/close",
+				"{\"nextSprintId\":" + ids[1] + "}");
+		org.assertj.core.api.Assertions.assertThat(toClosed.status()).isEqualTo(409);
+		org.assertj.core.api.Assertions.assertThat(toClosed.text())
+			.contains(
+					"Sprint 1 is closed: send the unfinished items to a sprint that has not started, or to no sprint.");
+		signIn();
+		page.navigate("/p/RNCL/sprints/" + ids[2]);
+		assertThat(page.locator("#done-so-far")).hasText("5");
+		page.locator("#close-sprint-open").click();
+		Locator dialog = page.locator("#close-sprint-dialog");
+		assertThat(dialog.locator("#close-summary"))
+			.hasText("Closing records 5 pts completed. 1 item is not done (5 pts): RNCL-4.");
+		assertThat(dialog.locator("#close-unreviewed"))
+			.hasText("1 done item is not reviewed yet: closing ends the review, so accept or reject them first.");
+		Locator options = dialog.locator("select[name=nextSprintId] option");
+		assertThat(options).hasCount(2);
+		assertThat(options.nth(1)).containsText("Sprint 3");
+		assertThat(dialog.locator("select[name=nextSprintId]")).hasValue(String.valueOf(ids[3]));
+		screenshot("sprint-close-dialog-1280");
+		dialog.locator("button.primary").click();
+		assertThat(page.locator("#sprint-state")).hasText("closed");
+		page.navigate("/p/RNCL/sprints/" + ids[3]);
+		assertThat(page.locator("#sprint-items tr[data-key=RNCL-4]")).hasCount(1);
+	}
+
 }
