@@ -397,4 +397,22 @@ class ProgressBrowserTest extends BrowserTestBase {
 		assertThat(page.locator("#sprint-items tr[data-key=RNCL-4]")).hasCount(1);
 	}
 
+	@Test
+	void aDecisionWithALongWordWrapsInsteadOfWideningTheTable() {
+		TestProduct product = aProduct("RNDW").named("Run decision").createdBy(api());
+		long release = launch(product)[0];
+		signIn();
+		page.setViewportSize(1280, 900);
+		page.navigate("/p/RNDW/releases/" + release + "/progress");
+		page.locator("#decision-form input[name=note]").fill("See https://example.com/" + "a".repeat(300));
+		page.locator("#decision-form button").click();
+		assertThat(page.locator("#decisions")).containsText("See https://example.com/");
+		// before: the word stretched the table past the page, each row on one line, the
+		// table scrolling sideways in its box
+		Object sideways = page.evaluate("() => { const w = document.querySelector('#decisions').closest('.table-wrap');"
+				+ " return w.scrollWidth - w.clientWidth; }");
+		org.assertj.core.api.Assertions.assertThat(((Number) sideways).intValue()).isLessThanOrEqualTo(1);
+		screenshot("release-decisions-1280");
+	}
+
 }
