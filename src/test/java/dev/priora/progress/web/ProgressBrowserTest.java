@@ -415,4 +415,21 @@ class ProgressBrowserTest extends BrowserTestBase {
 		screenshot("release-decisions-1280");
 	}
 
+	@Test
+	void theReleaseRisksSayWhichItemsWaitAndWhichAreNotReady() {
+		TestProduct product = aProduct("RNBK").named("Run blocked").createdBy(api());
+		long release = launch(product)[0];
+		org.assertj.core.api.Assertions
+			.assertThat(product.api()
+				.post(product.path("/items/RNBK-2/dependencies"), "{\"kind\":\"DEPENDS_ON\",\"target\":\"RNBK-1\"}")
+				.status())
+			.isBetween(200, 299);
+		signIn();
+		page.navigate("/p/RNBK/releases/" + release + "/progress");
+		// before: 'blocked By unfinished prerequisites: RNBK-2', as if RNBK-2 were the
+		// prerequisite, and 'not ready RNBK-2' with no word of why it is a risk
+		assertThat(page.locator("#risk-blocked")).hasText("RNBK-2 waits on items that are not done yet");
+		assertThat(page.locator("#risk-not-ready")).hasText("RNBK-2 does not meet the Definition of Ready");
+	}
+
 }
