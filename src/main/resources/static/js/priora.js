@@ -428,8 +428,17 @@
       .then(function (response) {
         if (!response.ok) { throw new Error('HTTP ' + response.status); }
         var l = list();
+        var more = l.querySelector('li.more');
+        if (position === 'bottom' && more) {
+          // the bottom is past the rows shown: the row leaves the page and comes back, in its place, with "Load more"
+          var after = row.nextElementSibling && row.nextElementSibling.classList.contains('row') ? row.nextElementSibling : row.previousElementSibling;
+          row.remove();
+          if (after) { after.focus(); }
+          announce(row.dataset.key + ' moved to the bottom of the backlog, after the rows shown.', false);
+          return;
+        }
         if (position === 'top') { l.insertBefore(row, l.firstElementChild); }
-        else if (position === 'bottom') { l.insertBefore(row, l.querySelector('li.more')); }
+        else if (position === 'bottom') { l.insertBefore(row, more); }
         else if (position === 'before') { l.insertBefore(row, target); }
         else { l.insertBefore(row, target.nextElementSibling); }
         row.focus();
@@ -439,6 +448,20 @@
   }
 
   var dragged = null;
+
+  // Rows loaded with "Load more" come in the stored order; a row moved past the rows shown (dropped after the last
+  // one) comes again with them, so the copy shown earlier goes and each item is listed once.
+  document.addEventListener('htmx:load', function (e) {
+    var row = e.target;
+    if (!row || !row.matches || !row.matches('#backlog-rows > li.row')) { return; }
+    list().querySelectorAll(':scope > li.row').forEach(function (other) {
+      if (other !== row && other.dataset.key === row.dataset.key) {
+        var focused = other.contains(document.activeElement);
+        other.remove();
+        if (focused) { row.focus(); }
+      }
+    });
+  });
 
   function rowOf(el) { return el && el.closest ? el.closest('#backlog-rows > li.row') : null; }
 

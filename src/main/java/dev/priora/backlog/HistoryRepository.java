@@ -46,14 +46,33 @@ class HistoryRepository {
 		}
 	}
 
+	/** The longest note the history keeps (its column's size). */
+	static final int LONGEST_NOTE = 500;
+
 	void record(long itemId, List<Change> changes, long user, Instant now) {
 		for (Change c : changes) {
 			jdbc.sql("""
 					insert into item_history (item_id, field, old_value, new_value, note, changed_by, changed_at)
 					values (?, ?, ?, ?, ?, ?, ?)""")
-				.params(itemId, c.field(), c.oldValue(), c.newValue(), c.note(), user, Rows.utc(now))
+				.params(itemId, c.field(), c.oldValue(), c.newValue(), fitted(c.note()), user, Rows.utc(now))
 				.update();
 		}
+	}
+
+	/**
+	 * A note cut to fit the history, ending with an ellipsis where it was cut: a note
+	 * quotes what a person wrote elsewhere (a review's reason of up to 2,000 characters),
+	 * which keeps it whole.
+	 */
+	static String fitted(String note) {
+		if (note == null || note.length() <= LONGEST_NOTE) {
+			return note;
+		}
+		int end = LONGEST_NOTE - 1;
+		if (Character.isHighSurrogate(note.charAt(end - 1))) {
+			end--;
+		}
+		return note.substring(0, end) + "\u2026";
 	}
 
 	List<Row> of(long itemId) {

@@ -122,7 +122,14 @@ class SprintRuns {
 			if (nextSprintId == sprintId) {
 				throw DomainProblem.invalid("nextSprintId", "is the sprint being closed");
 			}
-			planning.sprint(productKey, nextSprintId);
+			SprintView next = planning.sprint(productKey, nextSprintId);
+			var nextRun = repository.run(nextSprintId);
+			if (nextRun.isPresent()) {
+				// a closed sprint's items are its history, and only one sprint runs
+				throw DomainProblem.conflict("next-sprint-started",
+						next.called() + ("CLOSED".equals(nextRun.get().state()) ? " is closed" : " is running")
+								+ ": send the unfinished items to a sprint that has not started, or to no sprint.");
+			}
 		}
 		BigDecimal done = BigDecimal.ZERO;
 		for (var i : planning.sprintItems(productKey, sprintId)) {

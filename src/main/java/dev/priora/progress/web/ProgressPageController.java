@@ -15,9 +15,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import dev.priora.accounts.Permission;
 import dev.priora.accounts.Requires;
 import dev.priora.accounts.SignedInUser;
+import dev.priora.backlog.ItemStatus;
 import dev.priora.problem.DomainProblem;
 import dev.priora.planning.PlanRunner;
 import dev.priora.planning.PlanningService;
+import dev.priora.planning.SprintView;
 import dev.priora.progress.ProgressService;
 import dev.priora.progress.SprintReview;
 
@@ -74,7 +76,7 @@ class ProgressPageController {
 	String review(@AuthenticationPrincipal SignedInUser user, @PathVariable String key, @PathVariable long id,
 			@RequestParam String item, @RequestParam(defaultValue = "accept") String verdict,
 			@RequestParam(defaultValue = "") String reason,
-			@RequestParam(required = false) java.util.List<Integer> criteria, Model m, RedirectAttributes redirect) {
+			@RequestParam(required = false) java.util.List<Integer> criteria, RedirectAttributes redirect) {
 		try {
 			var v = review.review(key, id, item, "accept".equals(verdict), reason, criteria, user.id());
 			return toSprint(key, id, v.item() + (v.accepted() ? " accepted." : " rejected: back in the backlog."),
@@ -82,13 +84,11 @@ class ProgressPageController {
 		}
 		catch (DomainProblem e) {
 			// the review card again with what was ticked and typed, the reason on the
-			// card
+			// card; post/redirect/get, so a reload or Back posts nothing and never
+			// lands on the form's address (which answers only posts)
 			DomainProblem.rethrowNotFound(e);
-			fillSprint(key, id, m);
 			String shown = item.strip().toUpperCase(Locale.ROOT);
 			if (review.reviewable(key, id).stream().anyMatch(r -> r.key().equals(shown))) {
-				// the refusal shows on the item's card, with what was ticked and typed
-				// kept
 				// the ticks are a group: their refusal is the card's, not the first
 				// checkbox's
 				String message = e.getMessage();
@@ -96,16 +96,16 @@ class ProgressPageController {
 					String why = message.substring("criteria: ".length());
 					message = Character.toUpperCase(why.charAt(0)) + why.substring(1);
 				}
-				m.addAttribute("reviewError", message);
-				m.addAttribute("reviewItem", shown);
-				m.addAttribute("reviewCriteria", criteria == null ? java.util.List.of() : criteria);
-				m.addAttribute("reviewReason", reason);
+				redirect.addFlashAttribute("reviewError", message);
+				redirect.addFlashAttribute("reviewItem", shown);
+				redirect.addFlashAttribute("reviewCriteria",
+						criteria == null ? new java.util.ArrayList<Integer>() : new java.util.ArrayList<>(criteria));
+				redirect.addFlashAttribute("reviewReason", reason);
+				return "redirect:/p/" + key.toUpperCase(Locale.ROOT) + "/sprints/" + id + "#review-" + shown;
 			}
-			else {
-				m.addAttribute("error", e.getMessage());
-			}
+			redirect.addFlashAttribute("error", e.getMessage());
+			return "redirect:/p/" + key.toUpperCase(Locale.ROOT) + "/sprints/" + id;
 		}
-		return SPRINT_VIEW;
 	}
 
 	@GetMapping("/p/{key}/releases/{id}/progress")
@@ -165,7 +165,8 @@ class ProgressPageController {
 		var items = planning.sprintItems(key, id);
 		var members = team.members(key);
 		m.addAttribute("items", items);
-		m.addAttribute("reviewable", review.reviewable(key, id));
+		var reviewable = review.reviewable(key, id);
+		m.addAttribute("reviewable", reviewable);
 		m.addAttribute("members", members);
 		m.addAttribute("assignees", team.assignees(key));
 		java.util.Map<String, String> suggested = new java.util.HashMap<>();
@@ -179,10 +180,41 @@ class ProgressPageController {
 				});
 		}
 		m.addAttribute("suggested", suggested);
-		m.addAttribute("others", planning.sprints(key).stream().filter(s -> s.id() != id).toList());
+		// where unfinished items can go when the sprint closes: a sprint that has not
+		// started (a closed sprint's items are its history); the first one after this
+		// sprint is chosen
+		var planned = progress.sprints(key)
+			.stream()
+			.filter(r -> "PLANNED".equals(r.state()) && r.sprint().id() != id)
+			.map(ProgressService.SprintRun::sprint)
+			.sorted(java.util.Comparator.comparing(SprintView::start))
+			.toList();
+		m.addAttribute("others", planned);
+		m.addAttribute("nextSprint",
+				planned.stream()
+					.filter(s -> !s.start().isBefore(run.sprint().start()))
+					.findFirst()
+					.map(SprintView::id)
+					.orElse(null));
+		var unfinished = items.stream()
+			.filter(i -> !ItemStatus.DONE.label().equals(i.status()) && !ItemStatus.REJECTED.label().equals(i.status()))
+			.toList();
+		m.addAttribute("unfinished", unfinished);
+		m.addAttribute("unfinishedPoints", points(unfinished));
+		// a running sprint's completed points so far: those of its done items, as the
+		// close will record them
+		m.addAttribute("doneSoFar",
+				points(items.stream().filter(i -> ItemStatus.DONE.label().equals(i.status())).toList()));
+		m.addAttribute("unreviewed", reviewable.stream().filter(r -> r.verdict() == null).count());
 		var days = progress.burndown(key, id);
 		m.addAttribute("burndown", days);
 		m.addAttribute("chart", ProgressCharts.burndown(run.sprint(), days).json());
+	}
+
+	private static java.math.BigDecimal points(java.util.List<dev.priora.planning.ReleaseView.PlannedItem> items) {
+		return items.stream()
+			.map(i -> i.estimate() == null ? java.math.BigDecimal.ZERO : i.estimate())
+			.reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
 	}
 
 	private void fillRelease(String key, long id, Model m) {

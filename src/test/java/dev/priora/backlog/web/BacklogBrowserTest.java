@@ -206,4 +206,49 @@ class BacklogBrowserTest extends BrowserTestBase {
 		assertThat(page.locator(".app-header .busy")).isHidden();
 	}
 
+	@Test
+	void aRowMovedToTheBottomPastTheRowsShownIsListedOnceAfterLoadMore() {
+		ApiClient api = api();
+		String p = "RNDUP";
+		api.post("/api/v1/products", "{\"key\":\"" + p + "\",\"name\":\"Browser " + p + "\"}");
+		for (int i = 1; i <= 30; i++) {
+			api.post("/api/v1/products/" + p + "/items", "{\"type\":\"STORY\",\"title\":\"Story " + i + "\"}");
+		}
+		signIn();
+		page.navigate("/p/" + p + "/backlog");
+		assertThat(page.locator("#backlog-rows > li.row")).hasCount(25);
+		page.locator("li.row[data-key='" + p + "-3']").focus();
+		page.keyboard().press("Alt+End");
+		// before: the row stayed above "Load more" (not the bottom), and came a second
+		// time, at the bottom, with the rows loaded next
+		assertThat(page.locator("#move-status"))
+			.hasText(p + "-3 moved to the bottom of the backlog, after the rows shown.");
+		assertThat(page.locator("li.row[data-key='" + p + "-4']")).isFocused();
+		assertThat(order(p).get(29)).isEqualTo(p + "-3");
+		loadTheRest();
+		assertThat(page.locator("#backlog-rows > li.row")).hasCount(30);
+		assertThat(page.locator("li.row[data-key='" + p + "-3']")).hasCount(1);
+		assertThat(page.locator("#backlog-rows > li.row").last()).hasAttribute("data-key", p + "-3");
+		// moved after the last row shown (its place is past the rows shown): listed
+		// once when the next rows come
+		page.reload();
+		page.evaluate("() => { const rows = document.querySelectorAll('#backlog-rows > li.row');"
+				+ " rows[20].scrollIntoView({ block: 'end' }); rows[23].focus({ preventScroll: true }); }");
+		String moved = page.locator("#backlog-rows > li.row").nth(23).getAttribute("data-key");
+		page.keyboard().press("Alt+ArrowDown");
+		assertThat(page.locator("#move-status")).containsText(moved + " moved after");
+		loadTheRest();
+		assertThat(page.locator("#backlog-rows > li.row")).hasCount(30);
+		assertThat(page.locator("li.row[data-key='" + moved + "']")).hasCount(1);
+	}
+
+	/**
+	 * Loads the rows after the first page, as scrolling to the end of the list does (once
+	 * only: a move may have brought the end into view already).
+	 */
+	private void loadTheRest() {
+		page.evaluate("() => { const more = document.querySelector('#backlog-rows > li.more');"
+				+ " if (more) { more.scrollIntoView(); } }");
+	}
+
 }

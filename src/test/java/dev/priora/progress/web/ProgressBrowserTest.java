@@ -310,4 +310,126 @@ class ProgressBrowserTest extends BrowserTestBase {
 			.isEqualTo("Sprint one");
 	}
 
+	@Test
+	void aLongRejectionReasonSendsTheItemBackToTheBacklog() {
+		TestProduct product = aProduct("RNRJ").named("Run reject").createdBy(api());
+		long sprint = launch(product)[1];
+		assertAccepted(product.api().post(product.base() + "/sprints/" + sprint + "/start", "{}"));
+		product.finish("RNRJ-1");
+		signIn();
+		page.navigate("/p/RNRJ/sprints/" + sprint);
+		Locator card = page.locator(".review-item[data-key=RNRJ-1]");
+		// the field takes 2,000 characters; before, a reason above about 460 was a 500
+		// (the item's history keeps a note of at most 500)
+		card.locator("input[name=reason]").fill("Not what we agreed. ".repeat(100));
+		card.locator("button[value=reject]").click();
+		assertThat(page.locator(".toast")).containsText("RNRJ-1 rejected: back in the backlog.");
+		// out of the sprint, so off its review
+		assertThat(page.locator(".review-item[data-key=RNRJ-1]")).hasCount(0);
+		JsonNode item = product.api().get(product.base() + "/items/RNRJ-1").json();
+		org.assertj.core.api.Assertions.assertThat(item.get("status").asText()).isEqualTo("READY");
+		page.navigate("/p/RNRJ/items/RNRJ-1");
+		assertThat(page.locator("#history")).containsText("rejected in the review of Sprint 1: Not what we agreed.");
+	}
+
+	@Test
+	void aRefusedVerdictComesBackOnTheSprintPageSoReloadAndBackPostNothing() {
+		TestProduct product = aProduct("RNRV").named("Run review").createdBy(api());
+		long sprint = launch(product)[1];
+		assertAccepted(product.api().post(product.base() + "/sprints/" + sprint + "/start", "{}"));
+		product.finish("RNRV-1");
+		signIn();
+		page.navigate("/p/RNRV/sprints/" + sprint);
+		Locator card = page.locator(".review-item[data-key=RNRV-1]");
+		card.locator("input[name=reason]").fill("Looks fine to me");
+		card.locator("button[value=accept]").click();
+		// before: the page came at the form's address (/review), which a reload posted
+		// again and Back or a bookmark answered with 405
+		page.waitForURL("**/sprints/" + sprint + "#review-RNRV-1");
+		assertThat(card.locator(".error-summary")).containsText("Not met: 'It works'");
+		assertThat(card.locator("input[name=reason]")).hasValue("Looks fine to me");
+		assertThat(card.locator("input[name=criteria]")).not().isChecked();
+		com.microsoft.playwright.Response again = page.reload();
+		org.assertj.core.api.Assertions.assertThat(again.status()).isEqualTo(200);
+		assertThat(card.locator(".error-summary")).hasCount(0);
+		card.locator("input[name=criteria]").check();
+		card.locator("button[value=accept]").click();
+		assertThat(page.locator(".review-item[data-key=RNRV-1] .verdict")).hasText("accepted");
+	}
+
+	@Test
+	void closingSaysWhatIsUnfinishedAndOffersOnlySprintsThatHaveNotStarted() {
+		TestProduct product = aProduct("RNCL").named("Run close").createdBy(api());
+		long[] ids = launch(product);
+		ApiClient api = product.api();
+		assertAccepted(api.post(product.base() + "/sprints/" + ids[1] + "/start", "{}"));
+		product.finish("RNCL-1");
+		product.finish("RNCL-2");
+		assertAccepted(api.post(product.base() + "/sprints/" + ids[1] + "/close", "{}"));
+		assertAccepted(api.post(product.base() + "/sprints/" + ids[2] + "/start", "{}"));
+		product.finish("RNCL-3");
+		// before: a closed sprint was offered, and the refusal read 'sprintId: Sprint 1
+		// is
+		// closed; choose a sprint that is not closed'
+		ApiClient.Response toClosed = api.post(product.base() + "/sprints/" + ids[2] + "/close",
+				"{\"nextSprintId\":" + ids[1] + "}");
+		org.assertj.core.api.Assertions.assertThat(toClosed.status()).isEqualTo(409);
+		org.assertj.core.api.Assertions.assertThat(toClosed.text())
+			.contains(
+					"Sprint 1 is closed: send the unfinished items to a sprint that has not started, or to no sprint.");
+		signIn();
+		page.navigate("/p/RNCL/sprints/" + ids[2]);
+		assertThat(page.locator("#done-so-far")).hasText("5");
+		page.locator("#close-sprint-open").click();
+		Locator dialog = page.locator("#close-sprint-dialog");
+		assertThat(dialog.locator("#close-summary"))
+			.hasText("Closing records 5 pts completed. 1 item is not done (5 pts): RNCL-4.");
+		assertThat(dialog.locator("#close-unreviewed"))
+			.hasText("1 done item is not reviewed yet: closing ends the review, so accept or reject them first.");
+		Locator options = dialog.locator("select[name=nextSprintId] option");
+		assertThat(options).hasCount(2);
+		assertThat(options.nth(1)).containsText("Sprint 3");
+		assertThat(dialog.locator("select[name=nextSprintId]")).hasValue(String.valueOf(ids[3]));
+		screenshot("sprint-close-dialog-1280");
+		dialog.locator("button.primary").click();
+		assertThat(page.locator("#sprint-state")).hasText("closed");
+		page.navigate("/p/RNCL/sprints/" + ids[3]);
+		assertThat(page.locator("#sprint-items tr[data-key=RNCL-4]")).hasCount(1);
+	}
+
+	@Test
+	void aDecisionWithALongWordWrapsInsteadOfWideningTheTable() {
+		TestProduct product = aProduct("RNDW").named("Run decision").createdBy(api());
+		long release = launch(product)[0];
+		signIn();
+		page.setViewportSize(1280, 900);
+		page.navigate("/p/RNDW/releases/" + release + "/progress");
+		page.locator("#decision-form input[name=note]").fill("See https://example.com/" + "a".repeat(300));
+		page.locator("#decision-form button").click();
+		assertThat(page.locator("#decisions")).containsText("See https://example.com/");
+		// before: the word stretched the table past the page, each row on one line, the
+		// table scrolling sideways in its box
+		Object sideways = page.evaluate("() => { const w = document.querySelector('#decisions').closest('.table-wrap');"
+				+ " return w.scrollWidth - w.clientWidth; }");
+		org.assertj.core.api.Assertions.assertThat(((Number) sideways).intValue()).isLessThanOrEqualTo(1);
+		screenshot("release-decisions-1280");
+	}
+
+	@Test
+	void theReleaseRisksSayWhichItemsWaitAndWhichAreNotReady() {
+		TestProduct product = aProduct("RNBK").named("Run blocked").createdBy(api());
+		long release = launch(product)[0];
+		org.assertj.core.api.Assertions
+			.assertThat(product.api()
+				.post(product.path("/items/RNBK-2/dependencies"), "{\"kind\":\"DEPENDS_ON\",\"target\":\"RNBK-1\"}")
+				.status())
+			.isBetween(200, 299);
+		signIn();
+		page.navigate("/p/RNBK/releases/" + release + "/progress");
+		// before: 'blocked By unfinished prerequisites: RNBK-2', as if RNBK-2 were the
+		// prerequisite, and 'not ready RNBK-2' with no word of why it is a risk
+		assertThat(page.locator("#risk-blocked")).hasText("RNBK-2 waits on items that are not done yet");
+		assertThat(page.locator("#risk-not-ready")).hasText("RNBK-2 does not meet the Definition of Ready");
+	}
+
 }
