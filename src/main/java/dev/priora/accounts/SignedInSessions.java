@@ -67,7 +67,9 @@ public class SignedInSessions implements HandlerInterceptor {
 			Object handler) {
 		HttpSession session = request.getSession(false);
 		if (session != null && session.getAttribute(DEVICE) == null && signedIn()) {
-			session.setAttribute(DEVICE, device(request.getHeader("User-Agent")));
+			// "" when the browser says nothing of itself, so that it is noted once, not
+			// on every request
+			session.setAttribute(DEVICE, Objects.requireNonNullElse(device(request.getHeader("User-Agent")), ""));
 			session.setAttribute(ADDRESS, Objects.requireNonNullElse(request.getRemoteAddr(), ""));
 			session.setAttribute(SIGNED_IN, clock.instant().toEpochMilli());
 		}
@@ -139,7 +141,9 @@ public class SignedInSessions implements HandlerInterceptor {
 	private static SessionView view(String ref, Session s, String currentId) {
 		Long signedIn = s.getAttribute(SIGNED_IN);
 		String address = s.getAttribute(ADDRESS);
-		return new SessionView(ref, s.getAttribute(DEVICE), address == null || address.isEmpty() ? null : address,
+		String device = s.getAttribute(DEVICE);
+		return new SessionView(ref, device == null || device.isEmpty() ? null : device,
+				address == null || address.isEmpty() ? null : address,
 				signedIn == null ? s.getCreationTime() : Instant.ofEpochMilli(signedIn), s.getLastAccessedTime(),
 				s.getId().equals(currentId));
 	}

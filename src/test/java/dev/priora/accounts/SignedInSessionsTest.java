@@ -37,4 +37,29 @@ class SignedInSessionsTest {
 		assertThat(ref).hasSize(16).doesNotContain("session").isEqualTo(SignedInSessions.ref("0b1c4e2f-session"));
 	}
 
+	@Test
+	void notesABrowserOnceEvenWhenItSaysNothingOfItself() {
+		var session = new org.springframework.mock.web.MockHttpSession();
+		var request = new org.springframework.mock.web.MockHttpServletRequest();
+		request.setSession(session);
+		request.setRemoteAddr("192.0.2.7");
+		SignedInUser user = new SignedInUser(new UserId(1), "ann@example.com", "Ann", "x", true, false, null);
+		org.springframework.security.core.context.SecurityContextHolder.getContext()
+			.setAuthentication(org.springframework.security.authentication.UsernamePasswordAuthenticationToken
+				.authenticated(user, null, java.util.List.of()));
+		try {
+			java.time.Instant signedIn = java.time.Instant.parse("2026-12-03T10:00:00Z");
+			new SignedInSessions(null, null, java.time.Clock.fixed(signedIn, java.time.ZoneOffset.UTC))
+				.preHandle(request, null, null);
+			new SignedInSessions(null, null, java.time.Clock.fixed(signedIn.plusSeconds(600), java.time.ZoneOffset.UTC))
+				.preHandle(request, null, null);
+			assertThat(session.getAttribute(SignedInSessions.SIGNED_IN)).isEqualTo(signedIn.toEpochMilli());
+			assertThat(session.getAttribute(SignedInSessions.DEVICE)).isEqualTo("");
+			assertThat(session.getAttribute(SignedInSessions.ADDRESS)).isEqualTo("192.0.2.7");
+		}
+		finally {
+			org.springframework.security.core.context.SecurityContextHolder.clearContext();
+		}
+	}
+
 }
